@@ -1,0 +1,7 @@
+package io.tunecut.core.chat;
+
+/** A short-lived "the bot is doing something" hint, where the platform has one. */
+public enum ChatAction {
+  TYPING,
+  UPLOADING_VIDEO
+}

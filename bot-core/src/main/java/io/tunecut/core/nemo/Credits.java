@@ -1,0 +1,3 @@
+package io.tunecut.core.nemo;
+
+public record Credits(double available, double frozen, double total) {}

@@ -1,0 +1,17 @@
+package io.tunecut.studio.media;
+
+/**
+ * What ffprobe told us about a file we accepted. Width and height are as displayed (rotation
+ * already applied); an image's duration is 0.
+ */
+public record MediaInfo(
+    MediaKind kind,
+    double durationSeconds,
+    int width,
+    int height,
+    double fps,
+    int rotation,
+    boolean hasAudio,
+    String videoCodec,
+    String audioCodec,
+    String container) {}
