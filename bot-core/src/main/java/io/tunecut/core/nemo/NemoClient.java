@@ -404,6 +404,11 @@ public final class NemoClient {
     }
   }
 
+  /** Chat turns and calls in flight right now (streams held open included). */
+  public int callsInFlight() {
+    return http.dispatcher().runningCallsCount();
+  }
+
   @Override
   public String toString() {
     return "NemoClient[" + baseUrl + "]";

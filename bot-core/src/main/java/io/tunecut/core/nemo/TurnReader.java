@@ -39,11 +39,12 @@ final class TurnReader {
       return;
     }
     failIfError(event);
+    // ADK events have no "type"; the older shape may carry an object in "content".
     JsonNode content = event.get("content");
-    if (content != null && content.isObject()) {
-      acceptAdk(event, content);
-    } else if (event.path("type").isTextual()) {
+    if (event.path("type").isTextual()) {
       acceptTyped(event);
+    } else if (content != null && content.isObject()) {
+      acceptAdk(event, content);
     }
   }
 
