@@ -86,7 +86,7 @@ final class Answers {
       throw failure(root, status, what, token);
     }
     JsonNode data = root.get("data");
-    if (data != null && data.isObject()) {
+    if (data != null && (data.isObject() || data.isArray())) {
       return data;
     }
     if ((code != null || success != null) && (data == null || data.isNull())) {

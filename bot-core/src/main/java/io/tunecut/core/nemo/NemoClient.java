@@ -559,7 +559,11 @@ public final class NemoClient {
       return this;
     }
 
-    /** A shared client (its connection pool and dispatcher are reused). */
+    /**
+     * A shared client: its connection pool, timeouts and interceptors are reused through
+     * {@link OkHttpClient#newBuilder()}; this client gets its own dispatcher, sized for
+     * {@link #maxConcurrentTurns}, so open chat streams never starve other users of the shared one.
+     */
     public Builder okHttpClient(OkHttpClient client) {
       this.client = Objects.requireNonNull(client, "client");
       return this;

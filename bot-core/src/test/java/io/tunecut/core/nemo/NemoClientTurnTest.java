@@ -383,8 +383,48 @@ class NemoClientTurnTest {
   }
 
   @Test
+  void anEventStreamSentWithoutItsContentTypeIsStillRead() throws Exception {
+    NemoClient client = client();
+    nemo.server.enqueue(new MockResponse.Builder().body(": ping\n\n" + adkText("Done.", false)).build());
+
+    assertThat(finish(client.runTurn(tokens, SID, "add music", listener)).text()).isEqualTo("Done.");
+    assertThat(nemo.requests()).isEqualTo(1);
+  }
+
+  @Test
+  void aWholeJsonAnswerInsteadOfAStreamIsRead() throws Exception {
+    NemoClient client = client();
+    nemo.json("{\"code\":0,\"data\":{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"Done.\"}]}}}");
+
+    assertThat(finish(client.runTurn(tokens, SID, "add music", listener)).text()).isEqualTo("Done.");
+    assertThat(listener.shown()).isEqualTo("Done.");
+  }
+
+  @Test
+  void anAggregatedEventThatRewordsTheChunksIsTheTurnsText() throws Exception {
+    NemoClient client = client();
+    nemo.sse(adkText("Click Export ", true) + adkText("to render", true) + adkText("Exporting now.", false)
+        + toolCall("add_bgm") + adkText("Music added.", false));
+
+    TurnResult result = finish(client.runTurn(tokens, SID, "export", listener));
+
+    assertThat(result.text()).isEqualTo("Exporting now.\nMusic added.");
+    assertThat(listener.shown()).isEqualTo("Click Export to render\nMusic added.");
+  }
+
+  @Test
+  void userEchoesAndUnknownEventsAreIgnored() throws Exception {
+    NemoClient client = client();
+    nemo.sse(data("{\"content\":{\"role\":\"user\",\"parts\":[{\"text\":\"add music\"}]}}")
+        + data("not json at all") + data("[1,2,3]") + data("{\"actions\":{\"stateDelta\":{}},\"turnComplete\":true}")
+        + adkText("Done.", false));
+
+    assertThat(finish(client.runTurn(tokens, SID, "add music", listener)).text()).isEqualTo("Done.");
+  }
+
+  @Test
   void manyTurnsRunAtOnceAgainstOneHost() throws Exception {
-    int turns = 200;
+    int turns = 1000;
     NemoClient client = client();
     CountDownLatch allArrived = new CountDownLatch(turns);
     nemo.server.setDispatcher(new Dispatcher() {
