@@ -364,6 +364,11 @@ public final class NemoClient {
         byte[] bytes = Answers.readCapped(response.body(), "render download", response.code());
         throw Answers.failure(Answers.parse(bytes), response.code(), "render download", token);
       }
+      MediaType type = response.body().contentType();
+      if (type != null && (type.type().equals("text") || type.subtype().equals("json"))) {
+        throw new NemoException(0, response.code(), "render download: the answer is " + type.type() + "/"
+            + type.subtype() + ", not a video");
+      }
       long length = response.body().contentLength();
       if (length > maxBytes) {
         throw new TooLargeException("render download: the video is " + length + " bytes, over the limit of "

@@ -506,6 +506,21 @@ class NemoClientCallsTest {
   }
 
   @Test
+  void aLinkAnsweringWithAWebPageFallsBackToTheProxyDownload(@TempDir Path dir) throws Exception {
+    try (MockWebServer cdn = new MockWebServer()) {
+      cdn.start();
+      cdn.enqueue(new MockResponse.Builder().setHeader("Content-Type", "text/html").body("<html>expired</html>").build());
+      nemo.server.enqueue(new MockResponse.Builder().setHeader("Content-Type", "video/mp4").body("PROXY-BYTES").build());
+      Path target = dir.resolve("out.mp4");
+
+      client.downloadRender(tokens, "render_9", cdn.url("/o.mp4").toString(), target, 1_000);
+
+      assertThat(Files.readString(target)).isEqualTo("PROXY-BYTES");
+      assertThat(dir).isDirectoryNotContaining("glob:**.part");
+    }
+  }
+
+  @Test
   void aDownloadPastTheLimitIsRefusedAndLeavesNoFile(@TempDir Path dir) throws Exception {
     nemo.server.enqueue(new MockResponse.Builder().chunkedBody("x".repeat(5_000), 512).build());
     Path target = dir.resolve("out.mp4");

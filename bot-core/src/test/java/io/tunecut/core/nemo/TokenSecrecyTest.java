@@ -34,7 +34,7 @@ class TokenSecrecyTest {
   @BeforeEach
   void capture() throws Exception {
     rootLevel = root.getLevel();
-    root.setLevel(Level.ALL);
+    root.setLevel(Level.TRACE);
     logs.start();
     root.addAppender(logs);
     nemo = new NemoServer();
