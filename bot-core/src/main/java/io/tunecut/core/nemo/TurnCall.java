@@ -186,12 +186,17 @@ final class TurnCall {
     private boolean answerWhole(String body, int status) throws NemoException {
       String trimmed = body.stripLeading();
       if (trimmed.startsWith("data:") || trimmed.startsWith(":") || trimmed.startsWith("event:")) {
-        for (String line : body.split("\r?\n")) {
-          if (line.startsWith("data:")) {
-            reader.accept(line.substring(5).stripLeading());
+        // A stream after all: whatever it says, the message was taken, so no retry from here.
+        try {
+          for (String line : body.split("\r?\n")) {
+            if (line.startsWith("data:")) {
+              reader.accept(line.substring(5).stripLeading());
+            }
           }
+          future.complete(reader.result());
+        } catch (NemoException e) {
+          future.completeExceptionally(e);
         }
-        future.complete(reader.result());
         return true;
       }
       var json = Answers.parse(body);

@@ -423,6 +423,21 @@ class NemoClientTurnTest {
   }
 
   @Test
+  void aStreamWithoutContentTypeThatRefusesIsNotResent() throws Exception {
+    NemoClient client = client();
+    nemo.server.enqueue(new MockResponse.Builder()
+        .body(adkText("Adding", false) + data("{\"code\":1001,\"message\":\"token expired\"}")).build());
+    nemo.sse(adkText("never", false));
+
+    Throwable failure = failureOf(client.runTurn(tokens, SID, "add music", listener));
+
+    assertThat(failure).isInstanceOfSatisfying(NemoException.class, e -> assertThat(e.code()).isEqualTo(1001));
+    assertThat(listener.shown()).isEqualTo("Adding");
+    assertThat(nemo.requests()).isEqualTo(1);
+    assertThat(tokens.renewals).hasValue(0);
+  }
+
+  @Test
   void manyTurnsRunAtOnceAgainstOneHost() throws Exception {
     int turns = 1000;
     NemoClient client = client();
