@@ -1,0 +1,33 @@
+package io.tunecut.core.nemo;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Remembers what a turn told its listener, and on which thread. */
+final class RecordingListener implements TurnListener {
+  final List<String> texts = new CopyOnWriteArrayList<>();
+  final List<String> activities = new CopyOnWriteArrayList<>();
+  final AtomicInteger alive = new AtomicInteger();
+  final List<String> threads = new CopyOnWriteArrayList<>();
+
+  @Override
+  public void onText(String text) {
+    texts.add(text);
+    threads.add(Thread.currentThread().getName());
+  }
+
+  @Override
+  public void onActivity(String toolName, String activity) {
+    activities.add(toolName + ": " + activity);
+  }
+
+  @Override
+  public void onAlive() {
+    alive.incrementAndGet();
+  }
+
+  String shown() {
+    return String.join("", texts);
+  }
+}
