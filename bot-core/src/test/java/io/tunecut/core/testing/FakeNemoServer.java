@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tunecut.core.nemo.NemoClient;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,11 +26,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockResponseBody;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
+import mockwebserver3.SocketHandler;
 import okio.BufferedSink;
+import okio.Okio;
 
 /**
  * A scripted NemoVideo backend on loopback (mockwebserver3), speaking the wire protocol of
@@ -509,27 +509,27 @@ public final class FakeNemoServer implements AutoCloseable {
         .setHeader("Content-Type", "text/event-stream")
         .setHeader("Cache-Control", "no-cache")
         .setHeader("Transfer-Encoding", "chunked")
-        .body(new SseBody(turn, s))
+        .setHeader("Connection", "close")
+        .socketHandler(new SseStream(turn, s))
         .build();
   }
 
-  /** Writes the script with its own chunked framing, flushing each event so the client sees it at once. */
-  private static final class SseBody implements MockResponseBody {
+  /**
+   * Writes the script with its own chunked framing on the raw socket, flushing each event so
+   * the client sees it at once; a drop closes the socket mid-stream.
+   */
+  private static final class SseStream implements SocketHandler {
     private final Turn turn;
     private final Session session;
 
-    SseBody(Turn turn, Session session) {
+    SseStream(Turn turn, Session session) {
       this.turn = turn;
       this.session = session;
     }
 
     @Override
-    public long getContentLength() {
-      return -1;
-    }
-
-    @Override
-    public void writeTo(BufferedSink sink) throws IOException {
+    public void handle(okio.Socket socket) {
+      BufferedSink sink = Okio.buffer(socket.getSink());
       try {
         for (Turn.Step step : turn.steps) {
           if (step instanceof Turn.Event e) {
@@ -537,18 +537,22 @@ public final class FakeNemoServer implements AutoCloseable {
           } else if (step instanceof Turn.Pause p) {
             Thread.sleep(p.duration().toMillis());
           } else if (step instanceof Turn.Hold h) {
-            if (!h.latch().await(60, TimeUnit.SECONDS)) throw new IOException("hold never released (test)");
+            if (!h.latch().await(60, TimeUnit.SECONDS)) break;
           } else if (step instanceof Turn.Draft d) {
             session.draft = (ObjectNode) parse(d.json());
           } else if (step instanceof Turn.Drop) {
-            throw new IOException("stream dropped (test)");
+            socket.cancel();
+            return;
           }
         }
         sink.writeUtf8("0\r\n\r\n");
         sink.flush();
+        sink.close();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new InterruptedIOException("interrupted");
+        socket.cancel();
+      } catch (IOException e) {
+        socket.cancel(); // the client went away (a cancelled turn)
       }
     }
 
