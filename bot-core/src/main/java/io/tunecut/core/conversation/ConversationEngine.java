@@ -19,6 +19,7 @@ import io.tunecut.core.nemo.NemoSession;
 import io.tunecut.core.nemo.RenderStatus;
 import io.tunecut.core.nemo.SessionState;
 import io.tunecut.core.nemo.TokenSource;
+import io.tunecut.core.nemo.TurnInterruptedException;
 import io.tunecut.core.nemo.TurnListener;
 import io.tunecut.core.nemo.TurnResult;
 import io.tunecut.core.nemo.UploadedFile;
@@ -305,7 +306,7 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
         if (failure == null) return afterTurn(work, start, result);
         if (ErrorReplies.cancelled(failure) || work.cancelled.get()) throw new CancellationException();
         Throwable t = ErrorReplies.unwrap(failure);
-        if (start.before != null && t instanceof NemoException e && e.httpStatus() == 0 && e.code() == 0) {
+        if (start.before != null && t instanceof TurnInterruptedException) {
           return droppedStream(work, start);
         }
         throw new java.util.concurrent.CompletionException(t);
@@ -442,8 +443,9 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
 
   /** Streams an attachment into the work directory; null (and nothing kept) when it is over the limit. */
   private Path download(Attachment a, List<Path> files) throws IOException {
-    String ext = extension(a.name(), a.mimeType());
-    Path file = Files.createTempFile(workDir, "in-", "." + ext);
+    // A directory of its own keeps the person's file name, which the backend shows back.
+    Path dir = Files.createDirectories(workDir.resolve("in-" + UUID.randomUUID()));
+    Path file = dir.resolve(safeName(a.name()));
     files.add(file);
     try (InputStream in = a.source().open(); OutputStream out = Files.newOutputStream(file)) {
       byte[] buffer = new byte[64 * 1024];
@@ -460,13 +462,7 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
         out.write(buffer, 0, n);
       }
     }
-    // The backend shows the person's file name: keep it in the uploaded part's name.
-    Path named = workDir.resolve(UUID.randomUUID() + "-" + safeName(a.name()));
-    Path dir = Files.createDirectories(named.getParent());
-    Path target = dir.resolve(named.getFileName());
-    Files.move(file, target);
-    files.set(files.indexOf(file), target);
-    return target;
+    return file;
   }
 
   private void uploadUrl(Work work, String url) throws IOException {
@@ -870,9 +866,11 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
     return out;
   }
 
-  private static void deleteQuietly(Path file) {
+  private void deleteQuietly(Path file) {
     try {
       Files.deleteIfExists(file);
+      Path dir = file.getParent();
+      if (dir != null && !dir.equals(workDir) && dir.getFileName().toString().startsWith("in-")) Files.deleteIfExists(dir);
     } catch (IOException e) {
       log.warn("temporary file not deleted: {}", e.toString());
     }
