@@ -627,8 +627,8 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
           work.lastActionNanos = now;
           action(work, work.renderId != null ? ChatAction.UPLOADING_VIDEO : ChatAction.TYPING);
         }
-      } catch (RuntimeException e) {
-        log.warn("progress of {} not shown: {}", work.user, e.toString());
+      } catch (Throwable e) {
+        log.warn("progress of {} not shown", work.user, e);
       }
     }, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
   }

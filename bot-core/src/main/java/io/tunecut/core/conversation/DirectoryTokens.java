@@ -20,15 +20,12 @@ import java.time.Instant;
 public final class DirectoryTokens implements TokenSource {
   // Renew a little early so a token never expires in the middle of a call.
   private static final Duration MARGIN = Duration.ofMinutes(5);
-  // One anonymous token per client per 7 days: never ask twice in a burst.
-  private static final Duration FRESH = Duration.ofSeconds(10);
 
   private final UserDirectory directory;
   private final NemoClient nemo;
   private final ChatUser user;
   private final String operatorToken;
   private final Clock clock;
-  private Instant renewedAt = Instant.MIN;
 
   public DirectoryTokens(UserDirectory directory, NemoClient nemo, ChatUser user, String operatorToken, Clock clock) {
     this.directory = directory;
@@ -50,16 +47,13 @@ public final class DirectoryTokens implements TokenSource {
   @Override
   public synchronized String renew() throws IOException {
     if (operatorToken != null) throw new NemoException(NemoException.TOKEN_INVALID, 401, "the operator token was refused");
-    UserRecord record = directory.get(user);
-    if (record.token() != null && renewedAt.isAfter(clock.instant().minus(FRESH))) return record.token();
-    return obtain(record);
+    return obtain(directory.get(user));
   }
 
   private String obtain(UserRecord record) throws IOException {
     AnonymousToken fresh = nemo.anonymousToken(record.clientId());
     Instant expiry = fresh.expiresAt() != null ? fresh.expiresAt() : clock.instant().plus(Duration.ofDays(7));
     directory.update(user, r -> r.withToken(fresh.token(), expiry, fresh.userId() != null ? fresh.userId() : r.backendUserId()));
-    renewedAt = clock.instant();
     return fresh.token();
   }
 
