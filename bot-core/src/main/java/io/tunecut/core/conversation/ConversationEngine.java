@@ -513,7 +513,14 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
         directory.update(work.user, r -> r.withRenders(with(r.renders(), new PendingRender(renderId, statusRef, clock.instant()))));
         work.renderId = renderId;
         String sessionId = session(work.user, work.say);
-        RenderStatus started = nemo.startRender(auth(work.user), renderId, sessionId, body);
+        RenderStatus started;
+        try {
+          started = nemo.startRender(auth(work.user), renderId, sessionId, body);
+        } catch (IOException | RuntimeException e) {
+          forgetRender(work.user, renderId);
+          work.renderId = null;
+          throw e;
+        }
         if (started != null && started.phase() == RenderStatus.Phase.FAILED) {
           renderFailed(work, body, renderId, attempt, deadline, started.error(), rendered);
           return;
