@@ -163,16 +163,15 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
     startTicker(real);
     CompletableFuture.runAsync(() -> real.say = say(message), backendPool)
         .thenCompose(v -> switch (route.kind()) {
-          case NEW -> call(real, () -> newSession(real));
+          case NEW -> call(real, () -> newSession(real)).thenCompose(x -> finishStatus(real, real.say.done()));
           case EXPORT -> export(real);
           case UPLOAD -> upload(real, message.attachments(), route.text());
-          case UPLOAD_URL -> call(real, () -> uploadUrl(real, route.text()));
+          case UPLOAD_URL -> call(real, () -> uploadUrl(real, route.text())).thenCompose(x -> finishStatus(real, real.say.done()));
           default -> chat(real, route.text());
         })
-        .whenComplete((v, t) -> {
-          if (t != null) fail(real, t);
-          end(real);
-        });
+        .handle((v, t) -> t == null ? CompletableFuture.<Void>completedFuture(null) : fail(real, t))
+        .thenCompose(f -> f)
+        .whenComplete((v, t) -> end(real));
     return real.done;
   }
 
@@ -203,10 +202,9 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
         CompletableFuture<Void> polled = new CompletableFuture<>();
         long deadline = System.nanoTime() + renderTimeout.toNanos();
         schedulePoll(work, null, render.renderId(), 1, 0, deadline, polled);
-        polled.whenComplete((v, t) -> {
-          if (t != null) fail(work, t);
-          end(work);
-        });
+        polled.handle((v, t) -> t == null ? CompletableFuture.<Void>completedFuture(null) : fail(work, t))
+            .thenCompose(f -> f)
+            .whenComplete((v, t) -> end(work));
         all.add(work.done);
       }
     }
@@ -470,14 +468,12 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
     work.activity = say.uploading();
     List<UploadedFile> uploaded = withSession(work, sid -> nemo.uploadUrls(auth(work.user), sid, List.of(URI.create(url.strip()))));
     reply(work.port, work.chat, say.uploaded(describe(uploaded, say)), suggestions(say));
-    finishStatus(work, say.done()).join();
   }
 
   private void newSession(Work work) throws IOException {
     NemoSession session = nemo.createSession(auth(work.user), work.say.language().code());
     directory.update(work.user, r -> r.withSession(session.sessionId(), session.taskId()));
     reply(work.port, work.chat, work.say.newSession(), List.of());
-    finishStatus(work, work.say.done()).join();
   }
 
   // Export.
@@ -513,7 +509,14 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
         directory.update(work.user, r -> r.withRenders(with(r.renders(), new PendingRender(renderId, statusRef, clock.instant()))));
         work.renderId = renderId;
         String sessionId = session(work.user, work.say);
-        RenderStatus started = nemo.startRender(auth(work.user), renderId, sessionId, body);
+        RenderStatus started;
+        try {
+          started = nemo.startRender(auth(work.user), renderId, sessionId, body);
+        } catch (IOException | RuntimeException e) {
+          forgetRender(work.user, renderId);
+          work.renderId = null;
+          throw e;
+        }
         if (started != null && started.phase() == RenderStatus.Phase.FAILED) {
           renderFailed(work, body, renderId, attempt, deadline, started.error(), rendered);
           return;
@@ -544,10 +547,7 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
           throw e;
         }
         switch (st.phase()) {
-          case COMPLETED -> {
-            deliver(work, renderId, st);
-            rendered.complete(null);
-          }
+          case COMPLETED -> deliver(work, renderId, st).whenComplete((v, t) -> rendered.complete(null));
           case FAILED -> renderFailed(work, draft, renderId, attempt, deadline, st.error(), rendered);
           default -> {
             if (System.nanoTime() >= deadline) {
@@ -585,7 +585,7 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
   }
 
   /** The file through the port when it fits, and the link always. */
-  private void deliver(Work work, String renderId, RenderStatus st) {
+  private CompletableFuture<Void> deliver(Work work, String renderId, RenderStatus st) {
     Messages say = work.say;
     long limit = work.port.limits(work.chat).maxUploadBytes();
     boolean sent = false;
@@ -608,7 +608,7 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
     else if (!sent) reply(work.port, work.chat, say.noLink(), List.of());
     forgetRender(work.user, renderId);
     work.renderId = null;
-    finishStatus(work, say.renderReady()).join();
+    return finishStatus(work, say.renderReady());
   }
 
   // Progress.
@@ -649,11 +649,10 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
         : work.status.finish(text + " · " + work.say.elapsed(work.elapsedSeconds()));
   }
 
-  private void fail(Work work, Throwable failure) {
+  private CompletableFuture<Void> fail(Work work, Throwable failure) {
     Messages say = work.say;
     if (ErrorReplies.cancelled(failure) || work.cancelled.get()) {
-      finishStatus(work, say.cancelledStatus()).join();
-      return;
+      return finishStatus(work, say.cancelledStatus());
     }
     if (ErrorReplies.sessionLost(failure)) {
       resetSession(work.user, say);
@@ -661,7 +660,7 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
     } else {
       reply(work.port, work.chat, replyFor(work.user, failure, say), List.of());
     }
-    finishStatus(work, say.failedStatus()).join();
+    return finishStatus(work, say.failedStatus());
   }
 
   private void end(Work work) {

@@ -59,7 +59,7 @@ final class ErrorReplies {
         log.error("the backend called our request malformed (a bug on our side) for {}: {}", who, e.getMessage());
         return say.ourBug();
       }
-      if (http == 0 && code == 0) {
+      if (http == 0 && code == 0 && e.getCause() instanceof IOException) {
         log.info("backend unreachable for {}: {}", who, e.getMessage());
         return say.unreachable();
       }

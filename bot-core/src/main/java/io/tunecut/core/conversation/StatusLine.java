@@ -52,6 +52,9 @@ final class StatusLine {
     }
     portPool.execute(() -> {
       MessageRef posted = null;
+      synchronized (line) {
+        line.lastEditNanos = System.nanoTime();
+      }
       try {
         posted = port.createStatus(chat, text);
       } catch (Exception e) {
@@ -60,7 +63,6 @@ final class StatusLine {
       synchronized (line) {
         line.ref = posted;
         line.inFlight = false;
-        line.lastEditNanos = System.nanoTime();
       }
       line.created.complete(posted);
       line.pump();
@@ -128,10 +130,13 @@ final class StatusLine {
       }
       text = desired;
       inFlight = true;
-      lastEditNanos = System.nanoTime();
     }
     MessageRef target = ref;
     portPool.execute(() -> {
+      // Measured when the edit really starts: the pool may have queued it.
+      synchronized (this) {
+        lastEditNanos = System.nanoTime();
+      }
       try {
         port.editStatus(target, text);
       } catch (Exception e) {

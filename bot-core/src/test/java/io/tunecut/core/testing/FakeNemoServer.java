@@ -429,7 +429,7 @@ public final class FakeNemoServer implements AutoCloseable {
       if (call.name().startsWith("RENDER")) body.put("success", false).put("error", b.message());
       return json(b.httpStatus(), body.toString());
     }
-    return new MockResponse.Builder().onRequestStart(new SocketEffect.CloseSocket()).build();
+    return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
   }
 
   private MockResponse delayed(Call call, MockResponse response) {

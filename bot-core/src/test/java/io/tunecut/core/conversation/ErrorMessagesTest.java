@@ -1,0 +1,161 @@
+package io.tunecut.core.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tunecut.core.chat.Attachment;
+import io.tunecut.core.testing.FakeNemoServer;
+import io.tunecut.core.testing.FakeNemoServer.Call;
+import io.tunecut.core.testing.FakeNemoServer.Failure;
+import io.tunecut.core.testing.RecordingPort;
+import io.tunecut.core.testing.Turn;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every protocol error becomes a clear message in the person's language, and nothing is lost. */
+class ErrorMessagesTest {
+  @TempDir Path tmp;
+  Harness h;
+
+  @BeforeEach
+  void start() throws Exception {
+    h = new Harness(tmp);
+    h.run("ann", "hello");
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    h.close();
+  }
+
+  private void assertNoRawJsonOrTrace() {
+    assertThat(h.port.everythingShown()).noneMatch(t -> t.contains("{\"") || t.contains("Exception") || t.contains("\tat "));
+  }
+
+  @Test
+  void outOfCreditsAsAnAnonymousUserGivesTheRegistrationLinkWithTheirId() throws Exception {
+    h.server.enqueueTurn(Turn.builder().error("ignored").build());
+    h.server.failNext(Call.TURN, Failure.business(2001, "insufficient credits", 402));
+    h.run("ann", "add music");
+    String backendId = h.directory.get(Harness.user("ann")).backendUserId();
+    assertThat(backendId).startsWith("anon_");
+    assertThat(h.lastSentTo("ann")).contains("https://nemovideo.com/register?bind=" + backendId);
+    assertNoRawJsonOrTrace();
+  }
+
+  @Test
+  void outOfCreditsWithAnOperatorTokenSaysTopUp() throws Exception {
+    h.close();
+    h = new Harness(tmp.resolve("op"), RecordingPort.create(), b -> b.operatorToken("nmv_op"));
+    h.server.acceptToken("nmv_op");
+    h.server.failNext(Call.CREDITS, Failure.business(2001, "insufficient credits"));
+    h.run("ann", "/credits");
+    assertThat(h.lastSentTo("ann")).contains("Top up your credits").doesNotContain("register");
+  }
+
+  @Test
+  void aPlanThatCannotExportSaysRegisterOrUpgrade() throws Exception {
+    h.server.draft(h.sessionOf("ann"), FakeNemoServer.EXAMPLE_DRAFT);
+    h.server.failNext(Call.RENDER_START, Failure.http(402));
+    h.run("ann", "/export");
+    assertThat(h.lastSentTo("ann")).contains("Register or upgrade your plan to export");
+    assertThat(h.directory.get(Harness.user("ann")).renders()).isEmpty();
+  }
+
+  @Test
+  void anUnsupportedFileListsTheFormats() throws Exception {
+    h.server.failNext(Call.UPLOAD, Failure.business(4001, "unsupported"));
+    h.run(h.files("ann", "", clip()));
+    assertThat(h.lastSentTo("ann")).contains("mp4, mov, avi, webm, mkv, jpg, png, gif, webp, mp3, wav, m4a, aac");
+    assertThat(h.workDirEmpty()).isTrue();
+  }
+
+  @Test
+  void aFileTooLargeForTheBackendSaysTheLimitAndSuggestsTrimming() throws Exception {
+    h.server.failNext(Call.UPLOAD, Failure.business(4002, "too large"));
+    h.run(h.files("ann", "", clip()));
+    assertThat(h.lastSentTo("ann")).contains("500 MB").contains("Trim or compress");
+  }
+
+  @Test
+  void aRequestTheBackendCallsMalformedIsLoggedAsOurBug() throws Exception {
+    h.server.failNext(Call.CREDITS, Failure.http(400));
+    h.run("ann", "/credits");
+    assertThat(h.lastSentTo("ann")).contains("Something went wrong on our side");
+    assertThat(h.logLines()).anyMatch(l -> l.contains("bug on our side"));
+  }
+
+  @Test
+  void aRateLimitThatPersistsAfterTheClientsRetryIsExplained() throws Exception {
+    h.server.failNext(Call.CREDITS, Failure.http(429)).failNext(Call.CREDITS, Failure.http(429));
+    h.run("ann", "/credits");
+    assertThat(h.lastSentTo("ann")).contains("busy").contains("try again");
+    assertThat(h.server.count(Call.CREDITS)).isEqualTo(2);
+  }
+
+  @Test
+  void anUnreachableBackendSaysSoAndTheNextMessageWorks() throws Exception {
+    h.server.failAlways(Call.CREDITS, Failure.disconnect());
+    h.run("ann", "/credits");
+    assertThat(h.lastSentTo("ann")).contains("can't reach the video service");
+    h.server.clearFailures();
+    h.run("ann", "/credits");
+    assertThat(h.lastSentTo("ann")).contains("100 credits");
+  }
+
+  @Test
+  void aLostSessionStartsAFreshTimelineAndSaysSo() throws Exception {
+    String old = h.sessionOf("ann");
+    h.server.forgetSession(old);
+    h.run("ann", "add music");
+    assertThat(h.lastSentTo("ann")).contains("timeline started fresh");
+    assertThat(h.sessionOf("ann")).isNotNull().isNotEqualTo(old);
+    h.run("ann", "add music");
+    assertThat(h.lastSentTo("ann")).isEqualTo("Done.");
+  }
+
+  @Test
+  void anErrorEventOfTheTurnBecomesAPlainMessage() throws Exception {
+    h.server.enqueueTurn(Turn.builder().tool("add_music").error("agent crashed: {\"trace\":1}").build());
+    h.run("ann", "add music");
+    assertThat(h.lastSentTo("ann")).contains("video service had a problem");
+    assertNoRawJsonOrTrace();
+  }
+
+  @Test
+  void errorsAreInChineseForChineseSpeakers() throws Exception {
+    h.server.failAlways(Call.CREDITS, Failure.disconnect());
+    h.run("li", "积分");
+    assertThat(h.lastSentTo("li")).isEqualTo("现在无法连接视频服务。请稍后再试。");
+  }
+
+  @Test
+  void noTokenEverAppearsInAMessageOrALogLine() throws Exception {
+    h.server.draft(h.sessionOf("ann"), FakeNemoServer.EXAMPLE_DRAFT);
+    h.server.revokeAllTokens();
+    h.run("ann", "/credits");
+    h.server.failNext(Call.CREDITS, Failure.http(400));
+    h.run("ann", "/credits");
+    h.server.enqueueTurn(Turn.builder().text("x").drop().build());
+    h.run("ann", "add music");
+    h.run("ann", "/export");
+    h.run(h.files("ann", "", clip()));
+    List<String> tokens = new ArrayList<>(h.server.issuedTokens());
+    assertThat(tokens).hasSizeGreaterThanOrEqualTo(2);
+    List<String> everything = new ArrayList<>(h.port.everythingShown());
+    everything.addAll(h.logLines());
+    for (String token : tokens) {
+      assertThat(everything).noneMatch(line -> line.contains(token));
+    }
+    assertThat(h.directory.get(Harness.user("ann")).toString()).doesNotContain(tokens.get(tokens.size() - 1));
+  }
+
+  private static Attachment clip() {
+    return new Attachment("city.mp4", 1000, "video/mp4", () -> new ByteArrayInputStream(new byte[1000]));
+  }
+}
