@@ -1,0 +1,22 @@
+package io.tunecut.studio.server;
+
+import io.tunecut.studio.agent.Agent;
+import io.tunecut.studio.media.MediaProbe;
+import io.tunecut.studio.render.Renderer;
+
+/** The studio module's own probe, agent and renderer, for {@link Studio#start(StudioSettings)}. */
+final class DefaultParts {
+  private DefaultParts() {}
+
+  static MediaProbe probe(StudioSettings settings) {
+    throw new UnsupportedOperationException("the default media probe is not built in yet: use Studio.start(settings, probe, agent, renderer)");
+  }
+
+  static Agent agent(StudioSettings settings) {
+    throw new UnsupportedOperationException("the default agent is not built in yet: use Studio.start(settings, probe, agent, renderer)");
+  }
+
+  static Renderer renderer(StudioSettings settings) {
+    throw new UnsupportedOperationException("the default renderer is not built in yet: use Studio.start(settings, probe, agent, renderer)");
+  }
+}
