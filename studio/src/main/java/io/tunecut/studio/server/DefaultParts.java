@@ -1,6 +1,8 @@
 package io.tunecut.studio.server;
 
 import io.tunecut.studio.agent.Agent;
+import io.tunecut.studio.ffmpeg.Ffmpeg;
+import io.tunecut.studio.media.FfprobeMediaProbe;
 import io.tunecut.studio.media.MediaProbe;
 import io.tunecut.studio.render.Renderer;
 
@@ -9,7 +11,7 @@ final class DefaultParts {
   private DefaultParts() {}
 
   static MediaProbe probe(StudioSettings settings) {
-    throw new UnsupportedOperationException("the default media probe is not built in yet: use Studio.start(settings, probe, agent, renderer)");
+    return new FfprobeMediaProbe(Ffmpeg.of(settings.ffmpeg(), settings.ffprobe()));
   }
 
   static Agent agent(StudioSettings settings) {
