@@ -15,7 +15,8 @@ public final class UploadTooLargeException extends Exception {
 
   static String describe(long bytes) {
     if (bytes >= 1024L * 1024 && bytes % (1024L * 1024) == 0) return (bytes / (1024L * 1024)) + " MB";
-    if (bytes >= 1024 && bytes % 1024 == 0) return (bytes / 1024) + " KB";
+    if (bytes >= 1024L * 1024) return String.format(java.util.Locale.ROOT, "%.1f MB (%d bytes)", bytes / 1048576.0, bytes);
+    if (bytes >= 1024) return String.format(java.util.Locale.ROOT, "%.1f KB (%d bytes)", bytes / 1024.0, bytes);
     return bytes + " bytes";
   }
 }

@@ -6,13 +6,11 @@ import java.io.InterruptedIOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
-import okhttp3.Call;
+import java.util.function.Predicate;
 import okhttp3.Dns;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -20,104 +18,116 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Fetches a file for a URL upload: http and https only, redirects followed (at most five),
- * the body streamed to disk under the size cap, connect and total time bounded. Unless
- * allowed, every address the fetch would connect to (each name resolved, each redirect) must
- * be public: loopback, private, link-local, multicast and unspecified addresses are refused.
+ * Fetches a file for a URL upload: http and https only, at most five redirects, the body
+ * streamed to disk under the size cap, connect and total time bounded. Unless allowed, every
+ * address the fetch would connect to must be public: each name is resolved and all its
+ * addresses checked, literal addresses are checked, and so is every redirect, before any
+ * connection is made.
  */
 public final class UrlFetcher {
+  private static final int MAX_REDIRECTS = 5;
+
   private final OkHttpClient client;
-  private final boolean allowPrivate;
+  private final Predicate<InetAddress> allowed;
 
   /** What was fetched: the name the URL suggests and the content type the server gave. */
   public record Fetched(String filename, String contentType, StoredFile file) {}
 
   public UrlFetcher(boolean allowPrivate, Duration connectTimeout, Duration totalTimeout) {
-    this.allowPrivate = allowPrivate;
+    this(allowPrivate ? a -> true : UrlFetcher::isPublic, connectTimeout, totalTimeout);
+  }
+
+  /** @param allowed which addresses may be connected to */
+  public UrlFetcher(Predicate<InetAddress> allowed, Duration connectTimeout, Duration totalTimeout) {
+    this.allowed = allowed;
     this.client = new OkHttpClient.Builder()
         .connectTimeout(connectTimeout)
         .readTimeout(connectTimeout.multipliedBy(3))
         .callTimeout(totalTimeout)
-        .followRedirects(true)
-        .followSslRedirects(true)
+        .followRedirects(false)
+        .followSslRedirects(false)
         .retryOnConnectionFailure(false)
         .dns(this::lookup)
         .addNetworkInterceptor(chain -> {
-          // Literal IP hosts skip the DNS hook: check the address actually connected to.
+          // A last guard: the address actually connected to.
           Socket socket = chain.connection() == null ? null : chain.connection().socket();
-          if (socket != null && !allowPrivate && !isPublic(socket.getInetAddress())) {
+          if (socket != null && !allowed.test(socket.getInetAddress())) {
             throw new RefusedAddressException(chain.request().url().host());
-          }
-          HttpUrl url = chain.request().url();
-          if (!url.scheme().equals("http") && !url.scheme().equals("https")) {
-            throw new RefusedAddressException(url.host());
           }
           return chain.proceed(chain.request());
         })
         .build();
   }
 
-  public Fetched fetch(String url, Path target, long maxBytes)
-      throws IntakeException, UploadTooLargeException {
-    HttpUrl parsed = parse(url);
-    if (!allowPrivate) {
-      // Refuse literal private addresses before any connection is made.
-      String host = parsed.host();
-      if (looksLikeIp(host)) {
-        try {
-          if (!isPublic(InetAddress.getByName(host))) throw refused(host);
-        } catch (UnknownHostException e) {
-          throw new IntakeException("cannot resolve " + host);
+  public Fetched fetch(String url, Path target, long maxBytes) throws IntakeException, UploadTooLargeException {
+    HttpUrl current = parse(url);
+    HttpUrl first = current;
+    try {
+      for (int hop = 0; ; hop++) {
+        checkLiteral(current);
+        Request request = new Request.Builder().url(current).header("User-Agent", "tunecut-studio").build();
+        try (Response response = client.newCall(request).execute()) {
+          if (response.isRedirect()) {
+            String location = response.header("Location");
+            HttpUrl next = location == null ? null : current.resolve(location);
+            if (next == null) throw new IntakeException("could not fetch " + redact(first) + ": a redirect without a target");
+            if (!next.scheme().equals("http") && !next.scheme().equals("https")) {
+              throw new IntakeException("only http and https URLs can be uploaded");
+            }
+            if (hop >= MAX_REDIRECTS) throw new IntakeException("could not fetch " + redact(first) + ": too many redirects");
+            current = next;
+            continue;
+          }
+          if (!response.isSuccessful()) {
+            throw new IntakeException("could not fetch " + redact(first) + ": the server answered HTTP " + response.code());
+          }
+          long declared = response.body().contentLength();
+          if (declared > maxBytes) throw new UploadTooLargeException(maxBytes);
+          StoredFile stored;
+          try (InputStream in = response.body().byteStream()) {
+            stored = StoredFile.write(in, target, maxBytes);
+          }
+          List<String> segments = current.pathSegments();
+          String name = segments.isEmpty() ? "" : segments.get(segments.size() - 1);
+          return new Fetched(name, response.header("Content-Type"), stored);
         }
       }
-    }
-    Call call = client.newCall(new Request.Builder().url(parsed).header("User-Agent", "tunecut-studio").build());
-    try (Response response = call.execute()) {
-      if (!response.isSuccessful()) {
-        throw new IntakeException("could not fetch " + redact(parsed) + ": the server answered HTTP " + response.code());
-      }
-      long declared = response.body().contentLength();
-      if (declared > maxBytes) throw new UploadTooLargeException(maxBytes);
-      StoredFile stored;
-      try (InputStream in = response.body().byteStream()) {
-        stored = StoredFile.write(in, target, maxBytes);
-      }
-      HttpUrl last = response.request().url();
-      List<String> segments = last.pathSegments();
-      String name = segments.isEmpty() ? "" : segments.get(segments.size() - 1);
-      return new Fetched(name, response.header("Content-Type"), stored);
     } catch (RefusedAddressException e) {
       throw refused(e.host);
     } catch (InterruptedIOException e) {
-      throw new IntakeException("fetching " + redact(parsed) + " took too long");
+      throw new IntakeException("fetching " + redact(first) + " took too long");
     } catch (IOException e) {
-      throw new IntakeException("could not fetch " + redact(parsed) + ": " + e.getMessage());
+      throw new IntakeException("could not fetch " + redact(first) + ": " + e.getMessage());
+    }
+  }
+
+  private void checkLiteral(HttpUrl url) throws IntakeException {
+    String host = url.host();
+    if (!looksLikeIp(host)) return;
+    try {
+      if (!allowed.test(InetAddress.getByName(host))) throw refused(host);
+    } catch (UnknownHostException e) {
+      throw new IntakeException("cannot resolve " + host);
     }
   }
 
   private static HttpUrl parse(String url) throws IntakeException {
     if (url == null || url.isBlank()) throw new IntakeException("an empty URL");
-    URI uri;
-    try {
-      uri = URI.create(url.strip());
-    } catch (IllegalArgumentException e) {
-      throw new IntakeException("not a valid URL");
-    }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    String u = url.strip();
+    int colon = u.indexOf(':');
+    String scheme = colon < 0 ? "" : u.substring(0, colon).toLowerCase(java.util.Locale.ROOT);
     if (!scheme.equals("http") && !scheme.equals("https")) {
       throw new IntakeException("only http and https URLs can be uploaded");
     }
-    HttpUrl parsed = HttpUrl.parse(url.strip());
+    HttpUrl parsed = HttpUrl.parse(u);
     if (parsed == null) throw new IntakeException("not a valid URL");
     return parsed;
   }
 
   private List<InetAddress> lookup(String host) throws UnknownHostException {
     List<InetAddress> all = Dns.SYSTEM.lookup(host);
-    if (!allowPrivate) {
-      for (InetAddress a : all) {
-        if (!isPublic(a)) throw new RefusedAddressException(host);
-      }
+    for (InetAddress a : all) {
+      if (!allowed.test(a)) throw new RefusedAddressException(host);
     }
     return all;
   }

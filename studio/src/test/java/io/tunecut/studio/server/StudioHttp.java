@@ -52,6 +52,15 @@ final class StudioHttp {
     }
   }
 
+  byte[] bytes(String url) {
+    try (Response r = CLIENT.newCall(request(url, null).build()).execute()) {
+      if (r.code() != 200) throw new IllegalStateException("HTTP " + r.code() + " for a download");
+      return r.body().bytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   Request.Builder request(String path, String token) {
     Request.Builder b = new Request.Builder().url(path.startsWith("http") ? path : base + path);
     if (token != null) b.header("Authorization", "Bearer " + token);
