@@ -120,9 +120,12 @@ public final class RenderQueue implements AutoCloseable {
 
   private void run(String id) {
     try {
-      RenderRecord job = jobs.find(id).orElse(null);
-      if (job == null || job.finished() || closing) return;
-      jobs.update(id, PROCESSING, 0, null, null);
+      RenderRecord job;
+      synchronized (this) { // against cancel(): a cancelled job must not be marked running again
+        job = jobs.find(id).orElse(null);
+        if (job == null || job.finished() || closing) return;
+        jobs.update(id, PROCESSING, 0, null, null);
+      }
       liveProgress.put(id, 0.0);
       Path part = rendersDir.resolve(id + ".part.mp4");
       Path done = rendersDir.resolve(id + ".mp4");
