@@ -1,0 +1,26 @@
+package io.tunecut.studio.agent;
+
+import io.tunecut.studio.draft.Aspect;
+import io.tunecut.studio.draft.Draft;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** "export 1080p MP4", "720p", "full hd", "导出1080p". */
+final class SetResolution implements Instruction {
+  private static final Pattern RESOLUTION = Pattern.compile("\\b(1080|720)\\s*p?\\b|\\b(full\\s*hd|fhd)\\b|(?<!full )\\bhd\\b");
+
+  @Override
+  public Optional<Edit> apply(Turn turn, Draft draft) {
+    Matcher m = turn.match(RESOLUTION);
+    if (m == null) return Optional.empty();
+    String res = m.group(1) != null ? m.group(1) + "p" : m.group(2) != null ? "1080p" : "720p";
+    var out = draft.output().withResolution(res);
+    Aspect aspect = out.aspect() != null ? out.aspect() : Aspect.nearest(out.width(), out.height());
+    Aspect.Frame f = aspect.frame(out.shortSide());
+    var args = Edit.args().put("resolution", res).put("width", f.width()).put("height", f.height());
+    return Optional.of(Edit.done(draft.withOutput(out.withFrame(f.width(), f.height())), "set_resolution", args,
+        "The export will be " + res + " MP4 (" + f.width() + "×" + f.height() + ").",
+        "导出为 " + res + " MP4（" + f.width() + "×" + f.height() + "）。"));
+  }
+}
