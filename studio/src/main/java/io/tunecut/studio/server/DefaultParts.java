@@ -1,6 +1,7 @@
 package io.tunecut.studio.server;
 
 import io.tunecut.studio.agent.Agent;
+import io.tunecut.studio.agent.RuleAgent;
 import io.tunecut.studio.ffmpeg.Ffmpeg;
 import io.tunecut.studio.media.FfprobeMediaProbe;
 import io.tunecut.studio.media.MediaProbe;
@@ -15,7 +16,7 @@ final class DefaultParts {
   }
 
   static Agent agent(StudioSettings settings) {
-    throw new UnsupportedOperationException("the default agent is not built in yet: use Studio.start(settings, probe, agent, renderer)");
+    return new RuleAgent();
   }
 
   static Renderer renderer(StudioSettings settings) {
