@@ -125,13 +125,16 @@ final class SessionApi {
       synchronized (lock(s.id())) {
         SessionRecord fresh = owned(s.id(), user);
         List<Media> added = new ArrayList<>();
+        for (Intake.Accepted a : accepted) added.add(a.media());
+        List<Media> all = new ArrayList<>(media(fresh));
+        all.addAll(added);
+        // The draft first: when the agent fails, nothing of this upload is kept.
+        ObjectNode draft = agent.afterUpload((ObjectNode) parse(fresh.draft()), all, added);
         for (Intake.Accepted a : accepted) {
           library.add(new MediaRecord(a.media(), s.id(), user, a.sha256(), a.size()));
-          added.add(a.media());
           files.add(describe(a.media(), a.sha256()));
         }
         kept = true;
-        ObjectNode draft = agent.afterUpload((ObjectNode) parse(fresh.draft()), media(fresh), added);
         sessions.saveDraft(s.id(), draft.toString());
       }
       data.put("session_state_applied", true);

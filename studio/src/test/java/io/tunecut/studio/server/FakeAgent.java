@@ -17,6 +17,8 @@ final class FakeAgent implements Agent {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   /** When set, a turn waits for it: lets a test watch keep-alives. */
   volatile CountDownLatch hold;
+  /** When set, uploads fail inside the agent: a handler that breaks. */
+  volatile boolean broken;
 
   @Override
   public ObjectNode emptyDraft() {
@@ -29,6 +31,7 @@ final class FakeAgent implements Agent {
 
   @Override
   public ObjectNode afterUpload(ObjectNode draft, List<Media> media, List<Media> added) {
+    if (broken) throw new IllegalStateException("agent broke");
     ObjectNode d = draft.deepCopy();
     ArrayNode tracks = (ArrayNode) d.get("t");
     ObjectNode video = null;

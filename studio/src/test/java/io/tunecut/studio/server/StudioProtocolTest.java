@@ -222,4 +222,56 @@ class StudioProtocolTest extends StudioTestBase {
     assertThat(a.json().path("code").asInt()).isNotZero();
     assertThat(a.json().path("message").asText()).contains("/api/nothing/here");
   }
+
+  @Test
+  void aFailingHandlerAnswersWithTheEnvelopeAndTheStudioKeepsServing() throws IOException {
+    String token = http.token("c");
+    String session = http.session(token);
+    agent.broken = true;
+
+    StudioHttp.Answer failed = http.upload(token, session, Samples.clip());
+    agent.broken = false;
+    StudioHttp.Answer next = http.upload(token, session, Samples.clip());
+
+    assertThat(failed.status()).isEqualTo(500);
+    assertThat(failed.code()).isNotZero();
+    assertThat(failed.json().path("message").asText()).contains("could not handle");
+    assertThat(next.code()).isZero();
+    // The failed upload left no file behind: only the second one is on disk.
+    try (Stream<Path> files = Files.walk(dataDir.resolve("media"))) {
+      assertThat(files.filter(Files::isRegularFile).count()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void logsNeverContainATokenWhateverHappens() {
+    ch.qos.logback.classic.Logger root =
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+        new ch.qos.logback.core.read.ListAppender<>();
+    logs.start();
+    root.addAppender(logs);
+    ch.qos.logback.classic.Level level = root.getLevel();
+    root.setLevel(ch.qos.logback.classic.Level.DEBUG);
+    try {
+      String token = http.token("c");
+      String session = http.session(token);
+      agent.broken = true;
+      http.upload(token, session, Samples.clip());
+      agent.broken = false;
+      http.upload(token, session, Samples.clip());
+      http.post("/run_sse", token, StudioHttp.runSseBody(session, "hello"));
+      http.post("/api/render/proxy/lambda", token, "{\"id\":\"render_l\",\"sessionId\":\"" + session + "\"}");
+      http.get("/api/credits/balance/simple", token + "x");
+
+      assertThat(logs.list).isNotEmpty();
+      for (var e : logs.list) {
+        assertThat(e.getFormattedMessage()).doesNotContain(token);
+        if (e.getThrowableProxy() != null) assertThat(e.getThrowableProxy().getMessage()).doesNotContain(token);
+      }
+    } finally {
+      root.setLevel(level);
+      root.detachAppender(logs);
+    }
+  }
 }
