@@ -73,7 +73,8 @@ final class RenderApi {
     synchronized (this) {
       if (!quota.allows(user, minutes)) {
         Quota.Balance b = quota.balance(user);
-        throw new ApiError(ApiError.CREDITS, 402, String.format(Locale.ROOT,
+        // Not 402: to the protocol that means "the plan cannot export", which is another story.
+        throw new ApiError(ApiError.CREDITS, 403, String.format(Locale.ROOT,
             "not enough render minutes today: this render needs %.1f, %.1f of %.0f left", minutes, b.available(),
             quota.minutesPerDay()));
       }
