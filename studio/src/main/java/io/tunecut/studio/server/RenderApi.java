@@ -50,8 +50,9 @@ final class RenderApi {
     SessionRecord s = sessions.owned(Json.text(body, "sessionId", "session_id"), user);
     String id = Json.text(body, "id");
     if (id == null) id = Ids.hex("render_", 10);
-    if (!id.matches("[A-Za-z0-9_-][A-Za-z0-9_.-]{0,127}")) {
-      throw ApiError.badRequest("a render id is 1–128 letters, digits, '_', '-' or '.'");
+    // med_ is the media ids' prefix: links name files by id alone, so the two must never meet.
+    if (!id.matches("[A-Za-z0-9_-][A-Za-z0-9_.-]{0,127}") || id.startsWith("med_")) {
+      throw ApiError.badRequest("a render id is 1–128 letters, digits, '_', '-' or '.', and does not start with med_");
     }
     JsonNode draft = body.get("draft");
     if (draft == null || draft.isNull()) draft = SessionApi.parse(s.draft());

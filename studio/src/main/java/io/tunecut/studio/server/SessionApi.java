@@ -90,7 +90,7 @@ final class SessionApi {
     ObjectNode state = Json.object();
     state.set("draft", draft);
     ArrayNode infos = state.putArray("video_infos");
-    for (Media m : media(s)) infos.add(describe(m, null));
+    for (MediaRecord m : library.ofSession(s.id(), s.userId())) infos.add(describe(m.media(), m.hash()));
     ObjectNode canvas = state.putObject("canvas_config");
     JsonNode meta = draft.path("m");
     int width = meta.path("width").asInt(1920);

@@ -53,6 +53,23 @@ public record StudioSettings(
         "ffmpeg", "ffprobe");
   }
 
+  /**
+   * The defaults, with what the operator set in the environment: {@code TUNECUT_PUBLIC_URL},
+   * {@code TUNECUT_FFMPEG}, {@code TUNECUT_FFPROBE}.
+   */
+  public static StudioSettings fromEnvironment(Path dataDir) {
+    return fromEnvironment(dataDir, System.getenv());
+  }
+
+  static StudioSettings fromEnvironment(Path dataDir, java.util.Map<String, String> env) {
+    StudioSettings s = defaults(dataDir);
+    String url = env.get("TUNECUT_PUBLIC_URL");
+    if (url != null && !url.isBlank()) s = s.withPublicUrl(url);
+    String ffmpeg = env.getOrDefault("TUNECUT_FFMPEG", "");
+    String ffprobe = env.getOrDefault("TUNECUT_FFPROBE", "");
+    return s.withFfmpeg(ffmpeg.isBlank() ? s.ffmpeg() : ffmpeg, ffprobe.isBlank() ? s.ffprobe() : ffprobe);
+  }
+
   public StudioSettings withHost(String host) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
         renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe);
