@@ -1,0 +1,109 @@
+package io.tunecut.studio.intake;
+
+import io.tunecut.studio.media.Media;
+import io.tunecut.studio.media.MediaInfo;
+import io.tunecut.studio.media.MediaProbe;
+import io.tunecut.studio.media.MediaRejectedException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/**
+ * Takes one file in (from a request part or a URL), stores it under
+ * {@code <dataDir>/media/<user>/}, and keeps it only when the probe accepts it.
+ */
+public final class Intake {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Path mediaRoot;
+  private final MediaProbe probe;
+  private final UrlFetcher fetcher;
+  private final long maxBytes;
+
+  /** A file that passed: the media, its content hash and size. Not yet in any session. */
+  public record Accepted(Media media, String sha256, long size) {}
+
+  public Intake(Path dataDir, MediaProbe probe, UrlFetcher fetcher, long maxBytes) {
+    this.mediaRoot = dataDir.toAbsolutePath().normalize().resolve("media");
+    this.probe = probe;
+    this.fetcher = fetcher;
+    this.maxBytes = maxBytes;
+  }
+
+  public long maxBytes() {
+    return maxBytes;
+  }
+
+  public Accepted fromStream(String userId, String clientName, InputStream in)
+      throws UploadTooLargeException, MediaRejectedException, IOException {
+    String name = FileNames.sanitise(clientName);
+    checkExtension(name);
+    Path file = newFile(userId, name);
+    StoredFile stored = StoredFile.write(in, file, maxBytes);
+    return probed(name, stored);
+  }
+
+  public Accepted fromUrl(String userId, String url)
+      throws IntakeException, UploadTooLargeException, MediaRejectedException, IOException {
+    Path part = newFile(userId, "download.part");
+    UrlFetcher.Fetched fetched = fetcher.fetch(url, part, maxBytes);
+    try {
+      String name = FileNames.sanitise(fetched.filename());
+      if (!AcceptedFormats.accepts(FileNames.extension(name))) {
+        String implied = AcceptedFormats.extensionFor(fetched.contentType());
+        if (!implied.isEmpty()) name = FileNames.sanitise((name.equals("file") ? "download" : name) + "." + implied);
+      }
+      checkExtension(name);
+      Path file = newFile(userId, name);
+      Files.move(part, file);
+      return probed(name, new StoredFile(file, fetched.file().size(), fetched.file().sha256()));
+    } finally {
+      Files.deleteIfExists(part);
+    }
+  }
+
+  /** Removes an accepted file again (when a later file of the same upload was refused). */
+  public void discard(Accepted accepted) {
+    try {
+      Files.deleteIfExists(accepted.media().file());
+    } catch (IOException ignored) {
+      // best effort: an orphan file is harmless
+    }
+  }
+
+  private Accepted probed(String name, StoredFile stored) throws MediaRejectedException, IOException {
+    boolean ok = false;
+    try {
+      if (stored.size() == 0) throw new MediaRejectedException("the file is empty");
+      MediaInfo info = probe.probe(stored.path(), name);
+      String id = stored.path().getFileName().toString().split("-", 2)[0];
+      ok = true;
+      return new Accepted(new Media(id, name, info, stored.path()), stored.sha256(), stored.size());
+    } finally {
+      if (!ok) Files.deleteIfExists(stored.path());
+    }
+  }
+
+  private static void checkExtension(String name) throws MediaRejectedException {
+    String ext = FileNames.extension(name);
+    if (!AcceptedFormats.accepts(ext)) {
+      throw new MediaRejectedException(
+          (ext.isEmpty() ? "a file without an extension" : "." + ext + " files") + " are not supported");
+    }
+  }
+
+  private Path newFile(String userId, String name) throws IOException {
+    if (!userId.matches("[A-Za-z0-9_]{1,64}")) throw new IOException("bad user id");
+    Path dir = mediaRoot.resolve(userId).normalize();
+    Files.createDirectories(dir);
+    byte[] b = new byte[10];
+    RANDOM.nextBytes(b);
+    Path file = dir.resolve("med_" + HexFormat.of().formatHex(b) + "-" + name).normalize();
+    // Sanitised names cannot climb out; checked anyway so a future change cannot regress it.
+    if (!file.getParent().equals(dir)) throw new IOException("refused file name");
+    return file;
+  }
+}

@@ -1,0 +1,206 @@
+package io.tunecut.studio.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tunecut.studio.media.Media;
+import io.tunecut.studio.render.RenderCancelledException;
+import io.tunecut.studio.render.RenderFailedException;
+import io.tunecut.studio.render.Renderer;
+import io.tunecut.studio.store.MediaLibrary;
+import io.tunecut.studio.store.MediaRecord;
+import io.tunecut.studio.store.RenderJobs;
+import io.tunecut.studio.store.RenderRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs renders in order with a fixed number at once. Jobs live in the store, so the ones
+ * that were queued or running when the studio stopped run again when it starts.
+ */
+public final class RenderQueue implements AutoCloseable {
+  public static final String PENDING = "pending";
+  public static final String PROCESSING = "processing";
+  public static final String COMPLETED = "completed";
+  public static final String FAILED = "failed";
+  public static final String CANCELLED = "cancelled";
+
+  private static final Logger log = LoggerFactory.getLogger(RenderQueue.class);
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final RenderJobs jobs;
+  private final MediaLibrary library;
+  private final Renderer renderer;
+  private final Path dataDir;
+  private final Path rendersDir;
+  private final ExecutorService workers;
+  private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
+  private final Map<String, Double> liveProgress = new ConcurrentHashMap<>();
+  private volatile boolean closing;
+
+  public RenderQueue(RenderJobs jobs, MediaLibrary library, Renderer renderer, Path dataDir, int concurrency)
+      throws IOException {
+    this.jobs = jobs;
+    this.library = library;
+    this.renderer = renderer;
+    this.dataDir = dataDir.toAbsolutePath().normalize();
+    this.rendersDir = this.dataDir.resolve("renders");
+    Files.createDirectories(rendersDir);
+    AtomicInteger n = new AtomicInteger();
+    this.workers = new ThreadPoolExecutor(concurrency, concurrency, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+        r -> {
+          Thread t = new Thread(r, "render-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  /** Queues again every job that had not finished when the studio last stopped. */
+  public int resume() {
+    int count = 0;
+    for (RenderRecord r : jobs.unfinished()) {
+      jobs.update(r.id(), PENDING, 0, null, null);
+      schedule(r.id());
+      count++;
+    }
+    if (count > 0) log.info("resuming {} unfinished render(s)", count);
+    return count;
+  }
+
+  /** @return false when the id is already taken */
+  public boolean submit(RenderRecord job) {
+    if (!jobs.insert(job)) return false;
+    schedule(job.id());
+    return true;
+  }
+
+  /** The job as stored, with the running job's latest progress. */
+  public Optional<RenderRecord> find(String id) {
+    return jobs.find(id).map(r -> {
+      Double live = liveProgress.get(r.id());
+      if (live == null || !PROCESSING.equals(r.status())) return r;
+      return new RenderRecord(r.id(), r.userId(), r.sessionId(), r.draft(), r.status(), Math.max(live, r.progress()),
+          r.error(), r.output(), r.minutes(), r.day());
+    });
+  }
+
+  /** The finished output, when there is one. */
+  public Optional<Path> output(RenderRecord r) {
+    if (!COMPLETED.equals(r.status()) || r.output() == null) return Optional.empty();
+    Path file = dataDir.resolve(r.output()).normalize();
+    return file.startsWith(rendersDir) && Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+  }
+
+  /** Stops a queued or running render. @return false when it had already finished */
+  public synchronized boolean cancel(String id) {
+    Optional<RenderRecord> r = jobs.find(id);
+    if (r.isEmpty() || r.get().finished()) return false;
+    jobs.update(id, FAILED, r.get().progress(), CANCELLED, null);
+    Future<?> f = running.get(id);
+    if (f != null) f.cancel(true);
+    return true;
+  }
+
+  private void schedule(String id) {
+    running.put(id, workers.submit(() -> run(id)));
+  }
+
+  private void run(String id) {
+    try {
+      RenderRecord job;
+      synchronized (this) { // against cancel(): a cancelled job must not be marked running again
+        job = jobs.find(id).orElse(null);
+        if (job == null || job.finished() || closing) return;
+        jobs.update(id, PROCESSING, 0, null, null);
+      }
+      liveProgress.put(id, 0.0);
+      Path part = rendersDir.resolve(id + ".part.mp4");
+      Path done = rendersDir.resolve(id + ".mp4");
+      try {
+        Files.deleteIfExists(part);
+        JsonNode draft = MAPPER.readTree(job.draft());
+        Map<String, Media> media = new LinkedHashMap<>();
+        for (MediaRecord m : library.ofSession(job.sessionId(), job.userId())) media.put(m.media().id(), m.media());
+        long[] lastWrite = {0};
+        renderer.render(draft, media, part, fraction -> {
+          double pct = Math.max(0, Math.min(99, fraction * 100));
+          liveProgress.merge(id, pct, Math::max);
+          long now = System.nanoTime();
+          if (now - lastWrite[0] > TimeUnit.SECONDS.toNanos(1)) {
+            lastWrite[0] = now;
+            jobs.progress(id, Math.round(liveProgress.get(id) * 10) / 10.0);
+          }
+        });
+        if (Thread.currentThread().isInterrupted()) throw new RenderCancelledException();
+        Files.move(part, done, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        synchronized (this) {
+          if (jobs.find(id).map(RenderRecord::finished).orElse(true)) {
+            Files.deleteIfExists(done); // cancelled as it finished
+          } else {
+            jobs.update(id, COMPLETED, 100, null, dataDir.relativize(done).toString());
+          }
+        }
+      } catch (RenderCancelledException e) {
+        deleteQuietly(part);
+        if (closing) {
+          log.info("render {} stopped by shutdown; it runs again at the next start", id);
+        } else {
+          failUnlessFinished(id, CANCELLED);
+        }
+      } catch (RenderFailedException e) {
+        deleteQuietly(part);
+        log.info("render {} failed: {}", id, e.getMessage());
+        failUnlessFinished(id, e.getMessage());
+      } catch (RuntimeException | IOException e) {
+        deleteQuietly(part);
+        log.warn("render {} failed unexpectedly", id, e);
+        failUnlessFinished(id, "the render failed unexpectedly: " + e.getClass().getSimpleName());
+      }
+    } catch (RuntimeException e) {
+      log.warn("render {} could not be run", id, e);
+    } finally {
+      liveProgress.remove(id);
+      running.remove(id);
+    }
+  }
+
+  private synchronized void failUnlessFinished(String id, String error) {
+    if (closing) return; // stays queued for the next start
+    jobs.find(id).ifPresent(r -> {
+      if (!r.finished()) jobs.update(id, FAILED, r.progress(), error, null);
+    });
+  }
+
+  private static void deleteQuietly(Path p) {
+    try {
+      Files.deleteIfExists(p);
+    } catch (IOException ignored) {
+      // a stray partial file is overwritten by the next attempt
+    }
+  }
+
+  /** Stops the workers; running renders stay marked as running and run again at the next start. */
+  @Override
+  public void close() {
+    closing = true;
+    workers.shutdownNow();
+    try {
+      if (!workers.awaitTermination(20, TimeUnit.SECONDS)) log.warn("renders did not stop within 20 s");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

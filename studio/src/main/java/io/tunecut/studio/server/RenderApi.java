@@ -1,0 +1,153 @@
+package io.tunecut.studio.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.tunecut.studio.account.Quota;
+import io.tunecut.studio.job.RenderQueue;
+import io.tunecut.studio.link.LinkSigner;
+import io.tunecut.studio.media.Media;
+import io.tunecut.studio.store.RenderRecord;
+import io.tunecut.studio.store.SessionRecord;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** Export, render polling, cancel and download, and the credits that pay for renders. */
+final class RenderApi {
+  private final Auth auth;
+  private final SessionApi sessions;
+  private final RenderQueue queue;
+  private final Quota quota;
+  private final LinkSigner links;
+
+  RenderApi(Auth auth, SessionApi sessions, RenderQueue queue, Quota quota, LinkSigner links) {
+    this.auth = auth;
+    this.sessions = sessions;
+    this.queue = queue;
+    this.quota = quota;
+    this.links = links;
+  }
+
+  /** {@code GET /api/credits/balance/simple}: render minutes left today. */
+  void credits(Context ctx) {
+    String user = auth.user(ctx);
+    Quota.Balance b = quota.balance(user);
+    ObjectNode data = Json.object();
+    data.put("available", b.available());
+    data.put("frozen", b.frozen());
+    data.put("total", b.total());
+    data.put("unit", "render minutes");
+    data.put("daily_limit", quota.minutesPerDay());
+    Json.send(ctx, 200, Json.ok(data));
+  }
+
+  /** {@code POST /api/render/proxy/lambda} */
+  void submit(Context ctx) {
+    String user = auth.user(ctx);
+    ObjectNode body = Json.body(ctx);
+    SessionRecord s = sessions.owned(Json.text(body, "sessionId", "session_id"), user);
+    String id = Json.text(body, "id");
+    if (id == null) id = Ids.hex("render_", 10);
+    // med_ is the media ids' prefix: links name files by id alone, so the two must never meet.
+    if (!id.matches("[A-Za-z0-9_-][A-Za-z0-9_.-]{0,127}") || id.startsWith("med_")) {
+      throw ApiError.badRequest("a render id is 1–128 letters, digits, '_', '-' or '.', and does not start with med_");
+    }
+    JsonNode draft = body.get("draft");
+    if (draft == null || draft.isNull()) draft = SessionApi.parse(s.draft());
+    if (draft.isTextual()) draft = SessionApi.parse(draft.asText());
+    if (!draft.isObject()) throw ApiError.badRequest("the draft must be a JSON object");
+    if (!hasSegments(draft)) throw ApiError.badRequest("the draft is empty: add a clip before exporting");
+    Set<String> known = new HashSet<>();
+    for (Media m : sessions.media(s)) known.add(m.id());
+    for (JsonNode track : draft.path("t")) {
+      for (JsonNode seg : track.path("sg")) {
+        String src = seg.path("src").asText(null);
+        if (src != null && !known.contains(src)) {
+          throw ApiError.badRequest("the draft uses a file that is not in this session (" + src + ")");
+        }
+      }
+    }
+    double minutes = minutes(draft);
+    RenderRecord job;
+    synchronized (this) {
+      if (!quota.allows(user, minutes)) {
+        Quota.Balance b = quota.balance(user);
+        // Not 402: to the protocol that means "the plan cannot export", which is another story.
+        throw new ApiError(ApiError.CREDITS, 403, String.format(Locale.ROOT,
+            "not enough render minutes today: this render needs %.1f, %.1f of %.0f left", minutes, b.available(),
+            quota.minutesPerDay()));
+      }
+      job = new RenderRecord(id, user, s.id(), draft.toString(), RenderQueue.PENDING, 0, null, null, minutes,
+          quota.today());
+      if (!queue.submit(job)) {
+        throw new ApiError(ApiError.BAD_REQUEST, 409, "duplicate render id: send the export again with a new id");
+      }
+    }
+    Json.send(ctx, 200, shape(job));
+  }
+
+  /** {@code GET /api/render/proxy/lambda/<id>} */
+  void poll(Context ctx) {
+    Json.send(ctx, 200, shape(owned(ctx)));
+  }
+
+  /** {@code POST /api/render/proxy/lambda/<id>/cancel} */
+  void cancel(Context ctx) {
+    RenderRecord r = owned(ctx);
+    queue.cancel(r.id());
+    Json.send(ctx, 200, shape(queue.find(r.id()).orElse(r)));
+  }
+
+  /** {@code GET /api/render/proxy/<id>/download} */
+  void download(Context ctx) throws IOException {
+    RenderRecord r = owned(ctx);
+    var file = queue.output(r).orElseThrow(() -> new ApiError(ApiError.BAD_REQUEST, 409,
+        "the render is " + r.status() + ": there is nothing to download yet"));
+    SignedFiles.serve(ctx, file, "video/mp4", r.id() + ".mp4");
+  }
+
+  private RenderRecord owned(Context ctx) {
+    String user = auth.user(ctx);
+    return queue.find(ctx.pathParam("id")).filter(r -> r.userId().equals(user))
+        .orElseThrow(() -> new ApiError(ApiError.NOT_FOUND, 404, "render not found"));
+  }
+
+  /** Every field any documented client reads: envelope, data, and the same at the top level. */
+  private ObjectNode shape(RenderRecord r) {
+    ObjectNode data = Json.object();
+    data.put("id", r.id());
+    data.put("status", r.status());
+    data.put("progress", Math.round(r.progress()));
+    String url = queue.output(r).isPresent() ? links.link(r.id()) : null;
+    if (url != null) {
+      data.put("outputUrl", url);
+      data.putObject("output").put("url", url);
+      data.put("url", url);
+    }
+    if (r.error() != null) data.put("error", r.error());
+    ObjectNode root = Json.ok(data);
+    root.put("success", true);
+    data.fields().forEachRemaining(f -> root.set(f.getKey(), f.getValue()));
+    return root;
+  }
+
+  static boolean hasSegments(JsonNode draft) {
+    for (JsonNode track : draft.path("t")) {
+      if (track.path("sg").isArray() && !track.path("sg").isEmpty()) return true;
+    }
+    return false;
+  }
+
+  /** The output length in minutes: the draft's {@code d}, or the end of its last segment. */
+  static double minutes(JsonNode draft) {
+    long ms = draft.path("d").asLong(0);
+    if (ms <= 0) {
+      for (JsonNode track : draft.path("t")) {
+        for (JsonNode seg : track.path("sg")) ms = Math.max(ms, seg.path("st").asLong(0) + seg.path("d").asLong(0));
+      }
+    }
+    return Math.max(ms, 1000) / 60000.0;
+  }
+}

@@ -1,0 +1,246 @@
+package io.tunecut.studio.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.tunecut.studio.agent.Agent;
+import io.tunecut.studio.intake.AcceptedFormats;
+import io.tunecut.studio.intake.Intake;
+import io.tunecut.studio.intake.IntakeException;
+import io.tunecut.studio.intake.MultipartStream;
+import io.tunecut.studio.intake.UploadTooLargeException;
+import io.tunecut.studio.link.LinkSigner;
+import io.tunecut.studio.media.Media;
+import io.tunecut.studio.media.MediaRejectedException;
+import io.tunecut.studio.store.MediaLibrary;
+import io.tunecut.studio.store.MediaRecord;
+import io.tunecut.studio.store.SessionRecord;
+import io.tunecut.studio.store.Sessions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/** Sessions, their state, and uploads into them. */
+final class SessionApi {
+  /** Bytes of an over-limit upload still read (and thrown away) so the client sees the answer. */
+  private static final long DRAIN_AFTER_REFUSAL = 64L * 1024 * 1024;
+
+  private final Auth auth;
+  private final Sessions sessions;
+  private final MediaLibrary library;
+  private final Intake intake;
+  private final Agent agent;
+  private final LinkSigner links;
+  private final Map<String, Object> locks = new ConcurrentHashMap<>();
+
+  SessionApi(Auth auth, Sessions sessions, MediaLibrary library, Intake intake, Agent agent, LinkSigner links) {
+    this.auth = auth;
+    this.sessions = sessions;
+    this.library = library;
+    this.intake = intake;
+    this.agent = agent;
+    this.links = links;
+  }
+
+  /** One edit at a time per session: uploads and chat turns both rewrite the draft. */
+  Object lock(String sessionId) {
+    return locks.computeIfAbsent(sessionId, k -> new Object());
+  }
+
+  SessionRecord owned(String sessionId, String userId) {
+    if (sessionId == null) throw ApiError.sessionNotFound();
+    return sessions.find(sessionId, userId).orElseThrow(ApiError::sessionNotFound);
+  }
+
+  List<Media> media(SessionRecord s) {
+    return library.ofSession(s.id(), s.userId()).stream().map(MediaRecord::media).collect(Collectors.toList());
+  }
+
+  /** {@code POST /api/tasks/me/with-session/nemo_agent} */
+  void create(Context ctx) {
+    String user = auth.user(ctx);
+    ObjectNode body = Json.body(ctx);
+    String language = Json.text(body, "language");
+    language = language == null ? "en" : language.strip().toLowerCase(Locale.ROOT);
+    if (!language.matches("[a-z]{2,3}([-_][a-z0-9]{2,8})?")) language = "en";
+    SessionRecord s = new SessionRecord(Ids.sessionId(), user, Ids.hex("task_", 8), language,
+        agent.emptyDraft().toString());
+    sessions.create(s);
+    ObjectNode data = Json.object();
+    data.put("session_id", s.id());
+    data.put("task_id", s.taskId());
+    data.put("user_id", user);
+    data.put("language", s.language());
+    String name = Json.text(body, "task_name");
+    if (name != null) data.put("task_name", name);
+    Json.send(ctx, 200, Json.ok(data));
+  }
+
+  /** {@code GET /api/state/nemo_agent/me/<session_id>/latest} */
+  void state(Context ctx) {
+    String user = auth.user(ctx);
+    SessionRecord s = owned(ctx.pathParam("session"), user);
+    JsonNode draft = parse(s.draft());
+    ObjectNode state = Json.object();
+    state.set("draft", draft);
+    ArrayNode infos = state.putArray("video_infos");
+    for (MediaRecord m : library.ofSession(s.id(), s.userId())) infos.add(describe(m.media(), m.hash()));
+    ObjectNode canvas = state.putObject("canvas_config");
+    JsonNode meta = draft.path("m");
+    int width = meta.path("width").asInt(1920);
+    int height = meta.path("height").asInt(1080);
+    canvas.put("width", width);
+    canvas.put("height", height);
+    canvas.put("aspect", meta.path("aspect").asText(aspect(width, height)));
+    state.putObject("video_analyses");
+    state.putArray("generated_media");
+    ObjectNode data = Json.object();
+    data.put("session_id", s.id());
+    data.set("state", state);
+    Json.send(ctx, 200, Json.ok(data));
+  }
+
+  /** {@code POST /api/upload-video/nemo_agent/me/<session_id>}: multipart files or JSON urls. */
+  void upload(Context ctx) throws IOException {
+    String user = auth.user(ctx);
+    SessionRecord s = owned(ctx.pathParam("session"), user);
+    String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+    List<Intake.Accepted> accepted = new ArrayList<>();
+    boolean kept = false;
+    try {
+      if (type.startsWith("multipart/")) {
+        readParts(ctx, user, accepted);
+      } else {
+        readUrls(ctx, user, accepted);
+      }
+      if (accepted.isEmpty()) throw ApiError.badRequest("the upload has no files: send multipart parts named 'files' or JSON {\"urls\":[…]}");
+      ObjectNode data = Json.object();
+      ArrayNode files = data.putArray("files");
+      synchronized (lock(s.id())) {
+        SessionRecord fresh = owned(s.id(), user);
+        List<Media> added = new ArrayList<>();
+        for (Intake.Accepted a : accepted) added.add(a.media());
+        List<Media> all = new ArrayList<>(media(fresh));
+        all.addAll(added);
+        // The draft first: when the agent fails, nothing of this upload is kept.
+        ObjectNode draft = agent.afterUpload((ObjectNode) parse(fresh.draft()), all, added);
+        for (Intake.Accepted a : accepted) {
+          library.add(new MediaRecord(a.media(), s.id(), user, a.sha256(), a.size()));
+          files.add(describe(a.media(), a.sha256()));
+        }
+        kept = true;
+        sessions.saveDraft(s.id(), draft.toString());
+      }
+      data.put("session_state_applied", true);
+      data.put("session_id", s.id());
+      Json.send(ctx, 200, Json.ok(data));
+    } finally {
+      if (!kept) accepted.forEach(intake::discard);
+    }
+  }
+
+  private void readParts(Context ctx, String user, List<Intake.Accepted> accepted) throws IOException {
+    InputStream body = ctx.req().getInputStream();
+    MultipartStream parts;
+    try {
+      parts = MultipartStream.of(body, ctx.contentType());
+    } catch (IOException e) {
+      throw ApiError.badRequest(e.getMessage());
+    }
+    String current = null;
+    try {
+      for (MultipartStream.Part p = parts.next(); p != null; p = parts.next()) {
+        if (p.filename() == null) continue; // a plain form field: skipped by next()
+        current = p.filename();
+        accepted.add(intake.fromStream(user, p.filename(), p.body()));
+      }
+    } catch (UploadTooLargeException e) {
+      drain(body);
+      throw new ApiError(ApiError.TOO_LARGE, 413, e.getMessage());
+    } catch (MediaRejectedException e) {
+      throw unsupported(current, e.getMessage());
+    } catch (IOException e) {
+      throw ApiError.badRequest("the upload could not be read: " + e.getMessage());
+    }
+  }
+
+  private void readUrls(Context ctx, String user, List<Intake.Accepted> accepted) throws IOException {
+    ObjectNode body = Json.body(ctx);
+    JsonNode urls = body.get("urls");
+    if (urls == null || !urls.isArray() || urls.isEmpty()) {
+      String one = Json.text(body, "url");
+      if (one == null) throw ApiError.badRequest("expected multipart files or JSON {\"urls\":[…],\"source_type\":\"url\"}");
+      urls = Json.MAPPER.createArrayNode().add(one);
+    }
+    if (urls.size() > 20) throw ApiError.badRequest("at most 20 URLs per upload");
+    for (JsonNode u : urls) {
+      String url = u.asText();
+      try {
+        accepted.add(intake.fromUrl(user, url));
+      } catch (UploadTooLargeException e) {
+        throw new ApiError(ApiError.TOO_LARGE, 413, e.getMessage());
+      } catch (MediaRejectedException e) {
+        throw unsupported(lastSegment(url), e.getMessage());
+      } catch (IntakeException e) {
+        throw ApiError.badRequest(e.getMessage());
+      }
+    }
+  }
+
+  private static ApiError unsupported(String name, String reason) {
+    String who = name == null ? "" : io.tunecut.studio.intake.FileNames.sanitise(name) + ": ";
+    return new ApiError(ApiError.UNSUPPORTED, 415, "unsupported file: " + who + reason + ". " + AcceptedFormats.describe());
+  }
+
+  private static String lastSegment(String url) {
+    int q = url.indexOf('?');
+    String path = q < 0 ? url : url.substring(0, q);
+    return path.substring(path.lastIndexOf('/') + 1);
+  }
+
+  private static void drain(InputStream in) {
+    byte[] skip = new byte[64 * 1024];
+    long total = 0;
+    try {
+      for (int n; total < DRAIN_AFTER_REFUSAL && (n = in.read(skip)) >= 0; ) total += n;
+    } catch (IOException ignored) {
+      // the client went away: nothing to answer
+    }
+  }
+
+  /** A file as the protocol describes it (upload answer and state's video_infos). */
+  ObjectNode describe(Media m, String hash) {
+    ObjectNode f = Json.object();
+    f.put("id", m.id());
+    f.put("media_id", m.id());
+    f.put("filename", m.filename());
+    f.put("file_type", m.info().kind().wire());
+    f.put("cdn_url", links.link(m.id()));
+    f.put("duration", m.info().durationSeconds());
+    f.put("width", m.info().width());
+    f.put("height", m.info().height());
+    f.put("fps", m.info().fps());
+    f.put("has_audio", m.info().hasAudio());
+    if (hash != null) f.put("hash", hash);
+    return f;
+  }
+
+  static JsonNode parse(String json) {
+    try {
+      return Json.MAPPER.readTree(json);
+    } catch (IOException e) {
+      throw new IllegalStateException("a stored draft is not JSON", e);
+    }
+  }
+
+  private static String aspect(int w, int h) {
+    if (w == h) return "1:1";
+    return w > h ? "16:9" : "9:16";
+  }
+}

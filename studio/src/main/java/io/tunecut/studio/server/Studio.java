@@ -1,0 +1,173 @@
+package io.tunecut.studio.server;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.tunecut.studio.account.Quota;
+import io.tunecut.studio.account.Tokens;
+import io.tunecut.studio.agent.Agent;
+import io.tunecut.studio.intake.Intake;
+import io.tunecut.studio.intake.UrlFetcher;
+import io.tunecut.studio.job.RenderQueue;
+import io.tunecut.studio.link.LinkSigner;
+import io.tunecut.studio.media.MediaProbe;
+import io.tunecut.studio.render.Renderer;
+import io.tunecut.studio.store.Accounts;
+import io.tunecut.studio.store.Database;
+import io.tunecut.studio.store.MediaLibrary;
+import io.tunecut.studio.store.RenderJobs;
+import io.tunecut.studio.store.Sessions;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The studio: the NemoVideo protocol served over HTTP (Javalin on Jetty), with its data under
+ * one directory. Start it, hand {@link #baseUrl()} to a client, close it when done.
+ */
+public final class Studio implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Studio.class);
+  static final Duration KEEP_ALIVE = Duration.ofSeconds(5);
+
+  private final Javalin app;
+  private final Database db;
+  private final RenderQueue renders;
+  private final ExecutorService turns;
+  private final URI baseUrl;
+
+  private Studio(Javalin app, Database db, RenderQueue renders, ExecutorService turns, URI baseUrl) {
+    this.app = app;
+    this.db = db;
+    this.renders = renders;
+    this.turns = turns;
+    this.baseUrl = baseUrl;
+  }
+
+  /**
+   * Starts with the default media probe, agent and renderer of the studio module.
+   *
+   * @throws IOException when the data directory cannot be used or the port cannot be bound
+   */
+  public static Studio start(StudioSettings settings) throws IOException {
+    return start(settings, DefaultParts.probe(settings), DefaultParts.agent(settings), DefaultParts.renderer(settings));
+  }
+
+  public static Studio start(StudioSettings settings, MediaProbe probe, Agent agent, Renderer renderer)
+      throws IOException {
+    return start(settings, probe, agent, renderer, KEEP_ALIVE);
+  }
+
+  static Studio start(StudioSettings settings, MediaProbe probe, Agent agent, Renderer renderer, Duration keepAlive)
+      throws IOException {
+    Path dataDir = settings.dataDir().toAbsolutePath().normalize();
+    Files.createDirectories(dataDir.resolve("media"));
+    Files.createDirectories(dataDir.resolve("renders"));
+    Database db = new Database(dataDir.resolve("studio.db"));
+    RenderQueue queue = null;
+    ExecutorService turns = null;
+    try {
+      Clock clock = Clock.systemUTC();
+      Accounts accounts = new Accounts(db);
+      accounts.forgetExpiredTokens(clock.instant());
+      RenderJobs jobs = new RenderJobs(db);
+      MediaLibrary library = new MediaLibrary(db, dataDir);
+      Quota quota = new Quota(jobs, settings.renderMinutesPerDay(), clock);
+      Tokens tokens = new Tokens(accounts, clock);
+      byte[] key = LinkSigner.loadOrCreateKey(dataDir.resolve("link.key"));
+      queue = new RenderQueue(jobs, library, renderer, dataDir, settings.renderConcurrency());
+      AtomicInteger n = new AtomicInteger();
+      turns = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "chat-turn-" + n.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+      });
+
+      // The port is known only once bound, and links need it: the signer reads the base lazily.
+      String[] base = {settings.publicUrl()};
+      LinkSigner links = new LinkSigner(key, () -> base[0], settings.linkTtl(), clock);
+      Auth auth = new Auth(tokens, quota);
+      UrlFetcher fetcher = new UrlFetcher(settings.allowPrivateUrls(), Duration.ofSeconds(10), Duration.ofMinutes(15));
+      Intake intake = new Intake(dataDir, probe, fetcher, settings.maxUploadBytes());
+      Javalin app = build(auth, db, library, intake, agent, queue, quota, links, turns, keepAlive);
+      app.start(settings.host(), settings.port());
+      URI url = URI.create("http://" + hostForUrl(settings.host()) + ":" + app.port());
+      if (base[0] == null) base[0] = url.toString();
+      queue.resume();
+      log.info("studio listening on {} (data in {})", url, dataDir.getFileName());
+      return new Studio(app, db, queue, turns, url);
+    } catch (IOException | RuntimeException e) {
+      if (queue != null) queue.close();
+      if (turns != null) turns.shutdownNow();
+      db.close();
+      throw e;
+    }
+  }
+
+  private static Javalin build(Auth auth, Database db, MediaLibrary library, Intake intake,
+      Agent agent, RenderQueue queue, Quota quota, LinkSigner links, ExecutorService turns, Duration keepAlive) {
+    Sessions sessions = new Sessions(db);
+    SessionApi sessionApi = new SessionApi(auth, sessions, library, intake, agent, links);
+    ChatApi chat = new ChatApi(auth, sessionApi, sessions, agent, turns, keepAlive);
+    RenderApi render = new RenderApi(auth, sessionApi, queue, quota, links);
+    SignedFiles files = new SignedFiles(links, queue, library);
+    return Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.startup.showOldJavalinVersionWarning = false;
+      config.http.maxRequestSize = 32L * 1024 * 1024;
+      config.routes.post("/api/auth/anonymous-token", auth::anonymousToken);
+      config.routes.post("/api/tasks/me/with-session/{agent}", sessionApi::create);
+      config.routes.get("/api/state/{agent}/me/{session}/latest", sessionApi::state);
+      config.routes.post("/api/upload-video/{agent}/me/{session}", sessionApi::upload);
+      config.routes.post("/run_sse", chat::runSse);
+      config.routes.get("/api/credits/balance/simple", render::credits);
+      config.routes.post("/api/render/proxy/lambda", render::submit);
+      config.routes.get("/api/render/proxy/lambda/{id}", render::poll);
+      config.routes.post("/api/render/proxy/lambda/{id}/cancel", render::cancel);
+      config.routes.get("/api/render/proxy/{id}/download", render::download);
+      config.routes.get("/files/{id}", files::signed);
+      config.routes.exception(ApiError.class, (e, ctx) -> Json.send(ctx, e.httpStatus, Json.error(e.code, e.getMessage())));
+      config.routes.exception(Exception.class, (e, ctx) -> {
+        log.warn("{} {} failed: {}", ctx.method(), ctx.path(), e.toString());
+        Json.send(ctx, 500, Json.error(ApiError.INTERNAL, "the studio could not handle this request ("
+            + e.getClass().getSimpleName() + ")"));
+      });
+      config.routes.error(404, ctx -> unanswered(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path()));
+      config.routes.error(405, ctx -> unanswered(ctx, 405, "method not allowed: " + ctx.method() + " " + ctx.path()));
+    });
+  }
+
+  private static void unanswered(Context ctx, int status, String message) {
+    if (ctx.attribute(Json.ANSWERED) != null) return;
+    Json.send(ctx, status, Json.error(ApiError.NOT_FOUND, message));
+  }
+
+  private static String hostForUrl(String host) {
+    if (host.equals("0.0.0.0") || host.isBlank()) return "127.0.0.1";
+    if (host.equals("::")) return "[::1]";
+    return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+  }
+
+  public URI baseUrl() {
+    return baseUrl;
+  }
+
+  /** Stops serving and stops the renders; unfinished renders run again at the next start. */
+  @Override
+  public void close() {
+    try {
+      app.stop();
+    } finally {
+      renders.close();
+      turns.shutdownNow();
+      db.close();
+    }
+  }
+}

@@ -1,0 +1,225 @@
+package io.tunecut.studio.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tunecut.studio.link.LinkSigner;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class StudioRenderTest extends StudioTestBase {
+
+  private record Project(StudioHttp http, String token, String session) {
+    StudioHttp.Answer export(String id) {
+      return http.post("/api/render/proxy/lambda", token, "{\"id\":\"" + id + "\",\"sessionId\":\"" + session
+          + "\",\"output\":{\"format\":\"mp4\",\"quality\":\"high\"}}");
+    }
+
+    StudioHttp.Answer poll(String id) {
+      return http.get("/api/render/proxy/lambda/" + id, token);
+    }
+
+    String status(String id) {
+      return poll(id).json().path("status").asText();
+    }
+  }
+
+  private Project project(Studio studio, String clientId) {
+    StudioHttp http = http(studio);
+    String token = http.token(clientId);
+    String session = http.session(token);
+    http.upload(token, session, Samples.clip());
+    return new Project(http, token, session);
+  }
+
+  private static String take(ScriptedRenderer r) throws InterruptedException {
+    String name = r.started.poll(20, TimeUnit.SECONDS);
+    assertThat(name).as("a render started").isNotNull();
+    return name;
+  }
+
+  @Test
+  void rendersQueueOneAtATimeReportProgressAndEndWithALink() throws Exception {
+    ScriptedRenderer renderer = new ScriptedRenderer(true);
+    Project p = project(start(renderer, s -> s), "c");
+
+    StudioHttp.Answer first = p.export("render_a");
+    StudioHttp.Answer second = p.export("render_b");
+
+    for (StudioHttp.Answer a : new StudioHttp.Answer[] {first, second}) {
+      assertThat(a.json().path("success").asBoolean()).isTrue();
+      assertThat(a.json().path("code").asInt()).isZero();
+      assertThat(a.json().path("status").asText()).isEqualTo("pending");
+      assertThat(a.json().path("progress").asInt()).isZero();
+      assertThat(a.data().path("status").asText()).isEqualTo("pending");
+    }
+    assertThat(first.json().path("id").asText()).isEqualTo("render_a");
+    assertThat(take(renderer)).startsWith("render_a");
+    await().atMost(Duration.ofSeconds(10)).until(() -> p.poll("render_a").json().path("progress").asInt() == 40);
+    JsonNode running = p.poll("render_a").json();
+    assertThat(running.path("status").asText()).isEqualTo("processing");
+    assertThat(running.path("data").path("progress").asInt()).isEqualTo(40);
+    assertThat(p.status("render_b")).isEqualTo("pending"); // concurrency 1
+
+    renderer.permits.release();
+    await().atMost(Duration.ofSeconds(10)).until(() -> p.status("render_a").equals("completed"));
+    JsonNode done = p.poll("render_a").json();
+    assertThat(done.path("progress").asInt()).isEqualTo(100);
+    String url = done.path("outputUrl").asText();
+    assertThat(url).startsWith(p.http().base + "/files/render_a?exp=").doesNotContain(p.token());
+    assertThat(done.path("output").path("url").asText()).isEqualTo(url);
+    assertThat(done.path("url").asText()).isEqualTo(url);
+    assertThat(done.path("data").path("outputUrl").asText()).isEqualTo(url);
+    assertThat(p.http().bytes(url)).hasSize(ScriptedRenderer.OUTPUT_BYTES);
+    StudioHttp.Answer download = p.http().get("/api/render/proxy/render_a/download", p.token());
+    assertThat(download.status()).isEqualTo(200);
+    assertThat(download.headers().get("Content-Type")).isEqualTo("video/mp4");
+    assertThat(p.http().get("/api/render/proxy/render_a/download", null).status()).isEqualTo(401);
+
+    assertThat(take(renderer)).startsWith("render_b");
+    renderer.permits.release();
+    await().atMost(Duration.ofSeconds(10)).until(() -> p.status("render_b").equals("completed"));
+  }
+
+  @Test
+  void cancellingStopsTheRunningRenderAndDropsAQueuedOne() throws Exception {
+    ScriptedRenderer renderer = new ScriptedRenderer(true);
+    Project p = project(start(renderer, s -> s), "c");
+    p.export("render_run");
+    p.export("render_wait");
+    take(renderer);
+
+    StudioHttp.Answer queued = p.http().post("/api/render/proxy/lambda/render_wait/cancel", p.token(), "{}");
+    StudioHttp.Answer running = p.http().post("/api/render/proxy/lambda/render_run/cancel", p.token(), "{}");
+
+    assertThat(renderer.cancelled.poll(10, TimeUnit.SECONDS)).startsWith("render_run");
+    for (StudioHttp.Answer a : new StudioHttp.Answer[] {running, queued}) {
+      assertThat(a.json().path("status").asText()).isEqualTo("failed");
+      assertThat(a.json().path("error").asText()).isEqualTo("cancelled");
+    }
+    await().atMost(Duration.ofSeconds(10)).until(() -> p.status("render_run").equals("failed"));
+    assertThat(p.poll("render_run").json().path("error").asText()).isEqualTo("cancelled");
+    assertThat(p.poll("render_run").json().has("outputUrl")).isFalse();
+    assertThat(renderer.started.poll(300, TimeUnit.MILLISECONDS)).as("the queued render never starts").isNull();
+    assertThat(p.http().get("/api/render/proxy/render_run/download", p.token()).status()).isEqualTo(409);
+  }
+
+  @Test
+  void aRenderInterruptedByARestartRunsAgainAfterIt() throws Exception {
+    ScriptedRenderer holding = new ScriptedRenderer(true);
+    Studio first = start(holding, s -> s);
+    Project p = project(first, "c");
+    p.export("render_restart");
+    take(holding);
+
+    first.close();
+    started.remove(first);
+    ScriptedRenderer free = new ScriptedRenderer(false);
+    Studio second = start(free, s -> s);
+    Project again = new Project(http(second), p.token(), p.session());
+
+    assertThat(take(free)).startsWith("render_restart");
+    await().atMost(Duration.ofSeconds(10)).until(() -> again.status("render_restart").equals("completed"));
+    assertThat(again.http().bytes(again.poll("render_restart").json().path("outputUrl").asText()))
+        .hasSize(ScriptedRenderer.OUTPUT_BYTES);
+  }
+
+  @Test
+  void aFailedRenderSaysWhyInWordsAUserCanRead() throws Exception {
+    ScriptedRenderer renderer = new ScriptedRenderer(false);
+    renderer.failWith = "the clip city.mp4 could not be decoded";
+    Project p = project(start(renderer, s -> s), "c");
+
+    p.export("render_bad");
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> p.status("render_bad").equals("failed"));
+    assertThat(p.poll("render_bad").json().path("error").asText()).isEqualTo("the clip city.mp4 could not be decoded");
+  }
+
+  @Test
+  void exportsAreValidatedAndADuplicateIdIsRefused() throws Exception {
+    ScriptedRenderer renderer = new ScriptedRenderer(false);
+    Project p = project(start(renderer, s -> s), "c");
+    String emptySession = p.http().session(p.token());
+
+    StudioHttp.Answer ok = p.export("render_once");
+    StudioHttp.Answer duplicate = p.export("render_once");
+    StudioHttp.Answer empty = p.http().post("/api/render/proxy/lambda", p.token(),
+        "{\"id\":\"render_empty\",\"sessionId\":\"" + emptySession + "\"}");
+    StudioHttp.Answer foreign = p.http().post("/api/render/proxy/lambda", p.token(),
+        "{\"id\":\"render_x\",\"sessionId\":\"" + p.session() + "\",\"draft\":{\"d\":1000,\"t\":[{\"tt\":0,\"sg\":"
+            + "[{\"id\":\"c1\",\"src\":\"med_somebody_else\",\"st\":0,\"d\":1000}]}]}}");
+    StudioHttp.Answer badId = p.export("../../etc");
+
+    assertThat(ok.json().path("success").asBoolean()).isTrue();
+    assertThat(duplicate.json().path("success").asBoolean()).isFalse();
+    assertThat(duplicate.json().path("message").asText()).contains("duplicate");
+    assertThat(empty.json().path("message").asText()).contains("empty");
+    assertThat(foreign.json().path("message").asText()).contains("not in this session");
+    assertThat(badId.status()).isEqualTo(400);
+    await().atMost(Duration.ofSeconds(10)).until(() -> p.status("render_once").equals("completed"));
+  }
+
+  @Test
+  void creditsShrinkWithEachRenderAndRunOutWith2001() throws Exception {
+    ScriptedRenderer renderer = new ScriptedRenderer(true);
+    // The clip is 2 s long: 0.05 minutes (3 s) a day allows one render.
+    Project p = project(start(renderer, s -> s.withRenderMinutesPerDay(0.05)), "c");
+    JsonNode before = p.http().get("/api/credits/balance/simple", p.token()).data();
+
+    p.export("render_one");
+    JsonNode during = p.http().get("/api/credits/balance/simple", p.token()).data();
+    StudioHttp.Answer refused = p.export("render_two");
+    renderer.permits.release();
+    await().atMost(Duration.ofSeconds(10)).until(() -> p.status("render_one").equals("completed"));
+    JsonNode after = p.http().get("/api/credits/balance/simple", p.token()).data();
+
+    assertThat(before.path("available").asDouble()).isEqualTo(0.05);
+    assertThat(during.path("frozen").asDouble()).isEqualTo(0.03);
+    assertThat(during.path("available").asDouble()).isEqualTo(0.02);
+    assertThat(during.path("total").asDouble()).isEqualTo(0.05);
+    assertThat(refused.code()).isEqualTo(2001);
+    assertThat(refused.json().path("message").asText()).contains("render minutes");
+    assertThat(after.path("frozen").asDouble()).isZero();
+    assertThat(after.path("available").asDouble()).isEqualTo(0.02);
+    // Another user has their own quota.
+    Project other = new Project(p.http(), p.http().token("d"), null);
+    assertThat(p.http().get("/api/credits/balance/simple", other.token()).data().path("available").asDouble())
+        .isEqualTo(0.05);
+  }
+
+  @Test
+  void signedLinksRefuseTamperingAndExpiryAndServeRanges() throws Exception {
+    ScriptedRenderer renderer = new ScriptedRenderer(false);
+    Studio studio = start(renderer, s -> s.withPublicUrl("https://videos.example.org/"));
+    Project p = project(studio, "c");
+    p.export("render_link");
+    await().atMost(Duration.ofSeconds(10)).until(() -> p.status("render_link").equals("completed"));
+    String url = p.poll("render_link").json().path("outputUrl").asText();
+    assertThat(url).startsWith("https://videos.example.org/files/render_link?exp=");
+    String local = p.http().base + url.substring("https://videos.example.org".length());
+
+    StudioHttp.Answer tampered = p.http().get(local.replace("render_link", "render_lin2"), null);
+    StudioHttp.Answer badSig = p.http().get(local.substring(0, local.length() - 2) + "xx", null);
+    StudioHttp.Answer later = p.http().get(local.replaceAll("exp=\\d+", "exp=99999999999"), null);
+    LinkSigner signer = new LinkSigner(LinkSigner.loadOrCreateKey(dataDir.resolve("link.key")),
+        () -> p.http().base, Duration.ofDays(7), Clock.systemUTC());
+    StudioHttp.Answer expired = p.http().get(signer.link("render_link", Instant.now().getEpochSecond() - 5), null);
+    StudioHttp.Answer range = p.http().send(p.http().request(local, null).header("Range", "bytes=100-199").build());
+
+    for (StudioHttp.Answer a : new StudioHttp.Answer[] {tampered, badSig, later}) {
+      assertThat(a.status()).isEqualTo(403);
+      assertThat(a.body()).isEqualTo("forbidden");
+    }
+    assertThat(expired.status()).isEqualTo(410);
+    assertThat(expired.body()).isEqualTo("gone");
+    assertThat(range.status()).isEqualTo(206);
+    assertThat(range.headers().get("Content-Range")).isEqualTo("bytes 100-199/" + ScriptedRenderer.OUTPUT_BYTES);
+    assertThat(range.body()).hasSize(100);
+    assertThat(signer.link("render_link")).startsWith(p.http().base + "/files/render_link");
+  }
+}
