@@ -3,8 +3,6 @@ package io.tunecut.studio.analysis;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Finds hard cuts and gradual transitions in a clip. ffmpeg only decodes and shrinks each
@@ -16,7 +14,6 @@ public final class CutDetector {
   static final int WIDTH = 64;
   static final int HEIGHT = 36;
   private static final int FRAME_BYTES = WIDTH * HEIGHT * 3;
-  private static final Pattern PTS_TIME = Pattern.compile("pts_time:\\s*(-?[0-9.]+)");
 
   private static final double MIN_CUT_SCORE = 0.035;
   private static final double NEIGHBOURHOOD_RATIO = 3.0;
@@ -30,19 +27,13 @@ public final class CutDetector {
 
   /** Decodes {@code file} with ffmpeg into thumbnails and finds its shot boundaries. */
   public Cuts detect(Path file) {
-    List<Double> times = new ArrayList<>();
-    List<String> command = List.of("ffmpeg", "-nostdin", "-hide_banner", "-v", "info",
-        "-i", file.toString(), "-an", "-sn", "-dn",
-        "-vf", "scale=" + WIDTH + ":" + HEIGHT + ":flags=fast_bilinear,format=rgb24,showinfo",
+    // thumbnails do not need the deblocking filter: skipping it makes decoding cheaper
+    List<String> command = List.of("ffmpeg", "-nostdin", "-hide_banner", "-v", "error",
+        "-skip_loop_filter", "all", "-i", file.toString(), "-an", "-sn", "-dn",
+        "-vf", "scale=" + WIDTH + ":" + HEIGHT + ":flags=fast_bilinear,format=rgb24",
         "-fps_mode", "passthrough", "-f", "rawvideo", "pipe:1");
-    byte[] raw = Decoder.run(file, command, line -> {
-      if (line.contains("Parsed_showinfo")) {
-        Matcher m = PTS_TIME.matcher(line);
-        if (m.find()) {
-          times.add(Double.parseDouble(m.group(1)));
-        }
-      }
-    });
+    byte[] raw = Decoder.run(file, command, null);
+    List<Double> times = frameTimes(file);
     int frames = raw.length / FRAME_BYTES;
     if (frames == 0) {
       throw new AnalysisException(file.getFileName() + " has no pictures to analyse");
@@ -55,9 +46,44 @@ public final class CutDetector {
     }
     double[] t = new double[frames];
     for (int f = 0; f < frames; f++) {
-      t[f] = f < times.size() ? times.get(f) : f / 30.0;
+      t[f] = frameTime(times, f, frames);
     }
     return detect(thumbnails, t);
+  }
+
+  /** Packet times match frames one to one, unless the container trims or drops some. */
+  private static double frameTime(List<Double> times, int f, int frames) {
+    if (times.size() == frames) {
+      return times.get(f);
+    }
+    if (times.size() >= 2) {
+      double first = times.get(0);
+      double last = times.get(times.size() - 1);
+      return first + f * (last - first) / (times.size() - 1);
+    }
+    return f / 30.0;
+  }
+
+  /** Presentation times of the video frames, from the container alone (no decoding). */
+  private static List<Double> frameTimes(Path file) {
+    byte[] out = Decoder.run(file, List.of("ffprobe", "-v", "error", "-select_streams", "v:0",
+        "-show_entries", "packet=pts_time", "-of", "csv=p=0", file.toString()), null);
+    List<Double> times = new ArrayList<>();
+    for (String line : new String(out, java.nio.charset.StandardCharsets.US_ASCII).split("\n")) {
+      String v = line.trim().replace(",", "");
+      if (!v.isEmpty() && !v.equals("N/A")) {
+        try {
+          double time = Double.parseDouble(v);
+          if (time >= 0) {
+            times.add(time);
+          }
+        } catch (NumberFormatException ignored) {
+          // a packet without a time: the frame index stands in below
+        }
+      }
+    }
+    times.sort(Double::compare);
+    return times;
   }
 
   /** Decides cuts from thumbnails (RGB in 0..1, any fixed size) shown at times {@code t}. */
