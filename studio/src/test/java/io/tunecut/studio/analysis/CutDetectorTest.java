@@ -71,6 +71,18 @@ class CutDetectorTest {
   }
 
   @Test
+  void fastMotionWithinAShotIsNotACut(@TempDir Path dir) throws Exception {
+    Path video = dir.resolve("spin.mp4");
+    SyntheticVideo.hardCuts(video, "320x180", List.of(
+        new Shot("testsrc2", "rotate=a=t*6", 4.0)), "");
+
+    Cuts found = detector.detect(video);
+
+    assertThat(found.cuts()).isEmpty();
+    assertThat(found.gradual()).isEmpty();
+  }
+
+  @Test
   void aFileWithoutPicturesFailsWithItsName(@TempDir Path dir) throws Exception {
     Path junk = Files.writeString(dir.resolve("holiday.mp4"), "no video here");
     assertThatThrownBy(() -> detector.detect(junk))
