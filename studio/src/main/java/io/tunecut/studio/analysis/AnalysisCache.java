@@ -1,0 +1,124 @@
+package io.tunecut.studio.analysis;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Analysis results per file content (SHA-256), in memory and as JSON files in a directory,
+ * so repeated turns and restarts do not analyse the same clip or track again. Thread-safe;
+ * one analysis per file and kind at a time.
+ */
+public final class AnalysisCache {
+  /** Bump when an analysis changes, so older results on disk are not reused. */
+  private static final String VERSION = "1";
+
+  private final Path directory;
+  private final ObjectMapper json = new ObjectMapper();
+  private final Cache<String, Object> results = Caffeine.newBuilder().maximumSize(512).build();
+  private final Cache<String, String> hashes = Caffeine.newBuilder().maximumSize(4096).build();
+  private final Function<Path, Beats> beats;
+  private final Function<Path, Cuts> cuts;
+  private final Function<Path, List<TimeRange>> speech;
+
+  /** Keeps results under {@code directory} (created when missing). */
+  public AnalysisCache(Path directory) {
+    this(directory, new BeatTracker()::track, new CutDetector()::detect,
+        new SpeechDetector()::detect);
+  }
+
+  AnalysisCache(Path directory, Function<Path, Beats> beats, Function<Path, Cuts> cuts,
+      Function<Path, List<TimeRange>> speech) {
+    this.directory = directory;
+    this.beats = beats;
+    this.cuts = cuts;
+    this.speech = speech;
+    try {
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the analysis cache " + directory, e);
+    }
+  }
+
+  public Beats beats(Path file) {
+    return get(file, "beats", beats, json.constructType(Beats.class));
+  }
+
+  public Cuts cuts(Path file) {
+    return get(file, "cuts", cuts, json.constructType(Cuts.class));
+  }
+
+  public List<TimeRange> speech(Path file) {
+    return get(file, "speech", speech,
+        json.getTypeFactory().constructCollectionType(List.class, TimeRange.class));
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> T get(Path file, String kind, Function<Path, T> analyse, JavaType type) {
+    String key = hash(file) + "." + kind + ".v" + VERSION;
+    return (T) results.get(key, k -> {
+      Path stored = directory.resolve(k + ".json");
+      if (Files.isRegularFile(stored)) {
+        try {
+          return json.readValue(stored.toFile(), type);
+        } catch (IOException e) {
+          // a damaged entry is analysed again and overwritten
+        }
+      }
+      T value = analyse.apply(file);
+      write(stored, value);
+      return value;
+    });
+  }
+
+  private void write(Path stored, Object value) {
+    try {
+      Path temporary = Files.createTempFile(directory, "analysis", ".tmp");
+      json.writeValue(temporary.toFile(), value);
+      Files.move(temporary, stored, StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      // the result is still in memory; only a restart will analyse again
+    }
+  }
+
+  /** SHA-256 of the content, remembered per path, size and modification time. */
+  String hash(Path file) {
+    try {
+      FileTime modified = Files.getLastModifiedTime(file);
+      String identity = file.toAbsolutePath() + "|" + Files.size(file) + "|" + modified.toMillis();
+      return hashes.get(identity, k -> sha256(file));
+    } catch (IOException e) {
+      throw new AnalysisException("cannot read " + file.getFileName(), e);
+    }
+  }
+
+  private static String sha256(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[1 << 16];
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        digest.update(buffer, 0, n);
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (IOException e) {
+      throw new AnalysisException("cannot read " + file.getFileName(), e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,369 @@
+package io.tunecut.studio.analysis;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Finds tempo, beats and downbeats in music: mel spectral-flux onsets, tempo by windowed
+ * autocorrelation under a log-normal prior around 120 BPM, beats by Ellis's (2007) dynamic
+ * programming as librosa does it, downbeats by low-band energy per bar phase.
+ */
+public final class BeatTracker {
+  static final int SAMPLE_RATE = 22050;
+  static final int FFT_SIZE = 2048;
+  static final int HOP = 512;
+  private static final int MEL_BANDS = 64;
+  private static final double FRAME_RATE = (double) SAMPLE_RATE / HOP;
+  private static final double MIN_BPM = 30;
+  private static final double MAX_BPM = 300;
+  private static final double PRIOR_BPM = 120;
+  private static final double PRIOR_OCTAVES = 0.7;
+  private static final double TIGHTNESS = 100;
+  private static final int BEATS_PER_BAR = 4;
+  /** Flux of log bands peaks when an onset enters the window, before the window centre. */
+  private static final double ONSET_LAG_SECONDS = 0.022;
+
+  /** Decodes {@code file} with ffmpeg and tracks its beats. */
+  public Beats track(Path file) {
+    return track(Decoder.monoPcm(file, SAMPLE_RATE), SAMPLE_RATE);
+  }
+
+  /** Tracks beats in mono samples at {@value #SAMPLE_RATE} Hz. */
+  public Beats track(float[] mono, int sampleRate) {
+    if (sampleRate != SAMPLE_RATE) {
+      throw new IllegalArgumentException("samples must be at " + SAMPLE_RATE + " Hz");
+    }
+    Envelope envelope = envelope(mono);
+    double[] onset = envelope.onset;
+    if (onset.length < 8 || std(onset) == 0) {
+      return new Beats(0, List.of(), List.of());
+    }
+    double period = period(onset);
+    int[] frames = dynamicBeats(onset, period);
+    List<Double> beats = new ArrayList<>(frames.length);
+    for (int f : frames) {
+      beats.add(round3(f / FRAME_RATE + ONSET_LAG_SECONDS));
+    }
+    return new Beats(round3(60 * FRAME_RATE / period), beats, downbeats(frames, envelope.low, beats));
+  }
+
+  record Envelope(double[] onset, double[] low) {}
+
+  /** Onset strength per frame (mean positive change of log mel bands) and low-band energy. */
+  static Envelope envelope(float[] x) {
+    int pad = FFT_SIZE / 2;
+    int frames = 1 + x.length / HOP;
+    Fft fft = new Fft(FFT_SIZE);
+    double[] window = new double[FFT_SIZE];
+    for (int i = 0; i < FFT_SIZE; i++) {
+      window[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / FFT_SIZE);
+    }
+    MelBands mel = new MelBands(MEL_BANDS, FFT_SIZE, SAMPLE_RATE, 30, SAMPLE_RATE / 2.0);
+    int lowBands = mel.bandsBelow(150);
+    double[] re = new double[FFT_SIZE];
+    double[] im = new double[FFT_SIZE];
+    double[] power = new double[FFT_SIZE / 2 + 1];
+    double[] bands = new double[MEL_BANDS];
+    double[][] db = new double[frames][MEL_BANDS];
+    double[] low = new double[frames];
+    double peak = -Double.MAX_VALUE;
+    for (int t = 0; t < frames; t++) {
+      int start = t * HOP - pad;
+      for (int i = 0; i < FFT_SIZE; i++) {
+        int s = start + i;
+        re[i] = s >= 0 && s < x.length ? x[s] * window[i] : 0;
+      }
+      fft.power(re, im, power);
+      mel.apply(power, bands);
+      double lowSum = 0;
+      for (int b = 0; b < MEL_BANDS; b++) {
+        double v = 10 * Math.log10(Math.max(bands[b], 1e-10));
+        db[t][b] = v;
+        peak = Math.max(peak, v);
+        if (b < lowBands) {
+          lowSum += bands[b];
+        }
+      }
+      low[t] = lowSum;
+    }
+    double floor = peak - 80;
+    double[] onset = new double[frames];
+    for (int t = 1; t < frames; t++) {
+      double sum = 0;
+      for (int b = 0; b < MEL_BANDS; b++) {
+        double d = Math.max(db[t][b], floor) - Math.max(db[t - 1][b], floor);
+        if (d > 0) {
+          sum += d;
+        }
+      }
+      onset[t] = sum / MEL_BANDS;
+    }
+    return new Envelope(removeLocalMean(onset, (int) Math.round(FRAME_RATE)), low);
+  }
+
+  /** Subtracts a sliding mean (a DC-blocking high-pass) so loudness swells are not onsets. */
+  private static double[] removeLocalMean(double[] x, int radius) {
+    double[] prefix = new double[x.length + 1];
+    for (int i = 0; i < x.length; i++) {
+      prefix[i + 1] = prefix[i] + x[i];
+    }
+    double[] out = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      int a = Math.max(0, i - radius);
+      int b = Math.min(x.length, i + radius + 1);
+      out[i] = x[i] - (prefix[b] - prefix[a]) / (b - a);
+    }
+    return out;
+  }
+
+  /** Beat period in frames (fractional): autocorrelation in 8 s windows, weighted by a prior. */
+  static double period(double[] rawOnset) {
+    // beat periods fall between frames: smoothing keeps every level's peak visible to whole lags
+    double[] onset = smooth(rawOnset, 1.5);
+    int maxLag = (int) Math.ceil(60 * FRAME_RATE / MIN_BPM) * 2 + 2;
+    int minLag = (int) Math.floor(60 * FRAME_RATE / MAX_BPM);
+    int windowLength = Math.min(onset.length, (int) Math.round(8 * FRAME_RATE));
+    int hop = Math.max(1, windowLength / 2);
+    double[] ac = new double[maxLag + 1];
+    double[] w = new double[windowLength];
+    for (int i = 0; i < windowLength; i++) {
+      w[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * (i + 0.5) / windowLength);
+    }
+    double[] seg = new double[windowLength];
+    for (int start = 0; start + windowLength <= onset.length; start += hop) {
+      for (int i = 0; i < windowLength; i++) {
+        seg[i] = onset[start + i] * w[i];
+      }
+      double zero = 0;
+      for (double v : seg) {
+        zero += v * v;
+      }
+      if (zero == 0) {
+        continue;
+      }
+      for (int lag = 1; lag <= maxLag && lag < windowLength; lag++) {
+        double sum = 0;
+        for (int i = lag; i < windowLength; i++) {
+          sum += seg[i] * seg[i - lag];
+        }
+        // unbiased: long lags see fewer products
+        ac[lag] += sum / zero * windowLength / (windowLength - lag);
+      }
+    }
+    int half = maxLag / 2;
+    double[] score = new double[half + 1];
+    int best = -1;
+    for (int lag = Math.max(1, minLag); lag <= half; lag++) {
+      // the beat level repeats at twice its period; a half-beat level does not as strongly
+      double periodicity = Math.max(0, ac[lag]) + 0.5 * Math.max(0, ac[2 * lag]);
+      double bpm = 60 * FRAME_RATE / lag;
+      double octaves = Math.log(bpm / PRIOR_BPM) / Math.log(2) / PRIOR_OCTAVES;
+      score[lag] = periodicity * Math.exp(-0.5 * octaves * octaves);
+      if (best < 0 || score[lag] > score[best]) {
+        best = lag;
+      }
+    }
+    if (best <= 0) {
+      return FRAME_RATE / 2;
+    }
+    double refined = best;
+    if (best > minLag && best < half) {
+      double a = score[best - 1];
+      double b = score[best];
+      double c = score[best + 1];
+      double denominator = a - 2 * b + c;
+      if (denominator < 0) {
+        refined = best + 0.5 * (a - c) / denominator;
+      }
+    }
+    return refined;
+  }
+
+  /** Ellis's dynamic programme: beats on strong onsets, spaced close to the period. */
+  static int[] dynamicBeats(double[] onset, double period) {
+    int n = onset.length;
+    double sd = std(onset);
+    int radius = (int) Math.round(period);
+    double[] kernel = new double[2 * radius + 1];
+    for (int i = -radius; i <= radius; i++) {
+      double z = i * 32.0 / period;
+      kernel[i + radius] = Math.exp(-0.5 * z * z);
+    }
+    double[] local = new double[n];
+    for (int i = 0; i < n; i++) {
+      double sum = 0;
+      for (int k = -radius; k <= radius; k++) {
+        int j = i + k;
+        if (j >= 0 && j < n) {
+          sum += onset[j] / sd * kernel[k + radius];
+        }
+      }
+      local[i] = sum;
+    }
+    int from = (int) Math.round(2 * period);
+    int to = (int) Math.round(period / 2);
+    double[] penalty = new double[from - to + 1];
+    for (int back = to; back <= from; back++) {
+      double r = Math.log(back / period);
+      penalty[back - to] = -TIGHTNESS * r * r;
+    }
+    double maxLocal = Arrays.stream(local).max().orElse(0);
+    double threshold = 0.01 * maxLocal;
+    double[] cumulative = new double[n];
+    int[] backlink = new int[n];
+    boolean first = true;
+    for (int i = 0; i < n; i++) {
+      double best = Double.NEGATIVE_INFINITY;
+      int bestAt = -1;
+      for (int back = to; back <= from; back++) {
+        int j = i - back;
+        double candidate = penalty[back - to] + (j >= 0 ? cumulative[j] : 0);
+        if (candidate > best) {
+          best = candidate;
+          bestAt = j;
+        }
+      }
+      if (bestAt < 0 && best == Double.NEGATIVE_INFINITY) {
+        best = 0;
+      }
+      cumulative[i] = local[i] + best;
+      if (first && local[i] < threshold) {
+        backlink[i] = -1;
+      } else {
+        backlink[i] = bestAt;
+        first = false;
+      }
+    }
+    int last = lastBeat(cumulative);
+    List<Integer> reversedBeats = new ArrayList<>();
+    for (int b = last; b >= 0; b = backlink[b]) {
+      reversedBeats.add(b);
+    }
+    int[] beats = new int[reversedBeats.size()];
+    for (int i = 0; i < beats.length; i++) {
+      beats[i] = reversedBeats.get(beats.length - 1 - i);
+    }
+    return trimWeak(local, beats);
+  }
+
+  private static int lastBeat(double[] cumulative) {
+    List<Double> peaks = new ArrayList<>();
+    for (int i = 1; i + 1 < cumulative.length; i++) {
+      if (cumulative[i] > cumulative[i - 1] && cumulative[i] >= cumulative[i + 1]) {
+        peaks.add(cumulative[i]);
+      }
+    }
+    if (peaks.isEmpty()) {
+      return cumulative.length - 1;
+    }
+    double[] sorted = peaks.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    double threshold = 0.5 * sorted[sorted.length / 2];
+    for (int i = cumulative.length - 2; i >= 1; i--) {
+      if (cumulative[i] > cumulative[i - 1] && cumulative[i] >= cumulative[i + 1]
+          && cumulative[i] > threshold) {
+        return i;
+      }
+    }
+    return cumulative.length - 1;
+  }
+
+  /** Drops beats in the silent lead-in and tail, where the programme only extrapolates. */
+  private static int[] trimWeak(double[] local, int[] beats) {
+    if (beats.length < 3) {
+      return beats;
+    }
+    double[] smooth = new double[beats.length];
+    double[] hann = {0.25, 0.75, 1.0, 0.75, 0.25};
+    for (int i = 0; i < beats.length; i++) {
+      double sum = 0;
+      for (int k = -2; k <= 2; k++) {
+        int j = i + k;
+        if (j >= 0 && j < beats.length) {
+          sum += local[beats[j]] * hann[k + 2];
+        }
+      }
+      smooth[i] = sum;
+    }
+    double rms = 0;
+    for (double v : smooth) {
+      rms += v * v;
+    }
+    double threshold = 0.5 * Math.sqrt(rms / smooth.length);
+    int a = 0;
+    while (a < beats.length && smooth[a] <= threshold) {
+      a++;
+    }
+    int b = beats.length;
+    while (b > a && smooth[b - 1] <= threshold) {
+      b--;
+    }
+    return Arrays.copyOfRange(beats, a, b);
+  }
+
+  /** The bar phase whose beats carry the most low-band (kick, bass) energy starts the bar. */
+  private static List<Double> downbeats(int[] frames, double[] low, List<Double> beats) {
+    if (frames.length == 0) {
+      return List.of();
+    }
+    double[] phaseEnergy = new double[BEATS_PER_BAR];
+    int[] counts = new int[BEATS_PER_BAR];
+    for (int i = 0; i < frames.length; i++) {
+      double e = 0;
+      for (int f = Math.max(0, frames[i] - 1); f <= Math.min(low.length - 1, frames[i] + 4); f++) {
+        e = Math.max(e, low[f]);
+      }
+      phaseEnergy[i % BEATS_PER_BAR] += Math.log10(e + 1e-10);
+      counts[i % BEATS_PER_BAR]++;
+    }
+    int phase = 0;
+    for (int p = 1; p < BEATS_PER_BAR; p++) {
+      if (counts[p] > 0 && phaseEnergy[p] / counts[p] > phaseEnergy[phase] / counts[phase]) {
+        phase = p;
+      }
+    }
+    List<Double> down = new ArrayList<>();
+    for (int i = phase; i < beats.size(); i += BEATS_PER_BAR) {
+      down.add(beats.get(i));
+    }
+    return down;
+  }
+
+  private static double[] smooth(double[] x, double sigma) {
+    int radius = (int) Math.ceil(3 * sigma);
+    double[] kernel = new double[2 * radius + 1];
+    for (int i = -radius; i <= radius; i++) {
+      kernel[i + radius] = Math.exp(-0.5 * i * i / (sigma * sigma));
+    }
+    double[] out = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      double sum = 0;
+      for (int k = -radius; k <= radius; k++) {
+        int j = i + k;
+        if (j >= 0 && j < x.length) {
+          sum += x[j] * kernel[k + radius];
+        }
+      }
+      out[i] = sum;
+    }
+    return out;
+  }
+
+  private static double std(double[] x) {
+    double mean = 0;
+    for (double v : x) {
+      mean += v;
+    }
+    mean /= x.length;
+    double sum = 0;
+    for (double v : x) {
+      sum += (v - mean) * (v - mean);
+    }
+    return Math.sqrt(sum / Math.max(1, x.length - 1));
+  }
+
+  private static double round3(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+}

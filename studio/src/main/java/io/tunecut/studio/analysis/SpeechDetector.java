@@ -1,0 +1,147 @@
+package io.tunecut.studio.analysis;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Where someone speaks in a clip's own sound, for ducking the music. Speech is loud enough
+ * above the clip's noise floor, harmonic (low spectral flatness) with its energy in the
+ * voice band (150–4000 Hz), and comes in syllables: its level rises and falls several times
+ * a second, where sustained music does not. Ranges are smoothed with a hangover.
+ */
+public final class SpeechDetector {
+  static final int SAMPLE_RATE = 16000;
+  private static final int FRAME = 400; // 25 ms
+  private static final int HOP = 160; // 10 ms
+  private static final int FFT = 512;
+  private static final double HOP_SECONDS = (double) HOP / SAMPLE_RATE;
+  private static final double ABOVE_FLOOR_DB = 8;
+  private static final double QUIETEST_DB = -55;
+  private static final double MIN_VOICE_BAND = 0.6;
+  private static final double MAX_FLATNESS = 0.35;
+  private static final double MIN_SYLLABLE_SWING_DB = 6;
+  private static final double BRIDGE_SECONDS = 0.35;
+  private static final double MIN_SPEECH_SECONDS = 0.3;
+  private static final double HANGOVER_SECONDS = 0.2;
+
+  /** Decodes the sound of {@code file}; a clip without sound has no speech. */
+  public List<TimeRange> detect(Path file) {
+    float[] samples;
+    try {
+      samples = Decoder.monoPcm(file, SAMPLE_RATE);
+    } catch (AnalysisException e) {
+      if (e.getMessage().contains("no sound")) {
+        return List.of();
+      }
+      throw e;
+    }
+    return detect(samples);
+  }
+
+  /** Speech ranges in mono samples at {@value #SAMPLE_RATE} Hz. */
+  public List<TimeRange> detect(float[] x) {
+    int frames = x.length < FRAME ? 0 : 1 + (x.length - FRAME) / HOP;
+    if (frames == 0) {
+      return List.of();
+    }
+    Fft fft = new Fft(FFT);
+    double[] window = new double[FRAME];
+    for (int i = 0; i < FRAME; i++) {
+      window[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / FRAME);
+    }
+    double[] re = new double[FFT];
+    double[] im = new double[FFT];
+    double[] power = new double[FFT / 2 + 1];
+    double binHz = (double) SAMPLE_RATE / FFT;
+    int lo = (int) Math.ceil(150 / binHz);
+    int hi = (int) Math.floor(4000 / binHz);
+    double[] level = new double[frames];
+    boolean[] harmonicVoiceBand = new boolean[frames];
+    for (int t = 0; t < frames; t++) {
+      Arrays.fill(re, 0);
+      double energy = 0;
+      for (int i = 0; i < FRAME; i++) {
+        double v = x[t * HOP + i];
+        energy += v * v;
+        re[i] = v * window[i];
+      }
+      level[t] = 10 * Math.log10(energy / FRAME + 1e-12);
+      fft.power(re, im, power);
+      double total = 1e-20;
+      double band = 1e-20;
+      double logSum = 0;
+      for (int k = 1; k < power.length; k++) {
+        total += power[k];
+        if (k >= lo && k <= hi) {
+          band += power[k];
+          logSum += Math.log(power[k] + 1e-20);
+        }
+      }
+      int bins = hi - lo + 1;
+      double flatness = Math.exp(logSum / bins) / (band / bins);
+      harmonicVoiceBand[t] = band / total >= MIN_VOICE_BAND && flatness <= MAX_FLATNESS;
+    }
+    double[] sorted = level.clone();
+    Arrays.sort(sorted);
+    double floor = sorted[sorted.length / 10];
+    boolean[] voiced = new boolean[frames];
+    for (int t = 0; t < frames; t++) {
+      voiced[t] = harmonicVoiceBand[t] && level[t] >= floor + ABOVE_FLOOR_DB
+          && level[t] >= QUIETEST_DB;
+    }
+    // syllables: within about a second the level swings; sustained notes do not
+    int radius = (int) Math.round(0.5 / HOP_SECONDS);
+    boolean[] speech = new boolean[frames];
+    for (int t = 0; t < frames; t++) {
+      if (!voiced[t]) {
+        continue;
+      }
+      int a = Math.max(0, t - radius);
+      int b = Math.min(frames, t + radius + 1);
+      double[] part = Arrays.copyOfRange(level, a, b);
+      Arrays.sort(part);
+      double swing = part[(int) (part.length * 0.9)] - part[(int) (part.length * 0.2)];
+      int voicedCount = 0;
+      for (int k = a; k < b; k++) {
+        voicedCount += voiced[k] ? 1 : 0;
+      }
+      double fraction = (double) voicedCount / (b - a);
+      speech[t] = swing >= MIN_SYLLABLE_SWING_DB && fraction >= 0.15 && fraction <= 0.92;
+    }
+    return ranges(speech);
+  }
+
+  private static List<TimeRange> ranges(boolean[] speech) {
+    List<double[]> runs = new ArrayList<>();
+    int t = 0;
+    while (t < speech.length) {
+      if (!speech[t]) {
+        t++;
+        continue;
+      }
+      int end = t;
+      while (end + 1 < speech.length && speech[end + 1]) {
+        end++;
+      }
+      double a = t * HOP_SECONDS;
+      double b = (end + 1) * HOP_SECONDS + FRAME / (double) SAMPLE_RATE;
+      if (!runs.isEmpty() && a - runs.get(runs.size() - 1)[1] <= BRIDGE_SECONDS) {
+        runs.get(runs.size() - 1)[1] = b;
+      } else {
+        runs.add(new double[] {a, b});
+      }
+      t = end + 1;
+    }
+    double length = speech.length * HOP_SECONDS + FRAME / (double) SAMPLE_RATE;
+    List<TimeRange> out = new ArrayList<>();
+    for (double[] r : runs) {
+      if (r[1] - r[0] >= MIN_SPEECH_SECONDS) {
+        out.add(new TimeRange(Math.round(r[0] * 1000) / 1000.0,
+            Math.round(Math.min(length, r[1] + HANGOVER_SECONDS) * 1000) / 1000.0));
+      }
+    }
+    return out;
+  }
+}
