@@ -27,6 +27,7 @@ final class WebhookServer implements AutoCloseable {
     byte[] expected = secret.getBytes(StandardCharsets.UTF_8);
     Javalin javalin = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
+      config.startup.showOldJavalinVersionWarning = false;
       config.routes.post(path, ctx -> {
         String given = ctx.header(SECRET_HEADER);
         if (given == null || !MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8))) {

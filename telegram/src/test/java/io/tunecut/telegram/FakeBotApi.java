@@ -56,6 +56,7 @@ final class FakeBotApi extends Dispatcher implements AutoCloseable {
   private final AtomicInteger messageIds = new AtomicInteger(1);
   private final Map<String, byte[]> files = new ConcurrentHashMap<>();
   private final Map<String, Long> lastEditNanos = new ConcurrentHashMap<>();
+  private final Map<String, String> textOfMessage = new ConcurrentHashMap<>();
   private final AtomicInteger floodNextSends = new AtomicInteger();
   private volatile Duration editInterval = Duration.ZERO;
   private volatile boolean refuseVideosAsTooLarge;
@@ -150,6 +151,11 @@ final class FakeBotApi extends Dispatcher implements AutoCloseable {
         Long last = lastEditNanos.get(chat);
         if (last != null && now - last < editInterval.toNanos()) return flood(1);
         lastEditNanos.put(chat, now);
+        String key = chat + "/" + p.path("message_id").asText();
+        if (p.path("text").asText().equals(textOfMessage.get(key))) {
+          return error(400, "Bad Request: message is not modified: specified new message content and reply markup are exactly the same");
+        }
+        textOfMessage.put(key, p.path("text").asText());
         ObjectNode m = botMessage(chat, p.path("text").asText());
         m.put("message_id", p.path("message_id").asInt());
         return ok(m);
@@ -196,7 +202,10 @@ final class FakeBotApi extends Dispatcher implements AutoCloseable {
     long id = Long.parseLong(chatId);
     m.putObject("chat").put("id", id).put("type", id < 0 ? "supergroup" : "private");
     m.putObject("from").put("id", BOT_ID).put("is_bot", true).put("first_name", "tunecut").put("username", BOT_USERNAME);
-    if (text != null) m.put("text", text);
+    if (text != null) {
+      m.put("text", text);
+      textOfMessage.put(chatId + "/" + m.path("message_id").asText(), text);
+    }
     return m;
   }
 
