@@ -1,0 +1,32 @@
+package io.tunecut.telegram;
+
+import java.io.IOException;
+
+/** Telegram refused a call; the description is Telegram's own, with the token masked. */
+final class BotApiException extends IOException {
+  private final int errorCode;
+  private final String description;
+
+  BotApiException(String method, int errorCode, String description) {
+    super(method + " refused by Telegram: [" + errorCode + "] " + description);
+    this.errorCode = errorCode;
+    this.description = description == null ? "" : description;
+  }
+
+  int errorCode() {
+    return errorCode;
+  }
+
+  String description() {
+    return description;
+  }
+
+  boolean notModified() {
+    return errorCode == 400 && description.toLowerCase().contains("message is not modified");
+  }
+
+  boolean tooLarge() {
+    String d = description.toLowerCase();
+    return errorCode == 413 || d.contains("too large") || d.contains("too big");
+  }
+}

@@ -1,0 +1,277 @@
+package io.tunecut.telegram;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.Headers;
+import okhttp3.MediaType;
+import okhttp3.MultipartReader;
+import okio.Buffer;
+
+/**
+ * A Bot API server on loopback, enough of it for TelegramBots and our adapter: long polling
+ * from a queue of updates, the methods we call (recorded), getFile and file downloads, and
+ * Telegram's flood control on edits.
+ */
+final class FakeBotApi extends Dispatcher implements AutoCloseable {
+  static final String TOKEN = "7357:TEST-token-never-to-be-seen";
+  static final long BOT_ID = 7357;
+  static final String BOT_USERNAME = "tunecut_bot";
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  /** One call to a Bot API method; for multipart calls, file parts appear as their byte counts. */
+  record Call(String method, ObjectNode params, Instant at, int answeredCode) {
+    String text() {
+      return params.path("text").asText(null);
+    }
+
+    String chatId() {
+      return params.path("chat_id").asText(null);
+    }
+  }
+
+  private final MockWebServer server = new MockWebServer();
+  private final List<Call> calls = new CopyOnWriteArrayList<>();
+  private final BlockingQueue<ObjectNode> updates = new LinkedBlockingQueue<>();
+  private final AtomicInteger updateIds = new AtomicInteger(1000);
+  private final AtomicInteger messageIds = new AtomicInteger(1);
+  private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+  private final Map<String, Long> lastEditNanos = new ConcurrentHashMap<>();
+  private final Map<String, String> textOfMessage = new ConcurrentHashMap<>();
+  private final AtomicInteger floodNextSends = new AtomicInteger();
+  private volatile Duration editInterval = Duration.ZERO;
+  private volatile boolean refuseVideosAsTooLarge;
+
+  FakeBotApi() throws IOException {
+    server.setDispatcher(this);
+    server.start();
+  }
+
+  String url() {
+    String u = server.url("/").toString();
+    return u.substring(0, u.length() - 1);
+  }
+
+  /** Edits of one chat closer together than this are answered 429, as Telegram does. */
+  void floodControlOnEdits(Duration interval) {
+    editInterval = interval;
+  }
+
+  /** The next {@code n} sendMessage calls are answered 429 with retry_after 1. */
+  void floodNextSends(int n) {
+    floodNextSends.set(n);
+  }
+
+  void refuseVideosAsTooLarge() {
+    refuseVideosAsTooLarge = true;
+  }
+
+  /** A file a user "sent": served by getFile and the file download path. */
+  void file(String fileId, byte[] bytes) {
+    files.put(fileId, bytes);
+  }
+
+  void push(ObjectNode update) {
+    update.put("update_id", updateIds.incrementAndGet());
+    updates.add(update);
+  }
+
+  List<Call> calls() {
+    return List.copyOf(calls);
+  }
+
+  List<Call> calls(String method) {
+    return calls.stream().filter(c -> c.method.equalsIgnoreCase(method)).collect(Collectors.toList());
+  }
+
+  List<Call> calls(String method, Predicate<Call> which) {
+    return calls(method).stream().filter(which).collect(Collectors.toList());
+  }
+
+  /** Texts the bot sent to a chat (sendMessage) and the texts it edited to. */
+  List<String> textsTo(String chatId) {
+    return calls.stream()
+        .filter(c -> c.answeredCode == 200 && chatId.equals(c.chatId()) && c.text() != null)
+        .map(Call::text).collect(Collectors.toList());
+  }
+
+  @Override
+  public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+    List<String> segments = request.getUrl().pathSegments();
+    if (segments.size() >= 3 && segments.get(0).equals("file")) {
+      return download(segments);
+    }
+    if (segments.size() != 2 || !segments.get(0).equals("bot" + TOKEN)) {
+      return error(401, "Unauthorized");
+    }
+    String method = segments.get(1).toLowerCase(Locale.ROOT);
+    ObjectNode params = params(request);
+    if (method.equals("getupdates")) {
+      return getUpdates();
+    }
+    MockResponse response = answer(method, params);
+    calls.add(new Call(method, params, Instant.now(), response.getCode()));
+    return response;
+  }
+
+  private MockResponse answer(String method, ObjectNode p) {
+    switch (method) {
+      case "getme": {
+        ObjectNode me = JSON.createObjectNode().put("id", BOT_ID).put("is_bot", true)
+            .put("first_name", "tunecut").put("username", BOT_USERNAME);
+        return ok(me);
+      }
+      case "deletewebhook", "setwebhook", "setmycommands", "sendchataction", "answercallbackquery":
+        return ok(JSON.getNodeFactory().booleanNode(true));
+      case "sendmessage":
+        if (floodNextSends.getAndUpdate(n -> Math.max(0, n - 1)) > 0) return flood(1);
+        return ok(botMessage(p.path("chat_id").asText(), p.path("text").asText()));
+      case "editmessagetext": {
+        String chat = p.path("chat_id").asText();
+        long now = System.nanoTime();
+        Long last = lastEditNanos.get(chat);
+        if (last != null && now - last < editInterval.toNanos()) return flood(1);
+        lastEditNanos.put(chat, now);
+        String key = chat + "/" + p.path("message_id").asText();
+        if (p.path("text").asText().equals(textOfMessage.get(key))) {
+          return error(400, "Bad Request: message is not modified: specified new message content and reply markup are exactly the same");
+        }
+        textOfMessage.put(key, p.path("text").asText());
+        ObjectNode m = botMessage(chat, p.path("text").asText());
+        m.put("message_id", p.path("message_id").asInt());
+        return ok(m);
+      }
+      case "sendvideo":
+        if (refuseVideosAsTooLarge) return error(413, "Request Entity Too Large");
+        return ok(botMessage(p.path("chat_id").asText(), null));
+      case "getfile": {
+        String id = p.path("file_id").asText();
+        byte[] bytes = files.get(id);
+        if (bytes == null) return error(400, "Bad Request: file is too big");
+        return ok(JSON.createObjectNode().put("file_id", id).put("file_unique_id", "u" + id)
+            .put("file_size", bytes.length).put("file_path", "videos/" + id + ".mp4"));
+      }
+      default:
+        return error(404, "Not Found: method " + method);
+    }
+  }
+
+  private MockResponse getUpdates() throws InterruptedException {
+    ObjectNode first = updates.poll(300, TimeUnit.MILLISECONDS);
+    ArrayNode result = JSON.createArrayNode();
+    if (first != null) {
+      result.add(first);
+      ObjectNode more;
+      while ((more = updates.poll()) != null) result.add(more);
+    }
+    return ok(result);
+  }
+
+  private MockResponse download(List<String> segments) {
+    if (!segments.get(1).equals("bot" + TOKEN)) return new MockResponse.Builder().code(401).build();
+    String name = segments.get(segments.size() - 1);
+    String id = name.endsWith(".mp4") ? name.substring(0, name.length() - 4) : name;
+    byte[] bytes = files.get(id);
+    if (bytes == null) return new MockResponse.Builder().code(404).body("Not Found").build();
+    return new MockResponse.Builder().body(new Buffer().write(bytes)).build();
+  }
+
+  private ObjectNode botMessage(String chatId, String text) {
+    ObjectNode m = JSON.createObjectNode();
+    m.put("message_id", messageIds.incrementAndGet());
+    m.put("date", Instant.now().getEpochSecond());
+    long id = Long.parseLong(chatId);
+    m.putObject("chat").put("id", id).put("type", id < 0 ? "supergroup" : "private");
+    m.putObject("from").put("id", BOT_ID).put("is_bot", true).put("first_name", "tunecut").put("username", BOT_USERNAME);
+    if (text != null) {
+      m.put("text", text);
+      textOfMessage.put(chatId + "/" + m.path("message_id").asText(), text);
+    }
+    return m;
+  }
+
+  private static ObjectNode params(RecordedRequest request) {
+    ObjectNode params = JSON.createObjectNode();
+    if (request.getBody() == null || request.getBody().size() == 0) return params;
+    String type = request.getHeaders().get("Content-Type");
+    try {
+      if (type != null && type.startsWith("multipart/")) {
+        MediaType media = MediaType.get(type);
+        try (MultipartReader reader = new MultipartReader(new Buffer().write(request.getBody()), media.parameter("boundary"))) {
+          MultipartReader.Part part;
+          while ((part = reader.nextPart()) != null) {
+            Headers h = part.headers();
+            String disposition = h.get("Content-Disposition");
+            String name = between(disposition, "name=\"", "\"");
+            byte[] bytes = part.body().readByteArray();
+            if (disposition.contains("filename=")) {
+              params.put(name + ".bytes", bytes.length);
+              params.put(name + ".filename", between(disposition, "filename=\"", "\""));
+            } else {
+              params.put(name, new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+            }
+          }
+        }
+        return params;
+      }
+      JsonNode tree = JSON.readTree(request.getBody().toByteArray());
+      if (tree instanceof ObjectNode o) return o;
+    } catch (IOException e) {
+      params.put("_unreadable", e.getMessage());
+    }
+    return params;
+  }
+
+  private static String between(String s, String start, String end) {
+    int i = s.indexOf(start);
+    if (i < 0) return "";
+    int j = s.indexOf(end, i + start.length());
+    return s.substring(i + start.length(), j);
+  }
+
+  private static MockResponse ok(JsonNode result) {
+    ObjectNode body = JSON.createObjectNode().put("ok", true);
+    body.set("result", result);
+    return json(200, body);
+  }
+
+  private static MockResponse flood(int retryAfter) {
+    ObjectNode body = JSON.createObjectNode().put("ok", false).put("error_code", 429)
+        .put("description", "Too Many Requests: retry after " + retryAfter);
+    body.putObject("parameters").put("retry_after", retryAfter);
+    return json(429, body);
+  }
+
+  private static MockResponse error(int code, String description) {
+    ObjectNode body = JSON.createObjectNode().put("ok", false).put("error_code", code).put("description", description);
+    return json(code, body);
+  }
+
+  private static MockResponse json(int code, JsonNode body) {
+    return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body.toString()).build();
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}
