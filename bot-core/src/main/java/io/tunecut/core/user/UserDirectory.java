@@ -1,10 +1,19 @@
 package io.tunecut.core.user;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.tunecut.core.chat.ChatUser;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every person we know, by (platform, user id): Caffeine in front (bounded, expiring after
@@ -13,19 +22,69 @@ import java.util.function.UnaryOperator;
  * directory, readable by its owner only. Thread-safe.
  */
 public final class UserDirectory implements AutoCloseable {
+  static final long DEFAULT_CACHE_SIZE = 10_000;
+  private static final Duration EXPIRE_AFTER_ACCESS = Duration.ofMinutes(30);
+  // Writes of one user are serialised on a stripe; SQLite has a single writer anyway, so more
+  // stripes would not buy more parallel writes.
+  private static final int STRIPES = 256;
+  private static final Logger log = LoggerFactory.getLogger(UserDirectory.class);
 
-  // Skeleton: the user-directory work fills this in without changing the signatures below.
+  private final UserStore store;
+  private final TokenCipher cipher;
+  private final Cache<ChatUser, UserRecord> cache;
+  private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
+  private volatile boolean closed;
+
+  private UserDirectory(UserStore store, TokenCipher cipher, long cacheSize) {
+    this.store = store;
+    this.cipher = cipher;
+    this.cache = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterAccess(EXPIRE_AFTER_ACCESS).build();
+    for (int i = 0; i < STRIPES; i++) {
+      locks[i] = new ReentrantLock();
+    }
+  }
 
   /**
    * @param secret TUNECUT_SECRET, or null to use (or create) the key file in {@code dataDir}
    */
   public static UserDirectory open(Path dataDir, String secret) throws IOException {
-    throw new UnsupportedOperationException();
+    return open(dataDir, secret, DEFAULT_CACHE_SIZE);
+  }
+
+  /** A blank secret counts as none: an empty TUNECUT_SECRET= line is not a key. */
+  static UserDirectory open(Path dataDir, String secret, long cacheSize) throws IOException {
+    Objects.requireNonNull(dataDir, "dataDir");
+    Files.createDirectories(dataDir);
+    UserStore store = SqliteUserStore.open(dataDir.resolve(SqliteUserStore.FILE_NAME));
+    try {
+      boolean fromSecret = secret != null && !secret.isBlank();
+      TokenCipher cipher = fromSecret
+          ? TokenCipher.derivedFrom(secret, store.keySalt())
+          : TokenCipher.withKey(KeyFile.readOrCreate(dataDir));
+      log.info("User directory open in {} (token key from {})", dataDir,
+          fromSecret ? "TUNECUT_SECRET" : KeyFile.NAME);
+      return new UserDirectory(store, cipher, cacheSize);
+    } catch (IOException | RuntimeException e) {
+      store.close();
+      throw e;
+    }
   }
 
   /** The person's record; a new one (fresh client id, persisted) when we never saw them. */
   public UserRecord get(ChatUser user) throws IOException {
-    throw new UnsupportedOperationException();
+    Objects.requireNonNull(user, "user");
+    ensureOpen();
+    UserRecord cached = cache.getIfPresent(user);
+    if (cached != null) {
+      return cached;
+    }
+    ReentrantLock lock = lockFor(user);
+    lock.lock();
+    try {
+      return current(user);
+    } finally {
+      lock.unlock();
+    }
   }
 
   /**
@@ -33,14 +92,97 @@ public final class UserDirectory implements AutoCloseable {
    * durable when this returns. Concurrent updates of one person are serialised.
    */
   public UserRecord update(ChatUser user, UnaryOperator<UserRecord> change) throws IOException {
-    throw new UnsupportedOperationException();
+    Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(change, "change");
+    ensureOpen();
+    ReentrantLock lock = lockFor(user);
+    lock.lock();
+    try {
+      UserRecord before = current(user);
+      UserRecord after = Objects.requireNonNull(change.apply(before), "the change returned no record");
+      if (!after.user().equals(user) || !after.clientId().equals(before.clientId())) {
+        throw new IllegalArgumentException("An update of " + user + " cannot change whose record it is or its client id");
+      }
+      if (!after.equals(before)) {
+        store.save(seal(after));
+        cache.put(user, after);
+      }
+      return after;
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Everyone with renders not yet delivered, for resuming after a restart. */
   public List<UserRecord> withPendingRenders() throws IOException {
-    throw new UnsupportedOperationException();
+    ensureOpen();
+    return store.withPendingRenders().stream().map(this::unseal).toList();
+  }
+
+  /** Records held in memory right now (they are all in the store as well). */
+  long cachedUsers() {
+    cache.cleanUp();
+    return cache.estimatedSize();
+  }
+
+  // Callers hold the user's lock, so a record is created and a cache entry filled once.
+  private UserRecord current(ChatUser user) throws IOException {
+    UserRecord cached = cache.getIfPresent(user);
+    if (cached != null) {
+      return cached;
+    }
+    UserRecord record = store.find(user).map(this::unseal).orElse(null);
+    if (record == null) {
+      record = new UserRecord(user, UUID.randomUUID().toString(), null, null, null, null, null, null, List.of());
+      store.save(seal(record));
+      log.debug("New user {} with client id {}", user, record.clientId());
+    }
+    cache.put(user, record);
+    return record;
+  }
+
+  private StoredUser seal(UserRecord record) {
+    byte[] sealed = record.token() == null ? null : cipher.seal(record.token(), record.user());
+    return new StoredUser(record.withToken(null, record.tokenExpiresAt(), record.backendUserId()), sealed);
+  }
+
+  private UserRecord unseal(StoredUser stored) {
+    UserRecord record = stored.record();
+    if (stored.sealedToken() == null) {
+      return record;
+    }
+    return cipher.open(stored.sealedToken(), record.user())
+        .map(token -> record.withToken(token, record.tokenExpiresAt(), record.backendUserId()))
+        .orElseGet(() -> {
+          log.warn("The stored token of {} cannot be decrypted (TUNECUT_SECRET or {} changed since it was saved?);"
+              + " it is treated as absent and a new one will be obtained", record.user(), KeyFile.NAME);
+          return record.withToken(null, null, record.backendUserId());
+        });
+  }
+
+  private ReentrantLock lockFor(ChatUser user) {
+    int hash = user.hashCode();
+    return locks[Math.floorMod(hash ^ (hash >>> 16), STRIPES)];
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("The user directory is closed");
+    }
   }
 
   @Override
-  public void close() {}
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    cache.invalidateAll();
+    store.close();
+  }
+
+  @Override
+  public String toString() {
+    return "UserDirectory[" + store + ", cached=" + cache.estimatedSize() + "]";
+  }
 }

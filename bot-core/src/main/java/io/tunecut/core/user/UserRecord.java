@@ -2,6 +2,7 @@ package io.tunecut.core.user;
 
 import io.tunecut.core.chat.ChatUser;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -44,6 +45,18 @@ public record UserRecord(
 
   public UserRecord withRenders(List<PendingRender> renders) {
     return new UserRecord(user, clientId, token, tokenExpiresAt, backendUserId, sessionId, taskId, language, renders);
+  }
+
+  /** The same record with {@code render} added after the others. */
+  public UserRecord withRenderAdded(PendingRender render) {
+    var more = new ArrayList<>(renders);
+    more.add(Objects.requireNonNull(render, "render"));
+    return withRenders(more);
+  }
+
+  /** The same record without the render of that id (unchanged when there is none). */
+  public UserRecord withRenderRemoved(String renderId) {
+    return withRenders(renders.stream().filter(r -> !r.renderId().equals(renderId)).toList());
   }
 
   @Override

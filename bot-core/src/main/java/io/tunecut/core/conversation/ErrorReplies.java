@@ -1,0 +1,76 @@
+package io.tunecut.core.conversation;
+
+import io.tunecut.core.language.Messages;
+import io.tunecut.core.nemo.NemoException;
+import io.tunecut.core.user.UserRecord;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Every failure becomes words a person understands; never a stack trace or raw JSON. */
+final class ErrorReplies {
+  private static final Logger log = LoggerFactory.getLogger(ErrorReplies.class);
+
+  static final List<String> FORMATS =
+      List.of("mp4", "mov", "avi", "webm", "mkv", "jpg", "png", "gif", "webp", "mp3", "wav", "m4a", "aac");
+
+  private ErrorReplies() {}
+
+  static Throwable unwrap(Throwable t) {
+    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) t = t.getCause();
+    return t;
+  }
+
+  static boolean sessionLost(Throwable t) {
+    return unwrap(t) instanceof NemoException e && e.code() == NemoException.SESSION_NOT_FOUND;
+  }
+
+  static boolean cancelled(Throwable t) {
+    return unwrap(t) instanceof CancellationException;
+  }
+
+  /**
+   * @param record the person, for the registration link; may be null
+   * @param operator whether everyone shares an operator token (then nobody is anonymous)
+   */
+  static String reply(Throwable failure, Messages say, UserRecord record, boolean operator, long maxFileBytes) {
+    Throwable t = unwrap(failure);
+    String who = record == null ? "?" : record.user().toString();
+    if (t instanceof NemoException e) {
+      int code = e.code();
+      int http = e.httpStatus();
+      if (code == NemoException.NO_CREDITS) {
+        String bindId = record == null ? null : record.backendUserId();
+        boolean anonymous = !operator && (bindId == null || bindId.startsWith("anon"));
+        if (anonymous && bindId != null) return say.noCreditsAnonymous("https://nemovideo.com/register?bind=" + bindId);
+        if (anonymous) return say.noCreditsAnonymous("https://nemovideo.com/register");
+        return say.noCredits();
+      }
+      if (code == NemoException.UNSUPPORTED_FILE) return say.unsupportedFile(FORMATS);
+      if (code == NemoException.FILE_TOO_LARGE) return say.fileTooLarge(maxFileBytes);
+      if (code == NemoException.TOKEN_INVALID) return say.signInFailed();
+      if (http == 402) return say.planCannotExport();
+      if (http == 429 || code == 429) return say.rateLimited();
+      if (http == 400 || code == 400) {
+        log.error("the backend called our request malformed (a bug on our side) for {}: {}", who, e.getMessage());
+        return say.ourBug();
+      }
+      if (http == 0 && code == 0) {
+        log.info("backend unreachable for {}: {}", who, e.getMessage());
+        return say.unreachable();
+      }
+      log.warn("backend failure for {}: code {} http {}: {}", who, code, http, e.getMessage());
+      return say.serviceFailed();
+    }
+    if (t instanceof IOException) {
+      log.info("backend unreachable for {}: {}", who, t.toString());
+      return say.unreachable();
+    }
+    log.error("unexpected failure for {}", who, t);
+    return say.ourBug();
+  }
+}

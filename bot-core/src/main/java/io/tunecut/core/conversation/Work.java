@@ -1,0 +1,45 @@
+package io.tunecut.core.conversation;
+
+import io.tunecut.core.chat.Chat;
+import io.tunecut.core.chat.ChatPort;
+import io.tunecut.core.chat.ChatUser;
+import io.tunecut.core.language.Messages;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** One running piece of work of one person (a turn, an upload, an export): what /cancel stops. */
+final class Work {
+  final ChatUser user;
+  final Chat chat;
+  final ChatPort port;
+  volatile Messages say;
+  final StatusLine status;
+  final long startedNanos = System.nanoTime();
+  final AtomicBoolean cancelled = new AtomicBoolean();
+  final CompletableFuture<Void> done = new CompletableFuture<>();
+
+  volatile String activity;
+  volatile long lastSignNanos = System.nanoTime();
+  volatile long lastActionNanos;
+  volatile CompletableFuture<?> turn;
+  volatile String renderId;
+  volatile boolean uploading;
+  volatile ScheduledFuture<?> ticker;
+
+  Work(ChatUser user, Chat chat, ChatPort port, Messages say, StatusLine status) {
+    this.user = user;
+    this.chat = chat;
+    this.port = port;
+    this.say = say;
+    this.status = status;
+  }
+
+  long elapsedSeconds() {
+    return (System.nanoTime() - startedNanos) / 1_000_000_000L;
+  }
+
+  void alive() {
+    lastSignNanos = System.nanoTime();
+  }
+}

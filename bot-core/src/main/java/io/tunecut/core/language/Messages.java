@@ -1,0 +1,328 @@
+package io.tunecut.core.language;
+
+import java.util.List;
+
+/** Everything the bot says, in English and Chinese. */
+public final class Messages {
+  private final Language lang;
+
+  private Messages(Language lang) {
+    this.lang = lang;
+  }
+
+  public static Messages of(Language lang) {
+    return new Messages(lang == null ? Language.EN : lang);
+  }
+
+  public Language language() {
+    return lang;
+  }
+
+  private String t(String en, String zh) {
+    return lang == Language.ZH ? zh : en;
+  }
+
+  public String help() {
+    return t("""
+        I turn your clips into music-backed videos.
+        Send me video clips and a music track, then tell me what you want in plain words, for example:
+        • add background music and sync it to the cuts
+        • music at 35%
+        • fade it out at the end
+        • title 'Urban Dreams'
+        • make it vertical
+        When you like it, say "export" and I send you the video (the file when it fits here, and always a link).
+
+        Commands:
+        /status – what is on the timeline
+        /export – render and send the video
+        /credits – your balance
+        /new – start a new timeline
+        /cancel – stop what I'm doing
+        /help – this message""",
+        """
+        我把你的视频片段做成配乐视频。
+        先发送视频片段和一首音乐，然后用普通的话告诉我你想要什么，例如：
+        • 加背景音乐并卡点
+        • 音乐音量 35%
+        • 结尾淡出
+        • 标题“Urban Dreams”
+        • 改成竖屏
+        满意后说“导出”，我会把视频发给你（能发送时发文件，并且总会附上链接）。
+
+        命令：
+        /status – 查看时间线
+        /export – 渲染并发送视频
+        /credits – 查看积分
+        /new – 新建时间线
+        /cancel – 取消当前操作
+        /help – 显示本帮助""");
+  }
+
+  public String busy() {
+    return t("I'm still working on your last request — wait, or /cancel.", "我还在处理你上一个请求——请稍等，或发送 /cancel。");
+  }
+
+  public String working() {
+    return t("Working on it…", "处理中…");
+  }
+
+  public String stillWorking() {
+    return t("still working…", "仍在处理…");
+  }
+
+  public String thinking() {
+    return t("thinking…", "思考中…");
+  }
+
+  public String writing() {
+    return t("writing the answer…", "正在回复…");
+  }
+
+  public String activity(String toolActivity) {
+    return toolActivity + "…";
+  }
+
+  public String elapsed(long seconds) {
+    return t(seconds + " s", seconds + " 秒");
+  }
+
+  public String done() {
+    return t("✓ done", "✓ 完成");
+  }
+
+  public String cancelledStatus() {
+    return t("✗ cancelled", "✗ 已取消");
+  }
+
+  public String failedStatus() {
+    return t("✗ stopped", "✗ 已停止");
+  }
+
+  public String receiving(String name) {
+    return t("receiving " + name + "…", "正在接收 " + name + "…");
+  }
+
+  public String uploading() {
+    return t("adding your files to the timeline…", "正在把文件加入时间线…");
+  }
+
+  public String uploaded(List<String> descriptions) {
+    return t("Added " + String.join(", ", descriptions) + ".\nNow tell me what to do, e.g. “add background music and sync it to the cuts”, or /export.",
+        "已添加 " + String.join("，", descriptions) + "。\n现在告诉我要做什么，例如“加背景音乐并卡点”，或发送 /export。");
+  }
+
+  public String refusedFormat(String name, List<String> formats) {
+    return t("I can't use “" + name + "”: that format is not supported. Supported: " + String.join(", ", formats) + ".",
+        "无法使用“" + name + "”：不支持该格式。支持的格式：" + String.join(", ", formats) + "。");
+  }
+
+  public String refusedSize(String name, long limitBytes) {
+    return t("“" + name + "” is larger than " + mb(limitBytes) + " MB, the limit per file. Trim or compress it and send it again.",
+        "“" + name + "”超过每个文件 " + mb(limitBytes) + " MB 的上限。请剪短或压缩后再发送。");
+  }
+
+  public String credits(double available, double frozen) {
+    String a = number(available);
+    return frozen > 0
+        ? t("You have " + a + " credits (" + number(frozen) + " reserved).", "你有 " + a + " 积分（" + number(frozen) + " 冻结中）。")
+        : t("You have " + a + " credits.", "你有 " + a + " 积分。");
+  }
+
+  public String timeline(String summary) {
+    return t("Timeline: ", "时间线：") + summary;
+  }
+
+  public String emptyTimeline() {
+    return t("The timeline is empty: send a clip to start.", "时间线是空的：发送一个视频片段开始吧。");
+  }
+
+  public String changed(String diff) {
+    return t("Done. What changed: ", "完成。变化：") + diff;
+  }
+
+  public String unchanged() {
+    return t("Done, but the timeline did not change. Tell me more precisely what you want, or /status.",
+        "完成，但时间线没有变化。请更具体地告诉我你想要什么，或发送 /status。");
+  }
+
+  public String dropped() {
+    return t("the connection dropped — checking whether your edit went through…", "连接中断——正在检查你的修改是否已生效…");
+  }
+
+  public String droppedChanged(String diff) {
+    return t("The connection dropped, but your edit went through. What changed: " + diff,
+        "连接中断了，但你的修改已生效。变化：" + diff);
+  }
+
+  public String droppedUnchanged() {
+    return t("The connection to the video service dropped and your timeline did not change. Send your request again if you like.",
+        "与视频服务的连接中断了，时间线没有变化。需要的话请重新发送你的请求。");
+  }
+
+  public String newSession() {
+    return t("Started a new timeline. Send clips to begin.", "已新建时间线。发送视频片段开始吧。");
+  }
+
+  public String sessionLost() {
+    return t("Your session had expired, so your timeline started fresh. Please send your clips and your request again.",
+        "你的会话已过期，时间线已重新开始。请重新发送视频片段和请求。");
+  }
+
+  public String nothingToCancel() {
+    return t("Nothing to cancel.", "没有可取消的操作。");
+  }
+
+  public String cancelledTurn() {
+    return t("Cancelled your request.", "已取消你的请求。");
+  }
+
+  public String cancelledRender() {
+    return t("Cancelled the export.", "已取消导出。");
+  }
+
+  public String cancelledUpload() {
+    return t("Cancelled the upload.", "已取消上传。");
+  }
+
+  public String nothingToExport() {
+    return t("Nothing to export yet: send a clip first.", "还没有可导出的内容：请先发送视频片段。");
+  }
+
+  public String exportStarting() {
+    return t("starting the export…", "正在开始导出…");
+  }
+
+  public String rendering(int progress) {
+    return t("rendering… " + progress + "%", "渲染中… " + progress + "%");
+  }
+
+  public String renderRetry() {
+    return t("the render failed — trying once more…", "渲染失败——再试一次…");
+  }
+
+  public String renderFailed(String why) {
+    return t("The export failed twice" + (why == null ? "" : " (" + why + ")") + ". Please try /export again later.",
+        "导出两次失败" + (why == null ? "" : "（" + why + "）") + "。请稍后再试 /export。");
+  }
+
+  public String renderTimedOut(long minutes) {
+    return t("The export did not finish within " + minutes + " minutes, so I stopped waiting. Please try /export again later.",
+        "导出在 " + minutes + " 分钟内没有完成，我已停止等待。请稍后再试 /export。");
+  }
+
+  public String renderReady() {
+    return t("✓ your video is ready", "✓ 视频已完成");
+  }
+
+  public String sendingVideo() {
+    return t("sending the video…", "正在发送视频…");
+  }
+
+  public String videoCaption() {
+    return t("Your video", "你的视频");
+  }
+
+  public String videoLink(String url) {
+    return t("Your video: " + url, "你的视频：" + url);
+  }
+
+  public String videoLinkTooLarge(String url) {
+    return t("Your video is too large to send here; download it: " + url, "视频太大，无法在这里发送；请下载：" + url);
+  }
+
+  public String noLink() {
+    return t("The video is ready, but the service gave no link for it. Please try /export again.",
+        "视频已完成，但服务没有提供链接。请再试 /export。");
+  }
+
+  public String exportingForYou() {
+    return t("I'll export it for you now.", "我现在为你导出。");
+  }
+
+  // Errors.
+
+  public String noCreditsAnonymous(String link) {
+    return t("You're out of credits. Register to get more (your work is kept): " + link,
+        "你的积分已用完。注册即可获得更多积分（你的作品会保留）：" + link);
+  }
+
+  public String noCredits() {
+    return t("You're out of credits. Top up your credits to continue.", "你的积分已用完。请充值积分后继续。");
+  }
+
+  public String planCannotExport() {
+    return t("Your plan cannot export videos. Register or upgrade your plan to export.", "你的套餐不能导出视频。请注册或升级套餐后导出。");
+  }
+
+  public String unsupportedFile(List<String> formats) {
+    return t("The video service did not accept that file. Supported formats: " + String.join(", ", formats) + ".",
+        "视频服务不接受该文件。支持的格式：" + String.join(", ", formats) + "。");
+  }
+
+  public String fileTooLarge(long limitBytes) {
+    return t("That file is too large for the video service (limit " + mb(limitBytes) + " MB per file). Trim or compress it and send it again.",
+        "文件太大（每个文件上限 " + mb(limitBytes) + " MB）。请剪短或压缩后再发送。");
+  }
+
+  public String ourBug() {
+    return t("Something went wrong on our side — it has been logged. Please try again.", "我们这边出了点问题——已记录。请再试一次。");
+  }
+
+  public String rateLimited() {
+    return t("The video service is busy right now (rate limit). Please try again in a few minutes.",
+        "视频服务现在很忙（请求频率限制）。请过几分钟再试。");
+  }
+
+  public String unreachable() {
+    return t("I can't reach the video service right now. Please try again in a moment.", "现在无法连接视频服务。请稍后再试。");
+  }
+
+  public String serviceFailed() {
+    return t("The video service had a problem with that. Please try again.", "视频服务处理时出了问题。请再试一次。");
+  }
+
+  public String signInFailed() {
+    return t("I couldn't sign in to the video service. Please try again later.", "无法登录视频服务。请稍后再试。");
+  }
+
+  // GUI words of the backend.
+
+  public String sayIt(String what) {
+    return t("just tell me “" + what + "” and I'll do it", "直接告诉我“" + what + "”，我来做");
+  }
+
+  public String sendStatus() {
+    return t("send /status to see the timeline", "发送 /status 查看时间线");
+  }
+
+  public String sendExport() {
+    return t("send /export", "发送 /export");
+  }
+
+  public String tellChange() {
+    return t("tell me the change (for example “move the title to the end”)", "告诉我要怎么改（例如“把标题移到结尾”）");
+  }
+
+  // Suggestions.
+
+  public String labelExport() {
+    return t("Export", "导出");
+  }
+
+  public String labelStatus() {
+    return t("Status", "状态");
+  }
+
+  public String labelCredits() {
+    return t("Credits", "积分");
+  }
+
+  private static String mb(long bytes) {
+    return Long.toString(bytes / (1024 * 1024));
+  }
+
+  private static String number(double d) {
+    return d == Math.rint(d) ? Long.toString((long) d) : String.format(java.util.Locale.ROOT, "%.1f", d);
+  }
+}
