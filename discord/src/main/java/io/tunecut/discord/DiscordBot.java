@@ -15,6 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.utils.messages.MessageRequest;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
@@ -54,6 +56,8 @@ public final class DiscordBot implements AutoCloseable {
   }
 
   static DiscordBot start(DiscordSettings settings, MessageHandler handler, Clock clock) throws IOException, InterruptedException {
+    // Texts come from people and the backend: never let them ping @everyone, roles or users.
+    MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
     Path createdDir = settings.downloadDir() == null ? Files.createTempDirectory("tunecut-discord-") : null;
     Path dir = createdDir != null ? createdDir : Files.createDirectories(settings.downloadDir());
     OkHttpClient http = new OkHttpClient.Builder()
