@@ -1,0 +1,154 @@
+package io.tunecut.discord;
+
+import io.tunecut.core.chat.Attachment;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import okhttp3.Call;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Files people send. Discord's attachment URLs are signed and expire, so each download starts
+ * the moment a message arrives and streams to disk; the core's {@link Attachment.Source} then
+ * reads the finished file, waiting for it if it is still coming.
+ */
+final class IncomingFiles implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(IncomingFiles.class);
+  private static final long WAIT_MINUTES = 30;
+
+  private final OkHttpClient http;
+  private final ExecutorService executor;
+  private final Path dir;
+  private final long maxBytes;
+
+  IncomingFiles(OkHttpClient http, ExecutorService executor, Path dir, long maxBytes) {
+    this.http = http;
+    this.executor = executor;
+    this.dir = dir;
+    this.maxBytes = maxBytes;
+  }
+
+  /** Whether a file's type is one the bot works with; Discord's options cannot filter by type. */
+  static boolean isMedia(String contentType, String fileName) {
+    if (contentType != null) {
+      String type = contentType.toLowerCase(Locale.ROOT);
+      return type.startsWith("video/") || type.startsWith("audio/") || type.startsWith("image/");
+    }
+    // Discord leaves content_type out for some uploads: judge by the name then.
+    String name = fileName.toLowerCase(Locale.ROOT);
+    return name.matches(".*\\.(mp4|mov|m4v|webm|mkv|avi|mp3|m4a|aac|wav|ogg|oga|opus|flac|png|jpe?g|gif|webp)$");
+  }
+
+  /** Starts downloading {@code url} now; the returned attachment's source waits for it. */
+  Download start(String url, String name, long size, String contentType) {
+    CompletableFuture<Path> file;
+    if (size > maxBytes) {
+      file = CompletableFuture.failedFuture(new IOException(
+          name + " is " + megabytes(size) + "; files up to " + megabytes(maxBytes) + " are accepted"));
+    } else {
+      file = CompletableFuture.supplyAsync(() -> download(url, name), executor);
+    }
+    Attachment attachment = new Attachment(name, size, contentType, () -> open(file, name));
+    return new Download(attachment, file);
+  }
+
+  /** One file on its way to disk. */
+  record Download(Attachment attachment, CompletableFuture<Path> file) {
+    /** Stops the download if still running and deletes the file. */
+    void discard() {
+      file.cancel(true);
+      file.thenAccept(IncomingFiles::deleteQuietly);
+    }
+  }
+
+  static void discardAll(List<Download> downloads) {
+    downloads.forEach(Download::discard);
+  }
+
+  private Path download(String url, String name) {
+    Path target = null;
+    Call call = http.newCall(new Request.Builder().url(url).build());
+    try (Response response = call.execute()) {
+      if (!response.isSuccessful()) {
+        throw new IOException(name + " could not be downloaded from Discord (HTTP " + response.code() + ")");
+      }
+      ResponseBody body = response.body();
+      target = Files.createTempFile(dir, "in-", suffix(name));
+      long copied = 0;
+      try (InputStream in = body.byteStream(); OutputStream out = Files.newOutputStream(target)) {
+        byte[] buffer = new byte[64 * 1024];
+        for (int n; (n = in.read(buffer)) != -1; ) {
+          copied += n;
+          if (copied > maxBytes) {
+            throw new IOException(name + " is larger than " + megabytes(maxBytes) + "; files up to that size are accepted");
+          }
+          if (Thread.currentThread().isInterrupted()) throw new InterruptedIOException("download of " + name + " cancelled");
+          out.write(buffer, 0, n);
+        }
+      }
+      return target;
+    } catch (IOException e) {
+      deleteQuietly(target);
+      log.info("Download of an attachment failed: {}", e.getMessage());
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static InputStream open(CompletableFuture<Path> file, String name) throws IOException {
+    try {
+      return Files.newInputStream(file.get(WAIT_MINUTES, TimeUnit.MINUTES));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting for " + name);
+    } catch (TimeoutException e) {
+      throw new IOException(name + " did not finish downloading in " + WAIT_MINUTES + " minutes");
+    } catch (CancellationException e) {
+      throw new IOException(name + " is no longer available");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof java.io.UncheckedIOException u) throw u.getCause();
+      if (cause instanceof IOException io) throw io;
+      throw new IOException(name + " could not be downloaded", cause);
+    }
+  }
+
+  private static String suffix(String name) {
+    int dot = name.lastIndexOf('.');
+    String ext = dot < 0 ? "" : name.substring(dot);
+    return ext.matches("\\.[A-Za-z0-9]{1,8}") ? ext : ".bin";
+  }
+
+  private static String megabytes(long bytes) {
+    return String.format(Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
+  }
+
+  private static void deleteQuietly(Path file) {
+    if (file == null) return;
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      log.debug("Could not delete a downloaded file", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+  }
+}
