@@ -6,6 +6,8 @@ import io.tunecut.studio.ffmpeg.Ffmpeg;
 import io.tunecut.studio.media.FfprobeMediaProbe;
 import io.tunecut.studio.media.MediaProbe;
 import io.tunecut.studio.render.Renderer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** The studio module's own probe, agent and renderer, for {@link Studio#start(StudioSettings)}. */
 final class DefaultParts {
@@ -19,7 +21,21 @@ final class DefaultParts {
     return new RuleAgent();
   }
 
-  static Renderer renderer(StudioSettings settings) {
-    throw new UnsupportedOperationException("the default renderer is not built in yet: use Studio.start(settings, probe, agent, renderer)");
+  /**
+   * {@code io.tunecut.studio.render.FfmpegRenderer(Ffmpeg, Path workDir)}, working under
+   * {@code <dataDir>/work}. Looked up by name only while that class is being written on
+   * another branch; a direct reference replaces this once both are merged.
+   */
+  static Renderer renderer(StudioSettings settings) throws java.io.IOException {
+    Path work = settings.dataDir().toAbsolutePath().normalize().resolve("work");
+    Files.createDirectories(work);
+    try {
+      Class<?> type = Class.forName("io.tunecut.studio.render.FfmpegRenderer");
+      return (Renderer) type.getConstructor(Ffmpeg.class, Path.class)
+          .newInstance(Ffmpeg.of(settings.ffmpeg(), settings.ffprobe()), work);
+    } catch (ReflectiveOperationException | ClassCastException e) {
+      throw new UnsupportedOperationException(
+          "this build has no default renderer: use Studio.start(settings, probe, agent, renderer)", e);
+    }
   }
 }

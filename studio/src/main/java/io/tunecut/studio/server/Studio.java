@@ -52,7 +52,9 @@ public final class Studio implements AutoCloseable {
   }
 
   /**
-   * Starts with the default media probe, agent and renderer of the studio module.
+   * Starts with the studio module's own parts: {@code media.FfprobeMediaProbe} and
+   * {@code render.FfmpegRenderer} on the settings' ffprobe/ffmpeg (the renderer works in
+   * {@code <dataDir>/work}), and {@code agent.RuleAgent}.
    *
    * @throws IOException when the data directory cannot be used or the port cannot be bound
    */

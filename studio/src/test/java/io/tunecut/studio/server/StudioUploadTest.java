@@ -67,8 +67,15 @@ class StudioUploadTest extends StudioTestBase {
 
     StudioHttp.Answer a = http.uploadBytes(token, session, "big.mp4", big);
 
+    Path bigFile = dataDir.resolve("big.mov");
+    Files.write(bigFile, big);
+    StudioHttp.Answer mixed = http.upload(token, session, Samples.clip(), bigFile);
+    Files.delete(bigFile);
+
     assertThat(a.code()).isEqualTo(4002);
+    assertThat(a.status()).isEqualTo(413);
     assertThat(a.json().path("message").asText()).contains("97.7 KB").contains("100000 bytes");
+    assertThat(mixed.code()).as("the small clip before the big file is not kept either").isEqualTo(4002);
     assertThat(filesUnder(dataDir.resolve("media"))).isEmpty();
     assertThat(http.state(token, session).data().path("state").path("video_infos")).isEmpty();
     // The studio keeps serving.
@@ -213,6 +220,20 @@ class StudioUploadTest extends StudioTestBase {
 
       assertThat(a.code()).isEqualTo(4002);
       assertThat(filesUnder(dataDir.resolve("media"))).isEmpty();
+    }
+  }
+
+  @Test
+  void aUrlThatTricklesIsGivenUpOnInTime(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+    try (MockWebServer origin = new MockWebServer()) {
+      origin.enqueue(new MockResponse.Builder().body(new Buffer().write(new byte[100_000]))
+          .throttleBody(1024, 1, java.util.concurrent.TimeUnit.SECONDS).build());
+      origin.start();
+      UrlFetcher fetcher = new UrlFetcher(true, Duration.ofSeconds(2), Duration.ofSeconds(1));
+
+      assertThatThrownBy(() -> fetcher.fetch(origin.url("/slow.mp4").toString(), tmp.resolve("out"), 1_000_000))
+          .isInstanceOf(IntakeException.class).hasMessageContaining("took too long");
+      assertThat(tmp.resolve("out")).doesNotExist();
     }
   }
 }
