@@ -133,7 +133,9 @@ class DiscordFlowTest {
     await().atMost(WAIT).until(() -> discord.calls(c -> c.path().startsWith("/channels/") && c.body().contains("Your video: ")).size() == 1);
     assertThat(discord.calls(c -> c.is("POST", "/channels/" + FakeDiscord.CHANNEL + "/messages") && c.body().contains("filename=\"")))
         .hasSize(1);
-    assertThat(discord.calls(c -> c.is("PATCH", "/channels/" + FakeDiscord.CHANNEL + "/messages/"))).isNotEmpty();
+    // The status goes on in the new channel message, never again through the old token.
+    await().atMost(WAIT).until(() -> discord.calls(c -> c.is("PATCH", "/channels/" + FakeDiscord.CHANNEL + "/messages/")
+        && c.body().contains("✓")).size() == 1);
     assertThat(viaToken(export)).hasSize(hookCallsAtHandOver);
   }
 
