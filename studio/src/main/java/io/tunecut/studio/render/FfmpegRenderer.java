@@ -1,0 +1,310 @@
+package io.tunecut.studio.render;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tunecut.studio.draft.Caption;
+import io.tunecut.studio.draft.Draft;
+import io.tunecut.studio.ffmpeg.Ffmpeg;
+import io.tunecut.studio.ffmpeg.FfmpegException;
+import io.tunecut.studio.ffmpeg.FfmpegRun;
+import io.tunecut.studio.media.Media;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.DoubleConsumer;
+import java.util.stream.Stream;
+
+/**
+ * Renders a draft with ffmpeg. Three ways, chosen by {@link RenderPlan}:
+ *
+ * <ul>
+ *   <li>the picture needs no change (one H.264 clip in MP4/MOV, no text, no new shape): the
+ *       video stream is copied and only the sound is rebuilt — about 6× faster;
+ *   <li>up to {@link RenderOptions#segmentThreshold()} segments: one ffmpeg job, one filter graph;
+ *   <li>more (a montage): each segment encoded alone, joined by the concat demuxer without
+ *       re-encoding, then the sound.
+ * </ul>
+ *
+ * With a loudness target, a cheap audio-only pass measures the mix first (EBU R128 two-pass,
+ * {@code linear=true}). Thread-safe: renders share nothing but the extracted font.
+ */
+public final class FfmpegRenderer implements Renderer {
+  private static final List<String> VIDEO_CODEC = List.of(
+      "-c:v", "libx264", "-preset", "veryfast", "-crf", "22", "-pix_fmt", "yuv420p");
+  private static final List<String> AUDIO_CODEC = List.of("-c:a", "aac", "-b:a", "192k", "-ar", "48000", "-ac", "2");
+
+  private final Ffmpeg ffmpeg;
+  private final Path workDir;
+  private final RenderOptions options;
+  private final TitleFont font;
+
+  /** @param workDir where renders keep their temporary files (and the title font, when extracted) */
+  public FfmpegRenderer(Ffmpeg ffmpeg, Path workDir) {
+    this(ffmpeg, workDir, RenderOptions.defaults());
+  }
+
+  public FfmpegRenderer(Ffmpeg ffmpeg, Path workDir, RenderOptions options) {
+    this(ffmpeg, workDir, options, true);
+  }
+
+  /** @param systemFonts false to always use the font shipped in the jar (tests of a bare machine) */
+  FfmpegRenderer(Ffmpeg ffmpeg, Path workDir, RenderOptions options, boolean systemFonts) {
+    this.ffmpeg = ffmpeg;
+    this.workDir = workDir;
+    this.options = options;
+    this.font = new TitleFont(workDir.resolve("fonts"), systemFonts);
+  }
+
+  @Override
+  public void render(JsonNode draftJson, Map<String, Media> media, Path output, DoubleConsumer progress)
+      throws RenderFailedException, RenderCancelledException {
+    RenderPlan plan = RenderPlan.of(Draft.read(draftJson), media, options);
+    Path temp = null;
+    try {
+      Files.createDirectories(workDir);
+      if (output.getParent() != null) Files.createDirectories(output.getParent());
+      temp = Files.createTempDirectory(workDir, "render-");
+      new Job(plan, output, temp, new Progress(progress)).run();
+    } catch (InterruptedException e) {
+      deleteQuietly(output);
+      throw new RenderCancelledException();
+    } catch (FfmpegException e) {
+      deleteQuietly(output);
+      throw new RenderFailedException("the render failed: " + e.lastLine(), e);
+    } catch (IOException e) {
+      deleteQuietly(output);
+      throw new RenderFailedException("the render failed: " + e.getMessage(), e);
+    } finally {
+      deleteTree(temp);
+    }
+  }
+
+  /** One render's work. */
+  private final class Job {
+    private final RenderPlan plan;
+    private final Path output;
+    private final Path temp;
+    private final Progress progress;
+
+    Job(RenderPlan plan, Path output, Path temp, Progress progress) {
+      this.plan = plan;
+      this.output = output;
+      this.temp = temp;
+      this.progress = progress;
+    }
+
+    void run() throws IOException, InterruptedException {
+      boolean segmented = !plan.copyVideo() && plan.segments().size() > options.segmentThreshold();
+      Double target = plan.draft().output().loudness();
+      double measureShare = target == null ? 0 : plan.copyVideo() ? 0.3 : 0.08;
+      Optional<Loudnorm> loudness = Optional.empty();
+      if (target != null) loudness = measure(target, progress.stage(0, measureShare));
+      if (plan.copyVideo()) {
+        copyPicture(loudness, progress.stage(measureShare, 1));
+      } else if (segmented) {
+        double encoded = measureShare + (1 - measureShare) * 0.85;
+        Path joined = encodeSegments(progress.stage(measureShare, encoded));
+        withSound(joined, loudness, progress.stage(encoded, 1));
+      } else {
+        oneGraph(loudness, progress.stage(measureShare, 1));
+      }
+    }
+
+    /** Pass one of two: the mix alone, measured by loudnorm. Decodes no picture. */
+    private Optional<Loudnorm> measure(double target, DoubleConsumer stage) throws IOException, InterruptedException {
+      Inputs inputs = new Inputs();
+      int[] clipInputs = soundInputs(inputs);
+      int music = musicInput(inputs);
+      String graph = AudioGraph.build(plan, i -> clipInputs[i], music) + ";[mix]" + Loudnorm.measuring(target) + "[aout]";
+      List<String> args = new ArrayList<>(inputs.args());
+      args.addAll(List.of("-filter_complex", graph, "-map", "[aout]", "-f", "null", "-"));
+      String stderr = ffmpeg.run(new FfmpegRun(args, plan.seconds(), stage, options.timeout(), null)).stderr();
+      return Loudnorm.parse(target, stderr);
+    }
+
+    private void copyPicture(Optional<Loudnorm> loudness, DoubleConsumer stage) throws IOException, InterruptedException {
+      Inputs inputs = new Inputs();
+      RenderPlan.Segment only = plan.segments().get(0);
+      int video = inputs.add(List.of("-t", AudioGraph.num(plan.seconds()), "-i", only.media().file().toString()));
+      int music = musicInput(inputs);
+      String graph = AudioGraph.build(plan, i -> video, music) + ";" + finish(loudness);
+      List<String> args = new ArrayList<>(inputs.args());
+      args.addAll(List.of("-filter_complex", graph, "-map", video + ":v:0", "-map", "[aout]", "-c:v", "copy"));
+      args.addAll(AUDIO_CODEC);
+      mp4(args);
+      ffmpeg.run(new FfmpegRun(args, plan.seconds(), stage, options.timeout(), output));
+    }
+
+    private void oneGraph(Optional<Loudnorm> loudness, DoubleConsumer stage) throws IOException, InterruptedException {
+      Inputs inputs = new Inputs();
+      List<RenderPlan.Segment> segments = plan.segments();
+      int[] clipInputs = new int[segments.size()];
+      List<String> chains = new ArrayList<>();
+      StringBuilder concat = new StringBuilder();
+      for (int i = 0; i < segments.size(); i++) {
+        clipInputs[i] = inputs.add(clipInput(segments.get(i)));
+        chains.add(VideoGraph.segment(plan, segments.get(i), clipInputs[i], "v" + i));
+        concat.append("[v").append(i).append(']');
+      }
+      String picture = segments.size() == 1 ? "v0" : "vcat";
+      if (segments.size() > 1) chains.add(concat + "concat=n=" + segments.size() + ":v=1:a=0[vcat]");
+      String text = captions(0, plan.seconds());
+      if (!text.isEmpty()) {
+        chains.add("[" + picture + "]" + text + "[vout]");
+        picture = "vout";
+      }
+      int music = musicInput(inputs);
+      chains.add(AudioGraph.build(plan, i -> clipInputs[i], music));
+      chains.add(finish(loudness));
+      List<String> args = new ArrayList<>(inputs.args());
+      args.addAll(List.of("-filter_complex", String.join(";", chains), "-map", "[" + picture + "]", "-map", "[aout]"));
+      args.addAll(VIDEO_CODEC);
+      args.addAll(AUDIO_CODEC);
+      mp4(args);
+      ffmpeg.run(new FfmpegRun(args, plan.seconds(), stage, options.timeout(), output));
+    }
+
+    /** Each segment encoded alone with identical settings, then joined without re-encoding. */
+    private Path encodeSegments(DoubleConsumer stage) throws IOException, InterruptedException {
+      List<RenderPlan.Segment> segments = plan.segments();
+      StringBuilder list = new StringBuilder();
+      for (int i = 0; i < segments.size(); i++) {
+        RenderPlan.Segment s = segments.get(i);
+        Path part = temp.resolve(String.format(Locale.ROOT, "segment-%04d.mp4", i));
+        String chain = VideoGraph.segment(plan, s, 0, "v");
+        String text = captions(s.startSeconds(), s.seconds());
+        if (!text.isEmpty()) chain = chain.substring(0, chain.length() - "[v]".length()) + "," + text + "[v]";
+        List<String> args = new ArrayList<>(clipInput(s));
+        args.addAll(List.of("-filter_complex", chain, "-map", "[v]", "-an"));
+        args.addAll(VIDEO_CODEC);
+        args.addAll(List.of("-video_track_timescale", "90000", part.toString()));
+        double from = s.startSeconds() / plan.seconds();
+        double to = (s.startSeconds() + s.seconds()) / plan.seconds();
+        ffmpeg.run(new FfmpegRun(args, s.seconds(), Progress.between(stage, from, to), options.timeout(), part));
+        list.append("file '").append(part.getFileName()).append("'\n");
+      }
+      Path listFile = temp.resolve("segments.txt");
+      Files.writeString(listFile, list, StandardCharsets.UTF_8);
+      return listFile;
+    }
+
+    private void withSound(Path segmentList, Optional<Loudnorm> loudness, DoubleConsumer stage)
+        throws IOException, InterruptedException {
+      Inputs inputs = new Inputs();
+      int picture = inputs.add(List.of("-f", "concat", "-safe", "0", "-i", segmentList.toString()));
+      int[] clipInputs = soundInputs(inputs);
+      int music = musicInput(inputs);
+      String graph = AudioGraph.build(plan, i -> clipInputs[i], music) + ";" + finish(loudness);
+      List<String> args = new ArrayList<>(inputs.args());
+      args.addAll(List.of("-filter_complex", graph, "-map", picture + ":v:0", "-map", "[aout]", "-c:v", "copy"));
+      args.addAll(AUDIO_CODEC);
+      mp4(args);
+      ffmpeg.run(new FfmpegRun(args, plan.seconds(), stage, options.timeout(), output));
+    }
+
+    /** A segment's source, cut by input seeking (accurate when transcoding); a still looped. */
+    private List<String> clipInput(RenderPlan.Segment s) {
+      String file = s.media().file().toString();
+      String length = AudioGraph.num(s.seconds() + 0.5);
+      if (s.clip().isStill()) {
+        return List.of("-loop", "1", "-framerate", plan.fpsText(), "-t", length, "-i", file);
+      }
+      List<String> args = new ArrayList<>();
+      if (s.clip().inMs() > 0) args.addAll(List.of("-ss", AudioGraph.num(s.clip().inMs() / 1000.0)));
+      args.addAll(List.of("-t", length, "-i", file));
+      return args;
+    }
+
+    /** Inputs for the clips that have sound; -1 for the rest. */
+    private int[] soundInputs(Inputs inputs) {
+      List<RenderPlan.Segment> segments = plan.segments();
+      int[] index = new int[segments.size()];
+      for (int i = 0; i < segments.size(); i++) {
+        RenderPlan.Segment s = segments.get(i);
+        index[i] = s.hasSound() ? inputs.add(clipInput(s)) : -1;
+      }
+      return index;
+    }
+
+    private int musicInput(Inputs inputs) {
+      if (!plan.hasMusic()) return -1;
+      List<String> args = new ArrayList<>();
+      if (plan.musicSegment().loop()) args.addAll(List.of("-stream_loop", "-1"));
+      args.addAll(List.of("-i", plan.music().file().toString()));
+      return inputs.add(args);
+    }
+
+    /** From {@code [mix]} to {@code [aout]}: pass two of the loudness normalisation, 48 kHz stereo. */
+    private String finish(Optional<Loudnorm> loudness) {
+      String norm = loudness.map(l -> l.applying() + ",").orElse("");
+      return "[mix]" + norm + "aresample=48000," + AudioGraph.FORMAT + ",atrim=end=" + AudioGraph.num(plan.seconds()) + "[aout]";
+    }
+
+    private String captions(double offset, double length) throws IOException {
+      List<Caption> captions = plan.draft().captions();
+      if (captions.isEmpty()) return "";
+      List<String> texts = new ArrayList<>();
+      List<String> fonts = new ArrayList<>();
+      for (int i = 0; i < captions.size(); i++) {
+        Path file = temp.resolve("text-" + i + ".txt");
+        if (!Files.exists(file)) Files.writeString(file, captions.get(i).text(), StandardCharsets.UTF_8);
+        texts.add(file.toString());
+        fonts.add(font.fontFor(captions.get(i).text()).toString());
+      }
+      return VideoGraph.captions(plan, captions, texts, fonts, offset, length);
+    }
+
+    private void mp4(List<String> args) {
+      args.addAll(List.of("-t", AudioGraph.num(plan.seconds()), "-movflags", "+faststart", "-f", "mp4",
+          output.toString()));
+    }
+  }
+
+  /** Maps each stage's 0..1 onto its share of the whole, never going backwards. */
+  private static final class Progress {
+    private final DoubleConsumer sink;
+    private double last = 0;
+
+    Progress(DoubleConsumer sink) {
+      this.sink = sink == null ? f -> {} : sink;
+    }
+
+    DoubleConsumer stage(double from, double to) {
+      return between(this::report, from, to);
+    }
+
+    static DoubleConsumer between(DoubleConsumer into, double from, double to) {
+      return f -> into.accept(from + (to - from) * Math.max(0, Math.min(1, f)));
+    }
+
+    private synchronized void report(double f) {
+      if (f > last) {
+        last = f;
+        sink.accept(Math.min(1, f));
+      }
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException ignored) {
+      // nothing more to do: the caller reports the failure
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    if (dir == null || !Files.exists(dir)) return;
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(FfmpegRenderer::deleteQuietly);
+    } catch (IOException ignored) {
+      // a leftover temp directory is harmless
+    }
+  }
+}
