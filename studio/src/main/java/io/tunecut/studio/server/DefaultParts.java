@@ -5,6 +5,7 @@ import io.tunecut.studio.agent.RuleAgent;
 import io.tunecut.studio.ffmpeg.Ffmpeg;
 import io.tunecut.studio.media.FfprobeMediaProbe;
 import io.tunecut.studio.media.MediaProbe;
+import io.tunecut.studio.render.FfmpegRenderer;
 import io.tunecut.studio.render.Renderer;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,0 +1,76 @@
+package io.tunecut.app;
+
+import io.tunecut.app.config.Settings;
+import io.tunecut.core.conversation.ConversationEngine;
+import io.tunecut.core.nemo.NemoClient;
+import io.tunecut.core.user.UserDirectory;
+import io.tunecut.studio.server.Studio;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bot as the operator runs it: the conversation engine, its user directory, and the
+ * backend it talks to — the embedded studio unless {@code NEMO_API_URL} names another.
+ */
+public final class Bot implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Bot.class);
+
+  private final Studio studio;
+  private final UserDirectory directory;
+  private final ConversationEngine engine;
+
+  private Bot(Studio studio, UserDirectory directory, ConversationEngine engine) {
+    this.studio = studio;
+    this.directory = directory;
+    this.engine = engine;
+  }
+
+  public static Bot start(Settings settings) throws IOException {
+    Files.createDirectories(settings.dataDir());
+    Studio studio = null;
+    String baseUrl = settings.nemoApiUrl();
+    if (settings.embeddedStudio()) {
+      studio = StudioLauncher.start(settings, settings.studioHost(), settings.studioPort());
+      baseUrl = studio.baseUrl().toString();
+      log.info("embedded studio at {}", baseUrl);
+    } else {
+      log.info("backend at {}", baseUrl);
+    }
+    UserDirectory directory = null;
+    try {
+      NemoClient client = NemoClient.builder()
+          .baseUrl(baseUrl)
+          .attribution("tunecut", Version.current(), settings.skillPlatform())
+          .rateLimitDelay(settings.rateLimitDelay())
+          .build();
+      directory = UserDirectory.open(settings.dataDir().resolve("bot"), settings.secret());
+      Path work = Files.createDirectories(settings.dataDir().resolve("work"));
+      ConversationEngine engine = ConversationEngine.builder()
+          .nemo(client)
+          .directory(directory)
+          .operatorToken(settings.nemoToken())
+          .workDir(work)
+          .maxFileBytes(settings.maxFileBytes())
+          .build();
+      return new Bot(studio, directory, engine);
+    } catch (IOException | RuntimeException e) {
+      if (directory != null) directory.close();
+      if (studio != null) studio.close();
+      throw e;
+    }
+  }
+
+  public ConversationEngine engine() {
+    return engine;
+  }
+
+  @Override
+  public void close() {
+    engine.close();
+    directory.close();
+    if (studio != null) studio.close();
+  }
+}

@@ -1,0 +1,40 @@
+package io.tunecut.app;
+
+import io.tunecut.app.config.Settings;
+import io.tunecut.studio.server.Studio;
+import io.tunecut.studio.server.StudioSettings;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+
+/** Starts the studio with what the operator configured: embedded for the bot, or alone. */
+final class StudioLauncher {
+  private StudioLauncher() {}
+
+  static Studio start(Settings settings, String host, int port) throws IOException {
+    Map<String, String> env = settings.env();
+    StudioSettings studio = StudioSettings.defaults(settings.dataDir().resolve("studio"))
+        .withHost(host)
+        .withPort(port)
+        .withPublicUrl(settings.publicUrl())
+        .withMaxUploadBytes(settings.maxFileBytes())
+        .withRenderConcurrency(number(env, "TUNECUT_RENDER_CONCURRENCY", 1))
+        .withRenderMinutesPerDay(number(env, "TUNECUT_RENDER_MINUTES_PER_DAY", 120))
+        .withAllowPrivateUrls(Boolean.parseBoolean(env.getOrDefault("TUNECUT_ALLOW_PRIVATE_URLS", "false").trim()))
+        .withLinkTtl(Duration.ofDays(number(env, "TUNECUT_LINK_TTL_DAYS", 7)))
+        .withFfmpeg(settings.ffmpeg(), settings.ffprobe());
+    return Studio.start(studio);
+  }
+
+  private static int number(Map<String, String> env, String name, int fallback) {
+    String value = env.get(name);
+    if (value == null || value.isBlank()) return fallback;
+    try {
+      int parsed = Integer.parseInt(value.trim());
+      if (parsed < 1) throw new NumberFormatException();
+      return parsed;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a whole number ≥ 1, not '" + value + "'");
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package io.tunecut.app.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tunecut.studio.ffmpeg.Ffmpeg;
+import io.tunecut.studio.media.FfprobeMediaProbe;
+import io.tunecut.studio.media.Media;
+import io.tunecut.studio.render.FfmpegRenderer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code bench render}: on a 60 s 1080p30 clip with a 90 s track, our add-music render and our
+ * full re-encode, each against the bare ffmpeg commands doing the same work, in one run.
+ * Medians of three runs; the ratio is what counts (the machine varies run to run).
+ */
+public final class RenderBenchmark {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int RUNS = 3;
+
+  private RenderBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Path dir = Files.createTempDirectory("tunecut-bench-render");
+    Path clip = dir.resolve("clip.mp4");
+    Path track = dir.resolve("track.mp3");
+    System.out.println("bench render: generating a 60 s 1080p30 clip with sound and a 90 s track …");
+    bare(List.of("-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=30:duration=60", "-f", "lavfi", "-i",
+        "sine=frequency=220:duration=60", "-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-pix_fmt", "yuv420p",
+        "-c:a", "aac", "-b:a", "128k", "-shortest", clip.toString()));
+    bare(List.of("-f", "lavfi", "-i", "sine=frequency=440:duration=90", "-c:a", "libmp3lame", "-b:a", "192k", track.toString()));
+
+    Ffmpeg ffmpeg = Ffmpeg.fromEnvironment();
+    FfprobeMediaProbe probe = new FfprobeMediaProbe(ffmpeg);
+    Map<String, Media> media = Map.of(
+        "clip", new Media("clip", "clip.mp4", probe.probe(clip, "clip.mp4"), clip),
+        "track", new Media("track", "track.mp3", probe.probe(track, "track.mp3"), track));
+    FfmpegRenderer renderer = new FfmpegRenderer(ffmpeg, Files.createDirectories(dir.resolve("work")));
+
+    JsonNode addMusic = draft("16:9", null);
+    JsonNode reencode = draft("9:16", "Urban Dreams");
+    String music = "[1:a]atrim=0:60,asetpts=N/SR/TB,volume=0.35,afade=t=out:st=58:d=2[m];"
+        + "[0:a][m]amix=inputs=2:normalize=0:duration=first:dropout_transition=0";
+    String picture = "[0:v]scale=1080:1920:force_original_aspect_ratio=decrease,pad=1080:1920:(ow-iw)/2:(oh-ih)/2,"
+        + "setsar=1,fps=30,format=yuv420p,drawtext=text='Urban Dreams':fontcolor=white:fontsize=86:"
+        + "x=(w-tw)/2:y=(h-th)/2:enable='between(t,0,3)'[v]";
+
+    double ours1 = median(() -> renderer.render(addMusic, media, dir.resolve("ours-music.mp4"), p -> {}));
+    double bare1 = median(() -> twoPass(clip, track, music, List.of("-map", "0:v", "-c:v", "copy"), "", dir.resolve("bare-music.mp4")));
+    double ours2 = median(() -> renderer.render(reencode, media, dir.resolve("ours-full.mp4"), p -> {}));
+    double bare2 = median(() -> twoPass(clip, track, music, List.of("-map", "[v]", "-c:v", "libx264", "-preset", "veryfast", "-crf", "22"),
+        picture + ";", dir.resolve("bare-full.mp4")));
+
+    System.out.printf("  add music (video copied):  ours %.2f s, bare ffmpeg %.2f s → %.2f× bare (target ≤ 1.2×), %.1f× real time%n",
+        ours1, bare1, ours1 / bare1, 60 / ours1);
+    System.out.printf("  full re-encode (9:16, title): ours %.2f s, bare ffmpeg %.2f s → %.2f× bare (target ≤ 1.15×), %.1f× real time%n",
+        ours2, bare2, ours2 / bare2, 60 / ours2);
+  }
+
+  private static JsonNode draft(String aspect, String title) throws IOException {
+    String text = title == null ? "" : ",{\"id\":\"text\",\"tt\":7,\"sg\":[{\"id\":\"x1\",\"text\":\"" + title
+        + "\",\"st\":0,\"d\":3000,\"pos\":\"center\",\"size\":0.08,\"color\":\"#ffffff\"}]}";
+    return JSON.readTree("{\"d\":60000,\"m\":{\"aspect\":\"" + aspect + "\",\"resolution\":\"1080p\",\"loudness\":-14},\"t\":["
+        + "{\"id\":\"video\",\"tt\":0,\"sg\":[{\"id\":\"c1\",\"src\":\"clip\",\"n\":\"clip.mp4\",\"kind\":\"video\",\"st\":0,\"d\":60000,\"in\":0,\"v\":1.0}]},"
+        + "{\"id\":\"music\",\"tt\":1,\"sg\":[{\"id\":\"m1\",\"src\":\"track\",\"n\":\"track.mp3\",\"st\":0,\"d\":60000,\"in\":0,\"v\":0.35,\"fi\":0,\"fo\":2000,\"loop\":true}]}"
+        + text + "]}");
+  }
+
+  /** The recipe of the docs: measure loudness on the audio alone, then render with the measured values. */
+  private static void twoPass(Path clip, Path track, String music, List<String> video, String picture, Path out) throws Exception {
+    String measured = bare(List.of("-i", clip.toString(), "-i", track.toString(), "-filter_complex",
+        music + ",loudnorm=I=-14:TP=-1:LRA=11:print_format=json", "-vn", "-f", "null", "-"));
+    JsonNode m = JSON.readTree(measured.substring(measured.lastIndexOf('{'), measured.lastIndexOf('}') + 1));
+    String loudnorm = String.format("loudnorm=I=-14:TP=-1:LRA=11:measured_I=%s:measured_TP=%s:measured_LRA=%s:measured_thresh=%s:offset=%s:linear=true,"
+            + "aformat=sample_rates=48000:channel_layouts=stereo[a]",
+        m.get("input_i").asText(), m.get("input_tp").asText(), m.get("input_lra").asText(), m.get("input_thresh").asText(),
+        m.get("target_offset").asText());
+    List<String> args = new ArrayList<>(List.of("-i", clip.toString(), "-i", track.toString(), "-filter_complex",
+        picture + music + "," + loudnorm));
+    args.addAll(video);
+    args.addAll(List.of("-map", "[a]", "-c:a", "aac", "-b:a", "192k", "-ar", "48000", "-movflags", "+faststart", out.toString()));
+    bare(args);
+  }
+
+  private static String bare(List<String> args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(System.getenv().getOrDefault("TUNECUT_FFMPEG", "ffmpeg"), "-y", "-hide_banner", "-nostats"));
+    command.addAll(args);
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (process.waitFor() != 0) throw new IOException("ffmpeg failed: " + output.substring(Math.max(0, output.length() - 800)));
+    return output;
+  }
+
+  private interface Job {
+    void run() throws Exception;
+  }
+
+  private static double median(Job job) throws Exception {
+    double[] seconds = new double[RUNS];
+    for (int i = 0; i < RUNS; i++) {
+      long start = System.nanoTime();
+      job.run();
+      seconds[i] = (System.nanoTime() - start) / 1e9;
+    }
+    Arrays.sort(seconds);
+    return seconds[RUNS / 2];
+  }
+}

@@ -1,0 +1,103 @@
+package io.tunecut.app.console;
+
+import io.tunecut.core.chat.Attachment;
+import io.tunecut.core.chat.Chat;
+import io.tunecut.core.chat.ChatUser;
+import io.tunecut.core.chat.InboundMessage;
+import io.tunecut.core.chat.MessageHandler;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Chat with the bot from a terminal or a script: each line of input is one message of one
+ * user. {@code /attach PATH [PATH …]} sends local files as one message's attachments. A line
+ * is handled to its end (its turn, and an export's render) before the next is read.
+ */
+public final class Console {
+  private final MessageHandler handler;
+  private final ConsolePort port;
+  private final ChatUser user;
+  private final Chat chat;
+  private final PrintStream err;
+
+  public Console(MessageHandler handler, ConsolePort port, String userName, PrintStream err) {
+    this.handler = handler;
+    this.port = port;
+    this.user = new ChatUser(ConsolePort.PLATFORM, userName);
+    this.chat = new Chat(ConsolePort.PLATFORM, userName, false);
+    this.err = err;
+  }
+
+  /** Reads until end of input; returns once all work has finished. */
+  public void run(BufferedReader in) throws IOException {
+    for (String line = in.readLine(); line != null; line = in.readLine()) {
+      if (line.isBlank()) continue;
+      InboundMessage message = toMessage(line.strip());
+      if (message != null) handler.handle(message, port).join();
+    }
+  }
+
+  private InboundMessage toMessage(String line) {
+    if (!line.startsWith("/attach")) return InboundMessage.text(user, chat, line);
+    List<String> paths = words(line.substring("/attach".length()));
+    if (paths.isEmpty()) {
+      err.println("tunecut: /attach needs at least one file: /attach clip.mp4 track.mp3");
+      return null;
+    }
+    List<Attachment> files = new ArrayList<>();
+    for (String name : paths) {
+      Path path = Path.of(name).toAbsolutePath();
+      if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+        err.println("tunecut: cannot read " + path + " — nothing was sent");
+        return null;
+      }
+      files.add(attachment(path));
+    }
+    return new InboundMessage(user, chat, "", files, Locale.getDefault());
+  }
+
+  private static Attachment attachment(Path path) {
+    long size;
+    String type;
+    try {
+      size = Files.size(path);
+      type = Files.probeContentType(path);
+    } catch (IOException e) {
+      size = -1;
+      type = null;
+    }
+    return new Attachment(path.getFileName().toString(), size, type, () -> Files.newInputStream(path));
+  }
+
+  /** Splits on spaces, keeping "quoted parts" together, so paths with spaces work. */
+  static List<String> words(String text) {
+    List<String> words = new ArrayList<>();
+    StringBuilder word = new StringBuilder();
+    char quote = 0;
+    boolean inWord = false;
+    for (char c : text.toCharArray()) {
+      if (quote != 0) {
+        if (c == quote) quote = 0;
+        else word.append(c);
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+        inWord = true;
+      } else if (Character.isWhitespace(c)) {
+        if (inWord) words.add(word.toString());
+        word.setLength(0);
+        inWord = false;
+      } else {
+        word.append(c);
+        inWord = true;
+      }
+    }
+    if (inWord) words.add(word.toString());
+    return words;
+  }
+}

@@ -1,0 +1,87 @@
+package io.tunecut.app.console;
+
+import io.tunecut.core.chat.Chat;
+import io.tunecut.core.chat.ChatAction;
+import io.tunecut.core.chat.ChatPort;
+import io.tunecut.core.chat.MessageRef;
+import io.tunecut.core.chat.PortLimits;
+import io.tunecut.core.chat.Suggestion;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+/**
+ * The console as a platform: every message the bot posts is printed as lines starting with
+ * {@code bot> }, every status edit as lines starting with {@code bot~ }, so a script can tell
+ * them apart. Videos are copied into an exports folder and their path printed.
+ */
+public final class ConsolePort implements ChatPort {
+  public static final String PLATFORM = "console";
+
+  private static final PortLimits LIMITS = new PortLimits(Long.MAX_VALUE, 100_000, Duration.ofSeconds(2));
+
+  private final PrintStream out;
+  private final Path exports;
+  private final AtomicLong ids = new AtomicLong();
+
+  public ConsolePort(PrintStream out, Path exports) {
+    this.out = out;
+    this.exports = exports;
+  }
+
+  @Override
+  public String platform() {
+    return PLATFORM;
+  }
+
+  @Override
+  public PortLimits limits(Chat chat) {
+    return LIMITS;
+  }
+
+  @Override
+  public MessageRef send(Chat chat, String text, List<Suggestion> suggestions) {
+    String buttons = suggestions.stream().map(s -> "[" + s.label() + ": " + s.command() + "]").collect(Collectors.joining(" "));
+    print("bot> ", buttons.isEmpty() ? text : text + "\n" + buttons);
+    return new MessageRef(chat, Long.toString(ids.incrementAndGet()));
+  }
+
+  @Override
+  public MessageRef createStatus(Chat chat, String text) {
+    print("bot> ", text);
+    return new MessageRef(chat, Long.toString(ids.incrementAndGet()));
+  }
+
+  @Override
+  public void editStatus(MessageRef status, String text) {
+    print("bot~ ", text);
+  }
+
+  @Override
+  public boolean sendVideo(Chat chat, Path file, String caption) throws IOException {
+    Files.createDirectories(exports);
+    Path saved = exports.resolve(file.getFileName());
+    Files.copy(file, saved, StandardCopyOption.REPLACE_EXISTING);
+    print("bot> ", (caption == null || caption.isBlank() ? "" : caption + "\n") + "video: " + saved.toAbsolutePath());
+    return true;
+  }
+
+  @Override
+  public void chatAction(Chat chat, ChatAction action) {
+    // A terminal has no "typing…"; the status lines already show that work runs.
+  }
+
+  private void print(String prefix, String text) {
+    String block = text.lines().map(line -> prefix + line).collect(Collectors.joining(System.lineSeparator()));
+    synchronized (out) {
+      out.println(block.isEmpty() ? prefix.stripTrailing() : block);
+      out.flush();
+    }
+  }
+}

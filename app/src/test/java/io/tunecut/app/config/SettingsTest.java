@@ -1,0 +1,45 @@
+package io.tunecut.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+  @Test
+  void withNothingConfiguredTheBotRunsOnTheEmbeddedStudioInTheHomeFolder() {
+    Settings settings = Settings.fromEnvironment(Map.of("HOME", "/home/ann"));
+
+    assertThat(settings.embeddedStudio()).isTrue();
+    assertThat(settings.dataDir()).isEqualTo(Path.of("/home/ann", ".tunecut"));
+    assertThat(settings.maxFileBytes()).isEqualTo(500L * 1024 * 1024);
+    assertThat(settings.studioHost()).isEqualTo("127.0.0.1");
+    assertThat(settings.nemoToken()).isNull();
+  }
+
+  @Test
+  void aBackendUrlReplacesTheEmbeddedStudio() {
+    Settings settings = Settings.fromEnvironment(Map.of("NEMO_API_URL", " https://backend.example ", "HOME", "/h"));
+
+    assertThat(settings.embeddedStudio()).isFalse();
+    assertThat(settings.nemoApiUrl()).isEqualTo("https://backend.example");
+  }
+
+  @Test
+  void blankValuesCountAsUnset() {
+    Settings settings = Settings.fromEnvironment(Map.of("NEMO_API_URL", "  ", "NEMO_TOKEN", "", "HOME", "/h"));
+
+    assertThat(settings.embeddedStudio()).isTrue();
+    assertThat(settings.nemoToken()).isNull();
+  }
+
+  @Test
+  void aNumberThatIsNotOneNamesTheVariable() {
+    assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("TUNECUT_MAX_FILE_MB", "lots", "HOME", "/h")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("TUNECUT_MAX_FILE_MB")
+        .hasMessageContaining("lots");
+  }
+}

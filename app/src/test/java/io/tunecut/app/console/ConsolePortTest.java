@@ -1,0 +1,69 @@
+package io.tunecut.app.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tunecut.core.chat.Chat;
+import io.tunecut.core.chat.Suggestion;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConsolePortTest {
+  private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+  private final Chat chat = new Chat("console", "ann", false);
+
+  @TempDir Path exports;
+
+  private ConsolePort port() {
+    return new ConsolePort(new PrintStream(printed, true, StandardCharsets.UTF_8), exports);
+  }
+
+  private List<String> lines() {
+    return printed.toString(StandardCharsets.UTF_8).lines().toList();
+  }
+
+  @Test
+  void everyLineOfAMessageStartsWithTheBotPrefix() {
+    port().send(chat, "Two things:\nmusic added\ntitle set", List.of());
+
+    assertThat(lines()).containsExactly("bot> Two things:", "bot> music added", "bot> title set");
+  }
+
+  @Test
+  void statusEditsAreTellableFromMessages() {
+    ConsolePort port = port();
+    var status = port.createStatus(chat, "⏳ Working on it…");
+    port.editStatus(status, "⏳ adding music… (5 s)");
+
+    assertThat(lines()).containsExactly("bot> ⏳ Working on it…", "bot~ ⏳ adding music… (5 s)");
+  }
+
+  @Test
+  void suggestionsShowTheCommandToType() {
+    port().send(chat, "Done.", List.of(new Suggestion("Export", "/export"), new Suggestion("Status", "/status")));
+
+    assertThat(lines()).containsExactly("bot> Done.", "bot> [Export: /export] [Status: /status]");
+  }
+
+  @Test
+  void aVideoIsSavedIntoTheExportsFolderAndItsPathPrinted(@TempDir Path work) throws Exception {
+    Path rendered = Files.writeString(work.resolve("render_1.mp4"), "not really a video");
+
+    boolean delivered = port().sendVideo(chat, rendered, "Your video");
+
+    Path saved = exports.resolve("render_1.mp4");
+    assertThat(delivered).isTrue();
+    assertThat(saved).hasContent("not really a video");
+    assertThat(lines()).containsExactly("bot> Your video", "bot> video: " + saved.toAbsolutePath());
+  }
+
+  @Test
+  void attachPathsMayBeQuoted() {
+    assertThat(Console.words(" clip.mp4 \"my song.mp3\" 'b roll.mov' ")).containsExactly("clip.mp4", "my song.mp3", "b roll.mov");
+  }
+}

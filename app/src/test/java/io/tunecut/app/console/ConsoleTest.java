@@ -1,0 +1,96 @@
+package io.tunecut.app.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tunecut.app.Bot;
+import io.tunecut.app.config.Settings;
+import io.tunecut.core.testing.FakeNemoServer;
+import io.tunecut.core.testing.Turn;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The console end to end, against a scripted NemoVideo backend. */
+class ConsoleTest {
+  @TempDir Path data;
+  private FakeNemoServer backend;
+  private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream errors = new ByteArrayOutputStream();
+
+  @BeforeEach
+  void startBackend() throws Exception {
+    backend = FakeNemoServer.start();
+  }
+
+  @AfterEach
+  void stopBackend() throws Exception {
+    backend.close();
+  }
+
+  private String chat(String user, String... lines) throws Exception {
+    Settings settings = Settings.fromEnvironment(Map.of(
+        "NEMO_API_URL", backend.baseUrl(), "TUNECUT_DATA_DIR", data.toString(), "HOME", data.toString()));
+    try (Bot bot = Bot.start(settings)) {
+      ConsolePort port = new ConsolePort(new PrintStream(printed, true, StandardCharsets.UTF_8), data.resolve("exports"));
+      String script = String.join("\n", lines) + "\n";
+      new Console(bot.engine(), port, user, new PrintStream(errors, true, StandardCharsets.UTF_8))
+          .run(new BufferedReader(new StringReader(script)));
+    }
+    return printed.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void eachLineIsHandledToItsEndBeforeTheNextIsRead() throws Exception {
+    Path clip = Files.write(data.resolve("clip.mp4"), new byte[2048]);
+    backend.onMessage("music", Turn.builder().tool("add_music").delay(Duration.ofMillis(200))
+        .text("Added background music at 35%.").build());
+
+    String transcript = chat("ann", "/attach " + clip, "add background music at 35%", "export");
+
+    assertThat(transcript.lines()).isNotEmpty().allMatch(line -> line.startsWith("bot> ") || line.startsWith("bot~ "));
+    assertThat(transcript).contains("Added background music at 35%.");
+    // The export's render finished and was delivered before the input ended: the file and the whole link.
+    String link = backend.baseUrl().replaceAll("/$", "") + "/files/" + backend.renderIds().get(0) + ".mp4";
+    assertThat(transcript).contains(link);
+    assertThat(Files.list(data.resolve("exports")).toList()).hasSize(1);
+    assertThat(backend.count(FakeNemoServer.Call.UPLOAD)).isEqualTo(1);
+    assertThat(backend.allMessages()).containsExactly("add background music at 35%");
+  }
+
+  @Test
+  void aFileThatCannotBeReadIsReportedAndNothingIsSent() throws Exception {
+    String transcript = chat("ann", "/attach " + data.resolve("missing.mp4"), "/status");
+
+    assertThat(errors.toString(StandardCharsets.UTF_8)).contains("cannot read").contains("missing.mp4");
+    assertThat(backend.count(FakeNemoServer.Call.UPLOAD)).isZero();
+    assertThat(transcript).startsWith("bot> ");
+  }
+
+  @Test
+  void eachConsoleUserHasTheirOwnSession() throws Exception {
+    chat("ann", "hello");
+    chat("bob", "hello");
+
+    assertThat(backend.sessionIds()).hasSize(2);
+  }
+
+  @Test
+  void theTokenNeverReachesTheTranscript() throws Exception {
+    String transcript = chat("ann", "add music", "/credits", "/status");
+
+    List<String> tokens = backend.issuedTokens();
+    assertThat(tokens).isNotEmpty();
+    tokens.forEach(token -> assertThat(transcript).doesNotContain(token));
+  }
+}
