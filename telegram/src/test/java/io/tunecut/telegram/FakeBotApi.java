@@ -60,6 +60,8 @@ final class FakeBotApi extends Dispatcher implements AutoCloseable {
   private final AtomicInteger floodNextSends = new AtomicInteger();
   private volatile Duration editInterval = Duration.ZERO;
   private volatile boolean refuseVideosAsTooLarge;
+  private volatile java.nio.file.Path localFiles;
+  private final AtomicInteger downloads = new AtomicInteger();
 
   FakeBotApi() throws IOException {
     server.setDispatcher(this);
@@ -79,6 +81,16 @@ final class FakeBotApi extends Dispatcher implements AutoCloseable {
   /** The next {@code n} sendMessage calls are answered 429 with retry_after 1. */
   void floodNextSends(int n) {
     floodNextSends.set(n);
+  }
+
+  /** Acts as a local Bot API server: getFile answers with absolute paths of files written here. */
+  void localFilesIn(java.nio.file.Path dir) {
+    localFiles = dir;
+  }
+
+  /** Requests to the file download path. */
+  int downloads() {
+    return downloads.get();
   }
 
   void refuseVideosAsTooLarge() {
@@ -167,6 +179,16 @@ final class FakeBotApi extends Dispatcher implements AutoCloseable {
         String id = p.path("file_id").asText();
         byte[] bytes = files.get(id);
         if (bytes == null) return error(400, "Bad Request: file is too big");
+        if (localFiles != null) {
+          java.nio.file.Path local = localFiles.resolve(id + ".mp4").toAbsolutePath();
+          try {
+            java.nio.file.Files.write(local, bytes);
+          } catch (IOException e) {
+            return error(500, e.toString());
+          }
+          return ok(JSON.createObjectNode().put("file_id", id).put("file_unique_id", "u" + id)
+              .put("file_size", bytes.length).put("file_path", local.toString()));
+        }
         return ok(JSON.createObjectNode().put("file_id", id).put("file_unique_id", "u" + id)
             .put("file_size", bytes.length).put("file_path", "videos/" + id + ".mp4"));
       }
@@ -187,6 +209,7 @@ final class FakeBotApi extends Dispatcher implements AutoCloseable {
   }
 
   private MockResponse download(List<String> segments) {
+    downloads.incrementAndGet();
     if (!segments.get(1).equals("bot" + TOKEN)) return new MockResponse.Builder().code(401).build();
     String name = segments.get(segments.size() - 1);
     String id = name.endsWith(".mp4") ? name.substring(0, name.length() - 4) : name;

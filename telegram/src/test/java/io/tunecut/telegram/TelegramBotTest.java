@@ -132,6 +132,7 @@ class TelegramBotTest {
     try (InputStream in = video.source().open()) {
       assertThat(in.readAllBytes()).isEqualTo(clip);
     }
+    assertThat(api.downloads()).isEqualTo(1);
     try (InputStream in = audio.source().open()) {
       assertThat(in.readAllBytes()).isEqualTo(track);
     }
@@ -161,6 +162,23 @@ class TelegramBotTest {
     try (InputStream in = photo.source().open()) {
       assertThat(in.readAllBytes()).hasSize(10);
     }
+  }
+
+  @Test
+  void withALocalBotApiServerBigFilesComeInAndAreReadFromItsPath(@TempDir Path dir) throws Exception {
+    api.localFilesIn(dir);
+    byte[] clip = bytes(5000);
+    api.file("big", clip);
+    bot = TelegramBot.start(settings().withApiUrl(api.url(), true), echo());
+
+    api.push(Updates.video(ANN, ANN.id(), "big", 300L * 1024 * 1024, null, null));
+
+    await().until(() -> inbound.size() == 1);
+    try (InputStream in = inbound.get(0).attachments().get(0).source().open()) {
+      assertThat(in.readAllBytes()).isEqualTo(clip);
+    }
+    assertThat(api.downloads()).isZero();
+    assertThat(bot.port().limits(ANN.chat()).maxUploadBytes()).isEqualTo(2000L * 1000 * 1000);
   }
 
   @Test
