@@ -645,6 +645,8 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
 
   private CompletableFuture<Void> finishStatus(Work work, String text) {
     if (work.ticker != null) work.ticker.cancel(false);
+    // The work is over: the person may go on while the last edit waits for its slot in the budget.
+    running.remove(work.user, work);
     return work.status == null ? CompletableFuture.completedFuture(null)
         : work.status.finish(text + " · " + work.say.elapsed(work.elapsedSeconds()));
   }

@@ -106,6 +106,24 @@ class ConversationEngineTest {
   }
 
   @Test
+  void theNextMessageIsTakenAsSoonAsTheTurnIsAnsweredNotWhenItsLastStatusEditGoesOut() throws Exception {
+    h.close();
+    // A long edit interval, as in Telegram groups: the final status edit waits its turn.
+    h = new Harness(tmp.resolve("lane"), RecordingPort.builder().minEditInterval(Duration.ofSeconds(30)).build(), b -> b);
+    h.server.enqueueTurn(Turn.text("Added the music."));
+    h.server.enqueueTurn(Turn.text("Faded it out."));
+    CompletableFuture<Void> first = h.send("ann", "add music");
+    await().atMost(Duration.ofSeconds(10)).until(() -> h.port.anyShown(t -> t.contains("Added the music.")));
+
+    CompletableFuture<Void> second = h.send("ann", "fade it out");
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> h.port.anyShown(t -> t.contains("Faded it out.")));
+    assertThat(h.port.anyShown(t -> t.contains("still working"))).isFalse();
+    assertThat(first).isNotDone();
+    assertThat(second).isNotDone();
+  }
+
+  @Test
   void creditsInEnglishAndChinese() throws Exception {
     h.server.credits(42);
     h.run("ann", "credits");

@@ -1,14 +1,21 @@
 package io.tunecut.studio.server;
 
 import io.tunecut.studio.agent.Agent;
+import io.tunecut.studio.agent.Instruction;
+import io.tunecut.studio.agent.Instructions;
 import io.tunecut.studio.agent.RuleAgent;
+import io.tunecut.studio.analysis.AnalysisCache;
 import io.tunecut.studio.ffmpeg.Ffmpeg;
 import io.tunecut.studio.media.FfprobeMediaProbe;
 import io.tunecut.studio.media.MediaProbe;
 import io.tunecut.studio.render.FfmpegRenderer;
 import io.tunecut.studio.render.Renderer;
+import io.tunecut.studio.sync.BeatInstruction;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The studio module's own probe, agent and renderer, for {@link Studio#start(StudioSettings)}. */
 final class DefaultParts {
@@ -19,24 +26,13 @@ final class DefaultParts {
   }
 
   static Agent agent(StudioSettings settings) {
-    return new RuleAgent();
+    List<Instruction> instructions = new ArrayList<>(Instructions.standard());
+    instructions.add(new BeatInstruction(new AnalysisCache(settings.dataDir().resolve("analysis"))));
+    return new RuleAgent(instructions);
   }
 
-  /**
-   * {@code io.tunecut.studio.render.FfmpegRenderer(Ffmpeg, Path workDir)}, working under
-   * {@code <dataDir>/work}. Looked up by name only while that class is being written on
-   * another branch; a direct reference replaces this once both are merged.
-   */
-  static Renderer renderer(StudioSettings settings) throws java.io.IOException {
-    Path work = settings.dataDir().toAbsolutePath().normalize().resolve("work");
-    Files.createDirectories(work);
-    try {
-      Class<?> type = Class.forName("io.tunecut.studio.render.FfmpegRenderer");
-      return (Renderer) type.getConstructor(Ffmpeg.class, Path.class)
-          .newInstance(Ffmpeg.of(settings.ffmpeg(), settings.ffprobe()), work);
-    } catch (ReflectiveOperationException | ClassCastException e) {
-      throw new UnsupportedOperationException(
-          "this build has no default renderer: use Studio.start(settings, probe, agent, renderer)", e);
-    }
+  static Renderer renderer(StudioSettings settings) throws IOException {
+    Path work = Files.createDirectories(settings.dataDir().toAbsolutePath().normalize().resolve("work"));
+    return new FfmpegRenderer(Ffmpeg.of(settings.ffmpeg(), settings.ffprobe()), work);
   }
 }

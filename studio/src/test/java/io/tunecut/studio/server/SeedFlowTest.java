@@ -27,48 +27,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The seeds' own flow with plain HTTP: anonymous token → session → upload a clip and a track →
- * run_sse "add background music" → state → render → poll → download, then the MP4 is probed.
+ * run_sse "add background music … and sync it to the cuts" → state → render → poll → download, then the MP4 is probed.
  */
 class SeedFlowTest {
   @TempDir Path dataDir;
   @TempDir Path downloads;
   Studio studio;
-
-  /**
-   * Until the studio's own renderer lands: real ffmpeg doing the add-music job (video copied,
-   * the draft's music track mixed in), with ffmpeg's progress.
-   */
-  static final class AddMusicRenderer implements Renderer {
-    @Override
-    public void render(JsonNode draft, Map<String, Media> media, Path output, java.util.function.DoubleConsumer progress)
-        throws RenderFailedException, RenderCancelledException {
-      Media clip = null;
-      Media music = null;
-      for (JsonNode track : draft.path("t")) {
-        for (JsonNode seg : track.path("sg")) {
-          Media m = media.get(seg.path("src").asText());
-          if (m == null) continue;
-          if (track.path("tt").asInt() == 0 && clip == null) clip = m;
-          if (track.path("tt").asInt() == 1 && music == null) music = m;
-        }
-      }
-      if (clip == null || music == null || music.info().kind() != MediaKind.AUDIO) {
-        throw new RenderFailedException("the draft needs a clip and music");
-      }
-      List<String> args = new ArrayList<>(List.of("-i", clip.file().toString(), "-stream_loop", "-1",
-          "-i", music.file().toString(), "-map", "0:v", "-map", "1:a", "-c:v", "copy", "-c:a", "aac",
-          "-ar", "48000", "-ac", "2", "-t", String.valueOf(clip.info().durationSeconds()),
-          "-movflags", "+faststart", output.toString()));
-      try {
-        TestMedia.FFMPEG.run(FfmpegRun.of(args, Duration.ofSeconds(60))
-            .withProgress(clip.info().durationSeconds(), progress).deletingOnFailure(output));
-      } catch (InterruptedException e) {
-        throw new RenderCancelledException();
-      } catch (IOException e) {
-        throw new RenderFailedException("ffmpeg failed: " + e.getMessage(), e);
-      }
-    }
-  }
 
   @AfterEach
   void close() {
@@ -77,8 +41,7 @@ class SeedFlowTest {
 
   @Test
   void theSeedsFlowEndsWithAnMp4WithTheClipAndTheMusic() throws Exception {
-    studio = Studio.start(StudioSettings.defaults(dataDir), new FfprobeMediaProbe(TestMedia.FFMPEG), new RuleAgent(),
-        new AddMusicRenderer());
+    studio = Studio.start(StudioSettings.defaults(dataDir));
     StudioHttp http = new StudioHttp(studio.baseUrl());
 
     String token = http.anonymousToken(UUID.randomUUID().toString()).data().path("token").asText();
@@ -87,7 +50,7 @@ class SeedFlowTest {
     StudioHttp.Answer upload = http.upload(token, session, clip, Samples.track());
     assertThat(upload.code()).isZero();
 
-    StudioHttp.Answer turn = http.post("/run_sse", token, StudioHttp.runSseBody(session, "add background music"));
+    StudioHttp.Answer turn = http.post("/run_sse", token, StudioHttp.runSseBody(session, "add background music to a travel video and sync it to the cuts"));
     List<JsonNode> events = new ArrayList<>();
     for (String line : turn.body().split("\n")) {
       if (line.startsWith("data: ")) events.add(StudioHttp.MAPPER.readTree(line.substring(6)));
@@ -95,7 +58,10 @@ class SeedFlowTest {
     assertThat(events).isNotEmpty();
     assertThat(events.get(events.size() - 1).path("content").path("parts").get(0).path("text").asText()).isNotBlank();
     assertThat(events).anySatisfy(e ->
-        assertThat(e.path("content").path("parts").get(0).has("functionCall")).isTrue());
+        assertThat(e.path("content").path("parts").get(0).path("functionCall").path("name").asText()).isEqualTo("add_music"));
+    // Syncing needs the beats of the track and the cuts of the clip: the step is reported either way.
+    assertThat(events).anySatisfy(e ->
+        assertThat(e.path("content").path("parts").get(0).path("functionCall").path("name").asText()).isEqualTo("sync_music_to_cuts"));
 
     JsonNode draft = http.state(token, session).data().path("state").path("draft");
     assertThat(draft.path("t").findValuesAsText("tt")).contains("0", "1");
