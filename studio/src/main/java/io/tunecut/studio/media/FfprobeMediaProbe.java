@@ -107,7 +107,8 @@ public final class FfprobeMediaProbe implements MediaProbe {
     }
     checkDecodes(file, kind, duration);
 
-    return new MediaInfo(kind, duration, width, height, fps, rotation, audio != null,
+    return new MediaInfo(kind, duration, width, height, fps, rotation,
+        audio == null ? 0 : Math.max(1, audio.path("channels").asInt(2)),
         video == null ? null : video.path("codec_name").asText(null),
         audio == null ? null : audio.path("codec_name").asText(null),
         container);

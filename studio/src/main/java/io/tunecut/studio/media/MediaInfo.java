@@ -2,7 +2,7 @@ package io.tunecut.studio.media;
 
 /**
  * What ffprobe told us about a file we accepted. Width and height are as displayed (rotation
- * already applied); an image's duration is 0.
+ * already applied); an image's duration is 0; {@code audioChannels} is 0 without sound.
  */
 public record MediaInfo(
     MediaKind kind,
@@ -11,7 +11,11 @@ public record MediaInfo(
     int height,
     double fps,
     int rotation,
-    boolean hasAudio,
+    int audioChannels,
     String videoCodec,
     String audioCodec,
-    String container) {}
+    String container) {
+  public boolean hasAudio() {
+    return audioChannels > 0;
+  }
+}

@@ -13,7 +13,7 @@ import java.util.function.IntUnaryOperator;
  * amix runs with {@code normalize=0} and {@code dropout_transition=0}, so nothing jumps in level.
  */
 final class AudioGraph {
-  static final String FORMAT = "aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo";
+  static final String OUTPUT_FORMAT = format("stereo");
   static final double DUCK_DOWN = 0.15;
   static final double DUCK_UP = 0.35;
 
@@ -26,6 +26,8 @@ final class AudioGraph {
   static String build(RenderPlan plan, IntUnaryOperator clipInput, int musicInput) {
     List<String> chains = new ArrayList<>();
     List<RenderPlan.Segment> segments = plan.segments();
+    String layout = plan.mixLayout();
+    String format = format(layout);
     StringBuilder concat = new StringBuilder();
     for (int i = 0; i < segments.size(); i++) {
       RenderPlan.Segment s = segments.get(i);
@@ -33,10 +35,10 @@ final class AudioGraph {
       int input = clipInput.applyAsInt(i);
       if (input >= 0 && s.hasSound()) {
         chains.add(String.format(Locale.ROOT, "[%d:a]asetpts=PTS-STARTPTS,%s,volume=%s,apad,atrim=end=%s[ca%d]",
-            input, FORMAT, num(s.clip().level()), num(d), i));
+            input, format, num(s.clip().level()), num(d), i));
       } else {
-        chains.add(String.format(Locale.ROOT, "anullsrc=channel_layout=stereo:sample_rate=48000,%s,atrim=end=%s[ca%d]",
-            FORMAT, num(d), i));
+        chains.add(String.format(Locale.ROOT, "anullsrc=channel_layout=%s:sample_rate=48000,%s,atrim=end=%s[ca%d]",
+            layout, format, num(d), i));
       }
       concat.append("[ca").append(i).append(']');
     }
@@ -50,12 +52,16 @@ final class AudioGraph {
       chains.add("[" + clipsLabel + "]anull[mix]");
       return String.join(";", chains);
     }
-    chains.add(music(plan, musicInput));
+    chains.add(music(plan, musicInput, format));
     chains.add("[" + clipsLabel + "][music]amix=inputs=2:normalize=0:duration=first:dropout_transition=0[mix]");
     return String.join(";", chains);
   }
 
-  private static String music(RenderPlan plan, int input) {
+  private static String format(String layout) {
+    return "aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=" + layout;
+  }
+
+  private static String music(RenderPlan plan, int input, String format) {
     Music m = plan.musicSegment();
     double start = m.startMs() / 1000.0;
     double in = m.inMs() / 1000.0;
@@ -64,7 +70,7 @@ final class AudioGraph {
     double fadeIn = Math.min(m.fadeInMs() / 1000.0, length / 2);
     double fadeOut = Math.min(m.fadeOutMs() / 1000.0, length / 2);
     StringBuilder c = new StringBuilder();
-    c.append('[').append(input).append(":a]").append(FORMAT)
+    c.append('[').append(input).append(":a]").append(format)
         .append(",atrim=start=").append(num(in)).append(":duration=").append(num(length))
         .append(",asetpts=PTS-STARTPTS")
         .append(",volume=").append(num(m.volume()));

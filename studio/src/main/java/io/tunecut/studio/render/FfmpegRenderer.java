@@ -243,7 +243,7 @@ public final class FfmpegRenderer implements Renderer {
     /** From {@code [mix]} to {@code [aout]}: pass two of the loudness normalisation, 48 kHz stereo. */
     private String finish(Optional<Loudnorm> loudness) {
       String norm = loudness.map(l -> l.applying() + ",").orElse("");
-      return "[mix]" + norm + "aresample=48000," + AudioGraph.FORMAT + ",atrim=end=" + AudioGraph.num(plan.seconds()) + "[aout]";
+      return "[mix]" + norm + "aresample=48000," + AudioGraph.OUTPUT_FORMAT + ",atrim=end=" + AudioGraph.num(plan.seconds()) + "[aout]";
     }
 
     private String captions(double offset, double length) throws IOException {

@@ -114,6 +114,17 @@ record RenderPlan(Draft draft, Aspect.Frame frame, double fps, String fpsText, L
         && draft.music().startMs() / 1000.0 < seconds;
   }
 
+  /**
+   * The channel layout to mix and normalise in: mono when every source of sound is mono, which
+   * halves loudnorm's work; the output is always stereo (mono spread at −3 dB a side, so the
+   * measured loudness holds).
+   */
+  String mixLayout() {
+    boolean stereo = hasMusic() && music.info().audioChannels() != 1;
+    for (Segment s : segments) stereo |= s.hasSound() && s.media().info().audioChannels() != 1;
+    return stereo ? "stereo" : "mono";
+  }
+
   Music musicSegment() {
     return draft.music();
   }

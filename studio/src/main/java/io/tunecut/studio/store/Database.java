@@ -23,12 +23,16 @@ public final class Database implements AutoCloseable {
         + " seq INTEGER NOT NULL, filename TEXT NOT NULL, path TEXT NOT NULL, kind TEXT NOT NULL,"
         + " duration REAL NOT NULL, width INTEGER NOT NULL, height INTEGER NOT NULL, fps REAL NOT NULL,"
         + " rotation INTEGER NOT NULL, has_audio INTEGER NOT NULL, video_codec TEXT, audio_codec TEXT,"
-        + " container TEXT, hash TEXT NOT NULL, size INTEGER NOT NULL)",
+        + " container TEXT, hash TEXT NOT NULL, size INTEGER NOT NULL, audio_channels INTEGER)",
     "CREATE INDEX IF NOT EXISTS media_session ON media (session_id, seq)",
     "CREATE TABLE IF NOT EXISTS renders (id TEXT PRIMARY KEY, user_id TEXT NOT NULL, session_id TEXT NOT NULL,"
         + " draft TEXT NOT NULL, status TEXT NOT NULL, progress REAL NOT NULL, error TEXT, output TEXT,"
         + " minutes REAL NOT NULL, day TEXT NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL)",
     "CREATE INDEX IF NOT EXISTS renders_user_day ON renders (user_id, day)",
+  };
+  /** Columns added after the first release, for databases created before them. */
+  private static final String[][] ADDED_COLUMNS = {
+    {"media", "audio_channels", "INTEGER"},
   };
 
   private final HikariDataSource pool;
@@ -47,10 +51,20 @@ public final class Database implements AutoCloseable {
     try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
       s.execute("PRAGMA journal_mode = WAL");
       for (String sql : SCHEMA) s.execute(sql);
+      for (String[] column : ADDED_COLUMNS) addMissing(s, column[0], column[1], column[2]);
     } catch (SQLException e) {
       pool.close();
       throw new StoreException("cannot open the studio database", e);
     }
+  }
+
+  private static void addMissing(Statement s, String table, String column, String type) throws SQLException {
+    try (ResultSet rs = s.executeQuery("PRAGMA table_info(" + table + ")")) {
+      while (rs.next()) {
+        if (rs.getString("name").equalsIgnoreCase(column)) return;
+      }
+    }
+    s.execute("ALTER TABLE " + table + " ADD COLUMN " + column + " " + type);
   }
 
   /** Maps one row; may throw SQLException. */

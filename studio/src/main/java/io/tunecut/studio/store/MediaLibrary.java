@@ -14,7 +14,7 @@ import java.util.Optional;
 public final class MediaLibrary {
   private static final String COLUMNS =
       "id, session_id, user_id, filename, path, kind, duration, width, height, fps, rotation, has_audio,"
-          + " video_codec, audio_codec, container, hash, size";
+          + " video_codec, audio_codec, container, hash, size, audio_channels";
   private final Database db;
   private final Path dataDir;
 
@@ -28,10 +28,10 @@ public final class MediaLibrary {
     MediaInfo i = m.info();
     int seq = db.one("SELECT COALESCE(MAX(seq), 0) + 1 FROM media WHERE session_id = ?",
         rs -> rs.getInt(1), r.sessionId()).orElse(1);
-    db.update("INSERT INTO media (" + COLUMNS + ", seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    db.update("INSERT INTO media (" + COLUMNS + ", seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         m.id(), r.sessionId(), r.userId(), m.filename(), dataDir.relativize(m.file().toAbsolutePath().normalize()).toString(),
         i.kind().name(), i.durationSeconds(), i.width(), i.height(), i.fps(), i.rotation(), i.hasAudio() ? 1 : 0,
-        i.videoCodec(), i.audioCodec(), i.container(), r.hash(), r.size(), seq);
+        i.videoCodec(), i.audioCodec(), i.container(), r.hash(), r.size(), i.audioChannels(), seq);
   }
 
   /** The session's media in upload order. */
@@ -48,8 +48,15 @@ public final class MediaLibrary {
   private MediaRecord map(ResultSet rs) throws SQLException {
     MediaInfo info = new MediaInfo(
         MediaKind.valueOf(rs.getString(6).toUpperCase(Locale.ROOT)), rs.getDouble(7), rs.getInt(8), rs.getInt(9),
-        rs.getDouble(10), rs.getInt(11), rs.getInt(12) != 0, rs.getString(13), rs.getString(14), rs.getString(15));
+        rs.getDouble(10), rs.getInt(11), channels(rs), rs.getString(13), rs.getString(14), rs.getString(15));
     Media media = new Media(rs.getString(1), rs.getString(4), info, dataDir.resolve(rs.getString(5)));
     return new MediaRecord(media, rs.getString(2), rs.getString(3), rs.getString(16), rs.getLong(17));
+  }
+
+  /** Rows from before channels were stored count as stereo when they have sound. */
+  private static int channels(ResultSet rs) throws SQLException {
+    int channels = rs.getInt(18);
+    if (!rs.wasNull()) return channels;
+    return rs.getInt(12) != 0 ? 2 : 0;
   }
 }

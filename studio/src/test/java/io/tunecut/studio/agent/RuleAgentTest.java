@@ -19,16 +19,16 @@ class RuleAgentTest {
   final List<Media> media = new ArrayList<>();
 
   static Media video(String id, String name, double seconds) {
-    return new Media(id, name, new MediaInfo(MediaKind.VIDEO, seconds, 1920, 1080, 30, 0, true, "h264", "aac", "mov"),
+    return new Media(id, name, new MediaInfo(MediaKind.VIDEO, seconds, 1920, 1080, 30, 0, 2, "h264", "aac", "mov"),
         Path.of(name));
   }
 
   static Media audio(String id, String name, double seconds) {
-    return new Media(id, name, new MediaInfo(MediaKind.AUDIO, seconds, 0, 0, 0, 0, true, null, "mp3", "mp3"), Path.of(name));
+    return new Media(id, name, new MediaInfo(MediaKind.AUDIO, seconds, 0, 0, 0, 0, 2, null, "mp3", "mp3"), Path.of(name));
   }
 
   static Media photo(String id, String name) {
-    return new Media(id, name, new MediaInfo(MediaKind.IMAGE, 0, 1080, 1920, 0, 0, false, "mjpeg", null, "image2"), Path.of(name));
+    return new Media(id, name, new MediaInfo(MediaKind.IMAGE, 0, 1080, 1920, 0, 0, 0, "mjpeg", null, "image2"), Path.of(name));
   }
 
   ObjectNode upload(ObjectNode draft, Media... added) {

@@ -125,6 +125,30 @@ class FfmpegRendererTest {
   }
 
   @Test
+  void monoSourcesAreMixedInMonoAndComeOutStereoAtMinus14Lufs() throws Exception {
+    add(TestMedia.clip(dir, "a.mp4", 4, 320, 180));
+    add(TestMedia.make(dir.resolve("memo.wav"), "-f", "lavfi", "-i",
+        "anoisesrc=color=pink:amplitude=0.3:sample_rate=44100:duration=10:seed=3"));
+    say("add background music");
+    Path out = render();
+    assertThat(stream(FFMPEG.probe(out, Duration.ofSeconds(30)), "audio").path("channels").asInt()).isEqualTo(2);
+    double[] loudness = ebur128(out);
+    assertThat(loudness[0]).isCloseTo(-14.0, within(1.0));
+    assertThat(loudness[1]).isLessThanOrEqualTo(-1.0);
+  }
+
+  @Test
+  void aStereoTrackKeepsItsTwoSidesOverAMonoClip() throws Exception {
+    add(TestMedia.clip(dir, "a.mp4", 3, 320, 180));
+    add(TestMedia.make(dir.resolve("left.wav"), "-f", "lavfi", "-i",
+        "anoisesrc=color=pink:amplitude=0.3:sample_rate=48000:duration=10:seed=5", "-af", "pan=stereo|c0=c0|c1=0*c0"));
+    say("add background music");
+    String err = FFMPEG.run(FfmpegRun.of(List.of("-i", render().toString(), "-map", "0:a:0",
+        "-af", "pan=mono|c0=c0-c1,volumedetect", "-f", "null", "-"), Duration.ofSeconds(30))).stderr();
+    assertThat(number(err, "mean_volume: (-?[\\d.]+|-inf) dB")).as("left minus right").isGreaterThan(-40);
+  }
+
+  @Test
   void theMusicPlaysAtTheRequestedVolume() throws Exception {
     add(TestMedia.silentClip(dir, "quiet.mp4", 3, 320, 180));
     add(TestMedia.track(dir, "song.wav", 10));

@@ -30,7 +30,7 @@ class BeatEditsTest {
 
   private static Media media(String id, String name, MediaKind kind, double seconds, boolean audio) {
     return new Media(id, name, new MediaInfo(kind, seconds, kind == MediaKind.AUDIO ? 0 : 1920,
-        kind == MediaKind.AUDIO ? 0 : 1080, 30, 0, audio, "h264", "aac", "mp4"), Path.of(name));
+        kind == MediaKind.AUDIO ? 0 : 1080, 30, 0, audio ? 2 : 0, "h264", "aac", "mp4"), Path.of(name));
   }
 
   private ObjectNode draft() throws Exception {
