@@ -105,6 +105,23 @@ class FfmpegRendererTest {
   }
 
   @Test
+  void rotatedOddSizedAndVariableRateClipsFillTheFrameForThePlannedLength() throws Exception {
+    Path plain = TestMedia.clip(dir, "plain.mp4", 1, 320, 180);
+    add(TestMedia.make(dir.resolve("portrait.mp4"), "-i", plain.toString(), "-c", "copy", "-metadata:s:v:0", "rotate=90"));
+    add(TestMedia.make(dir.resolve("vfr.mkv"), "-f", "lavfi", "-i", "testsrc2=size=321x181:rate=30:duration=2",
+        "-vf", "setpts='if(lt(T,1),PTS,PTS*2)'", "-fps_mode", "vfr", "-c:v", "libx264", "-pix_fmt", "yuv444p"));
+    say("make it vertical");
+    Path out = render();
+    JsonNode v = stream(FFMPEG.probe(out, Duration.ofSeconds(30)), "video");
+    assertThat(v.path("width").asInt()).isEqualTo(180);
+    assertThat(v.path("height").asInt()).isEqualTo(320);
+    assertThat(v.path("pix_fmt").asText()).isEqualTo("yuv420p");
+    assertThat(frames(out) / 30.0).isCloseTo(Draft.read(draft).durationMs() / 1000.0, within(1 / 30.0 + 1e-6));
+    // the portrait clip, turned upright, fills the vertical frame: no black bars above or below
+    assertThat(meanLuma(out, 0.5, "crop=180:24:0:0")).isGreaterThan(30);
+  }
+
+  @Test
   void seven20pVerticalIsSevenTwentyByTwelveEighty() throws Exception {
     FfmpegRenderer full = new FfmpegRenderer(FFMPEG, dir.resolve("work"));
     add(TestMedia.clip(dir, "a.mp4", 0.5, 320, 180));
@@ -258,6 +275,14 @@ class FfmpegRendererTest {
     String err = FFMPEG.run(FfmpegRun.of(List.of("-ss", String.valueOf(from), "-t", String.valueOf(length),
         "-i", file.toString(), "-map", "0:a:0", "-af", "volumedetect", "-f", "null", "-"), Duration.ofSeconds(30))).stderr();
     return number(err, "mean_volume: (-?[\\d.]+|-inf) dB");
+  }
+
+  /** Mean brightness (0–255) of one frame at {@code at} seconds, through a crop. */
+  static double meanLuma(Path file, double at, String crop) throws Exception {
+    String err = FFMPEG.run(FfmpegRun.of(List.of("-ss", String.valueOf(at), "-i", file.toString(), "-frames:v", "1",
+        "-vf", crop + ",signalstats,metadata=print:key=lavfi.signalstats.YAVG", "-f", "null", "-"),
+        Duration.ofSeconds(30))).stderr();
+    return number(err, "YAVG=([\\d.]+)");
   }
 
   static double number(String text, String regex) {
