@@ -1,0 +1,98 @@
+package io.tunecut.studio.sync;
+
+import static io.tunecut.studio.ffmpeg.TestMedia.FFMPEG;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tunecut.studio.analysis.CutDetector;
+import io.tunecut.studio.ffmpeg.FfmpegRun;
+import io.tunecut.studio.media.Media;
+import io.tunecut.studio.render.FfmpegRenderer;
+import io.tunecut.studio.render.RenderOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The beat edits as they come out of the studio's renderer: what a person sees and hears. */
+class BeatRenderTest {
+  private static final double FRAME = 1 / 30.0;
+  @TempDir Path dir;
+  Editing editing;
+
+  @BeforeEach
+  void setUp() {
+    editing = new Editing(dir);
+  }
+
+  @Test
+  void aMontageRendersWithEveryCutWithinAFrameOfItsBeat() throws Exception {
+    editing.upload(SyncMedia.clip(dir, "a.mp4", "testsrc2", 6));
+    editing.upload(SyncMedia.clip(dir, "b.mp4", "smptebars", 6));
+    editing.upload(SyncMedia.clip(dir, "c.mp4", "rgbtestsrc", 6));
+    Media drums = editing.upload(SyncMedia.drums(dir, "drums.wav", 120, 30));
+    editing.say("add background music and make a 10-second montage cut to the beat");
+    // few segments already count as many here, so the shots are encoded one by one and joined
+    FfmpegRenderer renderer = new FfmpegRenderer(FFMPEG, dir.resolve("work"),
+        RenderOptions.defaults().withShortSide(180).withSegmentThreshold(2));
+
+    Path out = editing.render(renderer, dir.resolve("montage.mp4"));
+
+    List<Double> planned = new ArrayList<>();
+    JsonNode shots = editing.track(0).path("sg");
+    for (int i = 1; i < shots.size(); i++) planned.add(shots.get(i).path("st").asLong() / 1000.0);
+    double musicIn = editing.music().path("in").asLong() / 1000.0;
+    List<Double> beats = editing.analysis.beats(drums.file()).beats().stream().map(b -> b - musicIn).toList();
+    List<Double> found = new CutDetector().detect(out).cuts();
+
+    assertThat(planned).isNotEmpty();
+    assertThat(found).hasSameSizeAs(planned);
+    for (double cut : planned) {
+      assertThat(found).as("a cut found near %.3f s", cut).anySatisfy(c -> assertThat(Math.abs(c - cut)).isLessThanOrEqualTo(FRAME + 1e-3));
+      assertThat(beats).as("a beat near the cut at %.3f s", cut).anySatisfy(b -> assertThat(Math.abs(b - cut)).isLessThanOrEqualTo(FRAME + 1e-3));
+    }
+  }
+
+  @Test
+  void theMusicGoesTenToFourteenDecibelsDownWhileSomeoneSpeaksAndRampsBack() throws Exception {
+    editing.upload(SyncMedia.talkingClip(dir, "interview.mp4", "testsrc2", 7, 2, 4.5));
+    editing.upload(SyncMedia.hiss(dir, "song.wav", 10));
+    editing.say("add background music");
+    JsonNode speech = editing.music().path("duck").path("speech");
+    assertThat(speech.size()).as("speech ranges in %s", editing.music()).isEqualTo(1);
+    double from = speech.get(0).get(0).asLong() / 1000.0;
+    double to = speech.get(0).get(1).asLong() / 1000.0;
+
+    Path out = editing.render(new FfmpegRenderer(FFMPEG, dir.resolve("work"),
+        RenderOptions.defaults().withShortSide(180)), dir.resolve("ducked.mp4"));
+
+    double before = musicLevel(out, 0.2, from - 0.6);
+    double during = musicLevel(out, from + 0.3, to - from - 0.6);
+    double after = musicLevel(out, to + 0.6, 6.8 - to - 0.6);
+    assertThat(before - during).as("ducking depth before → during").isBetween(10.0, 14.0);
+    assertThat(after - during).as("ducking depth during → after").isBetween(10.0, 14.0);
+    // half-way up the ramp after speech the music is between the two levels, not at either
+    double rising = musicLevel(out, to + 0.14, 0.07);
+    assertThat(rising).isBetween(during + 2, after - 1);
+  }
+
+  /** The music alone: the voice stays under 1 kHz and the music is above 3 kHz. */
+  static double musicLevel(Path file, double from, double length) throws Exception {
+    String err = FFMPEG.run(FfmpegRun.of(List.of("-ss", num(from), "-t", num(length), "-i", file.toString(),
+        "-map", "0:a:0", "-af", "highpass=f=2500,highpass=f=2500,highpass=f=2500,volumedetect", "-f", "null", "-"),
+        Duration.ofSeconds(30))).stderr();
+    Matcher m = Pattern.compile("mean_volume: (-?[\\d.]+) dB").matcher(err);
+    assertThat(m.find()).as("volumedetect in %s", err).isTrue();
+    return Double.parseDouble(m.group(1));
+  }
+
+  private static String num(double v) {
+    return String.format(Locale.ROOT, "%.3f", v);
+  }
+}
