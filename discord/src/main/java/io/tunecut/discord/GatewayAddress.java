@@ -1,10 +1,13 @@
 package io.tunecut.discord;
 
 import net.dv8tion.jda.api.JDA;
-import net.dv8tion.jda.api.utils.SessionControllerAdapter;
+import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 
-/** Connects to the configured gateway (a proxy, or a fake in tests) instead of Discord's. */
-final class GatewayAddress extends SessionControllerAdapter {
+/**
+ * Connects to the configured gateway (a proxy, or a fake in tests) instead of Discord's. Like
+ * JDA's default controller, shards log in as many at a time as Discord's max_concurrency allows.
+ */
+final class GatewayAddress extends ConcurrentSessionController {
   private final String url;
 
   GatewayAddress(String url) {

@@ -249,7 +249,8 @@ final class FakeDiscord implements AutoCloseable {
       if (method.equals("GET") && api.equals("/users/@me")) return ok(user(APP).put("bot", true));
       if (method.equals("GET") && api.equals("/gateway/bot")) {
         ObjectNode g = json.createObjectNode().put("url", "wss://gateway.invalid").put("shards", shardTotal);
-        g.putObject("session_start_limit").put("total", 1000).put("remaining", 1000).put("reset_after", 0).put("max_concurrency", 1);
+        g.putObject("session_start_limit").put("total", 1000).put("remaining", 1000).put("reset_after", 0)
+            .put("max_concurrency", shardTotal);
         return ok(g);
       }
       if (method.equals("PUT") && api.endsWith("/commands")) {
