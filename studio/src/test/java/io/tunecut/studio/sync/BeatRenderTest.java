@@ -82,11 +82,43 @@ class BeatRenderTest {
     assertThat(rising).isBetween(during + 2, after - 1);
   }
 
+  @Test
+  void endingOnAPhraseStopsTheMusicOnABarLineAfterAFade() throws Exception {
+    editing.upload(SyncMedia.clip(dir, "walk.mp4", "testsrc2", 9.3));
+    Media drums = editing.upload(SyncMedia.drums(dir, "drums.wav", 120, 30));
+    editing.say("add background music, no loudness normalization");
+    editing.say("end it on a phrase");
+    double end = editing.music().path("d").asLong() / 1000.0;
+    double fade = editing.music().path("fo").asLong() / 1000.0;
+    double in = editing.music().path("in").asLong() / 1000.0;
+    assertThat(editing.analysis.beats(drums.file()).downbeats())
+        .anySatisfy(d -> assertThat(Math.abs(d - in - end)).isLessThanOrEqualTo(FRAME));
+    assertThat(end).isBetween(9.3 - 2.2, 9.3);
+
+    Path out = editing.render(new FfmpegRenderer(FFMPEG, dir.resolve("work"),
+        RenderOptions.defaults().withShortSide(180)), dir.resolve("phrase.mp4"));
+
+    double playing = level(out, 0.5, end - fade - 1);
+    double fading = level(out, end - fade / 2 - 0.1, 0.2);
+    double after = level(out, end + 0.05, 9.3 - end - 0.1);
+    assertThat(fading).isBetween(after + 10, playing - 2);
+    assertThat(after).isLessThan(-60);
+  }
+
+  /** The whole sound's mean level over a window. */
+  static double level(Path file, double from, double length) throws Exception {
+    return volume(file, from, length, "volumedetect");
+  }
+
   /** The music alone: the voice stays under 1 kHz and the music is above 3 kHz. */
   static double musicLevel(Path file, double from, double length) throws Exception {
+    return volume(file, from, length, "highpass=f=2500,highpass=f=2500,highpass=f=2500,volumedetect");
+  }
+
+  private static double volume(Path file, double from, double length, String filters) throws Exception {
     String err = FFMPEG.run(FfmpegRun.of(List.of("-ss", num(from), "-t", num(length), "-i", file.toString(),
-        "-map", "0:a:0", "-af", "highpass=f=2500,highpass=f=2500,highpass=f=2500,volumedetect", "-f", "null", "-"),
-        Duration.ofSeconds(30))).stderr();
+        "-map", "0:a:0", "-af", filters, "-f", "null", "-"), Duration.ofSeconds(30))).stderr();
+    if (err.contains("mean_volume: -inf")) return Double.NEGATIVE_INFINITY;
     Matcher m = Pattern.compile("mean_volume: (-?[\\d.]+) dB").matcher(err);
     assertThat(m.find()).as("volumedetect in %s", err).isTrue();
     return Double.parseDouble(m.group(1));
