@@ -62,6 +62,7 @@ final class FakeBotApi extends Dispatcher implements AutoCloseable {
   private volatile boolean refuseVideosAsTooLarge;
   private volatile java.nio.file.Path localFiles;
   private final AtomicInteger downloads = new AtomicInteger();
+  private final AtomicInteger conflicts = new AtomicInteger();
 
   FakeBotApi() throws IOException {
     server.setDispatcher(this);
@@ -91,6 +92,11 @@ final class FakeBotApi extends Dispatcher implements AutoCloseable {
   /** Requests to the file download path. */
   int downloads() {
     return downloads.get();
+  }
+
+  /** The next {@code n} getUpdates calls are answered 409, as when another process polls with the token. */
+  void conflictOnNextPolls(int n) {
+    conflicts.set(n);
   }
 
   void refuseVideosAsTooLarge() {
@@ -138,6 +144,9 @@ final class FakeBotApi extends Dispatcher implements AutoCloseable {
     String method = segments.get(1).toLowerCase(Locale.ROOT);
     ObjectNode params = params(request);
     if (method.equals("getupdates")) {
+      if (conflicts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        return error(409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running");
+      }
       return getUpdates();
     }
     MockResponse response = answer(method, params);

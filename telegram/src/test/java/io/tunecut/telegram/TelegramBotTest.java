@@ -110,6 +110,18 @@ class TelegramBotTest {
   }
 
   @Test
+  void aSecondProcessPollingWithTheSameTokenIsOutlivedAndNothingIsLost() throws IOException {
+    start(echo());
+    api.conflictOnNextPolls(2);
+    api.push(Updates.text(ANN, ANN.id(), "add background music"));
+
+    await().atMost(Duration.ofSeconds(15)).until(() -> !api.calls("sendMessage").isEmpty());
+    assertThat(api.calls("sendMessage")).singleElement()
+        .satisfies(c -> assertThat(c.text()).isEqualTo("user 101 said 'add background music' files=[]"));
+    assertThat(logs.lines()).anyMatch(line -> line.contains("409"));
+  }
+
+  @Test
   void aClipAndATrackArriveAsAttachmentsThatDownloadOnlyWhenOpened() throws Exception {
     byte[] clip = bytes(200_000);
     byte[] track = bytes(50_000);
