@@ -46,6 +46,7 @@ public final class BeatTracker {
     for (int f : frames) {
       beats.add(round3(f / FRAME_RATE + ONSET_LAG_SECONDS));
     }
+    beats = BeatRefiner.refine(mono, SAMPLE_RATE, beats);
     return new Beats(round3(60 * FRAME_RATE / period), beats, downbeats(frames, envelope.low, beats));
   }
 

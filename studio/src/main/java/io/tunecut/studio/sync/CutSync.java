@@ -12,6 +12,8 @@ public final class CutSync {
   /** How far a cut may be from a beat and still feel on it: σ of the Gaussian score. */
   static final double SIGMA = 0.040;
   private static final double DOWNBEAT_WEIGHT = 1.5;
+  /** Score a cut may lose and still count as fitting as well: about 18 ms off, half a frame. */
+  private static final double CLOSE_ENOUGH = 0.1;
   /** Cuts move by at most this many frames when nudged onto a beat. */
   public static final int MAX_NUDGE_FRAMES = 3;
 
@@ -42,24 +44,22 @@ public final class CutSync {
       double fps, boolean nudge) {
     List<Double> beatTimes = beats.beats();
     double latest = trackLength >= videoLength ? trackLength - videoLength : trackLength / 2;
-    double bestIn = 0;
-    double bestScore = score(cuts, beats, 0);
-    List<Double> candidates = new ArrayList<>();
+    List<Double> candidates = new ArrayList<>(List.of(0.0));
     for (double b : beatTimes) {
       for (double c : cuts) {
-        candidates.add(b - c);
+        if (b - c >= 0 && b - c <= latest) candidates.add(b - c);
       }
     }
-    for (double in : candidates) {
-      if (in < 0 || in > latest) {
-        continue;
-      }
-      double s = score(cuts, beats, in);
-      // a clearly better fit wins; among equals the earlier start keeps more of the intro
-      if (s > bestScore + 1e-9 || (Math.abs(s - bestScore) <= 1e-9 && in < bestIn)) {
-        bestScore = s;
-        bestIn = in;
-      }
+    double[] scores = new double[candidates.size()];
+    double best = 0;
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = score(cuts, beats, candidates.get(i));
+      best = Math.max(best, scores[i]);
+    }
+    // Within a few milliseconds per cut of the best fit, the earliest start wins: it keeps the intro.
+    double bestIn = Double.MAX_VALUE;
+    for (int i = 0; i < scores.length; i++) {
+      if (scores[i] >= best - CLOSE_ENOUGH * cuts.size()) bestIn = Math.min(bestIn, candidates.get(i));
     }
     double in = Math.round(bestIn * 1000) / 1000.0;
     double frame = 1 / fps;

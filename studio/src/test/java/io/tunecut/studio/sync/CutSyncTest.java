@@ -37,6 +37,19 @@ class CutSyncTest {
   }
 
   @Test
+  void aStartThatFitsAlmostAsWellButKeepsTheIntroWins() {
+    Beats grid = Grid.steady(120, 0.0, 60); // downbeats every 2 s from 0
+    List<Double> beats = new java.util.ArrayList<>(grid.beats());
+    beats.set(10, 5.015); // the beat under the first cut is 15 ms late, as tracked beats are
+    Beats tracked = new Beats(120, beats, grid.downbeats());
+
+    CutSync.Plan plan = CutSync.plan(List.of(5.0, 10.0), tracked, 60, 15, 30, false);
+
+    assertThat(plan.musicIn()).isZero();
+    assertThat(plan.onBeat()).isEqualTo(2);
+  }
+
+  @Test
   void theStartStaysWithinTheTrackSoTheMusicCoversTheVideo() {
     Beats beats = Grid.steady(100, 0.0, 30);
     CutSync.Plan plan = CutSync.plan(List.of(3.3, 7.1, 12.9), beats, 30, 28, 30, false);
