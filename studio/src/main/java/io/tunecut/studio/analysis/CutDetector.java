@@ -5,20 +5,38 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Finds hard cuts and gradual transitions in a clip. ffmpeg only decodes and shrinks each
  * frame to a thumbnail (the cost of decoding); the thumbnails are scored as they arrive and
  * dropped, so memory grows by a few numbers per frame, and {@link ShotBoundaries} decides from
- * those numbers.
+ * those numbers. On a machine with several cores a long clip is split at keyframes and its
+ * parts decoded side by side by single-threaded decoders, which waste less work on
+ * coordination than one multi-threaded decoder.
  */
 public final class CutDetector {
   static final int WIDTH = 64;
   static final int HEIGHT = 36;
   private static final int FRAME_BYTES = WIDTH * HEIGHT * 3;
+  /** A part shorter than this is not worth a decoder of its own. */
+  private static final int MIN_PART_FRAMES = 150;
+  private static final int MAX_PARTS = 4;
 
   private final Decoder decoder;
+  private final int cores;
+  private final Executor executor = runnable -> {
+    Thread thread = new Thread(runnable, "cut-detection");
+    thread.setDaemon(true);
+    thread.start();
+  };
 
   /** Runs the ffmpeg and ffprobe named by {@code TUNECUT_FFMPEG} / {@code TUNECUT_FFPROBE}. */
   public CutDetector() {
@@ -26,28 +44,54 @@ public final class CutDetector {
   }
 
   public CutDetector(Ffmpeg ffmpeg) {
-    this(ffmpeg, TimeLimit.STANDARD);
+    this(ffmpeg, TimeLimit.STANDARD, Runtime.getRuntime().availableProcessors());
   }
 
-  CutDetector(Ffmpeg ffmpeg, TimeLimit limit) {
+  /** @param cores how many decoders may run side by side */
+  CutDetector(Ffmpeg ffmpeg, TimeLimit limit, int cores) {
     this.decoder = new Decoder(ffmpeg, limit);
+    this.cores = Math.max(1, cores);
   }
 
   /** Decodes {@code file} with ffmpeg into thumbnails and finds its shot boundaries. */
   public Cuts detect(Path file) {
+    Scored scored = score(file);
+    return ShotBoundaries.decide(scored.features(), scored.times(), scored.span());
+  }
+
+  /**
+   * The per-frame numbers of a video.
+   *
+   * @param times when each frame is shown
+   * @param parts how many decoders shared the work
+   */
+  record Scored(FrameFeatures features, double[] times, int span, int parts) {}
+
+  Scored score(Path file) {
     Decoder.Media media = decoder.media(file);
     if (!media.hasVideo()) {
       throw new AnalysisException(file.getFileName() + " has no pictures to analyse");
     }
     FrameTimes times = FrameTimes.probe(decoder, file, media.seconds());
     int span = ShotBoundaries.span(times.frameSeconds());
-    FrameScorer scorer = decode(file, span, times.count(),
-        decoder.limit().forMedia(media.seconds()));
-    int frames = scorer.frames();
+    Duration limit = decoder.limit().forMedia(media.seconds());
+    int minFrames = Math.max(MIN_PART_FRAMES, 4 * (2 * span + 1));
+    SegmentPlan plan = SegmentPlan.of(times, media.start(), Math.min(cores, MAX_PARTS), minFrames);
+    FrameFeatures features = plan.parts().size() > 1
+        ? decodeInParts(file, plan, span, limit)
+        : null;
+    int parts = plan.parts().size();
+    if (features == null) {
+      // one decoder, as many threads as it likes; also when a split did not add up
+      features = decodePart(file, SegmentPlan.whole(times.count()).parts().get(0), false, span,
+          0, limit, new AtomicBoolean()).features();
+      parts = 1;
+    }
+    int frames = features.frames();
     if (frames == 0) {
       throw new AnalysisException(file.getFileName() + " has no pictures to analyse");
     }
-    return ShotBoundaries.decide(scorer.features(), times.forFrames(frames), span);
+    return new Scored(features, times.forFrames(frames), span, parts);
   }
 
   /** Decides cuts from thumbnails (RGB in 0..1, any fixed size) shown at times {@code t}. */
@@ -55,28 +99,115 @@ public final class CutDetector {
     int n = frames.length;
     double frameSeconds = n > 1 ? (t[n - 1] - t[0]) / (n - 1) : 1 / 30.0;
     int span = ShotBoundaries.span(frameSeconds);
-    FrameScorer scorer = new FrameScorer(span, n > 0 ? frames[0].length : 0, n);
+    FrameScorer scorer = new FrameScorer(span, n > 0 ? frames[0].length : 0, false, n);
     for (float[] frame : frames) {
       scorer.accept(frame);
     }
     return ShotBoundaries.decide(scorer.features(), t, span);
   }
 
-  private FrameScorer decode(Path file, int span, int expectedFrames, Duration limit) {
+  /** The parts side by side; null when a part decoded to another count than planned. */
+  private FrameFeatures decodeInParts(Path file, SegmentPlan plan, int span, Duration limit) {
+    int threads = Math.max(1, cores / plan.parts().size());
+    AtomicBoolean stop = new AtomicBoolean();
+    CompletableFuture<Throwable> failure = new CompletableFuture<>();
+    List<CompletableFuture<FrameScorer>> running = new ArrayList<>();
+    for (SegmentPlan.Part part : plan.parts()) {
+      running.add(CompletableFuture.supplyAsync(
+          () -> decodePart(file, part, true, span, threads, limit, stop), executor)
+          .whenComplete((scorer, thrown) -> {
+            if (thrown != null) {
+              stop.set(true);
+              Throwable cause = thrown instanceof CompletionException ? thrown.getCause() : thrown;
+              if (!(cause instanceof Stopped)) {
+                failure.complete(cause);
+              }
+            }
+          }));
+    }
+    try {
+      // the first failure ends the wait: the other parts stop at their next frame
+      CompletableFuture.anyOf(CompletableFuture.allOf(running.toArray(CompletableFuture[]::new))
+          .exceptionally(stopped -> null), failure).get();
+    } catch (InterruptedException e) {
+      stop.set(true);
+      Thread.currentThread().interrupt();
+      throw new AnalysisException("analysis of " + file.getFileName() + " was interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e); // neither future completes exceptionally
+    }
+    if (failure.isDone()) {
+      Throwable cause = failure.join();
+      throw cause instanceof RuntimeException r ? r : new AnalysisException(
+          "cut detection failed on " + file.getFileName() + ": " + cause, cause);
+    }
+    List<FrameScorer> scorers = running.stream().map(CompletableFuture::join).toList();
+    for (int p = 0; p < scorers.size(); p++) {
+      if (scorers.get(p).frames() != plan.parts().get(p).frames()) {
+        return null;
+      }
+    }
+    return joined(scorers, span);
+  }
+
+  /**
+   * The parts' numbers one after another; the frames near each join, whose comparisons reach
+   * into the neighbouring part, are scored again from the thumbnails kept at both ends.
+   */
+  private static FrameFeatures joined(List<FrameScorer> scorers, int span) {
+    FrameFeatures all = scorers.get(0).features();
+    for (int p = 1; p < scorers.size(); p++) {
+      FrameScorer before = scorers.get(p - 1);
+      FrameScorer after = scorers.get(p);
+      List<float[]> tail = before.tail();
+      int joinAt = all.frames();
+      all.append(after.features());
+      FrameScorer join = new FrameScorer(span, FRAME_BYTES, false, 2 * tail.size());
+      tail.forEach(join::accept);
+      after.head().forEach(join::accept);
+      all.fillFrom(join.features(), joinAt - tail.size());
+    }
+    return all;
+  }
+
+  private FrameScorer decodePart(Path file, SegmentPlan.Part part, boolean keepEnds, int span,
+      int threads, Duration limit, AtomicBoolean stop) {
     // thumbnails do not need the deblocking filter: skipping it makes decoding cheaper
-    List<String> command = List.of(decoder.ffmpegProgram(), "-nostdin", "-hide_banner", "-v",
-        "error", "-skip_loop_filter", "all", "-i", file.toString(), "-an", "-sn", "-dn",
+    List<String> command = new ArrayList<>(List.of(decoder.ffmpegProgram(), "-nostdin",
+        "-hide_banner", "-v", "error", "-skip_loop_filter", "all"));
+    if (threads > 0) { // else ffmpeg chooses
+      command.addAll(List.of("-threads", Integer.toString(threads)));
+    }
+    if (!part.isFirst()) {
+      command.addAll(List.of("-ss", String.format(Locale.ROOT, "%.6f", part.seekSeconds())));
+    }
+    command.addAll(List.of("-i", file.toString(), "-an", "-sn", "-dn",
         "-vf", "scale=" + WIDTH + ":" + HEIGHT + ":flags=fast_bilinear,format=rgb24",
-        "-fps_mode", "passthrough", "-f", "rawvideo", "pipe:1");
-    FrameScorer scorer = new FrameScorer(span, FRAME_BYTES, expectedFrames);
-    MediaProcess.run("ffmpeg", file, command, limit, out -> read(out, scorer));
+        "-fps_mode", "passthrough"));
+    if (keepEnds && !part.isLast()) {
+      command.addAll(List.of("-frames:v", Integer.toString(part.frames())));
+    }
+    command.addAll(List.of("-f", "rawvideo", "pipe:1"));
+    FrameScorer scorer = new FrameScorer(span, FRAME_BYTES, keepEnds, part.frames());
+    MediaProcess.run("ffmpeg", file, command, limit, out -> read(out, scorer, stop));
     return scorer;
   }
 
-  private static void read(InputStream in, FrameScorer scorer) throws IOException {
+  private static void read(InputStream in, FrameScorer scorer, AtomicBoolean stop)
+      throws IOException {
     byte[] frame = new byte[FRAME_BYTES];
     while (in.readNBytes(frame, 0, FRAME_BYTES) == FRAME_BYTES) {
+      if (stop.get()) {
+        throw new Stopped();
+      }
       scorer.accept(frame, 0);
+    }
+  }
+
+  /** Another part of the video failed, so this one is not worth finishing. */
+  private static final class Stopped extends RuntimeException {
+    Stopped() {
+      super("stopped because another part of the video failed", null, false, false);
     }
   }
 }

@@ -1,11 +1,12 @@
 package io.tunecut.studio.analysis;
 
 /**
- * The few numbers per frame that cut decisions need, in frame order. A number whose
- * neighbours are missing (at the ends of the video) stays unknown and reads as 0.
+ * The few numbers per frame that cut decisions need, in frame order. A number that could
+ * not be worked out where it was scored (its neighbours were in another part of the video)
+ * stays unknown until a part that has them fills it in.
  */
 final class FrameFeatures {
-  /** The per-frame numbers; each compares thumbnails the given number of frames apart. */
+  /** The per-frame numbers. */
   enum Kind {
     /** Mean difference from the previous frame. */
     CHANGE,
@@ -45,6 +46,29 @@ final class FrameFeatures {
 
   void set(Kind kind, int frame, double value) {
     columns[kind.ordinal()].set(frame, value);
+  }
+
+  /** Appends {@code later}'s frames after these. */
+  void append(FrameFeatures later) {
+    for (int f = 0; f < later.frames(); f++) {
+      addFrame();
+      int at = frames() - 1;
+      for (int k = 0; k < columns.length; k++) {
+        columns[k].set(at, later.columns[k].get(f));
+      }
+    }
+  }
+
+  /** Fills in the numbers {@code part} knows, its first frame being frame {@code offset}. */
+  void fillFrom(FrameFeatures part, int offset) {
+    for (int f = 0; f < part.frames(); f++) {
+      for (int k = 0; k < columns.length; k++) {
+        double v = part.columns[k].get(f);
+        if (!Double.isNaN(v)) {
+          columns[k].set(offset + f, v);
+        }
+      }
+    }
   }
 
   /** The column, with numbers that have no neighbours to compare (at the ends) as 0. */

@@ -1,10 +1,13 @@
 package io.tunecut.studio.analysis;
 
 import io.tunecut.studio.analysis.FrameFeatures.Kind;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Scores a run of thumbnails as they are decoded, keeping only the last few: the numbers of
- * {@link FrameFeatures} for each frame whose neighbours are in the run.
+ * {@link FrameFeatures} for each frame whose neighbours are in the run. The first thumbnails
+ * can be kept as well, so a run can be joined to the run before it.
  */
 final class FrameScorer {
   private static final double BLACK = 0.08;
@@ -17,21 +20,31 @@ final class FrameScorer {
   }
 
   private final int span;
+  private final int reach;
   private final int frameSize;
   private final float[][] ring;
+  private final boolean keepHead;
+  private final List<float[]> head = new ArrayList<>();
   private final FrameFeatures features;
   private int count;
 
   /**
    * @param span frames between a blend's middle and each of its ends
    * @param frameSize numbers per thumbnail
+   * @param keepHead whether to keep the first {@link #reach()} thumbnails for joining
    */
-  FrameScorer(int span, int frameSize, int expectedFrames) {
+  FrameScorer(int span, int frameSize, boolean keepHead, int expectedFrames) {
     this.span = span;
+    this.reach = Math.max(2 * span, 3);
     this.frameSize = frameSize;
-    // the furthest comparison looks back two spans, or three frames
-    this.ring = new float[Math.max(2 * span, 3) + 1][frameSize];
+    this.ring = new float[reach + 1][frameSize];
+    this.keepHead = keepHead;
     this.features = new FrameFeatures(expectedFrames);
+  }
+
+  /** How many thumbnails back the furthest comparison looks. */
+  int reach() {
+    return reach;
   }
 
   int frames() {
@@ -57,10 +70,27 @@ final class FrameScorer {
     scoreNewest();
   }
 
+  /** The first thumbnails of the run, oldest first. */
+  List<float[]> head() {
+    return head;
+  }
+
+  /** The last thumbnails of the run, up to {@link #reach()}, oldest first. */
+  List<float[]> tail() {
+    List<float[]> tail = new ArrayList<>();
+    for (int f = Math.max(0, count - reach); f < count; f++) {
+      tail.add(ring[f % ring.length]);
+    }
+    return tail;
+  }
+
   /** One pass over the newest thumbnail and those it is compared with (their sums stay apart). */
   private void scoreNewest() {
     int j = count;
     float[] now = frame(j);
+    if (keepHead && head.size() < reach) {
+      head.add(now.clone());
+    }
     // a comparison without its older frame runs against the frame itself and is not kept
     float[] one = j >= 1 ? frame(j - 1) : now;
     float[] two = j >= 2 ? frame(j - 2) : now;

@@ -31,7 +31,7 @@ class TimeLimitTest {
     Ffmpeg stuck = Ffmpeg.of(hanging.toString(), real.ffprobeProgram());
 
     long started = System.nanoTime();
-    assertThatThrownBy(() -> new CutDetector(stuck, ONE_SECOND).detect(video))
+    assertThatThrownBy(() -> new CutDetector(stuck, ONE_SECOND, 2).detect(video))
         .isInstanceOf(AnalysisException.class)
         .hasMessage("ffmpeg took longer than 1 s to read holiday.mp4 and was stopped");
     assertThatThrownBy(() -> new BeatTracker(stuck, ONE_SECOND).track(track))
