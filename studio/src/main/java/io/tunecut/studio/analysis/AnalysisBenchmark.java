@@ -1,5 +1,6 @@
 package io.tunecut.studio.analysis;
 
+import io.tunecut.studio.ffmpeg.Ffmpeg;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,16 +23,18 @@ public final class AnalysisBenchmark {
   private AnalysisBenchmark() {}
 
   public static void main(String[] args) throws Exception {
+    Ffmpeg ffmpeg = Ffmpeg.fromEnvironment();
+    String program = ffmpeg.ffmpegProgram();
     Path dir = Files.createTempDirectory("tunecut-bench");
     try {
       System.out.println("generating a 60 s track and a 60 s 1080p30 video with 11 cuts…");
       Path track = dir.resolve("track.m4a");
-      run(List.of("ffmpeg", "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i",
+      run(List.of(program, "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i",
           "aevalsrc=0.8*sin(2*PI*(50+100*exp(-mod(t\\,0.5)*40))*t)*exp(-mod(t\\,0.5)*12)"
               + "+0.2*sin(2*PI*220*t)+0.1*sin(2*PI*330*t):s=44100:d=" + SECONDS,
           "-c:a", "aac", "-b:a", "160k", track.toString()));
       Path video = dir.resolve("video.mp4");
-      List<String> command = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-v", "error", "-y"));
+      List<String> command = new ArrayList<>(List.of(program, "-nostdin", "-v", "error", "-y"));
       String[] sources = {"testsrc2", "smptebars", "rgbtestsrc", "testsrc"};
       StringBuilder graph = new StringBuilder();
       int shots = 12;
@@ -49,7 +52,7 @@ public final class AnalysisBenchmark {
           "-c:v", "libx264", "-preset", "veryfast", "-crf", "23", video.toString()));
       run(command);
 
-      BeatTracker tracker = new BeatTracker();
+      BeatTracker tracker = new BeatTracker(ffmpeg);
       tracker.track(track); // warm up the JIT
       double[] beatTimes = new double[RUNS];
       Beats beats = null;
@@ -60,13 +63,13 @@ public final class AnalysisBenchmark {
       }
       double beatSeconds = median(beatTimes);
 
-      CutDetector detector = new CutDetector();
+      CutDetector detector = new CutDetector(ffmpeg);
       double[] cutTimes = new double[RUNS];
       double[] decodeTimes = new double[RUNS];
       Cuts cuts = null;
       for (int r = 0; r < RUNS; r++) {
         long t0 = System.nanoTime();
-        run(List.of("ffmpeg", "-nostdin", "-v", "error", "-i", video.toString(), "-f", "null", "-"));
+        run(List.of(program, "-nostdin", "-v", "error", "-i", video.toString(), "-f", "null", "-"));
         decodeTimes[r] = (System.nanoTime() - t0) / 1e9;
         t0 = System.nanoTime();
         cuts = detector.detect(video);
@@ -77,8 +80,9 @@ public final class AnalysisBenchmark {
 
       System.out.printf(Locale.ROOT, "beats: %.1f BPM, %d beats; %.3f s for %d s of audio = %.0f× real time (target ≥ 100×)%n",
           beats.tempo(), beats.beats().size(), beatSeconds, SECONDS, SECONDS / beatSeconds);
-      System.out.printf(Locale.ROOT, "cuts: %d found (11 made); %.2f s = %.1f× real time%n",
-          cuts.cuts().size(), cutSeconds, SECONDS / cutSeconds);
+      System.out.printf(Locale.ROOT, "cuts: %d found (11 made); %.2f s = %.1f× real time (%d cores)%n",
+          cuts.cuts().size(), cutSeconds, SECONDS / cutSeconds,
+          Runtime.getRuntime().availableProcessors());
       System.out.printf(Locale.ROOT, "plain decoding (ffmpeg -i v -f null -): %.2f s = %.1f× real time%n",
           decodeSeconds, SECONDS / decodeSeconds);
       System.out.printf(Locale.ROOT, "cut detection / decoding = %.2f (target ≤ 1.0)%n",

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.tunecut.studio.ffmpeg.Ffmpeg;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,10 +35,10 @@ public final class AnalysisCache {
   private final Function<Path, Cuts> cuts;
   private final Function<Path, List<TimeRange>> speech;
 
-  /** Keeps results under {@code directory} (created when missing). */
-  public AnalysisCache(Path directory) {
-    this(directory, new BeatTracker()::track, new CutDetector()::detect,
-        new SpeechDetector()::detect);
+  /** Keeps results under {@code directory} (created when missing); analyses with {@code ffmpeg}. */
+  public AnalysisCache(Path directory, Ffmpeg ffmpeg) {
+    this(directory, new BeatTracker(ffmpeg)::track, new CutDetector(ffmpeg)::detect,
+        new SpeechDetector(ffmpeg)::detect);
   }
 
   AnalysisCache(Path directory, Function<Path, Beats> beats, Function<Path, Cuts> cuts,

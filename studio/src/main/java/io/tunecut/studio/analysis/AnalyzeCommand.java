@@ -1,5 +1,6 @@
 package io.tunecut.studio.analysis;
 
+import io.tunecut.studio.ffmpeg.Ffmpeg;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,8 @@ import java.util.stream.Collectors;
 /**
  * {@code analyze beats FILE} prints {@code {"tempo": …, "beats": […], "downbeats": […]}};
  * {@code analyze cuts FILE} prints {@code {"cuts": […]}}; {@code analyze speech FILE} prints
- * {@code {"speech": [[start, end], …]}}. Seconds throughout.
+ * {@code {"speech": [[start, end], …]}}. Seconds throughout. Runs the ffmpeg and ffprobe named
+ * by {@code TUNECUT_FFMPEG} / {@code TUNECUT_FFPROBE}, else the PATH's.
  */
 public final class AnalyzeCommand {
   private static final String USAGE = "usage: analyze beats|cuts|speech FILE";
@@ -27,6 +29,10 @@ public final class AnalyzeCommand {
   }
 
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, out, err, Ffmpeg.fromEnvironment());
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err, Ffmpeg ffmpeg) {
     int first = args.length > 0 && args[0].equals("analyze") ? 1 : 0;
     if (args.length - first != 2) {
       err.println(USAGE);
@@ -44,9 +50,9 @@ public final class AnalyzeCommand {
     }
     try {
       switch (what) {
-        case "beats" -> out.println(json(new BeatTracker().track(file)));
-        case "cuts" -> out.println(json(new CutDetector().detect(file)));
-        case "speech" -> out.println(jsonSpeech(new SpeechDetector().detect(file)));
+        case "beats" -> out.println(json(new BeatTracker(ffmpeg).track(file)));
+        case "cuts" -> out.println(json(new CutDetector(ffmpeg).detect(file)));
+        case "speech" -> out.println(jsonSpeech(new SpeechDetector(ffmpeg).detect(file)));
         default -> {
           err.println(USAGE);
           return 2;

@@ -1,5 +1,6 @@
 package io.tunecut.studio.analysis;
 
+import io.tunecut.studio.ffmpeg.Ffmpeg;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,12 +9,16 @@ import java.util.List;
 /**
  * Finds tempo, beats and downbeats in music: mel spectral-flux onsets, tempo by windowed
  * autocorrelation under a log-normal prior around 120 BPM, beats by Ellis's (2007) dynamic
- * programming as librosa does it, downbeats by low-band energy per bar phase.
+ * programming as librosa does it, downbeats by low-band energy per bar phase. A file is
+ * analysed for its first {@value #MAX_SECONDS} s only: a longer track gets tempo and beats for
+ * that part and none after it.
  */
 public final class BeatTracker {
   static final int SAMPLE_RATE = 22050;
   static final int FFT_SIZE = 2048;
   static final int HOP = 512;
+  /** Memory and time stay bounded: a quarter of an hour shows the tempo of any track. */
+  static final int MAX_SECONDS = 15 * 60;
   private static final int MEL_BANDS = 64;
   private static final double FRAME_RATE = (double) SAMPLE_RATE / HOP;
   private static final double MIN_BPM = 30;
@@ -25,9 +30,28 @@ public final class BeatTracker {
   /** Flux of log bands peaks when an onset enters the window, before the window centre. */
   private static final double ONSET_LAG_SECONDS = 0.022;
 
-  /** Decodes {@code file} with ffmpeg and tracks its beats. */
+  private final Decoder decoder;
+
+  /** Runs the ffmpeg named by {@code TUNECUT_FFMPEG} (else the PATH's). */
+  public BeatTracker() {
+    this(Ffmpeg.fromEnvironment());
+  }
+
+  public BeatTracker(Ffmpeg ffmpeg) {
+    this(ffmpeg, TimeLimit.STANDARD);
+  }
+
+  BeatTracker(Ffmpeg ffmpeg, TimeLimit limit) {
+    this.decoder = new Decoder(ffmpeg, limit);
+  }
+
+  /** Decodes the first {@value #MAX_SECONDS} s of {@code file} with ffmpeg and tracks its beats. */
   public Beats track(Path file) {
-    return track(Decoder.monoPcm(file, SAMPLE_RATE), SAMPLE_RATE);
+    OnsetEnvelope envelope = new OnsetEnvelope(SAMPLE_RATE, MEL_BANDS);
+    if (decoder.monoPcm(file, SAMPLE_RATE, MAX_SECONDS, envelope) == 0) {
+      throw new AnalysisException(file.getFileName() + " has no sound to analyse");
+    }
+    return track(withoutLocalMean(envelope.finish()));
   }
 
   /** Tracks beats in mono samples at {@value #SAMPLE_RATE} Hz. */
@@ -35,7 +59,10 @@ public final class BeatTracker {
     if (sampleRate != SAMPLE_RATE) {
       throw new IllegalArgumentException("samples must be at " + SAMPLE_RATE + " Hz");
     }
-    Envelope envelope = envelope(mono);
+    return track(envelope(mono));
+  }
+
+  private Beats track(Envelope envelope) {
     double[] onset = envelope.onset;
     if (onset.length < 8 || std(onset) == 0) {
       return new Beats(0, List.of(), List.of());
@@ -54,54 +81,13 @@ public final class BeatTracker {
 
   /** Onset strength per frame (mean positive change of log mel bands) and low-band energy. */
   static Envelope envelope(float[] x) {
-    int pad = FFT_SIZE / 2;
-    int frames = 1 + x.length / HOP;
-    Fft fft = new Fft(FFT_SIZE);
-    double[] window = new double[FFT_SIZE];
-    for (int i = 0; i < FFT_SIZE; i++) {
-      window[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / FFT_SIZE);
-    }
-    MelBands mel = new MelBands(MEL_BANDS, FFT_SIZE, SAMPLE_RATE, 30, SAMPLE_RATE / 2.0);
-    int lowBands = mel.bandsBelow(150);
-    double[] re = new double[FFT_SIZE];
-    double[] im = new double[FFT_SIZE];
-    double[] power = new double[FFT_SIZE / 2 + 1];
-    double[] bands = new double[MEL_BANDS];
-    double[][] db = new double[frames][MEL_BANDS];
-    double[] low = new double[frames];
-    double peak = -Double.MAX_VALUE;
-    for (int t = 0; t < frames; t++) {
-      int start = t * HOP - pad;
-      for (int i = 0; i < FFT_SIZE; i++) {
-        int s = start + i;
-        re[i] = s >= 0 && s < x.length ? x[s] * window[i] : 0;
-      }
-      fft.power(re, im, power);
-      mel.apply(power, bands);
-      double lowSum = 0;
-      for (int b = 0; b < MEL_BANDS; b++) {
-        double v = 10 * Math.log10(Math.max(bands[b], 1e-10));
-        db[t][b] = v;
-        peak = Math.max(peak, v);
-        if (b < lowBands) {
-          lowSum += bands[b];
-        }
-      }
-      low[t] = lowSum;
-    }
-    double floor = peak - 80;
-    double[] onset = new double[frames];
-    for (int t = 1; t < frames; t++) {
-      double sum = 0;
-      for (int b = 0; b < MEL_BANDS; b++) {
-        double d = Math.max(db[t][b], floor) - Math.max(db[t - 1][b], floor);
-        if (d > 0) {
-          sum += d;
-        }
-      }
-      onset[t] = sum / MEL_BANDS;
-    }
-    return new Envelope(removeLocalMean(onset, (int) Math.round(FRAME_RATE)), low);
+    OnsetEnvelope envelope = new OnsetEnvelope(SAMPLE_RATE, MEL_BANDS);
+    envelope.accept(x, x.length);
+    return withoutLocalMean(envelope.finish());
+  }
+
+  private static Envelope withoutLocalMean(Envelope raw) {
+    return new Envelope(removeLocalMean(raw.onset, (int) Math.round(FRAME_RATE)), raw.low);
   }
 
   /** Subtracts a sliding mean (a DC-blocking high-pass) so loudness swells are not onsets. */

@@ -1,89 +1,146 @@
 package io.tunecut.studio.analysis;
 
-import java.io.ByteArrayOutputStream;
+import io.tunecut.studio.ffmpeg.Ffmpeg;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
+import java.util.Locale;
 
-/** Runs ffmpeg as a decoder only: raw samples or tiny frames on stdout, read here. */
+/**
+ * Runs the configured ffmpeg and ffprobe as decoders only: what a file holds and how long it
+ * is, and its sound as raw samples streamed to a consumer.
+ */
 final class Decoder {
-  private Decoder() {}
+  private final Ffmpeg ffmpeg;
+  private final TimeLimit limit;
 
-  /** Mono float PCM at {@code sampleRate}, the whole file. */
-  static float[] monoPcm(Path file, int sampleRate) {
-    List<String> command = List.of("ffmpeg", "-nostdin", "-v", "error", "-i", file.toString(),
-        "-vn", "-f", "f32le", "-ac", "1", "-ar", Integer.toString(sampleRate), "pipe:1");
-    byte[] bytes = run(file, command, null);
-    ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-    float[] samples = new float[bytes.length / 4];
-    buffer.asFloatBuffer().get(samples);
-    if (samples.length == 0) {
-      throw new AnalysisException(file.getFileName() + " has no sound to analyse");
-    }
-    return samples;
+  /** Consumes decoded samples; {@code samples} is reused after the call returns. */
+  @FunctionalInterface
+  interface SampleSink {
+    void accept(float[] samples, int count);
   }
 
   /**
-   * Runs ffmpeg and returns stdout; each stderr line goes to {@code stderrLines} (when given),
-   * and the last lines become the failure message.
+   * What the container says.
+   *
+   * @param start seconds of the earliest timestamp (ffmpeg's {@code -ss} counts from it)
+   * @param seconds the length, {@link Double#NaN} when the container does not say
    */
-  static byte[] run(Path file, List<String> command, Consumer<String> stderrLines) {
-    if (!Files.isReadable(file)) {
-      throw new AnalysisException("cannot read " + file.getFileName());
+  record Media(double start, double seconds, boolean hasVideo, boolean hasAudio) {}
+
+  Decoder(Ffmpeg ffmpeg, TimeLimit limit) {
+    this.ffmpeg = ffmpeg;
+    this.limit = limit;
+  }
+
+  String ffmpegProgram() {
+    return ffmpeg.ffmpegProgram();
+  }
+
+  String ffprobeProgram() {
+    return ffmpeg.ffprobeProgram();
+  }
+
+  TimeLimit limit() {
+    return limit;
+  }
+
+  /** Reads only the headers, so the floor of the time limit is enough. */
+  Media media(Path file) {
+    List<String> lines = new ArrayList<>();
+    MediaProcess.run("ffprobe", file, List.of(ffprobeProgram(), "-v", "error",
+        "-show_entries", "format=start_time,duration:stream=codec_type", "-of", "default=nw=1",
+        file.toString()), limit.floor(), out -> lines.addAll(lines(out)));
+    double start = 0;
+    double seconds = Double.NaN;
+    boolean video = false;
+    boolean audio = false;
+    for (String line : lines) {
+      int eq = line.indexOf('=');
+      if (eq < 0) {
+        continue;
+      }
+      String key = line.substring(0, eq).trim();
+      String value = line.substring(eq + 1).trim();
+      switch (key) {
+        case "start_time" -> start = orElse(value, 0);
+        case "duration" -> seconds = orElse(value, Double.NaN);
+        case "codec_type" -> {
+          video |= value.equals("video");
+          audio |= value.equals("audio");
+        }
+        default -> { }
+      }
     }
-    Process process;
+    return new Media(start, seconds, video, audio);
+  }
+
+  /**
+   * Streams the sound of {@code file} as mono float samples at {@code sampleRate}, at most its
+   * first {@code maxSeconds}. Returns how many samples there were: 0 for a file without sound.
+   */
+  long monoPcm(Path file, int sampleRate, double maxSeconds, SampleSink sink) {
+    Media media = media(file);
+    if (!media.hasAudio()) {
+      return 0;
+    }
+    List<String> command = new ArrayList<>(List.of(ffmpegProgram(), "-nostdin", "-v", "error",
+        "-i", file.toString(), "-vn", "-sn", "-dn"));
+    if (Double.isFinite(maxSeconds)) {
+      command.addAll(List.of("-t", String.format(Locale.ROOT, "%.3f", maxSeconds)));
+    }
+    command.addAll(List.of("-f", "f32le", "-ac", "1", "-ar", Integer.toString(sampleRate),
+        "pipe:1"));
+    long[] total = {0};
+    MediaProcess.run("ffmpeg", file, command,
+        limit.forMedia(Math.min(orLongest(media.seconds()), maxSeconds)),
+        out -> total[0] = readFloats(out, sink));
+    return total[0];
+  }
+
+  private static long readFloats(InputStream in, SampleSink sink) throws IOException {
+    byte[] bytes = new byte[1 << 16];
+    float[] samples = new float[bytes.length / 4];
+    ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    long total = 0;
+    int filled = 0;
+    int n;
+    while ((n = in.read(bytes, filled, bytes.length - filled)) >= 0) {
+      filled += n;
+      int whole = filled / 4;
+      if (whole == 0) {
+        continue;
+      }
+      buffer.clear();
+      buffer.asFloatBuffer().get(samples, 0, whole);
+      sink.accept(samples, whole);
+      total += whole;
+      int rest = filled - whole * 4;
+      System.arraycopy(bytes, whole * 4, bytes, 0, rest);
+      filled = rest;
+    }
+    return total;
+  }
+
+  static List<String> lines(InputStream in) throws IOException {
+    return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+  }
+
+  static double orLongest(double seconds) {
+    return Double.isFinite(seconds) ? seconds : TimeLimit.LONGEST_MEDIA_SECONDS;
+  }
+
+  private static double orElse(String value, double fallback) {
     try {
-      process = new ProcessBuilder(command).start();
-    } catch (IOException e) {
-      throw new AnalysisException("cannot start ffmpeg: " + e.getMessage(), e);
-    }
-    List<String> tail = new ArrayList<>();
-    CompletableFuture<Void> errors = CompletableFuture.runAsync(() -> {
-      try (var reader = process.errorReader(StandardCharsets.UTF_8)) {
-        String line;
-        while ((line = reader.readLine()) != null) {
-          if (stderrLines != null) {
-            stderrLines.accept(line);
-          }
-          synchronized (tail) {
-            tail.add(line);
-            if (tail.size() > 5) {
-              tail.remove(0);
-            }
-          }
-        }
-      } catch (IOException ignored) {
-        // the process ended; its exit code tells the rest
-      }
-    });
-    try (InputStream in = process.getInputStream()) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
-      in.transferTo(out);
-      int code = process.waitFor();
-      errors.join();
-      if (code != 0) {
-        String why;
-        synchronized (tail) {
-          why = tail.isEmpty() ? "exit code " + code : String.join(" / ", tail);
-        }
-        throw new AnalysisException("ffmpeg could not decode " + file.getFileName() + ": " + why);
-      }
-      return out.toByteArray();
-    } catch (IOException e) {
-      process.destroyForcibly();
-      throw new AnalysisException("reading ffmpeg output failed: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-      throw new AnalysisException("analysis interrupted", e);
+      double v = Double.parseDouble(value);
+      return Double.isFinite(v) ? v : fallback;
+    } catch (NumberFormatException e) {
+      return fallback; // "N/A"
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.tunecut.studio.analysis;
 
+import io.tunecut.studio.ffmpeg.Ffmpeg;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,13 +10,13 @@ import java.util.List;
  * Where someone speaks in a clip's own sound, for ducking the music. Speech is loud enough
  * above the clip's noise floor, harmonic (low spectral flatness) with its energy in the
  * voice band (150–4000 Hz), and comes in syllables: its level rises and falls several times
- * a second, where sustained music does not. Ranges are smoothed with a hangover.
+ * a second, where sustained music does not. Ranges are smoothed with a hangover. The whole
+ * clip is analysed, streamed: memory grows by a few numbers per 10 ms of sound.
  */
 public final class SpeechDetector {
   static final int SAMPLE_RATE = 16000;
-  private static final int FRAME = 400; // 25 ms
-  private static final int HOP = 160; // 10 ms
-  private static final int FFT = 512;
+  private static final int FRAME = SpeechFrames.FRAME;
+  private static final int HOP = SpeechFrames.HOP;
   private static final double HOP_SECONDS = (double) HOP / SAMPLE_RATE;
   private static final double ABOVE_FLOOR_DB = 8;
   private static final double QUIETEST_DB = -55;
@@ -26,62 +27,45 @@ public final class SpeechDetector {
   private static final double MIN_SPEECH_SECONDS = 0.3;
   private static final double HANGOVER_SECONDS = 0.2;
 
-  /** Decodes the sound of {@code file}; a clip without sound has no speech. */
+  private final Decoder decoder;
+
+  /** Runs the ffmpeg named by {@code TUNECUT_FFMPEG} (else the PATH's). */
+  public SpeechDetector() {
+    this(Ffmpeg.fromEnvironment());
+  }
+
+  public SpeechDetector(Ffmpeg ffmpeg) {
+    this(ffmpeg, TimeLimit.STANDARD);
+  }
+
+  SpeechDetector(Ffmpeg ffmpeg, TimeLimit limit) {
+    this.decoder = new Decoder(ffmpeg, limit);
+  }
+
+  /** Decodes the sound of {@code file}, all of it; a clip without sound has no speech. */
   public List<TimeRange> detect(Path file) {
-    float[] samples;
-    try {
-      samples = Decoder.monoPcm(file, SAMPLE_RATE);
-    } catch (AnalysisException e) {
-      if (e.getMessage().contains("no sound")) {
-        return List.of();
-      }
-      throw e;
-    }
-    return detect(samples);
+    SpeechFrames frames = frames();
+    decoder.monoPcm(file, SAMPLE_RATE, Double.POSITIVE_INFINITY, frames);
+    return detect(frames.finish());
   }
 
   /** Speech ranges in mono samples at {@value #SAMPLE_RATE} Hz. */
   public List<TimeRange> detect(float[] x) {
-    int frames = x.length < FRAME ? 0 : 1 + (x.length - FRAME) / HOP;
+    SpeechFrames frames = frames();
+    frames.accept(x, x.length);
+    return detect(frames.finish());
+  }
+
+  private static SpeechFrames frames() {
+    return new SpeechFrames(SAMPLE_RATE, MIN_VOICE_BAND, MAX_FLATNESS);
+  }
+
+  private List<TimeRange> detect(SpeechFrames.Features features) {
+    double[] level = features.level();
+    boolean[] harmonicVoiceBand = features.harmonicVoiceBand();
+    int frames = level.length;
     if (frames == 0) {
       return List.of();
-    }
-    Fft fft = new Fft(FFT);
-    double[] window = new double[FRAME];
-    for (int i = 0; i < FRAME; i++) {
-      window[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / FRAME);
-    }
-    double[] re = new double[FFT];
-    double[] im = new double[FFT];
-    double[] power = new double[FFT / 2 + 1];
-    double binHz = (double) SAMPLE_RATE / FFT;
-    int lo = (int) Math.ceil(150 / binHz);
-    int hi = (int) Math.floor(4000 / binHz);
-    double[] level = new double[frames];
-    boolean[] harmonicVoiceBand = new boolean[frames];
-    for (int t = 0; t < frames; t++) {
-      Arrays.fill(re, 0);
-      double energy = 0;
-      for (int i = 0; i < FRAME; i++) {
-        double v = x[t * HOP + i];
-        energy += v * v;
-        re[i] = v * window[i];
-      }
-      level[t] = 10 * Math.log10(energy / FRAME + 1e-12);
-      fft.power(re, im, power);
-      double total = 1e-20;
-      double band = 1e-20;
-      double logSum = 0;
-      for (int k = 1; k < power.length; k++) {
-        total += power[k];
-        if (k >= lo && k <= hi) {
-          band += power[k];
-          logSum += Math.log(power[k] + 1e-20);
-        }
-      }
-      int bins = hi - lo + 1;
-      double flatness = Math.exp(logSum / bins) / (band / bins);
-      harmonicVoiceBand[t] = band / total >= MIN_VOICE_BAND && flatness <= MAX_FLATNESS;
     }
     double[] sorted = level.clone();
     Arrays.sort(sorted);

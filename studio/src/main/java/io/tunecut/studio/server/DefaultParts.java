@@ -27,7 +27,8 @@ final class DefaultParts {
 
   static Agent agent(StudioSettings settings) {
     List<Instruction> instructions = new ArrayList<>(Instructions.standard());
-    instructions.add(new BeatInstruction(new AnalysisCache(settings.dataDir().resolve("analysis"))));
+    instructions.add(new BeatInstruction(new AnalysisCache(settings.dataDir().resolve("analysis"),
+        Ffmpeg.of(settings.ffmpeg(), settings.ffprobe()))));
     return new RuleAgent(instructions);
   }
 

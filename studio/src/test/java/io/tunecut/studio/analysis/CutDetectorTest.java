@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tunecut.studio.analysis.SyntheticVideo.Shot;
+import io.tunecut.studio.ffmpeg.Ffmpeg;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,6 +82,66 @@ class CutDetectorTest {
 
     assertThat(found.cuts()).isEmpty();
     assertThat(found.gradual()).isEmpty();
+  }
+
+  @Test
+  void theAnswerDoesNotDependOnHowManyDecodersShareTheVideo(@TempDir Path dir) throws Exception {
+    Path video = dir.resolve("parts.mp4");
+    // a keyframe every second: with four decoders the parts meet inside a flash (5 s), inside
+    // a dissolve (9.5–10.5 s) and on a cut (15 s)
+    SyntheticVideo.run(List.of("ffmpeg", "-nostdin", "-v", "error", "-y",
+        "-f", "lavfi", "-i", "rgbtestsrc=size=320x180:rate=30:duration=10.5",
+        "-f", "lavfi", "-t", "5.5", "-i", "mandelbrot=size=320x180:rate=30",
+        "-f", "lavfi", "-i", "smptebars=size=320x180:rate=30:duration=5.5",
+        "-filter_complex",
+        "[0:v]format=yuv420p,setsar=1[a];[1:v]format=yuv420p,setsar=1[b];"
+            + "[2:v]format=yuv420p,setsar=1[c];[a][b]xfade=transition=fade:duration=1:offset=9.5[ab];"
+            + "[ab][c]concat=n=2:v=1:a=0,drawbox=x=0:y=0:w=iw:h=ih:color=white:t=fill:"
+            + "enable='between(n,149,150)'[v]",
+        "-map", "[v]", "-c:v", "libx264", "-preset", "veryfast", "-crf", "20",
+        "-x264-params", "keyint=30:min-keyint=30:scenecut=0", video.toString()));
+    Ffmpeg ffmpeg = Ffmpeg.fromEnvironment();
+    CutDetector.Scored alone = new CutDetector(ffmpeg, TimeLimit.STANDARD, 1).score(video);
+
+    for (int decoders = 2; decoders <= 4; decoders++) {
+      CutDetector.Scored shared = new CutDetector(ffmpeg, TimeLimit.STANDARD, decoders).score(video);
+      assertThat(shared.parts()).isEqualTo(decoders);
+      assertThat(shared.times()).containsExactly(alone.times());
+      for (FrameFeatures.Kind kind : FrameFeatures.Kind.values()) {
+        assertThat(shared.features().column(kind)).as(kind + " with " + decoders + " decoders")
+            .containsExactly(alone.features().column(kind));
+      }
+    }
+    Cuts found = new CutDetector(ffmpeg, TimeLimit.STANDARD, 2).detect(video);
+    assertThat(found.cuts()).hasSize(1);
+    assertThat(found.cuts().get(0)).isCloseTo(15.0, org.assertj.core.data.Offset.offset(2 * FRAME));
+    assertThat(found.gradual()).singleElement().satisfies(g -> {
+      assertThat(g.kind()).isEqualTo(Transition.Kind.DISSOLVE);
+      assertThat(g.start()).isBetween(9.4, 9.8);
+      assertThat(g.end()).isBetween(10.3, 10.7);
+    });
+  }
+
+  @Test
+  void whenOnePartOfTheVideoCannotBeDecodedThatFailureIsReported(@TempDir Path dir)
+      throws Exception {
+    Path video = dir.resolve("long take.mp4");
+    SyntheticVideo.run(List.of("ffmpeg", "-nostdin", "-v", "error", "-y", "-f", "lavfi",
+        "-i", "testsrc2=size=320x180:rate=30:duration=20", "-c:v", "libx264",
+        "-preset", "ultrafast", "-g", "30", video.toString()));
+    Ffmpeg real = Ffmpeg.fromEnvironment();
+    // the part that starts with a seek fails at once; the first part is still decoding then
+    Path failing = dir.resolve("ffmpeg-failing-on-seek");
+    Files.writeString(failing, "#!/bin/sh\n"
+        + "case \" $* \" in *\" -ss \"*) echo 'damaged data in the second half' >&2; exit 1;; esac\n"
+        + "exec '" + real.ffmpegProgram() + "' \"$@\"\n");
+    Files.setPosixFilePermissions(failing, PosixFilePermissions.fromString("rwxr-xr-x"));
+    CutDetector detector = new CutDetector(Ffmpeg.of(failing.toString(), real.ffprobeProgram()),
+        TimeLimit.STANDARD, 2);
+
+    assertThatThrownBy(() -> detector.detect(video))
+        .isInstanceOf(AnalysisException.class)
+        .hasMessage("ffmpeg could not read long take.mp4: damaged data in the second half");
   }
 
   @Test
