@@ -13,7 +13,7 @@ import java.util.List;
  * <p>Fed sample by sample, it keeps one number per millisecond (4 bytes where the samples
  * take 88), so it can follow a streaming decoder.
  */
-final class BeatRefiner {
+final class BeatRefiner implements Decoder.SampleSink {
   private static final double REACH_SECONDS = 0.060;
   private static final double WINDOW_SECONDS = 0.010;
   private static final double MIN_RISE_DB = 3;
@@ -30,19 +30,16 @@ final class BeatRefiner {
     binSeconds = (double) samplesPerBin / rate;
   }
 
-  static List<Double> refine(float[] x, int rate, List<Double> beats) {
-    BeatRefiner refiner = new BeatRefiner(rate);
-    for (float v : x) refiner.add(v);
-    return refiner.refine(beats);
-  }
-
-  void add(float sample) {
-    current += (double) sample * sample;
-    if (++inBin == samplesPerBin) {
-      if (count == bins.length) bins = Arrays.copyOf(bins, bins.length * 2);
-      bins[count++] = (float) current;
-      current = 0;
-      inBin = 0;
+  @Override
+  public void accept(float[] samples, int n) {
+    for (int i = 0; i < n; i++) {
+      current += (double) samples[i] * samples[i];
+      if (++inBin == samplesPerBin) {
+        if (count == bins.length) bins = Arrays.copyOf(bins, bins.length * 2);
+        bins[count++] = (float) current;
+        current = 0;
+        inBin = 0;
+      }
     }
   }
 

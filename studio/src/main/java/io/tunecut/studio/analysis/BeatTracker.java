@@ -48,10 +48,15 @@ public final class BeatTracker {
   /** Decodes the first {@value #MAX_SECONDS} s of {@code file} with ffmpeg and tracks its beats. */
   public Beats track(Path file) {
     OnsetEnvelope envelope = new OnsetEnvelope(SAMPLE_RATE, MEL_BANDS);
-    if (decoder.monoPcm(file, SAMPLE_RATE, MAX_SECONDS, envelope) == 0) {
+    BeatRefiner refiner = new BeatRefiner(SAMPLE_RATE);
+    Decoder.SampleSink both = (samples, count) -> {
+      envelope.accept(samples, count);
+      refiner.accept(samples, count);
+    };
+    if (decoder.monoPcm(file, SAMPLE_RATE, MAX_SECONDS, both) == 0) {
       throw new AnalysisException(file.getFileName() + " has no sound to analyse");
     }
-    return track(withoutLocalMean(envelope.finish()));
+    return track(withoutLocalMean(envelope.finish()), refiner);
   }
 
   /** Tracks beats in mono samples at {@value #SAMPLE_RATE} Hz. */
@@ -59,10 +64,12 @@ public final class BeatTracker {
     if (sampleRate != SAMPLE_RATE) {
       throw new IllegalArgumentException("samples must be at " + SAMPLE_RATE + " Hz");
     }
-    return track(envelope(mono));
+    BeatRefiner refiner = new BeatRefiner(SAMPLE_RATE);
+    refiner.accept(mono, mono.length);
+    return track(envelope(mono), refiner);
   }
 
-  private Beats track(Envelope envelope) {
+  private Beats track(Envelope envelope, BeatRefiner refiner) {
     double[] onset = envelope.onset;
     if (onset.length < 8 || std(onset) == 0) {
       return new Beats(0, List.of(), List.of());
@@ -73,7 +80,7 @@ public final class BeatTracker {
     for (int f : frames) {
       beats.add(round3(f / FRAME_RATE + ONSET_LAG_SECONDS));
     }
-    beats = BeatRefiner.refine(mono, SAMPLE_RATE, beats);
+    beats = refiner.refine(beats);
     return new Beats(round3(60 * FRAME_RATE / period), beats, downbeats(frames, envelope.low, beats));
   }
 

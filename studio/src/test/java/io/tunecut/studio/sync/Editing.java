@@ -25,7 +25,7 @@ final class Editing {
   ObjectNode draft;
 
   Editing(Path dir) {
-    analysis = new AnalysisCache(dir.resolve("analysis"));
+    analysis = new AnalysisCache(dir.resolve("analysis"), FFMPEG);
     List<Instruction> instructions = new ArrayList<>(Instructions.standard());
     instructions.add(new BeatInstruction(analysis));
     agent = new RuleAgent(instructions);
