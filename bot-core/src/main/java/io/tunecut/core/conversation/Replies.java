@@ -5,9 +5,9 @@ import io.tunecut.core.chat.ChatAction;
 import io.tunecut.core.chat.ChatPort;
 import io.tunecut.core.chat.ChatUser;
 import io.tunecut.core.chat.Suggestion;
+import io.tunecut.core.chat.TextSplitter;
 import io.tunecut.core.language.Messages;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -34,7 +34,7 @@ final class Replies {
 
   void send(ChatPort port, Chat chat, String text, List<Suggestion> suggestions) {
     int max = port.limits(chat).maxTextLength();
-    List<String> parts = split(text, max);
+    List<String> parts = TextSplitter.split(text, max);
     for (int i = 0; i < parts.size(); i++) {
       String part = parts.get(i);
       // The buttons go with the last part, under everything said.
@@ -91,19 +91,5 @@ final class Replies {
       log.warn("platform refused a message: {}", ErrorReplies.unwrap(e).toString());
       return otherwise;
     }
-  }
-
-  static List<String> split(String text, int max) {
-    List<String> parts = new ArrayList<>();
-    String rest = text;
-    while (rest.length() > max) {
-      int cut = rest.lastIndexOf('\n', max);
-      if (cut < max / 2) cut = rest.lastIndexOf(' ', max);
-      if (cut < max / 2) cut = max;
-      parts.add(rest.substring(0, cut));
-      rest = rest.substring(cut).stripLeading();
-    }
-    if (!rest.isEmpty() || parts.isEmpty()) parts.add(rest);
-    return parts;
   }
 }
