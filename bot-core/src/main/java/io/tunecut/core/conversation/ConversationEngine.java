@@ -10,6 +10,7 @@ import io.tunecut.core.language.Messages;
 import io.tunecut.core.nemo.NemoClient;
 import io.tunecut.core.user.UserDirectory;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -74,7 +75,7 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
     this.ctx = new Context(b.nemo, b.directory, workDir, b.maxFileBytes, b.clock, scheduler,
         pool("tunecut-port", b.portThreads), pool("tunecut-backend", b.backendThreads), timing);
     this.people = new People(ctx, operatorToken);
-    this.replies = new Replies(ctx, people);
+    this.replies = new Replies(ctx, people, new ErrorReplies(operatorToken != null, b.maxFileBytes, b.registerPage));
     this.lanes = new Lanes(people, replies);
     this.progress = new Progress(ctx, replies);
     this.quick = new QuickCommands(ctx, people, replies, lanes);
@@ -183,6 +184,7 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
     private boolean operatorTokenSet;
     private Path workDir;
     private long maxFileBytes = 500L * 1024 * 1024;
+    private URI registerPage;
     private Duration renderTimeout = Duration.ofMinutes(20);
     private PollSchedule pollSchedule = PollSchedule.DEFAULT;
     private Clock clock = Clock.systemUTC();
@@ -206,6 +208,12 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
     public Builder workDir(Path dir) { this.workDir = dir; return this; }
     /** Largest file accepted from a person; default 500 MB. */
     public Builder maxFileBytes(long bytes) { this.maxFileBytes = bytes; return this; }
+    /**
+     * The backend's page where an anonymous person registers for more credits; out of credits,
+     * they get it with {@code ?bind=<their backend user id>}. None by default: out of credits
+     * then means the day's render time on this server is used up, as on tunecut's own studio.
+     */
+    public Builder registerPage(URI page) { this.registerPage = page; return this; }
     /** Longest wait for a render; default 20 minutes. */
     public Builder renderTimeout(Duration timeout) { this.renderTimeout = timeout; return this; }
     /** Render polls: 2 s growing to 15 s by default. */

@@ -34,11 +34,6 @@ final class People {
     this.operatorToken = operatorToken;
   }
 
-  /** Whether everyone shares an operator token (then nobody is anonymous). */
-  boolean shareOperatorToken() {
-    return operatorToken != null;
-  }
-
   /** The words for the sender, in the language of this message or the one they used before. */
   Messages say(InboundMessage message) {
     Language remembered = null;

@@ -24,12 +24,12 @@ final class Replies {
 
   private final ExecutorService portPool;
   private final People people;
-  private final long maxFileBytes;
+  private final ErrorReplies errors;
 
-  Replies(Context ctx, People people) {
+  Replies(Context ctx, People people, ErrorReplies errors) {
     this.portPool = ctx.portPool();
     this.people = people;
-    this.maxFileBytes = ctx.maxFileBytes();
+    this.errors = errors;
   }
 
   void send(ChatPort port, Chat chat, String text, List<Suggestion> suggestions) {
@@ -64,7 +64,7 @@ final class Replies {
 
   /** What went wrong, in words for this person. */
   String failure(ChatUser user, Throwable failure, Messages say) {
-    return ErrorReplies.reply(failure, say, people.recordOrNull(user), people.shareOperatorToken(), maxFileBytes);
+    return errors.reply(failure, say, people.recordOrNull(user));
   }
 
   /** The next steps offered under an answer. */
