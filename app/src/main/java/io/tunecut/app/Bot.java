@@ -39,6 +39,7 @@ public final class Bot implements AutoCloseable {
     } else {
       log.info("backend at {}", baseUrl);
     }
+    if (settings.registerPage() != null) log.info("people out of credits are sent to {}", settings.registerPage());
     UserDirectory directory = null;
     try {
       NemoClient client = NemoClient.builder()
@@ -54,6 +55,7 @@ public final class Bot implements AutoCloseable {
           .operatorToken(settings.nemoToken())
           .workDir(work)
           .maxFileBytes(settings.maxFileBytes())
+          .registerPage(settings.registerPage())
           .build();
       return new Bot(studio, directory, engine);
     } catch (IOException | RuntimeException e) {

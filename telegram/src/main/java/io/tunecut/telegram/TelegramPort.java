@@ -6,6 +6,7 @@ import io.tunecut.core.chat.ChatPort;
 import io.tunecut.core.chat.MessageRef;
 import io.tunecut.core.chat.PortLimits;
 import io.tunecut.core.chat.Suggestion;
+import io.tunecut.core.chat.TextSplitter;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;

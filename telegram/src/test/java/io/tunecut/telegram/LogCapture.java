@@ -19,7 +19,12 @@ final class LogCapture implements AutoCloseable {
   }
 
   List<String> lines() {
-    return appender.list.stream()
+    List<ILoggingEvent> events;
+    // Threads of the bot may still be logging: the appender appends under its own lock.
+    synchronized (appender) {
+      events = List.copyOf(appender.list);
+    }
+    return events.stream()
         .map(e -> e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : "\n" + ThrowableProxyUtil.asString(e.getThrowableProxy())))
         .collect(Collectors.toList());
   }

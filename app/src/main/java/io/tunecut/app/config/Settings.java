@@ -1,7 +1,11 @@
 package io.tunecut.app.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -11,11 +15,14 @@ import java.util.Objects;
  *
  * @param nemoApiUrl the backend; null means the embedded studio
  * @param nemoToken an operator token shared by every user (each still gets a session), or null
+ * @param registerPage where people out of credits register for more, or null: none on tunecut's
+ *     own studio (its credits are a daily render quota) unless the operator names one
  * @param env the whole environment, for the adapters' own variables
  */
 public record Settings(
     String nemoApiUrl,
     String nemoToken,
+    URI registerPage,
     Path dataDir,
     String secret,
     String publicUrl,
@@ -28,15 +35,21 @@ public record Settings(
     Duration rateLimitDelay,
     Map<String, String> env) {
 
+  /** The NemoVideo cloud's registration page; it takes {@code ?bind=<user id>}. */
+  public static final URI NEMO_CLOUD_REGISTER_PAGE = URI.create("https://nemovideo.com/register");
+  private static final List<String> NEMO_CLOUD_DOMAINS = List.of("nemovideo.ai", "nemovideo.com");
+
   public Settings {
     Objects.requireNonNull(dataDir, "dataDir");
     env = Map.copyOf(env);
   }
 
   public static Settings fromEnvironment(Map<String, String> env) {
+    String nemoApiUrl = blankToNull(env.get("NEMO_API_URL"));
     return new Settings(
-        blankToNull(env.get("NEMO_API_URL")),
+        nemoApiUrl,
         blankToNull(env.get("NEMO_TOKEN")),
+        registerPageFor(env, nemoApiUrl),
         dataDir(env),
         blankToNull(env.get("TUNECUT_SECRET")),
         blankToNull(env.get("TUNECUT_PUBLIC_URL")),
@@ -52,6 +65,46 @@ public record Settings(
 
   public boolean embeddedStudio() {
     return nemoApiUrl == null;
+  }
+
+  /**
+   * {@code TUNECUT_REGISTER_URL} when set; else the cloud's page when the backend is the
+   * NemoVideo cloud; else none. The embedded or a standalone studio has no registration: its
+   * credits are a daily render quota, and the cloud's page knows nothing of its users.
+   */
+  static URI registerPageFor(Map<String, String> env, String nemoApiUrl) {
+    String configured = blankToNull(env.get("TUNECUT_REGISTER_URL"));
+    if (configured != null) return webAddress("TUNECUT_REGISTER_URL", configured);
+    return nemoCloud(nemoApiUrl) ? NEMO_CLOUD_REGISTER_PAGE : null;
+  }
+
+  /** Whether {@code url} is on the cloud's domains ({@code nemovideo.ai}, {@code nemovideo.com}). */
+  static boolean nemoCloud(String url) {
+    if (url == null) return false;
+    String host;
+    try {
+      host = new URI(url).getHost();
+    } catch (URISyntaxException e) {
+      return false;
+    }
+    if (host == null) return false;
+    host = host.toLowerCase(Locale.ROOT);
+    if (host.endsWith(".")) host = host.substring(0, host.length() - 1);
+    for (String domain : NEMO_CLOUD_DOMAINS) {
+      if (host.equals(domain) || host.endsWith("." + domain)) return true;
+    }
+    return false;
+  }
+
+  private static URI webAddress(String name, String value) {
+    try {
+      URI uri = new URI(value);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) return uri;
+    } catch (URISyntaxException e) {
+      // said below
+    }
+    throw new IllegalArgumentException(name + " must be an http(s) address, not '" + value + "'");
   }
 
   private static Path dataDir(Map<String, String> env) {

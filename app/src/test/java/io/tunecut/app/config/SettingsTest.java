@@ -42,4 +42,46 @@ class SettingsTest {
         .hasMessageContaining("TUNECUT_MAX_FILE_MB")
         .hasMessageContaining("lots");
   }
+
+  @Test
+  void theEmbeddedStudioHasNoRegistrationPage() {
+    assertThat(Settings.fromEnvironment(Map.of("HOME", "/h")).registerPage()).isNull();
+  }
+
+  @Test
+  void aStandaloneStudioHasNoRegistrationPage() {
+    assertThat(Settings.fromEnvironment(Map.of("NEMO_API_URL", "http://studio.example:8750", "HOME", "/h")).registerPage()).isNull();
+    assertThat(Settings.fromEnvironment(Map.of("NEMO_API_URL", "http://127.0.0.1:8750/", "HOME", "/h")).registerPage()).isNull();
+    assertThat(Settings.fromEnvironment(Map.of("NEMO_API_URL", "https://nemovideo.ai.studio.example", "HOME", "/h")).registerPage())
+        .as("only the cloud's own domains count").isNull();
+  }
+
+  @Test
+  void theNemoVideoCloudHasItsRegistrationPage() {
+    Settings settings = Settings.fromEnvironment(Map.of("NEMO_API_URL", "https://mega-api-prod.nemovideo.ai", "HOME", "/h"));
+
+    assertThat(settings.registerPage()).hasToString("https://nemovideo.com/register");
+    assertThat(Settings.fromEnvironment(Map.of("NEMO_API_URL", "HTTPS://Mega-API-Prod.NemoVideo.AI/", "HOME", "/h")).registerPage())
+        .isEqualTo(Settings.NEMO_CLOUD_REGISTER_PAGE);
+  }
+
+  @Test
+  void anOperatorsRegistrationPageWinsOnAnyBackend() {
+    Map<String, String> studio = Map.of("TUNECUT_REGISTER_URL", " https://signup.example/join ", "HOME", "/h");
+    Map<String, String> cloud = Map.of("TUNECUT_REGISTER_URL", "https://signup.example/join",
+        "NEMO_API_URL", "https://mega-api-prod.nemovideo.ai", "HOME", "/h");
+
+    assertThat(Settings.fromEnvironment(studio).registerPage()).hasToString("https://signup.example/join");
+    assertThat(Settings.fromEnvironment(cloud).registerPage()).hasToString("https://signup.example/join");
+  }
+
+  @Test
+  void aRegistrationPageThatIsNoWebAddressNamesTheVariable() {
+    assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("TUNECUT_REGISTER_URL", "signup page", "HOME", "/h")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("TUNECUT_REGISTER_URL")
+        .hasMessageContaining("signup page");
+    assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("TUNECUT_REGISTER_URL", "ftp://signup.example", "HOME", "/h")))
+        .hasMessageContaining("TUNECUT_REGISTER_URL");
+  }
 }

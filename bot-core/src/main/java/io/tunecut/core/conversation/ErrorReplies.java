@@ -4,6 +4,9 @@ import io.tunecut.core.language.Messages;
 import io.tunecut.core.nemo.NemoException;
 import io.tunecut.core.user.UserRecord;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
@@ -18,7 +21,20 @@ final class ErrorReplies {
   static final List<String> FORMATS =
       List.of("mp4", "mov", "avi", "webm", "mkv", "jpg", "png", "gif", "webp", "mp3", "wav", "m4a", "aac");
 
-  private ErrorReplies() {}
+  private final boolean operator;
+  private final long maxFileBytes;
+  private final URI registerPage;
+
+  /**
+   * @param operator whether everyone shares an operator token (then nobody is anonymous)
+   * @param registerPage where an anonymous person registers for more credits; null when the
+   *     backend has no such page (our own studio: credits are a daily render quota)
+   */
+  ErrorReplies(boolean operator, long maxFileBytes, URI registerPage) {
+    this.operator = operator;
+    this.maxFileBytes = maxFileBytes;
+    this.registerPage = registerPage;
+  }
 
   static Throwable unwrap(Throwable t) {
     while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) t = t.getCause();
@@ -33,23 +49,14 @@ final class ErrorReplies {
     return unwrap(t) instanceof CancellationException;
   }
 
-  /**
-   * @param record the person, for the registration link; may be null
-   * @param operator whether everyone shares an operator token (then nobody is anonymous)
-   */
-  static String reply(Throwable failure, Messages say, UserRecord record, boolean operator, long maxFileBytes) {
+  /** @param record the person, for the registration link; may be null */
+  String reply(Throwable failure, Messages say, UserRecord record) {
     Throwable t = unwrap(failure);
     String who = record == null ? "?" : record.user().toString();
     if (t instanceof NemoException e) {
       int code = e.code();
       int http = e.httpStatus();
-      if (code == NemoException.NO_CREDITS) {
-        String bindId = record == null ? null : record.backendUserId();
-        boolean anonymous = !operator && (bindId == null || bindId.startsWith("anon"));
-        if (anonymous && bindId != null) return say.noCreditsAnonymous("https://nemovideo.com/register?bind=" + bindId);
-        if (anonymous) return say.noCreditsAnonymous("https://nemovideo.com/register");
-        return say.noCredits();
-      }
+      if (code == NemoException.NO_CREDITS) return noCredits(say, record);
       if (code == NemoException.UNSUPPORTED_FILE) return say.unsupportedFile(FORMATS);
       if (code == NemoException.FILE_TOO_LARGE) return say.fileTooLarge(maxFileBytes);
       if (code == NemoException.TOKEN_INVALID) return say.signInFailed();
@@ -72,5 +79,28 @@ final class ErrorReplies {
     }
     log.error("unexpected failure for {}", who, t);
     return say.ourBug();
+  }
+
+  private String noCredits(Messages say, UserRecord record) {
+    // Only the backend's own registration page can give more; elsewhere the quota renews daily.
+    if (registerPage == null) return say.renderTimeUsedUp();
+    String bindId = record == null ? null : record.backendUserId();
+    boolean anonymous = !operator && (bindId == null || bindId.startsWith("anon"));
+    if (anonymous && bindId != null) return say.noCreditsAnonymous(withBind(registerPage, bindId));
+    if (anonymous) return say.noCreditsAnonymous(registerPage.toString());
+    return say.noCredits();
+  }
+
+  /** The page with {@code bind=<id>} added to its query, so the account registered keeps this work. */
+  static String withBind(URI page, String bindId) {
+    String base = page.toString();
+    String fragment = "";
+    int hash = base.indexOf('#');
+    if (hash >= 0) {
+      fragment = base.substring(hash);
+      base = base.substring(0, hash);
+    }
+    String separator = page.getRawQuery() == null ? "?" : "&";
+    return base + separator + "bind=" + URLEncoder.encode(bindId, StandardCharsets.UTF_8) + fragment;
   }
 }

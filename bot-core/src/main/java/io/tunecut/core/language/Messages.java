@@ -251,6 +251,14 @@ public final class Messages {
     return t("You're out of credits. Top up your credits to continue.", "你的积分已用完。请充值积分后继续。");
   }
 
+  /** Out of credits on a server whose credits are a daily render quota: nowhere to buy more. */
+  public String renderTimeUsedUp() {
+    return t("You've used up today's render time on this server. It renews tomorrow (at midnight UTC), and your work is kept: "
+            + "nothing on your timeline is lost. Until then, try a shorter export, or ask the person who runs this bot for more time.",
+        "你今天在这台服务器上的渲染时长已用完。明天（UTC 零点）会恢复，你的作品会保留，时间线上的内容不会丢失。"
+            + "在此之前，可以试着导出更短的视频，或请运行这个机器人的人增加时长。");
+  }
+
   public String planCannotExport() {
     return t("Your plan cannot export videos. Register or upgrade your plan to export.", "你的套餐不能导出视频。请注册或升级套餐后导出。");
   }

@@ -9,9 +9,11 @@ import io.tunecut.core.testing.FakeNemoServer.Failure;
 import io.tunecut.core.testing.RecordingPort;
 import io.tunecut.core.testing.Turn;
 import java.io.ByteArrayInputStream;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Every protocol error becomes a clear message in the person's language, and nothing is lost. */
 class ErrorMessagesTest {
+  private static final URI CLOUD_REGISTER = URI.create("https://nemovideo.com/register");
+
   @TempDir Path tmp;
   Harness h;
 
@@ -37,8 +41,16 @@ class ErrorMessagesTest {
     assertThat(h.port.everythingShown()).noneMatch(t -> t.contains("{\"") || t.contains("Exception") || t.contains("\tat "));
   }
 
+  /** A backend with a registration page, as the NemoVideo cloud has. */
+  private void onACloudWithARegistrationPage(UnaryOperator<ConversationEngine.Builder> tune) throws Exception {
+    h.close();
+    h = new Harness(tmp.resolve("cloud"), RecordingPort.create(), b -> tune.apply(b.registerPage(CLOUD_REGISTER)));
+  }
+
   @Test
   void outOfCreditsAsAnAnonymousUserGivesTheRegistrationLinkWithTheirId() throws Exception {
+    onACloudWithARegistrationPage(b -> b);
+    h.run("ann", "hello");
     h.server.enqueueTurn(Turn.builder().error("ignored").build());
     h.server.failNext(Call.TURN, Failure.business(2001, "insufficient credits", 402));
     h.run("ann", "add music");
@@ -50,12 +62,51 @@ class ErrorMessagesTest {
 
   @Test
   void outOfCreditsWithAnOperatorTokenSaysTopUp() throws Exception {
+    onACloudWithARegistrationPage(b -> b.operatorToken("nmv_op"));
+    h.server.acceptToken("nmv_op");
+    h.server.failNext(Call.CREDITS, Failure.business(2001, "insufficient credits"));
+    h.run("ann", "/credits");
+    assertThat(h.lastSentTo("ann")).contains("Top up your credits").doesNotContain("register");
+  }
+
+  @Test
+  void aRegistrationPageWithAQueryGetsTheIdAddedToIt() throws Exception {
+    h.close();
+    h = new Harness(tmp.resolve("query"), RecordingPort.create(), b -> b.registerPage(URI.create("https://signup.example/join?from=bot#top")));
+    h.run("ann", "hello");
+    h.server.failNext(Call.CREDITS, Failure.business(2001, "insufficient credits"));
+    h.run("ann", "/credits");
+    String backendId = h.directory.get(Harness.user("ann")).backendUserId();
+    assertThat(h.lastSentTo("ann")).contains("https://signup.example/join?from=bot&bind=" + backendId + "#top");
+  }
+
+  @Test
+  void outOfCreditsWithoutARegistrationPageSaysTodaysRenderTimeIsUsedUpAndRenewsTomorrow() throws Exception {
+    String session = h.sessionOf("ann");
+    h.server.draft(session, FakeNemoServer.EXAMPLE_DRAFT);
+    h.server.failNext(Call.RENDER_START, Failure.business(2001, "not enough render minutes today", 402));
+    h.run("ann", "/export");
+    assertThat(h.lastSentTo("ann")).contains("today's render time on this server").contains("renews tomorrow")
+        .contains("UTC").contains("your work is kept").contains("shorter export").contains("ask the person who runs this bot")
+        .doesNotContain("register").doesNotContain("http");
+    assertThat(h.port.statusTexts(h.port.statuses().get(1))).last().asString().startsWith("✗");
+    assertThat(h.directory.get(Harness.user("ann")).renders()).isEmpty();
+    assertThat(h.sessionOf("ann")).as("the timeline is kept").isEqualTo(session);
+    assertNoRawJsonOrTrace();
+  }
+
+  @Test
+  void outOfCreditsWithoutARegistrationPageIsTheSameForEveryoneAndInChinese() throws Exception {
+    h.server.failNext(Call.TURN, Failure.business(2001, "insufficient credits", 402));
+    h.run("li", "加背景音乐");
+    assertThat(h.lastSentTo("li")).contains("渲染时长已用完").contains("UTC").contains("作品会保留").doesNotContain("http");
+
     h.close();
     h = new Harness(tmp.resolve("op"), RecordingPort.create(), b -> b.operatorToken("nmv_op"));
     h.server.acceptToken("nmv_op");
     h.server.failNext(Call.CREDITS, Failure.business(2001, "insufficient credits"));
     h.run("ann", "/credits");
-    assertThat(h.lastSentTo("ann")).contains("Top up your credits").doesNotContain("register");
+    assertThat(h.lastSentTo("ann")).contains("today's render time").doesNotContain("Top up").doesNotContain("register");
   }
 
   @Test

@@ -127,8 +127,13 @@ final class Harness implements AutoCloseable {
 
   /** Every log line, with the messages of logged exceptions. */
   List<String> logLines() {
+    List<ILoggingEvent> events;
+    // The engine's threads may still be logging: the appender appends under its own lock.
+    synchronized (logs) {
+      events = List.copyOf(logs.list);
+    }
     List<String> lines = new ArrayList<>();
-    for (ILoggingEvent e : logs.list) {
+    for (ILoggingEvent e : events) {
       lines.add(e.getFormattedMessage());
       for (IThrowableProxy t = e.getThrowableProxy(); t != null; t = t.getCause()) lines.add(String.valueOf(t.getMessage()));
     }

@@ -1,0 +1,57 @@
+package io.tunecut.core.conversation;
+
+import io.tunecut.core.chat.ChatAction;
+import io.tunecut.core.language.Messages;
+import io.tunecut.core.nemo.RenderStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A finished render goes to the person: the file through the port when it fits, and the link always. */
+final class Delivery {
+  private static final Logger log = LoggerFactory.getLogger(Delivery.class);
+
+  private final Context ctx;
+  private final People people;
+  private final Replies replies;
+  private final Lanes lanes;
+
+  Delivery(Context ctx, People people, Replies replies, Lanes lanes) {
+    this.ctx = ctx;
+    this.people = people;
+    this.replies = replies;
+    this.lanes = lanes;
+  }
+
+  CompletableFuture<Void> deliver(Work work, String renderId, RenderStatus st) {
+    Messages say = work.say;
+    long limit = work.port.limits(work.chat).maxUploadBytes();
+    boolean sent = false;
+    if (limit > 0) {
+      work.activity = say.sendingVideo();
+      replies.action(work, ChatAction.UPLOADING_VIDEO);
+      Path file = ctx.workDir().resolve(renderId + ".mp4");
+      try {
+        ctx.nemo().downloadRender(people.auth(work.user), renderId, st.outputUrl(), file, limit);
+        if (Files.exists(file) && Files.size(file) <= limit) {
+          sent = replies.portCall(() -> work.port.sendVideo(work.chat, file, say.videoCaption()), false);
+        }
+      } catch (IOException e) {
+        log.info("render {} goes out as a link only: {}", renderId, e.toString());
+      } finally {
+        ctx.deleteQuietly(file);
+      }
+    }
+    if (st.outputUrl() != null) {
+      replies.send(work, sent ? say.videoLink(st.outputUrl()) : say.videoLinkTooLarge(st.outputUrl()), Replies.suggestions(say));
+    } else if (!sent) {
+      replies.send(work, say.noLink());
+    }
+    people.forgetRender(work.user, renderId);
+    work.renderId = null;
+    return lanes.finish(work, say.renderReady());
+  }
+}

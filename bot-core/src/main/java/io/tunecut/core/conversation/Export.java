@@ -1,0 +1,161 @@
+package io.tunecut.core.conversation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tunecut.core.chat.MessageRef;
+import io.tunecut.core.nemo.NemoException;
+import io.tunecut.core.nemo.RenderStatus;
+import io.tunecut.core.timeline.TimelineSummary;
+import io.tunecut.core.user.PendingRender;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An export: the timeline is rendered, polled until it is done, retried once with a fresh id
+ * when it fails, given up after the render timeout, and handed to delivery. A render is kept in
+ * the directory while it runs so a restart can pick it up.
+ */
+final class Export {
+  private static final Logger log = LoggerFactory.getLogger(Export.class);
+
+  private final Context ctx;
+  private final People people;
+  private final Replies replies;
+  private final Lanes lanes;
+  private final Delivery delivery;
+
+  Export(Context ctx, People people, Replies replies, Lanes lanes, Delivery delivery) {
+    this.ctx = ctx;
+    this.people = people;
+    this.replies = replies;
+    this.lanes = lanes;
+    this.delivery = delivery;
+  }
+
+  CompletableFuture<Void> run(Work work) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        work.activity = work.say.exportStarting();
+        JsonNode draft = people.state(work.user, work.say).draft();
+        if (!TimelineSummary.exportable(draft)) {
+          replies.send(work, work.say.nothingToExport());
+          return null;
+        }
+        return draft;
+      } catch (IOException e) {
+        throw new CompletionException(e);
+      }
+    }, ctx.backendPool()).thenCompose(draft -> {
+      if (draft == null) return lanes.finish(work, work.say.failedStatus());
+      CompletableFuture<Void> rendered = new CompletableFuture<>();
+      start(work, draft, 1, deadline(), rendered);
+      return rendered;
+    });
+  }
+
+  /** When a render started now must be done. */
+  long deadline() {
+    return System.nanoTime() + ctx.timing().renderTimeout().toNanos();
+  }
+
+  private void start(Work work, JsonNode draft, int attempt, long deadline, CompletableFuture<Void> rendered) {
+    ctx.backendPool().execute(() -> {
+      try {
+        if (work.cancelled.get()) throw new CancellationException();
+        JsonNode body = draft != null ? draft : people.state(work.user, work.say).draft();
+        String renderId = "render_" + UUID.randomUUID().toString().replace("-", "");
+        MessageRef statusRef = work.status.created().join();
+        people.keepRender(work.user, new PendingRender(renderId, statusRef, ctx.clock().instant()));
+        work.renderId = renderId;
+        String sessionId = people.session(work.user, work.say);
+        RenderStatus started;
+        try {
+          started = ctx.nemo().startRender(people.auth(work.user), renderId, sessionId, body);
+        } catch (IOException | RuntimeException e) {
+          people.forgetRender(work.user, renderId);
+          work.renderId = null;
+          throw e;
+        }
+        if (started != null && started.phase() == RenderStatus.Phase.FAILED) {
+          failed(work, body, renderId, attempt, deadline, started.error(), rendered);
+          return;
+        }
+        work.activity = work.say.rendering(started == null ? 0 : started.progress());
+        poll(work, body, renderId, attempt, 0, deadline, rendered);
+      } catch (Throwable t) {
+        rendered.completeExceptionally(t);
+      }
+    });
+  }
+
+  /**
+   * Asks for the render's status after the schedule's delay for {@code poll}, and goes on until
+   * it is delivered, failed or out of time; {@code rendered} completes then.
+   *
+   * @param draft what to render again if it fails; null to read it from the session then
+   */
+  void poll(Work work, JsonNode draft, String renderId, int attempt, int poll, long deadline,
+      CompletableFuture<Void> rendered) {
+    Duration delay = ctx.timing().pollSchedule().delay(poll);
+    ctx.scheduler().schedule(() -> ctx.backendPool().execute(() -> {
+      try {
+        if (work.cancelled.get()) throw new CancellationException();
+        RenderStatus st;
+        try {
+          st = ctx.nemo().renderStatus(people.auth(work.user), renderId);
+        } catch (NemoException e) {
+          if (e.httpStatus() == 0 && e.code() == 0 && System.nanoTime() < deadline) {
+            // A blip on the way to the backend: the render goes on; ask again later.
+            poll(work, draft, renderId, attempt, poll + 1, deadline, rendered);
+            return;
+          }
+          throw e;
+        }
+        switch (st.phase()) {
+          case COMPLETED -> delivery.deliver(work, renderId, st).whenComplete((v, t) -> rendered.complete(null));
+          case FAILED -> failed(work, draft, renderId, attempt, deadline, st.error(), rendered);
+          default -> {
+            if (System.nanoTime() >= deadline) {
+              timedOut(work, renderId, rendered);
+              return;
+            }
+            work.activity = work.say.rendering(st.progress());
+            poll(work, draft, renderId, attempt, poll + 1, deadline, rendered);
+          }
+        }
+      } catch (Throwable t) {
+        rendered.completeExceptionally(t);
+      }
+    }), delay.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void timedOut(Work work, String renderId, CompletableFuture<Void> rendered) {
+    try {
+      ctx.nemo().cancelRender(people.auth(work.user), renderId);
+    } catch (IOException e) {
+      log.info("cancel of timed-out render {} failed: {}", renderId, e.toString());
+    }
+    people.forgetRender(work.user, renderId);
+    replies.send(work, work.say.renderTimedOut(Math.max(1, ctx.timing().renderTimeout().toMinutes())));
+    lanes.finish(work, work.say.failedStatus()).whenComplete((v, t) -> rendered.complete(null));
+  }
+
+  private void failed(Work work, JsonNode draft, String renderId, int attempt, long deadline, String why,
+      CompletableFuture<Void> rendered) {
+    people.forgetRender(work.user, renderId);
+    log.info("render {} of {} failed (attempt {}): {}", renderId, work.user, attempt, why);
+    if (attempt < 2) {
+      work.activity = work.say.renderRetry();
+      start(work, draft, attempt + 1, deadline, rendered);
+      return;
+    }
+    replies.send(work, work.say.renderFailed(why));
+    lanes.finish(work, work.say.failedStatus()).whenComplete((v, t) -> rendered.complete(null));
+  }
+}

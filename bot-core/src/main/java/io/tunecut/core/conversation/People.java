@@ -1,0 +1,117 @@
+package io.tunecut.core.conversation;
+
+import io.tunecut.core.chat.ChatUser;
+import io.tunecut.core.chat.InboundMessage;
+import io.tunecut.core.language.Language;
+import io.tunecut.core.language.Messages;
+import io.tunecut.core.nemo.NemoSession;
+import io.tunecut.core.nemo.SessionState;
+import io.tunecut.core.nemo.TokenSource;
+import io.tunecut.core.user.PendingRender;
+import io.tunecut.core.user.UserRecord;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The people the bot talks to, as the directory keeps them: their language, their backend
+ * token and session, and the renders started for them.
+ */
+final class People {
+  private static final Logger log = LoggerFactory.getLogger(People.class);
+
+  private final Context ctx;
+  private final String operatorToken;
+  private final Map<ChatUser, DirectoryTokens> tokens = new ConcurrentHashMap<>();
+
+  /** @param operatorToken shared by everyone, or null: each person gets their own */
+  People(Context ctx, String operatorToken) {
+    this.ctx = ctx;
+    this.operatorToken = operatorToken;
+  }
+
+  /** The words for the sender, in the language of this message or the one they used before. */
+  Messages say(InboundMessage message) {
+    Language remembered = null;
+    try {
+      remembered = Language.ofCode(ctx.directory().get(message.user()).language());
+    } catch (IOException e) {
+      log.warn("directory unavailable for {}: {}", message.user(), e.toString());
+    }
+    Language lang = Language.detect(message.text(), message.locale(), remembered);
+    if (lang != remembered) {
+      try {
+        ctx.directory().update(message.user(), r -> r.withLanguage(lang.code()));
+      } catch (IOException e) {
+        log.warn("language of {} not kept: {}", message.user(), e.toString());
+      }
+    }
+    return Messages.of(lang);
+  }
+
+  TokenSource auth(ChatUser user) {
+    return tokens.computeIfAbsent(user, u -> new DirectoryTokens(ctx.directory(), ctx.nemo(), u, operatorToken, ctx.clock()));
+  }
+
+  /** The person's session, created on first use. */
+  String session(ChatUser user, Messages say) throws IOException {
+    UserRecord record = ctx.directory().get(user);
+    if (record.sessionId() != null) return record.sessionId();
+    return newSession(user, say);
+  }
+
+  /** A fresh session (an empty timeline) replaces the person's one. */
+  String newSession(ChatUser user, Messages say) throws IOException {
+    NemoSession session = ctx.nemo().createSession(auth(user), say.language().code());
+    ctx.directory().update(user, r -> r.withSession(session.sessionId(), session.taskId()));
+    return session.sessionId();
+  }
+
+  /** After the backend lost the session: a fresh one now, or at the next message. */
+  void resetSession(ChatUser user, Messages say) {
+    try {
+      newSession(user, say);
+    } catch (IOException e) {
+      log.info("new session for {} not created now: {}", user, e.toString());
+      try {
+        ctx.directory().update(user, r -> r.withSession(null, null));
+      } catch (IOException ignored) {
+        // the next message tries again
+      }
+    }
+  }
+
+  SessionState state(ChatUser user, Messages say) throws IOException {
+    return ctx.nemo().state(auth(user), session(user, say));
+  }
+
+  /** Kept before the render starts, so a restart can pick it up. */
+  void keepRender(ChatUser user, PendingRender render) throws IOException {
+    ctx.directory().update(user, r -> {
+      List<PendingRender> renders = new ArrayList<>(r.renders());
+      renders.add(render);
+      return r.withRenders(renders);
+    });
+  }
+
+  void forgetRender(ChatUser user, String renderId) {
+    try {
+      ctx.directory().update(user, r -> r.withRenders(r.renders().stream().filter(p -> !p.renderId().equals(renderId)).toList()));
+    } catch (IOException e) {
+      log.warn("render {} of {} not removed from the directory: {}", renderId, user, e.toString());
+    }
+  }
+
+  /** The person's record; null when the directory cannot be read. */
+  UserRecord recordOrNull(ChatUser user) {
+    try {
+      return ctx.directory().get(user);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+}

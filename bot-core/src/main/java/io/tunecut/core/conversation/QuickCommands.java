@@ -1,0 +1,89 @@
+package io.tunecut.core.conversation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tunecut.core.chat.ChatPort;
+import io.tunecut.core.chat.InboundMessage;
+import io.tunecut.core.language.Messages;
+import io.tunecut.core.timeline.TimelineSummary;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Commands answered at once, even while the person's work runs: help, cancel, credits, status. */
+final class QuickCommands {
+  private static final Logger log = LoggerFactory.getLogger(QuickCommands.class);
+
+  private final Context ctx;
+  private final People people;
+  private final Replies replies;
+  private final Lanes lanes;
+
+  QuickCommands(Context ctx, People people, Replies replies, Lanes lanes) {
+    this.ctx = ctx;
+    this.people = people;
+    this.replies = replies;
+    this.lanes = lanes;
+  }
+
+  void help(InboundMessage message, ChatPort port) {
+    replies.send(port, message.chat(), people.say(message).help(), List.of());
+  }
+
+  void cancel(InboundMessage message, ChatPort port) {
+    Messages say = people.say(message);
+    Work work = lanes.of(message.user());
+    if (work == null || work.status == null || !work.cancelled.compareAndSet(false, true)) {
+      replies.send(port, message.chat(), say.nothingToCancel(), List.of());
+      return;
+    }
+    List<String> what = new ArrayList<>();
+    CompletableFuture<?> turn = work.turn;
+    if (turn != null && !turn.isDone()) {
+      turn.cancel(true);
+      what.add(say.cancelledTurn());
+    }
+    String renderId = work.renderId;
+    if (renderId != null) {
+      try {
+        ctx.nemo().cancelRender(people.auth(work.user), renderId);
+      } catch (IOException e) {
+        log.info("cancel of render {} not confirmed: {}", renderId, e.toString());
+      }
+      people.forgetRender(work.user, renderId);
+      what.add(say.cancelledRender());
+    }
+    if (work.uploading) what.add(say.cancelledUpload());
+    if (what.isEmpty()) what.add(say.cancelledTurn());
+    replies.send(port, message.chat(), String.join(" ", what), List.of());
+  }
+
+  void credits(InboundMessage message, ChatPort port) {
+    Messages say = people.say(message);
+    try {
+      var c = ctx.nemo().credits(people.auth(message.user()));
+      replies.send(port, message.chat(), say.credits(c.available(), c.frozen()), Replies.suggestions(say));
+    } catch (Exception e) {
+      replies.send(port, message.chat(), replies.failure(message.user(), e, say), List.of());
+    }
+  }
+
+  void status(InboundMessage message, ChatPort port) {
+    Messages say = people.say(message);
+    try {
+      JsonNode draft = people.state(message.user(), say).draft();
+      TimelineSummary summary = TimelineSummary.of(draft, say.language());
+      String text = summary.empty() ? say.emptyTimeline() : say.timeline(summary.toString());
+      replies.send(port, message.chat(), text, Replies.suggestions(say));
+    } catch (Exception e) {
+      if (ErrorReplies.sessionLost(e)) {
+        people.resetSession(message.user(), say);
+        replies.send(port, message.chat(), say.sessionLost(), List.of());
+      } else {
+        replies.send(port, message.chat(), replies.failure(message.user(), e, say), List.of());
+      }
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package io.tunecut.core.conversation;
+
+import io.tunecut.core.chat.Chat;
+import io.tunecut.core.chat.ChatAction;
+import io.tunecut.core.chat.ChatPort;
+import io.tunecut.core.chat.ChatUser;
+import io.tunecut.core.chat.Suggestion;
+import io.tunecut.core.chat.TextSplitter;
+import io.tunecut.core.language.Messages;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Talking back: texts split to the platform's length, chat actions, and failures in words.
+ * Every platform call goes through the port pool, which bounds how many run at once.
+ */
+final class Replies {
+  private static final Logger log = LoggerFactory.getLogger(Replies.class);
+
+  private final ExecutorService portPool;
+  private final People people;
+  private final ErrorReplies errors;
+
+  Replies(Context ctx, People people, ErrorReplies errors) {
+    this.portPool = ctx.portPool();
+    this.people = people;
+    this.errors = errors;
+  }
+
+  void send(ChatPort port, Chat chat, String text, List<Suggestion> suggestions) {
+    int max = port.limits(chat).maxTextLength();
+    List<String> parts = TextSplitter.split(text, max);
+    for (int i = 0; i < parts.size(); i++) {
+      String part = parts.get(i);
+      // The buttons go with the last part, under everything said.
+      List<Suggestion> s = i == parts.size() - 1 ? suggestions : List.of();
+      portCall(() -> port.send(chat, part, s), null);
+    }
+  }
+
+  void send(Work work, String text, List<Suggestion> suggestions) {
+    send(work.port, work.chat, text, suggestions);
+  }
+
+  void send(Work work, String text) {
+    send(work.port, work.chat, text, List.of());
+  }
+
+  /** Asks the platform to show that something is under way; a refusal does not matter. */
+  void action(Work work, ChatAction action) {
+    portPool.execute(() -> {
+      try {
+        work.port.chatAction(work.chat, action);
+      } catch (Exception e) {
+        log.debug("chat action refused: {}", e.toString());
+      }
+    });
+  }
+
+  /** What went wrong, in words for this person. */
+  String failure(ChatUser user, Throwable failure, Messages say) {
+    return errors.reply(failure, say, people.recordOrNull(user));
+  }
+
+  /** The next steps offered under an answer. */
+  static List<Suggestion> suggestions(Messages say) {
+    return List.of(new Suggestion(say.labelExport(), "/export"), new Suggestion(say.labelStatus(), "/status"),
+        new Suggestion(say.labelCredits(), "/credits"));
+  }
+
+  interface PortCall<T> {
+    T call() throws IOException;
+  }
+
+  /** Runs a port call on the port pool and waits for it; a refusal is logged, never thrown. */
+  <T> T portCall(PortCall<T> call, T otherwise) {
+    try {
+      return CompletableFuture.supplyAsync(() -> {
+        try {
+          return call.call();
+        } catch (IOException e) {
+          throw new CompletionException(e);
+        }
+      }, portPool).join();
+    } catch (RuntimeException e) {
+      log.warn("platform refused a message: {}", ErrorReplies.unwrap(e).toString());
+      return otherwise;
+    }
+  }
+}

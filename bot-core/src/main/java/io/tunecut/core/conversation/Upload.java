@@ -1,0 +1,151 @@
+package io.tunecut.core.conversation;
+
+import io.tunecut.core.chat.Attachment;
+import io.tunecut.core.language.Messages;
+import io.tunecut.core.nemo.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Files and links onto the person's timeline: attachments are checked (format, size) before
+ * they are opened, streamed into the work directory, uploaded and deleted; a caption then
+ * runs as the turn's instruction.
+ */
+final class Upload {
+  private final Context ctx;
+  private final People people;
+  private final Replies replies;
+  private final Lanes lanes;
+  private final ChatTurn turn;
+
+  Upload(Context ctx, People people, Replies replies, Lanes lanes, ChatTurn turn) {
+    this.ctx = ctx;
+    this.people = people;
+    this.replies = replies;
+    this.lanes = lanes;
+    this.turn = turn;
+  }
+
+  CompletableFuture<Void> files(Work work, List<Attachment> attachments, String caption) {
+    long maxFileBytes = ctx.maxFileBytes();
+    return CompletableFuture.supplyAsync(() -> {
+      Messages say = work.say;
+      List<Attachment> accepted = new ArrayList<>();
+      for (Attachment a : attachments) {
+        String ext = extension(a.name(), a.mimeType());
+        if (!ErrorReplies.FORMATS.contains(ext)) replies.send(work, say.refusedFormat(a.name(), ErrorReplies.FORMATS));
+        else if (a.size() > maxFileBytes) replies.send(work, say.refusedSize(a.name(), maxFileBytes));
+        else accepted.add(a);
+      }
+      if (accepted.isEmpty()) return false;
+      List<Path> files = new ArrayList<>();
+      work.uploading = true;
+      try {
+        for (Attachment a : accepted) {
+          if (work.cancelled.get()) throw new CancellationException();
+          work.activity = say.receiving(a.name());
+          Path file = download(a, files);
+          if (file == null) {
+            replies.send(work, say.refusedSize(a.name(), maxFileBytes));
+          }
+        }
+        if (files.isEmpty()) return false;
+        if (work.cancelled.get()) throw new CancellationException();
+        work.activity = say.uploading();
+        String sessionId = people.session(work.user, say);
+        List<UploadedFile> uploaded = ctx.nemo().upload(people.auth(work.user), sessionId, files);
+        replies.send(work, say.uploaded(describe(uploaded, say)), Replies.suggestions(say));
+        return true;
+      } catch (IOException e) {
+        throw new CompletionException(e);
+      } finally {
+        work.uploading = false;
+        for (Path f : files) ctx.deleteQuietly(f);
+      }
+    }, ctx.backendPool()).thenCompose(ok -> {
+      if (ok && caption != null && !caption.isBlank() && !work.cancelled.get()) return turn.run(work, caption);
+      return lanes.finish(work, ok ? work.say.done() : work.say.failedStatus());
+    });
+  }
+
+  /** Streams an attachment into the work directory; null (and nothing kept) when it is over the limit. */
+  private Path download(Attachment a, List<Path> files) throws IOException {
+    // A directory of its own keeps the person's file name, which the backend shows back.
+    Path dir = Files.createDirectories(ctx.workDir().resolve("in-" + UUID.randomUUID()));
+    Path file = dir.resolve(safeName(a.name()));
+    files.add(file);
+    try (InputStream in = a.source().open(); OutputStream out = Files.newOutputStream(file)) {
+      byte[] buffer = new byte[64 * 1024];
+      long total = 0;
+      int n;
+      while ((n = in.read(buffer)) >= 0) {
+        total += n;
+        if (total > ctx.maxFileBytes()) {
+          out.close();
+          files.remove(file);
+          ctx.deleteQuietly(file);
+          return null;
+        }
+        out.write(buffer, 0, n);
+      }
+    }
+    return file;
+  }
+
+  void link(Work work, String url) throws IOException {
+    Messages say = work.say;
+    work.activity = say.uploading();
+    String sessionId = people.session(work.user, say);
+    List<UploadedFile> uploaded = ctx.nemo().uploadUrls(people.auth(work.user), sessionId, List.of(URI.create(url.strip())));
+    replies.send(work, say.uploaded(describe(uploaded, say)), Replies.suggestions(say));
+  }
+
+  private static List<String> describe(List<UploadedFile> files, Messages say) {
+    List<String> out = new ArrayList<>();
+    for (UploadedFile f : files) {
+      StringBuilder s = new StringBuilder(f.filename() == null ? "?" : f.filename());
+      List<String> facts = new ArrayList<>();
+      if (f.fileType() != null) facts.add(f.fileType());
+      if (f.duration() > 0) facts.add(say.elapsed(Math.round(f.duration())));
+      if (f.width() > 0 && f.height() > 0) facts.add(f.width() + "×" + f.height());
+      if (!facts.isEmpty()) s.append(" (").append(String.join(", ", facts)).append(')');
+      out.add(s.toString());
+    }
+    return out;
+  }
+
+  static String extension(String name, String mimeType) {
+    int dot = name.lastIndexOf('.');
+    if (dot >= 0 && dot < name.length() - 1) return name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    if (mimeType != null) {
+      String sub = mimeType.substring(mimeType.indexOf('/') + 1).toLowerCase(Locale.ROOT);
+      return switch (sub) {
+        case "quicktime" -> "mov";
+        case "mpeg" -> "mp3";
+        case "jpeg" -> "jpg";
+        case "x-matroska" -> "mkv";
+        case "x-msvideo" -> "avi";
+        case "mp4a-latm", "x-m4a" -> "m4a";
+        default -> sub;
+      };
+    }
+    return "";
+  }
+
+  private static String safeName(String name) {
+    Path last = Path.of(name.replace('\\', '/')).getFileName();
+    String base = last == null ? "file" : last.toString();
+    return base.replaceAll("[^\\p{L}\\p{N}._ -]", "_");
+  }
+}
