@@ -28,7 +28,10 @@ final class Replies {
   }
 
   static String trim(String text) {
-    return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT - 1) + "…";
+    if (text.length() <= MAX_TEXT) return text;
+    int end = MAX_TEXT - 1;
+    if (Character.isHighSurrogate(text.charAt(end - 1))) end--; // never half an emoji
+    return text.substring(0, end) + "…";
   }
 
   /** Waits for a request; Discord's refusals become IOExceptions naming Discord's reason. */
