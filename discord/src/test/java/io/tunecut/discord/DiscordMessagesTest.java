@@ -1,5 +1,8 @@
 package io.tunecut.discord;
 
+import static io.tunecut.discord.DiscordFlowTest.ANN;
+import static io.tunecut.discord.DiscordFlowTest.BOB;
+import static io.tunecut.discord.DiscordFlowTest.WAIT;
 import static io.tunecut.discord.FakeDiscord.Option.file;
 import static io.tunecut.discord.FakeDiscord.options;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,7 +12,6 @@ import io.tunecut.core.testing.FakeNemoServer.Call;
 import io.tunecut.core.testing.Turn;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,10 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Plain messages rather than slash commands: direct messages, mentions, and shards. */
 class DiscordMessagesTest {
-  static final String ANN = "900000000000000001";
-  static final String BOB = "900000000000000002";
-  static final Duration WAIT = Duration.ofSeconds(15);
-
   @TempDir Path tmp;
   Stack stack;
   FakeDiscord discord;
