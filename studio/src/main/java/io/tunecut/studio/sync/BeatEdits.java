@@ -96,13 +96,19 @@ public final class BeatEdits {
         videoLength - musicStart, fps, nudge);
     music.put("in", Math.round(plan.musicIn() * 1000));
     if (nudge) {
+      // Only cuts between clips with footage to spare can move; the rest stay, and say so.
+      List<Double> applied = new ArrayList<>(sorted);
+      boolean moved = false;
       for (int k = 0; k < sorted.size(); k++) {
         int segment = sortedBoundary.get(k);
         long delta = Math.round((plan.cuts().get(k) - sorted.get(k)) * 1000);
-        if (segment > 0 && delta != 0) {
-          moveBoundary(video.get(segment - 1), video.get(segment), delta, media);
+        if (segment > 0 && delta != 0 && moveBoundary(video.get(segment - 1), video.get(segment), delta, media)) {
+          applied.set(k, plan.cuts().get(k));
+          moved = true;
         }
       }
+      plan = new CutSync.Plan(plan.tempo(), plan.musicIn(), applied,
+          CutSync.onBeat(applied, found.beats(), plan.musicIn(), fps), moved);
     }
     ObjectNode args = NODES.objectNode().put("nudge", nudge);
     ObjectNode result = NODES.objectNode().put("tempo", round2(plan.tempo()))
@@ -255,7 +261,7 @@ public final class BeatEdits {
   }
 
   /** Moves the cut between two segments by {@code delta} ms when both clips have room. */
-  private static void moveBoundary(ObjectNode before, ObjectNode after, long delta,
+  private static boolean moveBoundary(ObjectNode before, ObjectNode after, long delta,
       List<Media> media) {
     long beforeEnd = before.path("in").asLong() + before.path("d").asLong() + delta;
     Optional<Media> beforeClip = find(media, before.path("src").asText());
@@ -264,7 +270,7 @@ public final class BeatEdits {
     long afterIn = after.path("in").asLong() + delta;
     boolean afterIsStill = "image".equals(after.path("kind").asText());
     if (!beforeFits || (!afterIsStill && afterIn < 0) || after.path("d").asLong() - delta <= 0) {
-      return;
+      return false;
     }
     before.put("d", before.path("d").asLong() + delta);
     after.put("st", after.path("st").asLong() + delta);
@@ -272,6 +278,7 @@ public final class BeatEdits {
     if (!afterIsStill) {
       after.put("in", afterIn);
     }
+    return true;
   }
 
   private static Edit unchanged(ObjectNode draft, String tool, String text) {

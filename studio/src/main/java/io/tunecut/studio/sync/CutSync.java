@@ -69,13 +69,18 @@ public final class CutSync {
       double target = BeatGrid.frameAtOrBefore(beat, fps);
       placed.add(nudge && Math.abs(target - c) <= MAX_NUDGE_FRAMES * frame + 1e-9 ? target : c);
     }
+    return new Plan(beats.tempo(), in, placed, onBeat(placed, beatTimes, in, fps), nudge);
+  }
+
+  /** How many of the timeline's {@code cuts} are within a frame (or 40 ms) of a beat. */
+  static int onBeat(List<Double> cuts, List<Double> beatTimes, double musicIn, double fps) {
     int onBeat = 0;
-    for (double c : placed) {
-      if (Math.abs(nearest(beatTimes, c + in) - in - c) <= Math.max(frame, 0.040) + 1e-9) {
+    for (double c : cuts) {
+      if (Math.abs(nearest(beatTimes, c + musicIn) - musicIn - c) <= Math.max(1 / fps, 0.040) + 1e-9) {
         onBeat++;
       }
     }
-    return new Plan(beats.tempo(), in, placed, onBeat, nudge);
+    return onBeat;
   }
 
   /** Σ over cuts of exp(−Δ²/2σ²) to the nearest beat, downbeats counting more. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.tunecut.studio.agent.AgentReply;
 import io.tunecut.studio.agent.AgentStep;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,20 @@ class BeatInstructionTest {
     assertThat(sync.result().path("tempo").asDouble()).isCloseTo(120, within(120 * 0.04));
     assertThat(sync.result().path("on_beat").asInt()).isEqualTo(sync.result().path("cuts").asInt()).isPositive();
     assertThat(reply.text()).containsPattern("1(19|20|21) BPM, \\d+ cuts? — ").contains("on a beat");
+  }
+
+  @Test
+  void aCutWithNoFootageToSpareStaysAndTheAnswerSaysSo() throws Exception {
+    editing.upload(SyncMedia.clip(dir, "a.mp4", "testsrc2", 63 / 30.0));
+    editing.upload(SyncMedia.clip(dir, "b.mp4", "smptebars", 57 / 30.0));
+    editing.upload(SyncMedia.clip(dir, "c.mp4", "rgbtestsrc", 2));
+    editing.upload(SyncMedia.drums(dir, "drums.wav", 120, 30));
+
+    AgentReply reply = editing.say("add background music and sync it to the cuts, nudge the cuts onto the beat");
+
+    var shots = editing.track(0).path("sg");
+    assertThat(List.of(shots.get(1).path("st").asLong(), shots.get(2).path("st").asLong())).isEqualTo(List.of(2100L, 4000L));
+    assertThat(reply.text()).contains("1 of 2 cuts land on a beat").doesNotContain("nudged");
   }
 
   @Test

@@ -60,6 +60,31 @@ class BeatRenderTest {
   }
 
   @Test
+  void cutsNudgedOntoBeatsAreOnTheBeatInTheRenderedVideo() throws Exception {
+    // shots of 63, 57 and 60 frames: no start of the music puts both cuts within a frame of a beat
+    editing.upload(SyncMedia.clip(dir, "a.mp4", "testsrc2", 63 / 30.0));
+    editing.upload(SyncMedia.clip(dir, "b.mp4", "smptebars", 3));
+    editing.upload(SyncMedia.clip(dir, "c.mp4", "rgbtestsrc", 2));
+    Media drums = editing.upload(SyncMedia.drums(dir, "drums.wav", 120, 30));
+    editing.say("trim the second clip to 1.9 seconds"); // b.mp4 has footage to spare after the cut
+    editing.say("add background music and sync it to the cuts, nudge the cuts onto the beat");
+    JsonNode shots = editing.track(0).path("sg");
+    assertThat(List.of(shots.get(1).path("st").asLong(), shots.get(2).path("st").asLong()))
+        .as("a cut moved").isNotEqualTo(List.of(2100L, 4000L));
+
+    Path out = editing.render(new FfmpegRenderer(FFMPEG, dir.resolve("work"),
+        RenderOptions.defaults().withShortSide(180)), dir.resolve("nudged.mp4"));
+
+    double musicIn = editing.music().path("in").asLong() / 1000.0;
+    List<Double> beats = editing.analysis.beats(drums.file()).beats().stream().map(b -> b - musicIn).toList();
+    List<Double> found = new CutDetector().detect(out).cuts();
+    assertThat(found).hasSize(2);
+    for (double cut : found) {
+      assertThat(beats).as("a beat near the cut at %.3f s", cut).anySatisfy(b -> assertThat(Math.abs(b - cut)).isLessThanOrEqualTo(FRAME + 1e-3));
+    }
+  }
+
+  @Test
   void theMusicGoesTenToFourteenDecibelsDownWhileSomeoneSpeaksAndRampsBack() throws Exception {
     editing.upload(SyncMedia.talkingClip(dir, "interview.mp4", "testsrc2", 7, 2, 4.5));
     editing.upload(SyncMedia.hiss(dir, "song.wav", 10));

@@ -11,7 +11,9 @@ final class SyncMedia {
   /** A kick drum on every beat at {@code bpm}, with a quiet chord under it. */
   static Path drums(Path dir, String name, double bpm, double seconds) {
     String beat = String.format(Locale.ROOT, "%.6f", 60 / bpm);
-    String kick = "exp(-mod(t\\," + beat + ")*14)*sin(2*PI*(50+110*exp(-mod(t\\," + beat + ")*40))*t)";
+    // a falling sweep from 160 to 50 Hz, its phase counted from each hit so every hit is alike
+    String since = "mod(t\\," + beat + ")";
+    String kick = "exp(-" + since + "*14)*sin(2*PI*(50*" + since + "+2.75*(1-exp(-40*" + since + "))))";
     return TestMedia.make(dir.resolve(name), "-f", "lavfi", "-i",
         "aevalsrc=0.8*" + kick + "+0.1*sin(2*PI*220*t)+0.08*sin(2*PI*330*t):s=44100:d=" + seconds, "-ac", "2");
   }
