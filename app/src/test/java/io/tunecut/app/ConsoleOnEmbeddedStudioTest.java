@@ -17,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,9 +34,10 @@ class ConsoleOnEmbeddedStudioTest {
   static void generateMedia() throws Exception {
     clip = media.resolve("beach.mp4");
     track = media.resolve("lofi song.mp3");
-    ffmpeg("-f", "lavfi", "-i", "testsrc2=size=320x180:rate=30:duration=4", "-f", "lavfi", "-i", "sine=frequency=300:duration=4",
-        "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", clip.toString());
-    ffmpeg("-f", "lavfi", "-i", "sine=frequency=660:duration=9", "-c:a", "libmp3lame", track.toString());
+    GeneratedMedia.make(clip, "-f", "lavfi", "-i", "testsrc2=size=320x180:rate=30:duration=4", "-f", "lavfi", "-i",
+        "sine=frequency=300:duration=4", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac",
+        "-shortest");
+    GeneratedMedia.make(track, "-f", "lavfi", "-i", "sine=frequency=660:duration=9", "-c:a", "libmp3lame");
   }
 
   @Test
@@ -78,13 +78,5 @@ class ConsoleOnEmbeddedStudioTest {
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     process.waitFor();
     return out;
-  }
-
-  private static void ffmpeg(String... args) throws IOException, InterruptedException {
-    List<String> command = new java.util.ArrayList<>(List.of("ffmpeg", "-y", "-v", "error"));
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (process.waitFor() != 0) throw new IOException("ffmpeg failed: " + out);
   }
 }

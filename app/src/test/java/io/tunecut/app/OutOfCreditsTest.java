@@ -18,7 +18,6 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,20 +74,12 @@ class OutOfCreditsTest {
   void theEmbeddedStudiosDailyQuotaIsExplainedWhenAnExportWouldGoOverIt(@TempDir Path media) throws Exception {
     // 61 s of video is more than a quota of one render minute a day.
     Path clip = media.resolve("long walk.mp4");
-    ffmpeg("-f", "lavfi", "-i", "testsrc2=size=160x90:rate=10:duration=61", "-c:v", "libx264", "-preset", "ultrafast",
-        "-pix_fmt", "yuv420p", clip.toString());
+    GeneratedMedia.make(clip, "-f", "lavfi", "-i", "testsrc2=size=160x90:rate=10:duration=61", "-c:v", "libx264",
+        "-preset", "ultrafast", "-pix_fmt", "yuv420p");
 
     String transcript = chat(Map.of("TUNECUT_RENDER_MINUTES_PER_DAY", "1"), "/attach \"" + clip + "\"", "export");
 
     assertThat(transcript).contains("long walk.mp4").contains("today's render time on this server").contains("midnight UTC")
         .doesNotContain("nemovideo").doesNotContain("register");
-  }
-
-  private static void ffmpeg(String... args) throws IOException, InterruptedException {
-    List<String> command = new java.util.ArrayList<>(List.of("ffmpeg", "-y", "-v", "error"));
-    command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (process.waitFor() != 0) throw new IOException("ffmpeg failed: " + out);
   }
 }

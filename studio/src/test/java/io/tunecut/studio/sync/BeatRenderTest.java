@@ -1,21 +1,17 @@
 package io.tunecut.studio.sync;
 
+import static io.tunecut.studio.ffmpeg.SoundLevels.meanVolume;
 import static io.tunecut.studio.ffmpeg.TestMedia.FFMPEG;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tunecut.studio.analysis.CutDetector;
-import io.tunecut.studio.ffmpeg.FfmpegRun;
 import io.tunecut.studio.media.Media;
 import io.tunecut.studio.render.FfmpegRenderer;
 import io.tunecut.studio.render.RenderOptions;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,33 +119,15 @@ class BeatRenderTest {
     Path out = editing.render(new FfmpegRenderer(FFMPEG, dir.resolve("work"),
         RenderOptions.defaults().withShortSide(180)), dir.resolve("phrase.mp4"));
 
-    double playing = level(out, 0.5, end - fade - 1);
-    double fading = level(out, end - fade / 2 - 0.1, 0.2);
-    double after = level(out, end + 0.05, 9.3 - end - 0.1);
+    double playing = meanVolume(out, 0.5, end - fade - 1);
+    double fading = meanVolume(out, end - fade / 2 - 0.1, 0.2);
+    double after = meanVolume(out, end + 0.05, 9.3 - end - 0.1);
     assertThat(fading).isBetween(after + 10, playing - 2);
     assertThat(after).isLessThan(-60);
   }
 
-  /** The whole sound's mean level over a window. */
-  static double level(Path file, double from, double length) throws Exception {
-    return volume(file, from, length, "volumedetect");
-  }
-
   /** The music alone: the voice stays under 1 kHz and the music is above 3 kHz. */
   static double musicLevel(Path file, double from, double length) throws Exception {
-    return volume(file, from, length, "highpass=f=2500,highpass=f=2500,highpass=f=2500,volumedetect");
-  }
-
-  private static double volume(Path file, double from, double length, String filters) throws Exception {
-    String err = FFMPEG.run(FfmpegRun.of(List.of("-ss", num(from), "-t", num(length), "-i", file.toString(),
-        "-map", "0:a:0", "-af", filters, "-f", "null", "-"), Duration.ofSeconds(30))).stderr();
-    if (err.contains("mean_volume: -inf")) return Double.NEGATIVE_INFINITY;
-    Matcher m = Pattern.compile("mean_volume: (-?[\\d.]+) dB").matcher(err);
-    assertThat(m.find()).as("volumedetect in %s", err).isTrue();
-    return Double.parseDouble(m.group(1));
-  }
-
-  private static String num(double v) {
-    return String.format(Locale.ROOT, "%.3f", v);
+    return meanVolume(file, from, length, "highpass=f=2500,highpass=f=2500,highpass=f=2500");
   }
 }
