@@ -17,7 +17,13 @@ public record Edit(Draft draft, AgentStep step, String english, String chinese) 
 
   /** A successful step: {@code result} carries {@code ok: true} and the summary sentence. */
   public static Edit done(Draft draft, String tool, ObjectNode args, String english, String chinese) {
-    ObjectNode result = JSON.createObjectNode().put("ok", true).put("summary", english);
+    return done(draft, tool, args, JSON.createObjectNode(), english, chinese);
+  }
+
+  /** The same, with what the step found besides (a tempo, how many cuts…) in {@code result}. */
+  public static Edit done(Draft draft, String tool, ObjectNode args, ObjectNode findings, String english,
+      String chinese) {
+    ObjectNode result = findings.deepCopy().put("ok", true).put("summary", english);
     return new Edit(draft, new AgentStep(tool, args, result), english, chinese);
   }
 

@@ -1,7 +1,5 @@
 package io.tunecut.studio.sync;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tunecut.studio.agent.AgentStep;
 import io.tunecut.studio.agent.Edit;
 import io.tunecut.studio.agent.Instruction;
 import io.tunecut.studio.agent.Turn;
@@ -42,13 +40,8 @@ public final class BeatInstruction implements Instruction {
       }
     }
     return edit.map(e -> e.changed()
-        ? new Edit(Draft.read(e.draft()), new AgentStep(e.tool(), e.args(), findings(e)), e.text(), e.text())
+        ? Edit.done(Draft.read(e.draft()), e.tool(), e.args(), e.result(), e.text(), e.text())
         : Edit.refused(draft, e.tool(), e.args(), e.text(), e.text()));
-  }
-
-  /** The step's response carries what the analysis found (tempo, cuts on a beat, …). */
-  private static ObjectNode findings(BeatEdits.Edit e) {
-    return e.result().deepCopy().put("ok", true).put("summary", e.text());
   }
 
   /** The asked-for edit, then the automatic ducking on top, told in one breath. */
