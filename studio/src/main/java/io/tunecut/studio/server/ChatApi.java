@@ -96,6 +96,7 @@ final class ChatApi {
         error(out, ApiError.INTERNAL, "the edit could not be made: " + e.getCause().getClass().getSimpleName());
         return;
       }
+      sessions.keep(s, reply.created());
       if (reply.draft() != null) store.saveDraft(s.id(), reply.draft().toString());
       for (AgentStep step : reply.steps()) {
         String callId = Ids.hex("call_", 8);

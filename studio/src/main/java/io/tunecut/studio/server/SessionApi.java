@@ -19,7 +19,12 @@ import io.tunecut.studio.store.SessionRecord;
 import io.tunecut.studio.store.Sessions;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,6 +65,24 @@ final class SessionApi {
 
   List<Media> media(SessionRecord s) {
     return library.ofSession(s.id(), s.userId()).stream().map(MediaRecord::media).collect(Collectors.toList());
+  }
+
+  /** Keeps media a chat turn made (a composed track) with the session's uploads; call under the session's lock. */
+  void keep(SessionRecord s, List<Media> created) throws IOException {
+    for (Media m : created) {
+      library.add(new MediaRecord(m, s.id(), s.userId(), sha256(m.file()), Files.size(m.file())));
+    }
+  }
+
+  private static String sha256(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[1 << 16];
+      for (int n; (n = in.read(buffer)) > 0; ) digest.update(buffer, 0, n);
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
   }
 
   /** {@code POST /api/tasks/me/with-session/nemo_agent} */

@@ -1,0 +1,32 @@
+package io.tunecut.studio.agent;
+
+import io.tunecut.studio.draft.Draft;
+import io.tunecut.studio.media.Media;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Music made for a timeline, for people who sent no track of their own (or ask for music made
+ * for them). The agent asks; the maker composes, renders and returns a new media item whose
+ * file exists, which the turn reports in {@link AgentReply#created()}.
+ */
+public interface MusicMaker {
+  /**
+   * @param draft the timeline the music is for (its length, clips and cuts)
+   * @param media the session's media, for cut analysis of the clips
+   * @param wish what the person asked for
+   * @throws IOException when the music cannot be made here (no soundfont, no disk): the message
+   *     says what to do, in English
+   */
+  Media make(Draft draft, List<Media> media, Wish wish) throws IOException;
+
+  /**
+   * @param style a style name the maker knows ("lo-fi", "cinematic"…), or null for the default
+   * @param seed the variation; the same seed, style and timeline give the same music
+   */
+  record Wish(String style, long seed) {
+    public static Wish defaults() {
+      return new Wish(null, 1);
+    }
+  }
+}
