@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tunecut.studio.llm.ModelReply.Failure;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import okhttp3.MediaType;
@@ -63,7 +65,7 @@ final class ChatCompletions {
       return whole(JSON.readTree(body.string()));
     } catch (InterruptedIOException e) {
       throw new ModelUnavailable(Failure.TIMED_OUT,
-          "the model did not answer within " + settings.timeout().toMillis() / 1000.0 + " s");
+          "the model did not answer within " + seconds(settings.timeout()) + " s");
     } catch (ConnectException | UnknownHostException | NoRouteToHostException e) {
       throw new ModelUnavailable(Failure.UNREACHABLE, "nothing answered at " + settings.host());
     } catch (JsonProcessingException e) {
@@ -96,6 +98,10 @@ final class ChatCompletions {
       calls.add(new ToolCall(function.path("name").asText(""), arguments(function.path("arguments"))));
     }
     return new Completion(calls, message.path("content").asText(""));
+  }
+
+  private static String seconds(Duration time) {
+    return BigDecimal.valueOf(time.toMillis(), 3).stripTrailingZeros().toPlainString();
   }
 
   /** A JSON object in a string, as specified; some servers send the object itself. */

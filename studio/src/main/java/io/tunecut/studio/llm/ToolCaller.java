@@ -1,5 +1,6 @@
 package io.tunecut.studio.llm;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.tunecut.studio.llm.ModelReply.Failure;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -20,6 +21,7 @@ public final class ToolCaller<T> {
 
   private final LlmSettings settings;
   private final ToolCatalog<T> catalog;
+  private final ArrayNode tools;
   private final String instructions;
   private final ChatCompletions chat;
 
@@ -27,6 +29,7 @@ public final class ToolCaller<T> {
   public ToolCaller(LlmSettings settings, ToolCatalog<T> catalog, String instructions) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.catalog = Objects.requireNonNull(catalog, "catalog");
+    this.tools = catalog.offered();
     this.instructions = Objects.requireNonNull(instructions, "instructions");
     this.chat = new ChatCompletions(settings);
   }
@@ -53,7 +56,7 @@ public final class ToolCaller<T> {
 
   private ModelReply<T> answer(String message, String system) {
     try {
-      ChatCompletions.Completion completion = chat.complete(system, message, catalog.offered());
+      ChatCompletions.Completion completion = chat.complete(system, message, tools);
       if (completion.calls().isEmpty()) {
         return new ModelReply.Failed<>(Failure.NO_TOOL_CALLS, "the model answered without proposing an edit");
       }
@@ -62,6 +65,7 @@ public final class ToolCaller<T> {
       return new ModelReply.Failed<>(e.failure(), e.getMessage());
     } catch (RuntimeException e) {
       // Whatever the model sent, the conversation goes on without it.
+      log.warn("Could not read the answer of model {}", settings.model(), e);
       return new ModelReply.Failed<>(Failure.MALFORMED, "the model's answer could not be read");
     }
   }

@@ -1,6 +1,7 @@
 package io.tunecut.studio.llm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +17,7 @@ import com.networknt.schema.SpecificationVersion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -31,6 +33,7 @@ public final class ToolCatalog<T> {
   private static final ObjectMapper JSON = JsonMapper.builder()
       .addModule(new Jdk8Module())
       .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS) // the schema offers enum names in lower case
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .build();
   private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
@@ -127,7 +130,7 @@ public final class ToolCatalog<T> {
       // The record's own constructor refused the values, and says why.
       throw new UnusableCall(e.getCause() == null ? e.getOriginalMessage() : e.getCause().getMessage());
     } catch (JsonProcessingException | IllegalArgumentException e) {
-      throw new UnusableCall("its arguments do not fit: " + e.getMessage());
+      throw new UnusableCall("its arguments do not fit the edit"); // a number too large for its field, say
     }
   }
 
@@ -137,8 +140,8 @@ public final class ToolCatalog<T> {
     return where.isEmpty() ? error.getMessage() : where + ": " + error.getMessage();
   }
 
-  static String snakeCase(String name) {
-    return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+  private static String snakeCase(String name) {
+    return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
   }
 
   private static final class UnusableCall extends Exception {

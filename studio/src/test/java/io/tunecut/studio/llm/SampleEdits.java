@@ -24,4 +24,12 @@ interface SampleEdits {
 
   @Tool("Turns looping of the music on or off.")
   record LoopMusic(boolean loop) implements SampleEdits {}
+
+  @Tool("Keeps only part of the video.")
+  record KeepRange(@Param(value = "seconds into the video", min = 0) double from,
+      @Param(value = "seconds into the video", min = 0) double to) implements SampleEdits {
+    public KeepRange {
+      if (to <= from) throw new IllegalArgumentException("the end must come after the start");
+    }
+  }
 }
