@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tunecut.studio.llm.ModelReply.Failure;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.io.InterruptedIOException;
+import java.math.BigDecimal;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
@@ -21,6 +21,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.BufferedSource;
 
 /**
  * One exchange with an OpenAI-compatible {@code /chat/completions} endpoint: the request with
@@ -30,6 +31,8 @@ import okhttp3.ResponseBody;
 final class ChatCompletions {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final MediaType JSON_TYPE = MediaType.get("application/json");
+  /** Far more than any answer with a few tool calls; a server sending more is not answering. */
+  static final long MAX_ANSWER_BYTES = 1 << 20;
 
   /** The model's answer, before its calls are checked. */
   record Completion(List<ToolCall> calls, String text) {}
@@ -62,7 +65,11 @@ final class ChatCompletions {
       ResponseBody body = response.body();
       MediaType type = body.contentType();
       if (type != null && "event-stream".equals(type.subtype())) return new StreamedCompletion().read(response);
-      return whole(JSON.readTree(body.string()));
+      BufferedSource source = body.source();
+      if (source.request(MAX_ANSWER_BYTES + 1)) {
+        throw new ModelUnavailable(Failure.MALFORMED, "the model's answer is too long");
+      }
+      return whole(JSON.readTree(source.getBuffer().readUtf8()));
     } catch (InterruptedIOException e) {
       throw new ModelUnavailable(Failure.TIMED_OUT,
           "the model did not answer within " + seconds(settings.timeout()) + " s");

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #ask} never throws and never waits longer than the settings' timeout: a slow, absent
  * or confused model is a {@link ModelReply.Failed}, and the caller reads the message itself.
+ * One caller serves a whole process, from any thread.
  *
  * @param <T> the kind of edit the tools produce
  */
@@ -40,7 +41,7 @@ public final class ToolCaller<T> {
    */
   public ModelReply<T> ask(String message, String context) {
     long start = System.nanoTime();
-    ModelReply<T> reply = answer(message, context == null || context.isBlank() ? instructions
+    ModelReply<T> reply = answer(message == null ? "" : message, context == null || context.isBlank() ? instructions
         : instructions + "\n\n" + context);
     long millis = (System.nanoTime() - start) / 1_000_000;
     if (reply instanceof ModelReply.Proposed<T> proposed) {

@@ -192,6 +192,17 @@ class ToolCallerTest {
   }
 
   @Test
+  void anAnswerThatNeverEndsIsNotRead() {
+    model.enqueue(FakeModel.json("{\"choices\": [{\"message\": {\"content\": \""
+        + "la".repeat((int) ChatCompletions.MAX_ANSWER_BYTES) + "\"}}]}"));
+
+    Failed<SampleEdits> reply = failed(caller(false).ask("sing", ""));
+
+    assertThat(reply.failure()).isEqualTo(Failure.MALFORMED);
+    assertThat(reply.reason()).isEqualTo("the model's answer is too long");
+  }
+
+  @Test
   void theServerIsAskedForTheModelWithTheToolsAndTheKey() throws Exception {
     model.answers(null, call("call_1", "loop_music", "{\"loop\": true}"));
 
