@@ -1,6 +1,7 @@
 package io.tunecut.studio.llm;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.victools.jsonschema.generator.CustomDefinition;
 import com.github.victools.jsonschema.generator.FieldScope;
@@ -10,7 +11,6 @@ import com.github.victools.jsonschema.generator.SchemaGenerator;
 import com.github.victools.jsonschema.generator.SchemaGeneratorConfigBuilder;
 import com.github.victools.jsonschema.generator.SchemaVersion;
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
@@ -20,11 +20,9 @@ import java.util.function.ToDoubleFunction;
  * properties, {@link Param} gives descriptions and bounds, enums are offered in lower case.
  */
 final class ToolSchemas {
-  private final ObjectMapper json;
   private final SchemaGenerator generator;
 
   ToolSchemas(ObjectMapper json) {
-    this.json = json;
     SchemaGeneratorConfigBuilder config = new SchemaGeneratorConfigBuilder(json, SchemaVersion.DRAFT_2020_12,
         OptionPreset.PLAIN_JSON)
         .with(Option.FLATTENED_OPTIONALS, Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT)
@@ -41,8 +39,8 @@ final class ToolSchemas {
     config.forTypesInGeneral().withCustomDefinitionProvider((type, context) -> {
       if (!type.isInstanceOf(Enum.class)) return null;
       ObjectNode choice = json.createObjectNode().put("type", "string");
-      Arrays.stream(type.getErasedType().getEnumConstants())
-          .forEach(constant -> choice.withArray("enum").add(lowerCase((Enum<?>) constant)));
+      ArrayNode names = choice.putArray("enum");
+      for (Object constant : type.getErasedType().getEnumConstants()) names.add(lowerCase((Enum<?>) constant));
       return new CustomDefinition(choice, CustomDefinition.DefinitionType.INLINE,
           CustomDefinition.AttributeInclusion.YES);
     });
@@ -53,7 +51,7 @@ final class ToolSchemas {
     return generator.generateSchema(record);
   }
 
-  static String lowerCase(Enum<?> constant) {
+  private static String lowerCase(Enum<?> constant) {
     return constant.name().toLowerCase(Locale.ROOT);
   }
 

@@ -47,7 +47,8 @@ class ToolCatalogTest {
   void anEnumIsOfferedInLowerCaseAndOptionalPartsAreNotRequired() throws Exception {
     JsonNode text = schema("add_text");
 
-    assertThat(text.path("properties").fieldNames()).toIterable().containsExactly("text", "position", "start", "colour");
+    assertThat(text.path("properties").fieldNames()).toIterable()
+        .containsExactly("text", "position", "start", "colour");
     assertThat(text.path("properties").path("position").path("enum")).extracting(JsonNode::asText)
         .containsExactly("top", "middle", "bottom");
     assertThat(text.path("required")).extracting(JsonNode::asText).containsExactly("text", "position");
