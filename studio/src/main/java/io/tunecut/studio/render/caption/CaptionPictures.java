@@ -64,7 +64,7 @@ public final class CaptionPictures {
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
     paint(image, lines, look, Color.decode(caption.color()), pad);
     ImageIO.write(image, "png", file.toFile());
-    int x = Math.max(0, Math.min(frameWidth - width, (frameWidth - width) / 2));
+    int x = Math.max(0, (frameWidth - width) / 2);
     int y = switch (caption.position()) {
       case "top" -> area.top() - pad;
       case "bottom" -> frameHeight - area.bottom() - height + pad;
