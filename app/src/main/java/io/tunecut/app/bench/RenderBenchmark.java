@@ -86,7 +86,7 @@ public final class RenderBenchmark {
   private static JsonNode draft(String aspect, String title) throws IOException {
     String text = title == null ? "" : ",{\"id\":\"text\",\"tt\":7,\"sg\":[{\"id\":\"x1\",\"text\":\"" + title
         + "\",\"st\":0,\"d\":3000,\"pos\":\"center\",\"size\":0.08,\"color\":\"#ffffff\"}]}";
-    return JSON.readTree("{\"d\":60000,\"m\":{\"aspect\":\"" + aspect + "\",\"resolution\":\"1080p\",\"loudness\":-14},\"t\":["
+    return JSON.readTree("{\"d\":60000,\"m\":{\"aspect\":\"" + aspect + "\",\"resolution\":\"1080p\",\"fill\":\"bars\",\"loudness\":-14},\"t\":["
         + "{\"id\":\"video\",\"tt\":0,\"sg\":[{\"id\":\"c1\",\"src\":\"clip\",\"n\":\"clip.mp4\",\"kind\":\"video\",\"st\":0,\"d\":60000,\"in\":0,\"v\":1.0}]},"
         + "{\"id\":\"music\",\"tt\":1,\"sg\":[{\"id\":\"m1\",\"src\":\"track\",\"n\":\"track.mp3\",\"st\":0,\"d\":60000,\"in\":0,\"v\":0.35,\"fi\":0,\"fo\":2000,\"loop\":true}]}"
         + text + "]}");
