@@ -2,6 +2,7 @@ package io.tunecut.app.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tunecut.studio.draft.Draft;
 import io.tunecut.studio.ffmpeg.Ffmpeg;
 import io.tunecut.studio.media.FfprobeMediaProbe;
 import io.tunecut.studio.media.Media;
@@ -53,8 +54,8 @@ public final class RenderBenchmark {
         "track", new Media("track", "track.mp3", probe.probe(monoTrack, "track.mp3"), monoTrack));
     FfmpegRenderer renderer = new FfmpegRenderer(ffmpeg, Files.createDirectories(dir.resolve("work")));
 
-    JsonNode addMusic = draft("16:9", null);
-    JsonNode reencode = draft("9:16", "Urban Dreams");
+    Draft addMusic = Draft.read(draft("16:9", null));
+    Draft reencode = Draft.read(draft("9:16", "Urban Dreams"));
     String music = "[1:a]atrim=0:60,asetpts=N/SR/TB,volume=0.35,afade=t=out:st=58:d=2[m];"
         + "[0:a][m]amix=inputs=2:normalize=0:duration=first:dropout_transition=0";
     String picture = "[0:v]scale=1080:1920:force_original_aspect_ratio=decrease,pad=1080:1920:(ow-iw)/2:(oh-ih)/2,"
@@ -85,7 +86,7 @@ public final class RenderBenchmark {
   private static JsonNode draft(String aspect, String title) throws IOException {
     String text = title == null ? "" : ",{\"id\":\"text\",\"tt\":7,\"sg\":[{\"id\":\"x1\",\"text\":\"" + title
         + "\",\"st\":0,\"d\":3000,\"pos\":\"center\",\"size\":0.08,\"color\":\"#ffffff\"}]}";
-    return JSON.readTree("{\"d\":60000,\"m\":{\"aspect\":\"" + aspect + "\",\"resolution\":\"1080p\",\"loudness\":-14},\"t\":["
+    return JSON.readTree("{\"d\":60000,\"m\":{\"aspect\":\"" + aspect + "\",\"resolution\":\"1080p\",\"fill\":\"bars\",\"loudness\":-14},\"t\":["
         + "{\"id\":\"video\",\"tt\":0,\"sg\":[{\"id\":\"c1\",\"src\":\"clip\",\"n\":\"clip.mp4\",\"kind\":\"video\",\"st\":0,\"d\":60000,\"in\":0,\"v\":1.0}]},"
         + "{\"id\":\"music\",\"tt\":1,\"sg\":[{\"id\":\"m1\",\"src\":\"track\",\"n\":\"track.mp3\",\"st\":0,\"d\":60000,\"in\":0,\"v\":0.35,\"fi\":0,\"fo\":2000,\"loop\":true}]}"
         + text + "]}");

@@ -8,6 +8,9 @@ public enum Aspect {
   PORTRAIT("9:16", 9, 16),
   SQUARE("1:1", 1, 1);
 
+  /** The widest picture still made square: 5:4. */
+  private static final double SQUARE_WIDEST = 1.25;
+
   private final String wire;
   private final int w;
   private final int h;
@@ -27,15 +30,16 @@ public enum Aspect {
     return Optional.empty();
   }
 
-  /** The nearest of the three shapes to a picture of this size. */
+  /**
+   * The shape people expect for a picture of this size: landscape for anything wider than
+   * 5:4 (a 4:3 clip too), portrait for anything taller than 4:5, square only in between.
+   */
   public static Aspect nearest(int width, int height) {
     if (width <= 0 || height <= 0) return LANDSCAPE;
-    double r = Math.log((double) width / height);
-    Aspect best = LANDSCAPE;
-    for (Aspect a : values()) {
-      if (Math.abs(r - Math.log((double) a.w / a.h)) < Math.abs(r - Math.log((double) best.w / best.h))) best = a;
-    }
-    return best;
+    double ratio = (double) width / height;
+    if (ratio > SQUARE_WIDEST + 1e-9) return LANDSCAPE;
+    if (ratio < 1 / SQUARE_WIDEST - 1e-9) return PORTRAIT;
+    return SQUARE;
   }
 
   /** The frame for a short side of {@code shortSide} pixels (1080 for 1080p). */

@@ -10,7 +10,7 @@ import java.util.Set;
  * the user asks for one: then a single clip's picture can be kept as it is (stream copy).
  *
  * @param width the frame the render will have (derived; 0 when unknown)
- * @param fps output frame rate, 0 for the first clip's
+ * @param fps output frame rate, 0 for the clips' own (the smoothest of them, up to 60)
  * @param loudness target integrated loudness in LUFS, or null for no normalisation
  * @param fill how clips of another shape fill the frame, or null for the renderer's default
  */

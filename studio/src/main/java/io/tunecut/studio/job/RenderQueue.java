@@ -1,7 +1,7 @@
 package io.tunecut.studio.job;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tunecut.studio.draft.Draft;
 import io.tunecut.studio.media.Media;
 import io.tunecut.studio.render.RenderCancelledException;
 import io.tunecut.studio.render.RenderFailedException;
@@ -131,7 +131,7 @@ public final class RenderQueue implements AutoCloseable {
       Path done = rendersDir.resolve(id + ".mp4");
       try {
         Files.deleteIfExists(part);
-        JsonNode draft = MAPPER.readTree(job.draft());
+        Draft draft = Draft.read(MAPPER.readTree(job.draft()));
         Map<String, Media> media = new LinkedHashMap<>();
         for (MediaRecord m : library.ofSession(job.sessionId(), job.userId())) media.put(m.media().id(), m.media());
         long[] lastWrite = {0};

@@ -1,18 +1,20 @@
 package io.tunecut.studio.render;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.tunecut.studio.draft.Caption;
 import io.tunecut.studio.draft.Draft;
 import io.tunecut.studio.ffmpeg.Ffmpeg;
 import io.tunecut.studio.ffmpeg.FfmpegException;
 import io.tunecut.studio.ffmpeg.FfmpegRun;
 import io.tunecut.studio.media.Media;
+import io.tunecut.studio.render.caption.CaptionPicture;
+import io.tunecut.studio.render.caption.CaptionPictures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +34,7 @@ import java.util.stream.Stream;
  * </ul>
  *
  * With a loudness target, a cheap audio-only pass measures the mix first (EBU R128 two-pass,
- * {@code linear=true}). Thread-safe: renders share nothing but the extracted font.
+ * {@code linear=true}). Thread-safe: renders share nothing but the fonts.
  */
 public final class FfmpegRenderer implements Renderer {
   private static final List<String> VIDEO_CODEC = List.of(
@@ -42,9 +44,9 @@ public final class FfmpegRenderer implements Renderer {
   private final Ffmpeg ffmpeg;
   private final Path workDir;
   private final RenderOptions options;
-  private final TitleFont font;
+  private final CaptionPictures captions;
 
-  /** @param workDir where renders keep their temporary files (and the title font, when extracted) */
+  /** @param workDir where renders keep their temporary files */
   public FfmpegRenderer(Ffmpeg ffmpeg, Path workDir) {
     this(ffmpeg, workDir, RenderOptions.defaults());
   }
@@ -58,13 +60,13 @@ public final class FfmpegRenderer implements Renderer {
     this.ffmpeg = ffmpeg;
     this.workDir = workDir;
     this.options = options;
-    this.font = new TitleFont(workDir.resolve("fonts"), systemFonts);
+    this.captions = systemFonts ? CaptionPictures.systemFonts() : CaptionPictures.bundledFontOnly();
   }
 
   @Override
-  public void render(JsonNode draftJson, Map<String, Media> media, Path output, DoubleConsumer progress)
+  public void render(Draft draft, Map<String, Media> media, Path output, DoubleConsumer progress)
       throws RenderFailedException, RenderCancelledException {
-    RenderPlan plan = RenderPlan.of(Draft.read(draftJson), media, options);
+    RenderPlan plan = RenderPlan.of(draft, media, options);
     Path temp = null;
     try {
       Files.createDirectories(workDir);
@@ -91,6 +93,7 @@ public final class FfmpegRenderer implements Renderer {
     private final Path output;
     private final Path temp;
     private final Progress progress;
+    private final Map<Integer, Optional<CaptionPicture>> drawn = new HashMap<>();
 
     Job(RenderPlan plan, Path output, Path temp, Progress progress) {
       this.plan = plan;
@@ -154,11 +157,7 @@ public final class FfmpegRenderer implements Renderer {
       }
       String picture = segments.size() == 1 ? "v0" : "vcat";
       if (segments.size() > 1) chains.add(concat + "concat=n=" + segments.size() + ":v=1:a=0[vcat]");
-      String text = captions(0, plan.seconds());
-      if (!text.isEmpty()) {
-        chains.add("[" + picture + "]" + text + "[vout]");
-        picture = "vout";
-      }
+      picture = withCaptions(inputs, chains, picture, 0, plan.seconds());
       int music = musicInput(inputs);
       chains.add(AudioGraph.build(plan, i -> clipInputs[i], music));
       chains.add(finish(loudness));
@@ -177,11 +176,12 @@ public final class FfmpegRenderer implements Renderer {
       for (int i = 0; i < segments.size(); i++) {
         RenderPlan.Segment s = segments.get(i);
         Path part = temp.resolve(String.format(Locale.ROOT, "segment-%04d.mp4", i));
-        String chain = VideoGraph.segment(plan, s, 0, "v");
-        String text = captions(s.startSeconds(), s.seconds());
-        if (!text.isEmpty()) chain = chain.substring(0, chain.length() - "[v]".length()) + "," + text + "[v]";
-        List<String> args = new ArrayList<>(clipInput(s));
-        args.addAll(List.of("-filter_complex", chain, "-map", "[v]", "-an"));
+        Inputs inputs = new Inputs();
+        List<String> chains = new ArrayList<>();
+        chains.add(VideoGraph.segment(plan, s, inputs.add(clipInput(s)), "v"));
+        String picture = withCaptions(inputs, chains, "v", s.startSeconds(), s.seconds());
+        List<String> args = new ArrayList<>(inputs.args());
+        args.addAll(List.of("-filter_complex", String.join(";", chains), "-map", "[" + picture + "]", "-an"));
         args.addAll(VIDEO_CODEC);
         args.addAll(List.of("-video_track_timescale", "90000", part.toString()));
         double from = s.startSeconds() / plan.seconds();
@@ -246,18 +246,38 @@ public final class FfmpegRenderer implements Renderer {
       return "[mix]" + norm + "aresample=48000," + AudioGraph.OUTPUT_FORMAT + ",atrim=end=" + AudioGraph.num(plan.seconds()) + "[aout]";
     }
 
-    private String captions(double offset, double length) throws IOException {
-      List<Caption> captions = plan.draft().captions();
-      if (captions.isEmpty()) return "";
-      List<String> texts = new ArrayList<>();
-      List<String> fonts = new ArrayList<>();
-      for (int i = 0; i < captions.size(); i++) {
-        Path file = temp.resolve("text-" + i + ".txt");
-        if (!Files.exists(file)) Files.writeString(file, captions.get(i).text(), StandardCharsets.UTF_8);
-        texts.add(file.toString());
-        fonts.add(font.fontFor(captions.get(i).text()).toString());
+    /**
+     * Lays the captions showing between {@code offset} and {@code offset + length} seconds of
+     * the timeline over {@code [picture]}, each a picture input of its own.
+     *
+     * @return the label of the picture with its captions
+     */
+    private String withCaptions(Inputs inputs, List<String> chains, String picture, double offset, double length)
+        throws IOException {
+      List<Caption> all = plan.draft().captions();
+      for (int i = 0; i < all.size(); i++) {
+        Caption c = all.get(i);
+        double from = c.startMs() / 1000.0 - offset;
+        double to = from + c.durationMs() / 1000.0;
+        if (to <= 0 || from >= length) continue;
+        Optional<CaptionPicture> drawn = captionPicture(i);
+        if (drawn.isEmpty()) continue;
+        int input = inputs.add(List.of("-i", drawn.get().file().toString()));
+        String label = "cap" + i;
+        chains.add(VideoGraph.caption(picture, input, drawn.get(), from, to, label));
+        picture = label;
       }
-      return VideoGraph.captions(plan, captions, texts, fonts, offset, length);
+      return picture;
+    }
+
+    /** Caption {@code i}, drawn once per render. */
+    private Optional<CaptionPicture> captionPicture(int i) throws IOException {
+      if (!drawn.containsKey(i)) {
+        Caption c = plan.draft().captions().get(i);
+        Path file = temp.resolve("caption-" + i + ".png");
+        drawn.put(i, captions.draw(c, plan.frame().width(), plan.frame().height(), file));
+      }
+      return drawn.get(i);
     }
 
     private void mp4(List<String> args) {

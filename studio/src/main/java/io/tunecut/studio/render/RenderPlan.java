@@ -57,7 +57,7 @@ record RenderPlan(Draft draft, Aspect.Frame frame, double fps, String fpsText, L
       }
     }
     MediaInfo first = sources.get(0).info();
-    double fps = draft.output().fps() > 0 ? draft.output().fps() : firstVideoFps(sources);
+    double fps = draft.output().fps() > 0 ? draft.output().fps() : sourceFps(sources);
     fps = Math.max(1, Math.min(60, fps));
     String fpsText = rate(fps);
     fps = value(fpsText);
@@ -129,11 +129,13 @@ record RenderPlan(Draft draft, Aspect.Frame frame, double fps, String fpsText, L
     return draft.music();
   }
 
-  private static double firstVideoFps(List<Media> sources) {
-    for (Media m : sources) {
-      if (m.info().kind() == MediaKind.VIDEO && m.info().fps() > 0) return m.info().fps();
-    }
-    return 30;
+  /**
+   * The smoothest rate among the clips (capped at 60 later): 60 fps footage keeps its motion
+   * even after a 30 fps clip; stills alone play at 30.
+   */
+  private static double sourceFps(List<Media> sources) {
+    return sources.stream().filter(m -> m.info().kind() == MediaKind.VIDEO && m.info().fps() > 0)
+        .mapToDouble(m -> m.info().fps()).max().orElse(30);
   }
 
   /** NTSC rates as exact fractions, so long renders do not drift. */

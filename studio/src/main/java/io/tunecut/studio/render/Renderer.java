@@ -1,12 +1,12 @@
 package io.tunecut.studio.render;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.tunecut.studio.draft.Draft;
 import io.tunecut.studio.media.Media;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.DoubleConsumer;
 
-/** Turns a draft into an MP4 with ffmpeg. */
+/** Turns a draft into an MP4. */
 public interface Renderer {
   /**
    * Blocks until {@code output} is complete. Interrupting the calling thread stops ffmpeg
@@ -15,6 +15,6 @@ public interface Renderer {
    * @param media the session's files by id (the draft's {@code src})
    * @param progress fractions 0..1, from ffmpeg's own progress
    */
-  void render(JsonNode draft, Map<String, Media> media, Path output, DoubleConsumer progress)
+  void render(Draft draft, Map<String, Media> media, Path output, DoubleConsumer progress)
       throws RenderFailedException, RenderCancelledException;
 }

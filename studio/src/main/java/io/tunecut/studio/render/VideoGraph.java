@@ -1,62 +1,70 @@
 package io.tunecut.studio.render;
 
-import io.tunecut.studio.draft.Caption;
-import java.util.List;
+import io.tunecut.studio.draft.Fill;
+import io.tunecut.studio.media.MediaInfo;
+import io.tunecut.studio.render.caption.CaptionPicture;
 import java.util.Locale;
 
 /**
- * The picture as filter-graph text: every clip scaled to fit the frame and padded with black
- * (black rather than a blurred copy: it costs nothing and reads as intended), at the output
- * frame rate, square pixels, yuv420p, cut to a whole number of frames.
+ * The picture as filter-graph text: every clip at the output frame rate, filling the frame
+ * as the draft asks (a clip of the frame's own shape just scaled), square pixels, yuv420p,
+ * cut to a whole number of frames; captions laid over it.
  */
 final class VideoGraph {
+  /** Shapes closer than this (2%) count as the same: the sliver that does not fit is cut. */
+  private static final double SAME_SHAPE = 0.02;
+  /** The blurred background is made at 1/8 of the frame's size: blurring costs little there. */
+  private static final int BACKGROUND_SCALE = 8;
+
   private VideoGraph() {}
 
-  /** The normalising chain for one segment, from {@code [input:v]} to {@code [label]}. */
+  /** The normalising chains for one segment, from {@code [input:v]} to {@code [label]}. */
   static String segment(RenderPlan plan, RenderPlan.Segment s, int input, String label) {
     int w = plan.frame().width();
     int h = plan.frame().height();
-    return String.format(Locale.ROOT,
-        "[%d:v]setpts=PTS-STARTPTS,scale=%d:%d:force_original_aspect_ratio=decrease:force_divisible_by=2,"
-            + "pad=%d:%d:(ow-iw)/2:(oh-ih)/2:color=black,setsar=1,fps=%s,format=yuv420p,"
-            + "tpad=stop_mode=clone:stop_duration=%s,trim=end_frame=%d,setpts=PTS-STARTPTS[%s]",
-        input, w, h, w, h, plan.fpsText(), AudioGraph.num(s.seconds() + 1), s.frames(), label);
+    String in = String.format(Locale.ROOT, "[%d:v]setpts=PTS-STARTPTS,fps=%s,", input, plan.fpsText());
+    String out = String.format(Locale.ROOT,
+        "setsar=1,format=yuv420p,tpad=stop_mode=clone:stop_duration=%s,trim=end_frame=%d,setpts=PTS-STARTPTS[%s]",
+        AudioGraph.num(s.seconds() + 1), s.frames(), label);
+    String fit = String.format(Locale.ROOT, "scale=%d:%d:force_original_aspect_ratio=decrease:force_divisible_by=2", w, h);
+    return switch (fill(plan, s.media().info())) {
+      case CROP -> in + String.format(Locale.ROOT, "scale=%d:%d:force_original_aspect_ratio=increase,crop=%d:%d,", w, h, w, h)
+          + out;
+      case BARS -> in + fit + String.format(Locale.ROOT, ",pad=%d:%d:(ow-iw)/2:(oh-ih)/2:color=black,", w, h) + out;
+      case BLUR -> {
+        int bw = even((double) w / BACKGROUND_SCALE);
+        int bh = even((double) h / BACKGROUND_SCALE);
+        String bg = label + "bg";
+        String fg = label + "fg";
+        yield in + "format=yuv420p,split[" + bg + "][" + fg + "];"
+            + String.format(Locale.ROOT, "[%s]scale=%d:%d:force_original_aspect_ratio=increase,crop=%d:%d,"
+                + "gblur=sigma=%s,lutyuv=y=val*0.55,scale=%d:%d:flags=bilinear[%sb];",
+                bg, bw, bh, bw, bh, AudioGraph.num(Math.max(2, bh / 40.0)), w, h, bg)
+            + "[" + fg + "]" + fit + "[" + fg + "s];"
+            + "[" + bg + "b][" + fg + "s]overlay=(W-w)/2:(H-h)/2," + out;
+      }
+    };
   }
 
   /**
-   * drawtext filters for the captions, times relative to {@code offsetSeconds} (a segment's
-   * start when segments are encoded one by one). Text comes from files: nothing to escape.
+   * How a source of this shape fills the frame: the draft's choice when the shapes differ
+   * (a blurred copy of itself by default), cut to cover when they are the same.
    */
-  static String captions(RenderPlan plan, List<Caption> captions, List<String> textFiles, List<String> fontFiles,
-      double offsetSeconds, double lengthSeconds) {
-    StringBuilder out = new StringBuilder();
-    int h = plan.frame().height();
-    for (int i = 0; i < captions.size(); i++) {
-      Caption c = captions.get(i);
-      double from = c.startMs() / 1000.0 - offsetSeconds;
-      double to = from + c.durationMs() / 1000.0;
-      if (to <= 0 || from >= lengthSeconds) continue;
-      int size = Math.max(8, (int) Math.round(h * c.size()));
-      int margin = (int) Math.round(h * 0.08);
-      String y = switch (c.position()) {
-        case "top" -> String.valueOf(margin);
-        case "bottom" -> "h-text_h-" + margin;
-        default -> "(h-text_h)/2";
-      };
-      if (out.length() > 0) out.append(',');
-      out.append("drawtext=fontfile=").append(quote(fontFiles.get(i)))
-          .append(":textfile=").append(quote(textFiles.get(i)))
-          .append(":expansion=none:fontsize=").append(size)
-          .append(":fontcolor=").append(c.color().replace("#", "0x"))
-          .append(":borderw=").append(Math.max(1, size / 16)).append(":bordercolor=black@0.6")
-          .append(":x=(w-text_w)/2:y=").append(y)
-          .append(":enable='between(t,").append(AudioGraph.num(from)).append(',').append(AudioGraph.num(to)).append(")'");
-    }
-    return out.toString();
+  static Fill fill(RenderPlan plan, MediaInfo source) {
+    double frame = (double) plan.frame().width() / plan.frame().height();
+    double have = (double) source.width() / source.height();
+    if (Math.abs(Math.log(have / frame)) < SAME_SHAPE) return Fill.CROP;
+    Fill asked = plan.draft().output().fill();
+    return asked == null ? Fill.BLUR : asked;
   }
 
-  /** A path as a filter option value: quoted, with the quote character escaped. */
-  static String quote(String path) {
-    return "'" + path.replace("\\", "/").replace("'", "'\\''") + "'";
+  /** One caption over {@code [picture]} from {@code from} to {@code to} seconds, into {@code [label]}. */
+  static String caption(String picture, int input, CaptionPicture caption, double from, double to, String label) {
+    return String.format(Locale.ROOT, "[%s][%d:v]overlay=x=%d:y=%d:enable='between(t,%s,%s)'[%s]",
+        picture, input, caption.x(), caption.y(), AudioGraph.num(from), AudioGraph.num(to), label);
+  }
+
+  private static int even(double v) {
+    return Math.max(2, (int) Math.round(v / 2) * 2);
   }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class DraftTest {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -48,7 +50,21 @@ class DraftTest {
     assertThat(Aspect.PORTRAIT.frame(1080)).isEqualTo(new Aspect.Frame(1080, 1920));
     assertThat(Aspect.SQUARE.frame(720)).isEqualTo(new Aspect.Frame(720, 720));
     assertThat(Aspect.LANDSCAPE.frame(720)).isEqualTo(new Aspect.Frame(1280, 720));
-    assertThat(Aspect.nearest(1080, 1920)).isEqualTo(Aspect.PORTRAIT);
-    assertThat(Aspect.nearest(1000, 1100)).isEqualTo(Aspect.SQUARE);
+  }
+
+  @ParameterizedTest(name = "a {0}×{1} clip makes a {2} video")
+  @CsvSource({
+      "1440, 1080, 16:9", // 4:3 is landscape, not square
+      "1080, 1440, 9:16",
+      "1080, 1080, 1:1",
+      "1280, 1024, 1:1", // 5:4 is as wide as square goes
+      "1024, 1280, 1:1",
+      "1000, 1100, 1:1",
+      "1920, 1080, 16:9",
+      "1080, 1920, 9:16",
+      "2560, 1080, 16:9", // 21:9
+      "1080, 2560, 9:16"})
+  void aClipsShapeGivesTheFramePeopleExpect(int width, int height, String expected) {
+    assertThat(Aspect.nearest(width, height).wire()).isEqualTo(expected);
   }
 }

@@ -67,7 +67,7 @@ class FfmpegRendererTest {
     Path out = dir.resolve("out-" + System.nanoTime() + ".mp4");
     Map<String, Media> byId = new LinkedHashMap<>();
     media.forEach(m -> byId.put(m.id(), m));
-    r.render(draft, byId, out, f -> {});
+    r.render(Draft.read(draft), byId, out, f -> {});
     return out;
   }
 
@@ -185,16 +185,6 @@ class FfmpegRendererTest {
   }
 
   @Test
-  void aTitleRendersWithTheFontShippedInTheJar() throws Exception {
-    FfmpegRenderer bare = new FfmpegRenderer(FFMPEG, dir.resolve("bare"), RenderOptions.defaults().withShortSide(180), false);
-    add(TestMedia.clip(dir, "a.mp4", 1, 320, 180));
-    say("title 'Urban: \"Dreams\" 100% \\ it''s'");
-    Path out = render(bare);
-    assertThat(stream(FFMPEG.probe(out, Duration.ofSeconds(30)), "video").path("codec_name").asText()).isEqualTo("h264");
-    assertThat(dir.resolve("bare/fonts/DejaVuSans.ttf")).exists();
-  }
-
-  @Test
   void manySegmentsAreEncodedOneByOneAndJoined() throws Exception {
     FfmpegRenderer montage = new FfmpegRenderer(FFMPEG, dir.resolve("work"),
         RenderOptions.defaults().withShortSide(180).withSegmentThreshold(3));
@@ -220,7 +210,7 @@ class FfmpegRendererTest {
     CompletableFuture<Throwable> outcome = new CompletableFuture<>();
     Thread worker = new Thread(() -> {
       try {
-        slow.render(draft, byId, out, seen::add);
+        slow.render(Draft.read(draft), byId, out, seen::add);
         outcome.complete(null);
       } catch (Throwable t) {
         outcome.complete(t);

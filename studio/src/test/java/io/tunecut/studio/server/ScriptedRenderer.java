@@ -1,6 +1,6 @@
 package io.tunecut.studio.server;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.tunecut.studio.draft.Draft;
 import io.tunecut.studio.media.Media;
 import io.tunecut.studio.render.RenderCancelledException;
 import io.tunecut.studio.render.RenderFailedException;
@@ -32,7 +32,7 @@ final class ScriptedRenderer implements Renderer {
   }
 
   @Override
-  public void render(JsonNode draft, Map<String, Media> media, Path output, DoubleConsumer progress)
+  public void render(Draft draft, Map<String, Media> media, Path output, DoubleConsumer progress)
       throws RenderFailedException, RenderCancelledException {
     String name = output.getFileName().toString();
     started.add(name);

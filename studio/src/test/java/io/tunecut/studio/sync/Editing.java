@@ -8,6 +8,7 @@ import io.tunecut.studio.agent.Instruction;
 import io.tunecut.studio.agent.Instructions;
 import io.tunecut.studio.agent.RuleAgent;
 import io.tunecut.studio.analysis.AnalysisCache;
+import io.tunecut.studio.draft.Draft;
 import io.tunecut.studio.media.FfprobeMediaProbe;
 import io.tunecut.studio.media.Media;
 import io.tunecut.studio.render.Renderer;
@@ -53,7 +54,7 @@ final class Editing {
   Path render(Renderer renderer, Path out) throws Exception {
     Map<String, Media> byId = new LinkedHashMap<>();
     media.forEach(m -> byId.put(m.id(), m));
-    renderer.render(draft, byId, out, f -> {});
+    renderer.render(Draft.read(draft), byId, out, f -> {});
     return out;
   }
 
