@@ -33,6 +33,7 @@ final class FadeMusic implements Instruction {
     }
     boolean in = both != null || inM != null;
     boolean out = both != null || outM != null && (inM == null || outM.start() != inM.start());
+    if (turn.negated() && inM == null && outM != null && outM.group().matches("fades?")) in = true; // "get rid of the fade": both
     Music music = draft.music();
     if (music == null) {
       return Optional.of(Edit.refused(draft, "fade_music", Edit.args(),

@@ -21,7 +21,7 @@ final class MusicStart implements Instruction {
           + "|从\\s*(?:song|music)\\s*的?\\s*第?\\s*" + T + "|跳过\\s*(?:song|music)?\\s*的?\\s*前\\s*" + T + "|(?:song|music)\\s*的?\\s*第\\s*" + T);
   private static final Pattern ON_TIMELINE = Pattern.compile(
       "(?:start|begin|bring in|bring|come in|kick in|enter|fade in|play)s?\\s+(?:the\\s+)?(?:music|song)?\\s*(?:in\\s+)?(?:at|after|from)\\s+" + T
-          + "|(?:music|song)\\s+(?:should\\s+)?(?:starts?|begins?|comes?\\s+in|kicks?\\s+in|enters?|plays?)\\s+(?:at|after|from|only after)?\\s*" + T
+          + "|(?:music|song)\\s+(?:should\\s+|to\\s+)?(?:starts?|begins?|comes?\\s+in|kicks?\\s+in|enters?|plays?)(?:\\s+(?:a bit|a little|slightly|only|just))?(?:\\s+later)?\\s+(?:at|after|from|only after)?\\s*" + T
           + "|delay\\s+(?:the\\s+)?(?:music|song)\\s+(?:by\\s+)?" + T + "|(?:music|song)\\s+(?:at|from)\\s+" + T + "\\s+(?:into|in)\\s+the\\s+video"
           + "|(?:music|song)?\\s*(?:从|在)\\s*第?\\s*" + T + "\\s*(?:开始|进入|响起|出来|进)|" + T + "\\s*(?:后|之后|以后)\\s*(?:再)?\\s*(?:进|出现|开始|响|放)");
   private static final Pattern INTO_VIDEO = Pattern.compile("into the video|of the video|on the timeline|视频的?第");

@@ -19,7 +19,7 @@ final class Replies {
     boolean export = false;
     for (Edit e : edits) {
       if (e.kind() == Edit.Kind.EXPORT) export = true;
-      else if (!e.text(zh).isEmpty()) sentences.add(e.text(zh));
+      else if (!e.text(zh).isEmpty() && !sentences.contains(e.text(zh))) sentences.add(e.text(zh));
     }
     if (!missed.isEmpty()) {
       String parts = zh ? "“" + String.join("”、“", missed) + "”" : "\"" + String.join("\", \"", missed) + "\"";

@@ -41,8 +41,9 @@ final class Talk implements Instruction {
       return Optional.of(Edit.answer(draft, "Timeline: " + draft.summary(), "时间线：" + ZhSummary.of(draft)));
     }
     if (turn.match(HELLO) != null) {
-      return Optional.of(Edit.answer(draft, "Hi! Send clips (and a track if you like), then tell me what to do.",
-          "你好！发来视频（想要的话再加一首音乐），然后告诉我怎么剪。"));
+      return Optional.of(draft.clips().isEmpty()
+          ? Edit.answer(draft, "Hi! Send clips (and a track if you like), then tell me what to do.", "你好！发来视频（想要的话再加一首音乐），然后告诉我怎么剪。")
+          : Edit.answer(draft, "Hi!", "你好！"));
     }
     if (turn.match(THANKS) != null) return Optional.of(Edit.answer(draft, "You're welcome!", "不客气！"));
     return Optional.empty();

@@ -43,7 +43,7 @@ final class VideoLength implements Instruction {
           + "|(?:剪成|剪到|缩短到|控制在|做成|做一个|变成|压缩到)\\s*" + N + "|" + N + "\\s*(?:的|以内)?\\s*(?:视频|短片|混剪|片子)");
   private static final Pattern SHORTER = Pattern.compile(
       "(\\d+(?:\\.\\d+)?)%\\s+shorter|shorten\\s+(?:it|the video)?\\s*by\\s+(\\d+(?:\\.\\d+)?)%|cut\\s+(?:it|the video)\\s+(?:in|by)\\s+(\\d+(?:\\.\\d+)?)%"
-          + "|缩短\\s*(\\d+(?:\\.\\d+)?)%|(?:video|视频)?\\s*(?:剪掉|减少|缩短)\\s*(\\d+(?:\\.\\d+)?)%");
+          + "|(?:video|视频)?\\s*(?:剪掉|减少|缩短|剪短|短)\\s*(\\d+(?:\\.\\d+)?)%");
   private static final Pattern AS_LONG = Pattern.compile(
       "(\\d+(?:\\.\\d+)?)%\\s+(?:as long|the length|of the length|of its length)|(?:缩短|剪)到\\s*(?:原来的)?\\s*(\\d+(?:\\.\\d+)?)%");
   private static final Pattern CUT_UNSURE = Pattern.compile("^(?:cut|trim|remove|剪掉|去掉)\\s+" + N + "$|^" + N + "\\s*(?:剪掉|去掉)$");

@@ -21,7 +21,7 @@ public record BeatRequest(Kind kind, double seconds, int beatsPerShot, boolean n
   private static final Pattern DUCK = Pattern.compile(
       "\\bduck|(?:lower|quieter|down|softer|dip|drop|reduce)\\b.{0,30}\\b(?:when|while|whenever|if|during)\\b.{0,20}\\b(?:talk|speak|voice|says?|talking|speaking|speech)"
           + "|under (?:the )?(?:speech|voices?|talking|dialogue|people talking)|(?:when|while|whenever) (?:people|someone|they|he|she|i|we|somebody|anyone) (?:is |are )?(?:talk|speak)"
-          + "|闪避|(?:说话|讲话|人声|对白).{0,14}(?:降低|压低|小声|调低|小一点|小点|让|避让)|(?:降低|压低|调低).{0,8}(?:说话|人声|对白|讲话)");
+          + "|闪避|(?:说话|讲话|人声|对白).{0,14}(?:降低|压低|小声|调低|小一点|小点|变小|轻|让|避让)|(?:降低|压低|调低).{0,8}(?:说话|人声|对白|讲话)");
   private static final Pattern PHRASE = Pattern.compile(
       "end (?:it |the music |the song |music |song )?on (?:a|the) (?:phrase|bar|downbeat)|finish on (?:a|the) (?:phrase|bar)"
           + "|end (?:of|at) (?:a|the) phrase|乐句|小节(?:线)?(?:上)?结束|结束在小节");

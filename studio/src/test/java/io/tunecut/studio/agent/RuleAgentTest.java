@@ -243,4 +243,88 @@ class RuleAgentTest {
     say(draft, "add music at 35% and fade it out, title 'X', make it square");
     assertThat(draft.toJson()).isEqualTo(before);
   }
+
+  @Test
+  void undoGoesBackOneChangeAtATimeAndRedoComesBack() {
+    Draft start = travelDraft();
+    AgentReply vertical = say(start, "make it vertical");
+    AgentReply titled = agent.respond(vertical.draft(), vertical.history(), media, "title 'Lisbon'", "en");
+
+    AgentReply undone = agent.respond(titled.draft(), titled.history(), media, "undo", "en");
+    assertThat(undone.draft().captions()).isEmpty();
+    assertThat(undone.draft().output().aspect()).isEqualTo(Aspect.PORTRAIT);
+    assertThat(undone.text()).contains("Undone");
+
+    AgentReply back = agent.respond(undone.draft(), undone.history(), media, "go back to how it was", "en");
+    assertThat(back.draft()).isEqualTo(start);
+
+    AgentReply redone = agent.respond(back.draft(), back.history(), media, "redo", "en");
+    assertThat(redone.draft().output().aspect()).isEqualTo(Aspect.PORTRAIT);
+    assertThat(agent.respond(start, History.none(), media, "撤销", "zh").text()).contains("没有可以撤销");
+  }
+
+  @Test
+  void atLeastTwentyEarlierDraftsAreKept() {
+    Draft draft = say(travelDraft(), "add background music").draft();
+    History history = History.none();
+    for (int i = 1; i <= 25; i++) {
+      AgentReply r = agent.respond(draft, history, media, "music at " + i + "%", "en");
+      draft = r.draft();
+      history = r.history();
+    }
+    for (int i = 0; i < 20; i++) {
+      AgentReply r = agent.respond(draft, history, media, "undo", "en");
+      draft = r.draft();
+      history = r.history();
+    }
+    assertThat(draft.music().volume()).isEqualTo(0.05);
+  }
+
+  @Test
+  void withAMusicMakerAskingForMusicWithoutATrackAddsComposedMusic() {
+    Draft draft = upload(agent.emptyDraft(), video("v1", "a.mp4", 6));
+    Media composed = audio("gen_1", "composed.wav", 6);
+    RuleAgent composing = new RuleAgent(Instructions.standard(), (d, m, wish) -> composed);
+
+    AgentReply reply = composing.respond(draft, media, "add background music", "en");
+
+    assertThat(reply.draft().music().src()).isEqualTo("gen_1");
+    assertThat(reply.draft().music().durationMs()).isEqualTo(6000);
+    assertThat(reply.created()).containsExactly(composed);
+  }
+
+  @Test
+  void whenMusicCannotBeMadeTheAnswerSaysWhyAndNothingChanges() {
+    Draft draft = upload(agent.emptyDraft(), video("v1", "a.mp4", 6));
+    RuleAgent composing = new RuleAgent(Instructions.standard(), (d, m, wish) -> {
+      throw new java.io.IOException("no soundfont is installed: run ./tunecut setup");
+    });
+
+    AgentReply reply = composing.respond(draft, media, "add some music", "en");
+
+    assertThat(reply.draft()).isEqualTo(draft);
+    assertThat(reply.created()).isEmpty();
+    assertThat(reply.text()).contains("no soundfont is installed");
+  }
+
+  @Test
+  void aClauseNotUnderstoodIsNamedAndTheRestIsDone() {
+    AgentReply reply = say(travelDraft(), "make it square and sprinkle some fairy dust");
+    assertThat(reply.draft().output().aspect()).isEqualTo(Aspect.SQUARE);
+    assertThat(reply.text()).contains("square").contains("I didn't understand \"sprinkle some fairy dust\"");
+  }
+
+  @Test
+  void aChineseAnswerHasAChineseTimeline() {
+    AgentReply reply = agent.respond(travelDraft(), media, "加背景音乐，淡出3秒", "zh");
+    assertThat(reply.text()).contains("时间线：视频 0–18 秒（2 个片段）").contains("淡出 3 秒").doesNotContain("clips");
+  }
+
+  @Test
+  void askingToExportEndsWithTheWordsTheBotExportsOn() {
+    AgentReply reply = say(travelDraft(), "export it in 1080p please");
+    assertThat(reply.draft().output().resolution()).isEqualTo("1080p");
+    assertThat(reply.text()).endsWith("Click Export to render it.");
+    assertThat(agent.respond(travelDraft(), media, "导出", "zh").text()).endsWith("点击「导出」即可生成视频。");
+  }
 }

@@ -15,7 +15,7 @@ final class Clauses {
   private static final Pattern AND = Pattern.compile(
       "\\s+and\\s+(?!\\d|out\\b|in\\b|«|clip \\d|the (?:first|second|third|last|other)\\b|(?:the\\s+)?(?:\\d+(?:st|nd|rd|th)|second|first|third|last)\\b)");
 
-  private static final Pattern VALUE = Pattern.compile("(?:(?:to|at|by|for|of|over)\\s+)?(?:\\d+(?:\\.\\d+)?(?:s|%|db))(?:\\s+(?:long|please))?");
+  private static final Pattern VALUE = Pattern.compile("(?:(?:like|about|around|maybe|roughly|~|just)\\s*)?(?:(?:to|at|by|for|of|over)\\s+)?(?:\\d+(?:\\.\\d+)?(?:s|%|db))(?:\\s+(?:long|please))?");
 
   private Clauses() {}
 

@@ -17,7 +17,8 @@ final class Quotes {
       "(?i)(\\b(?:title|caption|subtitle|text|heading|label)s?\\b[^:：«]{0,30}|(?:标题|字幕|文字|文案)[^:：«]{0,10})[:：]\\s*([^«]+?)\\s*$");
   /** "add text GOAL at the end", "a caption saying hello world at the bottom". */
   private static final Pattern SAYING = Pattern.compile(
-      "(?i:(\\b(?:saying|that says|which says|reading|with the words?)\\s+)([^«,;.!?]+?)(?=\\s+(?:at|on|in|for|from|to|until|till|during)\\s|[,;.!?]|$))"
+      "(?i:(\\b(?:saying|that says|which says|reading|with the words?)\\s+)([^«,;.!?]+?)(?=\\s+(?:at|on|in|for|from|until|till|during)\\s+(?:the\\s+)?(?:top|bottom|middle|center|centre|start|end|beginning|video|screen|\\d)|[,;.!?]|$))"
+          + "|(\\b(?i:write|type)\\s+)(\\p{Lu}[\\p{L}'!?]*(?:\\s+\\p{Lu}[\\p{L}'!?]*)*)(?![\\p{L}])"
           + "|(\\b(?i:text|caption|title)\\s+)(\\p{Lu}[\\p{Lu}\\d!?]+(?:\\s+\\p{Lu}[\\p{Lu}\\d!?]*)*)(?![\\p{L}])");
 
   private Quotes() {}
