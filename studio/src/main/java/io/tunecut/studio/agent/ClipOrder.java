@@ -20,7 +20,12 @@ final class ClipOrder implements Instruction {
           + "|(start|begin|open|end|finish)\\s+(?:the video\\s+)?with\\s+clip (\\d+)"
           + "|clip (\\d+)\\s*(?:放到|移到|放在|挪到|调到|换到|放|挪)\\s*(?:最)?(前面|开头|最前|第1个?|前|后面|最后|结尾|末尾|后)"
           + "|(?:先放|先播放?|先播|第1个放)\\s*clip (\\d+)|clip (\\d+)\\s*(?:先放|先播|放第1个?|放最前)");
-  private static final Pattern TO_POSITION = Pattern.compile("(?:make|put|move|place)\\s+clip (\\d+)\\s+(?:to\\s+|as\\s+|at\\s+)?(?:the\\s+)?(?:position\\s+)?clip (\\d+)");
+  private static final Pattern TO_POSITION = Pattern.compile(
+      "(?:make|put|move|place)\\s+clip (\\d+)\\s+(?:to\\s+|as\\s+|at\\s+)?(?:the\\s+)?(?:position\\s+)?clip (\\d+)"
+          + "|clip (\\d+)\\s*(?:放到|移到|放在|挪到|调到|放)\\s*(?:第)?\\s*clip (\\d+)");
+  private static final Pattern BEFORE = Pattern.compile(
+      "(?:put|move|place|play|show)\\s+clip (\\d+)\\s+(before|after|in front of|ahead of|behind)\\s+clip (\\d+)"
+          + "|clip (\\d+)\\s*(?:放到|移到|放在|挪到)\\s*clip (\\d+)\\s*的?(前面|之前|前|后面|之后|后)");
   private static final Pattern SWAP = Pattern.compile(
       "(?:swap|switch|exchange|flip|trade|interchange)\\s+(?:the\\s+)?(?:places of\\s+|order of\\s+)?clip (\\d+)\\s+(?:and|with|for|&)\\s+clip (\\d+)"
           + "|clip (\\d+)\\s*(?:和|跟|与)\\s*clip (\\d+)\\s*(?:调换|交换|对调|互换|换一下|换个?位置)");
@@ -32,6 +37,8 @@ final class ClipOrder implements Instruction {
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
+    Matcher before = turn.match(BEFORE);
+    if (before != null) return Optional.of(before(draft, before));
     Matcher to = turn.match(TO_POSITION);
     Matcher move = to == null ? turn.match(MOVE) : null;
     Matcher swap = to == null && move == null ? turn.match(SWAP) : null;
@@ -55,8 +62,8 @@ final class ClipOrder implements Instruction {
       boolean front;
       int target = -1;
       if (to != null) {
-        pos = Integer.parseInt(to.group(1));
-        target = Integer.parseInt(to.group(2));
+        pos = Integer.parseInt(to.group(1) != null ? to.group(1) : to.group(3));
+        target = Integer.parseInt(to.group(2) != null ? to.group(2) : to.group(4));
         front = target == 1;
       } else {
         String[] g = groups(move);
@@ -79,6 +86,23 @@ final class ClipOrder implements Instruction {
     args.putPOJO("order", names);
     return Optional.of(Edit.done(draft.withClips(clips), "reorder_clips", args,
         "New clip order: " + String.join(", ", names) + ".", "新的片段顺序：" + String.join("、", names) + "。"));
+  }
+
+  /** "put the sunset clip before the beach clip". */
+  private static Edit before(Draft draft, Matcher m) {
+    boolean en = m.group(1) != null;
+    int a = Integer.parseInt(en ? m.group(1) : m.group(4));
+    int b = Integer.parseInt(en ? m.group(3) : m.group(5));
+    boolean after = (en ? m.group(2) : m.group(6)).matches("after|behind|后面|之后|后");
+    List<Clip> clips = new ArrayList<>(draft.clips());
+    if (a < 1 || a > clips.size() || b < 1 || b > clips.size()) return noSuchClip(draft, a < 1 || a > clips.size() ? a : b);
+    Clip moved = clips.get(a - 1);
+    Clip anchor = clips.get(b - 1);
+    clips.remove(moved);
+    clips.add(clips.indexOf(anchor) + (after ? 1 : 0), moved);
+    List<String> names = clips.stream().map(Clip::name).toList();
+    return Edit.done(draft.withClips(clips), "reorder_clips", Edit.args().putPOJO("order", names),
+        "New clip order: " + String.join(", ", names) + ".", "新的片段顺序：" + String.join("、", names) + "。");
   }
 
   /** The clip number and the place word, whichever alternative matched. */

@@ -16,6 +16,7 @@ final class ClipSound implements Instruction {
   private static final Pattern LOWER = Pattern.compile(
       "\\b(?:lower|reduce|quieter|soften|turn down|down|less)\\b|小一?点|调低|降低|小声|太吵|太大");
   private static final Pattern ONE_CLIP = Pattern.compile("\\bclip (\\d+)\\b");
+  private static final Pattern RAISE = Pattern.compile("\\b(?:louder|raise|increase|boost|up)\\b|大一?点|调大|调高|大声");
   static final double LOWERED = 0.3;
 
   @Override
@@ -30,6 +31,7 @@ final class ClipSound implements Instruction {
     } else if (turn.match(ORIGINAL) != null) {
       if (turn.negated()) v = 0.0;
       else if (turn.has(LOWER)) v = LOWERED;
+      else if (turn.has(RAISE)) v = draft.clips().isEmpty() || draft.clips().get(0).level() == 0 ? 1.0 : Math.min(2.0, draft.clips().get(0).level() * 1.5);
       else if (turn.has(KEEP)) v = 1.0;
     }
     if (v == null) return Optional.empty();

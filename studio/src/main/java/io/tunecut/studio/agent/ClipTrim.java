@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 final class ClipTrim implements Instruction {
   private static final Pattern TO = Pattern.compile(
-      "(?:trim|cut|shorten|make|keep|set|clip)\\s+clip (\\d+)\\s+(?:to|down to|into|at|only|just)?\\s*(?:be\\s+)?(?:only\\s+|just\\s+)?(\\d+(?:\\.\\d+)?)s"
+      "(?:trim|cut|shorten|make|keep|set|clip)\\s+clip (\\d+)\\s+(?:shorter|longer)?\\s*(?:to|down to|into|at|only|just)?\\s*(?:be\\s+)?(?:only\\s+|just\\s+)?(\\d+(?:\\.\\d+)?)s"
           + "|clip (\\d+)\\s+(?:to|only|should be|just|is|at|down to)\\s*(?:only\\s+|just\\s+)?(\\d+(?:\\.\\d+)?)s"
           + "|clip (\\d+)\\s*(?:剪|裁|截|缩短|改)?\\s*(?:到|成|为)\\s*(\\d+(?:\\.\\d+)?)s|clip (\\d+)\\s*只(?:要|留|保留)\\s*(\\d+(?:\\.\\d+)?)s");
   private static final Pattern HEAD_TAIL = Pattern.compile(
@@ -43,9 +43,16 @@ final class ClipTrim implements Instruction {
       if (clips.size() == 1) {
         return Optional.of(Edit.refused(draft, "remove_clip", args, "That is the only clip: I'll keep it.", "这是唯一的片段，先保留。"));
       }
-      clips.remove(i);
+      java.util.TreeSet<Integer> gone = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+      for (Matcher more = Pattern.compile("clip (\\d+)").matcher(turn.whole()); more.find(); ) gone.add(Integer.parseInt(more.group(1)));
+      gone.removeIf(n -> n < 1 || n > clips.size());
+      if (gone.size() >= clips.size()) gone = new java.util.TreeSet<>(List.of(pos));
+      List<String> names = new ArrayList<>();
+      for (int n : gone) names.add(0, clips.remove(n - 1).name());
+      String which = String.join(", ", names);
       return Optional.of(Edit.done(draft.withClips(clips), "remove_clip", args,
-          "Removed clip " + pos + " (" + c.name() + ").", "已删除第 " + pos + " 个片段（" + c.name() + "）。"));
+          "Removed " + (gone.size() == 1 ? "clip " + pos + " (" + which + ")." : which + "."),
+          "已删除" + (gone.size() == 1 ? "第 " + pos + " 个片段（" + which + "）。" : "：" + String.join("、", names) + "。")));
     }
     Clip trimmed;
     if (headTail != null) {

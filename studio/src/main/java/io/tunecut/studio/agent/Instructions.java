@@ -24,6 +24,7 @@ public final class Instructions {
         new VideoLength(),
         new LoopMusic(),
         new MusicStart(),
+        new MusicEnd(),
         new FadeMusic(),
         new ClipSound(),
         new MusicVolume(),

@@ -22,12 +22,21 @@ final class MusicStart implements Instruction {
   private static final Pattern ON_TIMELINE = Pattern.compile(
       "(?:start|begin|bring in|bring|come in|kick in|enter|fade in|play)s?\\s+(?:the\\s+)?(?:music|song)?\\s*(?:in\\s+)?(?:at|after|from)\\s+" + T
           + "|(?:music|song)\\s+(?:should\\s+|to\\s+)?(?:starts?|begins?|comes?\\s+in|kicks?\\s+in|enters?|plays?)(?:\\s+(?:a bit|a little|slightly|only|just))?(?:\\s+later)?\\s+(?:at|after|from|only after)?\\s*" + T
+          + "|(?:start|begin|bring in)\\s+(?:the\\s+)?(?:music|song)\\s+" + T + "\\s+in(?:to the video)?\\b"
           + "|delay\\s+(?:the\\s+)?(?:music|song)\\s+(?:by\\s+)?" + T + "|(?:music|song)\\s+(?:at|from)\\s+" + T + "\\s+(?:into|in)\\s+the\\s+video"
           + "|(?:music|song)?\\s*(?:从|在)\\s*第?\\s*" + T + "\\s*(?:开始|进入|响起|出来|进)|" + T + "\\s*(?:后|之后|以后)\\s*(?:再)?\\s*(?:进|出现|开始|响|放)");
+  private static final Pattern WITH_CLIP = Pattern.compile(
+      "(?:music|song).{0,25}\\b(?:when|where|as|with|at the start of|at)\\s+clip (\\d+)(?:\\s+(?:starts|begins|comes in))?|(?:music|song)?\\s*(?:从|在)\\s*clip (\\d+)\\s*(?:开始|进入|响起)");
   private static final Pattern INTO_VIDEO = Pattern.compile("into the video|of the video|on the timeline|视频的?第");
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
+    Matcher withClip = turn.match(WITH_CLIP);
+    if (withClip != null && draft.music() != null) {
+      int n = Integer.parseInt(withClip.group(1) != null ? withClip.group(1) : withClip.group(2));
+      if (n < 1 || n > draft.clips().size()) return Optional.of(ClipOrder.noSuchClip(draft, n));
+      return Optional.of(onTimeline(draft, draft.music(), draft.clipStartMs(n - 1)));
+    }
     Matcher song = turn.match(IN_SONG);
     Matcher timeline = song == null ? turn.match(ON_TIMELINE) : null;
     if (song == null && timeline == null) return Optional.empty();
@@ -45,11 +54,16 @@ final class MusicStart implements Instruction {
           "set_music_start", args, "The song now plays from " + Words.secs(value) + " into the track.",
           "音乐从歌曲的第 " + Words.zhSecs(value) + "开始播放。"));
     }
+    return Optional.of(onTimeline(draft, music, value));
+  }
+
+  private static Edit onTimeline(Draft draft, Music music, long value) {
+    long end = draft.clips().isEmpty() ? music.endMs() : draft.durationMs();
     long st = Math.min(value, Math.max(0, end - 1000));
     var args = Edit.args().put("start_ms", st);
-    return Optional.of(Edit.done(draft.withMusic(music.withTiming(st, Math.max(0, end - st), music.inMs())),
+    return Edit.done(draft.withMusic(music.withTiming(st, Math.max(0, end - st), music.inMs())),
         "set_music_start", args, "The music now comes in at " + Words.secs(st) + " into the video.",
-        "音乐在视频第 " + Words.zhSecs(st) + "进入。"));
+        "音乐在视频第 " + Words.zhSecs(st) + "进入。");
   }
 
   private static String first(Matcher m) {

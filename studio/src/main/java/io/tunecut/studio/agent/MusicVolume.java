@@ -14,7 +14,7 @@ final class MusicVolume implements Instruction {
   private static final Pattern PERCENT = Pattern.compile(
       "(\\d+(?:\\.\\d+)?)%|(?:(?<=music |song |volume |level |音量|music)(?:at\\s+|to\\s+)?|(?:down|up) to (?:like |about |around |maybe )?)(\\d{1,3})(?![\\d.%sx]|db)");
   private static final Pattern FILLER = Pattern.compile(
-      "(?:\\b(?:set|it|to|at|make|put|turn|the|please|pls|change|now|just|a|bit|down|up|for|me|can|you)\\b|[^a-z\\p{IsHan}]|调到|设为|改成|调成|请|吧)*");
+      "(?:\\b(?:set|it|to|at|make|put|turn|the|please|pls|change|now|just|a|bit|down|up|for|me|can|you|use|with|on|volume)\\b|[^a-z\\p{IsHan}]|调到|设为|改成|调成|请|吧)*");
   private static final Pattern QUIETER = Pattern.compile(
       "quieter|softer|too loud|too high|(?:turn|bring|put|dial)\\b.{0,20}\\bdown\\b|\\b(?:lower|reduce|decrease)\\b|less loud|down a bit|not so loud"
           + "|(?:调|变|放)?小(?:一)?点|小声|调小|调低|低一点|降低|太大|太吵|太响|轻一点|弱一点|别那么大");
@@ -46,6 +46,10 @@ final class MusicVolume implements Instruction {
       } else if (pct != null) {
         turn.discard();
       }
+    }
+    if (v == null && turn.has(Pattern.compile("\\b(?:music|song)\\b"))) {
+      if (turn.match(Pattern.compile("\\bmute\\b|\\bsilence\\b|静音")) != null) v = 0.0;
+      else if (turn.match(Pattern.compile("\\bmax(?:imum)?\\b|\\bfull volume\\b|最大")) != null) v = 2.0;
     }
     if (v == null && aboutMusic || v == null && turn.text().matches("\\s*(?:a bit |a little |slightly |much |way )?(?:quieter|louder|softer)\\s*(?:please)?\\s*")) {
       if (turn.match(LOUDER) != null) v = now * 1.4;

@@ -19,9 +19,10 @@ import java.util.regex.Pattern;
 public final class RuleAgent implements Agent {
   static final long STILL_MS = 3000;
   private static final Pattern UNDO = Pattern.compile(
-      "^(?:please\\s+)?(?:undo|revert|go back|take (?:that|it) back|undo (?:that|the last (?:change|edit|one|thing))|back to (?:how|what) it was"
-          + "|go back to (?:how|what) it was(?: before)?|put it back(?: the way it was)?|change it back|restore the previous version)\\b"
-          + "|撤销|撤回|还原|恢复(?:到)?(?:原来|之前|刚才|上一步)|回到(?:原来|之前|刚才|上一步)|上一步");
+      "^(?:please\\s+)?(?:undo|revert|go back|take (?:that|it) back|change it back|put it back|back to (?:how|what) it was"
+          + "|restore the (?:previous|last|old) version)(?:\\s+(?:that|it|this|the last (?:change|edit|step|one|thing)|to (?:how|what) it was"
+          + "(?: before)?|the way it was|to the (?:previous|last) version|1 step|please|pls|again))*\\s*$"
+          + "|撤销|撤回|还原|(?:恢复|回到|退回)(?:到)?(?:原来|之前|刚才|上一步)|^上一步$|^恢复$");
   private static final Pattern REDO = Pattern.compile("^(?:please\\s+)?redo\\b|重做|恢复撤销");
   private static final Pattern FILLER = Pattern.compile(
       "^(?:please|pls|ok|okay|now|then|for me|just|so|yeah|yes|hey|also|a bit|a little|thanks?|thank you|right|lol|done|all done|that'?s it|looks good|great|fine|cool|:\\)|请|帮我|一下|吧|好的|好|谢谢|嗯|哦|呢|啊|\\s)*$");

@@ -23,8 +23,8 @@ final class SetText implements Instruction {
   private static final Pattern TEXT = Pattern.compile("\\b(?:title|heading|headline|caption|subtitle|text|label|words?|writing)s?\\b|文字");
   private static final Pattern REPLACE = Pattern.compile("\\b(?:change|rename|replace|edit|update|switch|make)\\b|改成|改为|换成|改");
   private static final Pattern POSITION = Pattern.compile(
-      "\\b(top|upper|up|bottom|lower|down|center|centered)\\b|(顶部|上方|上面|最上|上边|底部|下方|下面|最下|下边|中间|居中|正中|中央)");
-  private static final Pattern BIGGER = Pattern.compile("too (?:small|tiny)|hard to read|太小|\\b(?:bigger|larger|huge|enlarge|increase|bolder)\\b|放大|大一?点|更大|大些|加大");
+      "\\b(top|upper|up|bottom|lower|down|center|centered)\\b|(顶部|上方|上面|最上|上边|往上|上移|靠上|底部|下方|下面|最下|下边|往下|下移|靠下|中间|居中|正中|中央)");
+  private static final Pattern BIGGER = Pattern.compile("too (?:small|tiny)|hard to read|太小|\\bbig\\b|\\b(?:bigger|larger|huge|enlarge|increase|bolder)\\b|放大|大一?点|更大|大些|加大");
   private static final Pattern SMALLER = Pattern.compile("too (?:big|large|huge)|太大|\\b(?:smaller|tiny|shrink|reduce|decrease)\\b|缩小|小一?点|更小|小些");
   private static final Pattern BY = Pattern.compile("(\\d+(?:\\.\\d+)?)%");
   private static final Map<String, String> COLORS = Map.ofEntries(
@@ -40,6 +40,9 @@ final class SetText implements Instruction {
   private static final Pattern AT = Pattern.compile("(?:at|from|starting at|after|在|从|第)\\s*(\\d+(?:\\.\\d+)?)s");
   private static final Pattern AT_END = Pattern.compile("\\bat the end\\b|\\bin the end\\b|\\bend of the video\\b|\\bat the finish\\b|结尾|最后|末尾");
   private static final Pattern AT_START = Pattern.compile("\\bat the (?:start|beginning)\\b|开头|开始时");
+  private static final Pattern RANGE = Pattern.compile("(?:from\\s+|从\\s*第?\\s*)?(\\d+(?:\\.\\d+)?)s\\s*(?:to|until|till|-|–|到|至)\\s*第?\\s*(\\d+(?:\\.\\d+)?)s");
+  private static final Pattern WHOLE = Pattern.compile(
+      "whole (?:time|video|thing)|entire (?:time|video)|all the time|throughout|the full video|全程|一直显示|整个视频");
   static final long DEFAULT_MS = 3000;
 
   @Override
@@ -73,7 +76,7 @@ final class SetText implements Instruction {
   }
 
   private static boolean styleAsked(Turn turn) {
-    return turn.has(POSITION) || turn.has(BIGGER) || turn.has(SMALLER) || turn.has(COLOR) || turn.has(AT) || turn.has(FOR);
+    return turn.has(POSITION) || turn.has(WHOLE) || turn.has(BIGGER) || turn.has(SMALLER) || turn.has(COLOR) || turn.has(AT) || turn.has(FOR);
   }
 
   /** New words: a new title or text, or new words for the one named. */
@@ -112,7 +115,8 @@ final class SetText implements Instruction {
     Matcher p = turn.match(POSITION);
     if (p != null) {
       String w = p.group(1) != null ? p.group(1) : p.group(2);
-      pos = w.matches("top|upper|up|顶部|上方|上面|最上|上边") ? "top" : w.matches("bottom|lower|down|底部|下方|下面|最下|下边") ? "bottom" : "center";
+      pos = w.matches("top|upper|up|顶部|上方|上面|最上|上边|往上|上移|靠上") ? "top"
+          : w.matches("bottom|lower|down|底部|下方|下面|最下|下边|往下|下移|靠下") ? "bottom" : "center";
       any = true;
     }
     double size = c.size();
@@ -133,7 +137,15 @@ final class SetText implements Instruction {
     }
     long st = c.startMs();
     long d = c.durationMs();
-    Matcher f = turn.match(FOR);
+    Matcher range = turn.match(RANGE);
+    Matcher whole = range == null ? turn.match(WHOLE) : null;
+    Matcher f = range == null && whole == null ? turn.match(FOR) : null;
+    if (range != null) {
+      st = Words.ms(range.group(1));
+      d = Math.max(500, Words.ms(range.group(2)) - st);
+      return new Caption(c.id(), c.text(), st, d, pos, size, color, c.extra());
+    }
+    if (whole != null) return new Caption(c.id(), c.text(), 0, Math.max(d, draft.durationMs()), pos, size, color, c.extra());
     if (f != null) {
       d = Words.ms(f.group(1) != null ? f.group(1) : f.group(2));
       any = true;

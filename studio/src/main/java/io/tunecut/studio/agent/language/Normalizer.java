@@ -81,7 +81,7 @@ final class Normalizer {
   }
 
   private static String shares(String t) {
-    return t.replaceAll("pct\\s*(\\d+(?:\\.\\d+)?)", "$1%")
+    return t.replaceAll("pct\\s*(\\d+(?:\\.\\d+)?)", "$1%").replaceAll("(?<![\\d.])(\\d)成", "$10%")
         .replaceAll("(\\d+(?:\\.\\d+)?)\\s*(?:%|percent\\b|per cent\\b|pct\\b)", "$1%")
         .replaceAll("(-?\\d+(?:\\.\\d+)?)\\s*(?:db\\b|decibels?\\b|分贝)", "$1db");
   }
