@@ -1,5 +1,6 @@
 package io.tunecut.studio.agent;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tunecut.studio.draft.Draft;
 import io.tunecut.studio.draft.Music;
 import io.tunecut.studio.media.Media;
@@ -20,7 +21,10 @@ final class AddMusic implements Instruction {
       "\\b(?:add|adding|use|put|pick|choose|play|with|want|need|give|insert|include|throw in|set|lay|let's have|i'd like)\\b[^\\d]{0,30}?\\b(?:music|song)\\b"
           + "|^(?:some )?music(?: please)?$|(?:加|添加|配|用|放|来|要)\\s*(?:上|个|一首|一段|点|一些)?\\s*(?:music|song)");
   private static final Pattern REPLACE = Pattern.compile(
-      "\\b(?:replace|change|switch|swap|another|different|other|next)\\b.{0,30}?\\b(?:music|song)\\b|换.{0,6}(?:music|song|首)");
+      "\\b(?:replace|change|switch|swap|another|different|other|next)\\b.{0,30}?\\b(?:music|song)\\b|换.{0,6}(?:music|song|首)|(?:music|song)\\s*换掉"
+          + "|(?:don't|do not|doesn't) (?:like|love|want) (?:the |this |that )?(?:music|song)|(?:hate|dislike) (?:the |this |that )?(?:music|song)"
+          + "|(?:music|song) (?:is |sounds )?(?:boring|bad|awful|terrible|lame|annoying)|不喜欢\\s*(?:music|song)|(?:music|song)\\s*(?:不好听|难听|太难听)"
+          + "|\\b(?:use|try|pick|play)\\s+(?:the\\s+)?(?:other|another|next|different)\\s+(?:one|1)\\b");
   private static final Pattern BY_ORDER = Pattern.compile(
       "\\b(first|second|third|fourth|last|\\d(?:st|nd|rd|th))\\s+(?:one|track|song|audio|music|tune|mp3)\\b|\\b(?:track|song)\\s*#?(\\d)\\b|第\\s*(\\d)\\s*(?:首|个\\s*music|个\\s*song)");
   private static final Pattern OTHER_TARGET = Pattern.compile("original sound|title|caption|\\btext\\b|«");
@@ -28,11 +32,13 @@ final class AddMusic implements Instruction {
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
-    if (turn.negated() || OTHER_TARGET.matcher(turn.whole()).find()) return Optional.empty();
+    if (OTHER_TARGET.matcher(turn.whole()).find()) return Optional.empty();
     List<Media> tracks = turn.tracks();
+    if (turn.negated() && !turn.has(REPLACE)) return Optional.empty();
     Media ordered = byOrder(turn, tracks);
     Media named = ordered == null ? byName(turn, tracks) : null;
     boolean replace = turn.match(REPLACE) != null;
+    if (replace && turn.earlier("replace_music")) return Optional.of(Edit.answer(draft, "", "")); // "boring, use the other one": once
     Matcher add = ordered != null || named != null || replace ? null : turn.match(ADD);
     if (add != null && draft.music() != null && !turn.text().replace(add.group(), "").replaceAll("\\b(?:please|pls|now|again|on it|to it|to this|on this|for me)\\b|[^a-z\\p{IsHan}]", "").isEmpty()) {
       turn.discard(); // "play the song just once": about the music already there, not a new one
@@ -60,7 +66,7 @@ final class AddMusic implements Instruction {
     return Optional.of(put(draft, pick, args));
   }
 
-  private static Edit put(Draft draft, Media pick, com.fasterxml.jackson.databind.node.ObjectNode args) {
+  private static Edit put(Draft draft, Media pick, ObjectNode args) {
     Music current = draft.music();
     long length = draft.clips().isEmpty() ? Math.round(pick.info().durationSeconds() * 1000) : draft.durationMs();
     Music music = current != null

@@ -2,20 +2,22 @@ package io.tunecut.studio.agent;
 
 import io.tunecut.studio.draft.Clip;
 import io.tunecut.studio.draft.Draft;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The clips' own sound: "mute the clips", "keep the original sound", "original audio at 20%", "去掉原声", "静音". */
 final class ClipSound implements Instruction {
-  private static final Pattern LEVEL = Pattern.compile("original sound\\D{0,14}?(\\d+(?:\\.\\d+)?)%|(\\d+(?:\\.\\d+)?)%\\s*(?:for\\s+)?(?:the\\s+)?original sound");
+  private static final Pattern LEVEL = Pattern.compile("original sound\\D{0,14}?(\\d+(?:\\.\\d+)?)(?:%|(?![\\d.s]))|(\\d+(?:\\.\\d+)?)%\\s*(?:for\\s+)?(?:the\\s+)?original sound");
   private static final Pattern MUTE = Pattern.compile(
       "\\b(?:mute|silence)\\b(?:\\s+(?:all\\s+)?(?:the\\s+|my\\s+)?(?:original sound|clips?|videos?|clip \\d+|footage|it|everything))?|静音|消音");
   private static final Pattern ORIGINAL = Pattern.compile("original sound");
   private static final Pattern KEEP = Pattern.compile("\\b(?:keep|restore|unmute|bring back|with)\\b|保留|恢复|留着|要");
   private static final Pattern LOWER = Pattern.compile(
       "\\b(?:lower|reduce|quieter|soften|turn down|down|less)\\b|小一?点|调低|降低|小声|太吵|太大");
-  private static final Pattern ONE_CLIP = Pattern.compile("\\bclip (\\d+)\\b");
+  private static final Pattern ONE_CLIP = Pattern.compile("\\bclip (\\d+)(?!\\d)");
   private static final Pattern RAISE = Pattern.compile("\\b(?:louder|raise|increase|boost|up)\\b|大一?点|调大|调高|大声");
   static final double LOWERED = 0.3;
 
@@ -44,7 +46,7 @@ final class ClipSound implements Instruction {
           "There are no clips yet: send your video clips first.", "还没有视频片段：请先发送视频。"));
     }
     if (only > 0) {
-      java.util.List<Clip> clips = new java.util.ArrayList<>(draft.clips());
+      List<Clip> clips = new ArrayList<>(draft.clips());
       Clip c = clips.get(only - 1);
       clips.set(only - 1, c.withLevel(lv));
       return Optional.of(Edit.done(draft.withClips(clips), "set_clip_sound", Edit.args().put("level", lv).put("clip", c.name()),

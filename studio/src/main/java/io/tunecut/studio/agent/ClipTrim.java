@@ -4,8 +4,10 @@ import io.tunecut.studio.draft.Clip;
 import io.tunecut.studio.draft.Draft;
 import io.tunecut.studio.media.Media;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,10 +45,10 @@ final class ClipTrim implements Instruction {
       if (clips.size() == 1) {
         return Optional.of(Edit.refused(draft, "remove_clip", args, "That is the only clip: I'll keep it.", "这是唯一的片段，先保留。"));
       }
-      java.util.TreeSet<Integer> gone = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+      TreeSet<Integer> gone = new TreeSet<>(Comparator.reverseOrder());
       for (Matcher more = Pattern.compile("clip (\\d+)").matcher(turn.whole()); more.find(); ) gone.add(Integer.parseInt(more.group(1)));
       gone.removeIf(n -> n < 1 || n > clips.size());
-      if (gone.size() >= clips.size()) gone = new java.util.TreeSet<>(List.of(pos));
+      if (gone.size() >= clips.size()) gone = new TreeSet<>(List.of(pos));
       List<String> names = new ArrayList<>();
       for (int n : gone) names.add(0, clips.remove(n - 1).name());
       String which = String.join(", ", names);

@@ -1,6 +1,8 @@
 package io.tunecut.studio.agent;
 
 import io.tunecut.studio.draft.Draft;
+import io.tunecut.studio.media.Media;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,7 +18,7 @@ public interface Instruction {
   Optional<Edit> apply(Turn turn, Draft draft);
 
   /** Once per message, after every clause: edits that follow from the others (ducking under speech). */
-  default Optional<Edit> afterMessage(Draft draft, java.util.List<io.tunecut.studio.media.Media> media, boolean chinese) {
+  default Optional<Edit> afterMessage(Draft draft, List<Media> media, boolean chinese) {
     return Optional.empty();
   }
 }

@@ -15,12 +15,15 @@ import java.util.regex.Pattern;
 final class MusicStart implements Instruction {
   private static final String T = "(\\d+(?:\\.\\d+)?)s";
   private static final Pattern IN_SONG = Pattern.compile(
-      "(?:from|at)\\s+" + T + "\\s+(?:of|in|into)\\s+(?:the\\s+)?(?:song|music)|" + T + "\\s+into\\s+the\\s+(?:song|music)"
+      "(?:from|at) the (?:very )?(?:beginning|start) of (?:the )?(?:song|music)()|(?:music|song)\\s*从头(?:开始|放|播)()|从(?:song|music)的?开头()|"
+          + "(?:from|at)\\s+" + T + "\\s+(?:of|in|into)\\s+(?:the\\s+)?(?:song|music)|" + T + "\\s+into\\s+the\\s+(?:song|music)"
           + "|skip\\s+(?:the\\s+)?(?:first\\s+)?" + T + "\\s+(?:of\\s+)?(?:the\\s+)?(?:song|music)|(?:song|music)\\s+from\\s+" + T + "\\s+in\\b"
           + "|(?:start|play|begin|use)\\s+(?:the\\s+)?song\\s+(?:at|from)\\s+" + T + "(?!\\s+(?:into|in|of)\\s+the\\s+video)"
           + "|从\\s*(?:song|music)\\s*的?\\s*第?\\s*" + T + "|跳过\\s*(?:song|music)?\\s*的?\\s*前\\s*" + T + "|(?:song|music)\\s*的?\\s*第\\s*" + T);
   private static final Pattern ON_TIMELINE = Pattern.compile(
-      "(?:start|begin|bring in|bring|come in|kick in|enter|fade in|play)s?\\s+(?:the\\s+)?(?:music|song)?\\s*(?:in\\s+)?(?:at|after|from)\\s+" + T
+      "(?:start|begin)s?\\s+(?:with|at the (?:start|beginning) of|from the (?:start|beginning) of) the video()|(?:和|跟)视频(?:一起|同时)开始()"
+          + "|(?:music|song)\\s*(?:往后挪|往后移|后移|推迟|延后|延迟|晚)\\s*" + T + "|"
+          + "(?:start|begin|bring in|bring|come in|kick in|enter|fade in|play)s?\\s+(?:the\\s+)?(?:music|song)?\\s*(?:in\\s+)?(?:at|after|from)\\s+" + T
           + "|(?:music|song)\\s+(?:should\\s+|to\\s+)?(?:starts?|begins?|comes?\\s+in|kicks?\\s+in|enters?|plays?)(?:\\s+(?:a bit|a little|slightly|only|just))?(?:\\s+later)?\\s+(?:at|after|from|only after)?\\s*" + T
           + "|(?:start|begin|bring in)\\s+(?:the\\s+)?(?:music|song)\\s+" + T + "\\s+in(?:to the video)?\\b"
           + "|delay\\s+(?:the\\s+)?(?:music|song)\\s+(?:by\\s+)?" + T + "|(?:music|song)\\s+(?:at|from)\\s+" + T + "\\s+(?:into|in)\\s+the\\s+video"
@@ -67,7 +70,7 @@ final class MusicStart implements Instruction {
   }
 
   private static String first(Matcher m) {
-    for (int g = 1; g <= m.groupCount(); g++) if (m.group(g) != null) return m.group(g);
+    for (int g = 1; g <= m.groupCount(); g++) if (m.group(g) != null) return m.group(g).isEmpty() ? "0" : m.group(g);
     return "0";
   }
 }

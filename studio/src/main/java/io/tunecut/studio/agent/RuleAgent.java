@@ -7,8 +7,10 @@ import io.tunecut.studio.draft.Draft;
 import io.tunecut.studio.media.Media;
 import io.tunecut.studio.media.MediaKind;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -76,7 +78,7 @@ public final class RuleAgent implements Agent {
             undo ? "已撤销，时间线回到上一次修改之前。" : "已重做刚才撤销的修改。"));
         continue;
       }
-      java.util.Set<String> tools = new java.util.HashSet<>();
+      Set<String> tools = new HashSet<>();
       edits.forEach(e -> {
         if (e.step() != null) tools.add(e.step().tool());
       });

@@ -5,6 +5,7 @@ import io.tunecut.studio.media.Media;
 import io.tunecut.studio.media.MediaKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,12 +20,12 @@ public final class Turn {
   private final List<Media> media;
   private final boolean chinese;
   private final MusicMaker maker;
-  private final java.util.Set<String> earlier;
+  private final Set<String> earlier;
   private String text;
   private final List<int[]> pending = new ArrayList<>();
 
-  Turn(Message.Clause clause, List<String> quoted, List<Media> media, boolean chinese, MusicMaker maker, java.util.Set<String> earlier) {
-    this.earlier = java.util.Set.copyOf(earlier);
+  Turn(Message.Clause clause, List<String> quoted, List<Media> media, boolean chinese, MusicMaker maker, Set<String> earlier) {
+    this.earlier = Set.copyOf(earlier);
     this.clause = clause;
     this.quoted = List.copyOf(quoted);
     this.media = List.copyOf(media);
@@ -37,7 +38,7 @@ public final class Turn {
   public static Turn of(String message, List<Media> media, String language) {
     Message m = Message.read(message, List.of(), language);
     Message.Clause c = m.clauses().isEmpty() ? new Message.Clause("", "", false) : m.clauses().get(0);
-    return new Turn(c, m.quoted(), media, m.chinese(), null, java.util.Set.of());
+    return new Turn(c, m.quoted(), media, m.chinese(), null, Set.of());
   }
 
   /** The clause's words not yet claimed (normalised: see {@link Message.Clause#text()}). */
@@ -99,11 +100,6 @@ public final class Turn {
 
   void discard() {
     pending.clear();
-  }
-
-  /** Whether anything but filler words is left unclaimed. */
-  boolean claimed() {
-    return !text.equals(clause.text());
   }
 
   /** The uploaded tracks, in upload order. */

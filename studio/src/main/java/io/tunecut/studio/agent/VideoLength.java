@@ -1,8 +1,10 @@
 package io.tunecut.studio.agent;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tunecut.studio.draft.Clip;
 import io.tunecut.studio.draft.Draft;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -47,6 +49,10 @@ final class VideoLength implements Instruction {
   private static final Pattern AS_LONG = Pattern.compile(
       "(\\d+(?:\\.\\d+)?)%\\s+(?:as long|the length|of the length|of its length)|(?:缩短|剪)到\\s*(?:原来的)?\\s*(\\d+(?:\\.\\d+)?)%");
   private static final Pattern CUT_UNSURE = Pattern.compile("^(?:cut|trim|remove|剪掉|去掉)\\s+" + N + "$|^" + N + "\\s*(?:剪掉|去掉)$");
+  private static final Pattern VAGUE = Pattern.compile(
+      "^(?:(?:can you |could you |please )?(?:make (?:it|the video)|i want it|i'd like it)\\s+(?:a bit |a little |much )?(?:shorter|longer)"
+          + "|(?:it'?s|it is|the video is|video is|way) too long|(?:shorten|trim) (?:it|the video)(?: a bit| a little)?)\\s*(?:please|pls)?$"
+          + "|^(?:视频)?(?:太长了?|短一点|剪短一点|再短一点|长一点)$");
   private static final long MIN_CLIP = 500;
 
   @Override
@@ -69,6 +75,10 @@ final class VideoLength implements Instruction {
       turn.match(CUT_UNSURE);
       return Optional.of(Edit.question(draft, "Cut it from the start or from the end?", "从开头剪还是从结尾剪？"));
     }
+    if (turn.match(VAGUE) != null) {
+      return Optional.of(Edit.question(draft, "How long should it be? Say e.g. \"make it 15 seconds\" or \"cut the first 3 seconds\".",
+          "要剪到多长？比如“剪成15秒”或“把前3秒剪掉”。"));
+    }
     if ((m = turn.match(SHORTER)) != null) return Optional.of(fit(draft, Math.round(total * (1 - Double.parseDouble(first(m)) / 100))));
     if ((m = turn.match(AS_LONG)) != null) return Optional.of(fit(draft, Math.round(total * Double.parseDouble(first(m)) / 100)));
     if ((m = turn.match(TARGET)) != null) return Optional.of(fit(draft, Words.ms(first(m))));
@@ -85,7 +95,7 @@ final class VideoLength implements Instruction {
           "视频只有 " + Words.zhSecs(draft.durationMs()) + "，剪不了 " + Words.zhSecs(ms) + "。");
     }
     List<Clip> clips = new ArrayList<>(draft.clips());
-    if (!head) java.util.Collections.reverse(clips);
+    if (!head) Collections.reverse(clips);
     long left = ms;
     List<Clip> kept = new ArrayList<>();
     for (Clip c : clips) {
@@ -96,7 +106,7 @@ final class VideoLength implements Instruction {
       kept.add(left == 0 ? c : head ? c.withIn(c.inMs() + left).withDuration(c.durationMs() - left) : c.withDuration(c.durationMs() - left));
       left = 0;
     }
-    if (!head) java.util.Collections.reverse(kept);
+    if (!head) Collections.reverse(kept);
     Draft next = draft.withClips(kept);
     return Edit.done(next, "trim_video", args,
         "Cut " + Words.secs(ms) + " off the " + (head ? "start" : "end") + ": the video is now " + Words.secs(next.durationMs()) + ".",
@@ -129,7 +139,7 @@ final class VideoLength implements Instruction {
         "已把 " + clips.size() + " 个片段剪到共 " + Words.zhSecs(next.durationMs()) + "。");
   }
 
-  private static Edit noClips(Draft draft, com.fasterxml.jackson.databind.node.ObjectNode args) {
+  private static Edit noClips(Draft draft, ObjectNode args) {
     return Edit.refused(draft, "trim_video", args, "Send your clips first.", "请先发送视频片段。");
   }
 
