@@ -38,7 +38,7 @@ final class AddMusic implements Instruction {
     Media ordered = byOrder(turn, tracks);
     Media named = ordered == null ? byName(turn, tracks) : null;
     boolean replace = turn.match(REPLACE) != null;
-    if (replace && turn.earlier("replace_music")) return Optional.of(Edit.answer(draft, "", "")); // "boring, use the other one": once
+    if (replace && turn.earlier("replace_music")) return Optional.of(Edit.understood(draft)); // "boring, use the other one"
     Matcher add = ordered != null || named != null || replace ? null : turn.match(ADD);
     if (add != null && draft.music() != null && !turn.text().replace(add.group(), "").replaceAll("\\b(?:please|pls|now|again|on it|to it|to this|on this|for me)\\b|[^a-z\\p{IsHan}]", "").isEmpty()) {
       turn.discard(); // "play the song just once": about the music already there, not a new one

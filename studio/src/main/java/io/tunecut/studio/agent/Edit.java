@@ -49,6 +49,11 @@ public record Edit(Draft draft, AgentStep step, String english, String chinese, 
     return new Edit(draft, null, english, chinese, Kind.ANSWER, List.of());
   }
 
+  /** Understood, and already done by an earlier clause ("too loud, bring it down"): nothing to add. */
+  static Edit understood(Draft draft) {
+    return answer(draft, "", "");
+  }
+
   /** Two readings are plausible: ask which, change nothing. */
   static Edit question(Draft draft, String english, String chinese) {
     return new Edit(draft, null, english, chinese, Kind.QUESTION, List.of());

@@ -54,7 +54,7 @@ final class MusicVolume implements Instruction {
     if (v == null && aboutMusic || v == null && turn.text().matches("\\s*(?:a bit |a little |slightly |much |way )?(?:quieter|louder|softer)\\s*(?:please)?\\s*")) {
       if (turn.match(LOUDER) != null) v = now * 1.4;
       else if (turn.match(QUIETER) != null) v = now * 0.7;
-      if (v != null && turn.earlier("set_music_volume")) return Optional.of(Edit.answer(draft, "", "")); // "too loud, bring it down": once
+      if (v != null && turn.earlier("set_music_volume")) return Optional.of(Edit.understood(draft));
     }
     if (v == null) return Optional.empty();
     if (music == null) {

@@ -57,25 +57,14 @@ public final class RuleAgent implements Agent {
     List<Edit> edits = new ArrayList<>();
     List<String> missed = new ArrayList<>();
     for (Message.Clause clause : msg.clauses()) {
-      if (UNDO.matcher(clause.text()).find() || REDO.matcher(clause.text()).find()) {
-        boolean undo = UNDO.matcher(clause.text()).find();
-        List<Draft> stack = undo ? h.earlier() : h.later();
-        if (!draft.equals(base)) {
-          h = h.edited(base);
-          stack = undo ? h.earlier() : h.later();
-        }
-        if (stack.isEmpty()) {
-          edits.add(Edit.answer(draft, undo ? "There is nothing to undo yet." : "There is nothing to redo.",
-              undo ? "还没有可以撤销的修改。" : "没有可以重做的修改。"));
-          continue;
-        }
-        Draft to = stack.get(stack.size() - 1);
-        h = undo ? h.undone(draft) : h.redone(draft);
-        draft = to;
-        base = to;
-        edits.add(Edit.done(draft, undo ? "undo" : "redo", Edit.args(),
-            undo ? "Undone: the timeline is back to how it was before your last change." : "Redone: your change is back.",
-            undo ? "已撤销，时间线回到上一次修改之前。" : "已重做刚才撤销的修改。"));
+      boolean undo = UNDO.matcher(clause.text()).find();
+      if (undo || REDO.matcher(clause.text()).find()) {
+        if (!draft.equals(base)) h = h.edited(base);
+        Travel t = travel(undo, draft, h);
+        edits.add(t.edit());
+        draft = t.edit().draft();
+        base = draft;
+        h = t.history();
         continue;
       }
       Set<String> tools = new HashSet<>();
@@ -111,6 +100,21 @@ public final class RuleAgent implements Agent {
     String text = Replies.compose(edits, missed, draft, !draft.equals(start), all, zh);
     List<AgentStep> steps = edits.stream().map(Edit::step).filter(s -> s != null).toList();
     return new AgentReply(draft, steps, text, created, h);
+  }
+
+  /** Where undo or redo takes the draft, and the history after. */
+  private record Travel(Edit edit, History history) {}
+
+  private static Travel travel(boolean undo, Draft draft, History h) {
+    List<Draft> stack = undo ? h.earlier() : h.later();
+    if (stack.isEmpty()) {
+      return new Travel(Edit.answer(draft, undo ? "There is nothing to undo yet." : "There is nothing to redo.",
+          undo ? "还没有可以撤销的修改。" : "没有可以重做的修改。"), h);
+    }
+    Draft to = stack.get(stack.size() - 1);
+    return new Travel(Edit.done(to, undo ? "undo" : "redo", Edit.args(),
+        undo ? "Undone: the timeline is back to how it was before your last change." : "Redone: your change is back.",
+        undo ? "已撤销，时间线回到上一次修改之前。" : "已重做刚才撤销的修改。"), undo ? h.undone(draft) : h.redone(draft));
   }
 
   @Override

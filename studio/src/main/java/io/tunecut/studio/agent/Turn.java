@@ -34,13 +34,6 @@ public final class Turn {
     this.text = clause.text();
   }
 
-  /** A one-clause turn, for tests of single instructions. */
-  public static Turn of(String message, List<Media> media, String language) {
-    Message m = Message.read(message, List.of(), language);
-    Message.Clause c = m.clauses().isEmpty() ? new Message.Clause("", "", false) : m.clauses().get(0);
-    return new Turn(c, m.quoted(), media, m.chinese(), null, Set.of());
-  }
-
   /** The clause's words not yet claimed (normalised: see {@link Message.Clause#text()}). */
   public String text() {
     return text;
