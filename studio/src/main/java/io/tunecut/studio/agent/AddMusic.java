@@ -19,12 +19,12 @@ import java.util.regex.Pattern;
 final class AddMusic implements Instruction {
   private static final Pattern ADD = Pattern.compile(
       "\\b(?:add|adding|use|put|pick|choose|play|with|want|need|give|insert|include|throw in|set|lay|let's have|i'd like)\\b[^\\d]{0,30}?\\b(?:music|song)\\b"
-          + "|^(?:some )?music(?: please)?$|(?:加|添加|配|用|放|来|要)\\s*(?:上|个|一首|一段|点|一些)?\\s*(?:music|song)");
+          + "|^(?:some )?music(?: please)?$|(?:加|添加|配|用|放|来|要)\\s*(?:上|个|一首|一段|点|一些)?\\s*(?:music|song)|配(?:个|点|上)?乐");
   private static final Pattern REPLACE = Pattern.compile(
       "\\b(?:replace|change|switch|swap|another|different|other|next)\\b.{0,30}?\\b(?:music|song)\\b|换.{0,6}(?:music|song|首)|(?:music|song)\\s*换掉"
           + "|(?:don't|do not|doesn't) (?:like|love|want) (?:the |this |that )?(?:music|song)|(?:hate|dislike) (?:the |this |that )?(?:music|song)"
           + "|(?:music|song) (?:is |sounds )?(?:boring|bad|awful|terrible|lame|annoying)|不喜欢\\s*(?:music|song)|(?:music|song)\\s*(?:不好听|难听|太难听)"
-          + "|\\b(?:use|try|pick|play)\\s+(?:the\\s+)?(?:other|another|next|different)\\s+(?:one|1)\\b");
+          + "|\\b(?:use|try|pick|play)\\s+(?:the\\s+)?(?:other|another|next|different)\\s+(?:one|1)\\b|另(?:一|1)首|别的\\s*(?:music|song|首)|其他的?\\s*(?:music|song)");
   private static final Pattern BY_ORDER = Pattern.compile(
       "\\b(first|second|third|fourth|last|\\d(?:st|nd|rd|th))\\s+(?:one|track|song|audio|music|tune|mp3)\\b|\\b(?:track|song)\\s*#?(\\d)\\b|第\\s*(\\d)\\s*(?:首|个\\s*music|个\\s*song)");
   private static final Pattern OTHER_TARGET = Pattern.compile("original sound|title|caption|\\btext\\b|«");

@@ -21,7 +21,7 @@ final class MusicStart implements Instruction {
           + "|(?:start|play|begin|use)\\s+(?:the\\s+)?song\\s+(?:at|from)\\s+" + T + "(?!\\s+(?:into|in|of)\\s+the\\s+video)"
           + "|从\\s*(?:song|music)\\s*的?\\s*第?\\s*" + T + "|跳过\\s*(?:song|music)?\\s*的?\\s*前\\s*" + T + "|(?:song|music)\\s*的?\\s*第\\s*" + T);
   private static final Pattern ON_TIMELINE = Pattern.compile(
-      "(?:start|begin)s?\\s+(?:with|at the (?:start|beginning) of|from the (?:start|beginning) of) the video()|(?:和|跟)视频(?:一起|同时)开始()"
+      "(?:start|begin)s?\\s+(?:right\\s+)?(?:with|at the (?:start|beginning) of|from the (?:start|beginning) of) the video()|(?:start|begin)s?\\s+(?:right\\s+)?(?:when|as) the video (?:starts|begins)()|(?:和|跟)视频(?:一起|同时)开始()"
           + "|(?:music|song)\\s*(?:往后挪|往后移|后移|推迟|延后|延迟|晚)\\s*" + T + "|"
           + "(?:start|begin|bring in|bring|come in|kick in|enter|fade in|play)s?\\s+(?:the\\s+)?(?:music|song)?\\s*(?:in\\s+)?(?:at|after|from)\\s+" + T
           + "|(?:music|song)\\s+(?:should\\s+|to\\s+)?(?:starts?|begins?|comes?\\s+in|kicks?\\s+in|enters?|plays?)(?:\\s+(?:a bit|a little|slightly|only|just))?(?:\\s+later)?\\s+(?:at|after|from|only after)?\\s*" + T

@@ -12,7 +12,7 @@ final class MusicVolume implements Instruction {
       "\\b(down|lower|reduce|decrease|quieter|softer|cut|drop|up|raise|increase|louder|boost)\\b.{0,20}?\\bby (\\d+(?:\\.\\d+)?)%"
           + "|(调低|降低|减小|调小|调高|提高|增大|调大)\\s*(\\d+(?:\\.\\d+)?)%");
   private static final Pattern PERCENT = Pattern.compile(
-      "(\\d+(?:\\.\\d+)?)%|(?:(?<=music |song |volume |level |音量|music)(?:at\\s+|to\\s+)?|(?:down|up) to (?:like |about |around |maybe )?)(\\d{1,3})(?![\\d.%sx]|db)");
+      "(\\d+(?:\\.\\d+)?)%|(?:(?<=music |song |volume |level |音量|music|调到|降到|设为|调成)(?:at\\s+|to\\s+)?|(?:down|up) to (?:like |about |around |maybe )?)(\\d{1,3})(?![\\d.%sx]|db)");
   private static final Pattern FILLER = Pattern.compile(
       "(?:\\b(?:set|it|to|at|make|put|turn|the|please|pls|change|now|just|a|bit|down|up|for|me|can|you|use|with|on|volume)\\b|[^a-z\\p{IsHan}]|调到|设为|改成|调成|请|吧)*");
   private static final Pattern QUIETER = Pattern.compile(

@@ -24,8 +24,8 @@ final class SetText implements Instruction {
   private static final Pattern REPLACE = Pattern.compile("\\b(?:change|rename|replace|edit|update|switch|make)\\b|改成|改为|换成|改");
   private static final Pattern POSITION = Pattern.compile(
       "\\b(top|upper|up|bottom|lower|down|center|centered)\\b|(顶部|上方|上面|最上|上边|往上|上移|靠上|底部|下方|下面|最下|下边|往下|下移|靠下|中间|居中|正中|中央)");
-  private static final Pattern BIGGER = Pattern.compile("too (?:small|tiny)|hard to read|太小|\\bbig\\b|\\b(?:bigger|larger|huge|enlarge|increase|bolder)\\b|放大|大一?点|更大|大些|加大");
-  private static final Pattern SMALLER = Pattern.compile("too (?:big|large|huge)|太大|\\b(?:smaller|tiny|shrink|reduce|decrease)\\b|缩小|小一?点|更小|小些");
+  private static final Pattern BIGGER = Pattern.compile("too (?:small|tiny)|hard to read|太小|改大|调大|加大|\\bbig\\b|\\b(?:bigger|larger|huge|enlarge|increase|bolder)\\b|放大|大一?点|更大|大些|加大");
+  private static final Pattern SMALLER = Pattern.compile("too (?:big|large|huge)|太大|改小|调小|\\b(?:smaller|tiny|shrink|reduce|decrease)\\b|缩小|小一?点|更小|小些");
   private static final Pattern BY = Pattern.compile("(\\d+(?:\\.\\d+)?)%");
   private static final Map<String, String> COLORS = Map.ofEntries(
       Map.entry("red", "#ff0000"), Map.entry("红", "#ff0000"), Map.entry("white", "#ffffff"), Map.entry("白", "#ffffff"),

@@ -13,9 +13,9 @@ final class Talk implements Instruction {
           + "(?:so much|a lot|very much|again|man|buddy|mate)?\\s*)+$|谢谢|谢啦|谢了|多谢|感谢|太好了|很好|不错|真棒|辛苦了");
   private static final Pattern ABILITIES = Pattern.compile(
       "what (?:can|could|else can) (?:you|i) (?:do|say)|what do you do|how does (?:this|it) work|how do i use|what are you"
-          + "|who are you|who made you|what is this|what are you|^help\\b|what can you|你是谁|你是什么|(?:可以|能)帮我(?:做|干)什么|你能做什么|你会什么|你可以做什么|你能干什么|怎么用|能做什么|有什么功能|帮助");
+          + "|who are you|who made you|what is this|what are you|^help\\b|what can you|你是谁|你是什么|你会(?:做)?什么|(?:可以|能)帮我(?:做|干)什么|你能做什么|你会什么|你可以做什么|你能干什么|怎么用|能做什么|有什么功能|帮助");
   private static final Pattern LENGTH = Pattern.compile(
-      "how long|how many clips|what'?s the (?:length|duration)|what is the (?:length|duration)|how many s|多长|多久|时长|几秒");
+      "how long|how many clips|what'?s the (?:length|duration)|what is the (?:length|duration)|how many s|多长|多久|时长|几秒|多少秒");
   private static final Pattern TIMELINE = Pattern.compile(
       "what'?s on the timeline|what is on the timeline|show (?:me )?(?:the )?timeline|what do i have|what have we got"
           + "|current (?:state|timeline)|where are we|时间线上有什么|现在是什么样|看看时间线|现在有什么|时间线");

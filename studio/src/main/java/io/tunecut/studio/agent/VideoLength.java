@@ -31,7 +31,7 @@ final class VideoLength implements Instruction {
           + "|(?:剪掉|去掉|删掉|删除|裁掉|切掉)\\s*(?:video|视频)?\\s*(?:的)?\\s*(?:后|最后|结尾)\\s*" + N);
   private static final Pattern KEEP_FIRST = Pattern.compile(
       "(?:keep|use|want)\\s+(?:only\\s+|just\\s+)?(?:the\\s+)?first\\s+" + N + "|only\\s+(?:the\\s+)?first\\s+" + N + "|just\\s+the\\s+first\\s+" + N
-          + "|只(?:保留|要|留|用)\\s*(?:video|视频)?\\s*(?:的)?\\s*前\\s*" + N);
+          + "|只?(?:保留|要|留|用)\\s*(?:video|视频)?\\s*(?:的)?\\s*前\\s*" + N);
   private static final Pattern KEEP_LAST = Pattern.compile(
       "(?:keep|use|want)\\s+(?:only\\s+|just\\s+)?(?:the\\s+)?last\\s+" + N + "|only\\s+(?:the\\s+)?last\\s+" + N
           + "|只(?:保留|要|留|用)\\s*(?:video|视频)?\\s*(?:的)?\\s*(?:后|最后)\\s*" + N);
@@ -53,6 +53,7 @@ final class VideoLength implements Instruction {
       "^(?:(?:can you |could you |please )?(?:make (?:it|the video)|i want it|i'd like it)\\s+(?:a bit |a little |much )?(?:shorter|longer)"
           + "|(?:it'?s|it is|the video is|video is|way) too long|(?:shorten|trim) (?:it|the video)(?: a bit| a little)?)\\s*(?:please|pls)?$"
           + "|^(?:视频)?(?:太长了?|短一点|剪短一点|再短一点|长一点)$");
+  private static final Pattern MORE = Pattern.compile("^(?:the\\s+)?(first|last)\\s+" + N + "$");
   private static final long MIN_CLIP = 500;
 
   @Override
@@ -60,6 +61,9 @@ final class VideoLength implements Instruction {
     if (turn.has(Pattern.compile("music|song|title|caption|\\btext\\b|«|fade|淡"))) return Optional.empty();
     long total = draft.durationMs();
     Matcher m;
+    if (turn.earlier("trim_video") && (m = turn.match(MORE)) != null) { // "cut the first 2 secs and the last 2 secs"
+      return Optional.of(cut(draft, Words.ms(m.group(2)), m.group(1).equals("first")));
+    }
     if ((m = turn.match(HEAD)) != null) return Optional.of(cut(draft, Words.ms(first(m)), true));
     if ((m = turn.match(TAIL)) != null) return Optional.of(cut(draft, Words.ms(first(m)), false));
     if ((m = turn.match(KEEP_FIRST)) != null) return Optional.of(cut(draft, Math.max(0, total - Words.ms(first(m))), false));
@@ -69,7 +73,11 @@ final class VideoLength implements Instruction {
       long from = Words.ms(g.get(0));
       long to = Math.min(total, Words.ms(g.get(1)));
       Edit head = cut(draft, from, true);
-      return Optional.of(head.kind() == Edit.Kind.DONE ? cut(head.draft(), Math.max(0, total - to), false) : head);
+      if (head.kind() != Edit.Kind.DONE) return Optional.of(head);
+      Draft kept = cut(head.draft(), Math.max(0, total - to), false).draft();
+      return Optional.of(Edit.done(kept, "trim_video", Edit.args().put("keep_from_ms", from).put("keep_to_ms", to),
+          "Kept " + Words.secs(from) + "–" + Words.secs(to) + ": the video is now " + Words.secs(kept.durationMs()) + ".",
+          "保留了 " + Words.zhSecs(from) + "–" + Words.zhSecs(to) + "，视频现在 " + Words.zhSecs(kept.durationMs()) + "。"));
     }
     if (turn.has(CUT_UNSURE)) {
       turn.match(CUT_UNSURE);

@@ -13,7 +13,7 @@ final class Clauses {
       "\\s*(?:[,;!?\\n]|\\.(?=\\s|$)|\\s+(?:and then|then|also|plus|after that|&)\\s+|然后|并且|同时|接着|还有|另外|以及|之后|而且"
           + "|(?<=\\S)再(?=[加把给放用调改换去删剪淡静让做弄设开关])|(?<=\\S)并(?=[加把给放用调改换去删剪淡静让做弄设开关])|(?<=\\S)和(?=[加把给放用调改换去删剪淡静让做弄设开关]))\\s*");
   private static final Pattern AND = Pattern.compile(
-      "\\s+and\\s+(?!\\d|out\\b|in\\b|«|clip \\d|the (?:first|second|third|last|other)\\b|(?:the\\s+)?(?:\\d+(?:st|nd|rd|th)|second|first|third|last)\\b)");
+      "\\s+and\\s+(?!\\d|out\\b|in\\b|«|clip \\d|the other\\b)");
 
   private static final Pattern VALUE = Pattern.compile("(?:(?:like|about|around|maybe|roughly|~|just)\\s*)?(?:(?:to|at|by|for|of|over)\\s+)?(?:\\d+(?:\\.\\d+)?(?:s|%|db))(?:\\s+(?:long|please))?");
 

@@ -21,7 +21,7 @@ final class Numbers {
   private static final String HAN = "零一二两三四五六七八九十百";
   /** Chinese numerals next to a unit or after 第 / 百分之: "二十秒", "第二个", "百分之八十". */
   private static final Pattern HAN_NUMBER = Pattern.compile(
-      "(?<=第|pct |前|后|最后|最前)([" + HAN + "]{1,5})|([" + HAN + "]{1,5})(?=\\s*(?:秒|分钟|分|个|段|首|倍|帧|拍|小节|db|分贝|%|s\\b|遍|次|张|成))");
+      "(?<=第|pct |前|后|最后|最前|调到|降到|升到|设为|设成|调成|改成|音量)([" + HAN + "]{1,5})|([" + HAN + "]{1,5})(?=\\s*(?:秒|分钟|分|个|段|首|倍|帧|拍|小节|db|分贝|%|s\\b|遍|次|张|成))");
 
   private Numbers() {}
 

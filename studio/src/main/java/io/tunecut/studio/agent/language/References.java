@@ -30,10 +30,10 @@ final class References {
   private static final Pattern ORIGINAL = Pattern.compile(
       "(?:the\\s+)?(?:original|clips?'?s?|videos?'?s?|own|camera|recorded|ambient|natural|source|footage)\\s+(?:audio|sound|sounds|voices?|noise)"
           + "|(?:the\\s+)?(?:audio|sound|noise)\\s+(?:from|of|in|on)\\s+(?:the\\s+)?(?:clips?|videos?|footage)\\b|原声|原音|视频的?声音|视频原声|环境音|片段的?声音|素材的?声音");
-  private static final Pattern ZH_WORDS = Pattern.compile("背景音乐|配乐|音乐|这首歌|歌曲|曲子|歌|标题|字幕|文字|文案");
+  private static final Pattern ZH_WORDS = Pattern.compile("背景音乐|背景乐|配乐|音乐|这首歌|歌曲|曲子|副歌|歌|标题|字幕|文字|文案");
   private static final Pattern IT = Pattern.compile("\\b(?:it|them|this|that)\\b(?!\\s*'?s\\b)|它");
   private static final Pattern TARGET = Pattern.compile(
-      "\\b(music|song|clip \\d+|title|caption|text|original sound)\\b|(?<![a-z])(?:video|clips?)\\b");
+      "\\b(music|song|clip \\d+|title|caption|text|original sound|fade in|fade out)\\b|(?<![a-z])(?:video|clips?)\\b");
 
   private References() {}
 
@@ -59,7 +59,8 @@ final class References {
     StringBuilder out = new StringBuilder();
     while (zh.find()) {
       String w = switch (zh.group()) {
-        case "背景音乐", "配乐", "音乐" -> " music ";
+        case "背景音乐", "背景乐", "配乐", "音乐" -> " music ";
+        case "副歌" -> " chorus ";
         case "这首歌", "歌曲", "曲子", "歌" -> " song ";
         case "标题" -> " title ";
         case "字幕" -> " caption ";
