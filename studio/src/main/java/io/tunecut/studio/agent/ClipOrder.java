@@ -10,52 +10,77 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * "put the second clip first", "move clip 3 to the end", "swap clips 1 and 2", "reverse the
- * clips", "把第二个片段放到最前".
+ * "put the second clip first", "play the 2nd video first", "put the Times Square clip first",
+ * "swap the clips", "move clip 3 to the end", "reverse the order", "调换两个视频的顺序".
  */
 final class ClipOrder implements Instruction {
-  private static final String CLIP = "(?:the\\s+)?(?:" + Words.ORDINAL + "\\s+(?:clip|shot|video)|(?:clip|shot|video)\\s*#?(\\d{1,2}))";
   private static final Pattern MOVE = Pattern.compile(
-      "(?:put|move|place|make)\\s+" + CLIP + "\\s+(?:to\\s+the\\s+|at\\s+the\\s+|as\\s+the\\s+)?(first|start|beginning|front|last|end)"
-          + "|(?:把)?第\\s*([一二三四五六七八九十\\d]{1,3})\\s*个?(?:片段|视频|镜头|clip)\\s*(?:放到|移到|放在)\\s*(最前|开头|最后|结尾)");
+      "(?:put|move|place|make|play|show|have|set|bring|want)\\s+clip (\\d+)\\s+(?:to\\s+|at\\s+|as\\s+|in\\s+)?(?:the\\s+)?(?:very\\s+)?(first|start|beginning|front|begining|1st|opening|last|end|final|back)\\b"
+          + "|clip (\\d+)\\s+(?:should\\s+|must\\s+)?(?:go(?:es)?\\s+|come(?:s)?\\s+|be\\s+|play(?:s)?\\s+)?(?:at\\s+the\\s+)?(first|last|start|end)\\b"
+          + "|(start|begin|open|end|finish)\\s+(?:the video\\s+)?with\\s+clip (\\d+)"
+          + "|clip (\\d+)\\s*(?:放到|移到|放在|挪到|调到|换到|放|挪)\\s*(?:最)?(前面|开头|最前|第1个?|前|后面|最后|结尾|末尾|后)"
+          + "|(?:先放|先播放?|先播|第1个放)\\s*clip (\\d+)|clip (\\d+)\\s*(?:先放|先播|放第1个?|放最前)");
+  private static final Pattern TO_POSITION = Pattern.compile(
+      "(?:make|put|move|place)\\s+clip (\\d+)\\s+(?:to\\s+|as\\s+|at\\s+)?(?:the\\s+)?(?:position\\s+)?clip (\\d+)"
+          + "|clip (\\d+)\\s*(?:放到|移到|放在|挪到|调到|放)\\s*(?:第)?\\s*clip (\\d+)");
+  private static final Pattern BEFORE = Pattern.compile(
+      "(?:put|move|place|play|show)\\s+clip (\\d+)\\s+(before|after|in front of|ahead of|behind)\\s+clip (\\d+)"
+          + "|clip (\\d+)\\s*(?:放到|移到|放在|挪到)\\s*clip (\\d+)\\s*的?(前面|之前|前|后面|之后|后)");
   private static final Pattern SWAP = Pattern.compile(
-      "swap\\s+(?:clips?\\s*)?#?(\\d{1,2})\\s+(?:and|with)\\s+(?:clip\\s*)?#?(\\d{1,2})"
-          + "|swap\\s+the\\s+" + Words.ORDINAL + "\\s+and\\s+(?:the\\s+)?" + Words.ORDINAL + "\\s+clips?");
-  private static final Pattern REVERSE = Pattern.compile("reverse\\s+the\\s+(?:order|clips)|倒序");
+      "(?:swap|switch|exchange|flip|trade|interchange)\\s+(?:the\\s+)?(?:places of\\s+|order of\\s+)?clip (\\d+)\\s+(?:and|with|for|&)\\s+clip (\\d+)"
+          + "|clip (\\d+)\\s*(?:和|跟|与)\\s*clip (\\d+)\\s*(?:调换|交换|对调|互换|换一下|换个?位置)");
+  private static final Pattern SWAP_TWO = Pattern.compile(
+      "(?:swap|switch|exchange|flip|change)\\s+(?:the\\s+)?(?:order\\s+of\\s+(?:the\\s+)?)?(?:2\\s+|two\\s+|both\\s+)?(?:clips|videos|order|around)"
+          + "|(?:swap|switch|flip)\\s+(?:them|it)\\s*(?:around)?|other way (?:a)?round"
+          + "|(?:调换|交换|对调|互换|换一下|颠倒).{0,8}(?:视频|片段|顺序|位置)|(?:视频|片段|段|clips)\\s*(?:的)?\\s*(?:顺序|位置)?\\s*(?:调换|交换|对调|互换|换一下|换个位置|颠倒)|(?:视频|片段)?的?顺序(?:调换|交换|对调|换一下|反过来|颠倒)");
+  private static final Pattern REVERSE = Pattern.compile("reverse\\s+(?:the\\s+)?(?:order|clips|videos)|backwards order|倒序|顺序反过来|反过来");
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
-    Matcher move = turn.match(MOVE);
-    Matcher swap = move == null ? turn.match(SWAP) : null;
-    boolean reverse = move == null && swap == null && turn.has(REVERSE);
-    if (move == null && swap == null && !reverse) return Optional.empty();
+    Matcher before = turn.match(BEFORE);
+    if (before != null) return Optional.of(before(draft, before));
+    Matcher to = turn.match(TO_POSITION);
+    Matcher move = to == null ? turn.match(MOVE) : null;
+    Matcher swap = to == null && move == null ? turn.match(SWAP) : null;
+    boolean swapTwo = to == null && move == null && swap == null && turn.match(SWAP_TWO) != null;
+    boolean reverse = to == null && move == null && swap == null && !swapTwo && turn.match(REVERSE) != null;
+    if (to == null && move == null && swap == null && !swapTwo && !reverse) return Optional.empty();
     List<Clip> clips = new ArrayList<>(draft.clips());
     if (clips.size() < 2) {
       return Optional.of(Edit.refused(draft, "reorder_clips", Edit.args(),
           "There is only " + clips.size() + " clip on the timeline: nothing to reorder.", "时间线上不到两个片段，无需调整顺序。"));
     }
+    if (swapTwo && clips.size() > 2) {
+      return Optional.of(Edit.question(draft, "Which clips should I swap? E.g. \"swap clip 1 and clip 3\".",
+          "要调换哪两个片段？比如“调换第1个和第3个”。"));
+    }
     var args = Edit.args();
-    if (reverse) {
+    if (reverse || swapTwo) {
       Collections.reverse(clips);
-    } else if (move != null) {
-      int pos = move.group(1) != null ? Words.ordinal(move.group(1))
-          : move.group(2) != null ? Integer.parseInt(move.group(2)) : Words.hanNumber(move.group(4).replaceAll("\\D", "").isEmpty()
-              ? move.group(4) : String.valueOf(Integer.parseInt(move.group(4).replaceAll("\\D", ""))));
-      if (move.group(4) != null && move.group(4).matches("\\d+")) pos = Integer.parseInt(move.group(4));
-      String where = move.group(3) != null ? move.group(3) : move.group(5);
-      int i = Words.index(pos, clips.size());
-      if (i < 0) return Optional.of(noSuchClip(draft, pos));
+    } else if (to != null || move != null) {
+      int pos;
+      boolean front;
+      int target = -1;
+      if (to != null) {
+        pos = Integer.parseInt(to.group(1) != null ? to.group(1) : to.group(3));
+        target = Integer.parseInt(to.group(2) != null ? to.group(2) : to.group(4));
+        front = target == 1;
+      } else {
+        String[] g = groups(move);
+        pos = Integer.parseInt(g[0]);
+        front = g[1] == null || g[1].matches("first|start|beginning|front|begining|1st|opening|begin|open|前面|开头|最前|第1个?|前");
+      }
+      int i = pos - 1;
+      if (i < 0 || i >= clips.size()) return Optional.of(noSuchClip(draft, pos));
       Clip c = clips.remove(i);
-      boolean toFront = where.matches("first|start|beginning|front|最前|开头");
-      clips.add(toFront ? 0 : clips.size(), c);
-      args.put("clip", c.name()).put("to", toFront ? "first" : "last");
+      int at = target > 0 ? Math.min(target - 1, clips.size()) : front ? 0 : clips.size();
+      clips.add(at, c);
+      args.put("clip", c.name()).put("to", at + 1);
     } else {
-      int a = swap.group(1) != null ? Integer.parseInt(swap.group(1)) : Words.ordinal(swap.group(3));
-      int b = swap.group(2) != null ? Integer.parseInt(swap.group(2)) : Words.ordinal(swap.group(4));
-      int ia = Words.index(a, clips.size());
-      int ib = Words.index(b, clips.size());
-      if (ia < 0 || ib < 0) return Optional.of(noSuchClip(draft, ia < 0 ? a : b));
-      Collections.swap(clips, ia, ib);
+      int a = Integer.parseInt(swap.group(1) != null ? swap.group(1) : swap.group(3));
+      int b = Integer.parseInt(swap.group(2) != null ? swap.group(2) : swap.group(4));
+      if (a < 1 || a > clips.size() || b < 1 || b > clips.size()) return Optional.of(noSuchClip(draft, a < 1 || a > clips.size() ? a : b));
+      Collections.swap(clips, a - 1, b - 1);
     }
     List<String> names = clips.stream().map(Clip::name).toList();
     args.putPOJO("order", names);
@@ -63,10 +88,36 @@ final class ClipOrder implements Instruction {
         "New clip order: " + String.join(", ", names) + ".", "新的片段顺序：" + String.join("、", names) + "。"));
   }
 
+  /** "put the sunset clip before the beach clip". */
+  private static Edit before(Draft draft, Matcher m) {
+    boolean en = m.group(1) != null;
+    int a = Integer.parseInt(en ? m.group(1) : m.group(4));
+    int b = Integer.parseInt(en ? m.group(3) : m.group(5));
+    boolean after = (en ? m.group(2) : m.group(6)).matches("after|behind|后面|之后|后");
+    List<Clip> clips = new ArrayList<>(draft.clips());
+    if (a < 1 || a > clips.size() || b < 1 || b > clips.size()) return noSuchClip(draft, a < 1 || a > clips.size() ? a : b);
+    Clip moved = clips.get(a - 1);
+    Clip anchor = clips.get(b - 1);
+    clips.remove(moved);
+    clips.add(clips.indexOf(anchor) + (after ? 1 : 0), moved);
+    List<String> names = clips.stream().map(Clip::name).toList();
+    return Edit.done(draft.withClips(clips), "reorder_clips", Edit.args().putPOJO("order", names),
+        "New clip order: " + String.join(", ", names) + ".", "新的片段顺序：" + String.join("、", names) + "。");
+  }
+
+  /** The clip number and the place word, whichever alternative matched. */
+  private static String[] groups(Matcher m) {
+    if (m.group(1) != null) return new String[] {m.group(1), m.group(2)};
+    if (m.group(3) != null) return new String[] {m.group(3), m.group(4)};
+    if (m.group(6) != null) return new String[] {m.group(6), m.group(5).matches("end|finish") ? "last" : "first"};
+    if (m.group(7) != null) return new String[] {m.group(7), m.group(8)};
+    return new String[] {m.group(9) != null ? m.group(9) : m.group(10), "first"};
+  }
+
   static Edit noSuchClip(Draft draft, int pos) {
     int n = draft.clips().size();
     return Edit.refused(draft, "edit_clip", Edit.args().put("clip", pos),
-        "There is no clip " + (pos == -1 ? "" : pos + " ") + "— the timeline has " + n + (n == 1 ? " clip." : " clips."),
+        "There is no clip " + pos + " — the timeline has " + n + (n == 1 ? " clip." : " clips."),
         "没有第 " + pos + " 个片段，时间线上共有 " + n + " 个片段。");
   }
 }

@@ -2,47 +2,61 @@ package io.tunecut.studio.agent;
 
 import io.tunecut.studio.draft.Clip;
 import io.tunecut.studio.draft.Draft;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The clips' own sound: "mute the clips", "keep the original sound", "lower the original audio to 20%", "静音原声". */
+/** The clips' own sound: "mute the clips", "keep the original sound", "original audio at 20%", "去掉原声", "静音". */
 final class ClipSound implements Instruction {
-  private static final String SOUND = "(?:clips?|original|video'?s?|own|ambient|camera|recorded)'?s?\\s+(?:sound|audio|voices?)";
+  private static final Pattern LEVEL = Pattern.compile("original sound\\D{0,14}?(\\d+(?:\\.\\d+)?)(?:%|(?![\\d.s]))|(\\d+(?:\\.\\d+)?)%\\s*(?:for\\s+)?(?:the\\s+)?original sound");
   private static final Pattern MUTE = Pattern.compile(
-      "(mute|silence|remove|drop|no|without|turn off)\\s+(?:the\\s+)?(?:" + SOUND + "|clips?\\b|video\\b)|静音|去掉原声|不要原声|关闭原声");
-  private static final Pattern KEEP = Pattern.compile("(keep|restore|unmute)\\s+(?:the\\s+)?" + SOUND + "|保留原声|恢复原声");
+      "\\b(?:mute|silence)\\b(?:\\s+(?:all\\s+)?(?:the\\s+|my\\s+)?(?:original sound|clips?|videos?|clip \\d+|footage|it|everything))?|静音|消音");
+  private static final Pattern ORIGINAL = Pattern.compile("original sound");
+  private static final Pattern KEEP = Pattern.compile("\\b(?:keep|restore|unmute|bring back|with)\\b|保留|恢复|留着|要");
   private static final Pattern LOWER = Pattern.compile(
-      "(lower|reduce|quieter|soften|turn down|duck)\\s+(?:the\\s+)?" + SOUND + "|" + SOUND + "\\s+(?:quieter|lower|down)|降低原声|原声小一点|原声调低");
-  private static final Pattern LEVEL = Pattern.compile(SOUND + "[^.;!?]{0,12}?(\\d{1,3})\\s*%|原声\\s*(\\d{1,3})\\s*%");
+      "\\b(?:lower|reduce|quieter|soften|turn down|down|less)\\b|小一?点|调低|降低|小声|太吵|太大");
+  private static final Pattern ONE_CLIP = Pattern.compile("\\bclip (\\d+)(?!\\d)");
+  private static final Pattern RAISE = Pattern.compile("\\b(?:louder|raise|increase|boost|up)\\b|大一?点|调大|调高|大声");
   static final double LOWERED = 0.3;
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
+    if (turn.has(Pattern.compile("\\b(?:music|song)\\b")) && !turn.has(ORIGINAL)) return Optional.empty();
     Matcher level = turn.match(LEVEL);
     Double v = null;
-    String en = null;
-    String zh = null;
     if (level != null) {
       v = Double.parseDouble(level.group(1) != null ? level.group(1) : level.group(2)) / 100.0;
-    } else if (turn.has(MUTE)) {
+    } else if (turn.match(MUTE) != null) {
       v = 0.0;
-    } else if (turn.has(KEEP)) {
-      v = 1.0;
-    } else if (turn.has(LOWER)) {
-      v = LOWERED;
+    } else if (turn.match(ORIGINAL) != null) {
+      if (turn.negated()) v = 0.0;
+      else if (turn.has(LOWER)) v = LOWERED;
+      else if (turn.has(RAISE)) v = draft.clips().isEmpty() || draft.clips().get(0).level() == 0 ? 1.0 : Math.min(2.0, draft.clips().get(0).level() * 1.5);
+      else if (turn.has(KEEP)) v = 1.0;
     }
     if (v == null) return Optional.empty();
     double lv = Math.max(0, Math.min(2.0, v));
+    Matcher one = ONE_CLIP.matcher(turn.whole());
+    int only = one.find() ? Integer.parseInt(one.group(1)) : 0;
+    if (only > draft.clips().size()) return Optional.of(ClipOrder.noSuchClip(draft, only));
     if (draft.clips().isEmpty()) {
       return Optional.of(Edit.refused(draft, "set_clip_sound", Edit.args(),
           "There are no clips yet: send your video clips first.", "还没有视频片段：请先发送视频。"));
     }
-    en = lv == 0 ? "Muted the clips' own sound." : lv == 1.0 ? "The clips keep their own sound as recorded."
+    if (only > 0) {
+      List<Clip> clips = new ArrayList<>(draft.clips());
+      Clip c = clips.get(only - 1);
+      clips.set(only - 1, c.withLevel(lv));
+      return Optional.of(Edit.done(draft.withClips(clips), "set_clip_sound", Edit.args().put("level", lv).put("clip", c.name()),
+          "Clip " + only + " (" + c.name() + ") plays its own sound at " + Words.percent(lv) + ".",
+          "第 " + only + " 个片段（" + c.name() + "）的原声设为 " + Words.percent(lv) + "。"));
+    }
+    String en = lv == 0 ? "Muted the clips' own sound." : lv == 1.0 ? "The clips keep their own sound as recorded."
         : "The clips' own sound is at " + Words.percent(lv) + ".";
-    zh = lv == 0 ? "已静音视频原声。" : lv == 1.0 ? "保留视频原声。" : "视频原声已设为 " + Words.percent(lv) + "。";
-    var args = Edit.args().put("level", lv);
+    String zh = lv == 0 ? "已静音视频原声。" : lv == 1.0 ? "保留视频原声。" : "视频原声已设为 " + Words.percent(lv) + "。";
     return Optional.of(Edit.done(draft.withClips(draft.clips().stream().map((Clip c) -> c.withLevel(lv)).toList()),
-        "set_clip_sound", args, en, zh));
+        "set_clip_sound", Edit.args().put("level", lv), en, zh));
   }
 }

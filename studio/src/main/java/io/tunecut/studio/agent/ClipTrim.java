@@ -4,75 +4,85 @@ import io.tunecut.studio.draft.Clip;
 import io.tunecut.studio.draft.Draft;
 import io.tunecut.studio.media.Media;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * "trim the first clip to 5 seconds", "cut the first 2 seconds of clip 2", "cut the last 3
- * seconds of the second clip", "remove clip 3", "第一个片段剪到5秒".
+ * One clip: "trim the first clip to 5 seconds", "cut the first 2 seconds of clip 2", "remove
+ * the beach clip", "第一个片段剪到5秒", "删掉第二段".
  */
 final class ClipTrim implements Instruction {
-  private static final String CLIP = "(?:the\\s+)?(?:" + Words.ORDINAL + "\\s+(?:clip|shot|video)|(?:clip|shot|video)\\s*#?(\\d{1,2}))";
   private static final Pattern TO = Pattern.compile(
-      "(?:trim|cut|shorten|make)\\s+" + CLIP + "\\s+(?:to|down to)?\\s*" + Words.SECONDS);
+      "(?:trim|cut|shorten|make|keep|set|clip)\\s+clip (\\d+)\\s+(?:shorter|longer)?\\s*(?:to|down to|into|at|only|just)?\\s*(?:be\\s+)?(?:only\\s+|just\\s+)?(\\d+(?:\\.\\d+)?)s"
+          + "|clip (\\d+)\\s+(?:to|only|should be|just|is|at|down to)\\s*(?:only\\s+|just\\s+)?(\\d+(?:\\.\\d+)?)s"
+          + "|clip (\\d+)\\s*(?:剪|裁|截|缩短|改)?\\s*(?:到|成|为)\\s*(\\d+(?:\\.\\d+)?)s|clip (\\d+)\\s*只(?:要|留|保留)\\s*(\\d+(?:\\.\\d+)?)s");
   private static final Pattern HEAD_TAIL = Pattern.compile(
-      "(?:cut|trim|remove|drop|skip)\\s+(?:off\\s+)?the\\s+(first|last)\\s+" + Words.SECONDS + "\\s+(?:of|from)\\s+" + CLIP);
-  private static final Pattern DROP = Pattern.compile("(?:remove|delete|drop)\\s+" + CLIP + "(?!\\s*'?s)");
-  private static final Pattern ZH_TO = Pattern.compile("第\\s*([一二三四五六七八九十\\d]{1,3})\\s*个?(?:片段|视频|镜头)\\s*(?:剪|裁|截)(?:到|成|为)\\s*" + Words.SECONDS);
+      "(?:cut|trim|remove|drop|skip|lose|chop|take)\\s+(?:off\\s+)?(?:the\\s+)?(first|last|start|end)\\s+(\\d+(?:\\.\\d+)?)s\\s+(?:off\\s+)?(?:of|from|off|in)\\s+clip (\\d+)"
+          + "|clip (\\d+)\\s*的?\\s*(前|后|最后|开头|结尾)\\s*(\\d+(?:\\.\\d+)?)s\\s*(?:剪掉|去掉|删掉|不要|裁掉|删除)"
+          + "|(?:剪掉|去掉|删掉|删除|裁掉)\\s*clip (\\d+)\\s*的?\\s*(前|后|最后|开头|结尾)\\s*(\\d+(?:\\.\\d+)?)s");
+  private static final Pattern DROP = Pattern.compile(
+      "(?:remove|delete|drop|cut|get rid of|take out|lose|skip|ditch|trash|don't want|do not want|without)\\s+(?:out\\s+)?clip (\\d+)(?!\\s*(?:to|down|'s|\\d))"
+          + "|cut\\s+clip (\\d+)\\s+out|(?:删掉|删除|去掉|不要|移除|拿掉)\\s*clip (\\d+)|clip (\\d+)\\s*(?:不要了?|删掉|删除|去掉)");
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
     Matcher headTail = turn.match(HEAD_TAIL);
     Matcher to = headTail == null ? turn.match(TO) : null;
-    Matcher zh = headTail == null && to == null ? turn.match(ZH_TO) : null;
-    Matcher drop = headTail == null && to == null && zh == null ? turn.match(DROP) : null;
-    if (headTail == null && to == null && zh == null && drop == null) return Optional.empty();
+    Matcher drop = headTail == null && to == null ? turn.match(DROP) : null;
+    if (headTail == null && to == null && drop == null) return Optional.empty();
     List<Clip> clips = new ArrayList<>(draft.clips());
-    int pos;
-    if (headTail != null) pos = position(headTail.group(3), headTail.group(4));
-    else if (to != null) pos = position(to.group(1), to.group(2));
-    else if (zh != null) pos = Words.ordinal("第" + zh.group(1));
-    else pos = position(drop.group(1), drop.group(2));
-    int i = Words.index(pos, clips.size());
-    if (i < 0) return Optional.of(ClipOrder.noSuchClip(draft, pos));
+    String[] g = groups(headTail != null ? headTail : to != null ? to : drop);
+    int pos = Integer.parseInt(g[0]);
+    int i = pos - 1;
+    if (i < 0 || i >= clips.size()) return Optional.of(ClipOrder.noSuchClip(draft, pos));
     Clip c = clips.get(i);
-    long available = available(turn, c);
     var args = Edit.args().put("clip", c.name());
-    String en;
-    String zhText;
     if (drop != null) {
-      clips.remove(i);
-      en = "Removed clip " + (i + 1) + " (" + c.name() + ").";
-      zhText = "已删除第 " + (i + 1) + " 个片段（" + c.name() + "）。";
-      return Optional.of(Edit.done(draft.withClips(clips), "remove_clip", args, en, zhText));
+      if (clips.size() == 1) {
+        return Optional.of(Edit.refused(draft, "remove_clip", args, "That is the only clip: I'll keep it.", "这是唯一的片段，先保留。"));
+      }
+      TreeSet<Integer> gone = new TreeSet<>(Comparator.reverseOrder());
+      for (Matcher more = Pattern.compile("clip (\\d+)").matcher(turn.whole()); more.find(); ) gone.add(Integer.parseInt(more.group(1)));
+      gone.removeIf(n -> n < 1 || n > clips.size());
+      if (gone.size() >= clips.size()) gone = new TreeSet<>(List.of(pos));
+      List<String> names = new ArrayList<>();
+      for (int n : gone) names.add(0, clips.remove(n - 1).name());
+      String which = String.join(", ", names);
+      return Optional.of(Edit.done(draft.withClips(clips), "remove_clip", args,
+          "Removed " + (gone.size() == 1 ? "clip " + pos + " (" + which + ")." : which + "."),
+          "已删除" + (gone.size() == 1 ? "第 " + pos + " 个片段（" + which + "）。" : "：" + String.join("、", names) + "。")));
     }
     Clip trimmed;
     if (headTail != null) {
-      long cut = Words.ms(headTail.group(2));
+      long cut = Words.ms(g[2]);
       if (cut >= c.durationMs() - 100) {
         return Optional.of(Edit.refused(draft, "trim_clip", args,
-            "Clip " + (i + 1) + " is only " + Words.secs(c.durationMs()) + " long: cutting " + Words.secs(cut) + " would leave nothing.",
-            "第 " + (i + 1) + " 个片段只有 " + Words.zhSecs(c.durationMs()) + "，剪不了 " + Words.zhSecs(cut) + "。"));
+            "Clip " + pos + " is only " + Words.secs(c.durationMs()) + " long: cutting " + Words.secs(cut) + " would leave nothing.",
+            "第 " + pos + " 个片段只有 " + Words.zhSecs(c.durationMs()) + "，剪不了 " + Words.zhSecs(cut) + "。"));
       }
-      trimmed = headTail.group(1).equals("first")
-          ? c.withIn(c.inMs() + cut).withDuration(c.durationMs() - cut)
+      trimmed = g[1].matches("first|start|前|开头") ? c.withIn(c.inMs() + cut).withDuration(c.durationMs() - cut)
           : c.withDuration(c.durationMs() - cut);
     } else {
-      long want = Words.ms(to != null ? to.group(3) : zh.group(2));
-      trimmed = c.withDuration(Math.max(100, Math.min(want, available)));
+      trimmed = c.withDuration(Math.max(100, Math.min(Words.ms(g[1]), available(turn, c))));
     }
     clips.set(i, trimmed);
     args.put("in_ms", trimmed.inMs()).put("duration_ms", trimmed.durationMs());
-    en = "Clip " + (i + 1) + " (" + c.name() + ") now plays " + Words.secs(trimmed.durationMs())
-        + (trimmed.inMs() > 0 ? " from " + Words.secs(trimmed.inMs()) + " into the clip" : "") + ".";
-    zhText = "第 " + (i + 1) + " 个片段（" + c.name() + "）现在播放 " + Words.zhSecs(trimmed.durationMs()) + "。";
-    return Optional.of(Edit.done(draft.withClips(clips), "trim_clip", args, en, zhText));
+    return Optional.of(Edit.done(draft.withClips(clips), "trim_clip", args,
+        "Clip " + pos + " (" + c.name() + ") now plays " + Words.secs(trimmed.durationMs())
+            + (trimmed.inMs() > 0 ? " from " + Words.secs(trimmed.inMs()) + " into the clip" : "") + ".",
+        "第 " + pos + " 个片段（" + c.name() + "）现在播放 " + Words.zhSecs(trimmed.durationMs()) + "。"));
   }
 
-  private static int position(String ordinal, String number) {
-    return ordinal != null ? Words.ordinal(ordinal) : Integer.parseInt(number);
+  /** The groups of whichever alternative matched: clip number first, then the rest in order. */
+  private static String[] groups(Matcher m) {
+    List<String> found = new ArrayList<>();
+    for (int g = 1; g <= m.groupCount(); g++) if (m.group(g) != null) found.add(m.group(g));
+    if (found.size() == 3 && !found.get(0).matches("\\d+")) return new String[] {found.get(2), found.get(0), found.get(1)};
+    return found.toArray(String[]::new);
   }
 
   /** How much of the source remains after the clip's start (stills can be any length). */

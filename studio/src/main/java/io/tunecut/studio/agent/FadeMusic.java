@@ -8,30 +8,32 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** "fade it out at the end", "fade in 2 seconds", "3 s fade-out", "no fades", "淡入2秒", "淡出". */
+/**
+ * "fade it out at the end", "fade in 2 seconds", "fade out the music over the last 4 seconds",
+ * "no fade out", "take the fade in off", "淡入2秒", "不要淡出".
+ */
 final class FadeMusic implements Instruction {
   static final long DEFAULT_IN = 1000;
   static final long DEFAULT_OUT = 2000;
-  private static final String S = Words.SECONDS;
-  private static final Pattern IN = Pattern.compile("fade[sd]?(?:[- ]?(?:it|the music|the song|music))?[- ]?in\\b|淡入");
+  private static final Pattern BOTH = Pattern.compile("fade[sd]?\\s*(?:it|music|song|them)?\\s*in\\s*(?:and|&|/)\\s*(?:fade\\s*)?out|淡入\\s*(?:和|与|跟)?\\s*淡出|fades\\b|渐入渐出");
+  private static final Pattern IN = Pattern.compile("fade[sd]?\\s*(?:it|music|song|them|the start|the beginning)?\\s*in\\b|淡入|渐入|渐强|(?:渐渐|慢慢)(?:出来|进来|响起|变大)|fade at the (?:start|beginning)");
   private static final Pattern OUT = Pattern.compile(
-      "fade[sd]?(?:[- ]?(?:it|the music|the song|music))?[- ]?out\\b|淡出|fade (?:at|towards|to) the end");
-  private static final Pattern BOTH = Pattern.compile("fade[sd]?(?:[- ]?(?:it|the music|the song|music))? in and out|淡入淡出");
-  private static final Pattern IN_LENGTH = Pattern.compile(
-      "fade[sd]?(?:[- ]?(?:it|the music|the song|music))?[- ]?in(?:\\s*(?:for|over|of|by|:))?\\s*" + S
-          + "|" + S + "\\s*(?:long\\s*)?fade[- ]?in|淡入\\s*" + S);
-  private static final Pattern OUT_LENGTH = Pattern.compile(
-      "fade[sd]?(?:[- ]?(?:it|the music|the song|music))?[- ]?out(?:\\s*(?:for|over|of|by|:|in the last|during the last))?\\s*" + S
-          + "|" + S + "\\s*(?:long\\s*)?fade[- ]?out|淡出\\s*" + S);
-  private static final Pattern NONE = Pattern.compile("no fades?|without (?:a )?fades?|remove the fades?|不要淡|取消淡");
+      "fade[sd]?\\s*(?:it|music|song|them)?\\s*(?:out|away|off)\\b|fade[sd]?\\b|淡出|渐出(?!来)|渐弱|渐隐|淡掉|(?:渐渐|慢慢)(?:消失|变小|没了)");
+  private static final Pattern LENGTH = Pattern.compile("(\\d+(?:\\.\\d+)?)s");
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
-    boolean none = turn.has(NONE);
-    boolean both = turn.has(BOTH);
-    boolean in = both || turn.has(IN);
-    boolean out = both || turn.has(OUT);
-    if (!none && !in && !out) return Optional.empty();
+    Matcher both = turn.match(BOTH);
+    Matcher inM = both == null ? turn.match(IN) : null;
+    Matcher outM = both == null ? turn.match(OUT) : null;
+    if (both == null && inM == null && outM == null) return Optional.empty();
+    if (turn.has(Pattern.compile("title|caption|\\btext\\b|«"))) {
+      turn.discard();
+      return Optional.empty();
+    }
+    boolean in = both != null || inM != null;
+    boolean out = both != null || outM != null && (inM == null || outM.start() != inM.start());
+    if (turn.negated() && inM == null && outM != null && outM.group().matches("fades?")) in = true; // "get rid of the fade": both
     Music music = draft.music();
     if (music == null) {
       return Optional.of(Edit.refused(draft, "fade_music", Edit.args(),
@@ -39,39 +41,28 @@ final class FadeMusic implements Instruction {
     }
     long fi = music.fadeInMs();
     long fo = music.fadeOutMs();
-    if (none) {
-      fi = 0;
-      fo = 0;
-    }
-    if (in) fi = length(turn, IN_LENGTH, DEFAULT_IN);
-    if (out) fo = length(turn, OUT_LENGTH, DEFAULT_OUT);
+    boolean off = turn.negated();
+    List<Long> lengths = new ArrayList<>();
+    for (Matcher m = LENGTH.matcher(turn.text()); m.find(); ) lengths.add(Words.ms(m.group(1)));
+    turn.match(Pattern.compile("(?:\\d+(?:\\.\\d+)?s\\s*(?:and|,)?\\s*)+"));
+    if (in) fi = off ? 0 : !lengths.isEmpty() ? lengths.get(0) : DEFAULT_IN;
+    if (out) fo = off ? 0 : !lengths.isEmpty() ? lengths.get(lengths.size() - 1) : DEFAULT_OUT;
     long half = music.durationMs() / 2;
     fi = Math.min(fi, half);
     fo = Math.min(fo, half);
     var args = Edit.args().put("fade_in_ms", fi).put("fade_out_ms", fo);
     List<String> en = new ArrayList<>();
     List<String> zh = new ArrayList<>();
-    if (none) {
-      en.add("removed the fades");
-      zh.add("已取消淡入淡出");
-    }
     if (in) {
-      en.add("the music fades in over " + Words.secs(fi));
-      zh.add("音乐淡入 " + Words.zhSecs(fi));
+      en.add(fi == 0 ? "no fade-in" : "the music fades in over " + Words.secs(fi));
+      zh.add(fi == 0 ? "取消淡入" : "音乐淡入 " + Words.zhSecs(fi));
     }
     if (out) {
-      en.add("the music fades out over the last " + Words.secs(fo));
-      zh.add("音乐在最后 " + Words.zhSecs(fo) + "淡出");
+      en.add(fo == 0 ? "no fade-out" : "the music fades out over the last " + Words.secs(fo));
+      zh.add(fo == 0 ? "取消淡出" : "音乐在最后 " + Words.zhSecs(fo) + "淡出");
     }
     String english = String.join("; ", en);
     return Optional.of(Edit.done(draft.withMusic(music.withFades(fi, fo)), "fade_music", args,
-        Character.toUpperCase(english.charAt(0)) + english.substring(1) + ".", String.join("；", zh) + "。"));
-  }
-
-  private static long length(Turn turn, Pattern p, long fallback) {
-    Matcher m = turn.match(p);
-    if (m == null) return fallback;
-    for (int g = 1; g <= m.groupCount(); g++) if (m.group(g) != null) return Words.ms(m.group(g));
-    return fallback;
+        Character.toUpperCase(english.charAt(0)) + english.substring(1) + ".", String.join("，", zh) + "。"));
   }
 }

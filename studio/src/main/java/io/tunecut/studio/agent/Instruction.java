@@ -1,17 +1,24 @@
 package io.tunecut.studio.agent;
 
 import io.tunecut.studio.draft.Draft;
+import io.tunecut.studio.media.Media;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * One kind of instruction the agent understands ("music at 35%", "make it vertical"). Each
- * kind reads the whole message and, when the message asks for it, returns its edit. The
- * agent applies every kind that matches, in the order of {@link Instructions#standard()}.
+ * reads one clause at a time; the agent tries every kind on each clause, in the order of
+ * {@link Instructions#standard()}, each seeing only the words earlier kinds left unclaimed.
  */
 public interface Instruction {
   /**
    * @param draft the draft as edited by the instructions before this one in the same turn
-   * @return the edit, or empty when the message does not ask for this
+   * @return the edit, or empty when the clause does not ask for this
    */
   Optional<Edit> apply(Turn turn, Draft draft);
+
+  /** Once per message, after every clause: edits that follow from the others (ducking under speech). */
+  default Optional<Edit> afterMessage(Draft draft, List<Media> media, boolean chinese) {
+    return Optional.empty();
+  }
 }

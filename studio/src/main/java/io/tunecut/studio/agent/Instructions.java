@@ -2,31 +2,35 @@ package io.tunecut.studio.agent;
 
 import java.util.List;
 
-/** The instructions the agent knows, in the order they apply within one message. */
+/** The instructions the agent knows, in the order they read each clause. */
 public final class Instructions {
   private Instructions() {}
 
   /**
-   * Order matters: music is added before its volume, fades and start are set; clips are
-   * reordered and trimmed before the whole is fitted to a length. To teach the agent a new
-   * kind of instruction, add its class here.
+   * Order matters: text comes first so its words are never read as anything else; music is
+   * added before its volume, fades and start are set; clips are reordered and trimmed before
+   * the whole is fitted to a length. To teach the agent a new kind of instruction (composed
+   * music's styles, say), add its class here.
    */
   public static List<Instruction> standard() {
     return List.of(
+        new SetText(),
+        new Talk(),
         new ShowClips(),
         new RemoveMusic(),
         new AddMusic(),
         new ClipOrder(),
         new ClipTrim(),
-        new TargetLength(),
+        new VideoLength(),
         new LoopMusic(),
         new MusicStart(),
-        new MusicVolume(),
+        new MusicEnd(),
         new FadeMusic(),
         new ClipSound(),
+        new MusicVolume(),
         new Loudness(),
-        new SetText(),
         new SetAspect(),
-        new SetResolution());
+        new SetResolution(),
+        new ExportRequest());
   }
 }

@@ -7,14 +7,12 @@ import java.util.regex.Pattern;
 
 /** "normalize the loudness", "no loudness normalization", "响度标准化", "关闭响度标准化". */
 final class Loudness implements Instruction {
-  private static final Pattern OFF = Pattern.compile(
-      "(no|don'?t|do not|without|disable|turn off|skip)\\s+(?:the\\s+)?(?:loudness|normali[sz])|(?:loudness|normali[sz]\\w*)\\s+off|(关闭|不要|取消)响度");
-  private static final Pattern ON = Pattern.compile("normali[sz]|loudness|\\blufs\\b|响度");
+  private static final Pattern ON = Pattern.compile("normali[sz]\\w*|loudness|\\blufs\\b|响度");
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
-    boolean off = turn.has(OFF);
-    if (!off && !turn.has(ON)) return Optional.empty();
+    if (turn.match(ON) == null) return Optional.empty();
+    boolean off = turn.negated();
     Double lufs = off ? null : Output.DEFAULT_LOUDNESS;
     var args = Edit.args();
     if (lufs == null) args.putNull("lufs");

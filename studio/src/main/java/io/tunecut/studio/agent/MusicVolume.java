@@ -6,37 +6,62 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** "music at 35%", "volume 50%", "quieter", "turn the music up", "音量35%", "音乐小声一点". */
+/** "music at 35%", "volume 50%", "quieter", "the music is too quiet", "把音乐调小一点", "音量百分之二十". */
 final class MusicVolume implements Instruction {
-  private static final Pattern PERCENT = Pattern.compile("(\\d{1,3}(?:\\.\\d+)?)\\s*(?:%|percent|％)");
-  private static final Pattern PERCENT_CONTEXT = Pattern.compile("music|song|track|bgm|volume|level|音量|音乐|配乐");
+  private static final Pattern BY = Pattern.compile(
+      "\\b(down|lower|reduce|decrease|quieter|softer|cut|drop|up|raise|increase|louder|boost)\\b.{0,20}?\\bby (\\d+(?:\\.\\d+)?)%"
+          + "|(调低|降低|减小|调小|调高|提高|增大|调大)\\s*(\\d+(?:\\.\\d+)?)%");
+  private static final Pattern PERCENT = Pattern.compile(
+      "(\\d+(?:\\.\\d+)?)%|(?:(?<=music |song |volume |level |音量|music|调到|降到|设为|调成)(?:at\\s+|to\\s+)?|(?:down|up) to (?:like |about |around |maybe )?)(\\d{1,3})(?![\\d.%sx]|db)");
+  private static final Pattern FILLER = Pattern.compile(
+      "(?:\\b(?:set|it|to|at|make|put|turn|the|please|pls|change|now|just|a|bit|down|up|for|me|can|you|use|with|on|volume)\\b|[^a-z\\p{IsHan}]|调到|设为|改成|调成|请|吧)*");
   private static final Pattern QUIETER = Pattern.compile(
-      "quieter|softer|too loud|(turn|bring)[^.;!?]{0,15}down|(lower|reduce|decrease)[^.;!?]{0,15}(music|volume|song|bgm)"
-          + "|小声|调低|降低音量|音量小|轻一点|太吵");
+      "quieter|softer|too loud|too high|(?:turn|bring|put|dial)\\b.{0,20}\\bdown\\b|\\b(?:lower|reduce|decrease)\\b|less loud|down a bit|not so loud"
+          + "|(?:调|变|放)?小(?:一)?点|小声|调小|调低|低一点|降低|太大|太吵|太响|轻一点|弱一点|别那么大");
   private static final Pattern LOUDER = Pattern.compile(
-      "louder|(turn|bring)[^.;!?]{0,15}up|(raise|increase|boost)[^.;!?]{0,15}(music|volume|song|bgm)|大声|调高|提高音量|音量大");
-  private static final Pattern CLIP_SOUND = Pattern.compile(
-      "(clip|clips|original|video|own|voice|speech|ambient)'?s?\\s+(sound|audio|voice)|原声|视频声音|人声");
-  private static final Pattern LOUDNESS = Pattern.compile("loudness|normali[sz]|响度");
+      "louder|too quiet|too soft|too low|can'?t hear|barely hear|hard to hear|not loud enough|(?:turn|bring|put|dial|pump)\\b.{0,20}\\bup\\b"
+          + "|\\b(?:raise|increase|boost)\\b|more audible|(?:调|变|放)?大(?:一)?点|大声|调大|调高|高一点|提高|太小|听不到|听不见|太轻|响一点");
+  private static final Pattern OTHER_TARGET = Pattern.compile(
+      "original sound|title|caption|text|«|bigger|smaller|shorter|longer|size|clip \\d|\\bclips\\b|\\bvideo\\b|视频|fade|淡|loudness|normali|响度|db\\b|duck|闪避|talk|speak|说话|人声");
+  private static final Pattern VOLUME_WORDS = Pattern.compile("music|song|volume|level|loud|quiet|音量|声音|声");
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
-    if (turn.has(CLIP_SOUND) || turn.has(LOUDNESS)) return Optional.empty();
-    Matcher pct = turn.match(PERCENT);
-    Double target = null;
-    if (pct != null && (turn.has(PERCENT_CONTEXT) || !turn.text().contains("clip"))) {
-      target = Double.parseDouble(pct.group(1)) / 100.0;
-    }
-    boolean quieter = target == null && turn.has(QUIETER);
-    boolean louder = target == null && !quieter && turn.has(LOUDER);
-    if (target == null && !quieter && !louder) return Optional.empty();
+    boolean aboutMusic = turn.has(VOLUME_WORDS);
+    if (turn.has(OTHER_TARGET) && !turn.has(Pattern.compile("\\b(?:music|song|volume)\\b"))) return Optional.empty();
+    if (turn.has(Pattern.compile("original sound|title|caption|«|shorter|longer|talk|speak|speech|voice|dialog|\\bunder\\b|\\d+db|说话|人声|对白|duck|闪避"))) return Optional.empty();
     Music music = draft.music();
+    double now = music == null ? 1.0 : music.volume();
+    Double v = null;
+    Matcher by = turn.match(BY);
+    if (by != null) {
+      String verb = by.group(1) != null ? by.group(1) : by.group(3);
+      double p = Double.parseDouble(by.group(2) != null ? by.group(2) : by.group(4)) / 100;
+      boolean down = verb.matches("down|lower|reduce|decrease|quieter|softer|cut|drop|调低|降低|减小|调小");
+      v = now * (down ? 1 - p : 1 + p);
+    } else {
+      Matcher pct = turn.has(Pattern.compile("\\d+%\\s*(?:shorter|longer)")) ? null : turn.match(PERCENT);
+      if (pct != null && (aboutMusic || FILLER.matcher(turn.text().replace(pct.group(), "")).matches())) {
+        v = Double.parseDouble(pct.group(1) != null ? pct.group(1) : pct.group(2)) / 100.0;
+      } else if (pct != null) {
+        turn.discard();
+      }
+    }
+    if (v == null && turn.has(Pattern.compile("\\b(?:music|song)\\b"))) {
+      if (turn.match(Pattern.compile("\\bmute\\b|\\bsilence\\b|静音")) != null) v = 0.0;
+      else if (turn.match(Pattern.compile("\\bmax(?:imum)?\\b|\\bfull volume\\b|最大")) != null) v = 2.0;
+    }
+    if (v == null && aboutMusic || v == null && turn.text().matches("\\s*(?:a bit |a little |slightly |much |way )?(?:quieter|louder|softer)\\s*(?:please)?\\s*")) {
+      if (turn.match(LOUDER) != null) v = now * 1.4;
+      else if (turn.match(QUIETER) != null) v = now * 0.7;
+      if (v != null && turn.earlier("set_music_volume")) return Optional.of(Edit.understood(draft));
+    }
+    if (v == null) return Optional.empty();
     if (music == null) {
       return Optional.of(Edit.refused(draft, "set_music_volume", Edit.args(),
           "There is no background music yet: add a track first (\"add background music\").",
           "还没有背景音乐：请先添加（“添加背景音乐”）。"));
     }
-    double v = target != null ? target : quieter ? music.volume() * 0.7 : music.volume() * 1.4;
     v = Math.max(0, Math.min(2.0, Math.round(v * 100) / 100.0));
     var args = Edit.args().put("volume", v);
     return Optional.of(Edit.done(draft.withMusic(music.withVolume(v)), "set_music_volume", args,

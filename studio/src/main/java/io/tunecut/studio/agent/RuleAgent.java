@@ -1,57 +1,124 @@
 package io.tunecut.studio.agent;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tunecut.studio.agent.language.Message;
 import io.tunecut.studio.draft.Aspect;
 import io.tunecut.studio.draft.Clip;
 import io.tunecut.studio.draft.Draft;
 import io.tunecut.studio.media.Media;
 import io.tunecut.studio.media.MediaKind;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * The studio's agent: plain instructions in English or Chinese, read by {@link Instruction}
- * rules. Every rule that matches the message applies, so "add music at 35% and fade it out"
- * is three edits. A message no rule understands changes nothing and gets examples back.
+ * The studio's agent: a message is read once ({@link Message}: normalised, quotes lifted,
+ * references resolved, in clauses), then each clause goes through the {@link Instruction}s,
+ * each claiming the words it used. "add music at 35% and fade it out" is three edits.
  */
 public final class RuleAgent implements Agent {
   static final long STILL_MS = 3000;
+  private static final Pattern UNDO = Pattern.compile(
+      "^(?:please\\s+)?(?:undo|revert|go back|take (?:that|it) back|change it back|put it back|back to (?:how|what) it was"
+          + "|restore the (?:previous|last|old) version)(?:\\s+(?:that|it|this|the last (?:change|edit|step|one|thing)|to (?:how|what) it was"
+          + "(?: before)?|the way it was|to the (?:previous|last) version|1 step|please|pls|again))*\\s*$"
+          + "|撤销|撤回|还原|(?:恢复|回到|退回)(?:到)?(?:原来|之前|刚才|上一步)|^上一步$|^恢复$");
+  private static final Pattern REDO = Pattern.compile("^(?:please\\s+)?redo\\b|重做|恢复撤销");
+  private static final Pattern FILLER = Pattern.compile(
+      "^(?:please|pls|ok|okay|now|then|for me|just|so|yeah|yes|hey|also|a bit|a little|thanks?|thank you|right|lol|done|all done|that'?s it|looks good|great|fine|cool|:\\)|请|帮我|一下|吧|好的|好|谢谢|嗯|哦|呢|啊|\\s)*$");
   private final List<Instruction> instructions;
+  private final MusicMaker maker;
 
   public RuleAgent() {
     this(Instructions.standard());
   }
 
   public RuleAgent(List<Instruction> instructions) {
+    this(instructions, null);
+  }
+
+  /** @param maker composes music when someone asks for it and sent no track; null to ask for a track instead */
+  public RuleAgent(List<Instruction> instructions, MusicMaker maker) {
     this.instructions = List.copyOf(instructions);
+    this.maker = maker;
   }
 
   @Override
-  public AgentReply respond(ObjectNode draftJson, List<Media> media, String message, String language) {
-    Turn turn = Turn.of(message, media, language);
-    Draft draft = Draft.read(draftJson);
+  public AgentReply respond(Draft start, History history, List<Media> media, String message, String language) {
+    Message msg = Message.read(message, start.clips().stream().map(Clip::name).toList(), language);
+    boolean zh = msg.chinese();
+    Draft draft = start;
+    Draft base = start;
+    History h = history;
+    List<Media> all = new ArrayList<>(media);
+    List<Media> created = new ArrayList<>();
     List<Edit> edits = new ArrayList<>();
+    List<String> missed = new ArrayList<>();
+    for (Message.Clause clause : msg.clauses()) {
+      boolean undo = UNDO.matcher(clause.text()).find();
+      if (undo || REDO.matcher(clause.text()).find()) {
+        if (!draft.equals(base)) h = h.edited(base);
+        Travel t = travel(undo, draft, h);
+        edits.add(t.edit());
+        draft = t.edit().draft();
+        base = draft;
+        h = t.history();
+        continue;
+      }
+      Set<String> tools = new HashSet<>();
+      edits.forEach(e -> {
+        if (e.step() != null) tools.add(e.step().tool());
+      });
+      Turn turn = new Turn(clause, msg.quoted(), all, zh, maker, tools);
+      boolean understood = false;
+      for (Instruction instruction : instructions) {
+        Optional<Edit> edit = instruction.apply(turn, draft);
+        if (edit.isEmpty()) {
+          turn.discard();
+          continue;
+        }
+        turn.commit();
+        understood = true;
+        edits.add(edit.get());
+        draft = edit.get().draft();
+        all.addAll(edit.get().created());
+        created.addAll(edit.get().created());
+        if (edit.get().kind() == Edit.Kind.QUESTION) break;
+      }
+      if (!understood && !FILLER.matcher(clause.text()).matches()) missed.add(clause.shown());
+    }
     for (Instruction instruction : instructions) {
-      Optional<Edit> edit = instruction.apply(turn, draft);
+      Optional<Edit> edit = instruction.afterMessage(draft, all, zh);
       if (edit.isPresent()) {
         edits.add(edit.get());
         draft = edit.get().draft();
       }
     }
-    if (edits.isEmpty()) {
-      return new AgentReply(draftJson.deepCopy(), List.of(), help(turn.chinese()) + tracksHint(turn, draft));
+    if (!draft.equals(base)) h = h.edited(base);
+    String text = Replies.compose(edits, missed, draft, !draft.equals(start), all, zh);
+    List<AgentStep> steps = edits.stream().map(Edit::step).filter(s -> s != null).toList();
+    return new AgentReply(draft, steps, text, created, h);
+  }
+
+  /** Where undo or redo takes the draft, and the history after. */
+  private record Travel(Edit edit, History history) {}
+
+  private static Travel travel(boolean undo, Draft draft, History h) {
+    List<Draft> stack = undo ? h.earlier() : h.later();
+    if (stack.isEmpty()) {
+      return new Travel(Edit.answer(draft, undo ? "There is nothing to undo yet." : "There is nothing to redo.",
+          undo ? "还没有可以撤销的修改。" : "没有可以重做的修改。"), h);
     }
-    List<String> sentences = new ArrayList<>();
-    for (Edit e : edits) sentences.add(e.text(turn.chinese()));
-    String text = String.join(turn.chinese() ? "" : " ", sentences) + tracksHint(turn, draft);
-    if (draft.isReady()) text += (turn.chinese() ? "\n时间线：" : "\nTimeline: ") + draft.summary();
-    return new AgentReply(draft.toJson(), edits.stream().map(Edit::step).toList(), text);
+    Draft to = stack.get(stack.size() - 1);
+    return new Travel(Edit.done(to, undo ? "undo" : "redo", Edit.args(),
+        undo ? "Undone: the timeline is back to how it was before your last change." : "Redone: your change is back.",
+        undo ? "已撤销，时间线回到上一次修改之前。" : "已重做刚才撤销的修改。"), undo ? h.undone(draft) : h.redone(draft));
   }
 
   @Override
-  public ObjectNode afterUpload(ObjectNode draftJson, List<Media> media, List<Media> added) {
-    Draft draft = Draft.read(draftJson);
+  public Draft afterUpload(Draft draft, List<Media> media, List<Media> added) {
     List<Clip> clips = new ArrayList<>(draft.clips());
     int n = clips.size();
     for (Media m : added) {
@@ -65,7 +132,7 @@ public final class RuleAgent implements Agent {
       long d = still ? STILL_MS : Math.max(100, Math.round(m.info().durationSeconds() * 1000));
       clips.add(new Clip(id, m.id(), m.filename(), still ? "image" : "video", d, 0, 1.0, null));
     }
-    if (clips.size() == draft.clips().size()) return draft.toJson();
+    if (clips.size() == draft.clips().size()) return draft;
     Draft next = draft.withClips(clips);
     var out = next.output();
     if (out.aspect() == null) {
@@ -74,43 +141,15 @@ public final class RuleAgent implements Agent {
       Aspect.Frame f = Aspect.nearest(first.info().width(), first.info().height()).frame(out.shortSide());
       next = next.withOutput(out.withFrame(f.width(), f.height()));
     }
-    return next.toJson();
+    return next;
   }
 
   @Override
-  public ObjectNode emptyDraft() {
-    return Draft.empty().toJson();
+  public Draft emptyDraft() {
+    return Draft.empty();
   }
 
   private static boolean taken(List<Clip> clips, String id) {
     return clips.stream().anyMatch(c -> c.id().equals(id));
-  }
-
-  /** When tracks were uploaded but none is playing, name them so the user can pick. */
-  private static String tracksHint(Turn turn, Draft draft) {
-    List<Media> tracks = turn.tracks();
-    if (tracks.isEmpty() || draft.music() != null) return "";
-    List<String> names = tracks.stream().map(Media::filename).toList();
-    String first = names.get(0).replaceFirst("\\.[A-Za-z0-9]{1,5}$", "");
-    if (turn.chinese()) {
-      return "\n可用的音乐：" + String.join("、", names) + "。说“添加背景音乐”或“用第二首”即可加上。";
-    }
-    return "\nTracks you sent: " + String.join(", ", names) + ". Say \"use " + first + "\""
-        + (names.size() > 1 ? " or \"use the second track\"" : "") + " to add one.";
-  }
-
-  static String help(boolean chinese) {
-    if (chinese) {
-      return "抱歉，我没看懂。我可以：添加背景音乐（“添加背景音乐”、“用第二首”）、调音量（“音量35%”、“小声一点”）、"
-          + "淡入淡出（“淡入2秒”、“淡出”）、设置标题（标题“城市之梦”）、字幕（字幕“第一天”在底部）、"
-          + "画面比例（“竖屏”、“方形”、“横屏”）、分辨率（“720p”）、静音原声、调整片段顺序和长度。";
-    }
-    return "Sorry, I didn't understand that. I can: add background music (\"add background music\", \"use the second track\"), "
-        + "set its volume (\"music at 35%\", \"quieter\"), fade (\"fade in 2 seconds\", \"fade it out at the end\"), "
-        + "start it later (\"start the music at 5 s\"), loop it to the video, mute or lower the clips' own sound, "
-        + "add a title (\"title 'Urban Dreams'\") or a caption (\"caption 'Day 1' at the bottom for 3 seconds\"), "
-        + "change the shape (\"make it vertical\", \"square\", \"16:9\") and resolution (\"720p\"), "
-        + "reorder and trim clips (\"put the second clip first\", \"trim the first clip to 5 seconds\"), "
-        + "or fit everything to a length (\"60-second montage\").";
   }
 }

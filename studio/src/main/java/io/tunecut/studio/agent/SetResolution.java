@@ -6,15 +6,17 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** "export 1080p MP4", "720p", "full hd", "导出1080p". */
+/** "export 1080p MP4", "720p", "full hd", "导出1080p", "高清". */
 final class SetResolution implements Instruction {
-  private static final Pattern RESOLUTION = Pattern.compile("\\b(1080|720)\\s*p?\\b|\\b(full\\s*hd|fhd)\\b|(?<!full )\\bhd\\b");
+  private static final Pattern RESOLUTION = Pattern.compile(
+      "(?<![\\d.])(1080|720)\\s*p?(?![a-z\\d])|\\b(full\\s*hd|fhd|high quality|best quality)\\b|(?<!full )\\bhd\\b|(超清|高清|蓝光|全高清)|(标清|smaller file|small file)");
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
     Matcher m = turn.match(RESOLUTION);
     if (m == null) return Optional.empty();
-    String res = m.group(1) != null ? m.group(1) + "p" : m.group(2) != null ? "1080p" : "720p";
+    String res = m.group(1) != null ? m.group(1) + "p" : m.group(2) != null || m.group(3) != null ? "1080p"
+        : m.group(4) != null ? "720p" : "720p";
     var out = draft.output().withResolution(res);
     Aspect aspect = out.aspect() != null ? out.aspect() : Aspect.nearest(out.width(), out.height());
     Aspect.Frame f = aspect.frame(out.shortSide());

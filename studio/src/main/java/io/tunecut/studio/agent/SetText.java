@@ -4,107 +4,224 @@ import io.tunecut.studio.draft.Caption;
 import io.tunecut.studio.draft.Draft;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A title or a caption: "title 'Urban Dreams'", "caption 'Day 1' at the bottom for 3 seconds",
- * "remove the title", "标题“城市之梦”", "字幕「第一天」在底部". Text must be quoted (or follow
- * "title:") so the words of a title are never read as instructions.
+ * Text on the picture: a title ("title 'Urban Dreams'"), text anywhere ("put 'Day 1' at the
+ * top", "add text GOAL at the end", "caption at the bottom: best day ever"), its style ("make
+ * the title bigger", "red title", "move the text to the bottom", "标题放大一点"), replacing
+ * ("change the title to 'Lisbon'") and removing it. Only quoted (or clearly set-off) words
+ * become text, so a title's words are never read as instructions.
  */
 final class SetText implements Instruction {
-  private static final Pattern TEXT = Pattern.compile(
-      "(title|heading|caption|subtitle|text|label|标题|字幕|文字)[^«]{0,20}?«(\\d+)»|«(\\d+)»\\s*(?:as\\s+(?:the\\s+)?)?(title|caption|作为标题|作为字幕)");
-  private static final Pattern COLON = Pattern.compile("(title|caption|标题|字幕)\\s*[:：]\\s*(.+)$");
-  private static final Pattern REMOVE = Pattern.compile("(remove|delete|drop|no)\\s+(?:the\\s+)?(title|captions?|text)|(删除|去掉)(标题|字幕)");
-  private static final Pattern POSITION = Pattern.compile("\\b(top|upper|bottom|lower|center|centre|middle)\\b|(顶部|上方|底部|下方|中间|居中)");
-  private static final Pattern FOR = Pattern.compile("(?:for|lasting|持续)\\s*" + Words.SECONDS + "|" + Words.SECONDS + "\\s*(?:long)?(?=\\s*$|\\s*[,.;])");
-  private static final Pattern AT = Pattern.compile("(?:at|from|starting at|after|在|从)\\s*" + Words.SECONDS);
+  private static final Pattern MARKER = Pattern.compile("«(\\d+)»");
+  private static final Pattern TITLE = Pattern.compile("\\b(?:title|heading|headline)s?\\b");
+  private static final Pattern TEXT = Pattern.compile("\\b(?:title|heading|headline|caption|subtitle|text|label|words?|writing)s?\\b|文字");
+  private static final Pattern REPLACE = Pattern.compile("\\b(?:change|rename|replace|edit|update|switch|make)\\b|改成|改为|换成|改");
+  private static final Pattern POSITION = Pattern.compile(
+      "\\b(top|upper|up|bottom|lower|down|center|centered)\\b|(顶部|上方|上面|最上|上边|往上|上移|靠上|底部|下方|下面|最下|下边|往下|下移|靠下|中间|居中|正中|中央)");
+  private static final Pattern BIGGER = Pattern.compile("too (?:small|tiny)|hard to read|太小|改大|调大|加大|\\bbig\\b|\\b(?:bigger|larger|huge|enlarge|increase|bolder)\\b|放大|大一?点|更大|大些|加大");
+  private static final Pattern SMALLER = Pattern.compile("too (?:big|large|huge)|太大|改小|调小|\\b(?:smaller|tiny|shrink|reduce|decrease)\\b|缩小|小一?点|更小|小些");
+  private static final Pattern BY = Pattern.compile("(\\d+(?:\\.\\d+)?)%");
+  private static final Map<String, String> COLORS = Map.ofEntries(
+      Map.entry("red", "#ff0000"), Map.entry("红", "#ff0000"), Map.entry("white", "#ffffff"), Map.entry("白", "#ffffff"),
+      Map.entry("black", "#000000"), Map.entry("黑", "#000000"), Map.entry("yellow", "#ffd400"), Map.entry("黄", "#ffd400"),
+      Map.entry("blue", "#1e6bff"), Map.entry("蓝", "#1e6bff"), Map.entry("green", "#22c55e"), Map.entry("绿", "#22c55e"),
+      Map.entry("orange", "#ff8c00"), Map.entry("橙", "#ff8c00"), Map.entry("pink", "#ff69b4"), Map.entry("粉", "#ff69b4"),
+      Map.entry("purple", "#8b5cf6"), Map.entry("紫", "#8b5cf6"), Map.entry("gray", "#9ca3af"), Map.entry("grey", "#9ca3af"),
+      Map.entry("灰", "#9ca3af"), Map.entry("gold", "#ffd700"), Map.entry("金", "#ffd700"));
+  private static final Pattern COLOR = Pattern.compile(
+      "\\b(red|white|black|yellow|blue|green|orange|pink|purple|gray|grey|gold)\\b|(红|白|黑|黄|蓝|绿|橙|粉|紫|灰|金)色?");
+  private static final Pattern FOR = Pattern.compile("(?:for|lasting|last|持续|显示)\\s*(\\d+(?:\\.\\d+)?)s|(\\d+(?:\\.\\d+)?)s\\s*long");
+  private static final Pattern AT = Pattern.compile("(?:at|from|starting at|after|在|从|第)\\s*(\\d+(?:\\.\\d+)?)s");
+  private static final Pattern AT_END = Pattern.compile("\\bat the end\\b|\\bin the end\\b|\\bend of the video\\b|\\bat the finish\\b|结尾|最后|末尾");
+  private static final Pattern AT_START = Pattern.compile("\\bat the (?:start|beginning)\\b|开头|开始时");
+  private static final Pattern RANGE = Pattern.compile("(?:from\\s+|从\\s*第?\\s*)?(\\d+(?:\\.\\d+)?)s\\s*(?:to|until|till|-|–|到|至)\\s*第?\\s*(\\d+(?:\\.\\d+)?)s");
+  private static final Pattern WHOLE = Pattern.compile(
+      "whole (?:time|video|thing)|entire (?:time|video)|all the time|throughout|the full video|全程|一直显示|整个视频");
   static final long DEFAULT_MS = 3000;
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
-    Matcher m = turn.match(TEXT);
-    String words;
-    boolean caption;
-    if (m != null) {
-      words = turn.quote(m.group(2) != null ? m.group(2) : m.group(3));
-      String kind = m.group(1) != null ? m.group(1) : m.group(4);
-      caption = !(kind.contains("title") || kind.contains("heading") || kind.contains("标题"));
-    } else {
-      Matcher colon = COLON.matcher(turn.original());
-      if (colon.find() && !turn.has(REMOVE)) {
-        words = colon.group(2).strip();
-        caption = !(colon.group(1).equalsIgnoreCase("title") || colon.group(1).equals("标题"));
-      } else if (turn.has(REMOVE)) {
-        return Optional.of(remove(turn, draft));
-      } else {
+    Matcher quote = MARKER.matcher(turn.text());
+    boolean words = quote.find();
+    boolean target = turn.has(TEXT);
+    if (!words && !target) return Optional.empty();
+    boolean title = turn.has(TITLE);
+    if (words) return Optional.of(write(turn, draft, turn.quote(quote.group(1)), title));
+    if (!target) return Optional.empty();
+    turn.match(TEXT);
+    Caption c = find(draft, title);
+    if (turn.negated() && !turn.has(COLOR)) return Optional.of(remove(draft, title));
+    if (c == null) {
+      if (!styleAsked(turn)) {
+        turn.discard();
         return Optional.empty();
       }
+      return Optional.of(Edit.refused(draft, "style_text", Edit.args(),
+          "There is no " + (title ? "title" : "text") + " yet: say e.g. title 'Summer'.", "还没有" + (title ? "标题" : "文字") + "：比如说 标题“夏天”。"));
     }
-    if (words.isBlank()) return Optional.empty();
+    Caption styled = style(turn, draft, c);
+    if (styled == null) {
+      turn.discard();
+      return Optional.empty();
+    }
+    return Optional.of(Edit.done(replace(draft, c, styled), "style_text", Edit.args().put("id", c.id()),
+        "The " + (c.id().equals("title") ? "title" : "text") + " '" + c.text() + "' is now " + describe(styled, false) + ".",
+        (c.id().equals("title") ? "标题" : "文字") + "「" + c.text() + "」现在" + describe(styled, true) + "。"));
+  }
+
+  private static boolean styleAsked(Turn turn) {
+    return turn.has(POSITION) || turn.has(WHOLE) || turn.has(BIGGER) || turn.has(SMALLER) || turn.has(COLOR) || turn.has(AT) || turn.has(FOR);
+  }
+
+  /** New words: a new title or text, or new words for the one named. */
+  private static Edit write(Turn turn, Draft draft, String words, boolean title) {
+    turn.match(Pattern.compile(".*"));
     words = words.length() > 120 ? words.substring(0, 120) : words;
-    String position = position(turn, caption ? "bottom" : "center");
-    long d = seconds(turn, FOR, DEFAULT_MS);
-    long st = seconds(turn, AT, 0);
-    long end = draft.durationMs();
-    if (end > 0) {
-      st = Math.min(st, Math.max(0, end - 500));
-      d = Math.min(d, end - st);
-    }
+    Caption existing = find(draft, title);
+    boolean replace = existing != null && (title || turn.has(REPLACE)) && !turn.has(Pattern.compile("\\b(?:add|another|new|also)\\b|再加|加"));
+    String id = title ? "title" : replace ? existing.id() : nextId(draft.captions());
+    long d = existing != null && replace ? existing.durationMs() : DEFAULT_MS;
+    long st = existing != null && replace ? existing.startMs() : 0;
+    String pos = existing != null && replace ? existing.position() : title ? "center" : "bottom";
+    Caption c = new Caption(id, words, st, d, pos, existing != null && replace ? existing.size() : 0.08,
+        existing != null && replace ? existing.color() : "#ffffff", existing != null && replace ? existing.extra() : null);
+    Caption styled = style(turn, draft, c);
+    if (styled != null) c = styled;
+    c = fit(c, draft);
     List<Caption> captions = new ArrayList<>(draft.captions());
-    Draft next;
-    var args = Edit.args().put("text", words).put("start_ms", st).put("duration_ms", d).put("position", position);
-    if (!caption) {
-      captions.removeIf(c -> c.id().equals("title"));
-      captions.add(0, Caption.of("title", words, st, d, position));
-      next = draft.withCaptions(captions).withOutput(draft.output().withTitle(words));
-      return Optional.of(Edit.done(next, "set_title", args,
-          "Title '" + words + "' " + where(position) + ", " + Words.secs(st) + "–" + Words.secs(st + d) + ".",
-          "标题「" + words + "」，" + Words.zhSecs(st) + "–" + Words.zhSecs(st + d) + "。"));
+    if (replace) captions.replaceAll(x -> x.id().equals(existing.id()) ? null : x);
+    captions.removeIf(x -> x == null);
+    if (title) captions.add(0, c);
+    else captions.add(c);
+    Draft next = draft.withCaptions(captions);
+    if (title) next = next.withOutput(next.output().withTitle(words));
+    var args = Edit.args().put("text", words).put("start_ms", c.startMs()).put("duration_ms", c.durationMs()).put("position", c.position());
+    String kind = title ? "Title" : "Text";
+    return Edit.done(next, title ? "set_title" : "add_caption", args,
+        kind + " '" + words + "' " + where(c.position()) + ", " + Words.secs(c.startMs()) + "–" + Words.secs(c.startMs() + c.durationMs()) + ".",
+        (title ? "标题「" : "文字「") + words + "」，" + zhWhere(c.position()) + "，" + Words.zhSecs(c.startMs()) + "–" + Words.zhSecs(c.startMs() + c.durationMs()) + "。");
+  }
+
+  /** The style the clause asks for, or null when it asks for none. */
+  private static Caption style(Turn turn, Draft draft, Caption c) {
+    boolean any = false;
+    String pos = c.position();
+    Matcher p = turn.match(POSITION);
+    if (p != null) {
+      String w = p.group(1) != null ? p.group(1) : p.group(2);
+      pos = w.matches("top|upper|up|顶部|上方|上面|最上|上边|往上|上移|靠上") ? "top"
+          : w.matches("bottom|lower|down|底部|下方|下面|最下|下边|往下|下移|靠下") ? "bottom" : "center";
+      any = true;
     }
+    double size = c.size();
+    boolean bigger = turn.match(BIGGER) != null;
+    boolean smaller = !bigger && turn.match(SMALLER) != null;
+    if (bigger || smaller) {
+      Matcher by = turn.match(BY);
+      double f = by != null ? Double.parseDouble(by.group(1)) / 100 : bigger ? 0.25 : 0.2;
+      size = Math.round(c.size() * (bigger ? 1 + f : 1 - f) * 1000) / 1000.0;
+      size = Math.max(0.02, Math.min(0.3, size));
+      any = true;
+    }
+    String color = c.color();
+    Matcher col = turn.match(COLOR);
+    if (col != null) {
+      color = COLORS.get(col.group(1) != null ? col.group(1) : col.group(2));
+      any = true;
+    }
+    long st = c.startMs();
+    long d = c.durationMs();
+    Matcher range = turn.match(RANGE);
+    Matcher whole = range == null ? turn.match(WHOLE) : null;
+    Matcher f = range == null && whole == null ? turn.match(FOR) : null;
+    if (range != null) {
+      st = Words.ms(range.group(1));
+      d = Math.max(500, Words.ms(range.group(2)) - st);
+      return new Caption(c.id(), c.text(), st, d, pos, size, color, c.extra());
+    }
+    if (whole != null) return new Caption(c.id(), c.text(), 0, Math.max(d, draft.durationMs()), pos, size, color, c.extra());
+    if (f != null) {
+      d = Words.ms(f.group(1) != null ? f.group(1) : f.group(2));
+      any = true;
+    }
+    Matcher at = turn.match(AT);
+    if (at != null) {
+      st = Words.ms(at.group(1));
+      any = true;
+    } else if (turn.match(AT_END) != null) {
+      st = Math.max(0, draft.durationMs() - d);
+      any = true;
+    } else if (turn.match(AT_START) != null) {
+      st = 0;
+      any = true;
+    }
+    return any ? new Caption(c.id(), c.text(), st, d, pos, size, color, c.extra()) : null;
+  }
+
+  /** Keeps the text inside the video. */
+  private static Caption fit(Caption c, Draft draft) {
+    long end = draft.durationMs();
+    if (end <= 0) return c;
+    long st = Math.min(c.startMs(), Math.max(0, end - 500));
+    return new Caption(c.id(), c.text(), st, Math.min(c.durationMs(), end - st), c.position(), c.size(), c.color(), c.extra());
+  }
+
+  private static Caption find(Draft draft, boolean title) {
+    Caption found = null;
+    for (Caption c : draft.captions()) {
+      if (title ? c.id().equals("title") : true) found = c;
+    }
+    if (!title && found == null) return null;
+    return found;
+  }
+
+  private static Draft replace(Draft draft, Caption old, Caption c) {
+    List<Caption> captions = new ArrayList<>(draft.captions());
+    captions.replaceAll(x -> x.id().equals(old.id()) ? fit(c, draft) : x);
+    return draft.withCaptions(captions);
+  }
+
+  private static String nextId(List<Caption> captions) {
     int n = 1;
-    for (Caption c : captions) if (c.id().startsWith("x")) n++;
-    String id = "x" + n;
-    while (idTaken(captions, id)) id = "x" + (++n);
-    captions.add(Caption.of(id, words, st, d, position));
-    next = draft.withCaptions(captions);
-    return Optional.of(Edit.done(next, "add_caption", args,
-        "Caption '" + words + "' " + where(position) + ", " + Words.secs(st) + "–" + Words.secs(st + d) + ".",
-        "字幕「" + words + "」，" + Words.zhSecs(st) + "–" + Words.zhSecs(st + d) + "。"));
+    while (true) {
+      String id = "x" + n;
+      if (captions.stream().noneMatch(c -> c.id().equals(id))) return id;
+      n++;
+    }
   }
 
-  private static boolean idTaken(List<Caption> captions, String id) {
-    return captions.stream().anyMatch(c -> c.id().equals(id));
-  }
-
-  private static Edit remove(Turn turn, Draft draft) {
-    boolean title = turn.text().contains("title") || turn.text().contains("标题");
+  private static Edit remove(Draft draft, boolean title) {
     List<Caption> kept = draft.captions().stream().filter(c -> title ? !c.id().equals("title") : c.id().equals("title")).toList();
+    if (!title && kept.size() == draft.captions().size()) kept = List.of();
     Draft next = draft.withCaptions(kept);
-    if (title) next = next.withOutput(next.output().withTitle(null));
+    if (title || kept.isEmpty()) next = next.withOutput(next.output().withTitle(null));
     return Edit.done(next, title ? "remove_title" : "remove_captions", Edit.args(),
-        title ? "Removed the title." : "Removed the captions.", title ? "已删除标题。" : "已删除字幕。");
+        title ? "Removed the title." : "Removed the text.", title ? "已删除标题。" : "已删除文字。");
+  }
+
+  private static String describe(Caption c, boolean zh) {
+    String name = COLORS.entrySet().stream().filter(e -> e.getValue().equals(c.color()) && e.getKey().matches(zh ? "\\p{IsHan}" : "[a-z]+"))
+        .map(Map.Entry::getKey).findFirst().orElse(c.color());
+    String size = String.format(Locale.ROOT, "%d%%", Math.round(c.size() * 100));
+    if (zh) return zhWhere(c.position()) + "，" + name + "色，字高 " + size + "，" + Words.zhSecs(c.startMs()) + "–" + Words.zhSecs(c.startMs() + c.durationMs());
+    return where(c.position()) + ", " + name + ", " + size + " of the frame height, " + Words.secs(c.startMs()) + "–" + Words.secs(c.startMs() + c.durationMs());
   }
 
   private static String where(String position) {
     return position.equals("center") ? "in the middle" : "at the " + position;
   }
 
-  private static String position(Turn turn, String fallback) {
-    Matcher m = turn.match(POSITION);
-    if (m == null) return fallback;
-    String p = m.group(1) != null ? m.group(1) : m.group(2);
-    if (p.matches("top|upper|顶部|上方")) return "top";
-    if (p.matches("bottom|lower|底部|下方")) return "bottom";
-    return "center";
-  }
-
-  private static long seconds(Turn turn, Pattern p, long fallback) {
-    Matcher m = turn.match(p);
-    if (m == null) return fallback;
-    for (int g = 1; g <= m.groupCount(); g++) if (m.group(g) != null) return Words.ms(m.group(g));
-    return fallback;
+  private static String zhWhere(String position) {
+    return switch (position) {
+      case "top" -> "在顶部";
+      case "bottom" -> "在底部";
+      default -> "居中";
+    };
   }
 }

@@ -7,11 +7,11 @@ import java.util.regex.Pattern;
 /** "add my video clips", "use my clips", "添加视频": the clips join the timeline on upload; say so. */
 final class ShowClips implements Instruction {
   private static final Pattern CLIPS = Pattern.compile(
-      "(add|use|put|include|upload)\\s+(?:my|the|these|all)?\\s*(?:video\\s+)?(clips|videos|footage|shots)|添加(我的)?(视频|片段|素材)");
+      "(?:add|use|put|include|upload)\\s+(?:my|the|these|all|both)?\\s*(?:video\\s+)?(?:clips|videos|footage|shots)|(?:添加|加上|用)(?:我的)?(?:视频|片段|素材)$");
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
-    if (!turn.has(CLIPS)) return Optional.empty();
+    if (turn.match(CLIPS) == null) return Optional.empty();
     int n = draft.clips().size();
     var args = Edit.args().put("clips", n);
     if (n == 0) {

@@ -1,58 +1,98 @@
 package io.tunecut.studio.agent;
 
+import io.tunecut.studio.agent.language.Message;
 import io.tunecut.studio.media.Media;
 import io.tunecut.studio.media.MediaKind;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One message as the instructions read it. Quoted text (a title's words) is lifted out and
- * replaced by {@code «0»}, {@code «1»}… so no rule mistakes "title 'Music at 5'" for a volume.
- *
- * @param text the message in lower case with quoted parts replaced by markers
- * @param quoted the quoted parts, in order, as written
- * @param chinese whether to answer in Chinese
+ * One clause of a message as the instructions read it. The words a reading uses are claimed:
+ * once an instruction made its edit from them, the next instruction no longer sees them, so
+ * two edits never come from the same words.
  */
-public record Turn(String original, String text, List<String> quoted, List<Media> media, boolean chinese) {
-  private static final Pattern QUOTED = Pattern.compile(
-      "\"([^\"]+)\"|“([^”]+)”|「([^」]+)」|『([^』]+)』|‘([^’]+)’|(?<![\\p{L}])'([^']+)'(?![\\p{L}])");
+public final class Turn {
+  private final Message.Clause clause;
+  private final List<String> quoted;
+  private final List<Media> media;
+  private final boolean chinese;
+  private final MusicMaker maker;
+  private final Set<String> earlier;
+  private String text;
+  private final List<int[]> pending = new ArrayList<>();
 
-  public Turn {
-    quoted = List.copyOf(quoted);
-    media = List.copyOf(media);
+  Turn(Message.Clause clause, List<String> quoted, List<Media> media, boolean chinese, MusicMaker maker, Set<String> earlier) {
+    this.earlier = Set.copyOf(earlier);
+    this.clause = clause;
+    this.quoted = List.copyOf(quoted);
+    this.media = List.copyOf(media);
+    this.chinese = chinese;
+    this.maker = maker;
+    this.text = clause.text();
   }
 
-  public static Turn of(String message, List<Media> media, String language) {
-    String msg = message == null ? "" : message.strip();
-    List<String> quoted = new ArrayList<>();
-    Matcher m = QUOTED.matcher(msg);
-    StringBuilder masked = new StringBuilder();
-    while (m.find()) {
-      String q = null;
-      for (int g = 1; g <= m.groupCount() && q == null; g++) q = m.group(g);
-      m.appendReplacement(masked, Matcher.quoteReplacement("«" + quoted.size() + "»"));
-      quoted.add(q.strip());
-    }
-    m.appendTail(masked);
-    boolean chinese = msg.codePoints().anyMatch(Turn::isHan)
-        || (msg.codePoints().noneMatch(Character::isLetter) && "zh".equalsIgnoreCase(language));
-    return new Turn(msg, masked.toString().toLowerCase(Locale.ROOT), quoted, media, chinese);
+  /** The clause's words not yet claimed (normalised: see {@link Message.Clause#text()}). */
+  public String text() {
+    return text;
   }
 
-  private static boolean isHan(int cp) {
-    return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
+  /** The whole clause, claimed words included: for readings that may share words with another. */
+  public String whole() {
+    return clause.text();
   }
 
+  /** The clause as the person can be shown it. */
+  public String shown() {
+    return clause.shown();
+  }
+
+  public boolean negated() {
+    return clause.negated();
+  }
+
+  public boolean chinese() {
+    return chinese;
+  }
+
+  public List<Media> media() {
+    return media;
+  }
+
+  MusicMaker maker() {
+    return maker;
+  }
+
+  /** Whether an earlier clause of the same message made a step of this tool. */
+  boolean earlier(String tool) {
+    return earlier.contains(tool);
+  }
+
+  /** Whether the unclaimed words contain {@code p}; a guard, claims nothing. */
   public boolean has(Pattern p) {
     return p.matcher(text).find();
   }
 
+  /** The first match of {@code p}, or null; its words are claimed if the instruction makes an edit. */
   public Matcher match(Pattern p) {
     Matcher m = p.matcher(text);
-    return m.find() ? m : null;
+    if (!m.find()) return null;
+    pending.add(new int[] {m.start(), m.end()});
+    return m;
+  }
+
+  /** Claims the words matched since the last commit. */
+  void commit() {
+    StringBuilder b = new StringBuilder(text);
+    for (int[] r : pending) for (int i = r[0]; i < r[1]; i++) b.setCharAt(i, ' ');
+    text = b.toString();
+    pending.clear();
+  }
+
+  void discard() {
+    pending.clear();
   }
 
   /** The uploaded tracks, in upload order. */
@@ -62,6 +102,6 @@ public record Turn(String original, String text, List<String> quoted, List<Media
 
   /** The text behind a {@code «n»} marker. */
   public String quote(String marker) {
-    return quoted.get(Integer.parseInt(marker));
+    return quoted.get(Integer.parseInt(marker.replaceAll("\\D", "")));
   }
 }

@@ -6,6 +6,8 @@ import io.javalin.http.Context;
 import io.tunecut.studio.agent.Agent;
 import io.tunecut.studio.agent.AgentReply;
 import io.tunecut.studio.agent.AgentStep;
+import io.tunecut.studio.agent.History;
+import io.tunecut.studio.draft.Draft;
 import io.tunecut.studio.store.SessionRecord;
 import io.tunecut.studio.store.Sessions;
 import java.io.IOException;
@@ -71,9 +73,10 @@ final class ChatApi {
     String invocation = Ids.hex("e-", 12);
     synchronized (sessions.lock(found.id())) {
       SessionRecord s = sessions.owned(found.id(), user);
-      ObjectNode draft = (ObjectNode) SessionApi.parse(s.draft());
+      Draft draft = Draft.read(SessionApi.parse(s.draft()));
+      History history = history(store.history(s.id()));
       var media = sessions.media(s);
-      Future<AgentReply> turn = turns.submit(() -> agent.respond(draft, media, text.toString(), s.language()));
+      Future<AgentReply> turn = turns.submit(() -> agent.respond(draft, history, media, text.toString(), s.language()));
       AgentReply reply;
       try {
         while (true) {
@@ -97,7 +100,8 @@ final class ChatApi {
         return;
       }
       sessions.keep(s, reply.created());
-      if (reply.draft() != null) store.saveDraft(s.id(), reply.draft().toString());
+      if (reply.draft() != null) store.saveDraft(s.id(), reply.draft().toJson().toString());
+      if (!reply.history().equals(history)) store.saveHistory(s.id(), stored(reply.history()));
       for (AgentStep step : reply.steps()) {
         String callId = Ids.hex("call_", 8);
         ObjectNode call = Json.object();
@@ -115,6 +119,16 @@ final class ChatApi {
       textPart.put("text", reply.text() == null ? "" : reply.text());
       event(out, invocation, "model", textPart, true);
     }
+  }
+
+  private static History history(Sessions.DraftHistory stored) {
+    return new History(stored.earlier().stream().map(j -> Draft.read(SessionApi.parse(j))).toList(),
+        stored.later().stream().map(j -> Draft.read(SessionApi.parse(j))).toList());
+  }
+
+  private static Sessions.DraftHistory stored(History h) {
+    return new Sessions.DraftHistory(h.earlier().stream().map(d -> d.toJson().toString()).toList(),
+        h.later().stream().map(d -> d.toJson().toString()).toList());
   }
 
   private void event(OutputStream out, String invocation, String role, ObjectNode part, boolean last)

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.tunecut.studio.agent.Agent;
+import io.tunecut.studio.draft.Draft;
 import io.tunecut.studio.intake.AcceptedFormats;
 import io.tunecut.studio.intake.Intake;
 import io.tunecut.studio.intake.IntakeException;
@@ -93,7 +94,7 @@ final class SessionApi {
     language = language == null ? "en" : language.strip().toLowerCase(Locale.ROOT);
     if (!language.matches("[a-z]{2,3}([-_][a-z0-9]{2,8})?")) language = "en";
     SessionRecord s = new SessionRecord(Ids.sessionId(), user, Ids.hex("task_", 8), language,
-        agent.emptyDraft().toString());
+        agent.emptyDraft().toJson().toString());
     sessions.create(s);
     ObjectNode data = Json.object();
     data.put("session_id", s.id());
@@ -152,13 +153,13 @@ final class SessionApi {
         List<Media> all = new ArrayList<>(media(fresh));
         all.addAll(added);
         // The draft first: when the agent fails, nothing of this upload is kept.
-        ObjectNode draft = agent.afterUpload((ObjectNode) parse(fresh.draft()), all, added);
+        Draft draft = agent.afterUpload(Draft.read(parse(fresh.draft())), all, added);
         for (Intake.Accepted a : accepted) {
           library.add(new MediaRecord(a.media(), s.id(), user, a.sha256(), a.size()));
           files.add(describe(a.media(), a.sha256()));
         }
         kept = true;
-        sessions.saveDraft(s.id(), draft.toString());
+        sessions.saveDraft(s.id(), draft.toJson().toString());
       }
       data.put("session_state_applied", true);
       data.put("session_id", s.id());

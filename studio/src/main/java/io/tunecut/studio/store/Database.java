@@ -29,6 +29,8 @@ public final class Database implements AutoCloseable {
         + " draft TEXT NOT NULL, status TEXT NOT NULL, progress REAL NOT NULL, error TEXT, output TEXT,"
         + " minutes REAL NOT NULL, day TEXT NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL)",
     "CREATE INDEX IF NOT EXISTS renders_user_day ON renders (user_id, day)",
+    "CREATE TABLE IF NOT EXISTS draft_history (session_id TEXT NOT NULL, stack TEXT NOT NULL, seq INTEGER NOT NULL,"
+        + " draft TEXT NOT NULL, PRIMARY KEY (session_id, stack, seq))",
   };
   /** Columns added after the first release, for databases created before them. */
   private static final String[][] ADDED_COLUMNS = {

@@ -6,7 +6,7 @@ import java.util.Locale;
 public final class SyncSentence {
   private SyncSentence() {}
 
-  /** "118 BPM, 14 cuts — shifted the music 0.42 s so 11 of 14 cuts land on a beat." */
+  /** "118 BPM, 14 cuts — the song plays from 0.42 s in so 11 of 14 cuts land on a beat." */
   public static String synced(CutSync.Plan plan, String language) {
     boolean zh = "zh".equals(language);
     long bpm = Math.round(plan.tempo());
@@ -19,14 +19,14 @@ public final class SyncSentence {
     boolean shifted = plan.musicIn() >= 0.005;
     boolean nudged = plan.nudged();
     if (zh) {
-      String what = shifted ? "音乐后移 " + shift + " 秒" : "音乐从头开始";
+      String what = shifted ? "音乐从歌曲的第 " + shift + " 秒开始播放" : "音乐从头开始";
       if (nudged) {
         what += "，剪辑点最多微调 " + CutSync.MAX_NUDGE_FRAMES + " 帧";
       }
       return bpm + " BPM，" + cuts + " 个剪辑点——" + what + "，" + cuts + " 个剪辑点中有 "
           + plan.onBeat() + " 个卡在节拍上。";
     }
-    String what = shifted ? "shifted the music " + shift + " s" : "the music starts from the top";
+    String what = shifted ? "the song plays from " + shift + " s in" : "the music starts from the top";
     if (nudged) {
       what += (shifted ? " and" : ";") + " nudged cuts by up to " + CutSync.MAX_NUDGE_FRAMES
           + " frames";

@@ -44,19 +44,19 @@ class FfmpegRendererTest {
   @BeforeEach
   void setUp() {
     renderer = new FfmpegRenderer(FFMPEG, dir.resolve("work"), RenderOptions.defaults().withShortSide(180));
-    draft = agent.emptyDraft();
+    draft = agent.emptyDraft().toJson();
   }
 
   Media add(Path file) throws Exception {
     Media m = new Media("med_" + (media.size() + 1), file.getFileName().toString(),
         new FfprobeMediaProbe(FFMPEG).probe(file, file.getFileName().toString()), file);
     media.add(m);
-    draft = agent.afterUpload(draft, media, List.of(m));
+    draft = agent.afterUpload(Draft.read(draft), media, List.of(m)).toJson();
     return m;
   }
 
   void say(String message) {
-    draft = agent.respond(draft, media, message, "en").draft();
+    draft = agent.respond(Draft.read(draft), media, message, "en").draft().toJson();
   }
 
   Path render() throws Exception {

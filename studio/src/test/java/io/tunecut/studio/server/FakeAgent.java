@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tunecut.studio.agent.Agent;
 import io.tunecut.studio.agent.AgentReply;
 import io.tunecut.studio.agent.AgentStep;
+import io.tunecut.studio.agent.History;
+import io.tunecut.studio.draft.Draft;
 import io.tunecut.studio.media.Media;
 import io.tunecut.studio.media.MediaKind;
 import java.util.List;
@@ -21,7 +23,11 @@ final class FakeAgent implements Agent {
   volatile boolean broken;
 
   @Override
-  public ObjectNode emptyDraft() {
+  public Draft emptyDraft() {
+    return Draft.read(emptyJson());
+  }
+
+  private static ObjectNode emptyJson() {
     ObjectNode d = MAPPER.createObjectNode();
     d.put("d", 0);
     d.putObject("m").put("width", 1920).put("height", 1080).put("aspect", "16:9");
@@ -30,9 +36,9 @@ final class FakeAgent implements Agent {
   }
 
   @Override
-  public ObjectNode afterUpload(ObjectNode draft, List<Media> media, List<Media> added) {
+  public Draft afterUpload(Draft draft, List<Media> media, List<Media> added) {
     if (broken) throw new IllegalStateException("agent broke");
-    ObjectNode d = draft.deepCopy();
+    ObjectNode d = draft.toJson();
     ArrayNode tracks = (ArrayNode) d.get("t");
     ObjectNode video = null;
     for (var t : tracks) if (t.path("tt").asInt(-1) == 0) video = (ObjectNode) t;
@@ -49,11 +55,11 @@ final class FakeAgent implements Agent {
       end += len;
     }
     d.put("d", end);
-    return d;
+    return Draft.read(d);
   }
 
   @Override
-  public AgentReply respond(ObjectNode draft, List<Media> media, String message, String language) {
+  public AgentReply respond(Draft draft, History history, List<Media> media, String message, String language) {
     CountDownLatch h = hold;
     if (h != null) {
       try {
@@ -67,12 +73,12 @@ final class FakeAgent implements Agent {
     }
     Media track = media.stream().filter(m -> m.info().kind() == MediaKind.AUDIO).findFirst().orElse(null);
     if (track == null) return new AgentReply(draft, List.of(), "Upload a track first.");
-    ObjectNode d = draft.deepCopy();
+    ObjectNode d = draft.toJson();
     ObjectNode music = ((ArrayNode) d.get("t")).addObject().put("id", "music").put("tt", 1);
     music.putArray("sg").addObject().put("id", "m1").put("src", track.id()).put("n", track.filename())
         .put("st", 0).put("d", d.path("d").asLong()).put("in", 0).put("v", 0.35).put("loop", true);
     ObjectNode args = MAPPER.createObjectNode().put("track", track.filename());
     ObjectNode result = MAPPER.createObjectNode().put("ok", true);
-    return new AgentReply(d, List.of(new AgentStep("add_music", args, result)), "Added " + track.filename() + ".");
+    return new AgentReply(Draft.read(d), List.of(new AgentStep("add_music", args, result)), "Added " + track.filename() + ".");
   }
 }

@@ -63,7 +63,7 @@ class BeatEditsTest {
     }
     assertThat(edit.draft().at("/t/0")).isEqualTo(before.at("/t/0"));
     assertThat(before).isEqualTo(draft()); // the argument is untouched
-    assertThat(edit.text()).startsWith("120 BPM, 2 cuts — shifted the music ").endsWith("so 2 of 2 cuts land on a beat.");
+    assertThat(edit.text()).startsWith("120 BPM, 2 cuts — the song plays from ").endsWith("so 2 of 2 cuts land on a beat.");
   }
 
   @Test

@@ -30,14 +30,14 @@ final class Editing {
     List<Instruction> instructions = new ArrayList<>(Instructions.standard());
     instructions.add(new BeatInstruction(analysis));
     agent = new RuleAgent(instructions);
-    draft = agent.emptyDraft();
+    draft = agent.emptyDraft().toJson();
   }
 
   Media upload(Path file) throws Exception {
     String name = file.getFileName().toString();
     Media m = new Media("med_" + (media.size() + 1), name, new FfprobeMediaProbe(FFMPEG).probe(file, name), file);
     media.add(m);
-    draft = agent.afterUpload(draft, media, List.of(m));
+    draft = agent.afterUpload(Draft.read(draft), media, List.of(m)).toJson();
     return m;
   }
 
@@ -46,8 +46,8 @@ final class Editing {
   }
 
   AgentReply say(String message, String language) {
-    AgentReply reply = agent.respond(draft, media, message, language);
-    draft = reply.draft();
+    AgentReply reply = agent.respond(Draft.read(draft), media, message, language);
+    draft = reply.draft().toJson();
     return reply;
   }
 

@@ -1,0 +1,51 @@
+package io.tunecut.studio.agent;
+
+import io.tunecut.studio.draft.Draft;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Greetings, thanks and questions about the timeline get short answers; nothing changes. */
+final class Talk implements Instruction {
+  private static final Pattern HELLO = Pattern.compile(
+      "^(?:hi|hello|hey|hiya|yo|howdy|good (?:morning|afternoon|evening)|hi there|hello there)\\b|^(?:你好|您好|嗨|哈喽|哈罗|在吗)");
+  private static final Pattern THANKS = Pattern.compile(
+      "^(?:(?:thanks?|thank you|thx|cheers|great|awesome|perfect|nice|cool|love it|looks good|good job|well done|amazing)\\s*"
+          + "(?:so much|a lot|very much|again|man|buddy|mate)?\\s*)+$|谢谢|谢啦|谢了|多谢|感谢|太好了|很好|不错|真棒|辛苦了");
+  private static final Pattern ABILITIES = Pattern.compile(
+      "what (?:can|could|else can) (?:you|i) (?:do|say)|what do you do|how does (?:this|it) work|how do i use|what are you"
+          + "|who are you|who made you|what is this|what are you|^help\\b|what can you|你是谁|你是什么|你会(?:做)?什么|(?:可以|能)帮我(?:做|干)什么|你能做什么|你会什么|你可以做什么|你能干什么|怎么用|能做什么|有什么功能|帮助");
+  private static final Pattern LENGTH = Pattern.compile(
+      "how long|how many clips|what'?s the (?:length|duration)|what is the (?:length|duration)|how many s|多长|多久|时长|几秒|多少秒");
+  private static final Pattern TIMELINE = Pattern.compile(
+      "what'?s on the timeline|what is on the timeline|show (?:me )?(?:the )?timeline|what do i have|what have we got"
+          + "|current (?:state|timeline)|where are we|时间线上有什么|现在是什么样|看看时间线|现在有什么|时间线");
+  private static final Pattern WHICH_MUSIC = Pattern.compile("(?:what|which) (?:music|song)\\b|什么 ?(?:music|song)|哪首");
+
+  @Override
+  public Optional<Edit> apply(Turn turn, Draft draft) {
+    boolean zh = turn.chinese();
+    if (turn.match(ABILITIES) != null) return Optional.of(Edit.answer(draft, Replies.capabilities(false), Replies.capabilities(true)));
+    if (turn.match(LENGTH) != null) {
+      return Optional.of(Edit.answer(draft,
+          draft.clips().isEmpty() ? "The timeline is empty: send your clips first."
+              : "The video is " + Words.secs(draft.durationMs()) + " long (" + draft.clips().size() + (draft.clips().size() == 1 ? " clip)." : " clips)."),
+          draft.clips().isEmpty() ? "时间线还是空的：请先发送视频。" : "视频长 " + Words.zhSecs(draft.durationMs()) + "（" + draft.clips().size() + " 个片段）。"));
+    }
+    if (turn.match(WHICH_MUSIC) != null && (turn.text().contains("?") || turn.text().matches("(?s).*\\b(?:is|playing|using)\\b.*|.*(?:什么|哪).*"))) {
+      var m = draft.music();
+      return Optional.of(Edit.answer(draft,
+          m == null ? "There is no music yet." : "The music is '" + m.name() + "' at " + Words.percent(m.volume()) + ".",
+          m == null ? "还没有背景音乐。" : "背景音乐是「" + m.name() + "」，音量 " + Words.percent(m.volume()) + "。"));
+    }
+    if (turn.match(TIMELINE) != null) {
+      return Optional.of(Edit.answer(draft, "Timeline: " + draft.summary(), "时间线：" + ZhSummary.of(draft)));
+    }
+    if (turn.match(HELLO) != null) {
+      return Optional.of(draft.clips().isEmpty()
+          ? Edit.answer(draft, "Hi! Send clips (and a track if you like), then tell me what to do.", "你好！发来视频（想要的话再加一首音乐），然后告诉我怎么剪。")
+          : Edit.answer(draft, "Hi!", "你好！"));
+    }
+    if (turn.match(THANKS) != null) return Optional.of(Edit.answer(draft, "You're welcome!", "不客气！"));
+    return Optional.empty();
+  }
+}

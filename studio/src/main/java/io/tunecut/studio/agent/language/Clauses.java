@@ -1,0 +1,37 @@
+package io.tunecut.studio.agent.language;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A message in clauses, each read on its own: split at punctuation, "and", "then", 然后, 并且,
+ * 再… — but not inside "fade in and out", "swap clip 1 and clip 2" or "2.5s".
+ */
+final class Clauses {
+  private static final Pattern HARD = Pattern.compile(
+      "\\s*(?:[,;!?\\n]|\\.(?=\\s|$)|\\s+(?:and then|then|also|plus|after that|&)\\s+|然后|并且|同时|接着|还有|另外|以及|之后|而且"
+          + "|(?<=\\S)再(?=[加把给放用调改换去删剪淡静让做弄设开关])|(?<=\\S)并(?=[加把给放用调改换去删剪淡静让做弄设开关])|(?<=\\S)和(?=[加把给放用调改换去删剪淡静让做弄设开关]))\\s*");
+  private static final Pattern AND = Pattern.compile(
+      "\\s+and\\s+(?!\\d|out\\b|in\\b|«|clip \\d|the other\\b)");
+
+  private static final Pattern VALUE = Pattern.compile("(?:(?:like|about|around|maybe|roughly|~|just)\\s*)?(?:(?:to|at|by|for|of|over)\\s+)?(?:\\d+(?:\\.\\d+)?(?:s|%|db))(?:\\s+(?:long|please))?");
+
+  private Clauses() {}
+
+  static List<String> split(String text) {
+    List<String> out = new ArrayList<>();
+    for (String part : HARD.split(text)) {
+      for (String clause : AND.split(part)) {
+        String c = clause.strip().replaceAll("^(?:and|so|but|ok|okay|also|pls|please)\\s+", "").strip();
+        if (c.isEmpty() || c.matches("[\\p{Punct}\\s]*")) continue;
+        if (VALUE.matcher(c).matches() && !out.isEmpty()) {
+          out.set(out.size() - 1, out.get(out.size() - 1) + " " + c); // "longer fade out, 6 seconds"
+        } else {
+          out.add(c);
+        }
+      }
+    }
+    return out;
+  }
+}

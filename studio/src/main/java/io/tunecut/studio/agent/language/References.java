@@ -1,0 +1,142 @@
+package io.tunecut.studio.agent.language;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the words point at, written one way: a clip as {@code clip 2} (by ordinal, number or
+ * words of its file name), the music as {@code music} or {@code song}, the clips' own sound as
+ * {@code original sound}, and "it" as whatever the clause before was about.
+ */
+final class References {
+  private static final String ORDINALS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|\\d{1,2}(?:st|nd|rd|th)";
+  private static final Pattern BY_ORDINAL = Pattern.compile(
+      "(?:the\\s+|my\\s+)?(" + ORDINALS + ")\\s+(?:clip|video|shot|scene|segment|part|footage|file)s?\\b");
+  private static final Pattern PAIR = Pattern.compile(
+      "(?:the\\s+)?(" + ORDINALS + ")\\s+(?:and|&|with)\\s+(?:the\\s+)?(" + ORDINALS + ")\\s+(?:clips?|videos?|ones?|shots?)\\b");
+  private static final Pattern ORDINAL_ONE = Pattern.compile("(?:the\\s+)?(" + ORDINALS + ")\\s+one\\b");
+  private static final Pattern BY_NUMBER = Pattern.compile(
+      "(?:the\\s+)?\\b(?:clip|video|shot|scene|segment|part)\\s*(?:number\\s*|no\\.?\\s*|#\\s*)?(\\d{1,2})(?![\\d.%sx]|db|p\\b)");
+  private static final Pattern ZH_CLIP = Pattern.compile(
+      "第\\s*(\\d{1,2})\\s*(?:个|段|条)?\\s*(?:视频|片段|镜头|素材|clip)|第\\s*(\\d{1,2})\\s*(?:个|段|条)(?!\\s*(?:音乐|歌|首))|(最后)\\s*(?:一|1)?\\s*(?:个|段|条)\\s*(?:视频|片段|镜头|素材)?");
+  private static final Set<String> KEYWORDS = Set.of("music", "song", "title", "text", "caption", "loop", "video",
+      "clip", "square", "vertical", "sound", "audio", "fade", "the", "and", "final", "edit", "track", "my", "img", "vid", "mov");
+  private static final Pattern MUSIC = Pattern.compile(
+      "\\b(?:the|this|that|my)\\s+(?:background\\s+)?(music)\\b|\\b(?:the|this|that|my)\\s+(song|track|tune)\\b|\\b(tune|tunes|tracks|track)\\b");
+  private static final Pattern ORIGINAL = Pattern.compile(
+      "(?:the\\s+)?(?:original|clips?'?s?|videos?'?s?|own|camera|recorded|ambient|natural|source|footage)\\s+(?:audio|sound|sounds|voices?|noise)"
+          + "|(?:the\\s+)?(?:audio|sound|noise)\\s+(?:from|of|in|on)\\s+(?:the\\s+)?(?:clips?|videos?|footage)\\b|原声|原音|视频的?声音|视频原声|环境音|片段的?声音|素材的?声音");
+  private static final Pattern ZH_WORDS = Pattern.compile("背景音乐|背景乐|配乐|音乐|这首歌|歌曲|曲子|副歌|歌|标题|字幕|文字|文案");
+  private static final Pattern IT = Pattern.compile("\\b(?:it|them|this|that)\\b(?!\\s*'?s\\b)|它");
+  private static final Pattern TARGET = Pattern.compile(
+      "\\b(music|song|clip \\d+|title|caption|text|original sound|fade in|fade out)\\b|(?<![a-z])(?:video|clips?)\\b");
+
+  private References() {}
+
+  /** Clips named by ordinal, number or file name words become {@code clip N}. */
+  static String clips(String t, List<String> clipNames) {
+    int n = clipNames.size();
+    t = byName(t, clipNames);
+    t = PAIR.matcher(t).replaceAll(m -> "clip " + position(m.group(1), n) + " and clip " + position(m.group(2), n));
+    t = replace(BY_ORDINAL, t, m -> position(m.group(1), n));
+    t = replace(BY_NUMBER, t, m -> Integer.parseInt(m.group(1)));
+    t = replace(ZH_CLIP, t, m -> m.group(3) != null ? Math.max(n, 1) : Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2)));
+    if (!t.matches("(?s).*\\b(?:music|song|track|tune)\\b.*|.*(?:音乐|歌|首).*")) {
+      t = replace(ORDINAL_ONE, t, m -> position(m.group(1), n));
+    }
+    return t;
+  }
+
+  /** The music and the clips' own sound, each named one way. */
+  static String things(String t) {
+    t = ORIGINAL.matcher(t).replaceAll("original sound");
+    t = MUSIC.matcher(t).replaceAll(m -> m.group(1) != null ? "music" : "song");
+    Matcher zh = ZH_WORDS.matcher(t);
+    StringBuilder out = new StringBuilder();
+    while (zh.find()) {
+      String w = switch (zh.group()) {
+        case "背景音乐", "背景乐", "配乐", "音乐" -> " music ";
+        case "副歌" -> " chorus ";
+        case "这首歌", "歌曲", "曲子", "歌" -> " song ";
+        case "标题" -> " title ";
+        case "字幕" -> " caption ";
+        default -> " text ";
+      };
+      zh.appendReplacement(out, w);
+    }
+    zh.appendTail(out);
+    return out.toString().replaceAll("\\s+", " ").strip();
+  }
+
+  /** "it"/"them" in a clause that names nothing is what the clause before named. */
+  static List<String> pronouns(List<String> clauses) {
+    List<String> out = new ArrayList<>();
+    String last = null;
+    for (String c : clauses) {
+      Matcher target = TARGET.matcher(c);
+      String named = null;
+      while (target.find()) named = target.group(1) != null ? target.group(1) : null;
+      if (named == null && last != null && IT.matcher(c).find() && !TARGET.matcher(c).find()) {
+        c = IT.matcher(c).replaceFirst(Matcher.quoteReplacement(last));
+      } else if (named == null && last != null && last.matches("title|caption|text") && !TARGET.matcher(c).find()) {
+        c = last + " " + c; // "标题放大一点，换成蓝色": the colour is the title's too
+      }
+      if (named != null) last = named.equals("song") ? "music" : named;
+      out.add(c);
+    }
+    return out;
+  }
+
+  private static String byName(String t, List<String> clipNames) {
+    for (int i = 0; i < clipNames.size(); i++) {
+      String file = clipNames.get(i).toLowerCase(Locale.ROOT);
+      String base = file.replaceFirst("\\.[a-z0-9]{2,4}$", "");
+      String words = base.replaceAll("[-_ .]+", " ").replaceAll("\\d+$", "").strip();
+      if (words.isEmpty()) continue;
+      String spaced = words.replace(" ", "[-_ ]?");
+      String noun = "(?:\\s*(?:(?<=\\s)(?:clip|video|one|shot|footage|part|scene|file)|这段|那段|这个视频|视频|片段|镜头))";
+      boolean bareOk = words.contains(" ") ? !KEYWORDS.contains(words.split(" ")[0]) || words.split(" ").length > 1
+          : words.length() >= 4 && !KEYWORDS.contains(words);
+      String exact = "(?:the\\s+|my\\s+)?(?<![a-z\\d])(?:" + Pattern.quote(file) + "|" + spaced + "(?:\\.[a-z0-9]{2,4})" + noun + "?|"
+          + spaced + noun + (bareOk ? "?" : "") + ")(?![a-z\\d])";
+      t = Pattern.compile(exact).matcher(t).replaceAll("clip " + (i + 1));
+    }
+    return t;
+  }
+
+  private interface Position {
+    int of(Matcher m);
+  }
+
+  private static String replace(Pattern p, String t, Position position) {
+    Matcher m = p.matcher(t);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      int pos = position.of(m);
+      m.appendReplacement(out, pos <= 0 ? Matcher.quoteReplacement(m.group()) : "clip " + pos);
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private static int position(String word, int count) {
+    return switch (word) {
+      case "first" -> 1;
+      case "second" -> 2;
+      case "third" -> 3;
+      case "fourth" -> 4;
+      case "fifth" -> 5;
+      case "sixth" -> 6;
+      case "seventh" -> 7;
+      case "eighth" -> 8;
+      case "ninth" -> 9;
+      case "tenth" -> 10;
+      case "last", "final" -> Math.max(count, 1);
+      default -> Integer.parseInt(word.replaceAll("\\D", ""));
+    };
+  }
+}
