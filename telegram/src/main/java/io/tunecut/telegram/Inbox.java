@@ -5,6 +5,7 @@ import io.tunecut.core.chat.Chat;
 import io.tunecut.core.chat.ChatUser;
 import io.tunecut.core.chat.InboundMessage;
 import io.tunecut.core.chat.MessageHandler;
+import io.tunecut.core.media.MediaFormats;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -260,7 +261,7 @@ final class Inbox implements LongPollingUpdateConsumer {
     if (m.getAudio() != null) {
       var a = m.getAudio();
       String mime = orElse(a.getMimeType(), "audio/mpeg");
-      return attach(a.getFileId(), orElse(a.getFileName(), "audio_" + id + extension(mime)), a.getFileSize(), mime);
+      return attach(a.getFileId(), orElse(a.getFileName(), MediaFormats.uploadName("audio_" + id, mime)), a.getFileSize(), mime);
     }
     if (m.getVoice() != null) {
       var v = m.getVoice();
@@ -284,17 +285,6 @@ final class Inbox implements LongPollingUpdateConsumer {
 
   private Attachment attach(String fileId, String name, Long size, String mime) {
     return new Attachment(name, size == null ? -1 : size, mime, () -> files.open(fileId));
-  }
-
-  private static String extension(String mime) {
-    return switch (mime) {
-      case "audio/mpeg", "audio/mp3" -> ".mp3";
-      case "audio/mp4", "audio/x-m4a", "audio/aac" -> ".m4a";
-      case "audio/ogg" -> ".ogg";
-      case "audio/wav", "audio/x-wav" -> ".wav";
-      case "audio/flac" -> ".flac";
-      default -> "";
-    };
   }
 
   private static int orZero(Integer i) {

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -17,9 +16,6 @@ import org.slf4j.LoggerFactory;
 /** Every failure becomes words a person understands; never a stack trace or raw JSON. */
 final class ErrorReplies {
   private static final Logger log = LoggerFactory.getLogger(ErrorReplies.class);
-
-  static final List<String> FORMATS =
-      List.of("mp4", "mov", "avi", "webm", "mkv", "jpg", "png", "gif", "webp", "mp3", "wav", "m4a", "aac");
 
   private final boolean operator;
   private final long maxFileBytes;
@@ -57,7 +53,9 @@ final class ErrorReplies {
       int code = e.code();
       int http = e.httpStatus();
       if (code == NemoException.NO_CREDITS) return noCredits(say, record);
-      if (code == NemoException.UNSUPPORTED_FILE) return say.unsupportedFile(FORMATS);
+      if (code == NemoException.UNSUPPORTED_FILE) {
+        return e.problem() == NemoException.Problem.UNREADABLE ? say.unreadableFile(e.file()) : say.unsupportedFile(e.file());
+      }
       if (code == NemoException.FILE_TOO_LARGE) return say.fileTooLarge(maxFileBytes);
       if (code == NemoException.TOKEN_INVALID) return say.signInFailed();
       if (http == 402) return say.planCannotExport();

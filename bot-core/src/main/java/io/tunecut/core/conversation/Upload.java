@@ -2,6 +2,7 @@ package io.tunecut.core.conversation;
 
 import io.tunecut.core.chat.Attachment;
 import io.tunecut.core.language.Messages;
+import io.tunecut.core.media.MediaFormats;
 import io.tunecut.core.nemo.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,14 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Files and links onto the person's timeline: attachments are checked (format, size) before
+ * Files and links onto the person's timeline: attachments are checked (could it be media, size) before
  * they are opened, streamed into the work directory, uploaded and deleted; a caption then
  * runs as the turn's instruction.
  */
@@ -43,8 +43,7 @@ final class Upload {
       Messages say = work.say;
       List<Attachment> accepted = new ArrayList<>();
       for (Attachment a : attachments) {
-        String ext = extension(a.name(), a.mimeType());
-        if (!ErrorReplies.FORMATS.contains(ext)) replies.send(work, say.refusedFormat(a.name(), ErrorReplies.FORMATS));
+        if (!MediaFormats.couldBeMedia(a.name(), a.mimeType())) replies.send(work, say.notMedia(a.name()));
         else if (a.size() > maxFileBytes) replies.send(work, say.refusedSize(a.name(), maxFileBytes));
         else accepted.add(a);
       }
@@ -83,7 +82,7 @@ final class Upload {
   private Path download(Attachment a, List<Path> files) throws IOException {
     // A directory of its own keeps the person's file name, which the backend shows back.
     Path dir = Files.createDirectories(ctx.workDir().resolve("in-" + UUID.randomUUID()));
-    Path file = dir.resolve(safeName(a.name()));
+    Path file = dir.resolve(safeName(MediaFormats.uploadName(a.name(), a.mimeType())));
     files.add(file);
     try (InputStream in = a.source().open(); OutputStream out = Files.newOutputStream(file)) {
       byte[] buffer = new byte[64 * 1024];
@@ -123,24 +122,6 @@ final class Upload {
       out.add(s.toString());
     }
     return out;
-  }
-
-  static String extension(String name, String mimeType) {
-    int dot = name.lastIndexOf('.');
-    if (dot >= 0 && dot < name.length() - 1) return name.substring(dot + 1).toLowerCase(Locale.ROOT);
-    if (mimeType != null) {
-      String sub = mimeType.substring(mimeType.indexOf('/') + 1).toLowerCase(Locale.ROOT);
-      return switch (sub) {
-        case "quicktime" -> "mov";
-        case "mpeg" -> "mp3";
-        case "jpeg" -> "jpg";
-        case "x-matroska" -> "mkv";
-        case "x-msvideo" -> "avi";
-        case "mp4a-latm", "x-m4a" -> "m4a";
-        default -> sub;
-      };
-    }
-    return "";
   }
 
   private static String safeName(String name) {

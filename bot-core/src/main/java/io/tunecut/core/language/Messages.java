@@ -1,5 +1,6 @@
 package io.tunecut.core.language;
 
+import io.tunecut.core.media.MediaFormats;
 import java.util.List;
 
 /** Everything the bot says, in English and Chinese. */
@@ -112,9 +113,10 @@ public final class Messages {
         "已添加 " + String.join("，", descriptions) + "。\n现在告诉我要做什么，例如“加背景音乐并卡点”，或发送 /export。");
   }
 
-  public String refusedFormat(String name, List<String> formats) {
-    return t("I can't use “" + name + "”: that format is not supported. Supported: " + String.join(", ", formats) + ".",
-        "无法使用“" + name + "”：不支持该格式。支持的格式：" + String.join(", ", formats) + "。");
+  /** A file that cannot be media at all (a document, an archive). */
+  public String notMedia(String name) {
+    return t("I can't use “" + name + "”: it isn't a video, audio or image file. " + whatToSend(),
+        "无法使用“" + name + "”：它不是视频、音频或图片文件。" + whatToSend());
   }
 
   public String refusedSize(String name, long limitBytes) {
@@ -263,9 +265,26 @@ public final class Messages {
     return t("Your plan cannot export videos. Register or upgrade your plan to export.", "你的套餐不能导出视频。请注册或升级套餐后导出。");
   }
 
-  public String unsupportedFile(List<String> formats) {
-    return t("The video service did not accept that file. Supported formats: " + String.join(", ", formats) + ".",
-        "视频服务不接受该文件。支持的格式：" + String.join(", ", formats) + "。");
+  /** The backend does not take the file's format; {@code name} may be null when it did not say which file. */
+  public String unsupportedFile(String name) {
+    return t((name == null ? "The video service doesn't take that kind of file. " : "The video service doesn't take files like “" + name + "”. ")
+            + whatToSend(),
+        (name == null ? "视频服务不接受这类文件。" : "视频服务不接受“" + name + "”这类文件。") + whatToSend());
+  }
+
+  /** The backend could not read the file: damaged, cut off, or not media inside. */
+  public String unreadableFile(String name) {
+    String en = name == null ? "that file" : name;
+    String zh = name == null ? "该文件" : "“" + name + "”";
+    return t("I can't read " + en + ": it looks damaged, or it isn't a video, audio or image file. "
+            + "Export or save it again from the app that made it, or send another file.",
+        "无法读取" + zh + "：文件似乎已损坏，或者不是视频、音频或图片文件。请在制作它的应用里重新导出或保存，或换一个文件发送。");
+  }
+
+  private String whatToSend() {
+    String formats = String.join(", ", MediaFormats.EXAMPLES);
+    return t("Send clips as videos or pictures and the track as audio (for example " + formats + ").",
+        "请把片段作为视频或图片发送，音乐作为音频发送（例如 " + formats + "）。");
   }
 
   public String fileTooLarge(long limitBytes) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tunecut.core.media.MediaFormats;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -199,7 +200,7 @@ public final class NemoClient {
       MultipartBody.Builder multipart = new MultipartBody.Builder().setType(MultipartBody.FORM);
       for (Path file : files) {
         multipart.addFormDataPart("files", String.valueOf(file.getFileName()),
-            RequestBody.create(file.toFile(), UploadTypes.of(file)));
+            RequestBody.create(file.toFile(), MediaType.get(MediaFormats.contentType(String.valueOf(file.getFileName())))));
       }
       return request(uploadPath(sessionId), token).post(oneShot(multipart.build())).build();
     });

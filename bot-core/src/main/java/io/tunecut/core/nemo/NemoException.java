@@ -15,17 +15,42 @@ public class NemoException extends IOException {
   public static final int UNSUPPORTED_FILE = 4001;
   public static final int FILE_TOO_LARGE = 4002;
 
+  /** What a refused upload was refused for, when the backend says: the file's format, or its content. */
+  public enum Problem { FORMAT, UNREADABLE }
+
   private final int code;
   private final int httpStatus;
+  private final String file;
+  private final Problem problem;
 
   public NemoException(int code, int httpStatus, String message) {
     this(code, httpStatus, message, null);
   }
 
   public NemoException(int code, int httpStatus, String message, Throwable cause) {
+    this(code, httpStatus, message, cause, null, null);
+  }
+
+  /**
+   * @param file the file the answer is about, when it names one
+   * @param problem why that file was refused, when the backend says
+   */
+  public NemoException(int code, int httpStatus, String message, Throwable cause, String file, Problem problem) {
     super(message, cause);
     this.code = code;
     this.httpStatus = httpStatus;
+    this.file = file;
+    this.problem = problem;
+  }
+
+  /** The file the backend's answer names, or null. */
+  public String file() {
+    return file;
+  }
+
+  /** Why the backend refused {@link #file()}, or null when it did not say. */
+  public Problem problem() {
+    return problem;
   }
 
   public int code() {

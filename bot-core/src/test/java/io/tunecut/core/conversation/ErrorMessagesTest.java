@@ -119,10 +119,10 @@ class ErrorMessagesTest {
   }
 
   @Test
-  void anUnsupportedFileListsTheFormats() throws Exception {
+  void aFileTheBackendDoesNotTakeSaysWhatToSendInstead() throws Exception {
     h.server.failNext(Call.UPLOAD, Failure.business(4001, "unsupported"));
     h.run(h.files("ann", "", clip()));
-    assertThat(h.lastSentTo("ann")).contains("mp4, mov, avi, webm, mkv, jpg, png, gif, webp, mp3, wav, m4a, aac");
+    assertThat(h.lastSentTo("ann")).contains("doesn't take that kind of file").contains("for example mp4, mov");
     assertThat(h.workDirEmpty()).isTrue();
   }
 

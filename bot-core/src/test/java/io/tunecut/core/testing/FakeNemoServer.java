@@ -77,6 +77,11 @@ public final class FakeNemoServer implements AutoCloseable {
       return new Business(status, "http " + status, status);
     }
 
+    /** 4001 naming the file and the kind of problem ("format", "unreadable"), as tunecut's studio answers. */
+    static Failure refusedFile(String file, String problem) {
+      return new RefusedFile(file, problem);
+    }
+
     /** The connection closes before any answer. */
     static Failure disconnect() {
       return new Disconnect();
@@ -86,6 +91,8 @@ public final class FakeNemoServer implements AutoCloseable {
   record Business(int code, String message, int httpStatus) implements Failure {}
 
   record Disconnect() implements Failure {}
+
+  record RefusedFile(String file, String problem) implements Failure {}
 
   /** The draft of docs/draft.md: video 0–10 s, music 'lofi.mp3' 0–10 s at 35%, title 'Urban Dreams' 0–3 s. */
   public static final String EXAMPLE_DRAFT = """
@@ -102,7 +109,7 @@ public final class FakeNemoServer implements AutoCloseable {
       """;
 
   public static final List<String> FORMATS =
-      List.of("mp4", "mov", "avi", "webm", "mkv", "jpg", "png", "gif", "webp", "mp3", "wav", "m4a", "aac");
+      List.of("mp4", "mov", "avi", "webm", "mkv", "jpg", "png", "gif", "webp", "mp3", "wav", "m4a", "aac", "ogg", "opus", "flac");
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern FILENAME = Pattern.compile("filename=\"([^\"]+)\"");
@@ -429,6 +436,11 @@ public final class FakeNemoServer implements AutoCloseable {
       if (call.name().startsWith("RENDER")) body.put("success", false).put("error", b.message());
       return json(b.httpStatus(), body.toString());
     }
+    if (failure instanceof RefusedFile r) {
+      ObjectNode body = JSON.createObjectNode().put("code", 4001).put("message", "unsupported file: " + r.file())
+          .put("file", r.file()).put("problem", r.problem());
+      return json(415, body.toString());
+    }
     return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
   }
 
@@ -583,7 +595,7 @@ public final class FakeNemoServer implements AutoCloseable {
     for (String name : names) {
       String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
       if (!FORMATS.contains(ext)) return ok("{\"code\":4001,\"message\":\"unsupported file: " + ext + "\"}");
-      String type = Set.of("mp3", "wav", "m4a", "aac").contains(ext) ? "audio"
+      String type = Set.of("mp3", "wav", "m4a", "aac", "ogg", "opus", "flac").contains(ext) ? "audio"
           : Set.of("jpg", "png", "gif", "webp").contains(ext) ? "image" : "video";
       ObjectNode f = files.addObject()
           .put("filename", name).put("file_type", type)
