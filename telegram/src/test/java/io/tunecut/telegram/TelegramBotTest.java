@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.tunecut.core.chat.Attachment;
+import io.tunecut.core.chat.AttachmentTooLargeException;
 import io.tunecut.core.chat.ChatAction;
 import io.tunecut.core.chat.ChatPort;
 import io.tunecut.core.chat.InboundMessage;
@@ -151,14 +152,14 @@ class TelegramBotTest {
   }
 
   @Test
-  void aFileTelegramNoLongerServesFailsWithTheStatusAndNoToken() throws Exception {
+  void aFileTelegramCallsTooBigIsOverTheCloudsLimitAndNamesNoToken() throws Exception {
     start(echo());
     api.push(Updates.video(ANN, ANN.id(), "gone", 1000, null, null));
     await().until(() -> inbound.size() == 1);
 
     assertThatThrownBy(() -> inbound.get(0).attachments().get(0).source().open())
-        .isInstanceOf(IOException.class)
-        .hasMessageContaining("file is too big")
+        .isInstanceOfSatisfying(AttachmentTooLargeException.class,
+            e -> assertThat(e.limitBytes()).isEqualTo(20L * 1024 * 1024))
         .hasMessageNotContaining(TOKEN);
   }
 
@@ -194,18 +195,23 @@ class TelegramBotTest {
   }
 
   @Test
-  void aFileOverTwentyMegabytesIsAnsweredWithTheLimitAndWhatToDo() throws IOException {
-    start(echo());
+  void theDownloadLimitIsLearntFromTelegramsAnswerEvenBehindAnApiUrl() throws Exception {
+    // TELEGRAM_API_URL set, as for a proxy of the cloud: the address says nothing of the limits.
+    bot = TelegramBot.start(TelegramSettings.fromEnvironment(
+        java.util.Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "TELEGRAM_API_URL", api.url())), echo());
     api.push(Updates.video(ANN, ANN.id(), "huge", 25L * 1024 * 1024, "make it vertical", null));
     api.push(Updates.video(LI, LI.id(), "huge2", 30L * 1024 * 1024, null, null));
+    await().until(() -> inbound.size() == 2);
 
-    await().until(() -> api.calls("sendMessage").size() == 2);
-    String english = api.textsTo("101").get(0);
-    assertThat(english).contains("25 MB").contains("20 MB").contains("trim").contains("link").contains("local Bot API server");
-    String chinese = api.textsTo("303").get(0);
-    assertThat(chinese).contains("30 MB").contains("20 MB").contains("链接");
-    assertThat(inbound).isEmpty();
-    assertThat(api.calls("getFile")).isEmpty();
+    assertThatThrownBy(() -> inbound.get(0).attachments().get(0).source().open())
+        .isInstanceOf(AttachmentTooLargeException.class);
+    assertThatThrownBy(() -> inbound.get(1).attachments().get(0).source().open())
+        .isInstanceOfSatisfying(AttachmentTooLargeException.class, e -> {
+          assertThat(e.sizeBytes()).isEqualTo(30L * 1024 * 1024);
+          assertThat(e.limitBytes()).isEqualTo(20L * 1024 * 1024);
+        });
+    // Learnt once: the second file is refused without asking Telegram.
+    assertThat(api.calls("getFile")).hasSize(1);
   }
 
   @Test
@@ -470,7 +476,6 @@ class TelegramBotTest {
     assertThat(s.toString()).doesNotContain(TOKEN).doesNotContain("hush");
     assertThat(s.localServer()).isTrue();
     assertThat(s.maxUploadBytes()).isEqualTo(2000L * 1000 * 1000);
-    assertThat(s.maxDownloadBytes()).isEqualTo(Long.MAX_VALUE);
   }
 
   private static byte[] bytes(int n) {

@@ -1,6 +1,7 @@
 package io.tunecut.core.conversation;
 
 import io.tunecut.core.chat.Attachment;
+import io.tunecut.core.chat.AttachmentTooLargeException;
 import io.tunecut.core.language.Messages;
 import io.tunecut.core.media.MediaFormats;
 import io.tunecut.core.nemo.UploadedFile;
@@ -54,9 +55,10 @@ final class Upload {
         for (Attachment a : accepted) {
           if (work.cancelled.get()) throw new CancellationException();
           work.activity = say.receiving(a.name());
-          Path file = download(a, files);
-          if (file == null) {
-            replies.send(work, say.refusedSize(a.name(), maxFileBytes));
+          try {
+            if (download(a, files) == null) replies.send(work, say.refusedSize(a.name(), maxFileBytes));
+          } catch (AttachmentTooLargeException e) {
+            replies.send(work, say.tooLargeToReceive(a.name(), e.sizeBytes(), e.limitBytes()));
           }
         }
         if (files.isEmpty()) return false;
@@ -98,6 +100,10 @@ final class Upload {
         }
         out.write(buffer, 0, n);
       }
+    } catch (AttachmentTooLargeException e) {
+      files.remove(file);
+      ctx.deleteQuietly(file);
+      throw e;
     }
     return file;
   }

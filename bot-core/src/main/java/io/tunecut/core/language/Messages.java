@@ -124,6 +124,22 @@ public final class Messages {
         "“" + name + "”超过每个文件 " + mb(limitBytes) + " MB 的上限。请剪短或压缩后再发送。");
   }
 
+  /** The chat platform will not let the bot download the file. */
+  public String tooLargeToReceive(String name, long sizeBytes, long limitBytes) {
+    String size = sizeBytes > 0 ? mb(sizeBytes) + " MB" : null;
+    return t("“" + name + "”" + (size == null ? " is" : " is " + size + ",") + " over the " + mb(limitBytes)
+            + " MB this chat platform lets a bot download, so I can't receive it.\n"
+            + "What you can do:\n"
+            + "• trim or compress it and send it again;\n"
+            + "• send a link (http/https) to the video instead and I'll fetch it from there;\n"
+            + "• or ask the person who runs this bot to lift the limit (on Telegram: a local Bot API server).",
+        "“" + name + "”" + (size == null ? "" : "有 " + size + "，") + "超过了聊天平台允许机器人下载的 " + mb(limitBytes) + " MB 上限，我收不到它。\n"
+            + "可以这样做：\n"
+            + "• 剪短或压缩后再发；\n"
+            + "• 发一个视频链接（http/https），我从链接获取；\n"
+            + "• 或者请运行这个机器人的人取消这个上限（Telegram：本地 Bot API 服务器）。");
+  }
+
   public String credits(double available, double frozen) {
     String a = number(available);
     return frozen > 0
