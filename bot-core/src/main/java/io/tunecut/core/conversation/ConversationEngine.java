@@ -209,9 +209,9 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
     /** Largest file accepted from a person; default 500 MB. */
     public Builder maxFileBytes(long bytes) { this.maxFileBytes = bytes; return this; }
     /**
-     * The backend's page where an anonymous person registers for more credits; out of credits,
-     * they get it with {@code ?bind=<their backend user id>}. None by default: out of credits
-     * then means the day's render time on this server is used up, as on tunecut's own studio.
+     * The page where an anonymous person registers for more credits; out of credits, they get
+     * it with {@code ?bind=<their backend user id>}. Not used with a backend that says it is a
+     * tunecut studio: its credits are the day's render time. None by default: "top up".
      */
     public Builder registerPage(URI page) { this.registerPage = page; return this; }
     /** Longest wait for a render; default 20 minutes. */

@@ -1,6 +1,7 @@
 package io.tunecut.core.conversation;
 
 import io.tunecut.core.language.Messages;
+import io.tunecut.core.nemo.NemoClient;
 import io.tunecut.core.nemo.NemoException;
 import io.tunecut.core.user.UserRecord;
 import java.io.IOException;
@@ -23,8 +24,8 @@ final class ErrorReplies {
 
   /**
    * @param operator whether everyone shares an operator token (then nobody is anonymous)
-   * @param registerPage where an anonymous person registers for more credits; null when the
-   *     backend has no such page (our own studio: credits are a daily render quota)
+   * @param registerPage where an anonymous person registers for more credits, or null for none;
+   *     a backend that says it is a tunecut studio has a daily render quota instead
    */
   ErrorReplies(boolean operator, long maxFileBytes, URI registerPage) {
     this.operator = operator;
@@ -52,9 +53,13 @@ final class ErrorReplies {
     if (t instanceof NemoException e) {
       int code = e.code();
       int http = e.httpStatus();
-      if (code == NemoException.NO_CREDITS) return noCredits(say, record);
+      NemoException.Details details = e.details();
+      if (code == NemoException.NO_CREDITS) {
+        return NemoClient.TUNECUT_STUDIO.equals(details.backend()) ? say.renderTimeUsedUp() : noCredits(say, record);
+      }
       if (code == NemoException.UNSUPPORTED_FILE) {
-        return e.problem() == NemoException.Problem.UNREADABLE ? say.unreadableFile(e.file()) : say.unsupportedFile(e.file());
+        return details.problem() == NemoException.Problem.UNREADABLE
+            ? say.unreadableFile(details.file()) : say.unsupportedFile(details.file());
       }
       if (code == NemoException.FILE_TOO_LARGE) return say.fileTooLarge(maxFileBytes);
       if (code == NemoException.TOKEN_INVALID) return say.signInFailed();
@@ -79,9 +84,9 @@ final class ErrorReplies {
     return say.ourBug();
   }
 
+  /** The seeds' way: an anonymous person registers, with {@code bind} so their work is kept. */
   private String noCredits(Messages say, UserRecord record) {
-    // Only the backend's own registration page can give more; elsewhere the quota renews daily.
-    if (registerPage == null) return say.renderTimeUsedUp();
+    if (registerPage == null) return say.noCredits();
     String bindId = record == null ? null : record.backendUserId();
     boolean anonymous = !operator && (bindId == null || bindId.startsWith("anon"));
     if (anonymous && bindId != null) return say.noCreditsAnonymous(withBind(registerPage, bindId));

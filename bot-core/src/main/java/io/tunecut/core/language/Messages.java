@@ -147,6 +147,15 @@ public final class Messages {
         : t("You have " + a + " credits.", "你有 " + a + " 积分。");
   }
 
+  /** The balance of a tunecut studio: today's render minutes. */
+  public String renderMinutes(double available, double frozen) {
+    String a = number(available);
+    return frozen > 0
+        ? t("You have " + a + " render minutes left today (" + number(frozen) + " in renders now running). They renew at midnight UTC.",
+            "你今天还剩 " + a + " 分钟渲染时长（" + number(frozen) + " 分钟正用于渲染）。UTC 零点恢复。")
+        : t("You have " + a + " render minutes left today. They renew at midnight UTC.", "你今天还剩 " + a + " 分钟渲染时长。UTC 零点恢复。");
+  }
+
   public String timeline(String summary) {
     return t("Timeline: ", "时间线：") + summary;
   }

@@ -99,11 +99,10 @@ final class Answers {
   static NemoException failure(JsonNode root, int status, String what, String token) {
     Integer code = null;
     String words = null;
-    String file = null;
-    NemoException.Problem problem = null;
+    NemoException.Details details = NemoException.Details.NONE;
     if (root != null && root.isObject()) {
-      file = Fields.text(root, "file", "filename");
-      problem = problem(Fields.text(root, "problem"));
+      details = new NemoException.Details(Fields.text(root, "file", "filename"), problem(Fields.text(root, "problem")),
+          Fields.text(root, "backend"));
       code = Fields.code(root, "code", "error_code", "errorCode");
       JsonNode error = root.get("error");
       if (code == null && error != null && error.isObject()) {
@@ -131,7 +130,7 @@ final class Answers {
       message.append("code ").append(businessCode).append(", ");
     }
     message.append("HTTP ").append(status).append(')');
-    return new NemoException(businessCode, status, message.toString(), null, file, problem);
+    return new NemoException(businessCode, status, message.toString(), null, details);
   }
 
   private static NemoException.Problem problem(String said) {

@@ -51,6 +51,8 @@ public final class NemoClient {
   private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
   private static final String AGENT = "nemo_agent";
   private static final Duration ANONYMOUS_TOKEN_LIFE = Duration.ofDays(7);
+  /** What tunecut's studio calls itself in its answers; the cloud says nothing of the kind. */
+  public static final String TUNECUT_STUDIO = "tunecut-studio";
 
   private final HttpUrl baseUrl;
   private final OkHttpClient http;
@@ -262,7 +264,8 @@ public final class NemoClient {
     }
     available = Double.isNaN(available) ? total - (Double.isNaN(frozen) ? 0 : frozen) : available;
     frozen = Double.isNaN(frozen) ? 0 : frozen;
-    return new Credits(available, frozen, Double.isNaN(total) ? available + frozen : total);
+    return new Credits(available, frozen, Double.isNaN(total) ? available + frozen : total,
+        TUNECUT_STUDIO.equals(Fields.text(data, "backend")));
   }
 
   /** {@code GET /api/state/nemo_agent/me/<sid>/latest}. */

@@ -18,39 +18,38 @@ public class NemoException extends IOException {
   /** What a refused upload was refused for, when the backend says: the file's format, or its content. */
   public enum Problem { FORMAT, UNREADABLE }
 
+  /**
+   * What an error answer says beside its code and words, each null when it does not.
+   *
+   * @param file the file the answer is about
+   * @param problem why that file was refused
+   * @param backend which server answered ("tunecut-studio" for ours)
+   */
+  public record Details(String file, Problem problem, String backend) {
+    public static final Details NONE = new Details(null, null, null);
+  }
+
   private final int code;
   private final int httpStatus;
-  private final String file;
-  private final Problem problem;
+  private final Details details;
 
   public NemoException(int code, int httpStatus, String message) {
     this(code, httpStatus, message, null);
   }
 
   public NemoException(int code, int httpStatus, String message, Throwable cause) {
-    this(code, httpStatus, message, cause, null, null);
+    this(code, httpStatus, message, cause, Details.NONE);
   }
 
-  /**
-   * @param file the file the answer is about, when it names one
-   * @param problem why that file was refused, when the backend says
-   */
-  public NemoException(int code, int httpStatus, String message, Throwable cause, String file, Problem problem) {
+  public NemoException(int code, int httpStatus, String message, Throwable cause, Details details) {
     super(message, cause);
     this.code = code;
     this.httpStatus = httpStatus;
-    this.file = file;
-    this.problem = problem;
+    this.details = details == null ? Details.NONE : details;
   }
 
-  /** The file the backend's answer names, or null. */
-  public String file() {
-    return file;
-  }
-
-  /** Why the backend refused {@link #file()}, or null when it did not say. */
-  public Problem problem() {
-    return problem;
+  public Details details() {
+    return details;
   }
 
   public int code() {

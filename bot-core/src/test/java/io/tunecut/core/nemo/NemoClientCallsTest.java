@@ -218,7 +218,7 @@ class NemoClientCallsTest {
     Credits credits = client.credits(tokens);
 
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(20));
-    assertThat(credits).isEqualTo(new Credits(80, 20, 100));
+    assertThat(credits).isEqualTo(new Credits(80, 20, 100, false));
     assertThat(nemo.requests()).isEqualTo(2);
   }
 
@@ -265,7 +265,7 @@ class NemoClientCallsTest {
   void creditsAcceptNumbersAsStringsAndAMissingTotal() throws Exception {
     nemo.json("{\"code\":0,\"data\":{\"available\":\"12.5\",\"frozen\":2.5}}");
 
-    assertThat(client.credits(tokens)).isEqualTo(new Credits(12.5, 2.5, 15));
+    assertThat(client.credits(tokens)).isEqualTo(new Credits(12.5, 2.5, 15, false));
     RecordedRequest request = nemo.take();
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/api/credits/balance/simple");

@@ -161,6 +161,7 @@ public final class FakeNemoServer implements AutoCloseable {
   private volatile Duration tokenLifetime = Duration.ofDays(7);
   private volatile boolean sendExpiry = true;
   private volatile double credits = 100;
+  private volatile boolean tunecutStudio;
   private volatile int renderPolls = 2;
   private volatile int failingRenders;
   private volatile boolean holdRenders;
@@ -280,6 +281,12 @@ public final class FakeNemoServer implements AutoCloseable {
   /** The session answers 1002 from now on. */
   public FakeNemoServer forgetSession(String sessionId) {
     sessions.remove(sessionId);
+    return this;
+  }
+
+  /** Answers as tunecut's studio does: the balance and out-of-credits answers say {@code "backend":"tunecut-studio"}. */
+  public FakeNemoServer saysItIsATunecutStudio() {
+    this.tunecutStudio = true;
     return this;
   }
 
@@ -434,6 +441,7 @@ public final class FakeNemoServer implements AutoCloseable {
     if (failure instanceof Business b) {
       ObjectNode body = JSON.createObjectNode().put("code", b.code()).put("message", b.message());
       if (call.name().startsWith("RENDER")) body.put("success", false).put("error", b.message());
+      if (tunecutStudio) body.put("backend", "tunecut-studio");
       return json(b.httpStatus(), body.toString());
     }
     if (failure instanceof RefusedFile r) {
@@ -464,7 +472,8 @@ public final class FakeNemoServer implements AutoCloseable {
       case SESSION -> session();
       case TURN -> turn(request);
       case UPLOAD -> upload(request, lastSegment(path, 0));
-      case CREDITS -> ok("{\"code\":0,\"data\":{\"available\":" + credits + ",\"frozen\":0,\"total\":" + credits + "}}");
+      case CREDITS -> ok("{\"code\":0,\"data\":{\"available\":" + credits + ",\"frozen\":0,\"total\":" + credits
+          + (tunecutStudio ? ",\"unit\":\"render minutes\",\"backend\":\"tunecut-studio\"" : "") + "}}");
       case STATE -> state(lastSegment(path, 1));
       case RENDER_START -> renderStart(request);
       case RENDER_STATUS -> renderStatus(lastSegment(path, 0));

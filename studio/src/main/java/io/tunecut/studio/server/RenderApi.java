@@ -16,6 +16,12 @@ import java.util.Set;
 
 /** Export, render polling, cancel and download, and the credits that pay for renders. */
 final class RenderApi {
+  /**
+   * Said in the balance and when it runs out: clients of the cloud ignore it, ours then speak
+   * of today's render time instead of sending people to register for credits.
+   */
+  static final String BACKEND = "tunecut-studio";
+
   private final Auth auth;
   private final SessionApi sessions;
   private final RenderQueue queue;
@@ -40,6 +46,7 @@ final class RenderApi {
     data.put("total", b.total());
     data.put("unit", "render minutes");
     data.put("daily_limit", quota.minutesPerDay());
+    data.put("backend", BACKEND);
     Json.send(ctx, 200, Json.ok(data));
   }
 
@@ -77,7 +84,7 @@ final class RenderApi {
         // Not 402: to the protocol that means "the plan cannot export", which is another story.
         throw new ApiError(ApiError.CREDITS, 403, String.format(Locale.ROOT,
             "not enough render minutes today: this render needs %.1f, %.1f of %.0f left", minutes, b.available(),
-            quota.minutesPerDay()));
+            quota.minutesPerDay()), Json.object().put("backend", BACKEND));
       }
       job = new RenderRecord(id, user, s.id(), draft.toString(), RenderQueue.PENDING, 0, null, null, minutes,
           quota.today());

@@ -184,6 +184,9 @@ class StudioRenderTest extends StudioTestBase {
     assertThat(during.path("total").asDouble()).isEqualTo(0.05);
     assertThat(refused.code()).isEqualTo(2001);
     assertThat(refused.json().path("message").asText()).contains("render minutes");
+    // Both say which server this is, so our bot speaks of render time rather than registration.
+    assertThat(refused.json().path("backend").asText()).isEqualTo("tunecut-studio");
+    assertThat(before.path("backend").asText()).isEqualTo("tunecut-studio");
     assertThat(after.path("frozen").asDouble()).isZero();
     assertThat(after.path("available").asDouble()).isEqualTo(0.02);
     // Another user has their own quota.
