@@ -80,8 +80,9 @@ public final class Messages {
     return t("writing the answer…", "正在回复…");
   }
 
-  public String activity(String toolActivity) {
-    return toolActivity + "…";
+  /** What the backend's tool {@code toolName} is doing, as a progress line. */
+  public String activity(String toolName) {
+    return ToolActivity.describe(toolName, lang) + "…";
   }
 
   public String elapsed(long seconds) {
