@@ -217,6 +217,12 @@ public final class Messages {
     return t("Nothing to export yet: send a clip first.", "还没有可导出的内容：请先发送视频片段。");
   }
 
+  public String noClipToExport() {
+    return t("Your timeline has no clip yet, and a video needs at least one: music or a title alone can't be exported. "
+            + "Send a clip (a video or a picture), then /export.",
+        "时间线上还没有视频片段，而视频至少需要一个片段：只有音乐或标题无法导出。请先发送一个片段（视频或图片），再发送 /export。");
+  }
+
   public String exportStarting() {
     return t("starting the export…", "正在开始导出…");
   }
@@ -232,6 +238,14 @@ public final class Messages {
   public String renderFailed(String why) {
     return t("The export failed twice" + (why == null ? "" : " (" + why + ")") + ". Please try /export again later.",
         "导出两次失败" + (why == null ? "" : "（" + why + "）") + "。请稍后再试 /export。");
+  }
+
+  /** The backend says the same timeline would fail again: trying later cannot help. */
+  public String renderFailedForGood(String why) {
+    return t("The export failed" + (why == null ? "" : " (" + why + ")") + ", and trying again as it is would fail the same way. "
+            + "Look at the timeline with /status, change what looks wrong (or send the clips again), then /export.",
+        "导出失败" + (why == null ? "" : "（" + why + "）") + "，按现在的样子再试也会同样失败。"
+            + "请用 /status 查看时间线，修改有问题的地方（或重新发送片段），再发送 /export。");
   }
 
   public String renderTimedOut(long minutes) {

@@ -164,6 +164,7 @@ public final class FakeNemoServer implements AutoCloseable {
   private volatile boolean tunecutStudio;
   private volatile int renderPolls = 2;
   private volatile int failingRenders;
+  private volatile boolean failuresRepeat;
   private volatile boolean holdRenders;
   private volatile byte[] renderFile = pattern(64 * 1024);
 
@@ -310,6 +311,13 @@ public final class FakeNemoServer implements AutoCloseable {
   /** The next {@code count} renders fail (after their first poll). */
   public FakeNemoServer failRenders(int count) {
     this.failingRenders = count;
+    return this;
+  }
+
+  /** The next render fails and says it would fail again ({@code "retryable":false}), as tunecut's studio does. */
+  public FakeNemoServer failRendersForGood() {
+    this.failingRenders = 1;
+    this.failuresRepeat = true;
     return this;
   }
 
@@ -692,6 +700,7 @@ public final class FakeNemoServer implements AutoCloseable {
       data.put("status", "failed").put("progress", 0).put("error", "cancelled");
     } else if (r.fails) {
       data.put("status", "failed").put("progress", 0).put("error", "renderer crashed");
+      if (failuresRepeat) data.put("retryable", false);
     } else if (holdRenders || polls <= renderPolls) {
       data.put("status", "processing").put("progress", Math.min(95, polls * 100 / (renderPolls + 2)));
     } else {

@@ -65,7 +65,9 @@ final class RenderApi {
     if (draft == null || draft.isNull()) draft = SessionApi.parse(s.draft());
     if (draft.isTextual()) draft = SessionApi.parse(draft.asText());
     if (!draft.isObject()) throw ApiError.badRequest("the draft must be a JSON object");
-    if (!hasSegments(draft)) throw ApiError.badRequest("the draft is empty: add a clip before exporting");
+    if (!hasClip(draft)) {
+      throw ApiError.badRequest("the draft has no clip: a video needs at least one clip or picture; add one before exporting");
+    }
     Set<String> known = new HashSet<>();
     for (Media m : sessions.media(s)) known.add(m.id());
     for (JsonNode track : draft.path("t")) {
@@ -134,15 +136,19 @@ final class RenderApi {
       data.put("url", url);
     }
     if (r.error() != null) data.put("error", r.error());
+    // Renders here are deterministic: a failed one fails again with the same timeline.
+    if (RenderQueue.FAILED.equals(r.status())) data.put("retryable", false);
     ObjectNode root = Json.ok(data);
     root.put("success", true);
     data.fields().forEachRemaining(f -> root.set(f.getKey(), f.getValue()));
     return root;
   }
 
-  static boolean hasSegments(JsonNode draft) {
+  /** A segment on a video track: music or titles alone make no video. */
+  static boolean hasClip(JsonNode draft) {
     for (JsonNode track : draft.path("t")) {
-      if (track.path("sg").isArray() && !track.path("sg").isEmpty()) return true;
+      boolean video = track.path("tt").asInt(0) == 0;
+      if (video && track.path("sg").isArray() && !track.path("sg").isEmpty()) return true;
     }
     return false;
   }
