@@ -96,7 +96,7 @@ public final class TelegramBot implements AutoCloseable {
     ExecutorService workers = Executors.newCachedThreadPool(daemon("telegram-worker"));
     ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     OkHttpTelegramClient client = new OkHttpTelegramClient(json, http, settings.token(), url);
-    TelegramPort port = new TelegramPort(client, settings, mask, scheduler);
+    TelegramPort port = new TelegramPort(client, settings, mask, scheduler, workers);
     TelegramBot bot = null;
     try {
       User me = port.call("getMe", () -> client.execute(new GetMe()));
