@@ -2,9 +2,11 @@ package io.tunecut.core.conversation;
 
 import io.tunecut.core.chat.Attachment;
 import io.tunecut.core.chat.AttachmentTooLargeException;
+import io.tunecut.core.chat.Suggestion;
 import io.tunecut.core.language.Messages;
 import io.tunecut.core.media.MediaFormats;
 import io.tunecut.core.nemo.UploadedFile;
+import io.tunecut.core.user.UserRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,13 +31,15 @@ final class Upload {
   private final Replies replies;
   private final Lanes lanes;
   private final ChatTurn turn;
+  private final NextVideo next;
 
-  Upload(Context ctx, People people, Replies replies, Lanes lanes, ChatTurn turn) {
+  Upload(Context ctx, People people, Replies replies, Lanes lanes, ChatTurn turn, NextVideo next) {
     this.ctx = ctx;
     this.people = people;
     this.replies = replies;
     this.lanes = lanes;
     this.turn = turn;
+    this.next = next;
   }
 
   CompletableFuture<Void> files(Work work, List<Attachment> attachments, String caption) {
@@ -64,6 +68,11 @@ final class Upload {
         if (files.isEmpty()) return false;
         if (work.cancelled.get()) throw new CancellationException();
         work.activity = say.uploading();
+        if (next.startsNew(work.user)) {
+          newVideo(work, files);
+          files.clear(); // kept for a while: the person may add them to the exported video instead
+          return true;
+        }
         String sessionId = people.session(work.user, say);
         List<UploadedFile> uploaded = ctx.nemo().upload(people.auth(work.user), sessionId, files);
         replies.send(work, say.uploaded(describe(uploaded, say)), Replies.suggestions(say));
@@ -78,6 +87,37 @@ final class Upload {
       if (ok && caption != null && !caption.isBlank() && !work.cancelled.get()) return turn.run(work, caption);
       return lanes.finish(work, ok ? work.say.done() : work.say.failedStatus());
     });
+  }
+
+  /** Clips after an export start a new video (the default), and the answer offers to add them to the exported one. */
+  private void newVideo(Work work, List<Path> files) throws IOException {
+    Messages say = work.say;
+    UserRecord before = ctx.directory().get(work.user);
+    people.newSession(work.user, say);
+    next.keep(work.user, new NextVideo.Moved(before.sessionId(), before.taskId(), List.copyOf(files)));
+    List<UploadedFile> uploaded = ctx.nemo().upload(people.auth(work.user), people.session(work.user, say), files);
+    List<Suggestion> choices = new ArrayList<>();
+    choices.add(new Suggestion(say.labelAddToLast(), Route.ADD_TO_LAST));
+    choices.addAll(Replies.suggestions(say));
+    replies.send(work, say.uploadedToNewVideo(describe(uploaded, say)), choices);
+  }
+
+  /** The clips that started a new video go to the exported one instead, which is the person's video again. */
+  void addToLast(Work work) throws IOException {
+    Messages say = work.say;
+    NextVideo.Moved moved = next.take(work.user);
+    if (moved == null || moved.exportedSession() == null) {
+      replies.send(work, say.nothingToAddToLast());
+      return;
+    }
+    try {
+      work.activity = say.uploading();
+      ctx.directory().update(work.user, r -> r.withSession(moved.exportedSession(), moved.exportedTask()));
+      List<UploadedFile> uploaded = ctx.nemo().upload(people.auth(work.user), moved.exportedSession(), moved.files());
+      replies.send(work, say.uploaded(describe(uploaded, say)), Replies.suggestions(say));
+    } finally {
+      moved.files().forEach(ctx::deleteQuietly);
+    }
   }
 
   /** Streams an attachment into the work directory; null (and nothing kept) when it is over the limit. */

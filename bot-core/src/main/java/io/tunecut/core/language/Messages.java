@@ -120,6 +120,23 @@ public final class Messages {
         "无法使用“" + name + "”：它不是视频、音频或图片文件。" + whatToSend());
   }
 
+  /** Clips sent after an export: they start a new video, unless the person adds them to the exported one. */
+  public String uploadedToNewVideo(List<String> descriptions) {
+    return t("You've exported your last video, so these start a new one: added " + String.join(", ", descriptions) + ".\n"
+            + "Or should they go into the video you exported? Then press “" + labelAddToLast() + "”.",
+        "你已导出上一个视频，所以这些素材开始一个新视频：已添加 " + String.join("，", descriptions) + "。\n"
+            + "还是要把它们加到刚导出的视频里？请点“" + labelAddToLast() + "”。");
+  }
+
+  public String nothingToAddToLast() {
+    return t("There are no new clips to add to your last video any more: send them again.",
+        "已经没有可以加到上一个视频的新素材了：请重新发送。");
+  }
+
+  public String labelAddToLast() {
+    return t("Add to last video", "加到上一个视频");
+  }
+
   public String refusedSize(String name, long limitBytes) {
     return t("“" + name + "” is larger than " + mb(limitBytes) + " MB, the limit per file. Trim or compress it and send it again.",
         "“" + name + "”超过每个文件 " + mb(limitBytes) + " MB 的上限。请剪短或压缩后再发送。");
