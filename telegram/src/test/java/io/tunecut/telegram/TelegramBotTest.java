@@ -403,6 +403,22 @@ class TelegramBotTest {
   }
 
   @Test
+  void anAlbumStillBeingCollectedAtShutdownIsHandedOver() throws Exception {
+    bot = TelegramBot.start(settings().withAlbumWait(Duration.ofMinutes(5)), echo());
+    api.push(Updates.video(ANN, ANN.id(), "a1", 1000, "our trip", "album-7"));
+    api.push(Updates.video(ANN, ANN.id(), "a2", 1000, null, "album-7"));
+    api.push(Updates.text(BEN, BEN.id(), "/status"));
+    // Updates are taken in order: Ben's message in means Ann's album is being collected.
+    await().until(() -> inbound.size() == 1);
+
+    bot.close();
+
+    assertThat(inbound).hasSize(2);
+    assertThat(inbound.get(1).attachments()).extracting(Attachment::name).containsExactly("a1.mp4", "a2.mp4");
+    assertThat(inbound.get(1).text()).isEqualTo("our trip");
+  }
+
+  @Test
   void aVideoTelegramRefusesAsTooLargeReportsFalse(@TempDir Path dir) throws Exception {
     Path video = dir.resolve("big.mp4");
     Files.write(video, bytes(1000));

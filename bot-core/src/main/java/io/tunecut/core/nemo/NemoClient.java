@@ -73,7 +73,7 @@ public final class NemoClient {
     this.rateLimitDelay = builder.rateLimitDelay;
     this.silenceTimeout = builder.silenceTimeout;
     this.turnLimit = builder.turnLimit;
-    OkHttpClient base = builder.client != null ? builder.client : new OkHttpClient.Builder()
+    OkHttpClient base = new OkHttpClient.Builder()
         .connectTimeout(Duration.ofSeconds(15))
         .readTimeout(Duration.ofSeconds(60))
         .writeTimeout(Duration.ofSeconds(60))
@@ -549,7 +549,6 @@ public final class NemoClient {
 
   public static final class Builder {
     private HttpUrl baseUrl = HttpUrl.get("https://mega-api-prod.nemovideo.ai/");
-    private OkHttpClient client;
     private String source = "tunecut";
     private String version = defaultVersion();
     private String platform = "unknown";
@@ -565,16 +564,6 @@ public final class NemoClient {
         throw new IllegalArgumentException("not an http(s) URL: " + baseUrl);
       }
       this.baseUrl = url;
-      return this;
-    }
-
-    /**
-     * A shared client: its connection pool, timeouts and interceptors are reused through
-     * {@link OkHttpClient#newBuilder()}; this client gets its own dispatcher, sized for
-     * {@link #maxConcurrentTurns}, so open chat streams never starve other users of the shared one.
-     */
-    public Builder okHttpClient(OkHttpClient client) {
-      this.client = Objects.requireNonNull(client, "client");
       return this;
     }
 

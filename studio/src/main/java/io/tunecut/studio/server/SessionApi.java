@@ -27,8 +27,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /** Sessions, their state, and uploads into them. */
@@ -42,7 +40,8 @@ final class SessionApi {
   private final Intake intake;
   private final Agent agent;
   private final LinkSigner links;
-  private final Map<String, Object> locks = new ConcurrentHashMap<>();
+  // Weak values: a session's lock lives while someone holds it, so the map cannot grow without end.
+  private final com.github.benmanes.caffeine.cache.Cache<String, Object> locks = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakValues().build();
 
   SessionApi(Auth auth, Sessions sessions, MediaLibrary library, Intake intake, Agent agent, LinkSigner links) {
     this.auth = auth;
@@ -55,7 +54,7 @@ final class SessionApi {
 
   /** One edit at a time per session: uploads and chat turns both rewrite the draft. */
   Object lock(String sessionId) {
-    return locks.computeIfAbsent(sessionId, k -> new Object());
+    return locks.get(sessionId, k -> new Object());
   }
 
   SessionRecord owned(String sessionId, String userId) {
