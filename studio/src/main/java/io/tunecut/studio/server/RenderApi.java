@@ -8,6 +8,7 @@ import io.tunecut.studio.job.RenderQueue;
 import io.tunecut.studio.link.LinkSigner;
 import io.tunecut.studio.media.Media;
 import io.tunecut.studio.store.RenderRecord;
+import io.tunecut.studio.store.RenderStatus;
 import io.tunecut.studio.store.SessionRecord;
 import java.io.IOException;
 import java.util.HashSet;
@@ -88,7 +89,7 @@ final class RenderApi {
             "not enough render minutes today: this render needs %.1f, %.1f of %.0f left", minutes, b.available(),
             quota.minutesPerDay()), Json.object().put("backend", BACKEND));
       }
-      job = new RenderRecord(id, user, s.id(), draft.toString(), RenderQueue.PENDING, 0, null, null, minutes,
+      job = new RenderRecord(id, user, s.id(), draft.toString(), RenderStatus.PENDING, 0, null, null, minutes,
           quota.today());
       if (!queue.submit(job)) {
         throw new ApiError(ApiError.BAD_REQUEST, 409, "duplicate render id: send the export again with a new id");
@@ -113,7 +114,7 @@ final class RenderApi {
   void download(Context ctx) throws IOException {
     RenderRecord r = owned(ctx);
     var file = queue.output(r).orElseThrow(() -> new ApiError(ApiError.BAD_REQUEST, 409,
-        "the render is " + r.status() + ": there is nothing to download yet"));
+        "the render is " + r.status().stored() + ": there is nothing to download yet"));
     SignedFiles.serve(ctx, file, "video/mp4", r.id() + ".mp4");
   }
 
@@ -127,7 +128,9 @@ final class RenderApi {
   private ObjectNode shape(RenderRecord r) {
     ObjectNode data = Json.object();
     data.put("id", r.id());
-    data.put("status", r.status());
+    // The protocol knows four statuses: a cancel is a failure whose error says "cancelled".
+    boolean cancelled = r.status() == RenderStatus.CANCELLED;
+    data.put("status", cancelled ? RenderStatus.FAILED.stored() : r.status().stored());
     data.put("progress", Math.round(r.progress()));
     String url = queue.output(r).isPresent() ? links.link(r.id()) : null;
     if (url != null) {
@@ -135,9 +138,9 @@ final class RenderApi {
       data.putObject("output").put("url", url);
       data.put("url", url);
     }
-    if (r.error() != null) data.put("error", r.error());
+    if (r.error() != null || cancelled) data.put("error", cancelled ? "cancelled" : r.error());
     // Renders here are deterministic: a failed one fails again with the same timeline.
-    if (RenderQueue.FAILED.equals(r.status())) data.put("retryable", false);
+    if (r.status() == RenderStatus.FAILED || cancelled) data.put("retryable", false);
     ObjectNode root = Json.ok(data);
     root.put("success", true);
     data.fields().forEachRemaining(f -> root.set(f.getKey(), f.getValue()));
