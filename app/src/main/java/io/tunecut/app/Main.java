@@ -83,7 +83,8 @@ public final class Main {
       ConsolePort port = new ConsolePort(out, settings.dataDir().resolve("exports"));
       bot.engine().resume(port).join();
       var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-      new Console(bot.engine(), port, user, System.err).run(in);
+      Console.Pace pace = System.console() != null ? Console.Pace.AS_TYPED : Console.Pace.IN_ORDER;
+      new Console(bot.engine(), port, user, System.err).run(in, pace);
     }
     return 0;
   }
