@@ -26,13 +26,14 @@ public final class Messages {
   public String help() {
     return t("""
         I turn your clips into music-backed videos.
-        Send me video clips and a music track, then tell me what you want in plain words, for example:
+        Send me video clips (and a music track if you have one), then say what you want in plain words, several things at once if you like:
         • add background music and sync it to the cuts
-        • music at 35%
-        • fade it out at the end
-        • title 'Urban Dreams'
-        • make it vertical
-        When you like it, say "export" and I send you the video (the file when it fits here, and always a link).
+        • music at 80%, no fade out, start the song at 0:25
+        • put 'Day 1' at the top, make the title bigger
+        • cut the first 3 seconds, swap the clips
+        • for TikTok, crop to fill
+        • undo
+        When you like it, say "export" (or "export it in 1080p") and I send you the video (the file when it fits here, and always a link).
 
         Commands:
         /status – what is on the timeline
@@ -43,13 +44,14 @@ public final class Messages {
         /help – this message""",
         """
         我把你的视频片段做成配乐视频。
-        先发送视频片段和一首音乐，然后用普通的话告诉我你想要什么，例如：
+        先发送视频片段（有音乐也可以一起发），然后用普通的话告诉我你想要什么，一句话里说几件事也可以：
         • 加背景音乐并卡点
-        • 音乐音量 35%
-        • 结尾淡出
-        • 标题“Urban Dreams”
-        • 改成竖屏
-        满意后说“导出”，我会把视频发给你（能发送时发文件，并且总会附上链接）。
+        • 把音乐调小一点，不要淡出
+        • 在顶部加文字『第一天』，标题放大一点
+        • 把视频前3秒剪掉，调换两个视频的顺序
+        • 发抖音，裁剪铺满
+        • 撤销
+        满意后说“导出”（或“导出1080p”），我会把视频发给你（能发送时发文件，并且总会附上链接）。
 
         命令：
         /status – 查看时间线
