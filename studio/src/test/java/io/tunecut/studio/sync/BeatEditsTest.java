@@ -94,12 +94,15 @@ class BeatEditsTest {
   }
 
   @Test
-  void endingOnAPhraseStopsTheMusicOnABarWithAFade() throws Exception {
-    BeatEdits.Edit edit = edits.endOnPhrase(draft(), all(), "en");
+  void endingOnAPhraseFadesTheMusicOutFromABarLineToTheVideosLastFrame() throws Exception {
+    ObjectNode draft = draft();
+    BeatEdits.Edit edit = edits.endOnPhrase(draft, all(), "en");
     long d = edit.draft().at("/t/1/sg/0/d").asLong();
-    assertThat(d).isLessThanOrEqualTo(12000);
-    assertThat(beats.downbeats()).anySatisfy(b -> assertThat(Math.abs(b - d / 1000.0)).isLessThan(0.001));
-    assertThat(edit.draft().at("/t/1/sg/0/fo").asLong()).isPositive();
+    long fade = edit.draft().at("/t/1/sg/0/fo").asLong();
+    assertThat(d).as("the music lasts to the end").isEqualTo(draft.path("d").asLong() - draft.at("/t/1/sg/0/st").asLong());
+    double fadeStart = (d - fade + draft.at("/t/1/sg/0/in").asLong()) / 1000.0;
+    assertThat(beats.downbeats()).anySatisfy(b -> assertThat(Math.abs(b - fadeStart)).isLessThan(0.001));
+    assertThat(fade).isPositive();
   }
 
   @Test
