@@ -447,9 +447,9 @@ public final class NemoClient {
   }
 
   /**
-   * Runs {@code call} with the protocol's retries. The rate-limit wait happens on the calling
-   * thread: these calls run on the thread doing one person's work (their lane's task), so the
-   * wait holds up that person only, as the protocol wants; a chat turn waits on the scheduler.
+   * Runs {@code call} with the protocol's retries. These calls are blocking, so the rate-limit
+   * wait happens on the calling thread: the engine calls them from the task of one person's
+   * lane, which waits for this answer anyway. A chat turn waits on the scheduler instead.
    */
   private <T> T retrying(String what, TokenSource auth, Call<T> call) throws IOException {
     Retries retries = new Retries(what, auth, rateLimitDelay,

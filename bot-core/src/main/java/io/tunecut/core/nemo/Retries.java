@@ -2,6 +2,7 @@ package io.tunecut.core.nemo;
 
 import dev.failsafe.ExecutionContext;
 import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
 import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.RetryPolicy;
 import java.io.IOException;
@@ -105,7 +106,7 @@ final class Retries {
 
   private static Throwable unwrap(Throwable failure) {
     Throwable cause = failure;
-    while ((cause instanceof CompletionException || cause instanceof dev.failsafe.FailsafeException)
+    while ((cause instanceof CompletionException || cause instanceof FailsafeException)
         && cause.getCause() != null) {
       cause = cause.getCause();
     }

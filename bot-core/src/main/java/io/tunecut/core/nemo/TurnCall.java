@@ -18,8 +18,6 @@ import okhttp3.Response;
 import okhttp3.sse.EventSource;
 import okhttp3.sse.EventSourceListener;
 import okhttp3.sse.EventSources;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One chat turn over SSE. The message is sent once; the only second attempt is after the
@@ -28,14 +26,10 @@ import org.slf4j.LoggerFactory;
  * twice. The wait runs on the client's scheduler, never on a sleeping thread.
  */
 final class TurnCall {
-  private static final Logger log = LoggerFactory.getLogger(TurnCall.class);
-
   private final EventSource.Factory factory;
   private final Function<String, Request> request;
-  private final TokenSource auth;
   private final TurnListener listener;
   private final ScheduledExecutorService scheduler;
-  private final Duration rateLimitDelay;
   private final Duration silenceTimeout;
   private final Duration turnLimit;
   final CompletableFuture<TurnResult> future = new CompletableFuture<>();
@@ -48,10 +42,8 @@ final class TurnCall {
       ScheduledExecutorService scheduler, Duration rateLimitDelay, Duration silenceTimeout, Duration turnLimit) {
     this.factory = factory;
     this.request = request;
-    this.auth = auth;
     this.listener = listener == null ? new TurnListener() {} : listener;
     this.scheduler = scheduler;
-    this.rateLimitDelay = rateLimitDelay;
     this.silenceTimeout = silenceTimeout;
     this.turnLimit = turnLimit;
     this.retries = new Retries("chat turn", auth, rateLimitDelay, failure -> failure instanceof Refused r ? r.refusal : null);
