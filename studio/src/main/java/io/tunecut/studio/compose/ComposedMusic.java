@@ -32,8 +32,6 @@ import java.util.Map;
  */
 public final class ComposedMusic implements MusicMaker {
   private static final Duration ENCODE_TIMEOUT = Duration.ofMinutes(2);
-  /** The ending's fade: at most this, and never into the final chord's downbeat. */
-  private static final double FADE = 1.0;
   private static final SecureRandom IDS = new SecureRandom();
 
   private final Path directory;
@@ -72,9 +70,6 @@ public final class ComposedMusic implements MusicMaker {
     }
     Score score = new Composer(style, wish.seed()).compose(timeline);
     Recording sound = performer.play(score);
-    double tail = score.seconds() - score.tempo().downbeat(score.tempo().finalBar());
-    sound.fadeOut(Math.min(FADE, tail - 0.1));
-    sound.limit();
 
     Files.createDirectories(directory);
     String id = "med_" + HexFormat.of().formatHex(bytes());

@@ -34,6 +34,8 @@ final class Performer {
   static final String MODULE_FLAG = "--add-exports java.desktop/com.sun.media.sound=ALL-UNNAMED";
   private static final int REVERB = 91;
   private static final int VOLUME = 7;
+  /** The ending's fade: at most this, and never into the final chord's downbeat. */
+  private static final double FADE = 1.0;
 
   private final Soundfont soundfont;
 
@@ -41,7 +43,10 @@ final class Performer {
     this.soundfont = soundfont;
   }
 
-  /** The score's exact length of sound, with the synthesizer's delay taken out. */
+  /**
+   * The score's exact length of sound, with the synthesizer's delay taken out, dying away to
+   * silence at the end and never above {@link Recording#CEILING}.
+   */
   synchronized Recording play(Score score) throws IOException {
     Soundbank bank = soundfont.bank();
     Synthesizer synth;
@@ -69,7 +74,11 @@ final class Performer {
       }
       int frames = (int) Math.round(score.seconds() * SAMPLE_RATE);
       sound.skipNBytes(LATENCY_FRAMES * 8L);
-      return read(sound, frames);
+      Recording recording = read(sound, frames);
+      double tail = score.seconds() - score.tempo().downbeat(score.tempo().finalBar());
+      recording.fadeOut(Math.min(FADE, tail - 0.1));
+      recording.limit();
+      return recording;
     } catch (MidiUnavailableException e) {
       throw new IOException("Java's software synthesizer is not available: " + e.getMessage(), e);
     } catch (InvalidMidiDataException e) {
