@@ -52,7 +52,7 @@ public final class Soundfont {
         throw new IOException("The soundfont " + file + " is damaged (" + e.getMessage() + "): " + HOW_TO_GET + ".", e);
       }
       if (bank.getInstruments().length == 0) {
-        throw new IOException("The soundfont " + file + " has no instruments: " + HOW_TO_GET + ".");
+        throw new IOException("The soundfont " + file + " is damaged (it has no instruments): " + HOW_TO_GET + ".");
       }
     }
     return bank;
