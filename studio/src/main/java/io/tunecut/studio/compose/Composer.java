@@ -3,7 +3,6 @@ package io.tunecut.studio.compose;
 import io.tunecut.studio.compose.Score.Note;
 import io.tunecut.studio.compose.Score.Voice;
 import io.tunecut.studio.compose.Style.Part;
-import io.tunecut.studio.compose.Style.Role;
 import io.tunecut.studio.compose.TempoMap.Bar;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,7 +15,7 @@ import java.util.Random;
  * and an ending: a cadence onto the home chord just before the end, left to ring.
  * The same timeline, style and seed always give the same notes.
  */
-public final class Composer {
+final class Composer {
   /** Music shorter than this has no room for an intro and an ending. */
   public static final double SHORTEST = 3;
   static final int CRASH = 49;
@@ -59,7 +58,7 @@ public final class Composer {
           .write(chords, level, sectionStart, length - RELEASE, notes);
     }
     voices.add(new Voice(Score.DRUM_CHANNEL, style.drums().kit(), null));
-    new DrumWriter(style.drums(), tempo, random, style.swing()).write(level, sectionStart, length - RELEASE, notes);
+    new DrumWriter(style.drums(), tempo, random, style.swing()).write(level, sectionStart, notes);
     notes.sort(Comparator.comparingDouble(Note::seconds).thenComparingInt(Note::channel).thenComparingInt(Note::pitch));
     return new Score(style, seed, harmony, tempo, chords, notes, voices, length);
   }

@@ -7,7 +7,7 @@ package io.tunecut.studio.compose;
  * @param strength 1 for a change of clip, less for a cut inside a clip; strong cuts get a
  *     crash, a fill before them and a new section
  */
-public record Cue(double seconds, double strength) {
+record Cue(double seconds, double strength) {
   static final double STRONG = 0.75;
 
   public boolean isStrong() {

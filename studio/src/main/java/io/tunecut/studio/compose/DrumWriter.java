@@ -25,7 +25,7 @@ final class DrumWriter {
     this.swing = new Swing(swing);
   }
 
-  void write(int[] level, boolean[] sectionStart, double letGo, List<Note> into) {
+  void write(int[] level, boolean[] sectionStart, List<Note> into) {
     List<Bar> bars = tempo.bars();
     int last = bars.size() - 1;
     for (int b = 0; b < last; b++) {

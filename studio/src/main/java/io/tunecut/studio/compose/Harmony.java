@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param tonic the home note's pitch class (0 = C)
  */
-public record Harmony(int tonic, boolean minor, boolean sevenths) {
+record Harmony(int tonic, boolean minor, boolean sevenths) {
   private static final int[] MAJOR = {0, 2, 4, 5, 7, 9, 11};
   private static final int[] MINOR = {0, 2, 3, 5, 7, 8, 10};
   private static final String NAMES = "C C#D D#E F F#G G#A A#B ";

@@ -10,22 +10,32 @@ import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 
-/** Stereo sound as floats, -1..1. */
-public record Recording(float[] left, float[] right, int sampleRate) {
+/** Stereo sound as floats, -1..1, finished in place (faded, limited) before it is written. */
+final class Recording {
   /** The highest level a sample may reach: −1 dBFS, so no sample clips. */
   static final double CEILING = Math.pow(10, -1 / 20.0);
 
-  public int frames() {
+  private final float[] left;
+  private final float[] right;
+  private final int sampleRate;
+
+  Recording(float[] left, float[] right, int sampleRate) {
+    this.left = left;
+    this.right = right;
+    this.sampleRate = sampleRate;
+  }
+
+  int frames() {
     return left.length;
   }
 
-  public float[] mono() {
+  float[] mono() {
     float[] m = new float[left.length];
     for (int i = 0; i < m.length; i++) m[i] = (left[i] + right[i]) / 2;
     return m;
   }
 
-  public double peak() {
+  double peak() {
     double peak = 0;
     for (int i = 0; i < left.length; i++) peak = Math.max(peak, Math.max(Math.abs(left[i]), Math.abs(right[i])));
     return peak;

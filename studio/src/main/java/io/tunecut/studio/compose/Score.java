@@ -10,7 +10,7 @@ import java.util.List;
  * @param notes in time order
  * @param seconds the piece's exact length
  */
-public record Score(Style style, long seed, Harmony harmony, TempoMap tempo, List<Integer> chords,
+record Score(Style style, long seed, Harmony harmony, TempoMap tempo, List<Integer> chords,
     List<Note> notes, List<Voice> voices, double seconds) {
   public static final int DRUM_CHANNEL = 9;
 

@@ -10,7 +10,7 @@ import java.util.List;
  * @param bars in time order; together they cover every beat up to the final chord's
  * @param missed cuts no tempo in the style's range could reach (too close to another cut)
  */
-public record TempoMap(List<Double> beats, List<Bar> bars, List<Cue> missed) {
+record TempoMap(List<Double> beats, List<Bar> bars, List<Cue> missed) {
   public TempoMap {
     beats = List.copyOf(beats);
     bars = List.copyOf(bars);

@@ -17,7 +17,7 @@ import java.util.function.Function;
  * @param seconds the video's length; the music lasts exactly as long
  * @param cues the cuts in time order
  */
-public record Timeline(double seconds, List<Cue> cues) {
+record Timeline(double seconds, List<Cue> cues) {
   /** A cut inside a clip after a shot this long reads as a new scene. */
   private static final double LONG_SHOT = 6;
   /** Cuts closer than this are one cut (a flash, a jump of a frame or two). */
