@@ -23,6 +23,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Music composed for the timeline: its beats on the cuts, exactly as long as the video, played
@@ -33,6 +36,7 @@ import java.util.Map;
 public final class ComposedMusic implements MusicMaker {
   private static final Duration ENCODE_TIMEOUT = Duration.ofMinutes(2);
   private static final SecureRandom IDS = new SecureRandom();
+  private static final Pattern MADE = Pattern.compile("med_[0-9a-f]{16}-([a-z0-9-]+)-seed-(\\d{1,18})\\.m4a");
 
   private final Path directory;
   private final Ffmpeg ffmpeg;
@@ -73,7 +77,7 @@ public final class ComposedMusic implements MusicMaker {
 
     Files.createDirectories(directory);
     String id = "med_" + HexFormat.of().formatHex(bytes());
-    String slug = style.name().replaceAll("[^a-z0-9]+", "-") + "-seed-" + wish.seed();
+    String slug = slug(style) + "-seed-" + wish.seed();
     Path file = directory.resolve(id + "-" + slug + ".m4a");
     Path wav = directory.resolve(id + ".wav");
     try {
@@ -88,6 +92,35 @@ public final class ComposedMusic implements MusicMaker {
     } catch (MediaRejectedException e) {
       throw new IOException("the composed track did not come out readable: " + e.getMessage(), e);
     }
+  }
+
+  @Override
+  public Optional<String> styleIn(String words) {
+    return Styles.find(words).map(Style::name);
+  }
+
+  @Override
+  public String calmer(String style) {
+    return Styles.calmerThan(style(new Wish(style, 1))).name();
+  }
+
+  @Override
+  public String livelier(String style) {
+    return Styles.livelierThan(style(new Wish(style, 1))).name();
+  }
+
+  /** Read back from the file's name, which this maker wrote: {@code <id>-<style>-seed-<n>.m4a}. */
+  @Override
+  public Optional<Wish> wishOf(Media track) {
+    Matcher m = MADE.matcher(track.file().getFileName().toString());
+    if (!m.matches() || !track.file().startsWith(directory)) return Optional.empty();
+    String slug = m.group(1);
+    return Styles.all().stream().filter(s -> slug(s).equals(slug)).findFirst()
+        .map(s -> new Wish(s.name(), Long.parseLong(m.group(2))));
+  }
+
+  private static String slug(Style style) {
+    return style.name().replaceAll("[^a-z0-9]+", "-");
   }
 
   private static byte[] bytes() {

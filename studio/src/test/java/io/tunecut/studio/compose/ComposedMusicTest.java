@@ -69,7 +69,7 @@ class ComposedMusicTest {
     byId.put(track.id(), track);
     Path out = dir.resolve("out.mp4");
     new FfmpegRenderer(FFMPEG, Files.createDirectories(dir.resolve("work")), RenderOptions.defaults().withShortSide(180))
-        .render(draft.withMusic(music).toJson(), byId, out, p -> {});
+        .render(draft.withMusic(music), byId, out, p -> {});
 
     double[] loudness = SoundLevels.ebur128(out);
     assertThat(loudness[0]).as("integrated loudness, LUFS").isCloseTo(-14, within(1.0));
