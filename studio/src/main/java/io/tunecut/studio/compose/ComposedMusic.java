@@ -86,7 +86,8 @@ public final class ComposedMusic implements MusicMaker {
     } finally {
       Files.deleteIfExists(wav);
     }
-    String name = style.name() + " for " + title(draft, byId) + ", " + score.bpm() + " BPM.m4a";
+    String version = wish.seed() > 1 ? ", version " + wish.seed() : "";
+    String name = style.name() + " for " + title(draft, byId) + ", " + score.bpm() + " BPM" + version + ".m4a";
     try {
       return new Media(id, name, probe.probe(file, name), file);
     } catch (MediaRejectedException e) {
