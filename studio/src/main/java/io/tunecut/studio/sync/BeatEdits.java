@@ -21,8 +21,8 @@ import java.util.function.Function;
 /**
  * The beat-aware edits on a draft (docs/draft.md): sync the music to the cuts, cut a
  * montage to the beat, end on a phrase, duck the music under speech (ranges always from the
- * current timeline: {@link SpeechDucking}). Each returns a new
- * draft (the argument is never changed) and the sentence for the user.
+ * current timeline: {@link SpeechDucking}). Each returns a new draft (the argument is never
+ * changed) and the sentence for the user.
  */
 public final class BeatEdits {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
