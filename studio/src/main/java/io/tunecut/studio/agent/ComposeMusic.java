@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 final class ComposeMusic implements Instruction {
   private static final Pattern COMPOSE = Pattern.compile(
       "\\b(?:compose|generate|create|write|produce)\\b.{0,20}?\\b(?:music|song|tune|beat)\\b"
-          + "|\\bmake\\s+(?:me\\s+|us\\s+)?(?:some\\s+|a\\s+|an\\s+|new\\s+|my\\s+own\\s+)*(?:music|song|tune)\\b"
+          + "|\\bmake\\s+(?:me|us)\\s+(?:some\\s+|a\\s+|an\\s+|new\\s+)*(?:music|song|tune)\\b"
+          + "|\\bmake\\s+(?:some|new|a new|my own|our own)\\s+(?:music|song|tune)\\b|\\bmake\\s+(?:music|a song)\\s*(?:please|pls|for (?:me|us|it|this))?$"
           + "|\\b(?:music|song)\\s+(?:made\\s+)?for\\s+(?:me|us|this video|my video)\\b|\\bown music\\b"
           + "|作曲|(?:生成|做|写|创作)(?:一首|一段|首|段|点)?.{0,4}(?:music|song)");
   private static final Pattern ANOTHER = Pattern.compile(
@@ -34,6 +35,9 @@ final class ComposeMusic implements Instruction {
       "\\bmore (?:upbeat|energy|energetic|exciting|lively|intense|fun|hype)\\b|\\blivelier\\b|\\bhappier\\b"
           + "|\\bfaster (?:music|song|beat|tempo)\\b|\\b(?:music|song) faster\\b|欢快|嗨一点|动感|活力|带劲|热闹");
   private static final Pattern ABOUT_MUSIC = Pattern.compile("\\b(?:music|song|tune|something|vibe|style|feel)\\b|配乐|风格|感觉|来点|来一首");
+  private static final Pattern OTHER_EDIT = Pattern.compile(
+      "\\d|fade|loop|duck|volume|\\bloud|\\bquiet|\\bsoft|\\bstart|\\bend|\\bcut|淡|循环|音量|声音|大声|小声|开始|结束");
+
   /** The maker's style when none is named (see {@code compose/styles.json}). */
   private static final String DEFAULT_STYLE = "upbeat pop";
   private static final Pattern OTHER_TARGET = Pattern.compile("original sound|title|caption|\\btext\\b|«");
@@ -51,7 +55,9 @@ final class ComposeMusic implements Instruction {
     }
     Optional<MusicMaker.Wish> playing = playing(draft, turn.media(), maker);
     boolean sent = turn.tracks().stream().anyMatch(t -> maker.wishOf(t).isEmpty());
-    Optional<String> named = mentionsSentTrack(turn, maker) ? Optional.empty() : maker.styleIn(turn.whole());
+    // "a slow fade", "quiet music": words of a style that ask for another edit
+    boolean otherEdit = !compose && OTHER_EDIT.matcher(turn.whole()).find();
+    Optional<String> named = mentionsSentTrack(turn, maker) || otherEdit ? Optional.empty() : maker.styleIn(turn.whole());
     String style = playing.map(MusicMaker.Wish::style).orElse(null);
     long seed = playing.map(w -> w.seed() + 1).orElse(1L);
     String kind;

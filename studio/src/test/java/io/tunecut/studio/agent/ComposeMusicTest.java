@@ -121,6 +121,9 @@ class ComposeMusicTest {
     say(draft, "music at 40%");
     say(draft, "title 'Another Version'");
     say(draft, "make the title calmer blue");
+    say(draft, "a slow fade out at the end");
+    say(draft, "make the music quiet");
+    say(draft, "去掉原声");
 
     assertThat(maker.wishes).isEmpty();
   }
