@@ -33,6 +33,16 @@ class TimelineSummaryTest {
   }
 
   @Test
+  void theMusicIsSaidToDuckOnlyWhileSomethingIsDucked() throws Exception {
+    String ducked = "{\"t\":[{\"tt\":1,\"sg\":[{\"n\":\"song.wav\",\"st\":0,\"d\":6000,"
+        + "\"duck\":{\"db\":-12,\"speech\":[[1350,4250]]}}]}]}";
+    // the studio's draft once the clips are muted: the depth is kept, nothing is ducked
+    String muted = "{\"t\":[{\"tt\":1,\"sg\":[{\"n\":\"song.wav\",\"st\":0,\"d\":6000,\"duckDb\":-12}]}]}";
+    assertThat(TimelineSummary.of(JSON.readTree(ducked), Language.EN).toString()).contains("lowered under speech");
+    assertThat(TimelineSummary.of(JSON.readTree(muted), Language.EN).toString()).doesNotContain("lowered");
+  }
+
+  @Test
   void anEmptyDraftIsEmptyAndHasNoClip() throws Exception {
     JsonNode draft = JSON.readTree("{\"t\":[{\"tt\":0,\"sg\":[]}]}");
     assertThat(TimelineSummary.of(draft, Language.EN).empty()).isTrue();

@@ -10,6 +10,11 @@ final class FrameFeatures {
   enum Kind {
     /** Mean difference from the previous frame. */
     CHANGE,
+    /**
+     * Mean difference from the previous frame moved by the small shift that matches it best:
+     * a panning or shaking camera changes little by this measure, a new shot still does.
+     */
+    MOVED,
     /** Mean difference between the frame and the one two before it. */
     BACK2,
     /** Mean difference between the frame and the one three before it. */

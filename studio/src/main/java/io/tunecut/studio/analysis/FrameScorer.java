@@ -11,6 +11,10 @@ import java.util.List;
  */
 final class FrameScorer {
   private static final double BLACK = 0.08;
+  private static final int THUMBNAIL = CutDetector.WIDTH * CutDetector.HEIGHT * 3;
+  /** A whip pan moves a 64-pixel-wide thumbnail by up to about 4 pixels a frame. */
+  private static final int SHIFT_X = 4;
+  private static final int SHIFT_Y = 2;
   private static final float[] BYTE_TO_UNIT = new float[256];
 
   static {
@@ -124,6 +128,7 @@ final class FrameScorer {
     features.set(Kind.BLACK, j, bright < frameSize / 50 ? 1 : 0);
     if (j >= 1) {
       features.set(Kind.CHANGE, j, change / frameSize);
+      features.set(Kind.MOVED, j, frameSize == THUMBNAIL ? moved(now, one) : change / frameSize);
     }
     if (j >= 2) {
       features.set(Kind.BACK2, j, back2 / frameSize);
@@ -136,6 +141,31 @@ final class FrameScorer {
       features.set(Kind.MIDPOINT_ERROR, middle, error / frameSize);
     }
     count++;
+  }
+
+  /**
+   * The mean difference between two thumbnails over their middle, at the shift of up to
+   * {@link #SHIFT_X} by {@link #SHIFT_Y} pixels that makes it smallest.
+   */
+  private static double moved(float[] now, float[] before) {
+    int w = CutDetector.WIDTH;
+    int h = CutDetector.HEIGHT;
+    double best = Double.MAX_VALUE;
+    int count = (w - 2 * SHIFT_X) * (h - 2 * SHIFT_Y) * 3;
+    for (int dy = -SHIFT_Y; dy <= SHIFT_Y; dy++) {
+      for (int dx = -SHIFT_X; dx <= SHIFT_X; dx++) {
+        double sum = 0;
+        for (int y = SHIFT_Y; y < h - SHIFT_Y && sum < best * count; y++) {
+          int a = (y * w + SHIFT_X) * 3;
+          int b = ((y + dy) * w + SHIFT_X + dx) * 3;
+          for (int i = 0; i < (w - 2 * SHIFT_X) * 3; i++) {
+            sum += Math.abs(now[a + i] - before[b + i]);
+          }
+        }
+        best = Math.min(best, sum / count);
+      }
+    }
+    return best;
   }
 
   private float[] frame(int f) {

@@ -34,21 +34,12 @@ final class ShotBoundaries {
     double[] change = features.column(Kind.CHANGE);
     double[] back2 = features.column(Kind.BACK2);
     double[] back3 = features.column(Kind.BACK3);
+    double[] moved = features.column(Kind.MOVED);
     List<Integer> candidates = new ArrayList<>();
     for (int i = 1; i < n; i++) {
-      if (change[i] < MIN_CUT_SCORE || !localPeak(change, i)) {
-        continue;
-      }
-      double around = 0;
-      int count = 0;
-      for (int k = i - NEIGHBOURHOOD; k <= i + NEIGHBOURHOOD; k++) {
-        if (k >= 1 && k < n && Math.abs(k - i) > 0) {
-          around += change[k];
-          count++;
-        }
-      }
-      around = count > 0 ? around / count : 0;
-      if (change[i] >= NEIGHBOURHOOD_RATIO * around + 0.005) {
+      // camera motion raises the plain change around a cut; with the motion taken out, the cut
+      // stands out again, and a new view of the same colours still differs in its shapes
+      if (change[i] >= MIN_CUT_SCORE && (standsOut(change, i) || standsOut(moved, i))) {
         candidates.add(i);
       }
     }
@@ -99,6 +90,23 @@ final class ShotBoundaries {
     Double above = times.ceiling(time);
     return (below != null && Math.abs(below - time) < distance)
         || (above != null && Math.abs(above - time) < distance);
+  }
+
+  /** Whether {@code x[i]} is a peak well above the mean of its neighbourhood. */
+  private static boolean standsOut(double[] x, int i) {
+    if (!localPeak(x, i)) {
+      return false;
+    }
+    double around = 0;
+    int count = 0;
+    for (int k = i - NEIGHBOURHOOD; k <= i + NEIGHBOURHOOD; k++) {
+      if (k >= 1 && k < x.length && k != i) {
+        around += x[k];
+        count++;
+      }
+    }
+    around = count > 0 ? around / count : 0;
+    return x[i] >= NEIGHBOURHOOD_RATIO * around + 0.005;
   }
 
   private static boolean localPeak(double[] change, int i) {

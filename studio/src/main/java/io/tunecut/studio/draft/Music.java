@@ -52,8 +52,29 @@ public record Music(String id, String src, String name, long startMs, long durat
     return new Music(id, src, name, startMs, durationMs, inMs, volume, fadeInMs, fadeOutMs, l, duck, extra);
   }
 
-  public Music withDuck(Duck d) {
-    return new Music(id, src, name, startMs, durationMs, inMs, volume, fadeInMs, fadeOutMs, loop, d, extra);
+  /** "Don't duck" was said: the music stays level under speech. */
+  public boolean duckRefused() {
+    return extra.path("noDuck").asBoolean(false);
+  }
+
+  /** The depth last asked for (negative dB), kept while nobody can be heard; null when never ducked. */
+  public Double duckDb() {
+    if (duck != null) return duck.db();
+    JsonNode kept = extra.get("duckDb");
+    return kept != null && kept.isNumber() ? kept.asDouble() : null;
+  }
+
+  /**
+   * Lowered by {@code db} under {@code speech}. With no speech nothing is ducked, so the draft
+   * does not claim ducking, and the depth waits for speech to come back.
+   */
+  public Music ducked(double db, List<Range> speech) {
+    ObjectNode rest = extra.deepCopy();
+    rest.remove("noDuck");
+    rest.remove("duckDb");
+    if (speech.isEmpty()) rest.put("duckDb", db);
+    Duck d = speech.isEmpty() ? null : new Duck(db, speech);
+    return new Music(id, src, name, startMs, durationMs, inMs, volume, fadeInMs, fadeOutMs, loop, d, rest);
   }
 
   /** The music is lowered by {@code db} (negative) during each speech range of the timeline. */

@@ -39,6 +39,7 @@ public final class RenderQueue implements AutoCloseable {
   private final RenderJobs jobs;
   private final MediaLibrary library;
   private final Renderer renderer;
+  private final BeforeRender beforeRender;
   private final Path dataDir;
   private final Path rendersDir;
   private final ExecutorService workers;
@@ -48,9 +49,15 @@ public final class RenderQueue implements AutoCloseable {
 
   public RenderQueue(RenderJobs jobs, MediaLibrary library, Renderer renderer, Path dataDir, int concurrency)
       throws IOException {
+    this(jobs, library, renderer, BeforeRender.NOTHING, dataDir, concurrency);
+  }
+
+  public RenderQueue(RenderJobs jobs, MediaLibrary library, Renderer renderer, BeforeRender beforeRender,
+      Path dataDir, int concurrency) throws IOException {
     this.jobs = jobs;
     this.library = library;
     this.renderer = renderer;
+    this.beforeRender = beforeRender;
     this.dataDir = dataDir.toAbsolutePath().normalize();
     this.rendersDir = this.dataDir.resolve("renders");
     Files.createDirectories(rendersDir);
@@ -126,9 +133,9 @@ public final class RenderQueue implements AutoCloseable {
       Path done = rendersDir.resolve(id + ".mp4");
       try {
         Files.deleteIfExists(part);
-        Draft draft = Draft.read(MAPPER.readTree(job.draft()));
         Map<String, Media> media = new LinkedHashMap<>();
         for (MediaRecord m : library.ofSession(job.sessionId(), job.userId())) media.put(m.media().id(), m.media());
+        Draft draft = beforeRender.prepare(Draft.read(MAPPER.readTree(job.draft())), media.values());
         long[] lastWrite = {0};
         renderer.render(draft, media, part, fraction -> {
           double pct = Math.max(0, Math.min(99, fraction * 100));

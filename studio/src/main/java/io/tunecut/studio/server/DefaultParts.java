@@ -5,6 +5,7 @@ import io.tunecut.studio.agent.Instruction;
 import io.tunecut.studio.agent.Instructions;
 import io.tunecut.studio.agent.RuleAgent;
 import io.tunecut.studio.analysis.AnalysisCache;
+import io.tunecut.studio.compose.ComposedMusic;
 import io.tunecut.studio.ffmpeg.Ffmpeg;
 import io.tunecut.studio.media.FfprobeMediaProbe;
 import io.tunecut.studio.media.MediaProbe;
@@ -26,10 +27,11 @@ final class DefaultParts {
   }
 
   static Agent agent(StudioSettings settings) {
+    Ffmpeg ffmpeg = Ffmpeg.of(settings.ffmpeg(), settings.ffprobe());
+    AnalysisCache analysis = new AnalysisCache(settings.dataDir().resolve("analysis"), ffmpeg);
     List<Instruction> instructions = new ArrayList<>(Instructions.standard());
-    instructions.add(new BeatInstruction(new AnalysisCache(settings.dataDir().resolve("analysis"),
-        Ffmpeg.of(settings.ffmpeg(), settings.ffprobe()))));
-    return new RuleAgent(instructions);
+    instructions.add(new BeatInstruction(analysis));
+    return new RuleAgent(instructions, ComposedMusic.of(settings.dataDir(), ffmpeg, analysis));
   }
 
   static Renderer renderer(StudioSettings settings) throws IOException {

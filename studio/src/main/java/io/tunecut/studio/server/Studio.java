@@ -5,6 +5,8 @@ import io.javalin.http.Context;
 import io.tunecut.studio.account.Quota;
 import io.tunecut.studio.account.Tokens;
 import io.tunecut.studio.agent.Agent;
+import io.tunecut.studio.analysis.AnalysisCache;
+import io.tunecut.studio.ffmpeg.Ffmpeg;
 import io.tunecut.studio.intake.Intake;
 import io.tunecut.studio.intake.UrlFetcher;
 import io.tunecut.studio.job.RenderQueue;
@@ -16,6 +18,7 @@ import io.tunecut.studio.store.Database;
 import io.tunecut.studio.store.MediaLibrary;
 import io.tunecut.studio.store.RenderJobs;
 import io.tunecut.studio.store.Sessions;
+import io.tunecut.studio.sync.SpeechDucking;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -84,7 +87,8 @@ public final class Studio implements AutoCloseable {
       Quota quota = new Quota(jobs, settings.renderMinutesPerDay(), clock);
       Tokens tokens = new Tokens(accounts, clock);
       byte[] key = LinkSigner.loadOrCreateKey(dataDir.resolve("link.key"));
-      queue = new RenderQueue(jobs, library, renderer, dataDir, settings.renderConcurrency());
+      queue = new RenderQueue(jobs, library, renderer, new SpeechDucking(new AnalysisCache(dataDir.resolve("analysis"),
+          Ffmpeg.of(settings.ffmpeg(), settings.ffprobe())))::refresh, dataDir, settings.renderConcurrency());
       AtomicInteger n = new AtomicInteger();
       turns = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "chat-turn-" + n.incrementAndGet());

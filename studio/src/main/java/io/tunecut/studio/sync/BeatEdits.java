@@ -8,6 +8,8 @@ import io.tunecut.studio.analysis.AnalysisCache;
 import io.tunecut.studio.analysis.Beats;
 import io.tunecut.studio.analysis.Cuts;
 import io.tunecut.studio.analysis.TimeRange;
+import io.tunecut.studio.draft.Draft;
+import io.tunecut.studio.draft.Music;
 import io.tunecut.studio.media.Media;
 import io.tunecut.studio.media.MediaKind;
 import java.nio.file.Path;
@@ -18,8 +20,9 @@ import java.util.function.Function;
 
 /**
  * The beat-aware edits on a draft (docs/draft.md): sync the music to the cuts, cut a
- * montage to the beat, end on a phrase, duck the music under speech. Each returns a new
- * draft (the argument is never changed) and the sentence for the user.
+ * montage to the beat, end on a phrase, duck the music under speech (ranges always from the
+ * current timeline: {@link SpeechDucking}). Each returns a new draft (the argument is never
+ * changed) and the sentence for the user.
  */
 public final class BeatEdits {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -31,7 +34,7 @@ public final class BeatEdits {
 
   private final Function<Path, Beats> beats;
   private final Function<Path, Cuts> cuts;
-  private final Function<Path, List<TimeRange>> speech;
+  private final SpeechDucking ducking;
 
   public BeatEdits(AnalysisCache cache) {
     this(cache::beats, cache::cuts, cache::speech);
@@ -41,7 +44,7 @@ public final class BeatEdits {
       Function<Path, List<TimeRange>> speech) {
     this.beats = beats;
     this.cuts = cuts;
-    this.speech = speech;
+    this.ducking = new SpeechDucking(speech);
   }
 
   /**
@@ -210,24 +213,14 @@ public final class BeatEdits {
 
   /** "Duck the music under speech": lower it by {@code db} where people speak in the clips. */
   public Edit duck(ObjectNode original, List<Media> media, int db, String language) {
-    ObjectNode draft = original.deepCopy();
-    ObjectNode music = musicSegment(draft);
-    if (music == null) {
+    Draft draft = Draft.read(original);
+    if (draft.music() == null) {
       return unchanged(original, "duck_music", noMusic(language));
     }
-    List<long[]> ranges = speechRanges(draft, media);
-    music.remove("noDuck");
-    if (ranges.isEmpty()) {
-      music.remove("duck");
-    } else {
-      ArrayNode list = NODES.arrayNode();
-      for (long[] r : ranges) {
-        list.add(NODES.arrayNode().add(r[0]).add(r[1]));
-      }
-      music.set("duck", NODES.objectNode().put("db", db).set("speech", list));
-    }
+    List<Music.Range> ranges = ducking.heard(draft, media);
     ObjectNode result = NODES.objectNode().put("db", db).put("ranges", ranges.size());
-    return new Edit(draft, SyncSentence.ducked(ranges.size(), db, language), "duck_music",
+    return new Edit(draft.withMusic(draft.music().ducked(db, ranges)).toJson(),
+        SyncSentence.ducked(ranges.size(), db, language), "duck_music",
         NODES.objectNode().put("db", db), result, true);
   }
 
@@ -239,6 +232,7 @@ public final class BeatEdits {
       return unchanged(original, "duck_music", noMusic(language));
     }
     music.remove("duck");
+    music.remove("duckDb");
     music.put("noDuck", true);
     return new Edit(draft, "zh".equals(language) ? "好的，有人说话时音乐也不降低。"
         : "OK — the music stays at the same level when people talk.", "duck_music",
@@ -246,36 +240,23 @@ public final class BeatEdits {
   }
 
   /**
-   * Ducking without being asked: when the draft has music, the clips have speech, and the
-   * user has not said "don't duck". Empty when there is nothing to do.
+   * After every message: the ducking follows the timeline as it is now (ducking without being
+   * asked when the clips have speech, unless the user said "don't duck"). Empty when the
+   * ducking stays as it was.
    */
-  public Optional<Edit> autoDuck(ObjectNode draft, List<Media> media, String language) {
-    ObjectNode music = musicSegment(draft);
-    if (music == null || music.path("noDuck").asBoolean(false) || music.has("duck")) {
+  public Optional<Edit> followTimeline(ObjectNode original, List<Media> media, String language) {
+    Draft before = Draft.read(original);
+    Draft after = ducking.follow(before, media);
+    if (after.equals(before)) {
       return Optional.empty();
     }
-    if (speechRanges(draft, media).isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(duck(draft, media, Ducking.DEFAULT_DB, language));
-  }
-
-  private List<long[]> speechRanges(ObjectNode draft, List<Media> media) {
-    List<Ducking.Segment> segments = new ArrayList<>();
-    for (ObjectNode seg : videoSegments(draft)) {
-      Optional<Media> clip = find(media, seg.path("src").asText());
-      if (clip.isEmpty() || clip.get().info().kind() != MediaKind.VIDEO || !clip.get().info().hasAudio()) {
-        continue;
-      }
-      double level = seg.path("v").asDouble(1.0);
-      if (level <= 0) {
-        continue;
-      }
-      segments.add(new Ducking.Segment(seg.path("st").asLong() / 1000.0,
-          seg.path("d").asLong() / 1000.0, seg.path("in").asLong() / 1000.0, level,
-          speech.apply(clip.get().file())));
-    }
-    return Ducking.ranges(segments, draft.path("d").asLong() / 1000.0);
+    Music.Duck duck = after.music().duck();
+    int db = (int) Math.round(after.music().duckDb());
+    int places = duck == null ? 0 : duck.speech().size();
+    String text = duck == null ? SyncSentence.nobodyHeard(language)
+        : SyncSentence.ducked(places, db, language);
+    return Optional.of(new Edit(after.toJson(), text, "duck_music",
+        NODES.objectNode().put("db", db), NODES.objectNode().put("db", db).put("ranges", places), true));
   }
 
   /** Moves the cut between two segments by {@code delta} ms when both clips have room. */

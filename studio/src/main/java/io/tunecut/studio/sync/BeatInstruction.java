@@ -11,8 +11,9 @@ import java.util.Optional;
 
 /**
  * Teaches the agent the edits that need analysis: sync to the cuts, beat montage, ending on a
- * phrase, ducking under speech — and, once the message is read, ducking without being asked
- * when the clips have speech, unless the person said not to. The beat edits still speak JSON:
+ * phrase, ducking under speech — and, once the message is read, ducking that follows the
+ * timeline as it is now (without being asked when the clips have speech, unless the person
+ * said not to). The beat edits still speak JSON:
  * the draft is converted here, at their boundary.
  */
 public final class BeatInstruction implements Instruction {
@@ -41,7 +42,7 @@ public final class BeatInstruction implements Instruction {
 
   @Override
   public Optional<Edit> afterMessage(Draft draft, List<Media> media, boolean chinese) {
-    return edits.autoDuck(draft.toJson(), media, chinese ? "zh" : "en").map(e -> typed(e, draft));
+    return edits.followTimeline(draft.toJson(), media, chinese ? "zh" : "en").map(e -> typed(e, draft));
   }
 
   private static Edit typed(BeatEdits.Edit e, Draft before) {

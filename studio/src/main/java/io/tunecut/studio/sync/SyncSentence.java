@@ -75,6 +75,12 @@ public final class SyncSentence {
         + (places == 1 ? " place" : " places") + " where people talk.";
   }
 
+  /** The clips were muted or the speech cut out: ducking waits until someone can be heard. */
+  public static String nobodyHeard(String language) {
+    return "zh".equals(language) ? "现在片段里听不到人声，音乐不再降低。"
+        : "Nobody can be heard in the clips now, so the music no longer dips.";
+  }
+
   private static String seconds(double s) {
     return String.format(Locale.ROOT, "%.2f", s);
   }

@@ -143,10 +143,10 @@ class BeatEditsTest {
 
   @Test
   void duckingHappensByItselfUnlessTheUserSaidNotTo() throws Exception {
-    assertThat(edits.autoDuck(draft(), all(), "en")).isPresent();
+    assertThat(edits.followTimeline(draft(), all(), "en")).isPresent();
 
     ObjectNode declined = edits.noDuck(draft(), "en").draft();
     assertThat(declined.at("/t/1/sg/0").has("duck")).isFalse();
-    assertThat(edits.autoDuck(declined, all(), "en")).isEmpty();
+    assertThat(edits.followTimeline(declined, all(), "en")).isEmpty();
   }
 }

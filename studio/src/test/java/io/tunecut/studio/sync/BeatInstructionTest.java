@@ -86,6 +86,29 @@ class BeatInstructionTest {
   }
 
   @Test
+  void theDuckingFollowsTheWordsWhenTheClipsAreReorderedAndStopsWhenTheyAreMuted() throws Exception {
+    editing.upload(SyncMedia.clip(dir, "city.mp4", "testsrc2", 4));
+    editing.upload(SyncMedia.talkingClip(dir, "interview.mp4", "smptebars", 6, 1.5, 4));
+    editing.upload(SyncMedia.hiss(dir, "song.wav", 12));
+    editing.say("add background music");
+    var second = editing.music().path("duck").path("speech").path(0);
+    assertThat(second.path(0).asLong()).as("words 1.5 s into the second clip").isBetween(5000L, 5600L);
+
+    AgentReply moved = editing.say("put the second clip first");
+
+    var first = editing.music().path("duck").path("speech");
+    assertThat(first).hasSize(1);
+    assertThat(first.path(0).path(0).asLong()).as("the words now come 1.5 s in").isBetween(1000L, 1600L);
+    assertThat(first.path(0).path(1).asLong()).isBetween(3900L, 4700L);
+    assertThat(moved.text()).contains("where people talk");
+
+    AgentReply muted = editing.say("mute the clips");
+
+    assertThat(editing.music().has("duck")).as("nothing is ducked: %s", editing.music()).isFalse();
+    assertThat(muted.text()).contains("no longer dips");
+  }
+
+  @Test
   void aClipWithoutSpeechLeavesTheMusicLevel() throws Exception {
     editing.upload(SyncMedia.clip(dir, "city.mp4", "testsrc2", 4));
     editing.upload(SyncMedia.hiss(dir, "song.wav", 10));

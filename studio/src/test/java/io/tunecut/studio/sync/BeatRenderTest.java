@@ -6,13 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tunecut.studio.analysis.CutDetector;
+import io.tunecut.studio.draft.Draft;
 import io.tunecut.studio.media.Media;
 import io.tunecut.studio.render.FfmpegRenderer;
 import io.tunecut.studio.render.RenderOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,6 +106,29 @@ class BeatRenderTest {
     // half-way up the ramp after speech the music is between the two levels, not at either
     double rising = musicLevel(out, to + 0.14, 0.07);
     assertThat(rising).isBetween(during + 2, after - 1);
+  }
+
+  @Test
+  void afterAnotherClientPutsTheTalkingClipFirstTheRenderDucksUnderItsWordsNotWhereTheyWere() throws Exception {
+    editing.upload(SyncMedia.clip(dir, "city.mp4", "testsrc2", 4));
+    editing.upload(SyncMedia.talkingClip(dir, "interview.mp4", "smptebars", 6, 1.5, 4));
+    editing.upload(SyncMedia.hiss(dir, "song.wav", 12));
+    editing.say("add background music");
+    assertThat(editing.music().at("/duck/speech/0/0").asLong()).as("words in the second clip").isGreaterThan(5000L);
+    // a client that knows nothing of speech swaps the clips and leaves the ducking as it was
+    ArrayNode clips = (ArrayNode) editing.track(0).path("sg");
+    ObjectNode city = (ObjectNode) clips.remove(0);
+    clips.add(city.put("st", 6000));
+    ((ObjectNode) clips.get(0)).put("st", 0);
+
+    Draft rendered = new SpeechDucking(editing.analysis).refresh(Draft.read(editing.draft), editing.media);
+    Path out = dir.resolve("reordered.mp4");
+    new FfmpegRenderer(FFMPEG, dir.resolve("work"), RenderOptions.defaults().withShortSide(180))
+        .render(rendered, editing.media.stream().collect(Collectors.toMap(Media::id, m -> m)), out, f -> {});
+
+    double underWords = musicLevel(out, 1.9, 1.7);
+    double whereTheWordsWere = musicLevel(out, 6.2, 2.5);
+    assertThat(whereTheWordsWere - underWords).as("ducking depth under the words, now first").isBetween(10.0, 14.0);
   }
 
   @Test
