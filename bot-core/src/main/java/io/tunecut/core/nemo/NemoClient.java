@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.failsafe.FailsafeException;
 import io.tunecut.core.media.MediaFormats;
 import java.io.IOException;
 import java.io.InputStream;
@@ -445,47 +446,26 @@ public final class NemoClient {
     });
   }
 
+  /**
+   * Runs {@code call} with the protocol's retries. These calls are blocking, so the rate-limit
+   * wait happens on the calling thread: the engine calls them from the task of one person's
+   * lane, which waits for this answer anyway. A chat turn waits on the scheduler instead.
+   */
   private <T> T retrying(String what, TokenSource auth, Call<T> call) throws IOException {
-    String token = auth == null ? null : auth.token();
-    boolean renewed = false;
-    boolean waited = false;
-    while (true) {
-      try {
-        return call.run(token);
-      } catch (NemoException e) {
-        if (e instanceof TooLargeException) {
-          throw e;
-        }
-        if (e.code() == NemoException.TOKEN_INVALID && auth != null) {
-          if (renewed) {
-            throw new NemoException(e.code(), e.httpStatus(), e.getMessage() + "; refused again with a renewed token", e);
-          }
-          renewed = true;
-          log.info("{}: the token was refused; renewing it and trying once more", what);
-          token = auth.renew();
-          continue;
-        }
-        if (e.httpStatus() == 429) {
-          if (waited) {
-            throw new NemoException(e.code(), 429, e.getMessage() + "; still rate-limited after waiting "
-                + rateLimitDelay.toMillis() + " ms", e);
-          }
-          waited = true;
-          log.info("{}: rate-limited; trying once more in {} ms", what, rateLimitDelay.toMillis());
-          pause(rateLimitDelay);
-          continue;
-        }
-        throw e;
-      }
-    }
-  }
-
-  private static void pause(Duration delay) throws InterruptedIOException {
+    Retries retries = new Retries(what, auth, rateLimitDelay,
+        failure -> failure instanceof NemoException e && !(failure instanceof TooLargeException) ? e : null);
     try {
-      Thread.sleep(delay.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while waiting out a rate limit");
+      return retries.<T>policies().get(attempt -> call.run(retries.token(attempt)));
+    } catch (FailsafeException e) {
+      Throwable failure = retries.explain(e);
+      if (failure instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted while waiting out a rate limit");
+      }
+      if (failure instanceof IOException io) {
+        throw io;
+      }
+      throw e;
     }
   }
 

@@ -18,49 +18,41 @@ import okhttp3.Response;
 import okhttp3.sse.EventSource;
 import okhttp3.sse.EventSourceListener;
 import okhttp3.sse.EventSources;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One chat turn over SSE. The message is sent once; the only second attempt is after the
  * backend refused it before any stream opened (1001 after renewing the token, or 429 after
- * the delay), which is the protocol's own retry and cannot apply the message twice.
+ * the delay: {@link Retries}), which is the protocol's own retry and cannot apply the message
+ * twice. The wait runs on the client's scheduler, never on a sleeping thread.
  */
 final class TurnCall {
-  private static final Logger log = LoggerFactory.getLogger(TurnCall.class);
-
   private final EventSource.Factory factory;
   private final Function<String, Request> request;
-  private final TokenSource auth;
   private final TurnListener listener;
   private final ScheduledExecutorService scheduler;
-  private final Duration rateLimitDelay;
   private final Duration silenceTimeout;
   private final Duration turnLimit;
   final CompletableFuture<TurnResult> future = new CompletableFuture<>();
   private final AtomicReference<EventSource> current = new AtomicReference<>();
+  private final Retries retries;
   private volatile ScheduledFuture<?> limit;
-  private volatile ScheduledFuture<?> retry;
-  private volatile String token;
-  private boolean renewed;
-  private boolean waited;
+  private volatile CompletableFuture<TurnResult> attempts;
 
   TurnCall(EventSource.Factory factory, Function<String, Request> request, TokenSource auth, TurnListener listener,
       ScheduledExecutorService scheduler, Duration rateLimitDelay, Duration silenceTimeout, Duration turnLimit) {
     this.factory = factory;
     this.request = request;
-    this.auth = auth;
     this.listener = listener == null ? new TurnListener() {} : listener;
     this.scheduler = scheduler;
-    this.rateLimitDelay = rateLimitDelay;
     this.silenceTimeout = silenceTimeout;
     this.turnLimit = turnLimit;
+    this.retries = new Retries("chat turn", auth, rateLimitDelay, failure -> failure instanceof Refused r ? r.refusal : null);
     future.whenComplete((result, failure) -> stop());
   }
 
   CompletableFuture<TurnResult> start() {
     try {
-      token = auth.token();
+      retries.fetchToken();
     } catch (IOException | RuntimeException e) {
       future.completeExceptionally(e);
       return future;
@@ -70,20 +62,42 @@ final class TurnCall {
         "the chat turn ran past the turn limit of " + describe(turnLimit)
             + "; the message may have been applied: read the state, do not re-send it", null)),
         turnLimit.toMillis(), TimeUnit.MILLISECONDS);
-    connect();
+    attempts = retries.<TurnResult>policies().with(scheduler).getStageAsync(attempt -> connect(retries.token(attempt)));
+    attempts.whenComplete((result, failure) -> {
+      if (failure == null) {
+        future.complete(result);
+      } else {
+        future.completeExceptionally(retries.explain(failure));
+      }
+    });
+    if (future.isDone()) {
+      attempts.cancel(false);
+    }
     return future;
   }
 
-  private void connect() {
+  /** Sends the message once; the stage fails with {@link Refused} when the backend refused it unread. */
+  private CompletableFuture<TurnResult> connect(String token) {
+    Attempt attempt = new Attempt(new TurnReader(listener, token), token);
     if (future.isDone()) {
-      return;
+      return attempt.result;
     }
-    Attempt attempt = new Attempt(new TurnReader(listener, token));
     Request built = request.apply(token).newBuilder().tag(StreamWatch.class, attempt).build();
     EventSource source = factory.newEventSource(built, attempt);
     current.set(source);
     if (future.isDone()) {
       source.cancel();
+    }
+    return attempt.result;
+  }
+
+  /** A refusal before any stream opened: the message was not taken, so the protocol may send it again. */
+  private static final class Refused extends RuntimeException {
+    final NemoException refusal;
+
+    Refused(NemoException refusal) {
+      super(refusal.getMessage(), refusal, false, false);
+      this.refusal = refusal;
     }
   }
 
@@ -96,9 +110,9 @@ final class TurnCall {
     if (l != null) {
       l.cancel(false);
     }
-    ScheduledFuture<?> r = retry;
-    if (r != null) {
-      r.cancel(false);
+    CompletableFuture<TurnResult> a = attempts;
+    if (a != null) {
+      a.cancel(false);
     }
   }
 
@@ -113,10 +127,13 @@ final class TurnCall {
   /** One request of the turn; its events, its failure. */
   private final class Attempt extends EventSourceListener implements StreamWatch {
     private final TurnReader reader;
+    private final String token;
+    final CompletableFuture<TurnResult> result = new CompletableFuture<>();
     private volatile boolean opened;
 
-    Attempt(TurnReader reader) {
+    Attempt(TurnReader reader, String token) {
       this.reader = reader;
+      this.token = token;
     }
 
     @Override
@@ -139,13 +156,13 @@ final class TurnCall {
       try {
         reader.accept(data);
       } catch (NemoException e) {
-        future.completeExceptionally(e);
+        result.completeExceptionally(e);
       }
     }
 
     @Override
     public void onClosed(EventSource source) {
-      future.complete(reader.result());
+      result.complete(reader.result());
     }
 
     @Override
@@ -157,7 +174,7 @@ final class TurnCall {
         refused(response);
         return;
       }
-      future.completeExceptionally(interrupted(t));
+      result.completeExceptionally(interrupted(t));
     }
 
     /** The backend answered without opening a stream: the message was refused, or answered whole. */
@@ -179,7 +196,7 @@ final class TurnCall {
       } catch (IOException e) {
         failure = new NemoException(0, response.code(), "chat turn: the backend's answer broke off: " + e, e);
       }
-      retryOrFail(failure);
+      result.completeExceptionally(new Refused(failure));
     }
 
     /** Tolerates a plain JSON answer or an event stream sent with another content type. */
@@ -193,9 +210,9 @@ final class TurnCall {
               reader.accept(line.substring(5).stripLeading());
             }
           }
-          future.complete(reader.result());
+          result.complete(reader.result());
         } catch (NemoException e) {
-          future.completeExceptionally(e);
+          result.completeExceptionally(e);
         }
         return true;
       }
@@ -204,40 +221,8 @@ final class TurnCall {
         return false;
       }
       reader.accept(Answers.unwrap(json, status, "chat turn", token).toString());
-      future.complete(reader.result());
+      result.complete(reader.result());
       return true;
-    }
-
-    private void retryOrFail(NemoException failure) {
-      if (failure.code() == NemoException.TOKEN_INVALID && !renewed) {
-        renewed = true;
-        log.info("chat turn: the token was refused before the stream opened; renewing it and sending once more");
-        try {
-          token = auth.renew();
-        } catch (IOException | RuntimeException e) {
-          future.completeExceptionally(e);
-          return;
-        }
-        connect();
-        return;
-      }
-      if (failure.httpStatus() == 429 && !waited) {
-        waited = true;
-        log.info("chat turn: rate-limited before the stream opened; sending once more in {}", describe(rateLimitDelay));
-        retry = scheduler.schedule(TurnCall.this::connect, rateLimitDelay.toMillis(), TimeUnit.MILLISECONDS);
-        if (future.isDone()) {
-          retry.cancel(false);
-        }
-        return;
-      }
-      if (failure.code() == NemoException.TOKEN_INVALID && renewed) {
-        failure = new NemoException(failure.code(), failure.httpStatus(),
-            failure.getMessage() + "; refused again with a renewed token");
-      } else if (failure.httpStatus() == 429 && waited) {
-        failure = new NemoException(failure.code(), 429,
-            failure.getMessage() + "; still rate-limited after waiting " + describe(rateLimitDelay));
-      }
-      future.completeExceptionally(failure);
     }
 
     private NemoException interrupted(Throwable t) {

@@ -10,7 +10,6 @@ import io.tunecut.studio.intake.AcceptedFormats;
 import io.tunecut.studio.intake.FileRefusedException;
 import io.tunecut.studio.intake.Intake;
 import io.tunecut.studio.intake.IntakeException;
-import io.tunecut.studio.intake.MultipartStream;
 import io.tunecut.studio.intake.UploadTooLargeException;
 import io.tunecut.studio.link.LinkSigner;
 import io.tunecut.studio.media.Media;
@@ -20,6 +19,7 @@ import io.tunecut.studio.store.SessionRecord;
 import io.tunecut.studio.store.Sessions;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -29,6 +29,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.apache.commons.fileupload2.core.FileItemInput;
+import org.apache.commons.fileupload2.core.FileItemInputIterator;
+import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 
 /** Sessions, their state, and uploads into them. */
 final class SessionApi {
@@ -168,21 +171,21 @@ final class SessionApi {
     }
   }
 
+  /** Reads the parts named with a file name one by one off the request, each straight to disk. */
   private void readParts(Context ctx, String user, List<Intake.Accepted> accepted) throws IOException {
-    InputStream body = ctx.req().getInputStream();
-    MultipartStream parts;
+    JakartaServletFileUpload<?, ?> upload = new JakartaServletFileUpload<>();
+    upload.setHeaderCharset(StandardCharsets.UTF_8);
     try {
-      parts = MultipartStream.of(body, ctx.contentType());
-    } catch (IOException e) {
-      throw ApiError.badRequest(e.getMessage());
-    }
-    try {
-      for (MultipartStream.Part p = parts.next(); p != null; p = parts.next()) {
-        if (p.filename() == null) continue; // a plain form field: skipped by next()
-        accepted.add(intake.fromStream(user, p.filename(), p.body()));
+      FileItemInputIterator parts = upload.getItemIterator(ctx.req());
+      while (parts.hasNext()) {
+        FileItemInput part = parts.next();
+        // The raw name: the library refuses some (a NUL in it) that FileNames makes safe instead.
+        String name = upload.getFileName(part.getHeaders());
+        if (part.isFormField() || name == null) continue;
+        accepted.add(intake.fromStream(user, name, part.getInputStream()));
       }
     } catch (UploadTooLargeException e) {
-      drain(body);
+      drain(ctx.req().getInputStream());
       throw new ApiError(ApiError.TOO_LARGE, 413, e.getMessage());
     } catch (FileRefusedException e) {
       throw refused(e);

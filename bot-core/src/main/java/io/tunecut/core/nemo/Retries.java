@@ -1,0 +1,115 @@
+package io.tunecut.core.nemo;
+
+import dev.failsafe.ExecutionContext;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.FailsafeExecutor;
+import dev.failsafe.RetryPolicy;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The protocol's two retries of one call (nemo-protocol.md), a Failsafe policy each: a refused
+ * token is renewed and the call tried once more; a 429 is tried once more after the backend's
+ * rate-limit wait. Nothing else is retried. One instance per call: it keeps the call's token.
+ */
+final class Retries {
+  private static final Logger log = LoggerFactory.getLogger(Retries.class);
+
+  private final String what;
+  private final TokenSource auth;
+  private final Duration rateLimitDelay;
+  private final Function<Throwable, NemoException> refusal;
+  private volatile String token;
+  private volatile boolean renewed;
+  private volatile boolean waited;
+
+  /**
+   * @param refusal the backend's refusal in a failure, or null when the failure is not one the
+   *     protocol retries (a stream that opened, a file over the limit)
+   */
+  Retries(String what, TokenSource auth, Duration rateLimitDelay, Function<Throwable, NemoException> refusal) {
+    this.what = what;
+    this.auth = auth;
+    this.rateLimitDelay = rateLimitDelay;
+    this.refusal = refusal;
+  }
+
+  /** The two policies, the rate limit outermost so that its wait covers a renewed attempt too. */
+  <T> FailsafeExecutor<T> policies() {
+    RetryPolicy<T> tokenRenewal = RetryPolicy.<T>builder()
+        .handleIf(failure -> auth != null && code(failure) == NemoException.TOKEN_INVALID)
+        .withMaxRetries(1)
+        .onRetry(event -> log.info("{}: the token was refused; renewing it and trying once more", what))
+        .build();
+    RetryPolicy<T> rateLimit = RetryPolicy.<T>builder()
+        .handleIf(failure -> status(failure) == 429)
+        .withMaxRetries(1)
+        .withDelay(rateLimitDelay)
+        .onRetryScheduled(event -> {
+          waited = true;
+          log.info("{}: rate-limited; trying once more in {} ms", what, rateLimitDelay.toMillis());
+        })
+        .build();
+    return Failsafe.with(rateLimit, tokenRenewal);
+  }
+
+  /** The token for this attempt: a renewed one when the last attempt's token was refused. */
+  String token(ExecutionContext<?> attempt) throws IOException {
+    if (auth == null) {
+      return null;
+    }
+    if (token == null) {
+      token = auth.token();
+    } else if (!attempt.isFirstAttempt() && code(attempt.getLastException()) == NemoException.TOKEN_INVALID) {
+      renewed = true;
+      token = auth.renew();
+    }
+    return token;
+  }
+
+  /** Fetches the first attempt's token now, on the calling thread. */
+  void fetchToken() throws IOException {
+    token = auth.token();
+  }
+
+  /** The failure to report: a refusal that outlived its retry says so. */
+  Throwable explain(Throwable failure) {
+    NemoException refused = refusal.apply(unwrap(failure));
+    if (refused == null) {
+      return unwrap(failure);
+    }
+    if (refused.code() == NemoException.TOKEN_INVALID && renewed) {
+      return new NemoException(refused.code(), refused.httpStatus(),
+          refused.getMessage() + "; refused again with a renewed token", refused);
+    }
+    if (refused.httpStatus() == 429 && waited) {
+      return new NemoException(refused.code(), 429, refused.getMessage() + "; still rate-limited after waiting "
+          + rateLimitDelay.toMillis() + " ms", refused);
+    }
+    return refused;
+  }
+
+  private int code(Throwable failure) {
+    NemoException refused = failure == null ? null : refusal.apply(unwrap(failure));
+    return refused == null ? -1 : refused.code();
+  }
+
+  private int status(Throwable failure) {
+    NemoException refused = failure == null ? null : refusal.apply(unwrap(failure));
+    return refused == null ? -1 : refused.httpStatus();
+  }
+
+  private static Throwable unwrap(Throwable failure) {
+    Throwable cause = failure;
+    while ((cause instanceof CompletionException || cause instanceof FailsafeException)
+        && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+}
