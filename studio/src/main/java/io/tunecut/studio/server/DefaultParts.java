@@ -3,9 +3,11 @@ package io.tunecut.studio.server;
 import io.tunecut.studio.agent.Agent;
 import io.tunecut.studio.agent.Instruction;
 import io.tunecut.studio.agent.Instructions;
+import io.tunecut.studio.agent.ModelAgent;
 import io.tunecut.studio.agent.RuleAgent;
 import io.tunecut.studio.analysis.AnalysisCache;
 import io.tunecut.studio.ffmpeg.Ffmpeg;
+import io.tunecut.studio.llm.LlmSettings;
 import io.tunecut.studio.media.FfprobeMediaProbe;
 import io.tunecut.studio.media.MediaProbe;
 import io.tunecut.studio.render.FfmpegRenderer;
@@ -29,7 +31,9 @@ final class DefaultParts {
     List<Instruction> instructions = new ArrayList<>(Instructions.standard());
     instructions.add(new BeatInstruction(new AnalysisCache(settings.dataDir().resolve("analysis"),
         Ffmpeg.of(settings.ffmpeg(), settings.ffprobe()))));
-    return new RuleAgent(instructions);
+    RuleAgent rules = new RuleAgent(instructions);
+    // With an operator's language model the model reads first and the rules stay the fallback.
+    return LlmSettings.fromEnvironment(System.getenv()).<Agent>map(llm -> ModelAgent.of(llm, rules)).orElse(rules);
   }
 
   static Renderer renderer(StudioSettings settings) throws IOException {
