@@ -136,12 +136,14 @@ sealed interface ModelEdit {
       @Param(value = "seconds into the video where it appears", min = 0, max = 3600) Optional<Double> start,
       @Param(value = "how many seconds it shows", min = 0.5, max = 3600) Optional<Double> length,
       @Param(value = "letter height in percent of the frame height (default 8)", min = 2, max = 30) Optional<Double> size,
-      @Param(value = "a colour name (red, white, yellow…) or #rrggbb", required = false) String colour)
+      @Param(value = "red, white, black, yellow, blue, green, orange, pink, purple, gray, gold or #rrggbb", required = false) String colour)
       implements Change {
     public Text {
       boolean writes = action == TextAction.ADD || action == TextAction.REPLACE;
       if (writes && (words == null || words.isBlank())) throw new IllegalArgumentException("words are needed to add or replace text");
-      if (colour != null && !colour.matches("#[0-9a-fA-F]{6}|[A-Za-z]+")) throw new IllegalArgumentException("colour is a name or #rrggbb");
+      if (colour != null && SetText.hex(colour).isEmpty()) {
+        throw new IllegalArgumentException("colour must be red, white, black, yellow, blue, green, orange, pink, purple, gray, gold or #rrggbb");
+      }
     }
 
     @Override

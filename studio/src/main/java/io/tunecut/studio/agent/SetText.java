@@ -94,12 +94,18 @@ final class SetText implements Instruction {
 
   /**
    * A caption's look with the values given (null keeps one): position top, center or bottom;
-   * size as a share of the frame height; colour by name or #rrggbb.
+   * size as a share of the frame height; colour as {@link #hex} reads it.
    */
   static Caption styled(Caption c, String position, Double size, String color, Long startMs, Long durationMs) {
-    String hex = color == null ? c.color() : COLORS.getOrDefault(color.toLowerCase(Locale.ROOT), color);
+    String hex = color == null ? c.color() : hex(color).orElse(c.color());
     return new Caption(c.id(), c.text(), startMs == null ? c.startMs() : startMs, durationMs == null ? c.durationMs() : durationMs,
         position == null ? c.position() : position, size == null ? c.size() : Math.max(0.02, Math.min(0.3, size)), hex, c.extra());
+  }
+
+  /** A colour the text can have, by name (English or Chinese) or as #rrggbb. */
+  static Optional<String> hex(String colour) {
+    String c = colour.strip().toLowerCase(Locale.ROOT).replaceFirst("色$", "");
+    return c.matches("#[0-9a-f]{6}") ? Optional.of(c) : Optional.ofNullable(COLORS.get(c));
   }
 
   private static boolean styleAsked(Turn turn) {

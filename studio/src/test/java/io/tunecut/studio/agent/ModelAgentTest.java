@@ -134,9 +134,10 @@ class ModelAgentTest {
   void unusableCallsAreDroppedAndSaidWhileTheUsableOneIsMade(boolean stream) {
     ModelAgent agent = agent(stream);
     model.answers(call("make_it_pretty", "{}"), call("set_music_volume", "{\"percent\": 500}"),
-        call("fade_music", "{\"fadeIn\": 2"), call("loop_music", "{\"loop\": false}"));
+        call("fade_music", "{\"fadeIn\": 2"), call("loop_music", "{\"loop\": false}"),
+        call("text", "{\"action\": \"add\", \"kind\": \"title\", \"words\": \"Hi\", \"colour\": \"sparkly\"}"));
 
-    AgentReply reply = agent.respond(start, media, "play it once and make it pretty, way louder, fade in", "en");
+    AgentReply reply = agent.respond(start, media, "play it once and make it pretty, way louder, fade in, sparkly title Hi", "en");
 
     assertThat(tools(reply)).containsExactly("loop_music");
     assertThat(reply.draft().music().loop()).isFalse();
@@ -144,7 +145,8 @@ class ModelAgentTest {
     assertThat(reply.draft().music().fadeInMs()).isZero();
     assertThat(reply.text()).startsWith("The music plays once and is not repeated. I couldn't use part of that: ")
         .contains("there is no tool named make_it_pretty").contains("set_music_volume: percent")
-        .contains("fade_music: its arguments are not JSON");
+        .contains("fade_music: its arguments are not JSON").contains("text: colour must be red, white");
+    assertThat(reply.draft().captions()).isEmpty();
   }
 
   /** Ways a model fails to help; each time the rules answer as they would alone. */
