@@ -39,7 +39,7 @@ public final class Bot implements AutoCloseable {
     } else {
       log.info("backend at {}", baseUrl);
     }
-    if (settings.registerPage() != null) log.info("people out of credits are sent to {}", settings.registerPage());
+    log.info("people out of credits are sent to {} unless the backend says it is a tunecut studio", settings.registerPage());
     UserDirectory directory = null;
     try {
       NemoClient client = NemoClient.builder()

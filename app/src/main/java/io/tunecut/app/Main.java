@@ -1,5 +1,6 @@
 package io.tunecut.app;
 
+import io.tunecut.app.bench.ComposeBenchmark;
 import io.tunecut.app.bench.CoreBenchmark;
 import io.tunecut.app.bench.RenderBenchmark;
 import io.tunecut.app.config.Settings;
@@ -26,7 +27,8 @@ public final class Main {
         discord                      the Discord bot (DISCORD_BOT_TOKEN)
         studio [--host H] [--port N] the render backend alone, serving the NemoVideo protocol
         analyze beats|cuts FILE      print the beats or the scene cuts of a file as JSON
-        bench core|render|analysis   measure the engine, the renderer or the analysis
+        bench core|render|analysis|compose
+                                     measure the engine, the renderer, the analysis or composed music
         version                      print the version
       Configuration is read from the environment: see the README.""";
 
@@ -83,7 +85,8 @@ public final class Main {
       ConsolePort port = new ConsolePort(out, settings.dataDir().resolve("exports"));
       bot.engine().resume(port).join();
       var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-      new Console(bot.engine(), port, user, System.err).run(in);
+      Console.Pace pace = System.console() != null ? Console.Pace.AS_TYPED : Console.Pace.IN_ORDER;
+      new Console(bot.engine(), port, user, System.err).run(in, pace);
     }
     return 0;
   }
@@ -105,7 +108,8 @@ public final class Main {
       case "core" -> CoreBenchmark.main(rest);
       case "render" -> RenderBenchmark.main(rest);
       case "analysis" -> AnalysisBenchmark.main(rest);
-      default -> throw new IllegalArgumentException("bench takes core, render or analysis");
+      case "compose" -> ComposeBenchmark.main(rest);
+      default -> throw new IllegalArgumentException("bench takes core, render, analysis or compose");
     }
     return 0;
   }

@@ -41,12 +41,25 @@ class OutOfCreditsTest {
   @Test
   void onAStandaloneStudioTodaysRenderTimeIsUsedUpAndNoRegistrationPageIsGiven() throws Exception {
     try (FakeNemoServer studio = FakeNemoServer.start()) {
+      studio.saysItIsATunecutStudio();
       studio.failNext(Call.CREDITS, Failure.business(2001, "not enough render minutes today"));
 
       String transcript = chat(Map.of("NEMO_API_URL", studio.baseUrl()), "/credits");
 
       assertThat(transcript).contains("today's render time on this server").contains("midnight UTC")
           .doesNotContain("nemovideo").doesNotContain("register");
+    }
+  }
+
+  @Test
+  void behindAProxyOfTheCloudTheRegistrationPageIsGivenWithThePersonsBackendId() throws Exception {
+    try (FakeNemoServer proxy = FakeNemoServer.start()) {
+      proxy.failNext(Call.CREDITS, Failure.business(2001, "insufficient credits"));
+
+      String transcript = chat(Map.of("NEMO_API_URL", proxy.baseUrl()), "/credits");
+
+      assertThat(transcript).contains("https://nemovideo.com/register?bind=" + backendUserId())
+          .doesNotContain("render time");
     }
   }
 

@@ -13,8 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
@@ -57,13 +55,7 @@ final class DiscordEvents extends ListenerAdapter {
   public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
     if (!SlashCommands.isOurs(event.getName())) return;
     event.deferReply().queue(null, e -> log.warn("Could not defer /{}: {}", event.getName(), e.getMessage()));
-    List<Message.Attachment> sent = SlashCommands.files(event);
-    String refused = refused(sent);
-    if (refused != null) {
-      event.getHook().editOriginal(refused).queue(null, e -> log.debug("Could not answer", e));
-      return;
-    }
-    deliver(event, SlashCommands.text(event), sent);
+    deliver(event, SlashCommands.text(event), SlashCommands.files(event));
   }
 
   @Override
@@ -109,11 +101,6 @@ final class DiscordEvents extends ListenerAdapter {
         .strip();
     if (text.isEmpty() && message.getAttachments().isEmpty()) return;
     Chat chat = chatOf(event.getChannelType(), event.getChannel().getId(), author.getId());
-    String refused = refused(message.getAttachments());
-    if (refused != null) {
-      message.reply(refused).queue(null, e -> log.debug("Could not answer", e));
-      return;
-    }
     handOver(new ChatUser(ChannelPort.PLATFORM, author.getId()), chat, text, message.getAttachments(), null, channels);
   }
 
@@ -144,16 +131,5 @@ final class DiscordEvents extends ListenerAdapter {
   static Chat chatOf(ChannelType type, String channelId, String userId) {
     if (type == ChannelType.PRIVATE) return new Chat(ChannelPort.PLATFORM, Channels.dmChat(userId), false);
     return new Chat(ChannelPort.PLATFORM, channelId, true);
-  }
-
-  /** A clear answer when something sent is not a video, audio or image file; null when all are. */
-  static String refused(List<Message.Attachment> sent) {
-    Set<String> names = sent.stream()
-        .filter(file -> !IncomingFiles.isMedia(file.getContentType(), file.getFileName()))
-        .map(Message.Attachment::getFileName)
-        .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
-    if (names.isEmpty()) return null;
-    return String.join(", ", names) + (names.size() == 1 ? " is not a video, audio or image file" : " are not video, audio or image files")
-        + ". Send clips as videos (MP4, MOV, WebM) or images, and the track as audio (MP3, M4A, WAV); nothing else was started.";
   }
 }

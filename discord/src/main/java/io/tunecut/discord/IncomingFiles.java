@@ -44,17 +44,6 @@ final class IncomingFiles implements AutoCloseable {
     this.maxBytes = maxBytes;
   }
 
-  /** Whether a file's type is one the bot works with; Discord's options cannot filter by type. */
-  static boolean isMedia(String contentType, String fileName) {
-    if (contentType != null) {
-      String type = contentType.toLowerCase(Locale.ROOT);
-      return type.startsWith("video/") || type.startsWith("audio/") || type.startsWith("image/");
-    }
-    // Discord leaves content_type out for some uploads: judge by the name then.
-    String name = fileName.toLowerCase(Locale.ROOT);
-    return name.matches(".*\\.(mp4|mov|m4v|webm|mkv|avi|mp3|m4a|aac|wav|ogg|oga|opus|flac|png|jpe?g|gif|webp)$");
-  }
-
   /** Starts downloading {@code url} now; the returned attachment's source waits for it. */
   Download start(String url, String name, long size, String contentType) {
     CompletableFuture<Path> file;

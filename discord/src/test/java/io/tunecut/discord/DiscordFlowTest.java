@@ -176,12 +176,12 @@ class DiscordFlowTest {
   }
 
   @Test
-  void aFileThatIsNotMediaIsRefusedClearlyAndNothingStarts() throws Exception {
+  void aFileThatIsNotMediaIsRefusedByTheCoreInItsWordsAndNothingStarts() throws Exception {
     stack.start();
 
     String music = discord.slashCommand(ANN, "music", options(file("clip", "notes.pdf", "application/pdf", bytes("%PDF"))));
 
-    await().atMost(WAIT).until(() -> viaToken(music).stream().anyMatch(c -> c.body().contains("notes.pdf is not a video, audio or image file")));
+    await().atMost(WAIT).until(() -> viaToken(music).stream().anyMatch(c -> c.body().contains("I can't use “notes.pdf”: it isn't a video, audio or image file")));
     assertThat(stack.nemo.count(Call.UPLOAD)).isZero();
     assertThat(stack.nemo.count(Call.TURN)).isZero();
   }

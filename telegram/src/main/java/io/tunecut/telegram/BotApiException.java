@@ -6,11 +6,22 @@ import java.io.IOException;
 final class BotApiException extends IOException {
   private final int errorCode;
   private final String description;
+  private final int retryAfterSeconds;
 
   BotApiException(String method, int errorCode, String description) {
+    this(method, errorCode, description, 0);
+  }
+
+  /** @param retryAfterSeconds what a 429 asks to wait, else 0 */
+  BotApiException(String method, int errorCode, String description, int retryAfterSeconds) {
     super(method + " refused by Telegram: [" + errorCode + "] " + description);
     this.errorCode = errorCode;
     this.description = description == null ? "" : description;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  int retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 
   int errorCode() {

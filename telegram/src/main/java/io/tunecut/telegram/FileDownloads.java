@@ -1,5 +1,6 @@
 package io.tunecut.telegram;
 
+import io.tunecut.core.chat.AttachmentTooLargeException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,14 +18,22 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * Fetches a file a person sent, streaming. The library's own download buffers the whole
  * file, ignores the HTTP status and always goes to the cloud; a local Bot API server answers
  * getFile with a path on this machine, read directly.
+ *
+ * <p>The download limit is learnt from Telegram's answer: once getFile says "file is too big",
+ * the server has the cloud's limit (a proxy of the cloud has it too, whatever its address),
+ * and larger files are refused without asking again.
  */
 final class FileDownloads {
+  /** What the cloud Bot API lets a bot download. */
+  static final long CLOUD_DOWNLOAD_LIMIT = 20L * 1024 * 1024;
+
   private final TelegramClient client;
   private final TelegramPort port;
   private final OkHttpClient http;
   private final HttpUrl base;
   private final String token;
   private final boolean localServer;
+  private volatile long limit = Long.MAX_VALUE;
 
   FileDownloads(TelegramClient client, TelegramPort port, OkHttpClient http, HttpUrl base, String token, boolean localServer) {
     this.client = client;
@@ -35,8 +44,17 @@ final class FileDownloads {
     this.localServer = localServer;
   }
 
-  InputStream open(String fileId) throws IOException {
-    File file = port.call("getFile", () -> client.execute(new GetFile(fileId)));
+  /** @param size as the update reported it, or -1 */
+  InputStream open(String fileId, String name, long size) throws IOException {
+    if (size > limit) throw new AttachmentTooLargeException(name, size, limit);
+    File file;
+    try {
+      file = port.call("getFile", () -> client.execute(new GetFile(fileId)));
+    } catch (BotApiException e) {
+      if (!e.tooLarge()) throw e;
+      limit = CLOUD_DOWNLOAD_LIMIT;
+      throw new AttachmentTooLargeException(name, size, limit);
+    }
     String path = file.getFilePath();
     if (path == null || path.isBlank()) throw new IOException("Telegram gave no path for the file");
     if (localServer && path.startsWith("/")) {

@@ -5,6 +5,7 @@ import io.tunecut.core.chat.Chat;
 import io.tunecut.core.chat.ChatUser;
 import io.tunecut.core.chat.InboundMessage;
 import io.tunecut.core.chat.MessageHandler;
+import io.tunecut.core.media.MediaFormats;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,8 +31,8 @@ import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
 
 /**
  * Turns Telegram updates into inbound messages: one per message, one per album, one per
- * button press. In groups only what is addressed to the bot gets through. Files Telegram
- * will not let the bot download are answered here, since that limit is Telegram's.
+ * button press. In groups only what is addressed to the bot gets through. Files go on as
+ * they are: what to make of them is the core's call, the same on every platform.
  *
  * <p>Messages of one person reach the handler in the order they were sent: an album still
  * being collected is handed over before that person's next message.
@@ -168,7 +169,6 @@ final class Inbox implements LongPollingUpdateConsumer {
     boolean addressed = !chat.group();
     String text = "";
     List<Attachment> attachments = new ArrayList<>();
-    List<Attachment> refused = new ArrayList<>();
     for (Message m : items) {
       String said = m.getText() != null ? m.getText() : m.getCaption();
       if (said != null && !said.isBlank()) {
@@ -179,26 +179,10 @@ final class Inbox implements LongPollingUpdateConsumer {
       }
       if (repliesToUs(m)) addressed = true;
       Attachment attachment = attachment(m);
-      if (attachment == null) continue;
-      if (attachment.size() > settings.maxDownloadBytes()) refused.add(attachment);
-      else attachments.add(attachment);
+      if (attachment != null) attachments.add(attachment);
     }
     if (!addressed) return;
     Locale locale = locale(first.getFrom());
-    if (!refused.isEmpty()) {
-      String reply = refused.stream()
-          .map(a -> LimitReplies.tooLargeToDownload(locale, a.name(), a.size(), settings.maxDownloadBytes()))
-          .reduce((a, b) -> a + "\n\n" + b).orElseThrow();
-      workers.execute(() -> {
-        try {
-          port.send(chat, reply, List.of());
-        } catch (IOException e) {
-          log.warn("Could not tell a user their file is too large: {}", mask.mask(e.getMessage()));
-        }
-      });
-      // The words were about the files they came with; without the files they would mislead.
-      if (attachments.isEmpty()) return;
-    }
     if (text.isEmpty() && attachments.isEmpty()) return;
     handOver(new InboundMessage(user(first.getFrom()), chat, text, attachments, locale));
   }
@@ -260,7 +244,7 @@ final class Inbox implements LongPollingUpdateConsumer {
     if (m.getAudio() != null) {
       var a = m.getAudio();
       String mime = orElse(a.getMimeType(), "audio/mpeg");
-      return attach(a.getFileId(), orElse(a.getFileName(), "audio_" + id + extension(mime)), a.getFileSize(), mime);
+      return attach(a.getFileId(), orElse(a.getFileName(), MediaFormats.uploadName("audio_" + id, mime)), a.getFileSize(), mime);
     }
     if (m.getVoice() != null) {
       var v = m.getVoice();
@@ -283,18 +267,8 @@ final class Inbox implements LongPollingUpdateConsumer {
   }
 
   private Attachment attach(String fileId, String name, Long size, String mime) {
-    return new Attachment(name, size == null ? -1 : size, mime, () -> files.open(fileId));
-  }
-
-  private static String extension(String mime) {
-    return switch (mime) {
-      case "audio/mpeg", "audio/mp3" -> ".mp3";
-      case "audio/mp4", "audio/x-m4a", "audio/aac" -> ".m4a";
-      case "audio/ogg" -> ".ogg";
-      case "audio/wav", "audio/x-wav" -> ".wav";
-      case "audio/flac" -> ".flac";
-      default -> "";
-    };
+    long bytes = size == null ? -1 : size;
+    return new Attachment(name, bytes, mime, () -> files.open(fileId, name, bytes));
   }
 
   private static int orZero(Integer i) {

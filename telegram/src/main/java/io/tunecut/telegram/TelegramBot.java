@@ -71,6 +71,7 @@ public final class TelegramBot implements AutoCloseable {
   private volatile TelegramBotsLongPollingApplication polling;
   private volatile ScheduledExecutorService pollingExecutor;
   private volatile WebhookServer webhook;
+  private volatile Inbox inbox;
   private final String username;
 
   private TelegramBot(TelegramPort port, OkHttpClient http, ScheduledExecutorService scheduler, ExecutorService workers, String username) {
@@ -96,7 +97,7 @@ public final class TelegramBot implements AutoCloseable {
     ExecutorService workers = Executors.newCachedThreadPool(daemon("telegram-worker"));
     ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     OkHttpTelegramClient client = new OkHttpTelegramClient(json, http, settings.token(), url);
-    TelegramPort port = new TelegramPort(client, settings, mask, scheduler);
+    TelegramPort port = new TelegramPort(client, settings, mask, scheduler, workers);
     TelegramBot bot = null;
     try {
       User me = port.call("getMe", () -> client.execute(new GetMe()));
@@ -105,6 +106,7 @@ public final class TelegramBot implements AutoCloseable {
       port.call("setMyCommands", () -> client.execute(new SetMyCommands(COMMANDS_ZH, null, "zh")));
       FileDownloads files = new FileDownloads(client, port, http, base, settings.token(), settings.localServer());
       Inbox inbox = new Inbox(new Inbox.Me(me.getId(), me.getUserName()), settings, port, files, handler, scheduler, workers, mask);
+      bot.inbox = inbox;
       if (settings.webhookUrl() == null) {
         ScheduledExecutorService pollingExecutor = Executors.newSingleThreadScheduledExecutor(daemon("telegram-polling"));
         bot.pollingExecutor = pollingExecutor;
@@ -146,7 +148,7 @@ public final class TelegramBot implements AutoCloseable {
     return w == null ? -1 : w.port();
   }
 
-  /** Stops receiving and every thread this bot started. */
+  /** Stops receiving, hands over the albums still being collected, and stops every thread this bot started. */
   @Override
   public void close() {
     TelegramBotsLongPollingApplication app = polling;
@@ -161,6 +163,9 @@ public final class TelegramBot implements AutoCloseable {
     if (pe != null) pe.shutdownNow();
     WebhookServer w = webhook;
     if (w != null) w.close();
+    // Nothing more comes in: albums still being collected go to the handler rather than being lost.
+    Inbox in = inbox;
+    if (in != null) in.flushAll();
     shutdown(http, scheduler, workers);
   }
 

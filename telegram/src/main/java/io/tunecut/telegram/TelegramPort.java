@@ -14,12 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.ActionType;
@@ -37,29 +36,28 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
- * The core's way out to Telegram. Edits of one chat are kept apart by the chat's edit
- * interval (a burst keeps only the latest text per message), a 429 is waited out once, and
- * an edit with unchanged text is not an error.
+ * The core's way out to Telegram. Every message and edit goes through the {@link Outbox}, the
+ * one throttle (budgets per chat and overall, a 429 pausing only its chat); a status edit is
+ * queued and returns at once, the latest text winning; an edit with unchanged text is not an error.
  */
 final class TelegramPort implements ChatPort {
   static final String PLATFORM = "telegram";
   static final int MAX_TEXT = 4096;
   static final int MAX_CAPTION = 1024;
   static final int MAX_CALLBACK_DATA = 64;
-  private static final long MAX_RETRY_AFTER_SECONDS = 120;
   private static final Logger log = LoggerFactory.getLogger(TelegramPort.class);
 
   private final TelegramClient client;
   private final TelegramSettings settings;
   private final TokenMask mask;
-  private final ScheduledExecutorService scheduler;
-  private final Map<String, EditGate> gates = new ConcurrentHashMap<>();
+  private final Outbox outbox;
 
-  TelegramPort(TelegramClient client, TelegramSettings settings, TokenMask mask, ScheduledExecutorService scheduler) {
+  TelegramPort(TelegramClient client, TelegramSettings settings, TokenMask mask, ScheduledExecutorService scheduler,
+      Executor workers) {
     this.client = client;
     this.settings = settings;
     this.mask = mask;
-    this.scheduler = scheduler;
+    this.outbox = new Outbox(scheduler, workers, this::editInterval);
   }
 
   @Override
@@ -69,7 +67,8 @@ final class TelegramPort implements ChatPort {
 
   @Override
   public PortLimits limits(Chat chat) {
-    return new PortLimits(settings.maxUploadBytes(), MAX_TEXT, editInterval(chat));
+    // No interval for the core to keep: the outbox keeps Telegram's, for edits and sends alike.
+    return new PortLimits(settings.maxUploadBytes(), MAX_TEXT, Duration.ZERO);
   }
 
   @Override
@@ -83,7 +82,7 @@ final class TelegramPort implements ChatPort {
         if (keyboard != null) b.replyMarkup(keyboard);
       }
       SendMessage m = b.build();
-      last = call("sendMessage", () -> client.execute(m));
+      last = await(outbox.send(chat, () -> call("sendMessage", () -> client.execute(m))));
     }
     return new MessageRef(chat, String.valueOf(last.getMessageId()));
   }
@@ -96,10 +95,10 @@ final class TelegramPort implements ChatPort {
   @Override
   public void editStatus(MessageRef status, String text) throws IOException {
     String shortened = TextSplitter.split(text, MAX_TEXT).get(0);
-    EditGate gate = gates.computeIfAbsent(status.chat().id(), id -> new EditGate(status.chat()));
-    if (gate.claimOrQueue(status.messageId(), shortened)) {
-      edit(status.chat(), status.messageId(), shortened);
-    }
+    outbox.edit(status.chat(), status.messageId(), () -> edit(status.chat(), status.messageId(), shortened))
+        .whenComplete((v, failure) -> {
+          if (failure != null) log.warn("A status edit failed: {}", mask.mask(String.valueOf(failure.getMessage())));
+        });
   }
 
   @Override
@@ -114,7 +113,7 @@ final class TelegramPort implements ChatPort {
     }
     SendVideo video = b.build();
     try {
-      call("sendVideo", () -> client.execute(video));
+      await(outbox.send(chat, () -> call("sendVideo", () -> client.execute(video))));
       return true;
     } catch (BotApiException e) {
       if (e.tooLarge()) {
@@ -162,7 +161,7 @@ final class TelegramPort implements ChatPort {
     return new InlineKeyboardMarkup(rows);
   }
 
-  private void edit(Chat chat, String messageId, String text) throws IOException {
+  private Void edit(Chat chat, String messageId, String text) throws IOException {
     int id;
     try {
       id = Integer.parseInt(messageId);
@@ -175,6 +174,20 @@ final class TelegramPort implements ChatPort {
     } catch (BotApiException e) {
       if (!e.notModified()) throw e;
     }
+    return null;
+  }
+
+  /** Waits for a queued call; its failure is thrown as it was. */
+  private static <T> T await(CompletableFuture<T> queued) throws IOException {
+    try {
+      return queued.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while a message waited for its turn");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) throw io;
+      throw new IOException(e.getCause());
+    }
   }
 
   @FunctionalInterface
@@ -182,102 +195,21 @@ final class TelegramPort implements ChatPort {
     T run() throws TelegramApiException;
   }
 
-  /** Runs one Bot API call; on 429 waits what Telegram asks and tries once more. */
+  /** Runs one Bot API call; a refusal (a 429 with its retry_after) is thrown for the outbox to handle. */
   <T> T call(String method, ApiCall<T> apiCall) throws IOException {
-    for (int attempt = 0; ; attempt++) {
-      try {
-        return apiCall.run();
-      } catch (TelegramApiRequestException e) {
-        int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
-        String description = describe(e);
-        if (code == 429 && attempt == 0) {
-          long seconds = retryAfter(e);
-          log.info("{}: Telegram asks to wait {} s (429); retrying once", method, seconds);
-          try {
-            Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
-          } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException(method + " interrupted while waiting out a 429");
-          }
-          continue;
-        }
-        throw new BotApiException(method, code, description);
-      } catch (TelegramApiException e) {
-        throw new IOException(method + " failed: " + mask.describe(e));
-      } catch (RuntimeException e) {
-        throw new IOException(method + " failed: " + mask.describe(e));
-      }
+    try {
+      return apiCall.run();
+    } catch (TelegramApiRequestException e) {
+      int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
+      Integer retryAfter = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
+      throw new BotApiException(method, code, describe(e), retryAfter == null ? 0 : retryAfter);
+    } catch (TelegramApiException | RuntimeException e) {
+      throw new IOException(method + " failed: " + mask.describe(e));
     }
   }
 
   private String describe(TelegramApiRequestException e) {
     String raw = e.getApiResponse();
     return mask.mask(raw != null ? raw : e.getMessage());
-  }
-
-  private static long retryAfter(TelegramApiRequestException e) {
-    Integer s = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
-    long seconds = s == null || s < 1 ? 1 : s;
-    return Math.min(seconds, MAX_RETRY_AFTER_SECONDS);
-  }
-
-  /**
-   * Keeps the edits of one chat at least the chat's interval apart. An edit that comes too
-   * soon waits in line; a newer text for the same message replaces the waiting one.
-   */
-  private final class EditGate {
-    private final Chat chat;
-    private final Map<String, String> waiting = new LinkedHashMap<>();
-    private long nextFreeNanos = System.nanoTime();
-    private boolean flushScheduled;
-
-    EditGate(Chat chat) {
-      this.chat = chat;
-    }
-
-    /** True when the caller may edit now (its slot is claimed); false when the edit was queued. */
-    synchronized boolean claimOrQueue(String messageId, String text) {
-      long now = System.nanoTime();
-      if (!flushScheduled && now >= nextFreeNanos) {
-        nextFreeNanos = now + editInterval(chat).toNanos();
-        return true;
-      }
-      waiting.put(messageId, text);
-      if (!flushScheduled) {
-        flushScheduled = true;
-        scheduler.schedule(this::flushOne, Math.max(0, nextFreeNanos - now), TimeUnit.NANOSECONDS);
-      }
-      return false;
-    }
-
-    private void flushOne() {
-      String messageId;
-      String text;
-      synchronized (this) {
-        var it = waiting.entrySet().iterator();
-        if (!it.hasNext()) {
-          flushScheduled = false;
-          return;
-        }
-        var next = it.next();
-        it.remove();
-        messageId = next.getKey();
-        text = next.getValue();
-        long now = System.nanoTime();
-        nextFreeNanos = now + editInterval(chat).toNanos();
-        if (waiting.isEmpty()) {
-          flushScheduled = false;
-        } else {
-          scheduler.schedule(this::flushOne, editInterval(chat).toNanos(), TimeUnit.NANOSECONDS);
-        }
-      }
-      try {
-        edit(chat, messageId, text);
-      } catch (IOException e) {
-        log.warn("A delayed status edit failed: {}", mask.mask(e.getMessage()));
-      } catch (RuntimeException e) {
-        log.warn("A delayed status edit failed: {}", mask.describe(e));
-      }
-    }
   }
 }

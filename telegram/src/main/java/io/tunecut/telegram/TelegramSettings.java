@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param token the bot token from BotFather; never printed
  * @param apiUrl a self-hosted Bot API server ("http://host:8081"), or null for the cloud
  * @param localServer whether {@code apiUrl} is a local Bot API server: uploads up to 2000 MB,
- *     downloads without limit, getFile answers with a path on this machine
+ *     getFile answers with a path on this machine (the download limit is learnt from getFile's answers)
  * @param webhookUrl the public HTTPS address Telegram posts updates to, or null for long polling
  * @param webhookSecret the secret Telegram sends with every update; generated when null
  * @param webhookPort where our HTTP server listens (behind the TLS proxy that serves webhookUrl)
@@ -88,11 +88,6 @@ public record TelegramSettings(
   /** Largest file the bot may send. */
   long maxUploadBytes() {
     return localServer ? 2000L * 1000 * 1000 : 50L * 1024 * 1024;
-  }
-
-  /** Largest file the bot may fetch with getFile; Long.MAX_VALUE on a local server. */
-  long maxDownloadBytes() {
-    return localServer ? Long.MAX_VALUE : 20L * 1024 * 1024;
   }
 
   @Override

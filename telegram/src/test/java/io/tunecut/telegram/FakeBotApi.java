@@ -58,6 +58,7 @@ final class FakeBotApi extends Dispatcher implements AutoCloseable {
   private final Map<String, Long> lastEditNanos = new ConcurrentHashMap<>();
   private final Map<String, String> textOfMessage = new ConcurrentHashMap<>();
   private final AtomicInteger floodNextSends = new AtomicInteger();
+  private final Map<String, Integer> floodChat = new ConcurrentHashMap<>();
   private volatile Duration editInterval = Duration.ZERO;
   private volatile boolean refuseVideosAsTooLarge;
   private volatile java.nio.file.Path localFiles;
@@ -82,6 +83,11 @@ final class FakeBotApi extends Dispatcher implements AutoCloseable {
   /** The next {@code n} sendMessage calls are answered 429 with retry_after 1. */
   void floodNextSends(int n) {
     floodNextSends.set(n);
+  }
+
+  /** The next sendMessage to {@code chatId} is answered 429 with retry_after {@code seconds}. */
+  void floodNextSendTo(String chatId, int seconds) {
+    floodChat.put(chatId, seconds);
   }
 
   /** Acts as a local Bot API server: getFile answers with absolute paths of files written here. */
@@ -165,6 +171,8 @@ final class FakeBotApi extends Dispatcher implements AutoCloseable {
         return ok(JSON.getNodeFactory().booleanNode(true));
       case "sendmessage":
         if (floodNextSends.getAndUpdate(n -> Math.max(0, n - 1)) > 0) return flood(1);
+        Integer wait = floodChat.remove(p.path("chat_id").asText());
+        if (wait != null) return flood(wait);
         return ok(botMessage(p.path("chat_id").asText(), p.path("text").asText()));
       case "editmessagetext": {
         String chat = p.path("chat_id").asText();

@@ -149,11 +149,14 @@ class TelegramConversationTest {
   }
 
   @Test
-  void aFileOverTwentyMegabytesGetsTheLimitAndWhatToDoAndIsNeverFetched() throws Exception {
-    telegram.push(Updates.video(LI, LI.id(), "huge", 64L * 1024 * 1024, null, null));
-    await().until(() -> !sentTo("303").isEmpty());
-    assertThat(sentTo("303").get(0)).contains("64 MB").contains("20 MB").contains("链接");
-    assertThat(telegram.calls("getFile")).isEmpty();
+  void aFileTelegramCallsTooBigGetsTheLimitAndWhatToDo() throws Exception {
+    telegram.push(Updates.video(ANN, ANN.id(), "huge", 64L * 1024 * 1024, null, null));
+    await().until(() -> sentTo("101").stream().anyMatch(t -> t.contains("huge.mp4")));
+    assertThat(sentTo("101")).anyMatch(t -> t.contains("64 MB") && t.contains("20 MB") && t.contains("trim") && t.contains("link"))
+        .noneMatch(t -> t.contains("can't reach the video service"));
+    telegram.push(Updates.video(LI, LI.id(), "huge2", 64L * 1024 * 1024, null, null));
+    await().until(() -> sentTo("303").stream().anyMatch(t -> t.contains("huge2.mp4")));
+    assertThat(sentTo("303")).anyMatch(t -> t.contains("64 MB") && t.contains("20 MB") && t.contains("链接"));
     assertThat(nemo.count(Call.UPLOAD)).isZero();
   }
 

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -15,8 +14,8 @@ import java.util.Objects;
  *
  * @param nemoApiUrl the backend; null means the embedded studio
  * @param nemoToken an operator token shared by every user (each still gets a session), or null
- * @param registerPage where people out of credits register for more, or null: none on tunecut's
- *     own studio (its credits are a daily render quota) unless the operator names one
+ * @param registerPage where people out of credits register for more (not on a tunecut studio,
+ *     whose credits are a daily render quota)
  * @param env the whole environment, for the adapters' own variables
  */
 public record Settings(
@@ -37,7 +36,6 @@ public record Settings(
 
   /** The NemoVideo cloud's registration page; it takes {@code ?bind=<user id>}. */
   public static final URI NEMO_CLOUD_REGISTER_PAGE = URI.create("https://nemovideo.com/register");
-  private static final List<String> NEMO_CLOUD_DOMAINS = List.of("nemovideo.ai", "nemovideo.com");
 
   public Settings {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -49,7 +47,7 @@ public record Settings(
     return new Settings(
         nemoApiUrl,
         blankToNull(env.get("NEMO_TOKEN")),
-        registerPageFor(env, nemoApiUrl),
+        registerPageFor(env),
         dataDir(env),
         blankToNull(env.get("TUNECUT_SECRET")),
         blankToNull(env.get("TUNECUT_PUBLIC_URL")),
@@ -68,32 +66,13 @@ public record Settings(
   }
 
   /**
-   * {@code TUNECUT_REGISTER_URL} when set; else the cloud's page when the backend is the
-   * NemoVideo cloud; else none. The embedded or a standalone studio has no registration: its
-   * credits are a daily render quota, and the cloud's page knows nothing of its users.
+   * {@code TUNECUT_REGISTER_URL} when set, else the cloud's page, as the seeds do. The address
+   * of the backend does not tell: a proxy of the cloud has the cloud's credits. A backend that
+   * says it is a tunecut studio has none of this (its credits are a daily render quota).
    */
-  static URI registerPageFor(Map<String, String> env, String nemoApiUrl) {
+  static URI registerPageFor(Map<String, String> env) {
     String configured = blankToNull(env.get("TUNECUT_REGISTER_URL"));
-    if (configured != null) return webAddress("TUNECUT_REGISTER_URL", configured);
-    return nemoCloud(nemoApiUrl) ? NEMO_CLOUD_REGISTER_PAGE : null;
-  }
-
-  /** Whether {@code url} is on the cloud's domains ({@code nemovideo.ai}, {@code nemovideo.com}). */
-  static boolean nemoCloud(String url) {
-    if (url == null) return false;
-    String host;
-    try {
-      host = new URI(url).getHost();
-    } catch (URISyntaxException e) {
-      return false;
-    }
-    if (host == null) return false;
-    host = host.toLowerCase(Locale.ROOT);
-    if (host.endsWith(".")) host = host.substring(0, host.length() - 1);
-    for (String domain : NEMO_CLOUD_DOMAINS) {
-      if (host.equals(domain) || host.endsWith("." + domain)) return true;
-    }
-    return false;
+    return configured != null ? webAddress("TUNECUT_REGISTER_URL", configured) : NEMO_CLOUD_REGISTER_PAGE;
   }
 
   private static URI webAddress(String name, String value) {

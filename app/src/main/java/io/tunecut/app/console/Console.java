@@ -13,13 +13,24 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Chat with the bot from a terminal or a script: each line of input is one message of one
- * user. {@code /attach PATH [PATH …]} sends local files as one message's attachments. A line
- * is handled to its end (its turn, and an export's render) before the next is read.
+ * user. {@code /attach PATH [PATH …]} sends local files as one message's attachments.
  */
 public final class Console {
+  /** How lines are taken. */
+  public enum Pace {
+    /** Typed at a terminal: each line is handled as it comes, as on the chat platforms. */
+    AS_TYPED,
+    /**
+     * Piped from a script: each line runs to its end (its turn, an export's render) before the
+     * next starts; only {@code /cancel} acts at once, on whatever is running then.
+     */
+    IN_ORDER
+  }
+
   private final MessageHandler handler;
   private final ConsolePort port;
   private final ChatUser user;
@@ -34,13 +45,31 @@ public final class Console {
     this.err = err;
   }
 
-  /** Reads until end of input; returns once all work has finished. */
+  /** Reads a script until end of input ({@link Pace#IN_ORDER}); returns once all work has finished. */
   public void run(BufferedReader in) throws IOException {
+    run(in, Pace.IN_ORDER);
+  }
+
+  /** Reads until end of input; returns once all work has finished. */
+  public void run(BufferedReader in, Pace pace) throws IOException {
+    CompletableFuture<Void> inOrder = CompletableFuture.completedFuture(null);
+    List<CompletableFuture<Void>> atOnce = new ArrayList<>();
     for (String line = in.readLine(); line != null; line = in.readLine()) {
       if (line.isBlank()) continue;
       InboundMessage message = toMessage(line.strip());
-      if (message != null) handler.handle(message, port).join();
+      if (message == null) continue;
+      if (pace == Pace.AS_TYPED || isCancel(message.text())) {
+        atOnce.add(handler.handle(message, port));
+      } else {
+        inOrder = inOrder.thenCompose(v -> handler.handle(message, port));
+      }
     }
+    inOrder.join();
+    atOnce.forEach(CompletableFuture::join);
+  }
+
+  private static boolean isCancel(String text) {
+    return text.split("\\s+", 2)[0].equalsIgnoreCase("/cancel");
   }
 
   private InboundMessage toMessage(String line) {

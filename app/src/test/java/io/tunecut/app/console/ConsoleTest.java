@@ -1,6 +1,7 @@
 package io.tunecut.app.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.tunecut.app.Bot;
 import io.tunecut.app.config.Settings;
@@ -8,6 +9,8 @@ import io.tunecut.core.testing.FakeNemoServer;
 import io.tunecut.core.testing.Turn;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.PipedReader;
+import java.io.PipedWriter;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +19,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,6 +72,63 @@ class ConsoleTest {
     assertThat(Files.list(data.resolve("exports")).toList()).hasSize(1);
     assertThat(backend.count(FakeNemoServer.Call.UPLOAD)).isEqualTo(1);
     assertThat(backend.allMessages()).containsExactly("add background music at 35%");
+  }
+
+  /** A console reading what is written to the returned pipe, as a terminal or a slow script would feed it. */
+  private CompletableFuture<Void> console(PipedWriter input, Console.Pace pace) throws Exception {
+    Settings settings = Settings.fromEnvironment(Map.of(
+        "NEMO_API_URL", backend.baseUrl(), "TUNECUT_DATA_DIR", data.toString(), "HOME", data.toString()));
+    BufferedReader in = new BufferedReader(new PipedReader(input));
+    return CompletableFuture.runAsync(() -> {
+      try (Bot bot = Bot.start(settings)) {
+        ConsolePort port = new ConsolePort(new PrintStream(printed, true, StandardCharsets.UTF_8), data.resolve("exports"));
+        new Console(bot.engine(), port, "ann", new PrintStream(errors, true, StandardCharsets.UTF_8)).run(in, pace);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
+  private String transcript() {
+    return printed.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void inAScriptCancelStopsTheRenderThatIsRunning() throws Exception {
+    Path clip = Files.write(data.resolve("clip.mp4"), new byte[2048]);
+    backend.holdRenders(true);
+    PipedWriter script = new PipedWriter();
+    CompletableFuture<Void> done = console(script, Console.Pace.IN_ORDER);
+
+    script.write("/attach " + clip + "\nexport\n");
+    script.flush();
+    await().atMost(Duration.ofSeconds(30)).until(() -> backend.count(FakeNemoServer.Call.RENDER_STATUS) > 0);
+    script.write("/cancel\n");
+    script.close();
+
+    done.get(30, TimeUnit.SECONDS);
+    assertThat(backend.renderCancelled(backend.renderIds().get(0))).isTrue();
+    assertThat(transcript()).contains("Cancelled the export.");
+  }
+
+  @Test
+  void typedAtATerminalALineIsHandledAsItComes() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    backend.onMessage("music", Turn.builder().tool("add_music").hold(release).text("Added background music.").build());
+    PipedWriter terminal = new PipedWriter();
+    CompletableFuture<Void> done = console(terminal, Console.Pace.AS_TYPED);
+
+    terminal.write("add background music\n");
+    terminal.flush();
+    await().atMost(Duration.ofSeconds(30)).until(() -> backend.allMessages().contains("add background music"));
+    terminal.write("make it vertical\n");
+    terminal.flush();
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> transcript().contains("I'm still working on your last request"));
+    release.countDown();
+    terminal.close();
+    done.get(30, TimeUnit.SECONDS);
+    assertThat(transcript()).contains("Added background music.");
   }
 
   @Test

@@ -81,9 +81,9 @@ final class ChatTurn {
       }
 
       @Override
-      public void onActivity(String toolName, String activity) {
+      public void onTool(String toolName) {
         work.alive();
-        if (activity != null && !activity.isBlank()) work.activity = work.say.activity(activity);
+        work.activity = work.say.activity(toolName);
       }
 
       @Override

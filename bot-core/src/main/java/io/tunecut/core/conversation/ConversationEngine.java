@@ -51,6 +51,7 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
   private final Upload upload;
   private final Export export;
   private final Resume resume;
+  private final NextVideo next;
 
   private ConversationEngine(Builder b) {
     Objects.requireNonNull(b.nemo, "nemo");
@@ -79,9 +80,10 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
     this.lanes = new Lanes(people, replies);
     this.progress = new Progress(ctx, replies);
     this.quick = new QuickCommands(ctx, people, replies, lanes);
-    this.export = new Export(ctx, people, replies, lanes, new Delivery(ctx, people, replies, lanes));
+    this.next = new NextVideo(ctx::deleteQuietly);
+    this.export = new Export(ctx, people, replies, lanes, new Delivery(ctx, people, replies, lanes, next));
     this.turn = new ChatTurn(ctx, people, replies, lanes, export);
-    this.upload = new Upload(ctx, people, replies, lanes, turn);
+    this.upload = new Upload(ctx, people, replies, lanes, turn, next);
     this.resume = new Resume(ctx, lanes, progress, export);
   }
 
@@ -130,6 +132,7 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
           case EXPORT -> export.run(work);
           case UPLOAD -> upload.files(work, message.attachments(), route.text());
           case UPLOAD_URL -> ctx.call(() -> upload.link(work, route.text())).thenCompose(x -> lanes.finish(work, work.say.done()));
+          case ADD_TO_LAST -> ctx.call(() -> upload.addToLast(work)).thenCompose(x -> lanes.finish(work, work.say.done()));
           default -> turn.run(work, route.text());
         });
     lanes.settle(work, outcome);
@@ -138,6 +141,7 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
 
   private void newTimeline(Work work) throws IOException {
     people.newSession(work.user, work.say);
+    next.started(work.user);
     replies.send(work, work.say.newSession());
   }
 
@@ -209,9 +213,9 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
     /** Largest file accepted from a person; default 500 MB. */
     public Builder maxFileBytes(long bytes) { this.maxFileBytes = bytes; return this; }
     /**
-     * The backend's page where an anonymous person registers for more credits; out of credits,
-     * they get it with {@code ?bind=<their backend user id>}. None by default: out of credits
-     * then means the day's render time on this server is used up, as on tunecut's own studio.
+     * The page where an anonymous person registers for more credits; out of credits, they get
+     * it with {@code ?bind=<their backend user id>}. Not used with a backend that says it is a
+     * tunecut studio: its credits are the day's render time. None by default: "top up".
      */
     public Builder registerPage(URI page) { this.registerPage = page; return this; }
     /** Longest wait for a render; default 20 minutes. */

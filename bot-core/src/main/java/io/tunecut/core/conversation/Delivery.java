@@ -18,12 +18,14 @@ final class Delivery {
   private final People people;
   private final Replies replies;
   private final Lanes lanes;
+  private final NextVideo next;
 
-  Delivery(Context ctx, People people, Replies replies, Lanes lanes) {
+  Delivery(Context ctx, People people, Replies replies, Lanes lanes, NextVideo next) {
     this.ctx = ctx;
     this.people = people;
     this.replies = replies;
     this.lanes = lanes;
+    this.next = next;
   }
 
   CompletableFuture<Void> deliver(Work work, String renderId, RenderStatus st) {
@@ -52,6 +54,7 @@ final class Delivery {
     }
     people.forgetRender(work.user, renderId);
     work.renderId = null;
+    next.exported(work.user);
     return lanes.finish(work, say.renderReady());
   }
 }

@@ -1,13 +1,13 @@
 package io.tunecut.core.conversation;
 
 import io.tunecut.core.language.Messages;
+import io.tunecut.core.nemo.NemoClient;
 import io.tunecut.core.nemo.NemoException;
 import io.tunecut.core.user.UserRecord;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -18,17 +18,14 @@ import org.slf4j.LoggerFactory;
 final class ErrorReplies {
   private static final Logger log = LoggerFactory.getLogger(ErrorReplies.class);
 
-  static final List<String> FORMATS =
-      List.of("mp4", "mov", "avi", "webm", "mkv", "jpg", "png", "gif", "webp", "mp3", "wav", "m4a", "aac");
-
   private final boolean operator;
   private final long maxFileBytes;
   private final URI registerPage;
 
   /**
    * @param operator whether everyone shares an operator token (then nobody is anonymous)
-   * @param registerPage where an anonymous person registers for more credits; null when the
-   *     backend has no such page (our own studio: credits are a daily render quota)
+   * @param registerPage where an anonymous person registers for more credits, or null for none;
+   *     a backend that says it is a tunecut studio has a daily render quota instead
    */
   ErrorReplies(boolean operator, long maxFileBytes, URI registerPage) {
     this.operator = operator;
@@ -56,8 +53,14 @@ final class ErrorReplies {
     if (t instanceof NemoException e) {
       int code = e.code();
       int http = e.httpStatus();
-      if (code == NemoException.NO_CREDITS) return noCredits(say, record);
-      if (code == NemoException.UNSUPPORTED_FILE) return say.unsupportedFile(FORMATS);
+      NemoException.Details details = e.details();
+      if (code == NemoException.NO_CREDITS) {
+        return NemoClient.TUNECUT_STUDIO.equals(details.backend()) ? say.renderTimeUsedUp() : noCredits(say, record);
+      }
+      if (code == NemoException.UNSUPPORTED_FILE) {
+        return details.problem() == NemoException.Problem.UNREADABLE
+            ? say.unreadableFile(details.file()) : say.unsupportedFile(details.file());
+      }
       if (code == NemoException.FILE_TOO_LARGE) return say.fileTooLarge(maxFileBytes);
       if (code == NemoException.TOKEN_INVALID) return say.signInFailed();
       if (http == 402) return say.planCannotExport();
@@ -81,9 +84,9 @@ final class ErrorReplies {
     return say.ourBug();
   }
 
+  /** The seeds' way: an anonymous person registers, with {@code bind} so their work is kept. */
   private String noCredits(Messages say, UserRecord record) {
-    // Only the backend's own registration page can give more; elsewhere the quota renews daily.
-    if (registerPage == null) return say.renderTimeUsedUp();
+    if (registerPage == null) return say.noCredits();
     String bindId = record == null ? null : record.backendUserId();
     boolean anonymous = !operator && (bindId == null || bindId.startsWith("anon"));
     if (anonymous && bindId != null) return say.noCreditsAnonymous(withBind(registerPage, bindId));

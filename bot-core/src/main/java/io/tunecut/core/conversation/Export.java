@@ -17,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An export: the timeline is rendered, polled until it is done, retried once with a fresh id
- * when it fails, given up after the render timeout, and handed to delivery. A render is kept in
+ * An export: a timeline without a clip is answered at once; else it is rendered, polled until
+ * it is done, retried once with a fresh id when it fails in a way that may pass (never when
+ * the backend says it would repeat), given up after the render timeout, and handed to delivery. A render is kept in
  * the directory while it runs so a restart can pick it up.
  */
 final class Export {
@@ -43,11 +44,11 @@ final class Export {
       try {
         work.activity = work.say.exportStarting();
         JsonNode draft = people.state(work.user, work.say).draft();
-        if (!TimelineSummary.exportable(draft)) {
-          replies.send(work, work.say.nothingToExport());
-          return null;
-        }
-        return draft;
+        if (TimelineSummary.hasClip(draft)) return draft;
+        // Answered before any render starts: without a clip every render would fail.
+        boolean empty = TimelineSummary.of(draft, work.say.language()).empty();
+        replies.send(work, empty ? work.say.nothingToExport() : work.say.noClipToExport());
+        return null;
       } catch (IOException e) {
         throw new CompletionException(e);
       }
@@ -83,7 +84,7 @@ final class Export {
           throw e;
         }
         if (started != null && started.phase() == RenderStatus.Phase.FAILED) {
-          failed(work, body, renderId, attempt, deadline, started.error(), rendered);
+          failed(work, body, renderId, attempt, deadline, started, rendered);
           return;
         }
         work.activity = work.say.rendering(started == null ? 0 : started.progress());
@@ -119,7 +120,7 @@ final class Export {
         }
         switch (st.phase()) {
           case COMPLETED -> delivery.deliver(work, renderId, st).whenComplete((v, t) -> rendered.complete(null));
-          case FAILED -> failed(work, draft, renderId, attempt, deadline, st.error(), rendered);
+          case FAILED -> failed(work, draft, renderId, attempt, deadline, st, rendered);
           default -> {
             if (System.nanoTime() >= deadline) {
               timedOut(work, renderId, rendered);
@@ -146,16 +147,18 @@ final class Export {
     lanes.finish(work, work.say.failedStatus()).whenComplete((v, t) -> rendered.complete(null));
   }
 
-  private void failed(Work work, JsonNode draft, String renderId, int attempt, long deadline, String why,
+  /** Tries once more with a fresh id, unless the backend says the failure would repeat. */
+  private void failed(Work work, JsonNode draft, String renderId, int attempt, long deadline, RenderStatus st,
       CompletableFuture<Void> rendered) {
     people.forgetRender(work.user, renderId);
-    log.info("render {} of {} failed (attempt {}): {}", renderId, work.user, attempt, why);
-    if (attempt < 2) {
+    log.info("render {} of {} failed (attempt {}, {}): {}", renderId, work.user, attempt,
+        st.retryable() ? "may pass again" : "would fail again", st.error());
+    if (attempt < 2 && st.retryable()) {
       work.activity = work.say.renderRetry();
       start(work, draft, attempt + 1, deadline, rendered);
       return;
     }
-    replies.send(work, work.say.renderFailed(why));
+    replies.send(work, st.retryable() ? work.say.renderFailed(st.error()) : work.say.renderFailedForGood(st.error()));
     lanes.finish(work, work.say.failedStatus()).whenComplete((v, t) -> rendered.complete(null));
   }
 }

@@ -1,5 +1,7 @@
 package io.tunecut.core.conversation;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.tunecut.core.chat.ChatUser;
 import io.tunecut.core.chat.InboundMessage;
 import io.tunecut.core.language.Language;
@@ -12,8 +14,7 @@ import io.tunecut.core.user.UserRecord;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,9 @@ final class People {
 
   private final Context ctx;
   private final String operatorToken;
-  private final Map<ChatUser, DirectoryTokens> tokens = new ConcurrentHashMap<>();
+  // A person's token source, while they are around; the directory keeps the token itself.
+  private final Cache<ChatUser, DirectoryTokens> tokens =
+      Caffeine.newBuilder().expireAfterAccess(Duration.ofHours(1)).maximumSize(100_000).build();
 
   /** @param operatorToken shared by everyone, or null: each person gets their own */
   People(Context ctx, String operatorToken) {
@@ -54,7 +57,7 @@ final class People {
   }
 
   TokenSource auth(ChatUser user) {
-    return tokens.computeIfAbsent(user, u -> new DirectoryTokens(ctx.directory(), ctx.nemo(), u, operatorToken, ctx.clock()));
+    return tokens.get(user, u -> new DirectoryTokens(ctx.directory(), ctx.nemo(), u, operatorToken, ctx.clock()));
   }
 
   /** The person's session, created on first use. */

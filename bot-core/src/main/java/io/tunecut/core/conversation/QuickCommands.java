@@ -64,7 +64,8 @@ final class QuickCommands {
     Messages say = people.say(message);
     try {
       var c = ctx.nemo().credits(people.auth(message.user()));
-      replies.send(port, message.chat(), say.credits(c.available(), c.frozen()), Replies.suggestions(say));
+      String text = c.renderMinutes() ? say.renderMinutes(c.available(), c.frozen()) : say.credits(c.available(), c.frozen());
+      replies.send(port, message.chat(), text, Replies.suggestions(say));
     } catch (Exception e) {
       replies.send(port, message.chat(), replies.failure(message.user(), e, say), List.of());
     }

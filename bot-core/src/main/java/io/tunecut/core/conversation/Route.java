@@ -9,13 +9,11 @@ import java.util.regex.Pattern;
 record Route(Kind kind, String text) {
 
   enum Kind {
-    HELP, NEW, CANCEL, CREDITS, STATUS, EXPORT, UPLOAD, UPLOAD_URL, CHAT;
-
-    /** Answered at once, even while a turn runs. */
-    boolean immediate() {
-      return this == HELP || this == CANCEL || this == CREDITS || this == STATUS;
-    }
+    HELP, NEW, CANCEL, CREDITS, STATUS, EXPORT, UPLOAD, UPLOAD_URL, ADD_TO_LAST, CHAT
   }
+
+  /** The button under clips that started a new video: add them to the exported one instead. */
+  static final String ADD_TO_LAST = "/add_to_last";
 
   private static final Pattern URL = Pattern.compile("https?://\\S+", Pattern.CASE_INSENSITIVE);
   private static final Set<String> CREDITS = Set.of("credits", "credit", "balance", "my credits", "积分", "余额", "我的积分", "查询积分");
@@ -38,6 +36,7 @@ record Route(Kind kind, String text) {
         case "credits", "balance" -> Kind.CREDITS;
         case "status" -> Kind.STATUS;
         case "export" -> Kind.EXPORT;
+        case "add_to_last" -> Kind.ADD_TO_LAST;
         default -> null;
       };
       if (kind != null) return new Route(kind, text);

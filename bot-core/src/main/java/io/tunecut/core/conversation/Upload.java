@@ -1,8 +1,12 @@
 package io.tunecut.core.conversation;
 
 import io.tunecut.core.chat.Attachment;
+import io.tunecut.core.chat.AttachmentTooLargeException;
+import io.tunecut.core.chat.Suggestion;
 import io.tunecut.core.language.Messages;
+import io.tunecut.core.media.MediaFormats;
 import io.tunecut.core.nemo.UploadedFile;
+import io.tunecut.core.user.UserRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,14 +15,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Files and links onto the person's timeline: attachments are checked (format, size) before
+ * Files and links onto the person's timeline: attachments are checked (could it be media, size) before
  * they are opened, streamed into the work directory, uploaded and deleted; a caption then
  * runs as the turn's instruction.
  */
@@ -28,13 +31,15 @@ final class Upload {
   private final Replies replies;
   private final Lanes lanes;
   private final ChatTurn turn;
+  private final NextVideo next;
 
-  Upload(Context ctx, People people, Replies replies, Lanes lanes, ChatTurn turn) {
+  Upload(Context ctx, People people, Replies replies, Lanes lanes, ChatTurn turn, NextVideo next) {
     this.ctx = ctx;
     this.people = people;
     this.replies = replies;
     this.lanes = lanes;
     this.turn = turn;
+    this.next = next;
   }
 
   CompletableFuture<Void> files(Work work, List<Attachment> attachments, String caption) {
@@ -43,8 +48,7 @@ final class Upload {
       Messages say = work.say;
       List<Attachment> accepted = new ArrayList<>();
       for (Attachment a : attachments) {
-        String ext = extension(a.name(), a.mimeType());
-        if (!ErrorReplies.FORMATS.contains(ext)) replies.send(work, say.refusedFormat(a.name(), ErrorReplies.FORMATS));
+        if (!MediaFormats.couldBeMedia(a.name(), a.mimeType())) replies.send(work, say.notMedia(a.name()));
         else if (a.size() > maxFileBytes) replies.send(work, say.refusedSize(a.name(), maxFileBytes));
         else accepted.add(a);
       }
@@ -55,14 +59,20 @@ final class Upload {
         for (Attachment a : accepted) {
           if (work.cancelled.get()) throw new CancellationException();
           work.activity = say.receiving(a.name());
-          Path file = download(a, files);
-          if (file == null) {
-            replies.send(work, say.refusedSize(a.name(), maxFileBytes));
+          try {
+            if (download(a, files) == null) replies.send(work, say.refusedSize(a.name(), maxFileBytes));
+          } catch (AttachmentTooLargeException e) {
+            replies.send(work, say.tooLargeToReceive(a.name(), e.sizeBytes(), e.limitBytes()));
           }
         }
         if (files.isEmpty()) return false;
         if (work.cancelled.get()) throw new CancellationException();
         work.activity = say.uploading();
+        if (next.startsNew(work.user)) {
+          newVideo(work, files);
+          files.clear(); // kept for a while: the person may add them to the exported video instead
+          return true;
+        }
         String sessionId = people.session(work.user, say);
         List<UploadedFile> uploaded = ctx.nemo().upload(people.auth(work.user), sessionId, files);
         replies.send(work, say.uploaded(describe(uploaded, say)), Replies.suggestions(say));
@@ -79,11 +89,42 @@ final class Upload {
     });
   }
 
+  /** Clips after an export start a new video (the default), and the answer offers to add them to the exported one. */
+  private void newVideo(Work work, List<Path> files) throws IOException {
+    Messages say = work.say;
+    UserRecord before = ctx.directory().get(work.user);
+    people.newSession(work.user, say);
+    next.keep(work.user, new NextVideo.Moved(before.sessionId(), before.taskId(), List.copyOf(files)));
+    List<UploadedFile> uploaded = ctx.nemo().upload(people.auth(work.user), people.session(work.user, say), files);
+    List<Suggestion> choices = new ArrayList<>();
+    choices.add(new Suggestion(say.labelAddToLast(), Route.ADD_TO_LAST));
+    choices.addAll(Replies.suggestions(say));
+    replies.send(work, say.uploadedToNewVideo(describe(uploaded, say)), choices);
+  }
+
+  /** The clips that started a new video go to the exported one instead, which is the person's video again. */
+  void addToLast(Work work) throws IOException {
+    Messages say = work.say;
+    NextVideo.Moved moved = next.take(work.user);
+    if (moved == null || moved.exportedSession() == null) {
+      replies.send(work, say.nothingToAddToLast());
+      return;
+    }
+    try {
+      work.activity = say.uploading();
+      ctx.directory().update(work.user, r -> r.withSession(moved.exportedSession(), moved.exportedTask()));
+      List<UploadedFile> uploaded = ctx.nemo().upload(people.auth(work.user), moved.exportedSession(), moved.files());
+      replies.send(work, say.uploaded(describe(uploaded, say)), Replies.suggestions(say));
+    } finally {
+      moved.files().forEach(ctx::deleteQuietly);
+    }
+  }
+
   /** Streams an attachment into the work directory; null (and nothing kept) when it is over the limit. */
   private Path download(Attachment a, List<Path> files) throws IOException {
     // A directory of its own keeps the person's file name, which the backend shows back.
     Path dir = Files.createDirectories(ctx.workDir().resolve("in-" + UUID.randomUUID()));
-    Path file = dir.resolve(safeName(a.name()));
+    Path file = dir.resolve(safeName(MediaFormats.uploadName(a.name(), a.mimeType())));
     files.add(file);
     try (InputStream in = a.source().open(); OutputStream out = Files.newOutputStream(file)) {
       byte[] buffer = new byte[64 * 1024];
@@ -99,6 +140,10 @@ final class Upload {
         }
         out.write(buffer, 0, n);
       }
+    } catch (AttachmentTooLargeException e) {
+      files.remove(file);
+      ctx.deleteQuietly(file);
+      throw e;
     }
     return file;
   }
@@ -123,24 +168,6 @@ final class Upload {
       out.add(s.toString());
     }
     return out;
-  }
-
-  static String extension(String name, String mimeType) {
-    int dot = name.lastIndexOf('.');
-    if (dot >= 0 && dot < name.length() - 1) return name.substring(dot + 1).toLowerCase(Locale.ROOT);
-    if (mimeType != null) {
-      String sub = mimeType.substring(mimeType.indexOf('/') + 1).toLowerCase(Locale.ROOT);
-      return switch (sub) {
-        case "quicktime" -> "mov";
-        case "mpeg" -> "mp3";
-        case "jpeg" -> "jpg";
-        case "x-matroska" -> "mkv";
-        case "x-msvideo" -> "avi";
-        case "mp4a-latm", "x-m4a" -> "m4a";
-        default -> sub;
-      };
-    }
-    return "";
   }
 
   private static String safeName(String name) {

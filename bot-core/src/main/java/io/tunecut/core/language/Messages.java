@@ -1,5 +1,6 @@
 package io.tunecut.core.language;
 
+import io.tunecut.core.media.MediaFormats;
 import java.util.List;
 
 /** Everything the bot says, in English and Chinese. */
@@ -25,13 +26,14 @@ public final class Messages {
   public String help() {
     return t("""
         I turn your clips into music-backed videos.
-        Send me video clips and a music track, then tell me what you want in plain words, for example:
+        Send me video clips (and a music track if you have one), then say what you want in plain words, several things at once if you like:
         • add background music and sync it to the cuts
-        • music at 35%
-        • fade it out at the end
-        • title 'Urban Dreams'
-        • make it vertical
-        When you like it, say "export" and I send you the video (the file when it fits here, and always a link).
+        • music at 80%, no fade out, start the song at 0:25
+        • put 'Day 1' at the top, make the title bigger
+        • cut the first 3 seconds, swap the clips
+        • for TikTok, crop to fill
+        • undo
+        When you like it, say "export" (or "export it in 1080p") and I send you the video (the file when it fits here, and always a link).
 
         Commands:
         /status – what is on the timeline
@@ -42,13 +44,14 @@ public final class Messages {
         /help – this message""",
         """
         我把你的视频片段做成配乐视频。
-        先发送视频片段和一首音乐，然后用普通的话告诉我你想要什么，例如：
+        先发送视频片段（有音乐也可以一起发），然后用普通的话告诉我你想要什么，一句话里说几件事也可以：
         • 加背景音乐并卡点
-        • 音乐音量 35%
-        • 结尾淡出
-        • 标题“Urban Dreams”
-        • 改成竖屏
-        满意后说“导出”，我会把视频发给你（能发送时发文件，并且总会附上链接）。
+        • 把音乐调小一点，不要淡出
+        • 在顶部加文字『第一天』，标题放大一点
+        • 把视频前3秒剪掉，调换两个视频的顺序
+        • 发抖音，裁剪铺满
+        • 撤销
+        满意后说“导出”（或“导出1080p”），我会把视频发给你（能发送时发文件，并且总会附上链接）。
 
         命令：
         /status – 查看时间线
@@ -79,8 +82,9 @@ public final class Messages {
     return t("writing the answer…", "正在回复…");
   }
 
-  public String activity(String toolActivity) {
-    return toolActivity + "…";
+  /** What the backend's tool {@code toolName} is doing, as a progress line. */
+  public String activity(String toolName) {
+    return ToolActivity.describe(toolName, lang) + "…";
   }
 
   public String elapsed(long seconds) {
@@ -112,9 +116,27 @@ public final class Messages {
         "已添加 " + String.join("，", descriptions) + "。\n现在告诉我要做什么，例如“加背景音乐并卡点”，或发送 /export。");
   }
 
-  public String refusedFormat(String name, List<String> formats) {
-    return t("I can't use “" + name + "”: that format is not supported. Supported: " + String.join(", ", formats) + ".",
-        "无法使用“" + name + "”：不支持该格式。支持的格式：" + String.join(", ", formats) + "。");
+  /** A file that cannot be media at all (a document, an archive). */
+  public String notMedia(String name) {
+    return t("I can't use “" + name + "”: it isn't a video, audio or image file. " + whatToSend(),
+        "无法使用“" + name + "”：它不是视频、音频或图片文件。" + whatToSend());
+  }
+
+  /** Clips sent after an export: they start a new video, unless the person adds them to the exported one. */
+  public String uploadedToNewVideo(List<String> descriptions) {
+    return t("You've exported your last video, so these start a new one: added " + String.join(", ", descriptions) + ".\n"
+            + "Or should they go into the video you exported? Then press “" + labelAddToLast() + "”.",
+        "你已导出上一个视频，所以这些素材开始一个新视频：已添加 " + String.join("，", descriptions) + "。\n"
+            + "还是要把它们加到刚导出的视频里？请点“" + labelAddToLast() + "”。");
+  }
+
+  public String nothingToAddToLast() {
+    return t("There are no new clips to add to your last video any more: send them again.",
+        "已经没有可以加到上一个视频的新素材了：请重新发送。");
+  }
+
+  public String labelAddToLast() {
+    return t("Add to last video", "加到上一个视频");
   }
 
   public String refusedSize(String name, long limitBytes) {
@@ -122,11 +144,36 @@ public final class Messages {
         "“" + name + "”超过每个文件 " + mb(limitBytes) + " MB 的上限。请剪短或压缩后再发送。");
   }
 
+  /** The chat platform will not let the bot download the file. */
+  public String tooLargeToReceive(String name, long sizeBytes, long limitBytes) {
+    String size = sizeBytes > 0 ? mb(sizeBytes) + " MB" : null;
+    return t("“" + name + "”" + (size == null ? " is" : " is " + size + ",") + " over the " + mb(limitBytes)
+            + " MB this chat platform lets a bot download, so I can't receive it.\n"
+            + "What you can do:\n"
+            + "• trim or compress it and send it again;\n"
+            + "• send a link (http/https) to the video instead and I'll fetch it from there;\n"
+            + "• or ask the person who runs this bot to lift the limit (on Telegram: a local Bot API server).",
+        "“" + name + "”" + (size == null ? "" : "有 " + size + "，") + "超过了聊天平台允许机器人下载的 " + mb(limitBytes) + " MB 上限，我收不到它。\n"
+            + "可以这样做：\n"
+            + "• 剪短或压缩后再发；\n"
+            + "• 发一个视频链接（http/https），我从链接获取；\n"
+            + "• 或者请运行这个机器人的人取消这个上限（Telegram：本地 Bot API 服务器）。");
+  }
+
   public String credits(double available, double frozen) {
     String a = number(available);
     return frozen > 0
         ? t("You have " + a + " credits (" + number(frozen) + " reserved).", "你有 " + a + " 积分（" + number(frozen) + " 冻结中）。")
         : t("You have " + a + " credits.", "你有 " + a + " 积分。");
+  }
+
+  /** The balance of a tunecut studio: today's render minutes. */
+  public String renderMinutes(double available, double frozen) {
+    String a = number(available);
+    return frozen > 0
+        ? t("You have " + a + " render minutes left today (" + number(frozen) + " in renders now running). They renew at midnight UTC.",
+            "你今天还剩 " + a + " 分钟渲染时长（" + number(frozen) + " 分钟正用于渲染）。UTC 零点恢复。")
+        : t("You have " + a + " render minutes left today. They renew at midnight UTC.", "你今天还剩 " + a + " 分钟渲染时长。UTC 零点恢复。");
   }
 
   public String timeline(String summary) {
@@ -189,6 +236,12 @@ public final class Messages {
     return t("Nothing to export yet: send a clip first.", "还没有可导出的内容：请先发送视频片段。");
   }
 
+  public String noClipToExport() {
+    return t("Your timeline has no clip yet, and a video needs at least one: music or a title alone can't be exported. "
+            + "Send a clip (a video or a picture), then /export.",
+        "时间线上还没有视频片段，而视频至少需要一个片段：只有音乐或标题无法导出。请先发送一个片段（视频或图片），再发送 /export。");
+  }
+
   public String exportStarting() {
     return t("starting the export…", "正在开始导出…");
   }
@@ -204,6 +257,14 @@ public final class Messages {
   public String renderFailed(String why) {
     return t("The export failed twice" + (why == null ? "" : " (" + why + ")") + ". Please try /export again later.",
         "导出两次失败" + (why == null ? "" : "（" + why + "）") + "。请稍后再试 /export。");
+  }
+
+  /** The backend says the same timeline would fail again: trying later cannot help. */
+  public String renderFailedForGood(String why) {
+    return t("The export failed" + (why == null ? "" : " (" + why + ")") + ", and trying again as it is would fail the same way. "
+            + "Look at the timeline with /status, change what looks wrong (or send the clips again), then /export.",
+        "导出失败" + (why == null ? "" : "（" + why + "）") + "，按现在的样子再试也会同样失败。"
+            + "请用 /status 查看时间线，修改有问题的地方（或重新发送片段），再发送 /export。");
   }
 
   public String renderTimedOut(long minutes) {
@@ -263,9 +324,26 @@ public final class Messages {
     return t("Your plan cannot export videos. Register or upgrade your plan to export.", "你的套餐不能导出视频。请注册或升级套餐后导出。");
   }
 
-  public String unsupportedFile(List<String> formats) {
-    return t("The video service did not accept that file. Supported formats: " + String.join(", ", formats) + ".",
-        "视频服务不接受该文件。支持的格式：" + String.join(", ", formats) + "。");
+  /** The backend does not take the file's format; {@code name} may be null when it did not say which file. */
+  public String unsupportedFile(String name) {
+    return t((name == null ? "The video service doesn't take that kind of file. " : "The video service doesn't take files like “" + name + "”. ")
+            + whatToSend(),
+        (name == null ? "视频服务不接受这类文件。" : "视频服务不接受“" + name + "”这类文件。") + whatToSend());
+  }
+
+  /** The backend could not read the file: damaged, cut off, or not media inside. */
+  public String unreadableFile(String name) {
+    String en = name == null ? "that file" : name;
+    String zh = name == null ? "该文件" : "“" + name + "”";
+    return t("I can't read " + en + ": it looks damaged, or it isn't a video, audio or image file. "
+            + "Export or save it again from the app that made it, or send another file.",
+        "无法读取" + zh + "：文件似乎已损坏，或者不是视频、音频或图片文件。请在制作它的应用里重新导出或保存，或换一个文件发送。");
+  }
+
+  private String whatToSend() {
+    String formats = String.join(", ", MediaFormats.EXAMPLES);
+    return t("Send clips as videos or pictures and the track as audio (for example " + formats + ").",
+        "请把片段作为视频或图片发送，音乐作为音频发送（例如 " + formats + "）。");
   }
 
   public String fileTooLarge(long limitBytes) {

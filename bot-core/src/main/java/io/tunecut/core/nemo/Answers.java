@@ -99,7 +99,10 @@ final class Answers {
   static NemoException failure(JsonNode root, int status, String what, String token) {
     Integer code = null;
     String words = null;
+    NemoException.Details details = NemoException.Details.NONE;
     if (root != null && root.isObject()) {
+      details = new NemoException.Details(Fields.text(root, "file", "filename"), problem(Fields.text(root, "problem")),
+          Fields.text(root, "backend"));
       code = Fields.code(root, "code", "error_code", "errorCode");
       JsonNode error = root.get("error");
       if (code == null && error != null && error.isObject()) {
@@ -127,7 +130,16 @@ final class Answers {
       message.append("code ").append(businessCode).append(", ");
     }
     message.append("HTTP ").append(status).append(')');
-    return new NemoException(businessCode, status, message.toString());
+    return new NemoException(businessCode, status, message.toString(), null, details);
+  }
+
+  private static NemoException.Problem problem(String said) {
+    if (said == null) return null;
+    return switch (said) {
+      case "format" -> NemoException.Problem.FORMAT;
+      case "unreadable" -> NemoException.Problem.UNREADABLE;
+      default -> null;
+    };
   }
 
   private static String meaning(int code, int status) {

@@ -1,3 +1,9 @@
 package io.tunecut.core.nemo;
 
-public record Credits(double available, double frozen, double total) {}
+/**
+ * A balance.
+ *
+ * @param renderMinutes whether the units are render minutes of a tunecut studio's daily quota,
+ *     rather than credits bought or earned by registering
+ */
+public record Credits(double available, double frozen, double total, boolean renderMinutes) {}

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tunecut.core.media.MediaFormats;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -50,6 +51,8 @@ public final class NemoClient {
   private static final MediaType JSON_TYPE = MediaType.get("application/json; charset=utf-8");
   private static final String AGENT = "nemo_agent";
   private static final Duration ANONYMOUS_TOKEN_LIFE = Duration.ofDays(7);
+  /** What tunecut's studio calls itself in its answers; the cloud says nothing of the kind. */
+  public static final String TUNECUT_STUDIO = "tunecut-studio";
 
   private final HttpUrl baseUrl;
   private final OkHttpClient http;
@@ -70,7 +73,7 @@ public final class NemoClient {
     this.rateLimitDelay = builder.rateLimitDelay;
     this.silenceTimeout = builder.silenceTimeout;
     this.turnLimit = builder.turnLimit;
-    OkHttpClient base = builder.client != null ? builder.client : new OkHttpClient.Builder()
+    OkHttpClient base = new OkHttpClient.Builder()
         .connectTimeout(Duration.ofSeconds(15))
         .readTimeout(Duration.ofSeconds(60))
         .writeTimeout(Duration.ofSeconds(60))
@@ -199,7 +202,7 @@ public final class NemoClient {
       MultipartBody.Builder multipart = new MultipartBody.Builder().setType(MultipartBody.FORM);
       for (Path file : files) {
         multipart.addFormDataPart("files", String.valueOf(file.getFileName()),
-            RequestBody.create(file.toFile(), UploadTypes.of(file)));
+            RequestBody.create(file.toFile(), MediaType.get(MediaFormats.contentType(String.valueOf(file.getFileName())))));
       }
       return request(uploadPath(sessionId), token).post(oneShot(multipart.build())).build();
     });
@@ -261,7 +264,8 @@ public final class NemoClient {
     }
     available = Double.isNaN(available) ? total - (Double.isNaN(frozen) ? 0 : frozen) : available;
     frozen = Double.isNaN(frozen) ? 0 : frozen;
-    return new Credits(available, frozen, Double.isNaN(total) ? available + frozen : total);
+    return new Credits(available, frozen, Double.isNaN(total) ? available + frozen : total,
+        TUNECUT_STUDIO.equals(Fields.text(data, "backend")));
   }
 
   /** {@code GET /api/state/nemo_agent/me/<sid>/latest}. */
@@ -545,7 +549,6 @@ public final class NemoClient {
 
   public static final class Builder {
     private HttpUrl baseUrl = HttpUrl.get("https://mega-api-prod.nemovideo.ai/");
-    private OkHttpClient client;
     private String source = "tunecut";
     private String version = defaultVersion();
     private String platform = "unknown";
@@ -561,16 +564,6 @@ public final class NemoClient {
         throw new IllegalArgumentException("not an http(s) URL: " + baseUrl);
       }
       this.baseUrl = url;
-      return this;
-    }
-
-    /**
-     * A shared client: its connection pool, timeouts and interceptors are reused through
-     * {@link OkHttpClient#newBuilder()}; this client gets its own dispatcher, sized for
-     * {@link #maxConcurrentTurns}, so open chat streams never starve other users of the shared one.
-     */
-    public Builder okHttpClient(OkHttpClient client) {
-      this.client = Objects.requireNonNull(client, "client");
       return this;
     }
 

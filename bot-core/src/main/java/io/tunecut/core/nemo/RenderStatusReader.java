@@ -28,7 +28,9 @@ final class RenderStatusReader {
     if (phase == Phase.COMPLETED) {
       progress = 100;
     }
-    return new RenderStatus(id == null ? renderId : id, phase, progress, url, phase == Phase.FAILED ? error : null);
+    JsonNode retryable = node == null ? null : node.get("retryable");
+    return new RenderStatus(id == null ? renderId : id, phase, progress, url, phase == Phase.FAILED ? error : null,
+        retryable == null || !retryable.isBoolean() || retryable.booleanValue());
   }
 
   private static Phase phase(String status, String url, String error, double progress) {

@@ -8,8 +8,8 @@ public interface TurnListener {
   /** Text for the user (already without reasoning parts), in the order it arrives. */
   default void onText(String text) {}
 
-  /** The backend started a tool ("add_music"); {@code activity} is a short human phrase ("adding music"). */
-  default void onActivity(String toolName, String activity) {}
+  /** The backend started a tool ("add_music"); "tool" when its name is not a plain identifier. Words for it are the conversation's. */
+  default void onTool(String toolName) {}
 
   /** Any sign of life, keep-alives included. */
   default void onAlive() {}

@@ -187,11 +187,11 @@ final class TurnReader {
   }
 
   private void tool(String name) {
-    String shown = name == null || ToolActivity.words(name).isEmpty() ? "tool" : name;
+    // Only a plain identifier is passed on: a backend may put anything in a tool's name.
+    String shown = name == null || name.length() > 64 || !name.matches("[A-Za-z][A-Za-z0-9_.\\-]*") ? "tool" : name;
     tools.add(shown);
-    String activity = ToolActivity.describe(name);
     try {
-      listener.onActivity(shown, activity);
+      listener.onTool(shown);
     } catch (RuntimeException e) {
       log.warn("a turn listener failed on activity", e);
     }

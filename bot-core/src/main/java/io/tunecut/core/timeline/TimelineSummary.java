@@ -15,6 +15,8 @@ import java.util.Objects;
  * durations for drafts whose segments it does not know.
  */
 public final class TimelineSummary {
+  private static final int VIDEO = 0;
+
   private final Map<String, String> items; // stable key → readable item
   private final Language lang;
 
@@ -54,11 +56,12 @@ public final class TimelineSummary {
     return new TimelineSummary(items, lang);
   }
 
-  /** True when some track has a segment: the draft can be exported. */
-  public static boolean exportable(JsonNode draft) {
+  /** True when the draft has a clip (a segment on a video track): music or titles alone make no video. */
+  public static boolean hasClip(JsonNode draft) {
     if (draft == null) return false;
     for (JsonNode track : draft.path("t")) {
-      if (track.path("sg").isArray() && !track.path("sg").isEmpty()) return true;
+      boolean video = track.path("tt").asInt(VIDEO) == VIDEO;
+      if (video && track.path("sg").isArray() && !track.path("sg").isEmpty()) return true;
     }
     return false;
   }

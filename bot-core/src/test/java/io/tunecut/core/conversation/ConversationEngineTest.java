@@ -50,6 +50,15 @@ class ConversationEngineTest {
   }
 
   @Test
+  void progressWordsAreInThePersonsLanguage() throws Exception {
+    h.server.enqueueTurn(Turn.builder().tool("add_music").delay(Duration.ofMillis(400)).text("好了。").build());
+    h.run("li", "加背景音乐");
+    List<String> shown = h.port.statusTexts(h.port.statuses().get(0));
+    assertThat(shown).anyMatch(t -> t.startsWith("⏳ 正在添加音乐… · "))
+        .noneMatch(t -> t.matches(".*[A-Za-z]{3,}.*"));
+  }
+
+  @Test
   void aChatTurnPostsAStatusAtOnceThenAnswersWithSuggestions() throws Exception {
     h.server.enqueueTurn(Turn.builder().tool("add_music").delay(Duration.ofMillis(200)).text("I added lofi.mp3 at 35%.").build());
     h.run("ann", "add background music");

@@ -81,7 +81,10 @@ class ErrorMessagesTest {
   }
 
   @Test
-  void outOfCreditsWithoutARegistrationPageSaysTodaysRenderTimeIsUsedUpAndRenewsTomorrow() throws Exception {
+  void outOfCreditsOnATunecutStudioSaysTodaysRenderTimeIsUsedUpAndRenewsTomorrow() throws Exception {
+    onACloudWithARegistrationPage(b -> b);
+    h.server.saysItIsATunecutStudio();
+    h.run("ann", "hello");
     String session = h.sessionOf("ann");
     h.server.draft(session, FakeNemoServer.EXAMPLE_DRAFT);
     h.server.failNext(Call.RENDER_START, Failure.business(2001, "not enough render minutes today", 402));
@@ -96,17 +99,39 @@ class ErrorMessagesTest {
   }
 
   @Test
-  void outOfCreditsWithoutARegistrationPageIsTheSameForEveryoneAndInChinese() throws Exception {
+  void outOfCreditsOnATunecutStudioIsTheSameForEveryoneAndInChinese() throws Exception {
+    h.server.saysItIsATunecutStudio();
     h.server.failNext(Call.TURN, Failure.business(2001, "insufficient credits", 402));
     h.run("li", "加背景音乐");
     assertThat(h.lastSentTo("li")).contains("渲染时长已用完").contains("UTC").contains("作品会保留").doesNotContain("http");
 
     h.close();
-    h = new Harness(tmp.resolve("op"), RecordingPort.create(), b -> b.operatorToken("nmv_op"));
-    h.server.acceptToken("nmv_op");
+    h = new Harness(tmp.resolve("op"), RecordingPort.create(), b -> b.operatorToken("nmv_op").registerPage(CLOUD_REGISTER));
+    h.server.acceptToken("nmv_op").saysItIsATunecutStudio();
     h.server.failNext(Call.CREDITS, Failure.business(2001, "insufficient credits"));
     h.run("ann", "/credits");
     assertThat(h.lastSentTo("ann")).contains("today's render time").doesNotContain("Top up").doesNotContain("register");
+  }
+
+  @Test
+  void outOfCreditsOnAnyOtherBackendRegistersWithBindAsTheSeedsDo() throws Exception {
+    // A proxy of the cloud, or another compatible server, at an address that is not the cloud's.
+    onACloudWithARegistrationPage(b -> b);
+    h.run("ann", "hello");
+    h.server.failNext(Call.RENDER_START, Failure.business(2001, "insufficient credits", 402));
+    h.server.draft(h.sessionOf("ann"), FakeNemoServer.EXAMPLE_DRAFT);
+    h.run("ann", "/export");
+    String backendId = h.directory.get(Harness.user("ann")).backendUserId();
+    assertThat(h.lastSentTo("ann")).contains(CLOUD_REGISTER + "?bind=" + backendId).doesNotContain("render time");
+  }
+
+  @Test
+  void creditsOnATunecutStudioAreTodaysRenderMinutes() throws Exception {
+    h.server.saysItIsATunecutStudio().credits(12.5);
+    h.run("ann", "/credits");
+    h.run("li", "余额");
+    assertThat(h.lastSentTo("ann")).isEqualTo("You have 12.5 render minutes left today. They renew at midnight UTC.");
+    assertThat(h.lastSentTo("li")).isEqualTo("你今天还剩 12.5 分钟渲染时长。UTC 零点恢复。");
   }
 
   @Test
@@ -119,10 +144,10 @@ class ErrorMessagesTest {
   }
 
   @Test
-  void anUnsupportedFileListsTheFormats() throws Exception {
+  void aFileTheBackendDoesNotTakeSaysWhatToSendInstead() throws Exception {
     h.server.failNext(Call.UPLOAD, Failure.business(4001, "unsupported"));
     h.run(h.files("ann", "", clip()));
-    assertThat(h.lastSentTo("ann")).contains("mp4, mov, avi, webm, mkv, jpg, png, gif, webp, mp3, wav, m4a, aac");
+    assertThat(h.lastSentTo("ann")).contains("doesn't take that kind of file").contains("for example mp4, mov");
     assertThat(h.workDirEmpty()).isTrue();
   }
 

@@ -90,6 +90,26 @@ class ExportTest {
   }
 
   @Test
+  void aFailureTheBackendSaysWouldRepeatIsNotRetriedAndSaysWhatToDo() throws Exception {
+    start(RecordingPort.create(), b -> b);
+    h.server.failRendersForGood();
+    h.run("ann", "/export");
+    assertThat(h.server.renderIds()).hasSize(1);
+    assertThat(h.lastSentTo("ann")).contains("renderer crashed").contains("would fail the same way").contains("/status")
+        .doesNotContain("later");
+  }
+
+  @Test
+  void aTimelineWithATrackButNoClipIsAnsweredBeforeAnyRenderStarts() throws Exception {
+    h = new Harness(tmp);
+    h.run("ann", "hello");
+    h.server.draft(h.sessionOf("ann"), "{\"d\":10000,\"t\":[{\"id\":\"music\",\"tt\":1,\"sg\":[{\"n\":\"lofi.mp3\",\"st\":0,\"d\":10000}]}]}");
+    h.run("ann", "/export");
+    assertThat(h.lastSentTo("ann")).contains("no clip").contains("Send a clip").doesNotContain("later");
+    assertThat(h.server.count(Call.RENDER_START)).isZero();
+  }
+
+  @Test
   void aRenderThatNeverFinishesIsGivenUpAfterTheTimeout() throws Exception {
     start(RecordingPort.create(), b -> b.renderTimeout(Duration.ofMillis(500)));
     h.server.holdRenders(true);

@@ -218,7 +218,7 @@ class NemoClientCallsTest {
     Credits credits = client.credits(tokens);
 
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(20));
-    assertThat(credits).isEqualTo(new Credits(80, 20, 100));
+    assertThat(credits).isEqualTo(new Credits(80, 20, 100, false));
     assertThat(nemo.requests()).isEqualTo(2);
   }
 
@@ -265,7 +265,7 @@ class NemoClientCallsTest {
   void creditsAcceptNumbersAsStringsAndAMissingTotal() throws Exception {
     nemo.json("{\"code\":0,\"data\":{\"available\":\"12.5\",\"frozen\":2.5}}");
 
-    assertThat(client.credits(tokens)).isEqualTo(new Credits(12.5, 2.5, 15));
+    assertThat(client.credits(tokens)).isEqualTo(new Credits(12.5, 2.5, 15, false));
     RecordedRequest request = nemo.take();
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/api/credits/balance/simple");
@@ -376,7 +376,7 @@ class NemoClientCallsTest {
 
     RenderStatus status = client.startRender(tokens, "render_1", "7321456789012345678", draft);
 
-    assertThat(status).isEqualTo(new RenderStatus("render_1", Phase.PENDING, 0, null, null));
+    assertThat(status).isEqualTo(new RenderStatus("render_1", Phase.PENDING, 0, null, null, true));
     RecordedRequest request = nemo.take();
     assertThat(request.getUrl().encodedPath()).isEqualTo("/api/render/proxy/lambda");
     assertThat(body(request)).isEqualTo(json("{\"id\":\"render_1\",\"sessionId\":\"7321456789012345678\","
@@ -389,7 +389,7 @@ class NemoClientCallsTest {
     nemo.server.enqueue(new MockResponse.Builder().code(202).build());
 
     assertThat(client.startRender(tokens, "render_2", "s1", json("{}")))
-        .isEqualTo(new RenderStatus("render_2", Phase.PENDING, 0, null, null));
+        .isEqualTo(new RenderStatus("render_2", Phase.PENDING, 0, null, null, true));
   }
 
   @Test

@@ -18,8 +18,8 @@ final class RecordingListener implements TurnListener {
   }
 
   @Override
-  public void onActivity(String toolName, String activity) {
-    activities.add(toolName + ": " + activity);
+  public void onTool(String toolName) {
+    activities.add(toolName);
   }
 
   @Override

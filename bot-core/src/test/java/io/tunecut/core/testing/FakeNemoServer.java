@@ -77,6 +77,11 @@ public final class FakeNemoServer implements AutoCloseable {
       return new Business(status, "http " + status, status);
     }
 
+    /** 4001 naming the file and the kind of problem ("format", "unreadable"), as tunecut's studio answers. */
+    static Failure refusedFile(String file, String problem) {
+      return new RefusedFile(file, problem);
+    }
+
     /** The connection closes before any answer. */
     static Failure disconnect() {
       return new Disconnect();
@@ -86,6 +91,8 @@ public final class FakeNemoServer implements AutoCloseable {
   record Business(int code, String message, int httpStatus) implements Failure {}
 
   record Disconnect() implements Failure {}
+
+  record RefusedFile(String file, String problem) implements Failure {}
 
   /** The draft of docs/draft.md: video 0–10 s, music 'lofi.mp3' 0–10 s at 35%, title 'Urban Dreams' 0–3 s. */
   public static final String EXAMPLE_DRAFT = """
@@ -102,7 +109,7 @@ public final class FakeNemoServer implements AutoCloseable {
       """;
 
   public static final List<String> FORMATS =
-      List.of("mp4", "mov", "avi", "webm", "mkv", "jpg", "png", "gif", "webp", "mp3", "wav", "m4a", "aac");
+      List.of("mp4", "mov", "avi", "webm", "mkv", "jpg", "png", "gif", "webp", "mp3", "wav", "m4a", "aac", "ogg", "opus", "flac");
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern FILENAME = Pattern.compile("filename=\"([^\"]+)\"");
@@ -154,8 +161,10 @@ public final class FakeNemoServer implements AutoCloseable {
   private volatile Duration tokenLifetime = Duration.ofDays(7);
   private volatile boolean sendExpiry = true;
   private volatile double credits = 100;
+  private volatile boolean tunecutStudio;
   private volatile int renderPolls = 2;
   private volatile int failingRenders;
+  private volatile boolean failuresRepeat;
   private volatile boolean holdRenders;
   private volatile byte[] renderFile = pattern(64 * 1024);
 
@@ -276,6 +285,12 @@ public final class FakeNemoServer implements AutoCloseable {
     return this;
   }
 
+  /** Answers as tunecut's studio does: the balance and out-of-credits answers say {@code "backend":"tunecut-studio"}. */
+  public FakeNemoServer saysItIsATunecutStudio() {
+    this.tunecutStudio = true;
+    return this;
+  }
+
   public FakeNemoServer credits(double available) {
     this.credits = available;
     return this;
@@ -296,6 +311,13 @@ public final class FakeNemoServer implements AutoCloseable {
   /** The next {@code count} renders fail (after their first poll). */
   public FakeNemoServer failRenders(int count) {
     this.failingRenders = count;
+    return this;
+  }
+
+  /** The next render fails and says it would fail again ({@code "retryable":false}), as tunecut's studio does. */
+  public FakeNemoServer failRendersForGood() {
+    this.failingRenders = 1;
+    this.failuresRepeat = true;
     return this;
   }
 
@@ -427,7 +449,13 @@ public final class FakeNemoServer implements AutoCloseable {
     if (failure instanceof Business b) {
       ObjectNode body = JSON.createObjectNode().put("code", b.code()).put("message", b.message());
       if (call.name().startsWith("RENDER")) body.put("success", false).put("error", b.message());
+      if (tunecutStudio) body.put("backend", "tunecut-studio");
       return json(b.httpStatus(), body.toString());
+    }
+    if (failure instanceof RefusedFile r) {
+      ObjectNode body = JSON.createObjectNode().put("code", 4001).put("message", "unsupported file: " + r.file())
+          .put("file", r.file()).put("problem", r.problem());
+      return json(415, body.toString());
     }
     return new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket()).build();
   }
@@ -452,7 +480,8 @@ public final class FakeNemoServer implements AutoCloseable {
       case SESSION -> session();
       case TURN -> turn(request);
       case UPLOAD -> upload(request, lastSegment(path, 0));
-      case CREDITS -> ok("{\"code\":0,\"data\":{\"available\":" + credits + ",\"frozen\":0,\"total\":" + credits + "}}");
+      case CREDITS -> ok("{\"code\":0,\"data\":{\"available\":" + credits + ",\"frozen\":0,\"total\":" + credits
+          + (tunecutStudio ? ",\"unit\":\"render minutes\",\"backend\":\"tunecut-studio\"" : "") + "}}");
       case STATE -> state(lastSegment(path, 1));
       case RENDER_START -> renderStart(request);
       case RENDER_STATUS -> renderStatus(lastSegment(path, 0));
@@ -583,7 +612,7 @@ public final class FakeNemoServer implements AutoCloseable {
     for (String name : names) {
       String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
       if (!FORMATS.contains(ext)) return ok("{\"code\":4001,\"message\":\"unsupported file: " + ext + "\"}");
-      String type = Set.of("mp3", "wav", "m4a", "aac").contains(ext) ? "audio"
+      String type = Set.of("mp3", "wav", "m4a", "aac", "ogg", "opus", "flac").contains(ext) ? "audio"
           : Set.of("jpg", "png", "gif", "webp").contains(ext) ? "image" : "video";
       ObjectNode f = files.addObject()
           .put("filename", name).put("file_type", type)
@@ -671,6 +700,7 @@ public final class FakeNemoServer implements AutoCloseable {
       data.put("status", "failed").put("progress", 0).put("error", "cancelled");
     } else if (r.fails) {
       data.put("status", "failed").put("progress", 0).put("error", "renderer crashed");
+      if (failuresRepeat) data.put("retryable", false);
     } else if (holdRenders || polls <= renderPolls) {
       data.put("status", "processing").put("progress", Math.min(95, polls * 100 / (renderPolls + 2)));
     } else {

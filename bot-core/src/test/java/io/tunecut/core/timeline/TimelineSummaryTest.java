@@ -29,15 +29,22 @@ class TimelineSummaryTest {
         + "{\"tt\":0,\"sg\":[{\"foo\":\"bar\"}]}]}");
     String summary = TimelineSummary.of(draft, Language.EN).toString();
     assertThat(summary).contains("track (type 3): 2 segments 0–6.5 s").contains("video");
-    assertThat(TimelineSummary.exportable(draft)).isTrue();
+    assertThat(TimelineSummary.hasClip(draft)).isTrue();
   }
 
   @Test
-  void anEmptyDraftIsEmptyAndNotExportable() throws Exception {
+  void anEmptyDraftIsEmptyAndHasNoClip() throws Exception {
     JsonNode draft = JSON.readTree("{\"t\":[{\"tt\":0,\"sg\":[]}]}");
     assertThat(TimelineSummary.of(draft, Language.EN).empty()).isTrue();
-    assertThat(TimelineSummary.exportable(draft)).isFalse();
-    assertThat(TimelineSummary.exportable(JSON.createObjectNode())).isFalse();
+    assertThat(TimelineSummary.hasClip(draft)).isFalse();
+    assertThat(TimelineSummary.hasClip(JSON.createObjectNode())).isFalse();
+  }
+
+  @Test
+  void aTrackWithoutAClipIsNotEmptyButHasNoClip() throws Exception {
+    JsonNode draft = JSON.readTree("{\"t\":[{\"tt\":1,\"sg\":[{\"n\":\"lofi.mp3\",\"st\":0,\"d\":10000}]}]}");
+    assertThat(TimelineSummary.of(draft, Language.EN).empty()).isFalse();
+    assertThat(TimelineSummary.hasClip(draft)).isFalse();
   }
 
   @Test

@@ -5,7 +5,6 @@ import io.tunecut.studio.draft.Draft;
 import io.tunecut.studio.draft.Music;
 import io.tunecut.studio.media.Media;
 import io.tunecut.studio.media.MediaKind;
-import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -76,15 +75,22 @@ final class AddMusic implements Instruction {
   }
 
   private static Edit put(Draft draft, Media pick, ObjectNode args) {
+    Draft next = place(draft, pick);
+    return Edit.done(next, draft.music() != null ? "replace_music" : "add_music", args,
+        draft.music() != null ? "Replaced the background music with '" + pick.filename() + "'."
+            : "Added '" + pick.filename() + "' as background music, " + Words.secs(next.music().startMs()) + "–"
+                + Words.secs(next.music().endMs()) + ".",
+        (draft.music() != null ? "背景音乐已换成「" : "已添加背景音乐「") + pick.filename() + "」。");
+  }
+
+  /** The track as the music: in place of the one playing, or under the whole video. */
+  static Draft place(Draft draft, Media track) {
     Music current = draft.music();
-    long length = draft.clips().isEmpty() ? Math.round(pick.info().durationSeconds() * 1000) : draft.durationMs();
+    long length = draft.clips().isEmpty() ? Math.round(track.info().durationSeconds() * 1000) : draft.durationMs();
     Music music = current != null
-        ? current.withTrack(pick.id(), pick.filename()).withTiming(current.startMs(), current.durationMs(), 0)
-        : new Music("m1", pick.id(), pick.filename(), 0, length, 0, 1.0, 0, 0, true, null, null);
-    return Edit.done(draft.withMusic(music), current != null ? "replace_music" : "add_music", args,
-        current != null ? "Replaced the background music with '" + pick.filename() + "'."
-            : "Added '" + pick.filename() + "' as background music, " + Words.secs(music.startMs()) + "–" + Words.secs(music.endMs()) + ".",
-        (current != null ? "背景音乐已换成「" : "已添加背景音乐「") + pick.filename() + "」。");
+        ? current.withTrack(track.id(), track.filename()).withTiming(current.startMs(), current.durationMs(), 0)
+        : new Music("m1", track.id(), track.filename(), 0, length, 0, 1.0, 0, 0, true, null, null);
+    return draft.withMusic(music);
   }
 
   /** No track was sent: compose one when the studio can, or ask for a track. */
@@ -94,14 +100,7 @@ final class AddMusic implements Instruction {
           "Send me a music track (mp3, wav, m4a, aac, ogg or flac) and I'll add it as background music.",
           "请先发送一首音乐（mp3、wav、m4a、aac、ogg 或 flac），我会把它加为背景音乐。");
     }
-    try {
-      Media made = maker.make(draft, media, MusicMaker.Wish.defaults());
-      Edit added = put(draft, made, Edit.args().put("track", made.filename()).put("src", made.id()).put("composed", true));
-      return added.withCreated(List.of(made));
-    } catch (IOException e) {
-      return Edit.refused(draft, "add_music", Edit.args().put("composed", true),
-          "I couldn't make music here: " + e.getMessage(), "这里无法生成音乐：" + e.getMessage());
-    }
+    return ComposeMusic.make(maker, media, draft, MusicMaker.Wish.defaults(), "new");
   }
 
   private static Media next(List<Media> tracks, String currentSrc) {

@@ -9,8 +9,8 @@ public final class Instructions {
   /**
    * Order matters: text comes first so its words are never read as anything else; music is
    * added before its volume, fades and start are set; clips are reordered and trimmed before
-   * the whole is fitted to a length. To teach the agent a new kind of instruction (composed
-   * music's styles, say), add its class here.
+   * the whole is fitted to a length. To teach the agent a new kind of instruction, add its
+   * class here.
    */
   public static List<Instruction> standard() {
     return List.of(
@@ -18,6 +18,7 @@ public final class Instructions {
         new Talk(),
         new ShowClips(),
         new RemoveMusic(),
+        new ComposeMusic(),
         new AddMusic(),
         new ClipOrder(),
         new ClipTrim(),

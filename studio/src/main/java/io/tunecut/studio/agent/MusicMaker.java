@@ -4,6 +4,7 @@ import io.tunecut.studio.draft.Draft;
 import io.tunecut.studio.media.Media;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Music made for a timeline, for people who sent no track of their own (or ask for music made
@@ -19,6 +20,26 @@ public interface MusicMaker {
    *     says what to do, in English
    */
   Media make(Draft draft, List<Media> media, Wish wish) throws IOException;
+
+  /** The style these words name ("lo-fi", "something epic", "欢快一点"), by its name, or empty. */
+  default Optional<String> styleIn(String words) {
+    return Optional.empty();
+  }
+
+  /** The next calmer style than this one, or the same when none is calmer. */
+  default String calmer(String style) {
+    return style;
+  }
+
+  /** The next livelier style than this one, or the same when none is livelier. */
+  default String livelier(String style) {
+    return style;
+  }
+
+  /** What a track this maker made was made from; empty for a track the person sent. */
+  default Optional<Wish> wishOf(Media track) {
+    return Optional.empty();
+  }
 
   /**
    * @param style a style name the maker knows ("lo-fi", "cinematic"…), or null for the default

@@ -6,15 +6,20 @@ import java.util.List;
 
 /**
  * Moves each tracked beat onto the attack it stands for. The beat tracker's onset envelope has
- * a 23 ms grid and its smooth path may run a frame or two off the real hits; a cut synced to
- * a beat needs the beat to the millisecond. The attack is where the sound's energy rises most
- * from the 10 ms before to the 10 ms after; a beat with no clear rise nearby stays put.
+ * a 23 ms grid and its smooth path may run a frame off the real hits; a cut synced to a beat
+ * needs the beat to the millisecond. The attack is where the sound's energy rises most from the
+ * 10 ms before to the 10 ms after, within 35 ms; a beat with no clear
+ * rise nearby stays put.
  *
  * <p>Fed sample by sample, it keeps one number per millisecond (4 bytes where the samples
  * take 88), so it can follow a streaming decoder.
  */
 final class BeatRefiner implements Decoder.SampleSink {
-  private static final double REACH_SECONDS = 0.060;
+  /**
+   * A beat moves at most a frame and a half of the tracker's grid: further away the loudest rise
+   * in busy music is as likely the sixteenth note before or after the beat as the beat itself.
+   */
+  private static final double REACH_SECONDS = 0.035;
   private static final double WINDOW_SECONDS = 0.010;
   private static final double MIN_RISE_DB = 3;
 

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Finds tempo, beats and downbeats in music: mel spectral-flux onsets, tempo by windowed
- * autocorrelation under a log-normal prior around 120 BPM, beats by Ellis's (2007) dynamic
+ * autocorrelation combed over four multiples of each lag under a log-normal prior around
+ * 120 BPM, beats by Ellis's (2007) dynamic
  * programming as librosa does it, downbeats by low-band energy per bar phase. A file is
  * analysed for its first {@value #MAX_SECONDS} s only: a longer track gets tempo and beats for
  * that part and none after it.
@@ -26,6 +27,7 @@ public final class BeatTracker {
   private static final double PRIOR_BPM = 120;
   private static final double PRIOR_OCTAVES = 0.7;
   private static final double TIGHTNESS = 100;
+  private static final int COMB_MULTIPLES = 4;
   private static final int BEATS_PER_BAR = 4;
   /** Flux of log bands peaks when an onset enters the window, before the window centre. */
   private static final double ONSET_LAG_SECONDS = 0.022;
@@ -81,10 +83,19 @@ public final class BeatTracker {
       beats.add(round3(f / FRAME_RATE + ONSET_LAG_SECONDS));
     }
     beats = refiner.refine(beats);
-    return new Beats(round3(60 * FRAME_RATE / period), beats, downbeats(frames, envelope.low, beats));
+    // the beats follow the music more closely than the autocorrelation's grid of whole lags
+    double mean = frames.length >= 8 ? (double) (frames[frames.length - 1] - frames[0]) / (frames.length - 1) : period;
+    return new Beats(round3(60 * FRAME_RATE / mean), beats, downbeats(frames, envelope.low, beats));
   }
 
   record Envelope(double[] onset, double[] low) {}
+
+  /** A log-normal preference for tempi near {@value #PRIOR_BPM} BPM. */
+  private static double prior(double period) {
+    double bpm = 60 * FRAME_RATE / period;
+    double octaves = Math.log(bpm / PRIOR_BPM) / Math.log(2) / PRIOR_OCTAVES;
+    return Math.exp(-0.5 * octaves * octaves);
+  }
 
   /** Onset strength per frame (mean positive change of log mel bands) and low-band energy. */
   static Envelope envelope(float[] x) {
@@ -112,11 +123,14 @@ public final class BeatTracker {
     return out;
   }
 
-  /** Beat period in frames (fractional): autocorrelation in 8 s windows, weighted by a prior. */
+  /**
+   * Beat period in frames (fractional): autocorrelation in 8 s windows, combed over multiples
+   * of each lag and weighted by a prior.
+   */
   static double period(double[] rawOnset) {
     // beat periods fall between frames: smoothing keeps every level's peak visible to whole lags
     double[] onset = smooth(rawOnset, 1.5);
-    int maxLag = (int) Math.ceil(60 * FRAME_RATE / MIN_BPM) * 2 + 2;
+    int maxLag = ((int) Math.ceil(60 * FRAME_RATE / MIN_BPM) + 1) * COMB_MULTIPLES;
     int minLag = (int) Math.floor(60 * FRAME_RATE / MAX_BPM);
     int windowLength = Math.min(onset.length, (int) Math.round(8 * FRAME_RATE));
     int hop = Math.max(1, windowLength / 2);
@@ -146,15 +160,12 @@ public final class BeatTracker {
         ac[lag] += sum / zero * windowLength / (windowLength - lag);
       }
     }
-    int half = maxLag / 2;
-    double[] score = new double[half + 1];
+    int slowest = maxLag / COMB_MULTIPLES;
+    double[] score = new double[slowest + 1];
     int best = -1;
-    for (int lag = Math.max(1, minLag); lag <= half; lag++) {
-      // the beat level repeats at twice its period; a half-beat level does not as strongly
-      double periodicity = Math.max(0, ac[lag]) + 0.5 * Math.max(0, ac[2 * lag]);
-      double bpm = 60 * FRAME_RATE / lag;
-      double octaves = Math.log(bpm / PRIOR_BPM) / Math.log(2) / PRIOR_OCTAVES;
-      score[lag] = periodicity * Math.exp(-0.5 * octaves * octaves);
+    for (int lag = Math.max(1, minLag); lag <= slowest; lag++) {
+      double periodicity = comb(ac, lag);
+      score[lag] = periodicity * prior(lag);
       if (best < 0 || score[lag] > score[best]) {
         best = lag;
       }
@@ -163,7 +174,7 @@ public final class BeatTracker {
       return FRAME_RATE / 2;
     }
     double refined = best;
-    if (best > minLag && best < half) {
+    if (best > minLag && best < slowest) {
       double a = score[best - 1];
       double b = score[best];
       double c = score[best + 1];
@@ -173,6 +184,29 @@ public final class BeatTracker {
       }
     }
     return refined;
+  }
+
+  /**
+   * How strongly the onsets repeat at {@code lag} and its multiples: the beat repeats at every
+   * multiple, a level three half-beats long (the dotted beat of syncopated patterns) only at
+   * its even ones.
+   */
+  private static double comb(double[] ac, int lag) {
+    double sum = 0;
+    for (int k = 1; k <= COMB_MULTIPLES; k++) {
+      sum += peakNear(ac, k * lag, k - 1);
+    }
+    return sum;
+  }
+
+  private static double peakNear(double[] ac, double lag, int reach) {
+    double peak = 0;
+    for (int j = (int) Math.floor(lag) - reach; j <= (int) Math.ceil(lag) + reach; j++) {
+      if (j > 0 && j < ac.length) {
+        peak = Math.max(peak, ac[j]);
+      }
+    }
+    return peak;
   }
 
   /** Ellis's dynamic programme: beats on strong onsets, spaced close to the period. */

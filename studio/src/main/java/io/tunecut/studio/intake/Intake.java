@@ -38,7 +38,7 @@ public final class Intake {
   }
 
   public Accepted fromStream(String userId, String clientName, InputStream in)
-      throws UploadTooLargeException, MediaRejectedException, IOException {
+      throws UploadTooLargeException, FileRefusedException, IOException {
     String name = FileNames.sanitise(clientName);
     checkExtension(name);
     Path file = newFile(userId, name);
@@ -47,7 +47,7 @@ public final class Intake {
   }
 
   public Accepted fromUrl(String userId, String url)
-      throws IntakeException, UploadTooLargeException, MediaRejectedException, IOException {
+      throws IntakeException, UploadTooLargeException, FileRefusedException, IOException {
     Path part = newFile(userId, "download.part");
     UrlFetcher.Fetched fetched = fetcher.fetch(url, part, maxBytes);
     try {
@@ -74,11 +74,16 @@ public final class Intake {
     }
   }
 
-  private Accepted probed(String name, StoredFile stored) throws MediaRejectedException, IOException {
+  private Accepted probed(String name, StoredFile stored) throws FileRefusedException, IOException {
     boolean ok = false;
     try {
-      if (stored.size() == 0) throw new MediaRejectedException("the file is empty");
-      MediaInfo info = probe.probe(stored.path(), name);
+      if (stored.size() == 0) throw new FileRefusedException(name, FileRefusedException.Problem.UNREADABLE, "the file is empty");
+      MediaInfo info;
+      try {
+        info = probe.probe(stored.path(), name);
+      } catch (MediaRejectedException e) {
+        throw new FileRefusedException(name, FileRefusedException.Problem.UNREADABLE, e.getMessage());
+      }
       String id = stored.path().getFileName().toString().split("-", 2)[0];
       ok = true;
       return new Accepted(new Media(id, name, info, stored.path()), stored.sha256(), stored.size());
@@ -87,10 +92,10 @@ public final class Intake {
     }
   }
 
-  private static void checkExtension(String name) throws MediaRejectedException {
+  private static void checkExtension(String name) throws FileRefusedException {
     String ext = FileNames.extension(name);
     if (!AcceptedFormats.accepts(ext)) {
-      throw new MediaRejectedException(
+      throw new FileRefusedException(name, FileRefusedException.Problem.FORMAT,
           (ext.isEmpty() ? "a file without an extension" : "." + ext + " files") + " are not supported");
     }
   }

@@ -10,6 +10,7 @@ import io.tunecut.studio.store.MediaLibrary;
 import io.tunecut.studio.store.MediaRecord;
 import io.tunecut.studio.store.RenderJobs;
 import io.tunecut.studio.store.RenderRecord;
+import io.tunecut.studio.store.RenderStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,12 +33,6 @@ import org.slf4j.LoggerFactory;
  * that were queued or running when the studio stopped run again when it starts.
  */
 public final class RenderQueue implements AutoCloseable {
-  public static final String PENDING = "pending";
-  public static final String PROCESSING = "processing";
-  public static final String COMPLETED = "completed";
-  public static final String FAILED = "failed";
-  public static final String CANCELLED = "cancelled";
-
   private static final Logger log = LoggerFactory.getLogger(RenderQueue.class);
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -72,7 +67,7 @@ public final class RenderQueue implements AutoCloseable {
   public int resume() {
     int count = 0;
     for (RenderRecord r : jobs.unfinished()) {
-      jobs.update(r.id(), PENDING, 0, null, null);
+      jobs.update(r.id(), RenderStatus.PENDING, 0, null, null);
       schedule(r.id());
       count++;
     }
@@ -91,7 +86,7 @@ public final class RenderQueue implements AutoCloseable {
   public Optional<RenderRecord> find(String id) {
     return jobs.find(id).map(r -> {
       Double live = liveProgress.get(r.id());
-      if (live == null || !PROCESSING.equals(r.status())) return r;
+      if (live == null || r.status() != RenderStatus.PROCESSING) return r;
       return new RenderRecord(r.id(), r.userId(), r.sessionId(), r.draft(), r.status(), Math.max(live, r.progress()),
           r.error(), r.output(), r.minutes(), r.day());
     });
@@ -99,7 +94,7 @@ public final class RenderQueue implements AutoCloseable {
 
   /** The finished output, when there is one. */
   public Optional<Path> output(RenderRecord r) {
-    if (!COMPLETED.equals(r.status()) || r.output() == null) return Optional.empty();
+    if (r.status() != RenderStatus.COMPLETED || r.output() == null) return Optional.empty();
     Path file = dataDir.resolve(r.output()).normalize();
     return file.startsWith(rendersDir) && Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
   }
@@ -108,7 +103,7 @@ public final class RenderQueue implements AutoCloseable {
   public synchronized boolean cancel(String id) {
     Optional<RenderRecord> r = jobs.find(id);
     if (r.isEmpty() || r.get().finished()) return false;
-    jobs.update(id, FAILED, r.get().progress(), CANCELLED, null);
+    jobs.update(id, RenderStatus.CANCELLED, r.get().progress(), null, null);
     Future<?> f = running.get(id);
     if (f != null) f.cancel(true);
     return true;
@@ -124,7 +119,7 @@ public final class RenderQueue implements AutoCloseable {
       synchronized (this) { // against cancel(): a cancelled job must not be marked running again
         job = jobs.find(id).orElse(null);
         if (job == null || job.finished() || closing) return;
-        jobs.update(id, PROCESSING, 0, null, null);
+        jobs.update(id, RenderStatus.PROCESSING, 0, null, null);
       }
       liveProgress.put(id, 0.0);
       Path part = rendersDir.resolve(id + ".part.mp4");
@@ -150,7 +145,7 @@ public final class RenderQueue implements AutoCloseable {
           if (jobs.find(id).map(RenderRecord::finished).orElse(true)) {
             Files.deleteIfExists(done); // cancelled as it finished
           } else {
-            jobs.update(id, COMPLETED, 100, null, dataDir.relativize(done).toString());
+            jobs.update(id, RenderStatus.COMPLETED, 100, null, dataDir.relativize(done).toString());
           }
         }
       } catch (RenderCancelledException e) {
@@ -158,16 +153,16 @@ public final class RenderQueue implements AutoCloseable {
         if (closing) {
           log.info("render {} stopped by shutdown; it runs again at the next start", id);
         } else {
-          failUnlessFinished(id, CANCELLED);
+          finishUnlessFinished(id, RenderStatus.CANCELLED, null);
         }
       } catch (RenderFailedException e) {
         deleteQuietly(part);
         log.info("render {} failed: {}", id, e.getMessage());
-        failUnlessFinished(id, e.getMessage());
+        finishUnlessFinished(id, RenderStatus.FAILED, e.getMessage());
       } catch (RuntimeException | IOException e) {
         deleteQuietly(part);
         log.warn("render {} failed unexpectedly", id, e);
-        failUnlessFinished(id, "the render failed unexpectedly: " + e.getClass().getSimpleName());
+        finishUnlessFinished(id, RenderStatus.FAILED, "the render failed unexpectedly: " + e.getClass().getSimpleName());
       }
     } catch (RuntimeException e) {
       log.warn("render {} could not be run", id, e);
@@ -177,10 +172,10 @@ public final class RenderQueue implements AutoCloseable {
     }
   }
 
-  private synchronized void failUnlessFinished(String id, String error) {
+  private synchronized void finishUnlessFinished(String id, RenderStatus status, String error) {
     if (closing) return; // stays queued for the next start
     jobs.find(id).ifPresent(r -> {
-      if (!r.finished()) jobs.update(id, FAILED, r.progress(), error, null);
+      if (!r.finished()) jobs.update(id, status, r.progress(), error, null);
     });
   }
 

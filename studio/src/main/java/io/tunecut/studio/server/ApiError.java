@@ -1,5 +1,7 @@
 package io.tunecut.studio.server;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /** A refusal with the protocol's business code, the HTTP status, and a message for the user. */
 final class ApiError extends RuntimeException {
   static final int TOKEN = 1001;
@@ -13,11 +15,25 @@ final class ApiError extends RuntimeException {
 
   final int code;
   final int httpStatus;
+  /** Fields the answer carries beside code and message, or null. */
+  final ObjectNode details;
 
   ApiError(int code, int httpStatus, String message) {
+    this(code, httpStatus, message, null);
+  }
+
+  ApiError(int code, int httpStatus, String message, ObjectNode details) {
     super(message, null, false, false);
     this.code = code;
     this.httpStatus = httpStatus;
+    this.details = details;
+  }
+
+  /** The answer's body: the protocol's error envelope and the details. */
+  ObjectNode body() {
+    ObjectNode body = Json.error(code, getMessage());
+    if (details != null) body.setAll(details);
+    return body;
   }
 
   static ApiError badRequest(String message) {

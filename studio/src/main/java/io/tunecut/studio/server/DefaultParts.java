@@ -6,6 +6,7 @@ import io.tunecut.studio.agent.Instructions;
 import io.tunecut.studio.agent.ModelAgent;
 import io.tunecut.studio.agent.RuleAgent;
 import io.tunecut.studio.analysis.AnalysisCache;
+import io.tunecut.studio.compose.ComposedMusic;
 import io.tunecut.studio.ffmpeg.Ffmpeg;
 import io.tunecut.studio.llm.LlmSettings;
 import io.tunecut.studio.media.FfprobeMediaProbe;
@@ -28,10 +29,11 @@ final class DefaultParts {
   }
 
   static Agent agent(StudioSettings settings) {
+    Ffmpeg ffmpeg = Ffmpeg.of(settings.ffmpeg(), settings.ffprobe());
+    AnalysisCache analysis = new AnalysisCache(settings.dataDir().resolve("analysis"), ffmpeg);
     List<Instruction> instructions = new ArrayList<>(Instructions.standard());
-    instructions.add(new BeatInstruction(new AnalysisCache(settings.dataDir().resolve("analysis"),
-        Ffmpeg.of(settings.ffmpeg(), settings.ffprobe()))));
-    RuleAgent rules = new RuleAgent(instructions);
+    instructions.add(new BeatInstruction(analysis));
+    RuleAgent rules = new RuleAgent(instructions, ComposedMusic.of(settings.dataDir(), ffmpeg, analysis));
     // With an operator's language model the model reads first and the rules stay the fallback.
     return LlmSettings.fromEnvironment(System.getenv()).<Agent>map(llm -> ModelAgent.of(llm, rules)).orElse(rules);
   }

@@ -8,6 +8,7 @@ import io.tunecut.studio.job.RenderQueue;
 import io.tunecut.studio.link.LinkSigner;
 import io.tunecut.studio.media.Media;
 import io.tunecut.studio.store.RenderRecord;
+import io.tunecut.studio.store.RenderStatus;
 import io.tunecut.studio.store.SessionRecord;
 import java.io.IOException;
 import java.util.HashSet;
@@ -16,6 +17,12 @@ import java.util.Set;
 
 /** Export, render polling, cancel and download, and the credits that pay for renders. */
 final class RenderApi {
+  /**
+   * Said in the balance and when it runs out: clients of the cloud ignore it, ours then speak
+   * of today's render time instead of sending people to register for credits.
+   */
+  static final String BACKEND = "tunecut-studio";
+
   private final Auth auth;
   private final SessionApi sessions;
   private final RenderQueue queue;
@@ -40,6 +47,7 @@ final class RenderApi {
     data.put("total", b.total());
     data.put("unit", "render minutes");
     data.put("daily_limit", quota.minutesPerDay());
+    data.put("backend", BACKEND);
     Json.send(ctx, 200, Json.ok(data));
   }
 
@@ -58,7 +66,9 @@ final class RenderApi {
     if (draft == null || draft.isNull()) draft = SessionApi.parse(s.draft());
     if (draft.isTextual()) draft = SessionApi.parse(draft.asText());
     if (!draft.isObject()) throw ApiError.badRequest("the draft must be a JSON object");
-    if (!hasSegments(draft)) throw ApiError.badRequest("the draft is empty: add a clip before exporting");
+    if (!hasClip(draft)) {
+      throw ApiError.badRequest("the draft has no clip: a video needs at least one clip or picture; add one before exporting");
+    }
     Set<String> known = new HashSet<>();
     for (Media m : sessions.media(s)) known.add(m.id());
     for (JsonNode track : draft.path("t")) {
@@ -77,9 +87,9 @@ final class RenderApi {
         // Not 402: to the protocol that means "the plan cannot export", which is another story.
         throw new ApiError(ApiError.CREDITS, 403, String.format(Locale.ROOT,
             "not enough render minutes today: this render needs %.1f, %.1f of %.0f left", minutes, b.available(),
-            quota.minutesPerDay()));
+            quota.minutesPerDay()), Json.object().put("backend", BACKEND));
       }
-      job = new RenderRecord(id, user, s.id(), draft.toString(), RenderQueue.PENDING, 0, null, null, minutes,
+      job = new RenderRecord(id, user, s.id(), draft.toString(), RenderStatus.PENDING, 0, null, null, minutes,
           quota.today());
       if (!queue.submit(job)) {
         throw new ApiError(ApiError.BAD_REQUEST, 409, "duplicate render id: send the export again with a new id");
@@ -104,7 +114,7 @@ final class RenderApi {
   void download(Context ctx) throws IOException {
     RenderRecord r = owned(ctx);
     var file = queue.output(r).orElseThrow(() -> new ApiError(ApiError.BAD_REQUEST, 409,
-        "the render is " + r.status() + ": there is nothing to download yet"));
+        "the render is " + r.status().stored() + ": there is nothing to download yet"));
     SignedFiles.serve(ctx, file, "video/mp4", r.id() + ".mp4");
   }
 
@@ -118,7 +128,9 @@ final class RenderApi {
   private ObjectNode shape(RenderRecord r) {
     ObjectNode data = Json.object();
     data.put("id", r.id());
-    data.put("status", r.status());
+    // The protocol knows four statuses: a cancel is a failure whose error says "cancelled".
+    boolean cancelled = r.status() == RenderStatus.CANCELLED;
+    data.put("status", cancelled ? RenderStatus.FAILED.stored() : r.status().stored());
     data.put("progress", Math.round(r.progress()));
     String url = queue.output(r).isPresent() ? links.link(r.id()) : null;
     if (url != null) {
@@ -126,16 +138,20 @@ final class RenderApi {
       data.putObject("output").put("url", url);
       data.put("url", url);
     }
-    if (r.error() != null) data.put("error", r.error());
+    if (r.error() != null || cancelled) data.put("error", cancelled ? "cancelled" : r.error());
+    // Renders here are deterministic: a failed one fails again with the same timeline.
+    if (r.status() == RenderStatus.FAILED || cancelled) data.put("retryable", false);
     ObjectNode root = Json.ok(data);
     root.put("success", true);
     data.fields().forEachRemaining(f -> root.set(f.getKey(), f.getValue()));
     return root;
   }
 
-  static boolean hasSegments(JsonNode draft) {
+  /** A segment on a video track: music or titles alone make no video. */
+  static boolean hasClip(JsonNode draft) {
     for (JsonNode track : draft.path("t")) {
-      if (track.path("sg").isArray() && !track.path("sg").isEmpty()) return true;
+      boolean video = track.path("tt").asInt(0) == 0;
+      if (video && track.path("sg").isArray() && !track.path("sg").isEmpty()) return true;
     }
     return false;
   }

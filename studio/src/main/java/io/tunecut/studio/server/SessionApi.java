@@ -7,13 +7,13 @@ import io.javalin.http.Context;
 import io.tunecut.studio.agent.Agent;
 import io.tunecut.studio.draft.Draft;
 import io.tunecut.studio.intake.AcceptedFormats;
+import io.tunecut.studio.intake.FileRefusedException;
 import io.tunecut.studio.intake.Intake;
 import io.tunecut.studio.intake.IntakeException;
 import io.tunecut.studio.intake.MultipartStream;
 import io.tunecut.studio.intake.UploadTooLargeException;
 import io.tunecut.studio.link.LinkSigner;
 import io.tunecut.studio.media.Media;
-import io.tunecut.studio.media.MediaRejectedException;
 import io.tunecut.studio.store.MediaLibrary;
 import io.tunecut.studio.store.MediaRecord;
 import io.tunecut.studio.store.SessionRecord;
@@ -28,8 +28,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /** Sessions, their state, and uploads into them. */
@@ -43,7 +41,8 @@ final class SessionApi {
   private final Intake intake;
   private final Agent agent;
   private final LinkSigner links;
-  private final Map<String, Object> locks = new ConcurrentHashMap<>();
+  // Weak values: a session's lock lives while someone holds it, so the map cannot grow without end.
+  private final com.github.benmanes.caffeine.cache.Cache<String, Object> locks = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakValues().build();
 
   SessionApi(Auth auth, Sessions sessions, MediaLibrary library, Intake intake, Agent agent, LinkSigner links) {
     this.auth = auth;
@@ -56,7 +55,7 @@ final class SessionApi {
 
   /** One edit at a time per session: uploads and chat turns both rewrite the draft. */
   Object lock(String sessionId) {
-    return locks.computeIfAbsent(sessionId, k -> new Object());
+    return locks.get(sessionId, k -> new Object());
   }
 
   SessionRecord owned(String sessionId, String userId) {
@@ -177,18 +176,16 @@ final class SessionApi {
     } catch (IOException e) {
       throw ApiError.badRequest(e.getMessage());
     }
-    String current = null;
     try {
       for (MultipartStream.Part p = parts.next(); p != null; p = parts.next()) {
         if (p.filename() == null) continue; // a plain form field: skipped by next()
-        current = p.filename();
         accepted.add(intake.fromStream(user, p.filename(), p.body()));
       }
     } catch (UploadTooLargeException e) {
       drain(body);
       throw new ApiError(ApiError.TOO_LARGE, 413, e.getMessage());
-    } catch (MediaRejectedException e) {
-      throw unsupported(current, e.getMessage());
+    } catch (FileRefusedException e) {
+      throw refused(e);
     } catch (IOException e) {
       throw ApiError.badRequest("the upload could not be read: " + e.getMessage());
     }
@@ -209,23 +206,21 @@ final class SessionApi {
         accepted.add(intake.fromUrl(user, url));
       } catch (UploadTooLargeException e) {
         throw new ApiError(ApiError.TOO_LARGE, 413, e.getMessage());
-      } catch (MediaRejectedException e) {
-        throw unsupported(lastSegment(url), e.getMessage());
+      } catch (FileRefusedException e) {
+        throw refused(e);
       } catch (IntakeException e) {
         throw ApiError.badRequest(e.getMessage());
       }
     }
   }
 
-  private static ApiError unsupported(String name, String reason) {
-    String who = name == null ? "" : io.tunecut.studio.intake.FileNames.sanitise(name) + ": ";
-    return new ApiError(ApiError.UNSUPPORTED, 415, "unsupported file: " + who + reason + ". " + AcceptedFormats.describe());
-  }
-
-  private static String lastSegment(String url) {
-    int q = url.indexOf('?');
-    String path = q < 0 ? url : url.substring(0, q);
-    return path.substring(path.lastIndexOf('/') + 1);
+  /** 4001 with the file and the kind of problem beside the words, so a client can say it in its own. */
+  private static ApiError refused(FileRefusedException e) {
+    ObjectNode details = Json.object()
+        .put("file", e.file())
+        .put("problem", e.problem() == FileRefusedException.Problem.FORMAT ? "format" : "unreadable");
+    return new ApiError(ApiError.UNSUPPORTED, 415,
+        "unsupported file: " + e.file() + ": " + e.getMessage() + ". " + AcceptedFormats.describe(), details);
   }
 
   private static void drain(InputStream in) {

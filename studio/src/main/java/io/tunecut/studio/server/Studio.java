@@ -135,7 +135,7 @@ public final class Studio implements AutoCloseable {
       config.routes.post("/api/render/proxy/lambda/{id}/cancel", render::cancel);
       config.routes.get("/api/render/proxy/{id}/download", render::download);
       config.routes.get("/files/{id}", files::signed);
-      config.routes.exception(ApiError.class, (e, ctx) -> Json.send(ctx, e.httpStatus, Json.error(e.code, e.getMessage())));
+      config.routes.exception(ApiError.class, (e, ctx) -> Json.send(ctx, e.httpStatus, e.body()));
       config.routes.exception(Exception.class, (e, ctx) -> {
         log.warn("{} {} failed: {}", ctx.method(), ctx.path(), e.toString());
         Json.send(ctx, 500, Json.error(ApiError.INTERNAL, "the studio could not handle this request ("

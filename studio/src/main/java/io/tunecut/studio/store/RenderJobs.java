@@ -21,7 +21,7 @@ public final class RenderJobs {
     long now = Instant.now().toEpochMilli();
     return db.update("INSERT OR IGNORE INTO renders (" + COLUMNS + ", created_at, updated_at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        r.id(), r.userId(), r.sessionId(), r.draft(), r.status(), r.progress(), r.error(), r.output(),
+        r.id(), r.userId(), r.sessionId(), r.draft(), r.status().stored(), r.progress(), r.error(), r.output(),
         r.minutes(), r.day(), now, now) == 1;
   }
 
@@ -29,9 +29,9 @@ public final class RenderJobs {
     return db.one("SELECT " + COLUMNS + " FROM renders WHERE id = ?", RenderJobs::map, id);
   }
 
-  public void update(String id, String status, double progress, String error, String output) {
+  public void update(String id, RenderStatus status, double progress, String error, String output) {
     db.update("UPDATE renders SET status = ?, progress = ?, error = ?, output = ?, updated_at = ? WHERE id = ?",
-        status, progress, error, output, Instant.now().toEpochMilli(), id);
+        status.stored(), progress, error, output, Instant.now().toEpochMilli(), id);
   }
 
   public void progress(String id, double progress) {
@@ -58,7 +58,8 @@ public final class RenderJobs {
   }
 
   private static RenderRecord map(ResultSet rs) throws SQLException {
-    return new RenderRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+    return new RenderRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+        RenderStatus.ofStored(rs.getString(5)),
         rs.getDouble(6), rs.getString(7), rs.getString(8), rs.getDouble(9), rs.getString(10));
   }
 }

@@ -3,17 +3,17 @@ package io.tunecut.studio.store;
 /**
  * One export: its draft, where it stands, and what it costs against the quota.
  *
- * @param status pending, processing, completed or failed
+ * @param error why it failed, else null
  * @param progress 0..100
  * @param output the MP4, relative to the data directory, once completed
  * @param minutes output length, counted against the owner's daily quota
  * @param day the UTC day (yyyy-MM-dd) the quota is charged to
  */
 public record RenderRecord(
-    String id, String userId, String sessionId, String draft, String status, double progress,
+    String id, String userId, String sessionId, String draft, RenderStatus status, double progress,
     String error, String output, double minutes, String day) {
 
   public boolean finished() {
-    return "completed".equals(status) || "failed".equals(status);
+    return status.finished();
   }
 }

@@ -23,6 +23,11 @@ import java.util.function.Function;
  */
 public final class BeatEdits {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  /**
+   * The clips' own sound in a montage: cuts on the beat fall mid-word in speech, so the voices
+   * stay in the background (−10 dB) under the music.
+   */
+  private static final double MONTAGE_CLIP_LEVEL = 0.3;
 
   private final Function<Path, Beats> beats;
   private final Function<Path, Cuts> cuts;
@@ -125,9 +130,17 @@ public final class BeatEdits {
     ObjectNode music = musicSegment(draft);
     Optional<Media> track = music == null ? Optional.empty() : find(media, music.path("src").asText());
     if (track.isEmpty()) {
-      return unchanged(original, "beat_montage", noMusic(language));
+      // a montage asked for right after sending a track is cut to that track
+      track = lastTrackSent(media);
+      if (track.isEmpty()) {
+        return unchanged(original, "beat_montage", noMusic(language));
+      }
+      music = addMusic(draft, track.get());
     }
     List<ObjectNode> video = videoSegments(draft);
+    if (video.isEmpty()) {
+      video = clipsSent(media); // clips sent but not yet placed
+    }
     List<Montage.Clip> clips = new ArrayList<>();
     List<ObjectNode> sources = new ArrayList<>();
     for (ObjectNode seg : video) {
@@ -158,7 +171,8 @@ public final class BeatEdits {
       long end = Math.round(shot.end() * 1000);
       shots.add(NODES.objectNode().put("id", "b" + n++).put("src", from.path("src").asText())
           .put("n", from.path("n").asText()).put("kind", "video").put("st", st).put("d", end - st)
-          .put("in", Math.round(shot.in() * 1000)).put("v", from.path("v").asDouble(1.0)));
+          .put("in", Math.round(shot.in() * 1000))
+          .put("v", Math.min(from.path("v").asDouble(1.0), MONTAGE_CLIP_LEVEL)));
     }
     long total = Math.round(plan.length() * 1000);
     videoTrack(draft).set("sg", shots);
@@ -168,7 +182,11 @@ public final class BeatEdits {
     ObjectNode result = NODES.objectNode().put("tempo", round2(plan.tempo()))
         .put("shots", plan.shots().size()).put("beats_per_shot", plan.beatsPerShot())
         .put("d", total);
-    return new Edit(draft, SyncSentence.montage(plan, language), "beat_montage", args, result, true);
+    String text = SyncSentence.montage(plan, language) + ("zh".equals(language)
+        ? " 片段原声降到 " + Math.round(MONTAGE_CLIP_LEVEL * 100) + "%，不会盖过音乐，也不会听到被剪断的半句话。"
+        : " The clips' own sound is down to " + Math.round(MONTAGE_CLIP_LEVEL * 100)
+            + "% under the music, so no words are heard cut in half.");
+    return new Edit(draft, text, "beat_montage", args, result, true);
   }
 
   /** "End on a phrase": the music ends on a bar line near the video's end, fading out. */
@@ -330,6 +348,42 @@ public final class BeatEdits {
       }
     }
     return out;
+  }
+
+  /** Every video sent, as segments to take shots from. */
+  private static List<ObjectNode> clipsSent(List<Media> media) {
+    List<ObjectNode> out = new ArrayList<>();
+    for (Media m : media) {
+      if (m.info().kind() == MediaKind.VIDEO) {
+        out.add(NODES.objectNode().put("src", m.id()).put("n", m.filename()).put("v", 1.0));
+      }
+    }
+    return out;
+  }
+
+  /** The most recently sent audio file, or empty. */
+  private static Optional<Media> lastTrackSent(List<Media> media) {
+    Optional<Media> last = Optional.empty();
+    for (Media m : media) {
+      if (m.info().kind() == MediaKind.AUDIO) {
+        last = Optional.of(m);
+      }
+    }
+    return last;
+  }
+
+  /** Puts {@code track} on the draft's music track; its timing is set by the edit. */
+  private static ObjectNode addMusic(ObjectNode draft, Media track) {
+    videoTrack(draft); // the picture's track comes first, as in every draft
+    ObjectNode music = track(draft, 1);
+    if (music == null) {
+      music = NODES.objectNode().put("id", "music").put("tt", 1);
+      draft.withArray("t").add(music);
+    }
+    ObjectNode segment = NODES.objectNode().put("id", "m1").put("src", track.id())
+        .put("n", track.filename()).put("st", 0).put("d", 0).put("in", 0).put("v", 1.0);
+    music.set("sg", NODES.arrayNode().add(segment));
+    return segment;
   }
 
   private static ObjectNode musicSegment(ObjectNode draft) {

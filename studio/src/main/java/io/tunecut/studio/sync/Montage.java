@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * "Cut to the beat": several clips become many short shots, each a whole number of beats,
- * with every cut on the frame at or just before a beat, the clips in their order.
+ * with every cut on the frame at or just before a beat, the clips in their order, each clip's
+ * shots spread across it.
  */
 public final class Montage {
   /** A shot length people read as lively but not frantic. */
@@ -127,8 +128,10 @@ public final class Montage {
         int s = i + p;
         double start = cutFrames.get(s) / fps;
         double len = (cutFrames.get(s + 1) - cutFrames.get(s)) / fps;
-        // different parts of the clip, evenly spread
-        double in = Math.max(0, Math.min(clip.length() - len, clip.length() * p / parts));
+        // the middle of each of the clip's equal slots: spread across the clip, and not its
+        // opening frames, which every clip's first shot showed before
+        double centre = clip.length() * (p + 0.5) / parts;
+        double in = Math.max(0, Math.min(clip.length() - len, centre - len / 2));
         shots.add(new Shot(clip.index(), round(in), round(start), round(len)));
       }
       i = j + 1;

@@ -2,16 +2,21 @@ package io.tunecut.studio.sync;
 
 import io.tunecut.studio.analysis.Beats;
 
-/** "End on a phrase": the music stops on a bar line near the end of the video, fading out. */
+/**
+ * "End on a phrase": the music plays to the video's last frame and closes on a bar, fading out
+ * from the last bar line before the end. Stopping on that bar line instead left up to a bar of
+ * silence under the picture.
+ */
 public final class PhraseEnding {
-  private static final double LONGEST_FADE = 3.0;
+  /** A shorter fade sounds like a cut-off, not an ending. */
+  private static final double SHORTEST_FADE = 1.0;
 
   private PhraseEnding() {}
 
   /**
-   * @param length how long the music plays on the timeline, seconds (ends on a bar line)
-   * @param fadeOut the fade-out that ends with it, seconds
-   * @param onBar false when no bar line was near the end and the video's end was kept
+   * @param length how long the music plays on the timeline, seconds: to the video's end
+   * @param fadeOut the fade-out that ends with it, seconds; it starts on a bar line
+   * @param onBar false when no bar line was near the end and the fade starts anywhere
    */
   public record Plan(double length, double fadeOut, boolean onBar) {}
 
@@ -23,21 +28,20 @@ public final class PhraseEnding {
   public static Plan plan(Beats beats, double musicIn, double musicStart, double videoLength) {
     double period = beats.period() > 0 ? beats.period() : 0.5;
     double bar = 4 * period;
+    double length = round(videoLength - musicStart);
     double best = Double.NaN;
     for (double d : beats.downbeats()) {
-      double end = d - musicIn + musicStart;
-      // not past the picture, and not more than a bar before its end
-      if (end <= videoLength + 1e-9 && end >= videoLength - bar - 1e-9
-          && (Double.isNaN(best) || end > best)) {
-        best = end;
+      double barLine = d - musicIn + musicStart;
+      double fade = videoLength - barLine;
+      if (fade >= SHORTEST_FADE - 1e-9 && fade <= bar + SHORTEST_FADE + 1e-9 && barLine > musicStart
+          && (Double.isNaN(best) || barLine > best)) {
+        best = barLine;
       }
     }
-    if (Double.isNaN(best) || best <= musicStart) {
-      return new Plan(round(videoLength - musicStart), Math.min(2.0, videoLength / 4), false);
+    if (Double.isNaN(best)) {
+      return new Plan(length, round(Math.min(2.0, length / 4)), false);
     }
-    double length = best - musicStart;
-    double fade = Math.min(LONGEST_FADE, Math.min(bar, length / 3));
-    return new Plan(round(length), round(fade), true);
+    return new Plan(length, round(videoLength - best), true);
   }
 
   private static double round(double v) {

@@ -50,16 +50,16 @@ public final class SyncSentence {
         + ", every cut on a beat (" + length + " s).";
   }
 
-  /** "The music now ends on a bar at 58.10 s with a 1.90 s fade." */
+  /** "The music fades out from the bar line at 12.10 s and ends with the video at 14.00 s." */
   public static String phrase(PhraseEnding.Plan plan, double musicStart, String language) {
     String end = seconds(musicStart + plan.length());
-    String fade = seconds(plan.fadeOut());
+    String from = seconds(musicStart + plan.length() - plan.fadeOut());
     if ("zh".equals(language)) {
-      return plan.onBar() ? "音乐在 " + end + " 秒的小节线上结束，淡出 " + fade + " 秒。"
-          : "结尾附近没有找到小节线，音乐在 " + end + " 秒结束，淡出 " + fade + " 秒。";
+      return plan.onBar() ? "音乐从 " + from + " 秒的小节线开始淡出，随视频在 " + end + " 秒结束。"
+          : "结尾附近没有找到小节线，音乐从 " + from + " 秒开始淡出，随视频在 " + end + " 秒结束。";
     }
-    return plan.onBar() ? "The music now ends on a bar at " + end + " s with a " + fade + " s fade."
-        : "No bar line near the end, so the music ends at " + end + " s with a " + fade + " s fade.";
+    return plan.onBar() ? "The music fades out from the bar line at " + from + " s and ends with the video at " + end + " s."
+        : "No bar line near the end, so the music fades out from " + from + " s and ends with the video at " + end + " s.";
   }
 
   /** "The music goes down 12 dB in 3 places where people talk." */

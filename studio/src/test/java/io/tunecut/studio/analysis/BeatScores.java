@@ -1,6 +1,7 @@
 package io.tunecut.studio.analysis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** mir_eval-style beat scores: beats before 5 s ignored, one-to-one matching. */
@@ -69,6 +70,103 @@ final class BeatScores {
       best = Math.max(best, fMeasure(level, estimated, 0.175 * period));
     }
     return best;
+  }
+
+  /** mir_eval's continuity scores: correct metrical level (CML) and any level (AML). */
+  record Continuity(double cmlC, double cmlT, double amlC, double amlT) {}
+
+  /**
+   * Davies et al.'s continuity measures as mir_eval computes them: a beat is right when it is
+   * within 17.5% of the reference period of its nearest reference beat, the interval to the
+   * previous beat is within 17.5% of the reference interval, and that reference beat is still
+   * unused. "t" counts every right beat; "c" the longest unbroken run. AML also accepts the
+   * off-beats, double tempo and either half tempo. Beats before 5 s are ignored.
+   */
+  static Continuity continuity(List<Double> reference, List<Double> estimated) {
+    double[] ref = after(reference).stream().mapToDouble(Double::doubleValue).toArray();
+    double[] est = after(estimated).stream().mapToDouble(Double::doubleValue).toArray();
+    if (ref.length < 2 || est.length < 2) {
+      return new Continuity(0, 0, 0, 0);
+    }
+    double[][] variations = variations(ref);
+    double[] continuous = new double[variations.length];
+    double[] total = new double[variations.length];
+    for (int v = 0; v < variations.length; v++) {
+      double[] r = variations[v];
+      if (r.length < 2) {
+        continue;
+      }
+      int n = Math.max(r.length, est.length);
+      boolean[] used = new boolean[r.length];
+      int run = 0;
+      int longest = 0;
+      int hits = 0;
+      for (int m = 0; m < est.length; m++) {
+        int nearest = 0;
+        for (int j = 1; j < r.length; j++) {
+          if (Math.abs(est[m] - r[j]) < Math.abs(est[m] - r[nearest])) {
+            nearest = j;
+          }
+        }
+        boolean success = !used[nearest] && matches(r, est, m, nearest);
+        if (success) {
+          used[nearest] = true;
+          hits++;
+          longest = Math.max(longest, ++run);
+        } else {
+          run = 0;
+        }
+      }
+      continuous[v] = (double) longest / n;
+      total[v] = (double) hits / n;
+    }
+    return new Continuity(continuous[0], total[0], Arrays.stream(continuous).max().orElse(0),
+        Arrays.stream(total).max().orElse(0));
+  }
+
+  private static boolean matches(double[] r, double[] est, int m, int nearest) {
+    double difference = Math.abs(est[m] - r[nearest]);
+    double referenceInterval;
+    double estimatedInterval;
+    if (m == 0 || nearest == 0) {
+      // at the start, look forward
+      referenceInterval = nearest + 1 < r.length ? r[nearest + 1] - r[nearest] : r[nearest] - r[nearest - 1];
+      estimatedInterval = m + 1 < est.length ? est[m + 1] - est[m] : est[m] - est[m - 1];
+    } else {
+      referenceInterval = r[nearest] - r[nearest - 1];
+      estimatedInterval = est[m] - est[m - 1];
+    }
+    if (referenceInterval <= 0) {
+      return false;
+    }
+    double phase = difference / referenceInterval;
+    double period = Math.abs(1 - estimatedInterval / referenceInterval);
+    return phase < 0.175 && period < 0.175;
+  }
+
+  /** The reference, its off-beats, double tempo, and half tempo on odd and on even beats. */
+  private static double[][] variations(double[] ref) {
+    double[] doubled = new double[2 * ref.length - 1];
+    for (int i = 0; i < ref.length; i++) {
+      doubled[2 * i] = ref[i];
+      if (i + 1 < ref.length) {
+        doubled[2 * i + 1] = (ref[i] + ref[i + 1]) / 2;
+      }
+    }
+    double[] offbeats = new double[ref.length - 1];
+    for (int i = 0; i < offbeats.length; i++) {
+      offbeats[i] = doubled[2 * i + 1];
+    }
+    double[] odd = new double[(ref.length + 1) / 2];
+    double[] even = new double[ref.length / 2];
+    for (int i = 0; i < ref.length; i++) {
+      if (i % 2 == 0) {
+        odd[i / 2] = ref[i];
+      } else {
+        even[i / 2] = ref[i];
+      }
+    }
+    return new double[][] {ref, offbeats, doubled, odd, even};
   }
 
   private static List<Double> after(List<Double> beats) {

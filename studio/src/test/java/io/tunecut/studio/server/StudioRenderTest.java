@@ -138,6 +138,23 @@ class StudioRenderTest extends StudioTestBase {
 
     await().atMost(Duration.ofSeconds(10)).until(() -> p.status("render_bad").equals("failed"));
     assertThat(p.poll("render_bad").json().path("error").asText()).isEqualTo("the clip city.mp4 could not be decoded");
+    // The same timeline fails the same way here: a client should not retry it.
+    assertThat(p.poll("render_bad").json().path("retryable").asBoolean(true)).isFalse();
+  }
+
+  @Test
+  void aTimelineWithATrackButNoClipIsRefusedBeforeAnyRenderStarts() throws Exception {
+    ScriptedRenderer renderer = new ScriptedRenderer(false);
+    StudioHttp http = http(start(renderer, s -> s));
+    String token = http.token("c");
+    String session = http.session(token);
+    http.upload(token, session, Samples.track());
+
+    StudioHttp.Answer refused = new Project(http, token, session).export("render_music_only");
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().path("message").asText()).contains("no clip");
+    assertThat(renderer.started).isEmpty();
   }
 
   @Test
@@ -158,7 +175,7 @@ class StudioRenderTest extends StudioTestBase {
     assertThat(ok.json().path("success").asBoolean()).isTrue();
     assertThat(duplicate.json().path("success").asBoolean()).isFalse();
     assertThat(duplicate.json().path("message").asText()).contains("duplicate");
-    assertThat(empty.json().path("message").asText()).contains("empty");
+    assertThat(empty.json().path("message").asText()).contains("no clip");
     assertThat(foreign.json().path("message").asText()).contains("not in this session");
     assertThat(badId.status()).isEqualTo(400);
     await().atMost(Duration.ofSeconds(10)).until(() -> p.status("render_once").equals("completed"));
@@ -184,6 +201,9 @@ class StudioRenderTest extends StudioTestBase {
     assertThat(during.path("total").asDouble()).isEqualTo(0.05);
     assertThat(refused.code()).isEqualTo(2001);
     assertThat(refused.json().path("message").asText()).contains("render minutes");
+    // Both say which server this is, so our bot speaks of render time rather than registration.
+    assertThat(refused.json().path("backend").asText()).isEqualTo("tunecut-studio");
+    assertThat(before.path("backend").asText()).isEqualTo("tunecut-studio");
     assertThat(after.path("frozen").asDouble()).isZero();
     assertThat(after.path("available").asDouble()).isEqualTo(0.02);
     // Another user has their own quota.

@@ -83,6 +83,19 @@ class StudioUploadTest extends StudioTestBase {
   }
 
   @Test
+  void tracksInOggFlacAndOpusAreTakenAsMusic(@org.junit.jupiter.api.io.TempDir Path tracks) throws IOException {
+    StudioHttp http = http(start(renderer, s -> s));
+    String token = http.token("c");
+    String session = http.session(token);
+
+    for (String name : List.of("voice_12.ogg", "song.flac", "memo.opus")) {
+      StudioHttp.Answer a = http.upload(token, session, io.tunecut.studio.ffmpeg.TestMedia.track(tracks, name, 2));
+      assertThat(a.code()).as(name).isZero();
+      assertThat(a.data().path("files").get(0).path("file_type").asText()).as(name).isEqualTo("audio");
+    }
+  }
+
+  @Test
   void aFileThatIsNotMediaIsRefusedWith4001AReasonAndTheFormats() throws IOException {
     StudioHttp http = http(start(renderer, s -> s));
     String token = http.token("c");
@@ -101,6 +114,11 @@ class StudioUploadTest extends StudioTestBase {
     }
     assertThat(exe.json().path("message").asText()).contains(".exe");
     assertThat(empty.json().path("message").asText()).contains("empty");
+    // Beside the words, which file and what kind of problem, for a client to say in its own words.
+    assertThat(exe.json().path("file").asText()).isEqualTo("tool.exe");
+    assertThat(exe.json().path("problem").asText()).isEqualTo("format");
+    for (StudioHttp.Answer a : List.of(text, truncated, empty)) assertThat(a.json().path("problem").asText()).isEqualTo("unreadable");
+    assertThat(text.json().path("file").asText()).isEqualTo("notes.mp4");
     assertThat(filesUnder(dataDir.resolve("media"))).isEmpty();
   }
 

@@ -94,12 +94,39 @@ class BeatEditsTest {
   }
 
   @Test
-  void endingOnAPhraseStopsTheMusicOnABarWithAFade() throws Exception {
-    BeatEdits.Edit edit = edits.endOnPhrase(draft(), all(), "en");
+  void aMontageAskedForRightAfterSendingATrackIsCutToThatTrack() throws Exception {
+    ObjectNode withoutMusic = (ObjectNode) JSON.readTree("{\"d\": 0, \"m\": {\"fps\": 30}, \"t\": []}");
+
+    BeatEdits.Edit edit = edits.montage(withoutMusic, all(), 24, 2, "en");
+
+    assertThat(edit.changed()).as(edit.text()).isTrue();
+    assertThat(edit.draft().at("/t/1/sg/0/src").asText()).isEqualTo("med_song");
+    JsonNode shots = edit.draft().at("/t/0/sg");
+    assertThat(shots).extracting(s -> s.get("src").asText()).contains("med_city", "med_beach");
+    // 2 beats at 120 BPM: every shot but the last lasts a second
+    for (int i = 0; i + 1 < shots.size(); i++) {
+      assertThat(shots.get(i).get("d").asLong()).isBetween(967L, 1033L);
+    }
+  }
+
+  @Test
+  void aMontageLowersTheClipsOwnSoundAndSaysSo() throws Exception {
+    BeatEdits.Edit edit = edits.montage(draft(), all(), 24, 0, "en");
+
+    assertThat(edit.draft().at("/t/0/sg")).allSatisfy(s -> assertThat(s.get("v").asDouble()).isEqualTo(0.3));
+    assertThat(edit.text()).contains("The clips' own sound is down to 30%");
+  }
+
+  @Test
+  void endingOnAPhraseFadesTheMusicOutFromABarLineToTheVideosLastFrame() throws Exception {
+    ObjectNode draft = draft();
+    BeatEdits.Edit edit = edits.endOnPhrase(draft, all(), "en");
     long d = edit.draft().at("/t/1/sg/0/d").asLong();
-    assertThat(d).isLessThanOrEqualTo(12000);
-    assertThat(beats.downbeats()).anySatisfy(b -> assertThat(Math.abs(b - d / 1000.0)).isLessThan(0.001));
-    assertThat(edit.draft().at("/t/1/sg/0/fo").asLong()).isPositive();
+    long fade = edit.draft().at("/t/1/sg/0/fo").asLong();
+    assertThat(d).as("the music lasts to the end").isEqualTo(draft.path("d").asLong() - draft.at("/t/1/sg/0/st").asLong());
+    double fadeStart = (d - fade + draft.at("/t/1/sg/0/in").asLong()) / 1000.0;
+    assertThat(beats.downbeats()).anySatisfy(b -> assertThat(Math.abs(b - fadeStart)).isLessThan(0.001));
+    assertThat(fade).isPositive();
   }
 
   @Test

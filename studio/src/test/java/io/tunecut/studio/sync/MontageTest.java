@@ -56,6 +56,19 @@ class MontageTest {
   }
 
   @Test
+  void aClipWithASingleShotGivesItsMiddleNotItsOpeningFrames() {
+    Beats beats = Grid.steady(120, 0.0, 120);
+    List<Montage.Clip> clips = List.of(new Montage.Clip(0, 10), new Montage.Clip(1, 10),
+        new Montage.Clip(2, 10));
+
+    Montage.Plan plan = Montage.plan(clips, beats, 120, 6, 4, FPS);
+
+    assertThat(plan.shots()).hasSize(3).allSatisfy(s -> {
+      assertThat(s.in()).as("shot of clip " + s.clip()).isCloseTo(4.0, offset(0.05));
+    });
+  }
+
+  @Test
   void withoutALengthTheMontageIsAsLongAsTheClipsAllow() {
     Beats beats = Grid.steady(100, 0.0, 200);
     Montage.Plan plan = Montage.plan(List.of(new Montage.Clip(0, 12), new Montage.Clip(1, 9)),

@@ -8,15 +8,15 @@ import org.junit.jupiter.api.Test;
 
 class PhraseEndingTest {
   @Test
-  void theMusicEndsOnTheLastBarLineBeforeTheVideoEnds() {
+  void theMusicPlaysToTheLastFrameFadingOutFromTheLastBarLine() {
     Beats beats = Grid.steady(120, 0.25, 120); // bars every 2 s from 0.25
     PhraseEnding.Plan plan = PhraseEnding.plan(beats, 10.0, 0, 30.0);
 
-    double endOnTrack = plan.length() + 10.0;
-    assertThat(beats.downbeats()).anySatisfy(d -> assertThat(d).isCloseTo(endOnTrack, offset(1e-6)));
-    assertThat(plan.length()).isBetween(28.0, 30.0);
+    assertThat(plan.length()).as("no silence under the picture's end").isEqualTo(30.0);
+    double fadeStartOnTrack = 30.0 - plan.fadeOut() + 10.0;
+    assertThat(beats.downbeats()).anySatisfy(d -> assertThat(d).isCloseTo(fadeStartOnTrack, offset(1e-6)));
     assertThat(plan.onBar()).isTrue();
-    assertThat(plan.fadeOut()).isGreaterThan(0).isLessThanOrEqualTo(2.0);
+    assertThat(plan.fadeOut()).isBetween(1.0, 3.0);
   }
 
   @Test

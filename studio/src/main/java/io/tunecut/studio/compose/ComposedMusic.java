@@ -1,0 +1,164 @@
+package io.tunecut.studio.compose;
+
+import io.tunecut.studio.agent.MusicMaker;
+import io.tunecut.studio.analysis.AnalysisCache;
+import io.tunecut.studio.analysis.AnalysisException;
+import io.tunecut.studio.analysis.Cuts;
+import io.tunecut.studio.draft.Clip;
+import io.tunecut.studio.draft.Draft;
+import io.tunecut.studio.ffmpeg.Ffmpeg;
+import io.tunecut.studio.ffmpeg.FfmpegRun;
+import io.tunecut.studio.media.FfprobeMediaProbe;
+import io.tunecut.studio.media.Media;
+import io.tunecut.studio.media.MediaProbe;
+import io.tunecut.studio.media.MediaRejectedException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Music composed for the timeline: its beats on the cuts, exactly as long as the video, played
+ * by Java's synthesizer from a General MIDI soundfont and kept as an m4a among the person's
+ * media ("upbeat pop for travel.mp4, 112 BPM.m4a"). The style and seed are in the file's name,
+ * and the same timeline, style and seed give the same music.
+ */
+public final class ComposedMusic implements MusicMaker {
+  private static final Duration ENCODE_TIMEOUT = Duration.ofMinutes(2);
+  private static final SecureRandom IDS = new SecureRandom();
+  private static final Pattern MADE = Pattern.compile("med_[0-9a-f]{16}-([a-z0-9-]+)-seed-(\\d{1,18})\\.m4a");
+
+  private final Path directory;
+  private final Ffmpeg ffmpeg;
+  private final AnalysisCache analysis;
+  private final Performer performer;
+  private final MediaProbe probe;
+
+  /**
+   * @param dataDir the studio's data directory: tracks go under {@code media/composed}
+   * @param analysis the studio's cut analysis of the clips
+   */
+  public ComposedMusic(Path dataDir, Ffmpeg ffmpeg, AnalysisCache analysis, Soundfont soundfont) {
+    this.directory = dataDir.toAbsolutePath().normalize().resolve("media").resolve("composed");
+    this.ffmpeg = ffmpeg;
+    this.analysis = analysis;
+    this.performer = new Performer(soundfont);
+    this.probe = new FfprobeMediaProbe(ffmpeg);
+  }
+
+  /** With the soundfont named by {@code TUNECUT_SOUNDFONT} (else Debian's FluidR3_GM). */
+  public static ComposedMusic of(Path dataDir, Ffmpeg ffmpeg, AnalysisCache analysis) {
+    return new ComposedMusic(dataDir, ffmpeg, analysis, Soundfont.fromEnvironment());
+  }
+
+  @Override
+  public Media make(Draft draft, List<Media> media, Wish wish) throws IOException {
+    if (draft.clips().isEmpty()) throw new IOException("There is no video to make music for yet: send a clip first.");
+    Style style = style(wish);
+    Map<String, Media> byId = new LinkedHashMap<>();
+    media.forEach(m -> byId.put(m.id(), m));
+    Timeline timeline = Timeline.of(draft, byId, this::cuts);
+    if (timeline.seconds() < Composer.SHORTEST) {
+      throw new IOException(String.format(Locale.ROOT, "The video is %.1f s long: music of its own needs at least %.0f s.",
+          timeline.seconds(), Composer.SHORTEST));
+    }
+    Score score = new Composer(style, wish.seed()).compose(timeline);
+    Recording sound = performer.play(score);
+
+    Files.createDirectories(directory);
+    String id = "med_" + HexFormat.of().formatHex(bytes());
+    String slug = slug(style) + "-seed-" + wish.seed();
+    Path file = directory.resolve(id + "-" + slug + ".m4a");
+    Path wav = directory.resolve(id + ".wav");
+    try {
+      sound.writeWav(wav);
+      encode(wav, file);
+    } finally {
+      Files.deleteIfExists(wav);
+    }
+    String name = style.name() + " for " + title(draft, byId) + ", " + score.bpm() + " BPM.m4a";
+    try {
+      return new Media(id, name, probe.probe(file, name), file);
+    } catch (MediaRejectedException e) {
+      throw new IOException("the composed track did not come out readable: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Optional<String> styleIn(String words) {
+    return Styles.find(words).map(Style::name);
+  }
+
+  @Override
+  public String calmer(String style) {
+    return Styles.calmerThan(style(new Wish(style, 1))).name();
+  }
+
+  @Override
+  public String livelier(String style) {
+    return Styles.livelierThan(style(new Wish(style, 1))).name();
+  }
+
+  /** Read back from the file's name, which this maker wrote: {@code <id>-<style>-seed-<n>.m4a}. */
+  @Override
+  public Optional<Wish> wishOf(Media track) {
+    Matcher m = MADE.matcher(track.file().getFileName().toString());
+    if (!m.matches() || !track.file().startsWith(directory)) return Optional.empty();
+    String slug = m.group(1);
+    return Styles.all().stream().filter(s -> slug(s).equals(slug)).findFirst()
+        .map(s -> new Wish(s.name(), Long.parseLong(m.group(2))));
+  }
+
+  private static String slug(Style style) {
+    return style.name().replaceAll("[^a-z0-9]+", "-");
+  }
+
+  private static byte[] bytes() {
+    byte[] b = new byte[8];
+    IDS.nextBytes(b);
+    return b;
+  }
+
+  private static Style style(Wish wish) {
+    if (wish.style() == null || wish.style().isBlank()) return Styles.standard();
+    return Styles.find(wish.style()).orElse(Styles.standard());
+  }
+
+  /** A clip the analysis cannot read still has its boundaries; only its inner cuts are left out. */
+  private Cuts cuts(Path file) {
+    try {
+      return analysis.cuts(file);
+    } catch (AnalysisException e) {
+      return new Cuts(List.of(), List.of());
+    }
+  }
+
+  private void encode(Path wav, Path out) throws IOException {
+    try {
+      ffmpeg.run(FfmpegRun.of(List.of("-i", wav.toString(), "-c:a", "aac", "-b:a", "192k", "-movflags", "+faststart",
+          out.toString()), ENCODE_TIMEOUT).deletingOnFailure(out));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while encoding the music");
+    }
+  }
+
+  /** "travel.mp4", or "travel.mp4 and 2 more clips". */
+  private static String title(Draft draft, Map<String, Media> media) {
+    Clip first = draft.clips().get(0);
+    Media source = media.get(first.src());
+    String name = source != null ? source.filename() : first.name().isBlank() ? "your video" : first.name();
+    long others = draft.clips().stream().map(Clip::src).distinct().count() - 1;
+    return others <= 0 ? name : name + " and " + others + (others == 1 ? " more clip" : " more clips");
+  }
+}

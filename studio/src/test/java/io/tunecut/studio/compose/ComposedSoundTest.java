@@ -1,0 +1,67 @@
+package io.tunecut.studio.compose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tunecut.studio.analysis.BeatTracker;
+import io.tunecut.studio.analysis.Beats;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Composed music as it sounds, played through the General MIDI soundfont. */
+class ComposedSoundTest {
+  /** One performer for the class: the soundfont is read once and its instruments stay loaded. */
+  private static final Performer PERFORMER = new Performer(Soundfont.fromEnvironment());
+  private static final int RATE = Performer.SAMPLE_RATE;
+
+  static List<Style> styles() {
+    return Styles.all();
+  }
+
+  @Test
+  void theStudiosBeatTrackerHearsThePlannedBeats() throws Exception {
+    Score score = new Composer(Styles.standard(), 1).compose(new Timeline(30, List.of()));
+    float[] mono = PERFORMER.play(score).mono();
+
+    double end = score.tempo().downbeat(score.tempo().finalBar());
+    // beats from 5 s on, as mir_eval counts them; a planned beat just before may be heard just after
+    List<Double> planned = score.tempo().beats().stream().filter(b -> b >= 5 - 0.05 && b < end).toList();
+    Beats heard = new BeatTracker().track(Hearing.half(mono), RATE / 2);
+    List<Double> found = heard.beats().stream().filter(b -> b >= 5 && b < end).toList();
+
+    assertThat(Hearing.fMeasure(planned, found, 0.050)).as("planned %s, heard %s", planned, found)
+        .isGreaterThanOrEqualTo(0.95);
+  }
+
+  @ParameterizedTest
+  @MethodSource("styles")
+  void everyCutIsHeardWithin30MillisecondsAndTheMusicNeverStopsBeforeItsEnding(Style style) throws Exception {
+    Score score = new Composer(style, 2).compose(ComposerTest.TRAVEL);
+    Recording sound = PERFORMER.play(score);
+    float[] mono = sound.mono();
+
+    assertThat(sound.frames()).as("exactly the video's length").isEqualTo(30 * RATE);
+    for (Cue cue : ComposerTest.TRAVEL.cues()) {
+      assertThat(Hearing.onsetNear(mono, RATE, cue.seconds(), 0.1)).as("the onset near the cut at %s s", cue.seconds())
+          .isBetween(cue.seconds() - 0.030, cue.seconds() + 0.030);
+    }
+    double end = score.tempo().downbeat(score.tempo().finalBar());
+    assertThat(Hearing.longestSilence(mono, RATE, end, -50)).as("the longest silence, s").isLessThanOrEqualTo(1.0);
+    double body = Hearing.level(mono, RATE, 2, end - 2);
+    assertThat(Hearing.level(mono, RATE, 29.5, 0.5)).as("the last half second against the body (%.1f dB)", body)
+        .isLessThanOrEqualTo(body - 20);
+    assertThat(sound.peak()).as("peak").isLessThanOrEqualTo(Recording.CEILING + 1e-6);
+    assertThat(Hearing.flatness(mono)).as("spectral flatness: music, not noise").isLessThan(0.2);
+  }
+
+  @Test
+  void theFlatnessCheckTellsNoiseFromMusic() {
+    Random random = new Random(1);
+    float[] noise = new float[RATE * 3];
+    for (int i = 0; i < noise.length; i++) noise[i] = (float) (random.nextGaussian() * 0.2);
+
+    assertThat(Hearing.flatness(noise)).isGreaterThan(0.4);
+  }
+}
