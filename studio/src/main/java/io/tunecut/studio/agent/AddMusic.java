@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tunecut.studio.draft.Draft;
 import io.tunecut.studio.draft.Music;
 import io.tunecut.studio.media.Media;
+import io.tunecut.studio.media.MediaKind;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -48,9 +49,17 @@ final class AddMusic implements Instruction {
       asked = turn.match(Pattern.compile("\\b(?:music|song)\\b")) != null;
     }
     if (!asked) return Optional.empty();
+    return Optional.of(add(draft, turn.media(), ordered != null ? ordered : named, replace, turn.maker()));
+  }
+
+  /**
+   * Plays {@code pick} as the background music; without one, the track playing now, the next
+   * one when {@code replace}, or the first; without any track, a composed one.
+   */
+  static Edit add(Draft draft, List<Media> media, Media pick, boolean replace, MusicMaker maker) {
+    List<Media> tracks = media.stream().filter(m -> m.info().kind() == MediaKind.AUDIO).toList();
+    if (tracks.isEmpty()) return compose(draft, media, maker);
     var args = Edit.args();
-    if (tracks.isEmpty()) return Optional.of(compose(turn, draft));
-    Media pick = ordered != null ? ordered : named;
     Music current = draft.music();
     if (pick == null) {
       if (current != null && replace) pick = next(tracks, current.src());
@@ -59,10 +68,10 @@ final class AddMusic implements Instruction {
     }
     args.put("track", pick.filename()).put("src", pick.id());
     if (current != null && current.src().equals(pick.id())) {
-      return Optional.of(Edit.done(draft, "add_music", args,
-          "'" + pick.filename() + "' is already the background music.", "「" + pick.filename() + "」已经是背景音乐。"));
+      return Edit.done(draft, "add_music", args,
+          "'" + pick.filename() + "' is already the background music.", "「" + pick.filename() + "」已经是背景音乐。");
     }
-    return Optional.of(put(draft, pick, args));
+    return put(draft, pick, args);
   }
 
   private static Edit put(Draft draft, Media pick, ObjectNode args) {
@@ -85,13 +94,13 @@ final class AddMusic implements Instruction {
   }
 
   /** No track was sent: compose one when the studio can, or ask for a track. */
-  private static Edit compose(Turn turn, Draft draft) {
-    if (turn.maker() == null) {
+  private static Edit compose(Draft draft, List<Media> media, MusicMaker maker) {
+    if (maker == null) {
       return Edit.refused(draft, "add_music", Edit.args(),
           "Send me a music track (mp3, wav, m4a, aac, ogg or flac) and I'll add it as background music.",
           "请先发送一首音乐（mp3、wav、m4a、aac、ogg 或 flac），我会把它加为背景音乐。");
     }
-    return ComposeMusic.make(turn, draft, MusicMaker.Wish.defaults(), "new");
+    return ComposeMusic.make(maker, media, draft, MusicMaker.Wish.defaults(), "new");
   }
 
   private static Media next(List<Media> tracks, String currentSrc) {

@@ -1,5 +1,6 @@
 package io.tunecut.studio.agent;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tunecut.studio.draft.Clip;
 import io.tunecut.studio.draft.Draft;
 import java.util.ArrayList;
@@ -45,47 +46,60 @@ final class ClipOrder implements Instruction {
     boolean swapTwo = to == null && move == null && swap == null && turn.match(SWAP_TWO) != null;
     boolean reverse = to == null && move == null && swap == null && !swapTwo && turn.match(REVERSE) != null;
     if (to == null && move == null && swap == null && !swapTwo && !reverse) return Optional.empty();
-    List<Clip> clips = new ArrayList<>(draft.clips());
-    if (clips.size() < 2) {
-      return Optional.of(Edit.refused(draft, "reorder_clips", Edit.args(),
-          "There is only " + clips.size() + " clip on the timeline: nothing to reorder.", "时间线上不到两个片段，无需调整顺序。"));
-    }
-    if (swapTwo && clips.size() > 2) {
+    if (draft.clips().size() < 2) return Optional.of(tooFew(draft));
+    if (swapTwo && draft.clips().size() > 2) {
       return Optional.of(Edit.question(draft, "Which clips should I swap? E.g. \"swap clip 1 and clip 3\".",
           "要调换哪两个片段？比如“调换第1个和第3个”。"));
     }
-    var args = Edit.args();
     if (reverse || swapTwo) {
+      List<Clip> clips = new ArrayList<>(draft.clips());
       Collections.reverse(clips);
-    } else if (to != null || move != null) {
-      int pos;
-      boolean front;
-      int target = -1;
-      if (to != null) {
-        pos = Integer.parseInt(to.group(1) != null ? to.group(1) : to.group(3));
-        target = Integer.parseInt(to.group(2) != null ? to.group(2) : to.group(4));
-        front = target == 1;
-      } else {
-        String[] g = groups(move);
-        pos = Integer.parseInt(g[0]);
-        front = g[1] == null || g[1].matches("first|start|beginning|front|begining|1st|opening|begin|open|前面|开头|最前|第1个?|前");
-      }
-      int i = pos - 1;
-      if (i < 0 || i >= clips.size()) return Optional.of(noSuchClip(draft, pos));
-      Clip c = clips.remove(i);
-      int at = target > 0 ? Math.min(target - 1, clips.size()) : front ? 0 : clips.size();
-      clips.add(at, c);
-      args.put("clip", c.name()).put("to", at + 1);
-    } else {
-      int a = Integer.parseInt(swap.group(1) != null ? swap.group(1) : swap.group(3));
-      int b = Integer.parseInt(swap.group(2) != null ? swap.group(2) : swap.group(4));
-      if (a < 1 || a > clips.size() || b < 1 || b > clips.size()) return Optional.of(noSuchClip(draft, a < 1 || a > clips.size() ? a : b));
-      Collections.swap(clips, a - 1, b - 1);
+      return Optional.of(ordered(draft, clips, Edit.args()));
     }
+    if (to != null) {
+      int pos = Integer.parseInt(to.group(1) != null ? to.group(1) : to.group(3));
+      return Optional.of(move(draft, pos, Integer.parseInt(to.group(2) != null ? to.group(2) : to.group(4))));
+    }
+    if (move != null) {
+      String[] g = groups(move);
+      boolean front = g[1] == null || g[1].matches("first|start|beginning|front|begining|1st|opening|begin|open|前面|开头|最前|第1个?|前");
+      return Optional.of(move(draft, Integer.parseInt(g[0]), front ? 1 : draft.clips().size()));
+    }
+    return Optional.of(swap(draft, Integer.parseInt(swap.group(1) != null ? swap.group(1) : swap.group(3)),
+        Integer.parseInt(swap.group(2) != null ? swap.group(2) : swap.group(4))));
+  }
+
+  /** Moves clip {@code pos} to place {@code to} (both from 1). */
+  static Edit move(Draft draft, int pos, int to) {
+    List<Clip> clips = new ArrayList<>(draft.clips());
+    if (clips.size() < 2) return tooFew(draft);
+    if (pos < 1 || pos > clips.size()) return noSuchClip(draft, pos);
+    Clip c = clips.remove(pos - 1);
+    int at = Math.max(0, Math.min(to - 1, clips.size()));
+    clips.add(at, c);
+    return ordered(draft, clips, Edit.args().put("clip", c.name()).put("to", at + 1));
+  }
+
+  /** Clips {@code a} and {@code b} (from 1) change places. */
+  static Edit swap(Draft draft, int a, int b) {
+    List<Clip> clips = new ArrayList<>(draft.clips());
+    if (clips.size() < 2) return tooFew(draft);
+    if (a < 1 || a > clips.size() || b < 1 || b > clips.size()) return noSuchClip(draft, a < 1 || a > clips.size() ? a : b);
+    Collections.swap(clips, a - 1, b - 1);
+    return ordered(draft, clips, Edit.args());
+  }
+
+  private static Edit tooFew(Draft draft) {
+    int n = draft.clips().size();
+    return Edit.refused(draft, "reorder_clips", Edit.args(),
+        "There is only " + n + " clip on the timeline: nothing to reorder.", "时间线上不到两个片段，无需调整顺序。");
+  }
+
+  private static Edit ordered(Draft draft, List<Clip> clips, ObjectNode args) {
     List<String> names = clips.stream().map(Clip::name).toList();
     args.putPOJO("order", names);
-    return Optional.of(Edit.done(draft.withClips(clips), "reorder_clips", args,
-        "New clip order: " + String.join(", ", names) + ".", "新的片段顺序：" + String.join("、", names) + "。"));
+    return Edit.done(draft.withClips(clips), "reorder_clips", args,
+        "New clip order: " + String.join(", ", names) + ".", "新的片段顺序：" + String.join("、", names) + "。");
   }
 
   /** "put the sunset clip before the beach clip". */
@@ -100,9 +114,7 @@ final class ClipOrder implements Instruction {
     Clip anchor = clips.get(b - 1);
     clips.remove(moved);
     clips.add(clips.indexOf(anchor) + (after ? 1 : 0), moved);
-    List<String> names = clips.stream().map(Clip::name).toList();
-    return Edit.done(draft.withClips(clips), "reorder_clips", Edit.args().putPOJO("order", names),
-        "New clip order: " + String.join(", ", names) + ".", "新的片段顺序：" + String.join("、", names) + "。");
+    return ordered(draft, clips, Edit.args());
   }
 
   /** The clip number and the place word, whichever alternative matched. */

@@ -37,26 +37,30 @@ final class ClipSound implements Instruction {
       else if (turn.has(KEEP)) v = 1.0;
     }
     if (v == null) return Optional.empty();
-    double lv = Math.max(0, Math.min(2.0, v));
     Matcher one = ONE_CLIP.matcher(turn.whole());
-    int only = one.find() ? Integer.parseInt(one.group(1)) : 0;
-    if (only > draft.clips().size()) return Optional.of(ClipOrder.noSuchClip(draft, only));
+    return Optional.of(level(draft, v, one.find() ? Integer.parseInt(one.group(1)) : 0));
+  }
+
+  /** @param only the clip (from 1) whose sound to set, or 0 for every clip */
+  static Edit level(Draft draft, double level, int only) {
+    double lv = Math.max(0, Math.min(2.0, level));
+    if (only > draft.clips().size() || only < 0) return ClipOrder.noSuchClip(draft, only);
     if (draft.clips().isEmpty()) {
-      return Optional.of(Edit.refused(draft, "set_clip_sound", Edit.args(),
-          "There are no clips yet: send your video clips first.", "还没有视频片段：请先发送视频。"));
+      return Edit.refused(draft, "set_clip_sound", Edit.args(),
+          "There are no clips yet: send your video clips first.", "还没有视频片段：请先发送视频。");
     }
     if (only > 0) {
       List<Clip> clips = new ArrayList<>(draft.clips());
       Clip c = clips.get(only - 1);
       clips.set(only - 1, c.withLevel(lv));
-      return Optional.of(Edit.done(draft.withClips(clips), "set_clip_sound", Edit.args().put("level", lv).put("clip", c.name()),
+      return Edit.done(draft.withClips(clips), "set_clip_sound", Edit.args().put("level", lv).put("clip", c.name()),
           "Clip " + only + " (" + c.name() + ") plays its own sound at " + Words.percent(lv) + ".",
-          "第 " + only + " 个片段（" + c.name() + "）的原声设为 " + Words.percent(lv) + "。"));
+          "第 " + only + " 个片段（" + c.name() + "）的原声设为 " + Words.percent(lv) + "。");
     }
     String en = lv == 0 ? "Muted the clips' own sound." : lv == 1.0 ? "The clips keep their own sound as recorded."
         : "The clips' own sound is at " + Words.percent(lv) + ".";
     String zh = lv == 0 ? "已静音视频原声。" : lv == 1.0 ? "保留视频原声。" : "视频原声已设为 " + Words.percent(lv) + "。";
-    return Optional.of(Edit.done(draft.withClips(draft.clips().stream().map((Clip c) -> c.withLevel(lv)).toList()),
-        "set_clip_sound", Edit.args().put("level", lv), en, zh));
+    return Edit.done(draft.withClips(draft.clips().stream().map((Clip c) -> c.withLevel(lv)).toList()),
+        "set_clip_sound", Edit.args().put("level", lv), en, zh);
   }
 }

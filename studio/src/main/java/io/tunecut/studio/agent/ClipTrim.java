@@ -34,47 +34,69 @@ final class ClipTrim implements Instruction {
     Matcher to = headTail == null ? turn.match(TO) : null;
     Matcher drop = headTail == null && to == null ? turn.match(DROP) : null;
     if (headTail == null && to == null && drop == null) return Optional.empty();
-    List<Clip> clips = new ArrayList<>(draft.clips());
     String[] g = groups(headTail != null ? headTail : to != null ? to : drop);
     int pos = Integer.parseInt(g[0]);
-    int i = pos - 1;
-    if (i < 0 || i >= clips.size()) return Optional.of(ClipOrder.noSuchClip(draft, pos));
-    Clip c = clips.get(i);
-    var args = Edit.args().put("clip", c.name());
     if (drop != null) {
-      if (clips.size() == 1) {
-        return Optional.of(Edit.refused(draft, "remove_clip", args, "That is the only clip: I'll keep it.", "这是唯一的片段，先保留。"));
-      }
-      TreeSet<Integer> gone = new TreeSet<>(Comparator.reverseOrder());
-      for (Matcher more = Pattern.compile("clip (\\d+)").matcher(turn.whole()); more.find(); ) gone.add(Integer.parseInt(more.group(1)));
-      gone.removeIf(n -> n < 1 || n > clips.size());
-      if (gone.size() >= clips.size()) gone = new TreeSet<>(List.of(pos));
-      List<String> names = new ArrayList<>();
-      for (int n : gone) names.add(0, clips.remove(n - 1).name());
-      String which = String.join(", ", names);
-      return Optional.of(Edit.done(draft.withClips(clips), "remove_clip", args,
-          "Removed " + (gone.size() == 1 ? "clip " + pos + " (" + which + ")." : which + "."),
-          "已删除" + (gone.size() == 1 ? "第 " + pos + " 个片段（" + which + "）。" : "：" + String.join("、", names) + "。")));
+      List<Integer> more = new ArrayList<>();
+      for (Matcher m = Pattern.compile("clip (\\d+)").matcher(turn.whole()); m.find(); ) more.add(Integer.parseInt(m.group(1)));
+      return Optional.of(remove(draft, pos, more));
     }
-    Clip trimmed;
-    if (headTail != null) {
-      long cut = Words.ms(g[2]);
-      if (cut >= c.durationMs() - 100) {
-        return Optional.of(Edit.refused(draft, "trim_clip", args,
-            "Clip " + pos + " is only " + Words.secs(c.durationMs()) + " long: cutting " + Words.secs(cut) + " would leave nothing.",
-            "第 " + pos + " 个片段只有 " + Words.zhSecs(c.durationMs()) + "，剪不了 " + Words.zhSecs(cut) + "。"));
-      }
-      trimmed = g[1].matches("first|start|前|开头") ? c.withIn(c.inMs() + cut).withDuration(c.durationMs() - cut)
-          : c.withDuration(c.durationMs() - cut);
-    } else {
-      trimmed = c.withDuration(Math.max(100, Math.min(Words.ms(g[1]), available(turn, c))));
+    if (headTail != null) return Optional.of(cut(draft, pos, Words.ms(g[2]), g[1].matches("first|start|前|开头")));
+    return Optional.of(keep(draft, turn.media(), pos, Words.ms(g[1])));
+  }
+
+  /**
+   * Removes clip {@code pos} (from 1) and the others named with it, never every clip.
+   *
+   * @param named every clip number in the request, {@code pos} among them
+   */
+  static Edit remove(Draft draft, int pos, List<Integer> named) {
+    List<Clip> clips = new ArrayList<>(draft.clips());
+    if (pos < 1 || pos > clips.size()) return ClipOrder.noSuchClip(draft, pos);
+    var args = Edit.args().put("clip", clips.get(pos - 1).name());
+    if (clips.size() == 1) {
+      return Edit.refused(draft, "remove_clip", args, "That is the only clip: I'll keep it.", "这是唯一的片段，先保留。");
     }
-    clips.set(i, trimmed);
-    args.put("in_ms", trimmed.inMs()).put("duration_ms", trimmed.durationMs());
-    return Optional.of(Edit.done(draft.withClips(clips), "trim_clip", args,
+    TreeSet<Integer> gone = new TreeSet<>(Comparator.reverseOrder());
+    gone.addAll(named);
+    gone.add(pos);
+    gone.removeIf(n -> n < 1 || n > clips.size());
+    if (gone.size() >= clips.size()) gone = new TreeSet<>(List.of(pos));
+    List<String> names = new ArrayList<>();
+    for (int n : gone) names.add(0, clips.remove(n - 1).name());
+    String which = String.join(", ", names);
+    return Edit.done(draft.withClips(clips), "remove_clip", args,
+        "Removed " + (gone.size() == 1 ? "clip " + pos + " (" + which + ")." : which + "."),
+        "已删除" + (gone.size() == 1 ? "第 " + pos + " 个片段（" + which + "）。" : "：" + String.join("、", names) + "。"));
+  }
+
+  /** Cuts {@code cut} off the start ({@code head}) or the end of clip {@code pos} (from 1). */
+  static Edit cut(Draft draft, int pos, long cut, boolean head) {
+    if (pos < 1 || pos > draft.clips().size()) return ClipOrder.noSuchClip(draft, pos);
+    Clip c = draft.clips().get(pos - 1);
+    if (cut >= c.durationMs() - 100) {
+      return Edit.refused(draft, "trim_clip", Edit.args().put("clip", c.name()),
+          "Clip " + pos + " is only " + Words.secs(c.durationMs()) + " long: cutting " + Words.secs(cut) + " would leave nothing.",
+          "第 " + pos + " 个片段只有 " + Words.zhSecs(c.durationMs()) + "，剪不了 " + Words.zhSecs(cut) + "。");
+    }
+    return trimmed(draft, pos, head ? c.withIn(c.inMs() + cut).withDuration(c.durationMs() - cut) : c.withDuration(c.durationMs() - cut));
+  }
+
+  /** Clip {@code pos} (from 1) plays {@code ms}, as far as its source allows. */
+  static Edit keep(Draft draft, List<Media> media, int pos, long ms) {
+    if (pos < 1 || pos > draft.clips().size()) return ClipOrder.noSuchClip(draft, pos);
+    Clip c = draft.clips().get(pos - 1);
+    return trimmed(draft, pos, c.withDuration(Math.max(100, Math.min(ms, available(media, c)))));
+  }
+
+  private static Edit trimmed(Draft draft, int pos, Clip trimmed) {
+    List<Clip> clips = new ArrayList<>(draft.clips());
+    Clip c = clips.set(pos - 1, trimmed);
+    var args = Edit.args().put("clip", c.name()).put("in_ms", trimmed.inMs()).put("duration_ms", trimmed.durationMs());
+    return Edit.done(draft.withClips(clips), "trim_clip", args,
         "Clip " + pos + " (" + c.name() + ") now plays " + Words.secs(trimmed.durationMs())
             + (trimmed.inMs() > 0 ? " from " + Words.secs(trimmed.inMs()) + " into the clip" : "") + ".",
-        "第 " + pos + " 个片段（" + c.name() + "）现在播放 " + Words.zhSecs(trimmed.durationMs()) + "。"));
+        "第 " + pos + " 个片段（" + c.name() + "）现在播放 " + Words.zhSecs(trimmed.durationMs()) + "。");
   }
 
   /** The groups of whichever alternative matched: clip number first, then the rest in order. */
@@ -86,9 +108,9 @@ final class ClipTrim implements Instruction {
   }
 
   /** How much of the source remains after the clip's start (stills can be any length). */
-  private static long available(Turn turn, Clip c) {
+  private static long available(List<Media> media, Clip c) {
     if (c.isStill()) return Long.MAX_VALUE;
-    for (Media m : turn.media()) {
+    for (Media m : media) {
       if (m.id().equals(c.src())) return Math.max(100, Math.round(m.info().durationSeconds() * 1000) - c.inMs());
     }
     return c.durationMs();

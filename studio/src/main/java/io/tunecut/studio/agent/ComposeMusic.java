@@ -89,8 +89,12 @@ final class ComposeMusic implements Instruction {
 
   /** Composes the music and puts it on the timeline; {@code kind} words the answer. */
   static Edit make(Turn turn, Draft draft, MusicMaker.Wish wish, String kind) {
+    return make(turn.maker(), turn.media(), draft, wish, kind);
+  }
+
+  static Edit make(MusicMaker maker, List<Media> media, Draft draft, MusicMaker.Wish wish, String kind) {
     try {
-      Media made = turn.maker().make(draft, turn.media(), wish);
+      Media made = maker.make(draft, media, wish);
       var args = Edit.args().put("track", made.filename()).put("src", made.id()).put("composed", true)
           .put("seed", wish.seed());
       if (wish.style() != null) args.put("style", wish.style());

@@ -15,9 +15,13 @@ final class ExportRequest implements Instruction {
   public Optional<Edit> apply(Turn turn, Draft draft) {
     if (turn.match(EXPORT) == null) return Optional.empty();
     if (turn.negated()) return Optional.of(Edit.answer(draft, "OK, not exporting yet.", "好的，先不导出。"));
+    return Optional.of(export(draft));
+  }
+
+  static Edit export(Draft draft) {
     if (!draft.isReady()) {
-      return Optional.of(Edit.answer(draft, "There is nothing to export yet: send your clips first.", "还没有可导出的内容：请先发送视频。"));
+      return Edit.answer(draft, "There is nothing to export yet: send your clips first.", "还没有可导出的内容：请先发送视频。");
     }
-    return Optional.of(new Edit(draft, null, Replies.EXPORT_EN, Replies.EXPORT_ZH, Edit.Kind.EXPORT, List.of()));
+    return new Edit(draft, null, Replies.EXPORT_EN, Replies.EXPORT_ZH, Edit.Kind.EXPORT, List.of());
   }
 }

@@ -34,19 +34,27 @@ final class FadeMusic implements Instruction {
     boolean in = both != null || inM != null;
     boolean out = both != null || outM != null && (inM == null || outM.start() != inM.start());
     if (turn.negated() && inM == null && outM != null && outM.group().matches("fades?")) in = true; // "get rid of the fade": both
-    Music music = draft.music();
-    if (music == null) {
-      return Optional.of(Edit.refused(draft, "fade_music", Edit.args(),
-          "There is no background music to fade yet: add a track first.", "还没有背景音乐可以淡入淡出：请先添加音乐。"));
-    }
-    long fi = music.fadeInMs();
-    long fo = music.fadeOutMs();
+    if (draft.music() == null) return Optional.of(fade(draft, null, null));
     boolean off = turn.negated();
     List<Long> lengths = new ArrayList<>();
     for (Matcher m = LENGTH.matcher(turn.text()); m.find(); ) lengths.add(Words.ms(m.group(1)));
     turn.match(Pattern.compile("(?:\\d+(?:\\.\\d+)?s\\s*(?:and|,)?\\s*)+"));
-    if (in) fi = off ? 0 : !lengths.isEmpty() ? lengths.get(0) : DEFAULT_IN;
-    if (out) fo = off ? 0 : !lengths.isEmpty() ? lengths.get(lengths.size() - 1) : DEFAULT_OUT;
+    Long fadeIn = !in ? null : off ? 0 : !lengths.isEmpty() ? lengths.get(0) : DEFAULT_IN;
+    Long fadeOut = !out ? null : off ? 0 : !lengths.isEmpty() ? lengths.get(lengths.size() - 1) : DEFAULT_OUT;
+    return Optional.of(fade(draft, fadeIn, fadeOut));
+  }
+
+  /** Sets the fades asked for (0 removes one; null leaves it as it is), each at most half the music. */
+  static Edit fade(Draft draft, Long fadeIn, Long fadeOut) {
+    Music music = draft.music();
+    if (music == null) {
+      return Edit.refused(draft, "fade_music", Edit.args(),
+          "There is no background music to fade yet: add a track first.", "还没有背景音乐可以淡入淡出：请先添加音乐。");
+    }
+    boolean in = fadeIn != null;
+    boolean out = fadeOut != null;
+    long fi = in ? fadeIn : music.fadeInMs();
+    long fo = out ? fadeOut : music.fadeOutMs();
     long half = music.durationMs() / 2;
     fi = Math.min(fi, half);
     fo = Math.min(fo, half);
@@ -62,7 +70,7 @@ final class FadeMusic implements Instruction {
       zh.add(fo == 0 ? "取消淡出" : "音乐在最后 " + Words.zhSecs(fo) + "淡出");
     }
     String english = String.join("; ", en);
-    return Optional.of(Edit.done(draft.withMusic(music.withFades(fi, fo)), "fade_music", args,
-        Character.toUpperCase(english.charAt(0)) + english.substring(1) + ".", String.join("，", zh) + "。"));
+    return Edit.done(draft.withMusic(music.withFades(fi, fo)), "fade_music", args,
+        Character.toUpperCase(english.charAt(0)) + english.substring(1) + ".", String.join("，", zh) + "。");
   }
 }

@@ -19,11 +19,15 @@ final class LoopMusic implements Instruction {
     boolean loopWord = !once && turn.match(LOOP) != null;
     boolean fit = !once && !loopWord && turn.match(FIT) != null;
     if (!once && !loopWord && !fit) return Optional.empty();
-    boolean on = !once && !(loopWord && turn.negated());
+    return Optional.of(loop(draft, !once && !(loopWord && turn.negated())));
+  }
+
+  /** On: the music runs to the end of the video, repeated if shorter; off: played once. */
+  static Edit loop(Draft draft, boolean on) {
     Music music = draft.music();
     if (music == null) {
-      return Optional.of(Edit.refused(draft, "loop_music", Edit.args(),
-          "There is no background music yet: add a track first.", "还没有背景音乐：请先添加音乐。"));
+      return Edit.refused(draft, "loop_music", Edit.args(),
+          "There is no background music yet: add a track first.", "还没有背景音乐：请先添加音乐。");
     }
     Music next = music.withLoop(on);
     if (on) {
@@ -35,6 +39,6 @@ final class LoopMusic implements Instruction {
     String en = !on ? "The music plays once and is not repeated."
         : "The music runs to the end of the video (" + Words.secs(next.endMs()) + "), repeated if it is shorter.";
     String zh = !on ? "音乐只播放一遍，不循环。" : "音乐铺满整个视频（" + Words.zhSecs(next.endMs()) + "），短了就循环。";
-    return Optional.of(Edit.done(draft.withMusic(next), "loop_music", args, en, zh));
+    return Edit.done(draft.withMusic(next), "loop_music", args, en, zh);
   }
 }

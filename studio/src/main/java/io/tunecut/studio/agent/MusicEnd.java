@@ -17,15 +17,19 @@ final class MusicEnd implements Instruction {
   public Optional<Edit> apply(Turn turn, Draft draft) {
     Matcher m = turn.match(END);
     if (m == null) return Optional.empty();
+    return Optional.of(end(draft, Words.ms(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3))));
+  }
+
+  /** @param end where the music stops, on the timeline */
+  static Edit end(Draft draft, long end) {
     Music music = draft.music();
     if (music == null) {
-      return Optional.of(Edit.refused(draft, "set_music_end", Edit.args(),
-          "There is no background music yet: add a track first.", "还没有背景音乐：请先添加音乐。"));
+      return Edit.refused(draft, "set_music_end", Edit.args(),
+          "There is no background music yet: add a track first.", "还没有背景音乐：请先添加音乐。");
     }
-    long end = Words.ms(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3));
     long d = Math.max(500, end - music.startMs());
-    return Optional.of(Edit.done(draft.withMusic(music.withTiming(music.startMs(), d, music.inMs())), "set_music_end",
+    return Edit.done(draft.withMusic(music.withTiming(music.startMs(), d, music.inMs())), "set_music_end",
         Edit.args().put("end_ms", music.startMs() + d),
-        "The music now stops at " + Words.secs(music.startMs() + d) + ".", "音乐在第 " + Words.zhSecs(music.startMs() + d) + "结束。"));
+        "The music now stops at " + Words.secs(music.startMs() + d) + ".", "音乐在第 " + Words.zhSecs(music.startMs() + d) + "结束。");
   }
 }

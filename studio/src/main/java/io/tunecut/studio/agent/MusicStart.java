@@ -44,20 +44,33 @@ final class MusicStart implements Instruction {
     Matcher timeline = song == null ? turn.match(ON_TIMELINE) : null;
     if (song == null && timeline == null) return Optional.empty();
     Music music = draft.music();
-    if (music == null) {
-      return Optional.of(Edit.refused(draft, "set_music_start", Edit.args(),
-          "There is no background music yet: add a track first.", "还没有背景音乐：请先添加音乐。"));
-    }
+    if (music == null) return Optional.of(noMusic(draft));
     long value = Words.ms(first(song != null ? song : timeline));
     long end = draft.clips().isEmpty() ? music.endMs() : draft.durationMs();
     boolean inSong = song != null || (!turn.has(INTO_VIDEO) && value >= end && end > 0);
-    if (inSong) {
-      var args = Edit.args().put("in_ms", value);
-      return Optional.of(Edit.done(draft.withMusic(music.withTiming(music.startMs(), music.durationMs(), value)),
-          "set_music_start", args, "The song now plays from " + Words.secs(value) + " into the track.",
-          "音乐从歌曲的第 " + Words.zhSecs(value) + "开始播放。"));
-    }
-    return Optional.of(onTimeline(draft, music, value));
+    return Optional.of(inSong ? inSong(draft, music, value) : onTimeline(draft, music, value));
+  }
+
+  /**
+   * @param inSong true: {@code ms} into the song is where it plays from; false: the music
+   *     comes in {@code ms} into the video
+   */
+  static Edit start(Draft draft, long ms, boolean inSong) {
+    Music music = draft.music();
+    if (music == null) return noMusic(draft);
+    return inSong ? inSong(draft, music, ms) : onTimeline(draft, music, ms);
+  }
+
+  private static Edit noMusic(Draft draft) {
+    return Edit.refused(draft, "set_music_start", Edit.args(),
+        "There is no background music yet: add a track first.", "还没有背景音乐：请先添加音乐。");
+  }
+
+  private static Edit inSong(Draft draft, Music music, long value) {
+    var args = Edit.args().put("in_ms", value);
+    return Edit.done(draft.withMusic(music.withTiming(music.startMs(), music.durationMs(), value)),
+        "set_music_start", args, "The song now plays from " + Words.secs(value) + " into the track.",
+        "音乐从歌曲的第 " + Words.zhSecs(value) + "开始播放。");
   }
 
   private static Edit onTimeline(Draft draft, Music music, long value) {

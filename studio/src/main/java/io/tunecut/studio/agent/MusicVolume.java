@@ -57,14 +57,20 @@ final class MusicVolume implements Instruction {
       if (v != null && turn.earlier("set_music_volume")) return Optional.of(Edit.understood(draft));
     }
     if (v == null) return Optional.empty();
+    return Optional.of(set(draft, v));
+  }
+
+  /** @param volume 1.0 is the track as it is, up to 2.0 */
+  static Edit set(Draft draft, double volume) {
+    Music music = draft.music();
     if (music == null) {
-      return Optional.of(Edit.refused(draft, "set_music_volume", Edit.args(),
+      return Edit.refused(draft, "set_music_volume", Edit.args(),
           "There is no background music yet: add a track first (\"add background music\").",
-          "还没有背景音乐：请先添加（“添加背景音乐”）。"));
+          "还没有背景音乐：请先添加（“添加背景音乐”）。");
     }
-    v = Math.max(0, Math.min(2.0, Math.round(v * 100) / 100.0));
+    double v = Math.max(0, Math.min(2.0, Math.round(volume * 100) / 100.0));
     var args = Edit.args().put("volume", v);
-    return Optional.of(Edit.done(draft.withMusic(music.withVolume(v)), "set_music_volume", args,
-        "Music volume set to " + Words.percent(v) + ".", "音乐音量已设为 " + Words.percent(v) + "。"));
+    return Edit.done(draft.withMusic(music.withVolume(v)), "set_music_volume", args,
+        "Music volume set to " + Words.percent(v) + ".", "音乐音量已设为 " + Words.percent(v) + "。");
   }
 }

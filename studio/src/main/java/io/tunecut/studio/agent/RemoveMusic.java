@@ -15,11 +15,15 @@ final class RemoveMusic implements Instruction {
     if (!turn.negated() || turn.has(OTHER) || turn.text().contains("original sound") || turn.match(MUSIC) == null) {
       return Optional.empty();
     }
+    return Optional.of(remove(draft));
+  }
+
+  static Edit remove(Draft draft) {
     if (draft.music() == null) {
-      return Optional.of(Edit.done(draft, "remove_music", Edit.args(), "There is no background music to remove.", "现在没有背景音乐。"));
+      return Edit.done(draft, "remove_music", Edit.args(), "There is no background music to remove.", "现在没有背景音乐。");
     }
     var args = Edit.args().put("track", draft.music().name());
-    return Optional.of(Edit.done(draft.withMusic(null), "remove_music", args,
-        "Removed the background music '" + draft.music().name() + "'.", "已删除背景音乐「" + draft.music().name() + "」。"));
+    return Edit.done(draft.withMusic(null), "remove_music", args,
+        "Removed the background music '" + draft.music().name() + "'.", "已删除背景音乐「" + draft.music().name() + "」。");
   }
 }

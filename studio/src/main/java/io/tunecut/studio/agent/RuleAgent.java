@@ -89,12 +89,9 @@ public final class RuleAgent implements Agent {
       }
       if (!understood && !FILLER.matcher(clause.text()).matches()) missed.add(clause.shown());
     }
-    for (Instruction instruction : instructions) {
-      Optional<Edit> edit = instruction.afterMessage(draft, all, zh);
-      if (edit.isPresent()) {
-        edits.add(edit.get());
-        draft = edit.get().draft();
-      }
+    for (Edit edit : afterMessage(draft, all, zh)) {
+      edits.add(edit);
+      draft = edit.draft();
     }
     if (!draft.equals(base)) h = h.edited(base);
     String text = Replies.compose(edits, missed, draft, !draft.equals(start), all, zh);
@@ -102,10 +99,27 @@ public final class RuleAgent implements Agent {
     return new AgentReply(draft, steps, text, created, h);
   }
 
-  /** Where undo or redo takes the draft, and the history after. */
-  private record Travel(Edit edit, History history) {}
+  /** The edits that follow from a whole message's (ducking under speech), each on the draft the one before made. */
+  List<Edit> afterMessage(Draft draft, List<Media> media, boolean zh) {
+    List<Edit> edits = new ArrayList<>();
+    for (Instruction instruction : instructions) {
+      Optional<Edit> edit = instruction.afterMessage(draft, media, zh);
+      if (edit.isPresent()) {
+        edits.add(edit.get());
+        draft = edit.get().draft();
+      }
+    }
+    return edits;
+  }
 
-  private static Travel travel(boolean undo, Draft draft, History h) {
+  MusicMaker maker() {
+    return maker;
+  }
+
+  /** Where undo or redo takes the draft, and the history after. */
+  record Travel(Edit edit, History history) {}
+
+  static Travel travel(boolean undo, Draft draft, History h) {
     List<Draft> stack = undo ? h.earlier() : h.later();
     if (stack.isEmpty()) {
       return new Travel(Edit.answer(draft, undo ? "There is nothing to undo yet." : "There is nothing to redo.",

@@ -31,6 +31,11 @@ final class SetAspect implements Instruction {
         : turn.match(LANDSCAPE) != null ? Aspect.LANDSCAPE : null;
     Fill fill = fill(turn);
     if (aspect == null && fill == null) return Optional.empty();
+    return Optional.of(shape(draft, aspect, fill));
+  }
+
+  /** @param aspect the frame's new shape, or null to keep it; @param fill how other shapes fill it, or null to keep it */
+  static Edit shape(Draft draft, Aspect aspect, Fill fill) {
     var out = draft.output();
     var args = Edit.args();
     StringBuilder en = new StringBuilder();
@@ -66,7 +71,7 @@ final class SetAspect implements Instruction {
         case BARS -> "形状不同的片段保留完整画面，两边留黑边。";
       });
     }
-    return Optional.of(Edit.done(draft.withOutput(out), aspect != null ? "set_aspect" : "set_fill", args, en.toString(), zh.toString()));
+    return Edit.done(draft.withOutput(out), aspect != null ? "set_aspect" : "set_fill", args, en.toString(), zh.toString());
   }
 
   private static Fill fill(Turn turn) {

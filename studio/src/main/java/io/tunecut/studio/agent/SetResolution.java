@@ -17,12 +17,17 @@ final class SetResolution implements Instruction {
     if (m == null) return Optional.empty();
     String res = m.group(1) != null ? m.group(1) + "p" : m.group(2) != null || m.group(3) != null ? "1080p"
         : m.group(4) != null ? "720p" : "720p";
+    return Optional.of(resolution(draft, res));
+  }
+
+  /** @param res "1080p" or "720p" */
+  static Edit resolution(Draft draft, String res) {
     var out = draft.output().withResolution(res);
     Aspect aspect = out.aspect() != null ? out.aspect() : Aspect.nearest(out.width(), out.height());
     Aspect.Frame f = aspect.frame(out.shortSide());
     var args = Edit.args().put("resolution", res).put("width", f.width()).put("height", f.height());
-    return Optional.of(Edit.done(draft.withOutput(out.withFrame(f.width(), f.height())), "set_resolution", args,
+    return Edit.done(draft.withOutput(out.withFrame(f.width(), f.height())), "set_resolution", args,
         "The export will be " + res + " MP4 (" + f.width() + "×" + f.height() + ").",
-        "导出为 " + res + " MP4（" + f.width() + "×" + f.height() + "）。"));
+        "导出为 " + res + " MP4（" + f.width() + "×" + f.height() + "）。");
   }
 }

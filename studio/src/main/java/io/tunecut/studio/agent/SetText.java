@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,17 +63,49 @@ final class SetText implements Instruction {
         turn.discard();
         return Optional.empty();
       }
-      return Optional.of(Edit.refused(draft, "style_text", Edit.args(),
-          "There is no " + (title ? "title" : "text") + " yet: say e.g. title 'Summer'.", "还没有" + (title ? "标题" : "文字") + "：比如说 标题“夏天”。"));
+      return Optional.of(noText(draft, title));
     }
     Caption styled = style(turn, draft, c);
     if (styled == null) {
       turn.discard();
       return Optional.empty();
     }
-    return Optional.of(Edit.done(replace(draft, c, styled), "style_text", Edit.args().put("id", c.id()),
+    return Optional.of(restyled(draft, c, styled));
+  }
+
+  /** Restyles the title (or the latest text): {@code style} gives its new look, or null for none asked. */
+  static Edit restyle(Draft draft, boolean title, UnaryOperator<Caption> style) {
+    Caption c = find(draft, title);
+    if (c == null) return noText(draft, title);
+    Caption styled = style.apply(c);
+    return styled == null ? Edit.understood(draft) : restyled(draft, c, styled);
+  }
+
+  private static Edit noText(Draft draft, boolean title) {
+    return Edit.refused(draft, "style_text", Edit.args(),
+        "There is no " + (title ? "title" : "text") + " yet: say e.g. title 'Summer'.", "还没有" + (title ? "标题" : "文字") + "：比如说 标题“夏天”。");
+  }
+
+  private static Edit restyled(Draft draft, Caption c, Caption styled) {
+    return Edit.done(replace(draft, c, styled), "style_text", Edit.args().put("id", c.id()),
         "The " + (c.id().equals("title") ? "title" : "text") + " '" + c.text() + "' is now " + describe(styled, false) + ".",
-        (c.id().equals("title") ? "标题" : "文字") + "「" + c.text() + "」现在" + describe(styled, true) + "。"));
+        (c.id().equals("title") ? "标题" : "文字") + "「" + c.text() + "」现在" + describe(styled, true) + "。");
+  }
+
+  /**
+   * A caption's look with the values given (null keeps one): position top, center or bottom;
+   * size as a share of the frame height; colour as {@link #hex} reads it.
+   */
+  static Caption styled(Caption c, String position, Double size, String color, Long startMs, Long durationMs) {
+    String hex = color == null ? c.color() : hex(color).orElse(c.color());
+    return new Caption(c.id(), c.text(), startMs == null ? c.startMs() : startMs, durationMs == null ? c.durationMs() : durationMs,
+        position == null ? c.position() : position, size == null ? c.size() : Math.max(0.02, Math.min(0.3, size)), hex, c.extra());
+  }
+
+  /** A colour the text can have, by name (English or Chinese) or as #rrggbb. */
+  static Optional<String> hex(String colour) {
+    String c = colour.strip().toLowerCase(Locale.ROOT).replaceFirst("色$", "");
+    return c.matches("#[0-9a-f]{6}") ? Optional.of(c) : Optional.ofNullable(COLORS.get(c));
   }
 
   private static boolean styleAsked(Turn turn) {
@@ -82,16 +115,25 @@ final class SetText implements Instruction {
   /** New words: a new title or text, or new words for the one named. */
   private static Edit write(Turn turn, Draft draft, String words, boolean title) {
     turn.match(Pattern.compile(".*"));
+    boolean replace = (title || turn.has(REPLACE)) && !turn.has(Pattern.compile("\\b(?:add|another|new|also)\\b|再加|加"));
+    return write(draft, words, title, replace, c -> style(turn, draft, c));
+  }
+
+  /**
+   * Writes {@code words} as the title or as text: new text, or new words for the latest text
+   * when {@code replace}, keeping its look. {@code style} gives its look, or null for the default.
+   */
+  static Edit write(Draft draft, String words, boolean title, boolean replaceText, UnaryOperator<Caption> style) {
     words = words.length() > 120 ? words.substring(0, 120) : words;
     Caption existing = find(draft, title);
-    boolean replace = existing != null && (title || turn.has(REPLACE)) && !turn.has(Pattern.compile("\\b(?:add|another|new|also)\\b|再加|加"));
+    boolean replace = existing != null && replaceText;
     String id = title ? "title" : replace ? existing.id() : nextId(draft.captions());
     long d = existing != null && replace ? existing.durationMs() : DEFAULT_MS;
     long st = existing != null && replace ? existing.startMs() : 0;
     String pos = existing != null && replace ? existing.position() : title ? "center" : "bottom";
     Caption c = new Caption(id, words, st, d, pos, existing != null && replace ? existing.size() : 0.08,
         existing != null && replace ? existing.color() : "#ffffff", existing != null && replace ? existing.extra() : null);
-    Caption styled = style(turn, draft, c);
+    Caption styled = style.apply(c);
     if (styled != null) c = styled;
     c = fit(c, draft);
     List<Caption> captions = new ArrayList<>(draft.captions());
@@ -196,7 +238,7 @@ final class SetText implements Instruction {
     }
   }
 
-  private static Edit remove(Draft draft, boolean title) {
+  static Edit remove(Draft draft, boolean title) {
     List<Caption> kept = draft.captions().stream().filter(c -> title ? !c.id().equals("title") : c.id().equals("title")).toList();
     if (!title && kept.size() == draft.captions().size()) kept = List.of();
     Draft next = draft.withCaptions(kept);

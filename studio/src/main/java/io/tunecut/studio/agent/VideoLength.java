@@ -70,14 +70,7 @@ final class VideoLength implements Instruction {
     if ((m = turn.match(KEEP_LAST)) != null) return Optional.of(cut(draft, Math.max(0, total - Words.ms(first(m))), true));
     if ((m = turn.match(KEEP_RANGE)) != null) {
       List<String> g = all(m);
-      long from = Words.ms(g.get(0));
-      long to = Math.min(total, Words.ms(g.get(1)));
-      Edit head = cut(draft, from, true);
-      if (head.kind() != Edit.Kind.DONE) return Optional.of(head);
-      Draft kept = cut(head.draft(), Math.max(0, total - to), false).draft();
-      return Optional.of(Edit.done(kept, "trim_video", Edit.args().put("keep_from_ms", from).put("keep_to_ms", to),
-          "Kept " + Words.secs(from) + "–" + Words.secs(to) + ": the video is now " + Words.secs(kept.durationMs()) + ".",
-          "保留了 " + Words.zhSecs(from) + "–" + Words.zhSecs(to) + "，视频现在 " + Words.zhSecs(kept.durationMs()) + "。"));
+      return Optional.of(keep(draft, Words.ms(g.get(0)), Words.ms(g.get(1))));
     }
     if (turn.has(CUT_UNSURE)) {
       turn.match(CUT_UNSURE);
@@ -93,8 +86,20 @@ final class VideoLength implements Instruction {
     return Optional.empty();
   }
 
+  /** Keeps the part from {@code from} to {@code to} on the timeline. */
+  static Edit keep(Draft draft, long from, long to) {
+    long total = draft.durationMs();
+    to = Math.min(total, to);
+    Edit head = cut(draft, from, true);
+    if (head.kind() != Edit.Kind.DONE) return head;
+    Draft kept = cut(head.draft(), Math.max(0, total - to), false).draft();
+    return Edit.done(kept, "trim_video", Edit.args().put("keep_from_ms", from).put("keep_to_ms", to),
+        "Kept " + Words.secs(from) + "–" + Words.secs(to) + ": the video is now " + Words.secs(kept.durationMs()) + ".",
+        "保留了 " + Words.zhSecs(from) + "–" + Words.zhSecs(to) + "，视频现在 " + Words.zhSecs(kept.durationMs()) + "。");
+  }
+
   /** Cuts {@code ms} off the start or the end, across as many clips as it takes. */
-  private static Edit cut(Draft draft, long ms, boolean head) {
+  static Edit cut(Draft draft, long ms, boolean head) {
     var args = Edit.args().put(head ? "cut_start_ms" : "cut_end_ms", ms);
     if (draft.clips().isEmpty()) return noClips(draft, args);
     if (ms >= draft.durationMs() - 100) {
@@ -122,7 +127,7 @@ final class VideoLength implements Instruction {
   }
 
   /** Every clip shortened by the same share, so each still shows. */
-  private static Edit fit(Draft draft, long target) {
+  static Edit fit(Draft draft, long target) {
     var args = Edit.args().put("target_ms", target);
     if (draft.clips().isEmpty()) return noClips(draft, args);
     long total = draft.durationMs();

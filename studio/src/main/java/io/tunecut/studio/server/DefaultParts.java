@@ -3,10 +3,12 @@ package io.tunecut.studio.server;
 import io.tunecut.studio.agent.Agent;
 import io.tunecut.studio.agent.Instruction;
 import io.tunecut.studio.agent.Instructions;
+import io.tunecut.studio.agent.ModelAgent;
 import io.tunecut.studio.agent.RuleAgent;
 import io.tunecut.studio.analysis.AnalysisCache;
 import io.tunecut.studio.compose.ComposedMusic;
 import io.tunecut.studio.ffmpeg.Ffmpeg;
+import io.tunecut.studio.llm.LlmSettings;
 import io.tunecut.studio.media.FfprobeMediaProbe;
 import io.tunecut.studio.media.MediaProbe;
 import io.tunecut.studio.render.FfmpegRenderer;
@@ -31,7 +33,9 @@ final class DefaultParts {
     AnalysisCache analysis = new AnalysisCache(settings.dataDir().resolve("analysis"), ffmpeg);
     List<Instruction> instructions = new ArrayList<>(Instructions.standard());
     instructions.add(new BeatInstruction(analysis));
-    return new RuleAgent(instructions, ComposedMusic.of(settings.dataDir(), ffmpeg, analysis));
+    RuleAgent rules = new RuleAgent(instructions, ComposedMusic.of(settings.dataDir(), ffmpeg, analysis));
+    // With an operator's language model the model reads first and the rules stay the fallback.
+    return LlmSettings.fromEnvironment(System.getenv()).<Agent>map(llm -> ModelAgent.of(llm, rules)).orElse(rules);
   }
 
   static Renderer renderer(StudioSettings settings) throws IOException {
