@@ -28,9 +28,12 @@ final class DefaultParts {
     return new FfprobeMediaProbe(Ffmpeg.of(settings.ffmpeg(), settings.ffprobe()));
   }
 
-  static Agent agent(StudioSettings settings) {
+  static AnalysisCache analysis(StudioSettings settings) {
+    return new AnalysisCache(settings.dataDir().resolve("analysis"), Ffmpeg.of(settings.ffmpeg(), settings.ffprobe()));
+  }
+
+  static Agent agent(StudioSettings settings, AnalysisCache analysis) {
     Ffmpeg ffmpeg = Ffmpeg.of(settings.ffmpeg(), settings.ffprobe());
-    AnalysisCache analysis = new AnalysisCache(settings.dataDir().resolve("analysis"), ffmpeg);
     List<Instruction> instructions = new ArrayList<>(Instructions.standard());
     instructions.add(new BeatInstruction(analysis));
     RuleAgent rules = new RuleAgent(instructions, ComposedMusic.of(settings.dataDir(), ffmpeg, analysis));

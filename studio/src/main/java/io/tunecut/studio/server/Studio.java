@@ -6,7 +6,6 @@ import io.tunecut.studio.account.Quota;
 import io.tunecut.studio.account.Tokens;
 import io.tunecut.studio.agent.Agent;
 import io.tunecut.studio.analysis.AnalysisCache;
-import io.tunecut.studio.ffmpeg.Ffmpeg;
 import io.tunecut.studio.intake.Intake;
 import io.tunecut.studio.intake.UrlFetcher;
 import io.tunecut.studio.job.RenderQueue;
@@ -62,7 +61,10 @@ public final class Studio implements AutoCloseable {
    * @throws IOException when the data directory cannot be used or the port cannot be bound
    */
   public static Studio start(StudioSettings settings) throws IOException {
-    return start(settings, DefaultParts.probe(settings), DefaultParts.agent(settings), DefaultParts.renderer(settings));
+    // One analysis cache for the agent and the render queue: both read the same clips.
+    AnalysisCache analysis = DefaultParts.analysis(settings);
+    return start(settings, DefaultParts.probe(settings), DefaultParts.agent(settings, analysis),
+        DefaultParts.renderer(settings), KEEP_ALIVE, analysis);
   }
 
   public static Studio start(StudioSettings settings, MediaProbe probe, Agent agent, Renderer renderer)
@@ -72,6 +74,11 @@ public final class Studio implements AutoCloseable {
 
   static Studio start(StudioSettings settings, MediaProbe probe, Agent agent, Renderer renderer, Duration keepAlive)
       throws IOException {
+    return start(settings, probe, agent, renderer, keepAlive, DefaultParts.analysis(settings));
+  }
+
+  private static Studio start(StudioSettings settings, MediaProbe probe, Agent agent, Renderer renderer,
+      Duration keepAlive, AnalysisCache analysis) throws IOException {
     Path dataDir = settings.dataDir().toAbsolutePath().normalize();
     Files.createDirectories(dataDir.resolve("media"));
     Files.createDirectories(dataDir.resolve("renders"));
@@ -87,8 +94,8 @@ public final class Studio implements AutoCloseable {
       Quota quota = new Quota(jobs, settings.renderMinutesPerDay(), clock);
       Tokens tokens = new Tokens(accounts, clock);
       byte[] key = LinkSigner.loadOrCreateKey(dataDir.resolve("link.key"));
-      queue = new RenderQueue(jobs, library, renderer, new SpeechDucking(new AnalysisCache(dataDir.resolve("analysis"),
-          Ffmpeg.of(settings.ffmpeg(), settings.ffprobe())))::refresh, dataDir, settings.renderConcurrency());
+      queue = new RenderQueue(jobs, library, renderer, new SpeechDucking(analysis)::refresh, dataDir,
+          settings.renderConcurrency());
       AtomicInteger n = new AtomicInteger();
       turns = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "chat-turn-" + n.incrementAndGet());
