@@ -27,7 +27,7 @@ final class MusicStart implements Instruction {
           + "|(?:music|song)\\s+(?:should\\s+|to\\s+)?(?:starts?|begins?|comes?\\s+in|kicks?\\s+in|enters?|plays?)(?:\\s+(?:a bit|a little|slightly|only|just))?(?:\\s+later)?\\s+(?:at|after|from|only after)?\\s*" + T
           + "|(?:start|begin|bring in)\\s+(?:the\\s+)?(?:music|song)\\s+" + T + "\\s+in(?:to the video)?\\b"
           + "|delay\\s+(?:the\\s+)?(?:music|song)\\s+(?:by\\s+)?" + T + "|(?:music|song)\\s+(?:at|from)\\s+" + T + "\\s+(?:into|in)\\s+the\\s+video"
-          + "|(?:music|song)?\\s*(?:从|在)\\s*第?\\s*" + T + "\\s*(?:开始|进入|响起|出来|进)|" + T + "\\s*(?:后|之后|以后)\\s*(?:再)?\\s*(?:进|出现|开始|响|放)");
+          + "|(?:music|song)?\\s*(?:从|在)\\s*第?\\s*" + T + "\\s*(?:开始|进入|响起|出来|进)|视频的?第\\s*" + T + "\\s*(?:开始|再)?\\s*(?:放|播放?|进|出|响)\\s*(?:music|song)|" + T + "\\s*(?:后|之后|以后)\\s*(?:再)?\\s*(?:进|出现|开始|响|放)");
   private static final Pattern WITH_CLIP = Pattern.compile(
       "(?:music|song).{0,25}\\b(?:when|where|as|with|at the start of|at)\\s+clip (\\d+)(?:\\s+(?:starts|begins|comes in))?|(?:music|song)?\\s*(?:从|在)\\s*clip (\\d+)\\s*(?:开始|进入|响起)");
   private static final Pattern INTO_VIDEO = Pattern.compile("into the video|of the video|on the timeline|视频的?第");

@@ -40,6 +40,7 @@ public final class BeatInstruction implements Instruction {
       case DUCK -> DuckMusic.duck(draft, request.db() == 0 ? DuckMusic.DEFAULT_DB : request.db(),
           draft.music() == null ? List.of() : edits.heard(draft, turn.media()));
       case NO_DUCK -> DuckMusic.keepLevel(draft);
+      case NOT_NOW -> Edit.answer(draft, "OK — the cuts and the music stay as they are.", "好的，剪辑和音乐保持不变。");
     });
   }
 
