@@ -60,7 +60,7 @@ public final class ModelAgent implements Agent {
     for (ModelEdit proposal : proposed.edits()) {
       Edit edit;
       if (proposal instanceof ModelEdit.Change change) {
-        edit = change.apply(draft, all, rules.maker());
+        edit = change.apply(draft, all, TrackNames.in(rules.maker(), zh));
         all.addAll(edit.created());
         created.addAll(edit.created());
       } else {
