@@ -18,7 +18,7 @@ final class MusicStart implements Instruction {
       "(?:from|at) the (?:very )?(?:beginning|start) of (?:the )?(?:song|music)()|(?:music|song)\\s*从头(?:开始|放|播)()|从(?:song|music)的?开头()|"
           + "(?:from|at)\\s+" + T + "\\s+(?:of|in|into)\\s+(?:the\\s+)?(?:song|music)|" + T + "\\s+into\\s+the\\s+(?:song|music)"
           + "|skip\\s+(?:the\\s+)?(?:first\\s+)?" + T + "\\s+(?:of\\s+)?(?:the\\s+)?(?:song|music)|(?:song|music)\\s+from\\s+" + T + "\\s+in\\b"
-          + "|(?:start|play|begin|use)\\s+(?:the\\s+)?song\\s+(?:at|from)\\s+" + T + "(?!\\s+(?:into|in|of)\\s+the\\s+video)"
+          + "|(?:start|play|begin|use)\\s+(?:the\\s+)?song\\s+(?:at|from)\\s+(?:the\\s+)?" + T + "(?:\\s+mark)?(?!\\s+(?:into|in|of)\\s+the\\s+video)"
           + "|从\\s*(?:song|music)\\s*的?\\s*第?\\s*" + T + "|跳过\\s*(?:song|music)?\\s*的?\\s*前\\s*" + T + "|(?:song|music)\\s*的?\\s*第\\s*" + T);
   private static final Pattern ON_TIMELINE = Pattern.compile(
       "(?:start|begin)s?\\s+(?:right\\s+)?(?:with|at the (?:start|beginning) of|from the (?:start|beginning) of) the video()|(?:start|begin)s?\\s+(?:right\\s+)?(?:when|as) the video (?:starts|begins)()|(?:和|跟)视频(?:一起|同时)开始()"

@@ -21,7 +21,7 @@ final class MusicVolume implements Instruction {
   private static final Pattern LOUDER = Pattern.compile(
       "louder|too quiet|too soft|too low|can'?t hear|barely hear|hard to hear|not loud enough|(?:turn|bring|put|dial|pump)\\b.{0,20}\\bup\\b"
           + "|\\b(?:raise|increase|boost)\\b|more audible|(?:调|变|放)?大(?:一)?点|大声|调大|调高|高一点|提高|太小|听不到|听不见|太轻|响一点");
-  private static final Pattern TOO_LOUD = Pattern.compile("too loud|太大|太吵|太响|太炸|盖过");
+  private static final Pattern TOO_LOUD = Pattern.compile("too loud|drown(?:s|ing)? (?:\\w+ )?out|overpower|太大|太吵|太响|太炸|盖过|抢戏");
   private static final Pattern TOO_QUIET = Pattern.compile(
       "too (?:quiet|soft|low)|can'?t (?:really )?hear|barely hear|hard to hear|太小|太轻|太弱|听不(?:太|大)?(?:清|到|见|出)");
   private static final Pattern OTHER_TARGET = Pattern.compile(

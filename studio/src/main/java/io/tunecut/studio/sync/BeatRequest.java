@@ -22,7 +22,7 @@ public record BeatRequest(Kind kind, double seconds, int beatsPerShot, boolean n
   private static final Pattern DUCK = Pattern.compile(
       "\\bduck|(?:lower|quieter|down|softer|dip|drop|reduce)\\b.{0,30}\\b(?:when|while|whenever|if|during)\\b.{0,20}\\b(?:talk|speak|voice|says?|talking|speaking|speech)"
           + "|under (?:the )?(?:speech|voices?|talking|dialogue|people talking)|(?:when|while|whenever) (?:people|someone|they|he|she|i|we|somebody|anyone) (?:is |are )?(?:talk|speak)"
-          + "|闪避|(?:说话|讲话|人声|对白).{0,14}(?:降低|压低|小声|调低|小一点|小点|变小|轻|让|避让)|(?:降低|压低|调低).{0,8}(?:说话|人声|对白|讲话)");
+          + "|闪避|(?:说话|讲话|人声|对白).{0,14}(?:降低|压低|小声|调低|调小|放小|关小|小一点|小点|变小|轻|让|避让)|(?:降低|压低|调低).{0,8}(?:说话|人声|对白|讲话)");
   private static final Pattern PHRASE = Pattern.compile(
       "end (?:it |the music |the song |music |song )?on (?:a|the) (?:phrase|bar|downbeat)|finish on (?:a|the) (?:phrase|bar)"
           + "|end (?:of|at) (?:a|the) phrase|乐句|小节(?:线)?(?:上)?结束|结束在小节");
@@ -31,6 +31,7 @@ public record BeatRequest(Kind kind, double seconds, int beatsPerShot, boolean n
           + "|(?:a )?cut (?:on )?every (?:\\d+ )?(?:beats?|bar)|shots? (?:of|every) \\d+ beats?|混剪|蒙太奇|按节拍剪|卡点(?:视频|剪辑)|剪成卡点|每\\s*\\d*\\s*(?:拍|小节)(?:一个镜头|切|剪|换)");
   private static final Pattern SYNC = Pattern.compile(
       "sync|nudge|snap (?:the )?cuts|match (?:the )?(?:music|song) to|line (?:the )?(?:music|song|beats?) up|on the beat|to the beat|卡点|踩点|对齐节拍|节拍对齐"
+          + "|\\b(?:cuts?|edits?)\\s+(?:match|hit|land on|fall on|line up with)\\s+(?:the\\s+)?(?:beats?|rhythm)"
           + "|(?:跟着|跟随|配合|对上|对准|贴合)\\s*(?:剪辑点?|镜头切换|切换|画面切换|转场)");
   /** "keep the music level": the same as "no ducking". */
   private static final Pattern LEVEL = Pattern.compile("keep (?:the )?(?:music|song) (?:level|steady|constant|even)\\b(?!\\s*(?:at|to)\\b)");

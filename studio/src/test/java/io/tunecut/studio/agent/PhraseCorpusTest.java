@@ -47,6 +47,14 @@ class PhraseCorpusTest {
     assertAllPass("independent set", rows);
   }
 
+  /** A second such set, written once the first was understood. */
+  @Test
+  void aSecondIndependentSetIsUnderstoodToo() throws IOException {
+    List<Row> rows = rows("independent-2.tsv");
+    assertThat(rows).hasSizeGreaterThanOrEqualTo(60);
+    assertAllPass("second independent set", rows);
+  }
+
   void assertAllPass(String name, List<Row> rows) {
     List<Outcome> outcomes = rows.stream().map(this::run).toList();
     Map<String, int[]> rates = new TreeMap<>();
