@@ -48,7 +48,7 @@ public final class DuckMusic {
   public static Edit keepLevel(Draft draft) {
     var args = Edit.args().put("db", 0);
     if (draft.music() == null) return refused(draft, args);
-    return Edit.done(draft.withMusic(draft.music().level()), TOOL, args, Edit.args().put("ranges", 0),
+    return Edit.done(draft.withMusic(draft.music().levelUnderSpeech()), TOOL, args, Edit.args().put("ranges", 0),
         "OK — the music stays at the same level when people talk.", "好的，有人说话时音乐也不降低。");
   }
 

@@ -78,7 +78,7 @@ public record Music(String id, String src, String name, long startMs, long durat
   }
 
   /** "Don't duck": level under speech, and no ducking by itself either until asked again. */
-  public Music level() {
+  public Music levelUnderSpeech() {
     ObjectNode rest = extra.deepCopy();
     rest.remove("duckDb");
     rest.put("noDuck", true);

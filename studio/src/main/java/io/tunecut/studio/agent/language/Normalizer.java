@@ -42,7 +42,7 @@ final class Normalizer {
       "smaller", "horizontal", "portrait", "landscape", "track", "song", "trim", "shorter", "longer");
   /** Real words one letter from a key word, which stay as they are. */
   private static final Set<String> REAL = Set.of("fad", "tile", "lip", "lop", "loo", "sng", "rim", "tim", "sog", "son", "sing",
-      "mus", "loner", "sorter", "lover", "loser", "power", "tower", "mule", "mut", "trac", "lowe", "rack", "tack", "longe", "ate", "fae");
+      "mus", "loner", "sorter", "lover", "loser", "power", "tower", "mule", "mut", "trac", "lowe", "rack", "tack", "longe", "ate", "fae", "ade", "cation");
   private static final Pattern SPACED = Pattern.compile("\\s+");
 
   private Normalizer() {}
