@@ -22,7 +22,7 @@ final class AddMusic implements Instruction {
           + "|^(?:some )?music(?: please)?$|(?:加|添加|配|用|放|来|要)\\s*(?:上|个|一首|一段|点|一些)?\\s*(?:music|song)|配(?:个|点|上)?乐");
   private static final Pattern REPLACE = Pattern.compile(
       "\\b(?:replace|change|switch|swap|another|different|other|next)\\b.{0,30}?\\b(?:music|song)\\b|换.{0,6}(?:music|song|首)|(?:music|song)\\s*换掉"
-          + "|(?:don't|do not|doesn't) (?:like|love|want) (?:the |this |that )?(?:music|song)|(?:hate|dislike) (?:the |this |that )?(?:music|song)"
+          + "|(?:don't|do not|doesn't) (?:like|love|want) (?:the |this |that )?(?:music|song)(?!\\s+to\\b)|(?:hate|dislike) (?:the |this |that )?(?:music|song)"
           + "|(?:music|song) (?:is |sounds )?(?:boring|bad|awful|terrible|lame|annoying)|不喜欢\\s*(?:music|song)|(?:music|song)\\s*(?:不好听|难听|太难听)"
           + "|\\b(?:use|try|pick|play)\\s+(?:the\\s+)?(?:other|another|next|different)\\s+(?:one|1)\\b|另(?:一|1)首|别的\\s*(?:music|song|首)|其他的?\\s*(?:music|song)");
   private static final Pattern BY_ORDER = Pattern.compile(

@@ -25,8 +25,9 @@ final class ClipOrder implements Instruction {
       "(?:make|put|move|place)\\s+clip (\\d+)\\s+(?:to\\s+|as\\s+|at\\s+)?(?:the\\s+)?(?:position\\s+)?clip (\\d+)"
           + "|clip (\\d+)\\s*(?:放到|移到|放在|挪到|调到|放)\\s*(?:第)?\\s*clip (\\d+)");
   private static final Pattern BEFORE = Pattern.compile(
-      "(?:put|move|place|play|show)\\s+clip (\\d+)\\s+(before|after|in front of|ahead of|behind)\\s+clip (\\d+)"
-          + "|clip (\\d+)\\s*(?:放到|移到|放在|挪到)\\s*clip (\\d+)\\s*的?(前面|之前|前|后面|之后|后)");
+      "(?:(?:put|move|place|play|show)\\s+)?clip (\\d+)\\s+(?:should\\s+(?:go|come|be|play)\\s+|(?:goes|comes|plays)\\s+)?(before|after|in front of|ahead of|behind)\\s+clip (\\d+)"
+          + "|clip (\\d+)\\s*(?:放到|移到|放在|挪到)\\s*clip (\\d+)\\s*的?(前面|之前|前|后面|之后|后)"
+          + "|先\\s*(?:放|播放?)?\\s*clip (\\d+)\\s*(?:再|然后|后)\\s*(?:放|播放?)?\\s*clip (\\d+)");
   private static final Pattern SWAP = Pattern.compile(
       "(?:swap|switch|exchange|flip|trade|interchange)\\s+(?:the\\s+)?(?:places of\\s+|order of\\s+)?clip (\\d+)\\s+(?:and|with|for|&)\\s+clip (\\d+)"
           + "|clip (\\d+)\\s*(?:和|跟|与)\\s*clip (\\d+)\\s*(?:调换|交换|对调|互换|换一下|换个?位置)");
@@ -34,7 +35,8 @@ final class ClipOrder implements Instruction {
       "(?:swap|switch|exchange|flip|change)\\s+(?:the\\s+)?(?:order\\s+of\\s+(?:the\\s+)?)?(?:2\\s+|two\\s+|both\\s+)?(?:clips|videos|order|around)"
           + "|(?:swap|switch|flip)\\s+(?:them|it)\\s*(?:around)?|other way (?:a)?round"
           + "|(?:调换|交换|对调|互换|换一下|颠倒).{0,8}(?:视频|片段|顺序|位置)|(?:视频|片段|段|clips)\\s*(?:的)?\\s*(?:顺序|位置)?\\s*(?:调换|交换|对调|互换|换一下|换个位置|颠倒)|(?:视频|片段)?的?顺序(?:调换|交换|对调|换一下|反过来|颠倒)");
-  private static final Pattern REVERSE = Pattern.compile("reverse\\s+(?:the\\s+)?(?:order|clips|videos)|backwards order|倒序|顺序反过来|反过来");
+  private static final Pattern REVERSE = Pattern.compile(
+      "reverse\\s+(?:the\\s+)?(?:clip\\s+|video\\s+)?(?:order|clips|videos)|(?:order|clips|videos)\\s+(?:in\\s+)?reverse|backwards order|倒序|反过来|倒过来|倒着放");
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
@@ -105,9 +107,10 @@ final class ClipOrder implements Instruction {
   /** "put the sunset clip before the beach clip". */
   private static Edit before(Draft draft, Matcher m) {
     boolean en = m.group(1) != null;
-    int a = Integer.parseInt(en ? m.group(1) : m.group(4));
-    int b = Integer.parseInt(en ? m.group(3) : m.group(5));
-    boolean after = (en ? m.group(2) : m.group(6)).matches("after|behind|后面|之后|后");
+    boolean sequence = m.group(7) != null; // 先放 A 再放 B
+    int a = Integer.parseInt(sequence ? m.group(7) : en ? m.group(1) : m.group(4));
+    int b = Integer.parseInt(sequence ? m.group(8) : en ? m.group(3) : m.group(5));
+    boolean after = !sequence && (en ? m.group(2) : m.group(6)).matches("after|behind|后面|之后|后");
     List<Clip> clips = new ArrayList<>(draft.clips());
     if (a < 1 || a > clips.size() || b < 1 || b > clips.size()) return noSuchClip(draft, a < 1 || a > clips.size() ? a : b);
     Clip moved = clips.get(a - 1);

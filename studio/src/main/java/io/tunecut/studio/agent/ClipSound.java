@@ -29,7 +29,10 @@ final class ClipSound implements Instruction {
     if (level != null) {
       v = Double.parseDouble(level.group(1) != null ? level.group(1) : level.group(2)) / 100.0;
     } else if (turn.match(MUTE) != null) {
-      v = 0.0;
+      // "no need to mute the clips": never mutes; brings the sound back only where it was muted
+      boolean muted = draft.clips().stream().anyMatch(c -> c.level() == 0);
+      if (turn.negated() && !muted) return Optional.of(Edit.answer(draft, "OK — the clips keep their own sound.", "好的，保留视频原声。"));
+      v = turn.negated() ? 1.0 : 0.0;
     } else if (turn.match(ORIGINAL) != null) {
       if (turn.negated()) v = 0.0;
       else if (turn.has(LOWER)) v = LOWERED;

@@ -23,7 +23,8 @@ final class ClipTrim implements Instruction {
   private static final Pattern HEAD_TAIL = Pattern.compile(
       "(?:cut|trim|remove|drop|skip|lose|chop|take)\\s+(?:off\\s+)?(?:the\\s+)?(first|last|start|end)\\s+(\\d+(?:\\.\\d+)?)s\\s+(?:off\\s+)?(?:of|from|off|in)\\s+clip (\\d+)"
           + "|clip (\\d+)\\s*的?\\s*(前|后|最后|开头|结尾)\\s*(\\d+(?:\\.\\d+)?)s\\s*(?:剪掉|去掉|删掉|不要|裁掉|删除)"
-          + "|(?:剪掉|去掉|删掉|删除|裁掉)\\s*clip (\\d+)\\s*的?\\s*(前|后|最后|开头|结尾)\\s*(\\d+(?:\\.\\d+)?)s");
+          + "|(?:剪掉|去掉|删掉|删除|裁掉)\\s*clip (\\d+)\\s*的?\\s*(前|后|最后|开头|结尾)\\s*(\\d+(?:\\.\\d+)?)s"
+          + "|clip (\\d+)\\s*(?:剪掉|去掉|删掉|删除|裁掉|剪去)\\s*(前|后|最后|开头|结尾)\\s*(\\d+(?:\\.\\d+)?)s");
   private static final Pattern DROP = Pattern.compile(
       "(?:remove|delete|drop|cut|get rid of|take out|lose|skip|ditch|trash|don't want|do not want|without)\\s+(?:out\\s+)?clip (\\d+)(?!\\s*(?:to|down|'s|\\d))"
           + "|cut\\s+clip (\\d+)\\s+out|(?:删掉|删除|去掉|不要|移除|拿掉)\\s*clip (\\d+)|clip (\\d+)\\s*(?:不要了?|删掉|删除|去掉)");

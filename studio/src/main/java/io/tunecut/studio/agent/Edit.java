@@ -45,7 +45,7 @@ public record Edit(Draft draft, AgentStep step, String english, String chinese, 
   }
 
   /** An answer to a question or a greeting: nothing changes. */
-  static Edit answer(Draft draft, String english, String chinese) {
+  public static Edit answer(Draft draft, String english, String chinese) {
     return new Edit(draft, null, english, chinese, Kind.ANSWER, List.of());
   }
 

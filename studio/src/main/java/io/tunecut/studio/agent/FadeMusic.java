@@ -19,7 +19,10 @@ final class FadeMusic implements Instruction {
   private static final Pattern IN = Pattern.compile("fade[sd]?\\s*(?:it|music|song|them|the start|the beginning)?\\s*in\\b|淡入|渐入|渐强|(?:渐渐|慢慢)(?:出来|进来|响起|变大)|fade at the (?:start|beginning)");
   private static final Pattern OUT = Pattern.compile(
       "fade[sd]?\\s*(?:it|music|song|them)?\\s*(?:out|away|off)\\b|fade[sd]?\\b|淡出|渐出(?!来)|渐弱|渐隐|淡掉|(?:渐渐|慢慢)(?:消失|变小|没了)");
-  private static final Pattern LENGTH = Pattern.compile("(\\d+(?:\\.\\d+)?)s");
+  /** Seconds, or a bare number after "for"/"over" ("out for 5"). */
+  private static final Pattern LENGTH = Pattern.compile("(\\d+(?:\\.\\d+)?)s|\\b(?:for|over)\\s+(\\d+(?:\\.\\d+)?)(?![\\d.%x]|db)");
+  /** "… and out for 5": the fade-out said after a fade-in without the word fade again. */
+  private static final Pattern AND_OUT = Pattern.compile("\\b(?:and|&)\\s+(?:fade\\s+)?out\\b");
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
@@ -32,12 +35,14 @@ final class FadeMusic implements Instruction {
       return Optional.empty();
     }
     boolean in = both != null || inM != null;
-    boolean out = both != null || outM != null && (inM == null || outM.start() != inM.start());
+    boolean out = both != null || outM != null && (inM == null || outM.start() != inM.start())
+        || inM != null && turn.match(AND_OUT) != null;
     if (turn.negated() && inM == null && outM != null && outM.group().matches("fades?")) in = true; // "get rid of the fade": both
     if (draft.music() == null) return Optional.of(fade(draft, null, null));
     boolean off = turn.negated();
     List<Long> lengths = new ArrayList<>();
-    for (Matcher m = LENGTH.matcher(turn.text()); m.find(); ) lengths.add(Words.ms(m.group(1)));
+    for (Matcher m = LENGTH.matcher(turn.text()); m.find(); ) lengths.add(Words.ms(m.group(1) != null ? m.group(1) : m.group(2)));
+    turn.match(Pattern.compile("\\b(?:for|over)\\s+\\d+(?:\\.\\d+)?(?![\\d.%x])"));
     turn.match(Pattern.compile("(?:\\d+(?:\\.\\d+)?s\\s*(?:and|,)?\\s*)+"));
     Long fadeIn = !in ? null : off ? 0 : !lengths.isEmpty() ? lengths.get(0) : DEFAULT_IN;
     Long fadeOut = !out ? null : off ? 0 : !lengths.isEmpty() ? lengths.get(lengths.size() - 1) : DEFAULT_OUT;

@@ -15,6 +15,7 @@ public final class Instructions {
   public static List<Instruction> standard() {
     return List.of(
         new SetText(),
+        new LeaveAlone(),
         new Talk(),
         new ShowClips(),
         new RemoveMusic(),

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /** "loop the music", "don't loop", "play it once", "fit the music to the video", "音乐循环", "不要循环". */
 final class LoopMusic implements Instruction {
   private static final Pattern LOOP = Pattern.compile("\\bloop|\\brepeat|循环|重复播放|一直放|放完再放");
-  private static final Pattern ONCE = Pattern.compile("play (?:it |music |song )?(?:just )?once|\\b(?:just|only) once\\b|只(?:放|播放?)(?:一|1)遍|(?:放|播放?)(?:一|1)(?:遍|次)就(?:好|行|够)|不要?重复");
+  private static final Pattern ONCE = Pattern.compile("play (?:it |music |song )?(?:just )?once|\\b(?:just|only) once\\b|只(?:放|播放?)(?:一|1)(?:遍|次)|(?:放|播放?)(?:一|1)(?:遍|次)就(?:好|行|够)|不要?重复");
   private static final Pattern FIT = Pattern.compile(
       "(?:fit|match|stretch)\\b.{0,25}(?:music|song).{0,25}(?:video|length)|(?:music|song).{0,15}(?:whole|entire|full) video"
           + "|(?:music|song).{0,6}(?:对齐|适配|匹配|铺满).{0,4}视频|(?:music|song)\\s*铺满");

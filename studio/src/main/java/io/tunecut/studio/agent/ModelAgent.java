@@ -60,7 +60,7 @@ public final class ModelAgent implements Agent {
     for (ModelEdit proposal : proposed.edits()) {
       Edit edit;
       if (proposal instanceof ModelEdit.Change change) {
-        edit = change.apply(draft, all, rules.maker());
+        edit = change.apply(draft, all, TrackNames.in(rules.maker(), zh));
         all.addAll(edit.created());
         created.addAll(edit.created());
       } else {
@@ -74,6 +74,8 @@ public final class ModelAgent implements Agent {
       draft = edit.draft();
     }
     for (Edit edit : rules.afterMessage(draft, all, zh)) {
+      // The places where people talk are known only now: their sentence replaces the model's.
+      if (ducking(edit)) edits.replaceAll(e -> ducking(e) ? new Edit(e.draft(), e.step(), "", "", e.kind(), e.created()) : e);
       edits.add(edit);
       draft = edit.draft();
     }
@@ -85,6 +87,10 @@ public final class ModelAgent implements Agent {
     String text = Replies.compose(edits, List.of(), draft, !draft.equals(start), all, zh);
     List<AgentStep> steps = edits.stream().map(Edit::step).filter(Objects::nonNull).toList();
     return new AgentReply(draft, steps, text, created, h);
+  }
+
+  private static boolean ducking(Edit edit) {
+    return edit.kind() == Edit.Kind.DONE && edit.step() != null && edit.step().tool().equals(DuckMusic.TOOL);
   }
 
   /** What the model is told besides the message: names and lengths only, never ids, links or tokens. */

@@ -21,7 +21,7 @@ sealed interface ModelEdit {
 
   /** The tools, in the order they are offered. */
   List<Class<? extends ModelEdit>> ALL = List.of(AddMusic.class, RemoveMusic.class, MusicVolume.class, Fade.class,
-      Loop.class, MusicStart.class, MusicEnd.class, ClipSound.class, Text.class, TrimVideo.class, KeepPart.class,
+      Loop.class, MusicStart.class, MusicEnd.class, Duck.class, ClipSound.class, Text.class, TrimVideo.class, KeepPart.class,
       VideoLength.class, TrimClip.class, RemoveClips.class, MoveClip.class, SwapClips.class, Shape.class,
       Resolution.class, Undo.class, Redo.class, Export.class);
 
@@ -104,6 +104,20 @@ sealed interface ModelEdit {
     @Override
     public Edit apply(Draft draft, List<Media> media, MusicMaker maker) {
       return io.tunecut.studio.agent.MusicEnd.end(draft, ms(seconds));
+    }
+  }
+
+  @Tool(name = "duck_music", value = "Lowers the music while people talk in the clips (ducking; on by itself at 12 dB "
+      + "when the clips have speech), or keeps it level under speech (\"no ducking\").")
+  record Duck(
+      @Param("true lowers the music under speech, false keeps it level") boolean duck,
+      @Param(value = "how many dB lower under speech, 12 when left out", min = 1, max = 40) Optional<Double> db)
+      implements Change {
+    @Override
+    public Edit apply(Draft draft, List<Media> media, MusicMaker maker) {
+      // Where people speak is worked out once the message is read, on the timeline as it is then.
+      return duck ? DuckMusic.duck(draft, -(int) Math.round(db.orElse((double) -DuckMusic.DEFAULT_DB)), null)
+          : DuckMusic.keepLevel(draft);
     }
   }
 

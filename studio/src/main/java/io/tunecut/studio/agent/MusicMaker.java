@@ -36,6 +36,14 @@ public interface MusicMaker {
     return style;
   }
 
+  /**
+   * A style's name as people say it in their language ("upbeat pop", "欢快流行"); the name the
+   * maker knows it by when it has no other.
+   */
+  default String styleName(String style, boolean chinese) {
+    return style;
+  }
+
   /** What a track this maker made was made from; empty for a track the person sent. */
   default Optional<Wish> wishOf(Media track) {
     return Optional.empty();

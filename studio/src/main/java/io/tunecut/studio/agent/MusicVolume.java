@@ -21,6 +21,9 @@ final class MusicVolume implements Instruction {
   private static final Pattern LOUDER = Pattern.compile(
       "louder|too quiet|too soft|too low|can'?t hear|barely hear|hard to hear|not loud enough|(?:turn|bring|put|dial|pump)\\b.{0,20}\\bup\\b"
           + "|\\b(?:raise|increase|boost)\\b|more audible|(?:调|变|放)?大(?:一)?点|大声|调大|调高|高一点|提高|太小|听不到|听不见|太轻|响一点");
+  private static final Pattern TOO_LOUD = Pattern.compile("too loud|drown(?:s|ing)? (?:\\w+ )?out|overpower|太大|太吵|太响|太炸|盖过|抢戏");
+  private static final Pattern TOO_QUIET = Pattern.compile(
+      "too (?:quiet|soft|low)|can'?t (?:really )?hear|barely hear|hard to hear|太小|太轻|太弱|听不(?:太|大)?(?:清|到|见|出)");
   private static final Pattern OTHER_TARGET = Pattern.compile(
       "original sound|title|caption|text|«|bigger|smaller|shorter|longer|size|clip \\d|\\bclips\\b|\\bvideo\\b|视频|fade|淡|loudness|normali|响度|db\\b|duck|闪避|talk|speak|说话|人声");
   private static final Pattern VOLUME_WORDS = Pattern.compile("music|song|volume|level|loud|quiet|音量|声音|声");
@@ -52,7 +55,10 @@ final class MusicVolume implements Instruction {
       else if (turn.match(Pattern.compile("\\bmax(?:imum)?\\b|\\bfull volume\\b|最大")) != null) v = 2.0;
     }
     if (v == null && aboutMusic || v == null && turn.text().matches("\\s*(?:a bit |a little |slightly |much |way )?(?:quieter|louder|softer)\\s*(?:please)?\\s*")) {
-      if (turn.match(LOUDER) != null) v = now * 1.4;
+      // "too loud" before "loud": 太大声 asks for less, 听不清 for more
+      if (turn.match(TOO_LOUD) != null) v = now * 0.7;
+      else if (turn.match(TOO_QUIET) != null) v = now * 1.4;
+      else if (turn.match(LOUDER) != null) v = now * 1.4;
       else if (turn.match(QUIETER) != null) v = now * 0.7;
       if (v != null && turn.earlier("set_music_volume")) return Optional.of(Edit.understood(draft));
     }

@@ -71,7 +71,7 @@ public final class RuleAgent implements Agent {
       edits.forEach(e -> {
         if (e.step() != null) tools.add(e.step().tool());
       });
-      Turn turn = new Turn(clause, msg.quoted(), all, zh, maker, tools);
+      Turn turn = new Turn(clause, msg.quoted(), all, zh, TrackNames.in(maker, zh), tools);
       boolean understood = false;
       for (Instruction instruction : instructions) {
         Optional<Edit> edit = instruction.apply(turn, draft);

@@ -22,7 +22,7 @@ final class SetAspect implements Instruction {
       "horizontal|landscape|16x9|widescreen|wide screen|youtube(?! shorts)|b站|bilibili|哔哩哔哩|西瓜视频|横屏|横版|横向|横的|电脑|tv|computer");
   private static final Pattern CROP = Pattern.compile(
       "\\bcrop|fill (?:the |up the )?(?:whole )?(?:screen|frame)|zoom in|full ?screen|no (?:black )?bars|without (?:black )?bars|铺满|裁剪|裁切|填满|充满|放大填充|去掉黑边|不要黑边");
-  private static final Pattern BLUR = Pattern.compile("\\bblur|模糊");
+  private static final Pattern BLUR = Pattern.compile("\\bblur|模糊|虚化|毛玻璃");
   private static final Pattern BARS = Pattern.compile("\\bbars\\b|letterbox|black (?:bars|borders|edges)|fit (?:inside|in|within) the frame|黑边|留白|不裁剪|不要裁");
 
   @Override
@@ -31,6 +31,10 @@ final class SetAspect implements Instruction {
         : turn.match(LANDSCAPE) != null ? Aspect.LANDSCAPE : null;
     Fill fill = fill(turn);
     if (aspect == null && fill == null) return Optional.empty();
+    if (turn.negated() && aspect != null && fill == null) {
+      // "don't make it vertical": nothing is added
+      return Optional.of(Edit.answer(draft, "OK — the frame keeps its shape.", "好的，画面比例保持不变。"));
+    }
     return Optional.of(shape(draft, aspect, fill));
   }
 
@@ -75,6 +79,11 @@ final class SetAspect implements Instruction {
   }
 
   private static Fill fill(Turn turn) {
+    if (turn.has(BLUR) && !turn.negated()) {
+      turn.match(CROP); // "fill the frame with a blurred background": the frame is filled by the blur
+      turn.match(BLUR);
+      return Fill.BLUR;
+    }
     Matcher crop = turn.match(CROP);
     if (crop != null) return Fill.CROP;
     if (turn.match(BLUR) != null) return turn.negated() ? null : Fill.BLUR;

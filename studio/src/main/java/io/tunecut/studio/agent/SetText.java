@@ -39,7 +39,7 @@ final class SetText implements Instruction {
       "\\b(red|white|black|yellow|blue|green|orange|pink|purple|gray|grey|gold)\\b|(红|白|黑|黄|蓝|绿|橙|粉|紫|灰|金)色?");
   private static final Pattern FOR = Pattern.compile("(?:for|lasting|last|持续|显示)\\s*(\\d+(?:\\.\\d+)?)s|(\\d+(?:\\.\\d+)?)s\\s*long");
   private static final Pattern AT = Pattern.compile("(?:at|from|starting at|after|在|从|第)\\s*(\\d+(?:\\.\\d+)?)s");
-  private static final Pattern AT_END = Pattern.compile("\\bat the end\\b|\\bin the end\\b|\\bend of the video\\b|\\bat the finish\\b|结尾|最后|末尾");
+  private static final Pattern AT_END = Pattern.compile("\\bat the (?:very )?end\\b|\\bin the end\\b|\\bend of the video\\b|\\bat the finish\\b|结尾|最后|末尾");
   private static final Pattern AT_START = Pattern.compile("\\bat the (?:start|beginning)\\b|开头|开始时");
   private static final Pattern RANGE = Pattern.compile("(?:from\\s+|从\\s*第?\\s*)?(\\d+(?:\\.\\d+)?)s\\s*(?:to|until|till|-|–|到|至)\\s*第?\\s*(\\d+(?:\\.\\d+)?)s");
   private static final Pattern WHOLE = Pattern.compile(

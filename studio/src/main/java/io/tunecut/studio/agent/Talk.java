@@ -13,12 +13,21 @@ final class Talk implements Instruction {
           + "(?:so much|a lot|very much|again|man|buddy|mate)?\\s*)+$|谢谢|谢啦|谢了|多谢|感谢|太好了|很好|不错|真棒|辛苦了");
   private static final Pattern ABILITIES = Pattern.compile(
       "what (?:can|could|else can) (?:you|i) (?:do|say)|what do you do|how does (?:this|it) work|how do i use|what are you"
-          + "|who are you|who made you|what is this|what are you|^help\\b|what can you|你是谁|你是什么|你会(?:做)?什么|(?:可以|能)帮我(?:做|干)什么|你能做什么|你会什么|你可以做什么|你能干什么|怎么用|能做什么|有什么功能|帮助");
+          + "|who are you|who made you|what is this|what are you|^help\\b|what can you|你是谁|你是什么|你会(?:做)?什么|(?:可以|能)帮我(?:做|干)什么|你(?:都|还)?(?:能|会|可以)(?:做|干)?(?:些)?(?:什么|啥|嘛)|怎么用|能做什么|有什么功能|帮助");
   private static final Pattern LENGTH = Pattern.compile(
       "how long|how many clips|what'?s the (?:length|duration)|what is the (?:length|duration)|how many s|多长|多久|时长|几秒|多少秒");
   private static final Pattern TIMELINE = Pattern.compile(
       "what'?s on the timeline|what is on the timeline|show (?:me )?(?:the )?timeline|what do i have|what have we got"
           + "|current (?:state|timeline)|where are we|时间线上有什么|现在是什么样|看看时间线|现在有什么|时间线");
+  /** "looks nice", "i love this song", "这首歌不错": nothing to change, and glad. */
+  private static final Pattern PRAISE = Pattern.compile(
+      "\\b(?:looks?|sounds?|is|are|'s)\\s+(?:so |really |very |pretty |super )?(?:nice|good|great|cool|amazing|awesome|perfect|beautiful|lovely|fine)\\b"
+          + "|^i (?:really |just )?(?:love|like)\\b|(?<![不没])(?:好看|好听|漂亮|真棒|很棒|喜欢)");
+  /** An edit word: a clause with one is an instruction, whatever else it says. */
+  private static final Pattern EDIT_WORD = Pattern.compile(
+      "(?<!clip )\\d|\\b(?:but|make|put|add|set|turn|change|more|less|louder|quieter|bigger|smaller|remove|cut|use|move|can you|could you)\\b"
+          + "|但|改|加|调|换|去掉|删|放到|剪");
+  private static final Pattern OK = Pattern.compile("^(?:ok|okay|k|got it|alright|all right|sure|好的?|行|可以|嗯+|收到|明白)$");
   private static final Pattern WHICH_MUSIC = Pattern.compile("(?:what|which) (?:music|song)\\b|什么 ?(?:music|song)|哪首");
 
   @Override
@@ -46,6 +55,10 @@ final class Talk implements Instruction {
           : Edit.answer(draft, "Hi!", "你好！"));
     }
     if (turn.match(THANKS) != null) return Optional.of(Edit.answer(draft, "You're welcome!", "不客气！"));
+    if (!turn.has(EDIT_WORD) && turn.match(PRAISE) != null) {
+      return Optional.of(Edit.answer(draft, "Glad you like it! Tell me if you want anything changed.", "喜欢就好！想改哪里随时告诉我。"));
+    }
+    if (turn.match(OK) != null) return Optional.of(Edit.answer(draft, "OK! Tell me what to change next, or /export.", "好的！接下来想改什么，或者 /export 导出。"));
     return Optional.empty();
   }
 }

@@ -23,12 +23,14 @@ final class VideoLength implements Instruction {
           + "|(?:cut|trim|remove|skip|drop)\\s+" + N + "\\s+(?:off\\s+|from\\s+)?(?:of\\s+)?(?:the\\s+)?(?:start|beginning|front|head)"
           + "|(?:start|begin)\\s+(?:the\\s+)?video\\s+(?:at|from)\\s+" + N
           + "|(?:video|视频)?\\s*(?:的)?\\s*(?:前|开头)\\s*" + N + "\\s*(?:剪掉|去掉|删掉|不要|裁掉|删除|切掉)"
-          + "|(?:剪掉|去掉|删掉|删除|裁掉|切掉)\\s*(?:video|视频)?\\s*(?:的)?\\s*(?:前|开头)\\s*" + N);
+          + "|(?:剪掉|去掉|删掉|删除|裁掉|切掉)\\s*(?:video|视频)?\\s*(?:的)?\\s*(?:前|开头)\\s*" + N
+          + "|(?:video|视频)?\\s*(?:的)?\\s*(?:开头|前面)\\s*(?:剪掉|去掉|删掉|裁掉|切掉)\\s*" + N);
   private static final Pattern TAIL = Pattern.compile(
       "(?:cut|trim|remove|drop|lose|chop|get rid of|delete|take)\\s+(?:off\\s+|out\\s+|away\\s+)?(?:the\\s+)?(?:last|final|ending|closing)\\s+" + N + "(?!\\s+(?:of|from|off|in)\\s+clip)"
           + "|(?:cut|trim|remove|drop)\\s+" + N + "\\s+(?:off\\s+|from\\s+)?(?:of\\s+)?(?:the\\s+)?(?:end|tail|back)"
           + "|(?:video|视频)?\\s*(?:的)?\\s*(?:后|最后|结尾)\\s*" + N + "\\s*(?:剪掉|去掉|删掉|不要|裁掉|删除|切掉)"
-          + "|(?:剪掉|去掉|删掉|删除|裁掉|切掉)\\s*(?:video|视频)?\\s*(?:的)?\\s*(?:后|最后|结尾)\\s*" + N);
+          + "|(?:剪掉|去掉|删掉|删除|裁掉|切掉)\\s*(?:video|视频)?\\s*(?:的)?\\s*(?:后|最后|结尾)\\s*" + N
+          + "|(?:video|视频)?\\s*(?:的)?\\s*(?:结尾|最后|末尾)\\s*(?:剪掉|去掉|删掉|裁掉|切掉)\\s*" + N);
   private static final Pattern KEEP_FIRST = Pattern.compile(
       "(?:keep|use|want)\\s+(?:only\\s+|just\\s+)?(?:the\\s+)?first\\s+" + N + "|only\\s+(?:the\\s+)?first\\s+" + N + "|just\\s+the\\s+first\\s+" + N
           + "|只?(?:保留|要|留|用)\\s*(?:video|视频)?\\s*(?:的)?\\s*前\\s*" + N);

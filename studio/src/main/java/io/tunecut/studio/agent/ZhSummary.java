@@ -25,7 +25,7 @@ final class ZhSummary {
     }
     if (parts.isEmpty()) return "时间线是空的";
     String frame = d.output().aspect() == null ? "" : " · " + d.output().aspect().wire();
-    if (d.output().resolution() != null) frame += " " + d.output().resolution();
+    if (d.output().resolution() != null) frame += (frame.isEmpty() ? " · " : " ") + d.output().resolution();
     return String.join(" · ", parts) + frame;
   }
 

@@ -27,7 +27,7 @@ final class DraftSummary {
     }
     if (parts.isEmpty()) return "empty timeline";
     String frame = d.output().aspect() == null ? "" : " · " + d.output().aspect().wire();
-    if (d.output().resolution() != null) frame += " " + d.output().resolution();
+    if (d.output().resolution() != null) frame += (frame.isEmpty() ? " · " : " ") + d.output().resolution();
     return parts.size() + (parts.size() == 1 ? " track: " : " tracks: ") + String.join(", ", parts) + frame;
   }
 

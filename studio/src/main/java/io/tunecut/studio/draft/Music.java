@@ -77,6 +77,14 @@ public record Music(String id, String src, String name, long startMs, long durat
     return new Music(id, src, name, startMs, durationMs, inMs, volume, fadeInMs, fadeOutMs, loop, d, rest);
   }
 
+  /** "Don't duck": level under speech, and no ducking by itself either until asked again. */
+  public Music levelUnderSpeech() {
+    ObjectNode rest = extra.deepCopy();
+    rest.remove("duckDb");
+    rest.put("noDuck", true);
+    return new Music(id, src, name, startMs, durationMs, inMs, volume, fadeInMs, fadeOutMs, loop, null, rest);
+  }
+
   /** The music is lowered by {@code db} (negative) during each speech range of the timeline. */
   public record Duck(double db, List<Range> speech) {
     public Duck {

@@ -1,13 +1,13 @@
 package io.tunecut.studio.sync;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tunecut.studio.agent.DuckMusic;
 import io.tunecut.studio.analysis.AnalysisCache;
 import io.tunecut.studio.analysis.Beats;
 import io.tunecut.studio.analysis.Cuts;
 import io.tunecut.studio.analysis.TimeRange;
+import io.tunecut.studio.draft.Clip;
 import io.tunecut.studio.draft.Draft;
 import io.tunecut.studio.draft.Music;
 import io.tunecut.studio.media.Media;
@@ -21,8 +21,8 @@ import java.util.function.Function;
 /**
  * The beat-aware edits on a draft (docs/draft.md): sync the music to the cuts, cut a
  * montage to the beat, end on a phrase, duck the music under speech (ranges always from the
- * current timeline: {@link SpeechDucking}). Each returns a new draft (the argument is never
- * changed) and the sentence for the user.
+ * current timeline: {@link SpeechDucking}). Each returns a new draft and the sentence for the
+ * user.
  */
 public final class BeatEdits {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -52,36 +52,35 @@ public final class BeatEdits {
    *
    * @param changed false when nothing could be done; {@code text} says why
    */
-  public record Edit(ObjectNode draft, String text, String tool, ObjectNode args,
+  public record Edit(Draft draft, String text, String tool, ObjectNode args,
       ObjectNode result, boolean changed) {}
 
   /** "Sync the music to the cuts" / "卡点": shift the music so beats fall on the cuts. */
-  public Edit syncToCuts(ObjectNode original, List<Media> media, boolean nudge, String language) {
-    ObjectNode draft = original.deepCopy();
-    ObjectNode music = musicSegment(draft);
-    Optional<Media> track = music == null ? Optional.empty() : find(media, music.path("src").asText());
+  public Edit syncToCuts(Draft draft, List<Media> media, boolean nudge, String language) {
+    Music music = draft.music();
+    Optional<Media> track = music == null ? Optional.empty() : find(media, music.src());
     if (track.isEmpty()) {
-      return unchanged(original, "sync_music_to_cuts", noMusic(language));
+      return unchanged(draft, "sync_music_to_cuts", noMusic(language));
     }
     Beats found = beats.apply(track.get().file());
     if (found.beats().size() < 2) {
-      return unchanged(original, "sync_music_to_cuts", noBeat(language));
+      return unchanged(draft, "sync_music_to_cuts", noBeat(language));
     }
-    double musicStart = music.path("st").asLong(0) / 1000.0;
-    List<ObjectNode> video = videoSegments(draft);
+    double musicStart = music.startMs() / 1000.0;
+    List<Clip> video = new ArrayList<>(draft.clips());
     List<Double> timelineCuts = new ArrayList<>();
-    List<Integer> boundaryOf = new ArrayList<>(); // segment index for boundary cuts, -1 inside clips
+    List<Integer> boundaryOf = new ArrayList<>(); // clip index for boundary cuts, -1 inside clips
     for (int i = 0; i < video.size(); i++) {
-      ObjectNode seg = video.get(i);
-      double st = seg.path("st").asLong() / 1000.0;
+      Clip seg = video.get(i);
+      double st = draft.clipStartMs(i) / 1000.0;
       if (i > 0) {
         timelineCuts.add(st - musicStart);
         boundaryOf.add(i);
       }
-      Optional<Media> clip = find(media, seg.path("src").asText());
+      Optional<Media> clip = find(media, seg.src());
       if (clip.isPresent() && clip.get().info().kind() == MediaKind.VIDEO) {
-        double in = seg.path("in").asLong() / 1000.0;
-        double d = seg.path("d").asLong() / 1000.0;
+        double in = seg.inMs() / 1000.0;
+        double d = seg.durationMs() / 1000.0;
         for (double c : cuts.apply(clip.get().file()).cuts()) {
           if (c > in + 0.25 && c < in + d - 0.25) {
             timelineCuts.add(st + c - in - musicStart);
@@ -98,11 +97,9 @@ public final class BeatEdits {
     List<Double> sorted = order.stream().map(timelineCuts::get).filter(c -> c > 0).toList();
     List<Integer> sortedBoundary = order.stream().filter(i -> timelineCuts.get(i) > 0)
         .map(boundaryOf::get).toList();
-    double videoLength = draft.path("d").asLong() / 1000.0;
-    double fps = draft.path("m").path("fps").asDouble(30);
+    double fps = fps(draft);
     CutSync.Plan plan = CutSync.plan(sorted, found, track.get().info().durationSeconds(),
-        videoLength - musicStart, fps, nudge);
-    music.put("in", Math.round(plan.musicIn() * 1000));
+        videoLength(draft) - musicStart, fps, nudge);
     if (nudge) {
       // Only cuts between clips with footage to spare can move; the rest stay, and say so.
       List<Double> applied = new ArrayList<>(sorted);
@@ -110,7 +107,7 @@ public final class BeatEdits {
       for (int k = 0; k < sorted.size(); k++) {
         int segment = sortedBoundary.get(k);
         long delta = Math.round((plan.cuts().get(k) - sorted.get(k)) * 1000);
-        if (segment > 0 && delta != 0 && moveBoundary(video.get(segment - 1), video.get(segment), delta, media)) {
+        if (segment > 0 && delta != 0 && moveBoundary(video, segment, delta, media)) {
           applied.set(k, plan.cuts().get(k));
           moved = true;
         }
@@ -118,69 +115,61 @@ public final class BeatEdits {
       plan = new CutSync.Plan(plan.tempo(), plan.musicIn(), applied,
           CutSync.onBeat(applied, found.beats(), plan.musicIn(), fps), moved);
     }
+    Draft synced = draft.withClips(video)
+        .withMusic(music.withTiming(music.startMs(), music.durationMs(), Math.round(plan.musicIn() * 1000)));
     ObjectNode args = NODES.objectNode().put("nudge", nudge);
     ObjectNode result = NODES.objectNode().put("tempo", round2(plan.tempo()))
         .put("cuts", plan.cuts().size()).put("on_beat", plan.onBeat())
         .put("music_in_ms", Math.round(plan.musicIn() * 1000));
-    return new Edit(draft, SyncSentence.synced(plan, language), "sync_music_to_cuts", args,
+    return new Edit(synced, SyncSentence.synced(plan, language), "sync_music_to_cuts", args,
         result, true);
   }
 
   /** "Cut to the beat" / "60-second travel montage": the clips become shots on the beat. */
-  public Edit montage(ObjectNode original, List<Media> media, double seconds, int beatsPerShot,
+  public Edit montage(Draft draft, List<Media> media, double seconds, int beatsPerShot,
       String language) {
-    ObjectNode draft = original.deepCopy();
-    ObjectNode music = musicSegment(draft);
-    Optional<Media> track = music == null ? Optional.empty() : find(media, music.path("src").asText());
+    Music music = draft.music();
+    Optional<Media> track = music == null ? Optional.empty() : find(media, music.src());
     if (track.isEmpty()) {
       // a montage asked for right after sending a track is cut to that track
       track = lastTrackSent(media);
       if (track.isEmpty()) {
-        return unchanged(original, "beat_montage", noMusic(language));
+        return unchanged(draft, "beat_montage", noMusic(language));
       }
-      music = addMusic(draft, track.get());
+      music = new Music("m1", track.get().id(), track.get().filename(), 0, 0, 0, 1.0, 0, 0, true, null, null);
     }
-    List<ObjectNode> video = videoSegments(draft);
-    if (video.isEmpty()) {
-      video = clipsSent(media); // clips sent but not yet placed
-    }
+    List<Clip> video = draft.clips().isEmpty() ? clipsSent(media) : draft.clips(); // clips sent but not yet placed
     List<Montage.Clip> clips = new ArrayList<>();
-    List<ObjectNode> sources = new ArrayList<>();
-    for (ObjectNode seg : video) {
-      Optional<Media> clip = find(media, seg.path("src").asText());
+    List<Clip> sources = new ArrayList<>();
+    for (Clip seg : video) {
+      Optional<Media> clip = find(media, seg.src());
       if (clip.isPresent() && clip.get().info().kind() == MediaKind.VIDEO
-          && sources.stream().noneMatch(s -> s.path("src").equals(seg.path("src")))) {
+          && sources.stream().noneMatch(s -> s.src().equals(seg.src()))) {
         clips.add(new Montage.Clip(sources.size(), clip.get().info().durationSeconds()));
         sources.add(seg);
       }
     }
     if (clips.isEmpty()) {
-      return unchanged(original, "beat_montage", "zh".equals(language)
+      return unchanged(draft, "beat_montage", "zh".equals(language)
           ? "先发几段视频，我才能按节拍剪辑。" : "Send a few video clips first, then I can cut them to the beat.");
     }
     Beats found = beats.apply(track.get().file());
     if (found.beats().size() < 2) {
-      return unchanged(original, "beat_montage", noBeat(language));
+      return unchanged(draft, "beat_montage", noBeat(language));
     }
-    double fps = draft.path("m").path("fps").asDouble(30);
     Montage.Plan plan = Montage.plan(clips, found, track.get().info().durationSeconds(), seconds,
-        beatsPerShot, fps);
-    ArrayNode shots = NODES.arrayNode();
-    int n = 1;
+        beatsPerShot, fps(draft));
+    List<Clip> shots = new ArrayList<>();
     for (int i = 0; i < plan.shots().size(); i++) {
       Montage.Shot shot = plan.shots().get(i);
-      ObjectNode from = sources.get(shot.clip());
+      Clip from = sources.get(shot.clip());
       long st = Math.round(shot.start() * 1000);
       long end = Math.round(shot.end() * 1000);
-      shots.add(NODES.objectNode().put("id", "b" + n++).put("src", from.path("src").asText())
-          .put("n", from.path("n").asText()).put("kind", "video").put("st", st).put("d", end - st)
-          .put("in", Math.round(shot.in() * 1000))
-          .put("v", Math.min(from.path("v").asDouble(1.0), MONTAGE_CLIP_LEVEL)));
+      shots.add(new Clip("b" + (i + 1), from.src(), from.name(), "video", end - st,
+          Math.round(shot.in() * 1000), Math.min(from.level(), MONTAGE_CLIP_LEVEL), null));
     }
     long total = Math.round(plan.length() * 1000);
-    videoTrack(draft).set("sg", shots);
-    draft.put("d", total);
-    music.put("st", 0).put("d", total).put("in", Math.round(plan.musicIn() * 1000));
+    Draft cut = draft.withClips(shots).withMusic(music.withTiming(0, total, Math.round(plan.musicIn() * 1000)));
     ObjectNode args = NODES.objectNode().put("seconds", seconds).put("beats_per_shot", beatsPerShot);
     ObjectNode result = NODES.objectNode().put("tempo", round2(plan.tempo()))
         .put("shots", plan.shots().size()).put("beats_per_shot", plan.beatsPerShot())
@@ -189,63 +178,39 @@ public final class BeatEdits {
         ? " 片段原声降到 " + Math.round(MONTAGE_CLIP_LEVEL * 100) + "%，不会盖过音乐，也不会听到被剪断的半句话。"
         : " The clips' own sound is down to " + Math.round(MONTAGE_CLIP_LEVEL * 100)
             + "% under the music, so no words are heard cut in half.");
-    return new Edit(draft, text, "beat_montage", args, result, true);
+    return new Edit(cut, text, "beat_montage", args, result, true);
   }
 
   /** "End on a phrase": the music ends on a bar line near the video's end, fading out. */
-  public Edit endOnPhrase(ObjectNode original, List<Media> media, String language) {
-    ObjectNode draft = original.deepCopy();
-    ObjectNode music = musicSegment(draft);
-    Optional<Media> track = music == null ? Optional.empty() : find(media, music.path("src").asText());
+  public Edit endOnPhrase(Draft draft, List<Media> media, String language) {
+    Music music = draft.music();
+    Optional<Media> track = music == null ? Optional.empty() : find(media, music.src());
     if (track.isEmpty()) {
-      return unchanged(original, "end_on_phrase", noMusic(language));
+      return unchanged(draft, "end_on_phrase", noMusic(language));
     }
     Beats found = beats.apply(track.get().file());
-    double musicStart = music.path("st").asLong(0) / 1000.0;
-    PhraseEnding.Plan plan = PhraseEnding.plan(found, music.path("in").asLong(0) / 1000.0,
-        musicStart, draft.path("d").asLong() / 1000.0);
-    music.put("d", Math.round(plan.length() * 1000)).put("fo", Math.round(plan.fadeOut() * 1000));
-    ObjectNode result = NODES.objectNode().put("d", Math.round(plan.length() * 1000))
-        .put("fo", Math.round(plan.fadeOut() * 1000)).put("on_bar", plan.onBar());
-    return new Edit(draft, SyncSentence.phrase(plan, musicStart, language), "end_on_phrase",
+    double musicStart = music.startMs() / 1000.0;
+    PhraseEnding.Plan plan = PhraseEnding.plan(found, music.inMs() / 1000.0, musicStart, videoLength(draft));
+    long length = Math.round(plan.length() * 1000);
+    long fadeOut = Math.round(plan.fadeOut() * 1000);
+    Draft ended = draft.withMusic(music.withTiming(music.startMs(), length, music.inMs())
+        .withFades(music.fadeInMs(), fadeOut));
+    ObjectNode result = NODES.objectNode().put("d", length).put("fo", fadeOut).put("on_bar", plan.onBar());
+    return new Edit(ended, SyncSentence.phrase(plan, musicStart, language), "end_on_phrase",
         NODES.objectNode(), result, true);
   }
 
-  /** "Duck the music under speech": lower it by {@code db} where people speak in the clips. */
-  public Edit duck(ObjectNode original, List<Media> media, int db, String language) {
-    Draft draft = Draft.read(original);
-    if (draft.music() == null) {
-      return unchanged(original, "duck_music", noMusic(language));
-    }
-    List<Music.Range> ranges = ducking.heard(draft, media);
-    ObjectNode result = NODES.objectNode().put("db", db).put("ranges", ranges.size());
-    return new Edit(draft.withMusic(draft.music().ducked(db, ranges)).toJson(),
-        SyncSentence.ducked(ranges.size(), db, language), "duck_music",
-        NODES.objectNode().put("db", db), result, true);
-  }
-
-  /** "Don't duck": the music stays level, and automatic ducking stays off. */
-  public Edit noDuck(ObjectNode original, String language) {
-    ObjectNode draft = original.deepCopy();
-    ObjectNode music = musicSegment(draft);
-    if (music == null) {
-      return unchanged(original, "duck_music", noMusic(language));
-    }
-    music.remove("duck");
-    music.remove("duckDb");
-    music.put("noDuck", true);
-    return new Edit(draft, "zh".equals(language) ? "好的，有人说话时音乐也不降低。"
-        : "OK — the music stays at the same level when people talk.", "duck_music",
-        NODES.objectNode().put("db", 0), NODES.objectNode().put("ranges", 0), true);
+  /** Where people can be heard on {@code draft}'s timeline now, for {@link DuckMusic#duck}. */
+  public List<Music.Range> heard(Draft draft, List<Media> media) {
+    return ducking.heard(draft, media);
   }
 
   /**
    * After every message: the ducking follows the timeline as it is now (ducking without being
-   * asked when the clips have speech, unless the user said "don't duck"). Empty when the
-   * ducking stays as it was.
+   * asked when the clips have speech, unless the user said not to). Empty when the ducking
+   * stays as it was.
    */
-  public Optional<Edit> followTimeline(ObjectNode original, List<Media> media, String language) {
-    Draft before = Draft.read(original);
+  public Optional<Edit> followTimeline(Draft before, List<Media> media, String language) {
     Draft after = ducking.follow(before, media);
     if (after.equals(before)) {
       return Optional.empty();
@@ -255,34 +220,40 @@ public final class BeatEdits {
     int places = duck == null ? 0 : duck.speech().size();
     String text = duck == null ? SyncSentence.nobodyHeard(language)
         : SyncSentence.ducked(places, db, language);
-    return Optional.of(new Edit(after.toJson(), text, "duck_music",
+    return Optional.of(new Edit(after, text, "duck_music",
         NODES.objectNode().put("db", db), NODES.objectNode().put("db", db).put("ranges", places), true));
   }
 
-  /** Moves the cut between two segments by {@code delta} ms when both clips have room. */
-  private static boolean moveBoundary(ObjectNode before, ObjectNode after, long delta,
-      List<Media> media) {
-    long beforeEnd = before.path("in").asLong() + before.path("d").asLong() + delta;
-    Optional<Media> beforeClip = find(media, before.path("src").asText());
-    boolean beforeFits = beforeClip.isEmpty() || beforeClip.get().info().kind() != MediaKind.VIDEO
-        || beforeEnd <= Math.round(beforeClip.get().info().durationSeconds() * 1000);
-    long afterIn = after.path("in").asLong() + delta;
-    boolean afterIsStill = "image".equals(after.path("kind").asText());
-    if (!beforeFits || (!afterIsStill && afterIn < 0) || after.path("d").asLong() - delta <= 0) {
+  /** Moves the cut before clip {@code after} by {@code delta} ms when both clips have room. */
+  private static boolean moveBoundary(List<Clip> clips, int after, long delta, List<Media> media) {
+    Clip first = clips.get(after - 1);
+    Clip second = clips.get(after);
+    long firstEnd = first.inMs() + first.durationMs() + delta;
+    Optional<Media> firstClip = find(media, first.src());
+    boolean firstFits = firstClip.isEmpty() || firstClip.get().info().kind() != MediaKind.VIDEO
+        || firstEnd <= Math.round(firstClip.get().info().durationSeconds() * 1000);
+    long secondIn = second.inMs() + delta;
+    if (!firstFits || (!second.isStill() && secondIn < 0) || second.durationMs() - delta <= 0) {
       return false;
     }
-    before.put("d", before.path("d").asLong() + delta);
-    after.put("st", after.path("st").asLong() + delta);
-    after.put("d", after.path("d").asLong() - delta);
-    if (!afterIsStill) {
-      after.put("in", afterIn);
-    }
+    clips.set(after - 1, first.withDuration(first.durationMs() + delta));
+    Clip moved = second.withDuration(second.durationMs() - delta);
+    clips.set(after, second.isStill() ? moved : moved.withIn(secondIn));
     return true;
   }
 
-  private static Edit unchanged(ObjectNode draft, String tool, String text) {
-    return new Edit(draft.deepCopy(), text, tool, NODES.objectNode(),
-        NODES.objectNode().put("error", text), false);
+  /** The length the music is fitted to: the video's, or the music's own end when there are no clips. */
+  private static double videoLength(Draft draft) {
+    long end = draft.clips().isEmpty() && draft.music() != null ? draft.music().endMs() : draft.durationMs();
+    return end / 1000.0;
+  }
+
+  private static double fps(Draft draft) {
+    return draft.output().fps() > 0 ? draft.output().fps() : 30;
+  }
+
+  private static Edit unchanged(Draft draft, String tool, String text) {
+    return new Edit(draft, text, tool, NODES.objectNode(), NODES.objectNode().put("error", text), false);
   }
 
   private static String noMusic(String language) {
@@ -299,44 +270,12 @@ public final class BeatEdits {
     return media.stream().filter(m -> m.id().equals(id)).findFirst();
   }
 
-  private static ObjectNode track(ObjectNode draft, int type) {
-    for (JsonNode t : draft.path("t")) {
-      if (t.path("tt").asInt(-1) == type && t instanceof ObjectNode node) {
-        return node;
-      }
-    }
-    return null;
-  }
-
-  private static ObjectNode videoTrack(ObjectNode draft) {
-    ObjectNode video = track(draft, 0);
-    if (video == null) {
-      video = NODES.objectNode().put("id", "video").put("tt", 0);
-      video.set("sg", NODES.arrayNode());
-      draft.withArray("t").add(video);
-    }
-    return video;
-  }
-
-  private static List<ObjectNode> videoSegments(ObjectNode draft) {
-    List<ObjectNode> out = new ArrayList<>();
-    ObjectNode video = track(draft, 0);
-    if (video != null) {
-      for (JsonNode s : video.path("sg")) {
-        if (s instanceof ObjectNode seg) {
-          out.add(seg);
-        }
-      }
-    }
-    return out;
-  }
-
-  /** Every video sent, as segments to take shots from. */
-  private static List<ObjectNode> clipsSent(List<Media> media) {
-    List<ObjectNode> out = new ArrayList<>();
+  /** Every video sent, as clips to take shots from. */
+  private static List<Clip> clipsSent(List<Media> media) {
+    List<Clip> out = new ArrayList<>();
     for (Media m : media) {
       if (m.info().kind() == MediaKind.VIDEO) {
-        out.add(NODES.objectNode().put("src", m.id()).put("n", m.filename()).put("v", 1.0));
+        out.add(new Clip("", m.id(), m.filename(), "video", 0, 0, 1.0, null));
       }
     }
     return out;
@@ -351,29 +290,6 @@ public final class BeatEdits {
       }
     }
     return last;
-  }
-
-  /** Puts {@code track} on the draft's music track; its timing is set by the edit. */
-  private static ObjectNode addMusic(ObjectNode draft, Media track) {
-    videoTrack(draft); // the picture's track comes first, as in every draft
-    ObjectNode music = track(draft, 1);
-    if (music == null) {
-      music = NODES.objectNode().put("id", "music").put("tt", 1);
-      draft.withArray("t").add(music);
-    }
-    ObjectNode segment = NODES.objectNode().put("id", "m1").put("src", track.id())
-        .put("n", track.filename()).put("st", 0).put("d", 0).put("in", 0).put("v", 1.0);
-    music.set("sg", NODES.arrayNode().add(segment));
-    return segment;
-  }
-
-  private static ObjectNode musicSegment(ObjectNode draft) {
-    ObjectNode music = track(draft, 1);
-    if (music == null) {
-      return null;
-    }
-    JsonNode first = music.path("sg").path(0);
-    return first instanceof ObjectNode seg ? seg : null;
   }
 
   private static double round2(double v) {

@@ -1,5 +1,6 @@
 package io.tunecut.studio.sync;
 
+import io.tunecut.studio.agent.DuckMusic;
 import io.tunecut.studio.agent.Edit;
 import io.tunecut.studio.agent.Instruction;
 import io.tunecut.studio.agent.Turn;
@@ -13,14 +14,17 @@ import java.util.Optional;
  * Teaches the agent the edits that need analysis: sync to the cuts, beat montage, ending on a
  * phrase, ducking under speech — and, once the message is read, ducking that follows the
  * timeline as it is now (without being asked when the clips have speech, unless the person
- * said not to). The beat edits still speak JSON:
- * the draft is converted here, at their boundary.
+ * said not to). Ducking is changed by {@link DuckMusic}, as a language model's call changes it.
  */
 public final class BeatInstruction implements Instruction {
   private final BeatEdits edits;
 
   public BeatInstruction(AnalysisCache cache) {
-    this.edits = new BeatEdits(cache);
+    this(new BeatEdits(cache));
+  }
+
+  BeatInstruction(BeatEdits edits) {
+    this.edits = edits;
   }
 
   @Override
@@ -28,26 +32,26 @@ public final class BeatInstruction implements Instruction {
     String language = turn.chinese() ? "zh" : "en";
     Optional<BeatRequest> asked = BeatRequest.read(turn.whole(), turn.negated());
     if (asked.isEmpty()) return Optional.empty();
-    var json = draft.toJson();
     BeatRequest request = asked.get();
-    BeatEdits.Edit e = switch (request.kind()) {
-      case SYNC_TO_CUTS -> edits.syncToCuts(json, turn.media(), request.nudge(), language);
-      case MONTAGE -> edits.montage(json, turn.media(), request.seconds(), request.beatsPerShot(), language);
-      case END_ON_PHRASE -> edits.endOnPhrase(json, turn.media(), language);
-      case DUCK -> edits.duck(json, turn.media(), request.db() == 0 ? Ducking.DEFAULT_DB : request.db(), language);
-      case NO_DUCK -> edits.noDuck(json, language);
-    };
-    return Optional.of(typed(e, draft));
+    return Optional.of(switch (request.kind()) {
+      case SYNC_TO_CUTS -> typed(edits.syncToCuts(draft, turn.media(), request.nudge(), language), draft);
+      case MONTAGE -> typed(edits.montage(draft, turn.media(), request.seconds(), request.beatsPerShot(), language), draft);
+      case END_ON_PHRASE -> typed(edits.endOnPhrase(draft, turn.media(), language), draft);
+      case DUCK -> DuckMusic.duck(draft, request.db() == 0 ? DuckMusic.DEFAULT_DB : request.db(),
+          draft.music() == null ? List.of() : edits.heard(draft, turn.media()));
+      case NO_DUCK -> DuckMusic.keepLevel(draft);
+      case NOT_NOW -> Edit.answer(draft, "OK — the cuts and the music stay as they are.", "好的，剪辑和音乐保持不变。");
+    });
   }
 
   @Override
   public Optional<Edit> afterMessage(Draft draft, List<Media> media, boolean chinese) {
-    return edits.followTimeline(draft.toJson(), media, chinese ? "zh" : "en").map(e -> typed(e, draft));
+    return edits.followTimeline(draft, media, chinese ? "zh" : "en").map(e -> typed(e, draft));
   }
 
   private static Edit typed(BeatEdits.Edit e, Draft before) {
     return e.changed()
-        ? Edit.done(Draft.read(e.draft()), e.tool(), e.args(), e.result(), e.text(), e.text())
+        ? Edit.done(e.draft(), e.tool(), e.args(), e.result(), e.text(), e.text())
         : Edit.refused(before, e.tool(), e.args(), e.text(), e.text());
   }
 }

@@ -11,7 +11,7 @@ import java.util.List;
  */
 public final class Ducking {
   /** The music goes down 12 dB under speech: clearly under, still there. */
-  public static final int DEFAULT_DB = -12;
+  public static final int DEFAULT_DB = io.tunecut.studio.agent.DuckMusic.DEFAULT_DB;
   private static final double PAD_BEFORE = 0.15;
   private static final double PAD_AFTER = 0.25;
   /** Pauses shorter than this keep the music down rather than pumping. */

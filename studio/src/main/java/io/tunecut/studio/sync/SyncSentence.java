@@ -1,5 +1,6 @@
 package io.tunecut.studio.sync;
 
+import io.tunecut.studio.agent.DuckMusic;
 import java.util.Locale;
 
 /** What the agent says after a beat edit, in the user's language ("en" or "zh"). */
@@ -64,15 +65,7 @@ public final class SyncSentence {
 
   /** "The music goes down 12 dB in 3 places where people talk." */
   public static String ducked(int places, int db, String language) {
-    if ("zh".equals(language)) {
-      return places == 0 ? "片段里没有听到人声，音乐音量不变。"
-          : "有人说话的 " + places + " 处，音乐降低 " + Math.abs(db) + " dB。";
-    }
-    if (places == 0) {
-      return "Nobody speaks in the clips, so the music stays as it is.";
-    }
-    return "The music goes down " + Math.abs(db) + " dB in " + places
-        + (places == 1 ? " place" : " places") + " where people talk.";
+    return DuckMusic.sentence(places, db, "zh".equals(language));
   }
 
   /** The clips were muted or the speech cut out: ducking waits until someone can be heard. */

@@ -12,12 +12,14 @@ final class BeatReading implements Instruction {
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
     return BeatRequest.read(turn.whole(), turn.negated()).map(r -> {
+      if (r.kind() == BeatRequest.Kind.NOT_NOW) return Edit.answer(draft, "OK, no beat edit.", "好的，不做节拍剪辑。");
       String what = switch (r.kind()) {
         case SYNC_TO_CUTS -> "sync" + (r.nudge() ? " nudge" : "");
         case MONTAGE -> "montage " + DraftChange.secs(Math.round(r.seconds() * 1000)) + " " + r.beatsPerShot();
         case END_ON_PHRASE -> "phrase";
         case DUCK -> "duck " + r.db();
         case NO_DUCK -> "noduck";
+        case NOT_NOW -> "";
       };
       var extra = draft.extra().deepCopy();
       extra.put("beat", what);

@@ -112,6 +112,22 @@ class ComposeMusicTest {
   }
 
   @Test
+  void aTrackMadeForSomeoneWritingChineseIsNamedInChinese() {
+    Draft draft = clips(video("v1", "旅行.mp4", 20));
+
+    AgentReply made = say(draft, "配乐");
+    AgentReply other = say(made.draft(), "换一首");
+    AgentReply english = say(other.draft(), "another version please");
+
+    String name = "旅行.mp4 的" + Styles.standard().chinese() + "配乐，112 BPM";
+    assertThat(made.created()).extracting(Media::filename).containsExactly(name + ".m4a");
+    assertThat(made.draft().music().name()).isEqualTo(name + ".m4a");
+    assertThat(made.text()).contains("「" + name + "」").doesNotContain("BPM,").doesNotContain(" for ");
+    assertThat(other.text()).contains("「" + name + "，第 2 版」").doesNotContain("version");
+    assertThat(english.created()).extracting(Media::filename).containsExactly("upbeat pop for 旅行.mp4, 112 BPM, version 3.m4a");
+  }
+
+  @Test
   void wordsThatAreNotAboutNewMusicComposeNothing() {
     Draft draft = say(clips(video("v1", "travel.mp4", 20)), "add music").draft();
     maker.wishes.clear();
@@ -162,7 +178,8 @@ class ComposeMusicTest {
       String style = wish.style() == null ? Styles.standard().name() : wish.style();
       made.put(id, new Wish(style, wish.seed()));
       double seconds = draft.durationMs() / 1000.0;
-      return new Media(id, style + " for your video, 112 BPM.m4a",
+      String version = wish.seed() > 1 ? ", version " + wish.seed() : "";
+      return new Media(id, style + " for " + draft.clips().get(0).name() + ", 112 BPM" + version + ".m4a",
           new MediaInfo(MediaKind.AUDIO, seconds, 0, 0, 0, 0, 2, null, "aac", "mov"), Path.of(id + ".m4a"));
     }
 
@@ -184,6 +201,11 @@ class ComposeMusicTest {
     @Override
     public Optional<Wish> wishOf(Media track) {
       return Optional.ofNullable(made.get(track.id()));
+    }
+
+    @Override
+    public String styleName(String style, boolean chinese) {
+      return chinese ? Styles.named(style).chinese() : style;
     }
   }
 }

@@ -16,14 +16,14 @@ import mockwebserver3.MockWebServer;
  * An operator's model as OpenAI-compatible servers speak: {@code POST /v1/chat/completions}
  * answered whole or streamed ({@code chat.completion.chunk} events, then {@code [DONE]}).
  */
-final class ModelServer implements AutoCloseable {
+public final class ModelServer implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
   static final String KEY = "sk-operator-5ecret-0042";
 
   final MockWebServer server = new MockWebServer();
   private final boolean stream;
 
-  ModelServer(boolean stream) {
+  public ModelServer(boolean stream) {
     this.stream = stream;
     try {
       server.start();
@@ -32,19 +32,19 @@ final class ModelServer implements AutoCloseable {
     }
   }
 
-  LlmSettings settings(Duration timeout) {
+  public LlmSettings settings(Duration timeout) {
     return new LlmSettings(server.url("/v1").uri(), "tiny-model", KEY, timeout, stream);
   }
 
   /** A tool call as a model writes it: its arguments are JSON inside a string. */
-  record Call(String name, String arguments) {}
+  public record Call(String name, String arguments) {}
 
-  static Call call(String name, String arguments) {
+  public static Call call(String name, String arguments) {
     return new Call(name, arguments);
   }
 
   /** The assistant's answer calling these tools, whole or streamed as the settings ask. */
-  void answers(Call... calls) {
+  public void answers(Call... calls) {
     server.enqueue(response(calls));
   }
 
@@ -80,7 +80,7 @@ final class ModelServer implements AutoCloseable {
     server.enqueue(json("<html>502 bad gateway, try again</html>"));
   }
 
-  JsonNode request() throws InterruptedException, IOException {
+  public JsonNode request() throws InterruptedException, IOException {
     return JSON.readTree(server.takeRequest(5, TimeUnit.SECONDS).getBody().utf8());
   }
 

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tunecut.studio.agent.DuckMusic;
+import io.tunecut.studio.agent.Edit;
 import io.tunecut.studio.analysis.Beats;
 import io.tunecut.studio.analysis.Cuts;
 import io.tunecut.studio.analysis.TimeRange;
+import io.tunecut.studio.draft.Draft;
 import io.tunecut.studio.media.Media;
 import io.tunecut.studio.media.MediaInfo;
 import io.tunecut.studio.media.MediaKind;
@@ -53,15 +56,15 @@ class BeatEditsTest {
   void syncingShiftsTheMusicSoTheClipCutsLandOnBeatsAndLeavesTheClipsAlone() throws Exception {
     ObjectNode before = draft();
 
-    BeatEdits.Edit edit = edits.syncToCuts(before, all(), false, "en");
+    BeatEdits.Edit edit = edits.syncToCuts(Draft.read(before), all(), false, "en");
 
-    long in = edit.draft().at("/t/1/sg/0/in").asLong();
+    long in = edit.draft().toJson().at("/t/1/sg/0/in").asLong();
     // cuts at 3.0 s (inside city.mp4) and 5.0 s (between clips); beats at 0.3 + k/2
     for (double cut : List.of(3.0, 5.0)) {
       double onTrack = cut + in / 1000.0;
       assertThat(Math.abs(CutSync.nearest(beats.beats(), onTrack) - onTrack)).isLessThan(0.04);
     }
-    assertThat(edit.draft().at("/t/0")).isEqualTo(before.at("/t/0"));
+    assertThat(edit.draft().clips()).isEqualTo(Draft.read(before).clips());
     assertThat(before).isEqualTo(draft()); // the argument is untouched
     assertThat(edit.text()).startsWith("120 BPM, 2 cuts — the song plays from ").endsWith("so 2 of 2 cuts land on a beat.");
   }
@@ -70,26 +73,26 @@ class BeatEditsTest {
   void syncingWithoutMusicSaysWhatIsMissing() throws Exception {
     ObjectNode noMusic = draft();
     ((com.fasterxml.jackson.databind.node.ArrayNode) noMusic.get("t")).remove(1);
-    BeatEdits.Edit edit = edits.syncToCuts(noMusic, all(), false, "zh");
+    BeatEdits.Edit edit = edits.syncToCuts(Draft.read(noMusic), all(), false, "zh");
     assertThat(edit.changed()).isFalse();
     assertThat(edit.text()).contains("背景音乐");
-    assertThat(edit.draft()).isEqualTo(noMusic);
+    assertThat(edit.draft()).isEqualTo(Draft.read(noMusic));
   }
 
   @Test
   void aMontageReplacesTheClipsWithWholeBeatShotsAndStartsTheMusicOnADownbeat() throws Exception {
-    BeatEdits.Edit edit = edits.montage(draft(), all(), 24, 0, "en");
+    BeatEdits.Edit edit = edits.montage(Draft.read(draft()), all(), 24, 0, "en");
 
-    JsonNode shots = edit.draft().at("/t/0/sg");
+    JsonNode shots = edit.draft().toJson().at("/t/0/sg");
     assertThat(shots.size()).isGreaterThan(5);
     long at = 0;
     for (JsonNode s : shots) {
       assertThat(s.get("st").asLong()).isEqualTo(at);
       at += s.get("d").asLong();
     }
-    assertThat(edit.draft().get("d").asLong()).isEqualTo(at);
-    assertThat(edit.draft().at("/t/1/sg/0/d").asLong()).isEqualTo(at);
-    assertThat(beats.downbeats()).contains(edit.draft().at("/t/1/sg/0/in").asLong() / 1000.0);
+    assertThat(edit.draft().toJson().get("d").asLong()).isEqualTo(at);
+    assertThat(edit.draft().toJson().at("/t/1/sg/0/d").asLong()).isEqualTo(at);
+    assertThat(beats.downbeats()).contains(edit.draft().toJson().at("/t/1/sg/0/in").asLong() / 1000.0);
     assertThat(edit.text()).startsWith("120 BPM — ").contains("every cut on a beat");
   }
 
@@ -97,11 +100,11 @@ class BeatEditsTest {
   void aMontageAskedForRightAfterSendingATrackIsCutToThatTrack() throws Exception {
     ObjectNode withoutMusic = (ObjectNode) JSON.readTree("{\"d\": 0, \"m\": {\"fps\": 30}, \"t\": []}");
 
-    BeatEdits.Edit edit = edits.montage(withoutMusic, all(), 24, 2, "en");
+    BeatEdits.Edit edit = edits.montage(Draft.read(withoutMusic), all(), 24, 2, "en");
 
     assertThat(edit.changed()).as(edit.text()).isTrue();
-    assertThat(edit.draft().at("/t/1/sg/0/src").asText()).isEqualTo("med_song");
-    JsonNode shots = edit.draft().at("/t/0/sg");
+    assertThat(edit.draft().toJson().at("/t/1/sg/0/src").asText()).isEqualTo("med_song");
+    JsonNode shots = edit.draft().toJson().at("/t/0/sg");
     assertThat(shots).extracting(s -> s.get("src").asText()).contains("med_city", "med_beach");
     // 2 beats at 120 BPM: every shot but the last lasts a second
     for (int i = 0; i + 1 < shots.size(); i++) {
@@ -111,18 +114,18 @@ class BeatEditsTest {
 
   @Test
   void aMontageLowersTheClipsOwnSoundAndSaysSo() throws Exception {
-    BeatEdits.Edit edit = edits.montage(draft(), all(), 24, 0, "en");
+    BeatEdits.Edit edit = edits.montage(Draft.read(draft()), all(), 24, 0, "en");
 
-    assertThat(edit.draft().at("/t/0/sg")).allSatisfy(s -> assertThat(s.get("v").asDouble()).isEqualTo(0.3));
+    assertThat(edit.draft().toJson().at("/t/0/sg")).allSatisfy(s -> assertThat(s.get("v").asDouble()).isEqualTo(0.3));
     assertThat(edit.text()).contains("The clips' own sound is down to 30%");
   }
 
   @Test
   void endingOnAPhraseFadesTheMusicOutFromABarLineToTheVideosLastFrame() throws Exception {
     ObjectNode draft = draft();
-    BeatEdits.Edit edit = edits.endOnPhrase(draft, all(), "en");
-    long d = edit.draft().at("/t/1/sg/0/d").asLong();
-    long fade = edit.draft().at("/t/1/sg/0/fo").asLong();
+    BeatEdits.Edit edit = edits.endOnPhrase(Draft.read(draft), all(), "en");
+    long d = edit.draft().toJson().at("/t/1/sg/0/d").asLong();
+    long fade = edit.draft().toJson().at("/t/1/sg/0/fo").asLong();
     assertThat(d).as("the music lasts to the end").isEqualTo(draft.path("d").asLong() - draft.at("/t/1/sg/0/st").asLong());
     double fadeStart = (d - fade + draft.at("/t/1/sg/0/in").asLong()) / 1000.0;
     assertThat(beats.downbeats()).anySatisfy(b -> assertThat(Math.abs(b - fadeStart)).isLessThan(0.001));
@@ -131,22 +134,23 @@ class BeatEditsTest {
 
   @Test
   void musicIsDuckedWhereSomeoneSpeaksAndOnlyInClipsWithSound() throws Exception {
-    BeatEdits.Edit edit = edits.duck(draft(), all(), -12, "en");
+    Draft draft = Draft.read(draft());
+    Edit edit = DuckMusic.duck(draft, -12, edits.heard(draft, all()));
 
-    JsonNode duck = edit.draft().at("/t/1/sg/0/duck");
+    JsonNode duck = edit.draft().toJson().at("/t/1/sg/0/duck");
     assertThat(duck.get("db").asInt()).isEqualTo(-12);
     assertThat(duck.get("speech")).hasSize(1);
     assertThat(duck.at("/speech/0/0").asLong()).isEqualTo(850);
     assertThat(duck.at("/speech/0/1").asLong()).isEqualTo(2750);
-    assertThat(edit.text()).isEqualTo("The music goes down 12 dB in 1 place where people talk.");
+    assertThat(edit.english()).isEqualTo("The music goes down 12 dB in 1 place where people talk.");
   }
 
   @Test
   void duckingHappensByItselfUnlessTheUserSaidNotTo() throws Exception {
-    assertThat(edits.followTimeline(draft(), all(), "en")).isPresent();
+    assertThat(edits.followTimeline(Draft.read(draft()), all(), "en")).isPresent();
 
-    ObjectNode declined = edits.noDuck(draft(), "en").draft();
-    assertThat(declined.at("/t/1/sg/0").has("duck")).isFalse();
+    Draft declined = DuckMusic.keepLevel(Draft.read(draft())).draft();
+    assertThat(declined.toJson().at("/t/1/sg/0").has("duck")).isFalse();
     assertThat(edits.followTimeline(declined, all(), "en")).isEmpty();
   }
 }

@@ -1,8 +1,10 @@
 package io.tunecut.studio.agent.language;
 
 import java.text.Normalizer.Form;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,6 +35,14 @@ final class Normalizer {
       Map.entry("colour", "color"), Map.entry("centre", "center"), Map.entry("middle", "center"), Map.entry("normalise", "normalize"),
       Map.entry("whats", "what's"), Map.entry("hows", "how's"), Map.entry("lets", "let's"), Map.entry("im", "i'm"));
   private static final Pattern WORD = Pattern.compile("[a-z']+");
+  private static final Pattern EMOJI = Pattern.compile("[\\p{So}\\p{Cs}\\x{FE0F}\\x{200D}\\x{1F3FB}-\\x{1F3FF}]+");
+  /** The key words a dropped or swapped letter is forgiven in ("fde out", "vidoe"). */
+  private static final List<String> KEY_WORDS = List.of("fade", "music", "volume", "title", "caption", "video", "clip",
+      "vertical", "square", "export", "loop", "louder", "quieter", "lower", "mute", "remove", "delete", "original", "bigger",
+      "smaller", "horizontal", "portrait", "landscape", "track", "song", "trim", "shorter", "longer");
+  /** Real words one letter from a key word, which stay as they are. */
+  private static final Set<String> REAL = Set.of("fad", "tile", "lip", "lop", "loo", "sng", "rim", "tim", "sog", "son", "sing",
+      "mus", "loner", "sorter", "lover", "loser", "power", "tower", "mule", "mut", "trac", "lowe", "rack", "tack", "longe", "ate", "fae", "ade", "cation");
   private static final Pattern SPACED = Pattern.compile("\\s+");
 
   private Normalizer() {}
@@ -44,6 +54,7 @@ final class Normalizer {
 
   static String normalize(String text) {
     String t = text.toLowerCase(Locale.ROOT).replace('。', '.').replace('、', ',');
+    t = EMOJI.matcher(t).replaceAll(" "); // outside quotes, an emoji is tone, never an instruction
     t = replaceWords(t);
     t = t.replace("fade-out", "fade out").replace("fade-in", "fade in").replace("background music", "music")
         .replace("bg music", "music").replace("back ground", "background");
@@ -58,14 +69,34 @@ final class Normalizer {
   private static String replaceWords(String t) {
     Matcher m = WORD.matcher(t);
     StringBuilder out = new StringBuilder();
-    while (m.find()) m.appendReplacement(out, Matcher.quoteReplacement(TYPOS.getOrDefault(m.group(), m.group())));
+    while (m.find()) m.appendReplacement(out, Matcher.quoteReplacement(TYPOS.getOrDefault(m.group(), nearKeyWord(m.group()))));
     m.appendTail(out);
     return out.toString();
+  }
+
+  /** The key word {@code w} is one dropped or two swapped letters away from, or {@code w} itself. */
+  private static String nearKeyWord(String w) {
+    if (w.length() < 3 || REAL.contains(w) || KEY_WORDS.contains(w)) return w;
+    for (String k : KEY_WORDS) {
+      if (k.length() == w.length() + 1) {
+        for (int i = 0; i < k.length(); i++) if ((k.substring(0, i) + k.substring(i + 1)).equals(w)) return k;
+      } else if (k.length() == w.length() && w.length() >= 4) {
+        for (int i = 0; i + 1 < k.length(); i++) {
+          if (k.charAt(i) != w.charAt(i)) {
+            String swapped = w.substring(0, i) + w.charAt(i + 1) + w.charAt(i) + w.substring(i + 2);
+            if (swapped.equals(k)) return k;
+            break;
+          }
+        }
+      }
+    }
+    return w;
   }
 
   private static String fractions(String t) {
     return t.replaceAll("\\bhalf (?:a|1) (?:second|s)\\b", "0.5s")
         .replaceAll("\\b(?:a|one) (?:second|s)\\b(?! clip| video| track| song| one)", "1s")
+        .replaceAll("\\b(first|last) second\\b(?! clip| video| track| song| one| part)", "$1 1s")
         .replaceAll("\\b(?:a|one) third\\b", "33%").replaceAll("\\btwo thirds\\b", "67%")
         .replaceAll("\\b(?:a|one) quarter\\b", "25%").replaceAll("\\bthree quarters\\b", "75%")
         .replaceAll("\\bhalf\\b", "50%").replaceAll("\\bdouble\\b|\\btwice as (?=loud|long)", "200% ")
@@ -75,7 +106,7 @@ final class Normalizer {
 
   /** 9:16 looks like a time; named first. */
   private static String shapes(String t) {
-    return t.replaceAll("(?<![\\d.])9\\s*[:x×/]\\s*16(?!\\d)", "9x16").replaceAll("(?<![\\d.])16\\s*[:x×/]\\s*9(?!\\d)", "16x9")
+    return t.replaceAll("(?<![\\d.])(\\d{1,2})\\s*比\\s*(\\d{1,2})(?![\\d.])", "$1:$2").replaceAll("(?<![\\d.])9\\s*[:x×/]\\s*16(?!\\d)", "9x16").replaceAll("(?<![\\d.])16\\s*[:x×/]\\s*9(?!\\d)", "16x9")
         .replaceAll("(?<![\\d.])1\\s*[:x×/]\\s*1(?![\\d.])", "1x1").replaceAll("(?<![\\d.])4\\s*[:x×/]\\s*5(?!\\d)", "4x5");
   }
 

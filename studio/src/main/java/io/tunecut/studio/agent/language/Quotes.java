@@ -19,7 +19,9 @@ final class Quotes {
   private static final Pattern SAYING = Pattern.compile(
       "(?i:(\\b(?:saying|that says|which says|reading|with the words?)\\s+)([^«,;.!?]+?)(?=\\s+(?:at|on|in|for|from|until|till|during)\\s+(?:the\\s+)?(?:top|bottom|middle|center|centre|start|end|beginning|video|screen|\\d)|[,;.!?]|$))"
           + "|(\\b(?i:write|type)\\s+)(\\p{Lu}[\\p{L}'!?]*(?:\\s+\\p{Lu}[\\p{L}'!?]*)*)(?![\\p{L}])"
-          + "|(\\b(?i:text|caption|title)\\s+)(\\p{Lu}[\\p{Lu}\\d!?]+(?:\\s+\\p{Lu}[\\p{Lu}\\d!?]*)*)(?![\\p{L}])");
+          + "|(\\b(?i:text|caption|title)\\s+)(\\p{Lu}[\\p{Lu}\\d!?]+(?:\\s+\\p{Lu}[\\p{Lu}\\d!?]*)*)(?![\\p{L}])"
+          // "标题叫 海边", "字幕写着 出发啦" — but not a question ("标题是什么")
+          + "|((?:标题|字幕|文字|文案)\\s*(?:就)?(?:叫做?|是|为|写着?|写上)\\s*)(?![^«]*(?:什么|啥|吗|\\?|？))(?!\\d+(?:\\.\\d+)?\\s*秒\\s*$)([^«,，。;；!！?？\\s][^«,，。;；!！?？]*?)\\s*$");
 
   private Quotes() {}
 

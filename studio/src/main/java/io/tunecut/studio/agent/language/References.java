@@ -16,6 +16,11 @@ final class References {
   private static final String ORDINALS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|\\d{1,2}(?:st|nd|rd|th)";
   private static final Pattern BY_ORDINAL = Pattern.compile(
       "(?:the\\s+|my\\s+)?(" + ORDINALS + ")\\s+(?:clip|video|shot|scene|segment|part|footage|file)s?\\b");
+  /** "The final video", "the finished video": what is exported, not the last clip. */
+  private static final Pattern OUTPUT = Pattern.compile("\\b(?:final|finished|edited)\\s+(?=(?:video|file|version|cut)\\b)");
+  /** "The middle clip" of an odd number of clips ("middle" is spelled "center" by then). */
+  private static final Pattern MIDDLE = Pattern.compile(
+      "(?:the\\s+)?\\b(?:center|middle)\\s+(?:clip|video|one|shot|scene|part)\\b|中间(?:那|这|的)?(?:个|段|条)(?:视频|片段|镜头|素材)?|中间的?(?:视频|片段|镜头|素材)");
   private static final Pattern PAIR = Pattern.compile(
       "(?:the\\s+)?(" + ORDINALS + ")\\s+(?:and|&|with)\\s+(?:the\\s+)?(" + ORDINALS + ")\\s+(?:clips?|videos?|ones?|shots?)\\b");
   private static final Pattern ORDINAL_ONE = Pattern.compile("(?:the\\s+)?(" + ORDINALS + ")\\s+one\\b");
@@ -29,7 +34,7 @@ final class References {
       "\\b(?:the|this|that|my)\\s+(?:background\\s+)?(music)\\b|\\b(?:the|this|that|my)\\s+(song|track|tune)\\b|\\b(tune|tunes|tracks|track)\\b");
   private static final Pattern ORIGINAL = Pattern.compile(
       "(?:the\\s+)?(?:original|clips?'?s?|videos?'?s?|own|camera|recorded|ambient|natural|source|footage)\\s+(?:audio|sound|sounds|voices?|noise)"
-          + "|(?:the\\s+)?(?:audio|sound|noise)\\s+(?:from|of|in|on)\\s+(?:the\\s+)?(?:clips?|videos?|footage)\\b|原声|原音|视频的?声音|视频原声|环境音|片段的?声音|素材的?声音");
+          + "|(?:the\\s+)?(?:audio|sound|noise)\\s+(?:from|of|in|on)\\s+(?:the\\s+)?(?:clips?|videos?|footage)\\b|原声|原音|(?:视频|片段|素材)(?:里面|里|中)?的?声音|视频原声|环境音");
   private static final Pattern ZH_WORDS = Pattern.compile("背景音乐|背景乐|配乐|音乐|这首歌|歌曲|曲子|副歌|歌|标题|字幕|文字|文案");
   private static final Pattern IT = Pattern.compile("\\b(?:it|them|this|that)\\b(?!\\s*'?s\\b)|它");
   private static final Pattern TARGET = Pattern.compile(
@@ -41,6 +46,8 @@ final class References {
   static String clips(String t, List<String> clipNames) {
     int n = clipNames.size();
     t = byName(t, clipNames);
+    t = OUTPUT.matcher(t).replaceAll("");
+    if (n >= 3 && n % 2 == 1) t = MIDDLE.matcher(t).replaceAll("clip " + (n + 1) / 2);
     t = PAIR.matcher(t).replaceAll(m -> "clip " + position(m.group(1), n) + " and clip " + position(m.group(2), n));
     t = replace(BY_ORDINAL, t, m -> position(m.group(1), n));
     t = replace(BY_NUMBER, t, m -> Integer.parseInt(m.group(1)));
