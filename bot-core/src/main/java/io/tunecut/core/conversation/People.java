@@ -2,6 +2,9 @@ package io.tunecut.core.conversation;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tunecut.core.access.Access;
+import io.tunecut.core.access.RenderSize;
 import io.tunecut.core.chat.ChatUser;
 import io.tunecut.core.chat.InboundMessage;
 import io.tunecut.core.language.Language;
@@ -27,14 +30,53 @@ final class People {
 
   private final Context ctx;
   private final String operatorToken;
+  private final Access access;
   // A person's token source, while they are around; the directory keeps the token itself.
   private final Cache<ChatUser, DirectoryTokens> tokens =
       Caffeine.newBuilder().expireAfterAccess(Duration.ofHours(1)).maximumSize(100_000).build();
 
   /** @param operatorToken shared by everyone, or null: each person gets their own */
-  People(Context ctx, String operatorToken) {
+  People(Context ctx, String operatorToken, Access access) {
     this.ctx = ctx;
     this.operatorToken = operatorToken;
+    this.access = access;
+  }
+
+  Access access() {
+    return access;
+  }
+
+  /**
+   * Why the person's budget does not allow rendering {@code draft} now, or null; when it does,
+   * what the render costs is kept with the work, to be counted once it is delivered.
+   */
+  String budgetRefusal(Work work, JsonNode draft) {
+    RenderSize size = RenderSize.of(draft);
+    String refusal = access.renderRefusal(work.user, size, work.say);
+    if (refusal != null) return refusal;
+    work.renderSeconds = size.seconds();
+    work.creditsBefore = sharedCredits(work.user);
+    return null;
+  }
+
+  void rendered(Work work) {
+    double after = Double.isNaN(work.creditsBefore) ? Double.NaN : sharedCredits(work.user);
+    access.rendered(work.user, work.renderSeconds, Double.isNaN(after) ? 0 : work.creditsBefore - after);
+  }
+
+  void renderFailed(Work work) {
+    access.renderFailed(work.user);
+  }
+
+  // The operator's credits everyone draws on, when this person's share is capped: measured around a render.
+  private double sharedCredits(ChatUser user) {
+    if (operatorToken == null || !access.capsCredits(user)) return Double.NaN;
+    try {
+      var credits = ctx.nemo().credits(auth(user));
+      return credits.renderMinutes() ? Double.NaN : credits.available();
+    } catch (IOException e) {
+      return Double.NaN;
+    }
   }
 
   /** The words for the sender, in the language of this message or the one they used before. */
