@@ -82,9 +82,11 @@ public final class Access {
       boolean banned = mine.banned() || theirs.banned();
       boolean allowed = isAdmin || (!banned && (!rules.restricted() || rules.listed(account, message.chat())
           || rules.listed(person, message.chat()) || mine.allowed() || theirs.allowed()));
+      // Strangers count too: guessing link codes is a flood like any other.
+      RateLimit.Verdict verdict = isAdmin ? RateLimit.Verdict.FREE : rate.take(person);
       if (!allowed) {
         // A code from an account that is allowed proves this is the same person.
-        if (!banned && command.equals("link") && args.size() == 1) {
+        if (!banned && verdict.allowed() && command.equals("link") && args.size() == 1) {
           Messages say = Messages.of(Language.detect(message.text(), message.locale(), null));
           Links.Outcome outcome = links.join(account, args.get(0), say);
           if (outcome.joined()) {
@@ -94,11 +96,8 @@ public final class Access {
         }
         return refuseOncePerDay(message);
       }
-      if (!isAdmin) {
-        RateLimit.Verdict verdict = rate.take(person);
-        if (!verdict.allowed()) {
-          return verdict.tell() ? new Admission(null, say(message, person).tooFast(verdict.waitSeconds())) : Admission.IGNORED;
-        }
+      if (!verdict.allowed()) {
+        return verdict.tell() ? new Admission(null, say(message, person).tooFast(verdict.waitSeconds())) : Admission.IGNORED;
       }
       if (command.equals("link") || command.equals("unlink")) return new Admission(null, link(account, command, args, say(message, person)));
       if (AdminCommands.WORDS.contains(command)) {

@@ -92,8 +92,7 @@ final class AdminCommands {
     if (!settings.isEmpty()) book.quota(who, renders, minutes, clip, credits);
     Budget budget = new AccessBook.Standing(false, false, renders, minutes, clip, credits).over(rules.budget());
     AccessBook.Use use = book.use(who, today.get());
-    return say.quotaOf(who.toString(), describe(budget, say),
-        use.renders() + " renders, " + use.renderedSeconds() + " s" + (use.credits() > 0 ? ", " + use.credits() + " credits" : ""));
+    return say.quotaOf(who.toString(), describe(budget, say), say.usedToday(use.renders(), use.renderedSeconds(), use.credits()));
   }
 
   private static Integer whole(String value) {

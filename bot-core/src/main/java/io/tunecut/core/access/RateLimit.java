@@ -17,7 +17,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class RateLimit {
   /** Whether a message may go on; else how long to wait, and whether to say so. */
-  record Verdict(boolean allowed, long waitSeconds, boolean tell) {}
+  record Verdict(boolean allowed, long waitSeconds, boolean tell) {
+    static final Verdict FREE = new Verdict(true, 0, false);
+  }
 
   private static final class Person {
     final Bucket bucket;
@@ -50,13 +52,13 @@ final class RateLimit {
   }
 
   Verdict take(ChatUser person) {
-    if (perMinute < 0) return new Verdict(true, 0, false);
+    if (perMinute < 0) return Verdict.FREE;
     Person p = people.get(person, u -> new Person(Bucket.builder()
         .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
         .withCustomTimePrecision(time)
         .build()));
     ConsumptionProbe probe = p.bucket.tryConsumeAndReturnRemaining(1);
-    if (probe.isConsumed()) return new Verdict(true, 0, false);
+    if (probe.isConsumed()) return Verdict.FREE;
     long wait = probe.getNanosToWaitForRefill();
     long now = time.currentTimeNanos();
     synchronized (p) {

@@ -502,6 +502,12 @@ public final class Messages {
     return t("Budget of " + who + ": " + budget + ". Used today: " + usedToday + ".", who + " 的额度：" + budget + "。今天已用：" + usedToday + "。");
   }
 
+  public String usedToday(int renders, long renderedSeconds, double credits) {
+    String used = t(renders + " render" + (renders == 1 ? "" : "s") + " (" + minutesText(renderedSeconds) + ")",
+        renders + " 次渲染（" + minutesText(renderedSeconds) + "）");
+    return credits > 0 ? used + t(", " + number(credits) + " credits", "，" + number(credits) + " 积分") : used;
+  }
+
   public String noLimit() {
     return t("no limit", "不限");
   }
