@@ -2,9 +2,16 @@ package io.tunecut.core.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tunecut.core.access.Access;
+import io.tunecut.core.access.AccessRules;
+import io.tunecut.core.access.Budget;
+import io.tunecut.core.access.RenderSize;
 import io.tunecut.core.chat.Chat;
 import io.tunecut.core.chat.ChatUser;
+import io.tunecut.core.chat.InboundMessage;
 import io.tunecut.core.chat.MessageRef;
+import io.tunecut.core.language.Language;
+import io.tunecut.core.language.Messages;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -79,5 +86,41 @@ class PostgresUserDirectoryTest {
         assertThat(versions).containsExactly(null, "1", "2");
       }
     }
+  }
+
+  @Test
+  void accessBudgetsAndLinksAreKeptInPostgresqlToo() throws Exception {
+    var clock = new io.tunecut.core.testing.MutableClock(Instant.parse("2026-12-02T10:00:00Z"));
+    var admin = new ChatUser("telegram", "999");
+    var annOnDiscord = new ChatUser("discord", "11");
+    var rules = AccessRules.of("telegram:1001", null, "telegram:999")
+        .withBudget(new Budget(1, Budget.NO_LIMIT, Budget.NO_LIMIT, Budget.NO_LIMIT));
+    var say = Messages.of(Language.EN);
+    try (var users = UserDirectory.open(dataDir, null, url())) {
+      var access = new Access(rules, users, clock);
+      access.rendered(ANN, 10, 0);
+      assertThat(access.renderRefusal(ANN, new RenderSize(10, 10, "city.mp4"), say)).startsWith("You've used today's 1 render.");
+
+      String codeAnswer = access.admit(text(ANN, "/link")).answer();
+      String code = codeAnswer.substring("Your link code: ".length(), "Your link code: ".length() + 8);
+      assertThat(access.admit(text(annOnDiscord, "/link " + code)).answer()).startsWith("Linked with telegram:1001");
+      assertThat(access.admit(text(admin, "/allow telegram:2002")).answer()).isEqualTo("telegram:2002 may use the bot now.");
+      assertThat(access.admit(text(admin, "/stats")).answer()).startsWith("Today (2026-12-02 UTC): ");
+    }
+    // Another instance on the same database: the link, the allowance and the day's use hold there.
+    try (var users = UserDirectory.open(dataDir.resolve("elsewhere"), null, url())) {
+      var access = new Access(rules, users, clock);
+      assertThat(access.admit(text(annOnDiscord, "hello")).message().user()).isEqualTo(ANN);
+      assertThat(access.admit(text(BOB_ON_TELEGRAM, "hello")).proceeds()).isTrue();
+      assertThat(access.renderRefusal(ANN, new RenderSize(10, 10, "city.mp4"), say)).isNotNull();
+      clock.advance(java.time.Duration.ofDays(1));
+      assertThat(access.renderRefusal(ANN, new RenderSize(10, 10, "city.mp4"), say)).isNull();
+    }
+  }
+
+  private static final ChatUser BOB_ON_TELEGRAM = new ChatUser("telegram", "2002");
+
+  private static InboundMessage text(ChatUser who, String text) {
+    return InboundMessage.text(who, new Chat(who.platform(), who.id(), false), text);
   }
 }
