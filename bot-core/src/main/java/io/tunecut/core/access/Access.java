@@ -157,6 +157,15 @@ public final class Access {
     }
   }
 
+  /** The longest clip {@code person}'s renders may hold, in seconds; negative for no limit. */
+  public int longestClipSeconds(ChatUser person) {
+    try {
+      return admin(person) || linkedAdmin(person) ? Budget.NO_LIMIT : budget(person).longestClipSeconds();
+    } catch (IOException e) {
+      return Budget.NO_LIMIT;
+    }
+  }
+
   /** Whether {@code person}'s share of shared (operator) credits is capped, so their use must be measured. */
   public boolean capsCredits(ChatUser person) {
     try {

@@ -12,6 +12,7 @@ import io.tunecut.core.language.Messages;
 import io.tunecut.core.nemo.NemoSession;
 import io.tunecut.core.nemo.SessionState;
 import io.tunecut.core.nemo.TokenSource;
+import io.tunecut.core.nemo.UploadedFile;
 import io.tunecut.core.user.PendingRender;
 import io.tunecut.core.user.UserRecord;
 import java.io.IOException;
@@ -57,6 +58,18 @@ final class People {
     work.renderSeconds = size.seconds();
     work.creditsBefore = sharedCredits(work.user);
     return null;
+  }
+
+  /** Clips longer than the person's budget allows, in words: said at the upload, not first at the export. */
+  List<String> longClips(Work work, List<UploadedFile> files) {
+    int longest = access.longestClipSeconds(work.user);
+    List<String> said = new ArrayList<>();
+    if (longest < 0) return said;
+    for (UploadedFile f : files) {
+      long seconds = (long) Math.ceil(f.duration());
+      if ("video".equals(f.fileType()) && seconds > longest) said.add(work.say.clipTooLong(f.filename(), seconds, longest));
+    }
+    return said;
   }
 
   void rendered(Work work) {
