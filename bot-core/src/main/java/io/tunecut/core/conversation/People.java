@@ -1,8 +1,8 @@
 package io.tunecut.core.conversation;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.tunecut.core.access.Access;
 import io.tunecut.core.access.RenderSize;
 import io.tunecut.core.chat.ChatUser;

@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every person we know, by (platform, user id): Caffeine in front (bounded, expiring after
- * access) of a durable store: SQLite in the data directory, or PostgreSQL. Tokens are encrypted at rest
- * (AES-GCM) with a key from the secret given, or one generated once into the data
- * directory, readable by its owner only. Thread-safe.
+ * access) of a durable store, SQLite in the data directory or PostgreSQL. Tokens are
+ * encrypted at rest (AES-GCM) with a key from the secret given, or one generated once into
+ * the data directory, readable by its owner only. Thread-safe.
  */
 public final class UserDirectory implements AutoCloseable {
   static final long DEFAULT_CACHE_SIZE = 10_000;
