@@ -47,7 +47,7 @@ public final class Bot implements AutoCloseable {
           .attribution("tunecut", Version.current(), settings.skillPlatform())
           .rateLimitDelay(settings.rateLimitDelay())
           .build();
-      directory = UserDirectory.open(settings.dataDir().resolve("bot"), settings.secret());
+      directory = UserDirectory.open(settings.dataDir().resolve("bot"), settings.secret(), settings.databaseUrl());
       Path work = Files.createDirectories(settings.dataDir().resolve("work"));
       ConversationEngine engine = ConversationEngine.builder()
           .nemo(client)
@@ -56,6 +56,7 @@ public final class Bot implements AutoCloseable {
           .workDir(work)
           .maxFileBytes(settings.maxFileBytes())
           .registerPage(settings.registerPage())
+          .access(settings.accessRules())
           .build();
       return new Bot(studio, directory, engine);
     } catch (IOException | RuntimeException e) {

@@ -1,5 +1,7 @@
 package io.tunecut.app.config;
 
+import io.tunecut.core.access.AccessRules;
+import io.tunecut.core.access.Budget;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -44,7 +46,7 @@ public record Settings(
 
   public static Settings fromEnvironment(Map<String, String> env) {
     String nemoApiUrl = blankToNull(env.get("NEMO_API_URL"));
-    return new Settings(
+    var settings = new Settings(
         nemoApiUrl,
         blankToNull(env.get("NEMO_TOKEN")),
         registerPageFor(env),
@@ -59,6 +61,46 @@ public record Settings(
         env.getOrDefault("TUNECUT_SKILL_PLATFORM", "unknown"),
         Duration.ofSeconds(integer(env, "TUNECUT_RATE_LIMIT_DELAY_S", 30)),
         env);
+    // A mistake in the access lists is said at start, not at the first message.
+    settings.accessRules();
+    settings.databaseUrl();
+    return settings;
+  }
+
+  /**
+   * Who may use the bot and how much: {@code TUNECUT_ALLOWED_USERS}, {@code TUNECUT_ALLOWED_CHATS},
+   * {@code TUNECUT_ADMINS} ({@code platform:id} entries), each person's daily budget
+   * ({@code TUNECUT_BUDGET_*}) and {@code TUNECUT_MESSAGES_PER_MINUTE}.
+   */
+  public AccessRules accessRules() {
+    String credits = blankToNull(env.get("TUNECUT_BUDGET_CREDITS"));
+    double creditsPerDay;
+    try {
+      creditsPerDay = credits == null ? Budget.NO_LIMIT : Double.parseDouble(credits);
+      if (credits != null && !(creditsPerDay >= 0)) throw new NumberFormatException();
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("TUNECUT_BUDGET_CREDITS must be a number ≥ 0, not '" + credits + "'");
+    }
+    Budget budget = new Budget(integer(env, "TUNECUT_BUDGET_RENDERS", Budget.NO_LIMIT),
+        integer(env, "TUNECUT_BUDGET_MINUTES", Budget.NO_LIMIT), integer(env, "TUNECUT_BUDGET_CLIP_S", Budget.NO_LIMIT),
+        creditsPerDay);
+    try {
+      return AccessRules.of(env.get("TUNECUT_ALLOWED_USERS"), env.get("TUNECUT_ALLOWED_CHATS"), env.get("TUNECUT_ADMINS"))
+          .withBudget(budget)
+          .withMessagesPerMinute(integer(env, "TUNECUT_MESSAGES_PER_MINUTE", 20));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("TUNECUT_ALLOWED_USERS, TUNECUT_ALLOWED_CHATS and TUNECUT_ADMINS hold platform:id"
+          + " entries: " + e.getMessage());
+    }
+  }
+
+  /** {@code TUNECUT_DATABASE_URL}: a {@code jdbc:postgresql://} URL, or null for SQLite in the data directory. */
+  public String databaseUrl() {
+    String url = blankToNull(env.get("TUNECUT_DATABASE_URL"));
+    if (url != null && !url.startsWith("jdbc:postgresql://")) {
+      throw new IllegalArgumentException("TUNECUT_DATABASE_URL must be a jdbc:postgresql:// URL (or unset for SQLite)");
+    }
+    return url;
   }
 
   public boolean embeddedStudio() {

@@ -3,6 +3,9 @@ package io.tunecut.app.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tunecut.core.access.AccessRules;
+import io.tunecut.core.access.Budget;
+import io.tunecut.core.chat.ChatUser;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -71,5 +74,49 @@ class SettingsTest {
         .hasMessageContaining("signup page");
     assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("TUNECUT_REGISTER_URL", "ftp://signup.example", "HOME", "/h")))
         .hasMessageContaining("TUNECUT_REGISTER_URL");
+  }
+
+  @Test
+  void withNoListsEveryoneMayUseTheBotWithoutABudgetButAtARate() {
+    AccessRules rules = Settings.fromEnvironment(Map.of("HOME", "/h")).accessRules();
+
+    assertThat(rules.allowedUsers()).isEmpty();
+    assertThat(rules.allowedChats()).isEmpty();
+    assertThat(rules.admins()).isEmpty();
+    assertThat(rules.budget()).isEqualTo(Budget.UNLIMITED);
+    assertThat(rules.messagesPerMinute()).isEqualTo(20);
+  }
+
+  @Test
+  void accessListsAndBudgetsAreReadFromTheirVariables() {
+    AccessRules rules = Settings.fromEnvironment(Map.of("HOME", "/h",
+        "TUNECUT_ALLOWED_USERS", "telegram:101, discord:900000000000000001",
+        "TUNECUT_ALLOWED_CHATS", "telegram:-1001234 discord:700000000000000003",
+        "TUNECUT_ADMINS", "Telegram:999",
+        "TUNECUT_BUDGET_RENDERS", "5", "TUNECUT_BUDGET_MINUTES", "30", "TUNECUT_BUDGET_CLIP_S", "120",
+        "TUNECUT_BUDGET_CREDITS", "12.5", "TUNECUT_MESSAGES_PER_MINUTE", "10")).accessRules();
+
+    assertThat(rules.allowedUsers()).containsExactlyInAnyOrder(new ChatUser("telegram", "101"), new ChatUser("discord", "900000000000000001"));
+    assertThat(rules.allowedChats()).containsExactlyInAnyOrder("telegram:-1001234", "discord:700000000000000003");
+    assertThat(rules.admins()).containsExactly(new ChatUser("telegram", "999"));
+    assertThat(rules.budget()).isEqualTo(new Budget(5, 30, 120, 12.5));
+    assertThat(rules.messagesPerMinute()).isEqualTo(10);
+  }
+
+  @Test
+  void anEntryThatIsNotPlatformColonIdIsRefusedAtStart() {
+    assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("TUNECUT_ADMINS", "12345", "HOME", "/h")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("TUNECUT_ADMINS")
+        .hasMessageContaining("'12345' is not platform:id");
+  }
+
+  @Test
+  void theUserDirectoryIsSqliteUnlessAPostgresqlUrlIsGiven() {
+    assertThat(Settings.fromEnvironment(Map.of("HOME", "/h")).databaseUrl()).isNull();
+    assertThat(Settings.fromEnvironment(Map.of("HOME", "/h", "TUNECUT_DATABASE_URL", "jdbc:postgresql://db:5432/tunecut?user=bot"))
+        .databaseUrl()).isEqualTo("jdbc:postgresql://db:5432/tunecut?user=bot");
+    assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("HOME", "/h", "TUNECUT_DATABASE_URL", "postgres://db/tunecut")))
+        .hasMessageContaining("TUNECUT_DATABASE_URL").hasMessageContaining("jdbc:postgresql://");
   }
 }

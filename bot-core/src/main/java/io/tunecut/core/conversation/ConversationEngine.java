@@ -1,5 +1,7 @@
 package io.tunecut.core.conversation;
 
+import io.tunecut.core.access.Access;
+import io.tunecut.core.access.AccessRules;
 import io.tunecut.core.chat.ChatPort;
 import io.tunecut.core.chat.ChatUser;
 import io.tunecut.core.chat.InboundMessage;
@@ -75,7 +77,7 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
         b.silenceNotice, b.chatActionInterval, b.tick);
     this.ctx = new Context(b.nemo, b.directory, workDir, b.maxFileBytes, b.clock, scheduler,
         pool("tunecut-port", b.portThreads), pool("tunecut-backend", b.backendThreads), timing);
-    this.people = new People(ctx, operatorToken);
+    this.people = new People(ctx, operatorToken, new Access(b.access, b.directory, b.clock));
     this.replies = new Replies(ctx, people, new ErrorReplies(operatorToken != null, b.maxFileBytes, b.registerPage));
     this.lanes = new Lanes(people, replies);
     this.progress = new Progress(ctx, replies);
@@ -94,7 +96,13 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
   @Override
   public CompletableFuture<Void> handle(InboundMessage message, ChatPort port) {
     try {
-      return dispatch(message, port);
+      // Who may, and as which person: before anything reaches the backend.
+      Access.Admission admitted = people.access().admit(message);
+      if (!admitted.proceeds()) {
+        if (admitted.answer() == null) return CompletableFuture.completedFuture(null);
+        return ctx.background(() -> replies.send(port, message.chat(), admitted.answer(), List.of()));
+      }
+      return dispatch(admitted.message(), port);
     } catch (RuntimeException e) {
       log.error("could not handle a message of {}", message.user(), e);
       return CompletableFuture.completedFuture(null);
@@ -201,6 +209,7 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
     private Duration silenceNotice = Duration.ofSeconds(20);
     private Duration chatActionInterval = Duration.ofMillis(4500);
     private Duration tick = Duration.ofSeconds(1);
+    private AccessRules access = AccessRules.open();
 
     private Builder() {}
 
@@ -239,6 +248,9 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
     public Builder chatActionInterval(Duration interval) { this.chatActionInterval = interval; return this; }
     /** How often progress is refreshed (elapsed time); default 1 s. */
     public Builder progressTick(Duration tick) { this.tick = tick; return this; }
+
+    /** Who may use the bot and how much; everyone, without limits, by default. */
+    public Builder access(AccessRules rules) { this.access = rules; return this; }
 
     public ConversationEngine build() {
       return new ConversationEngine(this);

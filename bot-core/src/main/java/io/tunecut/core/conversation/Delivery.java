@@ -53,6 +53,7 @@ final class Delivery {
       replies.send(work, say.noLink());
     }
     people.forgetRender(work.user, renderId);
+    people.rendered(work);
     work.renderId = null;
     next.exported(work.user);
     return lanes.finish(work, say.renderReady());

@@ -44,7 +44,12 @@ final class Export {
       try {
         work.activity = work.say.exportStarting();
         JsonNode draft = people.state(work.user, work.say).draft();
-        if (TimelineSummary.hasClip(draft)) return draft;
+        if (TimelineSummary.hasClip(draft)) {
+          String refusal = people.budgetRefusal(work, draft);
+          if (refusal == null) return draft;
+          replies.send(work, refusal);
+          return null;
+        }
         // Answered before any render starts: without a clip every render would fail.
         boolean empty = TimelineSummary.of(draft, work.say.language()).empty();
         replies.send(work, empty ? work.say.nothingToExport() : work.say.noClipToExport());
@@ -143,6 +148,7 @@ final class Export {
       log.info("cancel of timed-out render {} failed: {}", renderId, e.toString());
     }
     people.forgetRender(work.user, renderId);
+    people.renderFailed(work);
     replies.send(work, work.say.renderTimedOut(Math.max(1, ctx.timing().renderTimeout().toMinutes())));
     lanes.finish(work, work.say.failedStatus()).whenComplete((v, t) -> rendered.complete(null));
   }
@@ -158,6 +164,7 @@ final class Export {
       start(work, draft, attempt + 1, deadline, rendered);
       return;
     }
+    people.renderFailed(work);
     replies.send(work, st.retryable() ? work.say.renderFailed(st.error()) : work.say.renderFailedForGood(st.error()));
     lanes.finish(work, work.say.failedStatus()).whenComplete((v, t) -> rendered.complete(null));
   }

@@ -1,7 +1,10 @@
 package io.tunecut.core.conversation;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.tunecut.core.access.Access;
+import io.tunecut.core.access.RenderSize;
 import io.tunecut.core.chat.ChatUser;
 import io.tunecut.core.chat.InboundMessage;
 import io.tunecut.core.language.Language;
@@ -9,6 +12,7 @@ import io.tunecut.core.language.Messages;
 import io.tunecut.core.nemo.NemoSession;
 import io.tunecut.core.nemo.SessionState;
 import io.tunecut.core.nemo.TokenSource;
+import io.tunecut.core.nemo.UploadedFile;
 import io.tunecut.core.user.PendingRender;
 import io.tunecut.core.user.UserRecord;
 import java.io.IOException;
@@ -27,14 +31,65 @@ final class People {
 
   private final Context ctx;
   private final String operatorToken;
+  private final Access access;
   // A person's token source, while they are around; the directory keeps the token itself.
   private final Cache<ChatUser, DirectoryTokens> tokens =
       Caffeine.newBuilder().expireAfterAccess(Duration.ofHours(1)).maximumSize(100_000).build();
 
   /** @param operatorToken shared by everyone, or null: each person gets their own */
-  People(Context ctx, String operatorToken) {
+  People(Context ctx, String operatorToken, Access access) {
     this.ctx = ctx;
     this.operatorToken = operatorToken;
+    this.access = access;
+  }
+
+  Access access() {
+    return access;
+  }
+
+  /**
+   * Why the person's budget does not allow rendering {@code draft} now, or null; when it does,
+   * what the render costs is kept with the work, to be counted once it is delivered.
+   */
+  String budgetRefusal(Work work, JsonNode draft) {
+    RenderSize size = RenderSize.of(draft);
+    String refusal = access.renderRefusal(work.user, size, work.say);
+    if (refusal != null) return refusal;
+    work.renderSeconds = size.seconds();
+    work.creditsBefore = sharedCredits(work.user);
+    return null;
+  }
+
+  /** Clips longer than the person's budget allows, in words: said at the upload, not first at the export. */
+  List<String> longClips(Work work, List<UploadedFile> files) {
+    int longest = access.longestClipSeconds(work.user);
+    List<String> said = new ArrayList<>();
+    if (longest < 0) return said;
+    for (UploadedFile f : files) {
+      long seconds = (long) Math.ceil(f.duration());
+      if ("video".equals(f.fileType()) && seconds > longest) said.add(work.say.clipTooLong(f.filename(), seconds, longest));
+    }
+    return said;
+  }
+
+  void rendered(Work work) {
+    double after = Double.isNaN(work.creditsBefore) ? Double.NaN : sharedCredits(work.user);
+    access.rendered(work.user, work.renderSeconds, Double.isNaN(after) ? 0 : work.creditsBefore - after);
+  }
+
+  void renderFailed(Work work) {
+    access.renderFailed(work.user);
+  }
+
+  // The operator's credits everyone draws on, when this person's share is capped: measured around a render.
+  private double sharedCredits(ChatUser user) {
+    if (operatorToken == null || !access.capsCredits(user)) return Double.NaN;
+    try {
+      var credits = ctx.nemo().credits(auth(user));
+      return credits.renderMinutes() ? Double.NaN : credits.available();
+    } catch (IOException e) {
+      return Double.NaN;
+    }
   }
 
   /** The words for the sender, in the language of this message or the one they used before. */

@@ -65,6 +65,8 @@ final class QuickCommands {
     try {
       var c = ctx.nemo().credits(people.auth(message.user()));
       String text = c.renderMinutes() ? say.renderMinutes(c.available(), c.frozen()) : say.credits(c.available(), c.frozen());
+      String left = people.access().left(message.user(), say);
+      if (left != null) text += "\n" + left;
       replies.send(port, message.chat(), text, Replies.suggestions(say));
     } catch (Exception e) {
       replies.send(port, message.chat(), replies.failure(message.user(), e, say), List.of());

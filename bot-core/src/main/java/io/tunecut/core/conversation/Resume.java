@@ -39,9 +39,9 @@ final class Resume {
     }
     List<CompletableFuture<Void>> all = new ArrayList<>();
     for (UserRecord record : pending) {
-      if (!record.user().platform().equals(port.platform())) continue;
       for (PendingRender render : record.renders()) {
-        if (render.status() == null) continue;
+        // A person with linked accounts may have started it on either platform.
+        if (render.status() == null || !render.status().chat().platform().equals(port.platform())) continue;
         Messages say = Messages.of(Language.ofCode(record.language()));
         StatusLine status = StatusLine.existing(port, render.status(), ctx.portPool(), ctx.scheduler());
         Work work = new Work(record.user(), render.status().chat(), port, say, status);

@@ -76,6 +76,7 @@ final class Upload {
         String sessionId = people.session(work.user, say);
         List<UploadedFile> uploaded = ctx.nemo().upload(people.auth(work.user), sessionId, files);
         replies.send(work, say.uploaded(describe(uploaded, say)), Replies.suggestions(say));
+        for (String longClip : people.longClips(work, uploaded)) replies.send(work, longClip);
         return true;
       } catch (IOException e) {
         throw new CompletionException(e);

@@ -26,6 +26,9 @@ final class Work {
   volatile String renderId;
   volatile boolean uploading;
   volatile ScheduledFuture<?> ticker;
+  // What an export costs the person's budget, counted when it is delivered.
+  volatile long renderSeconds;
+  volatile double creditsBefore = Double.NaN;
 
   Work(ChatUser user, Chat chat, ChatPort port, Messages say, StatusLine status) {
     this.user = user;

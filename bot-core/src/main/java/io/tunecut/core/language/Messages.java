@@ -390,6 +390,145 @@ public final class Messages {
     return t("tell me the change (for example “move the title to the end”)", "告诉我要怎么改（例如“把标题移到结尾”）");
   }
 
+  // Who may use the bot, how much, and one person on several platforms.
+
+  public String notAllowed() {
+    return t("Sorry, this bot is private: it only works for the people its operator has let in. Ask them to add you.",
+        "抱歉，这是一个私人机器人，只为运营者允许的人服务。请联系运营者把你加进来。");
+  }
+
+  public String tooFast(long waitSeconds) {
+    return t("You're sending messages faster than I can take them. Wait " + waitSeconds + " s, then go on — nothing you did is lost.",
+        "你发消息太快了，我处理不过来。请等 " + waitSeconds + " 秒再继续——你做过的一切都还在。");
+  }
+
+  public String rendersUsedUp(int perDay) {
+    return t("You've used today's " + perDay + " render" + (perDay == 1 ? "" : "s") + ". Your budget renews at midnight UTC; your timeline is kept, so you can export then.",
+        "你今天的 " + perDay + " 次渲染已经用完。额度在 UTC 零点恢复；你的时间线会保留，到时再导出即可。");
+  }
+
+  public String minutesUsedUp(int perDay, long leftSeconds, long videoSeconds) {
+    return t("This video is " + videoSeconds + " s long, but you have " + leftSeconds + " s of today's " + perDay
+            + " rendered minutes left. Make it shorter, or export after midnight UTC, when your budget renews; your timeline is kept.",
+        "这个视频长 " + videoSeconds + " 秒，但你今天的 " + perDay + " 分钟渲染额度只剩 " + leftSeconds
+            + " 秒。把视频剪短，或在 UTC 零点额度恢复后再导出；你的时间线会保留。");
+  }
+
+  public String clipTooLong(String clip, long clipSeconds, int longestSeconds) {
+    String name = clip == null ? t("a clip", "有一个片段") : "“" + clip + "”";
+    return t(name + " is " + clipSeconds + " s on the timeline; the longest clip this bot renders is " + longestSeconds
+            + " s. Trim it (for example “only keep the first " + longestSeconds + " seconds”) and export again.",
+        name + " 在时间线上有 " + clipSeconds + " 秒；这个机器人渲染的片段最长 " + longestSeconds + " 秒。请剪短它（例如“只保留前"
+            + longestSeconds + "秒”）再导出。");
+  }
+
+  public String creditsUsedUp(double perDay) {
+    return t("You've used your share of today's credits (" + number(perDay) + "). It renews at midnight UTC; your timeline is kept.",
+        "你今天的积分份额（" + number(perDay) + "）已经用完。UTC 零点恢复；你的时间线会保留。");
+  }
+
+  /** What is left of the person's own budget today; {@code null} parts have no limit. */
+  public String budgetLeft(Integer rendersLeft, Integer renders, Long secondsLeft, Integer minutes, Double creditsLeft, Integer longestClip) {
+    List<String> parts = new java.util.ArrayList<>();
+    if (renders != null) parts.add(t(rendersLeft + " of " + renders + " renders", renders + " 次渲染中的 " + rendersLeft + " 次"));
+    if (minutes != null) parts.add(t(minutesText(secondsLeft) + " of " + minutes + " rendered minutes", minutes + " 分钟渲染时长中的 " + minutesText(secondsLeft)));
+    if (creditsLeft != null) parts.add(t(number(creditsLeft) + " credits of your share", "你的份额中 " + number(creditsLeft) + " 积分"));
+    String clip = longestClip == null ? "" : t(" Clips up to " + longestClip + " s.", "片段最长 " + longestClip + " 秒。");
+    return t("Left for you today: " + String.join(", ", parts) + " (renews at midnight UTC)." + clip,
+        "你今天还剩：" + String.join("，", parts) + "（UTC 零点恢复）。" + clip);
+  }
+
+  private String minutesText(Long seconds) {
+    long s = seconds == null ? 0 : seconds;
+    return s % 60 == 0 ? t(s / 60 + " min", s / 60 + " 分钟") : t(s / 60 + " min " + s % 60 + " s", s / 60 + " 分 " + s % 60 + " 秒");
+  }
+
+  public String linkCode(String code, long minutes) {
+    return t("Your link code: " + code + "\nOn your other account (Telegram or Discord), send /link " + code + " within " + minutes
+            + " minutes. Both accounts then share this timeline, your media and one budget. /unlink separates them again. Share the code with nobody.",
+        "你的关联码：" + code + "\n请在 " + minutes + " 分钟内，用你的另一个账号（Telegram 或 Discord）发送 /link " + code
+            + "。之后两个账号共用这条时间线、你的素材和同一份额度。/unlink 可以再分开。不要把关联码告诉别人。");
+  }
+
+  public String linked(String other) {
+    return t("Linked with " + other + ": from now on you have one timeline, the same media and one budget on both. /unlink separates them.",
+        "已与 " + other + " 关联：从现在起两个账号共用一条时间线、同样的素材和同一份额度。/unlink 可以分开。");
+  }
+
+  public String linkCodeWrong() {
+    return t("That link code is not valid. Send /link on your other account to get a new one.", "这个关联码无效。请在另一个账号上发送 /link 获取新的关联码。");
+  }
+
+  public String linkCodeExpired(long minutes) {
+    return t("That link code has expired (codes last " + minutes + " minutes). Send /link on your other account to get a new one.",
+        "这个关联码已过期（有效期 " + minutes + " 分钟）。请在另一个账号上发送 /link 获取新的关联码。");
+  }
+
+  public String alreadyLinked() {
+    return t("These accounts are already one.", "这两个账号已经关联了。");
+  }
+
+  public String unlinked() {
+    return t("Unlinked: each account has its own timeline and budget again.", "已取消关联：每个账号重新拥有自己的时间线和额度。");
+  }
+
+  public String notLinked() {
+    return t("This account is not linked to another one. /link gives you a code to link it.", "这个账号没有关联其他账号。发送 /link 获取关联码。");
+  }
+
+  // For admins only, in private chats.
+
+  public String stats(String day, int people, int renders, long renderedSeconds, int failures, int inProgress) {
+    return t("Today (" + day + " UTC): " + people + " " + (people == 1 ? "person" : "people") + ", " + renders + " render"
+            + (renders == 1 ? "" : "s") + " (" + minutesText(renderedSeconds) + "), " + failures + " failed; " + inProgress
+            + " in progress now.",
+        "今天（UTC " + day + "）：" + people + " 人，" + renders + " 次渲染（" + minutesText(renderedSeconds) + "），" + failures
+            + " 次失败；正在进行 " + inProgress + " 个。");
+  }
+
+  public String banned(String who) {
+    return t(who + " is banned: they get no answers.", who + " 已被封禁：不再收到任何回复。");
+  }
+
+  public String unbanned(String who) {
+    return t(who + " may use the bot again.", who + " 可以重新使用机器人了。");
+  }
+
+  public String allowedNow(String who) {
+    return t(who + " may use the bot now.", who + " 现在可以使用机器人了。");
+  }
+
+  public String quotaOf(String who, String budget, String usedToday) {
+    return t("Budget of " + who + ": " + budget + ". Used today: " + usedToday + ".", who + " 的额度：" + budget + "。今天已用：" + usedToday + "。");
+  }
+
+  public String usedToday(int renders, long renderedSeconds, double credits) {
+    String used = t(renders + " render" + (renders == 1 ? "" : "s") + " (" + minutesText(renderedSeconds) + ")",
+        renders + " 次渲染（" + minutesText(renderedSeconds) + "）");
+    return credits > 0 ? used + t(", " + number(credits) + " credits", "，" + number(credits) + " 积分") : used;
+  }
+
+  public String noLimit() {
+    return t("no limit", "不限");
+  }
+
+  public String adminUsage() {
+    return t("""
+        Admin commands (here, in a private chat):
+        /stats – today's people, renders, failures, renders in progress
+        /ban platform:id, /unban platform:id
+        /allow platform:id – let someone in (kept)
+        /quota platform:id – their budget and today's use
+        /quota platform:id renders=5 minutes=30 clip=120 credits=10 – set it (a number, none, or default)""",
+        """
+        管理命令（在这里，私聊中）：
+        /stats – 今天的人数、渲染、失败和正在进行的渲染
+        /ban platform:id，/unban platform:id
+        /allow platform:id – 允许某人使用（会保存）
+        /quota platform:id – 查看其额度和今天的用量
+        /quota platform:id renders=5 minutes=30 clip=120 credits=10 – 设置额度（数字、none 或 default）""");
+  }
+
   // Suggestions.
 
   public String labelExport() {

@@ -12,14 +12,15 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Every person we know, by (platform, user id): Caffeine in front (bounded, expiring after
- * access) of a durable SQLite store in the data directory. Tokens are encrypted at rest
- * (AES-GCM) with a key from the secret given, or one generated once into the data
- * directory, readable by its owner only. Thread-safe.
+ * access) of a durable store, SQLite in the data directory or PostgreSQL. Tokens are
+ * encrypted at rest (AES-GCM) with a key from the secret given, or one generated once into
+ * the data directory, readable by its owner only. Thread-safe.
  */
 public final class UserDirectory implements AutoCloseable {
   static final long DEFAULT_CACHE_SIZE = 10_000;
@@ -29,13 +30,13 @@ public final class UserDirectory implements AutoCloseable {
   private static final int STRIPES = 256;
   private static final Logger log = LoggerFactory.getLogger(UserDirectory.class);
 
-  private final UserStore store;
+  private final SqlUserStore store;
   private final TokenCipher cipher;
   private final Cache<ChatUser, UserRecord> cache;
   private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
   private volatile boolean closed;
 
-  private UserDirectory(UserStore store, TokenCipher cipher, long cacheSize) {
+  private UserDirectory(SqlUserStore store, TokenCipher cipher, long cacheSize) {
     this.store = store;
     this.cipher = cipher;
     this.cache = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterAccess(EXPIRE_AFTER_ACCESS).build();
@@ -48,14 +49,26 @@ public final class UserDirectory implements AutoCloseable {
    * @param secret TUNECUT_SECRET, or null to use (or create) the key file in {@code dataDir}
    */
   public static UserDirectory open(Path dataDir, String secret) throws IOException {
-    return open(dataDir, secret, DEFAULT_CACHE_SIZE);
+    return open(dataDir, secret, null, DEFAULT_CACHE_SIZE);
+  }
+
+  /**
+   * @param databaseUrl TUNECUT_DATABASE_URL: a {@code jdbc:postgresql://} URL, or null for
+   *     SQLite in {@code dataDir}
+   */
+  public static UserDirectory open(Path dataDir, String secret, String databaseUrl) throws IOException {
+    return open(dataDir, secret, databaseUrl, DEFAULT_CACHE_SIZE);
+  }
+
+  static UserDirectory open(Path dataDir, String secret, long cacheSize) throws IOException {
+    return open(dataDir, secret, null, cacheSize);
   }
 
   /** A blank secret counts as none: an empty TUNECUT_SECRET= line is not a key. */
-  static UserDirectory open(Path dataDir, String secret, long cacheSize) throws IOException {
+  static UserDirectory open(Path dataDir, String secret, String databaseUrl, long cacheSize) throws IOException {
     Objects.requireNonNull(dataDir, "dataDir");
     Files.createDirectories(dataDir);
-    UserStore store = SqliteUserStore.open(dataDir.resolve(SqliteUserStore.FILE_NAME));
+    SqlUserStore store = SqlUserStore.open(dataDir, databaseUrl);
     try {
       boolean fromSecret = secret != null && !secret.isBlank();
       TokenCipher cipher = fromSecret
@@ -117,6 +130,15 @@ public final class UserDirectory implements AutoCloseable {
   public List<UserRecord> withPendingRenders() throws IOException {
     ensureOpen();
     return store.withPendingRenders().stream().map(this::unseal).toList();
+  }
+
+  /**
+   * The directory's database, for what is kept beside each person (access, budgets, linked
+   * accounts): its tables come with the directory's own migrations.
+   */
+  public DataSource database() {
+    ensureOpen();
+    return store.dataSource();
   }
 
   /** Records held in memory right now (they are all in the store as well). */

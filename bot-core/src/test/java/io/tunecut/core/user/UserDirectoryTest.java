@@ -251,7 +251,9 @@ class UserDirectoryTest {
     UserDirectory.open(dataDir, null).close();
     try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("users.db"));
         Statement statement = db.createStatement()) {
-      statement.execute("PRAGMA user_version = 99");
+      statement.execute("INSERT INTO users_schema_history (installed_rank, version, description, type, script,"
+          + " checksum, installed_by, execution_time, success) VALUES (99, '99', 'from the future', 'SQL',"
+          + " 'V99__from_the_future.sql', 0, 'tunecut', 1, 1)");
     }
     assertThatThrownBy(() -> UserDirectory.open(dataDir, null))
         .isInstanceOf(IOException.class)
@@ -260,12 +262,16 @@ class UserDirectoryTest {
   }
 
   @Test
-  void theStoreRecordsItsSchemaVersionAndRunsInWalMode() throws Exception {
+  void theStoreKeepsItsSchemaHistoryAndRunsInWalMode() throws Exception {
+    UserDirectory.open(dataDir, null).close();
     UserDirectory.open(dataDir, null).close();
     try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("users.db"));
         Statement statement = db.createStatement()) {
-      try (ResultSet rs = statement.executeQuery("PRAGMA user_version")) {
-        assertThat(rs.getInt(1)).isEqualTo(SqliteUserStore.SCHEMA_VERSION).isPositive();
+      try (ResultSet rs = statement.executeQuery(
+          "SELECT version FROM users_schema_history WHERE success = 1 ORDER BY installed_rank")) {
+        List<String> versions = new ArrayList<>();
+        while (rs.next()) versions.add(rs.getString(1));
+        assertThat(versions).containsExactly("1", "2");
       }
       try (ResultSet rs = statement.executeQuery("PRAGMA journal_mode")) {
         assertThat(rs.getString(1)).isEqualToIgnoringCase("wal");

@@ -1,59 +1,25 @@
 package io.tunecut.core.user;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.tunecut.core.chat.Chat;
 import io.tunecut.core.chat.ChatUser;
 import io.tunecut.core.chat.MessageRef;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
+import javax.sql.DataSource;
 
-/** Users in one SQLite file (WAL, synchronous commits) behind a small connection pool. */
-final class SqliteUserStore implements UserStore {
-  static final String FILE_NAME = "users.db";
-
-  // Migration i takes the schema from version i to i + 1; PRAGMA user_version holds the version.
-  private static final List<List<String>> MIGRATIONS = List.of(List.of(
-      "CREATE TABLE meta (name TEXT PRIMARY KEY, value BLOB NOT NULL)",
-      "INSERT INTO meta (name, value) VALUES ('key_salt', randomblob(16))",
-      """
-      CREATE TABLE users (
-        platform TEXT NOT NULL,
-        user_id TEXT NOT NULL,
-        client_id TEXT NOT NULL,
-        token BLOB,
-        token_expires_at TEXT,
-        backend_user_id TEXT,
-        session_id TEXT,
-        task_id TEXT,
-        language TEXT,
-        PRIMARY KEY (platform, user_id))""",
-      """
-      CREATE TABLE renders (
-        platform TEXT NOT NULL,
-        user_id TEXT NOT NULL,
-        position INTEGER NOT NULL,
-        render_id TEXT NOT NULL,
-        chat_platform TEXT NOT NULL,
-        chat_id TEXT NOT NULL,
-        chat_group INTEGER NOT NULL,
-        message_id TEXT NOT NULL,
-        started_at TEXT NOT NULL,
-        PRIMARY KEY (platform, user_id, position),
-        FOREIGN KEY (platform, user_id) REFERENCES users (platform, user_id) ON DELETE CASCADE)"""));
-
-  static final int SCHEMA_VERSION = MIGRATIONS.size();
+/** Users in the directory's database (SQLite or PostgreSQL, see {@link UserDatabase}) behind a small connection pool. */
+final class SqlUserStore implements UserStore {
+  private static final int SALT_BYTES = 16;
 
   private static final String SELECT = """
       SELECT u.platform, u.user_id, u.client_id, u.token, u.token_expires_at, u.backend_user_id,
@@ -61,40 +27,21 @@ final class SqliteUserStore implements UserStore {
              r.render_id, r.chat_platform, r.chat_id, r.chat_group, r.message_id, r.started_at
       FROM users u""";
 
-  private final Path file;
+  private final String file;
   private final HikariDataSource pool;
 
-  private SqliteUserStore(Path file, HikariDataSource pool) {
-    this.file = file;
+  private SqlUserStore(String where, HikariDataSource pool) {
+    this.file = where;
     this.pool = pool;
   }
 
-  static SqliteUserStore open(Path file) throws IOException {
-    SQLiteConfig sqlite = new SQLiteConfig();
-    sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
-    // FULL: a commit is on disk when save returns, even if the machine loses power.
-    sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-    sqlite.setBusyTimeout(10_000);
-    sqlite.enforceForeignKeys(true);
-    // Writers take the write lock up front and wait for it, instead of failing on upgrade.
-    sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-    SQLiteDataSource source = new SQLiteDataSource(sqlite);
-    source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-
-    HikariConfig config = new HikariConfig();
-    config.setDataSource(source);
-    config.setPoolName("users");
-    config.setMaximumPoolSize(4);
-    config.setMinimumIdle(1);
-    HikariDataSource pool;
+  /** @param url a {@code jdbc:postgresql://} URL, or null for SQLite in {@code dataDir} */
+  static SqlUserStore open(Path dataDir, String url) throws IOException {
+    boolean postgres = url != null && !url.isBlank();
+    HikariDataSource pool = UserDatabase.open(dataDir, url);
+    var store = new SqlUserStore(UserDatabase.where(dataDir, postgres), pool);
     try {
-      pool = new HikariDataSource(config);
-    } catch (RuntimeException e) {
-      throw new IOException("Cannot open the user store " + file + ": " + e.getMessage(), e);
-    }
-    var store = new SqliteUserStore(file, pool);
-    try {
-      store.migrate();
+      store.keepSalt();
     } catch (IOException | RuntimeException e) {
       pool.close();
       throw e;
@@ -102,31 +49,21 @@ final class SqliteUserStore implements UserStore {
     return store;
   }
 
-  private void migrate() throws IOException {
-    try (Connection connection = pool.getConnection()) {
-      connection.setAutoCommit(false);
-      try (Statement statement = connection.createStatement()) {
-        int version;
-        try (ResultSet rs = statement.executeQuery("PRAGMA user_version")) {
-          version = rs.next() ? rs.getInt(1) : 0;
-        }
-        if (version > SCHEMA_VERSION) {
-          throw new IOException(file + " has schema version " + version + ", written by a newer tunecut; this one"
-              + " knows versions up to " + SCHEMA_VERSION);
-        }
-        for (int v = version; v < SCHEMA_VERSION; v++) {
-          for (String sql : MIGRATIONS.get(v)) {
-            statement.execute(sql);
-          }
-        }
-        statement.execute("PRAGMA user_version = " + SCHEMA_VERSION);
-        connection.commit();
-      } catch (IOException | SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      }
+  DataSource dataSource() {
+    return pool;
+  }
+
+  // Made once, with the store; a second instance starting at the same time keeps the first one's.
+  private void keepSalt() throws IOException {
+    byte[] salt = new byte[SALT_BYTES];
+    new SecureRandom().nextBytes(salt);
+    try (Connection connection = pool.getConnection();
+        PreparedStatement insert = connection.prepareStatement(
+            "INSERT INTO meta (name, value) VALUES ('key_salt', ?) ON CONFLICT (name) DO NOTHING")) {
+      insert.setBytes(1, salt);
+      insert.executeUpdate();
     } catch (SQLException e) {
-      throw failure("prepare the schema of", e);
+      throw failure("keep the key salt in", e);
     }
   }
 
@@ -195,7 +132,7 @@ final class SqliteUserStore implements UserStore {
       }
       String renderId = rs.getString("render_id");
       if (renderId != null) {
-        var chat = new Chat(rs.getString("chat_platform"), rs.getString("chat_id"), rs.getBoolean("chat_group"));
+        var chat = new Chat(rs.getString("chat_platform"), rs.getString("chat_id"), rs.getInt("chat_group") != 0);
         renders.add(new PendingRender(renderId, new MessageRef(chat, rs.getString("message_id")),
             instant(rs.getString("started_at"))));
       }
@@ -251,7 +188,7 @@ final class SqliteUserStore implements UserStore {
               insert.setString(4, render.renderId());
               insert.setString(5, chat.platform());
               insert.setString(6, chat.id());
-              insert.setBoolean(7, chat.group());
+              insert.setInt(7, chat.group() ? 1 : 0);
               insert.setString(8, render.status().messageId());
               insert.setString(9, text(render.startedAt()));
               insert.addBatch();
@@ -289,6 +226,6 @@ final class SqliteUserStore implements UserStore {
 
   @Override
   public String toString() {
-    return "SqliteUserStore[" + file + "]";
+    return "SqlUserStore[" + file + "]";
   }
 }
