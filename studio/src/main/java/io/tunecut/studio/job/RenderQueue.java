@@ -205,6 +205,7 @@ public final class RenderQueue implements AutoCloseable {
     if (!jobs.cancel(id)) return false;
     Running r = running.get(id);
     if (r != null) r.stop();
+    settled(id);
     return true;
   }
 
@@ -234,7 +235,7 @@ public final class RenderQueue implements AutoCloseable {
       RenderStatus end = render(jobs.find(id).orElseThrow(), attempt);
       if (end != null) {
         metrics.ended(end, Duration.between(begun, Instant.now()));
-        settled(id);
+        if (end != RenderStatus.CANCELLED) settled(id); // a cancel settled where it was asked
       }
     } finally {
       self.done();
@@ -298,8 +299,8 @@ public final class RenderQueue implements AutoCloseable {
   }
 
   /**
-   * The one place a render ends on this studio (completed, failed or cancelled while it ran):
-   * what must hear of every ending is called from here.
+   * Where a render ends, once: completed or failed on the worker that rendered it, cancelled
+   * on the studio that was asked. What must hear of every ending is called from here.
    */
   private void settled(String id) {
     log.debug("render {} ended", id);
