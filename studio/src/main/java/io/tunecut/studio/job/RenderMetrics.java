@@ -33,9 +33,11 @@ final class RenderMetrics {
     retried = Counter.builder("tunecut.renders.retried")
         .description("Renders started again after a worker died or stopped").register(registry);
     rendering = Timer.builder("tunecut.render.duration").description("Time spent rendering")
-        .publishPercentileHistogram().register(registry);
+        .publishPercentileHistogram().minimumExpectedValue(Duration.ofSeconds(1))
+        .maximumExpectedValue(Duration.ofHours(1)).register(registry);
     waiting = Timer.builder("tunecut.render.queue.wait").description("From export to the start of the render")
-        .publishPercentileHistogram().register(registry);
+        .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(10))
+        .maximumExpectedValue(Duration.ofHours(1)).register(registry);
   }
 
   private static double count(RenderJobs jobs, RenderStatus status) {

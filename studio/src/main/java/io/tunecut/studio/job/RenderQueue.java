@@ -66,6 +66,7 @@ public final class RenderQueue implements AutoCloseable {
   private final Scheduler scheduler; // null when this studio does not render
   private final SchedulerClient client;
   private final ScheduledExecutorService watch;
+  private final QueueBell bell;
   private final Map<String, Running> running = new ConcurrentHashMap<>();
   private final Map<String, Double> liveProgress = new ConcurrentHashMap<>();
   private volatile boolean closing;
@@ -100,6 +101,7 @@ public final class RenderQueue implements AutoCloseable {
     this.rendersDir = this.dataDir.resolve("renders");
     Files.createDirectories(rendersDir);
     this.metrics = new RenderMetrics(registry, jobs);
+    this.bell = new QueueBell(db);
     this.task = Tasks.oneTime(TASK)
         // Stopped by a shutdown: at once, elsewhere or at the next start. Else the store failed us.
         .onFailure((complete, ops) -> ops.reschedule(complete, Instant.now().plus(closing ? Duration.ZERO : RETRY)))
@@ -162,6 +164,7 @@ public final class RenderQueue implements AutoCloseable {
     if (scheduler != null) {
       scheduler.start();
       watch.scheduleWithFixedDelay(this::dropLost, 500, 500, TimeUnit.MILLISECONDS);
+      bell.listen(scheduler::triggerCheckForDueExecutions);
     }
     return count;
   }
@@ -176,6 +179,7 @@ public final class RenderQueue implements AutoCloseable {
     RenderJobs.Submit outcome = jobs.insert(job, minutesPerDay);
     if (outcome == RenderJobs.Submit.ACCEPTED) {
       client.scheduleIfNotExists(task.instance(job.id()), Instant.now());
+      bell.ring();
       metrics.submitted();
     }
     return outcome;
@@ -223,16 +227,16 @@ public final class RenderQueue implements AutoCloseable {
   private void execute(TaskInstance<Void> instance, ExecutionContext context) {
     String id = instance.getId();
     if (closing) throw new StoppedByShutdown();
-    Optional<Integer> started = jobs.start(id);
+    Optional<RenderJobs.Started> started = jobs.start(id);
     if (started.isEmpty()) return; // cancelled before it started
-    int attempt = started.get();
+    int attempt = started.get().attempt();
     Instant begun = Instant.now();
-    jobs.times(id).ifPresent(t -> metrics.started(attempt, Duration.between(t[0], t[1])));
+    metrics.started(attempt, started.get().waited());
     Running self = new Running(Thread.currentThread(), attempt);
     running.put(id, self);
     liveProgress.put(id, 0.0);
     try {
-      RenderStatus end = render(jobs.find(id).orElseThrow(), attempt);
+      RenderStatus end = render(started.get().job(), attempt);
       if (end != null) {
         metrics.ended(end, Duration.between(begun, Instant.now()));
         if (end != RenderStatus.CANCELLED) settled(id); // a cancel settled where it was asked
@@ -336,6 +340,7 @@ public final class RenderQueue implements AutoCloseable {
   public void close() {
     closing = true;
     if (scheduler == null) return;
+    bell.close();
     watch.shutdownNow();
     running.values().forEach(Running::stop);
     scheduler.stop();

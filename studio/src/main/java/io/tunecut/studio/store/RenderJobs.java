@@ -58,25 +58,27 @@ public final class RenderJobs {
     return db.one("SELECT " + COLUMNS + " FROM renders WHERE id = ?", RenderJobs::map, id);
   }
 
+  /** A started attempt: the job as it stands now, and how long it waited in the queue. */
+  public record Started(RenderRecord job, java.time.Duration waited) {
+    public int attempt() {
+      return job.attempts();
+    }
+  }
+
   /**
    * Starts the next attempt of a job that is queued, or was running on a worker that is gone.
    *
-   * @return the attempt's number, or empty when the job has finished (cancelled while queued)
+   * @return the started attempt, or empty when the job has finished (cancelled while queued)
    */
-  public Optional<Integer> start(String id) {
+  public Optional<Started> start(String id) {
     return db.transaction(tx -> {
+      long now = Instant.now().toEpochMilli();
       int changed = tx.update("UPDATE renders SET status = 'processing', progress = 0, attempts = attempts + 1,"
-              + " started_at = ?, updated_at = ? WHERE id = ? AND status IN ('pending', 'processing')",
-          Instant.now().toEpochMilli(), Instant.now().toEpochMilli(), id);
+          + " started_at = ?, updated_at = ? WHERE id = ? AND status IN ('pending', 'processing')", now, now, id);
       if (changed == 0) return Optional.empty();
-      return tx.one("SELECT attempts FROM renders WHERE id = ?", rs -> rs.getInt(1), id);
+      return tx.one("SELECT " + COLUMNS + ", created_at FROM renders WHERE id = ?",
+          rs -> new Started(map(rs), java.time.Duration.ofMillis(Math.max(0, now - rs.getLong(12)))), id);
     });
-  }
-
-  /** When the running attempt started, for the queue's wait and the render's length. */
-  public Optional<Instant[]> times(String id) {
-    return db.one("SELECT created_at, started_at FROM renders WHERE id = ?",
-        rs -> new Instant[] {Instant.ofEpochMilli(rs.getLong(1)), Instant.ofEpochMilli(rs.getLong(2))}, id);
   }
 
   /** @return false when the attempt no longer owns the job (cancelled, or taken over) */

@@ -100,8 +100,9 @@ class StoreMigrationTest {
       assertThat(jobs.insert(r, 2)).isEqualTo(RenderJobs.Submit.DUPLICATE);
       assertThat(jobs.insert(new RenderRecord("render_2", user, "ses_1", "{}", RenderStatus.PENDING, 0, null, null,
           1.0, "2026-01-02"), 2)).isEqualTo(RenderJobs.Submit.OVER_QUOTA);
-      assertThat(jobs.start("render_1")).contains(1);
-      assertThat(jobs.start("render_1")).as("a second attempt, as after a dead worker").contains(2);
+      assertThat(jobs.start("render_1").orElseThrow().attempt()).isEqualTo(1);
+      assertThat(jobs.start("render_1").orElseThrow().attempt()).as("a second attempt, as after a dead worker")
+          .isEqualTo(2);
       assertThat(jobs.finish("render_1", 1, RenderStatus.COMPLETED, 100, null, "renders/x.mp4"))
           .as("the first attempt lost the render").isFalse();
       assertThat(jobs.finish("render_1", 2, RenderStatus.COMPLETED, 100, null, "renders/y.mp4")).isTrue();
