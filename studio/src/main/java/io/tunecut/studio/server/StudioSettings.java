@@ -67,7 +67,7 @@ public record StudioSettings(
 
   /**
    * The defaults, with what the operator set in the environment: {@code TUNECUT_PUBLIC_URL},
-   * {@code TUNECUT_FFMPEG}, {@code TUNECUT_FFPROBE}.
+   * {@code TUNECUT_FFMPEG}, {@code TUNECUT_FFPROBE}, {@code TUNECUT_DATABASE_URL}.
    */
   public static StudioSettings fromEnvironment(Path dataDir) {
     return fromEnvironment(dataDir, System.getenv());
@@ -79,7 +79,8 @@ public record StudioSettings(
     if (url != null && !url.isBlank()) s = s.withPublicUrl(url);
     String ffmpeg = env.getOrDefault("TUNECUT_FFMPEG", "");
     String ffprobe = env.getOrDefault("TUNECUT_FFPROBE", "");
-    return s.withFfmpeg(ffmpeg.isBlank() ? s.ffmpeg() : ffmpeg, ffprobe.isBlank() ? s.ffprobe() : ffprobe);
+    return s.withFfmpeg(ffmpeg.isBlank() ? s.ffmpeg() : ffmpeg, ffprobe.isBlank() ? s.ffprobe() : ffprobe)
+        .withDatabaseUrl(env.get("TUNECUT_DATABASE_URL"));
   }
 
   public StudioSettings withHost(String host) {
