@@ -25,7 +25,9 @@ public final class Main {
         run                          the bot on every platform that has a token
         telegram                     the Telegram bot (TELEGRAM_BOT_TOKEN)
         discord                      the Discord bot (DISCORD_BOT_TOKEN)
-        studio [--host H] [--port N] the render backend alone, serving the NemoVideo protocol
+        studio [--host H] [--port N] [--role api|worker|all]
+                                     the render backend alone, serving the NemoVideo protocol
+                                     (api: no rendering; worker: renders only; all: both)
         analyze beats|cuts FILE      print the beats or the scene cuts of a file as JSON
         bench core|render|analysis|compose
                                      measure the engine, the renderer, the analysis or composed music
@@ -95,8 +97,11 @@ public final class Main {
     Settings settings = Settings.fromEnvironment(System.getenv());
     String host = option(args, "--host", settings.studioHost());
     int port = Integer.parseInt(option(args, "--port", settings.studioPort() == 0 ? "8750" : Integer.toString(settings.studioPort())));
-    Studio studio = StudioLauncher.start(settings, host, port);
-    System.out.println("tunecut studio serving the NemoVideo protocol at " + studio.baseUrl());
+    var role = StudioLauncher.role(option(args, "--role", "all"));
+    Studio studio = StudioLauncher.start(settings, host, port, role);
+    System.out.println(role.serves()
+        ? "tunecut studio serving the NemoVideo protocol at " + studio.baseUrl()
+        : "tunecut studio rendering; health and metrics at " + studio.baseUrl());
     awaitShutdown(studio);
     return 0;
   }

@@ -1,6 +1,7 @@
 package io.tunecut.app;
 
 import io.tunecut.app.config.Settings;
+import io.tunecut.studio.job.QueueSettings;
 import io.tunecut.studio.server.Studio;
 import io.tunecut.studio.server.StudioSettings;
 import java.io.IOException;
@@ -12,6 +13,11 @@ final class StudioLauncher {
   private StudioLauncher() {}
 
   static Studio start(Settings settings, String host, int port) throws IOException {
+    return start(settings, host, port, QueueSettings.Role.ALL);
+  }
+
+  /** @param role whether this studio serves the API, renders, or both ({@code studio --role}) */
+  static Studio start(Settings settings, String host, int port, QueueSettings.Role role) throws IOException {
     Map<String, String> env = settings.env();
     StudioSettings studio = StudioSettings.defaults(settings.dataDir().resolve("studio"))
         .withHost(host)
@@ -22,8 +28,21 @@ final class StudioLauncher {
         .withRenderMinutesPerDay(number(env, "TUNECUT_RENDER_MINUTES_PER_DAY", 120))
         .withAllowPrivateUrls(Boolean.parseBoolean(env.getOrDefault("TUNECUT_ALLOW_PRIVATE_URLS", "false").trim()))
         .withLinkTtl(Duration.ofDays(number(env, "TUNECUT_LINK_TTL_DAYS", 7)))
-        .withFfmpeg(settings.ffmpeg(), settings.ffprobe());
+        .withFfmpeg(settings.ffmpeg(), settings.ffprobe())
+        .withDatabaseUrl(env.get("TUNECUT_DATABASE_URL"))
+        .withRole(role)
+        .withHeartbeat(Duration.ofSeconds(number(env, "TUNECUT_WORKER_HEARTBEAT_S", 10)));
     return Studio.start(studio);
+  }
+
+  /** {@code api}, {@code worker} or {@code all}. */
+  static QueueSettings.Role role(String value) {
+    return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "api" -> QueueSettings.Role.API;
+      case "worker" -> QueueSettings.Role.WORKER;
+      case "all" -> QueueSettings.Role.ALL;
+      default -> throw new IllegalArgumentException("--role is api, worker or all, not '" + value + "'");
+    };
   }
 
   private static int number(Map<String, String> env, String name, int fallback) {

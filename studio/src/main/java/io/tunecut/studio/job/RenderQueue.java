@@ -1,40 +1,59 @@
 package io.tunecut.studio.job;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.logging.LogLevel;
+import com.github.kagkarlsson.scheduler.task.ExecutionContext;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tunecut.studio.draft.Draft;
 import io.tunecut.studio.media.Media;
 import io.tunecut.studio.render.RenderCancelledException;
 import io.tunecut.studio.render.RenderFailedException;
 import io.tunecut.studio.render.Renderer;
+import io.tunecut.studio.store.Database;
 import io.tunecut.studio.store.MediaLibrary;
 import io.tunecut.studio.store.MediaRecord;
 import io.tunecut.studio.store.RenderJobs;
 import io.tunecut.studio.store.RenderRecord;
 import io.tunecut.studio.store.RenderStatus;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs renders in order with a fixed number at once. Jobs live in the store, so the ones
- * that were queued or running when the studio stopped run again when it starts.
+ * Renders as queued tasks on the studio's store (db-scheduler): any studio may queue, every
+ * worker takes renders in order with a fixed number at once, and a render whose worker died
+ * or stopped runs again on another (or on the same at its next start). Each start of a render
+ * is an attempt; only the attempt that still owns the render may finish it, so a render has
+ * one output.
  */
 public final class RenderQueue implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(RenderQueue.class);
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final String TASK = "render";
+  /** A render that failed for want of its store is tried again after this. */
+  private static final Duration RETRY = Duration.ofSeconds(30);
 
   private final RenderJobs jobs;
   private final MediaLibrary library;
@@ -42,18 +61,38 @@ public final class RenderQueue implements AutoCloseable {
   private final BeforeRender beforeRender;
   private final Path dataDir;
   private final Path rendersDir;
-  private final ExecutorService workers;
-  private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
+  private final RenderMetrics metrics;
+  private final OneTimeTask<Void> task;
+  private final Scheduler scheduler; // null when this studio does not render
+  private final SchedulerClient client;
+  private final ScheduledExecutorService watch;
+  private final QueueBell bell;
+  private final Map<String, Running> running = new ConcurrentHashMap<>();
   private final Map<String, Double> liveProgress = new ConcurrentHashMap<>();
   private volatile boolean closing;
 
-  public RenderQueue(RenderJobs jobs, MediaLibrary library, Renderer renderer, Path dataDir, int concurrency)
-      throws IOException {
-    this(jobs, library, renderer, BeforeRender.NOTHING, dataDir, concurrency);
+  /** A render on one of this studio's threads. */
+  private static final class Running {
+    final Thread thread;
+    final int attempt;
+    boolean active = true;
+
+    Running(Thread thread, int attempt) {
+      this.thread = thread;
+      this.attempt = attempt;
+    }
+
+    synchronized void stop() {
+      if (active) thread.interrupt();
+    }
+
+    synchronized void done() {
+      active = false;
+    }
   }
 
-  public RenderQueue(RenderJobs jobs, MediaLibrary library, Renderer renderer, BeforeRender beforeRender,
-      Path dataDir, int concurrency) throws IOException {
+  public RenderQueue(Database db, RenderJobs jobs, MediaLibrary library, Renderer renderer, BeforeRender beforeRender,
+      Path dataDir, QueueSettings settings, MeterRegistry registry) throws IOException {
     this.jobs = jobs;
     this.library = library;
     this.renderer = renderer;
@@ -61,41 +100,97 @@ public final class RenderQueue implements AutoCloseable {
     this.dataDir = dataDir.toAbsolutePath().normalize();
     this.rendersDir = this.dataDir.resolve("renders");
     Files.createDirectories(rendersDir);
-    AtomicInteger n = new AtomicInteger();
-    this.workers = new ThreadPoolExecutor(concurrency, concurrency, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-        r -> {
-          Thread t = new Thread(r, "render-" + n.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        });
+    this.metrics = new RenderMetrics(registry, jobs);
+    this.bell = new QueueBell(db);
+    this.task = Tasks.oneTime(TASK)
+        // Stopped by a shutdown: at once, elsewhere or at the next start. Else the store failed us.
+        .onFailure((complete, ops) -> ops.reschedule(complete, Instant.now().plus(closing ? Duration.ZERO : RETRY)))
+        .execute(this::execute);
+    if (settings.role().renders()) {
+      var builder = Scheduler.create(db.dataSource(), task)
+          .threads(settings.concurrency())
+          .pollingInterval(settings.poll())
+          .heartbeatInterval(settings.heartbeat())
+          .missedHeartbeatsLimit(settings.missedHeartbeats())
+          .schedulerName(new SchedulerName.Fixed(nodeName()))
+          .enableImmediateExecution()
+          .shutdownMaxWait(Duration.ofSeconds(10))
+          .failureLogging(LogLevel.INFO, false);
+      // SKIP LOCKED: each idle worker takes the next render in one statement.
+      if (db.dialect() == Database.Dialect.POSTGRESQL) builder.pollUsingLockAndFetch(0.5, 1.0);
+      this.scheduler = builder.build();
+      this.client = scheduler;
+      this.watch = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "render-watch");
+        t.setDaemon(true);
+        return t;
+      });
+    } else {
+      this.scheduler = null;
+      this.client = SchedulerClient.Builder.create(db.dataSource(), task).build();
+      this.watch = null;
+    }
   }
 
-  /** Queues again every job that had not finished when the studio last stopped. */
+  /** A queue for tests and tools: one process, its metrics kept nowhere. */
+  public RenderQueue(Database db, RenderJobs jobs, MediaLibrary library, Renderer renderer, Path dataDir,
+      int concurrency) throws IOException {
+    this(db, jobs, library, renderer, BeforeRender.NOTHING, dataDir, QueueSettings.of(concurrency),
+        new SimpleMeterRegistry());
+  }
+
+  private static String nodeName() {
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      host = "studio";
+    }
+    return host + "-" + ManagementFactory.getRuntimeMXBean().getPid();
+  }
+
+  /**
+   * Queues every unfinished render that has no task (written before renders were tasks) and,
+   * when this studio renders, starts taking renders.
+   *
+   * @return how many renders were queued again
+   */
   public int resume() {
     int count = 0;
     for (RenderRecord r : jobs.unfinished()) {
-      jobs.update(r.id(), RenderStatus.PENDING, 0, null, null);
-      schedule(r.id());
-      count++;
+      if (client.scheduleIfNotExists(task.instance(r.id()), Instant.now())) count++;
     }
-    if (count > 0) log.info("resuming {} unfinished render(s)", count);
+    if (count > 0) log.info("queued {} unfinished render(s) again", count);
+    if (scheduler != null) {
+      scheduler.start();
+      watch.scheduleWithFixedDelay(this::dropLost, 500, 500, TimeUnit.MILLISECONDS);
+      bell.listen(scheduler::triggerCheckForDueExecutions);
+    }
     return count;
   }
 
   /** @return false when the id is already taken */
   public boolean submit(RenderRecord job) {
-    if (!jobs.insert(job)) return false;
-    schedule(job.id());
-    return true;
+    return submit(job, Double.MAX_VALUE) == RenderJobs.Submit.ACCEPTED;
   }
 
-  /** The job as stored, with the running job's latest progress. */
+  /** Queues the job when its owner has {@code minutesPerDay} left for it, whichever studio checks. */
+  public RenderJobs.Submit submit(RenderRecord job, double minutesPerDay) {
+    RenderJobs.Submit outcome = jobs.insert(job, minutesPerDay);
+    if (outcome == RenderJobs.Submit.ACCEPTED) {
+      client.scheduleIfNotExists(task.instance(job.id()), Instant.now());
+      bell.ring();
+      metrics.submitted();
+    }
+    return outcome;
+  }
+
+  /** The job as stored, with the latest progress when it runs here. */
   public Optional<RenderRecord> find(String id) {
     return jobs.find(id).map(r -> {
       Double live = liveProgress.get(r.id());
       if (live == null || r.status() != RenderStatus.PROCESSING) return r;
-      return new RenderRecord(r.id(), r.userId(), r.sessionId(), r.draft(), r.status(), Math.max(live, r.progress()),
-          r.error(), r.output(), r.minutes(), r.day());
+      return r.withProgress(Math.max(live, r.progress()));
     });
   }
 
@@ -106,103 +201,148 @@ public final class RenderQueue implements AutoCloseable {
     return file.startsWith(rendersDir) && Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
   }
 
-  /** Stops a queued or running render. @return false when it had already finished */
-  public synchronized boolean cancel(String id) {
-    Optional<RenderRecord> r = jobs.find(id);
-    if (r.isEmpty() || r.get().finished()) return false;
-    jobs.update(id, RenderStatus.CANCELLED, r.get().progress(), null, null);
-    Future<?> f = running.get(id);
-    if (f != null) f.cancel(true);
+  /**
+   * Stops a queued or running render, wherever it runs: here at once, on another worker
+   * within a second. @return false when it had already finished
+   */
+  public boolean cancel(String id) {
+    if (!jobs.cancel(id)) return false;
+    Running r = running.get(id);
+    if (r != null) r.stop();
+    settled(id);
     return true;
   }
 
-  private void schedule(String id) {
-    running.put(id, workers.submit(() -> run(id)));
-  }
-
-  private void run(String id) {
+  /** Stops the renders here whose attempt lost its render: cancelled, or taken over. */
+  private void dropLost() {
     try {
-      RenderRecord job;
-      synchronized (this) { // against cancel(): a cancelled job must not be marked running again
-        job = jobs.find(id).orElse(null);
-        if (job == null || job.finished() || closing) return;
-        jobs.update(id, RenderStatus.PROCESSING, 0, null, null);
-      }
-      liveProgress.put(id, 0.0);
-      Path part = rendersDir.resolve(id + ".part.mp4");
-      Path done = rendersDir.resolve(id + ".mp4");
-      try {
-        Files.deleteIfExists(part);
-        Map<String, Media> media = new LinkedHashMap<>();
-        for (MediaRecord m : library.ofSession(job.sessionId(), job.userId())) media.put(m.media().id(), m.media());
-        Draft draft = beforeRender.prepare(Draft.read(MAPPER.readTree(job.draft())), media.values());
-        long[] lastWrite = {0};
-        renderer.render(draft, media, part, fraction -> {
-          double pct = Math.max(0, Math.min(99, fraction * 100));
-          liveProgress.merge(id, pct, Math::max);
-          long now = System.nanoTime();
-          if (now - lastWrite[0] > TimeUnit.SECONDS.toNanos(1)) {
-            lastWrite[0] = now;
-            jobs.progress(id, Math.round(liveProgress.get(id) * 10) / 10.0);
-          }
-        });
-        if (Thread.currentThread().isInterrupted()) throw new RenderCancelledException();
-        Files.move(part, done, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        synchronized (this) {
-          if (jobs.find(id).map(RenderRecord::finished).orElse(true)) {
-            Files.deleteIfExists(done); // cancelled as it finished
-          } else {
-            jobs.update(id, RenderStatus.COMPLETED, 100, null, dataDir.relativize(done).toString());
-          }
-        }
-      } catch (RenderCancelledException e) {
-        deleteQuietly(part);
-        if (closing) {
-          log.info("render {} stopped by shutdown; it runs again at the next start", id);
-        } else {
-          finishUnlessFinished(id, RenderStatus.CANCELLED, null);
-        }
-      } catch (RenderFailedException e) {
-        deleteQuietly(part);
-        log.info("render {} failed: {}", id, e.getMessage());
-        finishUnlessFinished(id, RenderStatus.FAILED, e.getMessage());
-      } catch (RuntimeException | IOException e) {
-        deleteQuietly(part);
-        log.warn("render {} failed unexpectedly", id, e);
-        finishUnlessFinished(id, RenderStatus.FAILED, "the render failed unexpectedly: " + e.getClass().getSimpleName());
-      }
+      running.forEach((id, r) -> {
+        if (!jobs.owns(id, r.attempt)) r.stop();
+      });
     } catch (RuntimeException e) {
-      log.warn("render {} could not be run", id, e);
-    } finally {
-      liveProgress.remove(id);
-      running.remove(id);
+      log.debug("could not check the running renders: {}", e.toString());
     }
   }
 
-  private synchronized void finishUnlessFinished(String id, RenderStatus status, String error) {
-    if (closing) return; // stays queued for the next start
-    jobs.find(id).ifPresent(r -> {
-      if (!r.finished()) jobs.update(id, status, r.progress(), error, null);
-    });
+  private void execute(TaskInstance<Void> instance, ExecutionContext context) {
+    String id = instance.getId();
+    if (closing) throw new StoppedByShutdown();
+    Optional<RenderJobs.Started> started = jobs.start(id);
+    if (started.isEmpty()) return; // cancelled before it started
+    int attempt = started.get().attempt();
+    Instant begun = Instant.now();
+    metrics.started(attempt, started.get().waited());
+    Running self = new Running(Thread.currentThread(), attempt);
+    running.put(id, self);
+    liveProgress.put(id, 0.0);
+    try {
+      RenderStatus end = render(started.get().job(), attempt);
+      if (end != null) {
+        metrics.ended(end, Duration.between(begun, Instant.now()));
+        if (end != RenderStatus.CANCELLED) settled(id); // a cancel settled where it was asked
+      }
+    } finally {
+      self.done();
+      Thread.interrupted(); // a late cancel must not reach the scheduler's own work on this thread
+      running.remove(id);
+      liveProgress.remove(id);
+    }
+  }
+
+  /** @return how the render ended, or null when another attempt or a shutdown has it */
+  private RenderStatus render(RenderRecord job, int attempt) {
+    String id = job.id();
+    dropParts(id);
+    Path part = rendersDir.resolve(id + "-" + attempt + ".part.mp4");
+    Path done = rendersDir.resolve(id + "-" + attempt + ".mp4");
+    try {
+      Map<String, Media> media = new LinkedHashMap<>();
+      for (MediaRecord m : library.ofSession(job.sessionId(), job.userId())) media.put(m.media().id(), m.media());
+      Draft draft = beforeRender.prepare(Draft.read(MAPPER.readTree(job.draft())), media.values());
+      long[] lastWrite = {0};
+      renderer.render(draft, media, part, fraction -> {
+        double pct = Math.max(0, Math.min(99, fraction * 100));
+        liveProgress.merge(id, pct, Math::max);
+        long now = System.nanoTime();
+        if (now - lastWrite[0] > TimeUnit.SECONDS.toNanos(1)) {
+          lastWrite[0] = now;
+          jobs.progress(id, attempt, Math.round(liveProgress.get(id) * 10) / 10.0);
+        }
+      });
+      if (Thread.interrupted()) throw new RenderCancelledException();
+      Files.move(part, done, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      if (jobs.finish(id, attempt, RenderStatus.COMPLETED, 100, null, dataDir.relativize(done).toString())) {
+        return RenderStatus.COMPLETED;
+      }
+      Files.deleteIfExists(done); // cancelled as it finished, or another attempt has it
+      return null;
+    } catch (RenderCancelledException e) {
+      deleteQuietly(part);
+      Thread.interrupted();
+      if (closing) {
+        log.info("render {} stopped by shutdown; it runs again on the next worker", id);
+        throw new StoppedByShutdown();
+      }
+      // Cancelled: the store says so already. Lost to another attempt: that one finishes it.
+      return jobs.find(id).map(RenderRecord::status).filter(s -> s == RenderStatus.CANCELLED).orElse(null);
+    } catch (RenderFailedException e) {
+      deleteQuietly(part);
+      log.info("render {} failed: {}", id, e.getMessage());
+      return end(id, attempt, RenderStatus.FAILED, e.getMessage());
+    } catch (RuntimeException | IOException e) {
+      deleteQuietly(part);
+      if (e instanceof Database.StoreException) throw (Database.StoreException) e; // tried again later
+      log.warn("render {} failed unexpectedly", id, e);
+      return end(id, attempt, RenderStatus.FAILED, "the render failed unexpectedly: " + e.getClass().getSimpleName());
+    }
+  }
+
+  private RenderStatus end(String id, int attempt, RenderStatus status, String error) {
+    double progress = jobs.find(id).map(RenderRecord::progress).orElse(0.0);
+    return jobs.finish(id, attempt, status, progress, error, null) ? status : null;
+  }
+
+  /**
+   * Where a render ends, once: completed or failed on the worker that rendered it, cancelled
+   * on the studio that was asked. What must hear of every ending is called from here.
+   */
+  private void settled(String id) {
+    log.debug("render {} ended", id);
+  }
+
+  /** Parts left by an attempt that died (its worker killed) in a shared data directory. */
+  private void dropParts(String id) {
+    try (DirectoryStream<Path> parts = Files.newDirectoryStream(rendersDir,
+        p -> p.getFileName().toString().matches(java.util.regex.Pattern.quote(id) + "-\\d+\\.part\\.mp4"))) {
+      for (Path p : parts) deleteQuietly(p);
+    } catch (IOException e) {
+      log.debug("could not list old parts of {}: {}", id, e.toString());
+    }
   }
 
   private static void deleteQuietly(Path p) {
     try {
       Files.deleteIfExists(p);
     } catch (IOException ignored) {
-      // a stray partial file is overwritten by the next attempt
+      // a stray partial file is dropped by the next attempt
     }
   }
 
-  /** Stops the workers; running renders stay marked as running and run again at the next start. */
+  /** Thrown out of a render that a shutdown stopped: the failure handler queues it again at once. */
+  private static final class StoppedByShutdown extends RuntimeException {
+    StoppedByShutdown() {
+      super("stopped by shutdown", null, false, false);
+    }
+  }
+
+  /** Stops rendering here; renders running here stay running in the store and run again. */
   @Override
   public void close() {
     closing = true;
-    workers.shutdownNow();
-    try {
-      if (!workers.awaitTermination(20, TimeUnit.SECONDS)) log.warn("renders did not stop within 20 s");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    if (scheduler == null) return;
+    bell.close();
+    watch.shutdownNow();
+    running.values().forEach(Running::stop);
+    scheduler.stop();
   }
 }

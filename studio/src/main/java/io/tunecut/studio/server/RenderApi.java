@@ -80,20 +80,20 @@ final class RenderApi {
       }
     }
     double minutes = minutes(draft);
-    RenderRecord job;
-    synchronized (this) {
-      if (!quota.allows(user, minutes)) {
+    RenderRecord job = new RenderRecord(id, user, s.id(), draft.toString(), RenderStatus.PENDING, 0, null, null,
+        minutes, quota.today());
+    // The check and the insert are one transaction on the store: they hold across studios.
+    switch (queue.submit(job, quota.minutesPerDay())) {
+      case OVER_QUOTA -> {
         Quota.Balance b = quota.balance(user);
         // Not 402: to the protocol that means "the plan cannot export", which is another story.
         throw new ApiError(ApiError.CREDITS, 403, String.format(Locale.ROOT,
             "not enough render minutes today: this render needs %.1f, %.1f of %.0f left", minutes, b.available(),
             quota.minutesPerDay()), Json.object().put("backend", BACKEND));
       }
-      job = new RenderRecord(id, user, s.id(), draft.toString(), RenderStatus.PENDING, 0, null, null, minutes,
-          quota.today());
-      if (!queue.submit(job)) {
-        throw new ApiError(ApiError.BAD_REQUEST, 409, "duplicate render id: send the export again with a new id");
-      }
+      case DUPLICATE -> throw new ApiError(ApiError.BAD_REQUEST, 409,
+          "duplicate render id: send the export again with a new id");
+      default -> { }
     }
     Json.send(ctx, 200, shape(job));
   }
@@ -132,6 +132,7 @@ final class RenderApi {
     boolean cancelled = r.status() == RenderStatus.CANCELLED;
     data.put("status", cancelled ? RenderStatus.FAILED.stored() : r.status().stored());
     data.put("progress", Math.round(r.progress()));
+    data.put("attempts", r.attempts());
     String url = queue.output(r).isPresent() ? links.link(r.id()) : null;
     if (url != null) {
       data.put("outputUrl", url);

@@ -44,8 +44,10 @@ public final class Studio implements AutoCloseable {
   private final RenderQueue renders;
   private final ExecutorService turns;
   private final URI baseUrl;
+  private final Operations ops;
 
-  private Studio(Javalin app, Database db, RenderQueue renders, ExecutorService turns, URI baseUrl) {
+  private Studio(Javalin app, Database db, RenderQueue renders, ExecutorService turns, URI baseUrl, Operations ops) {
+    this.ops = ops;
     this.app = app;
     this.db = db;
     this.renders = renders;
@@ -82,7 +84,8 @@ public final class Studio implements AutoCloseable {
     Path dataDir = settings.dataDir().toAbsolutePath().normalize();
     Files.createDirectories(dataDir.resolve("media"));
     Files.createDirectories(dataDir.resolve("renders"));
-    Database db = new Database(dataDir.resolve("studio.db"));
+    Database db = Database.open(settings.databaseUrl(), dataDir);
+    Operations ops = new Operations(db);
     RenderQueue queue = null;
     ExecutorService turns = null;
     try {
@@ -94,8 +97,8 @@ public final class Studio implements AutoCloseable {
       Quota quota = new Quota(jobs, settings.renderMinutesPerDay(), clock);
       Tokens tokens = new Tokens(accounts, clock);
       byte[] key = LinkSigner.loadOrCreateKey(dataDir.resolve("link.key"));
-      queue = new RenderQueue(jobs, library, renderer, new SpeechDucking(analysis)::refresh, dataDir,
-          settings.renderConcurrency());
+      queue = new RenderQueue(db, jobs, library, renderer, new SpeechDucking(analysis)::refresh, dataDir,
+          settings.queue(), ops.registry());
       AtomicInteger n = new AtomicInteger();
       turns = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "chat-turn-" + n.incrementAndGet());
@@ -109,43 +112,32 @@ public final class Studio implements AutoCloseable {
       Auth auth = new Auth(tokens, quota);
       UrlFetcher fetcher = new UrlFetcher(settings.allowPrivateUrls(), Duration.ofSeconds(10), Duration.ofMinutes(15));
       Intake intake = new Intake(dataDir, probe, fetcher, settings.maxUploadBytes());
-      Javalin app = build(auth, db, library, intake, agent, queue, quota, links, turns, keepAlive);
+      Javalin app = build(settings, ops, auth, db, library, intake, agent, queue, quota, links, turns, keepAlive);
       app.start(settings.host(), settings.port());
       URI url = URI.create("http://" + hostForUrl(settings.host()) + ":" + app.port());
       if (base[0] == null) base[0] = url.toString();
       queue.resume();
-      log.info("studio listening on {} (data in {})", url, dataDir.getFileName());
-      return new Studio(app, db, queue, turns, url);
+      log.info("studio ({}) listening on {} (data in {}, store on {})", settings.role().name().toLowerCase(),
+          url, dataDir.getFileName(), db.dialect().name().toLowerCase());
+      return new Studio(app, db, queue, turns, url, ops);
     } catch (IOException | RuntimeException e) {
       if (queue != null) queue.close();
       if (turns != null) turns.shutdownNow();
+      ops.close();
       db.close();
       throw e;
     }
   }
 
-  private static Javalin build(Auth auth, Database db, MediaLibrary library, Intake intake,
-      Agent agent, RenderQueue queue, Quota quota, LinkSigner links, ExecutorService turns, Duration keepAlive) {
+  private static Javalin build(StudioSettings settings, Operations ops, Auth auth, Database db, MediaLibrary library,
+      Intake intake, Agent agent, RenderQueue queue, Quota quota, LinkSigner links, ExecutorService turns,
+      Duration keepAlive) {
     Sessions sessions = new Sessions(db);
     SessionApi sessionApi = new SessionApi(auth, sessions, library, intake, agent, links);
     ChatApi chat = new ChatApi(auth, sessionApi, sessions, agent, turns, keepAlive);
     RenderApi render = new RenderApi(auth, sessionApi, queue, quota, links);
     SignedFiles files = new SignedFiles(links, queue, library);
     return Javalin.create(config -> {
-      config.startup.showJavalinBanner = false;
-      config.startup.showOldJavalinVersionWarning = false;
-      config.http.maxRequestSize = 32L * 1024 * 1024;
-      config.routes.post("/api/auth/anonymous-token", auth::anonymousToken);
-      config.routes.post("/api/tasks/me/with-session/{agent}", sessionApi::create);
-      config.routes.get("/api/state/{agent}/me/{session}/latest", sessionApi::state);
-      config.routes.post("/api/upload-video/{agent}/me/{session}", sessionApi::upload);
-      config.routes.post("/run_sse", chat::runSse);
-      config.routes.get("/api/credits/balance/simple", render::credits);
-      config.routes.post("/api/render/proxy/lambda", render::submit);
-      config.routes.get("/api/render/proxy/lambda/{id}", render::poll);
-      config.routes.post("/api/render/proxy/lambda/{id}/cancel", render::cancel);
-      config.routes.get("/api/render/proxy/{id}/download", render::download);
-      config.routes.get("/files/{id}", files::signed);
       config.routes.exception(ApiError.class, (e, ctx) -> Json.send(ctx, e.httpStatus, e.body()));
       config.routes.exception(Exception.class, (e, ctx) -> {
         log.warn("{} {} failed: {}", ctx.method(), ctx.path(), e.toString());
@@ -154,6 +146,25 @@ public final class Studio implements AutoCloseable {
       });
       config.routes.error(404, ctx -> unanswered(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path()));
       config.routes.error(405, ctx -> unanswered(ctx, 405, "method not allowed: " + ctx.method() + " " + ctx.path()));
+      config.startup.showJavalinBanner = false;
+      config.startup.showOldJavalinVersionWarning = false;
+      config.http.maxRequestSize = 32L * 1024 * 1024;
+      config.routes.get("/livez", ops::live);
+      config.routes.get("/readyz", ops::ready);
+      config.routes.get("/metrics", ops::metrics);
+      // A worker answers only its health and metrics: the API is served elsewhere.
+      if (!settings.role().serves()) return;
+      config.routes.post("/api/auth/anonymous-token", auth::anonymousToken);
+      config.routes.post("/api/tasks/me/with-session/{agent}", sessionApi::create);
+      config.routes.get("/api/state/{agent}/me/{session}/latest", sessionApi::state);
+      config.routes.post("/api/upload-video/{agent}/me/{session}", sessionApi::upload);
+      config.routes.post("/run_sse", ctx -> ops.stream(() -> chat.runSse(ctx)));
+      config.routes.get("/api/credits/balance/simple", render::credits);
+      config.routes.post("/api/render/proxy/lambda", render::submit);
+      config.routes.get("/api/render/proxy/lambda/{id}", render::poll);
+      config.routes.post("/api/render/proxy/lambda/{id}/cancel", render::cancel);
+      config.routes.get("/api/render/proxy/{id}/download", render::download);
+      config.routes.get("/files/{id}", files::signed);
     });
   }
 
@@ -180,6 +191,7 @@ public final class Studio implements AutoCloseable {
     } finally {
       renders.close();
       turns.shutdownNow();
+      ops.close();
       db.close();
     }
   }

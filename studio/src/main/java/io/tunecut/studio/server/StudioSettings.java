@@ -1,5 +1,6 @@
 package io.tunecut.studio.server;
 
+import io.tunecut.studio.job.QueueSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -15,6 +16,11 @@ import java.util.Objects;
  * @param renderMinutesPerDay each user's render quota, in minutes of output per UTC day
  * @param allowPrivateUrls whether URL uploads may reach loopback and private addresses
  * @param linkTtl how long a signed link stays valid
+ * @param databaseUrl a {@code jdbc:postgresql://…} store shared by studios ({@code TUNECUT_DATABASE_URL}),
+ *     or null for SQLite in the data directory
+ * @param role whether this studio serves the API, renders, or both ({@code studio --role})
+ * @param heartbeat how often a worker says it is alive; its renders move to another worker
+ *     after four missed ({@code TUNECUT_WORKER_HEARTBEAT_S})
  */
 public record StudioSettings(
     String host,
@@ -27,7 +33,10 @@ public record StudioSettings(
     boolean allowPrivateUrls,
     Duration linkTtl,
     String ffmpeg,
-    String ffprobe) {
+    String ffprobe,
+    String databaseUrl,
+    QueueSettings.Role role,
+    Duration heartbeat) {
 
   public StudioSettings {
     Objects.requireNonNull(host, "host");
@@ -35,6 +44,9 @@ public record StudioSettings(
     Objects.requireNonNull(linkTtl, "linkTtl");
     Objects.requireNonNull(ffmpeg, "ffmpeg");
     Objects.requireNonNull(ffprobe, "ffprobe");
+    Objects.requireNonNull(role, "role");
+    Objects.requireNonNull(heartbeat, "heartbeat");
+    if (databaseUrl != null && databaseUrl.isBlank()) databaseUrl = null;
     if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);
     if (maxUploadBytes <= 0) throw new IllegalArgumentException("maxUploadBytes must be positive");
     if (renderConcurrency < 1) throw new IllegalArgumentException("renderConcurrency must be at least 1");
@@ -50,12 +62,12 @@ public record StudioSettings(
   public static StudioSettings defaults(Path dataDir) {
     return new StudioSettings(
         "127.0.0.1", 0, dataDir, null, 500L * 1024 * 1024, 1, 120, false, Duration.ofDays(7),
-        "ffmpeg", "ffprobe");
+        "ffmpeg", "ffprobe", null, QueueSettings.Role.ALL, Duration.ofSeconds(10));
   }
 
   /**
    * The defaults, with what the operator set in the environment: {@code TUNECUT_PUBLIC_URL},
-   * {@code TUNECUT_FFMPEG}, {@code TUNECUT_FFPROBE}.
+   * {@code TUNECUT_FFMPEG}, {@code TUNECUT_FFPROBE}, {@code TUNECUT_DATABASE_URL}.
    */
   public static StudioSettings fromEnvironment(Path dataDir) {
     return fromEnvironment(dataDir, System.getenv());
@@ -67,56 +79,77 @@ public record StudioSettings(
     if (url != null && !url.isBlank()) s = s.withPublicUrl(url);
     String ffmpeg = env.getOrDefault("TUNECUT_FFMPEG", "");
     String ffprobe = env.getOrDefault("TUNECUT_FFPROBE", "");
-    return s.withFfmpeg(ffmpeg.isBlank() ? s.ffmpeg() : ffmpeg, ffprobe.isBlank() ? s.ffprobe() : ffprobe);
+    return s.withFfmpeg(ffmpeg.isBlank() ? s.ffmpeg() : ffmpeg, ffprobe.isBlank() ? s.ffprobe() : ffprobe)
+        .withDatabaseUrl(env.get("TUNECUT_DATABASE_URL"));
   }
 
   public StudioSettings withHost(String host) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat);
   }
 
   public StudioSettings withPort(int port) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat);
   }
 
   public StudioSettings withDataDir(Path dataDir) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat);
   }
 
   public StudioSettings withPublicUrl(String publicUrl) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat);
   }
 
   public StudioSettings withMaxUploadBytes(long maxUploadBytes) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat);
   }
 
   public StudioSettings withRenderConcurrency(int renderConcurrency) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat);
   }
 
   public StudioSettings withRenderMinutesPerDay(double renderMinutesPerDay) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat);
   }
 
   public StudioSettings withAllowPrivateUrls(boolean allowPrivateUrls) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat);
   }
 
   public StudioSettings withLinkTtl(Duration linkTtl) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat);
   }
 
   public StudioSettings withFfmpeg(String ffmpeg, String ffprobe) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat);
+  }
+
+  public StudioSettings withDatabaseUrl(String databaseUrl) {
+    return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat);
+  }
+
+  public StudioSettings withRole(QueueSettings.Role role) {
+    return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat);
+  }
+
+  public StudioSettings withHeartbeat(Duration heartbeat) {
+    return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat);
+  }
+
+  /** How this studio takes part in rendering. */
+  public QueueSettings queue() {
+    return QueueSettings.of(renderConcurrency).withRole(role).withHeartbeat(heartbeat, 4);
   }
 }

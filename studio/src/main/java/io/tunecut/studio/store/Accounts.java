@@ -11,14 +11,11 @@ public final class Accounts {
     this.db = db;
   }
 
-  /** The user of this client id, created on first sight. */
-  public synchronized String userFor(String clientId, String newUserId) {
-    Optional<String> existing =
-        db.one("SELECT id FROM users WHERE client_id = ?", rs -> rs.getString(1), clientId);
-    if (existing.isPresent()) return existing.get();
-    db.update("INSERT INTO users (id, client_id, created_at) VALUES (?, ?, ?)",
+  /** The user of this client id, created on first sight (by whichever studio sees it first). */
+  public String userFor(String clientId, String newUserId) {
+    db.update("INSERT INTO users (id, client_id, created_at) VALUES (?, ?, ?) ON CONFLICT (client_id) DO NOTHING",
         newUserId, clientId, Instant.now().toEpochMilli());
-    return newUserId;
+    return db.one("SELECT id FROM users WHERE client_id = ?", rs -> rs.getString(1), clientId).orElseThrow();
   }
 
   public void saveToken(String tokenHash, String userId, Instant expiresAt) {

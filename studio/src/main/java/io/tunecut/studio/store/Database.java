@@ -7,39 +7,63 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 
-/** The studio's metadata: one SQLite file ({@code studio.db}) in the data directory. */
+/**
+ * The studio's metadata: one SQLite file ({@code studio.db}) in the data directory by default,
+ * or a PostgreSQL database shared by every studio ({@code TUNECUT_DATABASE_URL}). Migrated by
+ * Flyway from {@code db/studio} on open; one history for both.
+ */
 public final class Database implements AutoCloseable {
-  private static final String[] SCHEMA = {
-    "CREATE TABLE IF NOT EXISTS users (id TEXT PRIMARY KEY, client_id TEXT NOT NULL UNIQUE, created_at INTEGER NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS tokens (hash TEXT PRIMARY KEY, user_id TEXT NOT NULL, expires_at INTEGER NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, user_id TEXT NOT NULL, task_id TEXT NOT NULL,"
-        + " language TEXT NOT NULL, draft TEXT NOT NULL, created_at INTEGER NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS media (id TEXT PRIMARY KEY, session_id TEXT NOT NULL, user_id TEXT NOT NULL,"
-        + " seq INTEGER NOT NULL, filename TEXT NOT NULL, path TEXT NOT NULL, kind TEXT NOT NULL,"
-        + " duration REAL NOT NULL, width INTEGER NOT NULL, height INTEGER NOT NULL, fps REAL NOT NULL,"
-        + " rotation INTEGER NOT NULL, has_audio INTEGER NOT NULL, video_codec TEXT, audio_codec TEXT,"
-        + " container TEXT, hash TEXT NOT NULL, size INTEGER NOT NULL, audio_channels INTEGER)",
-    "CREATE INDEX IF NOT EXISTS media_session ON media (session_id, seq)",
-    "CREATE TABLE IF NOT EXISTS renders (id TEXT PRIMARY KEY, user_id TEXT NOT NULL, session_id TEXT NOT NULL,"
-        + " draft TEXT NOT NULL, status TEXT NOT NULL, progress REAL NOT NULL, error TEXT, output TEXT,"
-        + " minutes REAL NOT NULL, day TEXT NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL)",
-    "CREATE INDEX IF NOT EXISTS renders_user_day ON renders (user_id, day)",
-    "CREATE TABLE IF NOT EXISTS draft_history (session_id TEXT NOT NULL, stack TEXT NOT NULL, seq INTEGER NOT NULL,"
-        + " draft TEXT NOT NULL, PRIMARY KEY (session_id, stack, seq))",
-  };
-  /** Columns added after the first release, for databases created before them. */
-  private static final String[][] ADDED_COLUMNS = {
-    {"media", "audio_channels", "INTEGER"},
-  };
+  /** The PostgreSQL schema the studio keeps its tables in, apart from the bot's. */
+  static final String SCHEMA = "studio";
+
+  /** Which SQL the database speaks, where the two differ. */
+  public enum Dialect { SQLITE, POSTGRESQL }
 
   private final HikariDataSource pool;
+  private final Dialect dialect;
 
+  /** The SQLite file, made on first use. */
   public Database(Path file) {
+    this(sqlite(file), Dialect.SQLITE);
+  }
+
+  private Database(HikariConfig config, Dialect dialect) {
+    this.dialect = dialect;
+    this.pool = new HikariDataSource(config);
+    try {
+      migrate();
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+  }
+
+  /**
+   * The store at {@code url}: a {@code jdbc:postgresql://…} URL, or null for SQLite in
+   * {@code dataDir}.
+   */
+  public static Database open(String url, Path dataDir) {
+    if (url == null || url.isBlank()) return new Database(dataDir.resolve("studio.db"));
+    if (!url.startsWith("jdbc:postgresql:")) {
+      throw new IllegalArgumentException("TUNECUT_DATABASE_URL must be a jdbc:postgresql://… URL");
+    }
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setPoolName("studio-db");
+    config.setMaximumPoolSize(10);
+    config.setSchema(SCHEMA);
+    return new Database(config, Dialect.POSTGRESQL);
+  }
+
+  private static HikariConfig sqlite(Path file) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl("jdbc:sqlite:" + file.toAbsolutePath());
     config.setPoolName("studio-db");
@@ -49,24 +73,39 @@ public final class Database implements AutoCloseable {
     config.addDataSourceProperty("busy_timeout", "10000");
     config.addDataSourceProperty("foreign_keys", "true");
     config.setConnectionInitSql("PRAGMA busy_timeout = 10000");
-    pool = new HikariDataSource(config);
-    try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-      s.execute("PRAGMA journal_mode = WAL");
-      for (String sql : SCHEMA) s.execute(sql);
-      for (String[] column : ADDED_COLUMNS) addMissing(s, column[0], column[1], column[2]);
-    } catch (SQLException e) {
-      pool.close();
-      throw new StoreException("cannot open the studio database", e);
+    return config;
+  }
+
+  private void migrate() {
+    boolean postgres = dialect == Dialect.POSTGRESQL;
+    try {
+      Flyway.configure(Database.class.getClassLoader())
+          .dataSource(pool)
+          .locations("classpath:db/studio")
+          .javaMigrations(new V2__MediaAudioChannels())
+          .table("studio_schema_history")
+          .schemas(postgres ? new String[] {SCHEMA} : new String[0])
+          .createSchemas(postgres)
+          // A SQLite file from before Flyway: its tables stand, V1 finds them, V2 adds what is missing.
+          .baselineOnMigrate(true)
+          .baselineVersion("0")
+          .placeholders(Map.of(
+              "timestamp", postgres ? "TIMESTAMP WITH TIME ZONE" : "TIMESTAMP",
+              "bytes", postgres ? "BYTEA" : "BLOB"))
+          .load()
+          .migrate();
+    } catch (FlywayException e) {
+      throw new StoreException("cannot migrate the studio database: " + e.getMessage(), e);
     }
   }
 
-  private static void addMissing(Statement s, String table, String column, String type) throws SQLException {
-    try (ResultSet rs = s.executeQuery("PRAGMA table_info(" + table + ")")) {
-      while (rs.next()) {
-        if (rs.getString("name").equalsIgnoreCase(column)) return;
-      }
-    }
-    s.execute("ALTER TABLE " + table + " ADD COLUMN " + column + " " + type);
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** For the parts that keep their own tables here (the render queue). */
+  public DataSource dataSource() {
+    return pool;
   }
 
   /** Maps one row; may throw SQLException. */
@@ -74,20 +113,22 @@ public final class Database implements AutoCloseable {
     T map(ResultSet rs) throws SQLException;
   }
 
+  /** Statements on one connection, committed together. */
+  public interface Work<T> {
+    T run(Transaction tx) throws SQLException;
+  }
+
   public int update(String sql, Object... args) {
-    try (Connection c = pool.getConnection(); PreparedStatement ps = prepare(c, sql, args)) {
-      return ps.executeUpdate();
+    try (Connection c = pool.getConnection()) {
+      return update(c, sql, args);
     } catch (SQLException e) {
       throw new StoreException("database update failed", e);
     }
   }
 
   public <T> List<T> query(String sql, Row<T> row, Object... args) {
-    try (Connection c = pool.getConnection(); PreparedStatement ps = prepare(c, sql, args);
-        ResultSet rs = ps.executeQuery()) {
-      List<T> out = new ArrayList<>();
-      while (rs.next()) out.add(row.map(rs));
-      return out;
+    try (Connection c = pool.getConnection()) {
+      return query(c, sql, row, args);
     } catch (SQLException e) {
       throw new StoreException("database query failed", e);
     }
@@ -96,6 +137,57 @@ public final class Database implements AutoCloseable {
   public <T> Optional<T> one(String sql, Row<T> row, Object... args) {
     List<T> all = query(sql, row, args);
     return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+  }
+
+  /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+  public <T> T transaction(Work<T> work) {
+    try (Connection c = pool.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(new Transaction(c));
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("database transaction failed", e);
+    }
+  }
+
+  /** The statements of one transaction. */
+  public static final class Transaction {
+    private final Connection c;
+
+    private Transaction(Connection c) {
+      this.c = c;
+    }
+
+    public int update(String sql, Object... args) throws SQLException {
+      return Database.update(c, sql, args);
+    }
+
+    public <T> Optional<T> one(String sql, Row<T> row, Object... args) throws SQLException {
+      List<T> all = query(c, sql, row, args);
+      return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+    }
+  }
+
+  private static int update(Connection c, String sql, Object... args) throws SQLException {
+    try (PreparedStatement ps = prepare(c, sql, args)) {
+      return ps.executeUpdate();
+    }
+  }
+
+  private static <T> List<T> query(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
+    try (PreparedStatement ps = prepare(c, sql, args); ResultSet rs = ps.executeQuery()) {
+      List<T> out = new ArrayList<>();
+      while (rs.next()) out.add(row.map(rs));
+      return out;
+    }
   }
 
   private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
@@ -111,7 +203,7 @@ public final class Database implements AutoCloseable {
 
   /** A database failure; unchecked because callers can only report it. */
   public static final class StoreException extends RuntimeException {
-    StoreException(String message, SQLException cause) {
+    StoreException(String message, Exception cause) {
       super(message, cause);
     }
   }

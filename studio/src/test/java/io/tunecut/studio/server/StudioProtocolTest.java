@@ -264,8 +264,13 @@ class StudioProtocolTest extends StudioTestBase {
       http.post("/api/render/proxy/lambda", token, "{\"id\":\"render_l\",\"sessionId\":\"" + session + "\"}");
       http.get("/api/credits/balance/simple", token + "x");
 
-      assertThat(logs.list).isNotEmpty();
-      for (var e : logs.list) {
+      // The render queue logs from its own threads: read a copy taken under the appender's lock.
+      java.util.List<ch.qos.logback.classic.spi.ILoggingEvent> seen;
+      synchronized (logs) {
+        seen = new java.util.ArrayList<>(logs.list);
+      }
+      assertThat(seen).isNotEmpty();
+      for (var e : seen) {
         assertThat(e.getFormattedMessage()).doesNotContain(token);
         if (e.getThrowableProxy() != null) assertThat(e.getThrowableProxy().getMessage()).doesNotContain(token);
       }
