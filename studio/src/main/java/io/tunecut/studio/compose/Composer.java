@@ -113,8 +113,7 @@ final class Composer {
 
   /**
    * How full each bar is, 0 (the intro's first bar: chords alone) to 3 (everything): it builds
-   * to the middle of the video, settles before the ending, and changes only where a section
-   * starts; the cadence settling starts one more.
+   * to the middle of the video and changes where a section starts; the cadence settles.
    */
   private static int[] levels(TempoMap tempo, boolean[] sectionStart, double length) {
     List<Bar> bars = tempo.bars();
@@ -128,7 +127,6 @@ final class Composer {
     }
     // the two bars of the cadence settle
     for (int b = Math.max(0, bars.size() - 3); b < bars.size(); b++) level[b] = Math.min(level[b], 2);
-    for (int b = 1; b < bars.size(); b++) sectionStart[b] |= level[b] != level[b - 1];
     return level;
   }
 

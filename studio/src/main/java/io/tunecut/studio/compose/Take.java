@@ -35,10 +35,15 @@ final class Take {
   /** Gervill plays every event two control periods late. */
   static final int LATENCY_FRAMES = 2 * BLOCK;
   static final String MODULE_FLAG = "--add-exports java.desktop/com.sun.media.sound=ALL-UNNAMED";
-  /** A ringing tail this quiet (−90 dBFS) is over: cutting it is far below hearing. */
-  private static final float QUIET = 3e-5f;
-  /** The longest a passage rings on after its last note is let go (reverb and release). */
-  private static final double LONGEST_TAIL = 6;
+  /**
+   * A ringing tail this quiet (−70 dBFS) is over: what is left of it is lost under the next
+   * passage, which plays some 40 dB louder.
+   */
+  private static final float QUIET = 3e-4f;
+  /** The longest a passage rings on after its last note is let go: pads' releases would go on for seconds more. */
+  private static final double LONGEST_TAIL = 3;
+  /** A tail cut short fades out over this many frames (46 ms), so it ends without a step. */
+  private static final int TAIL_FADE = 2048;
   private static final int REVERB = 91;
   private static final int VOLUME = 7;
 
@@ -95,7 +100,10 @@ final class Take {
     }
   }
 
-  /** {@code atLeast} frames, then more a control period at a time until one is quiet or {@code atMost} is reached. */
+  /**
+   * {@code atLeast} frames, then more a control period at a time until one is quiet or
+   * {@code atMost} is reached; what rang on past {@code atLeast} fades out at its end.
+   */
   private static float[][] read(InputStream sound, int atLeast, int atMost) throws IOException {
     float[] left = new float[atLeast];
     float[] right = new float[atLeast];
@@ -119,7 +127,17 @@ final class Take {
       }
       quiet = peak < QUIET;
     }
-    return new float[][] {Arrays.copyOf(left, frame), Arrays.copyOf(right, frame)};
+    left = Arrays.copyOf(left, frame);
+    right = Arrays.copyOf(right, frame);
+    if (frame > atLeast) {
+      int fade = Math.min(TAIL_FADE, frame - atLeast);
+      for (int i = 1; i <= fade; i++) {
+        float gain = (float) (0.5 - 0.5 * Math.cos(Math.PI * i / (fade + 1)));
+        left[frame - i] *= gain;
+        right[frame - i] *= gain;
+      }
+    }
+    return new float[][] {left, right};
   }
 
   /**
