@@ -1,5 +1,6 @@
 package io.tunecut.studio.compose;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.tunecut.studio.agent.MusicMaker;
 import io.tunecut.studio.analysis.AnalysisCache;
 import io.tunecut.studio.analysis.AnalysisException;
@@ -8,10 +9,9 @@ import io.tunecut.studio.draft.Clip;
 import io.tunecut.studio.draft.Draft;
 import io.tunecut.studio.ffmpeg.Ffmpeg;
 import io.tunecut.studio.ffmpeg.FfmpegRun;
-import io.tunecut.studio.media.FfprobeMediaProbe;
 import io.tunecut.studio.media.Media;
-import io.tunecut.studio.media.MediaProbe;
-import io.tunecut.studio.media.MediaRejectedException;
+import io.tunecut.studio.media.MediaInfo;
+import io.tunecut.studio.media.MediaKind;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
@@ -31,10 +31,12 @@ import java.util.regex.Pattern;
  * Music composed for the timeline: its beats on the cuts, exactly as long as the video, played
  * by Java's synthesizer from a General MIDI soundfont and kept as an m4a among the person's
  * media ("upbeat pop for travel.mp4, 112 BPM.m4a"). The style and seed are in the file's name,
- * and the same timeline, style and seed give the same music.
+ * and the same timeline, style and seed give the same music. The m4a holds Apple Lossless:
+ * the render encodes the music once, and a lossless copy here costs a third of an AAC encode.
  */
 public final class ComposedMusic implements MusicMaker {
   private static final Duration ENCODE_TIMEOUT = Duration.ofMinutes(2);
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
   private static final SecureRandom IDS = new SecureRandom();
   private static final Pattern MADE = Pattern.compile("med_[0-9a-f]{16}-([a-z0-9-]+)-seed-(\\d{1,18})\\.m4a");
 
@@ -42,7 +44,6 @@ public final class ComposedMusic implements MusicMaker {
   private final Ffmpeg ffmpeg;
   private final AnalysisCache analysis;
   private final Performer performer;
-  private final MediaProbe probe;
 
   /**
    * @param dataDir the studio's data directory: tracks go under {@code media/composed}
@@ -53,7 +54,6 @@ public final class ComposedMusic implements MusicMaker {
     this.ffmpeg = ffmpeg;
     this.analysis = analysis;
     this.performer = new Performer(soundfont);
-    this.probe = new FfprobeMediaProbe(ffmpeg);
   }
 
   /** With the soundfont named by {@code TUNECUT_SOUNDFONT} (else Debian's FluidR3_GM). */
@@ -88,11 +88,7 @@ public final class ComposedMusic implements MusicMaker {
     }
     String version = wish.seed() > 1 ? ", version " + wish.seed() : "";
     String name = style.name() + " for " + title(draft, byId) + ", " + score.bpm() + " BPM" + version + ".m4a";
-    try {
-      return new Media(id, name, probe.probe(file, name), file);
-    } catch (MediaRejectedException e) {
-      throw new IOException("the composed track did not come out readable: " + e.getMessage(), e);
-    }
+    return new Media(id, name, info(file), file);
   }
 
   @Override
@@ -108,6 +104,12 @@ public final class ComposedMusic implements MusicMaker {
   @Override
   public String livelier(String style) {
     return Styles.livelierThan(style(new Wish(style, 1))).name();
+  }
+
+  @Override
+  public String styleName(String style, boolean chinese) {
+    Style s = style(new Wish(style, 1));
+    return chinese ? s.chinese() : s.name();
   }
 
   /** Read back from the file's name, which this maker wrote: {@code <id>-<style>-seed-<n>.m4a}. */
@@ -146,12 +148,34 @@ public final class ComposedMusic implements MusicMaker {
 
   private void encode(Path wav, Path out) throws IOException {
     try {
-      ffmpeg.run(FfmpegRun.of(List.of("-i", wav.toString(), "-c:a", "aac", "-b:a", "192k", "-movflags", "+faststart",
+      ffmpeg.run(FfmpegRun.of(List.of("-i", wav.toString(), "-c:a", "alac", "-movflags", "+faststart",
           out.toString()), ENCODE_TIMEOUT).deletingOnFailure(out));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while encoding the music");
     }
+  }
+
+  /**
+   * What ffprobe reads in the track. One look is enough: ffmpeg has just written the file, so
+   * the checks an upload gets (does it decode, is its end there) would cost two more runs.
+   */
+  private MediaInfo info(Path file) throws IOException {
+    JsonNode probe;
+    try {
+      probe = ffmpeg.probe(file, PROBE_TIMEOUT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while reading the music back");
+    }
+    JsonNode audio = null;
+    for (JsonNode stream : probe.path("streams")) {
+      if (audio == null && stream.path("codec_type").asText().equals("audio")) audio = stream;
+    }
+    double seconds = probe.path("format").path("duration").asDouble(0);
+    if (audio == null || seconds <= 0) throw new IOException("the composed track did not come out readable: " + file.getFileName());
+    return new MediaInfo(MediaKind.AUDIO, seconds, 0, 0, 0, 0, Math.max(1, audio.path("channels").asInt(2)), null,
+        audio.path("codec_name").asText(null), probe.path("format").path("format_name").asText(""));
   }
 
   /** "travel.mp4", or "travel.mp4 and 2 more clips". */

@@ -22,6 +22,8 @@ final class Composer {
   /** The ending's last notes are let go this long before the end, so it rings out in silence. */
   private static final double RELEASE = 0.6;
   private static final int SECTION_BARS = 8;
+  /** Bars a section lasts at least before a strong cut may start the next. */
+  static final int SHORTEST_SECTION = 3;
 
   private final Style style;
   private final long seed;
@@ -43,8 +45,8 @@ final class Composer {
         + (0.3 + 0.4 * random.nextDouble()) * Math.log(style.maxBpm() / style.minBpm()));
     TempoMap tempo = tempo(timeline, wanted);
     List<Bar> bars = tempo.bars();
-    int[] level = levels(tempo, length);
-    boolean[] sectionStart = sectionStarts(tempo, level);
+    boolean[] sectionStart = sections(tempo);
+    int[] level = levels(tempo, sectionStart, length);
     List<Integer> chords = chords(bars, sectionStart, random);
 
     List<Voice> voices = new ArrayList<>();
@@ -91,38 +93,41 @@ final class Composer {
   }
 
   /**
-   * How full each bar is, 0 (the intro's first bar: chords alone) to 3 (everything): it builds
-   * to the middle of the video, settles before the ending, and changes only where a section starts.
+   * Where sections start: the intro's two bars, the strongest cuts, and every eighth bar
+   * without one. A strong cut starts a section (with a crash and a fill into it) only when the
+   * section it ends has lasted {@link #SHORTEST_SECTION} bars; a clip change every bar gets its
+   * hit, not a crash every bar.
    */
-  private static int[] levels(TempoMap tempo, double length) {
+  private static boolean[] sections(TempoMap tempo) {
+    List<Bar> bars = tempo.bars();
+    boolean[] starts = new boolean[bars.size()];
+    int since = 0;
+    for (int b = 0; b < bars.size(); b++) {
+      Cue cue = bars.get(b).cue();
+      boolean accent = cue != null && cue.isStrong() && since >= SHORTEST_SECTION;
+      starts[b] = b <= 1 || accent || since >= SECTION_BARS;
+      since = starts[b] ? 1 : since + 1;
+    }
+    return starts;
+  }
+
+  /**
+   * How full each bar is, 0 (the intro's first bar: chords alone) to 3 (everything): it builds
+   * to the middle of the video and changes where a section starts; the cadence settles.
+   */
+  private static int[] levels(TempoMap tempo, boolean[] sectionStart, double length) {
     List<Bar> bars = tempo.bars();
     double end = tempo.downbeat(tempo.finalBar());
     int[] level = new int[bars.size()];
     int current = 0;
-    int since = 0;
     for (int b = 0; b < bars.size(); b++) {
-      Bar bar = bars.get(b);
-      double x = tempo.downbeat(bar) / end;
-      boolean starts = b <= 1 || (bar.cue() != null && bar.cue().isStrong()) || since >= SECTION_BARS;
-      if (starts) {
-        current = b == 0 ? 0 : b == 1 && length >= 12 ? 1 : x < 0.3 ? 2 : x < 0.8 ? 3 : 2;
-        since = 0;
-      }
+      double x = tempo.downbeat(bars.get(b)) / end;
+      if (sectionStart[b]) current = b == 0 ? 0 : b == 1 && length >= 12 ? 1 : x < 0.3 ? 2 : x < 0.8 ? 3 : 2;
       level[b] = current;
-      since++;
     }
     // the two bars of the cadence settle
     for (int b = Math.max(0, bars.size() - 3); b < bars.size(); b++) level[b] = Math.min(level[b], 2);
     return level;
-  }
-
-  private static boolean[] sectionStarts(TempoMap tempo, int[] level) {
-    boolean[] starts = new boolean[level.length];
-    for (int b = 0; b < level.length; b++) {
-      Cue cue = tempo.bars().get(b).cue();
-      starts[b] = b == 0 || level[b] != level[b - 1] || (cue != null && cue.isStrong());
-    }
-    return starts;
   }
 
   /** A progression per section, one chord a bar; the cadence (IV–V–I, or ♭VI–♭VII–i in minor) ends it. */

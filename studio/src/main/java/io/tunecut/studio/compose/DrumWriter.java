@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Writes the drums: the style's groove at each bar's level, a hit on every cut, and for strong
- * cuts a fill on the beat before and a crash on it.
+ * Writes the drums: the style's groove at each bar's level, a hit on every cut, and where a
+ * strong cut starts a section a fill on the beat before and a crash on it.
  */
 final class DrumWriter {
   private static final double HIT = 0.2;
@@ -32,7 +32,7 @@ final class DrumWriter {
       Bar bar = bars.get(b);
       int steps = bar.beats() * 4;
       Cue next = bars.get(b + 1).cue();
-      boolean fill = next != null && next.isStrong() && level[b] >= 2 && !drums.fill().isEmpty();
+      boolean fill = next != null && next.isStrong() && sectionStart[b + 1] && level[b] >= 2 && !drums.fill().isEmpty();
       int grooveEnd = fill ? steps - 4 : steps;
       for (Line line : drums.lines()) {
         if (level[b] < line.from()) continue;
@@ -49,7 +49,7 @@ final class DrumWriter {
       }
       if (bar.cue() != null) {
         hit(bar, 0, drums.cue().note(), drums.cue().velocity(), into);
-        if (bar.cue().isStrong()) hit(bar, 0, Composer.CRASH, 100, into);
+        if (bar.cue().isStrong() && sectionStart[b]) hit(bar, 0, Composer.CRASH, 100, into);
       } else if (b > 0 && sectionStart[b] && level[b] == 3) {
         hit(bar, 0, Composer.CRASH, 90, into);
       }

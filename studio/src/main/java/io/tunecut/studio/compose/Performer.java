@@ -3,142 +3,153 @@ package io.tunecut.studio.compose;
 import io.tunecut.studio.compose.Score.Note;
 import io.tunecut.studio.compose.Score.Voice;
 import java.io.IOException;
-import java.io.InputStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import java.io.InterruptedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sound.midi.Instrument;
-import javax.sound.midi.InvalidMidiDataException;
-import javax.sound.midi.MidiSystem;
-import javax.sound.midi.MidiUnavailableException;
 import javax.sound.midi.Patch;
-import javax.sound.midi.Receiver;
-import javax.sound.midi.ShortMessage;
 import javax.sound.midi.Soundbank;
-import javax.sound.midi.Synthesizer;
-import javax.sound.sampled.AudioFormat;
 
 /**
  * Plays a score with Java's own software synthesizer (Gervill), offline and faster than real
- * time, loading only the instruments the score uses. One performance at a time: the
- * synthesizer is heavy and the machine small.
+ * time, loading only the instruments the score uses. A piece is cut at downbeats into passages
+ * played at once, each on a synthesizer of its own: a passage's notes ring on into the next
+ * one, and the passages add up to the same sound as one synthesizer playing it all (Gervill
+ * mixes voices and reverb linearly). How a piece is cut depends on its length only, so the
+ * same score sounds the same on any machine.
  */
 final class Performer {
-  static final int SAMPLE_RATE = 44100;
-  /** Gervill's control rate: it plays every event two control periods late. */
-  private static final int CONTROL_RATE = 147;
-  static final int LATENCY_FRAMES = 2 * (SAMPLE_RATE / CONTROL_RATE);
-  static final String MODULE_FLAG = "--add-exports java.desktop/com.sun.media.sound=ALL-UNNAMED";
-  private static final int REVERB = 91;
-  private static final int VOLUME = 7;
+  static final int SAMPLE_RATE = Take.SAMPLE_RATE;
+  /** A passage lasts about this long: short enough to keep every core busy, long enough that its tail costs little. */
+  static final double PASSAGE = 15;
+  private static final int MOST_PASSAGES = 16;
   /** The ending's fade: at most this, and never into the final chord's downbeat. */
   private static final double FADE = 1.0;
+  private static final ExecutorService PLAYERS = Executors.newFixedThreadPool(
+      Runtime.getRuntime().availableProcessors(), r -> {
+        Thread t = new Thread(r, "tunecut-performer");
+        t.setDaemon(true);
+        return t;
+      });
 
   private final Soundfont soundfont;
+  private final double passage;
+  private final Map<String, Instrument> instruments = new HashMap<>();
 
   Performer(Soundfont soundfont) {
+    this(soundfont, PASSAGE);
+  }
+
+  /** @param passage about how long each passage is, seconds; infinite plays the piece in one go */
+  Performer(Soundfont soundfont, double passage) {
     this.soundfont = soundfont;
+    this.passage = passage;
   }
 
   /**
    * The score's exact length of sound, with the synthesizer's delay taken out, dying away to
-   * silence at the end and never above {@link Recording#CEILING}.
+   * silence at the end and never above {@link Recording#CEILING}. One piece at a time: its
+   * passages already use every core.
    */
   synchronized Recording play(Score score) throws IOException {
-    Soundbank bank = soundfont.bank();
-    Synthesizer synth;
-    try {
-      synth = MidiSystem.getSynthesizer();
-    } catch (MidiUnavailableException e) {
-      throw new IOException("Java's software synthesizer is not available: " + e.getMessage(), e);
+    Map<Voice, Instrument> chosen = new HashMap<>();
+    for (Voice voice : score.voices()) chosen.put(voice, instrument(voice));
+    int frames = (int) Math.round(score.seconds() * SAMPLE_RATE);
+    List<Integer> starts = starts(score);
+    List<List<Note>> notes = new ArrayList<>();
+    for (int i = 0; i < starts.size(); i++) notes.add(new ArrayList<>());
+    for (Note note : score.notes()) {
+      int p = starts.size() - 1;
+      while (p > 0 && note.seconds() * SAMPLE_RATE < starts.get(p)) p--;
+      notes.get(p).add(note);
     }
-    AudioFormat format = new AudioFormat(AudioFormat.Encoding.PCM_FLOAT, SAMPLE_RATE, 32, 2, 8, SAMPLE_RATE, false);
-    try (InputStream sound = openStream(synth, format)) {
-      Receiver receiver = synth.getReceiver();
-      for (Voice voice : score.voices()) {
-        Instrument instrument = instrument(bank, voice);
-        synth.loadInstrument(instrument);
-        int channel = voice.channel();
-        receiver.send(new ShortMessage(ShortMessage.PROGRAM_CHANGE, channel, voice.program(), 0), 0);
-        receiver.send(new ShortMessage(ShortMessage.CONTROL_CHANGE, channel, VOLUME, 100), 0);
-        receiver.send(new ShortMessage(ShortMessage.CONTROL_CHANGE, channel, REVERB, voice.isDrums() ? 24 : 48), 0);
-      }
-      for (Note note : score.notes()) {
-        long on = Math.round(note.seconds() * 1e6);
-        long off = Math.round((note.seconds() + note.length()) * 1e6);
-        receiver.send(new ShortMessage(ShortMessage.NOTE_ON, note.channel(), note.pitch(), note.velocity()), on);
-        receiver.send(new ShortMessage(ShortMessage.NOTE_OFF, note.channel(), note.pitch(), 0), off);
-      }
-      int frames = (int) Math.round(score.seconds() * SAMPLE_RATE);
-      sound.skipNBytes(LATENCY_FRAMES * 8L);
-      Recording recording = read(sound, frames);
-      double tail = score.seconds() - score.tempo().downbeat(score.tempo().finalBar());
-      recording.fadeOut(Math.min(FADE, tail - 0.1));
-      recording.limit();
-      return recording;
-    } catch (MidiUnavailableException e) {
-      throw new IOException("Java's software synthesizer is not available: " + e.getMessage(), e);
-    } catch (InvalidMidiDataException e) {
-      throw new IllegalStateException("a note outside MIDI's range", e);
-    } finally {
-      synth.close();
+    List<Future<float[][]>> takes = new ArrayList<>();
+    for (int p = 0; p < starts.size(); p++) {
+      int start = starts.get(p);
+      int until = p + 1 < starts.size() ? starts.get(p + 1) : frames;
+      List<Note> these = notes.get(p);
+      takes.add(PLAYERS.submit(() -> Take.play(score.voices(), chosen, these, start, until, frames)));
     }
-  }
-
-  private static Recording read(InputStream sound, int frames) throws IOException {
     float[] left = new float[frames];
     float[] right = new float[frames];
-    byte[] chunk = new byte[8 * 4096];
-    int frame = 0;
-    while (frame < frames) {
-      int want = Math.min(chunk.length, (frames - frame) * 8);
-      int got = sound.readNBytes(chunk, 0, want);
-      if (got < want) throw new IOException("the synthesizer stopped after " + frame + " of " + frames + " frames");
-      ByteBuffer b = ByteBuffer.wrap(chunk, 0, got).order(ByteOrder.LITTLE_ENDIAN);
-      for (int i = 0; i < got / 8; i++, frame++) {
-        left[frame] = b.getFloat();
-        right[frame] = b.getFloat();
+    for (int p = 0; p < takes.size(); p++) {
+      float[][] take = result(takes, p);
+      int start = starts.get(p);
+      for (int i = 0; i < take[0].length; i++) {
+        left[start + i] += take[0][i];
+        right[start + i] += take[1][i];
       }
     }
-    return new Recording(left, right, SAMPLE_RATE);
+    Recording recording = new Recording(left, right, SAMPLE_RATE);
+    double tail = score.seconds() - score.tempo().downbeat(score.tempo().finalBar());
+    recording.fadeOut(Math.min(FADE, tail - 0.1));
+    recording.limit();
+    return recording;
   }
 
   /**
-   * Gervill's offline output, reached by reflection: its class is not exported, and the JVM
-   * must run with {@value #MODULE_FLAG}.
+   * Where each passage starts, in frames: the downbeats nearest equal parts of the piece, moved
+   * back onto the synthesizer's control grid.
    */
-  private static InputStream openStream(Synthesizer synth, AudioFormat format) throws IOException {
-    Map<String, Object> info = new HashMap<>();
-    info.put("load default soundbank", false);
-    info.put("interpolation", "linear");
-    info.put("max polyphony", 96);
+  List<Integer> starts(Score score) {
+    int frames = (int) Math.round(score.seconds() * SAMPLE_RATE);
+    int count = (int) Math.max(1, Math.min(MOST_PASSAGES, Math.round(score.seconds() / passage)));
+    List<Double> downbeats = score.tempo().bars().stream().map(score.tempo()::downbeat).toList();
+    List<Integer> starts = new ArrayList<>(List.of(0));
+    for (int k = 1; k < count; k++) {
+      double wanted = score.seconds() * k / count;
+      double nearest = downbeats.stream().min((a, b) -> Double.compare(Math.abs(a - wanted), Math.abs(b - wanted)))
+          .orElse(wanted);
+      int frame = (int) (nearest * SAMPLE_RATE) / Take.BLOCK * Take.BLOCK;
+      if (frame > starts.get(starts.size() - 1) && frame < frames) starts.add(frame);
+    }
+    return starts;
+  }
+
+  private static float[][] result(List<Future<float[][]>> takes, int p) throws IOException {
     try {
-      Method open = synth.getClass().getMethod("openStream", AudioFormat.class, Map.class);
-      return (InputStream) open.invoke(synth, format, info);
-    } catch (IllegalAccessException | NoSuchMethodException e) {
-      throw new IOException("Composing music needs Java's synthesizer opened up: run Java with " + MODULE_FLAG
-          + " (the tunecut jar and script do).", e);
-    } catch (InvocationTargetException e) {
-      throw new IOException("Java's synthesizer did not start: " + e.getCause().getMessage(), e.getCause());
+      return takes.get(p).get();
+    } catch (InterruptedException e) {
+      takes.forEach(t -> t.cancel(true));
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while playing the music");
+    } catch (ExecutionException e) {
+      takes.forEach(t -> t.cancel(true));
+      if (e.getCause() instanceof IOException io) throw io;
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      throw new IOException(e.getCause());
     }
   }
 
   /** The voice's instrument, or the kit's or bank's first one of its kind when the soundfont lacks it. */
-  private Instrument instrument(Soundbank bank, Voice voice) throws IOException {
+  private Instrument instrument(Voice voice) throws IOException {
+    String key = (voice.isDrums() ? "kit " : "program ") + voice.program();
+    Instrument known = instruments.get(key);
+    if (known != null) return known;
+    Soundbank bank = soundfont.bank();
+    Instrument found = null;
     Instrument fallback = null;
     for (Instrument i : bank.getInstruments()) {
       Patch p = i.getPatch();
       if (percussion(p) != voice.isDrums() || p.getBank() != 0) continue;
-      if (p.getProgram() == voice.program()) return i;
+      if (p.getProgram() == voice.program()) {
+        found = i;
+        break;
+      }
       if (fallback == null || p.getProgram() == 0) fallback = i;
     }
-    if (fallback == null) {
+    if (found == null) found = fallback;
+    if (found == null) {
       throw new IOException("The soundfont " + soundfont.file() + " has no " + (voice.isDrums() ? "drum kit" : "instruments") + " at all.");
     }
-    return fallback;
+    instruments.put(key, found);
+    return found;
   }
 
   /** Gervill marks drum kits on its own patch class. */

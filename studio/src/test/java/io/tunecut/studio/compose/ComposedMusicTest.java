@@ -81,6 +81,15 @@ class ComposedMusicTest {
     }
   }
 
+  @Test
+  void theStyleIsNamedInThePersonsLanguage() throws Exception {
+    ComposedMusic maker = ComposedMusic.of(dir, FFMPEG, new AnalysisCache(dir.resolve("analysis"), FFMPEG));
+
+    assertThat(maker.styleName("chill", true)).isEqualTo("轻松 lo-fi");
+    assertThat(maker.styleName("chill", false)).isEqualTo("lo-fi");
+    assertThat(maker.styleName("something nobody named", true)).as("the standard style").isEqualTo("欢快流行");
+  }
+
   private Media clip(Path file) throws Exception {
     String id = "med_" + file.getFileName().toString().charAt(0);
     return new Media(id, file.getFileName().toString(),

@@ -1,6 +1,7 @@
 package io.tunecut.studio.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.tunecut.studio.analysis.BeatTracker;
 import io.tunecut.studio.analysis.Beats;
@@ -54,6 +55,26 @@ class ComposedSoundTest {
         .isLessThanOrEqualTo(body - 20);
     assertThat(sound.peak()).as("peak").isLessThanOrEqualTo(Recording.CEILING + 1e-6);
     assertThat(Hearing.flatness(mono)).as("spectral flatness: music, not noise").isLessThan(0.2);
+  }
+
+  @Test
+  void playedInPassagesAtOnceItSoundsAsInOneGoWithNoClickWhereThePassagesMeet() throws Exception {
+    Score score = new Composer(Styles.standard(), 3).compose(ComposerTest.TRAVEL);
+    float[] inOneGo = new Performer(Soundfont.fromEnvironment(), Double.POSITIVE_INFINITY).play(score).mono();
+    float[] inPassages = PERFORMER.play(score).mono();
+    List<Integer> joins = PERFORMER.starts(score).subList(1, PERFORMER.starts(score).size());
+
+    assertThat(joins).as("where passages meet").isNotEmpty();
+    assertThat(Hearing.level(inPassages, RATE, 0, 30)).as("the level, against %.2f dB in one go", Hearing.level(inOneGo, RATE, 0, 30))
+        .isCloseTo(Hearing.level(inOneGo, RATE, 0, 30), within(0.1));
+    for (int join : joins) {
+      double at = (double) join / RATE;
+      // a click is a burst of high frequencies and a step from one sample to the next
+      assertThat(Hearing.brightness(inPassages, RATE, at - 0.005, 0.020)).as("high frequencies at the join at %.3f s", at)
+          .isCloseTo(Hearing.brightness(inOneGo, RATE, at - 0.005, 0.020), within(1.0));
+      assertThat(Hearing.biggestStep(inPassages, RATE, at - 0.005, 0.020)).as("the biggest step at the join at %.3f s", at)
+          .isLessThanOrEqualTo(1.1 * Hearing.biggestStep(inOneGo, RATE, at - 0.005, 0.020));
+    }
   }
 
   @Test

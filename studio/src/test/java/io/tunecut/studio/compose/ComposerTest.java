@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.tunecut.studio.compose.Score.Note;
 import io.tunecut.studio.compose.Score.Voice;
 import io.tunecut.studio.compose.TempoMap.Bar;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -118,5 +119,33 @@ class ComposerTest {
     assertThat(score.notes()).as("crashes on the clip changes")
         .filteredOn(n -> n.channel() == Score.DRUM_CHANNEL && n.pitch() == Composer.CRASH)
         .extracting(n -> Math.round(n.seconds() * 10) / 10.0).contains(7.4, 15.2, 24.0);
+  }
+
+  @Test
+  void withAClipChangeEveryFewSecondsEveryCutIsHitButCrashesComeOnlyEveryFewBars() {
+    List<Cue> cues = new ArrayList<>();
+    for (double at = 2.3; at < 35; at += 2.3) cues.add(new Cue(at, 1.0));
+    Timeline slideshow = new Timeline(40, cues);
+    Score score = new Composer(Styles.standard(), 4).compose(slideshow);
+    TempoMap tempo = score.tempo();
+    double ending = tempo.downbeat(tempo.finalBar());
+
+    assertThat(tempo.missed()).isEmpty();
+    List<Double> crashes = score.notes().stream()
+        .filter(n -> n.channel() == Score.DRUM_CHANNEL && n.pitch() == Composer.CRASH && n.seconds() < ending - 1e-6)
+        .map(Note::seconds).toList();
+    assertThat(crashes).as("crashes before the ending").hasSizeBetween(2, cues.size() / 2);
+    for (int i = 1; i < crashes.size(); i++) {
+      double gap = crashes.get(i) - crashes.get(i - 1);
+      assertThat(gap).as("from the crash at %.2f s to the next", crashes.get(i - 1))
+          .isGreaterThanOrEqualTo(Composer.SHORTEST_SECTION * 4 * 60 / Styles.standard().maxBpm() - 0.01);
+    }
+    for (Cue cue : cues) {
+      assertThat(score.notes()).as("a drum hit on the cut at %s", cue.seconds())
+          .anySatisfy(n -> {
+            assertThat(n.channel()).isEqualTo(Score.DRUM_CHANNEL);
+            assertThat(n.seconds()).isCloseTo(cue.seconds(), within(0.001));
+          });
+    }
   }
 }

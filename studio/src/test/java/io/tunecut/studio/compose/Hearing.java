@@ -34,6 +34,21 @@ final class Hearing {
     return db(rms(mono, (int) (from * rate), (int) (length * rate)));
   }
 
+  /** The level in dB of the sound's first difference (its high frequencies) from {@code from} for {@code length} seconds. */
+  static double brightness(float[] mono, int rate, double from, double length) {
+    float[] steps = new float[mono.length];
+    for (int i = 1; i < mono.length; i++) steps[i] = mono[i] - mono[i - 1];
+    return db(rms(steps, (int) (from * rate), (int) (length * rate)));
+  }
+
+  /** The largest change from one sample to the next from {@code from} for {@code length} seconds. */
+  static double biggestStep(float[] mono, int rate, double from, double length) {
+    double biggest = 0;
+    int end = Math.min(mono.length, (int) ((from + length) * rate));
+    for (int i = Math.max(1, (int) (from * rate)); i < end; i++) biggest = Math.max(biggest, Math.abs(mono[i] - mono[i - 1]));
+    return biggest;
+  }
+
   /** The longest stretch, in seconds, of 50 ms windows quieter than {@code thresholdDb} before {@code until}. */
   static double longestSilence(float[] mono, int rate, double until, double thresholdDb) {
     int window = rate / 20;
