@@ -68,13 +68,16 @@ final class ComposeMusic implements Instruction {
     } else if ((playing.isPresent() || !sent) && turn.match(ANOTHER) != null) {
       kind = "another";
     } else if (open && turn.match(CALMER) != null) {
-      kind = "calmer";
-      style = maker.calmer(base);
-      seed = 1;
+      String calmer = maker.calmer(base);
+      // already the calmest style: a new version of it rather than the same track again
+      kind = calmer.equals(style) ? "calmest" : "calmer";
+      if (!calmer.equals(style)) seed = 1;
+      style = calmer;
     } else if (open && turn.match(LIVELIER) != null) {
-      kind = "livelier";
-      style = maker.livelier(base);
-      seed = 1;
+      String livelier = maker.livelier(base);
+      kind = livelier.equals(style) ? "liveliest" : "livelier";
+      if (!livelier.equals(style)) seed = 1;
+      style = livelier;
     } else if (named.isPresent() && (compose || playing.isPresent() || !sent || turn.has(ABOUT_MUSIC))) {
       kind = "new";
       if (!named.get().equals(style)) seed = 1;
@@ -104,12 +107,16 @@ final class ComposeMusic implements Instruction {
         case "another" -> "Made another version for you: '" + name + "'.";
         case "calmer" -> "Made something calmer for you: '" + name + "'.";
         case "livelier" -> "Made something livelier for you: '" + name + "'.";
+        case "calmest" -> "That was already my calmest style, so here is another version of it: '" + name + "'.";
+        case "liveliest" -> "That was already my liveliest style, so here is another version of it: '" + name + "'.";
         default -> "Made music for you: '" + name + "', composed to this video's length and cuts. It's yours to use.";
       };
       String zh = switch (kind) {
         case "another" -> "已为你生成另一个版本：「" + name + "」。";
         case "calmer" -> "已为你生成更舒缓的配乐：「" + name + "」。";
         case "livelier" -> "已为你生成更欢快的配乐：「" + name + "」。";
+        case "calmest" -> "这已经是最舒缓的风格了，为你生成了它的另一个版本：「" + name + "」。";
+        case "liveliest" -> "这已经是最欢快的风格了，为你生成了它的另一个版本：「" + name + "」。";
         default -> "已为你创作配乐「" + name + "」，按视频的长度和剪辑点生成，可自由使用。";
       };
       return Edit.done(next, draft.music() == null ? "add_music" : "replace_music", args, en, zh).withCreated(List.of(made));

@@ -97,6 +97,18 @@ class ComposeMusicTest {
   }
 
   @Test
+  void calmerThanTheCalmestStyleIsANewVersionOfItNotTheSameTrackAgain() {
+    Style calmest = Styles.standard();
+    while (!Styles.calmerThan(calmest).equals(calmest)) calmest = Styles.calmerThan(calmest);
+    Draft draft = say(clips(video("v1", "travel.mp4", 20)), "make me some " + calmest.name() + " music").draft();
+
+    AgentReply reply = say(draft, "calmer please");
+
+    assertThat(maker.wishes).containsExactly(new MusicMaker.Wish(calmest.name(), 1), new MusicMaker.Wish(calmest.name(), 2));
+    assertThat(reply.text()).contains("already my calmest style").contains("another version");
+  }
+
+  @Test
   void inChineseToo() {
     Draft draft = clips(video("v1", "旅行.mp4", 20));
 
