@@ -2,7 +2,6 @@ package io.tunecut.studio.draft;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,10 +30,6 @@ public record Output(String title, Aspect aspect, String resolution, int width, 
   /** The short side of the frame in pixels: 1080 unless 720p was asked for. */
   public int shortSide() {
     return "720p".equals(resolution) ? 720 : 1080;
-  }
-
-  public Optional<Aspect> chosenAspect() {
-    return Optional.ofNullable(aspect);
   }
 
   public Output withTitle(String t) {
