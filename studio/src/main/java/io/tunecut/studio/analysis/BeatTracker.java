@@ -10,7 +10,7 @@ import java.util.List;
  * Finds tempo, beats and downbeats in music: mel spectral-flux onsets, tempo by windowed
  * autocorrelation combed over four multiples of each lag under a log-normal prior around
  * 120 BPM, beats by Ellis's (2007) dynamic
- * programming as librosa does it, downbeats by low-band energy per bar phase. A file is
+ * programming as librosa does it, downbeats where the bass notes change. A file is
  * analysed for its first {@value #MAX_SECONDS} s only: a longer track gets tempo and beats for
  * that part and none after it.
  */
@@ -51,14 +51,16 @@ public final class BeatTracker {
   public Beats track(Path file) {
     OnsetEnvelope envelope = new OnsetEnvelope(SAMPLE_RATE, MEL_BANDS);
     BeatRefiner refiner = new BeatRefiner(SAMPLE_RATE);
-    Decoder.SampleSink both = (samples, count) -> {
+    BarPhase bars = new BarPhase(SAMPLE_RATE);
+    Decoder.SampleSink all = (samples, count) -> {
       envelope.accept(samples, count);
       refiner.accept(samples, count);
+      bars.accept(samples, count);
     };
-    if (decoder.monoPcm(file, SAMPLE_RATE, MAX_SECONDS, both) == 0) {
+    if (decoder.monoPcm(file, SAMPLE_RATE, MAX_SECONDS, all) == 0) {
       throw new AnalysisException(file.getFileName() + " has no sound to analyse");
     }
-    return track(withoutLocalMean(envelope.finish()), refiner);
+    return track(withoutLocalMean(envelope.finish()), refiner, bars);
   }
 
   /** Tracks beats in mono samples at {@value #SAMPLE_RATE} Hz. */
@@ -68,10 +70,12 @@ public final class BeatTracker {
     }
     BeatRefiner refiner = new BeatRefiner(SAMPLE_RATE);
     refiner.accept(mono, mono.length);
-    return track(envelope(mono), refiner);
+    BarPhase bars = new BarPhase(SAMPLE_RATE);
+    bars.accept(mono, mono.length);
+    return track(envelope(mono), refiner, bars);
   }
 
-  private Beats track(Envelope envelope, BeatRefiner refiner) {
+  private Beats track(Envelope envelope, BeatRefiner refiner, BarPhase bars) {
     double[] onset = envelope.onset;
     if (onset.length < 8 || std(onset) == 0) {
       return new Beats(0, List.of(), List.of());
@@ -85,7 +89,7 @@ public final class BeatTracker {
     beats = refiner.refine(beats);
     // the beats follow the music more closely than the autocorrelation's grid of whole lags
     double mean = frames.length >= 8 ? (double) (frames[frames.length - 1] - frames[0]) / (frames.length - 1) : period;
-    return new Beats(round3(60 * FRAME_RATE / mean), beats, downbeats(frames, envelope.low, beats));
+    return new Beats(round3(60 * FRAME_RATE / mean), beats, downbeats(bars, beats));
   }
 
   record Envelope(double[] onset, double[] low) {}
@@ -330,24 +334,20 @@ public final class BeatTracker {
     return Arrays.copyOfRange(beats, a, b);
   }
 
-  /** The bar phase whose beats carry the most low-band (kick, bass) energy starts the bar. */
-  private static List<Double> downbeats(int[] frames, double[] low, List<Double> beats) {
-    if (frames.length == 0) {
-      return List.of();
-    }
-    double[] phaseEnergy = new double[BEATS_PER_BAR];
-    int[] counts = new int[BEATS_PER_BAR];
-    for (int i = 0; i < frames.length; i++) {
-      double e = 0;
-      for (int f = Math.max(0, frames[i] - 1); f <= Math.min(low.length - 1, frames[i] + 4); f++) {
-        e = Math.max(e, low[f]);
+  /** The bar phase where the bass notes change most starts the bar (see {@link BarPhase}). */
+  private static List<Double> downbeats(BarPhase bars, List<Double> beats) {
+    double[] change = bars.change(beats);
+    double[] sum = new double[BEATS_PER_BAR];
+    int[] count = new int[BEATS_PER_BAR];
+    for (int i = 0; i < change.length; i++) {
+      if (!Double.isNaN(change[i])) {
+        sum[i % BEATS_PER_BAR] += change[i];
+        count[i % BEATS_PER_BAR]++;
       }
-      phaseEnergy[i % BEATS_PER_BAR] += Math.log10(e + 1e-10);
-      counts[i % BEATS_PER_BAR]++;
     }
     int phase = 0;
     for (int p = 1; p < BEATS_PER_BAR; p++) {
-      if (counts[p] > 0 && phaseEnergy[p] / counts[p] > phaseEnergy[phase] / counts[phase]) {
+      if (count[p] > 0 && (count[phase] == 0 || sum[p] / count[p] > sum[phase] / count[phase])) {
         phase = p;
       }
     }
