@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * Finds tempo, beats and downbeats in music: mel spectral-flux onsets, tempo by windowed
  * autocorrelation combed over four multiples of each lag under a log-normal prior around
- * 120 BPM, beats by Ellis's (2007) dynamic
+ * 120 BPM (and the faster beat two thirds as long where the music moves in threes), beats by Ellis's (2007) dynamic
  * programming as librosa does it, downbeats where the bass notes change. A file is
  * analysed for its first {@value #MAX_SECONDS} s only: a longer track gets tempo and beats for
  * that part and none after it.
@@ -28,6 +28,12 @@ public final class BeatTracker {
   private static final double PRIOR_OCTAVES = 0.7;
   private static final double TIGHTNESS = 100;
   private static final int COMB_MULTIPLES = 4;
+  private static final double MAX_TERNARY_BPM = 175;
+  private static final double TERNARY_EVIDENCE = 0.5;
+  /** A beat is empty where its onset is under this share of the slower beats' median. */
+  private static final double EMPTY_BEAT = 0.25;
+  /** Swing leaves a third of the two-thirds grid empty; music that moves in threes far less. */
+  private static final double MAX_EMPTY_SHARE = 0.25;
   private static final int BEATS_PER_BAR = 4;
   /** Flux of log bands peaks when an onset enters the window, before the window centre. */
   private static final double ONSET_LAG_SECONDS = 0.022;
@@ -80,8 +86,16 @@ public final class BeatTracker {
     if (onset.length < 8 || std(onset) == 0) {
       return new Beats(0, List.of(), List.of());
     }
-    double period = period(onset);
+    Tempo tempo = tempo(onset);
+    double period = tempo.period;
     int[] frames = dynamicBeats(onset, period);
+    if (!Double.isNaN(tempo.twoThirds)) {
+      int[] faster = dynamicBeats(onset, tempo.twoThirds);
+      if (hitsOnsets(onset, faster, frames)) {
+        frames = faster;
+        period = tempo.twoThirds;
+      }
+    }
     List<Double> beats = new ArrayList<>(frames.length);
     for (int f : frames) {
       beats.add(round3(f / FRAME_RATE + ONSET_LAG_SECONDS));
@@ -131,7 +145,45 @@ public final class BeatTracker {
    * Beat period in frames (fractional): autocorrelation in 8 s windows, combed over multiples
    * of each lag and weighted by a prior.
    */
-  static double period(double[] rawOnset) {
+  /** A beat period in frames and, where the onsets divide it in three, two thirds of it (else NaN). */
+  record Tempo(double period, double twoThirds) {}
+
+  /**
+   * Whether the faster beats land on onsets as well as the slower ones do: on swung music the
+   * two-thirds grid falls every third beat where nothing is played.
+   */
+  private static boolean hitsOnsets(double[] onset, int[] faster, int[] slower) {
+    double[] slow = strengthAt(onset, slower);
+    double[] fast = strengthAt(onset, faster);
+    if (slow.length < 4 || fast.length < 4) {
+      return false;
+    }
+    double[] sorted = slow.clone();
+    Arrays.sort(sorted);
+    double floor = EMPTY_BEAT * sorted[sorted.length / 2];
+    int empty = 0;
+    for (double v : fast) {
+      if (v < floor) {
+        empty++;
+      }
+    }
+    return empty <= MAX_EMPTY_SHARE * fast.length;
+  }
+
+  /** The strongest onset within a frame of each beat. */
+  private static double[] strengthAt(double[] onset, int[] beats) {
+    double[] out = new double[beats.length];
+    for (int i = 0; i < beats.length; i++) {
+      double max = Double.NEGATIVE_INFINITY;
+      for (int f = Math.max(0, beats[i] - 1); f <= Math.min(onset.length - 1, beats[i] + 1); f++) {
+        max = Math.max(max, onset[f]);
+      }
+      out[i] = Math.max(0, max);
+    }
+    return out;
+  }
+
+  static Tempo tempo(double[] rawOnset) {
     // beat periods fall between frames: smoothing keeps every level's peak visible to whole lags
     double[] onset = smooth(rawOnset, 1.5);
     int maxLag = ((int) Math.ceil(60 * FRAME_RATE / MIN_BPM) + 1) * COMB_MULTIPLES;
@@ -175,8 +227,14 @@ public final class BeatTracker {
       }
     }
     if (best <= 0) {
-      return FRAME_RATE / 2;
+      return new Tempo(FRAME_RATE / 2, Double.NaN);
     }
+    int faster = twoThirds(ac, score, best, minLag);
+    return new Tempo(refine(score, best, minLag, slowest), faster > 0 ? refine(score, faster, minLag, slowest) : Double.NaN);
+  }
+
+  /** The peak of the score between whole lags. */
+  private static double refine(double[] score, int best, int minLag, int slowest) {
     double refined = best;
     if (best > minLag && best < slowest) {
       double a = score[best - 1];
@@ -184,10 +242,36 @@ public final class BeatTracker {
       double c = score[best + 1];
       double denominator = a - 2 * b + c;
       if (denominator < 0) {
-        refined = best + 0.5 * (a - c) / denominator;
+        refined = best + Math.max(-0.5, Math.min(0.5, 0.5 * (a - c) / denominator));
       }
     }
     return refined;
+  }
+
+  /**
+   * The lag two thirds of {@code lag} when the onsets divide {@code lag} in three, not in two,
+   * and that faster beat is one people tap (under {@value #MAX_TERNARY_BPM} BPM); else 0. Music
+   * with triplet subdivisions or 3+3+2 accents repeats at the dotted half-beat, which the
+   * tempo prior favours over the beat itself.
+   */
+  private static int twoThirds(double[] ac, double[] score, int lag, int minLag) {
+    double half = peakNear(ac, lag / 2.0, 0);
+    double third = peakNear(ac, lag / 3.0, 0);
+    double twoThirds = peakNear(ac, 2 * lag / 3.0, 0);
+    double beat = peakNear(ac, lag, 0);
+    boolean ternary = third > half && twoThirds > half && third + twoThirds > TERNARY_EVIDENCE * beat
+        && half < TERNARY_EVIDENCE * beat;
+    if (!ternary || 60 * FRAME_RATE / (2 * lag / 3.0) > MAX_TERNARY_BPM) {
+      return 0;
+    }
+    int target = (int) Math.round(2 * lag / 3.0);
+    int best = 0;
+    for (int l = Math.max(minLag, target - 1); l <= target + 1 && l < score.length; l++) {
+      if (best == 0 || comb(ac, l) > comb(ac, best)) {
+        best = l;
+      }
+    }
+    return best;
   }
 
   /**
