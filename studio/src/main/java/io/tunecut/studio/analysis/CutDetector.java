@@ -26,8 +26,11 @@ public final class CutDetector {
   static final int WIDTH = 64;
   static final int HEIGHT = 36;
   private static final int FRAME_BYTES = WIDTH * HEIGHT * 3;
-  /** A part shorter than this is not worth a decoder of its own. */
-  private static final int MIN_PART_FRAMES = 150;
+  /**
+   * A part shorter than this (30 s at 25 fps) is not worth a decoder of its own: on a busy
+   * machine starting ffmpeg costs as much as decoding a few hundred small frames.
+   */
+  private static final int MIN_PART_FRAMES = 750;
   private static final int MAX_PARTS = 4;
 
   private final Decoder decoder;
@@ -68,15 +71,14 @@ public final class CutDetector {
   record Scored(FrameFeatures features, double[] times, int span, int parts) {}
 
   Scored score(Path file) {
-    Decoder.Media media = decoder.media(file);
-    if (!media.hasVideo()) {
+    FrameTimes times = FrameTimes.probe(decoder, file);
+    if (!times.hasVideo()) {
       throw new AnalysisException(file.getFileName() + " has no pictures to analyse");
     }
-    FrameTimes times = FrameTimes.probe(decoder, file, media.seconds());
     int span = ShotBoundaries.span(times.frameSeconds());
-    Duration limit = decoder.limit().forMedia(media.seconds());
+    Duration limit = decoder.limit().forMedia(times.seconds());
     int minFrames = Math.max(MIN_PART_FRAMES, 4 * (2 * span + 1));
-    SegmentPlan plan = SegmentPlan.of(times, media.start(), Math.min(cores, MAX_PARTS), minFrames);
+    SegmentPlan plan = SegmentPlan.of(times, times.start(), Math.min(cores, MAX_PARTS), minFrames);
     FrameFeatures features = plan.parts().size() > 1
         ? decodeInParts(file, plan, span, limit)
         : null;
