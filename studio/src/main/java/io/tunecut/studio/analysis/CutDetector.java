@@ -35,6 +35,7 @@ public final class CutDetector {
 
   private final Decoder decoder;
   private final int cores;
+  private final int minPartFrames;
   private final Executor executor = runnable -> {
     Thread thread = new Thread(runnable, "cut-detection");
     thread.setDaemon(true);
@@ -52,8 +53,14 @@ public final class CutDetector {
 
   /** @param cores how many decoders may run side by side */
   CutDetector(Ffmpeg ffmpeg, TimeLimit limit, int cores) {
+    this(ffmpeg, limit, cores, MIN_PART_FRAMES);
+  }
+
+  /** @param minPartFrames the fewest frames worth a decoder of their own */
+  CutDetector(Ffmpeg ffmpeg, TimeLimit limit, int cores, int minPartFrames) {
     this.decoder = new Decoder(ffmpeg, limit);
     this.cores = Math.max(1, cores);
+    this.minPartFrames = minPartFrames;
   }
 
   /** Decodes {@code file} with ffmpeg into thumbnails and finds its shot boundaries. */
@@ -77,7 +84,7 @@ public final class CutDetector {
     }
     int span = ShotBoundaries.span(times.frameSeconds());
     Duration limit = decoder.limit().forMedia(times.seconds());
-    int minFrames = Math.max(MIN_PART_FRAMES, 4 * (2 * span + 1));
+    int minFrames = Math.max(minPartFrames, 4 * (2 * span + 1));
     SegmentPlan plan = SegmentPlan.of(times, times.start(), Math.min(cores, MAX_PARTS), minFrames);
     FrameFeatures features = plan.parts().size() > 1
         ? decodeInParts(file, plan, span, limit)
