@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * Finds tempo, beats and downbeats in music: mel spectral-flux onsets, tempo by windowed
  * autocorrelation combed over four multiples of each lag under a log-normal prior around
- * 120 BPM (and the faster beat two thirds as long where the music moves in threes), beats by Ellis's (2007) dynamic
- * programming as librosa does it, downbeats where the bass notes change. A file is
+ * 120 BPM (or the beat two thirds as long where the music moves in threes), beats by Ellis's
+ * (2007) dynamic programming as librosa does it, downbeats where the bass notes change. A file is
  * analysed for its first {@value #MAX_SECONDS} s only: a longer track gets tempo and beats for
  * that part and none after it.
  */
@@ -141,10 +141,6 @@ public final class BeatTracker {
     return out;
   }
 
-  /**
-   * Beat period in frames (fractional): autocorrelation in 8 s windows, combed over multiples
-   * of each lag and weighted by a prior.
-   */
   /** A beat period in frames and, where the onsets divide it in three, two thirds of it (else NaN). */
   record Tempo(double period, double twoThirds) {}
 
@@ -183,6 +179,10 @@ public final class BeatTracker {
     return out;
   }
 
+  /**
+   * Beat period in frames (fractional): autocorrelation in 8 s windows, combed over multiples
+   * of each lag and weighted by a prior.
+   */
   static Tempo tempo(double[] rawOnset) {
     // beat periods fall between frames: smoothing keeps every level's peak visible to whole lags
     double[] onset = smooth(rawOnset, 1.5);
@@ -230,7 +230,8 @@ public final class BeatTracker {
       return new Tempo(FRAME_RATE / 2, Double.NaN);
     }
     int faster = twoThirds(ac, score, best, minLag);
-    return new Tempo(refine(score, best, minLag, slowest), faster > 0 ? refine(score, faster, minLag, slowest) : Double.NaN);
+    return new Tempo(refine(score, best, minLag, slowest),
+        faster > 0 ? refine(score, faster, minLag, slowest) : Double.NaN);
   }
 
   /** The peak of the score between whole lags. */
