@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * Finds tempo, beats and downbeats in music: mel spectral-flux onsets, tempo by windowed
  * autocorrelation combed over four multiples of each lag under a log-normal prior around
- * 120 BPM, beats by Ellis's (2007) dynamic
- * programming as librosa does it, downbeats by low-band energy per bar phase. A file is
+ * 120 BPM (or the beat two thirds as long where the music moves in threes), beats by Ellis's
+ * (2007) dynamic programming as librosa does it, downbeats where the bass notes change. A file is
  * analysed for its first {@value #MAX_SECONDS} s only: a longer track gets tempo and beats for
  * that part and none after it.
  */
@@ -28,6 +28,12 @@ public final class BeatTracker {
   private static final double PRIOR_OCTAVES = 0.7;
   private static final double TIGHTNESS = 100;
   private static final int COMB_MULTIPLES = 4;
+  private static final double MAX_TERNARY_BPM = 175;
+  private static final double TERNARY_EVIDENCE = 0.5;
+  /** A beat is empty where its onset is under this share of the slower beats' median. */
+  private static final double EMPTY_BEAT = 0.25;
+  /** Swing leaves a third of the two-thirds grid empty; music that moves in threes far less. */
+  private static final double MAX_EMPTY_SHARE = 0.25;
   private static final int BEATS_PER_BAR = 4;
   /** Flux of log bands peaks when an onset enters the window, before the window centre. */
   private static final double ONSET_LAG_SECONDS = 0.022;
@@ -51,14 +57,16 @@ public final class BeatTracker {
   public Beats track(Path file) {
     OnsetEnvelope envelope = new OnsetEnvelope(SAMPLE_RATE, MEL_BANDS);
     BeatRefiner refiner = new BeatRefiner(SAMPLE_RATE);
-    Decoder.SampleSink both = (samples, count) -> {
+    BarPhase bars = new BarPhase(SAMPLE_RATE);
+    Decoder.SampleSink all = (samples, count) -> {
       envelope.accept(samples, count);
       refiner.accept(samples, count);
+      bars.accept(samples, count);
     };
-    if (decoder.monoPcm(file, SAMPLE_RATE, MAX_SECONDS, both) == 0) {
+    if (decoder.monoPcm(file, SAMPLE_RATE, MAX_SECONDS, all) == 0) {
       throw new AnalysisException(file.getFileName() + " has no sound to analyse");
     }
-    return track(withoutLocalMean(envelope.finish()), refiner);
+    return track(withoutLocalMean(envelope.finish()), refiner, bars);
   }
 
   /** Tracks beats in mono samples at {@value #SAMPLE_RATE} Hz. */
@@ -68,16 +76,26 @@ public final class BeatTracker {
     }
     BeatRefiner refiner = new BeatRefiner(SAMPLE_RATE);
     refiner.accept(mono, mono.length);
-    return track(envelope(mono), refiner);
+    BarPhase bars = new BarPhase(SAMPLE_RATE);
+    bars.accept(mono, mono.length);
+    return track(envelope(mono), refiner, bars);
   }
 
-  private Beats track(Envelope envelope, BeatRefiner refiner) {
+  private Beats track(Envelope envelope, BeatRefiner refiner, BarPhase bars) {
     double[] onset = envelope.onset;
     if (onset.length < 8 || std(onset) == 0) {
       return new Beats(0, List.of(), List.of());
     }
-    double period = period(onset);
+    Tempo tempo = tempo(onset);
+    double period = tempo.period;
     int[] frames = dynamicBeats(onset, period);
+    if (!Double.isNaN(tempo.twoThirds)) {
+      int[] faster = dynamicBeats(onset, tempo.twoThirds);
+      if (hitsOnsets(onset, faster, frames)) {
+        frames = faster;
+        period = tempo.twoThirds;
+      }
+    }
     List<Double> beats = new ArrayList<>(frames.length);
     for (int f : frames) {
       beats.add(round3(f / FRAME_RATE + ONSET_LAG_SECONDS));
@@ -85,7 +103,7 @@ public final class BeatTracker {
     beats = refiner.refine(beats);
     // the beats follow the music more closely than the autocorrelation's grid of whole lags
     double mean = frames.length >= 8 ? (double) (frames[frames.length - 1] - frames[0]) / (frames.length - 1) : period;
-    return new Beats(round3(60 * FRAME_RATE / mean), beats, downbeats(frames, envelope.low, beats));
+    return new Beats(round3(60 * FRAME_RATE / mean), beats, downbeats(bars, beats));
   }
 
   record Envelope(double[] onset, double[] low) {}
@@ -123,11 +141,49 @@ public final class BeatTracker {
     return out;
   }
 
+  /** A beat period in frames and, where the onsets divide it in three, two thirds of it (else NaN). */
+  record Tempo(double period, double twoThirds) {}
+
+  /**
+   * Whether the faster beats land on onsets as well as the slower ones do: on swung music the
+   * two-thirds grid falls every third beat where nothing is played.
+   */
+  private static boolean hitsOnsets(double[] onset, int[] faster, int[] slower) {
+    double[] slow = strengthAt(onset, slower);
+    double[] fast = strengthAt(onset, faster);
+    if (slow.length < 4 || fast.length < 4) {
+      return false;
+    }
+    double[] sorted = slow.clone();
+    Arrays.sort(sorted);
+    double floor = EMPTY_BEAT * sorted[sorted.length / 2];
+    int empty = 0;
+    for (double v : fast) {
+      if (v < floor) {
+        empty++;
+      }
+    }
+    return empty <= MAX_EMPTY_SHARE * fast.length;
+  }
+
+  /** The strongest onset within a frame of each beat. */
+  private static double[] strengthAt(double[] onset, int[] beats) {
+    double[] out = new double[beats.length];
+    for (int i = 0; i < beats.length; i++) {
+      double max = Double.NEGATIVE_INFINITY;
+      for (int f = Math.max(0, beats[i] - 1); f <= Math.min(onset.length - 1, beats[i] + 1); f++) {
+        max = Math.max(max, onset[f]);
+      }
+      out[i] = Math.max(0, max);
+    }
+    return out;
+  }
+
   /**
    * Beat period in frames (fractional): autocorrelation in 8 s windows, combed over multiples
    * of each lag and weighted by a prior.
    */
-  static double period(double[] rawOnset) {
+  static Tempo tempo(double[] rawOnset) {
     // beat periods fall between frames: smoothing keeps every level's peak visible to whole lags
     double[] onset = smooth(rawOnset, 1.5);
     int maxLag = ((int) Math.ceil(60 * FRAME_RATE / MIN_BPM) + 1) * COMB_MULTIPLES;
@@ -171,8 +227,15 @@ public final class BeatTracker {
       }
     }
     if (best <= 0) {
-      return FRAME_RATE / 2;
+      return new Tempo(FRAME_RATE / 2, Double.NaN);
     }
+    int faster = twoThirds(ac, score, best, minLag);
+    return new Tempo(refine(score, best, minLag, slowest),
+        faster > 0 ? refine(score, faster, minLag, slowest) : Double.NaN);
+  }
+
+  /** The peak of the score between whole lags. */
+  private static double refine(double[] score, int best, int minLag, int slowest) {
     double refined = best;
     if (best > minLag && best < slowest) {
       double a = score[best - 1];
@@ -180,10 +243,36 @@ public final class BeatTracker {
       double c = score[best + 1];
       double denominator = a - 2 * b + c;
       if (denominator < 0) {
-        refined = best + 0.5 * (a - c) / denominator;
+        refined = best + Math.max(-0.5, Math.min(0.5, 0.5 * (a - c) / denominator));
       }
     }
     return refined;
+  }
+
+  /**
+   * The lag two thirds of {@code lag} when the onsets divide {@code lag} in three, not in two,
+   * and that faster beat is one people tap (under {@value #MAX_TERNARY_BPM} BPM); else 0. Music
+   * with triplet subdivisions or 3+3+2 accents repeats at the dotted half-beat, which the
+   * tempo prior favours over the beat itself.
+   */
+  private static int twoThirds(double[] ac, double[] score, int lag, int minLag) {
+    double half = peakNear(ac, lag / 2.0, 0);
+    double third = peakNear(ac, lag / 3.0, 0);
+    double twoThirds = peakNear(ac, 2 * lag / 3.0, 0);
+    double beat = peakNear(ac, lag, 0);
+    boolean ternary = third > half && twoThirds > half && third + twoThirds > TERNARY_EVIDENCE * beat
+        && half < TERNARY_EVIDENCE * beat;
+    if (!ternary || 60 * FRAME_RATE / (2 * lag / 3.0) > MAX_TERNARY_BPM) {
+      return 0;
+    }
+    int target = (int) Math.round(2 * lag / 3.0);
+    int best = 0;
+    for (int l = Math.max(minLag, target - 1); l <= target + 1 && l < score.length; l++) {
+      if (best == 0 || comb(ac, l) > comb(ac, best)) {
+        best = l;
+      }
+    }
+    return best;
   }
 
   /**
@@ -330,24 +419,20 @@ public final class BeatTracker {
     return Arrays.copyOfRange(beats, a, b);
   }
 
-  /** The bar phase whose beats carry the most low-band (kick, bass) energy starts the bar. */
-  private static List<Double> downbeats(int[] frames, double[] low, List<Double> beats) {
-    if (frames.length == 0) {
-      return List.of();
-    }
-    double[] phaseEnergy = new double[BEATS_PER_BAR];
-    int[] counts = new int[BEATS_PER_BAR];
-    for (int i = 0; i < frames.length; i++) {
-      double e = 0;
-      for (int f = Math.max(0, frames[i] - 1); f <= Math.min(low.length - 1, frames[i] + 4); f++) {
-        e = Math.max(e, low[f]);
+  /** The bar phase where the bass notes change most starts the bar (see {@link BarPhase}). */
+  private static List<Double> downbeats(BarPhase bars, List<Double> beats) {
+    double[] change = bars.change(beats);
+    double[] sum = new double[BEATS_PER_BAR];
+    int[] count = new int[BEATS_PER_BAR];
+    for (int i = 0; i < change.length; i++) {
+      if (!Double.isNaN(change[i])) {
+        sum[i % BEATS_PER_BAR] += change[i];
+        count[i % BEATS_PER_BAR]++;
       }
-      phaseEnergy[i % BEATS_PER_BAR] += Math.log10(e + 1e-10);
-      counts[i % BEATS_PER_BAR]++;
     }
     int phase = 0;
     for (int p = 1; p < BEATS_PER_BAR; p++) {
-      if (counts[p] > 0 && phaseEnergy[p] / counts[p] > phaseEnergy[phase] / counts[phase]) {
+      if (count[p] > 0 && (count[phase] == 0 || sum[p] / count[p] > sum[phase] / count[phase])) {
         phase = p;
       }
     }

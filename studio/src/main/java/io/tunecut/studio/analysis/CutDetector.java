@@ -26,12 +26,16 @@ public final class CutDetector {
   static final int WIDTH = 64;
   static final int HEIGHT = 36;
   private static final int FRAME_BYTES = WIDTH * HEIGHT * 3;
-  /** A part shorter than this is not worth a decoder of its own. */
-  private static final int MIN_PART_FRAMES = 150;
+  /**
+   * A part shorter than this (30 s at 25 fps) is not worth a decoder of its own: on a busy
+   * machine starting ffmpeg costs as much as decoding a few hundred small frames.
+   */
+  private static final int MIN_PART_FRAMES = 750;
   private static final int MAX_PARTS = 4;
 
   private final Decoder decoder;
   private final int cores;
+  private final int minPartFrames;
   private final Executor executor = runnable -> {
     Thread thread = new Thread(runnable, "cut-detection");
     thread.setDaemon(true);
@@ -49,8 +53,14 @@ public final class CutDetector {
 
   /** @param cores how many decoders may run side by side */
   CutDetector(Ffmpeg ffmpeg, TimeLimit limit, int cores) {
+    this(ffmpeg, limit, cores, MIN_PART_FRAMES);
+  }
+
+  /** @param minPartFrames the fewest frames worth a decoder of their own */
+  CutDetector(Ffmpeg ffmpeg, TimeLimit limit, int cores, int minPartFrames) {
     this.decoder = new Decoder(ffmpeg, limit);
     this.cores = Math.max(1, cores);
+    this.minPartFrames = minPartFrames;
   }
 
   /** Decodes {@code file} with ffmpeg into thumbnails and finds its shot boundaries. */
@@ -68,15 +78,14 @@ public final class CutDetector {
   record Scored(FrameFeatures features, double[] times, int span, int parts) {}
 
   Scored score(Path file) {
-    Decoder.Media media = decoder.media(file);
-    if (!media.hasVideo()) {
+    FrameTimes times = FrameTimes.probe(decoder, file);
+    if (!times.hasVideo()) {
       throw new AnalysisException(file.getFileName() + " has no pictures to analyse");
     }
-    FrameTimes times = FrameTimes.probe(decoder, file, media.seconds());
     int span = ShotBoundaries.span(times.frameSeconds());
-    Duration limit = decoder.limit().forMedia(media.seconds());
-    int minFrames = Math.max(MIN_PART_FRAMES, 4 * (2 * span + 1));
-    SegmentPlan plan = SegmentPlan.of(times, media.start(), Math.min(cores, MAX_PARTS), minFrames);
+    Duration limit = decoder.limit().forMedia(times.seconds());
+    int minFrames = Math.max(minPartFrames, 4 * (2 * span + 1));
+    SegmentPlan plan = SegmentPlan.of(times, times.start(), Math.min(cores, MAX_PARTS), minFrames);
     FrameFeatures features = plan.parts().size() > 1
         ? decodeInParts(file, plan, span, limit)
         : null;

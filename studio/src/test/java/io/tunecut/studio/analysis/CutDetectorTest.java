@@ -15,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CutDetectorTest {
   private static final double FRAME = 1.0 / SyntheticVideo.FPS;
   private final CutDetector detector = new CutDetector();
+  /** Splits the short test videos between decoders as a long clip would be split. */
+  private static final int SHORT_PART = 150;
 
   @Test
   void hardCutsAreFoundWithinTwoFramesAndFlashesAreNotCuts(@TempDir Path dir) throws Exception {
@@ -104,7 +106,7 @@ class CutDetectorTest {
     CutDetector.Scored alone = new CutDetector(ffmpeg, TimeLimit.STANDARD, 1).score(video);
 
     for (int decoders = 2; decoders <= 4; decoders++) {
-      CutDetector.Scored shared = new CutDetector(ffmpeg, TimeLimit.STANDARD, decoders).score(video);
+      CutDetector.Scored shared = new CutDetector(ffmpeg, TimeLimit.STANDARD, decoders, SHORT_PART).score(video);
       assertThat(shared.parts()).isEqualTo(decoders);
       assertThat(shared.times()).containsExactly(alone.times());
       for (FrameFeatures.Kind kind : FrameFeatures.Kind.values()) {
@@ -112,7 +114,7 @@ class CutDetectorTest {
             .containsExactly(alone.features().column(kind));
       }
     }
-    Cuts found = new CutDetector(ffmpeg, TimeLimit.STANDARD, 2).detect(video);
+    Cuts found = new CutDetector(ffmpeg, TimeLimit.STANDARD, 2, SHORT_PART).detect(video);
     assertThat(found.cuts()).hasSize(1);
     assertThat(found.cuts().get(0)).isCloseTo(15.0, org.assertj.core.data.Offset.offset(2 * FRAME));
     assertThat(found.gradual()).singleElement().satisfies(g -> {
@@ -137,7 +139,7 @@ class CutDetectorTest {
         + "exec '" + real.ffmpegProgram() + "' \"$@\"\n");
     Files.setPosixFilePermissions(failing, PosixFilePermissions.fromString("rwxr-xr-x"));
     CutDetector detector = new CutDetector(Ffmpeg.of(failing.toString(), real.ffprobeProgram()),
-        TimeLimit.STANDARD, 2);
+        TimeLimit.STANDARD, 2, SHORT_PART);
 
     assertThatThrownBy(() -> detector.detect(video))
         .isInstanceOf(AnalysisException.class)

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class RealFootageBench {
   static final double ONE_FRAME = 1.0 / RealFootage.FPS + 0.001;
 
+  private static final int RUNS = 3;
+
   @Test
   void scoresEveryVideoAndTimesItAgainstDecoding() throws Exception {
     assertThat(RealFootage.installed())
@@ -41,13 +43,21 @@ class RealFootageBench {
         RealFootage.render(video, file);
       }
       detector.detect(file); // warm up
-      long t0 = System.nanoTime();
-      Cuts cuts = detector.detect(file);
-      long t1 = System.nanoTime();
-      SyntheticVideo.run(List.of("ffmpeg", "-nostdin", "-v", "error", "-i", file.toString(),
-          "-an", "-f", "null", "-"));
-      long t2 = System.nanoTime();
-      double ratio = (double) (t1 - t0) / (t2 - t1);
+      // the best of three alternating runs of each: other work on a shared machine only slows
+      Cuts cuts = null;
+      long detecting = Long.MAX_VALUE;
+      long decoding = Long.MAX_VALUE;
+      for (int run = 0; run < RUNS; run++) {
+        long t0 = System.nanoTime();
+        cuts = detector.detect(file);
+        long t1 = System.nanoTime();
+        SyntheticVideo.run(List.of("ffmpeg", "-nostdin", "-v", "error", "-i", file.toString(),
+            "-an", "-f", "null", "-"));
+        long t2 = System.nanoTime();
+        detecting = Math.min(detecting, t1 - t0);
+        decoding = Math.min(decoding, t2 - t1);
+      }
+      double ratio = (double) detecting / decoding;
       ratios.add(ratio);
       CutScores s = CutScores.of(video.cutTimes(), cuts.cuts(), ONE_FRAME);
       int inside = insideNotCuts(video, cuts.cuts());
