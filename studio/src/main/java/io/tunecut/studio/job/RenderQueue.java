@@ -16,9 +16,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -45,6 +47,7 @@ public final class RenderQueue implements AutoCloseable {
   private final ExecutorService workers;
   private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
   private final Map<String, Double> liveProgress = new ConcurrentHashMap<>();
+  private final List<RenderEnded> listeners = new CopyOnWriteArrayList<>();
   private volatile boolean closing;
 
   public RenderQueue(RenderJobs jobs, MediaLibrary library, Renderer renderer, Path dataDir, int concurrency)
@@ -82,6 +85,11 @@ public final class RenderQueue implements AutoCloseable {
     return count;
   }
 
+  /** Tells {@code listener} of every render that ends from now on. */
+  public void onEnded(RenderEnded listener) {
+    listeners.add(listener);
+  }
+
   /** @return false when the id is already taken */
   public boolean submit(RenderRecord job) {
     if (!jobs.insert(job)) return false;
@@ -107,12 +115,15 @@ public final class RenderQueue implements AutoCloseable {
   }
 
   /** Stops a queued or running render. @return false when it had already finished */
-  public synchronized boolean cancel(String id) {
-    Optional<RenderRecord> r = jobs.find(id);
-    if (r.isEmpty() || r.get().finished()) return false;
-    jobs.update(id, RenderStatus.CANCELLED, r.get().progress(), null, null);
-    Future<?> f = running.get(id);
-    if (f != null) f.cancel(true);
+  public boolean cancel(String id) {
+    synchronized (this) {
+      Optional<RenderRecord> r = jobs.find(id);
+      if (r.isEmpty() || r.get().finished()) return false;
+      jobs.update(id, RenderStatus.CANCELLED, r.get().progress(), null, null);
+      Future<?> f = running.get(id);
+      if (f != null) f.cancel(true);
+    }
+    tell(id, RenderStatus.CANCELLED);
     return true;
   }
 
@@ -148,13 +159,16 @@ public final class RenderQueue implements AutoCloseable {
         });
         if (Thread.currentThread().isInterrupted()) throw new RenderCancelledException();
         Files.move(part, done, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        boolean completed = false;
         synchronized (this) {
           if (jobs.find(id).map(RenderRecord::finished).orElse(true)) {
             Files.deleteIfExists(done); // cancelled as it finished
           } else {
             jobs.update(id, RenderStatus.COMPLETED, 100, null, dataDir.relativize(done).toString());
+            completed = true;
           }
         }
+        if (completed) tell(id, RenderStatus.COMPLETED);
       } catch (RenderCancelledException e) {
         deleteQuietly(part);
         if (closing) {
@@ -179,11 +193,27 @@ public final class RenderQueue implements AutoCloseable {
     }
   }
 
-  private synchronized void finishUnlessFinished(String id, RenderStatus status, String error) {
-    if (closing) return; // stays queued for the next start
-    jobs.find(id).ifPresent(r -> {
-      if (!r.finished()) jobs.update(id, status, r.progress(), error, null);
-    });
+  private void finishUnlessFinished(String id, RenderStatus status, String error) {
+    boolean ended = false;
+    synchronized (this) {
+      if (closing) return; // stays queued for the next start
+      Optional<RenderRecord> r = jobs.find(id);
+      if (r.isPresent() && !r.get().finished()) {
+        jobs.update(id, status, r.get().progress(), error, null);
+        ended = true;
+      }
+    }
+    if (ended) tell(id, status);
+  }
+
+  private void tell(String id, RenderStatus status) {
+    for (RenderEnded listener : listeners) {
+      try {
+        listener.ended(id, status);
+      } catch (RuntimeException e) {
+        log.warn("a listener of render {} failed", id, e);
+      }
+    }
   }
 
   private static void deleteQuietly(Path p) {
