@@ -72,7 +72,8 @@ public final class E2eBenchmark {
    */
   static Run console(Path data, String attach, boolean afterAnalysis) throws IOException, InterruptedException {
     Files.createDirectories(data);
-    List<String> command = new ArrayList<>(List.of(javaProgram(), "-cp", ownJar().toString(), "io.tunecut.app.Main", "console"));
+    // -jar, as ./tunecut runs it: the manifest opens Java's synthesizer for composed music.
+    List<String> command = new ArrayList<>(List.of(javaProgram(), "-jar", ownJar().toString(), "console"));
     ProcessBuilder builder = new ProcessBuilder(command).redirectError(data.resolve("stderr.log").toFile());
     Map<String, String> env = builder.environment();
     env.put("TUNECUT_DATA_DIR", data.toString());
