@@ -49,7 +49,10 @@ public final class Bot implements AutoCloseable {
           .build();
       directory = UserDirectory.open(settings.dataDir().resolve("bot"), settings.secret(), settings.databaseUrl());
       Path work = Files.createDirectories(settings.dataDir().resolve("work"));
-      ConversationEngine engine = ConversationEngine.builder()
+      ConversationEngine.Builder builder = ConversationEngine.builder();
+      // The embedded studio tells of a render's end at once and lends its file: no wait, no copy.
+      if (studio != null) builder.renderSignals(new EmbeddedRenders(studio));
+      ConversationEngine engine = builder
           .nemo(client)
           .directory(directory)
           .operatorToken(settings.nemoToken())

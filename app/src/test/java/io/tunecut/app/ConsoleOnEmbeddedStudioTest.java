@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -68,7 +69,12 @@ class ConsoleOnEmbeddedStudioTest {
       assertThat(download.statusCode()).isEqualTo(200);
       String streams = probe(download.body());
       assertThat(streams).contains("codec_name=h264").contains("codec_name=aac");
-      assertThat(Files.list(data.resolve("exports")).toList()).as("the video delivered as a file").isNotEmpty();
+      List<Path> exported = Files.list(data.resolve("exports")).toList();
+      assertThat(exported).as("the video delivered as a file").hasSize(1);
+      Path rendered = data.resolve("studio/renders").resolve(exported.get(0).getFileName());
+      assertThat(Files.isSameFile(exported.get(0), rendered)).as("delivered from where the studio wrote it, not copied").isTrue();
+      assertThat(transcript.lines().reduce((a, b) -> b).orElseThrow()).as("the last status shows before the console ends")
+          .startsWith("bot~ ✓");
     }
   }
 

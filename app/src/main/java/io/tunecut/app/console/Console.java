@@ -59,13 +59,18 @@ public final class Console {
       InboundMessage message = toMessage(line.strip());
       if (message == null) continue;
       if (pace == Pace.AS_TYPED || isCancel(message.text())) {
-        atOnce.add(handler.handle(message, port));
+        atOnce.add(handle(message));
       } else {
-        inOrder = inOrder.thenCompose(v -> handler.handle(message, port));
+        inOrder = inOrder.thenCompose(v -> handle(message));
       }
     }
     inOrder.join();
     atOnce.forEach(CompletableFuture::join);
+  }
+
+  /** The work's last status line shows as soon as the work ends, and the next line goes on. */
+  private CompletableFuture<Void> handle(InboundMessage message) {
+    return handler.handle(message, port).whenComplete((v, t) -> port.flush());
   }
 
   private static boolean isCancel(String text) {

@@ -12,23 +12,34 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
  * The console as a platform: every message the bot posts is printed as lines starting with
  * {@code bot> }, every status edit as lines starting with {@code bot~ }, so a script can tell
- * them apart. Videos are copied into an exports folder and their path printed.
+ * them apart. Videos are put into an exports folder (linked, not copied, when they are on the
+ * same disk) and their path printed.
+ *
+ * <p>A terminal takes every edit at once, so the bot need not wait to show the last one; the
+ * port itself prints a status's edits at most every {@link #EDIT_EVERY}, keeping the newest,
+ * and {@link #flush()} prints what waits when a piece of work ends.
  */
 public final class ConsolePort implements ChatPort {
   public static final String PLATFORM = "console";
 
-  private static final PortLimits LIMITS = new PortLimits(Long.MAX_VALUE, 100_000, Duration.ofSeconds(2));
+  private static final PortLimits LIMITS = new PortLimits(Long.MAX_VALUE, 100_000, Duration.ZERO);
+  static final Duration EDIT_EVERY = Duration.ofSeconds(2);
 
   private final PrintStream out;
   private final Path exports;
   private final AtomicLong ids = new AtomicLong();
+  private final Map<MessageRef, Long> lastEditNanos = new HashMap<>();
+  private final Map<MessageRef, String> waitingEdits = new LinkedHashMap<>();
 
   public ConsolePort(PrintStream out, Path exports) {
     this.out = out;
@@ -60,14 +71,41 @@ public final class ConsolePort implements ChatPort {
 
   @Override
   public void editStatus(MessageRef status, String text) {
+    synchronized (waitingEdits) {
+      long now = System.nanoTime();
+      Long last = lastEditNanos.get(status);
+      if (last != null && now - last < EDIT_EVERY.toNanos()) {
+        waitingEdits.put(status, text);
+        return;
+      }
+      waitingEdits.remove(status);
+      lastEditNanos.put(status, now);
+    }
     print("bot~ ", text);
+  }
+
+  /** Prints the status edits still waiting for their turn: the work they belong to is over. */
+  public void flush() {
+    List<String> texts;
+    synchronized (waitingEdits) {
+      texts = List.copyOf(waitingEdits.values());
+      waitingEdits.clear();
+      lastEditNanos.clear();
+    }
+    texts.forEach(text -> print("bot~ ", text));
   }
 
   @Override
   public boolean sendVideo(Chat chat, Path file, String caption) throws IOException {
     Files.createDirectories(exports);
     Path saved = exports.resolve(file.getFileName());
-    Files.copy(file, saved, StandardCopyOption.REPLACE_EXISTING);
+    Files.deleteIfExists(saved);
+    try {
+      // The render stays where it was written: a second name for it costs nothing.
+      Files.createLink(saved, file);
+    } catch (IOException | UnsupportedOperationException e) {
+      Files.copy(file, saved, StandardCopyOption.REPLACE_EXISTING);
+    }
     print("bot> ", (caption == null || caption.isBlank() ? "" : caption + "\n") + "video: " + saved.toAbsolutePath());
     return true;
   }

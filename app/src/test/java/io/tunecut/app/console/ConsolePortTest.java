@@ -44,6 +44,21 @@ class ConsolePortTest {
   }
 
   @Test
+  void quickEditsWaitForTheirTurnAndTheLastShowsWhenTheWorkEnds() {
+    ConsolePort port = port();
+    var status = port.createStatus(chat, "⏳ Working on it…");
+    port.editStatus(status, "⏳ rendering… 10% · 1 s");
+    port.editStatus(status, "⏳ rendering… 20% · 1 s");
+    port.editStatus(status, "✓ your video is ready · 1 s");
+    assertThat(lines()).as("one edit per %s", ConsolePort.EDIT_EVERY)
+        .containsExactly("bot> ⏳ Working on it…", "bot~ ⏳ rendering… 10% · 1 s");
+
+    port.flush();
+
+    assertThat(lines()).containsExactly("bot> ⏳ Working on it…", "bot~ ⏳ rendering… 10% · 1 s", "bot~ ✓ your video is ready · 1 s");
+  }
+
+  @Test
   void suggestionsShowTheCommandToType() {
     port().send(chat, "Done.", List.of(new Suggestion("Export", "/export"), new Suggestion("Status", "/status")));
 
@@ -59,6 +74,7 @@ class ConsolePortTest {
     Path saved = exports.resolve("render_1.mp4");
     assertThat(delivered).isTrue();
     assertThat(saved).hasContent("not really a video");
+    assertThat(rendered).as("left where it was written").exists();
     assertThat(lines()).containsExactly("bot> Your video", "bot> video: " + saved.toAbsolutePath());
   }
 

@@ -7,6 +7,7 @@ import io.tunecut.core.chat.ChatUser;
 import io.tunecut.core.chat.InboundMessage;
 import io.tunecut.core.chat.MessageHandler;
 import io.tunecut.core.export.PollSchedule;
+import io.tunecut.core.export.RenderSignals;
 import io.tunecut.core.language.Language;
 import io.tunecut.core.language.Messages;
 import io.tunecut.core.nemo.NemoClient;
@@ -83,7 +84,8 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
     this.progress = new Progress(ctx, replies);
     this.quick = new QuickCommands(ctx, people, replies, lanes);
     this.next = new NextVideo(ctx::deleteQuietly);
-    this.export = new Export(ctx, people, replies, lanes, new Delivery(ctx, people, replies, lanes, next));
+    this.export = new Export(ctx, people, replies, lanes, new Delivery(ctx, people, replies, lanes, next, b.signals),
+        b.signals);
     this.turn = new ChatTurn(ctx, people, replies, lanes, export);
     this.upload = new Upload(ctx, people, replies, lanes, turn, next);
     this.resume = new Resume(ctx, lanes, progress, export);
@@ -199,6 +201,7 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
     private URI registerPage;
     private Duration renderTimeout = Duration.ofMinutes(20);
     private PollSchedule pollSchedule = PollSchedule.DEFAULT;
+    private RenderSignals signals = RenderSignals.NONE;
     private Clock clock = Clock.systemUTC();
     private ScheduledExecutorService scheduler;
     private int portThreads = 16;
@@ -229,8 +232,10 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
     public Builder registerPage(URI page) { this.registerPage = page; return this; }
     /** Longest wait for a render; default 20 minutes. */
     public Builder renderTimeout(Duration timeout) { this.renderTimeout = timeout; return this; }
-    /** Render polls: 2 s growing to 15 s by default. */
+    /** Render polls: 0.5 s growing to 15 s by default. */
     public Builder renderPollSchedule(PollSchedule schedule) { this.pollSchedule = schedule; return this; }
+    /** What a backend in this process says of renders ending, and where their files are; none by default. */
+    public Builder renderSignals(RenderSignals signals) { this.signals = Objects.requireNonNull(signals); return this; }
     public Builder clock(Clock clock) { this.clock = clock; return this; }
     /** A shared scheduler for timers (not shut down by {@link #close()}); one of its own by default. */
     public Builder scheduler(ScheduledExecutorService scheduler) { this.scheduler = scheduler; return this; }

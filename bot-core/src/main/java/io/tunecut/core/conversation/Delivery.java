@@ -1,16 +1,22 @@
 package io.tunecut.core.conversation;
 
 import io.tunecut.core.chat.ChatAction;
+import io.tunecut.core.export.RenderSignals;
 import io.tunecut.core.language.Messages;
 import io.tunecut.core.nemo.RenderStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A finished render goes to the person: the file through the port when it fits, and the link always. */
+/**
+ * A finished render goes to the person: the file through the port when it fits, and the link
+ * always. The file is read where the backend wrote it when that is on this machine; else it is
+ * downloaded, sent and deleted.
+ */
 final class Delivery {
   private static final Logger log = LoggerFactory.getLogger(Delivery.class);
 
@@ -19,13 +25,15 @@ final class Delivery {
   private final Replies replies;
   private final Lanes lanes;
   private final NextVideo next;
+  private final RenderSignals signals;
 
-  Delivery(Context ctx, People people, Replies replies, Lanes lanes, NextVideo next) {
+  Delivery(Context ctx, People people, Replies replies, Lanes lanes, NextVideo next, RenderSignals signals) {
     this.ctx = ctx;
     this.people = people;
     this.replies = replies;
     this.lanes = lanes;
     this.next = next;
+    this.signals = signals;
   }
 
   CompletableFuture<Void> deliver(Work work, String renderId, RenderStatus st) {
@@ -35,16 +43,17 @@ final class Delivery {
     if (limit > 0) {
       work.activity = say.sendingVideo();
       replies.action(work, ChatAction.UPLOADING_VIDEO);
-      Path file = ctx.workDir().resolve(renderId + ".mp4");
+      Optional<Path> local = signals.file(renderId);
+      Path file = local.orElseGet(() -> ctx.workDir().resolve(renderId + ".mp4"));
       try {
-        ctx.nemo().downloadRender(people.auth(work.user), renderId, st.outputUrl(), file, limit);
+        if (local.isEmpty()) ctx.nemo().downloadRender(people.auth(work.user), renderId, st.outputUrl(), file, limit);
         if (Files.exists(file) && Files.size(file) <= limit) {
           sent = replies.portCall(() -> work.port.sendVideo(work.chat, file, say.videoCaption()), false);
         }
       } catch (IOException e) {
         log.info("render {} goes out as a link only: {}", renderId, e.toString());
       } finally {
-        ctx.deleteQuietly(file);
+        if (local.isEmpty()) ctx.deleteQuietly(file);
       }
     }
     if (st.outputUrl() != null) {

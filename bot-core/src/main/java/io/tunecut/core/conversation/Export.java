@@ -2,17 +2,22 @@ package io.tunecut.core.conversation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tunecut.core.chat.MessageRef;
+import io.tunecut.core.export.RenderSignals;
 import io.tunecut.core.nemo.NemoException;
 import io.tunecut.core.nemo.RenderStatus;
 import io.tunecut.core.timeline.TimelineSummary;
 import io.tunecut.core.user.PendingRender;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,13 +35,16 @@ final class Export {
   private final Replies replies;
   private final Lanes lanes;
   private final Delivery delivery;
+  private final RenderSignals signals;
+  private final Set<String> heard = ConcurrentHashMap.newKeySet();
 
-  Export(Context ctx, People people, Replies replies, Lanes lanes, Delivery delivery) {
+  Export(Context ctx, People people, Replies replies, Lanes lanes, Delivery delivery, RenderSignals signals) {
     this.ctx = ctx;
     this.people = people;
     this.replies = replies;
     this.lanes = lanes;
     this.delivery = delivery;
+    this.signals = signals;
   }
 
   CompletableFuture<Void> run(Work work) {
@@ -101,44 +109,60 @@ final class Export {
   }
 
   /**
-   * Asks for the render's status after the schedule's delay for {@code poll}, and goes on until
-   * it is delivered, failed or out of time; {@code rendered} completes then.
+   * Asks for the render's status after the schedule's delay for {@code poll}, or as soon as the
+   * signals say it ended, and goes on until it is delivered, failed or out of time;
+   * {@code rendered} completes then.
    *
    * @param draft what to render again if it fails; null to read it from the session then
    */
   void poll(Work work, JsonNode draft, String renderId, int attempt, int poll, long deadline,
       CompletableFuture<Void> rendered) {
     Duration delay = ctx.timing().pollSchedule().delay(poll);
-    ctx.scheduler().schedule(() -> ctx.backendPool().execute(() -> {
+    AtomicBoolean asked = new AtomicBoolean();
+    Runnable ask = () -> {
+      if (asked.compareAndSet(false, true)) ctx.backendPool().execute(() -> status(work, draft, renderId, attempt, poll,
+          deadline, rendered));
+    };
+    ScheduledFuture<?> timer = ctx.scheduler().schedule(ask, delay.toMillis(), TimeUnit.MILLISECONDS);
+    signals.whenEnded(renderId, () -> {
+      // Heard once per render: a status that disagrees waits for the schedule, not for the signal again.
+      if (!heard.add(renderId)) return;
+      timer.cancel(false);
+      ask.run();
+    });
+  }
+
+  private void status(Work work, JsonNode draft, String renderId, int attempt, int poll, long deadline,
+      CompletableFuture<Void> rendered) {
+    try {
+      if (work.cancelled.get()) throw new CancellationException();
+      RenderStatus st;
       try {
-        if (work.cancelled.get()) throw new CancellationException();
-        RenderStatus st;
-        try {
-          st = ctx.nemo().renderStatus(people.auth(work.user), renderId);
-        } catch (NemoException e) {
-          if (e.httpStatus() == 0 && e.code() == 0 && System.nanoTime() < deadline) {
-            // A blip on the way to the backend: the render goes on; ask again later.
-            poll(work, draft, renderId, attempt, poll + 1, deadline, rendered);
+        st = ctx.nemo().renderStatus(people.auth(work.user), renderId);
+      } catch (NemoException e) {
+        if (e.httpStatus() == 0 && e.code() == 0 && System.nanoTime() < deadline) {
+          // A blip on the way to the backend: the render goes on; ask again later.
+          poll(work, draft, renderId, attempt, poll + 1, deadline, rendered);
+          return;
+        }
+        throw e;
+      }
+      if (st.phase().finished()) heard.remove(renderId);
+      switch (st.phase()) {
+        case COMPLETED -> delivery.deliver(work, renderId, st).whenComplete((v, t) -> rendered.complete(null));
+        case FAILED -> failed(work, draft, renderId, attempt, deadline, st, rendered);
+        default -> {
+          if (System.nanoTime() >= deadline) {
+            timedOut(work, renderId, rendered);
             return;
           }
-          throw e;
+          work.activity = work.say.rendering(st.progress());
+          poll(work, draft, renderId, attempt, poll + 1, deadline, rendered);
         }
-        switch (st.phase()) {
-          case COMPLETED -> delivery.deliver(work, renderId, st).whenComplete((v, t) -> rendered.complete(null));
-          case FAILED -> failed(work, draft, renderId, attempt, deadline, st, rendered);
-          default -> {
-            if (System.nanoTime() >= deadline) {
-              timedOut(work, renderId, rendered);
-              return;
-            }
-            work.activity = work.say.rendering(st.progress());
-            poll(work, draft, renderId, attempt, poll + 1, deadline, rendered);
-          }
-        }
-      } catch (Throwable t) {
-        rendered.completeExceptionally(t);
       }
-    }), delay.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (Throwable t) {
+      rendered.completeExceptionally(t);
+    }
   }
 
   private void timedOut(Work work, String renderId, CompletableFuture<Void> rendered) {

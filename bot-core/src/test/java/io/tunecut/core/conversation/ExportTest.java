@@ -4,15 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tunecut.core.chat.MessageRef;
+import io.tunecut.core.export.PollSchedule;
+import io.tunecut.core.export.RenderSignals;
 import io.tunecut.core.testing.FakeNemoServer;
 import io.tunecut.core.testing.FakeNemoServer.Call;
 import io.tunecut.core.testing.RecordingPort;
 import io.tunecut.core.testing.Turn;
 import io.tunecut.core.user.PendingRender;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
@@ -184,5 +192,53 @@ class ExportTest {
     h.engine.resume(other).get(5, TimeUnit.SECONDS);
     assertThat(other.calls()).isEmpty();
     assertThat(h.directory.get(Harness.user("ann")).renders()).hasSize(1);
+  }
+
+  @Test
+  void aRenderEndHeardInThisProcessIsDeliveredAtOnceFromWhereTheBackendWroteIt() throws Exception {
+    Path written = Files.write(tmp.resolve("render-on-disk.mp4"), new byte[12_345]);
+    HeardRenders heard = new HeardRenders(written);
+    // Polls so far apart that only the signal can end the export in time.
+    start(RecordingPort.create(), b -> b.renderPollSchedule(PollSchedule.every(Duration.ofMinutes(5))).renderSignals(heard));
+    h.server.renderPolls(0);
+    CompletableFuture<Void> export = h.send("ann", "/export");
+    await().atMost(Duration.ofSeconds(5)).until(() -> h.server.renderIds().size() == 1);
+    assertThat(export).isNotDone();
+
+    heard.end(h.server.renderIds().get(0));
+
+    export.get(5, TimeUnit.SECONDS);
+    assertThat(h.port.videos()).hasSize(1);
+    assertThat(h.port.videos().get(0).fileBytes()).isEqualTo(12_345);
+    assertThat(h.server.count(Call.OUTPUT_FILE) + h.server.count(Call.RENDER_DOWNLOAD)).as("nothing downloaded").isZero();
+    assertThat(written).as("the backend's file is left where it was").exists();
+    assertThat(h.lastSentTo("ann")).contains("/files/" + h.server.renderIds().get(0));
+  }
+
+  /** A backend in the same process, as the app wires the embedded studio: it says when a render ends. */
+  private static final class HeardRenders implements RenderSignals {
+    private final Path file;
+    private final Map<String, List<Runnable>> waiting = new ConcurrentHashMap<>();
+    private final Set<String> ended = ConcurrentHashMap.newKeySet();
+
+    HeardRenders(Path file) {
+      this.file = file;
+    }
+
+    void end(String id) {
+      ended.add(id);
+      waiting.getOrDefault(id, List.of()).forEach(Runnable::run);
+    }
+
+    @Override
+    public void whenEnded(String renderId, Runnable then) {
+      if (ended.contains(renderId)) then.run();
+      else waiting.computeIfAbsent(renderId, k -> new CopyOnWriteArrayList<>()).add(then);
+    }
+
+    @Override
+    public Optional<Path> file(String renderId) {
+      return ended.contains(renderId) ? Optional.of(file) : Optional.empty();
+    }
   }
 }

@@ -14,18 +14,37 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Analysis results per file content (SHA-256), in memory and as JSON files in a directory,
  * so repeated turns and restarts do not analyse the same clip or track again. Thread-safe;
- * one analysis per file and kind at a time.
+ * one analysis per file and kind at a time. {@link #start} analyses a file in the background
+ * right after it arrives: a turn that asks for a result then waits only for what is still
+ * running.
  */
-public final class AnalysisCache {
+public final class AnalysisCache implements AutoCloseable {
+  /** What can be worked out of a file ahead of time. */
+  public enum Kind { BEATS, CUTS, SPEECH }
+
   /** Bump when an analysis changes, so older results on disk are not reused (2: beats on their attacks). */
   private static final String VERSION = "2";
+  private static final Logger log = LoggerFactory.getLogger(AnalysisCache.class);
 
   private final Path directory;
   private final ObjectMapper json = new ObjectMapper();
@@ -34,6 +53,8 @@ public final class AnalysisCache {
   private final Function<Path, Beats> beats;
   private final Function<Path, Cuts> cuts;
   private final Function<Path, List<TimeRange>> speech;
+  private final Map<Path, Set<Future<?>>> ahead = new ConcurrentHashMap<>();
+  private final ExecutorService background;
 
   /** Keeps results under {@code directory} (created when missing); analyses with {@code ffmpeg}. */
   public AnalysisCache(Path directory, Ffmpeg ffmpeg) {
@@ -47,6 +68,15 @@ public final class AnalysisCache {
     this.beats = beats;
     this.cuts = cuts;
     this.speech = speech;
+    AtomicInteger n = new AtomicInteger();
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+      Thread t = new Thread(r, "analysis-" + n.incrementAndGet());
+      t.setDaemon(true);
+      t.setPriority(Thread.NORM_PRIORITY - 1);
+      return t;
+    });
+    pool.allowCoreThreadTimeOut(true);
+    this.background = pool;
     try {
       Files.createDirectories(directory);
     } catch (IOException e) {
@@ -65,6 +95,56 @@ public final class AnalysisCache {
   public List<TimeRange> speech(Path file) {
     return get(file, "speech", speech,
         json.getTypeFactory().constructCollectionType(List.class, TimeRange.class));
+  }
+
+  /**
+   * Starts working out {@code kinds} of {@code file} in the background, the lightest first; a
+   * failure is kept for nobody (the turn that asks later analyses again and says why).
+   */
+  @SuppressWarnings("unchecked")
+  public void start(Path file, Collection<Kind> kinds) {
+    Path key = file.toAbsolutePath();
+    for (Kind kind : List.of(Kind.BEATS, Kind.SPEECH, Kind.CUTS)) {
+      if (!kinds.contains(kind)) continue;
+      Set<Future<?>> running = ahead.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet());
+      FutureTask<Void>[] self = new FutureTask[1];
+      self[0] = new FutureTask<>(() -> {
+        try {
+          switch (kind) {
+            case BEATS -> beats(file);
+            case CUTS -> cuts(file);
+            case SPEECH -> speech(file);
+          }
+        } catch (RuntimeException e) {
+          log.debug("analysis ahead of time of {} ({}) failed: {}", file.getFileName(), kind, e.toString());
+        } finally {
+          running.remove(self[0]);
+          ahead.remove(key, Set.of());
+        }
+        return null;
+      });
+      running.add(self[0]);
+      background.execute(self[0]);
+    }
+  }
+
+  /** The file is gone: what still waits to analyse it is dropped, and so is its place in memory. */
+  public void forget(Path file) {
+    Path key = file.toAbsolutePath();
+    Set<Future<?>> tasks = ahead.remove(key);
+    if (tasks != null) tasks.forEach(t -> t.cancel(false));
+    hashes.asMap().keySet().removeIf(identity -> identity.startsWith(key + "|"));
+  }
+
+  /** Stops analysing ahead of time, and waits a little for what runs to stop writing. */
+  @Override
+  public void close() {
+    background.shutdownNow();
+    try {
+      background.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @SuppressWarnings("unchecked")

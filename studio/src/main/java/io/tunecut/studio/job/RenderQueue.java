@@ -32,9 +32,11 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -69,6 +71,7 @@ public final class RenderQueue implements AutoCloseable {
   private final QueueBell bell;
   private final Map<String, Running> running = new ConcurrentHashMap<>();
   private final Map<String, Double> liveProgress = new ConcurrentHashMap<>();
+  private final List<RenderEnded> listeners = new CopyOnWriteArrayList<>();
   private volatile boolean closing;
 
   /** A render on one of this studio's threads. */
@@ -167,6 +170,11 @@ public final class RenderQueue implements AutoCloseable {
       bell.listen(scheduler::triggerCheckForDueExecutions);
     }
     return count;
+  }
+
+  /** Tells {@code listener} of every render that ends from now on. */
+  public void onEnded(RenderEnded listener) {
+    listeners.add(listener);
   }
 
   /** @return false when the id is already taken */
@@ -308,6 +316,15 @@ public final class RenderQueue implements AutoCloseable {
    */
   private void settled(String id) {
     log.debug("render {} ended", id);
+    RenderStatus status = jobs.find(id).map(RenderRecord::status).orElse(null);
+    if (status == null) return;
+    for (RenderEnded listener : listeners) {
+      try {
+        listener.ended(id, status);
+      } catch (RuntimeException e) {
+        log.warn("a listener of render {} failed", id, e);
+      }
+    }
   }
 
   /** Parts left by an attempt that died (its worker killed) in a shared data directory. */

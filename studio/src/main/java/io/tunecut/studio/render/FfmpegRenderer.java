@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleConsumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -33,8 +34,9 @@ import java.util.stream.Stream;
  *       re-encoding, then the sound.
  * </ul>
  *
- * With a loudness target, a cheap audio-only pass measures the mix first (EBU R128 two-pass,
- * {@code linear=true}). Thread-safe: renders share nothing but the fonts.
+ * With a loudness target, the sound alone is mixed once into a file and measured on the way (no
+ * picture read); the pass that writes the video reads that file through one gain and a limiter
+ * ({@link Loudness}). Thread-safe: renders share nothing but the fonts.
  */
 public final class FfmpegRenderer implements Renderer {
   private static final List<String> VIDEO_CODEC = List.of(
@@ -94,6 +96,8 @@ public final class FfmpegRenderer implements Renderer {
     private final Path temp;
     private final Progress progress;
     private final Map<Integer, Optional<CaptionPicture>> drawn = new HashMap<>();
+    /** The sound mixed once and measured, when the draft asks for a loudness; null otherwise. */
+    private Premix premix;
 
     Job(RenderPlan plan, Path output, Path temp, Progress progress) {
       this.plan = plan;
@@ -105,38 +109,57 @@ public final class FfmpegRenderer implements Renderer {
     void run() throws IOException, InterruptedException {
       boolean segmented = !plan.copyVideo() && plan.segments().size() > options.segmentThreshold();
       Double target = plan.draft().output().loudness();
-      double measureShare = target == null ? 0 : plan.copyVideo() ? 0.3 : 0.08;
-      Optional<Loudnorm> loudness = Optional.empty();
-      if (target != null) loudness = measure(target, progress.stage(0, measureShare));
+      double mixShare = target == null ? 0 : plan.copyVideo() ? 0.2 : 0.03;
+      if (target != null) premix = premix(target, progress.stage(0, mixShare));
       if (plan.copyVideo()) {
-        copyPicture(loudness, progress.stage(measureShare, 1));
+        copyPicture(progress.stage(mixShare, 1));
       } else if (segmented) {
-        double encoded = measureShare + (1 - measureShare) * 0.85;
-        Path joined = encodeSegments(progress.stage(measureShare, encoded));
-        withSound(joined, loudness, progress.stage(encoded, 1));
+        double encoded = mixShare + (1 - mixShare) * 0.85;
+        Path joined = encodeSegments(progress.stage(mixShare, encoded));
+        withSound(joined, progress.stage(encoded, 1));
       } else {
-        oneGraph(loudness, progress.stage(measureShare, 1));
+        oneGraph(progress.stage(mixShare, 1));
       }
     }
 
-    /** Pass one of two: the mix alone, measured by loudnorm. Decodes no picture. */
-    private Optional<Loudnorm> measure(double target, DoubleConsumer stage) throws IOException, InterruptedException {
+    /**
+     * The sound alone, mixed once into a 32-bit file and measured on the way (no picture read);
+     * the gain that brings it to {@code target}, corrected for what the limiter takes off when
+     * it has peaks to catch.
+     */
+    private Premix premix(double target, DoubleConsumer stage) throws IOException, InterruptedException {
+      Path mixed = temp.resolve("mix.wav");
       Inputs inputs = new Inputs();
       int[] clipInputs = soundInputs(inputs);
       int music = musicInput(inputs);
-      String graph = AudioGraph.build(plan, i -> clipInputs[i], music) + ";[mix]" + Loudnorm.measuring(target) + "[aout]";
+      String graph = AudioGraph.build(plan, i -> clipInputs[i], music) + ";[mix]" + Loudness.MEASURING + "[aout]";
       List<String> args = new ArrayList<>(inputs.args());
-      args.addAll(List.of("-filter_complex", graph, "-map", "[aout]", "-f", "null", "-"));
-      String stderr = ffmpeg.run(new FfmpegRun(args, plan.seconds(), stage, options.timeout(), null)).stderr();
-      return Loudnorm.parse(target, stderr);
+      args.addAll(List.of("-filter_complex", graph, "-map", "[aout]", "-c:a", "pcm_f32le", "-rf64", "auto", "-f", "wav",
+          mixed.toString()));
+      Optional<Loudness> measured = Loudness.parse(
+          ffmpeg.run(new FfmpegRun(args, plan.seconds(), stage, options.timeout(), mixed)).stderr());
+      if (measured.isEmpty()) return new Premix(mixed, Optional.empty());
+      double gain = measured.get().gainDb(target);
+      for (int i = 0; i < 2 && measured.get().limited(gain); i++) {
+        double missing = target - limitedLoudness(mixed, gain);
+        if (Math.abs(missing) < 0.1) break;
+        gain = Math.min(Loudness.MAX_GAIN_DB, gain + missing);
+      }
+      return new Premix(mixed, Optional.of(Loudness.applying(gain)));
     }
 
-    private void copyPicture(Optional<Loudnorm> loudness, DoubleConsumer stage) throws IOException, InterruptedException {
+    /** The loudness of the mixed file through the gain and the limiter: a quick read of a sound file. */
+    private double limitedLoudness(Path mixed, double gain) throws IOException, InterruptedException {
+      String stderr = ffmpeg.run(FfmpegRun.of(List.of("-i", mixed.toString(), "-af",
+          Loudness.applying(gain) + "," + Loudness.MEASURING, "-f", "null", "-"), options.timeout())).stderr();
+      return Loudness.parse(stderr).map(Loudness::integrated).orElse(Double.NEGATIVE_INFINITY);
+    }
+
+    private void copyPicture(DoubleConsumer stage) throws IOException, InterruptedException {
       Inputs inputs = new Inputs();
       RenderPlan.Segment only = plan.segments().get(0);
       int video = inputs.add(List.of("-t", AudioGraph.num(plan.seconds()), "-i", only.media().file().toString()));
-      int music = musicInput(inputs);
-      String graph = AudioGraph.build(plan, i -> video, music) + ";" + finish(loudness);
+      String graph = sound(inputs, () -> new int[] {video});
       List<String> args = new ArrayList<>(inputs.args());
       args.addAll(List.of("-filter_complex", graph, "-map", video + ":v:0", "-map", "[aout]", "-c:v", "copy"));
       args.addAll(AUDIO_CODEC);
@@ -144,7 +167,7 @@ public final class FfmpegRenderer implements Renderer {
       ffmpeg.run(new FfmpegRun(args, plan.seconds(), stage, options.timeout(), output));
     }
 
-    private void oneGraph(Optional<Loudnorm> loudness, DoubleConsumer stage) throws IOException, InterruptedException {
+    private void oneGraph(DoubleConsumer stage) throws IOException, InterruptedException {
       Inputs inputs = new Inputs();
       List<RenderPlan.Segment> segments = plan.segments();
       int[] clipInputs = new int[segments.size()];
@@ -158,9 +181,7 @@ public final class FfmpegRenderer implements Renderer {
       String picture = segments.size() == 1 ? "v0" : "vcat";
       if (segments.size() > 1) chains.add(concat + "concat=n=" + segments.size() + ":v=1:a=0[vcat]");
       picture = withCaptions(inputs, chains, picture, 0, plan.seconds());
-      int music = musicInput(inputs);
-      chains.add(AudioGraph.build(plan, i -> clipInputs[i], music));
-      chains.add(finish(loudness));
+      chains.add(sound(inputs, () -> clipInputs));
       List<String> args = new ArrayList<>(inputs.args());
       args.addAll(List.of("-filter_complex", String.join(";", chains), "-map", "[" + picture + "]", "-map", "[aout]"));
       args.addAll(VIDEO_CODEC);
@@ -194,18 +215,30 @@ public final class FfmpegRenderer implements Renderer {
       return listFile;
     }
 
-    private void withSound(Path segmentList, Optional<Loudnorm> loudness, DoubleConsumer stage)
-        throws IOException, InterruptedException {
+    private void withSound(Path segmentList, DoubleConsumer stage) throws IOException, InterruptedException {
       Inputs inputs = new Inputs();
       int picture = inputs.add(List.of("-f", "concat", "-safe", "0", "-i", segmentList.toString()));
-      int[] clipInputs = soundInputs(inputs);
-      int music = musicInput(inputs);
-      String graph = AudioGraph.build(plan, i -> clipInputs[i], music) + ";" + finish(loudness);
+      String graph = sound(inputs, () -> soundInputs(inputs));
       List<String> args = new ArrayList<>(inputs.args());
       args.addAll(List.of("-filter_complex", graph, "-map", picture + ":v:0", "-map", "[aout]", "-c:v", "copy"));
       args.addAll(AUDIO_CODEC);
       mp4(args);
       ffmpeg.run(new FfmpegRun(args, plan.seconds(), stage, options.timeout(), output));
+    }
+
+    /**
+     * The sound of the pass that writes the file, ending in {@code [aout]}: the premixed file with
+     * its gain and limiter, or (without a loudness target) the mix built here from the clips'
+     * inputs, which {@code clips} gives by segment.
+     */
+    private String sound(Inputs inputs, Supplier<int[]> clips) {
+      if (premix != null) {
+        int mixed = inputs.add(List.of("-i", premix.file().toString()));
+        return finish("[" + mixed + ":a]", premix.gain());
+      }
+      int[] clipInputs = clips.get();
+      int music = musicInput(inputs);
+      return AudioGraph.build(plan, i -> clipInputs[i], music) + ";" + finish("[mix]", Optional.empty());
     }
 
     /** A segment's source, cut by input seeking (accurate when transcoding); a still looped. */
@@ -227,7 +260,13 @@ public final class FfmpegRenderer implements Renderer {
       int[] index = new int[segments.size()];
       for (int i = 0; i < segments.size(); i++) {
         RenderPlan.Segment s = segments.get(i);
-        index[i] = s.hasSound() ? inputs.add(clipInput(s)) : -1;
+        if (!s.hasSound()) {
+          index[i] = -1;
+          continue;
+        }
+        List<String> args = new ArrayList<>(List.of("-vn"));
+        args.addAll(clipInput(s));
+        index[i] = inputs.add(args);
       }
       return index;
     }
@@ -240,10 +279,10 @@ public final class FfmpegRenderer implements Renderer {
       return inputs.add(args);
     }
 
-    /** From {@code [mix]} to {@code [aout]}: pass two of the loudness normalisation, 48 kHz stereo. */
-    private String finish(Optional<Loudnorm> loudness) {
-      String norm = loudness.map(l -> l.applying() + ",").orElse("");
-      return "[mix]" + norm + "aresample=48000," + AudioGraph.OUTPUT_FORMAT + ",atrim=end=" + AudioGraph.num(plan.seconds()) + "[aout]";
+    /** From {@code from} to {@code [aout]}: the loudness gain and limiter, 48 kHz stereo. */
+    private String finish(String from, Optional<String> gain) {
+      String norm = gain.map(l -> l + ",").orElse("");
+      return from + norm + "aresample=48000," + AudioGraph.OUTPUT_FORMAT + ",atrim=end=" + AudioGraph.num(plan.seconds()) + "[aout]";
     }
 
     /**
@@ -285,6 +324,9 @@ public final class FfmpegRenderer implements Renderer {
           output.toString()));
     }
   }
+
+  /** The sound mixed into one file, and the filters that bring it to the loudness asked for. */
+  private record Premix(Path file, Optional<String> gain) {}
 
   /** Maps each stage's 0..1 onto its share of the whole, never going backwards. */
   private static final class Progress {

@@ -116,7 +116,7 @@ record RenderPlan(Draft draft, Aspect.Frame frame, double fps, String fpsText, L
 
   /**
    * The channel layout to mix and normalise in: mono when every source of sound is mono, which
-   * halves loudnorm's work; the output is always stereo (mono spread at −3 dB a side, so the
+   * halves the mixing and measuring; the output is always stereo (mono spread at −3 dB a side, so the
    * measured loudness holds).
    */
   String mixLayout() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.tunecut.studio.agent.Agent;
+import io.tunecut.studio.analysis.AnalysisCache;
 import io.tunecut.studio.draft.Draft;
 import io.tunecut.studio.intake.AcceptedFormats;
 import io.tunecut.studio.intake.FileRefusedException;
@@ -25,6 +26,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -42,16 +44,19 @@ final class SessionApi {
   private final Sessions sessions;
   private final MediaLibrary library;
   private final Intake intake;
+  private final AnalysisCache analysis;
   private final Agent agent;
   private final LinkSigner links;
   // Weak values: a session's lock lives while someone holds it, so the map cannot grow without end.
   private final com.github.benmanes.caffeine.cache.Cache<String, Object> locks = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakValues().build();
 
-  SessionApi(Auth auth, Sessions sessions, MediaLibrary library, Intake intake, Agent agent, LinkSigner links) {
+  SessionApi(Auth auth, Sessions sessions, MediaLibrary library, Intake intake, AnalysisCache analysis, Agent agent,
+      LinkSigner links) {
     this.auth = auth;
     this.sessions = sessions;
     this.library = library;
     this.intake = intake;
+    this.analysis = analysis;
     this.agent = agent;
     this.links = links;
   }
@@ -167,7 +172,27 @@ final class SessionApi {
       data.put("session_id", s.id());
       Json.send(ctx, 200, Json.ok(data));
     } finally {
-      if (!kept) accepted.forEach(intake::discard);
+      if (!kept) {
+        for (Intake.Accepted a : accepted) {
+          analysis.forget(a.media().file());
+          intake.discard(a);
+        }
+      }
+    }
+  }
+
+  /**
+   * Each file is analysed as soon as it is stored, while the rest of the upload still arrives:
+   * by the time someone asks to sync, the work is done or under way.
+   */
+  private void analyseSoon(Intake.Accepted accepted, List<Intake.Accepted> all) {
+    all.add(accepted);
+    Media m = accepted.media();
+    switch (m.info().kind()) {
+      case AUDIO -> analysis.start(m.file(), EnumSet.of(AnalysisCache.Kind.BEATS));
+      case VIDEO -> analysis.start(m.file(), m.info().hasAudio()
+          ? EnumSet.of(AnalysisCache.Kind.CUTS, AnalysisCache.Kind.SPEECH) : EnumSet.of(AnalysisCache.Kind.CUTS));
+      default -> { }
     }
   }
 
@@ -182,7 +207,7 @@ final class SessionApi {
         // The raw name: the library refuses some (a NUL in it) that FileNames makes safe instead.
         String name = upload.getFileName(part.getHeaders());
         if (part.isFormField() || name == null) continue;
-        accepted.add(intake.fromStream(user, name, part.getInputStream()));
+        analyseSoon(intake.fromStream(user, name, part.getInputStream()), accepted);
       }
     } catch (UploadTooLargeException e) {
       drain(ctx.req().getInputStream());
@@ -206,7 +231,7 @@ final class SessionApi {
     for (JsonNode u : urls) {
       String url = u.asText();
       try {
-        accepted.add(intake.fromUrl(user, url));
+        analyseSoon(intake.fromUrl(user, url), accepted);
       } catch (UploadTooLargeException e) {
         throw new ApiError(ApiError.TOO_LARGE, 413, e.getMessage());
       } catch (FileRefusedException e) {

@@ -8,6 +8,7 @@ import io.tunecut.studio.agent.Agent;
 import io.tunecut.studio.analysis.AnalysisCache;
 import io.tunecut.studio.intake.Intake;
 import io.tunecut.studio.intake.UrlFetcher;
+import io.tunecut.studio.job.RenderEnded;
 import io.tunecut.studio.job.RenderQueue;
 import io.tunecut.studio.link.LinkSigner;
 import io.tunecut.studio.media.MediaProbe;
@@ -24,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -43,15 +45,18 @@ public final class Studio implements AutoCloseable {
   private final Database db;
   private final RenderQueue renders;
   private final ExecutorService turns;
+  private final AnalysisCache analysis;
   private final URI baseUrl;
   private final Operations ops;
 
-  private Studio(Javalin app, Database db, RenderQueue renders, ExecutorService turns, URI baseUrl, Operations ops) {
+  private Studio(Javalin app, Database db, RenderQueue renders, ExecutorService turns, AnalysisCache analysis,
+      URI baseUrl, Operations ops) {
     this.ops = ops;
     this.app = app;
     this.db = db;
     this.renders = renders;
     this.turns = turns;
+    this.analysis = analysis;
     this.baseUrl = baseUrl;
   }
 
@@ -112,14 +117,14 @@ public final class Studio implements AutoCloseable {
       Auth auth = new Auth(tokens, quota);
       UrlFetcher fetcher = new UrlFetcher(settings.allowPrivateUrls(), Duration.ofSeconds(10), Duration.ofMinutes(15));
       Intake intake = new Intake(dataDir, probe, fetcher, settings.maxUploadBytes());
-      Javalin app = build(settings, ops, auth, db, library, intake, agent, queue, quota, links, turns, keepAlive);
+      Javalin app = build(settings, ops, auth, db, library, intake, analysis, agent, queue, quota, links, turns, keepAlive);
       app.start(settings.host(), settings.port());
       URI url = URI.create("http://" + hostForUrl(settings.host()) + ":" + app.port());
       if (base[0] == null) base[0] = url.toString();
       queue.resume();
       log.info("studio ({}) listening on {} (data in {}, store on {})", settings.role().name().toLowerCase(),
           url, dataDir.getFileName(), db.dialect().name().toLowerCase());
-      return new Studio(app, db, queue, turns, url, ops);
+      return new Studio(app, db, queue, turns, analysis, url, ops);
     } catch (IOException | RuntimeException e) {
       if (queue != null) queue.close();
       if (turns != null) turns.shutdownNow();
@@ -130,10 +135,10 @@ public final class Studio implements AutoCloseable {
   }
 
   private static Javalin build(StudioSettings settings, Operations ops, Auth auth, Database db, MediaLibrary library,
-      Intake intake, Agent agent, RenderQueue queue, Quota quota, LinkSigner links, ExecutorService turns,
-      Duration keepAlive) {
+      Intake intake, AnalysisCache analysis, Agent agent, RenderQueue queue, Quota quota, LinkSigner links,
+      ExecutorService turns, Duration keepAlive) {
     Sessions sessions = new Sessions(db);
-    SessionApi sessionApi = new SessionApi(auth, sessions, library, intake, agent, links);
+    SessionApi sessionApi = new SessionApi(auth, sessions, library, intake, analysis, agent, links);
     ChatApi chat = new ChatApi(auth, sessionApi, sessions, agent, turns, keepAlive);
     RenderApi render = new RenderApi(auth, sessionApi, queue, quota, links);
     SignedFiles files = new SignedFiles(links, queue, library);
@@ -183,6 +188,16 @@ public final class Studio implements AutoCloseable {
     return baseUrl;
   }
 
+  /** Tells {@code listener} of every render that ends from now on: a bot in this process hears it at once. */
+  public void onRenderEnded(RenderEnded listener) {
+    renders.onEnded(listener);
+  }
+
+  /** The finished render's file on this machine, when it has completed. */
+  public Optional<Path> renderFile(String renderId) {
+    return renders.find(renderId).flatMap(renders::output);
+  }
+
   /** Stops serving and stops the renders; unfinished renders run again at the next start. */
   @Override
   public void close() {
@@ -192,6 +207,7 @@ public final class Studio implements AutoCloseable {
       renders.close();
       turns.shutdownNow();
       ops.close();
+      analysis.close();
       db.close();
     }
   }

@@ -4,9 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,5 +80,64 @@ class AnalysisCacheTest {
     }
     assertThat(cache(store).beats(track).tempo()).isEqualTo(120);
     assertThat(analyses).hasValue(2);
+  }
+
+  @Test
+  void aFileStartedAtUploadIsAnalysedOnceAndATurnWaitsOnlyForWhatStillRuns() throws Exception {
+    Path track = Files.writeString(dir.resolve("song.mp3"), "pretend audio");
+    CountDownLatch release = new CountDownLatch(1);
+    AnalysisCache cache = new AnalysisCache(dir.resolve("cache"), file -> {
+      analyses.incrementAndGet();
+      await(release);
+      return new Beats(120, List.of(0.5), List.of(0.5));
+    }, f -> new Cuts(List.of(), List.of()), f -> List.of());
+
+    cache.start(track, EnumSet.of(AnalysisCache.Kind.BEATS));
+    Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> analyses.get() == 1);
+    CompletableFuture<Beats> turn = CompletableFuture.supplyAsync(() -> cache.beats(track));
+    assertThat(turn).as("the turn waits for the running analysis").isNotDone();
+    release.countDown();
+
+    assertThat(turn.get(5, TimeUnit.SECONDS).tempo()).isEqualTo(120);
+    assertThat(analyses).as("analysed once, in the background").hasValue(1);
+    cache.close();
+  }
+
+  @Test
+  void aFileThatGoesAwayBeforeItsTurnIsNotAnalysed() throws Exception {
+    Path busy = Files.writeString(dir.resolve("busy.mp3"), "first");
+    Path gone = Files.writeString(dir.resolve("gone.mp3"), "second");
+    CountDownLatch release = new CountDownLatch(1);
+    List<Path> analysed = new CopyOnWriteArrayList<>();
+    AnalysisCache cache = new AnalysisCache(dir.resolve("cache"), f -> new Beats(120, List.of(), List.of()),
+        file -> {
+          analysed.add(file);
+          await(release);
+          return new Cuts(List.of(), List.of());
+        }, f -> List.of());
+
+    // Two clips keep both background workers busy, so the third waits in line.
+    Path other = Files.writeString(dir.resolve("other.mp4"), "third");
+    cache.start(busy, EnumSet.of(AnalysisCache.Kind.CUTS));
+    cache.start(other, EnumSet.of(AnalysisCache.Kind.CUTS));
+    cache.start(gone, EnumSet.of(AnalysisCache.Kind.CUTS));
+    Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> analysed.size() == 2);
+    cache.forget(gone);
+    release.countDown();
+    // The line is first come, first served: once a later file is analysed, the dropped one had its turn.
+    Path later = Files.writeString(dir.resolve("later.mp4"), "fourth");
+    cache.start(later, EnumSet.of(AnalysisCache.Kind.CUTS));
+    Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> analysed.contains(later));
+
+    cache.close();
+    assertThat(analysed).containsExactlyInAnyOrder(busy, other, later);
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tunecut.studio.agent.RuleAgent;
 import io.tunecut.studio.draft.Draft;
+import io.tunecut.studio.draft.Music;
 import io.tunecut.studio.ffmpeg.FfmpegRun;
 import io.tunecut.studio.ffmpeg.TestMedia;
 import io.tunecut.studio.media.FfprobeMediaProbe;
@@ -143,6 +144,24 @@ class FfmpegRendererTest {
   }
 
   @Test
+  void duckedDrumsAreAtMinus14LufsAndUnderMinus1DbtpFromTheFirstInstant() throws Exception {
+    add(TestMedia.clip(dir, "talk.mp4", 8, 320, 180));
+    // Loud kicks from the first sample, ducked only from 0.5 s: where a level that pumps overshoots.
+    add(TestMedia.make(dir.resolve("drums.wav"), "-f", "lavfi", "-i",
+        "aevalsrc='0.9*sin(2*PI*(50*mod(t,0.5)+2.25*(1-exp(-40*mod(t,0.5)))))*exp(-10*mod(t,0.5))"
+            + "+0.1*(2*random(0)-1)*exp(-30*mod(t+0.25,0.5))':s=44100:d=10", "-ac", "2"));
+    say("add background music");
+    Draft ducked = Draft.read(draft);
+    draft = ducked.withMusic(ducked.music().ducked(-12, List.of(new Music.Range(500, 3000), new Music.Range(5000, 6500))))
+        .toJson();
+    Path out = render();
+    double[] whole = ebur128(out);
+    assertThat(whole[0]).isCloseTo(-14.0, within(0.5));
+    assertThat(whole[1]).isLessThanOrEqualTo(-1.0);
+    assertThat(truePeak(out, 0, 1)).as("true peak of the first second").isLessThanOrEqualTo(-1.0);
+  }
+
+  @Test
   void monoSourcesAreMixedInMonoAndComeOutStereoAtMinus14Lufs() throws Exception {
     add(TestMedia.clip(dir, "a.mp4", 4, 320, 180));
     add(TestMedia.make(dir.resolve("memo.wav"), "-f", "lavfi", "-i",
@@ -237,6 +256,14 @@ class FfmpegRendererTest {
   static JsonNode stream(JsonNode probe, String type) {
     for (JsonNode s : probe.path("streams")) if (s.path("codec_type").asText().equals(type)) return s;
     throw new AssertionError("no " + type + " stream in " + probe);
+  }
+
+  /** The highest true peak (dBTP) from {@code from} for {@code length} seconds. */
+  static double truePeak(Path file, double from, double length) throws Exception {
+    String err = FFMPEG.run(FfmpegRun.of(List.of("-nostats", "-ss", String.valueOf(from), "-t", String.valueOf(length),
+        "-i", file.toString(), "-map", "0:a:0", "-af", "ebur128=peak=true", "-f", "null", "-"), Duration.ofSeconds(30)))
+        .stderr();
+    return number(err.substring(err.lastIndexOf("Summary:")), "Peak:\\s+(-?[\\d.]+|-inf) dBFS");
   }
 
   static int frames(Path file) throws Exception {

@@ -8,6 +8,9 @@ import io.tunecut.studio.link.LinkSigner;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -106,6 +109,34 @@ class StudioRenderTest extends StudioTestBase {
     assertThat(p.poll("render_run").json().has("outputUrl")).isFalse();
     assertThat(renderer.started.poll(300, TimeUnit.MILLISECONDS)).as("the queued render never starts").isNull();
     assertThat(p.http().get("/api/render/proxy/render_run/download", p.token()).status()).isEqualTo(409);
+  }
+
+  @Test
+  void whoListensHearsEachRenderEndOnceAndFindsTheFileOnDisk() throws Exception {
+    ScriptedRenderer renderer = new ScriptedRenderer(true);
+    Studio studio = start(renderer, s -> s);
+    BlockingQueue<String> ends = new LinkedBlockingQueue<>();
+    studio.onRenderEnded((id, status) -> ends.add(id + " " + status.stored()));
+    Project p = project(studio, "c");
+
+    p.export("render_done");
+    take(renderer);
+    assertThat(studio.renderFile("render_done")).as("no file while it renders").isEmpty();
+    renderer.permits.release();
+    assertThat(ends.poll(10, TimeUnit.SECONDS)).isEqualTo("render_done completed");
+    assertThat(p.status("render_done")).as("the store says so before the listener hears it").isEqualTo("completed");
+    assertThat(studio.renderFile("render_done")).hasValueSatisfying(f -> assertThat(f).hasSize(ScriptedRenderer.OUTPUT_BYTES));
+
+    p.export("render_stopped");
+    take(renderer);
+    p.http().post("/api/render/proxy/lambda/render_stopped/cancel", p.token(), "{}");
+    renderer.failWith = "no such codec";
+    p.export("render_broken");
+    renderer.permits.release();
+    assertThat(List.of(ends.poll(10, TimeUnit.SECONDS), ends.poll(10, TimeUnit.SECONDS)))
+        .containsExactly("render_stopped cancelled", "render_broken failed");
+    assertThat(ends.poll(300, TimeUnit.MILLISECONDS)).as("each render ends once").isNull();
+    assertThat(studio.renderFile("render_stopped")).isEmpty();
   }
 
   @Test

@@ -58,6 +58,20 @@ class StudioUploadTest extends StudioTestBase {
   }
 
   @Test
+  void uploadedFilesAreAnalysedRightAwayWithoutAnyoneAsking() throws Exception {
+    StudioHttp http = http(start(renderer, s -> s));
+    String token = http.token("c");
+    String session = http.session(token);
+
+    http.upload(token, session, Samples.clip(), Samples.track());
+
+    // The clip's cuts and speech and the track's beats, ready for the turn that syncs them.
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> filesUnder(dataDir.resolve("analysis"))
+        .stream().map(f -> f.getFileName().toString().replaceAll("^[0-9a-f]+\\.|\\.v\\d+\\.json$", "")).sorted().toList()
+        .equals(List.of("beats", "cuts", "speech")));
+  }
+
+  @Test
   void aFileOverTheLimitIsRefusedWith4002AndNothingIsLeftOnDisk() throws IOException {
     StudioHttp http = http(start(renderer, s -> s.withMaxUploadBytes(100_000)));
     String token = http.token("c");

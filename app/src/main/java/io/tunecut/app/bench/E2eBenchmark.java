@@ -1,0 +1,173 @@
+package io.tunecut.app.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * {@code bench e2e}: the headline flow as a new user runs it — {@code ./tunecut} in a terminal on
+ * the embedded studio, a fresh data directory, a 60 s 1080p clip with cuts and speech and an 85 s
+ * track: {@code /attach} both, "add background music and sync it to the cuts", {@code export}.
+ * Each run is a new JVM (its start counted), timed from launch to exit and step by step from
+ * what it prints; the baseline is one bare ffmpeg command adding the music in one pass (picture
+ * copied, mix, loudnorm, AAC), measured in the same run. Then the same without a track: the
+ * studio composes the music.
+ */
+public final class E2eBenchmark {
+  private static final String INSTRUCTION = "add background music and sync it to the cuts";
+
+  private E2eBenchmark() {}
+
+  /** One console run: its steps in seconds (NaN when not seen). */
+  record Run(double total, double upload, double syncTurn, double export, double renderEndToLink,
+      double analysedAfterAck, String transcript) {}
+
+  public static void main(String[] args) throws Exception {
+    Path dir = Files.createTempDirectory("tunecut-bench-e2e");
+    System.out.println("bench e2e: generating a 60 s 1080p30 clip (11 shots, speech) and an 85 s track …");
+    BenchMedia media = BenchMedia.generate(dir);
+
+    double bare = RenderBenchmark.median(() -> RenderBenchmark.bare(media.barePass(dir.resolve("bare.mp4"))));
+    String both = "/attach " + media.clip() + " " + media.track();
+    Run headline = console(dir.resolve("run-track"), both, false);
+    Run composed = console(dir.resolve("run-composed"), "/attach " + media.clip(), false);
+    Run typed = console(dir.resolve("run-typed"), both, true);
+
+    System.out.printf(Locale.ROOT, "  bare single pass (copy picture, mix, loudnorm, AAC): %.2f s (median of 3)%n", bare);
+    report("clip + track", headline, bare);
+    report("clip alone, composed music", composed, bare);
+    System.out.printf(Locale.ROOT, "  composed / uploaded track, end to end: %.2f× (target ≤ 2×)%n", composed.total() / headline.total());
+    System.out.printf(Locale.ROOT, "  typed by a person: the analysis was done %.2f s after the upload was acknowledged; "
+        + "the sync turn sent then answered in %.2f s (target ≤ 1 s); export %.2f s, render end → link %.3f s%n",
+        typed.analysedAfterAck(), typed.syncTurn(), typed.export(), typed.renderEndToLink());
+    if (args.length > 0 && args[0].equals("--transcripts")) {
+      System.out.println(headline.transcript() + "\n" + composed.transcript() + "\n" + typed.transcript());
+    }
+    System.out.printf(Locale.ROOT, "  machine: %d cores%n", Runtime.getRuntime().availableProcessors());
+  }
+
+  private static void report(String name, Run run, double bare) {
+    System.out.printf(Locale.ROOT, "  %s: end to end %.2f s, JVM start included → %.2f× bare (target ≤ 3×)%n",
+        name, run.total(), run.total() / bare);
+    System.out.printf(Locale.ROOT,
+        "    upload acknowledged %.2f s · sync turn %.2f s (target ≤ 1 s) · export %.2f s · render end → link %.3f s (target ≤ 0.5 s)%n",
+        run.upload(), run.syncTurn(), run.export(), run.renderEndToLink());
+  }
+
+  /**
+   * {@code tunecut console} in a new JVM on a fresh data directory, fed the flow as a script:
+   * all at once, or ({@code afterAnalysis}) the instruction only once the studio has analysed
+   * the files, as when someone reads the answer before typing.
+   */
+  static Run console(Path data, String attach, boolean afterAnalysis) throws IOException, InterruptedException {
+    Files.createDirectories(data);
+    // -jar, as ./tunecut runs it: the manifest opens Java's synthesizer for composed music.
+    List<String> command = new ArrayList<>(List.of(javaProgram(), "-jar", ownJar().toString(), "console"));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectError(data.resolve("stderr.log").toFile());
+    Map<String, String> env = builder.environment();
+    env.put("TUNECUT_DATA_DIR", data.toString());
+    env.remove("NEMO_API_URL");
+    long start = System.nanoTime();
+    Process process = builder.start();
+    List<Line> lines = Collections.synchronizedList(new ArrayList<>());
+    Thread reader = new Thread(() -> {
+      try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+          lines.add(new Line((System.nanoTime() - start) / 1e9, Instant.now(), line));
+        }
+      } catch (IOException e) {
+        // the console ended
+      }
+    });
+    reader.start();
+    double analysed = Double.NaN;
+    try (OutputStream in = process.getOutputStream()) {
+      in.write((attach + "\n").getBytes(StandardCharsets.UTF_8));
+      in.flush();
+      if (afterAnalysis) {
+        analysed = waitForAnalysis(data.resolve("studio").resolve("analysis"), start);
+      }
+      in.write((INSTRUCTION + "\nexport\n").getBytes(StandardCharsets.UTF_8));
+    }
+    reader.join();
+    if (process.waitFor() != 0) throw new IOException("the console failed: see " + data.resolve("stderr.log"));
+    double total = (System.nanoTime() - start) / 1e9;
+    return steps(total, List.copyOf(lines), analysed);
+  }
+
+  /** Waits until the clip's cuts and speech and the track's beats are on disk; when, in seconds from launch. */
+  private static double waitForAnalysis(Path dir, long start) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + 600_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      if (Files.isDirectory(dir)) {
+        try (Stream<Path> files = Files.list(dir)) {
+          long done = files.map(f -> f.getFileName().toString())
+              .filter(n -> n.matches(".*\\.(beats|cuts|speech)\\.v\\d+\\.json")).count();
+          if (done >= 3) return (System.nanoTime() - start) / 1e9;
+        }
+      }
+      Thread.sleep(50);
+    }
+    throw new IOException("the analysis did not finish within 10 minutes");
+  }
+
+  private record Line(double at, Instant wall, String text) {}
+
+  /** Each piece of work starts with its status ("bot> ⏳ …"); its answer is the first message after it. */
+  private static Run steps(double total, List<Line> lines, double analysed) throws IOException {
+    List<Integer> starts = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) if (lines.get(i).text().startsWith("bot> ⏳")) starts.add(i);
+    StringBuilder transcript = new StringBuilder();
+    lines.forEach(l -> transcript.append(String.format(Locale.ROOT, "%7.2f %s%n", l.at(), l.text())));
+    if (starts.size() < 3) throw new IOException("the flow did not run to its end:\n" + transcript);
+    double upload = answer(lines, starts.get(0)) - lines.get(starts.get(0)).at();
+    double sync = answer(lines, starts.get(1)) - lines.get(starts.get(1)).at();
+    Line link = null;
+    Path video = null;
+    for (int i = starts.get(2); i < lines.size(); i++) {
+      String text = lines.get(i).text();
+      if (text.startsWith("bot> video: ")) video = Path.of(text.substring("bot> video: ".length()).strip());
+      if (link == null && text.matches("bot> .*https?://\\S+/files/\\S+")) link = lines.get(i);
+    }
+    if (link == null) throw new IOException("no link in:\n" + transcript);
+    double export = link.at() - lines.get(starts.get(2)).at();
+    double endToLink = Double.NaN;
+    if (video != null && Files.exists(video)) {
+      // The render's file was last written when ffmpeg finished it (the export folder links it).
+      Instant ffmpegEnd = Files.getLastModifiedTime(video).toInstant();
+      endToLink = (link.wall().toEpochMilli() - ffmpegEnd.toEpochMilli()) / 1000.0;
+    }
+    double analysedAfterAck = analysed - answer(lines, starts.get(0));
+    return new Run(total, upload, sync, export, endToLink, analysedAfterAck, transcript.toString());
+  }
+
+  private static double answer(List<Line> lines, int start) {
+    for (int i = start + 1; i < lines.size(); i++) {
+      if (lines.get(i).text().startsWith("bot> ")) return lines.get(i).at();
+    }
+    return Double.NaN;
+  }
+
+  private static String javaProgram() {
+    return ProcessHandle.current().info().command().orElse("java");
+  }
+
+  private static Path ownJar() throws IOException {
+    try {
+      return Path.of(E2eBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IOException("cannot find the jar this runs from", e);
+    }
+  }
+}
