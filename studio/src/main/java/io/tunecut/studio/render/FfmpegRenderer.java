@@ -40,6 +40,7 @@ public final class FfmpegRenderer implements Renderer {
   private static final List<String> VIDEO_CODEC = List.of(
       "-c:v", "libx264", "-preset", "veryfast", "-crf", "22", "-pix_fmt", "yuv420p");
   private static final List<String> AUDIO_CODEC = List.of("-c:a", "aac", "-b:a", "192k", "-ar", "48000", "-ac", "2");
+  private static final List<String> PREVIEW_AUDIO = List.of("-c:a", "aac", "-b:a", "64k", "-ar", "48000", "-ac", "2");
 
   private final Ffmpeg ffmpeg;
   private final Path workDir;
@@ -61,6 +62,18 @@ public final class FfmpegRenderer implements Renderer {
     this.workDir = workDir;
     this.options = options;
     this.captions = systemFonts ? CaptionPictures.systemFonts() : CaptionPictures.bundledFontOnly();
+  }
+
+  /** Constant quality; a preview's bitrate, capped so its size stays predictable. */
+  private List<String> videoCodec() {
+    if (!options.isPreview()) return VIDEO_CODEC;
+    int k = options.videoKbps();
+    return List.of("-c:v", "libx264", "-preset", "veryfast", "-b:v", k + "k", "-maxrate", (k * 3 / 2) + "k",
+        "-bufsize", (k * 2) + "k", "-pix_fmt", "yuv420p");
+  }
+
+  private List<String> audioCodec() {
+    return options.isPreview() ? PREVIEW_AUDIO : AUDIO_CODEC;
   }
 
   @Override
@@ -139,7 +152,7 @@ public final class FfmpegRenderer implements Renderer {
       String graph = AudioGraph.build(plan, i -> video, music) + ";" + finish(loudness);
       List<String> args = new ArrayList<>(inputs.args());
       args.addAll(List.of("-filter_complex", graph, "-map", video + ":v:0", "-map", "[aout]", "-c:v", "copy"));
-      args.addAll(AUDIO_CODEC);
+      args.addAll(audioCodec());
       mp4(args);
       ffmpeg.run(new FfmpegRun(args, plan.seconds(), stage, options.timeout(), output));
     }
@@ -163,8 +176,8 @@ public final class FfmpegRenderer implements Renderer {
       chains.add(finish(loudness));
       List<String> args = new ArrayList<>(inputs.args());
       args.addAll(List.of("-filter_complex", String.join(";", chains), "-map", "[" + picture + "]", "-map", "[aout]"));
-      args.addAll(VIDEO_CODEC);
-      args.addAll(AUDIO_CODEC);
+      args.addAll(videoCodec());
+      args.addAll(audioCodec());
       mp4(args);
       ffmpeg.run(new FfmpegRun(args, plan.seconds(), stage, options.timeout(), output));
     }
@@ -182,7 +195,7 @@ public final class FfmpegRenderer implements Renderer {
         String picture = withCaptions(inputs, chains, "v", s.startSeconds(), s.seconds());
         List<String> args = new ArrayList<>(inputs.args());
         args.addAll(List.of("-filter_complex", String.join(";", chains), "-map", "[" + picture + "]", "-an"));
-        args.addAll(VIDEO_CODEC);
+        args.addAll(videoCodec());
         args.addAll(List.of("-video_track_timescale", "90000", part.toString()));
         double from = s.startSeconds() / plan.seconds();
         double to = (s.startSeconds() + s.seconds()) / plan.seconds();
@@ -203,7 +216,7 @@ public final class FfmpegRenderer implements Renderer {
       String graph = AudioGraph.build(plan, i -> clipInputs[i], music) + ";" + finish(loudness);
       List<String> args = new ArrayList<>(inputs.args());
       args.addAll(List.of("-filter_complex", graph, "-map", picture + ":v:0", "-map", "[aout]", "-c:v", "copy"));
-      args.addAll(AUDIO_CODEC);
+      args.addAll(audioCodec());
       mp4(args);
       ffmpeg.run(new FfmpegRun(args, plan.seconds(), stage, options.timeout(), output));
     }

@@ -44,16 +44,20 @@ final class SessionApi {
   private final Intake intake;
   private final Agent agent;
   private final LinkSigner links;
+  private final java.util.function.Consumer<Media> sketch;
   // Weak values: a session's lock lives while someone holds it, so the map cannot grow without end.
   private final com.github.benmanes.caffeine.cache.Cache<String, Object> locks = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakValues().build();
 
-  SessionApi(Auth auth, Sessions sessions, MediaLibrary library, Intake intake, Agent agent, LinkSigner links) {
+  /** @param sketch told of every file kept, to sketch it at once (thumbnails, waveform) */
+  SessionApi(Auth auth, Sessions sessions, MediaLibrary library, Intake intake, Agent agent, LinkSigner links,
+      java.util.function.Consumer<Media> sketch) {
     this.auth = auth;
     this.sessions = sessions;
     this.library = library;
     this.intake = intake;
     this.agent = agent;
     this.links = links;
+    this.sketch = sketch;
   }
 
   /** One edit at a time per session: uploads and chat turns both rewrite the draft. */
@@ -74,6 +78,7 @@ final class SessionApi {
   void keep(SessionRecord s, List<Media> created) throws IOException {
     for (Media m : created) {
       library.add(new MediaRecord(m, s.id(), s.userId(), sha256(m.file()), Files.size(m.file())));
+      sketch.accept(m);
     }
   }
 
@@ -163,6 +168,7 @@ final class SessionApi {
         kept = true;
         sessions.saveDraft(s.id(), draft.toJson().toString());
       }
+      accepted.forEach(a -> sketch.accept(a.media()));
       data.put("session_state_applied", true);
       data.put("session_id", s.id());
       Json.send(ctx, 200, Json.ok(data));

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.tunecut.studio.account.Quota;
 import io.tunecut.studio.account.Tokens;
+import io.tunecut.studio.ffmpeg.Ffmpeg;
 import io.tunecut.studio.agent.Agent;
 import io.tunecut.studio.analysis.AnalysisCache;
 import io.tunecut.studio.intake.Intake;
@@ -11,6 +12,9 @@ import io.tunecut.studio.intake.UrlFetcher;
 import io.tunecut.studio.job.RenderQueue;
 import io.tunecut.studio.link.LinkSigner;
 import io.tunecut.studio.media.MediaProbe;
+import io.tunecut.studio.preview.QuickPreview;
+import io.tunecut.studio.preview.Sketches;
+import io.tunecut.studio.preview.TimelinePictures;
 import io.tunecut.studio.render.Renderer;
 import io.tunecut.studio.store.Accounts;
 import io.tunecut.studio.store.Database;
@@ -43,13 +47,15 @@ public final class Studio implements AutoCloseable {
   private final Database db;
   private final RenderQueue renders;
   private final ExecutorService turns;
+  private final Sketches sketches;
   private final URI baseUrl;
 
-  private Studio(Javalin app, Database db, RenderQueue renders, ExecutorService turns, URI baseUrl) {
+  private Studio(Javalin app, Database db, RenderQueue renders, ExecutorService turns, Sketches sketches, URI baseUrl) {
     this.app = app;
     this.db = db;
     this.renders = renders;
     this.turns = turns;
+    this.sketches = sketches;
     this.baseUrl = baseUrl;
   }
 
@@ -85,6 +91,7 @@ public final class Studio implements AutoCloseable {
     Database db = new Database(dataDir.resolve("studio.db"));
     RenderQueue queue = null;
     ExecutorService turns = null;
+    Sketches sketches = null;
     try {
       Clock clock = Clock.systemUTC();
       Accounts accounts = new Accounts(db);
@@ -94,8 +101,12 @@ public final class Studio implements AutoCloseable {
       Quota quota = new Quota(jobs, settings.renderMinutesPerDay(), clock);
       Tokens tokens = new Tokens(accounts, clock);
       byte[] key = LinkSigner.loadOrCreateKey(dataDir.resolve("link.key"));
-      queue = new RenderQueue(jobs, library, renderer, new SpeechDucking(analysis)::refresh, dataDir,
-          settings.renderConcurrency());
+      SpeechDucking ducking = new SpeechDucking(analysis);
+      queue = new RenderQueue(jobs, library, renderer, ducking::refresh, dataDir, settings.renderConcurrency());
+      Ffmpeg ffmpeg = Ffmpeg.of(settings.ffmpeg(), settings.ffprobe());
+      sketches = new Sketches(dataDir.resolve("pictures"), ffmpeg);
+      Pictures pictures = new Pictures(sketches, new TimelinePictures(sketches, analysis::beats),
+          new QuickPreview(ffmpeg, dataDir.resolve("work")), ducking::refresh, dataDir.resolve("work"));
       AtomicInteger n = new AtomicInteger();
       turns = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "chat-turn-" + n.incrementAndGet());
@@ -109,15 +120,16 @@ public final class Studio implements AutoCloseable {
       Auth auth = new Auth(tokens, quota);
       UrlFetcher fetcher = new UrlFetcher(settings.allowPrivateUrls(), Duration.ofSeconds(10), Duration.ofMinutes(15));
       Intake intake = new Intake(dataDir, probe, fetcher, settings.maxUploadBytes());
-      Javalin app = build(auth, db, library, intake, agent, queue, quota, links, turns, keepAlive);
+      Javalin app = build(auth, db, library, intake, agent, queue, quota, links, turns, keepAlive, pictures);
       app.start(settings.host(), settings.port());
       URI url = URI.create("http://" + hostForUrl(settings.host()) + ":" + app.port());
       if (base[0] == null) base[0] = url.toString();
       queue.resume();
       log.info("studio listening on {} (data in {})", url, dataDir.getFileName());
-      return new Studio(app, db, queue, turns, url);
+      return new Studio(app, db, queue, turns, sketches, url);
     } catch (IOException | RuntimeException e) {
       if (queue != null) queue.close();
+      if (sketches != null) sketches.close();
       if (turns != null) turns.shutdownNow();
       db.close();
       throw e;
@@ -125,9 +137,11 @@ public final class Studio implements AutoCloseable {
   }
 
   private static Javalin build(Auth auth, Database db, MediaLibrary library, Intake intake,
-      Agent agent, RenderQueue queue, Quota quota, LinkSigner links, ExecutorService turns, Duration keepAlive) {
+      Agent agent, RenderQueue queue, Quota quota, LinkSigner links, ExecutorService turns, Duration keepAlive,
+      Pictures pictures) {
     Sessions sessions = new Sessions(db);
-    SessionApi sessionApi = new SessionApi(auth, sessions, library, intake, agent, links);
+    SessionApi sessionApi = new SessionApi(auth, sessions, library, intake, agent, links, pictures.timeline()::prepare);
+    PreviewApi previews = pictures.api(auth, sessionApi);
     ChatApi chat = new ChatApi(auth, sessionApi, sessions, agent, turns, keepAlive);
     RenderApi render = new RenderApi(auth, sessionApi, queue, quota, links);
     SignedFiles files = new SignedFiles(links, queue, library);
@@ -146,6 +160,8 @@ public final class Studio implements AutoCloseable {
       config.routes.post("/api/render/proxy/lambda/{id}/cancel", render::cancel);
       config.routes.get("/api/render/proxy/{id}/download", render::download);
       config.routes.get("/files/{id}", files::signed);
+      config.routes.get("/api/preview/{agent}/me/{session}/timeline.png", previews::timeline);
+      config.routes.get("/api/preview/{agent}/me/{session}/preview.mp4", previews::preview);
       config.routes.exception(ApiError.class, (e, ctx) -> Json.send(ctx, e.httpStatus, e.body()));
       config.routes.exception(Exception.class, (e, ctx) -> {
         log.warn("{} {} failed: {}", ctx.method(), ctx.path(), e.toString());
@@ -179,6 +195,7 @@ public final class Studio implements AutoCloseable {
       app.stop();
     } finally {
       renders.close();
+      sketches.close();
       turns.shutdownNow();
       db.close();
     }
