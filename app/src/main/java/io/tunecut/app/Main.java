@@ -2,6 +2,7 @@ package io.tunecut.app;
 
 import io.tunecut.app.bench.ComposeBenchmark;
 import io.tunecut.app.bench.CoreBenchmark;
+import io.tunecut.app.bench.PictureBenchmark;
 import io.tunecut.app.bench.RenderBenchmark;
 import io.tunecut.app.config.Settings;
 import io.tunecut.app.console.Console;
@@ -27,8 +28,9 @@ public final class Main {
         discord                      the Discord bot (DISCORD_BOT_TOKEN)
         studio [--host H] [--port N] the render backend alone, serving the NemoVideo protocol
         analyze beats|cuts FILE      print the beats or the scene cuts of a file as JSON
-        bench core|render|analysis|compose
-                                     measure the engine, the renderer, the analysis or composed music
+        bench core|render|analysis|compose|timeline|preview
+                                     measure the engine, the renderer, the analysis, composed music,
+                                     the timeline picture or the quick preview
         version                      print the version
       Configuration is read from the environment: see the README.""";
 
@@ -109,7 +111,8 @@ public final class Main {
       case "render" -> RenderBenchmark.main(rest);
       case "analysis" -> AnalysisBenchmark.main(rest);
       case "compose" -> ComposeBenchmark.main(rest);
-      default -> throw new IllegalArgumentException("bench takes core, render, analysis or compose");
+      case "timeline", "preview" -> PictureBenchmark.main(new String[] {what});
+      default -> throw new IllegalArgumentException("bench takes core, render, analysis, compose, timeline or preview");
     }
     return 0;
   }

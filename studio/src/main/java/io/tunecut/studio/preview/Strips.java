@@ -13,8 +13,8 @@ import java.util.Locale;
 
 /**
  * Makes a clip's thumbnail strip with one ffmpeg run: one input per thumbnail, each seeked
- * straight to its time (only a few frames decoded per thumbnail, not the whole clip), scaled
- * and stacked side by side into one JPEG.
+ * straight to the key frame at its time (one frame decoded per thumbnail, not the whole
+ * clip), scaled and stacked side by side into one JPEG.
  */
 final class Strips {
   static final int CELL_HEIGHT = 108;
@@ -53,11 +53,12 @@ final class Strips {
     for (int k = 0; k < n; k++) {
       if (media.info().kind() == MediaKind.VIDEO) {
         double at = Math.max(0, Math.min(seconds - 0.1, (k + 0.5) * seconds / n));
-        args.addAll(List.of("-ss", String.format(Locale.ROOT, "%.3f", at)));
+        // The key frame at or before each time: one frame decoded per thumbnail, whatever the clip.
+        args.addAll(List.of("-noaccurate_seek", "-skip_frame", "nokey", "-ss", String.format(Locale.ROOT, "%.3f", at)));
       }
       args.addAll(List.of("-i", media.file().toString()));
       graph.append(String.format(Locale.ROOT,
-          "[%d:v:0]scale=%d:%d:force_original_aspect_ratio=increase,crop=%d:%d,setsar=1,format=yuvj420p[c%d];",
+          "[%d:v:0]setpts=PTS-STARTPTS,scale=%d:%d:force_original_aspect_ratio=increase,crop=%d:%d,setsar=1,format=yuvj420p[c%d];",
           k, w, CELL_HEIGHT, w, CELL_HEIGHT, k));
     }
     if (n == 1) {

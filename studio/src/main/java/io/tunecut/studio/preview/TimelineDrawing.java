@@ -199,8 +199,19 @@ final class TimelineDrawing {
       boolean light = (0.299 * fill.getRed() + 0.587 * fill.getGreen() + 0.114 * fill.getBlue()) > 150;
       g.setColor(new Color(fill.getRed(), fill.getGreen(), fill.getBlue(), 225));
       g.fill(new RoundRectangle2D.Float(x0, y, x1 - x0, TEXT_LANE - 8, 10, 10));
-      String label = (i == 0 && draft.captions().size() > 0 ? "T " : "") + c.text();
-      text(label, 24, x0 + 8, y + 28, Math.max(0, right - x0 - 12), light ? new Color(0x111111) : Color.WHITE);
+      String label = (i == 0 ? "T " : "") + c.text();
+      if (width(label, 24) + 16 <= x1 - x0) {
+        text(label, 24, x0 + 8, y + 28, x1 - x0 - 12, light ? new Color(0x111111) : Color.WHITE);
+      } else {
+        // A short text's bar is too narrow for its words: they go after it, up to the next bar.
+        int next = right;
+        for (int j = i + 1; j < draft.captions().size(); j++) {
+          if (lanes.get(j).equals(lanes.get(i))) {
+            next = Math.min(next, x(draft.captions().get(j).startMs()));
+          }
+        }
+        text(label, 24, x1 + 8, y + 28, next - x1 - 16, INK);
+      }
     }
   }
 
