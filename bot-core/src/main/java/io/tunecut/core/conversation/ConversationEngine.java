@@ -52,6 +52,8 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
   private final Export export;
   private final Resume resume;
   private final NextVideo next;
+  private final Forecast forecast;
+  private final QuickPreview preview;
 
   private ConversationEngine(Builder b) {
     Objects.requireNonNull(b.nemo, "nemo");
@@ -78,11 +80,15 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
     this.people = new People(ctx, operatorToken);
     this.replies = new Replies(ctx, people, new ErrorReplies(operatorToken != null, b.maxFileBytes, b.registerPage));
     this.lanes = new Lanes(people, replies);
-    this.progress = new Progress(ctx, replies);
-    this.quick = new QuickCommands(ctx, people, replies, lanes);
+    RenderPace pace = new RenderPace();
+    TimelinePictures pictures = new TimelinePictures(ctx, people, replies, b.timelinePictures);
+    this.progress = new Progress(ctx, replies, pace);
+    this.quick = new QuickCommands(ctx, people, replies, lanes, pictures);
+    this.forecast = new Forecast(ctx, people, replies, pace);
+    this.preview = new QuickPreview(ctx, people, replies, lanes);
     this.next = new NextVideo(ctx::deleteQuietly);
     this.export = new Export(ctx, people, replies, lanes, new Delivery(ctx, people, replies, lanes, next));
-    this.turn = new ChatTurn(ctx, people, replies, lanes, export);
+    this.turn = new ChatTurn(ctx, people, replies, lanes, export, pictures);
     this.upload = new Upload(ctx, people, replies, lanes, turn, next);
     this.resume = new Resume(ctx, lanes, progress, export);
   }
@@ -129,7 +135,8 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
     CompletableFuture<Void> outcome = CompletableFuture.runAsync(() -> work.say = people.say(message), ctx.backendPool())
         .thenCompose(v -> switch (route.kind()) {
           case NEW -> ctx.call(() -> newTimeline(work)).thenCompose(x -> lanes.finish(work, work.say.done()));
-          case EXPORT -> export.run(work);
+          case EXPORT -> forecast.before(work).thenCompose(x -> export.run(work));
+          case PREVIEW -> preview.run(work);
           case UPLOAD -> upload.files(work, message.attachments(), route.text());
           case UPLOAD_URL -> ctx.call(() -> upload.link(work, route.text())).thenCompose(x -> lanes.finish(work, work.say.done()));
           case ADD_TO_LAST -> ctx.call(() -> upload.addToLast(work)).thenCompose(x -> lanes.finish(work, work.say.done()));
@@ -201,6 +208,7 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
     private Duration silenceNotice = Duration.ofSeconds(20);
     private Duration chatActionInterval = Duration.ofMillis(4500);
     private Duration tick = Duration.ofSeconds(1);
+    private boolean timelinePictures = true;
 
     private Builder() {}
 
@@ -239,6 +247,12 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
     public Builder chatActionInterval(Duration interval) { this.chatActionInterval = interval; return this; }
     /** How often progress is refreshed (elapsed time); default 1 s. */
     public Builder progressTick(Duration tick) { this.tick = tick; return this; }
+
+    /**
+     * Whether the timeline's picture (where the backend draws one) follows every turn that
+     * changed the timeline; default true. {@code /status} shows it either way.
+     */
+    public Builder timelinePictures(boolean afterEdits) { this.timelinePictures = afterEdits; return this; }
 
     public ConversationEngine build() {
       return new ConversationEngine(this);

@@ -26,6 +26,10 @@ final class Work {
   volatile String renderId;
   volatile boolean uploading;
   volatile ScheduledFuture<?> ticker;
+  volatile RenderProgress render;
+  /** The video's length and how long its render should take, once known (0 before). */
+  volatile double videoSeconds;
+  volatile long forecastSeconds;
 
   Work(ChatUser user, Chat chat, ChatPort port, Messages say, StatusLine status) {
     this.user = user;
@@ -41,5 +45,15 @@ final class Work {
 
   void alive() {
     lastSignNanos = System.nanoTime();
+  }
+
+  /** The render is {@code progress}% done: the status line shows a bar and the time left. */
+  void rendering(int progress) {
+    long now = System.nanoTime();
+    RenderProgress r = render;
+    if (r == null) render = r = new RenderProgress(now);
+    String text = say.rendering(progress);
+    activity = text;
+    r.report(progress, now, text);
   }
 }
