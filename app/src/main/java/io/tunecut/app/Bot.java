@@ -56,6 +56,7 @@ public final class Bot implements AutoCloseable {
           .workDir(work)
           .maxFileBytes(settings.maxFileBytes())
           .registerPage(settings.registerPage())
+          .timelinePictures(settings.timelinePicturesAfterEdits())
           .build();
       return new Bot(studio, directory, engine);
     } catch (IOException | RuntimeException e) {
