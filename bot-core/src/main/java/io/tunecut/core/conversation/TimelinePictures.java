@@ -39,7 +39,7 @@ final class TimelinePictures {
     this.afterEdits = afterEdits;
   }
 
-  /** Shows the timeline: its picture with {@code text} under it, or {@code text} alone. */
+  /** Shows the timeline: its picture with {@code text} under it, or {@code text} alone (nothing when blank). */
   void show(ChatPort port, Chat chat, ChatUser user, Messages say, String text, List<Suggestion> suggestions) {
     if (!backendHasNone) {
       Path file = ctx.workDir().resolve("timeline-" + UUID.randomUUID() + ".png");
@@ -56,18 +56,20 @@ final class TimelinePictures {
         ctx.deleteQuietly(file);
       }
     }
-    replies.send(port, chat, text, suggestions);
+    if (!text.isBlank()) replies.send(port, chat, text, suggestions);
   }
 
-  /** After a turn whose answer was said in its own words: the picture too when the timeline changed. */
+  /**
+   * After a turn whose answer was said in its own words (with the buttons): the picture alone
+   * when the timeline changed, since the answer already says what it is.
+   */
   void afterTurn(Work work, TokenSource auth, String sessionId, SessionState before) {
     if (!afterEdits || backendHasNone || before == null) return;
     try {
       SessionState after = ctx.nemo().state(auth, sessionId);
       if (after.draft().equals(before.draft())) return;
-      TimelineSummary now = TimelineSummary.of(after.draft(), work.say.language());
-      if (now.empty()) return;
-      show(work.port, work.chat, work.user, work.say, work.say.timeline(now.toString()), Replies.suggestions(work.say));
+      if (TimelineSummary.of(after.draft(), work.say.language()).empty()) return;
+      show(work.port, work.chat, work.user, work.say, "", List.of());
     } catch (IOException e) {
       log.info("timeline after the turn of {} unavailable: {}", work.user, e.toString());
     }

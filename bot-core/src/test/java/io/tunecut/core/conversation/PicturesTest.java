@@ -72,9 +72,18 @@ class PicturesTest {
     assertThat(h.port.photos()).hasSize(1);
     assertThat(h.port.photos().get(0).text()).startsWith("Done. What changed: ");
 
+    h.server.enqueueTurn(Turn.builder().text("Music at 80%.").draft(LONGER.replace("0.35", "0.8")).build());
+    h.run("ann", "music at 80%");
+    assertThat(h.port.photos()).hasSize(2);
+    // The answer said it in words, with the buttons: the picture follows it alone.
+    assertThat(h.port.photos().get(1).text()).isEmpty();
+    List<RecordingPort.Call> calls = h.port.calls();
+    int answer = calls.indexOf(calls.stream().filter(c -> "Music at 80%.".equals(c.text())).findFirst().orElseThrow());
+    assertThat(calls.indexOf(h.port.photos().get(1))).isGreaterThan(answer);
+
     h.server.enqueueTurn(Turn.builder().text("Your timeline is 30 seconds long.").build());
     h.run("ann", "how long is it?");
-    assertThat(h.port.photos()).as("nothing changed: no new picture").hasSize(1);
+    assertThat(h.port.photos()).as("nothing changed: no new picture").hasSize(2);
   }
 
   @Test
