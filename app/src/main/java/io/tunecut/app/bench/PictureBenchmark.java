@@ -44,6 +44,7 @@ public final class PictureBenchmark {
     System.out.println("bench " + (preview ? "preview" : "timeline") + ": generating a 60 s 1080p30 clip and a 90 s track …");
     bare(List.of("-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=30:duration=60", "-f", "lavfi", "-i",
         "sine=frequency=220:sample_rate=48000:duration=60", "-c:v", "libx264", "-preset", "veryfast", "-crf", "23",
+        "-g", "30", // a key frame a second, as phones record
         "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "128k", "-shortest", clip.toString()));
     bare(List.of("-f", "lavfi", "-i", "aevalsrc=0.8*sin(2*PI*220*t)*exp(-12*mod(t\\,0.5)):s=44100:d=90",
         "-ac", "2", "-c:a", "libmp3lame", "-b:a", "192k", track.toString()));

@@ -105,7 +105,7 @@ final class TimelineDrawing {
       clips(at.videoTop(), at.videoBottom());
       beatGrid(at.videoBottom() + GAP, at.musicTop(), at.musicBottom());
       music(at.musicTop(), at.musicBottom());
-      cuts(PAD / 2 + HEADER, at.videoTop(), at.videoBottom());
+      cuts(at.videoTop(), at.videoBottom());
     } finally {
       g.dispose();
     }
@@ -251,7 +251,7 @@ final class TimelineDrawing {
   }
 
   /** A bright line at every cut, with a marker above the clips. */
-  private void cuts(int rulerTop, int top, int bottom) {
+  private void cuts(int top, int bottom) {
     long at = 0;
     g.setStroke(new BasicStroke(4));
     for (int i = 0; i + 1 < draft.clips().size(); i++) {

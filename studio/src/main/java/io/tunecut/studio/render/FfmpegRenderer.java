@@ -68,7 +68,7 @@ public final class FfmpegRenderer implements Renderer {
   private List<String> videoCodec() {
     if (!options.isPreview()) return VIDEO_CODEC;
     int k = options.videoKbps();
-    return List.of("-c:v", "libx264", "-preset", "veryfast", "-b:v", k + "k", "-maxrate", (k * 3 / 2) + "k",
+    return List.of("-c:v", "libx264", "-preset", "ultrafast", "-b:v", k + "k", "-maxrate", (k * 3 / 2) + "k",
         "-bufsize", (k * 2) + "k", "-pix_fmt", "yuv420p");
   }
 
@@ -175,7 +175,7 @@ public final class FfmpegRenderer implements Renderer {
       chains.add(AudioGraph.build(plan, i -> clipInputs[i], music));
       chains.add(finish(loudness));
       List<String> args = new ArrayList<>(inputs.args());
-      args.addAll(List.of("-filter_complex", String.join(";", chains), "-map", "[" + picture + "]", "-map", "[aout]"));
+      args.addAll(List.of("-filter_complex", pictureGraph(chains), "-map", "[" + picture + "]", "-map", "[aout]"));
       args.addAll(videoCodec());
       args.addAll(audioCodec());
       mp4(args);
@@ -194,7 +194,7 @@ public final class FfmpegRenderer implements Renderer {
         chains.add(VideoGraph.segment(plan, s, inputs.add(clipInput(s)), "v"));
         String picture = withCaptions(inputs, chains, "v", s.startSeconds(), s.seconds());
         List<String> args = new ArrayList<>(inputs.args());
-        args.addAll(List.of("-filter_complex", String.join(";", chains), "-map", "[" + picture + "]", "-an"));
+        args.addAll(List.of("-filter_complex", pictureGraph(chains), "-map", "[" + picture + "]", "-an"));
         args.addAll(videoCodec());
         args.addAll(List.of("-video_track_timescale", "90000", part.toString()));
         double from = s.startSeconds() / plan.seconds();
@@ -229,9 +229,16 @@ public final class FfmpegRenderer implements Renderer {
         return List.of("-loop", "1", "-framerate", plan.fpsText(), "-t", length, "-i", file);
       }
       List<String> args = new ArrayList<>();
+      // A preview's picture is small: the decoder may skip deblocking, which it would scale away.
+      if (options.isPreview()) args.addAll(List.of("-skip_loop_filter", "all"));
       if (s.clip().inMs() > 0) args.addAll(List.of("-ss", AudioGraph.num(s.clip().inMs() / 1000.0)));
       args.addAll(List.of("-t", length, "-i", file));
       return args;
+    }
+
+    /** The chains as one graph; a preview scales with the fastest scaler (small frames hide the difference). */
+    private String pictureGraph(List<String> chains) {
+      return (options.isPreview() ? "sws_flags=fast_bilinear;" : "") + String.join(";", chains);
     }
 
     /** Inputs for the clips that have sound; -1 for the rest. */

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.commons.fileupload2.core.FileItemInput;
 import org.apache.commons.fileupload2.core.FileItemInputIterator;
@@ -44,13 +45,13 @@ final class SessionApi {
   private final Intake intake;
   private final Agent agent;
   private final LinkSigner links;
-  private final java.util.function.Consumer<Media> sketch;
+  private final Consumer<Media> sketch;
   // Weak values: a session's lock lives while someone holds it, so the map cannot grow without end.
   private final com.github.benmanes.caffeine.cache.Cache<String, Object> locks = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakValues().build();
 
   /** @param sketch told of every file kept, to sketch it at once (thumbnails, waveform) */
   SessionApi(Auth auth, Sessions sessions, MediaLibrary library, Intake intake, Agent agent, LinkSigner links,
-      java.util.function.Consumer<Media> sketch) {
+      Consumer<Media> sketch) {
     this.auth = auth;
     this.sessions = sessions;
     this.library = library;

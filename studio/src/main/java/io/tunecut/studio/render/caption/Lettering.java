@@ -5,6 +5,8 @@ import java.awt.font.FontRenderContext;
 import java.awt.font.TextAttribute;
 import java.awt.font.TextLayout;
 import java.text.AttributedString;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,7 +31,7 @@ public final class Lettering {
     String flat = text.replaceAll("\\s+", " ").strip();
     Typefaces.Language language = Typefaces.Language.of(flat);
     StringBuilder kept = new StringBuilder();
-    java.util.List<Font> faces = new java.util.ArrayList<>();
+    List<Font> faces = new ArrayList<>();
     flat.codePoints().forEach(cp -> fonts.forCodePoint(cp, language).ifPresent(f -> {
       kept.appendCodePoint(cp);
       for (int i = 0; i < Character.charCount(cp); i++) faces.add(f);
