@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +30,11 @@ final class TimelinePictures {
   private final People people;
   private final Replies replies;
   private final boolean afterEdits;
-  private volatile boolean backendHasNone;
+  private volatile Support support = Support.UNKNOWN;
+  /** While it is not known whether the backend draws, one asks at a time: a crowd would ask the cloud in vain. */
+  private final AtomicBoolean probing = new AtomicBoolean();
+
+  private enum Support { UNKNOWN, YES, NO }
 
   /** @param afterEdits also after every turn that changed the timeline, not only on /status */
   TimelinePictures(Context ctx, People people, Replies replies, boolean afterEdits) {
@@ -41,18 +46,26 @@ final class TimelinePictures {
 
   /** Shows the timeline: its picture with {@code text} under it, or {@code text} alone (nothing when blank). */
   void show(ChatPort port, Chat chat, ChatUser user, Messages say, String text, List<Suggestion> suggestions) {
-    if (!backendHasNone) {
+    show(port, chat, user, say, text, suggestions, support == Support.UNKNOWN && probing.compareAndSet(false, true));
+  }
+
+  /** @param probe this caller holds the one probe of a backend not yet known */
+  private void show(ChatPort port, Chat chat, ChatUser user, Messages say, String text, List<Suggestion> suggestions,
+      boolean probe) {
+    if (support == Support.YES || probe) {
       Path file = ctx.workDir().resolve("timeline-" + UUID.randomUUID() + ".png");
       try {
         if (ctx.nemo().timelinePicture(people.auth(user), people.session(user, say), file, MOST_BYTES)) {
+          support = Support.YES;
           if (replies.portCall(() -> port.sendPhoto(chat, file, text, suggestions), false)) return;
         } else {
           log.info("the backend draws no timeline pictures: the timeline is told in words");
-          backendHasNone = true;
+          support = Support.NO;
         }
       } catch (IOException e) {
         log.info("no timeline picture for {}: {}", user, e.toString());
       } finally {
+        if (probe) probing.set(false);
         ctx.deleteQuietly(file);
       }
     }
@@ -64,14 +77,19 @@ final class TimelinePictures {
    * when the timeline changed, since the answer already says what it is.
    */
   void afterTurn(Work work, TokenSource auth, String sessionId, SessionState before) {
-    if (!afterEdits || backendHasNone || before == null) return;
+    if (!afterEdits || before == null || support == Support.NO) return;
+    boolean probe = support == Support.UNKNOWN;
+    if (probe && !probing.compareAndSet(false, true)) return;
     try {
       SessionState after = ctx.nemo().state(auth, sessionId);
       if (after.draft().equals(before.draft())) return;
       if (TimelineSummary.of(after.draft(), work.say.language()).empty()) return;
-      show(work.port, work.chat, work.user, work.say, "", List.of());
+      show(work.port, work.chat, work.user, work.say, "", List.of(), probe);
+      probe = false; // released by show
     } catch (IOException e) {
       log.info("timeline after the turn of {} unavailable: {}", work.user, e.toString());
+    } finally {
+      if (probe) probing.set(false);
     }
   }
 
