@@ -60,6 +60,7 @@ public final class Bot implements AutoCloseable {
           .maxFileBytes(settings.maxFileBytes())
           .registerPage(settings.registerPage())
           .access(settings.accessRules())
+          .timelinePictures(settings.timelinePicturesAfterEdits())
           .build();
       return new Bot(studio, directory, engine);
     } catch (IOException | RuntimeException e) {

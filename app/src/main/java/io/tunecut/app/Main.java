@@ -3,6 +3,7 @@ package io.tunecut.app;
 import io.tunecut.app.bench.ComposeBenchmark;
 import io.tunecut.app.bench.CoreBenchmark;
 import io.tunecut.app.bench.E2eBenchmark;
+import io.tunecut.app.bench.PictureBenchmark;
 import io.tunecut.app.bench.RenderBenchmark;
 import io.tunecut.app.config.Settings;
 import io.tunecut.app.console.Console;
@@ -30,8 +31,9 @@ public final class Main {
                                      the render backend alone, serving the NemoVideo protocol
                                      (api: no rendering; worker: renders only; all: both)
         analyze beats|cuts FILE      print the beats or the scene cuts of a file as JSON
-        bench core|render|e2e|analysis|compose
-                                     measure the engine, the renderer, the whole flow, the analysis or composed music
+        bench core|render|e2e|analysis|compose|timeline|preview
+                                     measure the engine, the renderer, the whole flow, the analysis,
+                                     composed music, the timeline picture or the quick preview
         version                      print the version
       Configuration is read from the environment: see the README.""";
 
@@ -116,7 +118,8 @@ public final class Main {
       case "e2e" -> E2eBenchmark.main(rest);
       case "analysis" -> AnalysisBenchmark.main(rest);
       case "compose" -> ComposeBenchmark.main(rest);
-      default -> throw new IllegalArgumentException("bench takes core, render, e2e, analysis or compose");
+      case "timeline", "preview" -> PictureBenchmark.main(new String[] {what});
+      default -> throw new IllegalArgumentException("bench takes core, render, e2e, analysis, compose, timeline or preview");
     }
     return 0;
   }

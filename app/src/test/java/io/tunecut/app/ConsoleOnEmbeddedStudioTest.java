@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +49,7 @@ class ConsoleOnEmbeddedStudioTest {
         "/attach " + clip + " \"" + track + "\"",
         "add background music at 35% and fade it out at the end",
         "/status",
+        "preview",
         "export",
         "");
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -58,6 +60,14 @@ class ConsoleOnEmbeddedStudioTest {
       String transcript = printed.toString(StandardCharsets.UTF_8);
       assertThat(transcript.lines()).allMatch(line -> line.startsWith("bot> ") || line.startsWith("bot~ "));
       assertThat(transcript).contains("lofi song.mp3").contains("35%");
+
+      // The timeline's picture, after the edit and on /status: a real PNG beside the exports.
+      List<String> photos = transcript.lines().filter(l -> l.startsWith("bot> photo: ")).toList();
+      assertThat(photos).as("pictures in:%n%s", transcript).hasSizeGreaterThanOrEqualTo(2);
+      Path picture = Path.of(photos.get(photos.size() - 1).substring("bot> photo: ".length()).strip());
+      assertThat(picture).exists();
+      assertThat(ImageIO.read(picture.toFile()).getWidth()).isEqualTo(1280);
+      assertThat(transcript).contains("bot> Quick preview (360p");
 
       Matcher link = Pattern.compile("https?://\\S+").matcher(transcript);
       String last = null;

@@ -18,6 +18,7 @@ import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 
 /**
  * The bot's voice in ordinary channel messages: answers to plain messages, interactions that
@@ -135,6 +136,28 @@ final class ChannelPort implements ChatPort {
       if (Replies.tooLarge(e)) return false;
       throw e;
     }
+  }
+
+  @Override
+  public boolean sendPhoto(Chat chat, Path file, String caption, List<Suggestion> suggestions) throws IOException {
+    return sendPhoto(chat.id(), file, caption, suggestions);
+  }
+
+  /** The picture attached to a message with the caption and the buttons. */
+  boolean sendPhoto(String chatId, Path file, String caption, List<Suggestion> suggestions) throws IOException {
+    MessageChannel channel = channels.find(chatId);
+    if (Files.size(file) > uploadLimit(chatId)) return false;
+    try (FileUpload upload = FileUpload.fromData(file)) {
+      Replies.complete(channel.sendMessage(photo(caption, suggestions, upload)), "Sending a picture");
+      return true;
+    } catch (IOException e) {
+      if (Replies.tooLarge(e)) return false;
+      throw e;
+    }
+  }
+
+  static MessageCreateData photo(String caption, List<Suggestion> suggestions, FileUpload upload) {
+    return MessageCreateBuilder.from(Replies.message(caption == null ? "" : caption, suggestions)).setFiles(upload).build();
   }
 
   @Override

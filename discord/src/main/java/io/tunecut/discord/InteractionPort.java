@@ -141,6 +141,22 @@ final class InteractionPort implements ChatPort {
   }
 
   @Override
+  public boolean sendPhoto(Chat chat, Path file, String caption, List<Suggestion> suggestions) throws IOException {
+    if (!isOurs(chat)) return channels.sendPhoto(chat, file, caption, suggestions);
+    if (Files.size(file) > uploadLimit.getAsLong()) return false;
+    if (live()) {
+      try (FileUpload upload = FileUpload.fromData(file)) {
+        viaHook(ChannelPort.photo(caption, suggestions, upload), "Sending a picture");
+        return true;
+      } catch (IOException e) {
+        if (Replies.tooLarge(e)) return false;
+        if (live()) throw e;
+      }
+    }
+    return channels.sendPhoto(handOverChat(), file, caption, suggestions);
+  }
+
+  @Override
   public void chatAction(Chat chat, ChatAction action) throws IOException {
     // While the token lives, Discord shows the deferred response and its edits; typing there
     // would cost a request from the bot's shared budget for nothing.

@@ -16,7 +16,7 @@ final class SlashCommands {
   static final List<String> CLIP_OPTIONS = List.of("clip", "clip2", "clip3", "clip4");
   static final String TRACK_OPTION = "track";
   static final String INSTRUCTION_OPTION = "instruction";
-  private static final Set<String> PLAIN = Set.of("export", "status", "credits", "new", "cancel", "help");
+  private static final Set<String> PLAIN = Set.of("export", "preview", "status", "credits", "new", "cancel", "help");
 
   private SlashCommands() {}
 
@@ -32,6 +32,7 @@ final class SlashCommands {
     commands.add(Commands.slash("edit", "Change the video in plain words")
         .addOption(OptionType.STRING, INSTRUCTION_OPTION, "e.g. \"music at 35%\", \"make it vertical\"", true));
     commands.add(Commands.slash("export", "Render the video and send it"));
+    commands.add(Commands.slash("preview", "A quick 360p look at the video, free"));
     commands.add(Commands.slash("status", "Show what the bot is working on"));
     commands.add(Commands.slash("credits", "Show your remaining credits"));
     commands.add(Commands.slash("new", "Start a new project"));

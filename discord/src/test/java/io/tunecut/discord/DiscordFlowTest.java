@@ -90,6 +90,22 @@ class DiscordFlowTest {
   }
 
   @Test
+  void statusShowsTheTimelinePictureAsAnAttachmentWithTheSummaryAndButtons() throws Exception {
+    stack.start();
+    stack.nemo.drawsPictures();
+    clipFrom(ANN);
+
+    String status = discord.slashCommand(ANN, "status", options());
+
+    await().atMost(WAIT).until(() -> viaToken(status).stream().anyMatch(c -> c.body().contains(".png\"")));
+    assertThat(viaToken(status)).filteredOn(c -> c.body().contains("filename=\"") && c.body().contains(".png\""))
+        .singleElement().satisfies(c -> {
+          assertThat(c.method()).isIn("POST", "PATCH");
+          assertThat(c.body()).contains("Timeline: video 0–10 s").contains("\"custom_id\":\"/export\"").contains("PNG");
+        });
+  }
+
+  @Test
   void aVideoDiscordRefusesAsTooLargeGoesOutAsALinkOnly() throws Exception {
     stack.start();
     clipFrom(ANN);

@@ -53,6 +53,7 @@ public final class TelegramBot implements AutoCloseable {
       new BotCommand("credits", "Credits left"),
       new BotCommand("status", "Your clips, track and render"),
       new BotCommand("export", "Render the video"),
+      new BotCommand("preview", "A quick 360p look, free"),
       new BotCommand("new", "Start a new project"),
       new BotCommand("cancel", "Stop what is running"));
   static final List<BotCommand> COMMANDS_ZH = List.of(
@@ -61,6 +62,7 @@ public final class TelegramBot implements AutoCloseable {
       new BotCommand("credits", "剩余额度"),
       new BotCommand("status", "素材、音乐和渲染进度"),
       new BotCommand("export", "导出视频"),
+      new BotCommand("preview", "快速预览（360p，免费）"),
       new BotCommand("new", "新建项目"),
       new BotCommand("cancel", "取消正在进行的任务"));
 

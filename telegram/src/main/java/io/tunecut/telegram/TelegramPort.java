@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.ActionType;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.methods.send.SendVideo;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.InputFile;
@@ -122,6 +123,30 @@ final class TelegramPort implements ChatPort {
       }
       throw e;
     }
+  }
+
+  /** A photo with the caption and buttons under it; a caption over Telegram's 1024 follows as a message. */
+  @Override
+  public boolean sendPhoto(Chat chat, Path file, String caption, List<Suggestion> suggestions) throws IOException {
+    if (!Files.isRegularFile(file)) throw new IOException("no picture to send: " + file.getFileName());
+    boolean fits = caption != null && !caption.isEmpty() && caption.length() <= MAX_CAPTION;
+    SendPhoto.SendPhotoBuilder<?, ?> b = SendPhoto.builder()
+        .chatId(chat.id())
+        .photo(new InputFile(file.toFile(), file.getFileName().toString()));
+    if (fits) {
+      b.caption(caption);
+      InlineKeyboardMarkup keyboard = keyboard(suggestions);
+      if (keyboard != null) b.replyMarkup(keyboard);
+    }
+    SendPhoto photo = b.build();
+    try {
+      await(outbox.send(chat, () -> call("sendPhoto", () -> client.execute(photo))));
+    } catch (BotApiException e) {
+      if (e.tooLarge()) return false;
+      throw e;
+    }
+    if (!fits && caption != null && !caption.isEmpty()) send(chat, caption, suggestions);
+    return true;
   }
 
   @Override

@@ -192,6 +192,8 @@ final class FakeBotApi extends Dispatcher implements AutoCloseable {
       case "sendvideo":
         if (refuseVideosAsTooLarge) return error(413, "Request Entity Too Large");
         return ok(botMessage(p.path("chat_id").asText(), null));
+      case "sendphoto":
+        return ok(botMessage(p.path("chat_id").asText(), null));
       case "getfile": {
         String id = p.path("file_id").asText();
         byte[] bytes = files.get(id);

@@ -95,7 +95,7 @@ class TelegramBotTest {
     assertThat(api.calls("deleteWebhook")).hasSize(1);
     List<String> registered = new ArrayList<>();
     api.calls("setMyCommands").get(0).params().path("commands").forEach(c -> registered.add(c.path("command").asText()));
-    assertThat(registered).containsExactly("start", "help", "credits", "status", "export", "new", "cancel");
+    assertThat(registered).containsExactly("start", "help", "credits", "status", "export", "preview", "new", "cancel");
     assertThat(api.calls("setMyCommands")).anySatisfy(c -> assertThat(c.params().path("language_code").asText()).isEqualTo("zh"));
 
     api.push(Updates.text(ANN, ANN.id(), "/start"));

@@ -209,6 +209,38 @@ class TelegramConversationTest {
     assertThat(after).anyMatch(c -> c.method().equals("sendvideo"));
   }
 
+  @Test
+  void theTimelinePictureComesAsAPhotoAfterAnEditAndOnStatus() throws Exception {
+    nemo.drawsPictures();
+    telegram.push(Updates.text(ANN, ANN.id(), "hello"));
+    awaitFinishedTurns(1);
+    nemo.draft(directory.get(new ChatUser("telegram", "101")).sessionId(), FakeNemoServer.EXAMPLE_DRAFT);
+    nemo.enqueueTurn(Turn.builder().tool("set_volume").draft(FakeNemoServer.EXAMPLE_DRAFT.replace("0.35", "0.8")).build());
+
+    telegram.push(Updates.text(ANN, ANN.id(), "music at 80%"));
+    await().until(() -> !telegram.calls("sendPhoto").isEmpty());
+    FakeBotApi.Call photo = telegram.calls("sendPhoto").get(0);
+    assertThat(photo.chatId()).isEqualTo("101");
+    assertThat(photoBytes(photo)).isEqualTo(nemo.timelinePicture().length);
+    assertThat(photo.params().path("caption").asText()).startsWith("Done. What changed: ").contains("80%");
+    assertThat(photo.params().path("reply_markup").asText()).contains("/export");
+    awaitFinishedTurns(2);
+
+    telegram.push(Updates.text(ANN, ANN.id(), "/status"));
+    await().until(() -> telegram.calls("sendPhoto").size() == 2);
+    FakeBotApi.Call status = telegram.calls("sendPhoto").get(1);
+    assertThat(photoBytes(status)).isEqualTo(nemo.timelinePicture().length);
+    assertThat(status.params().path("caption").asText()).startsWith("Timeline: ").contains("lofi.mp3");
+    assertThat(sentTo("101")).noneMatch(t -> t.startsWith("Timeline: "));
+  }
+
+  /** The bytes of the picture sent: a part of its own, or one the "photo" field points to. */
+  private static int photoBytes(FakeBotApi.Call call) {
+    if (call.params().has("photo.bytes")) return call.params().path("photo.bytes").asInt();
+    String attached = call.params().path("photo").asText().replace("attach://", "");
+    return call.params().path(attached + ".bytes").asInt();
+  }
+
   /** Turns whose status message was last edited to "✓ …". */
   private int finishedTurns() {
     return (int) telegram.calls("editMessageText", c -> c.answeredCode() == 200 && c.text().startsWith("✓")).size();

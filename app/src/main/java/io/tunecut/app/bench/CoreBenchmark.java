@@ -195,6 +195,11 @@ public final class CoreBenchmark {
     }
 
     @Override
+    public boolean sendPhoto(Chat chat, Path file, String caption, List<Suggestion> suggestions) {
+      return false;
+    }
+
+    @Override
     public void chatAction(Chat chat, ChatAction action) {}
 
     private MessageRef ref(Chat chat) {

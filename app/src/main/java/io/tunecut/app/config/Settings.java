@@ -103,6 +103,20 @@ public record Settings(
     return url;
   }
 
+  /**
+   * {@code TUNECUT_TIMELINE_PICTURES}: {@code on} (the default) sends the timeline's picture
+   * after every turn that changed it; {@code off} only on {@code /status}.
+   */
+  public boolean timelinePicturesAfterEdits() {
+    String value = blankToNull(env.get("TUNECUT_TIMELINE_PICTURES"));
+    if (value == null) return true;
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "on", "true", "yes", "1" -> true;
+      case "off", "false", "no", "0" -> false;
+      default -> throw new IllegalArgumentException("TUNECUT_TIMELINE_PICTURES must be on or off, not '" + value + "'");
+    };
+  }
+
   public boolean embeddedStudio() {
     return nemoApiUrl == null;
   }

@@ -110,6 +110,24 @@ public final class ConsolePort implements ChatPort {
     return true;
   }
 
+  /**
+   * Saved beside the videos (one picture per chat, the latest), its path printed as
+   * {@code photo: PATH} after the caption, then the buttons.
+   */
+  @Override
+  public boolean sendPhoto(Chat chat, Path file, String caption, List<Suggestion> suggestions) throws IOException {
+    Files.createDirectories(exports);
+    Path saved = exports.resolve("timeline-" + chat.id().replaceAll("[^A-Za-z0-9_-]", "_") + ".png");
+    Files.copy(file, saved, StandardCopyOption.REPLACE_EXISTING);
+    String buttons = suggestions.stream().map(s -> "[" + s.label() + ": " + s.command() + "]").collect(Collectors.joining(" "));
+    StringBuilder text = new StringBuilder();
+    if (caption != null && !caption.isBlank()) text.append(caption).append('\n');
+    text.append("photo: ").append(saved.toAbsolutePath());
+    if (!buttons.isEmpty()) text.append('\n').append(buttons);
+    print("bot> ", text.toString());
+    return true;
+  }
+
   @Override
   public void chatAction(Chat chat, ChatAction action) {
     // A terminal has no "typing…"; the status lines already show that work runs.

@@ -66,6 +66,21 @@ class ConsolePortTest {
   }
 
   @Test
+  void aPictureIsSavedBesideTheExportsAndPrintedAsAPhotoLineUnderItsCaption(@TempDir Path work) throws Exception {
+    Path drawn = Files.write(work.resolve("timeline-1.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+
+    boolean shown = port().sendPhoto(chat, drawn, "Timeline: video 0–4 s", List.of(new Suggestion("Export", "/export")));
+
+    assertThat(shown).isTrue();
+    assertThat(lines()).hasSize(3);
+    assertThat(lines().get(0)).isEqualTo("bot> Timeline: video 0–4 s");
+    assertThat(lines().get(1)).startsWith("bot> photo: ");
+    assertThat(lines().get(2)).isEqualTo("bot> [Export: /export]");
+    Path saved = Path.of(lines().get(1).substring("bot> photo: ".length()));
+    assertThat(saved).exists().hasParent(exports).hasSameBinaryContentAs(drawn);
+  }
+
+  @Test
   void aVideoIsSavedIntoTheExportsFolderAndItsPathPrinted(@TempDir Path work) throws Exception {
     Path rendered = Files.writeString(work.resolve("render_1.mp4"), "not really a video");
 

@@ -35,6 +35,16 @@ public interface ChatPort {
    */
   boolean sendVideo(Chat chat, Path file, String caption) throws IOException;
 
+  /**
+   * Sends a picture (the timeline) with {@code caption} under it and the {@code suggestions}
+   * as buttons. Returns false when the platform shows no pictures or refused this one as too
+   * large: the core then sends the caption as text. A caption over the platform's limit is the
+   * adapter's to split.
+   */
+  default boolean sendPhoto(Chat chat, Path file, String caption, List<Suggestion> suggestions) throws IOException {
+    return false;
+  }
+
   /** Shows a chat action; the core repeats it while work runs, every few seconds. */
   void chatAction(Chat chat, ChatAction action) throws IOException;
 }

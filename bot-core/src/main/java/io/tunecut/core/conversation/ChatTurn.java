@@ -28,13 +28,15 @@ final class ChatTurn {
   private final Replies replies;
   private final Lanes lanes;
   private final Export export;
+  private final TimelinePictures pictures;
 
-  ChatTurn(Context ctx, People people, Replies replies, Lanes lanes, Export export) {
+  ChatTurn(Context ctx, People people, Replies replies, Lanes lanes, Export export, TimelinePictures pictures) {
     this.ctx = ctx;
     this.people = people;
     this.replies = replies;
     this.lanes = lanes;
     this.export = export;
+    this.pictures = pictures;
   }
 
   private record Start(TokenSource auth, String sessionId, SessionState before) {}
@@ -102,6 +104,7 @@ final class ChatTurn {
         replies.send(work, say.exportingForYou());
         return export.run(work);
       }
+      pictures.afterTurn(work, start.auth, start.sessionId, start.before);
       return lanes.finish(work, say.done());
     }
     // A silent turn: tell what changed.
@@ -110,7 +113,7 @@ final class ChatTurn {
       String diff = start.before == null ? "" : TimelineSummary.of(start.before.draft(), say.language())
           .diff(TimelineSummary.of(after.draft(), say.language()));
       TimelineSummary now = TimelineSummary.of(after.draft(), say.language());
-      if (!diff.isEmpty()) replies.send(work, say.changed(diff), Replies.suggestions(say));
+      if (!diff.isEmpty()) pictures.changed(work, say.changed(diff));
       else if (start.before == null && !now.empty()) replies.send(work, say.timeline(now.toString()), Replies.suggestions(say));
       else replies.send(work, say.unchanged(), Replies.suggestions(say));
     } catch (IOException e) {

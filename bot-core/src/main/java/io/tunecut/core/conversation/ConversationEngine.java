@@ -55,6 +55,8 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
   private final Export export;
   private final Resume resume;
   private final NextVideo next;
+  private final Forecast forecast;
+  private final QuickPreview preview;
 
   private ConversationEngine(Builder b) {
     Objects.requireNonNull(b.nemo, "nemo");
@@ -81,12 +83,16 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
     this.people = new People(ctx, operatorToken, new Access(b.access, b.directory, b.clock));
     this.replies = new Replies(ctx, people, new ErrorReplies(operatorToken != null, b.maxFileBytes, b.registerPage));
     this.lanes = new Lanes(people, replies);
-    this.progress = new Progress(ctx, replies);
-    this.quick = new QuickCommands(ctx, people, replies, lanes);
+    RenderPace pace = new RenderPace();
+    TimelinePictures pictures = new TimelinePictures(ctx, people, replies, b.timelinePictures);
+    this.progress = new Progress(ctx, replies, pace);
+    this.quick = new QuickCommands(ctx, people, replies, lanes, pictures);
+    this.forecast = new Forecast(ctx, people, replies, pace);
+    this.preview = new QuickPreview(ctx, people, replies, lanes);
     this.next = new NextVideo(ctx::deleteQuietly);
     this.export = new Export(ctx, people, replies, lanes, new Delivery(ctx, people, replies, lanes, next, b.signals),
         b.signals);
-    this.turn = new ChatTurn(ctx, people, replies, lanes, export);
+    this.turn = new ChatTurn(ctx, people, replies, lanes, export, pictures);
     this.upload = new Upload(ctx, people, replies, lanes, turn, next);
     this.resume = new Resume(ctx, lanes, progress, export);
   }
@@ -139,7 +145,8 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
     CompletableFuture<Void> outcome = CompletableFuture.runAsync(() -> work.say = people.say(message), ctx.backendPool())
         .thenCompose(v -> switch (route.kind()) {
           case NEW -> ctx.call(() -> newTimeline(work)).thenCompose(x -> lanes.finish(work, work.say.done()));
-          case EXPORT -> export.run(work);
+          case EXPORT -> forecast.before(work).thenCompose(x -> export.run(work));
+          case PREVIEW -> preview.run(work);
           case UPLOAD -> upload.files(work, message.attachments(), route.text());
           case UPLOAD_URL -> ctx.call(() -> upload.link(work, route.text())).thenCompose(x -> lanes.finish(work, work.say.done()));
           case ADD_TO_LAST -> ctx.call(() -> upload.addToLast(work)).thenCompose(x -> lanes.finish(work, work.say.done()));
@@ -213,6 +220,7 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
     private Duration chatActionInterval = Duration.ofMillis(4500);
     private Duration tick = Duration.ofSeconds(1);
     private AccessRules access = AccessRules.open();
+    private boolean timelinePictures = true;
 
     private Builder() {}
 
@@ -256,6 +264,11 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
 
     /** Who may use the bot and how much; everyone, without limits, by default. */
     public Builder access(AccessRules rules) { this.access = rules; return this; }
+    /**
+     * Whether the timeline's picture (where the backend draws one) follows every turn that
+     * changed the timeline; default true. {@code /status} shows it either way.
+     */
+    public Builder timelinePictures(boolean afterEdits) { this.timelinePictures = afterEdits; return this; }
 
     public ConversationEngine build() {
       return new ConversationEngine(this);

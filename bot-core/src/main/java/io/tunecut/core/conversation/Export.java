@@ -100,7 +100,7 @@ final class Export {
           failed(work, body, renderId, attempt, deadline, started, rendered);
           return;
         }
-        work.activity = work.say.rendering(started == null ? 0 : started.progress());
+        work.rendering(started == null ? 0 : started.progress());
         poll(work, body, renderId, attempt, 0, deadline, rendered);
       } catch (Throwable t) {
         rendered.completeExceptionally(t);
@@ -156,7 +156,7 @@ final class Export {
             timedOut(work, renderId, rendered);
             return;
           }
-          work.activity = work.say.rendering(st.progress());
+          work.rendering(st.progress());
           poll(work, draft, renderId, attempt, poll + 1, deadline, rendered);
         }
       }

@@ -6,16 +6,21 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Keeps a work's status line current (activity, elapsed time) and repeats the chat action. */
+/**
+ * Keeps a work's status line current (activity and elapsed time; for a render a bar and the
+ * time left) and repeats the chat action.
+ */
 final class Progress {
   private static final Logger log = LoggerFactory.getLogger(Progress.class);
 
   private final Context ctx;
   private final Replies replies;
+  private final RenderPace pace;
 
-  Progress(Context ctx, Replies replies) {
+  Progress(Context ctx, Replies replies, RenderPace pace) {
     this.ctx = ctx;
     this.replies = replies;
+    this.pace = pace;
   }
 
   /** Ticks until the work's lane stops the ticker. */
@@ -31,7 +36,13 @@ final class Progress {
         if (now - work.lastSignNanos > timing.silenceNotice().toNanos() && work.turn != null && !work.turn.isDone()) {
           activity = say.stillWorking();
         }
-        work.status.show("⏳ " + activity + " · " + say.elapsed(work.elapsedSeconds()));
+        RenderProgress render = work.render;
+        if (render != null && work.renderId != null && render.showing(activity)) {
+          pace.measured(work.videoSeconds, render.progress() / 100.0, render.secondsToLastReport());
+          work.status.show("⏳ " + say.renderBar(render.progress(), render.secondsLeft(now, work.forecastSeconds)));
+        } else {
+          work.status.show("⏳ " + activity + " · " + say.elapsed(work.elapsedSeconds()));
+        }
         if (now - work.lastActionNanos >= timing.chatActionInterval().toNanos()) {
           work.lastActionNanos = now;
           replies.action(work, work.renderId != null ? ChatAction.UPLOADING_VIDEO : ChatAction.TYPING);

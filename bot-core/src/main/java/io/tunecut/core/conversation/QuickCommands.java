@@ -20,12 +20,14 @@ final class QuickCommands {
   private final People people;
   private final Replies replies;
   private final Lanes lanes;
+  private final TimelinePictures pictures;
 
-  QuickCommands(Context ctx, People people, Replies replies, Lanes lanes) {
+  QuickCommands(Context ctx, People people, Replies replies, Lanes lanes, TimelinePictures pictures) {
     this.ctx = ctx;
     this.people = people;
     this.replies = replies;
     this.lanes = lanes;
+    this.pictures = pictures;
   }
 
   void help(InboundMessage message, ChatPort port) {
@@ -78,8 +80,8 @@ final class QuickCommands {
     try {
       JsonNode draft = people.state(message.user(), say).draft();
       TimelineSummary summary = TimelineSummary.of(draft, say.language());
-      String text = summary.empty() ? say.emptyTimeline() : say.timeline(summary.toString());
-      replies.send(port, message.chat(), text, Replies.suggestions(say));
+      if (summary.empty()) replies.send(port, message.chat(), say.emptyTimeline(), Replies.suggestions(say));
+      else pictures.show(port, message.chat(), message.user(), say, say.timeline(summary.toString()), Replies.suggestions(say));
     } catch (Exception e) {
       if (ErrorReplies.sessionLost(e)) {
         people.resetSession(message.user(), say);

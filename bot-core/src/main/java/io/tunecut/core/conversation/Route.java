@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 record Route(Kind kind, String text) {
 
   enum Kind {
-    HELP, NEW, CANCEL, CREDITS, STATUS, EXPORT, UPLOAD, UPLOAD_URL, ADD_TO_LAST, CHAT
+    HELP, NEW, CANCEL, CREDITS, STATUS, EXPORT, PREVIEW, UPLOAD, UPLOAD_URL, ADD_TO_LAST, CHAT
   }
 
   /** The button under clips that started a new video: add them to the exported one instead. */
@@ -20,6 +20,7 @@ record Route(Kind kind, String text) {
   private static final Set<String> STATUS = Set.of("status", "show tracks", "show timeline", "timeline", "状态", "时间线", "查看时间线", "轨道");
   private static final Set<String> EXPORT = Set.of(
       "export", "export it", "download", "send me the video", "send the video", "render", "导出", "下载", "导出视频", "把视频发给我");
+  private static final Set<String> PREVIEW = Set.of("preview", "quick preview", "show me a preview", "预览", "快速预览");
   private static final Set<String> CANCEL = Set.of("cancel", "stop", "取消", "停止");
   private static final Set<String> HELP = Set.of("help", "帮助");
 
@@ -36,6 +37,7 @@ record Route(Kind kind, String text) {
         case "credits", "balance" -> Kind.CREDITS;
         case "status" -> Kind.STATUS;
         case "export" -> Kind.EXPORT;
+        case "preview" -> Kind.PREVIEW;
         case "add_to_last" -> Kind.ADD_TO_LAST;
         default -> null;
       };
@@ -47,6 +49,7 @@ record Route(Kind kind, String text) {
     if (CREDITS.contains(plain)) return new Route(Kind.CREDITS, text);
     if (STATUS.contains(plain)) return new Route(Kind.STATUS, text);
     if (EXPORT.contains(plain)) return new Route(Kind.EXPORT, text);
+    if (PREVIEW.contains(plain)) return new Route(Kind.PREVIEW, text);
     if (CANCEL.contains(plain)) return new Route(Kind.CANCEL, text);
     if (HELP.contains(plain)) return new Route(Kind.HELP, text);
     return new Route(Kind.CHAT, text);

@@ -29,6 +29,10 @@ final class Work {
   // What an export costs the person's budget, counted when it is delivered.
   volatile long renderSeconds;
   volatile double creditsBefore = Double.NaN;
+  volatile RenderProgress render;
+  /** The video's length and how long its render should take, once known (0 before). */
+  volatile double videoSeconds;
+  volatile long forecastSeconds;
 
   Work(ChatUser user, Chat chat, ChatPort port, Messages say, StatusLine status) {
     this.user = user;
@@ -44,5 +48,15 @@ final class Work {
 
   void alive() {
     lastSignNanos = System.nanoTime();
+  }
+
+  /** The render is {@code progress}% done: the status line shows a bar and the time left. */
+  void rendering(int progress) {
+    long now = System.nanoTime();
+    RenderProgress r = render;
+    if (r == null) render = r = new RenderProgress(now);
+    String text = say.rendering(progress);
+    activity = text;
+    r.report(progress, now, text);
   }
 }

@@ -38,6 +38,7 @@ public final class Messages {
         Commands:
         /status – what is on the timeline
         /export – render and send the video
+        /preview – a quick 360p look, free
         /credits – your balance
         /new – start a new timeline
         /cancel – stop what I'm doing
@@ -56,6 +57,7 @@ public final class Messages {
         命令：
         /status – 查看时间线
         /export – 渲染并发送视频
+        /preview – 快速预览（360p，免费）
         /credits – 查看积分
         /new – 新建时间线
         /cancel – 取消当前操作
@@ -541,6 +543,75 @@ public final class Messages {
 
   public String labelCredits() {
     return t("Credits", "积分");
+  }
+
+  // Pictures, previews, progress and estimates.
+
+  public String previewing() {
+    return t("making a quick preview…", "正在生成快速预览…");
+  }
+
+  public String previewCaption() {
+    return t("Quick preview (360p, not the final quality). Say “export” for the real video.",
+        "快速预览（360p，并非最终画质）。说“导出”获取正式视频。");
+  }
+
+  public String previewReady() {
+    return t("✓ preview sent", "✓ 预览已发送");
+  }
+
+  public String noPreviewHere() {
+    return t("This video service makes no quick previews. Say “export” to render the video.",
+        "这个视频服务不提供快速预览。说“导出”来渲染视频。");
+  }
+
+  public String previewTooLarge() {
+    return t("The preview is too large to send here: your timeline is long. Say “export” for the video and its link.",
+        "预览太大，无法在这里发送：时间线太长了。说“导出”获取视频和链接。");
+  }
+
+  /** {@code ⏳ Rendering ■■■■■□□□□□ 48% · about 6 s left}; no estimate while {@code secondsLeft} is negative. */
+  public String renderBar(int progress, long secondsLeft) {
+    int p = Math.max(0, Math.min(100, progress));
+    int filled = p / 10;
+    String bar = "■".repeat(filled) + "□".repeat(10 - filled);
+    String left = secondsLeft < 0 ? "" : t(" · about " + duration(secondsLeft) + " left", " · 约剩 " + duration(secondsLeft));
+    return t("Rendering ", "渲染中 ") + bar + " " + p + "%" + left;
+  }
+
+  /** Before a long render on a tunecut studio: how long it takes and the render minutes it uses. */
+  public String renderForecastMinutes(long videoSeconds, long renderSeconds, double minutes, double left) {
+    return t("Rendering this " + duration(videoSeconds) + " video takes about " + duration(renderSeconds) + " and uses "
+            + number(round(minutes)) + " of your " + number(round(left)) + " render minutes left today.",
+        "这段 " + duration(videoSeconds) + " 的视频大约需要 " + duration(renderSeconds) + " 渲染，将用掉你今天剩余 "
+            + number(round(left)) + " 分钟渲染时长中的 " + number(round(minutes)) + " 分钟。");
+  }
+
+  /** Before a long render on a backend that counts credits. */
+  public String renderForecastCredits(long videoSeconds, long renderSeconds, double credits) {
+    return t("Rendering this " + duration(videoSeconds) + " video takes about " + duration(renderSeconds)
+            + ". It is paid with your credits: you have " + number(round(credits)) + ".",
+        "这段 " + duration(videoSeconds) + " 的视频大约需要 " + duration(renderSeconds) + " 渲染，将消耗积分：你现在有 "
+            + number(round(credits)) + " 积分。");
+  }
+
+  /** Before a long render when the balance cannot be read. */
+  public String renderForecast(long videoSeconds, long renderSeconds) {
+    return t("Rendering this " + duration(videoSeconds) + " video takes about " + duration(renderSeconds) + ".",
+        "这段 " + duration(videoSeconds) + " 的视频大约需要 " + duration(renderSeconds) + " 渲染。");
+  }
+
+  /** "45 s", "2 min 5 s" / "45 秒", "2 分 5 秒". */
+  public String duration(long seconds) {
+    long s = Math.max(0, seconds);
+    if (s < 60) return t(s + " s", s + " 秒");
+    long m = s / 60;
+    long r = s % 60;
+    return r == 0 ? t(m + " min", m + " 分钟") : t(m + " min " + r + " s", m + " 分 " + r + " 秒");
+  }
+
+  private static double round(double d) {
+    return Math.round(d * 10) / 10.0;
   }
 
   private static String mb(long bytes) {

@@ -361,22 +361,62 @@ public final class NemoClient {
     });
   }
 
+  /**
+   * The tunecut studio's picture of the timeline ({@code GET /api/preview/nemo_agent/me/<sid>/timeline.png})
+   * into {@code target}.
+   *
+   * @return false when the backend has no such picture (the NemoVideo cloud answers 404)
+   */
+  public boolean timelinePicture(TokenSource auth, String sessionId, Path target, long maxBytes) throws IOException {
+    return studioFile("timeline picture", auth, sessionId, "timeline.png", target, maxBytes);
+  }
+
+  /**
+   * A quick low-resolution preview of the timeline, rendered now and free
+   * ({@code GET /api/preview/nemo_agent/me/<sid>/preview.mp4}), into {@code target}.
+   *
+   * @return false when the backend makes no previews (the NemoVideo cloud answers 404)
+   */
+  public boolean preview(TokenSource auth, String sessionId, Path target, long maxBytes) throws IOException {
+    return studioFile("preview", auth, sessionId, "preview.mp4", target, maxBytes);
+  }
+
+  private boolean studioFile(String what, TokenSource auth, String sessionId, String name, Path target, long maxBytes)
+      throws IOException {
+    try {
+      retrying(what, auth, token -> {
+        download(what, request("api/preview/" + AGENT + "/me/" + segment(sessionId) + "/" + name, token).get().build(),
+            token, target, maxBytes);
+        return null;
+      });
+      return true;
+    } catch (NemoException e) {
+      // A lost session is the session's problem, not a backend without pictures.
+      if (e.code() != NemoException.SESSION_NOT_FOUND && (e.httpStatus() == 404 || e.httpStatus() == 405)) return false;
+      throw e;
+    }
+  }
+
   private void download(Request request, String token, Path target, long maxBytes) throws IOException {
+    download("render download", request, token, target, maxBytes);
+  }
+
+  private void download(String what, Request request, String token, Path target, long maxBytes) throws IOException {
     Path partial = target.resolveSibling(target.getFileName() + ".part");
     boolean done = false;
     try (Response response = http.newCall(request).execute()) {
       if (!response.isSuccessful()) {
-        byte[] bytes = Answers.readCapped(response.body(), "render download", response.code());
-        throw Answers.failure(Answers.parse(bytes), response.code(), "render download", token);
+        byte[] bytes = Answers.readCapped(response.body(), what, response.code());
+        throw Answers.failure(Answers.parse(bytes), response.code(), what, token);
       }
       MediaType type = response.body().contentType();
       if (type != null && (type.type().equals("text") || type.subtype().equals("json"))) {
-        throw new NemoException(0, response.code(), "render download: the answer is " + type.type() + "/"
-            + type.subtype() + ", not a video");
+        throw new NemoException(0, response.code(), what + ": the answer is " + type.type() + "/"
+            + type.subtype() + ", not a file");
       }
       long length = response.body().contentLength();
       if (length > maxBytes) {
-        throw new TooLargeException("render download: the video is " + length + " bytes, over the limit of "
+        throw new TooLargeException(what + ": the file is " + length + " bytes, over the limit of "
             + maxBytes + " bytes");
       }
       long written = 0;
@@ -385,7 +425,7 @@ public final class NemoClient {
         for (int n; (n = in.read(buffer)) != -1; ) {
           written += n;
           if (written > maxBytes) {
-            throw new TooLargeException("render download: the video is over the limit of " + maxBytes + " bytes");
+            throw new TooLargeException(what + ": the file is over the limit of " + maxBytes + " bytes");
           }
           out.write(buffer, 0, n);
         }
@@ -399,7 +439,7 @@ public final class NemoClient {
     } catch (NemoException e) {
       throw e;
     } catch (IOException e) {
-      throw new NemoException(0, 0, "render download: " + Redaction.clean(String.valueOf(e.getMessage()), token), e);
+      throw new NemoException(0, 0, what + ": " + Redaction.clean(String.valueOf(e.getMessage()), token), e);
     } finally {
       if (!done) {
         Files.deleteIfExists(partial);

@@ -52,7 +52,7 @@ class ExportTest {
     String id = h.server.renderIds().get(0);
     assertThat(id).startsWith("render_");
     assertThat(h.lastSentTo("ann")).isEqualTo("Your video: " + h.server.baseUrl() + "/files/" + id + ".mp4");
-    assertThat(h.port.everythingShown()).anyMatch(t -> t.contains("rendering…") && t.contains("%"));
+    assertThat(h.port.everythingShown()).anyMatch(t -> t.startsWith("⏳ Rendering ■") && t.contains("%"));
     assertThat(h.port.statusTexts(h.port.statuses().get(1))).last().asString().startsWith("✓ your video is ready");
     assertThat(h.directory.get(Harness.user("ann")).renders()).isEmpty();
     assertThat(h.workDirEmpty()).isTrue();

@@ -23,9 +23,10 @@ class RouteTest {
       "/credits, CREDITS", "credits, CREDITS", "Balance, CREDITS", "积分, CREDITS", "余额, CREDITS",
       "/status, STATUS", "status, STATUS", "show tracks, STATUS", "状态, STATUS",
       "/export, EXPORT", "export, EXPORT", "Export!, EXPORT", "download, EXPORT", "send me the video, EXPORT", "导出, EXPORT",
+      "/preview, PREVIEW", "preview, PREVIEW", "Preview!, PREVIEW", "预览, PREVIEW", "快速预览。, PREVIEW",
       "https://example.com/clip.mp4, UPLOAD_URL",
       "add background music and sync it to the cuts, CHAT", "export it in vertical please, CHAT", "加背景音乐, CHAT",
-      "/unknown, CHAT"})
+      "/unknown, CHAT", "preview it in vertical, CHAT"})
   void routes(String text, Route.Kind kind) {
     assertThat(Route.of(InboundMessage.text(USER, CHAT, text)).kind()).isEqualTo(kind);
   }

@@ -57,7 +57,9 @@ public final class FakeNemoServer implements AutoCloseable {
   public enum Call {
     TOKEN, SESSION, TURN, UPLOAD, CREDITS, STATE, RENDER_START, RENDER_STATUS, RENDER_CANCEL, RENDER_DOWNLOAD,
     /** The render's output URL (a CDN in the cloud). */
-    OUTPUT_FILE
+    OUTPUT_FILE,
+    /** A tunecut studio's own: the timeline picture and the quick preview (the cloud has neither). */
+    TIMELINE_PICTURE, PREVIEW
   }
 
   /** An injected failure. */
@@ -162,6 +164,8 @@ public final class FakeNemoServer implements AutoCloseable {
   private volatile boolean sendExpiry = true;
   private volatile double credits = 100;
   private volatile boolean tunecutStudio;
+  private volatile boolean pictures;
+  private final byte[] timelinePng = timelinePng();
   private volatile int renderPolls = 2;
   private volatile int failingRenders;
   private volatile boolean failuresRepeat;
@@ -321,6 +325,20 @@ public final class FakeNemoServer implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Also serves what a tunecut studio draws: a timeline picture (a real PNG) and quick previews
+   * (the render file), for sessions of this server. Without it both answer 404, as the cloud does.
+   */
+  public FakeNemoServer drawsPictures() {
+    this.pictures = true;
+    return this;
+  }
+
+  /** The timeline picture served. */
+  public byte[] timelinePicture() {
+    return timelinePng.clone();
+  }
+
   /** While true, renders stay "processing" forever. */
   public FakeNemoServer holdRenders(boolean hold) {
     this.holdRenders = hold;
@@ -411,6 +429,7 @@ public final class FakeNemoServer implements AutoCloseable {
     String path = request.getUrl().encodedPath();
     String method = request.getMethod();
     Call call = classify(method, path);
+    if ((call == Call.TIMELINE_PICTURE || call == Call.PREVIEW) && !pictures) call = null;
     if (call == null) return json(404, "{\"code\":404,\"message\":\"no such path\"}");
     requests.add(Map.entry(call, request));
 
@@ -435,6 +454,8 @@ public final class FakeNemoServer implements AutoCloseable {
     if (method.equals("GET") && path.startsWith("/api/render/proxy/lambda/")) return Call.RENDER_STATUS;
     if (method.equals("GET") && path.startsWith("/api/render/proxy/") && path.endsWith("/download")) return Call.RENDER_DOWNLOAD;
     if (method.equals("GET") && path.startsWith("/files/")) return Call.OUTPUT_FILE;
+    if (method.equals("GET") && path.startsWith("/api/preview/nemo_agent/me/") && path.endsWith("/timeline.png")) return Call.TIMELINE_PICTURE;
+    if (method.equals("GET") && path.startsWith("/api/preview/nemo_agent/me/") && path.endsWith("/preview.mp4")) return Call.PREVIEW;
     return null;
   }
 
@@ -487,6 +508,11 @@ public final class FakeNemoServer implements AutoCloseable {
       case RENDER_STATUS -> renderStatus(lastSegment(path, 0));
       case RENDER_CANCEL -> renderCancel(lastSegment(path, 1));
       case RENDER_DOWNLOAD -> renders.containsKey(lastSegment(path, 1)) ? file() : json(404, "{\"success\":false,\"error\":\"not found\"}");
+      case TIMELINE_PICTURE -> sessions.containsKey(lastSegment(path, 1))
+          ? new MockResponse.Builder().code(200).setHeader("Content-Type", "image/png").body(new okio.Buffer().write(timelinePng)).build()
+          : json(404, "{\"code\":1002,\"message\":\"session not found\"}");
+      case PREVIEW -> sessions.containsKey(lastSegment(path, 1)) ? file()
+          : json(404, "{\"code\":1002,\"message\":\"session not found\"}");
       default -> json(404, "{}");
     };
   }
@@ -714,6 +740,24 @@ public final class FakeNemoServer implements AutoCloseable {
     if (r == null) return json(404, "{\"success\":false,\"error\":\"render not found\"}");
     r.cancelled = true;
     return ok("{\"success\":true}");
+  }
+
+  /** A small real picture: what a studio's timeline picture is to a client. */
+  private static byte[] timelinePng() {
+    java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(320, 120, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = image.createGraphics();
+    g.setColor(new java.awt.Color(0x3ecfb4));
+    g.fillRect(10, 60, 300, 40);
+    g.setColor(java.awt.Color.ORANGE);
+    g.fillRect(10, 10, 140, 40);
+    g.dispose();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try {
+      javax.imageio.ImageIO.write(image, "png", out);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toByteArray();
   }
 
   private MockResponse file() {

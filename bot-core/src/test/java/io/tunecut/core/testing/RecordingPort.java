@@ -31,14 +31,14 @@ import java.util.stream.Collectors;
 public final class RecordingPort implements ChatPort {
 
   /** What was called. */
-  public enum Kind { SEND, CREATE_STATUS, EDIT_STATUS, SEND_VIDEO, CHAT_ACTION }
+  public enum Kind { SEND, CREATE_STATUS, EDIT_STATUS, SEND_VIDEO, SEND_PHOTO, CHAT_ACTION }
 
   /**
    * One recorded call.
    *
    * @param ref the message created (SEND, CREATE_STATUS) or edited (EDIT_STATUS); null otherwise
    * @param text the text, status text or caption; null for chat actions
-   * @param fileBytes the size of the video file at the time of the call (SEND_VIDEO), else -1
+   * @param fileBytes the size of the video or picture at the time of the call (SEND_VIDEO, SEND_PHOTO), else -1
    */
   public record Call(
       Kind kind, Instant at, Chat chat, MessageRef ref, String text, List<Suggestion> suggestions,
@@ -105,6 +105,13 @@ public final class RecordingPort implements ChatPort {
   }
 
   @Override
+  public boolean sendPhoto(Chat chat, Path file, String caption, List<Suggestion> suggestions) throws IOException {
+    long size = Files.exists(file) ? Files.size(file) : -1;
+    record(new Call(Kind.SEND_PHOTO, Instant.now(), chat, null, caption, List.copyOf(suggestions), file, size, null));
+    return true;
+  }
+
+  @Override
   public void chatAction(Chat chat, ChatAction action) throws IOException {
     record(new Call(Kind.CHAT_ACTION, Instant.now(), chat, null, null, List.of(), null, -1, action));
   }
@@ -164,6 +171,10 @@ public final class RecordingPort implements ChatPort {
 
   public List<Call> videos() {
     return calls(Kind.SEND_VIDEO);
+  }
+
+  public List<Call> photos() {
+    return calls(Kind.SEND_PHOTO);
   }
 
   public boolean anyShown(Predicate<String> test) {

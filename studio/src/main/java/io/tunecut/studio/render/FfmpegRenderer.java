@@ -42,6 +42,7 @@ public final class FfmpegRenderer implements Renderer {
   private static final List<String> VIDEO_CODEC = List.of(
       "-c:v", "libx264", "-preset", "veryfast", "-crf", "22", "-pix_fmt", "yuv420p");
   private static final List<String> AUDIO_CODEC = List.of("-c:a", "aac", "-b:a", "192k", "-ar", "48000", "-ac", "2");
+  private static final List<String> PREVIEW_AUDIO = List.of("-c:a", "aac", "-b:a", "64k", "-ar", "48000", "-ac", "2");
 
   private final Ffmpeg ffmpeg;
   private final Path workDir;
@@ -63,6 +64,18 @@ public final class FfmpegRenderer implements Renderer {
     this.workDir = workDir;
     this.options = options;
     this.captions = systemFonts ? CaptionPictures.systemFonts() : CaptionPictures.bundledFontOnly();
+  }
+
+  /** Constant quality; a preview's bitrate, capped so its size stays predictable. */
+  private List<String> videoCodec() {
+    if (!options.isPreview()) return VIDEO_CODEC;
+    int k = options.videoKbps();
+    return List.of("-c:v", "libx264", "-preset", "ultrafast", "-b:v", k + "k", "-maxrate", (k * 3 / 2) + "k",
+        "-bufsize", (k * 2) + "k", "-pix_fmt", "yuv420p");
+  }
+
+  private List<String> audioCodec() {
+    return options.isPreview() ? PREVIEW_AUDIO : AUDIO_CODEC;
   }
 
   @Override
@@ -162,7 +175,7 @@ public final class FfmpegRenderer implements Renderer {
       String graph = sound(inputs, () -> new int[] {video});
       List<String> args = new ArrayList<>(inputs.args());
       args.addAll(List.of("-filter_complex", graph, "-map", video + ":v:0", "-map", "[aout]", "-c:v", "copy"));
-      args.addAll(AUDIO_CODEC);
+      args.addAll(audioCodec());
       mp4(args);
       ffmpeg.run(new FfmpegRun(args, plan.seconds(), stage, options.timeout(), output));
     }
@@ -183,9 +196,9 @@ public final class FfmpegRenderer implements Renderer {
       picture = withCaptions(inputs, chains, picture, 0, plan.seconds());
       chains.add(sound(inputs, () -> clipInputs));
       List<String> args = new ArrayList<>(inputs.args());
-      args.addAll(List.of("-filter_complex", String.join(";", chains), "-map", "[" + picture + "]", "-map", "[aout]"));
-      args.addAll(VIDEO_CODEC);
-      args.addAll(AUDIO_CODEC);
+      args.addAll(List.of("-filter_complex", pictureGraph(chains), "-map", "[" + picture + "]", "-map", "[aout]"));
+      args.addAll(videoCodec());
+      args.addAll(audioCodec());
       mp4(args);
       ffmpeg.run(new FfmpegRun(args, plan.seconds(), stage, options.timeout(), output));
     }
@@ -202,8 +215,8 @@ public final class FfmpegRenderer implements Renderer {
         chains.add(VideoGraph.segment(plan, s, inputs.add(clipInput(s)), "v"));
         String picture = withCaptions(inputs, chains, "v", s.startSeconds(), s.seconds());
         List<String> args = new ArrayList<>(inputs.args());
-        args.addAll(List.of("-filter_complex", String.join(";", chains), "-map", "[" + picture + "]", "-an"));
-        args.addAll(VIDEO_CODEC);
+        args.addAll(List.of("-filter_complex", pictureGraph(chains), "-map", "[" + picture + "]", "-an"));
+        args.addAll(videoCodec());
         args.addAll(List.of("-video_track_timescale", "90000", part.toString()));
         double from = s.startSeconds() / plan.seconds();
         double to = (s.startSeconds() + s.seconds()) / plan.seconds();
@@ -221,7 +234,7 @@ public final class FfmpegRenderer implements Renderer {
       String graph = sound(inputs, () -> soundInputs(inputs));
       List<String> args = new ArrayList<>(inputs.args());
       args.addAll(List.of("-filter_complex", graph, "-map", picture + ":v:0", "-map", "[aout]", "-c:v", "copy"));
-      args.addAll(AUDIO_CODEC);
+      args.addAll(audioCodec());
       mp4(args);
       ffmpeg.run(new FfmpegRun(args, plan.seconds(), stage, options.timeout(), output));
     }
@@ -249,9 +262,16 @@ public final class FfmpegRenderer implements Renderer {
         return List.of("-loop", "1", "-framerate", plan.fpsText(), "-t", length, "-i", file);
       }
       List<String> args = new ArrayList<>();
+      // A preview's picture is small: the decoder may skip deblocking, which it would scale away.
+      if (options.isPreview()) args.addAll(List.of("-skip_loop_filter", "all"));
       if (s.clip().inMs() > 0) args.addAll(List.of("-ss", AudioGraph.num(s.clip().inMs() / 1000.0)));
       args.addAll(List.of("-t", length, "-i", file));
       return args;
+    }
+
+    /** The chains as one graph; a preview scales with the fastest scaler (small frames hide the difference). */
+    private String pictureGraph(List<String> chains) {
+      return (options.isPreview() ? "sws_flags=fast_bilinear;" : "") + String.join(";", chains);
     }
 
     /** Inputs for the clips that have sound; -1 for the rest. */

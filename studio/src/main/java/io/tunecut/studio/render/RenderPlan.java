@@ -58,7 +58,7 @@ record RenderPlan(Draft draft, Aspect.Frame frame, double fps, String fpsText, L
     }
     MediaInfo first = sources.get(0).info();
     double fps = draft.output().fps() > 0 ? draft.output().fps() : sourceFps(sources);
-    fps = Math.max(1, Math.min(60, fps));
+    fps = Math.max(1, Math.min(options.isPreview() ? 30 : 60, fps));
     String fpsText = rate(fps);
     fps = value(fpsText);
 
@@ -67,7 +67,7 @@ record RenderPlan(Draft draft, Aspect.Frame frame, double fps, String fpsText, L
     Aspect.Frame frame = aspect.frame(shortSide);
 
     Clip only = draft.clips().get(0);
-    boolean copy = draft.clips().size() == 1
+    boolean copy = !options.isPreview() && draft.clips().size() == 1
         && !only.isStill()
         && draft.captions().isEmpty()
         && only.inMs() == 0

@@ -30,6 +30,7 @@ import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.commons.fileupload2.core.FileItemInput;
 import org.apache.commons.fileupload2.core.FileItemInputIterator;
@@ -47,11 +48,13 @@ final class SessionApi {
   private final AnalysisCache analysis;
   private final Agent agent;
   private final LinkSigner links;
+  private final Consumer<Media> sketch;
   // Weak values: a session's lock lives while someone holds it, so the map cannot grow without end.
   private final com.github.benmanes.caffeine.cache.Cache<String, Object> locks = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakValues().build();
 
+  /** @param sketch told of every file kept, to sketch it at once (thumbnails, waveform) */
   SessionApi(Auth auth, Sessions sessions, MediaLibrary library, Intake intake, AnalysisCache analysis, Agent agent,
-      LinkSigner links) {
+      LinkSigner links, Consumer<Media> sketch) {
     this.auth = auth;
     this.sessions = sessions;
     this.library = library;
@@ -59,6 +62,7 @@ final class SessionApi {
     this.analysis = analysis;
     this.agent = agent;
     this.links = links;
+    this.sketch = sketch;
   }
 
   /** One edit at a time per session: uploads and chat turns both rewrite the draft. */
@@ -79,6 +83,7 @@ final class SessionApi {
   void keep(SessionRecord s, List<Media> created) throws IOException {
     for (Media m : created) {
       library.add(new MediaRecord(m, s.id(), s.userId(), sha256(m.file()), Files.size(m.file())));
+      sketch.accept(m);
     }
   }
 
@@ -168,6 +173,7 @@ final class SessionApi {
         kept = true;
         sessions.saveDraft(s.id(), draft.toJson().toString());
       }
+      accepted.forEach(a -> sketch.accept(a.media()));
       data.put("session_state_applied", true);
       data.put("session_id", s.id());
       Json.send(ctx, 200, Json.ok(data));

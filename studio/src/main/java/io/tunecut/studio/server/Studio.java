@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.tunecut.studio.account.Quota;
 import io.tunecut.studio.account.Tokens;
+import io.tunecut.studio.ffmpeg.Ffmpeg;
 import io.tunecut.studio.agent.Agent;
 import io.tunecut.studio.analysis.AnalysisCache;
 import io.tunecut.studio.intake.Intake;
@@ -12,6 +13,9 @@ import io.tunecut.studio.job.RenderEnded;
 import io.tunecut.studio.job.RenderQueue;
 import io.tunecut.studio.link.LinkSigner;
 import io.tunecut.studio.media.MediaProbe;
+import io.tunecut.studio.preview.QuickPreview;
+import io.tunecut.studio.preview.Sketches;
+import io.tunecut.studio.preview.TimelinePictures;
 import io.tunecut.studio.render.Renderer;
 import io.tunecut.studio.store.Accounts;
 import io.tunecut.studio.store.Database;
@@ -46,17 +50,19 @@ public final class Studio implements AutoCloseable {
   private final RenderQueue renders;
   private final ExecutorService turns;
   private final AnalysisCache analysis;
+  private final Sketches sketches;
   private final URI baseUrl;
   private final Operations ops;
 
   private Studio(Javalin app, Database db, RenderQueue renders, ExecutorService turns, AnalysisCache analysis,
-      URI baseUrl, Operations ops) {
+      Sketches sketches, URI baseUrl, Operations ops) {
     this.ops = ops;
     this.app = app;
     this.db = db;
     this.renders = renders;
     this.turns = turns;
     this.analysis = analysis;
+    this.sketches = sketches;
     this.baseUrl = baseUrl;
   }
 
@@ -93,6 +99,7 @@ public final class Studio implements AutoCloseable {
     Operations ops = new Operations(db);
     RenderQueue queue = null;
     ExecutorService turns = null;
+    Sketches sketches = null;
     try {
       Clock clock = Clock.systemUTC();
       Accounts accounts = new Accounts(db);
@@ -102,8 +109,12 @@ public final class Studio implements AutoCloseable {
       Quota quota = new Quota(jobs, settings.renderMinutesPerDay(), clock);
       Tokens tokens = new Tokens(accounts, clock);
       byte[] key = LinkSigner.loadOrCreateKey(dataDir.resolve("link.key"));
-      queue = new RenderQueue(db, jobs, library, renderer, new SpeechDucking(analysis)::refresh, dataDir,
-          settings.queue(), ops.registry());
+      SpeechDucking ducking = new SpeechDucking(analysis);
+      queue = new RenderQueue(db, jobs, library, renderer, ducking::refresh, dataDir, settings.queue(), ops.registry());
+      Ffmpeg ffmpeg = Ffmpeg.of(settings.ffmpeg(), settings.ffprobe());
+      sketches = new Sketches(dataDir.resolve("pictures"), ffmpeg);
+      Pictures pictures = new Pictures(sketches, new TimelinePictures(sketches, analysis::beats),
+          new QuickPreview(ffmpeg, dataDir.resolve("work")), ducking::refresh, dataDir.resolve("work"));
       AtomicInteger n = new AtomicInteger();
       turns = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "chat-turn-" + n.incrementAndGet());
@@ -117,16 +128,18 @@ public final class Studio implements AutoCloseable {
       Auth auth = new Auth(tokens, quota);
       UrlFetcher fetcher = new UrlFetcher(settings.allowPrivateUrls(), Duration.ofSeconds(10), Duration.ofMinutes(15));
       Intake intake = new Intake(dataDir, probe, fetcher, settings.maxUploadBytes());
-      Javalin app = build(settings, ops, auth, db, library, intake, analysis, agent, queue, quota, links, turns, keepAlive);
+      Javalin app = build(settings, ops, auth, db, library, intake, analysis, agent, queue, quota, links, turns,
+          keepAlive, pictures);
       app.start(settings.host(), settings.port());
       URI url = URI.create("http://" + hostForUrl(settings.host()) + ":" + app.port());
       if (base[0] == null) base[0] = url.toString();
       queue.resume();
       log.info("studio ({}) listening on {} (data in {}, store on {})", settings.role().name().toLowerCase(),
           url, dataDir.getFileName(), db.dialect().name().toLowerCase());
-      return new Studio(app, db, queue, turns, analysis, url, ops);
+      return new Studio(app, db, queue, turns, analysis, sketches, url, ops);
     } catch (IOException | RuntimeException e) {
       if (queue != null) queue.close();
+      if (sketches != null) sketches.close();
       if (turns != null) turns.shutdownNow();
       ops.close();
       db.close();
@@ -136,9 +149,11 @@ public final class Studio implements AutoCloseable {
 
   private static Javalin build(StudioSettings settings, Operations ops, Auth auth, Database db, MediaLibrary library,
       Intake intake, AnalysisCache analysis, Agent agent, RenderQueue queue, Quota quota, LinkSigner links,
-      ExecutorService turns, Duration keepAlive) {
+      ExecutorService turns, Duration keepAlive, Pictures pictures) {
     Sessions sessions = new Sessions(db);
-    SessionApi sessionApi = new SessionApi(auth, sessions, library, intake, analysis, agent, links);
+    SessionApi sessionApi = new SessionApi(auth, sessions, library, intake, analysis, agent, links,
+        pictures.timeline()::prepare);
+    PreviewApi previews = pictures.api(auth, sessionApi);
     ChatApi chat = new ChatApi(auth, sessionApi, sessions, agent, turns, keepAlive);
     RenderApi render = new RenderApi(auth, sessionApi, queue, quota, links);
     SignedFiles files = new SignedFiles(links, queue, library);
@@ -170,6 +185,8 @@ public final class Studio implements AutoCloseable {
       config.routes.post("/api/render/proxy/lambda/{id}/cancel", render::cancel);
       config.routes.get("/api/render/proxy/{id}/download", render::download);
       config.routes.get("/files/{id}", files::signed);
+      config.routes.get("/api/preview/{agent}/me/{session}/timeline.png", previews::timeline);
+      config.routes.get("/api/preview/{agent}/me/{session}/preview.mp4", previews::preview);
     });
   }
 
@@ -205,6 +222,7 @@ public final class Studio implements AutoCloseable {
       app.stop();
     } finally {
       renders.close();
+      sketches.close();
       turns.shutdownNow();
       ops.close();
       analysis.close();

@@ -1,0 +1,139 @@
+package io.tunecut.app.bench;
+
+import io.tunecut.studio.analysis.AnalysisCache;
+import io.tunecut.studio.draft.Caption;
+import io.tunecut.studio.draft.Clip;
+import io.tunecut.studio.draft.Draft;
+import io.tunecut.studio.draft.Music;
+import io.tunecut.studio.ffmpeg.Ffmpeg;
+import io.tunecut.studio.media.FfprobeMediaProbe;
+import io.tunecut.studio.media.Media;
+import io.tunecut.studio.preview.QuickPreview;
+import io.tunecut.studio.preview.Sketches;
+import io.tunecut.studio.preview.TimelinePictures;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+
+/**
+ * {@code bench timeline}: drawing the picture of a 60 s timeline (six 1080p clips, a track with
+ * fades and ducking, a title and a caption) once its thumbnails are made, against writing a
+ * blank PNG of the same size (the floor), in one run.
+ * {@code bench preview}: the quick 360p preview of 60 s of 1080p30 video with music and a title,
+ * against real time and against bare ffmpeg only decoding the same clip.
+ */
+public final class PictureBenchmark {
+  private static final int DRAWS = 21;
+
+  private PictureBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    boolean preview = args.length > 0 && args[0].equals("preview");
+    Path dir = Files.createTempDirectory("tunecut-bench-pictures");
+    Path clip = dir.resolve("clip.mp4");
+    Path track = dir.resolve("track.mp3");
+    System.out.println("bench " + (preview ? "preview" : "timeline") + ": generating a 60 s 1080p30 clip and a 90 s track …");
+    bare(List.of("-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=30:duration=60", "-f", "lavfi", "-i",
+        "sine=frequency=220:sample_rate=48000:duration=60", "-c:v", "libx264", "-preset", "veryfast", "-crf", "23",
+        "-g", "30", // a key frame a second, as phones record
+        "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "128k", "-shortest", clip.toString()));
+    bare(List.of("-f", "lavfi", "-i", "aevalsrc=0.8*sin(2*PI*220*t)*exp(-12*mod(t\\,0.5)):s=44100:d=90",
+        "-ac", "2", "-c:a", "libmp3lame", "-b:a", "192k", track.toString()));
+    Ffmpeg ffmpeg = Ffmpeg.fromEnvironment();
+    FfprobeMediaProbe probe = new FfprobeMediaProbe(ffmpeg);
+    List<Media> media = List.of(new Media("clip", "clip.mp4", probe.probe(clip, "clip.mp4"), clip),
+        new Media("track", "track.mp3", probe.probe(track, "track.mp3"), track));
+    Draft draft = draft();
+    if (preview) preview(ffmpeg, dir, draft, media);
+    else timeline(ffmpeg, dir, draft, media);
+  }
+
+  private static void timeline(Ffmpeg ffmpeg, Path dir, Draft draft, List<Media> media) throws Exception {
+    AnalysisCache analysis = new AnalysisCache(dir.resolve("analysis"), ffmpeg);
+    try (Sketches sketches = new Sketches(dir.resolve("pictures"), ffmpeg)) {
+      TimelinePictures pictures = new TimelinePictures(sketches, analysis::beats);
+      long made = System.nanoTime();
+      byte[] first = pictures.png(draft, media);
+      double making = (System.nanoTime() - made) / 1e9;
+      BufferedImage size = ImageIO.read(new java.io.ByteArrayInputStream(first));
+      // Steady state, as in a studio that has drawn a few: the JIT warmed up on both sides.
+      for (int i = 0; i < 10; i++) {
+        pictures.png(draft, media);
+        ImageIO.write(new BufferedImage(size.getWidth(), size.getHeight(), BufferedImage.TYPE_INT_RGB), "png",
+            new ByteArrayOutputStream());
+      }
+      double drawing = median(() -> pictures.png(draft, media));
+      double blank = median(() -> {
+        BufferedImage b = new BufferedImage(size.getWidth(), size.getHeight(), BufferedImage.TYPE_INT_RGB);
+        ImageIO.write(b, "png", new ByteArrayOutputStream());
+      });
+      System.out.printf("  first picture (thumbnails, waveform and beats made, as right after upload): %.2f s%n", making);
+      System.out.printf("  timeline picture of 60 s, %d×%d, cached: %.0f ms; a blank PNG of that size %.0f ms"
+          + " → %.1f× the blank PNG; %.2f of the 300 ms budget%n",
+          size.getWidth(), size.getHeight(), drawing * 1000, blank * 1000, drawing / blank, drawing / 0.3);
+    }
+  }
+
+  private static void preview(Ffmpeg ffmpeg, Path dir, Draft draft, List<Media> media) throws Exception {
+    Map<String, Media> byId = new LinkedHashMap<>();
+    media.forEach(m -> byId.put(m.id(), m));
+    QuickPreview preview = new QuickPreview(ffmpeg, Files.createDirectories(dir.resolve("work")));
+    Path out = dir.resolve("preview.mp4");
+    double ours = median3(() -> preview.render(draft, byId, out));
+    double decode = median3(() -> bare(List.of("-i", media.get(0).file().toString(), "-f", "null", "-")));
+    System.out.printf("  quick preview of 60 s (360p, %d kB): %.2f s → %.1f× real time (target ≥ 7.5×, i.e. ≤ 8 s);"
+        + " %.2f× bare ffmpeg only decoding the clip (%.2f s)%n",
+        Files.size(out) / 1000, ours, 60 / ours, ours / decode, decode);
+  }
+
+  /** Six clips cut from the one file, a faded and ducked track, a title and a caption. */
+  private static Draft draft() {
+    List<Clip> clips = new ArrayList<>();
+    for (int i = 0; i < 6; i++) clips.add(new Clip("c" + i, "clip", "clip " + (i + 1) + ".mp4", "video", 10_000, i * 9_000L, 1.0, null));
+    Music music = new Music("m", "track", "track.mp3", 0, 60_000, 0, 0.35, 2000, 3000, true, null, null)
+        .ducked(-12, List.of(new Music.Range(12_000, 18_000), new Music.Range(40_000, 44_000)));
+    return Draft.empty().withClips(clips).withMusic(music).withCaptions(List.of(
+        Caption.of("t", "Urban Dreams 城市之梦", 0, 3000, "center"), Caption.of("c", "day one", 20_000, 5000, "bottom")));
+  }
+
+  private interface Job {
+    void run() throws Exception;
+  }
+
+  private static double median(Job job) throws Exception {
+    return median(job, DRAWS);
+  }
+
+  private static double median3(Job job) throws Exception {
+    return median(job, 3);
+  }
+
+  private static double median(Job job, int runs) throws Exception {
+    double[] seconds = new double[runs];
+    for (int i = 0; i < runs; i++) {
+      long start = System.nanoTime();
+      job.run();
+      seconds[i] = (System.nanoTime() - start) / 1e9;
+    }
+    Arrays.sort(seconds);
+    return seconds[runs / 2];
+  }
+
+  private static String bare(List<String> args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(System.getenv().getOrDefault("TUNECUT_FFMPEG", "ffmpeg"), "-y", "-hide_banner", "-nostats"));
+    command.addAll(args);
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (process.waitFor() != 0) throw new IOException("ffmpeg failed: " + output.substring(Math.max(0, output.length() - 800)));
+    return output;
+  }
+}

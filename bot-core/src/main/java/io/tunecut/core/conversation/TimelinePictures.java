@@ -1,0 +1,101 @@
+package io.tunecut.core.conversation;
+
+import io.tunecut.core.chat.Chat;
+import io.tunecut.core.chat.ChatPort;
+import io.tunecut.core.chat.ChatUser;
+import io.tunecut.core.chat.Suggestion;
+import io.tunecut.core.language.Messages;
+import io.tunecut.core.nemo.SessionState;
+import io.tunecut.core.nemo.TokenSource;
+import io.tunecut.core.timeline.TimelineSummary;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The timeline as a picture where the backend draws one (the tunecut studio), with the words
+ * as its caption; the words alone where it does not (the NemoVideo cloud answers 404, and is
+ * not asked again) or the platform shows no pictures.
+ */
+final class TimelinePictures {
+  private static final Logger log = LoggerFactory.getLogger(TimelinePictures.class);
+  /** Far above a real picture (about 150 kB): a backend sending more is not sending a picture. */
+  private static final long MOST_BYTES = 10L * 1024 * 1024;
+
+  private final Context ctx;
+  private final People people;
+  private final Replies replies;
+  private final boolean afterEdits;
+  private volatile Support support = Support.UNKNOWN;
+  /** While it is not known whether the backend draws, one asks at a time: a crowd would ask the cloud in vain. */
+  private final AtomicBoolean probing = new AtomicBoolean();
+
+  private enum Support { UNKNOWN, YES, NO }
+
+  /** @param afterEdits also after every turn that changed the timeline, not only on /status */
+  TimelinePictures(Context ctx, People people, Replies replies, boolean afterEdits) {
+    this.ctx = ctx;
+    this.people = people;
+    this.replies = replies;
+    this.afterEdits = afterEdits;
+  }
+
+  /** Shows the timeline: its picture with {@code text} under it, or {@code text} alone (nothing when blank). */
+  void show(ChatPort port, Chat chat, ChatUser user, Messages say, String text, List<Suggestion> suggestions) {
+    show(port, chat, user, say, text, suggestions, support == Support.UNKNOWN && probing.compareAndSet(false, true));
+  }
+
+  /** @param probe this caller holds the one probe of a backend not yet known */
+  private void show(ChatPort port, Chat chat, ChatUser user, Messages say, String text, List<Suggestion> suggestions,
+      boolean probe) {
+    if (support == Support.YES || probe) {
+      Path file = ctx.workDir().resolve("timeline-" + UUID.randomUUID() + ".png");
+      try {
+        if (ctx.nemo().timelinePicture(people.auth(user), people.session(user, say), file, MOST_BYTES)) {
+          support = Support.YES;
+          if (replies.portCall(() -> port.sendPhoto(chat, file, text, suggestions), false)) return;
+        } else {
+          log.info("the backend draws no timeline pictures: the timeline is told in words");
+          support = Support.NO;
+        }
+      } catch (IOException e) {
+        log.info("no timeline picture for {}: {}", user, e.toString());
+      } finally {
+        if (probe) probing.set(false);
+        ctx.deleteQuietly(file);
+      }
+    }
+    if (!text.isBlank()) replies.send(port, chat, text, suggestions);
+  }
+
+  /**
+   * After a turn whose answer was said in its own words (with the buttons): the picture alone
+   * when the timeline changed, since the answer already says what it is.
+   */
+  void afterTurn(Work work, TokenSource auth, String sessionId, SessionState before) {
+    if (!afterEdits || before == null || support == Support.NO) return;
+    boolean probe = support == Support.UNKNOWN;
+    if (probe && !probing.compareAndSet(false, true)) return;
+    try {
+      SessionState after = ctx.nemo().state(auth, sessionId);
+      if (after.draft().equals(before.draft())) return;
+      if (TimelineSummary.of(after.draft(), work.say.language()).empty()) return;
+      show(work.port, work.chat, work.user, work.say, "", List.of(), probe);
+      probe = false; // released by show
+    } catch (IOException e) {
+      log.info("timeline after the turn of {} unavailable: {}", work.user, e.toString());
+    } finally {
+      if (probe) probing.set(false);
+    }
+  }
+
+  /** After a silent turn that changed the timeline: what changed, on its picture when pictures follow edits. */
+  void changed(Work work, String text) {
+    if (afterEdits) show(work.port, work.chat, work.user, work.say, text, Replies.suggestions(work.say));
+    else replies.send(work, text, Replies.suggestions(work.say));
+  }
+}

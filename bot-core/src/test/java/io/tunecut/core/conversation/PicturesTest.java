@@ -1,0 +1,149 @@
+package io.tunecut.core.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tunecut.core.testing.FakeNemoServer;
+import io.tunecut.core.testing.RecordingPort;
+import io.tunecut.core.testing.Turn;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What people see instead of reading: the timeline's picture on /status and after edits, the
+ * quick preview, the render's progress bar and the forecast before a long export.
+ */
+class PicturesTest {
+  /** EXAMPLE_DRAFT with a second clip: 30 s in all. */
+  private static final String LONGER = FakeNemoServer.EXAMPLE_DRAFT.replace("\"d\":10000,\"m\"", "\"d\":30000,\"m\"")
+      .replace("\"st\":0,\"d\":10000,\"in\":0,\"v\":1.0}]}",
+          "\"st\":0,\"d\":10000,\"in\":0,\"v\":1.0},{\"id\":\"c2\",\"src\":\"med_1\",\"n\":\"beach.mp4\",\"kind\":\"video\",\"st\":10000,\"d\":20000,\"in\":0,\"v\":1.0}]}");
+
+  @TempDir Path tmp;
+  Harness h;
+
+  private void start(boolean studio, UnaryOperator<ConversationEngine.Builder> tune) throws Exception {
+    h = new Harness(tmp, RecordingPort.create(), tune);
+    if (studio) h.server.drawsPictures().saysItIsATunecutStudio();
+    h.run("ann", "hello");
+    h.server.draft(h.sessionOf("ann"), FakeNemoServer.EXAMPLE_DRAFT);
+    h.port.clear();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (h != null) h.close();
+  }
+
+  @Test
+  void statusShowsTheTimelinePictureWithTheSummaryUnderIt() throws Exception {
+    start(true, b -> b);
+    h.run("ann", "/status");
+
+    List<RecordingPort.Call> photos = h.port.photos();
+    assertThat(photos).hasSize(1);
+    assertThat(photos.get(0).fileBytes()).isEqualTo(h.server.timelinePicture().length);
+    assertThat(photos.get(0).text()).startsWith("Timeline: ").contains("lofi.mp3");
+    assertThat(photos.get(0).suggestions()).extracting(s -> s.command()).contains("/export", "/status");
+    assertThat(h.sentTo("ann")).noneMatch(t -> t.startsWith("Timeline: "));
+    assertThat(h.workDirEmpty()).isTrue();
+  }
+
+  @Test
+  void againstABackendWithoutPicturesStatusIsTheSummaryInWordsAndItIsNotAskedAgain() throws Exception {
+    start(false, b -> b);
+    h.run("ann", "/status");
+    h.run("ann", "/status");
+
+    assertThat(h.port.photos()).isEmpty();
+    assertThat(h.sentTo("ann")).filteredOn(t -> t.startsWith("Timeline: ")).hasSize(2);
+    assertThat(h.server.count(FakeNemoServer.Call.TIMELINE_PICTURE)).isZero();
+  }
+
+  @Test
+  void anEditThatChangesTheTimelineIsFollowedByItsPicture() throws Exception {
+    start(true, b -> b);
+    h.server.enqueueTurn(Turn.builder().tool("set_volume").draft(LONGER).build());
+    h.run("ann", "add the beach clip");
+
+    assertThat(h.port.photos()).hasSize(1);
+    assertThat(h.port.photos().get(0).text()).startsWith("Done. What changed: ");
+
+    h.server.enqueueTurn(Turn.builder().text("Music at 80%.").draft(LONGER.replace("0.35", "0.8")).build());
+    h.run("ann", "music at 80%");
+    assertThat(h.port.photos()).hasSize(2);
+    // The answer said it in words, with the buttons: the picture follows it alone.
+    assertThat(h.port.photos().get(1).text()).isEmpty();
+    List<RecordingPort.Call> calls = h.port.calls();
+    int answer = calls.indexOf(calls.stream().filter(c -> "Music at 80%.".equals(c.text())).findFirst().orElseThrow());
+    assertThat(calls.indexOf(h.port.photos().get(1))).isGreaterThan(answer);
+
+    h.server.enqueueTurn(Turn.builder().text("Your timeline is 30 seconds long.").build());
+    h.run("ann", "how long is it?");
+    assertThat(h.port.photos()).as("nothing changed: no new picture").hasSize(2);
+  }
+
+  @Test
+  void operatorsCanKeepPicturesToStatus() throws Exception {
+    start(true, b -> b.timelinePictures(false));
+    h.server.enqueueTurn(Turn.builder().tool("set_volume").draft(LONGER).build());
+    h.run("ann", "add the beach clip");
+    assertThat(h.port.photos()).isEmpty();
+    assertThat(h.sentTo("ann")).anyMatch(t -> t.startsWith("Done. What changed: "));
+
+    h.run("ann", "/status");
+    assertThat(h.port.photos()).hasSize(1);
+  }
+
+  @Test
+  void previewSendsAPlayableVideoMarkedAsAPreviewAndCostsNoRender() throws Exception {
+    start(true, b -> b);
+    h.run("ann", "预览");
+
+    assertThat(h.port.videos()).hasSize(1);
+    assertThat(h.port.videos().get(0).text()).contains("预览").contains("360p");
+    assertThat(h.port.videos().get(0).fileBytes()).isEqualTo(h.server.renderFile().length);
+    assertThat(h.server.count(FakeNemoServer.Call.RENDER_START)).isZero();
+    assertThat(h.workDirEmpty()).isTrue();
+  }
+
+  @Test
+  void aBackendWithoutPreviewsSaysSoAndPointsToExport() throws Exception {
+    start(false, b -> b);
+    h.run("ann", "/preview");
+    assertThat(h.port.videos()).isEmpty();
+    assertThat(h.lastSentTo("ann")).contains("no quick previews").contains("export");
+  }
+
+  @Test
+  void theRenderShowsABarWithTheTimeLeftFromItsMeasuredSpeed() throws Exception {
+    start(true, b -> b);
+    h.server.renderPolls(6);
+    h.run("ann", "export");
+    List<String> bars = h.port.everythingShown().stream().filter(t -> t.startsWith("⏳ Rendering ")).toList();
+    assertThat(bars).isNotEmpty();
+    assertThat(bars).allMatch(t -> t.matches("⏳ Rendering [■□]{10} \\d+%( · about \\d+ s left)?"));
+    assertThat(bars).anyMatch(t -> t.contains("left"));
+  }
+
+  @Test
+  void aLongRenderIsAnnouncedWithItsTimeAndTheRenderMinutesItUses() throws Exception {
+    start(true, b -> b);
+    h.server.credits(120);
+    h.server.draft(h.sessionOf("ann"), FakeNemoServer.EXAMPLE_DRAFT.replace("\"d\":10000,\"m\"", "\"d\":150000,\"m\""));
+    h.run("ann", "export");
+    assertThat(h.sentTo("ann")).anyMatch(t -> t.matches(
+        "Rendering this 2 min 30 s video takes about \\d+ s and uses 2.5 of your 120 render minutes left today."));
+    assertThat(h.sentTo("ann").get(0)).startsWith("Rendering this");
+  }
+
+  @Test
+  void aShortRenderStartsWithoutAForecast() throws Exception {
+    start(true, b -> b);
+    h.run("ann", "export");
+    assertThat(h.sentTo("ann")).noneMatch(t -> t.startsWith("Rendering this"));
+  }
+}
