@@ -79,7 +79,7 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
         pool("tunecut-port", b.portThreads), pool("tunecut-backend", b.backendThreads), timing);
     this.people = new People(ctx, operatorToken, new Access(b.access, b.directory, b.clock));
     this.replies = new Replies(ctx, people, new ErrorReplies(operatorToken != null, b.maxFileBytes, b.registerPage));
-    this.lanes = new Lanes(people, replies);
+    this.lanes = new Lanes(people, replies, b.turnLeases);
     this.progress = new Progress(ctx, replies);
     this.quick = new QuickCommands(ctx, people, replies, lanes);
     this.next = new NextVideo(ctx::deleteQuietly);
@@ -210,6 +210,7 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
     private Duration chatActionInterval = Duration.ofMillis(4500);
     private Duration tick = Duration.ofSeconds(1);
     private AccessRules access = AccessRules.open();
+    private io.tunecut.core.fleet.TurnLeases turnLeases;
 
     private Builder() {}
 
@@ -251,6 +252,8 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
 
     /** Who may use the bot and how much; everyone, without limits, by default. */
     public Builder access(AccessRules rules) { this.access = rules; return this; }
+    /** When instances share a store: one turn per person across them. */
+    public Builder turnLeases(io.tunecut.core.fleet.TurnLeases leases) { this.turnLeases = leases; return this; }
 
     public ConversationEngine build() {
       return new ConversationEngine(this);
