@@ -41,7 +41,7 @@ final class Platforms {
     running.add(bot);
     try {
       if (telegram) {
-        TelegramBot adapter = TelegramBot.start(TelegramSettings.fromEnvironment(settings.env()), bot.engine());
+        TelegramBot adapter = TelegramBot.start(TelegramSettings.fromEnvironment(settings.env()), bot.engine(), bot.updateClaims());
         running.add(0, adapter);
         resume(bot, adapter.port());
         log.info("telegram bot running");
