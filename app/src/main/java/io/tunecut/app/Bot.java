@@ -84,6 +84,16 @@ public final class Bot implements AutoCloseable {
     return leases == null ? null : UpdateClaims.in(directory.database());
   }
 
+  /** Whether the user directory's store answers (within 2 s). */
+  public boolean storeAnswers() {
+    try (var connection = directory.database().getConnection()) {
+      return connection.isValid(2);
+    } catch (java.sql.SQLException | RuntimeException e) {
+      log.warn("the user store does not answer: {}", e.getMessage());
+      return false;
+    }
+  }
+
   @Override
   public void close() {
     engine.close();

@@ -103,6 +103,11 @@ public record Settings(
     return url;
   }
 
+  /** {@code TUNECUT_ADMIN_PORT}: where /livez, /readyz and /metrics are served, or -1 (unset) for nowhere. */
+  public int adminPort() {
+    return blankToNull(env.get("TUNECUT_ADMIN_PORT")) == null ? -1 : integer(env, "TUNECUT_ADMIN_PORT", -1);
+  }
+
   public boolean embeddedStudio() {
     return nemoApiUrl == null;
   }
