@@ -7,6 +7,7 @@ import io.tunecut.core.chat.ChatUser;
 import io.tunecut.core.chat.InboundMessage;
 import io.tunecut.core.chat.MessageHandler;
 import io.tunecut.core.export.PollSchedule;
+import io.tunecut.core.fleet.TurnLeases;
 import io.tunecut.core.language.Language;
 import io.tunecut.core.language.Messages;
 import io.tunecut.core.nemo.NemoClient;
@@ -210,7 +211,7 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
     private Duration chatActionInterval = Duration.ofMillis(4500);
     private Duration tick = Duration.ofSeconds(1);
     private AccessRules access = AccessRules.open();
-    private io.tunecut.core.fleet.TurnLeases turnLeases;
+    private TurnLeases turnLeases;
 
     private Builder() {}
 
@@ -253,7 +254,7 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
     /** Who may use the bot and how much; everyone, without limits, by default. */
     public Builder access(AccessRules rules) { this.access = rules; return this; }
     /** When instances share a store: one turn per person across them. */
-    public Builder turnLeases(io.tunecut.core.fleet.TurnLeases leases) { this.turnLeases = leases; return this; }
+    public Builder turnLeases(TurnLeases leases) { this.turnLeases = leases; return this; }
 
     public ConversationEngine build() {
       return new ConversationEngine(this);
