@@ -2,6 +2,8 @@ package io.tunecut.app;
 
 import io.tunecut.app.config.Settings;
 import io.tunecut.core.conversation.ConversationEngine;
+import io.tunecut.core.fleet.TurnLeases;
+import io.tunecut.core.fleet.UpdateClaims;
 import io.tunecut.core.nemo.NemoClient;
 import io.tunecut.core.user.UserDirectory;
 import io.tunecut.studio.server.Studio;
@@ -21,11 +23,13 @@ public final class Bot implements AutoCloseable {
   private final Studio studio;
   private final UserDirectory directory;
   private final ConversationEngine engine;
+  private final TurnLeases leases;
 
-  private Bot(Studio studio, UserDirectory directory, ConversationEngine engine) {
+  private Bot(Studio studio, UserDirectory directory, ConversationEngine engine, TurnLeases leases) {
     this.studio = studio;
     this.directory = directory;
     this.engine = engine;
+    this.leases = leases;
   }
 
   public static Bot start(Settings settings) throws IOException {
@@ -41,6 +45,7 @@ public final class Bot implements AutoCloseable {
     }
     log.info("people out of credits are sent to {} unless the backend says it is a tunecut studio", settings.registerPage());
     UserDirectory directory = null;
+    TurnLeases leases = null;
     try {
       NemoClient client = NemoClient.builder()
           .baseUrl(baseUrl)
@@ -49,6 +54,8 @@ public final class Bot implements AutoCloseable {
           .build();
       directory = UserDirectory.open(settings.dataDir().resolve("bot"), settings.secret(), settings.databaseUrl());
       Path work = Files.createDirectories(settings.dataDir().resolve("work"));
+      // On PostgreSQL other instances may share the store: turns are leased there.
+      leases = settings.databaseUrl() == null ? null : TurnLeases.in(directory.database());
       ConversationEngine.Builder builder = ConversationEngine.builder();
       // The embedded studio tells of a render's end at once and lends its file: no wait, no copy.
       if (studio != null) builder.renderSignals(new EmbeddedRenders(studio));
@@ -61,9 +68,11 @@ public final class Bot implements AutoCloseable {
           .registerPage(settings.registerPage())
           .access(settings.accessRules())
           .timelinePictures(settings.timelinePicturesAfterEdits())
+          .turnLeases(leases)
           .build();
-      return new Bot(studio, directory, engine);
+      return new Bot(studio, directory, engine, leases);
     } catch (IOException | RuntimeException e) {
+      if (leases != null) leases.close();
       if (directory != null) directory.close();
       if (studio != null) studio.close();
       throw e;
@@ -74,9 +83,25 @@ public final class Bot implements AutoCloseable {
     return engine;
   }
 
+  /** The update claims of instances sharing the store, or null when this instance is alone (SQLite). */
+  public UpdateClaims updateClaims() {
+    return leases == null ? null : UpdateClaims.in(directory.database());
+  }
+
+  /** Whether the user directory's store answers (within 2 s). */
+  public boolean storeAnswers() {
+    try (var connection = directory.database().getConnection()) {
+      return connection.isValid(2);
+    } catch (java.sql.SQLException | RuntimeException e) {
+      log.warn("the user store does not answer: {}", e.getMessage());
+      return false;
+    }
+  }
+
   @Override
   public void close() {
     engine.close();
+    if (leases != null) leases.close();
     directory.close();
     if (studio != null) studio.close();
   }

@@ -1,6 +1,10 @@
 package io.tunecut.app;
 
 import io.tunecut.app.config.Settings;
+import io.tunecut.app.ops.AdminServer;
+import io.tunecut.app.ops.Meters;
+import io.tunecut.app.ops.TurnMeter;
+import io.tunecut.core.chat.MessageHandler;
 import io.tunecut.core.chat.ChatPort;
 import io.tunecut.discord.DiscordBot;
 import io.tunecut.discord.DiscordSettings;
@@ -8,6 +12,7 @@ import io.tunecut.telegram.TelegramBot;
 import io.tunecut.telegram.TelegramSettings;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,19 +44,29 @@ final class Platforms {
     List<AutoCloseable> running = new ArrayList<>();
     Bot bot = Bot.start(settings);
     running.add(bot);
+    MessageHandler handler = bot.engine();
+    AtomicBoolean connected = new AtomicBoolean();
     try {
+      if (settings.adminPort() >= 0) {
+        var registry = Meters.prometheus();
+        handler = TurnMeter.around(bot.engine(), registry);
+        AdminServer admin = AdminServer.start(settings.adminPort(), registry, () -> connected.get() && bot.storeAnswers());
+        running.add(0, admin);
+        log.info("/livez, /readyz and /metrics on port {}", admin.port());
+      }
       if (telegram) {
-        TelegramBot adapter = TelegramBot.start(TelegramSettings.fromEnvironment(settings.env()), bot.engine());
+        TelegramBot adapter = TelegramBot.start(TelegramSettings.fromEnvironment(settings.env()), handler, bot.updateClaims());
         running.add(0, adapter);
         resume(bot, adapter.port());
         log.info("telegram bot running");
       }
       if (discord) {
-        DiscordBot adapter = DiscordBot.start(DiscordSettings.fromEnvironment(settings.env()), bot.engine());
+        DiscordBot adapter = DiscordBot.start(DiscordSettings.fromEnvironment(settings.env()), handler);
         running.add(0, adapter);
         resume(bot, adapter.port());
         log.info("discord bot running");
       }
+      connected.set(true);
     } catch (Exception e) {
       closeAll(running);
       throw e;

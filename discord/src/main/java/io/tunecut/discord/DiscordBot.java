@@ -93,6 +93,7 @@ public final class DiscordBot implements AutoCloseable {
             .setRawEventsEnabled(true)
             .setEnableShutdownHook(false)
             .addEventListeners(events);
+        if (settings.shardRange() != null) builder.setShards(settings.shardRange().first(), settings.shardRange().last());
         if (settings.gatewayUrl() != null) builder.setSessionController(new GatewayAddress(settings.gatewayUrl()));
         many[0] = builder.build();
         for (JDA shard : many[0].getShards()) shard.awaitReady();
@@ -106,7 +107,9 @@ public final class DiscordBot implements AutoCloseable {
       // JDA's messages never carry the token; ours must not either.
       throw new IOException("Discord did not start: " + e.getMessage(), e);
     }
-    log.info("Discord bot ready{}", settings.shards() == null ? "" : " with " + settings.shards() + " shards");
+    log.info("Discord bot ready{}", settings.shards() == null ? ""
+        : settings.shardRange() == null ? " with " + settings.shards() + " shards"
+        : " with shards " + settings.shardRange() + " of " + settings.shards());
     return new DiscordBot(single[0], many[0], port, files, createdDir);
   }
 

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
  * @param channels with {@code messageContent}: the only guild channels where plain messages
  *     are read without a mention; empty means every channel
  * @param shards run this many shards through JDA's ShardManager; null runs one connection
+ * @param shardRange the shards this process runs, when processes share {@code shards}; null for all of them
  * @param apiUrl REST base such as {@code https://discord.com/api/v10/}; null for Discord's
  * @param gatewayUrl gateway address such as {@code wss://gateway.discord.gg/}; null for Discord's
  * @param downloadDir where incoming files are stored while the core reads them; null for a
@@ -33,6 +34,7 @@ public record DiscordSettings(
     boolean messageContent,
     Set<String> channels,
     Integer shards,
+    ShardRange shardRange,
     String apiUrl,
     String gatewayUrl,
     Path downloadDir,
@@ -47,6 +49,10 @@ public record DiscordSettings(
     if (token.isBlank()) throw new IllegalArgumentException("DISCORD_BOT_TOKEN is empty");
     channels = channels == null ? Set.of() : Set.copyOf(channels);
     if (shards != null && shards < 1) throw new IllegalArgumentException("DISCORD_SHARDS must be at least 1");
+    if (shardRange != null && (shards == null || shardRange.last() >= shards)) {
+      throw new IllegalArgumentException("DISCORD_SHARD_RANGE " + shardRange + " must lie within 0-"
+          + (shards == null ? "?" : String.valueOf(shards - 1)) + ": set DISCORD_SHARDS to the total of every process");
+    }
     if (maxDownloadBytes <= 0) maxDownloadBytes = DEFAULT_MAX_DOWNLOAD_BYTES;
     if (handOverMargin == null) handOverMargin = DEFAULT_HAND_OVER_MARGIN;
     if (handOverMargin.compareTo(Duration.ofSeconds(30)) < 0) {
@@ -56,12 +62,12 @@ public record DiscordSettings(
 
   /** Settings with Discord's own addresses and every default. */
   public static DiscordSettings of(String token) {
-    return new DiscordSettings(token, null, false, Set.of(), null, null, null, null, 0, null);
+    return new DiscordSettings(token, null, false, Set.of(), null, null, null, null, null, 0, null);
   }
 
   /**
    * Reads {@code DISCORD_BOT_TOKEN}, {@code DISCORD_GUILD_ID}, {@code DISCORD_MESSAGE_CONTENT},
-   * {@code DISCORD_CHANNELS} (comma-separated ids), {@code DISCORD_SHARDS}, {@code DISCORD_API_URL}
+   * {@code DISCORD_CHANNELS} (comma-separated ids), {@code DISCORD_SHARDS}, {@code DISCORD_SHARD_RANGE}, {@code DISCORD_API_URL}
    * and {@code DISCORD_GATEWAY_URL}.
    */
   public static DiscordSettings fromEnvironment(Map<String, String> env) {
@@ -83,6 +89,7 @@ public record DiscordSettings(
             ? Set.of()
             : Arrays.stream(channels.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet()),
         shardCount,
+        ShardRange.parse(blankToNull(env.get("DISCORD_SHARD_RANGE"))),
         blankToNull(env.get("DISCORD_API_URL")),
         blankToNull(env.get("DISCORD_GATEWAY_URL")),
         null,
@@ -90,26 +97,55 @@ public record DiscordSettings(
         null);
   }
 
+  /** This process runs shards {@code first} to {@code last} (inclusive) of {@link #shards()}. */
+  public DiscordSettings withShardRange(int first, int last) {
+    return new DiscordSettings(token, guildId, messageContent, channels, shards, new ShardRange(first, last), apiUrl, gatewayUrl, downloadDir, maxDownloadBytes, handOverMargin);
+  }
+
+  /** Shards {@code first} to {@code last}, both included, counted from 0. */
+  public record ShardRange(int first, int last) {
+    public ShardRange {
+      if (first < 0 || last < first) throw new IllegalArgumentException("DISCORD_SHARD_RANGE must be first-last with 0 ≤ first ≤ last, not " + first + "-" + last);
+    }
+
+    /** "a-b", or null for null. */
+    static ShardRange parse(String range) {
+      if (range == null) return null;
+      String[] ends = range.split("-", -1);
+      try {
+        if (ends.length != 2) throw new NumberFormatException();
+        return new ShardRange(Integer.parseInt(ends[0].trim()), Integer.parseInt(ends[1].trim()));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("DISCORD_SHARD_RANGE must be first-last (like 0-3), not '" + range + "'");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return first + "-" + last;
+    }
+  }
+
   public DiscordSettings withAddresses(String apiUrl, String gatewayUrl) {
-    return new DiscordSettings(token, guildId, messageContent, channels, shards, apiUrl, gatewayUrl, downloadDir, maxDownloadBytes, handOverMargin);
+    return new DiscordSettings(token, guildId, messageContent, channels, shards, shardRange, apiUrl, gatewayUrl, downloadDir, maxDownloadBytes, handOverMargin);
   }
 
   public DiscordSettings withShards(Integer shards) {
-    return new DiscordSettings(token, guildId, messageContent, channels, shards, apiUrl, gatewayUrl, downloadDir, maxDownloadBytes, handOverMargin);
+    return new DiscordSettings(token, guildId, messageContent, channels, shards, shardRange, apiUrl, gatewayUrl, downloadDir, maxDownloadBytes, handOverMargin);
   }
 
   public DiscordSettings withMessageContent(boolean messageContent, Set<String> channels) {
-    return new DiscordSettings(token, guildId, messageContent, channels, shards, apiUrl, gatewayUrl, downloadDir, maxDownloadBytes, handOverMargin);
+    return new DiscordSettings(token, guildId, messageContent, channels, shards, shardRange, apiUrl, gatewayUrl, downloadDir, maxDownloadBytes, handOverMargin);
   }
 
   public DiscordSettings withMaxDownloadBytes(long maxDownloadBytes) {
-    return new DiscordSettings(token, guildId, messageContent, channels, shards, apiUrl, gatewayUrl, downloadDir, maxDownloadBytes, handOverMargin);
+    return new DiscordSettings(token, guildId, messageContent, channels, shards, shardRange, apiUrl, gatewayUrl, downloadDir, maxDownloadBytes, handOverMargin);
   }
 
   @Override
   public String toString() {
     return "DiscordSettings[token=██, guildId=" + guildId + ", messageContent=" + messageContent
-        + ", channels=" + channels + ", shards=" + shards + ", apiUrl=" + apiUrl + ", gatewayUrl=" + gatewayUrl
+        + ", channels=" + channels + ", shards=" + shards + (shardRange == null ? "" : ", shardRange=" + shardRange) + ", apiUrl=" + apiUrl + ", gatewayUrl=" + gatewayUrl
         + ", downloadDir=" + downloadDir + ", maxDownloadBytes=" + maxDownloadBytes
         + ", handOverMargin=" + handOverMargin + "]";
   }

@@ -82,4 +82,18 @@ class DiscordMessagesTest {
     await().atMost(WAIT).until(() -> discord.calls(c -> c.path().contains(music)).stream()
         .anyMatch(c -> c.body().contains("Music added at 35%")));
   }
+
+  @Test
+  void aProcessWithAShardRangeConnectsOnlyThoseShardsAndServesTheirGuilds() throws Exception {
+    discord.shards(4);
+    int ours = discord.guildShard();
+    stack.start(discord.settings().withShards(4).withShardRange(ours, ours));
+
+    await().atMost(WAIT).until(() -> discord.connectedShards() == 1);
+    assertThat(discord.connectedShardIds()).containsExactly(ours);
+    String music = discord.slashCommand(ANN, "music", options(
+        file("clip", "city.mp4", "video/mp4", bytes("clip")), FakeDiscord.Option.text("instruction", "add background music")));
+    await().atMost(WAIT).until(() -> discord.calls(c -> c.path().contains(music)).stream()
+        .anyMatch(c -> c.body().contains("Music added at 35%")));
+  }
 }

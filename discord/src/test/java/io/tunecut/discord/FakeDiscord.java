@@ -104,6 +104,10 @@ final class FakeDiscord implements AutoCloseable {
     return socketByShard.size();
   }
 
+  java.util.Set<Integer> connectedShardIds() {
+    return java.util.Set.copyOf(socketByShard.keySet());
+  }
+
   /** A snowflake for a moment {@code ageMillis} ago, as Discord stamps every id. */
   static String snowflake(long ageMillis, long increment) {
     return Long.toUnsignedString(((System.currentTimeMillis() - ageMillis - EPOCH) << 22) | (increment & 0xFFF));
@@ -227,7 +231,7 @@ final class FakeDiscord implements AutoCloseable {
     socket.send(frame.toString());
   }
 
-  private int guildShard() {
+  int guildShard() {
     return (int) ((Long.parseLong(GUILD) >> 22) % shardTotal);
   }
 

@@ -1,9 +1,12 @@
 package io.tunecut.telegram;
 
+import io.micrometer.core.instrument.Metrics;
 import java.io.IOException;
 
 /** Telegram refused a call; the description is Telegram's own, with the token masked. */
 final class BotApiException extends IOException {
+  /** Counted in Micrometer's global registry (nothing is kept unless the app adds a registry to it). */
+  static final String PLATFORM_429 = "tunecut.platform.rate.limited";
   private final int errorCode;
   private final String description;
   private final int retryAfterSeconds;
@@ -18,6 +21,8 @@ final class BotApiException extends IOException {
     this.errorCode = errorCode;
     this.description = description == null ? "" : description;
     this.retryAfterSeconds = retryAfterSeconds;
+    // Every refusal of Telegram's is made here: the one place that sees all the 429s.
+    if (errorCode == 429) Metrics.counter(PLATFORM_429, "platform", TelegramPort.PLATFORM).increment();
   }
 
   int retryAfterSeconds() {

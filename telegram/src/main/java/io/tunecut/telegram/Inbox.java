@@ -5,6 +5,7 @@ import io.tunecut.core.chat.Chat;
 import io.tunecut.core.chat.ChatUser;
 import io.tunecut.core.chat.InboundMessage;
 import io.tunecut.core.chat.MessageHandler;
+import io.tunecut.core.fleet.UpdateClaims;
 import io.tunecut.core.media.MediaFormats;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -52,6 +53,7 @@ final class Inbox implements LongPollingUpdateConsumer {
   private final ScheduledExecutorService scheduler;
   private final ExecutorService workers;
   private final TokenMask mask;
+  private final UpdateClaims claims;
 
   private final Object lock = new Object();
   private final Map<String, Album> albums = new HashMap<>();
@@ -70,7 +72,7 @@ final class Inbox implements LongPollingUpdateConsumer {
   }
 
   Inbox(Me me, TelegramSettings settings, TelegramPort port, FileDownloads files, MessageHandler handler,
-      ScheduledExecutorService scheduler, ExecutorService workers, TokenMask mask) {
+      ScheduledExecutorService scheduler, ExecutorService workers, TokenMask mask, UpdateClaims claims) {
     this.me = me;
     this.settings = settings;
     this.port = port;
@@ -79,6 +81,7 @@ final class Inbox implements LongPollingUpdateConsumer {
     this.scheduler = scheduler;
     this.workers = workers;
     this.mask = mask;
+    this.claims = claims;
   }
 
   @Override
@@ -88,6 +91,7 @@ final class Inbox implements LongPollingUpdateConsumer {
 
   /** Takes one update; a bad one is logged and skipped, never thrown back at the poller. */
   void accept(Update update) {
+    if (!firstTime(update)) return;
     try {
       if (update.hasCallbackQuery()) {
         pressed(update.getCallbackQuery());
@@ -96,6 +100,20 @@ final class Inbox implements LongPollingUpdateConsumer {
       }
     } catch (RuntimeException e) {
       log.warn("Skipped update {}: {}", update.getUpdateId(), mask.describe(e));
+    }
+  }
+
+  // Behind a load balancer Telegram may post an update again, to another instance.
+  private boolean firstTime(Update update) {
+    if (claims == null || update.getUpdateId() == null) return true;
+    try {
+      if (claims.claim(TelegramPort.PLATFORM, update.getUpdateId())) return true;
+      log.debug("Update {} was taken by another instance", update.getUpdateId());
+      return false;
+    } catch (IOException e) {
+      // Rather answered twice than lost.
+      log.warn("Handling update {} without claiming it: {}", update.getUpdateId(), mask.mask(e.getMessage()));
+      return true;
     }
   }
 

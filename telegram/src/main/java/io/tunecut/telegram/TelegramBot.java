@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tunecut.core.chat.ChatPort;
 import io.tunecut.core.chat.MessageHandler;
+import io.tunecut.core.fleet.UpdateClaims;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -89,8 +90,23 @@ public final class TelegramBot implements AutoCloseable {
    * is refused or the server cannot be reached.
    */
   public static TelegramBot start(TelegramSettings settings, MessageHandler handler) throws IOException {
+    return start(settings, handler, null);
+  }
+
+  /**
+   * Starts one of several instances sharing a store: each update is handled by the first
+   * instance to claim it, and a webhook needs the secret every instance gives Telegram.
+   *
+   * @param claims the update claims of the instances sharing a store, or null when this instance is alone
+   */
+  public static TelegramBot start(TelegramSettings settings, MessageHandler handler, UpdateClaims claims) throws IOException {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(handler, "handler");
+    if (claims != null && settings.webhookUrl() != null && settings.webhookSecret() == null) {
+      // Each instance would give Telegram a secret of its own, and only the last one's updates would get in.
+      throw new IllegalArgumentException("TELEGRAM_WEBHOOK_SECRET must be set, the same on every instance,"
+          + " when instances share TUNECUT_DATABASE_URL and receive by webhook");
+    }
     TokenMask mask = new TokenMask(settings.token());
     HttpUrl base = base(settings.apiUrl());
     TelegramUrl url = new TelegramUrl(base.scheme(), base.host(), base.port(), false);
@@ -107,7 +123,7 @@ public final class TelegramBot implements AutoCloseable {
       port.call("setMyCommands", () -> client.execute(new SetMyCommands(COMMANDS_EN)));
       port.call("setMyCommands", () -> client.execute(new SetMyCommands(COMMANDS_ZH, null, "zh")));
       FileDownloads files = new FileDownloads(client, port, http, base, settings.token(), settings.localServer());
-      Inbox inbox = new Inbox(new Inbox.Me(me.getId(), me.getUserName()), settings, port, files, handler, scheduler, workers, mask);
+      Inbox inbox = new Inbox(new Inbox.Me(me.getId(), me.getUserName()), settings, port, files, handler, scheduler, workers, mask, claims);
       bot.inbox = inbox;
       if (settings.webhookUrl() == null) {
         ScheduledExecutorService pollingExecutor = Executors.newSingleThreadScheduledExecutor(daemon("telegram-polling"));

@@ -64,6 +64,7 @@ public record Settings(
     // A mistake in the access lists is said at start, not at the first message.
     settings.accessRules();
     settings.databaseUrl();
+    settings.adminPort();
     return settings;
   }
 
@@ -115,6 +116,14 @@ public record Settings(
       case "off", "false", "no", "0" -> false;
       default -> throw new IllegalArgumentException("TUNECUT_TIMELINE_PICTURES must be on or off, not '" + value + "'");
     };
+  }
+
+  /** {@code TUNECUT_ADMIN_PORT}: where /livez, /readyz and /metrics are served, or -1 (unset) for nowhere. */
+  public int adminPort() {
+    if (blankToNull(env.get("TUNECUT_ADMIN_PORT")) == null) return -1;
+    int port = integer(env, "TUNECUT_ADMIN_PORT", -1);
+    if (port > 65535) throw new IllegalArgumentException("TUNECUT_ADMIN_PORT must be a port number (0 to 65535), not " + port);
+    return port;
   }
 
   public boolean embeddedStudio() {

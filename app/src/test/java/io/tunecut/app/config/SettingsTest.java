@@ -119,4 +119,14 @@ class SettingsTest {
     assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("HOME", "/h", "TUNECUT_DATABASE_URL", "postgres://db/tunecut")))
         .hasMessageContaining("TUNECUT_DATABASE_URL").hasMessageContaining("jdbc:postgresql://");
   }
+
+  @Test
+  void theAdminPortIsOffUnlessSetAndAWrongOneIsSaidAtStart() {
+    assertThat(Settings.fromEnvironment(Map.of("HOME", "/h")).adminPort()).isEqualTo(-1);
+    assertThat(Settings.fromEnvironment(Map.of("HOME", "/h", "TUNECUT_ADMIN_PORT", "9464")).adminPort()).isEqualTo(9464);
+    assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("HOME", "/h", "TUNECUT_ADMIN_PORT", "70000")))
+        .hasMessageContaining("TUNECUT_ADMIN_PORT");
+    assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("HOME", "/h", "TUNECUT_ADMIN_PORT", "admin")))
+        .hasMessageContaining("TUNECUT_ADMIN_PORT");
+  }
 }

@@ -8,6 +8,7 @@ import io.tunecut.core.chat.InboundMessage;
 import io.tunecut.core.chat.MessageHandler;
 import io.tunecut.core.export.PollSchedule;
 import io.tunecut.core.export.RenderSignals;
+import io.tunecut.core.fleet.TurnLeases;
 import io.tunecut.core.language.Language;
 import io.tunecut.core.language.Messages;
 import io.tunecut.core.nemo.NemoClient;
@@ -82,7 +83,7 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
         pool("tunecut-port", b.portThreads), pool("tunecut-backend", b.backendThreads), timing);
     this.people = new People(ctx, operatorToken, new Access(b.access, b.directory, b.clock));
     this.replies = new Replies(ctx, people, new ErrorReplies(operatorToken != null, b.maxFileBytes, b.registerPage));
-    this.lanes = new Lanes(people, replies);
+    this.lanes = new Lanes(people, replies, b.turnLeases);
     RenderPace pace = new RenderPace();
     TimelinePictures pictures = new TimelinePictures(ctx, people, replies, b.timelinePictures);
     this.progress = new Progress(ctx, replies, pace);
@@ -221,6 +222,7 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
     private Duration tick = Duration.ofSeconds(1);
     private AccessRules access = AccessRules.open();
     private boolean timelinePictures = true;
+    private TurnLeases turnLeases;
 
     private Builder() {}
 
@@ -269,6 +271,8 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
      * changed the timeline; default true. {@code /status} shows it either way.
      */
     public Builder timelinePictures(boolean afterEdits) { this.timelinePictures = afterEdits; return this; }
+    /** When instances share a store: one turn per person across them. */
+    public Builder turnLeases(TurnLeases leases) { this.turnLeases = leases; return this; }
 
     public ConversationEngine build() {
       return new ConversationEngine(this);

@@ -1,28 +1,53 @@
 package io.tunecut.core.conversation;
 
 import io.tunecut.core.chat.ChatUser;
+import io.tunecut.core.fleet.TurnLeases;
 import io.tunecut.core.language.Messages;
+import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One piece of work per person at a time: who is busy, and how a piece of work ends (its last
  * status, a failure in words, the lane freed).
  */
 final class Lanes {
+  private static final Logger log = LoggerFactory.getLogger(Lanes.class);
   private final Map<ChatUser, Work> running = new ConcurrentHashMap<>();
   private final People people;
   private final Replies replies;
+  private final TurnLeases leases;
+  private final Object leaseLock = new Object();
 
-  Lanes(People people, Replies replies) {
+  /** @param leases the lanes of the instances sharing a store, or null when this instance is alone */
+  Lanes(People people, Replies replies, TurnLeases leases) {
     this.people = people;
     this.replies = replies;
+    this.leases = leases;
   }
 
-  /** Takes the person's lane for {@code work}; the work already there when it is taken, else null. */
+  /**
+   * Takes the person's lane for {@code work}; the work already there when it is taken (here, or
+   * {@code work} itself when another instance runs the person's turn), else null.
+   */
   Work claim(Work work) {
-    return running.putIfAbsent(work.user, work);
+    if (leases == null) return running.putIfAbsent(work.user, work);
+    synchronized (leaseLock) {
+      Work there = running.putIfAbsent(work.user, work);
+      if (there != null) return there;
+      try {
+        if (leases.take(work.user)) return null;
+        running.remove(work.user, work);
+        return work;
+      } catch (IOException e) {
+        // The shared store is out of reach: the turn runs here rather than not at all.
+        log.warn("Running a turn of {} without its lease: {}", work.user, e.getMessage());
+        return null;
+      }
+    }
   }
 
   /** Hands a claimed lane to the work that really runs in it. */
@@ -47,6 +72,7 @@ final class Lanes {
     if (work.ticker != null) work.ticker.cancel(false);
     // The work is over: the person may go on while the last edit waits for its slot in the budget.
     running.remove(work.user, work);
+    giveBack(work.user);
     return work.status == null ? CompletableFuture.completedFuture(null)
         : work.status.finish(text + " · " + work.say.elapsed(work.elapsedSeconds()));
   }
@@ -68,7 +94,21 @@ final class Lanes {
   private void end(Work work) {
     if (work.ticker != null) work.ticker.cancel(false);
     running.remove(work.user, work);
+    giveBack(work.user);
     work.done.complete(null);
+  }
+
+  // Unless a new turn of the person took the lane (and with it the lease) in the meantime.
+  private void giveBack(ChatUser user) {
+    if (leases == null) return;
+    synchronized (leaseLock) {
+      if (running.containsKey(user)) return;
+      try {
+        leases.release(user);
+      } catch (IOException e) {
+        log.warn("The turn lease of {} will run out instead: {}", user, e.getMessage());
+      }
+    }
   }
 
   /** Stops every progress ticker, when the engine closes. */
