@@ -13,12 +13,9 @@ import io.tunecut.studio.preview.Sketches;
 import io.tunecut.studio.preview.TimelinePictures;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,11 +39,11 @@ public final class PictureBenchmark {
     Path clip = dir.resolve("clip.mp4");
     Path track = dir.resolve("track.mp3");
     System.out.println("bench " + (preview ? "preview" : "timeline") + ": generating a 60 s 1080p30 clip and a 90 s track …");
-    bare(List.of("-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=30:duration=60", "-f", "lavfi", "-i",
+    RenderBenchmark.bare(List.of("-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=30:duration=60", "-f", "lavfi", "-i",
         "sine=frequency=220:sample_rate=48000:duration=60", "-c:v", "libx264", "-preset", "veryfast", "-crf", "23",
         "-g", "30", // a key frame a second, as phones record
         "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "128k", "-shortest", clip.toString()));
-    bare(List.of("-f", "lavfi", "-i", "aevalsrc=0.8*sin(2*PI*220*t)*exp(-12*mod(t\\,0.5)):s=44100:d=90",
+    RenderBenchmark.bare(List.of("-f", "lavfi", "-i", "aevalsrc=0.8*sin(2*PI*220*t)*exp(-12*mod(t\\,0.5)):s=44100:d=90",
         "-ac", "2", "-c:a", "libmp3lame", "-b:a", "192k", track.toString()));
     Ffmpeg ffmpeg = Ffmpeg.fromEnvironment();
     FfprobeMediaProbe probe = new FfprobeMediaProbe(ffmpeg);
@@ -89,7 +86,7 @@ public final class PictureBenchmark {
     QuickPreview preview = new QuickPreview(ffmpeg, Files.createDirectories(dir.resolve("work")));
     Path out = dir.resolve("preview.mp4");
     double ours = median3(() -> preview.render(draft, byId, out));
-    double decode = median3(() -> bare(List.of("-i", media.get(0).file().toString(), "-f", "null", "-")));
+    double decode = median3(() -> RenderBenchmark.bare(List.of("-i", media.get(0).file().toString(), "-f", "null", "-")));
     System.out.printf("  quick preview of 60 s (360p, %d kB): %.2f s → %.1f× real time (target ≥ 7.5×, i.e. ≤ 8 s);"
         + " %.2f× bare ffmpeg only decoding the clip (%.2f s)%n",
         Files.size(out) / 1000, ours, 60 / ours, ours / decode, decode);
@@ -105,35 +102,11 @@ public final class PictureBenchmark {
         Caption.of("t", "Urban Dreams 城市之梦", 0, 3000, "center"), Caption.of("c", "day one", 20_000, 5000, "bottom")));
   }
 
-  private interface Job {
-    void run() throws Exception;
+  private static double median(RenderBenchmark.Job job) throws Exception {
+    return RenderBenchmark.median(job, DRAWS);
   }
 
-  private static double median(Job job) throws Exception {
-    return median(job, DRAWS);
-  }
-
-  private static double median3(Job job) throws Exception {
-    return median(job, 3);
-  }
-
-  private static double median(Job job, int runs) throws Exception {
-    double[] seconds = new double[runs];
-    for (int i = 0; i < runs; i++) {
-      long start = System.nanoTime();
-      job.run();
-      seconds[i] = (System.nanoTime() - start) / 1e9;
-    }
-    Arrays.sort(seconds);
-    return seconds[runs / 2];
-  }
-
-  private static String bare(List<String> args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(System.getenv().getOrDefault("TUNECUT_FFMPEG", "ffmpeg"), "-y", "-hide_banner", "-nostats"));
-    command.addAll(args);
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (process.waitFor() != 0) throw new IOException("ffmpeg failed: " + output.substring(Math.max(0, output.length() - 800)));
-    return output;
+  private static double median3(RenderBenchmark.Job job) throws Exception {
+    return RenderBenchmark.median(job, 3);
   }
 }

@@ -131,13 +131,18 @@ public final class RenderBenchmark {
   }
 
   static double median(Job job) throws Exception {
-    double[] seconds = new double[RUNS];
-    for (int i = 0; i < RUNS; i++) {
+    return median(job, RUNS);
+  }
+
+  /** The median wall time of {@code runs} runs, in seconds. */
+  static double median(Job job, int runs) throws Exception {
+    double[] seconds = new double[runs];
+    for (int i = 0; i < runs; i++) {
       long start = System.nanoTime();
       job.run();
       seconds[i] = (System.nanoTime() - start) / 1e9;
     }
     Arrays.sort(seconds);
-    return seconds[RUNS / 2];
+    return seconds[runs / 2];
   }
 }
