@@ -57,7 +57,7 @@ public final class PictureBenchmark {
   private static void timeline(Ffmpeg ffmpeg, Path dir, Draft draft, List<Media> media) throws Exception {
     AnalysisCache analysis = new AnalysisCache(dir.resolve("analysis"), ffmpeg);
     try (Sketches sketches = new Sketches(dir.resolve("pictures"), ffmpeg)) {
-      TimelinePictures pictures = new TimelinePictures(sketches, analysis::beats);
+      TimelinePictures pictures = new TimelinePictures(sketches, analysis::beats, analysis::cuts);
       long made = System.nanoTime();
       byte[] first = pictures.png(draft, media);
       double making = (System.nanoTime() - made) / 1e9;

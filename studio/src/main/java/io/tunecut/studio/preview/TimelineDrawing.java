@@ -57,6 +57,7 @@ final class TimelineDrawing {
   private final Map<String, Media> media;
   private final Sketches sketches;
   private final Optional<Beats> beats;
+  private final Map<String, List<Double>> shots; // each file's own cuts, seconds into it
   private final Lettering lettering;
   private final double totalMs;
   private final int left = PAD;
@@ -66,11 +67,13 @@ final class TimelineDrawing {
   /** Where each part went, for tests and readers of the picture. */
   record Layout(int width, int height, int videoTop, int videoBottom, int musicTop, int musicBottom, int textTop) {}
 
-  TimelineDrawing(Draft draft, Map<String, Media> media, Sketches sketches, Optional<Beats> beats, Lettering lettering) {
+  TimelineDrawing(Draft draft, Map<String, Media> media, Sketches sketches, Optional<Beats> beats,
+      Map<String, List<Double>> shots, Lettering lettering) {
     this.draft = draft;
     this.media = media;
     this.sketches = sketches;
     this.beats = beats;
+    this.shots = shots;
     this.lettering = lettering;
     long video = draft.durationMs();
     long others = Math.max(draft.music() == null ? 0 : draft.music().endMs(),
@@ -250,14 +253,27 @@ final class TimelineDrawing {
     }
   }
 
-  /** A bright line at every cut, with a marker above the clips. */
+  /**
+   * A bright line at every cut, with a marker above the clips; a thinner one where a clip cuts
+   * to another shot of its own, since music synced to the cuts hits there too.
+   */
   private void cuts(int top, int bottom) {
-    long at = 0;
-    g.setStroke(new BasicStroke(4));
-    for (int i = 0; i + 1 < draft.clips().size(); i++) {
-      at += draft.clips().get(i).durationMs();
-      int x = x(at);
-      g.setColor(CUT);
+    long start = 0;
+    g.setColor(CUT);
+    for (int i = 0; i < draft.clips().size(); i++) {
+      Clip clip = draft.clips().get(i);
+      g.setStroke(new BasicStroke(2));
+      for (double t : shots.getOrDefault(clip.src(), List.of())) {
+        double into = t * 1000 - clip.inMs();
+        if (into <= 0 || into >= clip.durationMs()) continue;
+        int x = x(start + into);
+        g.drawLine(x, top, x, bottom);
+        g.fill(new Polygon(new int[] {x - 6, x + 6, x}, new int[] {top - 12, top - 12, top - 3}, 3));
+      }
+      start += clip.durationMs();
+      if (i + 1 == draft.clips().size()) break;
+      int x = x(start);
+      g.setStroke(new BasicStroke(4));
       g.drawLine(x, top - 4, x, bottom + 4);
       g.fill(new Polygon(new int[] {x - 9, x + 9, x}, new int[] {top - 16, top - 16, top - 3}, 3));
     }

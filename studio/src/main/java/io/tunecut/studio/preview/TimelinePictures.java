@@ -1,6 +1,8 @@
 package io.tunecut.studio.preview;
 
 import io.tunecut.studio.analysis.Beats;
+import io.tunecut.studio.analysis.Cuts;
+import io.tunecut.studio.draft.Clip;
 import io.tunecut.studio.draft.Draft;
 import io.tunecut.studio.media.Media;
 import io.tunecut.studio.media.MediaKind;
@@ -11,6 +13,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -29,12 +33,14 @@ public final class TimelinePictures {
 
   private final Sketches sketches;
   private final Function<Path, Beats> beats;
+  private final Function<Path, Cuts> cuts;
   private final Lettering lettering;
 
-  /** @param beats a track's beats (the analysis cache) */
-  public TimelinePictures(Sketches sketches, Function<Path, Beats> beats) {
+  /** @param beats a track's beats, {@code cuts} a clip's own cuts (both from the analysis cache) */
+  public TimelinePictures(Sketches sketches, Function<Path, Beats> beats, Function<Path, Cuts> cuts) {
     this.sketches = sketches;
     this.beats = beats;
+    this.cuts = cuts;
     this.lettering = Lettering.systemFonts();
   }
 
@@ -72,6 +78,16 @@ public final class TimelinePictures {
         log.info("no beat grid for {}: {}", track.filename(), e.getMessage());
       }
     }
-    return new TimelineDrawing(draft, byId, sketches, grid, lettering);
+    Map<String, List<Double>> shots = new HashMap<>();
+    for (Clip clip : draft.clips()) {
+      Media m = byId.get(clip.src());
+      if (m == null || shots.containsKey(m.id())) continue;
+      try {
+        shots.put(m.id(), cuts.apply(m.file()).cuts());
+      } catch (RuntimeException e) {
+        log.info("no cuts drawn inside {}: {}", m.filename(), e.getMessage());
+      }
+    }
+    return new TimelineDrawing(draft, byId, sketches, grid, shots, lettering);
   }
 }

@@ -113,7 +113,7 @@ public final class Studio implements AutoCloseable {
       queue = new RenderQueue(db, jobs, library, renderer, ducking::refresh, dataDir, settings.queue(), ops.registry());
       Ffmpeg ffmpeg = Ffmpeg.of(settings.ffmpeg(), settings.ffprobe());
       sketches = new Sketches(dataDir.resolve("pictures"), ffmpeg);
-      Pictures pictures = new Pictures(sketches, new TimelinePictures(sketches, analysis::beats),
+      Pictures pictures = new Pictures(sketches, new TimelinePictures(sketches, analysis::beats, analysis::cuts),
           new QuickPreview(ffmpeg, dataDir.resolve("work")), ducking::refresh, dataDir.resolve("work"));
       AtomicInteger n = new AtomicInteger();
       turns = Executors.newCachedThreadPool(r -> {

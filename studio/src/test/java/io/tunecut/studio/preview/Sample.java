@@ -55,6 +55,6 @@ final class Sample {
   }
 
   TimelinePictures pictures() {
-    return new TimelinePictures(new Sketches(dir.resolve("pictures"), FFMPEG), analysis::beats);
+    return new TimelinePictures(new Sketches(dir.resolve("pictures"), FFMPEG), analysis::beats, analysis::cuts);
   }
 }

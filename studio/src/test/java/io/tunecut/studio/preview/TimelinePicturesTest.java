@@ -2,11 +2,19 @@ package io.tunecut.studio.preview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static io.tunecut.studio.ffmpeg.TestMedia.FFMPEG;
+
+import io.tunecut.studio.draft.Clip;
+import io.tunecut.studio.draft.Draft;
+import io.tunecut.studio.ffmpeg.TestMedia;
+import io.tunecut.studio.media.FfprobeMediaProbe;
+import io.tunecut.studio.media.Media;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.IntPredicate;
 import javax.imageio.ImageIO;
@@ -62,6 +70,25 @@ class TimelinePicturesTest {
     assertThat(line.getRed()).isGreaterThan(200);
     assertThat(line.getGreen()).isGreaterThan(150);
     assertThat(line.getBlue()).isLessThan(120);
+  }
+
+  @Test
+  void aCutInsideAClipIsMarkedToo() throws Exception {
+    Path twoShots = TestMedia.make(dir.resolve("two-shots.mp4"), "-f", "lavfi", "-i",
+        "color=c=0x2060ff:size=640x360:rate=30:duration=2", "-f", "lavfi", "-i",
+        "color=c=0x20a040:size=640x360:rate=30:duration=2", "-filter_complex", "[0:v][1:v]concat=n=2:v=1[v]",
+        "-map", "[v]", "-pix_fmt", "yuv420p");
+    Media clip = new Media("med_two", "two-shots.mp4", new FfprobeMediaProbe(FFMPEG).probe(twoShots, "two-shots.mp4"),
+        twoShots);
+    Draft draft = Draft.empty().withClips(List.of(new Clip("c1", clip.id(), "two-shots.mp4", "video", 4000, 0, 1.0, null)));
+
+    BufferedImage drawn = pictures.draw(draft, List.of(clip));
+
+    int top = pictures.drawing(draft, List.of(clip)).layout().videoTop() + 60;
+    Color atTheCut = new Color(drawn.getRGB((int) Math.round(28 + (1280 - 56) * 2000 / 4000.0), top));
+    assertThat(atTheCut.getRed()).as("the cut's line").isGreaterThan(200);
+    Color firstShot = new Color(drawn.getRGB((int) Math.round(28 + (1280 - 56) * 1000 / 4000.0), top));
+    assertThat(firstShot.getBlue()).as("no line within a shot").isGreaterThan(firstShot.getRed() + 100);
   }
 
   @Test
