@@ -104,8 +104,10 @@ final class ChatTurn {
         replies.send(work, say.exportingForYou());
         return export.run(work);
       }
-      pictures.afterTurn(work, start.auth, start.sessionId, start.before);
-      return lanes.finish(work, say.done());
+      // The picture must not hold the person's lane: their next message is taken at once.
+      CompletableFuture<Void> picture = CompletableFuture.runAsync(
+          () -> pictures.afterTurn(work, start.auth, start.sessionId, start.before), ctx.backendPool());
+      return lanes.finish(work, say.done()).thenCombine(picture, (finished, shown) -> null);
     }
     // A silent turn: tell what changed.
     try {
