@@ -7,15 +7,11 @@ import io.tunecut.core.chat.Attachment;
 import io.tunecut.core.chat.Chat;
 import io.tunecut.core.chat.ChatUser;
 import io.tunecut.core.chat.InboundMessage;
-import io.tunecut.core.conversation.ConversationEngine;
-import io.tunecut.core.export.PollSchedule;
 import io.tunecut.core.testing.FakeNemoServer;
 import io.tunecut.core.testing.FakeNemoServer.Call;
 import io.tunecut.core.testing.MutableClock;
 import io.tunecut.core.testing.RecordingPort;
-import io.tunecut.core.user.UserDirectory;
 import java.io.ByteArrayInputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,44 +34,29 @@ class CreditShareTest {
   @TempDir Path tmp;
   private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T10:00:00Z"));
   private final RecordingPort port = RecordingPort.builder().platform("telegram").build();
-  private FakeNemoServer nemo;
-  private UserDirectory directory;
-  private ConversationEngine engine;
+  private RuledBot bot;
 
   @BeforeEach
   void setUp() throws Exception {
-    nemo = FakeNemoServer.start().acceptToken(OPERATOR_TOKEN).credits(100);
-    directory = UserDirectory.open(Files.createDirectories(tmp.resolve("data")), null);
-    engine = ConversationEngine.builder()
-        .nemo(nemo.clientBuilder().silenceTimeout(Duration.ofSeconds(3)).build())
-        .directory(directory)
-        .operatorToken(OPERATOR_TOKEN)
-        .access(AccessRules.open().withBudget(new Budget(Budget.NO_LIMIT, Budget.NO_LIMIT, Budget.NO_LIMIT, 5)))
-        .clock(clock)
-        .workDir(Files.createDirectories(tmp.resolve("work")))
-        .renderPollSchedule(PollSchedule.every(Duration.ofMillis(20)))
-        .progressTick(Duration.ofMillis(50))
-        .build();
+    bot = new RuledBot(tmp, FakeNemoServer.start().acceptToken(OPERATOR_TOKEN).credits(100), OPERATOR_TOKEN, AccessRules.open().withBudget(new Budget(Budget.NO_LIMIT, Budget.NO_LIMIT, Budget.NO_LIMIT, 5)), clock);
   }
 
   @AfterEach
   void tearDown() throws Exception {
-    engine.close();
-    directory.close();
-    nemo.close();
+    bot.close();
   }
 
   @Test
   void aPersonsShareOfTheOperatorsCreditsRunsOutWithoutTouchingAnothersAndRenewsTheNextDay() throws Exception {
     say(ANN, "", new Attachment("beach.mp4", 1000, "video/mp4", () -> new ByteArrayInputStream(new byte[1000])));
-    nemo.draft(directory.get(ANN).sessionId(), FakeNemoServer.EXAMPLE_DRAFT);
+    bot.nemo.draft(bot.directory.get(ANN).sessionId(), FakeNemoServer.EXAMPLE_DRAFT);
 
     // The render spends 8 of the shared credits while it runs.
-    nemo.holdRenders(true);
-    CompletableFuture<Void> export = engine.handle(message(ANN, "/export"), port);
-    await().until(() -> nemo.count(Call.RENDER_STATUS) > 0);
-    nemo.credits(92);
-    nemo.holdRenders(false);
+    bot.nemo.holdRenders(true);
+    CompletableFuture<Void> export = bot.engine.handle(message(ANN, "/export"), port);
+    await().until(() -> bot.nemo.count(Call.RENDER_STATUS) > 0);
+    bot.nemo.credits(92);
+    bot.nemo.holdRenders(false);
     export.join();
     assertThat(sentTo(ANN)).anyMatch(t -> t.startsWith("Your video: "));
 
@@ -83,18 +64,18 @@ class CreditShareTest {
     assertThat(sentTo(ANN)).last().asString().contains("You have 92 credits.").contains("Left for you today: 0 credits of your share");
     say(ANN, "/export");
     assertThat(sentTo(ANN)).last().asString().startsWith("You've used your share of today's credits (5).");
-    assertThat(nemo.count(Call.RENDER_START)).isEqualTo(1);
+    assertThat(bot.nemo.count(Call.RENDER_START)).isEqualTo(1);
 
     say(BOB, "/credits");
     assertThat(sentTo(BOB)).last().asString().contains("Left for you today: 5 credits of your share");
 
     clock.advance(Duration.ofDays(1));
     say(ANN, "/export");
-    assertThat(nemo.count(Call.RENDER_START)).isEqualTo(2);
+    assertThat(bot.nemo.count(Call.RENDER_START)).isEqualTo(2);
   }
 
   private void say(ChatUser who, String text, Attachment... files) {
-    engine.handle(new InboundMessage(who, chat(who), text, List.of(files), null), port).join();
+    bot.say(who, port, text, files);
   }
 
   private static InboundMessage message(ChatUser who, String text) {
@@ -106,6 +87,6 @@ class CreditShareTest {
   }
 
   private static Chat chat(ChatUser who) {
-    return new Chat(who.platform(), who.id(), false);
+    return RuledBot.chat(who);
   }
 }

@@ -6,14 +6,12 @@ import io.tunecut.core.chat.Attachment;
 import io.tunecut.core.chat.Chat;
 import io.tunecut.core.chat.ChatUser;
 import io.tunecut.core.chat.InboundMessage;
-import io.tunecut.core.conversation.ConversationEngine;
 import io.tunecut.core.testing.FakeNemoServer;
 import io.tunecut.core.testing.FakeNemoServer.Call;
 import io.tunecut.core.testing.RecordingPort;
-import io.tunecut.core.user.UserDirectory;
 import java.io.ByteArrayInputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,40 +25,28 @@ class LongestClipTest {
 
   @TempDir Path tmp;
   private final RecordingPort port = RecordingPort.builder().platform("telegram").build();
-  private FakeNemoServer nemo;
-  private UserDirectory directory;
-  private ConversationEngine engine;
+  private RuledBot bot;
 
   @BeforeEach
   void setUp() throws Exception {
-    nemo = FakeNemoServer.start();
-    directory = UserDirectory.open(Files.createDirectories(tmp.resolve("data")), null);
-    engine = ConversationEngine.builder()
-        .nemo(nemo.client())
-        .directory(directory)
-        .operatorToken(null)
-        .access(AccessRules.open().withBudget(new Budget(Budget.NO_LIMIT, Budget.NO_LIMIT, 8, Budget.NO_LIMIT)))
-        .workDir(Files.createDirectories(tmp.resolve("work")))
-        .build();
+    bot = new RuledBot(tmp, FakeNemoServer.start(), null, AccessRules.open().withBudget(new Budget(Budget.NO_LIMIT, Budget.NO_LIMIT, 8, Budget.NO_LIMIT)), Clock.systemUTC());
   }
 
   @AfterEach
   void tearDown() throws Exception {
-    engine.close();
-    directory.close();
-    nemo.close();
+    bot.close();
   }
 
   @Test
   void aClipLongerThanTheBudgetIsNamedAtOnceAndNotRendered() throws Exception {
     Attachment beach = new Attachment("beach.mp4", 1000, "video/mp4", () -> new ByteArrayInputStream(new byte[1000]));
-    engine.handle(new InboundMessage(ANN, CHAT, "", List.of(beach), null), port).join();
+    bot.engine.handle(new InboundMessage(ANN, CHAT, "", List.of(beach), null), port).join();
     assertThat(port.sentTexts(CHAT)).contains("“beach.mp4” is 10 s on the timeline; the longest clip this bot renders is 8 s."
         + " Trim it (for example “only keep the first 8 seconds”) and export again.");
 
-    nemo.draft(directory.get(ANN).sessionId(), FakeNemoServer.EXAMPLE_DRAFT);
-    engine.handle(InboundMessage.text(ANN, CHAT, "/export"), port).join();
+    bot.nemo.draft(bot.directory.get(ANN).sessionId(), FakeNemoServer.EXAMPLE_DRAFT);
+    bot.engine.handle(InboundMessage.text(ANN, CHAT, "/export"), port).join();
     assertThat(port.sentTexts(CHAT)).last().asString().startsWith("“city.mp4” is 10 s on the timeline");
-    assertThat(nemo.count(Call.RENDER_START)).isZero();
+    assertThat(bot.nemo.count(Call.RENDER_START)).isZero();
   }
 }

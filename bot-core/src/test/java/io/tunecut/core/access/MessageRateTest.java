@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunecut.core.chat.Chat;
 import io.tunecut.core.chat.ChatUser;
-import io.tunecut.core.chat.InboundMessage;
-import io.tunecut.core.conversation.ConversationEngine;
 import io.tunecut.core.testing.FakeNemoServer;
 import io.tunecut.core.testing.MutableClock;
 import io.tunecut.core.testing.RecordingPort;
-import io.tunecut.core.user.UserDirectory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,29 +24,16 @@ class MessageRateTest {
   @TempDir Path tmp;
   private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T10:00:00Z"));
   private final RecordingPort port = RecordingPort.builder().platform("telegram").build();
-  private FakeNemoServer nemo;
-  private UserDirectory directory;
-  private ConversationEngine engine;
+  private RuledBot bot;
 
   @BeforeEach
   void setUp() throws Exception {
-    nemo = FakeNemoServer.start();
-    directory = UserDirectory.open(Files.createDirectories(tmp.resolve("data")), null);
-    engine = ConversationEngine.builder()
-        .nemo(nemo.client())
-        .directory(directory)
-        .operatorToken(null)
-        .access(AccessRules.of(null, null, "telegram:9").withMessagesPerMinute(3))
-        .clock(clock)
-        .workDir(Files.createDirectories(tmp.resolve("work")))
-        .build();
+    bot = new RuledBot(tmp, FakeNemoServer.start(), null, AccessRules.of(null, null, "telegram:9").withMessagesPerMinute(3), clock);
   }
 
   @AfterEach
   void tearDown() throws Exception {
-    engine.close();
-    directory.close();
-    nemo.close();
+    bot.close();
   }
 
   @Test
@@ -71,10 +54,10 @@ class MessageRateTest {
   }
 
   private void say(ChatUser who, String text) {
-    engine.handle(InboundMessage.text(who, chat(who), text), port).join();
+    bot.say(who, port, text);
   }
 
   private static Chat chat(ChatUser who) {
-    return new Chat(who.platform(), who.id(), false);
+    return RuledBot.chat(who);
   }
 }

@@ -5,18 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tunecut.core.chat.Attachment;
 import io.tunecut.core.chat.Chat;
 import io.tunecut.core.chat.ChatUser;
-import io.tunecut.core.chat.InboundMessage;
-import io.tunecut.core.conversation.ConversationEngine;
-import io.tunecut.core.export.PollSchedule;
 import io.tunecut.core.testing.FakeNemoServer;
-import io.tunecut.core.testing.FakeNemoServer.Call;
 import io.tunecut.core.testing.MutableClock;
 import io.tunecut.core.testing.RecordingPort;
-import io.tunecut.core.user.UserDirectory;
 import java.io.ByteArrayInputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,50 +34,35 @@ class PeopleApartTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T10:00:00Z"));
   private final RecordingPort telegram = RecordingPort.builder().platform("telegram").build();
   private final RecordingPort discord = RecordingPort.builder().platform("discord").build();
-  private FakeNemoServer nemo;
-  private UserDirectory directory;
-  private ConversationEngine engine;
+  private RuledBot bot;
 
   @BeforeEach
   void setUp() throws Exception {
-    nemo = FakeNemoServer.start();
-    directory = UserDirectory.open(Files.createDirectories(tmp.resolve("data")), null);
-    engine = ConversationEngine.builder()
-        .nemo(nemo.clientBuilder().silenceTimeout(Duration.ofSeconds(3)).build())
-        .directory(directory)
-        .operatorToken(null)
-        .access(AccessRules.open().withBudget(new Budget(2, Budget.NO_LIMIT, Budget.NO_LIMIT, Budget.NO_LIMIT)))
-        .clock(clock)
-        .workDir(Files.createDirectories(tmp.resolve("work")))
-        .renderPollSchedule(PollSchedule.every(Duration.ofMillis(20)))
-        .progressTick(Duration.ofMillis(50))
-        .build();
+    bot = new RuledBot(tmp, FakeNemoServer.start(), null, AccessRules.open().withBudget(new Budget(2, Budget.NO_LIMIT, Budget.NO_LIMIT, Budget.NO_LIMIT)), clock);
   }
 
   @AfterEach
   void tearDown() throws Exception {
-    engine.close();
-    directory.close();
-    nemo.close();
+    bot.close();
   }
 
   @Test
   void nothingOfOnePersonIsReachableByAnotherAndALinkedAccountSharesEverything() throws Exception {
     // Ann: a clip, her timeline, one render delivered, and her Discord account linked.
-    say(ANN, telegram, "", new Attachment("beach.mp4", 1000, "video/mp4", () -> new ByteArrayInputStream(new byte[1000])));
-    String annSession = directory.get(ANN).sessionId();
-    nemo.draft(annSession, FakeNemoServer.EXAMPLE_DRAFT);
-    say(ANN, telegram, "/export");
-    String annRender = nemo.renderIds().get(0);
-    say(ANN, telegram, "/link");
+    bot.say(ANN, telegram, "", new Attachment("beach.mp4", 1000, "video/mp4", () -> new ByteArrayInputStream(new byte[1000])));
+    String annSession = bot.directory.get(ANN).sessionId();
+    bot.nemo.draft(annSession, FakeNemoServer.EXAMPLE_DRAFT);
+    bot.say(ANN, telegram, "/export");
+    String annRender = bot.nemo.renderIds().get(0);
+    bot.say(ANN, telegram, "/link");
     String annCode = code(telegram.sentTexts(chat(ANN)));
 
     // Bob tries everything a person can type.
     List<String> guesses = new ArrayList<>(List.of("AAAAAAAA", annCode.substring(0, 7) + (annCode.endsWith("A") ? "B" : "A"), annSession, annRender, "1"));
-    for (String guess : guesses) say(BOB, telegram, "/link " + guess);
+    for (String guess : guesses) bot.say(BOB, telegram, "/link " + guess);
     for (String text : List.of("/status", "/export", "/credits", "/unlink", "/stats", "/ban telegram:1", "/quota telegram:1 renders=0",
         "/allow telegram:2", "add " + annSession, "use the clip beach.mp4", "/cancel", "/new")) {
-      say(BOB, telegram, text);
+      bot.say(BOB, telegram, text);
     }
     List<String> toBob = telegram.sentTexts(chat(BOB));
     assertThat(toBob).filteredOn(t -> t.startsWith("/link") || t.contains("link code")).isNotEmpty()
@@ -93,14 +71,14 @@ class PeopleApartTest {
     assertThat(String.join("\n", toBob)).doesNotContain(annSession).doesNotContain(annRender).doesNotContain(annCode)
         .doesNotContain("beach.mp4").doesNotContain("Urban Dreams").doesNotContain("Today (");
     assertThat(telegram.videos()).hasSize(1).allSatisfy(v -> assertThat(v.chat()).isEqualTo(chat(ANN)));
-    assertThat(directory.get(BOB).sessionId()).isNotEqualTo(annSession);
-    assertThat(nemo.renderIds()).containsExactly(annRender);
+    assertThat(bot.directory.get(BOB).sessionId()).isNotEqualTo(annSession);
+    assertThat(bot.nemo.renderIds()).containsExactly(annRender);
 
     // On the backend, nothing Bob's token asked for names Ann's session or render.
-    String bobToken = directory.get(BOB).token();
-    String annToken = directory.get(ANN).token();
+    String bobToken = bot.directory.get(BOB).token();
+    String annToken = bot.directory.get(ANN).token();
     assertThat(bobToken).isNotNull().isNotEqualTo(annToken);
-    for (RecordedRequest r : nemo.allRequests()) {
+    for (RecordedRequest r : bot.nemo.allRequests()) {
       if (!("Bearer " + bobToken).equals(r.getHeaders().get("Authorization"))) continue;
       // (Bob may type Ann's ids as words: they stay words in his own session.)
       assertThat(r.getUrl().toString()).doesNotContain(annSession).doesNotContain(annRender);
@@ -108,31 +86,27 @@ class PeopleApartTest {
     }
 
     // Her code still works for her, on her other account: the same timeline and one budget.
-    say(ANN_ON_DISCORD, discord, "/link " + annCode);
+    bot.say(ANN_ON_DISCORD, discord, "/link " + annCode);
     assertThat(discord.sentTexts(chat(ANN_ON_DISCORD))).contains(
         "Linked with telegram:1: from now on you have one timeline, the same media and one budget on both. /unlink separates them.");
-    say(ANN_ON_DISCORD, discord, "/status");
-    say(ANN_ON_DISCORD, discord, "/credits");
+    bot.say(ANN_ON_DISCORD, discord, "/status");
+    bot.say(ANN_ON_DISCORD, discord, "/credits");
     assertThat(discord.sentTexts(chat(ANN_ON_DISCORD))).anyMatch(t -> t.startsWith("Timeline: ") && t.contains("Urban Dreams"))
         .anyMatch(t -> t.contains("Left for you today: 1 of 2 renders"));
-    say(BOB, telegram, "/credits");
+    bot.say(BOB, telegram, "/credits");
     assertThat(telegram.sentTexts(chat(BOB))).anyMatch(t -> t.contains("Left for you today: 2 of 2 renders"));
 
     // Bob's /unlink separates nothing of Ann's; Ann's own /unlink does.
-    say(BOB, telegram, "/unlink");
-    say(ANN_ON_DISCORD, discord, "/status");
+    bot.say(BOB, telegram, "/unlink");
+    bot.say(ANN_ON_DISCORD, discord, "/status");
     assertThat(discord.sentTexts(chat(ANN_ON_DISCORD))).last().asString().startsWith("Timeline: ");
-    say(ANN_ON_DISCORD, discord, "/unlink");
-    say(ANN_ON_DISCORD, discord, "/status");
+    bot.say(ANN_ON_DISCORD, discord, "/unlink");
+    bot.say(ANN_ON_DISCORD, discord, "/status");
     assertThat(discord.sentTexts(chat(ANN_ON_DISCORD))).last().isEqualTo("The timeline is empty: send a clip to start.");
   }
 
-  private void say(ChatUser who, RecordingPort port, String text, Attachment... files) {
-    engine.handle(new InboundMessage(who, chat(who), text, List.of(files), null), port).join();
-  }
-
   private static Chat chat(ChatUser who) {
-    return new Chat(who.platform(), who.id(), false);
+    return RuledBot.chat(who);
   }
 
   private static String code(List<String> sent) {
