@@ -13,7 +13,7 @@ import io.tunecut.studio.media.FfprobeMediaProbe;
 import io.tunecut.studio.media.MediaProbe;
 import io.tunecut.studio.render.FfmpegRenderer;
 import io.tunecut.studio.render.Renderer;
-import io.tunecut.studio.sync.BeatInstruction;
+import io.tunecut.studio.agent.beat.BeatInstruction;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

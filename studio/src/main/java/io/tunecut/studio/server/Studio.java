@@ -22,7 +22,7 @@ import io.tunecut.studio.store.Database;
 import io.tunecut.studio.store.MediaLibrary;
 import io.tunecut.studio.store.RenderJobs;
 import io.tunecut.studio.store.Sessions;
-import io.tunecut.studio.sync.SpeechDucking;
+import io.tunecut.studio.agent.beat.SpeechDucking;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.tunecut.studio.agent;
 
 import io.tunecut.studio.draft.Draft;
-import io.tunecut.studio.sync.BeatRequest;
+import io.tunecut.studio.agent.beat.BeatRequest;
 import java.util.Optional;
 
 /**

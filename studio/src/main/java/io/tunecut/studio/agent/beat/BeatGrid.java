@@ -1,4 +1,4 @@
-package io.tunecut.studio.sync;
+package io.tunecut.studio.agent.beat;
 
 /** Placing cuts on frames: a cut on the frame at or just before a beat reads as on the beat. */
 final class BeatGrid {

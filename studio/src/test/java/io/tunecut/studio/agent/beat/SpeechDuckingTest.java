@@ -1,4 +1,4 @@
-package io.tunecut.studio.sync;
+package io.tunecut.studio.agent.beat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

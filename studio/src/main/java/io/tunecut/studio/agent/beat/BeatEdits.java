@@ -1,4 +1,4 @@
-package io.tunecut.studio.sync;
+package io.tunecut.studio.agent.beat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package io.tunecut.studio.sync;
+package io.tunecut.studio.agent.beat;
 
 import io.tunecut.studio.analysis.Beats;
 import java.util.ArrayList;

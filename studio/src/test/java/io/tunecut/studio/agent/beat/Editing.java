@@ -1,4 +1,4 @@
-package io.tunecut.studio.sync;
+package io.tunecut.studio.agent.beat;
 
 import static io.tunecut.studio.ffmpeg.TestMedia.FFMPEG;
 

@@ -1,8 +1,8 @@
-package io.tunecut.studio.sync;
+package io.tunecut.studio.agent.beat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tunecut.studio.sync.BeatRequest.Kind;
+import io.tunecut.studio.agent.beat.BeatRequest.Kind;
 import org.junit.jupiter.api.Test;
 
 class BeatRequestTest {
