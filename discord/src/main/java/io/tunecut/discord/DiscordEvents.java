@@ -68,10 +68,11 @@ final class DiscordEvents extends ListenerAdapter {
   private void deliver(net.dv8tion.jda.api.interactions.callbacks.IReplyCallback event, String text, List<Message.Attachment> sent) {
     Interaction interaction = event;
     User user = interaction.getUser();
-    Chat chat = chatOf(interaction.getChannelType(), interaction.getChannelId(), user.getId());
+    Chat chat = chatOf(interaction.getChannelType(), interaction.getChannelId(), interaction.getGuild() == null ? null
+        : interaction.getGuild().getId(), user.getId());
     long interactionId = interaction.getIdLong();
     String chatId = chat.id();
-    ChatPort port = new InteractionPort(
+    InteractionPort port = new InteractionPort(
         event.getHook(), chat, user.getId(), channels,
         () -> {
           Long limit = uploadLimits.getIfPresent(interactionId);
@@ -79,7 +80,7 @@ final class DiscordEvents extends ListenerAdapter {
         },
         settings.handOverMargin(), clock);
     Locale locale = Locale.forLanguageTag(interaction.getUserLocale().getLocale());
-    handOver(new ChatUser(ChannelPort.PLATFORM, user.getId()), chat, text, sent, locale, port);
+    handOver(new ChatUser(ChannelPort.PLATFORM, user.getId()), chat, text, sent, locale, port, port::closeUnanswered);
   }
 
   @Override
@@ -100,8 +101,9 @@ final class DiscordEvents extends ListenerAdapter {
         .replace("<@!" + self.getId() + ">", "")
         .strip();
     if (text.isEmpty() && message.getAttachments().isEmpty()) return;
-    Chat chat = chatOf(event.getChannelType(), event.getChannel().getId(), author.getId());
-    handOver(new ChatUser(ChannelPort.PLATFORM, author.getId()), chat, text, message.getAttachments(), null, channels);
+    Chat chat = chatOf(event.getChannelType(), event.getChannel().getId(), event.isFromGuild() ? event.getGuild().getId() : null,
+        author.getId());
+    handOver(new ChatUser(ChannelPort.PLATFORM, author.getId()), chat, text, message.getAttachments(), null, channels, () -> {});
   }
 
   @Override
@@ -113,7 +115,9 @@ final class DiscordEvents extends ListenerAdapter {
     if (id != 0 && limit > 0) uploadLimits.put(id, limit);
   }
 
-  private void handOver(ChatUser user, Chat chat, String text, List<Message.Attachment> sent, Locale locale, ChatPort port) {
+  /** @param done runs once everything the message started has finished */
+  private void handOver(
+      ChatUser user, Chat chat, String text, List<Message.Attachment> sent, Locale locale, ChatPort port, Runnable done) {
     List<IncomingFiles.Download> downloads = new ArrayList<>();
     for (Message.Attachment file : sent) {
       downloads.add(files.start(file.getUrl(), file.getFileName(), file.getSize(), file.getContentType()));
@@ -121,15 +125,20 @@ final class DiscordEvents extends ListenerAdapter {
     List<Attachment> attachments = downloads.stream().map(IncomingFiles.Download::attachment).toList();
     InboundMessage inbound = new InboundMessage(user, chat, text, attachments, locale);
     try {
-      handler.handle(inbound, port).whenComplete((done, failure) -> IncomingFiles.discardAll(downloads));
+      handler.handle(inbound, port).whenComplete((result, failure) -> {
+        IncomingFiles.discardAll(downloads);
+        done.run();
+      });
     } catch (RuntimeException e) {
       IncomingFiles.discardAll(downloads);
+      done.run();
       log.error("The conversation engine failed on a message from {}", user, e);
     }
   }
 
-  static Chat chatOf(ChannelType type, String channelId, String userId) {
+  /** @param guildId the server of the channel; null in direct messages */
+  static Chat chatOf(ChannelType type, String channelId, String guildId, String userId) {
     if (type == ChannelType.PRIVATE) return new Chat(ChannelPort.PLATFORM, Channels.dmChat(userId), false);
-    return new Chat(ChannelPort.PLATFORM, channelId, true);
+    return new Chat(ChannelPort.PLATFORM, channelId, true, guildId);
   }
 }

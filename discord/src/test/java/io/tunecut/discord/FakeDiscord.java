@@ -277,6 +277,7 @@ final class FakeDiscord implements AutoCloseable {
         return new MockResponse.Builder().code(413).setHeader("Content-Type", "application/json")
             .body("{\"message\":\"Request entity too large\",\"code\":40005}").build();
       }
+      if (method.equals("DELETE")) return new MockResponse.Builder().code(204).build();
       String content = content(request, body);
       if (api.startsWith("/webhooks/")) {
         // /webhooks/{app}/{token}[/messages/{id|@original}]

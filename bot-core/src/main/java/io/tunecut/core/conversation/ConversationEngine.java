@@ -109,7 +109,7 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
       Access.Admission admitted = people.access().admit(message);
       if (!admitted.proceeds()) {
         if (admitted.answer() == null) return CompletableFuture.completedFuture(null);
-        return ctx.background(() -> replies.send(port, message.chat(), admitted.answer(), List.of()));
+        return ctx.background(() -> replies.sendPrivately(port, message.chat(), admitted.answer()));
       }
       return dispatch(admitted.message(), port);
     } catch (RuntimeException e) {
