@@ -68,8 +68,8 @@ final class DiscordEvents extends ListenerAdapter {
   private void deliver(net.dv8tion.jda.api.interactions.callbacks.IReplyCallback event, String text, List<Message.Attachment> sent) {
     Interaction interaction = event;
     User user = interaction.getUser();
-    Chat chat = chatOf(interaction.getChannelType(), interaction.getChannelId(), interaction.getGuild() == null ? null
-        : interaction.getGuild().getId(), user.getId());
+    String guildId = interaction.getGuild() == null ? null : interaction.getGuild().getId();
+    Chat chat = chatOf(interaction.getChannelType(), interaction.getChannelId(), guildId, user.getId());
     long interactionId = interaction.getIdLong();
     String chatId = chat.id();
     InteractionPort port = new InteractionPort(
@@ -101,8 +101,8 @@ final class DiscordEvents extends ListenerAdapter {
         .replace("<@!" + self.getId() + ">", "")
         .strip();
     if (text.isEmpty() && message.getAttachments().isEmpty()) return;
-    Chat chat = chatOf(event.getChannelType(), event.getChannel().getId(), event.isFromGuild() ? event.getGuild().getId() : null,
-        author.getId());
+    String guildId = event.isFromGuild() ? event.getGuild().getId() : null;
+    Chat chat = chatOf(event.getChannelType(), event.getChannel().getId(), guildId, author.getId());
     handOver(new ChatUser(ChannelPort.PLATFORM, author.getId()), chat, text, message.getAttachments(), null, channels, () -> {});
   }
 

@@ -16,8 +16,9 @@ import javax.sql.DataSource;
 
 /**
  * The access tables of the user directory's database: operators' decisions about people, what
- * each person used per day, linked accounts and link codes, who was refused today. Plain SQL that SQLite and
- * PostgreSQL both speak; counters are added in the database, so instances sharing it agree.
+ * each person used per day, linked accounts and link codes, who was told today they may not use
+ * the bot. Plain SQL that SQLite and PostgreSQL both speak; counters are added in the database,
+ * so instances sharing it agree.
  */
 final class AccessBook {
   private final DataSource db;
