@@ -188,9 +188,10 @@ class DiscordAccessTest {
     // The "thinking…" the whole channel saw is gone; only Bob sees the answer.
     assertThat(withdrawn(first)).isTrue();
 
-    String second = discord.slashCommand(BOB, "export", options());
+    String second = discord.slashCommand(BOB, "music", options(file("clip", "city.mp4", "video/mp4", bytes("clip"))));
     await().atMost(WAIT).until(() -> withdrawn(second));
     assertThat(answers(second)).isEmpty();
+    assertThat(discord.calls(c -> c.path().startsWith("/files/"))).isEmpty();
 
     String ann = discord.slashCommand(ANN, "help", options());
     await().atMost(WAIT).until(() -> answers(ann).stream().anyMatch(t -> t.contains("music-backed videos")));

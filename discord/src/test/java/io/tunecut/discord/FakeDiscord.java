@@ -242,6 +242,7 @@ final class FakeDiscord implements AutoCloseable {
     String method = request.getMethod();
     if (path.startsWith("/gateway")) return new MockResponse.Builder().webSocketUpgrade(new Gateway()).build();
     if (path.startsWith("/files/")) {
+      calls.add(new Call(method, path, ""));
       byte[] bytes = files.get(path);
       return bytes == null ? new MockResponse.Builder().code(404).build()
           : new MockResponse.Builder().body(new Buffer().write(bytes)).build();

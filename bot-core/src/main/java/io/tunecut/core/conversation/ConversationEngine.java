@@ -111,6 +111,7 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
         if (admitted.answer() == null) return CompletableFuture.completedFuture(null);
         return ctx.background(() -> replies.sendPrivately(port, message.chat(), admitted.answer()));
       }
+      admitted.message().attachments().forEach(a -> a.source().prefetch());
       return dispatch(admitted.message(), port);
     } catch (RuntimeException e) {
       log.error("could not handle a message of {}", message.user(), e);
