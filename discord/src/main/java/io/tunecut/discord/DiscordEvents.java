@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns Discord events into inbound messages for the core. Runs on JDA's event thread, so
  * nothing here blocks: interactions are deferred at once (Discord wants an answer within
- * 3 s), downloads start in the background, and the core's handler returns immediately.
+ * 3 s), downloads run in the background once the core takes the message, and the core's
+ * handler returns immediately.
  */
 final class DiscordEvents extends ListenerAdapter {
   private static final Logger log = LoggerFactory.getLogger(DiscordEvents.class);
@@ -120,7 +121,7 @@ final class DiscordEvents extends ListenerAdapter {
       ChatUser user, Chat chat, String text, List<Message.Attachment> sent, Locale locale, ChatPort port, Runnable done) {
     List<IncomingFiles.Download> downloads = new ArrayList<>();
     for (Message.Attachment file : sent) {
-      downloads.add(files.start(file.getUrl(), file.getFileName(), file.getSize(), file.getContentType()));
+      downloads.add(files.prepare(file.getUrl(), file.getFileName(), file.getSize(), file.getContentType()));
     }
     List<Attachment> attachments = downloads.stream().map(IncomingFiles.Download::attachment).toList();
     InboundMessage inbound = new InboundMessage(user, chat, text, attachments, locale);

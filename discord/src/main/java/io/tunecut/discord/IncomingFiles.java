@@ -48,7 +48,7 @@ final class IncomingFiles implements AutoCloseable {
   }
 
   /** A download of {@code url}, begun when the core takes the message or first reads the file. */
-  Download start(String url, String name, long size, String contentType) {
+  Download prepare(String url, String name, long size, String contentType) {
     CompletableFuture<Path> file = new CompletableFuture<>();
     AtomicBoolean begun = new AtomicBoolean();
     Runnable begin = () -> {
