@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns Discord events into inbound messages for the core. Runs on JDA's event thread, so
  * nothing here blocks: interactions are deferred at once (Discord wants an answer within
- * 3 s), downloads start in the background, and the core's handler returns immediately.
+ * 3 s), downloads run in the background once the core takes the message, and the core's
+ * handler returns immediately.
  */
 final class DiscordEvents extends ListenerAdapter {
   private static final Logger log = LoggerFactory.getLogger(DiscordEvents.class);
@@ -68,10 +69,11 @@ final class DiscordEvents extends ListenerAdapter {
   private void deliver(net.dv8tion.jda.api.interactions.callbacks.IReplyCallback event, String text, List<Message.Attachment> sent) {
     Interaction interaction = event;
     User user = interaction.getUser();
-    Chat chat = chatOf(interaction.getChannelType(), interaction.getChannelId(), user.getId());
+    String guildId = interaction.getGuild() == null ? null : interaction.getGuild().getId();
+    Chat chat = chatOf(interaction.getChannelType(), interaction.getChannelId(), guildId, user.getId());
     long interactionId = interaction.getIdLong();
     String chatId = chat.id();
-    ChatPort port = new InteractionPort(
+    InteractionPort port = new InteractionPort(
         event.getHook(), chat, user.getId(), channels,
         () -> {
           Long limit = uploadLimits.getIfPresent(interactionId);
@@ -79,7 +81,7 @@ final class DiscordEvents extends ListenerAdapter {
         },
         settings.handOverMargin(), clock);
     Locale locale = Locale.forLanguageTag(interaction.getUserLocale().getLocale());
-    handOver(new ChatUser(ChannelPort.PLATFORM, user.getId()), chat, text, sent, locale, port);
+    handOver(new ChatUser(ChannelPort.PLATFORM, user.getId()), chat, text, sent, locale, port, port::closeUnanswered);
   }
 
   @Override
@@ -100,8 +102,9 @@ final class DiscordEvents extends ListenerAdapter {
         .replace("<@!" + self.getId() + ">", "")
         .strip();
     if (text.isEmpty() && message.getAttachments().isEmpty()) return;
-    Chat chat = chatOf(event.getChannelType(), event.getChannel().getId(), author.getId());
-    handOver(new ChatUser(ChannelPort.PLATFORM, author.getId()), chat, text, message.getAttachments(), null, channels);
+    String guildId = event.isFromGuild() ? event.getGuild().getId() : null;
+    Chat chat = chatOf(event.getChannelType(), event.getChannel().getId(), guildId, author.getId());
+    handOver(new ChatUser(ChannelPort.PLATFORM, author.getId()), chat, text, message.getAttachments(), null, channels, () -> {});
   }
 
   @Override
@@ -113,23 +116,30 @@ final class DiscordEvents extends ListenerAdapter {
     if (id != 0 && limit > 0) uploadLimits.put(id, limit);
   }
 
-  private void handOver(ChatUser user, Chat chat, String text, List<Message.Attachment> sent, Locale locale, ChatPort port) {
+  /** @param done runs once everything the message started has finished */
+  private void handOver(
+      ChatUser user, Chat chat, String text, List<Message.Attachment> sent, Locale locale, ChatPort port, Runnable done) {
     List<IncomingFiles.Download> downloads = new ArrayList<>();
     for (Message.Attachment file : sent) {
-      downloads.add(files.start(file.getUrl(), file.getFileName(), file.getSize(), file.getContentType()));
+      downloads.add(files.prepare(file.getUrl(), file.getFileName(), file.getSize(), file.getContentType()));
     }
     List<Attachment> attachments = downloads.stream().map(IncomingFiles.Download::attachment).toList();
     InboundMessage inbound = new InboundMessage(user, chat, text, attachments, locale);
     try {
-      handler.handle(inbound, port).whenComplete((done, failure) -> IncomingFiles.discardAll(downloads));
+      handler.handle(inbound, port).whenComplete((result, failure) -> {
+        IncomingFiles.discardAll(downloads);
+        done.run();
+      });
     } catch (RuntimeException e) {
       IncomingFiles.discardAll(downloads);
+      done.run();
       log.error("The conversation engine failed on a message from {}", user, e);
     }
   }
 
-  static Chat chatOf(ChannelType type, String channelId, String userId) {
+  /** @param guildId the server of the channel; null in direct messages */
+  static Chat chatOf(ChannelType type, String channelId, String guildId, String userId) {
     if (type == ChannelType.PRIVATE) return new Chat(ChannelPort.PLATFORM, Channels.dmChat(userId), false);
-    return new Chat(ChannelPort.PLATFORM, channelId, true);
+    return new Chat(ChannelPort.PLATFORM, channelId, true, guildId);
   }
 }

@@ -13,8 +13,10 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -25,7 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Files people send. Discord's attachment URLs are signed and expire, so each download starts
- * the moment a message arrives and streams to disk; the core's {@link Attachment.Source} then
+ * as soon as the core takes the message ({@link Attachment.Source#prefetch()}, never for people
+ * the bot does not serve) and streams to disk; the core's {@link Attachment.Source#open()} then
  * reads the finished file, waiting for it if it is still coming.
  */
 final class IncomingFiles implements AutoCloseable {
@@ -44,22 +47,44 @@ final class IncomingFiles implements AutoCloseable {
     this.maxBytes = maxBytes;
   }
 
-  /** Starts downloading {@code url} now; the returned attachment's source waits for it. */
-  Download start(String url, String name, long size, String contentType) {
-    CompletableFuture<Path> file;
-    if (size > maxBytes) {
-      file = CompletableFuture.failedFuture(new IOException(
-          name + " is " + megabytes(size) + "; files up to " + megabytes(maxBytes) + " are accepted"));
-    } else {
-      file = CompletableFuture.supplyAsync(() -> download(url, name), executor);
-    }
-    Attachment attachment = new Attachment(name, size, contentType, () -> open(file, name));
-    return new Download(attachment, file);
+  /** A download of {@code url}, begun when the core takes the message or first reads the file. */
+  Download prepare(String url, String name, long size, String contentType) {
+    CompletableFuture<Path> file = new CompletableFuture<>();
+    AtomicBoolean begun = new AtomicBoolean();
+    Runnable begin = () -> {
+      if (!begun.compareAndSet(false, true) || file.isDone()) return;
+      if (size > maxBytes) {
+        file.completeExceptionally(new IOException(
+            name + " is " + megabytes(size) + "; files up to " + megabytes(maxBytes) + " are accepted"));
+        return;
+      }
+      try {
+        CompletableFuture.supplyAsync(() -> download(url, name), executor).whenComplete((path, failure) -> {
+          boolean kept = failure == null ? file.complete(path) : file.completeExceptionally(failure);
+          if (!kept) deleteQuietly(path); // discarded while it came
+        });
+      } catch (RejectedExecutionException e) {
+        file.completeExceptionally(new IOException(name + " could not be downloaded: the bot is stopping"));
+      }
+    };
+    Attachment.Source source = new Attachment.Source() {
+      @Override
+      public InputStream open() throws IOException {
+        begin.run();
+        return IncomingFiles.open(file, name);
+      }
+
+      @Override
+      public void prefetch() {
+        begin.run();
+      }
+    };
+    return new Download(new Attachment(name, size, contentType, source), file);
   }
 
   /** One file on its way to disk. */
   record Download(Attachment attachment, CompletableFuture<Path> file) {
-    /** Stops the download if still running and deletes the file. */
+    /** Stops the download if still running (or never begins it) and deletes the file. */
     void discard() {
       file.cancel(true);
       file.thenAccept(IncomingFiles::deleteQuietly);

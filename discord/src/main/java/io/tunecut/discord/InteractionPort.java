@@ -92,6 +92,27 @@ final class InteractionPort implements ChatPort {
   }
 
   @Override
+  public MessageRef sendPrivately(Chat chat, String text) throws IOException {
+    // In a direct message only the sender sees the answer anyway.
+    if (!isOurs(chat) || !chat.group() || !live()) return send(chat, text, List.of());
+    // Whether a response is ephemeral was settled when it was deferred: the "thinking…" everyone
+    // sees goes, and a follow-up only the sender sees says it.
+    if (originalUsed.compareAndSet(false, true)) Replies.complete(hook.deleteOriginal(), "Withdrawing the response");
+    Message message = Replies.complete(hook.sendMessage(Replies.message(text, List.of())).setEphemeral(true), "Answering privately");
+    return ChannelPort.ref(chat, chat.id(), message.getId());
+  }
+
+  /**
+   * The core said nothing to this interaction (someone the bot ignores): its "thinking…" would
+   * stay forever, so it goes.
+   */
+  void closeUnanswered() {
+    if (originalUsed.compareAndSet(false, true)) {
+      hook.deleteOriginal().queue(null, e -> log.debug("Could not withdraw an unanswered response: {}", e.getMessage()));
+    }
+  }
+
+  @Override
   public MessageRef createStatus(Chat chat, String text) throws IOException {
     return send(chat, text, List.of());
   }
@@ -161,7 +182,7 @@ final class InteractionPort implements ChatPort {
     // While the token lives, Discord shows the deferred response and its edits; typing there
     // would cost a request from the bot's shared budget for nothing.
     if (isOurs(chat) && live()) return;
-    channels.chatAction(isOurs(chat) ? new Chat(chat.platform(), handOverChat(), chat.group()) : chat, action);
+    channels.chatAction(isOurs(chat) ? new Chat(chat.platform(), handOverChat(), chat.group(), chat.server()) : chat, action);
   }
 
   private boolean isOurs(Chat other) {

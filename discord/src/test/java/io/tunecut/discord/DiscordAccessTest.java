@@ -39,6 +39,8 @@ class DiscordAccessTest {
   static final String BOB = "900000000000000002";
   static final String ADMIN = "900000000000000009";
   static final Duration WAIT = Duration.ofSeconds(20);
+  static final AccessRules RULES =
+      AccessRules.of("discord:" + ANN + " telegram:101", null, "discord:" + ADMIN).withMessagesPerMinute(30);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path tmp;
@@ -54,11 +56,15 @@ class DiscordAccessTest {
     discord = new FakeDiscord();
     nemo = FakeNemoServer.start();
     directory = UserDirectory.open(Files.createDirectories(tmp.resolve("data")), null);
+  }
+
+  /** Starts the bot under the operator's {@code rules}: Ann (on Discord and Telegram) allowed, and an admin. */
+  private void start(AccessRules rules) throws Exception {
     engine = ConversationEngine.builder()
         .nemo(nemo.clientBuilder().silenceTimeout(Duration.ofSeconds(3)).build())
         .directory(directory)
         .operatorToken(null)
-        .access(AccessRules.of("discord:" + ANN + " telegram:101", null, "discord:" + ADMIN).withMessagesPerMinute(30))
+        .access(rules)
         .clock(clock)
         .workDir(Files.createDirectories(tmp.resolve("work")))
         .progressTick(Duration.ofMillis(100))
@@ -66,17 +72,31 @@ class DiscordAccessTest {
     bot = DiscordBot.start(discord.settings(), engine);
   }
 
-  @AfterEach
-  void tearDown() throws Exception {
+  private void start() throws Exception {
+    start(RULES);
+  }
+
+  /** Stops bot, engine and directory and starts them again on the same data, as after a crash or an update. */
+  private void restart() throws Exception {
     bot.close();
     engine.close();
+    directory.close();
+    directory = UserDirectory.open(tmp.resolve("data"), null);
+    start();
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    if (bot != null) bot.close();
+    if (engine != null) engine.close();
     directory.close();
     nemo.close();
     discord.close();
   }
 
   @Test
-  void someoneNotAllowedIsRefusedOnceAndMakesNoBackendCall() {
+  void someoneNotAllowedIsRefusedOnceAndMakesNoBackendCall() throws Exception {
+    start();
     discord.message(BOB, "add background music", true, List.of());
     discord.message(BOB, "here is my clip", true, options(file("clip", "city.mp4", "video/mp4", bytes("clip"))));
     discord.message(BOB, "<@" + FakeDiscord.APP + "> /export", false, List.of());
@@ -91,7 +111,8 @@ class DiscordAccessTest {
   }
 
   @Test
-  void anAdminsStatsAreAnsweredInADirectMessageAndTheSameCommandFromAnyoneElseOrInAChannelIsIgnored() {
+  void anAdminsStatsAreAnsweredInADirectMessageAndTheSameCommandFromAnyoneElseOrInAChannelIsIgnored() throws Exception {
+    start();
     discord.message(ANN, "<@" + FakeDiscord.APP + "> /stats", false, List.of());
     discord.message(ADMIN, "<@" + FakeDiscord.APP + "> /stats", false, List.of());
     discord.message(ANN, "<@" + FakeDiscord.APP + "> /help", false, List.of());
@@ -106,6 +127,7 @@ class DiscordAccessTest {
 
   @Test
   void linkJoinsADiscordAndATelegramAccountIntoOneTimelineAndAWrongOrExpiredCodeIsRefused() throws Exception {
+    start();
     RecordingPort telegram = RecordingPort.builder().platform("telegram").build();
     ChatUser annOnTelegram = new ChatUser("telegram", "101");
     Chat annsTelegramChat = new Chat("telegram", "101", false);
@@ -143,6 +165,105 @@ class DiscordAccessTest {
     discord.message(ANN, "/status", true, List.of());
     await().atMost(WAIT).until(() -> !dm("The timeline is empty").isEmpty());
     assertThat(nemo.sessionIds()).hasSize(2);
+  }
+
+  @Test
+  void aServerInTheAllowedChatsLetsInEveryoneWritingInItButNotTheirDirectMessages() throws Exception {
+    start(AccessRules.of(null, "discord:" + FakeDiscord.GUILD, "discord:" + ADMIN));
+
+    discord.message(BOB, "<@" + FakeDiscord.APP + "> /help", false, List.of());
+    await().atMost(WAIT).until(() -> !posted(FakeDiscord.CHANNEL, "music-backed videos").isEmpty());
+    discord.message(BOB, "/help", true, List.of());
+    await().atMost(WAIT).until(() -> !dm("this bot is private").isEmpty());
+
+    assertThat(dm("music-backed videos")).isEmpty();
+  }
+
+  @Test
+  void aRefusedSlashCommandIsAnsweredOnlyToTheSenderOnceAndLaterOnesVanishWithoutABackendCall() throws Exception {
+    start();
+    String first = discord.slashCommand(BOB, "status", options());
+    await().atMost(WAIT).until(() -> !privateAnswers(first).isEmpty());
+    assertThat(privateAnswers(first)).singleElement().asString().contains("this bot is private");
+    // The "thinking…" the whole channel saw is gone; only Bob sees the answer.
+    assertThat(withdrawn(first)).isTrue();
+
+    String second = discord.slashCommand(BOB, "music", options(file("clip", "city.mp4", "video/mp4", bytes("clip"))));
+    await().atMost(WAIT).until(() -> withdrawn(second));
+    assertThat(answers(second)).isEmpty();
+    assertThat(discord.calls(c -> c.path().startsWith("/files/"))).isEmpty();
+
+    String ann = discord.slashCommand(ANN, "help", options());
+    await().atMost(WAIT).until(() -> answers(ann).stream().anyMatch(t -> t.contains("music-backed videos")));
+    assertThat(withdrawn(ann)).isFalse();
+    assertThat(nemo.allRequests()).isEmpty();
+  }
+
+  @Test
+  void aFloodOfSlashCommandsIsToldOnceToWaitAndABannedPersonIsToldOnceThatTheBotIsPrivate() throws Exception {
+    start(RULES.withMessagesPerMinute(2));
+    discord.slashCommand(ANN, "help", options());
+    discord.slashCommand(ANN, "help", options());
+    String third = discord.slashCommand(ANN, "help", options());
+    String fourth = discord.slashCommand(ANN, "help", options());
+    await().atMost(WAIT).until(() -> withdrawn(fourth) && !privateAnswers(third).isEmpty());
+    assertThat(privateAnswers(third)).singleElement().asString().startsWith("You're sending messages faster than I can take them. Wait ");
+    assertThat(answers(fourth)).isEmpty();
+
+    discord.message(ADMIN, "/ban discord:" + ANN, true, List.of());
+    await().atMost(WAIT).until(() -> !dm("is banned").isEmpty());
+    clock.advance(Duration.ofMinutes(1));
+    String banned = discord.slashCommand(ANN, "help", options());
+    await().atMost(WAIT).until(() -> !privateAnswers(banned).isEmpty());
+    String again = discord.slashCommand(ANN, "help", options());
+    await().atMost(WAIT).until(() -> withdrawn(again));
+
+    assertThat(privateAnswers(banned)).singleElement().asString().contains("this bot is private");
+    assertThat(answers(again)).isEmpty();
+    assertThat(nemo.allRequests()).isEmpty();
+  }
+
+  @Test
+  void aRefusedPersonIsToldOnceADayEvenAcrossARestart() throws Exception {
+    start();
+    discord.message(BOB, "hello", true, List.of());
+    await().atMost(WAIT).until(() -> !dm("this bot is private").isEmpty());
+
+    restart();
+    discord.message(BOB, "hello again", true, List.of());
+    // Ann's answer comes after Bob's message was handled (one event after the other).
+    discord.message(ANN, "<@" + FakeDiscord.APP + "> /help", false, List.of());
+    await().atMost(WAIT).until(() -> !posted(FakeDiscord.CHANNEL, "music-backed videos").isEmpty());
+    assertThat(dm("this bot is private")).hasSize(1);
+
+    clock.advance(Duration.ofHours(14)); // just past midnight UTC
+    discord.message(BOB, "a new day", true, List.of());
+    await().atMost(WAIT).until(() -> dm("this bot is private").size() == 2);
+  }
+
+  /** What went out through the interaction's token: edits of its response and follow-ups. */
+  private List<String> answers(String token) {
+    return discord.calls(c -> c.path().startsWith("/webhooks/") && c.path().contains(token) && !c.method().equals("DELETE"))
+        .stream().map(c -> content(c.body())).toList();
+  }
+
+  /** Follow-ups only the sender sees (ephemeral). */
+  private List<String> privateAnswers(String token) {
+    return discord.calls(c -> c.is("POST", "/webhooks/" + FakeDiscord.APP + "/" + token) && ephemeral(c.body())).stream()
+        .map(c -> content(c.body())).toList();
+  }
+
+  /** Whether the deferred response ("thinking…") was deleted. */
+  private boolean withdrawn(String token) {
+    return !discord.calls(c -> c.is("DELETE", "/webhooks/" + FakeDiscord.APP + "/" + token + "/messages/@original")).isEmpty();
+  }
+
+  private static boolean ephemeral(String body) {
+    try {
+      return (JSON.readTree(body).path("flags").asInt() & 64) != 0;
+    } catch (Exception e) {
+      return false;
+    }
   }
 
   private static String code(List<String> sent) {

@@ -242,6 +242,7 @@ final class FakeDiscord implements AutoCloseable {
     String method = request.getMethod();
     if (path.startsWith("/gateway")) return new MockResponse.Builder().webSocketUpgrade(new Gateway()).build();
     if (path.startsWith("/files/")) {
+      calls.add(new Call(method, path, ""));
       byte[] bytes = files.get(path);
       return bytes == null ? new MockResponse.Builder().code(404).build()
           : new MockResponse.Builder().body(new Buffer().write(bytes)).build();
@@ -277,6 +278,7 @@ final class FakeDiscord implements AutoCloseable {
         return new MockResponse.Builder().code(413).setHeader("Content-Type", "application/json")
             .body("{\"message\":\"Request entity too large\",\"code\":40005}").build();
       }
+      if (method.equals("DELETE")) return new MockResponse.Builder().code(204).build();
       String content = content(request, body);
       if (api.startsWith("/webhooks/")) {
         // /webhooks/{app}/{token}[/messages/{id|@original}]

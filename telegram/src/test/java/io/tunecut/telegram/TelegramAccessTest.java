@@ -51,7 +51,7 @@ class TelegramAccessTest {
     nemo = FakeNemoServer.start();
     // A key file rather than a secret: no key derivation to wait for.
     directory = UserDirectory.open(Files.createDirectories(tmp.resolve("data")), null);
-    AccessRules rules = AccessRules.of("telegram:101, telegram:202", null, "telegram:999")
+    AccessRules rules = AccessRules.of("telegram:101, telegram:202", "telegram:" + GROUP, "telegram:999")
         .withBudget(new Budget(1, Budget.NO_LIMIT, Budget.NO_LIMIT, Budget.NO_LIMIT))
         .withMessagesPerMinute(30);
     engine = ConversationEngine.builder()
@@ -100,6 +100,15 @@ class TelegramAccessTest {
   }
 
   @Test
+  void everyoneInAnAllowedGroupMayUseTheBotThereButNotInPrivate() throws Exception {
+    telegram.push(Updates.text(STRANGER, GROUP, "/help"));
+    await().until(() -> sentTo(String.valueOf(GROUP)).stream().anyMatch(t -> t.contains("music-backed videos")));
+    telegram.push(Updates.text(STRANGER, STRANGER.id(), "/help"));
+    await().until(() -> !sentTo(STRANGER.id()).isEmpty());
+    assertThat(sentTo(STRANGER.id())).singleElement().asString().contains("this bot is private");
+  }
+
+  @Test
   void anAdminsCommandsAreAnsweredInPrivateAndTheSameCommandsFromAnyoneElseAreIgnored() throws Exception {
     telegram.push(Updates.text(BEN, BEN.id(), "/stats"));
     telegram.push(Updates.text(BEN, BEN.id(), "/allow telegram:303"));
@@ -121,7 +130,7 @@ class TelegramAccessTest {
     await().until(() -> sentTo(STRANGER.id()).stream().anyMatch(t -> t.contains("music-backed videos")));
 
     telegram.push(Updates.text(ADMIN, ADMIN.id(), "/ban telegram:202"));
-    await().until(() -> sentTo(ADMIN.id()).contains("telegram:202 is banned: they get no answers."));
+    await().until(() -> sentTo(ADMIN.id()).contains("telegram:202 is banned: they are told once a day that the bot is private, and get nothing else."));
     telegram.push(Updates.text(BEN, BEN.id(), "/help"));
     telegram.push(Updates.text(BEN, BEN.id(), "/help"));
     await().until(() -> sentTo(BEN.id()).stream().anyMatch(t -> t.contains("this bot is private")));

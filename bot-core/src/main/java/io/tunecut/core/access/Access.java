@@ -2,6 +2,7 @@ package io.tunecut.core.access;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.tunecut.core.chat.Chat;
 import io.tunecut.core.chat.ChatUser;
 import io.tunecut.core.chat.InboundMessage;
 import io.tunecut.core.language.Language;
@@ -42,7 +43,7 @@ public final class Access {
   private final Cache<ChatUser, ChatUser> persons = Caffeine.newBuilder().expireAfterWrite(FRESH).maximumSize(100_000).build();
   private final Cache<ChatUser, AccessBook.Standing> standings =
       Caffeine.newBuilder().expireAfterWrite(FRESH).maximumSize(100_000).build();
-  // Per account and day: refused people were told, people were counted as seen.
+  // Per account and day: refused people were told (the store keeps it too), people were counted as seen.
   private final Cache<String, Boolean> told = Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(25)).maximumSize(100_000).build();
   private final Cache<String, Boolean> seen = Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(25)).maximumSize(100_000).build();
 
@@ -99,7 +100,9 @@ public final class Access {
       if (!verdict.allowed()) {
         return verdict.tell() ? new Admission(null, say(message, person).tooFast(verdict.waitSeconds())) : Admission.IGNORED;
       }
-      if (command.equals("link") || command.equals("unlink")) return new Admission(null, link(account, command, args, say(message, person)));
+      if (command.equals("link") || command.equals("unlink")) {
+        return new Admission(null, link(account, message.chat(), command, args, say(message, person)));
+      }
       if (AdminCommands.WORDS.contains(command)) {
         // Nobody else learns these commands exist.
         if (!isAdmin || message.chat().group()) return Admission.IGNORED;
@@ -115,18 +118,28 @@ public final class Access {
     }
   }
 
-  private String link(ChatUser account, String command, List<String> args, Messages say) throws IOException {
+  private String link(ChatUser account, Chat chat, String command, List<String> args, Messages say) throws IOException {
     String answer;
     if (command.equals("unlink")) answer = links.unlink(account, say);
+    // A code seen by others would let them into this person's timeline.
+    else if (args.isEmpty() && chat.group()) return say.linkInPrivate();
     else if (args.isEmpty()) answer = links.newCode(account, say);
     else answer = links.join(account, args.get(0), say).answer();
     forgetDecisions();
     return answer;
   }
 
-  private Admission refuseOncePerDay(InboundMessage message) {
-    String key = message.user() + "@" + today();
+  private Admission refuseOncePerDay(InboundMessage message) throws IOException {
+    LocalDate today = today();
+    // The store decides (it outlives a restart); memory spares it a flood.
+    String key = message.user() + "@" + today;
     if (told.asMap().putIfAbsent(key, Boolean.TRUE) != null) return Admission.IGNORED;
+    try {
+      if (!book.markTold(message.user(), today)) return Admission.IGNORED;
+    } catch (IOException e) {
+      told.invalidate(key);
+      throw e;
+    }
     log.info("{} is not allowed to use the bot; told once today", message.user());
     return new Admission(null, Messages.of(Language.detect(message.text(), message.locale(), null)).notAllowed());
   }

@@ -16,8 +16,9 @@ import javax.sql.DataSource;
 
 /**
  * The access tables of the user directory's database: operators' decisions about people, what
- * each person used per day, linked accounts and link codes. Plain SQL that SQLite and
- * PostgreSQL both speak; counters are added in the database, so instances sharing it agree.
+ * each person used per day, linked accounts and link codes, who was told today they may not use
+ * the bot. Plain SQL that SQLite and PostgreSQL both speak; counters are added in the database,
+ * so instances sharing it agree.
  */
 final class AccessBook {
   private final DataSource db;
@@ -122,6 +123,26 @@ final class AccessBook {
             return new Day(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getLong(4));
           }
         });
+  }
+
+  /**
+   * Marks {@code account} as told on {@code day} that they may not use the bot; false when they
+   * were told already (here, before a restart, or by another instance). Earlier days go.
+   */
+  boolean markTold(ChatUser account, LocalDate day) throws IOException {
+    boolean[] first = new boolean[1];
+    transaction(c -> {
+      try (PreparedStatement old = c.prepareStatement("DELETE FROM refusals_told WHERE day < ?")) {
+        old.setString(1, day.toString());
+        old.executeUpdate();
+      }
+      try (PreparedStatement mark = c.prepareStatement(
+          "INSERT INTO refusals_told (platform, user_id, day) VALUES (?, ?, ?) ON CONFLICT (platform, user_id, day) DO NOTHING")) {
+        bindDay(mark, account, day);
+        first[0] = mark.executeUpdate() == 1;
+      }
+    });
+    return first[0];
   }
 
   /** The person an account is joined to, when it is. */

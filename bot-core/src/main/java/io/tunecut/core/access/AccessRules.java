@@ -13,7 +13,8 @@ import java.util.Set;
  * who the admins are, each person's daily budget, and how many messages a minute a person may
  * send. With no allowed people and no allowed chats, everyone may use the bot.
  *
- * @param allowedChats "platform:id" of chats (Telegram groups, Discord channels)
+ * @param allowedChats "platform:id" of chats (Telegram groups, Discord channels) or servers (Discord
+ *     guilds, which let in every channel of the server)
  * @param messagesPerMinute a negative number is no limit
  */
 public record AccessRules(Set<ChatUser> allowedUsers, Set<String> allowedChats, Set<ChatUser> admins, Budget budget,
@@ -57,7 +58,8 @@ public record AccessRules(Set<ChatUser> allowedUsers, Set<String> allowedChats, 
   }
 
   boolean listed(ChatUser user, Chat chat) {
-    return allowedUsers.contains(user) || admins.contains(user) || allowedChats.contains(chat.platform() + ":" + chat.id());
+    return allowedUsers.contains(user) || admins.contains(user) || allowedChats.contains(chat.platform() + ":" + chat.id())
+        || (chat.server() != null && allowedChats.contains(chat.platform() + ":" + chat.server()));
   }
 
   /** A {@code platform:id} entry as a person. */

@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * A file that came with a message. Nothing is downloaded until {@link Source#open()} is
- * called, so a file we refuse (wrong format, too large) costs no traffic.
+ * called (or {@link Source#prefetch()}, once the message is taken), so a file we refuse (wrong
+ * format, too large, from someone the bot does not serve) costs no traffic.
  *
  * @param size bytes as the platform reports them, or -1 when unknown
  * @param mimeType as the platform reports it, or null
@@ -21,5 +22,11 @@ public record Attachment(String name, long size, String mimeType, Source source)
   @FunctionalInterface
   public interface Source {
     InputStream open() throws IOException;
+
+    /**
+     * The message was taken and the file will be read soon: a platform whose file links expire
+     * may start fetching it now. Never called for people the bot does not serve.
+     */
+    default void prefetch() {}
   }
 }

@@ -22,6 +22,15 @@ public interface ChatPort {
   /** Posts a message; {@code suggestions} may be empty. Text is within {@link PortLimits#maxTextLength()}. */
   MessageRef send(Chat chat, String text, List<Suggestion> suggestions) throws IOException;
 
+  /**
+   * Posts an answer meant for the sender alone (a refusal, a link code): where the platform can
+   * show a message in a shared chat to one person only (Discord's ephemeral replies), only they
+   * see it; elsewhere it is an ordinary message.
+   */
+  default MessageRef sendPrivately(Chat chat, String text) throws IOException {
+    return send(chat, text, List.of());
+  }
+
   /** Posts the one status message of a turn, to be edited as work goes on. */
   MessageRef createStatus(Chat chat, String text) throws IOException;
 

@@ -109,8 +109,9 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
       Access.Admission admitted = people.access().admit(message);
       if (!admitted.proceeds()) {
         if (admitted.answer() == null) return CompletableFuture.completedFuture(null);
-        return ctx.background(() -> replies.send(port, message.chat(), admitted.answer(), List.of()));
+        return ctx.background(() -> replies.sendPrivately(port, message.chat(), admitted.answer()));
       }
+      admitted.message().attachments().forEach(a -> a.source().prefetch());
       return dispatch(admitted.message(), port);
     } catch (RuntimeException e) {
       log.error("could not handle a message of {}", message.user(), e);

@@ -81,9 +81,14 @@ final class People {
     access.renderFailed(work.user);
   }
 
+  /** Whether {@code user} draws on the operator's credits with a capped share of their own. */
+  boolean hasCreditShare(ChatUser user) {
+    return operatorToken != null && access.capsCredits(user);
+  }
+
   // The operator's credits everyone draws on, when this person's share is capped: measured around a render.
   private double sharedCredits(ChatUser user) {
-    if (operatorToken == null || !access.capsCredits(user)) return Double.NaN;
+    if (!hasCreditShare(user)) return Double.NaN;
     try {
       var credits = ctx.nemo().credits(auth(user));
       return credits.renderMinutes() ? Double.NaN : credits.available();

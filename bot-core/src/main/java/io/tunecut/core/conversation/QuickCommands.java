@@ -64,6 +64,12 @@ final class QuickCommands {
 
   void credits(InboundMessage message, ChatPort port) {
     Messages say = people.say(message);
+    String share = people.hasCreditShare(message.user()) ? people.access().left(message.user(), say) : null;
+    if (share != null) {
+      // The operator's balance is theirs: the person sees their own share of it.
+      replies.send(port, message.chat(), share, Replies.suggestions(say));
+      return;
+    }
     try {
       var c = ctx.nemo().credits(people.auth(message.user()));
       String text = c.renderMinutes() ? say.renderMinutes(c.available(), c.frozen()) : say.credits(c.available(), c.frozen());

@@ -43,6 +43,11 @@ final class Replies {
     }
   }
 
+  /** An answer for the sender's eyes only (see {@link ChatPort#sendPrivately}). */
+  void sendPrivately(ChatPort port, Chat chat, String text) {
+    for (String part : TextSplitter.split(text, port.limits(chat).maxTextLength())) portCall(() -> port.sendPrivately(chat, part), null);
+  }
+
   void send(Work work, String text, List<Suggestion> suggestions) {
     send(work.port, work.chat, text, suggestions);
   }

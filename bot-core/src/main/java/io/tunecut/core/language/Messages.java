@@ -452,6 +452,11 @@ public final class Messages {
             + "。之后两个账号共用这条时间线、你的素材和同一份额度。/unlink 可以再分开。不要把关联码告诉别人。");
   }
 
+  public String linkInPrivate() {
+    return t("Ask me for a link code in a private chat: whoever sees the code could join their account to yours.",
+        "请在私聊中向我索取关联码：看到关联码的人都能把他们的账号关联到你的账号上。");
+  }
+
   public String linked(String other) {
     return t("Linked with " + other + ": from now on you have one timeline, the same media and one budget on both. /unlink separates them.",
         "已与 " + other + " 关联：从现在起两个账号共用一条时间线、同样的素材和同一份额度。/unlink 可以分开。");
@@ -489,7 +494,8 @@ public final class Messages {
   }
 
   public String banned(String who) {
-    return t(who + " is banned: they get no answers.", who + " 已被封禁：不再收到任何回复。");
+    return t(who + " is banned: they are told once a day that the bot is private, and get nothing else.",
+        who + " 已被封禁：每天只会收到一次“这是私人机器人”的提示，除此之外没有任何回复。");
   }
 
   public String unbanned(String who) {

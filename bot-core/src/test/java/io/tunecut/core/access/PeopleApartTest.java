@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tunecut.core.chat.Attachment;
 import io.tunecut.core.chat.Chat;
 import io.tunecut.core.chat.ChatUser;
+import io.tunecut.core.chat.InboundMessage;
 import io.tunecut.core.testing.FakeNemoServer;
 import io.tunecut.core.testing.MutableClock;
 import io.tunecut.core.testing.RecordingPort;
@@ -103,6 +104,17 @@ class PeopleApartTest {
     bot.say(ANN_ON_DISCORD, discord, "/unlink");
     bot.say(ANN_ON_DISCORD, discord, "/status");
     assertThat(discord.sentTexts(chat(ANN_ON_DISCORD))).last().isEqualTo("The timeline is empty: send a clip to start.");
+  }
+
+  @Test
+  void aLinkCodeIsGivenOnlyInAPrivateChatWhereNobodyElseCanReadIt() {
+    Chat group = new Chat("telegram", "-100200300", true);
+    bot.engine.handle(InboundMessage.text(ANN, group, "/link"), telegram).join();
+
+    assertThat(telegram.sentTexts(group)).containsExactly(
+        "Ask me for a link code in a private chat: whoever sees the code could join their account to yours.");
+    bot.say(ANN, telegram, "/link");
+    assertThat(telegram.sentTexts(chat(ANN))).singleElement().asString().startsWith("Your link code: ");
   }
 
   private static Chat chat(ChatUser who) {

@@ -83,7 +83,7 @@ class PostgresUserDirectoryTest {
           "SELECT version FROM tunecut_bot.users_schema_history WHERE success ORDER BY installed_rank")) {
         List<String> versions = new ArrayList<>();
         while (rs.next()) versions.add(rs.getString(1));
-        assertThat(versions).containsExactly(null, "1", "2", "3");
+        assertThat(versions).containsExactly(null, "1", "2", "3", "4");
       }
     }
   }
@@ -106,6 +106,7 @@ class PostgresUserDirectoryTest {
       assertThat(access.admit(text(annOnDiscord, "/link " + code)).answer()).startsWith("Linked with telegram:1001");
       assertThat(access.admit(text(admin, "/allow telegram:2002")).answer()).isEqualTo("telegram:2002 may use the bot now.");
       assertThat(access.admit(text(admin, "/stats")).answer()).startsWith("Today (2026-12-02 UTC): ");
+      assertThat(access.admit(text(STRANGER, "hello")).answer()).startsWith("Sorry, this bot is private");
     }
     // Another instance on the same database: the link, the allowance and the day's use hold there.
     try (var users = UserDirectory.open(dataDir.resolve("elsewhere"), null, url())) {
@@ -113,12 +114,16 @@ class PostgresUserDirectoryTest {
       assertThat(access.admit(text(annOnDiscord, "hello")).message().user()).isEqualTo(ANN);
       assertThat(access.admit(text(BOB_ON_TELEGRAM, "hello")).proceeds()).isTrue();
       assertThat(access.renderRefusal(ANN, new RenderSize(10, 10, "city.mp4"), say)).isNotNull();
+      // Told once today, whichever instance they reach.
+      assertThat(access.admit(text(STRANGER, "hello?")).answer()).isNull();
       clock.advance(java.time.Duration.ofDays(1));
       assertThat(access.renderRefusal(ANN, new RenderSize(10, 10, "city.mp4"), say)).isNull();
+      assertThat(access.admit(text(STRANGER, "hello?")).answer()).startsWith("Sorry, this bot is private");
     }
   }
 
   private static final ChatUser BOB_ON_TELEGRAM = new ChatUser("telegram", "2002");
+  private static final ChatUser STRANGER = new ChatUser("telegram", "3003");
 
   private static InboundMessage text(ChatUser who, String text) {
     return InboundMessage.text(who, new Chat(who.platform(), who.id(), false), text);
