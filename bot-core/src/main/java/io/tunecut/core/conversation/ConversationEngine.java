@@ -62,7 +62,7 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
   private ConversationEngine(Builder b) {
     Objects.requireNonNull(b.nemo, "nemo");
     Objects.requireNonNull(b.directory, "directory");
-    String operatorToken = b.operatorTokenSet ? blankToNull(b.operatorToken) : blankToNull(System.getenv("NEMO_TOKEN"));
+    String operatorToken = blankToNull(b.operatorToken);
     Path workDir;
     try {
       workDir = b.workDir != null ? b.workDir : Files.createTempDirectory("tunecut-work");
@@ -203,7 +203,6 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
     private NemoClient nemo;
     private UserDirectory directory;
     private String operatorToken;
-    private boolean operatorTokenSet;
     private Path workDir;
     private long maxFileBytes = 500L * 1024 * 1024;
     private URI registerPage;
@@ -228,8 +227,8 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
 
     public Builder nemo(NemoClient nemo) { this.nemo = nemo; return this; }
     public Builder directory(UserDirectory directory) { this.directory = directory; return this; }
-    /** Shared by everyone (each still gets their own session); null for none. Not called: {@code NEMO_TOKEN}. */
-    public Builder operatorToken(String token) { this.operatorToken = token; this.operatorTokenSet = true; return this; }
+    /** Shared by everyone (each still gets their own session); null (the default) for none. The app passes {@code NEMO_TOKEN}. */
+    public Builder operatorToken(String token) { this.operatorToken = token; return this; }
     /** Where downloads wait for upload or delivery; a temporary directory by default. */
     public Builder workDir(Path dir) { this.workDir = dir; return this; }
     /** Largest file accepted from a person; default 500 MB. */
