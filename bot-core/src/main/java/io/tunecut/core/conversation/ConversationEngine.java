@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -80,7 +82,7 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
     Timing timing = new Timing(b.renderTimeout, b.pollSchedule, b.dropCheckDelay, b.dropCheckInterval, b.dropChecks,
         b.silenceNotice, b.chatActionInterval, b.tick);
     this.ctx = new Context(b.nemo, b.directory, workDir, b.maxFileBytes, b.clock, scheduler,
-        pool("tunecut-port", b.portThreads), pool("tunecut-backend", b.backendThreads), timing);
+        pool("tunecut-port", b.portThreads), backendPool(b.backendThreads), timing);
     this.people = new People(ctx, operatorToken, new Access(b.access, b.directory, b.clock));
     this.replies = new Replies(ctx, people, new ErrorReplies(operatorToken != null, b.maxFileBytes, b.registerPage));
     this.lanes = new Lanes(people, replies, b.turnLeases);
@@ -187,6 +189,19 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
     ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads(name));
     pool.allowCoreThreadTimeOut(true);
     return pool;
+  }
+
+  /**
+   * Blocking backend calls. A fork-join pool: a call waiting out the backend's rate limit blocks
+   * in a managed way, and the pool lends another thread to everyone else meanwhile.
+   */
+  private static ExecutorService backendPool(int threads) {
+    AtomicInteger n = new AtomicInteger();
+    return new ForkJoinPool(threads, pool -> {
+      ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+      t.setName("tunecut-backend-" + n.incrementAndGet());
+      return t;
+    }, null, true);
   }
 
   private static ThreadFactory threads(String name) {
