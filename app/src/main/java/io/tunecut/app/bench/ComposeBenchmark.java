@@ -1,7 +1,7 @@
 package io.tunecut.app.bench;
 
-import io.tunecut.app.config.Settings;
 import com.sun.management.OperatingSystemMXBean;
+import io.tunecut.app.config.Settings;
 import io.tunecut.studio.agent.MusicMaker.Wish;
 import io.tunecut.studio.analysis.AnalysisCache;
 import io.tunecut.studio.compose.ComposedMusic;

@@ -1,8 +1,8 @@
 package io.tunecut.app.bench;
 
-import io.tunecut.app.config.Settings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tunecut.app.config.Settings;
 import io.tunecut.studio.draft.Draft;
 import io.tunecut.studio.ffmpeg.Ffmpeg;
 import io.tunecut.studio.media.FfprobeMediaProbe;
