@@ -60,7 +60,7 @@ public final class Main {
       case "run":
       case "telegram":
       case "discord":
-        return Platforms.serve(command, Settings.fromEnvironment(System.getenv()));
+        return Platforms.serve(command, Settings.fromProcessEnvironment());
       case "studio":
         return studio(rest);
       case "analyze":
@@ -84,7 +84,7 @@ public final class Main {
 
   private static int console(String[] args) throws Exception {
     String user = option(args, "--user", "console");
-    Settings settings = Settings.fromEnvironment(System.getenv());
+    Settings settings = Settings.fromProcessEnvironment();
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     try (Bot bot = Bot.start(settings)) {
       ConsolePort port = new ConsolePort(out, settings.dataDir().resolve("exports"));
@@ -97,7 +97,7 @@ public final class Main {
   }
 
   private static int studio(String[] args) throws Exception {
-    Settings settings = Settings.fromEnvironment(System.getenv());
+    Settings settings = Settings.fromProcessEnvironment();
     String host = option(args, "--host", settings.studioHost());
     int port = Integer.parseInt(option(args, "--port", settings.studioPort() == 0 ? "8750" : Integer.toString(settings.studioPort())));
     var role = StudioLauncher.role(option(args, "--role", "all"));

@@ -18,8 +18,13 @@ final class StudioLauncher {
 
   /** @param role whether this studio serves the API, renders, or both ({@code studio --role}) */
   static Studio start(Settings settings, String host, int port, QueueSettings.Role role) throws IOException {
+    return Studio.start(studioSettings(settings, host, port, role));
+  }
+
+  /** The studio's part of what the operator configured: the studio itself reads no environment. */
+  static StudioSettings studioSettings(Settings settings, String host, int port, QueueSettings.Role role) {
     Map<String, String> env = settings.env();
-    StudioSettings studio = StudioSettings.defaults(settings.dataDir().resolve("studio"))
+    return StudioSettings.defaults(settings.dataDir().resolve("studio"))
         .withHost(host)
         .withPort(port)
         .withPublicUrl(settings.publicUrl())
@@ -31,8 +36,9 @@ final class StudioLauncher {
         .withFfmpeg(settings.ffmpeg(), settings.ffprobe())
         .withDatabaseUrl(env.get("TUNECUT_DATABASE_URL"))
         .withRole(role)
-        .withHeartbeat(Duration.ofSeconds(number(env, "TUNECUT_WORKER_HEARTBEAT_S", 10)));
-    return Studio.start(studio);
+        .withHeartbeat(Duration.ofSeconds(number(env, "TUNECUT_WORKER_HEARTBEAT_S", 10)))
+        .withSoundfont(settings.soundfont())
+        .withLlm(settings.llm().orElse(null));
   }
 
   /** {@code api}, {@code worker} or {@code all}. */

@@ -97,7 +97,7 @@ class ComposedMusicConsoleTest {
 
   /** Integrated loudness and true peak, as ffmpeg's ebur128 measures them. */
   private static double[] ebur128(Path file) throws Exception {
-    var result = Ffmpeg.fromEnvironment().run(FfmpegRun.of(List.of("-nostats", "-i", file.toString(), "-filter_complex",
+    var result = Ffmpeg.fromEnvironment(System.getenv()).run(FfmpegRun.of(List.of("-nostats", "-i", file.toString(), "-filter_complex",
         "ebur128=peak=true", "-f", "null", "-"), Duration.ofSeconds(60)));
     String log = result.stderr();
     Matcher i = Pattern.compile("I:\\s+(-?[\\d.]+) LUFS").matcher(log);
@@ -111,7 +111,7 @@ class ComposedMusicConsoleTest {
 
   private static float[] decode(Path file) throws Exception {
     Path pcm = file.resolveSibling("sound.f32");
-    Ffmpeg.fromEnvironment().run(FfmpegRun.of(List.of("-i", file.toString(), "-vn", "-ac", "1", "-ar", String.valueOf(RATE),
+    Ffmpeg.fromEnvironment(System.getenv()).run(FfmpegRun.of(List.of("-i", file.toString(), "-vn", "-ac", "1", "-ar", String.valueOf(RATE),
         "-f", "f32le", pcm.toString()), Duration.ofSeconds(60)));
     ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(pcm)).order(ByteOrder.LITTLE_ENDIAN);
     float[] out = new float[bytes.remaining() / 4];

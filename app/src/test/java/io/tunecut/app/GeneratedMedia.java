@@ -15,7 +15,7 @@ final class GeneratedMedia {
   static Path make(Path out, String... args) throws Exception {
     List<String> all = new ArrayList<>(List.of(args));
     all.add(out.toString());
-    Ffmpeg.fromEnvironment().run(FfmpegRun.of(all, Duration.ofSeconds(120)));
+    Ffmpeg.fromEnvironment(System.getenv()).run(FfmpegRun.of(all, Duration.ofSeconds(120)));
     return out;
   }
 }

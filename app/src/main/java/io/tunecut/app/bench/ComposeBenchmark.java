@@ -1,6 +1,7 @@
 package io.tunecut.app.bench;
 
 import com.sun.management.OperatingSystemMXBean;
+import io.tunecut.app.config.Settings;
 import io.tunecut.studio.agent.MusicMaker.Wish;
 import io.tunecut.studio.analysis.AnalysisCache;
 import io.tunecut.studio.compose.ComposedMusic;
@@ -47,9 +48,10 @@ public final class ComposeBenchmark {
 
   public static void main(String[] args) throws Exception {
     Path dir = Files.createTempDirectory("tunecut-bench-compose");
-    Ffmpeg ffmpeg = Ffmpeg.fromEnvironment();
+    Settings settings = Settings.fromProcessEnvironment();
+    Ffmpeg ffmpeg = settings.ffmpegPrograms();
     AnalysisCache analysis = new AnalysisCache(dir.resolve("analysis"), ffmpeg);
-    Soundfont soundfont = Soundfont.fromEnvironment();
+    Soundfont soundfont = new Soundfont(settings.soundfont());
     System.out.println("bench compose: upbeat pop with " + soundfont.file().getFileName() + ", "
         + Runtime.getRuntime().availableProcessors() + " cores");
 

@@ -1,5 +1,6 @@
 package io.tunecut.app.bench;
 
+import io.tunecut.app.config.Settings;
 import io.tunecut.studio.analysis.AnalysisCache;
 import io.tunecut.studio.draft.Caption;
 import io.tunecut.studio.draft.Clip;
@@ -45,7 +46,7 @@ public final class PictureBenchmark {
         "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "128k", "-shortest", clip.toString()));
     RenderBenchmark.bare(List.of("-f", "lavfi", "-i", "aevalsrc=0.8*sin(2*PI*220*t)*exp(-12*mod(t\\,0.5)):s=44100:d=90",
         "-ac", "2", "-c:a", "libmp3lame", "-b:a", "192k", track.toString()));
-    Ffmpeg ffmpeg = Ffmpeg.fromEnvironment();
+    Ffmpeg ffmpeg = Settings.fromProcessEnvironment().ffmpegPrograms();
     FfprobeMediaProbe probe = new FfprobeMediaProbe(ffmpeg);
     List<Media> media = List.of(new Media("clip", "clip.mp4", probe.probe(clip, "clip.mp4"), clip),
         new Media("track", "track.mp3", probe.probe(track, "track.mp3"), track));

@@ -2,6 +2,7 @@ package io.tunecut.app.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tunecut.app.config.Settings;
 import io.tunecut.studio.draft.Draft;
 import io.tunecut.studio.ffmpeg.Ffmpeg;
 import io.tunecut.studio.media.FfprobeMediaProbe;
@@ -44,7 +45,7 @@ public final class RenderBenchmark {
     bare(List.of("-i", clip.toString(), "-c:v", "copy", "-ac", "1", "-c:a", "aac", "-b:a", "96k", monoClip.toString()));
     bare(List.of("-i", track.toString(), "-ac", "1", "-c:a", "libmp3lame", "-b:a", "128k", monoTrack.toString()));
 
-    Ffmpeg ffmpeg = Ffmpeg.fromEnvironment();
+    Ffmpeg ffmpeg = Settings.fromProcessEnvironment().ffmpegPrograms();
     FfprobeMediaProbe probe = new FfprobeMediaProbe(ffmpeg);
     Map<String, Media> media = Map.of(
         "clip", new Media("clip", "clip.mp4", probe.probe(clip, "clip.mp4"), clip),
@@ -118,7 +119,7 @@ public final class RenderBenchmark {
   }
 
   static String bare(List<String> args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(System.getenv().getOrDefault("TUNECUT_FFMPEG", "ffmpeg"), "-y", "-hide_banner", "-nostats"));
+    List<String> command = new ArrayList<>(List.of(Settings.fromProcessEnvironment().ffmpeg(), "-y", "-hide_banner", "-nostats"));
     command.addAll(args);
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

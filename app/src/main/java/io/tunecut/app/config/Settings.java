@@ -2,6 +2,9 @@ package io.tunecut.app.config;
 
 import io.tunecut.core.access.AccessRules;
 import io.tunecut.core.access.Budget;
+import io.tunecut.studio.compose.Soundfont;
+import io.tunecut.studio.ffmpeg.Ffmpeg;
+import io.tunecut.studio.llm.LlmSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -9,15 +12,20 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What the operator configured, read once from the environment. Every variable is listed in
- * the README's configuration table; nothing else is read.
+ * the README's configuration table; nothing else is read. This is the only place that reads
+ * the process's environment: the modules are handed values (their own settings records parse
+ * the map they are given here).
  *
  * @param nemoApiUrl the backend; null means the embedded studio
  * @param nemoToken an operator token shared by every user (each still gets a session), or null
  * @param registerPage where people out of credits register for more (not on a tunecut studio,
  *     whose credits are a daily render quota)
+ * @param ffmpeg {@code TUNECUT_FFMPEG}, else the {@code PATH}'s ffmpeg, as a file when found
+ * @param ffprobe likewise
  * @param env the whole environment, for the adapters' own variables
  */
 public record Settings(
@@ -44,8 +52,14 @@ public record Settings(
     env = Map.copyOf(env);
   }
 
+  /** The process's environment, read here and nowhere else. */
+  public static Settings fromProcessEnvironment() {
+    return fromEnvironment(System.getenv());
+  }
+
   public static Settings fromEnvironment(Map<String, String> env) {
     String nemoApiUrl = blankToNull(env.get("NEMO_API_URL"));
+    Ffmpeg programs = Ffmpeg.fromEnvironment(env);
     var settings = new Settings(
         nemoApiUrl,
         blankToNull(env.get("NEMO_TOKEN")),
@@ -55,8 +69,8 @@ public record Settings(
         blankToNull(env.get("TUNECUT_PUBLIC_URL")),
         env.getOrDefault("TUNECUT_STUDIO_HOST", "127.0.0.1"),
         integer(env, "TUNECUT_STUDIO_PORT", 0),
-        env.getOrDefault("TUNECUT_FFMPEG", "ffmpeg"),
-        env.getOrDefault("TUNECUT_FFPROBE", "ffprobe"),
+        programs.ffmpegProgram(),
+        programs.ffprobeProgram(),
         integer(env, "TUNECUT_MAX_FILE_MB", 500) * 1024L * 1024L,
         env.getOrDefault("TUNECUT_SKILL_PLATFORM", "unknown"),
         Duration.ofSeconds(integer(env, "TUNECUT_RATE_LIMIT_DELAY_S", 30)),
@@ -124,6 +138,24 @@ public record Settings(
     int port = integer(env, "TUNECUT_ADMIN_PORT", -1);
     if (port > 65535) throw new IllegalArgumentException("TUNECUT_ADMIN_PORT must be a port number (0 to 65535), not " + port);
     return port;
+  }
+
+  /** The ffmpeg and ffprobe configured. */
+  public Ffmpeg ffmpegPrograms() {
+    return Ffmpeg.of(ffmpeg, ffprobe);
+  }
+
+  /** {@code TUNECUT_SOUNDFONT}, else Debian's FluidR3_GM: what composed music is played with. */
+  public Path soundfont() {
+    return Soundfont.fromEnvironment(env).file();
+  }
+
+  /**
+   * The operator's language model ({@code TUNECUT_LLM_URL}, {@code TUNECUT_LLM_MODEL}, …), or
+   * empty for the rules alone. Read when the embedded studio starts: a backend elsewhere has its own.
+   */
+  public Optional<LlmSettings> llm() {
+    return LlmSettings.fromEnvironment(env);
   }
 
   public boolean embeddedStudio() {

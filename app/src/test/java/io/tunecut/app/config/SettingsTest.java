@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tunecut.core.access.AccessRules;
 import io.tunecut.core.access.Budget;
 import io.tunecut.core.chat.ChatUser;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SettingsTest {
   @Test
@@ -128,5 +131,16 @@ class SettingsTest {
         .hasMessageContaining("TUNECUT_ADMIN_PORT");
     assertThatThrownBy(() -> Settings.fromEnvironment(Map.of("HOME", "/h", "TUNECUT_ADMIN_PORT", "admin")))
         .hasMessageContaining("TUNECUT_ADMIN_PORT");
+  }
+
+  @Test
+  void ffmpegIsLookedUpOnThePathTheAppReadSoErrorsNameTheRealFile(@TempDir Path bin) throws Exception {
+    Path ffmpeg = Files.writeString(bin.resolve("ffmpeg"), "#!/bin/sh\n");
+    Files.setPosixFilePermissions(ffmpeg, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+    Settings settings = Settings.fromEnvironment(Map.of("HOME", "/h", "PATH", "/nowhere:" + bin));
+
+    assertThat(settings.ffmpeg()).isEqualTo(ffmpeg.toString());
+    assertThat(settings.ffprobe()).as("not on that PATH: left to the system").isEqualTo("ffprobe");
   }
 }

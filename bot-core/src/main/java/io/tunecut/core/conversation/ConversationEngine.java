@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -62,7 +64,7 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
   private ConversationEngine(Builder b) {
     Objects.requireNonNull(b.nemo, "nemo");
     Objects.requireNonNull(b.directory, "directory");
-    String operatorToken = b.operatorTokenSet ? blankToNull(b.operatorToken) : blankToNull(System.getenv("NEMO_TOKEN"));
+    String operatorToken = blankToNull(b.operatorToken);
     Path workDir;
     try {
       workDir = b.workDir != null ? b.workDir : Files.createTempDirectory("tunecut-work");
@@ -80,7 +82,7 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
     Timing timing = new Timing(b.renderTimeout, b.pollSchedule, b.dropCheckDelay, b.dropCheckInterval, b.dropChecks,
         b.silenceNotice, b.chatActionInterval, b.tick);
     this.ctx = new Context(b.nemo, b.directory, workDir, b.maxFileBytes, b.clock, scheduler,
-        pool("tunecut-port", b.portThreads), pool("tunecut-backend", b.backendThreads), timing);
+        pool("tunecut-port", b.portThreads), backendPool(b.backendThreads), timing);
     this.people = new People(ctx, operatorToken, new Access(b.access, b.directory, b.clock));
     this.replies = new Replies(ctx, people, new ErrorReplies(operatorToken != null, b.maxFileBytes, b.registerPage));
     this.lanes = new Lanes(people, replies, b.turnLeases);
@@ -190,6 +192,19 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
     return pool;
   }
 
+  /**
+   * Blocking backend calls. A fork-join pool: a call waiting out the backend's rate limit blocks
+   * in a managed way, and the pool lends another thread to everyone else meanwhile.
+   */
+  private static ExecutorService backendPool(int threads) {
+    AtomicInteger n = new AtomicInteger();
+    return new ForkJoinPool(threads, pool -> {
+      ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+      t.setName("tunecut-backend-" + n.incrementAndGet());
+      return t;
+    }, null, true);
+  }
+
   private static ThreadFactory threads(String name) {
     AtomicInteger n = new AtomicInteger();
     return r -> {
@@ -204,7 +219,6 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
     private NemoClient nemo;
     private UserDirectory directory;
     private String operatorToken;
-    private boolean operatorTokenSet;
     private Path workDir;
     private long maxFileBytes = 500L * 1024 * 1024;
     private URI registerPage;
@@ -229,8 +243,8 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
 
     public Builder nemo(NemoClient nemo) { this.nemo = nemo; return this; }
     public Builder directory(UserDirectory directory) { this.directory = directory; return this; }
-    /** Shared by everyone (each still gets their own session); null for none. Not called: {@code NEMO_TOKEN}. */
-    public Builder operatorToken(String token) { this.operatorToken = token; this.operatorTokenSet = true; return this; }
+    /** Shared by everyone (each still gets their own session); null (the default) for none. The app passes {@code NEMO_TOKEN}. */
+    public Builder operatorToken(String token) { this.operatorToken = token; return this; }
     /** Where downloads wait for upload or delivery; a temporary directory by default. */
     public Builder workDir(Path dir) { this.workDir = dir; return this; }
     /** Largest file accepted from a person; default 500 MB. */

@@ -487,15 +487,18 @@ public final class NemoClient {
   }
 
   /**
-   * Runs {@code call} with the protocol's retries. These calls are blocking, so the rate-limit
-   * wait happens on the calling thread: the engine calls them from the task of one person's
-   * lane, which waits for this answer anyway. A chat turn waits on the scheduler instead.
+   * Runs {@code call} with the protocol's retries. These calls are blocking and the engine makes
+   * them on its shared backend pool, so the rate-limit wait is a managed block: the pool lends
+   * another thread to everyone else meanwhile. A chat turn waits on the scheduler instead.
    */
   private <T> T retrying(String what, TokenSource auth, Call<T> call) throws IOException {
     Retries retries = new Retries(what, auth, rateLimitDelay,
         failure -> failure instanceof NemoException e && !(failure instanceof TooLargeException) ? e : null);
     try {
-      return retries.<T>policies().get(attempt -> call.run(retries.token(attempt)));
+      return retries.<T>blockingPolicies().get(attempt -> {
+        retries.waitOutRateLimit(attempt);
+        return call.run(retries.token(attempt));
+      });
     } catch (FailsafeException e) {
       Throwable failure = retries.explain(e);
       if (failure instanceof InterruptedException) {

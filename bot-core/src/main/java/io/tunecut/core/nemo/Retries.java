@@ -5,9 +5,13 @@ import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.RetryPolicy;
+import dev.failsafe.RetryPolicyBuilder;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,23 +43,70 @@ final class Retries {
     this.refusal = refusal;
   }
 
-  /** The two policies, the rate limit outermost so that its wait covers a renewed attempt too. */
+  /**
+   * The two policies, the rate limit outermost so that its wait covers a renewed attempt too.
+   * Failsafe waits out the rate limit on the scheduler it runs with: for asynchronous calls.
+   */
   <T> FailsafeExecutor<T> policies() {
-    RetryPolicy<T> tokenRenewal = RetryPolicy.<T>builder()
+    return Failsafe.with(rateLimit(rateLimitDelay), tokenRenewal());
+  }
+
+  /**
+   * The same policies for a call that blocks its thread: the attempt after a 429 starts with
+   * {@link #waitOutRateLimit}, which leaves the thread's place in a shared pool to others.
+   */
+  <T> FailsafeExecutor<T> blockingPolicies() {
+    return Failsafe.with(rateLimit(Duration.ZERO), tokenRenewal());
+  }
+
+  private <T> RetryPolicy<T> tokenRenewal() {
+    return RetryPolicy.<T>builder()
         .handleIf(failure -> auth != null && code(failure) == NemoException.TOKEN_INVALID)
         .withMaxRetries(1)
         .onRetry(event -> log.info("{}: the token was refused; renewing it and trying once more", what))
         .build();
-    RetryPolicy<T> rateLimit = RetryPolicy.<T>builder()
+  }
+
+  private <T> RetryPolicy<T> rateLimit(Duration delay) {
+    RetryPolicyBuilder<T> rateLimit = RetryPolicy.<T>builder()
         .handleIf(failure -> status(failure) == 429)
-        .withMaxRetries(1)
-        .withDelay(rateLimitDelay)
-        .onRetryScheduled(event -> {
-          waited = true;
-          log.info("{}: rate-limited; trying once more in {} ms", what, rateLimitDelay.toMillis());
-        })
-        .build();
-    return Failsafe.with(rateLimit, tokenRenewal);
+        .withMaxRetries(1);
+    if (delay.isZero()) return rateLimit.build(); // the attempt waits: waitOutRateLimit
+    return rateLimit.withDelay(delay).onRetryScheduled(event -> rateLimited()).build();
+  }
+
+  private void rateLimited() {
+    waited = true;
+    log.info("{}: rate-limited; trying once more in {} ms", what, rateLimitDelay.toMillis());
+  }
+
+  /**
+   * Before the attempt after a 429, on a blocking call: waits the backend's rate-limit delay as
+   * a managed block, so a fork-join pool (the engine's backend pool) lends another thread to the
+   * people whose calls are not waiting.
+   */
+  void waitOutRateLimit(ExecutionContext<?> attempt) throws InterruptedIOException {
+    if (attempt.isFirstAttempt() || status(attempt.getLastException()) != 429) return;
+    rateLimited();
+    long end = System.nanoTime() + rateLimitDelay.toNanos();
+    try {
+      ForkJoinPool.managedBlock(new ForkJoinPool.ManagedBlocker() {
+        @Override
+        public boolean block() throws InterruptedException {
+          long left = end - System.nanoTime();
+          if (left > 0) TimeUnit.NANOSECONDS.sleep(left);
+          return true;
+        }
+
+        @Override
+        public boolean isReleasable() {
+          return System.nanoTime() >= end;
+        }
+      });
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting out a rate limit");
+    }
   }
 
   /** The token for this attempt: a renewed one when the last attempt's token was refused. */

@@ -3,7 +3,7 @@ package io.tunecut.studio.agent;
 import java.util.Locale;
 
 /** How the agent writes numbers back: seconds, percentages, list positions. */
-public final class Words {
+final class Words {
   private Words() {}
 
   /** The index into a list of {@code size} for a 1-based position or -1 (last); -1 when out of range. */

@@ -23,7 +23,7 @@ public final class AnalysisBenchmark {
   private AnalysisBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    Ffmpeg ffmpeg = Ffmpeg.fromEnvironment();
+    Ffmpeg ffmpeg = Ffmpeg.fromEnvironment(System.getenv());
     String program = ffmpeg.ffmpegProgram();
     Path dir = Files.createTempDirectory("tunecut-bench");
     try {

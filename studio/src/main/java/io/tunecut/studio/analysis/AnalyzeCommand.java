@@ -29,7 +29,7 @@ public final class AnalyzeCommand {
   }
 
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    return run(args, out, err, Ffmpeg.fromEnvironment());
+    return run(args, out, err, Ffmpeg.fromEnvironment(System.getenv()));
   }
 
   static int run(String[] args, PrintStream out, PrintStream err, Ffmpeg ffmpeg) {

@@ -40,9 +40,9 @@ public final class BeatTracker {
 
   private final Decoder decoder;
 
-  /** Runs the ffmpeg named by {@code TUNECUT_FFMPEG} (else the PATH's). */
+  /** Runs the ffmpeg on the PATH. */
   public BeatTracker() {
-    this(Ffmpeg.fromEnvironment());
+    this(Ffmpeg.of("ffmpeg", "ffprobe"));
   }
 
   public BeatTracker(Ffmpeg ffmpeg) {

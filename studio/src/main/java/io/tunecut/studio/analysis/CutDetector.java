@@ -42,9 +42,9 @@ public final class CutDetector {
     thread.start();
   };
 
-  /** Runs the ffmpeg and ffprobe named by {@code TUNECUT_FFMPEG} / {@code TUNECUT_FFPROBE}. */
+  /** Runs the ffmpeg and ffprobe on the PATH. */
   public CutDetector() {
-    this(Ffmpeg.fromEnvironment());
+    this(Ffmpeg.of("ffmpeg", "ffprobe"));
   }
 
   public CutDetector(Ffmpeg ffmpeg) {

@@ -29,9 +29,9 @@ public final class SpeechDetector {
 
   private final Decoder decoder;
 
-  /** Runs the ffmpeg named by {@code TUNECUT_FFMPEG} (else the PATH's). */
+  /** Runs the ffmpeg on the PATH. */
   public SpeechDetector() {
-    this(Ffmpeg.fromEnvironment());
+    this(Ffmpeg.of("ffmpeg", "ffprobe"));
   }
 
   public SpeechDetector(Ffmpeg ffmpeg) {

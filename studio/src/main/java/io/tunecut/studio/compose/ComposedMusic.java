@@ -56,11 +56,6 @@ public final class ComposedMusic implements MusicMaker {
     this.performer = new Performer(soundfont);
   }
 
-  /** With the soundfont named by {@code TUNECUT_SOUNDFONT} (else Debian's FluidR3_GM). */
-  public static ComposedMusic of(Path dataDir, Ffmpeg ffmpeg, AnalysisCache analysis) {
-    return new ComposedMusic(dataDir, ffmpeg, analysis, Soundfont.fromEnvironment());
-  }
-
   @Override
   public Media make(Draft draft, List<Media> media, Wish wish) throws IOException {
     if (draft.clips().isEmpty()) throw new IOException("There is no video to make music for yet: send a clip first.");

@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.MidiSystem;
 import javax.sound.midi.Soundbank;
@@ -27,9 +28,9 @@ public final class Soundfont {
     this.file = file;
   }
 
-  /** {@code TUNECUT_SOUNDFONT}, else {@link #DEBIAN}. */
-  public static Soundfont fromEnvironment() {
-    String configured = System.getenv("TUNECUT_SOUNDFONT");
+  /** {@code TUNECUT_SOUNDFONT}, else {@link #DEBIAN}; only the app reads the real environment. */
+  public static Soundfont fromEnvironment(Map<String, String> env) {
+    String configured = env.get("TUNECUT_SOUNDFONT");
     return new Soundfont(configured == null || configured.isBlank() ? DEBIAN : Path.of(configured.strip()));
   }
 

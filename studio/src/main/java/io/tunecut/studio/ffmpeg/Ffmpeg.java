@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -33,16 +34,23 @@ public final class Ffmpeg {
   }
 
   /**
-   * @param ffmpeg a program name looked up on the PATH ("ffmpeg") or a path to the binary
+   * @param ffmpeg a program name the system finds on the PATH when it runs ("ffmpeg"), or a path
+   *     to the binary
    * @param ffprobe likewise ("ffprobe")
    */
   public static Ffmpeg of(String ffmpeg, String ffprobe) {
-    return new Ffmpeg(resolve(blankTo(ffmpeg, "ffmpeg")), resolve(blankTo(ffprobe, "ffprobe")));
+    return new Ffmpeg(blankTo(ffmpeg, "ffmpeg"), blankTo(ffprobe, "ffprobe"));
   }
 
-  /** The binaries named by {@code TUNECUT_FFMPEG} / {@code TUNECUT_FFPROBE}, else the PATH's. */
-  public static Ffmpeg fromEnvironment() {
-    return of(System.getenv("TUNECUT_FFMPEG"), System.getenv("TUNECUT_FFPROBE"));
+  /**
+   * The binaries named by {@code TUNECUT_FFMPEG} / {@code TUNECUT_FFPROBE}, else the ones on the
+   * environment's {@code PATH}, looked up now so errors name the real file. Only the app reads
+   * the real environment; everything else is handed the result.
+   */
+  public static Ffmpeg fromEnvironment(Map<String, String> env) {
+    String path = env.get("PATH");
+    return new Ffmpeg(resolve(blankTo(env.get("TUNECUT_FFMPEG"), "ffmpeg"), path),
+        resolve(blankTo(env.get("TUNECUT_FFPROBE"), "ffprobe"), path));
   }
 
   public String ffmpegProgram() {
@@ -215,14 +223,12 @@ public final class Ffmpeg {
     return value == null || value.isBlank() ? fallback : value.strip();
   }
 
-  /** A bare name is looked up on the PATH now, so errors name the real file. */
-  private static String resolve(String program) {
+  private static String resolve(String program, String path) {
     if (program.contains("/") || program.contains(File.separator)) return program;
-    return onPath(program).map(Path::toString).orElse(program);
+    return onPath(program, path).map(Path::toString).orElse(program);
   }
 
-  static Optional<Path> onPath(String name) {
-    String path = System.getenv("PATH");
+  private static Optional<Path> onPath(String name, String path) {
     if (path == null) return Optional.empty();
     for (String dir : path.split(File.pathSeparator)) {
       if (dir.isBlank()) continue;

@@ -11,7 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** A file written from a stream under a size cap, with its length and SHA-256. */
-public record StoredFile(Path path, long size, String sha256) {
+record StoredFile(Path path, long size, String sha256) {
 
   /**
    * Copies {@code in} to {@code target}. Over {@code maxBytes}, or on any failure, the partial

@@ -9,8 +9,9 @@
  *
  * <pre>{@code
  * ToolCatalog<Intent> catalog = ToolCatalog.of(Intent.class, List.of(MusicVolume.class, AddText.class));
- * Optional<ToolCaller<Intent>> model = LlmSettings.fromEnvironment(System.getenv())
- *     .map(settings -> new ToolCaller<>(settings, catalog, INSTRUCTIONS));
+ * // settings: from the app, which reads TUNECUT_LLM_* once (LlmSettings.fromEnvironment(env))
+ * Optional<ToolCaller<Intent>> model = Optional.ofNullable(settings)
+ *     .map(llm -> new ToolCaller<>(llm, catalog, INSTRUCTIONS));
  *
  * ModelReply<Intent> reply = model.get().ask(message, timelineAsText);
  * if (reply instanceof ModelReply.Proposed<Intent> proposed && !proposed.edits().isEmpty()) {

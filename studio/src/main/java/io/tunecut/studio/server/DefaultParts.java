@@ -5,15 +5,15 @@ import io.tunecut.studio.agent.Instruction;
 import io.tunecut.studio.agent.Instructions;
 import io.tunecut.studio.agent.ModelAgent;
 import io.tunecut.studio.agent.RuleAgent;
+import io.tunecut.studio.agent.beat.BeatInstruction;
 import io.tunecut.studio.analysis.AnalysisCache;
 import io.tunecut.studio.compose.ComposedMusic;
+import io.tunecut.studio.compose.Soundfont;
 import io.tunecut.studio.ffmpeg.Ffmpeg;
-import io.tunecut.studio.llm.LlmSettings;
 import io.tunecut.studio.media.FfprobeMediaProbe;
 import io.tunecut.studio.media.MediaProbe;
 import io.tunecut.studio.render.FfmpegRenderer;
 import io.tunecut.studio.render.Renderer;
-import io.tunecut.studio.agent.beat.BeatInstruction;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,9 +36,10 @@ final class DefaultParts {
     Ffmpeg ffmpeg = Ffmpeg.of(settings.ffmpeg(), settings.ffprobe());
     List<Instruction> instructions = new ArrayList<>(Instructions.standard());
     instructions.add(new BeatInstruction(analysis));
-    RuleAgent rules = new RuleAgent(instructions, ComposedMusic.of(settings.dataDir(), ffmpeg, analysis));
+    RuleAgent rules = new RuleAgent(instructions,
+        new ComposedMusic(settings.dataDir(), ffmpeg, analysis, new Soundfont(settings.soundfont())));
     // With an operator's language model the model reads first and the rules stay the fallback.
-    return LlmSettings.fromEnvironment(System.getenv()).<Agent>map(llm -> ModelAgent.of(llm, rules)).orElse(rules);
+    return settings.llm() == null ? rules : ModelAgent.of(settings.llm(), rules);
   }
 
   static Renderer renderer(StudioSettings settings) throws IOException {

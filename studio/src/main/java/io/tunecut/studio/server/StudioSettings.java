@@ -1,6 +1,8 @@
 package io.tunecut.studio.server;
 
+import io.tunecut.studio.compose.Soundfont;
 import io.tunecut.studio.job.QueueSettings;
+import io.tunecut.studio.llm.LlmSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -21,6 +23,11 @@ import java.util.Objects;
  * @param role whether this studio serves the API, renders, or both ({@code studio --role})
  * @param heartbeat how often a worker says it is alive; its renders move to another worker
  *     after four missed ({@code TUNECUT_WORKER_HEARTBEAT_S})
+ * @param soundfont the General MIDI soundfont composed music is played with ({@code TUNECUT_SOUNDFONT})
+ * @param llm the operator's language model ({@code TUNECUT_LLM_*}), or null for the rules alone
+ *
+ * <p>The app reads these from the environment once and hands them here; the studio reads no
+ * environment of its own.
  */
 public record StudioSettings(
     String host,
@@ -36,7 +43,9 @@ public record StudioSettings(
     String ffprobe,
     String databaseUrl,
     QueueSettings.Role role,
-    Duration heartbeat) {
+    Duration heartbeat,
+    Path soundfont,
+    LlmSettings llm) {
 
   public StudioSettings {
     Objects.requireNonNull(host, "host");
@@ -46,6 +55,7 @@ public record StudioSettings(
     Objects.requireNonNull(ffprobe, "ffprobe");
     Objects.requireNonNull(role, "role");
     Objects.requireNonNull(heartbeat, "heartbeat");
+    Objects.requireNonNull(soundfont, "soundfont");
     if (databaseUrl != null && databaseUrl.isBlank()) databaseUrl = null;
     if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);
     if (maxUploadBytes <= 0) throw new IllegalArgumentException("maxUploadBytes must be positive");
@@ -62,90 +72,83 @@ public record StudioSettings(
   public static StudioSettings defaults(Path dataDir) {
     return new StudioSettings(
         "127.0.0.1", 0, dataDir, null, 500L * 1024 * 1024, 1, 120, false, Duration.ofDays(7),
-        "ffmpeg", "ffprobe", null, QueueSettings.Role.ALL, Duration.ofSeconds(10));
-  }
-
-  /**
-   * The defaults, with what the operator set in the environment: {@code TUNECUT_PUBLIC_URL},
-   * {@code TUNECUT_FFMPEG}, {@code TUNECUT_FFPROBE}, {@code TUNECUT_DATABASE_URL}.
-   */
-  public static StudioSettings fromEnvironment(Path dataDir) {
-    return fromEnvironment(dataDir, System.getenv());
-  }
-
-  static StudioSettings fromEnvironment(Path dataDir, java.util.Map<String, String> env) {
-    StudioSettings s = defaults(dataDir);
-    String url = env.get("TUNECUT_PUBLIC_URL");
-    if (url != null && !url.isBlank()) s = s.withPublicUrl(url);
-    String ffmpeg = env.getOrDefault("TUNECUT_FFMPEG", "");
-    String ffprobe = env.getOrDefault("TUNECUT_FFPROBE", "");
-    return s.withFfmpeg(ffmpeg.isBlank() ? s.ffmpeg() : ffmpeg, ffprobe.isBlank() ? s.ffprobe() : ffprobe)
-        .withDatabaseUrl(env.get("TUNECUT_DATABASE_URL"));
+        "ffmpeg", "ffprobe", null, QueueSettings.Role.ALL, Duration.ofSeconds(10), Soundfont.DEBIAN, null);
   }
 
   public StudioSettings withHost(String host) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, soundfont, llm);
   }
 
   public StudioSettings withPort(int port) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, soundfont, llm);
   }
 
   public StudioSettings withDataDir(Path dataDir) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, soundfont, llm);
   }
 
   public StudioSettings withPublicUrl(String publicUrl) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, soundfont, llm);
   }
 
   public StudioSettings withMaxUploadBytes(long maxUploadBytes) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, soundfont, llm);
   }
 
   public StudioSettings withRenderConcurrency(int renderConcurrency) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, soundfont, llm);
   }
 
   public StudioSettings withRenderMinutesPerDay(double renderMinutesPerDay) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, soundfont, llm);
   }
 
   public StudioSettings withAllowPrivateUrls(boolean allowPrivateUrls) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, soundfont, llm);
   }
 
   public StudioSettings withLinkTtl(Duration linkTtl) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, soundfont, llm);
   }
 
   public StudioSettings withFfmpeg(String ffmpeg, String ffprobe) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, soundfont, llm);
   }
 
   public StudioSettings withDatabaseUrl(String databaseUrl) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, soundfont, llm);
   }
 
   public StudioSettings withRole(QueueSettings.Role role) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, soundfont, llm);
   }
 
   public StudioSettings withHeartbeat(Duration heartbeat) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, soundfont, llm);
+  }
+
+  public StudioSettings withSoundfont(Path soundfont) {
+    return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, soundfont, llm);
+  }
+
+  /** @param llm null for the rules alone */
+  public StudioSettings withLlm(LlmSettings llm) {
+    return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, soundfont, llm);
   }
 
   /** How this studio takes part in rendering. */

@@ -33,7 +33,7 @@ class ConfiguredProgramsTest {
 
   @Test
   void everyAnalysisRunsTheConfiguredPrograms() throws Exception {
-    Ffmpeg real = Ffmpeg.fromEnvironment();
+    Ffmpeg real = Ffmpeg.fromEnvironment(System.getenv());
     Ffmpeg wrapped = Ffmpeg.of(wrapper("my-ffmpeg", real.ffmpegProgram()).toString(),
         wrapper("my-ffprobe", real.ffprobeProgram()).toString());
     AnalysisCache cache = new AnalysisCache(dir.resolve("cache"), wrapped);
@@ -50,7 +50,7 @@ class ConfiguredProgramsTest {
 
   @Test
   void theAnalyzeCommandRunsTheProgramsNamedInTheEnvironment() throws Exception {
-    Ffmpeg real = Ffmpeg.fromEnvironment();
+    Ffmpeg real = Ffmpeg.fromEnvironment(System.getenv());
     Map<String, String> env = Map.of(
         "TUNECUT_FFMPEG", wrapper("my-ffmpeg", real.ffmpegProgram()).toString(),
         "TUNECUT_FFPROBE", wrapper("my-ffprobe", real.ffprobeProgram()).toString());
@@ -66,7 +66,7 @@ class ConfiguredProgramsTest {
 
   @Test
   void aMissingProgramIsNamedInTheFailure() {
-    Ffmpeg real = Ffmpeg.fromEnvironment();
+    Ffmpeg real = Ffmpeg.fromEnvironment(System.getenv());
     Ffmpeg missingFfmpeg = Ffmpeg.of(dir.resolve("no-such-ffmpeg").toString(), real.ffprobeProgram());
     Ffmpeg missingFfprobe = Ffmpeg.of(real.ffmpegProgram(), dir.resolve("no-such-ffprobe").toString());
 

@@ -102,7 +102,7 @@ class CutDetectorTest {
             + "enable='between(n,149,150)'[v]",
         "-map", "[v]", "-c:v", "libx264", "-preset", "veryfast", "-crf", "20",
         "-x264-params", "keyint=30:min-keyint=30:scenecut=0", video.toString()));
-    Ffmpeg ffmpeg = Ffmpeg.fromEnvironment();
+    Ffmpeg ffmpeg = Ffmpeg.fromEnvironment(System.getenv());
     CutDetector.Scored alone = new CutDetector(ffmpeg, TimeLimit.STANDARD, 1).score(video);
 
     for (int decoders = 2; decoders <= 4; decoders++) {
@@ -131,7 +131,7 @@ class CutDetectorTest {
     SyntheticVideo.run(List.of("ffmpeg", "-nostdin", "-v", "error", "-y", "-f", "lavfi",
         "-i", "testsrc2=size=320x180:rate=30:duration=20", "-c:v", "libx264",
         "-preset", "ultrafast", "-g", "30", video.toString()));
-    Ffmpeg real = Ffmpeg.fromEnvironment();
+    Ffmpeg real = Ffmpeg.fromEnvironment(System.getenv());
     // the part that starts with a seek fails at once; the first part is still decoding then
     Path failing = dir.resolve("ffmpeg-failing-on-seek");
     Files.writeString(failing, "#!/bin/sh\n"

@@ -25,7 +25,7 @@ class TimeLimitTest {
     SyntheticVideo.hardCuts(video, "160x90", List.of(new Shot("testsrc2", "", 1.0)), "");
     Path track = SyntheticTrack.of(SyntheticTrack.Style.CLICKS, 120).seconds(4).build()
         .writeWav(dir.resolve("song.wav"));
-    Ffmpeg real = Ffmpeg.fromEnvironment();
+    Ffmpeg real = Ffmpeg.fromEnvironment(System.getenv());
     // the shell waits for a child that keeps the output pipe open: both must be stopped
     Path hanging = script("hanging-ffmpeg", "#!/bin/sh\nsleep 60\necho done\n");
     Ffmpeg stuck = Ffmpeg.of(hanging.toString(), real.ffprobeProgram());
@@ -46,7 +46,7 @@ class TimeLimitTest {
     Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
     assertThat(mkfifo.waitFor()).isZero();
 
-    assertThatThrownBy(() -> new SpeechDetector(Ffmpeg.fromEnvironment(), ONE_SECOND).detect(fifo))
+    assertThatThrownBy(() -> new SpeechDetector(Ffmpeg.fromEnvironment(System.getenv()), ONE_SECOND).detect(fifo))
         .isInstanceOf(AnalysisException.class)
         .hasMessage("ffprobe took longer than 1 s to read stuck.mp4 and was stopped");
   }

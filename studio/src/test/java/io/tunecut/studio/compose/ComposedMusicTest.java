@@ -51,7 +51,8 @@ class ComposedMusicTest {
       clips.add(new Clip("c" + clips.size(), m.id(), m.filename(), "video", Math.round(m.info().durationSeconds() * 1000), 0, 1, null));
     }
     Draft draft = Draft.empty().withClips(clips);
-    ComposedMusic maker = ComposedMusic.of(dir, FFMPEG, new AnalysisCache(dir.resolve("analysis"), FFMPEG));
+    ComposedMusic maker = new ComposedMusic(dir, FFMPEG, new AnalysisCache(dir.resolve("analysis"), FFMPEG),
+        Soundfont.fromEnvironment(System.getenv()));
 
     Media track = maker.make(draft, media, new Wish(null, 1));
 
@@ -83,7 +84,8 @@ class ComposedMusicTest {
 
   @Test
   void theStyleIsNamedInThePersonsLanguage() throws Exception {
-    ComposedMusic maker = ComposedMusic.of(dir, FFMPEG, new AnalysisCache(dir.resolve("analysis"), FFMPEG));
+    ComposedMusic maker = new ComposedMusic(dir, FFMPEG, new AnalysisCache(dir.resolve("analysis"), FFMPEG),
+        Soundfont.fromEnvironment(System.getenv()));
 
     assertThat(maker.styleName("chill", true)).isEqualTo("轻松 lo-fi");
     assertThat(maker.styleName("chill", false)).isEqualTo("lo-fi");

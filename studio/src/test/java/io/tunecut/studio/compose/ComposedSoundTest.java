@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Composed music as it sounds, played through the General MIDI soundfont. */
 class ComposedSoundTest {
   /** One performer for the class: the soundfont is read once and its instruments stay loaded. */
-  private static final Performer PERFORMER = new Performer(Soundfont.fromEnvironment());
+  private static final Performer PERFORMER = new Performer(Soundfont.fromEnvironment(System.getenv()));
   private static final int RATE = Performer.SAMPLE_RATE;
 
   static List<Style> styles() {
@@ -60,7 +60,7 @@ class ComposedSoundTest {
   @Test
   void playedInPassagesAtOnceItSoundsAsInOneGoWithNoClickWhereThePassagesMeet() throws Exception {
     Score score = new Composer(Styles.standard(), 3).compose(ComposerTest.TRAVEL);
-    float[] inOneGo = new Performer(Soundfont.fromEnvironment(), Double.POSITIVE_INFINITY).play(score).mono();
+    float[] inOneGo = new Performer(Soundfont.fromEnvironment(System.getenv()), Double.POSITIVE_INFINITY).play(score).mono();
     float[] inPassages = PERFORMER.play(score).mono();
     List<Integer> joins = PERFORMER.starts(score).subList(1, PERFORMER.starts(score).size());
 

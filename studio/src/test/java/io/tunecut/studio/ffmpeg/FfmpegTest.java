@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -78,7 +79,9 @@ class FfmpegTest {
   @Test
   void aProgramNameIsFoundOnThePathAndAMissingOneIsReportedUnavailable() {
     assertThat(Ffmpeg.of("ffmpeg", "ffprobe").isAvailable()).isTrue();
-    assertThat(Path.of(Ffmpeg.of("ffmpeg", "ffprobe").ffmpegProgram())).isAbsolute();
+    Ffmpeg configured = Ffmpeg.fromEnvironment(Map.of("PATH", System.getenv("PATH")));
+    assertThat(Path.of(configured.ffmpegProgram())).isAbsolute();
+    assertThat(Path.of(configured.ffprobeProgram())).isAbsolute();
     assertThat(Ffmpeg.of(dir.resolve("no-ffmpeg").toString(), "ffprobe").isAvailable()).isFalse();
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class StudioSettingsTest {
@@ -21,16 +20,6 @@ class StudioSettingsTest {
     assertThat(s.renderMinutesPerDay()).isEqualTo(120);
     assertThat(s.allowPrivateUrls()).isFalse();
     assertThat(s.linkTtl()).isEqualTo(Duration.ofDays(7));
-  }
-
-  @Test
-  void theEnvironmentSetsThePublicUrlAndTheFfmpegPrograms() {
-    StudioSettings s = StudioSettings.fromEnvironment(Path.of("data"), Map.of(
-        "TUNECUT_PUBLIC_URL", "https://cuts.example.org/", "TUNECUT_FFMPEG", "/opt/ff/ffmpeg"));
-
-    assertThat(s.publicUrl()).isEqualTo("https://cuts.example.org");
-    assertThat(s.ffmpeg()).isEqualTo("/opt/ff/ffmpeg");
-    assertThat(s.ffprobe()).isEqualTo("ffprobe");
   }
 
   @Test
