@@ -8,8 +8,8 @@ import io.tunecut.app.bench.RenderBenchmark;
 import io.tunecut.app.config.Settings;
 import io.tunecut.app.console.Console;
 import io.tunecut.app.console.ConsolePort;
-import io.tunecut.studio.analysis.AnalysisBenchmark;
-import io.tunecut.studio.analysis.AnalyzeCommand;
+import io.tunecut.studio.bench.AnalysisBenchmark;
+import io.tunecut.studio.bench.AnalyzeCommand;
 
 import io.tunecut.studio.server.Studio;
 import java.io.BufferedReader;

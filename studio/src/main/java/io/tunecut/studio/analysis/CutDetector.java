@@ -3,6 +3,8 @@ package io.tunecut.studio.analysis;
 import io.tunecut.studio.ffmpeg.Ffmpeg;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Finds hard cuts and gradual transitions in a clip. ffmpeg only decodes and shrinks each
  * frame to a thumbnail (the cost of decoding); the thumbnails are scored as they arrive and
  * dropped, so memory grows by a few numbers per frame, and {@link ShotBoundaries} decides from
- * those numbers. On a machine with several cores a long clip is split at keyframes and its
+ * those numbers. A short clip is decoded in one pass that also says when each frame is shown.
+ * On a machine with several cores a long clip is listed by ffprobe, split at keyframes and its
  * parts decoded side by side by single-threaded decoders, which waste less work on
  * coordination than one multi-threaded decoder.
  */
@@ -32,10 +35,18 @@ public final class CutDetector {
    */
   private static final int MIN_PART_FRAMES = 750;
   private static final int MAX_PARTS = 4;
+  /**
+   * A file up to this size is decoded whole, with no ffprobe before it: it is longer than a
+   * minute (two parts' worth) only at under 1.6 Mbit/s, which one decoder reads fast.
+   */
+  private static final long ONE_PASS_BYTES = 12L << 20;
+  /** Under this (32 kbit/s) hardly any video is watchable; it bounds a file's length. */
+  private static final long FEWEST_BYTES_PER_SECOND = 4_000;
 
   private final Decoder decoder;
   private final int cores;
   private final int minPartFrames;
+  private final long onePassBytes;
   private final Executor executor = runnable -> {
     Thread thread = new Thread(runnable, "cut-detection");
     thread.setDaemon(true);
@@ -53,14 +64,18 @@ public final class CutDetector {
 
   /** @param cores how many decoders may run side by side */
   CutDetector(Ffmpeg ffmpeg, TimeLimit limit, int cores) {
-    this(ffmpeg, limit, cores, MIN_PART_FRAMES);
+    this(ffmpeg, limit, cores, MIN_PART_FRAMES, ONE_PASS_BYTES);
   }
 
-  /** @param minPartFrames the fewest frames worth a decoder of their own */
-  CutDetector(Ffmpeg ffmpeg, TimeLimit limit, int cores, int minPartFrames) {
+  /**
+   * @param minPartFrames the fewest frames worth a decoder of their own
+   * @param onePassBytes files up to this size are decoded whole, without ffprobe
+   */
+  CutDetector(Ffmpeg ffmpeg, TimeLimit limit, int cores, int minPartFrames, long onePassBytes) {
     this.decoder = new Decoder(ffmpeg, limit);
     this.cores = Math.max(1, cores);
     this.minPartFrames = minPartFrames;
+    this.onePassBytes = onePassBytes;
   }
 
   /** Decodes {@code file} with ffmpeg into thumbnails and finds its shot boundaries. */
@@ -78,6 +93,9 @@ public final class CutDetector {
   record Scored(FrameFeatures features, double[] times, int span, int parts) {}
 
   Scored score(Path file) {
+    if (size(file) <= onePassBytes) {
+      return scoreInOnePass(file);
+    }
     FrameTimes times = FrameTimes.probe(decoder, file);
     if (!times.hasVideo()) {
       throw new AnalysisException(file.getFileName() + " has no pictures to analyse");
@@ -101,6 +119,46 @@ public final class CutDetector {
       throw new AnalysisException(file.getFileName() + " has no pictures to analyse");
     }
     return new Scored(features, times.forFrames(frames), span, parts);
+  }
+
+  /**
+   * One decoder over the whole file, which also says when each frame is shown: for files too
+   * small for a split to pay, no ffprobe runs at all.
+   */
+  private Scored scoreInOnePass(Path file) {
+    DecodeLog log = new DecodeLog();
+    FrameScorer[] scorer = new FrameScorer[1];
+    // the length is not known before the pass; the size bounds it
+    Duration limit = decoder.limit().forMedia(size(file) / (double) FEWEST_BYTES_PER_SECOND);
+    try {
+      decoder.decode(file, command(file, SegmentPlan.whole(0).parts().get(0), false, 0,
+          DecodeLog.FILTER, DecodeLog.LOG_LEVEL), limit, out -> read(out, () -> {
+            if (scorer[0] == null) {
+              scorer[0] = new FrameScorer(ShotBoundaries.span(log.frameSeconds()), FRAME_BYTES,
+                  false, 1024);
+            }
+            return scorer[0];
+          }, new AtomicBoolean()), log);
+    } catch (AnalysisException e) {
+      if (log.noPictures()) {
+        throw new AnalysisException(file.getFileName() + " has no pictures to analyse", e);
+      }
+      throw e;
+    }
+    FrameTimes times = log.times();
+    if (scorer[0] == null || scorer[0].frames() == 0) {
+      throw new AnalysisException(file.getFileName() + " has no pictures to analyse");
+    }
+    FrameFeatures features = scorer[0].features();
+    return new Scored(features, times.forFrames(features.frames()), scorer[0].span(), 1);
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new AnalysisException("cannot read " + file.getFileName(), e);
+    }
   }
 
   /** Decides cuts from thumbnails (RGB in 0..1, any fixed size) shown at times {@code t}. */
@@ -181,9 +239,22 @@ public final class CutDetector {
 
   private FrameScorer decodePart(Path file, SegmentPlan.Part part, boolean keepEnds, int span,
       int threads, Duration limit, AtomicBoolean stop) {
+    FrameScorer scorer = new FrameScorer(span, FRAME_BYTES, keepEnds, part.frames());
+    decoder.decode(file, command(file, part, keepEnds, threads, "", "error"), limit,
+        out -> read(out, () -> scorer, stop), null);
+    return scorer;
+  }
+
+  /**
+   * ffmpeg's arguments for thumbnails of {@code part}.
+   *
+   * @param lastFilter appended to the filters when not empty
+   */
+  private static List<String> command(Path file, SegmentPlan.Part part, boolean keepEnds,
+      int threads, String lastFilter, String logLevel) {
     // thumbnails do not need the deblocking filter: skipping it makes decoding cheaper
-    List<String> command = new ArrayList<>(List.of(decoder.ffmpegProgram(), "-nostdin",
-        "-hide_banner", "-v", "error", "-skip_loop_filter", "all"));
+    List<String> command = new ArrayList<>(List.of("-nostdin",
+        "-hide_banner", "-nostats", "-v", logLevel, "-skip_loop_filter", "all"));
     if (threads > 0) { // else ffmpeg chooses
       command.addAll(List.of("-threads", Integer.toString(threads)));
     }
@@ -191,25 +262,34 @@ public final class CutDetector {
       command.addAll(List.of("-ss", String.format(Locale.ROOT, "%.6f", part.seekSeconds())));
     }
     command.addAll(List.of("-i", file.toString(), "-an", "-sn", "-dn",
-        "-vf", "scale=" + WIDTH + ":" + HEIGHT + ":flags=fast_bilinear,format=rgb24",
+        "-vf", "scale=" + WIDTH + ":" + HEIGHT + ":flags=fast_bilinear,format=rgb24"
+            + (lastFilter.isEmpty() ? "" : "," + lastFilter),
         "-fps_mode", "passthrough"));
     if (keepEnds && !part.isLast()) {
       command.addAll(List.of("-frames:v", Integer.toString(part.frames())));
     }
     command.addAll(List.of("-f", "rawvideo", "pipe:1"));
-    FrameScorer scorer = new FrameScorer(span, FRAME_BYTES, keepEnds, part.frames());
-    MediaProcess.run("ffmpeg", file, command, limit, out -> read(out, scorer, stop));
-    return scorer;
+    return command;
   }
 
-  private static void read(InputStream in, FrameScorer scorer, AtomicBoolean stop)
+  /** Where the thumbnails go; made when the first one arrives. */
+  private interface ScorerSource {
+    FrameScorer get() throws InterruptedException;
+  }
+
+  private static void read(InputStream in, ScorerSource scorers, AtomicBoolean stop)
       throws IOException {
     byte[] frame = new byte[FRAME_BYTES];
     while (in.readNBytes(frame, 0, FRAME_BYTES) == FRAME_BYTES) {
       if (stop.get()) {
         throw new Stopped();
       }
-      scorer.accept(frame, 0);
+      try {
+        scorers.get().accept(frame, 0);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted");
+      }
     }
   }
 

@@ -1,15 +1,19 @@
 package io.tunecut.studio.analysis;
 
 import io.tunecut.studio.ffmpeg.Ffmpeg;
+import io.tunecut.studio.ffmpeg.FfmpegException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * Runs the configured ffmpeg and ffprobe as decoders only: what a file holds and how long it
@@ -38,14 +42,6 @@ final class Decoder {
     this.limit = limit;
   }
 
-  String ffmpegProgram() {
-    return ffmpeg.ffmpegProgram();
-  }
-
-  String ffprobeProgram() {
-    return ffmpeg.ffprobeProgram();
-  }
-
   TimeLimit limit() {
     return limit;
   }
@@ -53,7 +49,7 @@ final class Decoder {
   /** Reads only the headers, so the floor of the time limit is enough. */
   Media media(Path file) {
     List<String> lines = new ArrayList<>();
-    MediaProcess.run("ffprobe", file, List.of(ffprobeProgram(), "-v", "error",
+    probe(file, List.of("-v", "error",
         "-show_entries", "format=start_time,duration:stream=codec_type", "-of", "default=nw=1",
         file.toString()), limit.floor(), out -> lines.addAll(lines(out)));
     double start = 0;
@@ -89,7 +85,7 @@ final class Decoder {
     if (!media.hasAudio()) {
       return 0;
     }
-    List<String> command = new ArrayList<>(List.of(ffmpegProgram(), "-nostdin", "-v", "error",
+    List<String> command = new ArrayList<>(List.of("-nostdin", "-v", "error",
         "-i", file.toString(), "-vn", "-sn", "-dn"));
     if (Double.isFinite(maxSeconds)) {
       command.addAll(List.of("-t", String.format(Locale.ROOT, "%.3f", maxSeconds)));
@@ -97,10 +93,51 @@ final class Decoder {
     command.addAll(List.of("-f", "f32le", "-ac", "1", "-ar", Integer.toString(sampleRate),
         "pipe:1"));
     long[] total = {0};
-    MediaProcess.run("ffmpeg", file, command,
-        limit.forMedia(Math.min(orLongest(media.seconds()), maxSeconds)),
-        out -> total[0] = readFloats(out, sink));
+    decode(file, command, limit.forMedia(Math.min(orLongest(media.seconds()), maxSeconds)),
+        out -> total[0] = readFloats(out, sink), null);
     return total[0];
+  }
+
+  /**
+   * Runs ffmpeg ({@code args} without the program) over {@code file}, its output streamed to
+   * {@code reader}; every failure becomes an {@link AnalysisException} that names the file.
+   *
+   * @param errorLines each line ffmpeg writes on stderr, or null
+   */
+  void decode(Path file, List<String> args, Duration limit, Ffmpeg.OutputReader reader,
+      Consumer<String> errorLines) {
+    run("ffmpeg", file, limit, () -> ffmpeg.streamFfmpeg(args, limit, reader, errorLines));
+  }
+
+  /** As {@link #decode}, for ffprobe. */
+  void probe(Path file, List<String> args, Duration limit, Ffmpeg.OutputReader reader) {
+    run("ffprobe", file, limit, () -> ffmpeg.streamFfprobe(args, limit, reader));
+  }
+
+  private interface Run {
+    void run() throws IOException, InterruptedException;
+  }
+
+  private static void run(String tool, Path file, Duration limit, Run run) {
+    if (!Files.isReadable(file)) {
+      throw new AnalysisException("cannot read " + file.getFileName());
+    }
+    try {
+      run.run();
+    } catch (FfmpegException e) {
+      if (e.exitCode() == -1) {
+        throw new AnalysisException(tool + " took longer than " + limit.toSeconds() + " s to read "
+            + file.getFileName() + " and was stopped", e);
+      }
+      String why = e.lastLine().isEmpty() ? "exit code " + e.exitCode() : e.lastLine();
+      throw new AnalysisException(tool + " could not read " + file.getFileName() + ": " + why, e);
+    } catch (IOException e) {
+      throw new AnalysisException(tool + " could not read " + file.getFileName() + ": "
+          + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AnalysisException("analysis of " + file.getFileName() + " was interrupted", e);
+    }
   }
 
   private static long readFloats(InputStream in, SampleSink sink) throws IOException {

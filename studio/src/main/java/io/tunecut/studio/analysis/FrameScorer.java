@@ -46,6 +46,11 @@ final class FrameScorer {
     this.features = new FrameFeatures(expectedFrames);
   }
 
+  /** Frames between a blend's middle and each of its ends. */
+  int span() {
+    return span;
+  }
+
   /** How many thumbnails back the furthest comparison looks. */
   int reach() {
     return reach;

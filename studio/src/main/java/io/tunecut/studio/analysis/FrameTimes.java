@@ -51,7 +51,7 @@ final class FrameTimes {
       throw new AnalysisException("cannot read " + file.getFileName(), e);
     }
     Duration limit = decoder.limit().floor().plusMillis(bytes / BYTES_LISTED_PER_MS);
-    MediaProcess.run("ffprobe", file, List.of(decoder.ffprobeProgram(), "-v", "error",
+    decoder.probe(file, List.of("-v", "error",
         "-select_streams", "v:0", "-show_entries",
         "format=start_time,duration:stream=codec_type:packet=pts_time,flags", "-of", "csv",
         file.toString()), limit, out -> {

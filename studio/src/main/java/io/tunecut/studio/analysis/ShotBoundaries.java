@@ -15,6 +15,11 @@ final class ShotBoundaries {
   private static final double MIN_CUT_SCORE = 0.035;
   private static final double NEIGHBOURHOOD_RATIO = 3.0;
   private static final int NEIGHBOURHOOD = 4;
+  /** Where the neighbourhood changes steadily, a peak this far above it is enough. */
+  private static final double CALM_RATIO = 2.0;
+  private static final double CALM_DEVIATIONS = 4.0;
+  /** Compression noise alone makes frames differ this much from one to the next. */
+  private static final double MIN_SPREAD = 0.002;
   private static final double MIN_SHOT_SECONDS = 0.5;
   private static final double FLASH_RETURN = 0.4;
   private static final double BLEND_SPAN_SECONDS = 0.2;
@@ -39,7 +44,7 @@ final class ShotBoundaries {
     for (int i = 1; i < n; i++) {
       // camera motion raises the plain change around a cut; with the motion taken out, the cut
       // stands out again, and a new view of the same colours still differs in its shapes
-      if (change[i] >= MIN_CUT_SCORE && (standsOut(change, i) || standsOut(moved, i))) {
+      if (change[i] >= MIN_CUT_SCORE && (standsOut(change, i, true) || standsOut(moved, i, false))) {
         candidates.add(i);
       }
     }
@@ -92,8 +97,13 @@ final class ShotBoundaries {
         || (above != null && Math.abs(above - time) < distance);
   }
 
-  /** Whether {@code x[i]} is a peak well above the mean of its neighbourhood. */
-  private static boolean standsOut(double[] x, int i) {
+  /**
+   * Whether {@code x[i]} is a peak well above the mean of its neighbourhood.
+   *
+   * @param orFarOutsideACalmSpread also when it is less far above a neighbourhood that changes
+   *     steadily; not for the motion-compensated change, which a shake's one jolt can lift so
+   */
+  private static boolean standsOut(double[] x, int i, boolean orFarOutsideACalmSpread) {
     if (!localPeak(x, i)) {
       return false;
     }
@@ -106,7 +116,22 @@ final class ShotBoundaries {
       }
     }
     around = count > 0 ? around / count : 0;
-    return x[i] >= NEIGHBOURHOOD_RATIO * around + 0.005;
+    if (x[i] >= NEIGHBOURHOOD_RATIO * around + 0.005) {
+      return true;
+    }
+    if (!orFarOutsideACalmSpread) {
+      return false;
+    }
+    // a cut between two views of similar colours changes less, but where the frames around
+    // it change steadily (a still or a smooth move) it still stands far outside their spread
+    double spread = 0;
+    for (int k = i - NEIGHBOURHOOD; k <= i + NEIGHBOURHOOD; k++) {
+      if (k >= 1 && k < x.length && k != i) {
+        spread += (x[k] - around) * (x[k] - around);
+      }
+    }
+    spread = Math.max(MIN_SPREAD, count > 1 ? Math.sqrt(spread / (count - 1)) : 0);
+    return x[i] >= CALM_RATIO * around + 0.005 && x[i] - around >= CALM_DEVIATIONS * spread;
   }
 
   private static boolean localPeak(double[] change, int i) {

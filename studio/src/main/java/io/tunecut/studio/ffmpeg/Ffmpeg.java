@@ -2,11 +2,13 @@ package io.tunecut.studio.ffmpeg;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * The ffmpeg and ffprobe programs, run as processes with argument lists (never a shell).
@@ -126,6 +132,100 @@ public final class Ffmpeg {
     return new FfmpegResult(done.stderr, Duration.ofNanos(System.nanoTime() - started));
   }
 
+  /** Consumes a program's standard output as it comes; returning early discards the rest. */
+  @FunctionalInterface
+  public interface OutputReader {
+    void read(InputStream stdout) throws IOException;
+  }
+
+  /**
+   * Runs ffmpeg with these arguments (the program name is added) and hands its standard output
+   * to {@code reader} as it comes, never holding it whole: decoding to raw samples or pictures.
+   *
+   * @param errorLines each line ffmpeg writes on stderr, as it comes (on another thread), or null
+   * @throws FfmpegException ffmpeg failed (its last line in the message), or ran past
+   *     {@code timeout} and was stopped with everything it started (exit code -1)
+   * @throws IOException ffmpeg could not be started, or the reader failed
+   */
+  public void streamFfmpeg(List<String> args, Duration timeout, OutputReader reader,
+      Consumer<String> errorLines) throws IOException, InterruptedException {
+    stream("ffmpeg", ffmpeg, args, timeout, reader, errorLines);
+  }
+
+  /** As {@link #streamFfmpeg}, for ffprobe. */
+  public void streamFfprobe(List<String> args, Duration timeout, OutputReader reader)
+      throws IOException, InterruptedException {
+    stream("ffprobe", ffprobe, args, timeout, reader, null);
+  }
+
+  private static void stream(String tool, String program, List<String> args, Duration timeout,
+      OutputReader reader, Consumer<String> errorLines) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(program);
+    command.addAll(args);
+    Process process = new ProcessBuilder(command).start();
+    process.getOutputStream().close();
+    TailCollector stderr = new TailCollector(process.getErrorStream(), STDERR_KEEP, errorLines);
+    Thread errThread = daemon(stderr, tool + "-stderr");
+    AtomicBoolean timedOut = new AtomicBoolean();
+    ScheduledFuture<?> watchdog = Watchdog.TIMER.schedule(() -> {
+      timedOut.set(true);
+      kill(process);
+    }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+    try {
+      try (InputStream out = new BufferedInputStream(process.getInputStream(), 1 << 16)) {
+        reader.read(out);
+        out.transferTo(OutputStream.nullOutputStream());
+      }
+      int code = process.waitFor();
+      errThread.join(5000);
+      if (timedOut.get()) {
+        throw tooSlow(tool, timeout, stderr);
+      }
+      if (code != 0) {
+        throw new FfmpegException(tool + " failed: " + lastLine(stderr.text()), code, stderr.text());
+      }
+    } catch (IOException | RuntimeException e) {
+      kill(process);
+      // a reader cut off by the watchdog fails in its own words; the cause is the time
+      if (timedOut.get() && !(e instanceof FfmpegException)) {
+        throw tooSlow(tool, timeout, stderr);
+      }
+      throw e;
+    } catch (InterruptedException e) {
+      kill(process);
+      throw e;
+    } finally {
+      watchdog.cancel(false);
+    }
+  }
+
+  private static FfmpegException tooSlow(String tool, Duration timeout, TailCollector stderr) {
+    return new FfmpegException(tool + " took longer than " + timeout.toSeconds() + " s and was stopped",
+        -1, stderr.text());
+  }
+
+  /** Kills the program and anything it started, which could otherwise hold the pipes open. */
+  private static void kill(Process process) {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+  }
+
+  /** Stops streaming runs that go past their time; created on first use. */
+  private static final class Watchdog {
+    static final ScheduledThreadPoolExecutor TIMER = timer();
+
+    private static ScheduledThreadPoolExecutor timer() {
+      ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+        Thread t = new Thread(r, "ffmpeg-watchdog");
+        t.setDaemon(true);
+        return t;
+      });
+      executor.setRemoveOnCancelPolicy(true);
+      return executor;
+    }
+  }
+
   private record Finished(int exitCode, String stdout, String stderr) {}
 
   private static Finished execute(List<String> command, Duration timeout,
@@ -159,8 +259,7 @@ public final class Ffmpeg {
 
   /** Kills ffmpeg and anything it started, and waits (briefly) so the output file is closed. */
   private static void stop(Process process) {
-    process.descendants().forEach(ProcessHandle::destroyForcibly);
-    process.destroyForcibly();
+    kill(process);
     try {
       process.waitFor(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

@@ -106,7 +106,7 @@ class CutDetectorTest {
     CutDetector.Scored alone = new CutDetector(ffmpeg, TimeLimit.STANDARD, 1).score(video);
 
     for (int decoders = 2; decoders <= 4; decoders++) {
-      CutDetector.Scored shared = new CutDetector(ffmpeg, TimeLimit.STANDARD, decoders, SHORT_PART).score(video);
+      CutDetector.Scored shared = new CutDetector(ffmpeg, TimeLimit.STANDARD, decoders, SHORT_PART, 0).score(video);
       assertThat(shared.parts()).isEqualTo(decoders);
       assertThat(shared.times()).containsExactly(alone.times());
       for (FrameFeatures.Kind kind : FrameFeatures.Kind.values()) {
@@ -114,7 +114,7 @@ class CutDetectorTest {
             .containsExactly(alone.features().column(kind));
       }
     }
-    Cuts found = new CutDetector(ffmpeg, TimeLimit.STANDARD, 2, SHORT_PART).detect(video);
+    Cuts found = new CutDetector(ffmpeg, TimeLimit.STANDARD, 2, SHORT_PART, 0).detect(video);
     assertThat(found.cuts()).hasSize(1);
     assertThat(found.cuts().get(0)).isCloseTo(15.0, org.assertj.core.data.Offset.offset(2 * FRAME));
     assertThat(found.gradual()).singleElement().satisfies(g -> {
@@ -139,7 +139,7 @@ class CutDetectorTest {
         + "exec '" + real.ffmpegProgram() + "' \"$@\"\n");
     Files.setPosixFilePermissions(failing, PosixFilePermissions.fromString("rwxr-xr-x"));
     CutDetector detector = new CutDetector(Ffmpeg.of(failing.toString(), real.ffprobeProgram()),
-        TimeLimit.STANDARD, 2, SHORT_PART);
+        TimeLimit.STANDARD, 2, SHORT_PART, 0);
 
     assertThatThrownBy(() -> detector.detect(video))
         .isInstanceOf(AnalysisException.class)

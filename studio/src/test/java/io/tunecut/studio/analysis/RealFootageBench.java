@@ -86,7 +86,7 @@ class RealFootageBench {
     return n;
   }
 
-  /** Each missed cut with the frame changes around it, to see why it was missed. */
+  /** Each missed and each false cut with the frame changes around it, to see why. */
   private static String missed(Video video, List<Double> found, FrameFeatures features) {
     double[] change = features.column(FrameFeatures.Kind.CHANGE);
     StringBuilder out = new StringBuilder();
@@ -94,6 +94,16 @@ class RealFootageBench {
       double t = (double) f / RealFootage.FPS;
       if (found.stream().noneMatch(c -> Math.abs(c - t) <= ONE_FRAME)) {
         out.append(String.format(Locale.ROOT, "missed %s frame %d, changes:", video.id(), f));
+        for (int k = Math.max(1, f - 5); k <= Math.min(change.length - 1, f + 5); k++) {
+          out.append(String.format(Locale.ROOT, " %.3f", change[k]));
+        }
+        out.append('\n');
+      }
+    }
+    for (double c : found) {
+      if (video.cutTimes().stream().noneMatch(t -> Math.abs(c - t) <= ONE_FRAME)) {
+        int f = (int) Math.round(c * RealFootage.FPS);
+        out.append(String.format(Locale.ROOT, "false %s frame %d, changes:", video.id(), f));
         for (int k = Math.max(1, f - 5); k <= Math.min(change.length - 1, f + 5); k++) {
           out.append(String.format(Locale.ROOT, " %.3f", change[k]));
         }

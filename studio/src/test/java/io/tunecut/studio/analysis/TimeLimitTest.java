@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** A decoder that hangs is stopped after its time limit, and the turn gets a readable answer. */
 class TimeLimitTest {
   private static final TimeLimit ONE_SECOND = new TimeLimit(Duration.ofSeconds(1), 0);
+  private static final TimeLimit FIVE_SECONDS = new TimeLimit(Duration.ofSeconds(5), 0);
 
   @TempDir Path dir;
 
@@ -34,9 +35,10 @@ class TimeLimitTest {
     assertThatThrownBy(() -> new CutDetector(stuck, ONE_SECOND, 2).detect(video))
         .isInstanceOf(AnalysisException.class)
         .hasMessage("ffmpeg took longer than 1 s to read holiday.mp4 and was stopped");
-    assertThatThrownBy(() -> new BeatTracker(stuck, ONE_SECOND).track(track))
+    // the real ffprobe reads the track's header first: a loaded machine can take a second for that
+    assertThatThrownBy(() -> new BeatTracker(stuck, FIVE_SECONDS).track(track))
         .isInstanceOf(AnalysisException.class)
-        .hasMessage("ffmpeg took longer than 1 s to read song.wav and was stopped");
+        .hasMessage("ffmpeg took longer than 5 s to read song.wav and was stopped");
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
   }
 

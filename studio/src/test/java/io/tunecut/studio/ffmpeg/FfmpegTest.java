@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,5 +84,33 @@ class FfmpegTest {
     assertThat(Path.of(configured.ffmpegProgram())).isAbsolute();
     assertThat(Path.of(configured.ffprobeProgram())).isAbsolute();
     assertThat(Ffmpeg.of(dir.resolve("no-ffmpeg").toString(), "ffprobe").isAvailable()).isFalse();
+  }
+  @Test
+  void streamsRawOutputAsItComesAndSaysWhatItLogged() throws Exception {
+    long[] bytes = {0};
+    List<String> logged = new CopyOnWriteArrayList<>();
+    ffmpeg.streamFfmpeg(List.of("-nostdin", "-v", "info", "-f", "lavfi", "-i",
+            "sine=frequency=440:sample_rate=8000:duration=2", "-f", "s16le", "-ac", "1", "pipe:1"),
+        Duration.ofSeconds(30), out -> bytes[0] = out.transferTo(OutputStream.nullOutputStream()),
+        logged::add);
+    assertThat(bytes[0]).isEqualTo(2 * 8000 * 2);
+    assertThat(logged).anyMatch(line -> line.contains("Duration:") || line.contains("Stream #0:0"));
+  }
+
+  @Test
+  void aStreamThatFailsOrHangsEndsWithTheReason() throws Exception {
+    assertThatThrownBy(() -> ffmpeg.streamFfprobe(List.of("-v", "error", dir.resolve("missing.mp4").toString()),
+            Duration.ofSeconds(30), out -> { }))
+        .isInstanceOf(FfmpegException.class)
+        .hasMessageContaining("No such file");
+    // a never-ending source: stopped at its time limit, with everything it started
+    long started = System.nanoTime();
+    assertThatThrownBy(() -> ffmpeg.streamFfmpeg(List.of("-nostdin", "-v", "error", "-re", "-f", "lavfi",
+            "-i", "sine=sample_rate=8000", "-f", "s16le", "pipe:1"), Duration.ofSeconds(1),
+            out -> out.transferTo(OutputStream.nullOutputStream()), null))
+        .isInstanceOf(FfmpegException.class)
+        .hasMessage("ffmpeg took longer than 1 s and was stopped")
+        .satisfies(e -> assertThat(((FfmpegException) e).exitCode()).isEqualTo(-1));
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
   }
 }

@@ -1,9 +1,15 @@
-package io.tunecut.studio.analysis;
+package io.tunecut.studio.bench;
 
+import io.tunecut.studio.analysis.BeatTracker;
+import io.tunecut.studio.analysis.Beats;
+import io.tunecut.studio.analysis.CutDetector;
+import io.tunecut.studio.analysis.Cuts;
 import io.tunecut.studio.ffmpeg.Ffmpeg;
+import io.tunecut.studio.ffmpeg.FfmpegRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -24,17 +30,16 @@ public final class AnalysisBenchmark {
 
   public static void main(String[] args) throws Exception {
     Ffmpeg ffmpeg = Ffmpeg.fromEnvironment(System.getenv());
-    String program = ffmpeg.ffmpegProgram();
     Path dir = Files.createTempDirectory("tunecut-bench");
     try {
       System.out.println("generating a 60 s track and a 60 s 1080p30 video with 11 cuts…");
       Path track = dir.resolve("track.m4a");
-      run(List.of(program, "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i",
+      run(ffmpeg, List.of("-v", "error", "-f", "lavfi", "-i",
           "aevalsrc=0.8*sin(2*PI*(50+100*exp(-mod(t\\,0.5)*40))*t)*exp(-mod(t\\,0.5)*12)"
               + "+0.2*sin(2*PI*220*t)+0.1*sin(2*PI*330*t):s=44100:d=" + SECONDS,
           "-c:a", "aac", "-b:a", "160k", track.toString()));
       Path video = dir.resolve("video.mp4");
-      List<String> command = new ArrayList<>(List.of(program, "-nostdin", "-v", "error", "-y"));
+      List<String> command = new ArrayList<>(List.of("-v", "error"));
       String[] sources = {"testsrc2", "smptebars", "rgbtestsrc", "testsrc"};
       StringBuilder graph = new StringBuilder();
       int shots = 12;
@@ -50,7 +55,7 @@ public final class AnalysisBenchmark {
       graph.append("concat=n=").append(shots).append(":v=1:a=0[v]");
       command.addAll(List.of("-filter_complex", graph.toString(), "-map", "[v]",
           "-c:v", "libx264", "-preset", "veryfast", "-crf", "23", video.toString()));
-      run(command);
+      run(ffmpeg, command);
 
       BeatTracker tracker = new BeatTracker(ffmpeg);
       tracker.track(track); // warm up the JIT
@@ -69,7 +74,7 @@ public final class AnalysisBenchmark {
       Cuts cuts = null;
       for (int r = 0; r < RUNS; r++) {
         long t0 = System.nanoTime();
-        run(List.of(program, "-nostdin", "-v", "error", "-i", video.toString(), "-f", "null", "-"));
+        run(ffmpeg, List.of("-v", "error", "-i", video.toString(), "-f", "null", "-"));
         decodeTimes[r] = (System.nanoTime() - t0) / 1e9;
         t0 = System.nanoTime();
         cuts = detector.detect(video);
@@ -100,11 +105,7 @@ public final class AnalysisBenchmark {
     return sorted[sorted.length / 2];
   }
 
-  private static void run(List<String> command) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    if (p.waitFor() != 0) {
-      throw new IOException("ffmpeg failed: " + String.join(" ", command));
-    }
+  private static void run(Ffmpeg ffmpeg, List<String> args) throws IOException, InterruptedException {
+    ffmpeg.run(FfmpegRun.of(args, Duration.ofMinutes(10)));
   }
 }
