@@ -77,6 +77,10 @@ class ComposedMusicConsoleTest {
     assertThat(made).as("three tracks made in:%n%s", transcript).hasSize(3);
     assertThat(made.get(1)).isNotEqualTo(made.get(0));
     assertThat(bpm(made.get(2))).as("more calm is slower").isLessThan(bpm(made.get(0)));
+    String firstReply = transcript.substring(0, transcript.indexOf(made.get(1)));
+    assertThat(Pattern.compile("(\\d+) BPM").matcher(firstReply).results().map(m -> m.group(1)).distinct().toList())
+        .as("the tempo in the track's name and in the sync reply, in:%n%s", firstReply)
+        .containsExactly(String.valueOf(bpm(made.get(0))));
   }
 
   private static String run(Settings settings, Path data, String... lines) throws Exception {

@@ -29,14 +29,17 @@ final class ChatTurn {
   private final Lanes lanes;
   private final Export export;
   private final TimelinePictures pictures;
+  private final Forecast forecast;
 
-  ChatTurn(Context ctx, People people, Replies replies, Lanes lanes, Export export, TimelinePictures pictures) {
+  ChatTurn(Context ctx, People people, Replies replies, Lanes lanes, Export export, TimelinePictures pictures,
+      Forecast forecast) {
     this.ctx = ctx;
     this.people = people;
     this.replies = replies;
     this.lanes = lanes;
     this.export = export;
     this.pictures = pictures;
+    this.forecast = forecast;
   }
 
   private record Start(TokenSource auth, String sessionId, SessionState before) {}
@@ -102,7 +105,8 @@ final class ChatTurn {
       replies.send(work, translated.text(), Replies.suggestions(say));
       if (translated.runExport()) {
         replies.send(work, say.exportingForYou());
-        return export.run(work);
+        // "export it in 1080p please" is a turn: its long render is announced as /export's is
+        return forecast.before(work).thenCompose(x -> export.run(work));
       }
       // The picture must not hold the person's lane: their next message is taken at once.
       CompletableFuture<Void> picture = CompletableFuture.runAsync(

@@ -95,8 +95,8 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
     this.next = new NextVideo(ctx::deleteQuietly);
     this.export = new Export(ctx, people, replies, lanes, new Delivery(ctx, people, replies, lanes, next, b.signals),
         b.signals);
-    this.turn = new ChatTurn(ctx, people, replies, lanes, export, pictures);
-    this.upload = new Upload(ctx, people, replies, lanes, turn, next);
+    this.turn = new ChatTurn(ctx, people, replies, lanes, export, pictures, forecast);
+    this.upload = new Upload(ctx, people, replies, lanes, turn, next, pictures);
     this.resume = new Resume(ctx, lanes, progress, export);
   }
 

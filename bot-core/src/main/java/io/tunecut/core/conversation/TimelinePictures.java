@@ -93,6 +93,14 @@ final class TimelinePictures {
     }
   }
 
+  /**
+   * After a batch of files went onto the timeline (an album is one batch): its picture once,
+   * under the answer that named the files, when pictures follow edits.
+   */
+  void afterUpload(Work work) {
+    if (afterEdits && support != Support.NO) show(work.port, work.chat, work.user, work.say, "", List.of());
+  }
+
   /** After a silent turn that changed the timeline: what changed, on its picture when pictures follow edits. */
   void changed(Work work, String text) {
     if (afterEdits) show(work.port, work.chat, work.user, work.say, text, Replies.suggestions(work.say));

@@ -32,14 +32,17 @@ final class Upload {
   private final Lanes lanes;
   private final ChatTurn turn;
   private final NextVideo next;
+  private final TimelinePictures pictures;
 
-  Upload(Context ctx, People people, Replies replies, Lanes lanes, ChatTurn turn, NextVideo next) {
+  Upload(Context ctx, People people, Replies replies, Lanes lanes, ChatTurn turn, NextVideo next,
+      TimelinePictures pictures) {
     this.ctx = ctx;
     this.people = people;
     this.replies = replies;
     this.lanes = lanes;
     this.turn = turn;
     this.next = next;
+    this.pictures = pictures;
   }
 
   CompletableFuture<Void> files(Work work, List<Attachment> attachments, String caption) {
@@ -86,7 +89,10 @@ final class Upload {
       }
     }, ctx.backendPool()).thenCompose(ok -> {
       if (ok && caption != null && !caption.isBlank() && !work.cancelled.get()) return turn.run(work, caption);
-      return lanes.finish(work, ok ? work.say.done() : work.say.failedStatus());
+      if (!ok) return lanes.finish(work, work.say.failedStatus());
+      // the picture must not hold the person's lane: their next message is taken at once
+      CompletableFuture<Void> picture = CompletableFuture.runAsync(() -> pictures.afterUpload(work), ctx.backendPool());
+      return lanes.finish(work, work.say.done()).thenCombine(picture, (finished, shown) -> null);
     });
   }
 

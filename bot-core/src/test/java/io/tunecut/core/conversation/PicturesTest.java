@@ -2,9 +2,11 @@ package io.tunecut.core.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tunecut.core.chat.Attachment;
 import io.tunecut.core.testing.FakeNemoServer;
 import io.tunecut.core.testing.RecordingPort;
 import io.tunecut.core.testing.Turn;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -87,6 +89,21 @@ class PicturesTest {
   }
 
   @Test
+  void anAlbumOfClipsIsFollowedByOnePictureOfTheTimeline() throws Exception {
+    start(true, b -> b);
+    h.run(h.files("ann", "", clip("beach.mp4"), clip("harbour.mp4"), clip("market.mp4")));
+
+    assertThat(h.port.photos()).hasSize(1);
+    assertThat(h.server.count(FakeNemoServer.Call.TIMELINE_PICTURE)).isEqualTo(1);
+    List<RecordingPort.Call> calls = h.port.calls();
+    int named = calls.indexOf(calls.stream().filter(c -> c.text() != null && c.text().contains("market.mp4")).findFirst()
+        .orElseThrow());
+    assertThat(calls.indexOf(h.port.photos().get(0))).as("the picture under the answer naming the files")
+        .isGreaterThan(named);
+    assertThat(h.workDirEmpty()).isTrue();
+  }
+
+  @Test
   void operatorsCanKeepPicturesToStatus() throws Exception {
     start(true, b -> b.timelinePictures(false));
     h.server.enqueueTurn(Turn.builder().tool("set_volume").draft(LONGER).build());
@@ -94,8 +111,15 @@ class PicturesTest {
     assertThat(h.port.photos()).isEmpty();
     assertThat(h.sentTo("ann")).anyMatch(t -> t.startsWith("Done. What changed: "));
 
+    h.run(h.files("ann", "", clip("beach.mp4")));
+    assertThat(h.port.photos()).as("nor after uploads").isEmpty();
+
     h.run("ann", "/status");
     assertThat(h.port.photos()).hasSize(1);
+  }
+
+  private static Attachment clip(String name) {
+    return new Attachment(name, 2048, "video/mp4", () -> new ByteArrayInputStream(new byte[2048]));
   }
 
   @Test
@@ -138,6 +162,20 @@ class PicturesTest {
     assertThat(h.sentTo("ann")).anyMatch(t -> t.matches(
         "Rendering this 2 min 30 s video takes about \\d+ s and uses 2.5 of your 120 render minutes left today."));
     assertThat(h.sentTo("ann").get(0)).startsWith("Rendering this");
+  }
+
+  @Test
+  void anExportTheAgentsAnswerStartsIsAnnouncedToo() throws Exception {
+    start(true, b -> b);
+    h.server.draft(h.sessionOf("ann"), FakeNemoServer.EXAMPLE_DRAFT.replace("\"d\":10000,\"m\"", "\"d\":150000,\"m\""));
+    h.server.enqueueTurn(Turn.builder().text("Set to 1080p. Click \"Export\" to render it.").build());
+    h.run("ann", "export it in 1080p please");
+
+    List<String> sent = h.sentTo("ann");
+    int forecast = sent.indexOf(sent.stream().filter(t -> t.startsWith("Rendering this 2 min 30 s video takes about"))
+        .findFirst().orElseThrow(() -> new AssertionError("no forecast in " + sent)));
+    assertThat(h.server.count(FakeNemoServer.Call.RENDER_START)).isEqualTo(1);
+    assertThat(sent.subList(forecast + 1, sent.size())).as("the forecast comes before the video").isNotEmpty();
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.tunecut.studio.agent;
 import io.tunecut.studio.draft.Draft;
 import io.tunecut.studio.draft.Music;
 import io.tunecut.studio.media.Media;
+import io.tunecut.studio.media.MediaKind;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +39,12 @@ final class ComposeMusic implements Instruction {
   private static final Pattern OTHER_EDIT = Pattern.compile(
       "\\d|fade|loop|duck|volume|\\bloud|\\bquiet|\\bsoft|\\bstart|\\bend|\\bcut|淡|循环|音量|声音|大声|小声|开始|结束");
 
+  /**
+   * The level of new composed music over clips with sound of their own. Composed music is about
+   * −19 LUFS; at 40 % (−8 dB), ducked 12 dB under speech, dialogue at −23 LUFS stands some 16 LU
+   * above it, and between the words the music is clearly there without covering the clips.
+   */
+  static final double UNDER_CLIPS = 0.4;
   /** The maker's style when none is named (see {@code compose/styles.json}). */
   private static final String DEFAULT_STYLE = "upbeat pop";
   private static final Pattern OTHER_TARGET = Pattern.compile("original sound|title|caption|\\btext\\b|«");
@@ -102,6 +109,8 @@ final class ComposeMusic implements Instruction {
           .put("seed", wish.seed());
       if (wish.style() != null) args.put("style", wish.style());
       Draft next = AddMusic.place(draft, made);
+      boolean under = draft.music() == null && clipsSound(draft, media);
+      if (under) next = next.withMusic(next.music().withVolume(UNDER_CLIPS));
       String name = made.filename().replaceFirst("\\.m4a$", "");
       String en = switch (kind) {
         case "another" -> "Made another version for you: '" + name + "'.";
@@ -110,7 +119,7 @@ final class ComposeMusic implements Instruction {
         case "calmest" -> "That was already my calmest style, so here is another version of it: '" + name + "'.";
         case "liveliest" -> "That was already my liveliest style, so here is another version of it: '" + name + "'.";
         default -> "Made music for you: '" + name + "', composed to this video's length and cuts. It's yours to use.";
-      };
+      } + (under ? " It plays at " + Math.round(UNDER_CLIPS * 100) + "% under the clips' own sound; say \"music louder\" for more." : "");
       String zh = switch (kind) {
         case "another" -> "已为你生成另一个版本：「" + name + "」。";
         case "calmer" -> "已为你生成更舒缓的配乐：「" + name + "」。";
@@ -118,12 +127,18 @@ final class ComposeMusic implements Instruction {
         case "calmest" -> "这已经是最舒缓的风格了，为你生成了它的另一个版本：「" + name + "」。";
         case "liveliest" -> "这已经是最欢快的风格了，为你生成了它的另一个版本：「" + name + "」。";
         default -> "已为你创作配乐「" + name + "」，按视频的长度和剪辑点生成，可自由使用。";
-      };
+      } + (under ? "音量 " + Math.round(UNDER_CLIPS * 100) + "%，垫在视频原声下面；想要更响就说“音乐大声一点”。" : "");
       return Edit.done(next, draft.music() == null ? "add_music" : "replace_music", args, en, zh).withCreated(List.of(made));
     } catch (IOException e) {
       return Edit.refused(draft, "add_music", Edit.args().put("composed", true),
           "I couldn't make music here: " + e.getMessage(), "这里无法生成音乐：" + e.getMessage());
     }
+  }
+
+  /** Whether a clip on the timeline plays sound of its own (not muted). */
+  private static boolean clipsSound(Draft draft, List<Media> media) {
+    return draft.clips().stream().filter(c -> c.level() > 0).anyMatch(c -> media.stream()
+        .anyMatch(m -> m.id().equals(c.src()) && m.info().kind() == MediaKind.VIDEO && m.info().hasAudio()));
   }
 
   /** The wish the music playing now was composed from, if it was. */

@@ -88,6 +88,16 @@ public final class AnalysisCache implements AutoCloseable {
     return get(file, "beats", beats, json.constructType(Beats.class));
   }
 
+  /**
+   * Beats known without listening (music composed here, to its own tempo map): kept as the
+   * file's analysis, so whatever asks later reads the tempo the music was written in.
+   */
+  public void knowBeats(Path file, Beats known) {
+    String key = hash(file) + ".beats.v" + VERSION;
+    results.put(key, known);
+    write(directory.resolve(key + ".json"), known);
+  }
+
   public Cuts cuts(Path file) {
     return get(file, "cuts", cuts, json.constructType(Cuts.class));
   }

@@ -69,7 +69,7 @@ final class Performer {
       while (p > 0 && note.seconds() * SAMPLE_RATE < starts.get(p)) p--;
       notes.get(p).add(note);
     }
-    List<Future<float[][]>> takes = new ArrayList<>();
+    List<Future<Take>> takes = new ArrayList<>();
     for (int p = 0; p < starts.size(); p++) {
       int start = starts.get(p);
       int until = p + 1 < starts.size() ? starts.get(p + 1) : frames;
@@ -78,15 +78,17 @@ final class Performer {
     }
     float[] left = new float[frames];
     float[] right = new float[frames];
+    int voices = 0;
     for (int p = 0; p < takes.size(); p++) {
-      float[][] take = result(takes, p);
+      Take take = result(takes, p);
       int start = starts.get(p);
-      for (int i = 0; i < take[0].length; i++) {
-        left[start + i] += take[0][i];
-        right[start + i] += take[1][i];
+      for (int i = 0; i < take.left().length; i++) {
+        left[start + i] += take.left()[i];
+        right[start + i] += take.right()[i];
       }
+      voices = Math.max(voices, take.voices());
     }
-    Recording recording = new Recording(left, right, SAMPLE_RATE);
+    Recording recording = new Recording(left, right, SAMPLE_RATE, voices);
     double tail = score.seconds() - score.tempo().downbeat(score.tempo().finalBar());
     recording.fadeOut(Math.min(FADE, tail - 0.1));
     recording.limit();
@@ -112,7 +114,7 @@ final class Performer {
     return starts;
   }
 
-  private static float[][] result(List<Future<float[][]>> takes, int p) throws IOException {
+  private static Take result(List<Future<Take>> takes, int p) throws IOException {
     try {
       return takes.get(p).get();
     } catch (InterruptedException e) {

@@ -18,11 +18,18 @@ final class Recording {
   private final float[] left;
   private final float[] right;
   private final int sampleRate;
+  private final int voices;
 
-  Recording(float[] left, float[] right, int sampleRate) {
+  /** @param voices the most voices the synthesizer held at once while playing it */
+  Recording(float[] left, float[] right, int sampleRate, int voices) {
     this.left = left;
     this.right = right;
     this.sampleRate = sampleRate;
+    this.voices = voices;
+  }
+
+  int voices() {
+    return voices;
   }
 
   int frames() {

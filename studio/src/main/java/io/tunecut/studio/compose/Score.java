@@ -1,5 +1,6 @@
 package io.tunecut.studio.compose;
 
+import io.tunecut.studio.analysis.Beats;
 import java.util.List;
 
 /**
@@ -37,6 +38,13 @@ record Score(Style style, long seed, Harmony harmony, TempoMap tempo, List<Integ
     public boolean isDrums() {
       return part == null;
     }
+  }
+
+  /** The beats and downbeats as written, inside the piece, at the tempo its name says. */
+  public Beats beats() {
+    List<Double> beats = tempo.beats().stream().filter(b -> b < seconds).toList();
+    List<Double> downbeats = tempo.bars().stream().map(tempo::downbeat).filter(b -> b < seconds).toList();
+    return new Beats(bpm(), beats, downbeats);
   }
 
   /** The tempo most of the piece is at, rounded: what its name says ("112 BPM"). */

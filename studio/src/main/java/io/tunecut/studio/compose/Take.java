@@ -19,13 +19,17 @@ import javax.sound.midi.MidiUnavailableException;
 import javax.sound.midi.Receiver;
 import javax.sound.midi.ShortMessage;
 import javax.sound.midi.Synthesizer;
+import javax.sound.midi.VoiceStatus;
 import javax.sound.sampled.AudioFormat;
 
 /**
  * One passage of a score played on a synthesizer of its own (Gervill, offline): the notes that
  * start in it, and after its end whatever they leave ringing, until it dies away.
+ *
+ * @param left the left channel, one frame per piece frame from the passage's start
+ * @param voices the most voices the synthesizer held at once
  */
-final class Take {
+record Take(float[] left, float[] right, int voices) {
   static final int SAMPLE_RATE = 44100;
   /**
    * Gervill's control period in frames (its control rate is 147 Hz). A note starts on its exact
@@ -46,8 +50,13 @@ final class Take {
   private static final int TAIL_FADE = 2048;
   private static final int REVERB = 91;
   private static final int VOLUME = 7;
-
-  private Take() {}
+  /**
+   * Voices the synthesizer may hold at once. At its limit it steals the oldest, so a passage
+   * would lose notes that the same bars in another passage keep, and sound thinner inside than
+   * where passages meet. The densest style (electronic: a pad with long releases over an 808 kit)
+   * holds about 120, each note several samples; only voices sounding cost time.
+   */
+  static final int POLYPHONY = 256;
 
   /**
    * Sound from frame {@code start} of the piece: at least until {@code until} (the next
@@ -55,9 +64,8 @@ final class Take {
    *
    * @param notes the notes starting in the passage, with times from the piece's start
    * @param instruments the voices' instruments, already read from the soundfont
-   * @return left and right channels, one frame per piece frame from {@code start}
    */
-  static float[][] play(List<Voice> voices, Map<Voice, Instrument> instruments, List<Note> notes, int start,
+  static Take play(List<Voice> voices, Map<Voice, Instrument> instruments, List<Note> notes, int start,
       int until, int end) throws IOException {
     Synthesizer synth;
     try {
@@ -90,7 +98,7 @@ final class Take {
       sound.skipNBytes(LATENCY_FRAMES * 8L);
       int atLeast = Math.min(end, Math.max(until, (int) Math.ceil(lastOff * SAMPLE_RATE))) - start;
       int atMost = Math.min(end - start, atLeast + (int) (LONGEST_TAIL * SAMPLE_RATE));
-      return read(sound, atLeast, atMost);
+      return read(synth, sound, atLeast, atMost);
     } catch (MidiUnavailableException e) {
       throw new IOException("Java's software synthesizer is not available: " + e.getMessage(), e);
     } catch (InvalidMidiDataException e) {
@@ -102,16 +110,18 @@ final class Take {
 
   /**
    * {@code atLeast} frames, then more a control period at a time until one is quiet or
-   * {@code atMost} is reached; what rang on past {@code atLeast} fades out at its end.
+   * {@code atMost} is reached; what rang on past {@code atLeast} fades out at its end. Voices
+   * are counted every control period.
    */
-  private static float[][] read(InputStream sound, int atLeast, int atMost) throws IOException {
+  private static Take read(Synthesizer synth, InputStream sound, int atLeast, int atMost) throws IOException {
     float[] left = new float[atLeast];
     float[] right = new float[atLeast];
-    byte[] chunk = new byte[8 * BLOCK * 16];
+    byte[] chunk = new byte[8 * BLOCK];
     int frame = 0;
+    int voices = 0;
     boolean quiet = false;
     while (frame < atMost && (frame < atLeast || !quiet)) {
-      int frames = frame < atLeast ? Math.min(16 * BLOCK, atLeast - frame) : Math.min(BLOCK, atMost - frame);
+      int frames = Math.min(BLOCK, (frame < atLeast ? atLeast : atMost) - frame);
       int got = sound.readNBytes(chunk, 0, frames * 8);
       if (got < frames * 8) throw new IOException("the synthesizer stopped after " + frame + " frames");
       if (frame + frames > left.length) {
@@ -126,6 +136,7 @@ final class Take {
         peak = Math.max(peak, Math.max(Math.abs(left[frame]), Math.abs(right[frame])));
       }
       quiet = peak < QUIET;
+      voices = Math.max(voices, sounding(synth));
     }
     left = Arrays.copyOf(left, frame);
     right = Arrays.copyOf(right, frame);
@@ -137,7 +148,13 @@ final class Take {
         right[frame - i] *= gain;
       }
     }
-    return new float[][] {left, right};
+    return new Take(left, right, voices);
+  }
+
+  private static int sounding(Synthesizer synth) {
+    int n = 0;
+    for (VoiceStatus voice : synth.getVoiceStatus()) if (voice.active) n++;
+    return n;
   }
 
   /**
@@ -148,7 +165,7 @@ final class Take {
     Map<String, Object> info = new HashMap<>();
     info.put("load default soundbank", false);
     info.put("interpolation", "linear");
-    info.put("max polyphony", 96);
+    info.put("max polyphony", POLYPHONY);
     try {
       Method open = synth.getClass().getMethod("openStream", AudioFormat.class, Map.class);
       return (InputStream) open.invoke(synth, format, info);

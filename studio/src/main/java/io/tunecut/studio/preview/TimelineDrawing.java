@@ -5,6 +5,7 @@ import io.tunecut.studio.draft.Aspect;
 import io.tunecut.studio.draft.Caption;
 import io.tunecut.studio.draft.Clip;
 import io.tunecut.studio.draft.Draft;
+import io.tunecut.studio.draft.Fill;
 import io.tunecut.studio.draft.Music;
 import io.tunecut.studio.media.Media;
 import io.tunecut.studio.render.caption.Lettering;
@@ -12,6 +13,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Polygon;
+import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.Shape;
 import java.awt.font.TextLayout;
@@ -32,7 +34,9 @@ import java.util.Optional;
 final class TimelineDrawing {
   static final int WIDTH = 1280;
   private static final int PAD = 28;
-  private static final int HEADER = 60;
+  private static final int HEADER = 96;
+  /** Shapes closer than this (2 %) fill the frame cut to cover, as the render treats them. */
+  private static final double SAME_SHAPE = 0.02;
   private static final int RULER = 34;
   private static final int TEXT_LANE = 46;
   private static final int MOST_TEXT_LANES = 3;
@@ -65,7 +69,8 @@ final class TimelineDrawing {
   private Graphics2D g;
 
   /** Where each part went, for tests and readers of the picture. */
-  record Layout(int width, int height, int videoTop, int videoBottom, int musicTop, int musicBottom, int textTop) {}
+  record Layout(int width, int height, int videoTop, int videoBottom, int musicTop, int musicBottom, int textTop,
+      Rectangle frame) {}
 
   TimelineDrawing(Draft draft, Map<String, Media> media, Sketches sketches, Optional<Beats> beats,
       Map<String, List<Double>> shots, Lettering lettering) {
@@ -89,7 +94,7 @@ final class TimelineDrawing {
     int videoBottom = videoTop + VIDEO;
     int musicTop = videoBottom + GAP + BEATS;
     int musicBottom = musicTop + MUSIC;
-    return new Layout(WIDTH, musicBottom + PAD, videoTop, videoBottom, musicTop, musicBottom, textTop);
+    return new Layout(WIDTH, musicBottom + PAD, videoTop, videoBottom, musicTop, musicBottom, textTop, frameBox());
   }
 
   BufferedImage draw() {
@@ -102,7 +107,7 @@ final class TimelineDrawing {
       g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
       g.setColor(BACKGROUND);
       g.fillRect(0, 0, at.width(), at.height());
-      header(PAD / 2);
+      header(PAD / 2, at.frame());
       ruler(PAD / 2 + HEADER, at.textTop());
       texts(at.textTop());
       clips(at.videoTop(), at.videoBottom());
@@ -121,7 +126,7 @@ final class TimelineDrawing {
 
   // --- header: length, clips, frame shape
 
-  private void header(int top) {
+  private void header(int top, Rectangle box) {
     Aspect aspect = aspect();
     String shape = switch (aspect) {
       case LANDSCAPE -> "16:9";
@@ -130,18 +135,85 @@ final class TimelineDrawing {
     };
     int clips = draft.clips().size();
     String what = clips == 0 ? "no clips yet" : clips + (clips == 1 ? " clip" : " clips");
-    int baseline = top + 40;
+    int baseline = top + HEADER / 2 + 12;
     float end = text(clock(draft.durationMs() > 0 ? draft.durationMs() : (long) totalMs), 36, left, baseline, 400, INK);
     text(what + " · " + draft.output().shortSide() + "p", 26, end + 18, baseline, 600, DIM);
-    // The frame's shape, drawn as itself, with its name.
-    int boxH = 40;
-    int boxW = (int) Math.round(boxH * (double) aspect.frame(1080).width() / aspect.frame(1080).height());
-    float nameWidth = width(shape, 28);
-    int boxX = (int) (right - nameWidth - 12 - boxW);
+    // The frame's shape, drawn as itself with the first clip in it as the render fits it, and its name.
+    frame(box.x, box.y, box.width, box.height);
+    text(shape, 28, box.x - 12 - width(shape, 28), baseline, 200, INK);
+  }
+
+  /** The frame's shape at the header's right end, as tall as the header allows. */
+  private Rectangle frameBox() {
+    Aspect aspect = aspect();
+    int h = HEADER - 12;
+    int w = (int) Math.round(h * (double) aspect.frame(1080).width() / aspect.frame(1080).height());
+    return new Rectangle(right - w, PAD / 2 + 6, w, h);
+  }
+
+  /**
+   * The first clip in the frame, as the render fits a clip of its shape: cut to cover when the
+   * shapes match (or when asked), else whole, over black bars or a dimmed, blurred copy of itself.
+   */
+  private void frame(int x, int y, int w, int h) {
+    Shape before = g.getClip();
+    g.clipRect(x, y, w, h);
+    g.setColor(LANE);
+    g.fillRect(x, y, w, h);
+    Optional<BufferedImage> first = firstPicture();
+    if (first.isPresent()) {
+      BufferedImage picture = first.get();
+      double have = (double) picture.getWidth() / picture.getHeight();
+      boolean same = Math.abs(Math.log(have * h / w)) < SAME_SHAPE;
+      Fill fill = same ? Fill.CROP : draft.output().fill() == null ? Fill.BLUR : draft.output().fill();
+      if (fill == Fill.BARS) {
+        g.setColor(Color.BLACK);
+        g.fillRect(x, y, w, h);
+      } else if (fill == Fill.BLUR) {
+        centred(blurred(picture), cover(picture, w, h), x, y, w, h);
+      }
+      centred(picture, fill == Fill.CROP ? cover(picture, w, h) : contain(picture, w, h), x, y, w, h);
+    }
+    g.setClip(before);
     g.setColor(INK);
     g.setStroke(new BasicStroke(3));
-    g.drawRoundRect(boxX, top + 8, boxW, boxH, 6, 6);
-    text(shape, 28, boxX + boxW + 12, baseline, 200, INK);
+    g.drawRoundRect(x, y, w, h, 6, 6);
+  }
+
+  /** The first clip's picture where it starts, if its thumbnails are made. */
+  private Optional<BufferedImage> firstPicture() {
+    if (draft.clips().isEmpty()) return Optional.empty();
+    Clip clip = draft.clips().get(0);
+    Media m = media.get(clip.src());
+    return m == null ? Optional.empty() : sketches.strip(m).map(s -> s.at(clip.inMs() / 1000.0));
+  }
+
+  /** Blurred as the render's background is (made small, then drawn large) and dimmed to 55 %. */
+  private static BufferedImage blurred(BufferedImage picture) {
+    int w = Math.max(1, picture.getWidth() / 12);
+    int h = Math.max(1, picture.getHeight() / 12);
+    BufferedImage small = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    Graphics2D s = small.createGraphics();
+    s.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    s.drawImage(picture, 0, 0, w, h, null);
+    s.setColor(new Color(0, 0, 0, 115));
+    s.fillRect(0, 0, w, h);
+    s.dispose();
+    return small;
+  }
+
+  private void centred(BufferedImage picture, int[] size, int x, int y, int w, int h) {
+    g.drawImage(picture, x + (w - size[0]) / 2, y + (h - size[1]) / 2, size[0], size[1], null);
+  }
+
+  private static int[] cover(BufferedImage p, int w, int h) {
+    double scale = Math.max((double) w / p.getWidth(), (double) h / p.getHeight());
+    return new int[] {(int) Math.ceil(p.getWidth() * scale), (int) Math.ceil(p.getHeight() * scale)};
+  }
+
+  private static int[] contain(BufferedImage p, int w, int h) {
+    double scale = Math.min((double) w / p.getWidth(), (double) h / p.getHeight());
+    return new int[] {(int) Math.round(p.getWidth() * scale), (int) Math.round(p.getHeight() * scale)};
   }
 
   private Aspect aspect() {

@@ -41,6 +41,31 @@ class ComposeMusicTest {
   }
 
   @Test
+  void overClipsWithSoundOfTheirOwnTheMusicGoesInAt40PercentAndTheReplySaysSo() {
+    Draft draft = clips(video("v1", "vlog.mp4", 20));
+
+    AgentReply made = say(draft, "add background music");
+    AgentReply louder = say(made.draft(), "make the music louder");
+    AgentReply other = say(louder.draft(), "another version");
+
+    assertThat(made.draft().music().volume()).isEqualTo(0.4);
+    assertThat(made.text()).contains("40% under the clips' own sound");
+    assertThat(other.draft().music().volume()).as("another version keeps the level the person chose")
+        .isEqualTo(louder.draft().music().volume()).isGreaterThan(0.4);
+  }
+
+  @Test
+  void overSilentClipsTheMusicPlaysAsMade() {
+    Media silent = new Media("v1", "drone.mp4", new MediaInfo(MediaKind.VIDEO, 20, 1920, 1080, 30, 0, 0, "h264", null, "mov"),
+        Path.of("drone.mp4"));
+
+    AgentReply reply = say(clips(silent), "add background music");
+
+    assertThat(reply.draft().music().volume()).isEqualTo(1.0);
+    assertThat(reply.text()).doesNotContain("under the clips");
+  }
+
+  @Test
   void aTrackThePersonSentIsPreferred() {
     Draft draft = clips(video("v1", "travel.mp4", 20));
     media.add(audio("a1", "summer.mp3", 90));

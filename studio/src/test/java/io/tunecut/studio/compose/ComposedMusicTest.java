@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tunecut.studio.agent.MusicMaker.Wish;
 import io.tunecut.studio.analysis.AnalysisCache;
+import io.tunecut.studio.analysis.Beats;
 import io.tunecut.studio.draft.Clip;
 import io.tunecut.studio.draft.Draft;
 import io.tunecut.studio.draft.Music;
@@ -51,7 +52,8 @@ class ComposedMusicTest {
       clips.add(new Clip("c" + clips.size(), m.id(), m.filename(), "video", Math.round(m.info().durationSeconds() * 1000), 0, 1, null));
     }
     Draft draft = Draft.empty().withClips(clips);
-    ComposedMusic maker = new ComposedMusic(dir, FFMPEG, new AnalysisCache(dir.resolve("analysis"), FFMPEG),
+    AnalysisCache analysis = new AnalysisCache(dir.resolve("analysis"), FFMPEG);
+    ComposedMusic maker = new ComposedMusic(dir, FFMPEG, analysis,
         Soundfont.fromEnvironment(System.getenv()));
 
     Media track = maker.make(draft, media, new Wish(null, 1));
@@ -63,6 +65,11 @@ class ComposedMusicTest {
     assertThat(track.info().audioChannels()).isEqualTo(2);
     JsonNode probe = FFMPEG.probe(track.file(), Duration.ofSeconds(30));
     assertThat(probe.path("format").path("duration").asDouble()).as("probed length").isCloseTo(18.0, within(0.03));
+    Beats beats = analysis.beats(track.file());
+    assertThat(track.filename()).as("the tempo a sync reply will say").contains(Math.round(beats.tempo()) + " BPM");
+    assertThat(beats.downbeats()).as("the downbeats as written, cuts among them")
+        .anySatisfy(d -> assertThat(d).isCloseTo(6.0, within(0.001)))
+        .anySatisfy(d -> assertThat(d).isCloseTo(11.0, within(0.001)));
 
     Music music = new Music("m1", track.id(), track.filename(), 0, draft.durationMs(), 0, 1.0, 0, 0, false, null, null);
     Map<String, Media> byId = new LinkedHashMap<>();

@@ -1,15 +1,19 @@
 package io.tunecut.studio.preview;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import static io.tunecut.studio.ffmpeg.TestMedia.FFMPEG;
 
+import io.tunecut.studio.draft.Aspect;
 import io.tunecut.studio.draft.Clip;
 import io.tunecut.studio.draft.Draft;
+import io.tunecut.studio.draft.Fill;
 import io.tunecut.studio.ffmpeg.TestMedia;
 import io.tunecut.studio.media.FfprobeMediaProbe;
 import io.tunecut.studio.media.Media;
 import java.awt.Color;
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
@@ -61,6 +65,35 @@ class TimelinePicturesTest {
     assertThat(distance(sky1, sky2)).as("the same plain clip").isLessThan(20);
     assertThat(distance(pattern, sky1)).as("two different clips").isGreaterThan(60);
     assertThat(sky1.getBlue()).isGreaterThan(sky1.getRed() + 100);
+  }
+
+  @Test
+  void theFrameShapeShowsTheFirstClipFillingIt() {
+    Rectangle box = at.frame();
+    assertThat((double) box.width / box.height).as("16:9").isCloseTo(16 / 9.0, within(0.05));
+    Color inside = average(box.x + 6, box.x + box.width - 6, box.y + 6, box.y + box.height - 6);
+    Color clip = average(28, 28 + 192, at.videoTop() + 2, at.videoBottom() - 32); // its first thumbnail
+    assertThat(distance(inside, clip)).as("the first clip's picture, not an empty box").isLessThan(40);
+  }
+
+  @Test
+  void inATallFrameAWideClipSitsWholeOverItsBlurredSelfOrBlackBars() throws Exception {
+    Draft tall = sample.draft("tall").withOutput(Draft.empty().output().withAspect(Aspect.PORTRAIT));
+    BufferedImage blurred = ImageIO.read(new ByteArrayInputStream(pictures.png(tall, sample.media())));
+    Draft barred = tall.withOutput(tall.output().withFill(Fill.BARS));
+    BufferedImage bars = ImageIO.read(new ByteArrayInputStream(pictures.png(barred, sample.media())));
+    ImageIO.write(blurred, "png", Path.of("target", "timeline-picture-portrait.png").toFile());
+    Rectangle box = pictures.drawing(tall, sample.media()).layout().frame();
+
+    assertThat((double) box.width / box.height).as("9:16").isCloseTo(9 / 16.0, within(0.05));
+    int middle = box.y + box.height / 2;
+    int band = box.y + box.height / 8;
+    Color centre = average(blurred, box.x + 4, box.x + box.width - 4, middle - 3, middle + 3);
+    Color blurBand = average(blurred, box.x + 4, box.x + box.width - 4, band - 3, band + 3);
+    Color barBand = average(bars, box.x + 4, box.x + box.width - 4, band - 3, band + 3);
+    assertThat(brightness(barBand)).as("black bars above the clip").isLessThan(10);
+    assertThat(brightness(blurBand)).as("its blurred copy, dimmed, above it").isGreaterThan(brightness(barBand) + 15)
+        .isLessThan(brightness(centre));
   }
 
   @Test
@@ -155,7 +188,15 @@ class TimelinePicturesTest {
     return tallest;
   }
 
+  private static double brightness(Color c) {
+    return (c.getRed() + c.getGreen() + c.getBlue()) / 3.0;
+  }
+
   private static Color average(int x0, int x1, int y0, int y1) {
+    return average(picture, x0, x1, y0, y1);
+  }
+
+  private static Color average(BufferedImage picture, int x0, int x1, int y0, int y1) {
     long r = 0;
     long gr = 0;
     long bl = 0;
