@@ -39,7 +39,7 @@ final class Auth {
   String user(Context ctx) {
     String header = ctx.header("Authorization");
     boolean bearer = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
-    return bearer ? userOf(header.substring(7).strip()) : userOf(null);
+    return userOf(bearer ? header.substring(7).strip() : null);
   }
 
   /** The user behind a bearer token; 1001 otherwise. */
