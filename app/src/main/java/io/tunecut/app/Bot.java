@@ -10,6 +10,8 @@ import io.tunecut.studio.server.Studio;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,31 +36,38 @@ public final class Bot implements AutoCloseable {
 
   public static Bot start(Settings settings) throws IOException {
     Files.createDirectories(settings.dataDir());
+    // The user directory (its store, its migrations) opens on another core while the studio starts.
+    FutureTask<UserDirectory> opening = new FutureTask<>(() ->
+        UserDirectory.open(settings.dataDir().resolve("bot"), settings.secret(), settings.databaseUrl()));
+    Thread opener = new Thread(opening, "user-directory-open");
+    opener.setDaemon(true);
+    opener.start();
     Studio studio = null;
-    String baseUrl = settings.nemoApiUrl();
-    if (settings.embeddedStudio()) {
-      studio = StudioLauncher.start(settings, settings.studioHost(), settings.studioPort());
-      baseUrl = studio.baseUrl().toString();
-      log.info("embedded studio at {}", baseUrl);
-    } else {
-      log.info("backend at {}", baseUrl);
-    }
-    log.info("people out of credits are sent to {} unless the backend says it is a tunecut studio", settings.registerPage());
     UserDirectory directory = null;
     TurnLeases leases = null;
     try {
+      String baseUrl = settings.nemoApiUrl();
+      if (settings.embeddedStudio()) {
+        studio = StudioLauncher.start(settings, settings.studioHost(), settings.studioPort());
+        baseUrl = studio.baseUrl().toString();
+        log.info("embedded studio at {}", baseUrl);
+      } else {
+        log.info("backend at {}", baseUrl);
+      }
+      log.info("people out of credits are sent to {} unless the backend says it is a tunecut studio", settings.registerPage());
       NemoClient client = NemoClient.builder()
           .baseUrl(baseUrl)
           .attribution("tunecut", Version.current(), settings.skillPlatform())
           .rateLimitDelay(settings.rateLimitDelay())
           .build();
-      directory = UserDirectory.open(settings.dataDir().resolve("bot"), settings.secret(), settings.databaseUrl());
+      directory = opened(opening);
       Path work = Files.createDirectories(settings.dataDir().resolve("work"));
       // On PostgreSQL other instances may share the store: turns are leased there.
       leases = settings.databaseUrl() == null ? null : TurnLeases.in(directory.database());
       ConversationEngine.Builder builder = ConversationEngine.builder();
-      // The embedded studio tells of a render's end at once and lends its file: no wait, no copy.
-      if (studio != null) builder.renderSignals(new EmbeddedRenders(studio));
+      // The embedded studio tells of a render's end at once and lends its file, and takes
+      // attachments from disk: no wait, no copy over HTTP.
+      if (studio != null) builder.renderSignals(new EmbeddedRenders(studio)).directUpload(new EmbeddedUploads(studio));
       ConversationEngine engine = builder
           .nemo(client)
           .directory(directory)
@@ -73,9 +82,32 @@ public final class Bot implements AutoCloseable {
       return new Bot(studio, directory, engine, leases);
     } catch (IOException | RuntimeException e) {
       if (leases != null) leases.close();
+      if (directory == null) directory = openedQuietly(opening);
       if (directory != null) directory.close();
       if (studio != null) studio.close();
       throw e;
+    }
+  }
+
+  private static UserDirectory opened(FutureTask<UserDirectory> opening) throws IOException {
+    try {
+      return opening.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while the user directory opened", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) throw io;
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      throw new IOException("the user directory could not open", e.getCause());
+    }
+  }
+
+  /** The directory once it opened, to be closed after a failed start; null when it did not open. */
+  private static UserDirectory openedQuietly(FutureTask<UserDirectory> opening) {
+    try {
+      return opened(opening);
+    } catch (IOException | RuntimeException e) {
+      return null;
     }
   }
 

@@ -96,7 +96,7 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
     this.export = new Export(ctx, people, replies, lanes, new Delivery(ctx, people, replies, lanes, next, b.signals),
         b.signals);
     this.turn = new ChatTurn(ctx, people, replies, lanes, export, pictures, forecast);
-    this.upload = new Upload(ctx, people, replies, lanes, turn, next, pictures);
+    this.upload = new Upload(ctx, people, replies, lanes, turn, next, pictures, b.directUpload);
     this.resume = new Resume(ctx, lanes, progress, export);
   }
 
@@ -225,6 +225,7 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
     private Duration renderTimeout = Duration.ofMinutes(20);
     private PollSchedule pollSchedule = PollSchedule.DEFAULT;
     private RenderSignals signals = RenderSignals.NONE;
+    private DirectUpload directUpload;
     private Clock clock = Clock.systemUTC();
     private ScheduledExecutorService scheduler;
     private int portThreads = 16;
@@ -261,6 +262,8 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
     public Builder renderPollSchedule(PollSchedule schedule) { this.pollSchedule = schedule; return this; }
     /** What a backend in this process says of renders ending, and where their files are; none by default. */
     public Builder renderSignals(RenderSignals signals) { this.signals = Objects.requireNonNull(signals); return this; }
+    /** A studio in this process takes attachments from disk instead of an upload over HTTP. */
+    public Builder directUpload(DirectUpload directUpload) { this.directUpload = Objects.requireNonNull(directUpload); return this; }
     public Builder clock(Clock clock) { this.clock = clock; return this; }
     /** A shared scheduler for timers (not shut down by {@link #close()}); one of its own by default. */
     public Builder scheduler(ScheduledExecutorService scheduler) { this.scheduler = scheduler; return this; }

@@ -5,6 +5,7 @@ import io.tunecut.core.chat.AttachmentTooLargeException;
 import io.tunecut.core.chat.Suggestion;
 import io.tunecut.core.language.Messages;
 import io.tunecut.core.media.MediaFormats;
+import io.tunecut.core.nemo.TokenSource;
 import io.tunecut.core.nemo.UploadedFile;
 import io.tunecut.core.user.UserRecord;
 import java.io.IOException;
@@ -22,8 +23,8 @@ import java.util.concurrent.CompletionException;
 
 /**
  * Files and links onto the person's timeline: attachments are checked (could it be media, size) before
- * they are opened, streamed into the work directory, uploaded and deleted; a caption then
- * runs as the turn's instruction.
+ * they are opened, streamed into the work directory, uploaded (or handed to a studio in this
+ * process) and deleted; a caption then runs as the turn's instruction.
  */
 final class Upload {
   private final Context ctx;
@@ -33,9 +34,11 @@ final class Upload {
   private final ChatTurn turn;
   private final NextVideo next;
   private final TimelinePictures pictures;
+  private final DirectUpload direct; // null: files go up over the protocol
 
   Upload(Context ctx, People people, Replies replies, Lanes lanes, ChatTurn turn, NextVideo next,
-      TimelinePictures pictures) {
+      TimelinePictures pictures, DirectUpload direct) {
+    this.direct = direct;
     this.ctx = ctx;
     this.people = people;
     this.replies = replies;
@@ -77,7 +80,7 @@ final class Upload {
           return true;
         }
         String sessionId = people.session(work.user, say);
-        List<UploadedFile> uploaded = ctx.nemo().upload(people.auth(work.user), sessionId, files);
+        List<UploadedFile> uploaded = upload(people.auth(work.user), sessionId, files);
         replies.send(work, say.uploaded(describe(uploaded, say)), Replies.suggestions(say));
         for (String longClip : people.longClips(work, uploaded)) replies.send(work, longClip);
         return true;
@@ -102,7 +105,7 @@ final class Upload {
     UserRecord before = ctx.directory().get(work.user);
     people.newSession(work.user, say);
     next.keep(work.user, new NextVideo.Moved(before.sessionId(), before.taskId(), List.copyOf(files)));
-    List<UploadedFile> uploaded = ctx.nemo().upload(people.auth(work.user), people.session(work.user, say), files);
+    List<UploadedFile> uploaded = upload(people.auth(work.user), people.session(work.user, say), files);
     List<Suggestion> choices = new ArrayList<>();
     choices.add(new Suggestion(say.labelAddToLast(), Route.ADD_TO_LAST));
     choices.addAll(Replies.suggestions(say));
@@ -120,11 +123,15 @@ final class Upload {
     try {
       work.activity = say.uploading();
       ctx.directory().update(work.user, r -> r.withSession(moved.exportedSession(), moved.exportedTask()));
-      List<UploadedFile> uploaded = ctx.nemo().upload(people.auth(work.user), moved.exportedSession(), moved.files());
+      List<UploadedFile> uploaded = upload(people.auth(work.user), moved.exportedSession(), moved.files());
       replies.send(work, say.uploaded(describe(uploaded, say)), Replies.suggestions(say));
     } finally {
       moved.files().forEach(ctx::deleteQuietly);
     }
+  }
+
+  private List<UploadedFile> upload(TokenSource auth, String sessionId, List<Path> files) throws IOException {
+    return direct != null ? direct.upload(auth, sessionId, files) : ctx.nemo().upload(auth, sessionId, files);
   }
 
   /** Streams an attachment into the work directory; null (and nothing kept) when it is over the limit. */

@@ -46,6 +46,24 @@ public final class Intake {
     return probed(name, stored);
   }
 
+  /**
+   * A file already on this machine (a bot in the same process received it): linked into the
+   * media directory, copied only when it is on another disk. The caller's file stays theirs.
+   */
+  public Accepted fromFile(String userId, Path source)
+      throws UploadTooLargeException, FileRefusedException, IOException {
+    String name = FileNames.sanitise(String.valueOf(source.getFileName()));
+    checkExtension(name);
+    if (Files.size(source) > maxBytes) throw new UploadTooLargeException(maxBytes);
+    Path file = newFile(userId, name);
+    try {
+      Files.createLink(file, source);
+    } catch (IOException | UnsupportedOperationException e) {
+      Files.copy(source, file); // another disk, or links not allowed there
+    }
+    return probed(name, StoredFile.of(file));
+  }
+
   public Accepted fromUrl(String userId, String url)
       throws IntakeException, UploadTooLargeException, FileRefusedException, IOException {
     Path part = newFile(userId, "download.part");

@@ -71,6 +71,8 @@ public final class RenderQueue implements AutoCloseable {
   private final QueueBell bell;
   private final Map<String, Running> running = new ConcurrentHashMap<>();
   private final Map<String, Double> liveProgress = new ConcurrentHashMap<>();
+  /** Renders done here whose end the store has not written yet: told before the write, found by {@link #find}. */
+  private final Map<String, String> completing = new ConcurrentHashMap<>();
   private final List<RenderEnded> listeners = new CopyOnWriteArrayList<>();
   private volatile boolean closing;
 
@@ -193,12 +195,21 @@ public final class RenderQueue implements AutoCloseable {
     return outcome;
   }
 
-  /** The job as stored, with the latest progress when it runs here. */
+  /**
+   * The job as stored, with the latest progress when it runs here, and completed as soon as its
+   * file is in place here, before the store has written so.
+   */
   public Optional<RenderRecord> find(String id) {
+    // Read before the store: the entry goes only once the store has the end, so one of them says it.
+    String completedOutput = completing.get(id);
     return jobs.find(id).map(r -> {
+      if (r.status() != RenderStatus.PROCESSING) return r;
+      if (completedOutput != null) {
+        return new RenderRecord(r.id(), r.userId(), r.sessionId(), r.draft(), RenderStatus.COMPLETED, 100, null,
+            completedOutput, r.minutes(), r.day(), r.attempts());
+      }
       Double live = liveProgress.get(r.id());
-      if (live == null || r.status() != RenderStatus.PROCESSING) return r;
-      return r.withProgress(Math.max(live, r.progress()));
+      return live == null ? r : r.withProgress(Math.max(live, r.progress()));
     });
   }
 
@@ -214,10 +225,10 @@ public final class RenderQueue implements AutoCloseable {
    * within a second. @return false when it had already finished
    */
   public boolean cancel(String id) {
-    if (!jobs.cancel(id)) return false;
+    if (completing.containsKey(id) || !jobs.cancel(id)) return false;
     Running r = running.get(id);
     if (r != null) r.stop();
-    settled(id);
+    settled(id, RenderStatus.CANCELLED);
     return true;
   }
 
@@ -247,7 +258,8 @@ public final class RenderQueue implements AutoCloseable {
       RenderStatus end = render(started.get().job(), attempt);
       if (end != null) {
         metrics.ended(end, Duration.between(begun, Instant.now()));
-        if (end != RenderStatus.CANCELLED) settled(id); // a cancel settled where it was asked
+        // A completion was told before its store write; a cancel settled where it was asked.
+        if (end == RenderStatus.FAILED) settled(id, end);
       }
     } finally {
       self.done();
@@ -279,11 +291,7 @@ public final class RenderQueue implements AutoCloseable {
       });
       if (Thread.interrupted()) throw new RenderCancelledException();
       Files.move(part, done, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      if (jobs.finish(id, attempt, RenderStatus.COMPLETED, 100, null, dataDir.relativize(done).toString())) {
-        return RenderStatus.COMPLETED;
-      }
-      Files.deleteIfExists(done); // cancelled as it finished, or another attempt has it
-      return null;
+      return completed(id, attempt, done);
     } catch (RenderCancelledException e) {
       deleteQuietly(part);
       Thread.interrupted();
@@ -305,6 +313,28 @@ public final class RenderQueue implements AutoCloseable {
     }
   }
 
+  /**
+   * The file is in place: whoever waits hears it now, and the store writes it after (a commit
+   * can take a second on a busy disk). Killed in between, the store still has the render
+   * unfinished with its task, so it runs again at the next start: late, never lost.
+   */
+  private RenderStatus completed(String id, int attempt, Path done) throws IOException {
+    String output = dataDir.relativize(done).toString();
+    completing.put(id, output);
+    boolean written = false;
+    try {
+      settled(id, RenderStatus.COMPLETED);
+      written = jobs.finish(id, attempt, RenderStatus.COMPLETED, 100, null, output);
+    } finally {
+      completing.remove(id);
+    }
+    if (written) return RenderStatus.COMPLETED;
+    // Cancelled on another studio, or taken over (this worker seemed dead): that attempt has the render.
+    log.info("render {} attempt {} finished after it was cancelled elsewhere or taken over; its file is dropped", id, attempt);
+    Files.deleteIfExists(done);
+    return null;
+  }
+
   private RenderStatus end(String id, int attempt, RenderStatus status, String error) {
     double progress = jobs.find(id).map(RenderRecord::progress).orElse(0.0);
     return jobs.finish(id, attempt, status, progress, error, null) ? status : null;
@@ -314,10 +344,8 @@ public final class RenderQueue implements AutoCloseable {
    * Where a render ends, once: completed or failed on the worker that rendered it, cancelled
    * on the studio that was asked. What must hear of every ending is called from here.
    */
-  private void settled(String id) {
-    log.debug("render {} ended", id);
-    RenderStatus status = jobs.find(id).map(RenderRecord::status).orElse(null);
-    if (status == null) return;
+  private void settled(String id, RenderStatus status) {
+    log.debug("render {} ended {}", id, status);
     for (RenderEnded listener : listeners) {
       try {
         listener.ended(id, status);

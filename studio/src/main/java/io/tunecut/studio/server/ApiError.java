@@ -2,8 +2,11 @@ package io.tunecut.studio.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** A refusal with the protocol's business code, the HTTP status, and a message for the user. */
-final class ApiError extends RuntimeException {
+/**
+ * A refusal with the protocol's business code, the HTTP status, and a message for the user:
+ * answered over HTTP, or thrown to a caller in the same process ({@link Studio#takeFiles}).
+ */
+public final class ApiError extends RuntimeException {
   static final int TOKEN = 1001;
   static final int SESSION = 1002;
   static final int CREDITS = 2001;
@@ -27,6 +30,19 @@ final class ApiError extends RuntimeException {
     this.code = code;
     this.httpStatus = httpStatus;
     this.details = details;
+  }
+
+  public int code() {
+    return code;
+  }
+
+  public int httpStatus() {
+    return httpStatus;
+  }
+
+  /** What the answer says beside code and message (the refused file and why), or null. */
+  public ObjectNode details() {
+    return details;
   }
 
   /** The answer's body: the protocol's error envelope and the details. */

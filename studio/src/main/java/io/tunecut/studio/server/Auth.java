@@ -39,8 +39,12 @@ final class Auth {
   String user(Context ctx) {
     String header = ctx.header("Authorization");
     boolean bearer = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
-    String token = bearer ? header.substring(7).strip() : null;
+    return userOf(bearer ? header.substring(7).strip() : null);
+  }
+
+  /** The user behind a bearer token; 1001 otherwise. */
+  String userOf(String token) {
     return tokens.userOf(token).orElseThrow(() ->
-        new ApiError(ApiError.TOKEN, 401, bearer ? "the token is invalid or expired" : "a bearer token is required"));
+        new ApiError(ApiError.TOKEN, 401, token != null ? "the token is invalid or expired" : "a bearer token is required"));
   }
 }

@@ -11,6 +11,7 @@ import io.tunecut.studio.intake.AcceptedFormats;
 import io.tunecut.studio.intake.FileRefusedException;
 import io.tunecut.studio.intake.Intake;
 import io.tunecut.studio.intake.IntakeException;
+import io.tunecut.studio.intake.StoredFile;
 import io.tunecut.studio.intake.UploadTooLargeException;
 import io.tunecut.studio.link.LinkSigner;
 import io.tunecut.studio.media.Media;
@@ -21,13 +22,9 @@ import io.tunecut.studio.store.Sessions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -82,19 +79,9 @@ final class SessionApi {
   /** Keeps media a chat turn made (a composed track) with the session's uploads; call under the session's lock. */
   void keep(SessionRecord s, List<Media> created) throws IOException {
     for (Media m : created) {
-      library.add(new MediaRecord(m, s.id(), s.userId(), sha256(m.file()), Files.size(m.file())));
+      StoredFile stored = StoredFile.of(m.file());
+      library.add(new MediaRecord(m, s.id(), s.userId(), stored.sha256(), stored.size()));
       sketch.accept(m);
-    }
-  }
-
-  private static String sha256(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      byte[] buffer = new byte[1 << 16];
-      for (int n; (n = in.read(buffer)) > 0; ) digest.update(buffer, 0, n);
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
     }
   }
 
@@ -147,19 +134,53 @@ final class SessionApi {
     String user = auth.user(ctx);
     SessionRecord s = owned(ctx.pathParam("session"), user);
     String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
-    List<Intake.Accepted> accepted = new ArrayList<>();
-    boolean kept = false;
-    try {
+    ObjectNode data = keep(s, accepted -> {
       if (type.startsWith("multipart/")) {
         readParts(ctx, user, accepted);
       } else {
         readUrls(ctx, user, accepted);
       }
+    });
+    Json.send(ctx, 200, Json.ok(data));
+  }
+
+  /**
+   * Files on this machine's disk taken in as an upload of them would be, without their bytes
+   * crossing HTTP: a bot in the same process hands over what it received.
+   *
+   * @return the upload's {@code data}
+   */
+  ObjectNode takeFiles(String user, String sessionId, List<Path> files) throws IOException {
+    SessionRecord s = owned(sessionId, user);
+    return keep(s, accepted -> {
+      for (Path file : files) {
+        try {
+          analyseSoon(intake.fromFile(user, file), accepted);
+        } catch (UploadTooLargeException e) {
+          throw new ApiError(ApiError.TOO_LARGE, 413, e.getMessage());
+        } catch (FileRefusedException e) {
+          throw refused(e);
+        }
+      }
+    });
+  }
+
+  /** Reads an upload's files into the list, each stored (and its analysis started) as it comes. */
+  private interface Reading {
+    void read(List<Intake.Accepted> into) throws IOException;
+  }
+
+  /** The files read, on the session's timeline; none of them kept when any is refused. */
+  private ObjectNode keep(SessionRecord s, Reading read) throws IOException {
+    List<Intake.Accepted> accepted = new ArrayList<>();
+    boolean kept = false;
+    try {
+      read.read(accepted);
       if (accepted.isEmpty()) throw ApiError.badRequest("the upload has no files: send multipart parts named 'files' or JSON {\"urls\":[…]}");
       ObjectNode data = Json.object();
       ArrayNode files = data.putArray("files");
       synchronized (lock(s.id())) {
-        SessionRecord fresh = owned(s.id(), user);
+        SessionRecord fresh = owned(s.id(), s.userId());
         List<Media> added = new ArrayList<>();
         for (Intake.Accepted a : accepted) added.add(a.media());
         List<Media> all = new ArrayList<>(media(fresh));
@@ -167,7 +188,7 @@ final class SessionApi {
         // The draft first: when the agent fails, nothing of this upload is kept.
         Draft draft = agent.afterUpload(Draft.read(parse(fresh.draft())), all, added);
         for (Intake.Accepted a : accepted) {
-          library.add(new MediaRecord(a.media(), s.id(), user, a.sha256(), a.size()));
+          library.add(new MediaRecord(a.media(), s.id(), s.userId(), a.sha256(), a.size()));
           files.add(describe(a.media(), a.sha256()));
         }
         kept = true;
@@ -176,7 +197,7 @@ final class SessionApi {
       accepted.forEach(a -> sketch.accept(a.media()));
       data.put("session_state_applied", true);
       data.put("session_id", s.id());
-      Json.send(ctx, 200, Json.ok(data));
+      return data;
     } finally {
       if (!kept) {
         for (Intake.Accepted a : accepted) {

@@ -1,5 +1,6 @@
 package io.tunecut.studio.server;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.tunecut.studio.account.Quota;
@@ -29,7 +30,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -53,10 +57,14 @@ public final class Studio implements AutoCloseable {
   private final Sketches sketches;
   private final URI baseUrl;
   private final Operations ops;
+  private final Auth auth;
+  private final SessionApi sessionApi;
 
   private Studio(Javalin app, Database db, RenderQueue renders, ExecutorService turns, AnalysisCache analysis,
-      Sketches sketches, URI baseUrl, Operations ops) {
+      Sketches sketches, URI baseUrl, Operations ops, Auth auth, SessionApi sessionApi) {
     this.ops = ops;
+    this.auth = auth;
+    this.sessionApi = sessionApi;
     this.app = app;
     this.db = db;
     this.renders = renders;
@@ -76,8 +84,10 @@ public final class Studio implements AutoCloseable {
   public static Studio start(StudioSettings settings) throws IOException {
     // One analysis cache for the agent and the render queue: both read the same clips.
     AnalysisCache analysis = DefaultParts.analysis(settings);
-    return start(settings, DefaultParts.probe(settings), DefaultParts.agent(settings, analysis),
-        DefaultParts.renderer(settings), KEEP_ALIVE, analysis);
+    // The agent (phrases, composer, soundfont) loads on another core while the store opens.
+    CompletableFuture<Agent> agent = CompletableFuture.supplyAsync(() -> DefaultParts.agent(settings, analysis),
+        Studio::inBackground);
+    return start(settings, DefaultParts.probe(settings), agent, DefaultParts.renderer(settings), KEEP_ALIVE, analysis);
   }
 
   public static Studio start(StudioSettings settings, MediaProbe probe, Agent agent, Renderer renderer)
@@ -87,14 +97,32 @@ public final class Studio implements AutoCloseable {
 
   static Studio start(StudioSettings settings, MediaProbe probe, Agent agent, Renderer renderer, Duration keepAlive)
       throws IOException {
-    return start(settings, probe, agent, renderer, keepAlive, DefaultParts.analysis(settings));
+    return start(settings, probe, CompletableFuture.completedFuture(agent), renderer, keepAlive,
+        DefaultParts.analysis(settings));
   }
 
-  private static Studio start(StudioSettings settings, MediaProbe probe, Agent agent, Renderer renderer,
-      Duration keepAlive, AnalysisCache analysis) throws IOException {
+  private static <T> T ready(CompletableFuture<T> part) {
+    try {
+      return part.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+  }
+
+  private static void inBackground(Runnable r) {
+    Thread t = new Thread(r, "studio-start");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static Studio start(StudioSettings settings, MediaProbe probe, CompletableFuture<Agent> agentLoading,
+      Renderer renderer, Duration keepAlive, AnalysisCache analysis) throws IOException {
     Path dataDir = settings.dataDir().toAbsolutePath().normalize();
     Files.createDirectories(dataDir.resolve("media"));
     Files.createDirectories(dataDir.resolve("renders"));
+    // Its HTTP client (TLS, trust store) is made on another core too: only links need it.
+    CompletableFuture<UrlFetcher> fetching = CompletableFuture.supplyAsync(() ->
+        new UrlFetcher(settings.allowPrivateUrls(), Duration.ofSeconds(10), Duration.ofMinutes(15)), Studio::inBackground);
     Database db = Database.open(settings.databaseUrl(), dataDir);
     Operations ops = new Operations(db);
     RenderQueue queue = null;
@@ -126,9 +154,12 @@ public final class Studio implements AutoCloseable {
       String[] base = {settings.publicUrl()};
       LinkSigner links = new LinkSigner(key, () -> base[0], settings.linkTtl(), clock);
       Auth auth = new Auth(tokens, quota);
-      UrlFetcher fetcher = new UrlFetcher(settings.allowPrivateUrls(), Duration.ofSeconds(10), Duration.ofMinutes(15));
-      Intake intake = new Intake(dataDir, probe, fetcher, settings.maxUploadBytes());
-      Javalin app = build(settings, ops, auth, db, library, intake, analysis, agent, queue, quota, links, turns,
+      Intake intake = new Intake(dataDir, probe, ready(fetching), settings.maxUploadBytes());
+      Agent agent = ready(agentLoading);
+      Sessions sessions = new Sessions(db);
+      SessionApi sessionApi = new SessionApi(auth, sessions, library, intake, analysis, agent, links,
+          pictures.timeline()::prepare);
+      Javalin app = build(settings, ops, auth, sessions, sessionApi, library, agent, queue, quota, links, turns,
           keepAlive, pictures);
       app.start(settings.host(), settings.port());
       URI url = URI.create("http://" + hostForUrl(settings.host()) + ":" + app.port());
@@ -136,7 +167,7 @@ public final class Studio implements AutoCloseable {
       queue.resume();
       log.info("studio ({}) listening on {} (data in {}, store on {})", settings.role().name().toLowerCase(),
           url, dataDir.getFileName(), db.dialect().name().toLowerCase());
-      return new Studio(app, db, queue, turns, analysis, sketches, url, ops);
+      return new Studio(app, db, queue, turns, analysis, sketches, url, ops, auth, sessionApi);
     } catch (IOException | RuntimeException e) {
       if (queue != null) queue.close();
       if (sketches != null) sketches.close();
@@ -147,12 +178,9 @@ public final class Studio implements AutoCloseable {
     }
   }
 
-  private static Javalin build(StudioSettings settings, Operations ops, Auth auth, Database db, MediaLibrary library,
-      Intake intake, AnalysisCache analysis, Agent agent, RenderQueue queue, Quota quota, LinkSigner links,
+  private static Javalin build(StudioSettings settings, Operations ops, Auth auth, Sessions sessions,
+      SessionApi sessionApi, MediaLibrary library, Agent agent, RenderQueue queue, Quota quota, LinkSigner links,
       ExecutorService turns, Duration keepAlive, Pictures pictures) {
-    Sessions sessions = new Sessions(db);
-    SessionApi sessionApi = new SessionApi(auth, sessions, library, intake, analysis, agent, links,
-        pictures.timeline()::prepare);
     PreviewApi previews = pictures.api(auth, sessionApi);
     ChatApi chat = new ChatApi(auth, sessionApi, sessions, agent, turns, keepAlive);
     RenderApi render = new RenderApi(auth, sessionApi, queue, quota, links);
@@ -208,6 +236,19 @@ public final class Studio implements AutoCloseable {
   /** Tells {@code listener} of every render that ends from now on: a bot in this process hears it at once. */
   public void onRenderEnded(RenderEnded listener) {
     renders.onEnded(listener);
+  }
+
+  /**
+   * Files on this machine's disk onto a session's timeline, as an upload of them would be (same
+   * checks, same answer), linked into the media directory instead of sent over HTTP: for a bot in
+   * the same process. The caller keeps its files.
+   *
+   * @param token the bearer token the upload would carry
+   * @return the upload answer's {@code data}
+   * @throws ApiError the refusal the upload would get (its code, HTTP status and details)
+   */
+  public ObjectNode takeFiles(String token, String sessionId, List<Path> files) throws IOException {
+    return sessionApi.takeFiles(auth.userOf(token), sessionId, files);
   }
 
   /** The finished render's file on this machine, when it has completed. */

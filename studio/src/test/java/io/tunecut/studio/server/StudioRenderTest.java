@@ -4,7 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tunecut.studio.ffmpeg.TestMedia;
 import io.tunecut.studio.link.LinkSigner;
+import io.tunecut.studio.media.FfprobeMediaProbe;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +22,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StudioRenderTest extends StudioTestBase {
 
@@ -124,7 +134,7 @@ class StudioRenderTest extends StudioTestBase {
     assertThat(studio.renderFile("render_done")).as("no file while it renders").isEmpty();
     renderer.permits.release();
     assertThat(ends.poll(10, TimeUnit.SECONDS)).isEqualTo("render_done completed");
-    assertThat(p.status("render_done")).as("the store says so before the listener hears it").isEqualTo("completed");
+    assertThat(p.status("render_done")).as("a poll says so once the listener heard it").isEqualTo("completed");
     assertThat(studio.renderFile("render_done")).hasValueSatisfying(f -> assertThat(f).hasSize(ScriptedRenderer.OUTPUT_BYTES));
 
     p.export("render_stopped");
@@ -272,5 +282,59 @@ class StudioRenderTest extends StudioTestBase {
     assertThat(range.headers().get("Content-Range")).isEqualTo("bytes 100-199/" + ScriptedRenderer.OUTPUT_BYTES);
     assertThat(range.body()).hasSize(100);
     assertThat(signer.link("render_link")).startsWith(p.http().base + "/files/render_link");
+  }
+
+  @Test
+  void aFinishedRenderIsToldBeforeTheStoreWritesItAndAKillInBetweenRendersItAgainAtTheNextStart(@TempDir Path restarted)
+      throws Exception {
+    ScriptedRenderer renderer = new ScriptedRenderer(true);
+    Studio studio = start(renderer, s -> s);
+    Project p = project(studio, "c");
+    BlockingQueue<String> heard = new LinkedBlockingQueue<>();
+    studio.onRenderEnded((id, status) -> {
+      // What the disk holds at this instant is what a kill -9 now would leave behind.
+      vacuumInto(restarted.resolve("studio.db"));
+      heard.add(status.stored() + ", the store: " + storedStatus(id) + ", a poll: " + p.status(id)
+          + ", the file: " + studio.renderFile(id).isPresent());
+    });
+
+    p.export("render_k");
+    take(renderer);
+    renderer.permits.release();
+
+    assertThat(heard.poll(10, TimeUnit.SECONDS))
+        .isEqualTo("completed, the store: processing, a poll: completed, the file: true");
+    await().atMost(Duration.ofSeconds(10)).until(() -> "completed".equals(storedStatus("render_k")));
+
+    // Started again from that moment (the first studio's heartbeats are elsewhere): rendered again, not lost.
+    ScriptedRenderer again = new ScriptedRenderer(false);
+    Studio next = Studio.start(StudioSettings.defaults(restarted).withHeartbeat(Duration.ofMillis(200)),
+        new FfprobeMediaProbe(TestMedia.FFMPEG), agent, again, Duration.ofMillis(200));
+    started.add(next);
+    Project after = new Project(http(next), p.token(), p.session());
+    assertThat(again.started.poll(30, TimeUnit.SECONDS)).as("the render ran again").startsWith("render_k");
+    await().atMost(Duration.ofSeconds(10)).until(() -> after.status("render_k").equals("completed"));
+    assertThat(next.renderFile("render_k")).hasValueSatisfying(f -> assertThat(f).hasSize(ScriptedRenderer.OUTPUT_BYTES));
+  }
+
+  private String storedStatus(String renderId) {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("studio.db"));
+        PreparedStatement q = c.prepareStatement("SELECT status FROM renders WHERE id = ?")) {
+      q.setString(1, renderId);
+      try (ResultSet rs = q.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void vacuumInto(Path copy) {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("studio.db"));
+        Statement s = c.createStatement()) {
+      s.execute("VACUUM INTO '" + copy + "'");
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }
