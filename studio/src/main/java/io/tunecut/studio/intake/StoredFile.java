@@ -11,7 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** A file written from a stream under a size cap, with its length and SHA-256. */
-record StoredFile(Path path, long size, String sha256) {
+public record StoredFile(Path path, long size, String sha256) {
 
   /** A file already in place, read once for its hash. */
   public static StoredFile of(Path file) throws IOException {
