@@ -61,7 +61,8 @@ class SharedStoreTelegramTest {
   private final List<Instance> instances = new ArrayList<>();
   private final List<Instance> stopped = new ArrayList<>();
   private final List<TelegramBot> closing = new ArrayList<>();
-  private final OkHttpClient http = new OkHttpClient();
+  // Generous: on a loaded machine an answer may take seconds, and a test must not fail for it.
+  private final OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(60)).build();
   private LogCapture logs;
 
   /** One bot process: its own pool on the shared store, its own engine and webhook server. */

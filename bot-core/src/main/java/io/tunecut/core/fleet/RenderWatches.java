@@ -17,9 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,13 +51,7 @@ public final class RenderWatches implements AutoCloseable {
     this.holder = Objects.requireNonNull(holder, "holder");
     this.ttl = Objects.requireNonNull(ttl, "ttl");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.renewer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "render-watches");
-      t.setDaemon(true);
-      return t;
-    });
-    long every = Math.max(1, ttl.toMillis() / 3);
-    renewer.scheduleWithFixedDelay(this::renewAll, every, every, TimeUnit.MILLISECONDS);
+    this.renewer = Renewer.start("render-watches", ttl, this::renewAll);
   }
 
   /** Watches of 30 seconds under a holder name of its own, on the system clock. */

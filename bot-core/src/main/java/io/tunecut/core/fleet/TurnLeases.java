@@ -14,7 +14,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -45,13 +44,7 @@ public final class TurnLeases implements AutoCloseable {
     this.holder = Objects.requireNonNull(holder, "holder");
     this.ttl = Objects.requireNonNull(ttl, "ttl");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.renewer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "turn-leases");
-      t.setDaemon(true);
-      return t;
-    });
-    long every = Math.max(1, ttl.toMillis() / 3);
-    renewer.scheduleWithFixedDelay(this::renewAll, every, every, TimeUnit.MILLISECONDS);
+    this.renewer = Renewer.start("turn-leases", ttl, this::renewAll);
     renewer.scheduleWithFixedDelay(this::heedCancels, CANCEL_CHECK_MS, CANCEL_CHECK_MS, TimeUnit.MILLISECONDS);
   }
 
