@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class RenderWatches implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(RenderWatches.class);
+  private static final Duration CLAIMS_KEPT = Duration.ofDays(1);
 
   /** A render someone waits for, and who. */
   public record Watch(ChatUser user, PendingRender render) {
@@ -167,10 +168,14 @@ public final class RenderWatches implements AutoCloseable {
   private void renewAll() {
     try (Connection c = db.getConnection();
         PreparedStatement ps = c.prepareStatement(
-            "UPDATE render_watches SET expires_at = ? WHERE holder = ? AND delivering = 0")) {
+            "UPDATE render_watches SET expires_at = ? WHERE holder = ? AND delivering = 0");
+        // A holder that died while sending leaves its claim: kept a day, so the video is never sent again.
+        PreparedStatement prune = c.prepareStatement("DELETE FROM render_watches WHERE delivering = 1 AND expires_at < ?")) {
       ps.setLong(1, clock.millis() + ttl.toMillis());
       ps.setString(2, holder);
       ps.executeUpdate();
+      prune.setLong(1, clock.millis() - CLAIMS_KEPT.toMillis());
+      prune.executeUpdate();
     } catch (SQLException | RuntimeException e) {
       log.warn("Could not renew the render watches: {}", e.getMessage());
     }
