@@ -2,6 +2,8 @@ package io.tunecut.app;
 
 import io.tunecut.app.config.Settings;
 import io.tunecut.core.conversation.ConversationEngine;
+import io.tunecut.core.fleet.AlbumParts;
+import io.tunecut.core.fleet.RenderWatches;
 import io.tunecut.core.fleet.TurnLeases;
 import io.tunecut.core.fleet.UpdateClaims;
 import io.tunecut.core.nemo.NemoClient;
@@ -26,12 +28,14 @@ public final class Bot implements AutoCloseable {
   private final UserDirectory directory;
   private final ConversationEngine engine;
   private final TurnLeases leases;
+  private final RenderWatches watches;
 
-  private Bot(Studio studio, UserDirectory directory, ConversationEngine engine, TurnLeases leases) {
+  private Bot(Studio studio, UserDirectory directory, ConversationEngine engine, TurnLeases leases, RenderWatches watches) {
     this.studio = studio;
     this.directory = directory;
     this.engine = engine;
     this.leases = leases;
+    this.watches = watches;
   }
 
   public static Bot start(Settings settings) throws IOException {
@@ -45,6 +49,7 @@ public final class Bot implements AutoCloseable {
     Studio studio = null;
     UserDirectory directory = null;
     TurnLeases leases = null;
+    RenderWatches watches = null;
     try {
       String baseUrl = settings.nemoApiUrl();
       if (settings.embeddedStudio()) {
@@ -62,8 +67,11 @@ public final class Bot implements AutoCloseable {
           .build();
       directory = opened(opening);
       Path work = Files.createDirectories(settings.dataDir().resolve("work"));
-      // On PostgreSQL other instances may share the store: turns are leased there.
-      leases = settings.databaseUrl() == null ? null : TurnLeases.in(directory.database());
+      // On PostgreSQL other instances may share the store: turns are leased there, renders watched.
+      if (settings.databaseUrl() != null) {
+        leases = TurnLeases.in(directory.database());
+        watches = RenderWatches.in(directory.database());
+      }
       ConversationEngine.Builder builder = ConversationEngine.builder();
       // The embedded studio tells of a render's end at once and lends its file, and takes
       // attachments from disk: no wait, no copy over HTTP.
@@ -78,9 +86,11 @@ public final class Bot implements AutoCloseable {
           .access(settings.accessRules())
           .timelinePictures(settings.timelinePicturesAfterEdits())
           .turnLeases(leases)
+          .renderWatches(watches)
           .build();
-      return new Bot(studio, directory, engine, leases);
+      return new Bot(studio, directory, engine, leases, watches);
     } catch (IOException | RuntimeException e) {
+      if (watches != null) watches.close();
       if (leases != null) leases.close();
       if (directory == null) directory = openedQuietly(opening);
       if (directory != null) directory.close();
@@ -120,6 +130,11 @@ public final class Bot implements AutoCloseable {
     return leases == null ? null : UpdateClaims.in(directory.database());
   }
 
+  /** Where instances sharing the store gather albums, or null when this instance is alone (SQLite). */
+  public AlbumParts albumParts() {
+    return leases == null ? null : AlbumParts.in(directory.database());
+  }
+
   /** Whether the user directory's store answers (within 2 s). */
   public boolean storeAnswers() {
     try (var connection = directory.database().getConnection()) {
@@ -133,6 +148,8 @@ public final class Bot implements AutoCloseable {
   @Override
   public void close() {
     engine.close();
+    // Watches go to the other instances only once this one stopped watching.
+    if (watches != null) watches.close();
     if (leases != null) leases.close();
     directory.close();
     if (studio != null) studio.close();

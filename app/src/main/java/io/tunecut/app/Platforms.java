@@ -55,7 +55,8 @@ final class Platforms {
         log.info("/livez, /readyz and /metrics on port {}", admin.port());
       }
       if (telegram) {
-        TelegramBot adapter = TelegramBot.start(TelegramSettings.fromEnvironment(settings.env()), handler, bot.updateClaims());
+        TelegramBot adapter = TelegramBot.start(TelegramSettings.fromEnvironment(settings.env()), handler, bot.updateClaims(),
+            bot.albumParts());
         running.add(0, adapter);
         resume(bot, adapter.port());
         log.info("telegram bot running");

@@ -5,19 +5,17 @@ import io.tunecut.core.chat.Chat;
 import io.tunecut.core.chat.ChatUser;
 import io.tunecut.core.chat.InboundMessage;
 import io.tunecut.core.chat.MessageHandler;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tunecut.core.fleet.AlbumParts;
 import io.tunecut.core.fleet.UpdateClaims;
 import io.tunecut.core.media.MediaFormats;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -46,42 +44,31 @@ final class Inbox implements LongPollingUpdateConsumer {
   record Me(long id, String username) {}
 
   private final Me me;
-  private final TelegramSettings settings;
   private final TelegramPort port;
   private final FileDownloads files;
   private final MessageHandler handler;
-  private final ScheduledExecutorService scheduler;
   private final ExecutorService workers;
   private final TokenMask mask;
   private final UpdateClaims claims;
 
-  private final Object lock = new Object();
-  private final Map<String, Album> albums = new HashMap<>();
-  private final Map<String, String> openAlbumOfSender = new HashMap<>();
+  private final Albums albums;
 
-  private static final class Album {
-    final String key;
-    final String sender;
-    final List<Message> items = new ArrayList<>();
-    ScheduledFuture<?> timer;
-
-    Album(String key, String sender) {
-      this.key = key;
-      this.sender = sender;
-    }
-  }
-
+  /**
+   * @param claims the update claims of instances sharing a store, or null when alone
+   * @param parts where instances sharing a store gather albums, or null to gather them in memory
+   */
   Inbox(Me me, TelegramSettings settings, TelegramPort port, FileDownloads files, MessageHandler handler,
-      ScheduledExecutorService scheduler, ExecutorService workers, TokenMask mask, UpdateClaims claims) {
+      ScheduledExecutorService scheduler, ExecutorService workers, TokenMask mask, UpdateClaims claims,
+      AlbumParts parts, ObjectMapper json) {
     this.me = me;
-    this.settings = settings;
     this.port = port;
     this.files = files;
     this.handler = handler;
-    this.scheduler = scheduler;
     this.workers = workers;
     this.mask = mask;
     this.claims = claims;
+    this.albums = parts == null ? new MemoryAlbums(settings.albumWait(), scheduler, this::deliver)
+        : new SharedAlbums(parts, json, settings.albumWait(), scheduler, this::deliver, mask);
   }
 
   @Override
@@ -117,47 +104,26 @@ final class Inbox implements LongPollingUpdateConsumer {
     }
   }
 
-  /** Hands over every album still waiting (at shutdown). */
+  /**
+   * Nothing more comes in: albums still being gathered are handed over, to the handler when
+   * gathered in memory, to the live instances when gathered in the shared store.
+   */
   void flushAll() {
-    synchronized (lock) {
-      for (String key : new ArrayList<>(albums.keySet())) flush(key);
-    }
+    albums.close();
   }
 
   private void received(Message m) {
     if (m.getFrom() == null || m.getChat() == null) return;
     String sender = m.getChatId() + ":" + m.getFrom().getId();
-    synchronized (lock) {
-      String open = openAlbumOfSender.get(sender);
-      String group = m.getMediaGroupId();
-      if (group == null) {
-        if (open != null) flush(open);
-        deliver(List.of(m));
-        return;
-      }
-      String key = m.getChatId() + ":" + group;
-      if (open != null && !open.equals(key)) flush(open);
-      Album album = albums.computeIfAbsent(key, k -> new Album(k, sender));
-      album.items.add(m);
-      openAlbumOfSender.put(sender, key);
-      if (album.timer != null) album.timer.cancel(false);
-      album.timer = scheduler.schedule(() -> flushWhenDue(album), settings.albumWait().toMillis(), TimeUnit.MILLISECONDS);
+    String group = m.getMediaGroupId();
+    if (group != null) {
+      albums.add(m.getChatId() + ":" + group, sender, m);
+      return;
     }
-  }
-
-  private void flushWhenDue(Album album) {
-    synchronized (lock) {
-      if (albums.get(album.key) == album) flush(album.key);
+    synchronized (albums) {
+      albums.handOver(sender);
+      deliver(List.of(m));
     }
-  }
-
-  private void flush(String key) {
-    Album album = albums.remove(key);
-    if (album == null) return;
-    openAlbumOfSender.remove(album.sender, key);
-    if (album.timer != null) album.timer.cancel(false);
-    album.items.sort(Comparator.comparing(Message::getMessageId));
-    deliver(album.items);
   }
 
   private void pressed(CallbackQuery q) {
@@ -173,9 +139,8 @@ final class Inbox implements LongPollingUpdateConsumer {
     if (where == null || where.getChat() == null || q.getFrom() == null || q.getData() == null) return;
     Chat chat = chat(where.getChat());
     User from = q.getFrom();
-    synchronized (lock) {
-      String open = openAlbumOfSender.get(where.getChatId() + ":" + from.getId());
-      if (open != null) flush(open);
+    synchronized (albums) {
+      albums.handOver(where.getChatId() + ":" + from.getId());
       String text = command(q.getData());
       handOver(new InboundMessage(user(from), chat, text == null ? q.getData() : text, List.of(), locale(from)));
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tunecut.core.chat.ChatPort;
 import io.tunecut.core.chat.MessageHandler;
+import io.tunecut.core.fleet.AlbumParts;
 import io.tunecut.core.fleet.UpdateClaims;
 import java.io.IOException;
 import java.security.SecureRandom;
@@ -100,6 +101,17 @@ public final class TelegramBot implements AutoCloseable {
    * @param claims the update claims of the instances sharing a store, or null when this instance is alone
    */
   public static TelegramBot start(TelegramSettings settings, MessageHandler handler, UpdateClaims claims) throws IOException {
+    return start(settings, handler, claims, null);
+  }
+
+  /**
+   * Starts one of several instances sharing a store, albums gathered there: an album whose
+   * items Telegram posts to different instances still arrives as one message.
+   *
+   * @param albums where the instances gather albums, or null to gather them in this instance's memory
+   */
+  public static TelegramBot start(TelegramSettings settings, MessageHandler handler, UpdateClaims claims,
+      AlbumParts albums) throws IOException {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(handler, "handler");
     if (claims != null && settings.webhookUrl() != null && settings.webhookSecret() == null) {
@@ -123,7 +135,8 @@ public final class TelegramBot implements AutoCloseable {
       port.call("setMyCommands", () -> client.execute(new SetMyCommands(COMMANDS_EN)));
       port.call("setMyCommands", () -> client.execute(new SetMyCommands(COMMANDS_ZH, null, "zh")));
       FileDownloads files = new FileDownloads(client, port, http, base, settings.token(), settings.localServer());
-      Inbox inbox = new Inbox(new Inbox.Me(me.getId(), me.getUserName()), settings, port, files, handler, scheduler, workers, mask, claims);
+      Inbox inbox = new Inbox(new Inbox.Me(me.getId(), me.getUserName()), settings, port, files, handler, scheduler, workers, mask, claims,
+          albums, json);
       bot.inbox = inbox;
       if (settings.webhookUrl() == null) {
         ScheduledExecutorService pollingExecutor = Executors.newSingleThreadScheduledExecutor(daemon("telegram-polling"));

@@ -8,6 +8,11 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tunecut.core.conversation.ConversationEngine;
 import io.tunecut.core.export.PollSchedule;
+import io.tunecut.core.chat.Attachment;
+import io.tunecut.core.chat.ChatUser;
+import io.tunecut.core.chat.InboundMessage;
+import io.tunecut.core.fleet.AlbumParts;
+import io.tunecut.core.fleet.RenderWatches;
 import io.tunecut.core.fleet.TurnLeases;
 import io.tunecut.core.fleet.UpdateClaims;
 import io.tunecut.core.nemo.NemoClient;
@@ -19,9 +24,12 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -43,6 +51,7 @@ class SharedStoreTelegramTest {
   private static final Person ANN = new Person(101);
   private static final String SECRET = "one-secret-for-every-instance";
   private static final String BUSY = "I'm still working on your last request — wait, or /cancel.";
+  private static final Duration LEASE = Duration.ofMillis(900);
 
   private static EmbeddedPostgres postgres;
 
@@ -50,11 +59,23 @@ class SharedStoreTelegramTest {
   private FakeBotApi telegram;
   private FakeNemoServer nemo;
   private final List<Instance> instances = new ArrayList<>();
-  private final OkHttpClient http = new OkHttpClient();
+  private final List<Instance> stopped = new ArrayList<>();
+  private final List<TelegramBot> closing = new ArrayList<>();
+  // Generous: on a loaded machine an answer may take seconds, and a test must not fail for it.
+  private final OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(60)).build();
   private LogCapture logs;
 
   /** One bot process: its own pool on the shared store, its own engine and webhook server. */
-  private record Instance(UserDirectory directory, TurnLeases leases, ConversationEngine engine, TelegramBot bot) {}
+  private record Instance(UserDirectory directory, TurnLeases leases, RenderWatches watches, ConversationEngine engine,
+      TelegramBot bot) {
+    void stop() {
+      bot.close();
+      engine.close();
+      watches.close();
+      leases.close();
+      directory.close();
+    }
+  }
 
   @BeforeAll
   static void startPostgres() throws Exception {
@@ -72,9 +93,17 @@ class SharedStoreTelegramTest {
     telegram = new FakeBotApi();
     nemo = FakeNemoServer.start();
     String url = postgres.getJdbcUrl("postgres", "postgres");
+    // Every test starts from an empty store, as a new deployment would.
+    try (var c = postgres.getPostgresDatabase().getConnection(); var drop = c.createStatement()) {
+      drop.execute("DROP SCHEMA IF EXISTS tunecut_bot CASCADE");
+    } catch (java.sql.SQLException e) {
+      throw new IOException(e);
+    }
     for (int i = 0; i < 2; i++) {
       UserDirectory directory = UserDirectory.open(Files.createDirectories(tmp.resolve("data" + i)), "shared-secret", url);
-      TurnLeases leases = TurnLeases.in(directory.database());
+      // Short leases and watches: a dead instance's are taken over within a second.
+      TurnLeases leases = new TurnLeases(directory.database(), "instance-" + i, LEASE, Clock.systemUTC());
+      RenderWatches watches = new RenderWatches(directory.database(), "instance-" + i, LEASE, Clock.systemUTC());
       NemoClient client = nemo.clientBuilder().silenceTimeout(Duration.ofSeconds(3)).build();
       ConversationEngine engine = ConversationEngine.builder()
           .nemo(client)
@@ -84,19 +113,20 @@ class SharedStoreTelegramTest {
           .renderPollSchedule(PollSchedule.every(Duration.ofMillis(40)))
           .progressTick(Duration.ofMillis(50))
           .turnLeases(leases)
+          .renderWatches(watches)
           .build();
-      TelegramBot bot = TelegramBot.start(settings(SECRET), engine, UpdateClaims.in(directory.database()));
-      instances.add(new Instance(directory, leases, engine, bot));
+      TelegramBot bot = TelegramBot.start(settings(SECRET), engine, UpdateClaims.in(directory.database()),
+          AlbumParts.in(directory.database()));
+      engine.resume(bot.port());
+      instances.add(new Instance(directory, leases, watches, engine, bot));
     }
   }
 
   @AfterEach
   void tearDown() throws IOException {
+    for (TelegramBot b : closing) b.close();
     for (Instance i : instances) {
-      i.bot().close();
-      i.engine().close();
-      i.leases().close();
-      i.directory().close();
+      if (!stopped.contains(i)) i.stop();
     }
     nemo.close();
     telegram.close();
@@ -162,8 +192,128 @@ class SharedStoreTelegramTest {
     }
   }
 
+  @Test
+  void anAlbumWhoseItemsArriveAtTwoInstancesArrivesAsOneMessage() throws Exception {
+    List<InboundMessage> inbound = new CopyOnWriteArrayList<>();
+    // The first instance would wait long for more: the second finds the album complete first.
+    TelegramBot first = albumBot(inbound, Duration.ofSeconds(30));
+    TelegramBot second = albumBot(inbound, Duration.ofMillis(500));
+
+    assertThat(post(first, Updates.video(ANN, ANN.id(), "a1", 1000, "our trip", "album-7").put("update_id", 9001)))
+        .isEqualTo(200);
+    assertThat(post(second, Updates.video(ANN, ANN.id(), "a2", 1000, null, "album-7").put("update_id", 9002)))
+        .isEqualTo(200);
+
+    await().until(() -> !inbound.isEmpty());
+    assertThat(inbound).singleElement().satisfies(m -> {
+      assertThat(m.attachments()).extracting(Attachment::name).containsExactly("a1.mp4", "a2.mp4");
+      assertThat(m.text()).isEqualTo("our trip");
+    });
+    // Ann's next message comes after her album, at either instance, and alone.
+    assertThat(post(first, Updates.text(ANN, ANN.id(), "sync them to the beat").put("update_id", 9003))).isEqualTo(200);
+    await().until(() -> inbound.size() == 2);
+    assertThat(inbound.get(1).text()).isEqualTo("sync them to the beat");
+    assertThat(albumRows()).isZero();
+  }
+
+  @Test
+  void anAlbumBeingGatheredWhenItsInstanceStopsIsHandedOverByAnother() throws Exception {
+    List<InboundMessage> atFirst = new CopyOnWriteArrayList<>();
+    List<InboundMessage> atSecond = new CopyOnWriteArrayList<>();
+    TelegramBot first = albumBot(atFirst, Duration.ofSeconds(30));
+    albumBot(atSecond, Duration.ofMillis(300));
+
+    post(first, Updates.video(ANN, ANN.id(), "b1", 1000, "beach", "album-8").put("update_id", 9101));
+    post(first, Updates.video(ANN, ANN.id(), "b2", 1000, null, "album-8").put("update_id", 9102));
+    first.close();
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> !atSecond.isEmpty());
+    assertThat(atFirst).isEmpty();
+    assertThat(atSecond).singleElement()
+        .satisfies(m -> assertThat(m.attachments()).extracting(Attachment::name).containsExactly("b1.mp4", "b2.mp4"));
+  }
+
+  @Test
+  void aRenderWhoseInstanceStopsIsDeliveredOnceByTheOther() throws Exception {
+    String status = exportHeldAt(instances.get(0));
+
+    stop(instances.get(0));
+    nemo.holdRenders(false);
+
+    await().until(() -> sentTo("101").stream().anyMatch(t -> t.startsWith("Your video: ")));
+    await().until(() -> watchRows() == 0);
+    assertThat(telegram.calls("sendVideo")).hasSize(1);
+    assertThat(sentTo("101")).filteredOn(t -> t.startsWith("Your video: ")).hasSize(1);
+    // The person sees the same status message reach its end.
+    await().until(() -> telegram.calls("editMessageText", c -> status.equals(c.params().path("message_id").asText()))
+        .stream().anyMatch(c -> c.text().contains("your video is ready")));
+  }
+
+  @Test
+  void aRenderWhoseInstanceDiedIsTakenOverOnceItsWatchRunsOut() throws Exception {
+    exportHeldAt(instances.get(0));
+    Instance dead = instances.get(0);
+    // Dies without a word: its store is gone first, so nothing is handed back and the watch runs out.
+    dead.directory().close();
+    dead.watches().close();
+    dead.leases().close();
+    dead.engine().close();
+    dead.bot().close();
+    stopped.add(dead);
+    nemo.holdRenders(false);
+
+    await().until(() -> sentTo("101").stream().anyMatch(t -> t.startsWith("Your video: ")));
+    assertThat(telegram.calls("sendVideo")).hasSize(1);
+  }
+
+  @Test
+  void cancelAndStatusTypedAtTheOtherInstanceReachTheRender() throws Exception {
+    exportHeldAt(instances.get(0));
+    String renderId = nemo.renderIds().get(0);
+
+    post(instances.get(1), Updates.text(ANN, ANN.id(), "/status").put("update_id", 9301));
+    await().until(() -> sentTo("101").stream().anyMatch(t -> t.contains("rendering…")));
+
+    post(instances.get(1), Updates.text(ANN, ANN.id(), "/cancel").put("update_id", 9302));
+    await().until(() -> sentTo("101").contains("Cancelled the export."));
+    await().until(() -> nemo.renderCancelled(renderId) && leaseRows() == 0 && watchRows() == 0);
+    assertThat(telegram.calls("sendVideo")).isEmpty();
+  }
+
+  // Ann's /export at {@code at}, its render held "processing": the id of her status message.
+  private String exportHeldAt(Instance at) throws Exception {
+    ChatUser ann = new ChatUser("telegram", "101");
+    post(at, Updates.text(ANN, ANN.id(), "hello").put("update_id", 9401));
+    await().until(() -> at.directory().get(ann).sessionId() != null && leaseRows() == 0);
+    nemo.draft(at.directory().get(ann).sessionId(), FakeNemoServer.EXAMPLE_DRAFT);
+    nemo.holdRenders(true);
+    post(at, Updates.text(ANN, ANN.id(), "/export").put("update_id", 9402));
+    await().until(() -> !nemo.renderIds().isEmpty() && watchRows() == 1);
+    return at.directory().get(ann).renders().get(0).status().messageId();
+  }
+
+  private void stop(Instance instance) {
+    instance.stop();
+    stopped.add(instance);
+  }
+
+  // A bot instance on the shared store that only records what reaches the conversation.
+  private TelegramBot albumBot(List<InboundMessage> inbound, Duration albumWait) throws IOException {
+    UserDirectory directory = instances.get(0).directory();
+    TelegramBot bot = TelegramBot.start(settings(SECRET).withAlbumWait(albumWait), (m, p) -> {
+      inbound.add(m);
+      return CompletableFuture.completedFuture(null);
+    }, UpdateClaims.in(directory.database()), AlbumParts.in(directory.database()));
+    closing.add(bot);
+    return bot;
+  }
+
   private int post(Instance to, ObjectNode update) throws IOException {
-    String hook = "http://127.0.0.1:" + to.bot().webhookPort() + "/telegram/hook";
+    return post(to.bot(), update);
+  }
+
+  private int post(TelegramBot to, ObjectNode update) throws IOException {
+    String hook = "http://127.0.0.1:" + to.webhookPort() + "/telegram/hook";
     try (Response r = http.newCall(new Request.Builder().url(hook)
         .header(WebhookServer.SECRET_HEADER, SECRET)
         .post(RequestBody.create(update.toString(), MediaType.get("application/json"))).build()).execute()) {
@@ -172,8 +322,21 @@ class SharedStoreTelegramTest {
   }
 
   private int leaseRows() throws Exception {
-    try (var c = instances.get(0).directory().database().getConnection();
-        var rs = c.createStatement().executeQuery("SELECT count(*) FROM turn_leases")) {
+    return rows("turn_leases");
+  }
+
+  private int watchRows() throws Exception {
+    return rows("render_watches");
+  }
+
+  private int albumRows() throws Exception {
+    return rows("album_parts");
+  }
+
+  private int rows(String table) throws Exception {
+    Instance alive = instances.stream().filter(i -> !stopped.contains(i)).findFirst().orElseThrow();
+    try (var c = alive.directory().database().getConnection();
+        var rs = c.createStatement().executeQuery("SELECT count(*) FROM " + table)) {
       rs.next();
       return rs.getInt(1);
     }

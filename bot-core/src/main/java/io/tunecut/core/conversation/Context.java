@@ -1,5 +1,6 @@
 package io.tunecut.core.conversation;
 
+import io.tunecut.core.fleet.RenderWatches;
 import io.tunecut.core.nemo.NemoClient;
 import io.tunecut.core.user.UserDirectory;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import org.slf4j.LoggerFactory;
  * @param maxFileBytes largest file accepted from a person
  * @param portPool platform calls
  * @param backendPool blocking backend calls
+ * @param watches which instance watches each render, when instances share a store; null when alone
  */
 record Context(
     NemoClient nemo,
@@ -31,7 +33,8 @@ record Context(
     ScheduledExecutorService scheduler,
     ExecutorService portPool,
     ExecutorService backendPool,
-    Timing timing) {
+    Timing timing,
+    RenderWatches watches) {
   private static final Logger log = LoggerFactory.getLogger(Context.class);
 
   interface Step {

@@ -8,6 +8,7 @@ import io.tunecut.core.chat.InboundMessage;
 import io.tunecut.core.chat.MessageHandler;
 import io.tunecut.core.export.PollSchedule;
 import io.tunecut.core.export.RenderSignals;
+import io.tunecut.core.fleet.RenderWatches;
 import io.tunecut.core.fleet.TurnLeases;
 import io.tunecut.core.language.Language;
 import io.tunecut.core.language.Messages;
@@ -82,7 +83,7 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
     Timing timing = new Timing(b.renderTimeout, b.pollSchedule, b.dropCheckDelay, b.dropCheckInterval, b.dropChecks,
         b.silenceNotice, b.chatActionInterval, b.tick);
     this.ctx = new Context(b.nemo, b.directory, workDir, b.maxFileBytes, b.clock, scheduler,
-        pool("tunecut-port", b.portThreads), backendPool(b.backendThreads), timing);
+        pool("tunecut-port", b.portThreads), backendPool(b.backendThreads), timing, b.renderWatches);
     this.people = new People(ctx, operatorToken, new Access(b.access, b.directory, b.clock));
     this.replies = new Replies(ctx, people, new ErrorReplies(operatorToken != null, b.maxFileBytes, b.registerPage));
     this.lanes = new Lanes(people, replies, b.turnLeases);
@@ -176,6 +177,7 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
 
   @Override
   public void close() {
+    resume.stop();
     lanes.stopTickers();
     if (ownScheduler) ctx.scheduler().shutdownNow();
     ctx.portPool().shutdown();
@@ -239,6 +241,7 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
     private AccessRules access = AccessRules.open();
     private boolean timelinePictures = true;
     private TurnLeases turnLeases;
+    private RenderWatches renderWatches;
 
     private Builder() {}
 
@@ -291,6 +294,8 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
     public Builder timelinePictures(boolean afterEdits) { this.timelinePictures = afterEdits; return this; }
     /** When instances share a store: one turn per person across them. */
     public Builder turnLeases(TurnLeases leases) { this.turnLeases = leases; return this; }
+    /** When instances share a store: one instance watches and delivers each render, another takes over if it stops. */
+    public Builder renderWatches(RenderWatches watches) { this.renderWatches = watches; return this; }
 
     public ConversationEngine build() {
       return new ConversationEngine(this);

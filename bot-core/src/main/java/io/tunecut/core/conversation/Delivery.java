@@ -37,6 +37,12 @@ final class Delivery {
   }
 
   CompletableFuture<Void> deliver(Work work, String renderId, RenderStatus st) {
+    if (!claimed(renderId)) {
+      // Another instance took the watch over while this one seemed gone: it delivers.
+      log.info("render {} of {} is delivered by another instance", renderId, work.user);
+      work.renderId = null;
+      return CompletableFuture.completedFuture(null);
+    }
     Messages say = work.say;
     long limit = work.port.limits(work.chat).maxUploadBytes();
     boolean sent = false;
@@ -66,5 +72,17 @@ final class Delivery {
     work.renderId = null;
     next.exported(work.user);
     return lanes.finish(work, say.renderReady());
+  }
+
+  // Claimed before anything is sent, so the video goes out once across the instances.
+  private boolean claimed(String renderId) {
+    if (ctx.watches() == null) return true;
+    try {
+      return ctx.watches().claimDelivery(renderId);
+    } catch (IOException e) {
+      // Rather sent twice than not at all.
+      log.warn("delivering render {} without claiming it: {}", renderId, e.toString());
+      return true;
+    }
   }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,6 +110,29 @@ final class Lanes {
         log.warn("The turn lease of {} will run out instead: {}", user, e.getMessage());
       }
     }
+  }
+
+  /**
+   * Asks the instance running the person's work to stop it, when it runs at another instance;
+   * false when no instance runs it.
+   */
+  boolean cancelElsewhere(ChatUser user) {
+    if (leases == null) return false;
+    try {
+      return leases.requestCancel(user);
+    } catch (IOException e) {
+      log.warn("A cancel of {} could not reach the other instances: {}", user, e.getMessage());
+      return false;
+    }
+  }
+
+  /** What stops a person's work here when /cancel was typed at another instance. */
+  void onCancelledElsewhere(Consumer<Work> stop) {
+    if (leases == null) return;
+    leases.onCancelRequested(user -> {
+      Work work = running.get(user);
+      if (work != null) stop.accept(work);
+    });
   }
 
   /** Stops every progress ticker, when the engine closes. */

@@ -7,6 +7,7 @@ import io.tunecut.core.access.Access;
 import io.tunecut.core.access.RenderSize;
 import io.tunecut.core.chat.ChatUser;
 import io.tunecut.core.chat.InboundMessage;
+import io.tunecut.core.fleet.RenderWatches;
 import io.tunecut.core.language.Language;
 import io.tunecut.core.language.Messages;
 import io.tunecut.core.nemo.NemoSession;
@@ -152,8 +153,12 @@ final class People {
     return ctx.nemo().state(auth(user), session(user, say));
   }
 
-  /** Kept before the render starts, so a restart can pick it up. */
+  /**
+   * Kept before the render starts, so a restart can pick it up; with instances sharing a
+   * store, watched by this one (and by another if this one stops).
+   */
   void keepRender(ChatUser user, PendingRender render) throws IOException {
+    if (ctx.watches() != null) ctx.watches().take(new RenderWatches.Watch(user, render));
     ctx.directory().update(user, r -> {
       List<PendingRender> renders = new ArrayList<>(r.renders());
       renders.add(render);
@@ -166,6 +171,12 @@ final class People {
       ctx.directory().update(user, r -> r.withRenders(r.renders().stream().filter(p -> !p.renderId().equals(renderId)).toList()));
     } catch (IOException e) {
       log.warn("render {} of {} not removed from the directory: {}", renderId, user, e.toString());
+    }
+    if (ctx.watches() == null) return;
+    try {
+      ctx.watches().release(renderId);
+    } catch (IOException e) {
+      log.warn("the watch of render {} will run out instead: {}", renderId, e.toString());
     }
   }
 

@@ -2,8 +2,10 @@ package io.tunecut.core.conversation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tunecut.core.chat.ChatPort;
+import io.tunecut.core.chat.ChatUser;
 import io.tunecut.core.chat.InboundMessage;
 import io.tunecut.core.language.Messages;
+import io.tunecut.core.nemo.RenderStatus;
 import io.tunecut.core.timeline.TimelineSummary;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -28,6 +30,7 @@ final class QuickCommands {
     this.replies = replies;
     this.lanes = lanes;
     this.pictures = pictures;
+    lanes.onCancelledElsewhere(work -> ctx.background(() -> stop(work, work.say)));
   }
 
   void help(InboundMessage message, ChatPort port) {
@@ -37,10 +40,20 @@ final class QuickCommands {
   void cancel(InboundMessage message, ChatPort port) {
     Messages say = people.say(message);
     Work work = lanes.of(message.user());
-    if (work == null || work.status == null || !work.cancelled.compareAndSet(false, true)) {
-      replies.send(port, message.chat(), say.nothingToCancel(), List.of());
-      return;
-    }
+    String stopped = work != null ? stop(work, say) : stopElsewhere(message.user(), say);
+    replies.send(port, message.chat(), stopped == null ? say.nothingToCancel() : stopped, List.of());
+  }
+
+  // The instance running the person's work stops it; what it stops is told from the store.
+  private String stopElsewhere(ChatUser user, Messages say) {
+    String render = renderElsewhere(user);
+    if (!lanes.cancelElsewhere(user)) return null;
+    return render != null ? say.cancelledRender() : say.cancelledTurn();
+  }
+
+  /** Stops the work: what was stopped, in words, or null when there was nothing (left) to stop. */
+  private String stop(Work work, Messages say) {
+    if (work.status == null || !work.cancelled.compareAndSet(false, true)) return null;
     List<String> what = new ArrayList<>();
     CompletableFuture<?> turn = work.turn;
     if (turn != null && !turn.isDone()) {
@@ -59,7 +72,32 @@ final class QuickCommands {
     }
     if (work.uploading) what.add(say.cancelledUpload());
     if (what.isEmpty()) what.add(say.cancelledTurn());
-    replies.send(port, message.chat(), String.join(" ", what), List.of());
+    return String.join(" ", what);
+  }
+
+  // The render another instance watches for the person, if any.
+  private String renderElsewhere(ChatUser user) {
+    if (ctx.watches() == null) return null;
+    try {
+      return ctx.watches().of(user).map(w -> w.render().renderId()).orElse(null);
+    } catch (IOException e) {
+      log.info("the renders of {} not read: {}", user, e.toString());
+      return null;
+    }
+  }
+
+  // How far the person's render is, wherever it is watched; null when none runs.
+  private String renderLine(ChatUser user, Messages say) {
+    Work work = lanes.of(user);
+    String renderId = work != null && work.renderId != null ? work.renderId : renderElsewhere(user);
+    if (renderId == null) return null;
+    try {
+      RenderStatus st = ctx.nemo().renderStatus(people.auth(user), renderId);
+      return st.phase().finished() ? null : "⏳ " + say.rendering(st.progress());
+    } catch (IOException e) {
+      log.info("render {} of {} not asked about: {}", renderId, user, e.toString());
+      return null;
+    }
   }
 
   void credits(InboundMessage message, ChatPort port) {
@@ -86,8 +124,11 @@ final class QuickCommands {
     try {
       JsonNode draft = people.state(message.user(), say).draft();
       TimelineSummary summary = TimelineSummary.of(draft, say.language());
-      if (summary.empty()) replies.send(port, message.chat(), say.emptyTimeline(), Replies.suggestions(say));
-      else pictures.show(port, message.chat(), message.user(), say, say.timeline(summary.toString()), Replies.suggestions(say));
+      String render = renderLine(message.user(), say);
+      String timeline = summary.empty() ? say.emptyTimeline() : say.timeline(summary.toString());
+      if (render != null) timeline += "\n" + render;
+      if (summary.empty()) replies.send(port, message.chat(), timeline, Replies.suggestions(say));
+      else pictures.show(port, message.chat(), message.user(), say, timeline, Replies.suggestions(say));
     } catch (Exception e) {
       if (ErrorReplies.sessionLost(e)) {
         people.resetSession(message.user(), say);

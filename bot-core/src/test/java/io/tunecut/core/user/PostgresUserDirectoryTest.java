@@ -83,7 +83,7 @@ class PostgresUserDirectoryTest {
           "SELECT version FROM tunecut_bot.users_schema_history WHERE success ORDER BY installed_rank")) {
         List<String> versions = new ArrayList<>();
         while (rs.next()) versions.add(rs.getString(1));
-        assertThat(versions).containsExactly(null, "1", "2", "3", "4");
+        assertThat(versions).containsExactly(null, "1", "2", "3", "4", "5");
       }
     }
   }

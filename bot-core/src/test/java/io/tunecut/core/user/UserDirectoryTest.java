@@ -271,7 +271,7 @@ class UserDirectoryTest {
           "SELECT version FROM users_schema_history WHERE success = 1 ORDER BY installed_rank")) {
         List<String> versions = new ArrayList<>();
         while (rs.next()) versions.add(rs.getString(1));
-        assertThat(versions).containsExactly("1", "2", "3", "4");
+        assertThat(versions).containsExactly("1", "2", "3", "4", "5");
       }
       try (ResultSet rs = statement.executeQuery("PRAGMA journal_mode")) {
         assertThat(rs.getString(1)).isEqualToIgnoringCase("wal");
