@@ -438,7 +438,8 @@ class NemoClientTurnTest {
   @Test
   void manyTurnsRunAtOnceAgainstOneHost() throws Exception {
     int turns = 1000;
-    NemoClient client = client();
+    // The host holds every answer until all turns are open; under load that takes longer than the usual silence.
+    NemoClient client = client(NemoClient.builder().silenceTimeout(Duration.ofSeconds(30)));
     CountDownLatch allArrived = new CountDownLatch(turns);
     nemo.server.setDispatcher(new Dispatcher() {
       @Override
