@@ -1,6 +1,8 @@
 package io.tunecut.studio.agent;
 
 import io.tunecut.studio.draft.Draft;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -47,7 +49,7 @@ final class Talk implements Instruction {
           m == null ? "还没有背景音乐。" : "背景音乐是「" + m.name() + "」，音量 " + Words.percent(m.volume()) + "。"));
     }
     if (turn.match(TIMELINE) != null) {
-      return Optional.of(Edit.answer(draft, "Timeline: " + draft.summary(), "时间线：" + ZhSummary.of(draft)));
+      return Optional.of(Edit.answer(draft, "Timeline: " + draft.summary() + clips(draft, false), "时间线：" + ZhSummary.of(draft) + clips(draft, true)));
     }
     if (turn.match(HELLO) != null) {
       return Optional.of(draft.clips().isEmpty()
@@ -60,5 +62,16 @@ final class Talk implements Instruction {
     }
     if (turn.match(OK) != null) return Optional.of(Edit.answer(draft, "OK! Tell me what to change next, or /export.", "好的！接下来想改什么，或者 /export 导出。"));
     return Optional.empty();
+  }
+
+  /** The clips by name, in order: what "what's on the timeline" asks to see. */
+  private static String clips(Draft draft, boolean zh) {
+    List<String> named = new ArrayList<>();
+    for (int i = 0; i < draft.clips().size(); i++) {
+      var c = draft.clips().get(i);
+      named.add((i + 1) + ". " + c.name() + (zh ? "（" + Words.zhSecs(c.durationMs()) + "）" : " (" + Words.secs(c.durationMs()) + ")"));
+    }
+    if (named.isEmpty()) return "";
+    return zh ? "\n片段：" + String.join("、", named) + "。" : "\nClips: " + String.join(", ", named) + ".";
   }
 }
