@@ -29,9 +29,10 @@ final class ClipTrim implements Instruction {
   /** "chop 2 secs off the start of the city clip", "cut 1s from the end of clip 2": seconds first. */
   private static final Pattern OFF_END = Pattern.compile(
       "(?:cut|trim|remove|drop|skip|lose|chop|take|shave)\\s+(?:off\\s+)?(\\d+(?:\\.\\d+)?)s\\s+(?:off\\s+|from\\s+)?(?:of\\s+)?(?:the\\s+)?(start|beginning|front|end|back)\\s+(?:of|in)\\s+clip (\\d+)");
-  /** "keep only the first 4 seconds of the city clip", "just the last 3s of clip 2". */
+  /** "keep only the first 4 seconds of the city clip", "just the last 3s of clip 2", "clip 2只要最后3秒". */
   private static final Pattern PART_OF = Pattern.compile(
-      "(?:(?:keep|use|want)\\s+(?:only\\s+|just\\s+)?|\\bonly\\s+|\\bjust\\s+)(?:the\\s+)?(first|last)\\s+(\\d+(?:\\.\\d+)?)s\\s+(?:of|from|in)\\s+clip (\\d+)");
+      "(?:(?:keep|use|want)\\s+(?:only\\s+|just\\s+)?|\\bonly\\s+|\\bjust\\s+)(?:the\\s+)?(first|last)\\s+(\\d+(?:\\.\\d+)?)s\\s+(?:of|from|in)\\s+clip (\\d+)"
+          + "|clip (\\d+)\\s*(?:的)?\\s*(?:只|就)(?:要|留|保留|用)\\s*(?:最后|后)\\s*(\\d+(?:\\.\\d+)?)s");
   private static final Pattern DROP = Pattern.compile(
       "(?:remove|delete|drop|cut|get rid of|take out|lose|skip|ditch|trash|don't want|do not want|without)\\s+(?:out\\s+)?clip (\\d+)(?!\\s*(?:to|down|'s|\\d))"
           + "|cut\\s+clip (\\d+)\\s+out|(?:删掉|删除|去掉|不要|移除|拿掉)\\s*clip (\\d+)|clip (\\d+)\\s*(?:不要了?|删掉|删除|去掉)");
@@ -44,9 +45,9 @@ final class ClipTrim implements Instruction {
     }
     Matcher part = turn.match(PART_OF);
     if (part != null) {
-      int pos = Integer.parseInt(part.group(3));
-      long ms = Words.ms(part.group(2));
-      if (part.group(1).equals("first") || pos < 1 || pos > draft.clips().size()) return Optional.of(keep(draft, turn.media(), pos, ms));
+      int pos = Integer.parseInt(part.group(3) != null ? part.group(3) : part.group(4));
+      long ms = Words.ms(part.group(2) != null ? part.group(2) : part.group(5));
+      if ("first".equals(part.group(1)) || pos < 1 || pos > draft.clips().size()) return Optional.of(keep(draft, turn.media(), pos, ms));
       return Optional.of(cut(draft, pos, Math.max(0, draft.clips().get(pos - 1).durationMs() - ms), true));
     }
     Matcher headTail = turn.match(HEAD_TAIL);

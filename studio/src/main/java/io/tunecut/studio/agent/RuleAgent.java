@@ -30,9 +30,9 @@ public final class RuleAgent implements Agent {
       "^(?:please|pls|ok|okay|now|then|for me|just|so|yeah|yes|hey|also|a bit|a little|thanks?|thank you|right|lol|done|all done|that'?s it|looks good|great|fine|cool|:\\)|请|帮我|一下|吧|好的|好|谢谢|嗯|哦|呢|啊|\\s)*$");
   /** A problem stated without a value: "video too long", "can barely hear ppl talking", "听不清说话". */
   private static final Pattern COMPLAINT = Pattern.compile(
-      "\\btoo (?:long|short|loud|quiet|soft|low|high|fast|slow|small|big|much)\\b|\\bcan'?t (?:really )?(?:hear|see|read)\\b"
+      "\\b(?:too|(?:a bit|a little|kinda|kind of|way|so|pretty|really)(?: too)?) (?:long|short|loud|quiet|soft|low|high|fast|slow|small|big|much)\\b|\\bcan'?t (?:really )?(?:hear|see|read)\\b"
           + "|\\b(?:can )?barely (?:hear|see|read|audible|visible)\\b|\\bhard to (?:hear|see|read)\\b|\\bdrown"
-          + "|太长|太短|太吵|太响|太大声|太小声|太轻|太快|太慢|听不(?:太|大)?(?:清|到|见)|看不(?:太|大)?(?:清|到|见)");
+          + "|太长|太短|有点(?:长|短|吵|响)|太吵|太响|太大声|太小声|太轻|太快|太慢|听不(?:太|大)?(?:清|到|见)|看不(?:太|大)?(?:清|到|见)");
   private static final Pattern CLIP_REF = Pattern.compile("\\bclip (\\d+)(?!\\d)");
   private final List<Instruction> instructions;
   private final MusicMaker maker;

@@ -46,7 +46,7 @@ final class References {
       "\\b(music|song|clip \\d+|title|caption|text|original sound|fade in|fade out)\\b|(?<![a-z])(?:video|clips?)\\b");
 
   /** Words only the music has ("最后3秒淡出"): a clause with them is not about the text before. */
-  private static final Pattern MUSIC_ONLY = Pattern.compile("淡出|淡入|渐入|渐出|渐弱|循环|\\bloop");
+  private static final Pattern MUSIC_ONLY = Pattern.compile("淡出|淡入|渐入|渐出|渐弱|循环|音量|\\b(?:loop|volume|louder|quieter)\\b");
 
   private References() {}
 
