@@ -31,8 +31,9 @@ final class ClipOrder implements Instruction {
           + "|先\\s*(?:放|播放?)?\\s*clip (\\d+)\\s*(?:再|然后|后)\\s*(?:放|播放?)?\\s*clip (\\d+)");
   /** "sunset first then beach then times square", "先放A 再放B 再放C": the clips named play in that order, the rest after. */
   private static final Pattern SEQUENCE = Pattern.compile(
-      "^(?:(?:put|play|order|arrange|reorder|sort|go)\\s+(?:them\\s+|the clips\\s+)?(?:in this order:?\\s+|like this:?\\s+)?|先\\s*(?:放|播放?)?\\s*)?"
-          + "clip \\d+(?:\\s+first)?(?:\\s*(?:,|then|and then|next|finally|and finally|->|>|再|然后|最后)\\s*(?:放|播放?|put\\s+|play\\s+)?clip \\d+(?:\\s+(?:next|last))?)+$");
+      "^(?:(?:put|play|order|arrange|reorder|sort|go)\\s*:?\\s+(?:them\\s+|the clips\\s+)?(?:in this order:?\\s+|like this:?\\s+)?"
+          + "|(?:the\\s+)?(?:new\\s+)?order(?:\\s+should be|\\s+is)?\\s*:?\\s+|顺序\\s*(?:是|为|改成)?\\s*:?\\s*|先\\s*(?:放|播放?)?\\s*)?"
+          + "clip \\d+(?:\\s+first)?(?:(?:\\s*(?:,|then|and then|next|finally|and finally|->|>|再|然后|最后)\\s*|\\s+)(?:放|播放?|put\\s+|play\\s+)?clip \\d+(?:\\s+(?:next|last))?)+$");
   private static final Pattern SWAP = Pattern.compile(
       "(?:swap|switch|exchange|flip|trade|interchange)\\s+(?:the\\s+)?(?:places of\\s+|order of\\s+)?clip (\\d+)\\s+(?:and|with|for|&)\\s+clip (\\d+)"
           + "|clip (\\d+)\\s*(?:和|跟|与)\\s*clip (\\d+)\\s*(?:调换|交换|对调|互换|换一下|换个?位置)");

@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 final class LeaveAlone implements Instruction {
   private static final Pattern KEEP = Pattern.compile(
       "\\b(?:don't|do not|never|no need to|please don't) (?:change|touch|edit|alter|mess with|modify|redo)\\b"
-          + "|\\b(?:leave|keep) (?:[\\w']+ ){0,3}(?:alone|as (?:it is|is|they are|it was|they were)|the way (?:it is|they are)|unchanged|untouched)\\b"
-          + "|(?:不要|别|不用|不必)\\s*(?:再)?\\s*(?:改|动|换)(?![成为到])|保持(?:原样|不变)|维持原样");
+          + "|\\b(?:leave|keep) (?:[\\w']+ ){0,3}(?:alone|as (?:it is|is|they are|it was|they were)|the way (?:it is|they are)|unchanged|untouched|the same|as before)\\b"
+          + "|(?:不要|别|不用|不必)\\s*(?:再)?\\s*(?:改|动|换)(?![成为到])|保持(?:原样|不变)|维持原样"
+          + "|^(?:please )?keep (?:the |my |all )?(?:title|caption|text|music|song)(?: too| as well)?$");
   /** The words it keeps run to "but" ("leave the music but make it vertical"). */
   private static final Pattern CLAIMED = Pattern.compile("^.*?(?=\\bbut\\b|但是?|不过|$)");
 

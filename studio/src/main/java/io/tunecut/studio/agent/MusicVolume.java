@@ -11,11 +11,11 @@ final class MusicVolume implements Instruction {
   private static final Pattern BY = Pattern.compile(
       "\\b(down|lower|reduce|decrease|quieter|softer|cut|drop|up|raise|increase|louder|boost)\\b.{0,20}?\\bby (\\d+(?:\\.\\d+)?)%"
           + "|(调低|降低|减小|调小|调高|提高|增大|调大)\\s*(\\d+(?:\\.\\d+)?)%");
-  private static final String DOWN = "down|lower|reduce|decrease|quieter|softer|cut|drop|调低|降低|减小|调小|减少|降";
+  private static final String DOWN = "down|lower|reduce|decrease|quieter|softer|cut|drop|.*[低小少降减].*";
   /** A change in decibels: "lower the music by 20 db" is a tenth of the level, "音乐降低6分贝" half; "music at -6db" is set. */
   private static final Pattern BY_DB = Pattern.compile(
       "\\b(down|lower|reduce|decrease|quieter|softer|cut|drop|up|raise|increase|louder|boost)\\b.{0,20}?\\b(?:by\\s+)?(\\d+(?:\\.\\d+)?)db\\b"
-          + "|(调低|降低|减小|调小|减少|降|调高|提高|增大|调大|增加|升高)\\s*(\\d+(?:\\.\\d+)?)db"
+          + "|((?:调|降|减|变|放)?(?:低|小|少)|降|减|(?:调|提|增|变|放|升)?(?:高|大)|增加)\\s*(?:了)?\\s*(\\d+(?:\\.\\d+)?)db"
           + "|(?:music|song|volume)\\s*(?:at\\s+|to\\s+)?(-\\d+(?:\\.\\d+)?)db\\b");
   private static final Pattern PERCENT = Pattern.compile(
       "(\\d+(?:\\.\\d+)?)%|(?:(?<=music |song |volume |level |音量|music|调到|降到|设为|调成)(?:at\\s+|to\\s+)?|(?:down|up) to (?:like |about |around |maybe )?)(\\d{1,3})(?![\\d.%sx]|db)");

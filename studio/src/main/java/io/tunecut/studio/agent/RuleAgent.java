@@ -28,11 +28,6 @@ public final class RuleAgent implements Agent {
   private static final Pattern REDO = Pattern.compile("^(?:please\\s+)?redo\\b|重做|恢复撤销");
   private static final Pattern FILLER = Pattern.compile(
       "^(?:please|pls|ok|okay|now|then|for me|just|so|yeah|yes|hey|also|a bit|a little|thanks?|thank you|right|lol|done|all done|that'?s it|looks good|great|fine|cool|:\\)|请|帮我|一下|吧|好的|好|谢谢|嗯|哦|呢|啊|\\s)*$");
-  /** A problem stated without a value: "video too long", "can barely hear ppl talking", "听不清说话". */
-  private static final Pattern COMPLAINT = Pattern.compile(
-      "\\b(?:too|(?:a bit|a little|kinda|kind of|way|so|pretty|really)(?: too)?) (?:long|short|loud|quiet|soft|low|high|fast|slow|small|big|much)\\b|\\bcan'?t (?:really )?(?:hear|see|read)\\b"
-          + "|\\b(?:can )?barely (?:hear|see|read|audible|visible)\\b|\\bhard to (?:hear|see|read)\\b|\\bdrown"
-          + "|太长|太短|有点(?:长|短|吵|响)|太吵|太响|太大声|太小声|太轻|太快|太慢|听不(?:太|大)?(?:清|到|见)|看不(?:太|大)?(?:清|到|见)");
   private static final Pattern CLIP_REF = Pattern.compile("\\bclip (\\d+)(?!\\d)");
   private final List<Instruction> instructions;
   private final MusicMaker maker;
@@ -63,8 +58,8 @@ public final class RuleAgent implements Agent {
     List<Edit> edits = new ArrayList<>();
     List<String> missed = new ArrayList<>();
     List<String> startIds = start.clips().stream().map(Clip::id).toList();
-    for (Message.Clause said : inOrder(msg.clauses())) {
-      boolean complaint = isComplaint(said) && msg.clauses().stream().anyMatch(c -> !isComplaint(c));
+    for (Message.Clause said : Complaint.last(msg.clauses())) {
+      boolean complaint = Complaint.in(said) && msg.clauses().stream().anyMatch(c -> !Complaint.in(c));
       Message.Clause clause = resolved(said, startIds, draft);
       boolean undo = UNDO.matcher(clause.text()).find();
       if (undo || REDO.matcher(clause.text()).find()) {
@@ -110,17 +105,6 @@ public final class RuleAgent implements Agent {
     return new AgentReply(draft, steps, text, created, h);
   }
 
-  /** Complaints last: by then the requests beside them are done, and what they ask may be said already. */
-  private static List<Message.Clause> inOrder(List<Message.Clause> clauses) {
-    List<Message.Clause> out = new ArrayList<>(clauses.stream().filter(c -> !isComplaint(c)).toList());
-    out.addAll(clauses.stream().filter(RuleAgent::isComplaint).toList());
-    return out;
-  }
-
-  private static boolean isComplaint(Message.Clause c) {
-    return COMPLAINT.matcher(c.text()).find() && !c.text().matches(".*\\d.*");
-  }
-
   /** A complaint's edit is said already when a request beside it made the same kind of change. */
   private static boolean saidAlready(Edit edit, Set<String> tools) {
     return edit.step() != null && tools.contains(edit.step().tool());
@@ -133,12 +117,15 @@ public final class RuleAgent implements Agent {
   private static Message.Clause resolved(Message.Clause clause, List<String> startIds, Draft draft) {
     List<String> now = draft.clips().stream().map(Clip::id).toList();
     if (now.equals(startIds)) return clause;
-    java.util.function.Function<String, String> remap = text -> CLIP_REF.matcher(text).replaceAll(m -> {
+    return new Message.Clause(renumbered(clause.text(), startIds, now), renumbered(clause.shown(), startIds, now), clause.negated());
+  }
+
+  private static String renumbered(String text, List<String> startIds, List<String> now) {
+    return CLIP_REF.matcher(text).replaceAll(m -> {
       int n = Integer.parseInt(m.group(1));
       int at = n >= 1 && n <= startIds.size() ? now.indexOf(startIds.get(n - 1)) : -1;
       return at < 0 ? m.group() : "clip " + (at + 1);
     });
-    return new Message.Clause(remap.apply(clause.text()), remap.apply(clause.shown()), clause.negated());
   }
 
   /** The edits that follow from a whole message's (ducking under speech), each on the draft the one before made. */

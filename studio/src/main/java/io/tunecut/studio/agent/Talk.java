@@ -20,7 +20,8 @@ final class Talk implements Instruction {
       "how long|how many clips|what'?s the (?:length|duration)|what is the (?:length|duration)|how many s|多长|多久|时长|几秒|多少秒");
   private static final Pattern TIMELINE = Pattern.compile(
       "what'?s on the timeline|what is on the timeline|show (?:me )?(?:the )?timeline|what do i have|what have we got"
-          + "|current (?:state|timeline)|where are we|时间线上有什么|现在是什么样|看看时间线|现在有什么|时间线");
+          + "|current (?:state|timeline)|where are we|(?:what|which) clips|list (?:the |my |all )?clips|what(?:'s| is) in (?:the|my) video"
+          + "|有哪些(?:片段|视频|素材)|哪些片段|时间线上有什么|现在是什么样|看看时间线|现在有什么|时间线");
   /** "looks nice", "i love this song", "这首歌不错": nothing to change, and glad. */
   private static final Pattern PRAISE = Pattern.compile(
       "\\b(?:looks?|sounds?|is|are|'s)\\s+(?:so |really |very |pretty |super )?(?:nice|good|great|cool|amazing|awesome|perfect|beautiful|lovely|fine)\\b"

@@ -12,8 +12,8 @@ final class Negation {
 
   /** "don't remove the title", "别去掉原声": a no to removing keeps the thing, it never removes it. */
   private static final Pattern KEEP = Pattern.compile(
-      "\\b(?:don't|do not|never|please don't|no need to|(?:do not|don't) need to)\\s+(?:remove|delete|drop|lose|ditch|kill|cut|trim|get rid of"
-          + "|turn off|switch off|disable|take (?:\\w+ ){0,3}(?:out|off|away))\\b|(?:不要|别|不用|不必|无需|不需要)\\s*(?:再)?\\s*(?:删除?|删掉|去掉|去除|移除|拿掉|剪掉|剪|裁掉|关掉|关闭)");
+      "\\b(?:don't|do not|never|please don't|no need to|(?:do not|don't) (?:need|want) to)\\s+(?:remove|delete|drop|lose|ditch|kill|cut|trim|get rid of"
+          + "|turn off|switch off|disable|take (?:\\w+ ){0,3}(?:out|off|away))\\b|(?:不要|别|不用|不必|无需|不需要|不想)\\s*(?:再)?\\s*(?:把[^,，]{0,12}?)?(?:删除?|删掉|去掉|去除|移除|拿掉|剪掉|剪|裁掉|关掉|关闭)");
 
   private Negation() {}
 

@@ -109,7 +109,8 @@ final class Normalizer {
     return t.replaceAll("\\b(?:twice|2 times|two times) (?:as (?:big|large)|bigger|larger|the size)\\b|\\bdouble (?:the |its )?size\\b", "100% bigger")
         .replaceAll("\\b(?:three|3) times (?:as (?:big|large)|bigger|larger|the size)\\b|\\btriple (?:the |its )?size\\b", "200% bigger")
         .replaceAll("\\bhalf (?:as (?:big|large)|the size)\\b", "50% smaller")
-        .replaceAll("(?<=[字题幕案])\\s*(?:放大|加大|大)\\s*(?:一|1)\\s*倍", "放大100%").replaceAll("(?<=[字题幕案])\\s*(?:缩小|小)\\s*一半", "缩小50%");
+        .replaceAll("放大\\s*(?:一|1)\\s*倍|(?<=[字题幕案])\\s*(?:加大|大)\\s*(?:一|1)\\s*倍", "放大100%")
+        .replaceAll("缩小\\s*一半|(?<=[字题幕案])\\s*小\\s*一半", "缩小50%");
   }
 
   /** 9:16 looks like a time; named first. */

@@ -46,7 +46,7 @@ final class References {
       "\\b(music|song|clip \\d+|title|caption|text|original sound|fade in|fade out)\\b|(?<![a-z])(?:video|clips?)\\b");
 
   /** Words only the music has ("最后3秒淡出"): a clause with them is not about the text before. */
-  private static final Pattern MUSIC_ONLY = Pattern.compile("淡出|淡入|渐入|渐出|渐弱|循环|音量|\\b(?:loop|volume|louder|quieter)\\b");
+  private static final Pattern MUSIC_ONLY = Pattern.compile("淡出|淡入|渐入|渐出|渐弱|循环|音量|声音|\\b(?:loop|volume|louder|quieter)\\b");
 
   private References() {}
 
@@ -118,7 +118,7 @@ final class References {
       String words = base.replaceAll("[-_ .]+", " ").replaceAll("\\d+$", "").strip();
       if (words.isEmpty()) continue;
       String spaced = words.replace(" ", "[-_ ]?");
-      String noun = "(?:\\s*(?:(?<=\\s)(?:clip|video|one|shot|footage|part|scene|file)|这段|那段|这个视频|视频|片段|镜头))";
+      String noun = "(?:\\s*(?:(?<=\\s)(?:clip|video|one|shot|footage|part|scene|file)(?!\\s*\\d+(?:\\s|,|$))|这段|那段|这个视频|视频|片段|镜头))";
       boolean bareOk = words.contains(" ") ? !KEYWORDS.contains(words.split(" ")[0]) || words.split(" ").length > 1
           : words.length() >= 4 && !KEYWORDS.contains(words);
       String exact = "(?:the\\s+|my\\s+)?(?<![a-z\\d])(?:" + Pattern.quote(file) + "|" + spaced + "(?:\\.[a-z0-9]{2,4})" + noun + "?|"
