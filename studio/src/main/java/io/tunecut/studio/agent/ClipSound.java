@@ -17,7 +17,7 @@ final class ClipSound implements Instruction {
   private static final Pattern KEEP = Pattern.compile("\\b(?:keep|restore|unmute|bring back|with)\\b|保留|恢复|留着|要");
   private static final Pattern LOWER = Pattern.compile(
       "\\b(?:lower|reduce|quieter|soften|turn down|down|less)\\b|too loud|太响|小一?点|调低|降低|小声|太吵|太大");
-  private static final Pattern ONE_CLIP = Pattern.compile("\\bclip (\\d+)(?!\\d)");
+  private static final Pattern ONE_CLIP = Pattern.compile("(?<![a-z])clip (\\d+)(?!\\d)");
   private static final Pattern RAISE = Pattern.compile("\\b(?:louder|raise|increase|boost|up)\\b|大一?点|调大|调高|大声");
   static final double LOWERED = 0.3;
 

@@ -40,7 +40,7 @@ final class MusicVolume implements Instruction {
     if (turn.has(OTHER_TARGET) && !turn.has(Pattern.compile("\\b(?:music|song|volume)\\b"))) return Optional.empty();
     if (turn.has(Pattern.compile("original sound|title|caption|«|shorter|longer|talk|speak|speech|voice|dialog|\\bunder\\b|说话|人声|对白|duck|闪避"))) return Optional.empty();
     // a clip named with a volume is that clip's own sound ("the music festival clip at 50%")
-    if (turn.has(Pattern.compile("\\bclip \\d")) && !turn.has(Pattern.compile("\\b(?:music|song)\\b"))) return Optional.empty();
+    if (turn.has(Pattern.compile("(?<![a-z])clip \\d")) && !turn.has(Pattern.compile("\\b(?:music|song)\\b"))) return Optional.empty();
     if (turn.has(Pattern.compile("\\d+db\\b")) && !turn.has(BY_DB)) return Optional.empty();
     Music music = draft.music();
     double now = music == null ? 1.0 : music.volume();

@@ -27,7 +27,7 @@ final class References {
   private static final Pattern BY_NUMBER = Pattern.compile(
       "(?:the\\s+)?\\b(?:clip|video|shot|scene|segment|part)\\s*(?:number\\s*|no\\.?\\s*|#\\s*)?(\\d{1,2})(?![\\d.%sx]|db|p\\b)");
   private static final Pattern ZH_CLIP = Pattern.compile(
-      "第\\s*(\\d{1,2})\\s*(?:个|段|条)?\\s*(?:视频|片段|镜头|素材|clip)|第\\s*(\\d{1,2})\\s*(?:个|段|条)(?!\\s*(?:音乐|歌|首))|(最后)\\s*(?:一|1)?\\s*(?:个|段|条)\\s*(?:视频|片段|镜头|素材)?");
+      "第\\s*(\\d{1,2})\\s*(?:个|段|条)?\\s*(?:视频|片段|镜头|素材|clip(?!\\s*\\d))|第\\s*(\\d{1,2})\\s*(?:个|段|条)(?!\\s*(?:音乐|歌|首))|(最后)\\s*(?:一|1)?\\s*(?:个|段|条)\\s*(?:视频|片段|镜头|素材)?");
   private static final Set<String> KEYWORDS = Set.of("music", "song", "title", "text", "caption", "loop", "video",
       "clip", "square", "vertical", "sound", "audio", "fade", "the", "and", "final", "edit", "track", "my", "img", "vid", "mov");
   private static final Pattern MUSIC = Pattern.compile(
@@ -43,10 +43,13 @@ final class References {
   private static final Pattern ZH_WORDS = Pattern.compile("背景音乐|背景乐|配乐|音乐|这首歌|歌曲|曲子|副歌|歌|标题|字幕|文字|文案");
   private static final Pattern IT = Pattern.compile("\\b(?:it|them|this|that)\\b(?!\\s*'?s\\b)|它");
   private static final Pattern TARGET = Pattern.compile(
-      "\\b(music|song|clip \\d+|title|caption|text|original sound|fade in|fade out)\\b|(?<![a-z])(?:video|clips?)\\b");
+      "(?<![a-z])(music|song|clip \\d+|title|caption|text|original sound|fade in|fade out)(?![a-z\\d])|(?<![a-z])(?:video|clips?)\\b");
 
   /** Words only the music has ("最后3秒淡出"): a clause with them is not about the text before. */
   private static final Pattern MUSIC_ONLY = Pattern.compile("淡出|淡入|渐入|渐出|渐弱|循环|音量|声音|\\b(?:loop|volume|louder|quieter)\\b");
+
+  /** A Chinese request that names no clip starts with its verb: 放到最后, 剪到3秒, 静音. */
+  private static final Pattern CLIP_VERB = Pattern.compile("(?:再|也)?(?:放|移|挪|剪|裁|静音|删)");
 
   private References() {}
 
@@ -104,6 +107,8 @@ final class References {
         c = IT.matcher(c).replaceFirst(Matcher.quoteReplacement(last));
       } else if (named == null && last != null && last.matches("title|caption|text") && !TARGET.matcher(c).find() && !MUSIC_ONLY.matcher(c).find()) {
         c = last + " " + c; // "标题放大一点，换成蓝色": the colour is the title's too
+      } else if (named == null && last != null && last.startsWith("clip") && !TARGET.matcher(c).find() && CLIP_VERB.matcher(c).lookingAt()) {
+        c = last + " " + c; // "sunset那段剪到3秒 然后放到最后": the same clip
       }
       if (named != null) last = named.equals("song") ? "music" : named;
       out.add(c);
