@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * "put the second clip first", "play the 2nd video first", "put the Times Square clip first",
- * "swap the clips", "move clip 3 to the end", "reverse the order", "调换两个视频的顺序".
+ * "swap the clips", "move clip 3 to the end", "reverse the order", "sunset first then beach then city",
+ * "调换两个视频的顺序".
  */
 final class ClipOrder implements Instruction {
   private static final Pattern MOVE = Pattern.compile(
@@ -28,6 +29,11 @@ final class ClipOrder implements Instruction {
       "(?:(?:put|move|place|play|show)\\s+)?clip (\\d+)\\s+(?:should\\s+(?:go|come|be|play)\\s+|(?:goes|comes|plays)\\s+)?(before|after|in front of|ahead of|behind)\\s+clip (\\d+)"
           + "|clip (\\d+)\\s*(?:放到|移到|放在|挪到)\\s*clip (\\d+)\\s*的?(前面|之前|前|后面|之后|后)"
           + "|先\\s*(?:放|播放?)?\\s*clip (\\d+)\\s*(?:再|然后|后)\\s*(?:放|播放?)?\\s*clip (\\d+)");
+  /** "sunset first then beach then times square", "先放A 再放B 再放C": the clips named play in that order, the rest after. */
+  private static final Pattern SEQUENCE = Pattern.compile(
+      "^(?:(?:put|play|order|arrange|reorder|sort|go)\\s*:?\\s+(?:them\\s+|the clips\\s+)?(?:in this order:?\\s+|like this:?\\s+)?"
+          + "|(?:the\\s+)?(?:new\\s+)?order(?:\\s+should be|\\s+is)?\\s*:?\\s+|顺序\\s*(?:是|为|改成)?\\s*:?\\s*|先\\s*(?:放|播放?)?\\s*)?"
+          + "clip \\d+(?:\\s+first)?(?:(?:\\s*(?:,|then|and then|next|finally|and finally|->|>|再|然后|最后)\\s*|\\s+)(?:放|播放?|put\\s+|play\\s+)?clip \\d+(?:\\s+(?:next|last))?)+$");
   private static final Pattern SWAP = Pattern.compile(
       "(?:swap|switch|exchange|flip|trade|interchange)\\s+(?:the\\s+)?(?:places of\\s+|order of\\s+)?clip (\\d+)\\s+(?:and|with|for|&)\\s+clip (\\d+)"
           + "|clip (\\d+)\\s*(?:和|跟|与)\\s*clip (\\d+)\\s*(?:调换|交换|对调|互换|换一下|换个?位置)");
@@ -40,6 +46,12 @@ final class ClipOrder implements Instruction {
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
+    Matcher sequence = turn.match(SEQUENCE);
+    if (sequence != null) {
+      List<Integer> named = new ArrayList<>();
+      for (Matcher n = Pattern.compile("clip (\\d+)").matcher(sequence.group()); n.find(); ) named.add(Integer.parseInt(n.group(1)));
+      return Optional.of(sequence(draft, named));
+    }
     Matcher before = turn.match(BEFORE);
     if (before != null) return Optional.of(before(draft, before));
     Matcher to = turn.match(TO_POSITION);
@@ -69,6 +81,18 @@ final class ClipOrder implements Instruction {
     }
     return Optional.of(swap(draft, Integer.parseInt(swap.group(1) != null ? swap.group(1) : swap.group(3)),
         Integer.parseInt(swap.group(2) != null ? swap.group(2) : swap.group(4))));
+  }
+
+  /** The clips at {@code positions} (from 1) first, in that order, then the others as they were. */
+  static Edit sequence(Draft draft, List<Integer> positions) {
+    List<Clip> clips = new ArrayList<>();
+    for (int pos : positions) {
+      if (pos < 1 || pos > draft.clips().size()) return noSuchClip(draft, pos);
+      Clip c = draft.clips().get(pos - 1);
+      if (!clips.contains(c)) clips.add(c);
+    }
+    for (Clip c : draft.clips()) if (!clips.contains(c)) clips.add(c);
+    return ordered(draft, clips, Edit.args());
   }
 
   /** Moves clip {@code pos} to place {@code to} (both from 1). */

@@ -16,8 +16,8 @@ final class ClipSound implements Instruction {
   private static final Pattern ORIGINAL = Pattern.compile("original sound");
   private static final Pattern KEEP = Pattern.compile("\\b(?:keep|restore|unmute|bring back|with)\\b|保留|恢复|留着|要");
   private static final Pattern LOWER = Pattern.compile(
-      "\\b(?:lower|reduce|quieter|soften|turn down|down|less)\\b|小一?点|调低|降低|小声|太吵|太大");
-  private static final Pattern ONE_CLIP = Pattern.compile("\\bclip (\\d+)(?!\\d)");
+      "\\b(?:lower|reduce|quieter|soften|turn down|down|less)\\b|too loud|太响|小一?点|调低|降低|小声|太吵|太大");
+  private static final Pattern ONE_CLIP = Pattern.compile("(?<![a-z])clip (\\d+)(?!\\d)");
   private static final Pattern RAISE = Pattern.compile("\\b(?:louder|raise|increase|boost|up)\\b|大一?点|调大|调高|大声");
   static final double LOWERED = 0.3;
 
@@ -40,8 +40,25 @@ final class ClipSound implements Instruction {
       else if (turn.has(KEEP)) v = 1.0;
     }
     if (v == null) return Optional.empty();
-    Matcher one = ONE_CLIP.matcher(turn.whole());
-    return Optional.of(level(draft, v, one.find() ? Integer.parseInt(one.group(1)) : 0));
+    List<Integer> named = new ArrayList<>();
+    for (Matcher one = ONE_CLIP.matcher(turn.whole()); one.find(); ) {
+      if (!named.contains(Integer.parseInt(one.group(1)))) named.add(Integer.parseInt(one.group(1)));
+    }
+    return Optional.of(named.size() > 1 ? levels(draft, v, named) : level(draft, v, named.isEmpty() ? 0 : named.get(0)));
+  }
+
+  /** "mute beach, times square and sunset": each clip named, one sentence. */
+  private static Edit levels(Draft draft, double level, List<Integer> positions) {
+    Draft d = draft;
+    for (int pos : positions) {
+      Edit e = level(d, level, pos);
+      if (e.kind() != Edit.Kind.DONE) return e;
+      d = e.draft();
+    }
+    String list = String.join(", ", positions.stream().map(String::valueOf).toList());
+    String lv = Words.percent(Math.max(0, Math.min(2.0, level)));
+    return Edit.done(d, "set_clip_sound", Edit.args().put("level", level).put("clips", list),
+        "Clips " + list + " play their own sound at " + lv + ".", "第 " + list.replace(", ", "、") + " 个片段的原声设为 " + lv + "。");
   }
 
   /** @param only the clip (from 1) whose sound to set, or 0 for every clip */

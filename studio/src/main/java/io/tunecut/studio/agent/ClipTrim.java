@@ -12,28 +12,48 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One clip: "trim the first clip to 5 seconds", "cut the first 2 seconds of clip 2", "remove
+ * One clip: "trim the first clip to 5 seconds", "cut the first 2 seconds of clip 2", "chop 2 secs
+ * off the start of the city clip", "keep only the first 4 seconds of clip 2", "remove
  * the beach clip", "第一个片段剪到5秒", "删掉第二段".
  */
 final class ClipTrim implements Instruction {
   private static final Pattern TO = Pattern.compile(
       "(?:trim|cut|shorten|make|keep|set|clip)\\s+clip (\\d+)\\s+(?:shorter|longer)?\\s*(?:to|down to|into|at|only|just)?\\s*(?:be\\s+)?(?:only\\s+|just\\s+)?(\\d+(?:\\.\\d+)?)s"
           + "|clip (\\d+)\\s+(?:to|only|should be|just|is|at|down to)\\s*(?:only\\s+|just\\s+)?(\\d+(?:\\.\\d+)?)s"
-          + "|clip (\\d+)\\s*(?:剪|裁|截|缩短|改)?\\s*(?:到|成|为)\\s*(\\d+(?:\\.\\d+)?)s|clip (\\d+)\\s*只(?:要|留|保留)\\s*(\\d+(?:\\.\\d+)?)s");
+          + "|clip (\\d+)\\s*(?:剪|裁|截|缩短|改)?\\s*(?:到|成|为)\\s*(\\d+(?:\\.\\d+)?)s|clip (\\d+)\\s*(?:只|就)(?:要|留|保留|用)\\s*(?:前|开头)?\\s*(\\d+(?:\\.\\d+)?)s");
   private static final Pattern HEAD_TAIL = Pattern.compile(
       "(?:cut|trim|remove|drop|skip|lose|chop|take)\\s+(?:off\\s+)?(?:the\\s+)?(first|last|start|end)\\s+(\\d+(?:\\.\\d+)?)s\\s+(?:off\\s+)?(?:of|from|off|in)\\s+clip (\\d+)"
           + "|clip (\\d+)\\s*的?\\s*(前|后|最后|开头|结尾)\\s*(\\d+(?:\\.\\d+)?)s\\s*(?:剪掉|去掉|删掉|不要|裁掉|删除)"
           + "|(?:剪掉|去掉|删掉|删除|裁掉)\\s*clip (\\d+)\\s*的?\\s*(前|后|最后|开头|结尾)\\s*(\\d+(?:\\.\\d+)?)s"
           + "|clip (\\d+)\\s*(?:剪掉|去掉|删掉|删除|裁掉|剪去)\\s*(前|后|最后|开头|结尾)\\s*(\\d+(?:\\.\\d+)?)s");
+  /** "chop 2 secs off the start of the city clip", "cut 1s from the end of clip 2": seconds first. */
+  private static final Pattern OFF_END = Pattern.compile(
+      "(?:cut|trim|remove|drop|skip|lose|chop|take|shave)\\s+(?:off\\s+)?(\\d+(?:\\.\\d+)?)s\\s+(?:off\\s+|from\\s+)?(?:of\\s+)?(?:the\\s+)?(start|beginning|front|end|back)\\s+(?:of|in)\\s+clip (\\d+)");
+  /** "keep only the first 4 seconds of the city clip", "just the last 3s of clip 2", "clip 2只要最后3秒". */
+  private static final Pattern PART_OF = Pattern.compile(
+      "(?:(?:keep|use|want)\\s+(?:only\\s+|just\\s+)?|\\bonly\\s+|\\bjust\\s+)(?:the\\s+)?(first|last)\\s+(\\d+(?:\\.\\d+)?)s\\s+(?:of|from|in)\\s+clip (\\d+)"
+          + "|clip (\\d+)\\s*(?:的)?\\s*(?:只|就)(?:要|留|保留|用)\\s*(?:最后|后)\\s*(\\d+(?:\\.\\d+)?)s");
   private static final Pattern DROP = Pattern.compile(
       "(?:remove|delete|drop|cut|get rid of|take out|lose|skip|ditch|trash|don't want|do not want|without)\\s+(?:out\\s+)?clip (\\d+)(?!\\s*(?:to|down|'s|\\d))"
           + "|cut\\s+clip (\\d+)\\s+out|(?:删掉|删除|去掉|不要|移除|拿掉)\\s*clip (\\d+)|clip (\\d+)\\s*(?:不要了?|删掉|删除|去掉)");
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
+    Matcher offEnd = turn.match(OFF_END);
+    if (offEnd != null) {
+      return Optional.of(cut(draft, Integer.parseInt(offEnd.group(3)), Words.ms(offEnd.group(1)), !offEnd.group(2).matches("end|back")));
+    }
+    Matcher part = turn.match(PART_OF);
+    if (part != null) {
+      int pos = Integer.parseInt(part.group(3) != null ? part.group(3) : part.group(4));
+      long ms = Words.ms(part.group(2) != null ? part.group(2) : part.group(5));
+      if ("first".equals(part.group(1)) || pos < 1 || pos > draft.clips().size()) return Optional.of(keep(draft, turn.media(), pos, ms));
+      return Optional.of(cut(draft, pos, Math.max(0, draft.clips().get(pos - 1).durationMs() - ms), true));
+    }
     Matcher headTail = turn.match(HEAD_TAIL);
     Matcher to = headTail == null ? turn.match(TO) : null;
-    Matcher drop = headTail == null && to == null ? turn.match(DROP) : null;
+    // "clip 3不要声音" says no to the clip's sound, not to the clip
+    Matcher drop = headTail == null && to == null && !turn.has(Pattern.compile("original sound")) ? turn.match(DROP) : null;
     if (headTail == null && to == null && drop == null) return Optional.empty();
     String[] g = groups(headTail != null ? headTail : to != null ? to : drop);
     int pos = Integer.parseInt(g[0]);

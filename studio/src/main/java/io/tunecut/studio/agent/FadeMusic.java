@@ -16,9 +16,9 @@ final class FadeMusic implements Instruction {
   static final long DEFAULT_IN = 1000;
   static final long DEFAULT_OUT = 2000;
   private static final Pattern BOTH = Pattern.compile("fade[sd]?\\s*(?:it|music|song|them)?\\s*in\\s*(?:and|&|/)\\s*(?:fade\\s*)?out|淡入\\s*(?:和|与|跟)?\\s*淡出|fades\\b|渐入渐出");
-  private static final Pattern IN = Pattern.compile("fade[sd]?\\s*(?:it|music|song|them|the start|the beginning)?\\s*in\\b|淡入|渐入|渐强|(?:渐渐|慢慢)(?:出来|进来|响起|变大)|fade at the (?:start|beginning)");
+  private static final Pattern IN = Pattern.compile("(?:fade[sd]?|fading)\\s*(?:it|music|song|them|the start|the beginning)?\\s*in\\b|淡入|渐入|渐强|(?:渐渐|慢慢)(?:出来|进来|响起|变大)|fade at the (?:start|beginning)");
   private static final Pattern OUT = Pattern.compile(
-      "fade[sd]?\\s*(?:it|music|song|them)?\\s*(?:out|away|off)\\b|fade[sd]?\\b|淡出|渐出(?!来)|渐弱|渐隐|淡掉|(?:渐渐|慢慢)(?:消失|变小|没了)");
+      "(?:fade[sd]?|fading)\\s*(?:it|music|song|them)?\\s*(?:out|away|off)\\b|fade[sd]?\\b|淡出|渐出(?!来)|渐弱|渐隐|淡掉|(?:渐渐|慢慢)(?:消失|变小|没了)");
   /** Seconds, or a bare number after "for"/"over" ("out for 5"). */
   private static final Pattern LENGTH = Pattern.compile("(\\d+(?:\\.\\d+)?)s|\\b(?:for|over)\\s+(\\d+(?:\\.\\d+)?)(?![\\d.%x]|db)");
   /** "… and out for 5": the fade-out said after a fade-in without the word fade again. */

@@ -6,11 +6,17 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** "music at 35%", "volume 50%", "quieter", "the music is too quiet", "把音乐调小一点", "音量百分之二十". */
+/** "music at 35%", "volume 50%", "lower the music by 20 db", "quieter", "the music is too quiet", "把音乐调小一点", "音量百分之二十". */
 final class MusicVolume implements Instruction {
   private static final Pattern BY = Pattern.compile(
       "\\b(down|lower|reduce|decrease|quieter|softer|cut|drop|up|raise|increase|louder|boost)\\b.{0,20}?\\bby (\\d+(?:\\.\\d+)?)%"
           + "|(调低|降低|减小|调小|调高|提高|增大|调大)\\s*(\\d+(?:\\.\\d+)?)%");
+  private static final String DOWN = "down|lower|reduce|decrease|quieter|softer|cut|drop|.*[低小少降减].*";
+  /** A change in decibels: "lower the music by 20 db" is a tenth of the level, "音乐降低6分贝" half; "music at -6db" is set. */
+  private static final Pattern BY_DB = Pattern.compile(
+      "\\b(down|lower|reduce|decrease|quieter|softer|cut|drop|up|raise|increase|louder|boost)\\b.{0,20}?\\b(?:by\\s+)?(\\d+(?:\\.\\d+)?)db\\b"
+          + "|((?:调|降|减|变|放)?(?:低|小|少)|降|减|(?:调|提|增|变|放|升)?(?:高|大)|增加)\\s*(?:了)?\\s*(\\d+(?:\\.\\d+)?)db"
+          + "|(?:music|song|volume)\\s*(?:at\\s+|to\\s+)?(-\\d+(?:\\.\\d+)?)db\\b");
   private static final Pattern PERCENT = Pattern.compile(
       "(\\d+(?:\\.\\d+)?)%|(?:(?<=music |song |volume |level |音量|music|调到|降到|设为|调成)(?:at\\s+|to\\s+)?|(?:down|up) to (?:like |about |around |maybe )?)(\\d{1,3})(?![\\d.%sx]|db)");
   private static final Pattern FILLER = Pattern.compile(
@@ -32,15 +38,23 @@ final class MusicVolume implements Instruction {
   public Optional<Edit> apply(Turn turn, Draft draft) {
     boolean aboutMusic = turn.has(VOLUME_WORDS);
     if (turn.has(OTHER_TARGET) && !turn.has(Pattern.compile("\\b(?:music|song|volume)\\b"))) return Optional.empty();
-    if (turn.has(Pattern.compile("original sound|title|caption|«|shorter|longer|talk|speak|speech|voice|dialog|\\bunder\\b|\\d+db|说话|人声|对白|duck|闪避"))) return Optional.empty();
+    if (turn.has(Pattern.compile("original sound|title|caption|«|shorter|longer|talk|speak|speech|voice|dialog|\\bunder\\b|说话|人声|对白|duck|闪避"))) return Optional.empty();
+    // a clip named with a volume is that clip's own sound ("the music festival clip at 50%")
+    if (turn.has(Pattern.compile("(?<![a-z])clip \\d")) && !turn.has(Pattern.compile("\\b(?:music|song)\\b"))) return Optional.empty();
+    if (turn.has(Pattern.compile("\\d+db\\b")) && !turn.has(BY_DB)) return Optional.empty();
     Music music = draft.music();
     double now = music == null ? 1.0 : music.volume();
     Double v = null;
-    Matcher by = turn.match(BY);
-    if (by != null) {
+    Matcher db = turn.match(BY_DB);
+    Matcher by = db == null ? turn.match(BY) : null;
+    if (db != null) {
+      String verb = db.group(1) != null ? db.group(1) : db.group(3);
+      double gain = Double.parseDouble(db.group(2) != null ? db.group(2) : db.group(4) != null ? db.group(4) : db.group(5));
+      v = verb == null ? Math.pow(10, gain / 20) : now * Math.pow(10, (verb.matches(DOWN) ? -Math.abs(gain) : Math.abs(gain)) / 20);
+    } else if (by != null) {
       String verb = by.group(1) != null ? by.group(1) : by.group(3);
       double p = Double.parseDouble(by.group(2) != null ? by.group(2) : by.group(4)) / 100;
-      boolean down = verb.matches("down|lower|reduce|decrease|quieter|softer|cut|drop|调低|降低|减小|调小");
+      boolean down = verb.matches(DOWN);
       v = now * (down ? 1 - p : 1 + p);
     } else {
       Matcher pct = turn.has(Pattern.compile("\\d+%\\s*(?:shorter|longer)")) ? null : turn.match(PERCENT);

@@ -28,6 +28,7 @@ public final class RuleAgent implements Agent {
   private static final Pattern REDO = Pattern.compile("^(?:please\\s+)?redo\\b|重做|恢复撤销");
   private static final Pattern FILLER = Pattern.compile(
       "^(?:please|pls|ok|okay|now|then|for me|just|so|yeah|yes|hey|also|a bit|a little|thanks?|thank you|right|lol|done|all done|that'?s it|looks good|great|fine|cool|:\\)|请|帮我|一下|吧|好的|好|谢谢|嗯|哦|呢|啊|\\s)*$");
+  private static final Pattern CLIP_REF = Pattern.compile("(?<![a-z])clip (\\d+)(?!\\d)");
   private final List<Instruction> instructions;
   private final MusicMaker maker;
 
@@ -56,7 +57,10 @@ public final class RuleAgent implements Agent {
     List<Media> created = new ArrayList<>();
     List<Edit> edits = new ArrayList<>();
     List<String> missed = new ArrayList<>();
-    for (Message.Clause clause : msg.clauses()) {
+    List<String> startIds = start.clips().stream().map(Clip::id).toList();
+    for (Message.Clause said : Complaint.last(msg.clauses())) {
+      boolean complaint = Complaint.in(said) && msg.clauses().stream().anyMatch(c -> !Complaint.in(c));
+      Message.Clause clause = resolved(said, startIds, draft);
       boolean undo = UNDO.matcher(clause.text()).find();
       if (undo || REDO.matcher(clause.text()).find()) {
         if (!draft.equals(base)) h = h.edited(base);
@@ -75,6 +79,7 @@ public final class RuleAgent implements Agent {
       boolean understood = false;
       for (Instruction instruction : instructions) {
         Optional<Edit> edit = instruction.apply(turn, draft);
+        if (complaint && edit.isPresent() && saidAlready(edit.get(), tools)) edit = Optional.of(Edit.understood(draft));
         if (edit.isEmpty()) {
           turn.discard();
           continue;
@@ -87,7 +92,8 @@ public final class RuleAgent implements Agent {
         created.addAll(edit.get().created());
         if (edit.get().kind() == Edit.Kind.QUESTION) break;
       }
-      if (!understood && !FILLER.matcher(clause.text()).matches()) missed.add(clause.shown());
+      // a complaint next to requests is why they were asked ("can barely hear people talking, music down to 40%")
+      if (!understood && !complaint && !FILLER.matcher(clause.text()).matches()) missed.add(clause.shown());
     }
     for (Edit edit : afterMessage(draft, all, zh)) {
       edits.add(edit);
@@ -97,6 +103,29 @@ public final class RuleAgent implements Agent {
     String text = Replies.compose(edits, missed, draft, !draft.equals(start), all, zh);
     List<AgentStep> steps = edits.stream().map(Edit::step).filter(s -> s != null).toList();
     return new AgentReply(draft, steps, text, created, h);
+  }
+
+  /** A complaint's edit is said already when a request beside it made the same kind of change. */
+  private static boolean saidAlready(Edit edit, Set<String> tools) {
+    return edit.step() != null && tools.contains(edit.step().tool());
+  }
+
+  /**
+   * "Put sunset first, mute times square": a clip named in a message is the one the person saw
+   * there when writing it, wherever an earlier clause of the same message moved it.
+   */
+  private static Message.Clause resolved(Message.Clause clause, List<String> startIds, Draft draft) {
+    List<String> now = draft.clips().stream().map(Clip::id).toList();
+    if (now.equals(startIds)) return clause;
+    return new Message.Clause(renumbered(clause.text(), startIds, now), renumbered(clause.shown(), startIds, now), clause.negated());
+  }
+
+  private static String renumbered(String text, List<String> startIds, List<String> now) {
+    return CLIP_REF.matcher(text).replaceAll(m -> {
+      int n = Integer.parseInt(m.group(1));
+      int at = n >= 1 && n <= startIds.size() ? now.indexOf(startIds.get(n - 1)) : -1;
+      return at < 0 ? m.group() : "clip " + (at + 1);
+    });
   }
 
   /** The edits that follow from a whole message's (ducking under speech), each on the draft the one before made. */

@@ -1,6 +1,8 @@
 package io.tunecut.studio.agent;
 
 import io.tunecut.studio.draft.Draft;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -18,7 +20,8 @@ final class Talk implements Instruction {
       "how long|how many clips|what'?s the (?:length|duration)|what is the (?:length|duration)|how many s|多长|多久|时长|几秒|多少秒");
   private static final Pattern TIMELINE = Pattern.compile(
       "what'?s on the timeline|what is on the timeline|show (?:me )?(?:the )?timeline|what do i have|what have we got"
-          + "|current (?:state|timeline)|where are we|时间线上有什么|现在是什么样|看看时间线|现在有什么|时间线");
+          + "|current (?:state|timeline)|where are we|(?:what|which) clips|list (?:the |my |all )?clips|what(?:'s| is) in (?:the|my) video"
+          + "|有哪些(?:片段|视频|素材)|哪些片段|时间线上有什么|现在是什么样|看看时间线|现在有什么|时间线");
   /** "looks nice", "i love this song", "这首歌不错": nothing to change, and glad. */
   private static final Pattern PRAISE = Pattern.compile(
       "\\b(?:looks?|sounds?|is|are|'s)\\s+(?:so |really |very |pretty |super )?(?:nice|good|great|cool|amazing|awesome|perfect|beautiful|lovely|fine)\\b"
@@ -47,7 +50,7 @@ final class Talk implements Instruction {
           m == null ? "还没有背景音乐。" : "背景音乐是「" + m.name() + "」，音量 " + Words.percent(m.volume()) + "。"));
     }
     if (turn.match(TIMELINE) != null) {
-      return Optional.of(Edit.answer(draft, "Timeline: " + draft.summary(), "时间线：" + ZhSummary.of(draft)));
+      return Optional.of(Edit.answer(draft, "Timeline: " + draft.summary() + clips(draft, false), "时间线：" + ZhSummary.of(draft) + clips(draft, true)));
     }
     if (turn.match(HELLO) != null) {
       return Optional.of(draft.clips().isEmpty()
@@ -60,5 +63,16 @@ final class Talk implements Instruction {
     }
     if (turn.match(OK) != null) return Optional.of(Edit.answer(draft, "OK! Tell me what to change next, or /export.", "好的！接下来想改什么，或者 /export 导出。"));
     return Optional.empty();
+  }
+
+  /** The clips by name, in order: what "what's on the timeline" asks to see. */
+  private static String clips(Draft draft, boolean zh) {
+    List<String> named = new ArrayList<>();
+    for (int i = 0; i < draft.clips().size(); i++) {
+      var c = draft.clips().get(i);
+      named.add((i + 1) + ". " + c.name() + (zh ? "（" + Words.zhSecs(c.durationMs()) + "）" : " (" + Words.secs(c.durationMs()) + ")"));
+    }
+    if (named.isEmpty()) return "";
+    return zh ? "\n片段：" + String.join("、", named) + "。" : "\nClips: " + String.join(", ", named) + ".";
   }
 }

@@ -79,6 +79,8 @@ final class VideoLength implements Instruction {
       return Optional.of(Edit.question(draft, "Cut it from the start or from the end?", "从开头剪还是从结尾剪？"));
     }
     if (turn.match(VAGUE) != null) {
+      // "视频太长了 剪成12秒": the length is said beside the complaint
+      if (turn.earlier("set_length") || turn.earlier("trim_video") || turn.earlier("trim_clip")) return Optional.of(Edit.understood(draft));
       return Optional.of(Edit.question(draft, "How long should it be? Say e.g. \"make it 15 seconds\" or \"cut the first 3 seconds\".",
           "要剪到多长？比如“剪成15秒”或“把前3秒剪掉”。"));
     }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,7 +56,6 @@ class PhraseCorpusTest {
   }
 
   /** A third such set, written blind: how people type, with negations, quoted instructions and file names. */
-  @Disabled("blind set 3: fixes pending")
   @Test
   void aThirdIndependentSetIsUnderstoodToo() throws IOException {
     List<Row> rows = rows("independent-3.tsv");

@@ -49,6 +49,11 @@ public record Message(String original, List<Clause> clauses, List<String> quoted
     return Negation.in(text);
   }
 
+  /** Whether a normalised text says no only to removing something ("don't remove the title", "别去掉原声"): keep it. */
+  public static boolean keeps(String text) {
+    return Negation.keeps(text);
+  }
+
   private static String restore(String clause, List<String> quoted) {
     return MARKER.matcher(clause).replaceAll(m -> Matcher.quoteReplacement("'" + quoted.get(Integer.parseInt(m.group(1))) + "'"));
   }

@@ -94,7 +94,7 @@ final class Normalizer {
   }
 
   private static String fractions(String t) {
-    return t.replaceAll("\\bhalf (?:a|1) (?:second|s)\\b", "0.5s")
+    return sizes(t).replaceAll("\\bhalf (?:a|1) (?:second|s)\\b", "0.5s")
         .replaceAll("\\b(?:a|one) (?:second|s)\\b(?! clip| video| track| song| one)", "1s")
         .replaceAll("\\b(first|last) second\\b(?! clip| video| track| song| one| part)", "$1 1s")
         .replaceAll("\\b(?:a|one) third\\b", "33%").replaceAll("\\btwo thirds\\b", "67%")
@@ -102,6 +102,15 @@ final class Normalizer {
         .replaceAll("\\bhalf\\b", "50%").replaceAll("\\bdouble\\b|\\btwice as (?=loud|long)", "200% ")
         .replace("一半", "50%").replace("三分之一", "33%").replace("四分之一", "25%").replace("三分之二", "67%")
         .replace("百分之", "pct ").replace("一倍", "200%");
+  }
+
+  /** Size multiples as a change by a share: "twice as big" is 100% bigger, "字大一倍" 放大100%, "half the size" 50% smaller. */
+  private static String sizes(String t) {
+    return t.replaceAll("\\b(?:twice|2 times|two times) (?:as (?:big|large)|bigger|larger|the size)\\b|\\bdouble (?:the |its )?size\\b", "100% bigger")
+        .replaceAll("\\b(?:three|3) times (?:as (?:big|large)|bigger|larger|the size)\\b|\\btriple (?:the |its )?size\\b", "200% bigger")
+        .replaceAll("\\bhalf (?:as (?:big|large)|the size)\\b", "50% smaller")
+        .replaceAll("放大\\s*(?:一|1)\\s*倍|(?<=[字题幕案])\\s*(?:加大|大)\\s*(?:一|1)\\s*倍", "放大100%")
+        .replaceAll("缩小\\s*一半|(?<=[字题幕案])\\s*小\\s*一半", "缩小50%");
   }
 
   /** 9:16 looks like a time; named first. */

@@ -27,18 +27,29 @@ final class References {
   private static final Pattern BY_NUMBER = Pattern.compile(
       "(?:the\\s+)?\\b(?:clip|video|shot|scene|segment|part)\\s*(?:number\\s*|no\\.?\\s*|#\\s*)?(\\d{1,2})(?![\\d.%sx]|db|p\\b)");
   private static final Pattern ZH_CLIP = Pattern.compile(
-      "第\\s*(\\d{1,2})\\s*(?:个|段|条)?\\s*(?:视频|片段|镜头|素材|clip)|第\\s*(\\d{1,2})\\s*(?:个|段|条)(?!\\s*(?:音乐|歌|首))|(最后)\\s*(?:一|1)?\\s*(?:个|段|条)\\s*(?:视频|片段|镜头|素材)?");
+      "第\\s*(\\d{1,2})\\s*(?:个|段|条)?\\s*(?:视频|片段|镜头|素材|clip(?!\\s*\\d))|第\\s*(\\d{1,2})\\s*(?:个|段|条)(?!\\s*(?:音乐|歌|首))|(最后)\\s*(?:一|1)?\\s*(?:个|段|条)\\s*(?:视频|片段|镜头|素材)?");
   private static final Set<String> KEYWORDS = Set.of("music", "song", "title", "text", "caption", "loop", "video",
       "clip", "square", "vertical", "sound", "audio", "fade", "the", "and", "final", "edit", "track", "my", "img", "vid", "mov");
   private static final Pattern MUSIC = Pattern.compile(
       "\\b(?:the|this|that|my)\\s+(?:background\\s+)?(music)\\b|\\b(?:the|this|that|my)\\s+(song|track|tune)\\b|\\b(tune|tunes|tracks|track)\\b");
   private static final Pattern ORIGINAL = Pattern.compile(
       "(?:the\\s+)?(?:original|clips?'?s?|videos?'?s?|own|camera|recorded|ambient|natural|source|footage)\\s+(?:audio|sound|sounds|voices?|noise)"
-          + "|(?:the\\s+)?(?:audio|sound|noise)\\s+(?:from|of|in|on)\\s+(?:the\\s+)?(?:clips?|videos?|footage)\\b|原声|原音|(?:视频|片段|素材)(?:里面|里|中)?的?声音|视频原声|环境音");
+          + "|(?:the\\s+)?(?:audio|sound|noise)\\s+(?:from|of|in|on)\\s+(?:the\\s+)?(?:clips?|videos?|footage)\\b(?!\\s*\\d)|原声|原音|(?:视频|片段|素材)(?:里面|里|中)?的?声音|视频原声|环境音");
+  /** One clip's own sound: "the sound on clip 3", "clip 2 audio", "clip 2 at 50% volume", "clip 3那段不要声音". */
+  private static final Pattern CLIP_SOUND = Pattern.compile(
+      "(?:the\\s+)?(?:audio|sound|noise|volume)\\s+(?:from|of|in|on|for)\\s+clip (\\d+)"
+          + "|clip (\\d+)(?:'s)?\\s+(?:audio|sound|volume)\\b|clip (\\d+)\\s+(?:at\\s+)?(\\d+(?:\\.\\d+)?%)\\s+(?:volume|audio|sound)\\b"
+          + "|clip (\\d+)\\s*(?:的)?\\s*(不要|去掉|关掉|关闭|静音)?\\s*(?:的)?(?:声音|音频|音量)");
   private static final Pattern ZH_WORDS = Pattern.compile("背景音乐|背景乐|配乐|音乐|这首歌|歌曲|曲子|副歌|歌|标题|字幕|文字|文案");
   private static final Pattern IT = Pattern.compile("\\b(?:it|them|this|that)\\b(?!\\s*'?s\\b)|它");
   private static final Pattern TARGET = Pattern.compile(
-      "\\b(music|song|clip \\d+|title|caption|text|original sound|fade in|fade out)\\b|(?<![a-z])(?:video|clips?)\\b");
+      "(?<![a-z])(music|song|clip \\d+|title|caption|text|original sound|fade in|fade out)(?![a-z\\d])|(?<![a-z])(?:video|clips?)\\b");
+
+  /** Words only the music has ("最后3秒淡出"): a clause with them is not about the text before. */
+  private static final Pattern MUSIC_ONLY = Pattern.compile("淡出|淡入|渐入|渐出|渐弱|循环|音量|声音|\\b(?:loop|volume|louder|quieter)\\b");
+
+  /** A Chinese request that names no clip starts with its verb: 放到最后, 剪到3秒, 静音. */
+  private static final Pattern CLIP_VERB = Pattern.compile("(?:再|也)?(?:放|移|挪|剪|裁|静音|删)");
 
   private References() {}
 
@@ -60,6 +71,11 @@ final class References {
 
   /** The music and the clips' own sound, each named one way. */
   static String things(String t) {
+    t = CLIP_SOUND.matcher(t).replaceAll(m -> {
+      for (int g : new int[] {1, 2}) if (m.group(g) != null) return "clip " + m.group(g) + " original sound";
+      if (m.group(3) != null) return "clip " + m.group(3) + " original sound " + m.group(4);
+      return "clip " + m.group(5) + (m.group(6) == null ? "" : " " + m.group(6)) + " original sound";
+    });
     t = ORIGINAL.matcher(t).replaceAll("original sound");
     t = MUSIC.matcher(t).replaceAll(m -> m.group(1) != null ? "music" : "song");
     Matcher zh = ZH_WORDS.matcher(t);
@@ -89,8 +105,10 @@ final class References {
       while (target.find()) named = target.group(1) != null ? target.group(1) : null;
       if (named == null && last != null && IT.matcher(c).find() && !TARGET.matcher(c).find()) {
         c = IT.matcher(c).replaceFirst(Matcher.quoteReplacement(last));
-      } else if (named == null && last != null && last.matches("title|caption|text") && !TARGET.matcher(c).find()) {
+      } else if (named == null && last != null && last.matches("title|caption|text") && !TARGET.matcher(c).find() && !MUSIC_ONLY.matcher(c).find()) {
         c = last + " " + c; // "标题放大一点，换成蓝色": the colour is the title's too
+      } else if (named == null && last != null && last.startsWith("clip") && !TARGET.matcher(c).find() && CLIP_VERB.matcher(c).lookingAt()) {
+        c = last + " " + c; // "sunset那段剪到3秒 然后放到最后": the same clip
       }
       if (named != null) last = named.equals("song") ? "music" : named;
       out.add(c);
@@ -105,14 +123,36 @@ final class References {
       String words = base.replaceAll("[-_ .]+", " ").replaceAll("\\d+$", "").strip();
       if (words.isEmpty()) continue;
       String spaced = words.replace(" ", "[-_ ]?");
-      String noun = "(?:\\s*(?:(?<=\\s)(?:clip|video|one|shot|footage|part|scene|file)|这段|那段|这个视频|视频|片段|镜头))";
+      String noun = "(?:\\s*(?:(?<=\\s)(?:clip|video|one|shot|footage|part|scene|file)(?!\\s*\\d+(?:\\s|,|$))|这段|那段|这个视频|视频|片段|镜头))";
       boolean bareOk = words.contains(" ") ? !KEYWORDS.contains(words.split(" ")[0]) || words.split(" ").length > 1
           : words.length() >= 4 && !KEYWORDS.contains(words);
       String exact = "(?:the\\s+|my\\s+)?(?<![a-z\\d])(?:" + Pattern.quote(file) + "|" + spaced + "(?:\\.[a-z0-9]{2,4})" + noun + "?|"
           + spaced + noun + (bareOk ? "?" : "") + ")(?![a-z\\d])";
       t = Pattern.compile(exact).matcher(t).replaceAll("clip " + (i + 1));
     }
+    return byWord(t, clipNames);
+  }
+
+  /**
+   * "The square one", "the times clip", "square那段": one word of a single clip's file name with
+   * "one" or "clip" names that clip, even when the word is also a shape or a music word.
+   */
+  private static String byWord(String t, List<String> clipNames) {
+    for (int i = 0; i < clipNames.size(); i++) {
+      for (String word : words(clipNames.get(i))) {
+        if (word.length() < 4 || word.equals("clip") || word.equals("video")) continue;
+        boolean unique = true;
+        for (int j = 0; j < clipNames.size(); j++) if (j != i && words(clipNames.get(j)).contains(word)) unique = false;
+        if (!unique) continue;
+        t = Pattern.compile("\\b(?:the|that|this)\\s+" + Pattern.quote(word) + "\\s+(?:one|clip)\\b|(?<![a-z\\d])" + Pattern.quote(word) + "\\s*(?:那段|这段)")
+            .matcher(t).replaceAll("clip " + (i + 1));
+      }
+    }
     return t;
+  }
+
+  private static List<String> words(String clipName) {
+    return List.of(clipName.toLowerCase(Locale.ROOT).replaceFirst("\\.[a-z0-9]{2,4}$", "").split("[^a-z]+"));
   }
 
   private interface Position {
