@@ -1,6 +1,7 @@
 package io.tunecut.studio.server;
 
 import io.tunecut.studio.job.QueueSettings;
+import io.tunecut.studio.media.MediaSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -21,6 +22,7 @@ import java.util.Objects;
  * @param role whether this studio serves the API, renders, or both ({@code studio --role})
  * @param heartbeat how often a worker says it is alive; its renders move to another worker
  *     after four missed ({@code TUNECUT_WORKER_HEARTBEAT_S})
+ * @param media where media and renders are kept for every studio ({@code TUNECUT_MEDIA_URL})
  */
 public record StudioSettings(
     String host,
@@ -36,7 +38,8 @@ public record StudioSettings(
     String ffprobe,
     String databaseUrl,
     QueueSettings.Role role,
-    Duration heartbeat) {
+    Duration heartbeat,
+    MediaSettings media) {
 
   public StudioSettings {
     Objects.requireNonNull(host, "host");
@@ -46,6 +49,7 @@ public record StudioSettings(
     Objects.requireNonNull(ffprobe, "ffprobe");
     Objects.requireNonNull(role, "role");
     Objects.requireNonNull(heartbeat, "heartbeat");
+    Objects.requireNonNull(media, "media");
     if (databaseUrl != null && databaseUrl.isBlank()) databaseUrl = null;
     if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);
     if (maxUploadBytes <= 0) throw new IllegalArgumentException("maxUploadBytes must be positive");
@@ -62,12 +66,14 @@ public record StudioSettings(
   public static StudioSettings defaults(Path dataDir) {
     return new StudioSettings(
         "127.0.0.1", 0, dataDir, null, 500L * 1024 * 1024, 1, 120, false, Duration.ofDays(7),
-        "ffmpeg", "ffprobe", null, QueueSettings.Role.ALL, Duration.ofSeconds(10));
+        "ffmpeg", "ffprobe", null, QueueSettings.Role.ALL, Duration.ofSeconds(10),
+        MediaSettings.DATA_DIRECTORY);
   }
 
   /**
    * The defaults, with what the operator set in the environment: {@code TUNECUT_PUBLIC_URL},
-   * {@code TUNECUT_FFMPEG}, {@code TUNECUT_FFPROBE}, {@code TUNECUT_DATABASE_URL}.
+   * {@code TUNECUT_FFMPEG}, {@code TUNECUT_FFPROBE}, {@code TUNECUT_DATABASE_URL}, and the media
+   * store's ({@link MediaSettings#fromEnvironment}).
    */
   public static StudioSettings fromEnvironment(Path dataDir) {
     return fromEnvironment(dataDir, System.getenv());
@@ -80,72 +86,78 @@ public record StudioSettings(
     String ffmpeg = env.getOrDefault("TUNECUT_FFMPEG", "");
     String ffprobe = env.getOrDefault("TUNECUT_FFPROBE", "");
     return s.withFfmpeg(ffmpeg.isBlank() ? s.ffmpeg() : ffmpeg, ffprobe.isBlank() ? s.ffprobe() : ffprobe)
-        .withDatabaseUrl(env.get("TUNECUT_DATABASE_URL"));
+        .withDatabaseUrl(env.get("TUNECUT_DATABASE_URL"))
+        .withMedia(MediaSettings.fromEnvironment(env));
   }
 
   public StudioSettings withHost(String host) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, media);
   }
 
   public StudioSettings withPort(int port) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, media);
   }
 
   public StudioSettings withDataDir(Path dataDir) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, media);
   }
 
   public StudioSettings withPublicUrl(String publicUrl) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, media);
   }
 
   public StudioSettings withMaxUploadBytes(long maxUploadBytes) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, media);
   }
 
   public StudioSettings withRenderConcurrency(int renderConcurrency) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, media);
   }
 
   public StudioSettings withRenderMinutesPerDay(double renderMinutesPerDay) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, media);
   }
 
   public StudioSettings withAllowPrivateUrls(boolean allowPrivateUrls) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, media);
   }
 
   public StudioSettings withLinkTtl(Duration linkTtl) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, media);
   }
 
   public StudioSettings withFfmpeg(String ffmpeg, String ffprobe) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, media);
   }
 
   public StudioSettings withDatabaseUrl(String databaseUrl) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, media);
   }
 
   public StudioSettings withRole(QueueSettings.Role role) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, media);
   }
 
   public StudioSettings withHeartbeat(Duration heartbeat) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, media);
+  }
+
+  public StudioSettings withMedia(MediaSettings media) {
+    return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, media);
   }
 
   /** How this studio takes part in rendering. */
