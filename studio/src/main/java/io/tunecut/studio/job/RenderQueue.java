@@ -213,7 +213,7 @@ public final class RenderQueue implements AutoCloseable {
     Path file = dataDir.resolve(r.output()).normalize();
     if (!file.startsWith(rendersDir)) return Optional.empty();
     try {
-      return Files.isRegularFile(file) || store.find(file).isPresent() ? Optional.of(file) : Optional.empty();
+      return store.find(file).map(kept -> file);
     } catch (IOException e) {
       log.warn("could not look for the output of {}: {}", r.id(), e.getMessage());
       return Optional.empty();

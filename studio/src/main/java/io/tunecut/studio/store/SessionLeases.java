@@ -8,8 +8,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +26,9 @@ public final class SessionLeases implements AutoCloseable {
   private final Database db;
   private final Duration ttl;
   private final Duration patience;
-  // Weak values: a session's lock lives while someone holds or waits for it, so this cannot grow without end.
-  private final Cache<String, ReentrantLock> local = Caffeine.newBuilder().weakValues().build();
+  // Weak values: a session's permit lives while someone holds or waits for it, so this cannot grow without end.
+  // A permit, not a lock: a lease may be given back on another thread than took it.
+  private final Cache<String, Semaphore> local = Caffeine.newBuilder().weakValues().build();
   private final Map<String, Lease> held = new ConcurrentHashMap<>();
   private final ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "session-leases");
@@ -58,9 +59,9 @@ public final class SessionLeases implements AutoCloseable {
   public final class Lease implements AutoCloseable {
     private final String sessionId;
     private final String holder = UUID.randomUUID().toString();
-    private final ReentrantLock lock;
+    private final Semaphore lock;
 
-    private Lease(String sessionId, ReentrantLock lock) {
+    private Lease(String sessionId, Semaphore lock) {
       this.sessionId = sessionId;
       this.lock = lock;
     }
@@ -73,7 +74,7 @@ public final class SessionLeases implements AutoCloseable {
       } catch (RuntimeException e) {
         log.warn("could not free session {} (it frees itself in {} s): {}", sessionId, ttl.toSeconds(), e.toString());
       } finally {
-        lock.unlock();
+        lock.release();
       }
     }
   }
@@ -85,9 +86,9 @@ public final class SessionLeases implements AutoCloseable {
    */
   public Lease take(String sessionId) {
     long deadline = System.nanoTime() + patience.toNanos();
-    ReentrantLock lock = local.get(sessionId, k -> new ReentrantLock(true));
+    Semaphore lock = local.get(sessionId, k -> new Semaphore(1, true));
     try {
-      if (!lock.tryLock(patience.toNanos(), TimeUnit.NANOSECONDS)) throw busy();
+      if (!lock.tryAcquire(patience.toNanos(), TimeUnit.NANOSECONDS)) throw busy();
       Lease lease = new Lease(sessionId, lock);
       try {
         long wait = 5;
@@ -97,7 +98,7 @@ public final class SessionLeases implements AutoCloseable {
           wait = Math.min(MAX_POLL_MS, wait * 2);
         }
       } catch (RuntimeException | InterruptedException e) {
-        lock.unlock();
+        lock.release();
         throw e;
       }
       held.put(sessionId, lease);

@@ -34,6 +34,21 @@ class StudioSettingsTest {
   }
 
   @Test
+  void theEnvironmentNamesTheMediaStoreAndItsSecretIsNeverPrinted() {
+    StudioSettings s = StudioSettings.fromEnvironment(Path.of("data"), Map.of(
+        "TUNECUT_MEDIA_URL", "s3://media/tunecut", "TUNECUT_S3_ENDPOINT", "http://minio:9000",
+        "TUNECUT_S3_ACCESS_KEY_ID", "studio", "TUNECUT_S3_SECRET_ACCESS_KEY", "hush-hush"));
+
+    assertThat(s.media().s3()).isTrue();
+    assertThat(s.media().endpoint()).isEqualTo("http://minio:9000");
+    assertThat(s.media().region()).isEqualTo("us-east-1");
+    assertThat(s.toString()).contains("s3://media/tunecut").doesNotContain("hush-hush");
+    assertThat(StudioSettings.defaults(Path.of("data")).media().url()).as("the data directory by default").isNull();
+    assertThatThrownBy(() -> StudioSettings.fromEnvironment(Path.of("data"), Map.of("TUNECUT_S3_ACCESS_KEY_ID", "x")))
+        .hasMessageContaining("set together");
+  }
+
+  @Test
   void nonsenseIsRefusedWithTheFieldsName() {
     StudioSettings s = StudioSettings.defaults(Path.of("data"));
     assertThatThrownBy(() -> s.withRenderConcurrency(0)).hasMessageContaining("renderConcurrency");
