@@ -2,6 +2,7 @@ package io.tunecut.app;
 
 import io.tunecut.app.config.Settings;
 import io.tunecut.studio.job.QueueSettings;
+import io.tunecut.studio.media.MediaSettings;
 import io.tunecut.studio.server.Studio;
 import io.tunecut.studio.server.StudioSettings;
 import java.io.IOException;
@@ -35,6 +36,7 @@ final class StudioLauncher {
         .withLinkTtl(Duration.ofDays(number(env, "TUNECUT_LINK_TTL_DAYS", 7)))
         .withFfmpeg(settings.ffmpeg(), settings.ffprobe())
         .withDatabaseUrl(env.get("TUNECUT_DATABASE_URL"))
+        .withMedia(MediaSettings.fromEnvironment(env))
         .withRole(role)
         .withHeartbeat(Duration.ofSeconds(number(env, "TUNECUT_WORKER_HEARTBEAT_S", 10)))
         .withSoundfont(settings.soundfont())

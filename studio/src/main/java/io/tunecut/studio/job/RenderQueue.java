@@ -13,6 +13,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tunecut.studio.draft.Draft;
 import io.tunecut.studio.media.Media;
+import io.tunecut.studio.media.MediaSettings;
+import io.tunecut.studio.media.MediaStore;
 import io.tunecut.studio.render.RenderCancelledException;
 import io.tunecut.studio.render.RenderFailedException;
 import io.tunecut.studio.render.Renderer;
@@ -59,6 +61,7 @@ public final class RenderQueue implements AutoCloseable {
 
   private final RenderJobs jobs;
   private final MediaLibrary library;
+  private final MediaStore store;
   private final Renderer renderer;
   private final BeforeRender beforeRender;
   private final Path dataDir;
@@ -96,10 +99,12 @@ public final class RenderQueue implements AutoCloseable {
     }
   }
 
-  public RenderQueue(Database db, RenderJobs jobs, MediaLibrary library, Renderer renderer, BeforeRender beforeRender,
-      Path dataDir, QueueSettings settings, MeterRegistry registry) throws IOException {
+  /** @param store where inputs are fetched from and outputs kept, when studios do not share one disk */
+  public RenderQueue(Database db, RenderJobs jobs, MediaLibrary library, MediaStore store, Renderer renderer,
+      BeforeRender beforeRender, Path dataDir, QueueSettings settings, MeterRegistry registry) throws IOException {
     this.jobs = jobs;
     this.library = library;
+    this.store = store;
     this.renderer = renderer;
     this.beforeRender = beforeRender;
     this.dataDir = dataDir.toAbsolutePath().normalize();
@@ -140,8 +145,8 @@ public final class RenderQueue implements AutoCloseable {
   /** A queue for tests and tools: one process, its metrics kept nowhere. */
   public RenderQueue(Database db, RenderJobs jobs, MediaLibrary library, Renderer renderer, Path dataDir,
       int concurrency) throws IOException {
-    this(db, jobs, library, renderer, BeforeRender.NOTHING, dataDir, QueueSettings.of(concurrency),
-        new SimpleMeterRegistry());
+    this(db, jobs, library, MediaStore.open(MediaSettings.DATA_DIRECTORY, dataDir), renderer, BeforeRender.NOTHING,
+        dataDir, QueueSettings.of(concurrency), new SimpleMeterRegistry());
   }
 
   private static String nodeName() {
@@ -213,11 +218,17 @@ public final class RenderQueue implements AutoCloseable {
     });
   }
 
-  /** The finished output, when there is one. */
+  /** The finished output, when there is one: its place on this machine, or in the media store. */
   public Optional<Path> output(RenderRecord r) {
     if (r.status() != RenderStatus.COMPLETED || r.output() == null) return Optional.empty();
     Path file = dataDir.resolve(r.output()).normalize();
-    return file.startsWith(rendersDir) && Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    if (!file.startsWith(rendersDir)) return Optional.empty();
+    try {
+      return store.find(file).map(kept -> file);
+    } catch (IOException e) {
+      log.warn("could not look for the output of {}: {}", r.id(), e.getMessage());
+      return Optional.empty();
+    }
   }
 
   /**
@@ -277,7 +288,10 @@ public final class RenderQueue implements AutoCloseable {
     Path done = rendersDir.resolve(id + "-" + attempt + ".mp4");
     try {
       Map<String, Media> media = new LinkedHashMap<>();
-      for (MediaRecord m : library.ofSession(job.sessionId(), job.userId())) media.put(m.media().id(), m.media());
+      for (MediaRecord m : library.ofSession(job.sessionId(), job.userId())) {
+        store.fetch(m.media().file()); // a worker renders from its own copy
+        media.put(m.media().id(), m.media());
+      }
       Draft draft = beforeRender.prepare(Draft.read(MAPPER.readTree(job.draft())), media.values());
       long[] lastWrite = {0};
       renderer.render(draft, media, part, fraction -> {
@@ -291,6 +305,7 @@ public final class RenderQueue implements AutoCloseable {
       });
       if (Thread.interrupted()) throw new RenderCancelledException();
       Files.move(part, done, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      store.save(done); // before the render says completed: whoever reads that finds the file
       return completed(id, attempt, done);
     } catch (RenderCancelledException e) {
       deleteQuietly(part);

@@ -71,7 +71,7 @@ final class ChatApi {
       return;
     }
     String invocation = Ids.hex("e-", 12);
-    synchronized (sessions.lock(found.id())) {
+    try (var held = sessions.lock(found.id())) {
       SessionRecord s = sessions.owned(found.id(), user);
       Draft draft = Draft.read(SessionApi.parse(s.draft()));
       History history = history(store.history(s.id()));

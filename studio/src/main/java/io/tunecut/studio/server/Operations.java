@@ -11,12 +11,15 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tunecut.studio.media.MediaStore;
+import io.tunecut.studio.media.MediaStoreException;
 import io.tunecut.studio.store.Database;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** {@code /livez}, {@code /readyz} and {@code /metrics} (Prometheus text) for operators. */
 final class Operations implements AutoCloseable {
   private final Database db;
+  private final MediaStore store;
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics gc = new JvmGcMetrics();
   private final AtomicInteger streams = new AtomicInteger();
@@ -26,8 +29,9 @@ final class Operations implements AutoCloseable {
     void run() throws Exception;
   }
 
-  Operations(Database db) {
+  Operations(Database db, MediaStore store) {
     this.db = db;
+    this.store = store;
     new JvmMemoryMetrics().bindTo(registry);
     gc.bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
@@ -57,13 +61,19 @@ final class Operations implements AutoCloseable {
     plain(ctx, 200, "ok");
   }
 
-  /** Ready when the store answers. */
+  /** Ready when the database and the media store answer. */
   void ready(Context ctx) {
     try {
       db.one("SELECT 1", rs -> rs.getInt(1));
-      plain(ctx, 200, "ready");
     } catch (RuntimeException e) {
       plain(ctx, 503, "the store does not answer");
+      return;
+    }
+    try {
+      store.check();
+      plain(ctx, 200, "ready");
+    } catch (MediaStoreException e) {
+      plain(ctx, 503, e.getMessage());
     }
   }
 

@@ -6,12 +6,11 @@ import io.javalin.http.Context;
 import io.tunecut.studio.account.Quota;
 import io.tunecut.studio.job.RenderQueue;
 import io.tunecut.studio.link.LinkSigner;
-import io.tunecut.studio.media.Media;
+import io.tunecut.studio.media.MediaStore;
 import io.tunecut.studio.store.RenderRecord;
 import io.tunecut.studio.store.RenderStatus;
 import io.tunecut.studio.store.SessionRecord;
 import java.io.IOException;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
@@ -28,8 +27,10 @@ final class RenderApi {
   private final RenderQueue queue;
   private final Quota quota;
   private final LinkSigner links;
+  private final MediaStore store;
 
-  RenderApi(Auth auth, SessionApi sessions, RenderQueue queue, Quota quota, LinkSigner links) {
+  RenderApi(Auth auth, SessionApi sessions, RenderQueue queue, Quota quota, LinkSigner links, MediaStore store) {
+    this.store = store;
     this.auth = auth;
     this.sessions = sessions;
     this.queue = queue;
@@ -69,8 +70,7 @@ final class RenderApi {
     if (!hasClip(draft)) {
       throw ApiError.badRequest("the draft has no clip: a video needs at least one clip or picture; add one before exporting");
     }
-    Set<String> known = new HashSet<>();
-    for (Media m : sessions.media(s)) known.add(m.id());
+    Set<String> known = sessions.mediaIds(s);
     for (JsonNode track : draft.path("t")) {
       for (JsonNode seg : track.path("sg")) {
         String src = seg.path("src").asText(null);
@@ -113,9 +113,11 @@ final class RenderApi {
   /** {@code GET /api/render/proxy/<id>/download} */
   void download(Context ctx) throws IOException {
     RenderRecord r = owned(ctx);
-    var file = queue.output(r).orElseThrow(() -> new ApiError(ApiError.BAD_REQUEST, 409,
-        "the render is " + r.status().stored() + ": there is nothing to download yet"));
-    SignedFiles.serve(ctx, file, "video/mp4", r.id() + ".mp4");
+    var file = queue.output(r);
+    if (file.isEmpty() || !SignedFiles.serve(ctx, store, file.get(), "video/mp4", r.id() + ".mp4")) {
+      throw new ApiError(ApiError.BAD_REQUEST, 409,
+          "the render is " + r.status().stored() + ": there is nothing to download yet");
+    }
   }
 
   private RenderRecord owned(Context ctx) {

@@ -15,18 +15,22 @@ import io.tunecut.studio.intake.StoredFile;
 import io.tunecut.studio.intake.UploadTooLargeException;
 import io.tunecut.studio.link.LinkSigner;
 import io.tunecut.studio.media.Media;
+import io.tunecut.studio.media.MediaStore;
 import io.tunecut.studio.store.MediaLibrary;
 import io.tunecut.studio.store.MediaRecord;
 import io.tunecut.studio.store.SessionRecord;
+import io.tunecut.studio.store.SessionLeases;
 import io.tunecut.studio.store.Sessions;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.commons.fileupload2.core.FileItemInput;
@@ -46,12 +50,14 @@ final class SessionApi {
   private final Agent agent;
   private final LinkSigner links;
   private final Consumer<Media> sketch;
-  // Weak values: a session's lock lives while someone holds it, so the map cannot grow without end.
-  private final com.github.benmanes.caffeine.cache.Cache<String, Object> locks = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakValues().build();
+  private final SessionLeases leases;
+  private final MediaStore store;
 
   /** @param sketch told of every file kept, to sketch it at once (thumbnails, waveform) */
   SessionApi(Auth auth, Sessions sessions, MediaLibrary library, Intake intake, AnalysisCache analysis, Agent agent,
-      LinkSigner links, Consumer<Media> sketch) {
+      LinkSigner links, Consumer<Media> sketch, SessionLeases leases, MediaStore store) {
+    this.leases = leases;
+    this.store = store;
     this.auth = auth;
     this.sessions = sessions;
     this.library = library;
@@ -62,9 +68,13 @@ final class SessionApi {
     this.sketch = sketch;
   }
 
-  /** One edit at a time per session: uploads and chat turns both rewrite the draft. */
-  Object lock(String sessionId) {
-    return locks.get(sessionId, k -> new Object());
+  /** One edit at a time per session, on every studio: uploads and chat turns both rewrite the draft. */
+  SessionLeases.Lease lock(String sessionId) {
+    try {
+      return leases.take(sessionId);
+    } catch (SessionLeases.BusyException e) {
+      throw new ApiError(ApiError.BAD_REQUEST, 409, e.getMessage());
+    }
   }
 
   SessionRecord owned(String sessionId, String userId) {
@@ -72,13 +82,25 @@ final class SessionApi {
     return sessions.find(sessionId, userId).orElseThrow(ApiError::sessionNotFound);
   }
 
+  /** The session's media, each on this machine (fetched from the media store when it was kept elsewhere). */
   List<Media> media(SessionRecord s) {
-    return library.ofSession(s.id(), s.userId()).stream().map(MediaRecord::media).collect(Collectors.toList());
+    List<Media> all = library.ofSession(s.id(), s.userId()).stream().map(MediaRecord::media).collect(Collectors.toList());
+    try {
+      for (Media m : all) store.fetch(m.file());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return all;
+  }
+
+  Set<String> mediaIds(SessionRecord s) {
+    return library.ofSession(s.id(), s.userId()).stream().map(r -> r.media().id()).collect(Collectors.toSet());
   }
 
   /** Keeps media a chat turn made (a composed track) with the session's uploads; call under the session's lock. */
   void keep(SessionRecord s, List<Media> created) throws IOException {
     for (Media m : created) {
+      store.save(m.file());
       StoredFile stored = StoredFile.of(m.file());
       library.add(new MediaRecord(m, s.id(), s.userId(), stored.sha256(), stored.size()));
       sketch.accept(m);
@@ -179,7 +201,9 @@ final class SessionApi {
       if (accepted.isEmpty()) throw ApiError.badRequest("the upload has no files: send multipart parts named 'files' or JSON {\"urls\":[…]}");
       ObjectNode data = Json.object();
       ArrayNode files = data.putArray("files");
-      synchronized (lock(s.id())) {
+      // Kept where every studio finds them before any row names them.
+      for (Intake.Accepted a : accepted) store.save(a.media().file());
+      try (SessionLeases.Lease held = lock(s.id())) {
         SessionRecord fresh = owned(s.id(), s.userId());
         List<Media> added = new ArrayList<>();
         for (Intake.Accepted a : accepted) added.add(a.media());

@@ -3,10 +3,10 @@ package io.tunecut.studio.server;
 import io.javalin.http.Context;
 import io.tunecut.studio.job.RenderQueue;
 import io.tunecut.studio.link.LinkSigner;
+import io.tunecut.studio.media.MediaStore;
 import io.tunecut.studio.store.MediaLibrary;
 import io.tunecut.studio.store.MediaRecord;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -26,11 +26,13 @@ final class SignedFiles {
   private final LinkSigner links;
   private final RenderQueue renders;
   private final MediaLibrary library;
+  private final MediaStore store;
 
-  SignedFiles(LinkSigner links, RenderQueue renders, MediaLibrary library) {
+  SignedFiles(LinkSigner links, RenderQueue renders, MediaLibrary library, MediaStore store) {
     this.links = links;
     this.renders = renders;
     this.library = library;
+    this.store = store;
   }
 
   void signed(Context ctx) throws IOException {
@@ -46,28 +48,31 @@ final class SignedFiles {
         break;
     }
     Optional<Path> output = renders.find(id).flatMap(renders::output);
-    if (output.isPresent()) {
-      serve(ctx, output.get(), "video/mp4", id + ".mp4");
-      return;
-    }
+    if (output.isPresent() && serve(ctx, store, output.get(), "video/mp4", id + ".mp4")) return;
     Optional<MediaRecord> media = library.byId(id);
-    if (media.isPresent() && java.nio.file.Files.isRegularFile(media.get().media().file())) {
+    if (media.isPresent()) {
       String name = media.get().media().filename();
       String ext = io.tunecut.studio.intake.FileNames.extension(name);
-      serve(ctx, media.get().media().file(), TYPES.getOrDefault(ext, "application/octet-stream"), name);
-      return;
+      if (serve(ctx, store, media.get().media().file(), TYPES.getOrDefault(ext, "application/octet-stream"), name)) {
+        return;
+      }
     }
     plain(ctx, 404, "not found");
   }
 
-  /** Streams a file; Range requests get 206 and the asked part. */
-  static void serve(Context ctx, Path file, String type, String name) throws IOException {
-    long size = java.nio.file.Files.size(file);
+  /**
+   * Streams a file from this machine or the media store (the studio signs the links, so they
+   * work wherever the store is reachable only by the studios); Range requests get 206 and the
+   * asked part. @return false when neither has it
+   */
+  static boolean serve(Context ctx, MediaStore store, Path file, String type, String name) throws IOException {
+    Optional<MediaStore.Kept> kept = store.find(file);
+    if (kept.isEmpty()) return false;
     ctx.header("Content-Disposition", "inline; filename*=UTF-8''" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
     ctx.header("Accept-Ranges", "bytes");
     ctx.header("X-Content-Type-Options", "nosniff");
-    InputStream in = java.nio.file.Files.newInputStream(file);
-    ctx.writeSeekableStream(in, type, size);
+    ctx.writeSeekableStream(kept.get().stream(), type, kept.get().size());
+    return true;
   }
 
   private static void plain(Context ctx, int status, String word) {

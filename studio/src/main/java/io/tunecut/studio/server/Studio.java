@@ -14,6 +14,7 @@ import io.tunecut.studio.job.RenderEnded;
 import io.tunecut.studio.job.RenderQueue;
 import io.tunecut.studio.link.LinkSigner;
 import io.tunecut.studio.media.MediaProbe;
+import io.tunecut.studio.media.MediaStore;
 import io.tunecut.studio.preview.QuickPreview;
 import io.tunecut.studio.preview.Sketches;
 import io.tunecut.studio.preview.TimelinePictures;
@@ -22,6 +23,7 @@ import io.tunecut.studio.store.Accounts;
 import io.tunecut.studio.store.Database;
 import io.tunecut.studio.store.MediaLibrary;
 import io.tunecut.studio.store.RenderJobs;
+import io.tunecut.studio.store.SessionLeases;
 import io.tunecut.studio.store.Sessions;
 import io.tunecut.studio.agent.beat.SpeechDucking;
 import java.io.IOException;
@@ -48,6 +50,10 @@ import org.slf4j.LoggerFactory;
 public final class Studio implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Studio.class);
   static final Duration KEEP_ALIVE = Duration.ofSeconds(5);
+  /** How long a session stays held by a studio that died while editing it. */
+  private static final Duration SESSION_LEASE = Duration.ofSeconds(30);
+  /** How long an edit waits for the one before it (a model's turn can take this long). */
+  private static final Duration SESSION_PATIENCE = Duration.ofMinutes(3);
 
   private final Javalin app;
   private final Database db;
@@ -59,12 +65,17 @@ public final class Studio implements AutoCloseable {
   private final Operations ops;
   private final Auth auth;
   private final SessionApi sessionApi;
+  private final MediaStore store;
+  private final SessionLeases leases;
 
   private Studio(Javalin app, Database db, RenderQueue renders, ExecutorService turns, AnalysisCache analysis,
-      Sketches sketches, URI baseUrl, Operations ops, Auth auth, SessionApi sessionApi) {
+      Sketches sketches, URI baseUrl, Operations ops, Auth auth, SessionApi sessionApi, MediaStore store,
+      SessionLeases leases) {
     this.ops = ops;
     this.auth = auth;
     this.sessionApi = sessionApi;
+    this.store = store;
+    this.leases = leases;
     this.app = app;
     this.db = db;
     this.renders = renders;
@@ -123,8 +134,17 @@ public final class Studio implements AutoCloseable {
     // Its HTTP client (TLS, trust store) is made on another core too: only links need it.
     CompletableFuture<UrlFetcher> fetching = CompletableFuture.supplyAsync(() ->
         new UrlFetcher(settings.allowPrivateUrls(), Duration.ofSeconds(10), Duration.ofMinutes(15)), Studio::inBackground);
-    Database db = Database.open(settings.databaseUrl(), dataDir);
-    Operations ops = new Operations(db);
+    MediaStore store = MediaStore.open(settings.media(), dataDir);
+    Database db;
+    try {
+      store.check(); // bad keys or a missing bucket: said at start, in the operator's words
+      db = Database.open(settings.databaseUrl(), dataDir);
+    } catch (IOException | RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    Operations ops = new Operations(db, store);
+    SessionLeases leases = new SessionLeases(db, SESSION_LEASE, SESSION_PATIENCE);
     RenderQueue queue = null;
     ExecutorService turns = null;
     Sketches sketches = null;
@@ -138,7 +158,8 @@ public final class Studio implements AutoCloseable {
       Tokens tokens = new Tokens(accounts, clock);
       byte[] key = LinkSigner.loadOrCreateKey(dataDir.resolve("link.key"));
       SpeechDucking ducking = new SpeechDucking(analysis);
-      queue = new RenderQueue(db, jobs, library, renderer, ducking::refresh, dataDir, settings.queue(), ops.registry());
+      queue = new RenderQueue(db, jobs, library, store, renderer, ducking::refresh, dataDir, settings.queue(),
+          ops.registry());
       Ffmpeg ffmpeg = Ffmpeg.of(settings.ffmpeg(), settings.ffprobe());
       sketches = new Sketches(dataDir.resolve("pictures"), ffmpeg);
       Pictures pictures = new Pictures(sketches, new TimelinePictures(sketches, analysis::beats, analysis::cuts),
@@ -158,33 +179,35 @@ public final class Studio implements AutoCloseable {
       Agent agent = ready(agentLoading);
       Sessions sessions = new Sessions(db);
       SessionApi sessionApi = new SessionApi(auth, sessions, library, intake, analysis, agent, links,
-          pictures.timeline()::prepare);
+          pictures.timeline()::prepare, leases, store);
       Javalin app = build(settings, ops, auth, sessions, sessionApi, library, agent, queue, quota, links, turns,
-          keepAlive, pictures);
+          keepAlive, pictures, store);
       app.start(settings.host(), settings.port());
       URI url = URI.create("http://" + hostForUrl(settings.host()) + ":" + app.port());
       if (base[0] == null) base[0] = url.toString();
       queue.resume();
       log.info("studio ({}) listening on {} (data in {}, store on {})", settings.role().name().toLowerCase(),
           url, dataDir.getFileName(), db.dialect().name().toLowerCase());
-      return new Studio(app, db, queue, turns, analysis, sketches, url, ops, auth, sessionApi);
+      return new Studio(app, db, queue, turns, analysis, sketches, url, ops, auth, sessionApi, store, leases);
     } catch (IOException | RuntimeException e) {
       if (queue != null) queue.close();
       if (sketches != null) sketches.close();
       if (turns != null) turns.shutdownNow();
+      leases.close();
       ops.close();
       db.close();
+      store.close();
       throw e;
     }
   }
 
   private static Javalin build(StudioSettings settings, Operations ops, Auth auth, Sessions sessions,
       SessionApi sessionApi, MediaLibrary library, Agent agent, RenderQueue queue, Quota quota, LinkSigner links,
-      ExecutorService turns, Duration keepAlive, Pictures pictures) {
+      ExecutorService turns, Duration keepAlive, Pictures pictures, MediaStore store) {
     PreviewApi previews = pictures.api(auth, sessionApi);
     ChatApi chat = new ChatApi(auth, sessionApi, sessions, agent, turns, keepAlive);
-    RenderApi render = new RenderApi(auth, sessionApi, queue, quota, links);
-    SignedFiles files = new SignedFiles(links, queue, library);
+    RenderApi render = new RenderApi(auth, sessionApi, queue, quota, links, store);
+    SignedFiles files = new SignedFiles(links, queue, library, store);
     return Javalin.create(config -> {
       config.routes.exception(ApiError.class, (e, ctx) -> Json.send(ctx, e.httpStatus, e.body()));
       config.routes.exception(Exception.class, (e, ctx) -> {
@@ -251,9 +274,16 @@ public final class Studio implements AutoCloseable {
     return sessionApi.takeFiles(auth.userOf(token), sessionId, files);
   }
 
-  /** The finished render's file on this machine, when it has completed. */
+  /** The finished render's file on this machine (fetched from the media store when made elsewhere), when it has completed. */
   public Optional<Path> renderFile(String renderId) {
-    return renders.find(renderId).flatMap(renders::output);
+    return renders.find(renderId).flatMap(renders::output).filter(file -> {
+      try {
+        return store.fetch(file);
+      } catch (IOException e) {
+        log.warn("could not fetch render {}: {}", renderId, e.getMessage());
+        return false;
+      }
+    });
   }
 
   /** Stops serving and stops the renders; unfinished renders run again at the next start. */
@@ -265,9 +295,11 @@ public final class Studio implements AutoCloseable {
       renders.close();
       sketches.close();
       turns.shutdownNow();
+      leases.close();
       ops.close();
       analysis.close();
       db.close();
+      store.close();
     }
   }
 }

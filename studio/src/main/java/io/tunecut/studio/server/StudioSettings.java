@@ -3,6 +3,7 @@ package io.tunecut.studio.server;
 import io.tunecut.studio.compose.Soundfont;
 import io.tunecut.studio.job.QueueSettings;
 import io.tunecut.studio.llm.LlmSettings;
+import io.tunecut.studio.media.MediaSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -25,6 +26,7 @@ import java.util.Objects;
  *     after four missed ({@code TUNECUT_WORKER_HEARTBEAT_S})
  * @param soundfont the General MIDI soundfont composed music is played with ({@code TUNECUT_SOUNDFONT})
  * @param llm the operator's language model ({@code TUNECUT_LLM_*}), or null for the rules alone
+ * @param media where media and renders are kept for every studio ({@code TUNECUT_MEDIA_URL})
  *
  * <p>The app reads these from the environment once and hands them here; the studio reads no
  * environment of its own.
@@ -45,7 +47,8 @@ public record StudioSettings(
     QueueSettings.Role role,
     Duration heartbeat,
     Path soundfont,
-    LlmSettings llm) {
+    LlmSettings llm,
+    MediaSettings media) {
 
   public StudioSettings {
     Objects.requireNonNull(host, "host");
@@ -56,6 +59,7 @@ public record StudioSettings(
     Objects.requireNonNull(role, "role");
     Objects.requireNonNull(heartbeat, "heartbeat");
     Objects.requireNonNull(soundfont, "soundfont");
+    Objects.requireNonNull(media, "media");
     if (databaseUrl != null && databaseUrl.isBlank()) databaseUrl = null;
     if (port < 0 || port > 65535) throw new IllegalArgumentException("port out of range: " + port);
     if (maxUploadBytes <= 0) throw new IllegalArgumentException("maxUploadBytes must be positive");
@@ -72,87 +76,93 @@ public record StudioSettings(
   public static StudioSettings defaults(Path dataDir) {
     return new StudioSettings(
         "127.0.0.1", 0, dataDir, null, 500L * 1024 * 1024, 1, 120, false, Duration.ofDays(7),
-        "ffmpeg", "ffprobe", null, QueueSettings.Role.ALL, Duration.ofSeconds(10), Soundfont.DEBIAN, null);
+        "ffmpeg", "ffprobe", null, QueueSettings.Role.ALL, Duration.ofSeconds(10), Soundfont.DEBIAN, null,
+        MediaSettings.DATA_DIRECTORY);
   }
 
   public StudioSettings withHost(String host) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, soundfont, llm);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, soundfont, llm, media);
   }
 
   public StudioSettings withPort(int port) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, soundfont, llm);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, soundfont, llm, media);
   }
 
   public StudioSettings withDataDir(Path dataDir) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, soundfont, llm);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, soundfont, llm, media);
   }
 
   public StudioSettings withPublicUrl(String publicUrl) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, soundfont, llm);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, soundfont, llm, media);
   }
 
   public StudioSettings withMaxUploadBytes(long maxUploadBytes) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, soundfont, llm);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, soundfont, llm, media);
   }
 
   public StudioSettings withRenderConcurrency(int renderConcurrency) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, soundfont, llm);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, soundfont, llm, media);
   }
 
   public StudioSettings withRenderMinutesPerDay(double renderMinutesPerDay) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, soundfont, llm);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, soundfont, llm, media);
   }
 
   public StudioSettings withAllowPrivateUrls(boolean allowPrivateUrls) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, soundfont, llm);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, soundfont, llm, media);
   }
 
   public StudioSettings withLinkTtl(Duration linkTtl) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, soundfont, llm);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, soundfont, llm, media);
   }
 
   public StudioSettings withFfmpeg(String ffmpeg, String ffprobe) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, soundfont, llm);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, soundfont, llm, media);
   }
 
   public StudioSettings withDatabaseUrl(String databaseUrl) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, soundfont, llm);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, soundfont, llm, media);
   }
 
   public StudioSettings withRole(QueueSettings.Role role) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, soundfont, llm);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, soundfont, llm, media);
   }
 
   public StudioSettings withHeartbeat(Duration heartbeat) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, soundfont, llm);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, soundfont, llm, media);
   }
 
   public StudioSettings withSoundfont(Path soundfont) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, soundfont, llm);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, soundfont, llm, media);
   }
 
   /** @param llm null for the rules alone */
   public StudioSettings withLlm(LlmSettings llm) {
     return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
-        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, soundfont, llm);
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, soundfont, llm, media);
   }
 
   /** How this studio takes part in rendering. */
   public QueueSettings queue() {
     return QueueSettings.of(renderConcurrency).withRole(role).withHeartbeat(heartbeat, 4);
+  }
+
+  public StudioSettings withMedia(MediaSettings media) {
+    return new StudioSettings(host, port, dataDir, publicUrl, maxUploadBytes, renderConcurrency,
+        renderMinutesPerDay, allowPrivateUrls, linkTtl, ffmpeg, ffprobe, databaseUrl, role, heartbeat, soundfont, llm, media);
   }
 }

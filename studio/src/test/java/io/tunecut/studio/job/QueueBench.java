@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tunecut.studio.render.Renderer;
+import io.tunecut.studio.media.MediaSettings;
+import io.tunecut.studio.media.MediaStore;
 import io.tunecut.studio.store.Database;
 import io.tunecut.studio.store.MediaLibrary;
 import io.tunecut.studio.store.RenderJobs;
@@ -49,10 +51,11 @@ class QueueBench {
     try (Database apiDb = Database.open(url, dir); Database workerDb = Database.open(url, dir)) {
       RenderJobs apiJobs = new RenderJobs(apiDb);
       QueueSettings settings = QueueSettings.of(1);
-      try (RenderQueue api = new RenderQueue(apiDb, apiJobs, new MediaLibrary(apiDb, dir), instant,
+      MediaStore local = MediaStore.open(MediaSettings.DATA_DIRECTORY, dir);
+      try (RenderQueue api = new RenderQueue(apiDb, apiJobs, new MediaLibrary(apiDb, dir), local, instant,
               BeforeRender.NOTHING, dir, settings.withRole(QueueSettings.Role.API), new SimpleMeterRegistry());
           RenderQueue worker = new RenderQueue(workerDb, new RenderJobs(workerDb), new MediaLibrary(workerDb, dir),
-              instant, BeforeRender.NOTHING, dir, settings.withRole(QueueSettings.Role.WORKER),
+              local, instant, BeforeRender.NOTHING, dir, settings.withRole(QueueSettings.Role.WORKER),
               new SimpleMeterRegistry())) {
         api.resume();
         worker.resume();

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.tunecut.studio.ffmpeg.TestMedia;
 import io.tunecut.studio.job.QueueSettings;
 import io.tunecut.studio.media.FfprobeMediaProbe;
+import io.tunecut.studio.media.MediaSettings;
+import io.tunecut.studio.media.TestS3;
 import io.tunecut.studio.store.Database;
 import io.tunecut.studio.store.TestPostgres;
 import java.io.IOException;
@@ -15,15 +17,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Past one machine: a studio serving the API and two workers in JVMs of their own, all on one
- * PostgreSQL and one data directory. Killing the busy worker (kill -9, and its ffmpeg) in the
- * middle of a render loses nothing: the other worker renders it, once.
+ * PostgreSQL and one S3 bucket, each with a disk of its own. Killing the busy worker (kill -9,
+ * and its ffmpeg) in the middle of a render loses nothing: the other worker renders it, once.
  */
 class RenderFailoverTest {
   @TempDir Path dataDir;
@@ -39,11 +40,12 @@ class RenderFailoverTest {
     if (api != null) api.close();
   }
 
-  private Process worker(String url, int n) throws IOException {
+  private Process worker(String url, MediaSettings media, int n) throws IOException {
     Path log = dataDir.resolve("worker-" + n + ".log");
     List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), StudioWorkerProcess.class.getName(),
-        dataDir.toString(), url, "500");
+        dataDir.resolve("worker-" + n).toString(), url, "500", media.url(), media.endpoint(), media.accessKey(),
+        media.secretKey());
     Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     workers.add(p);
     return p;
@@ -61,12 +63,15 @@ class RenderFailoverTest {
   void aWorkerKilledMidRenderHandsTheRenderToAnotherAndTheVideoIsMadeOnce() throws Exception {
     String url = TestPostgres.freshDatabase();
     Path clip = TestMedia.clip(Files.createTempDirectory(dataDir, "in"), "long.mp4", 8, 320, 240);
-    api = Studio.start(StudioSettings.defaults(dataDir).withDatabaseUrl(url).withRole(QueueSettings.Role.API),
+    TestS3 s3 = TestS3.shared();
+    MediaSettings media = s3.settings("failover");
+    api = Studio.start(StudioSettings.defaults(dataDir.resolve("api")).withDatabaseUrl(url)
+            .withRole(QueueSettings.Role.API).withMedia(media),
         new FfprobeMediaProbe(TestMedia.FFMPEG), new FakeAgent(), (d, m, o, p) -> {
           throw new AssertionError("the API studio never renders");
         });
-    Process first = worker(url, 1);
-    Process second = worker(url, 2);
+    Process first = worker(url, media, 1);
+    Process second = worker(url, media, 2);
     try {
       await().atMost(Duration.ofSeconds(120)).until(() -> ready(1) && ready(2));
     } catch (org.awaitility.core.ConditionTimeoutException e) {
@@ -107,9 +112,8 @@ class RenderFailoverTest {
     Path video = Files.createTempFile(dataDir, "out", ".mp4");
     Files.write(video, http.bytes(done.path("outputUrl").asText()));
     assertThat(new FfprobeMediaProbe(TestMedia.FFMPEG).probe(video, "out.mp4").durationSeconds()).isBetween(7.5, 8.5);
-    try (Stream<Path> files = Files.list(dataDir.resolve("renders"))) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("render_failover-2.mp4");
-    }
+    assertThat(s3.keys()).filteredOn(k -> k.startsWith("failover/renders/"))
+        .containsExactly("failover/renders/render_failover-2.mp4");
     try (Database db = Database.open(url, dataDir)) {
       assertThat(db.one("SELECT COUNT(*) FROM scheduled_tasks", rs -> rs.getInt(1))).contains(0);
     }

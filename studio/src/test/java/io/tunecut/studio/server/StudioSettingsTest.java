@@ -3,8 +3,10 @@ package io.tunecut.studio.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tunecut.studio.media.MediaSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class StudioSettingsTest {
@@ -28,5 +30,20 @@ class StudioSettingsTest {
     assertThatThrownBy(() -> s.withRenderConcurrency(0)).hasMessageContaining("renderConcurrency");
     assertThatThrownBy(() -> s.withPort(70000)).hasMessageContaining("port");
     assertThatThrownBy(() -> s.withMaxUploadBytes(0)).hasMessageContaining("maxUploadBytes");
+  }
+
+  @Test
+  void theEnvironmentNamesTheMediaStoreAndItsSecretIsNeverPrinted() {
+    StudioSettings s = StudioSettings.defaults(Path.of("data")).withMedia(MediaSettings.fromEnvironment(Map.of(
+        "TUNECUT_MEDIA_URL", "s3://media/tunecut", "TUNECUT_S3_ENDPOINT", "http://minio:9000",
+        "TUNECUT_S3_ACCESS_KEY_ID", "studio", "TUNECUT_S3_SECRET_ACCESS_KEY", "hush-hush")));
+
+    assertThat(s.media().s3()).isTrue();
+    assertThat(s.media().endpoint()).isEqualTo("http://minio:9000");
+    assertThat(s.media().region()).isEqualTo("us-east-1");
+    assertThat(s.toString()).contains("s3://media/tunecut").doesNotContain("hush-hush");
+    assertThat(StudioSettings.defaults(Path.of("data")).media().url()).as("the data directory by default").isNull();
+    assertThatThrownBy(() -> MediaSettings.fromEnvironment(Map.of("TUNECUT_S3_ACCESS_KEY_ID", "x")))
+        .hasMessageContaining("set together");
   }
 }

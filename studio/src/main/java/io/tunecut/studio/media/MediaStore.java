@@ -1,0 +1,58 @@
+package io.tunecut.studio.media;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Where media and renders are kept for every studio. Files are named by their place under
+ * the data directory: each studio's data directory is its local copy (scratch on a worker),
+ * and the store holds the files that count.
+ */
+public interface MediaStore extends AutoCloseable {
+
+  /** A file's bytes, read from any offset without reading what comes before. */
+  interface Reader {
+    InputStream from(long offset) throws IOException;
+  }
+
+  /** A kept file: its length, and how to read it. */
+  record Kept(long size, Reader reader) {
+    /** Its bytes; skips before the first read cost nothing. */
+    public InputStream stream() {
+      return new RangeStream(reader);
+    }
+  }
+
+  /** Keeps {@code file} (under the data directory) where every studio finds it. */
+  void save(Path file) throws IOException;
+
+  /**
+   * Makes sure {@code file} is on this machine, fetching it from the store when it is not.
+   *
+   * @return false when the store does not have it either
+   */
+  boolean fetch(Path file) throws IOException;
+
+  /** The file here, or else in the store; empty when neither has it. */
+  Optional<Kept> find(Path file) throws IOException;
+
+  /**
+   * Asks the store whether it can be used.
+   *
+   * @throws MediaStoreException with words for the operator when it cannot
+   */
+  void check() throws MediaStoreException;
+
+  @Override
+  void close();
+
+  /** The store that {@code settings} name, for the data directory {@code dataDir}. */
+  static MediaStore open(MediaSettings settings, Path dataDir) {
+    Path root = dataDir.toAbsolutePath().normalize();
+    if (settings.url() == null) return new DirectoryStore(root, root);
+    if (settings.s3()) return S3Store.open(settings, root);
+    return new DirectoryStore(root, Path.of(settings.url()).toAbsolutePath().normalize());
+  }
+}
