@@ -1,9 +1,8 @@
 package io.tunecut.core.conversation;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.tunecut.core.language.Messages;
 import io.tunecut.core.nemo.Credits;
-import io.tunecut.core.timeline.TimelineSummary;
+import io.tunecut.core.timeline.Timeline;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -42,9 +41,9 @@ final class Forecast {
 
   private void tell(Work work) throws IOException {
     Messages say = work.say;
-    JsonNode draft = people.state(work.user, say).draft();
-    if (!TimelineSummary.hasClip(draft)) return;
-    double seconds = videoSeconds(draft);
+    Timeline timeline = Timeline.of(people.state(work.user, say).draft());
+    if (!timeline.hasClip()) return;
+    double seconds = timeline.endMs() / 1000.0;
     long render = pace.forecast(seconds);
     work.videoSeconds = seconds;
     work.forecastSeconds = render;
@@ -60,16 +59,5 @@ final class Forecast {
         : credits.renderMinutes() ? say.renderForecastMinutes(video, render, seconds / 60, credits.available())
         : say.renderForecastCredits(video, render, credits.available());
     replies.send(work, text);
-  }
-
-  /** The draft's length ({@code d}), or the end of its last segment. */
-  static double videoSeconds(JsonNode draft) {
-    long ms = draft.path("d").asLong(0);
-    if (ms <= 0) {
-      for (JsonNode track : draft.path("t")) {
-        for (JsonNode seg : track.path("sg")) ms = Math.max(ms, seg.path("st").asLong(0) + seg.path("d").asLong(0));
-      }
-    }
-    return ms / 1000.0;
   }
 }

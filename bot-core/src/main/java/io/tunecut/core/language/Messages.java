@@ -576,7 +576,7 @@ public final class Messages {
         "预览太大，无法在这里发送：时间线太长了。说“导出”获取视频和链接。");
   }
 
-  /** {@code ⏳ Rendering ■■■■■□□□□□ 48% · about 6 s left}; no estimate while {@code secondsLeft} is negative. */
+  /** {@code ⏳ Rendering ■■■■□□□□□□ 48% · about 6 s left}; no estimate while {@code secondsLeft} is negative. */
   public String renderBar(int progress, long secondsLeft) {
     int p = Math.max(0, Math.min(100, progress));
     int filled = p / 10;

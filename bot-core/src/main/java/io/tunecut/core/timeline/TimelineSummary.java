@@ -11,12 +11,10 @@ import java.util.Objects;
 
 /**
  * A draft read for people: "video 0–10 s · music 'lofi.mp3' 0–10 s at 35% · title 'Urban
- * Dreams' 0–3 s". Reads the fields of docs/draft.md where present and falls back to counts and
- * durations for drafts whose segments it does not know.
+ * Dreams' 0–3 s". Shows what {@link Timeline} reads where present and falls back to counts and
+ * durations for tracks it does not know.
  */
 public final class TimelineSummary {
-  private static final int VIDEO = 0;
-
   private final Map<String, String> items; // stable key → readable item
   private final Language lang;
 
@@ -26,44 +24,39 @@ public final class TimelineSummary {
   }
 
   public static TimelineSummary of(JsonNode draft, Language lang) {
+    return of(Timeline.of(draft), lang);
+  }
+
+  public static TimelineSummary of(Timeline timeline, Language lang) {
     Map<String, String> items = new LinkedHashMap<>();
-    if (draft != null) {
-      JsonNode m = draft.path("m");
-      int i = 0;
-      for (JsonNode track : draft.path("t")) {
-        int tt = track.path("tt").asInt(-1);
-        JsonNode sg = track.path("sg");
-        String key = "t" + tt + "#" + (i++);
-        if (!sg.isArray() || sg.isEmpty()) continue;
-        switch (tt) {
-          case 0 -> items.put(key, video(sg, lang));
-          case 1 -> {
-            int n = 0;
-            for (JsonNode seg : sg) items.put(key + "." + n++, music(seg, lang));
-          }
-          case 7 -> {
-            int n = 0;
-            for (JsonNode seg : sg) items.put(key + "." + n++, title(seg, lang));
-          }
-          default -> items.put(key, other(tt, sg, lang));
+    int i = 0;
+    for (Timeline.Track track : timeline.tracks()) {
+      List<Timeline.Segment> sg = track.segments();
+      String key = "t" + track.type() + "#" + (i++);
+      if (sg.isEmpty()) continue;
+      switch (track.type()) {
+        case Timeline.VIDEO -> items.put(key, video(sg, lang));
+        case Timeline.MUSIC -> {
+          int n = 0;
+          for (Timeline.Segment seg : sg) items.put(key + "." + n++, music(seg, lang));
         }
+        case Timeline.TEXT -> {
+          int n = 0;
+          for (Timeline.Segment seg : sg) items.put(key + "." + n++, title(seg, lang));
+        }
+        default -> items.put(key, other(track.type(), sg, lang));
       }
-      if (!items.isEmpty()) {
-        String format = format(m, lang);
-        if (format != null) items.put("format", format);
-      }
+    }
+    if (!items.isEmpty()) {
+      String format = format(timeline.frame(), lang);
+      if (format != null) items.put("format", format);
     }
     return new TimelineSummary(items, lang);
   }
 
   /** True when the draft has a clip (a segment on a video track): music or titles alone make no video. */
   public static boolean hasClip(JsonNode draft) {
-    if (draft == null) return false;
-    for (JsonNode track : draft.path("t")) {
-      boolean video = track.path("tt").asInt(VIDEO) == VIDEO;
-      if (video && track.path("sg").isArray() && !track.path("sg").isEmpty()) return true;
-    }
-    return false;
+    return Timeline.of(draft).hasClip();
   }
 
   public boolean empty() {
@@ -93,16 +86,15 @@ public final class TimelineSummary {
     return lang == Language.ZH ? zh : en;
   }
 
-  private static String video(JsonNode sg, Language lang) {
+  private static String video(List<Timeline.Segment> sg, Language lang) {
     long start = Long.MAX_VALUE;
     long end = 0;
     boolean timed = false;
-    for (JsonNode seg : sg) {
-      if (seg.has("d")) {
+    for (Timeline.Segment seg : sg) {
+      if (seg.length().isPresent()) {
         timed = true;
-        long st = seg.path("st").asLong(end);
-        start = Math.min(start, st);
-        end = Math.max(end, st + seg.path("d").asLong());
+        start = Math.min(start, seg.startMs());
+        end = Math.max(end, seg.endMs());
       }
     }
     String name = lang == Language.ZH ? "视频" : "video";
@@ -110,49 +102,38 @@ public final class TimelineSummary {
     return timed ? name + " " + range(start, end, lang) + clips : name + clips;
   }
 
-  private static String music(JsonNode seg, Language lang) {
+  private static String music(Timeline.Segment seg, Language lang) {
     StringBuilder s = new StringBuilder(lang == Language.ZH ? "音乐" : "music");
-    String n = seg.path("n").asText("");
-    if (!n.isEmpty()) s.append(" '").append(n).append("'");
-    if (seg.has("d")) {
-      long st = seg.path("st").asLong(0);
-      s.append(' ').append(range(st, st + seg.path("d").asLong(), lang));
-    }
-    if (seg.has("v")) {
-      long pct = Math.round(seg.path("v").asDouble() * 100);
+    if (!seg.name().isEmpty()) s.append(" '").append(seg.name()).append("'");
+    if (seg.length().isPresent()) s.append(' ').append(range(seg.startMs(), seg.endMs(), lang));
+    if (seg.volume().isPresent()) {
+      long pct = Math.round(seg.volume().getAsDouble() * 100);
       s.append(lang == Language.ZH ? " 音量 " : " at ").append(pct).append('%');
     }
-    long fi = seg.path("fi").asLong(0);
-    long fo = seg.path("fo").asLong(0);
-    if (fi > 0) s.append(lang == Language.ZH ? "，淡入 " : ", fade-in ").append(seconds(fi, lang));
-    if (fo > 0) s.append(lang == Language.ZH ? "，淡出 " : ", fade-out ").append(seconds(fo, lang));
-    if (seg.path("duck").isObject()) s.append(lang == Language.ZH ? "，人声时自动降低" : ", lowered under speech");
+    if (seg.fadeInMs() > 0) s.append(lang == Language.ZH ? "，淡入 " : ", fade-in ").append(seconds(seg.fadeInMs(), lang));
+    if (seg.fadeOutMs() > 0) s.append(lang == Language.ZH ? "，淡出 " : ", fade-out ").append(seconds(seg.fadeOutMs(), lang));
+    if (seg.ducked()) s.append(lang == Language.ZH ? "，人声时自动降低" : ", lowered under speech");
     return s.toString();
   }
 
-  private static String title(JsonNode seg, Language lang) {
+  private static String title(Timeline.Segment seg, Language lang) {
     StringBuilder s = new StringBuilder(lang == Language.ZH ? "标题" : "title");
-    String text = seg.path("text").asText("");
-    if (!text.isEmpty()) s.append(" '").append(text).append("'");
-    if (seg.has("d")) {
-      long st = seg.path("st").asLong(0);
-      s.append(' ').append(range(st, st + seg.path("d").asLong(), lang));
-    }
+    if (!seg.text().isEmpty()) s.append(" '").append(seg.text()).append("'");
+    if (seg.length().isPresent()) s.append(' ').append(range(seg.startMs(), seg.endMs(), lang));
     return s.toString();
   }
 
-  private static String other(int tt, JsonNode sg, Language lang) {
+  private static String other(int tt, List<Timeline.Segment> sg, Language lang) {
     long end = 0;
-    for (JsonNode seg : sg) end = Math.max(end, seg.path("st").asLong(0) + seg.path("d").asLong(0));
+    for (Timeline.Segment seg : sg) end = Math.max(end, seg.endMs());
     String base = lang == Language.ZH ? "轨道（类型 " + tt + "）" + sg.size() + " 段" : "track (type " + tt + "): " + sg.size() + (sg.size() == 1 ? " segment" : " segments");
     return end > 0 ? base + " " + range(0, end, lang) : base;
   }
 
-  private static String format(JsonNode m, Language lang) {
-    if (!m.isObject()) return null;
+  private static String format(Timeline.Frame frame, Language lang) {
     List<String> parts = new ArrayList<>();
-    if (m.has("width") && m.has("height")) parts.add(m.path("width").asInt() + "×" + m.path("height").asInt());
-    if (m.hasNonNull("aspect")) parts.add(m.path("aspect").asText());
+    if (frame.sized()) parts.add(frame.width() + "×" + frame.height());
+    if (!frame.aspect().isEmpty()) parts.add(frame.aspect());
     if (parts.isEmpty()) return null;
     return (lang == Language.ZH ? "画面 " : "frame ") + String.join(" ", parts);
   }
