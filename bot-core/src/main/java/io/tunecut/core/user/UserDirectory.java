@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every person we know, by (platform, user id): Caffeine in front (bounded, expiring after
- * access) of a durable store, SQLite in the data directory or PostgreSQL. Tokens are
+ * access) of a durable store, SQLite in the data directory or PostgreSQL; on PostgreSQL, shared
+ * by several bot instances, every read goes to the store. Tokens are
  * encrypted at rest (AES-GCM) with a key from the secret given, or one generated once into
  * the data directory, readable by its owner only. Thread-safe.
  */
@@ -35,10 +36,13 @@ public final class UserDirectory implements AutoCloseable {
   private final Cache<ChatUser, UserRecord> cache;
   private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
   private volatile boolean closed;
+  /** Other bot instances write the same store: a record held here may be older than the store's. */
+  private final boolean shared;
 
-  private UserDirectory(SqlUserStore store, TokenCipher cipher, long cacheSize) {
+  private UserDirectory(SqlUserStore store, TokenCipher cipher, long cacheSize, boolean shared) {
     this.store = store;
     this.cipher = cipher;
+    this.shared = shared;
     this.cache = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterAccess(EXPIRE_AFTER_ACCESS).build();
     for (int i = 0; i < STRIPES; i++) {
       locks[i] = new ReentrantLock();
@@ -76,7 +80,7 @@ public final class UserDirectory implements AutoCloseable {
           : TokenCipher.withKey(KeyFile.readOrCreate(dataDir));
       log.info("User directory open in {} (token key from {})", dataDir,
           fromSecret ? "TUNECUT_SECRET" : KeyFile.NAME);
-      return new UserDirectory(store, cipher, cacheSize);
+      return new UserDirectory(store, cipher, cacheSize, databaseUrl != null && !databaseUrl.isBlank());
     } catch (IOException | RuntimeException e) {
       store.close();
       throw e;
@@ -87,7 +91,7 @@ public final class UserDirectory implements AutoCloseable {
   public UserRecord get(ChatUser user) throws IOException {
     Objects.requireNonNull(user, "user");
     ensureOpen();
-    UserRecord cached = cache.getIfPresent(user);
+    UserRecord cached = shared ? null : cache.getIfPresent(user);
     if (cached != null) {
       return cached;
     }
@@ -149,7 +153,7 @@ public final class UserDirectory implements AutoCloseable {
 
   // Callers hold the user's lock, so a record is created and a cache entry filled once.
   private UserRecord current(ChatUser user) throws IOException {
-    UserRecord cached = cache.getIfPresent(user);
+    UserRecord cached = shared ? null : cache.getIfPresent(user);
     if (cached != null) {
       return cached;
     }

@@ -50,6 +50,25 @@ class PostgresUserDirectoryTest {
   }
 
   @Test
+  void twoInstancesOnOneStoreNeverAnswerOrWriteFromAnOlderRecord() throws Exception {
+    ChatUser cleo = new ChatUser("telegram", "3003");
+    try (var here = UserDirectory.open(dataDir.resolve("here"), "a secret", url());
+        var there = UserDirectory.open(dataDir.resolve("there"), "a secret", url())) {
+      here.update(cleo, r -> r.withSession("ses_old", "task_old"));
+      assertThat(here.get(cleo).sessionId()).isEqualTo("ses_old");
+
+      // /new at the other instance
+      there.update(cleo, r -> r.withSession("ses_new", "task_new"));
+
+      assertThat(here.get(cleo).sessionId()).as("what /status reads here").isEqualTo("ses_new");
+      here.update(cleo, r -> r.withLanguage("zh"));
+      UserRecord stored = there.get(cleo);
+      assertThat(stored.sessionId()).as("a later change here keeps the other's /new").isEqualTo("ses_new");
+      assertThat(stored.language()).isEqualTo("zh");
+    }
+  }
+
+  @Test
   void peopleTheirTokensAndPendingRendersLiveInPostgresqlAndNotInTheDataDirectory() throws Exception {
     var render = new PendingRender("render_1", new MessageRef(new Chat("telegram", "-100555", true), "42"),
         Instant.parse("2026-12-02T10:00:00Z"));
