@@ -21,6 +21,18 @@ public enum Fill {
     return wire;
   }
 
+  /** Shapes closer than this (2 %) count as the same: the clip is cut to cover. */
+  private static final double SAME_SHAPE = 0.02;
+
+  /**
+   * How a clip of {@code clipRatio} (width / height) fills a frame of {@code frameRatio}: cut to
+   * cover when the shapes are the same, else as {@code asked} (null: a blurred copy of itself).
+   */
+  public static Fill of(double clipRatio, double frameRatio, Fill asked) {
+    if (Math.abs(Math.log(clipRatio / frameRatio)) < SAME_SHAPE) return CROP;
+    return asked == null ? BLUR : asked;
+  }
+
   public static Optional<Fill> fromWire(String value) {
     for (Fill f : values()) if (f.wire.equals(value)) return Optional.of(f);
     return Optional.empty();

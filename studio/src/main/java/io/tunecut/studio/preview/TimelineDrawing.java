@@ -35,8 +35,6 @@ final class TimelineDrawing {
   static final int WIDTH = 1280;
   private static final int PAD = 28;
   private static final int HEADER = 96;
-  /** Shapes closer than this (2 %) fill the frame cut to cover, as the render treats them. */
-  private static final double SAME_SHAPE = 0.02;
   private static final int RULER = 34;
   private static final int TEXT_LANE = 46;
   private static final int MOST_TEXT_LANES = 3;
@@ -163,9 +161,7 @@ final class TimelineDrawing {
     Optional<BufferedImage> first = firstPicture();
     if (first.isPresent()) {
       BufferedImage picture = first.get();
-      double have = (double) picture.getWidth() / picture.getHeight();
-      boolean same = Math.abs(Math.log(have * h / w)) < SAME_SHAPE;
-      Fill fill = same ? Fill.CROP : draft.output().fill() == null ? Fill.BLUR : draft.output().fill();
+      Fill fill = Fill.of((double) picture.getWidth() / picture.getHeight(), (double) w / h, draft.output().fill());
       if (fill == Fill.BARS) {
         g.setColor(Color.BLACK);
         g.fillRect(x, y, w, h);

@@ -11,8 +11,6 @@ import java.util.Locale;
  * cut to a whole number of frames; captions laid over it.
  */
 final class VideoGraph {
-  /** Shapes closer than this (2%) count as the same: the sliver that does not fit is cut. */
-  private static final double SAME_SHAPE = 0.02;
   /** The blurred background is made at 1/8 of the frame's size: blurring costs little there. */
   private static final int BACKGROUND_SCALE = 8;
 
@@ -51,11 +49,8 @@ final class VideoGraph {
    * (a blurred copy of itself by default), cut to cover when they are the same.
    */
   static Fill fill(RenderPlan plan, MediaInfo source) {
-    double frame = (double) plan.frame().width() / plan.frame().height();
-    double have = (double) source.width() / source.height();
-    if (Math.abs(Math.log(have / frame)) < SAME_SHAPE) return Fill.CROP;
-    Fill asked = plan.draft().output().fill();
-    return asked == null ? Fill.BLUR : asked;
+    return Fill.of((double) source.width() / source.height(),
+        (double) plan.frame().width() / plan.frame().height(), plan.draft().output().fill());
   }
 
   /** One caption over {@code [picture]} from {@code from} to {@code to} seconds, into {@code [label]}. */
