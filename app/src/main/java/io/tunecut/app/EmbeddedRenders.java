@@ -2,7 +2,7 @@ package io.tunecut.app;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.tunecut.core.export.RenderSignals;
+import io.tunecut.core.render.RenderSignals;
 import io.tunecut.studio.server.Studio;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.tunecut.discord;
 
 import io.tunecut.core.conversation.ConversationEngine;
-import io.tunecut.core.export.PollSchedule;
+import io.tunecut.core.render.PollSchedule;
 import io.tunecut.core.testing.FakeNemoServer;
 import io.tunecut.core.user.UserDirectory;
 import java.io.IOException;

@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tunecut.core.conversation.ConversationEngine;
-import io.tunecut.core.export.PollSchedule;
+import io.tunecut.core.render.PollSchedule;
 import io.tunecut.core.chat.Attachment;
 import io.tunecut.core.chat.ChatUser;
 import io.tunecut.core.chat.InboundMessage;

@@ -8,7 +8,7 @@ import io.tunecut.core.access.AccessRules;
 import io.tunecut.core.access.Budget;
 import io.tunecut.core.chat.ChatUser;
 import io.tunecut.core.conversation.ConversationEngine;
-import io.tunecut.core.export.PollSchedule;
+import io.tunecut.core.render.PollSchedule;
 import io.tunecut.core.testing.FakeNemoServer;
 import io.tunecut.core.testing.FakeNemoServer.Call;
 import io.tunecut.core.testing.MutableClock;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.tunecut.core.chat.ChatUser;
 import io.tunecut.core.conversation.ConversationEngine;
-import io.tunecut.core.export.PollSchedule;
+import io.tunecut.core.render.PollSchedule;
 import io.tunecut.core.nemo.NemoClient;
 import io.tunecut.core.testing.FakeNemoServer;
 import io.tunecut.core.testing.FakeNemoServer.Call;

@@ -1,7 +1,7 @@
 package io.tunecut.core.conversation;
 
 import io.tunecut.core.chat.ChatAction;
-import io.tunecut.core.export.RenderSignals;
+import io.tunecut.core.render.RenderSignals;
 import io.tunecut.core.language.Messages;
 import io.tunecut.core.nemo.RenderStatus;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package io.tunecut.core.conversation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tunecut.core.chat.MessageRef;
-import io.tunecut.core.export.RenderSignals;
+import io.tunecut.core.render.RenderSignals;
 import io.tunecut.core.nemo.NemoException;
 import io.tunecut.core.nemo.RenderStatus;
 import io.tunecut.core.timeline.TimelineSummary;

@@ -1,6 +1,6 @@
 package io.tunecut.core.conversation;
 
-import io.tunecut.core.export.PollSchedule;
+import io.tunecut.core.render.PollSchedule;
 import java.time.Duration;
 
 /** How long the conversation waits for things; the Builder says what each one means. */

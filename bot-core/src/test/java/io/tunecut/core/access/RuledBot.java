@@ -5,7 +5,7 @@ import io.tunecut.core.chat.Chat;
 import io.tunecut.core.chat.ChatUser;
 import io.tunecut.core.chat.InboundMessage;
 import io.tunecut.core.conversation.ConversationEngine;
-import io.tunecut.core.export.PollSchedule;
+import io.tunecut.core.render.PollSchedule;
 import io.tunecut.core.testing.FakeNemoServer;
 import io.tunecut.core.testing.RecordingPort;
 import io.tunecut.core.user.UserDirectory;

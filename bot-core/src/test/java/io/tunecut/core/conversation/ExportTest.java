@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tunecut.core.chat.MessageRef;
-import io.tunecut.core.export.PollSchedule;
-import io.tunecut.core.export.RenderSignals;
+import io.tunecut.core.render.PollSchedule;
+import io.tunecut.core.render.RenderSignals;
 import io.tunecut.core.testing.FakeNemoServer;
 import io.tunecut.core.testing.FakeNemoServer.Call;
 import io.tunecut.core.testing.RecordingPort;

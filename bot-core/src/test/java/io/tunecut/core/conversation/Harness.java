@@ -8,7 +8,7 @@ import io.tunecut.core.chat.Attachment;
 import io.tunecut.core.chat.Chat;
 import io.tunecut.core.chat.ChatUser;
 import io.tunecut.core.chat.InboundMessage;
-import io.tunecut.core.export.PollSchedule;
+import io.tunecut.core.render.PollSchedule;
 import io.tunecut.core.nemo.NemoClient;
 import io.tunecut.core.testing.FakeNemoServer;
 import io.tunecut.core.testing.RecordingPort;

@@ -1,6 +1,5 @@
 package io.tunecut.studio.account;
 
-import io.tunecut.studio.store.Accounts;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

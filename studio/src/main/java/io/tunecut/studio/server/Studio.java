@@ -19,7 +19,7 @@ import io.tunecut.studio.preview.QuickPreview;
 import io.tunecut.studio.preview.Sketches;
 import io.tunecut.studio.preview.TimelinePictures;
 import io.tunecut.studio.render.Renderer;
-import io.tunecut.studio.store.Accounts;
+import io.tunecut.studio.account.Accounts;
 import io.tunecut.studio.store.Database;
 import io.tunecut.studio.store.MediaLibrary;
 import io.tunecut.studio.store.RenderJobs;

@@ -2,7 +2,6 @@ package io.tunecut.studio.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tunecut.studio.store.Accounts;
 import io.tunecut.studio.store.Database;
 import java.nio.file.Path;
 import java.time.Clock;

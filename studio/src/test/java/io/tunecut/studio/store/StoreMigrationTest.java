@@ -2,6 +2,7 @@ package io.tunecut.studio.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tunecut.studio.account.Accounts;
 import io.tunecut.studio.media.Media;
 import io.tunecut.studio.media.MediaInfo;
 import io.tunecut.studio.media.MediaKind;

@@ -1,4 +1,4 @@
-package io.tunecut.core.export;
+package io.tunecut.core.render;
 
 import java.nio.file.Path;
 import java.util.Optional;

@@ -1,4 +1,6 @@
-package io.tunecut.studio.store;
+package io.tunecut.studio.account;
+
+import io.tunecut.studio.store.Database;
 
 import java.time.Instant;
 import java.util.Optional;
