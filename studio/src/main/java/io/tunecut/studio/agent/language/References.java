@@ -50,6 +50,8 @@ final class References {
 
   /** A Chinese request that names no clip starts with its verb: 放到最后, 剪到3秒, 静音. */
   private static final Pattern CLIP_VERB = Pattern.compile("(?:再|也)?(?:放|移|挪|剪|裁|静音|删)");
+  /** A Chinese request that names nothing and only turns something up or down: 调小一点, 大声点. */
+  private static final Pattern LEVEL_VERB = Pattern.compile("(?:再|也|就)?(?:调|变|放|开)?(?:小|大|轻|响|低|高)(?:一)?(?:点|些|声)");
 
   private References() {}
 
@@ -109,6 +111,8 @@ final class References {
         c = last + " " + c; // "标题放大一点，换成蓝色": the colour is the title's too
       } else if (named == null && last != null && last.startsWith("clip") && !TARGET.matcher(c).find() && CLIP_VERB.matcher(c).lookingAt()) {
         c = last + " " + c; // "sunset那段剪到3秒 然后放到最后": the same clip
+      } else if (named == null && "music".equals(last) && !TARGET.matcher(c).find() && LEVEL_VERB.matcher(c).lookingAt()) {
+        c = last + " " + c; // "别把音乐删了 调小一点": the music's level
       }
       if (named != null) last = named.equals("song") ? "music" : named;
       out.add(c);
