@@ -2,49 +2,65 @@ package io.tunecut.telegram;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.FailsafeExecutor;
+import dev.failsafe.RetryPolicy;
 import io.tunecut.core.chat.Chat;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one throttle of everything the bot sends to Telegram: a queue per chat, a send budget
- * per chat (calls of one chat a second apart, three in groups; edits of a status message the
- * chat's edit interval apart) and one global budget shared by every send and edit. A newer
- * text for a status message waiting in line replaces the older one. A 429 pauses that chat's
- * queue for Telegram's retry_after and tries the call again; nothing ever sleeps on a thread.
+ * per chat (a second between calls, three in groups; edits of a status message the chat's edit
+ * interval apart) and one global budget shared by every send and edit. A newer text for a status
+ * message whose edit has not gone out yet takes that edit's place. A 429 pauses that chat's queue
+ * for Telegram's retry_after, then the call is tried again.
+ *
+ * <p>Every wait is a task scheduled for later (the budgets here, retry_after by Failsafe's retry
+ * policy run asynchronously), so no thread sleeps and the worker pool only ever holds calls in flight.
  */
 final class Outbox {
   private static final Logger log = LoggerFactory.getLogger(Outbox.class);
-  /** Telegram: about 30 messages a second over all chats. */
-  static final Duration GLOBAL_INTERVAL = Duration.ofMillis(34);
+  /** Telegram: about 30 messages a second over all chats; 25 leaves room for its counting. */
+  static final Duration GLOBAL_INTERVAL = Duration.ofMillis(40);
   static final Duration PRIVATE_INTERVAL = Duration.ofSeconds(1);
   /** Telegram: 20 messages a minute in a group. */
   static final Duration GROUP_INTERVAL = Duration.ofSeconds(3);
-  private static final long MAX_RETRY_AFTER_SECONDS = 120;
+  private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(120);
   private static final int MAX_TRIES = 3;
 
   private final ScheduledExecutorService scheduler;
   private final Executor workers;
-  private final java.util.function.Function<Chat, Duration> editInterval;
-  // Idle chats are forgotten: a chat's queue lives while it has something to send.
-  private final Cache<String, Lane> lanes = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(30)).build();
+  private final Function<Chat, Duration> editInterval;
   private final Object global = new Object();
   private long globalFreeNanos = System.nanoTime();
+  // Idle chats are forgotten: a chat's queue and budget live while it has something to send. The
+  // global budget bounds how many chats can post in 30 minutes (45,000).
+  private final Cache<String, Lane> lanes = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(30)).build();
 
   /** One Bot API call. */
   @FunctionalInterface
   interface Send<T> {
-    T run() throws java.io.IOException;
+    T run() throws IOException;
   }
 
-  Outbox(ScheduledExecutorService scheduler, Executor workers, java.util.function.Function<Chat, Duration> editInterval) {
+  /**
+   * @param scheduler runs the waits (budgets, retry_after); never a Bot API call
+   * @param workers runs the Bot API calls
+   */
+  Outbox(ScheduledExecutorService scheduler, Executor workers, Function<Chat, Duration> editInterval) {
     this.scheduler = scheduler;
     this.workers = workers;
     this.editInterval = editInterval;
@@ -52,109 +68,169 @@ final class Outbox {
 
   /** Queues a call for {@code chat}; the future completes with its result once Telegram answered. */
   <T> CompletableFuture<T> send(Chat chat, Send<T> call) {
-    Job<T> job = new Job<>(null, call);
-    lane(chat).add(job);
-    return job.result;
+    return lane(chat).add(new Job(null, call));
   }
 
-  /** Queues an edit of {@code messageId}; a later edit of the same message waiting in line replaces it. */
+  /** Queues an edit of {@code messageId}; it replaces an edit of the same message that has not gone out yet. */
   CompletableFuture<Void> edit(Chat chat, String messageId, Send<Void> call) {
-    Job<Void> job = new Job<>(messageId, call);
-    lane(chat).add(job);
-    return job.result;
+    return lane(chat).add(new Job(messageId, call));
   }
 
   private Lane lane(Chat chat) {
     return lanes.get(chat.id(), id -> new Lane(chat));
   }
 
-  private static final class Job<T> {
-    final String editOf;
-    final Send<T> call;
-    final CompletableFuture<T> result = new CompletableFuture<>();
-    int tries;
+  /** The 429 in a failure, or null. */
+  private static BotApiException tooManyRequests(Throwable failure) {
+    return unwrap(failure) instanceof BotApiException e && e.errorCode() == 429 ? e : null;
+  }
 
-    Job(String editOf, Send<T> call) {
+  private static Throwable unwrap(Throwable failure) {
+    Throwable cause = failure;
+    while ((cause instanceof CompletionException || cause instanceof FailsafeException) && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+
+  /** A call waiting in a chat's queue. Guarded by its lane. */
+  private static final class Job {
+    final String editOf;
+    Send<?> call;
+    CompletableFuture<Object> result = new CompletableFuture<>();
+    boolean calling;
+
+    Job(String editOf, Send<?> call) {
       this.editOf = editOf;
       this.call = call;
     }
+
+    /** The newer edit goes out in this one's place; the older text is simply never shown. */
+    void takeOver(Job newer) {
+      CompletableFuture<Object> older = result;
+      call = newer.call;
+      result = newer.result;
+      older.complete(null);
+    }
   }
 
+  /** One chat: its queue, its budgets, and the retry its calls run under. */
   private final class Lane {
-    private final Chat chat;
-    private final Deque<Job<?>> waiting = new ArrayDeque<>();
-    private boolean busy;
-    private boolean scheduled;
+    private final long intervalNanos;
+    private final long editIntervalNanos;
+    private final Deque<Job> waiting = new ArrayDeque<>();
+    private final FailsafeExecutor<Object> retrying;
+    private Job current;
     private long freeNanos = System.nanoTime();
     private long editFreeNanos = System.nanoTime();
 
     Lane(Chat chat) {
-      this.chat = chat;
+      this.intervalNanos = (chat.group() ? GROUP_INTERVAL : PRIVATE_INTERVAL).toNanos();
+      this.editIntervalNanos = editInterval.apply(chat).toNanos();
+      RetryPolicy<Object> retryAfter = RetryPolicy.builder()
+          .handleIf(failure -> tooManyRequests(failure) != null)
+          .withMaxAttempts(MAX_TRIES)
+          .withDelayFn(attempt -> retryAfter(attempt.getLastException()))
+          .onRetryScheduled(e -> log.info("Telegram asks chat {} to wait {} s (429); its queue pauses", chat.id(), e.getDelay().toSeconds()))
+          .build();
+      // The chat's queue stays with the call while Failsafe waits out retry_after on the scheduler.
+      retrying = Failsafe.with(retryAfter).with(scheduler);
     }
 
-    void add(Job<?> job) {
+    @SuppressWarnings("unchecked")
+    <T> CompletableFuture<T> add(Job job) {
+      CompletableFuture<T> result = (CompletableFuture<T>) (CompletableFuture<?>) job.result;
       synchronized (this) {
-        if (job.editOf != null) {
-          for (var it = waiting.iterator(); it.hasNext(); ) {
-            Job<?> queued = it.next();
-            if (job.editOf.equals(queued.editOf)) {
-              it.remove();
-              queued.result.complete(null);
-            }
-          }
+        Job older = job.editOf == null ? null : unsentEditOf(job.editOf);
+        if (older != null) {
+          older.takeOver(job);
+          return result;
         }
         waiting.add(job);
       }
       pump();
+      return result;
+    }
+
+    private Job unsentEditOf(String messageId) {
+      if (current != null && !current.calling && messageId.equals(current.editOf)) return current;
+      for (Job queued : waiting) {
+        if (messageId.equals(queued.editOf)) return queued;
+      }
+      return null;
     }
 
     private void pump() {
-      Job<?> job;
+      Job job;
       synchronized (this) {
-        if (busy || scheduled || waiting.isEmpty()) return;
-        long now = System.nanoTime();
-        Job<?> head = waiting.peek();
-        long due = Math.max(freeNanos, head.editOf != null ? editFreeNanos : 0);
-        due = Math.max(due, globalSlot(now, due <= now));
-        if (due > now) {
-          scheduled = true;
-          scheduler.schedule(() -> {
-            synchronized (this) {
-              scheduled = false;
-            }
-            pump();
-          }, due - now, TimeUnit.NANOSECONDS);
-          return;
-        }
+        if (current != null || waiting.isEmpty()) return;
         job = waiting.poll();
-        busy = true;
+        current = job;
       }
-      workers.execute(() -> run(job));
+      retrying.getStageAsync(() -> turn(job).thenCompose(ready -> attempt(job))).whenComplete((value, failure) -> {
+        CompletableFuture<Object> result;
+        synchronized (this) {
+          current = null;
+          result = job.result;
+        }
+        if (failure == null) result.complete(value);
+        else result.completeExceptionally(unwrap(failure));
+        pump();
+      });
     }
 
-    private <T> void run(Job<T> job) {
-      long pause = 0;
-      try {
-        job.tries++;
-        job.result.complete(job.call.run());
-      } catch (BotApiException e) {
-        if (e.errorCode() == 429 && job.tries < MAX_TRIES) {
-          pause = TimeUnit.SECONDS.toNanos(Math.min(Math.max(1, e.retryAfterSeconds()), MAX_RETRY_AFTER_SECONDS));
-          log.info("Telegram asks chat {} to wait {} s (429); its queue pauses", chat.id(), TimeUnit.NANOSECONDS.toSeconds(pause));
-        } else {
-          job.result.completeExceptionally(e);
-        }
-      } catch (Exception e) {
-        job.result.completeExceptionally(e);
-      }
+    /** Completes when the chat's budget and the global one allow the job's next try; waits on the scheduler. */
+    private CompletableFuture<Void> turn(Job job) {
+      CompletableFuture<Void> ready = new CompletableFuture<>();
+      waitForTurn(job, ready);
+      return ready;
+    }
+
+    private void waitForTurn(Job job, CompletableFuture<Void> ready) {
+      long now = System.nanoTime();
+      long due;
       synchronized (this) {
-        long now = System.nanoTime();
-        if (pause > 0) waiting.addFirst(job);
-        freeNanos = now + Math.max(pause, (chat.group() ? GROUP_INTERVAL : PRIVATE_INTERVAL).toNanos());
-        if (job.editOf != null) editFreeNanos = now + Math.max(pause, editInterval.apply(chat).toNanos());
-        busy = false;
+        due = Math.max(freeNanos, job.editOf != null ? editFreeNanos : now);
       }
-      pump();
+      due = Math.max(due, globalSlot(now, due <= now));
+      if (due <= now) {
+        ready.complete(null);
+        return;
+      }
+      try {
+        scheduler.schedule(() -> waitForTurn(job, ready), due - now, TimeUnit.NANOSECONDS);
+      } catch (RejectedExecutionException e) {
+        // The bot is closing: the caller hears so rather than wait for ever.
+        ready.completeExceptionally(new IOException("the Telegram bot is stopping", e));
+      }
+    }
+
+    /** One try of the call, on a worker; the chat's budget counts from its answer. */
+    private CompletableFuture<Object> attempt(Job job) {
+      return CompletableFuture.supplyAsync(() -> {
+        Send<?> call;
+        synchronized (this) {
+          job.calling = true;
+          call = job.call;
+        }
+        try {
+          return call.run();
+        } catch (IOException e) {
+          // While the chat waits out a 429, a newer text may still take this edit's place.
+          if (tooManyRequests(e) != null) {
+            synchronized (this) {
+              job.calling = false;
+            }
+          }
+          throw new CompletionException(e);
+        } finally {
+          synchronized (this) {
+            long now = System.nanoTime();
+            freeNanos = now + intervalNanos;
+            if (job.editOf != null) editFreeNanos = now + editIntervalNanos;
+          }
+        }
+      }, workers);
     }
   }
 
@@ -168,5 +244,11 @@ final class Outbox {
       if (take) globalFreeNanos = now + GLOBAL_INTERVAL.toNanos();
       return now;
     }
+  }
+
+  private static Duration retryAfter(Throwable failure) {
+    BotApiException e = tooManyRequests(failure);
+    long seconds = e == null ? 1 : Math.max(1, e.retryAfterSeconds());
+    return Duration.ofSeconds(Math.min(seconds, MAX_RETRY_AFTER.toSeconds()));
   }
 }

@@ -40,6 +40,8 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * The core's way out to Telegram. Every message and edit goes through the {@link Outbox}, the
  * one throttle (budgets per chat and overall, a 429 pausing only its chat); a status edit is
  * queued and returns at once, the latest text winning; an edit with unchanged text is not an error.
+ * A send returns once Telegram answered it, as the core needs its message id: the caller waits
+ * for its own chat's turn, while the adapter's threads serve other chats.
  */
 final class TelegramPort implements ChatPort {
   static final String PLATFORM = "telegram";

@@ -60,6 +60,9 @@ final class FakeBotApi extends Dispatcher implements AutoCloseable {
   private final AtomicInteger floodNextSends = new AtomicInteger();
   private final Map<String, Integer> floodChat = new ConcurrentHashMap<>();
   private volatile Duration editInterval = Duration.ZERO;
+  private volatile Duration chatInterval;
+  private final Map<String, Long> lastPostNanos = new java.util.HashMap<>();
+  private final java.util.Deque<Long> postsInLastSecond = new java.util.ArrayDeque<>();
   private volatile boolean refuseVideosAsTooLarge;
   private volatile java.nio.file.Path localFiles;
   private final AtomicInteger downloads = new AtomicInteger();
@@ -80,6 +83,25 @@ final class FakeBotApi extends Dispatcher implements AutoCloseable {
     editInterval = interval;
   }
 
+  /**
+   * Telegram's flood control on everything the bot posts (messages, edits, photos, videos): calls
+   * for one chat closer together than {@code perChat}, or more than 30 in any second over all
+   * chats, are answered 429.
+   */
+  void floodControl(Duration perChat) {
+    chatInterval = perChat;
+  }
+
+  /** Counts a post to {@code chatId}; true when flood control refuses it. */
+  private synchronized boolean flooded(String chatId) {
+    if (chatInterval == null) return false;
+    long now = System.nanoTime();
+    Long last = lastPostNanos.put(chatId, now);
+    postsInLastSecond.addLast(now);
+    while (now - postsInLastSecond.peekFirst() >= TimeUnit.SECONDS.toNanos(1)) postsInLastSecond.pollFirst();
+    return (last != null && now - last < chatInterval.toNanos()) || postsInLastSecond.size() > 30;
+  }
+
   /** The next {@code n} sendMessage calls are answered 429 with retry_after 1. */
   void floodNextSends(int n) {
     floodNextSends.set(n);
@@ -87,7 +109,12 @@ final class FakeBotApi extends Dispatcher implements AutoCloseable {
 
   /** The next sendMessage to {@code chatId} is answered 429 with retry_after {@code seconds}. */
   void floodNextSendTo(String chatId, int seconds) {
-    floodChat.put(chatId, seconds);
+    floodChat.put("sendmessage/" + chatId, seconds);
+  }
+
+  /** The next editMessageText in {@code chatId} is answered 429 with retry_after {@code seconds}. */
+  void floodNextEditIn(String chatId, int seconds) {
+    floodChat.put("editmessagetext/" + chatId, seconds);
   }
 
   /** Acts as a local Bot API server: getFile answers with absolute paths of files written here. */
@@ -161,6 +188,11 @@ final class FakeBotApi extends Dispatcher implements AutoCloseable {
   }
 
   private MockResponse answer(String method, ObjectNode p) {
+    if (List.of("sendmessage", "editmessagetext", "sendphoto", "sendvideo").contains(method)) {
+      if (flooded(p.path("chat_id").asText())) return flood(1);
+      Integer wait = floodChat.remove(method + "/" + p.path("chat_id").asText());
+      if (wait != null) return flood(wait);
+    }
     switch (method) {
       case "getme": {
         ObjectNode me = JSON.createObjectNode().put("id", BOT_ID).put("is_bot", true)
@@ -171,8 +203,6 @@ final class FakeBotApi extends Dispatcher implements AutoCloseable {
         return ok(JSON.getNodeFactory().booleanNode(true));
       case "sendmessage":
         if (floodNextSends.getAndUpdate(n -> Math.max(0, n - 1)) > 0) return flood(1);
-        Integer wait = floodChat.remove(p.path("chat_id").asText());
-        if (wait != null) return flood(wait);
         return ok(botMessage(p.path("chat_id").asText(), p.path("text").asText()));
       case "editmessagetext": {
         String chat = p.path("chat_id").asText();

@@ -320,28 +320,6 @@ class TelegramBotTest {
   }
 
   @Test
-  void a429PausesOnlyItsChatAndNoThreadWaitsItOut() throws Exception {
-    start(echo());
-    api.floodNextSendTo("101", 2);
-    CompletableFuture<Void> ann = CompletableFuture.runAsync(() -> {
-      try {
-        bot.port().send(ANN.chat(), "for ann", List.of());
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
-    await().until(() -> !api.calls("sendMessage").isEmpty());
-
-    bot.port().send(LI.chat(), "for li", List.of());
-    ann.get(10, java.util.concurrent.TimeUnit.SECONDS);
-
-    // Li's message went out while Ann's chat waited out its retry_after of 2 s.
-    assertThat(api.calls("sendMessage")).extracting(FakeBotApi.Call::chatId, FakeBotApi.Call::answeredCode)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("101", 429), org.assertj.core.groups.Tuple.tuple("303", 200),
-            org.assertj.core.groups.Tuple.tuple("101", 200));
-  }
-
-  @Test
   void editingToTheSameTextIsNotAnError() throws Exception {
     start(echo());
     MessageRef status = bot.port().createStatus(ANN.chat(), "Working");

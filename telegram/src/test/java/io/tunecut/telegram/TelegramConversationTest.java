@@ -185,6 +185,23 @@ class TelegramConversationTest {
   }
 
   @Test
+  void twoPeopleAtOnceWithProgressEditsDrawNoRateLimitFromTelegram() throws Exception {
+    telegram.floodControl(Duration.ofMillis(800));
+    nemo.onMessage("ann's", Turn.builder().delay(Duration.ofMillis(2500)).text("Done for Ann.").build());
+    nemo.onMessage("ben's", Turn.builder().delay(Duration.ofMillis(2500)).text("Done for Ben.").build());
+    telegram.push(Updates.text(ANN, ANN.id(), "make ann's video vertical"));
+    telegram.push(Updates.text(BEN, BEN.id(), "make ben's video vertical"));
+
+    await().until(() -> sentTo("101").contains("Done for Ann.") && sentTo("202").contains("Done for Ben.")
+        && finishedTurns() == 2);
+    // Each status message was kept up to date while the work ran, and Telegram never said "too many".
+    for (String chat : List.of("101", "202")) {
+      assertThat(telegram.calls("editMessageText", c -> chat.equals(c.chatId())).size()).isGreaterThanOrEqualTo(2);
+    }
+    assertThat(telegram.calls()).noneMatch(c -> c.answeredCode() == 429);
+  }
+
+  @Test
   void aRenderRunningAcrossARestartReportsToTheSameStatusMessageAndIsDelivered() throws Exception {
     telegram.push(Updates.text(ANN, ANN.id(), "hello"));
     awaitFinishedTurns(1);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -42,6 +43,30 @@ public record Draft(Output output, List<Clip> clips, Music music, List<Caption> 
     long st = 0;
     for (int i = 0; i < index; i++) st += clips.get(i).durationMs();
     return st;
+  }
+
+  /** Whether a render can start: music or titles alone make no video. */
+  public boolean canRender() {
+    return !clips.isEmpty();
+  }
+
+  /** What a render of it counts against the day's render time: the video's length, a second at least. */
+  public double renderMinutes() {
+    return Math.max(durationMs(), 1000) / 60000.0;
+  }
+
+  /** Every media id the draft uses, in tracks we model or not. */
+  public Set<String> sources() {
+    Set<String> ids = new LinkedHashSet<>();
+    clips.forEach(c -> ids.add(c.src()));
+    if (music != null) ids.add(music.src());
+    for (JsonNode track : otherTracks) {
+      for (JsonNode seg : track.path("sg")) {
+        if (seg.path("src").isTextual()) ids.add(seg.path("src").asText());
+      }
+    }
+    ids.remove("");
+    return ids;
   }
 
   /** Ready for export when some track has a segment. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.tunecut.studio.account.Quota;
+import io.tunecut.studio.draft.Draft;
 import io.tunecut.studio.job.RenderQueue;
 import io.tunecut.studio.link.LinkSigner;
 import io.tunecut.studio.media.MediaStore;
@@ -63,24 +64,20 @@ final class RenderApi {
     if (!id.matches("[A-Za-z0-9_-][A-Za-z0-9_.-]{0,127}") || id.startsWith("med_")) {
       throw ApiError.badRequest("a render id is 1–128 letters, digits, '_', '-' or '.', and does not start with med_");
     }
-    JsonNode draft = body.get("draft");
-    if (draft == null || draft.isNull()) draft = SessionApi.parse(s.draft());
-    if (draft.isTextual()) draft = SessionApi.parse(draft.asText());
-    if (!draft.isObject()) throw ApiError.badRequest("the draft must be a JSON object");
-    if (!hasClip(draft)) {
+    JsonNode json = body.get("draft");
+    if (json == null || json.isNull()) json = SessionApi.parse(s.draft());
+    if (json.isTextual()) json = SessionApi.parse(json.asText());
+    if (!json.isObject()) throw ApiError.badRequest("the draft must be a JSON object");
+    Draft draft = Draft.read(json);
+    if (!draft.canRender()) {
       throw ApiError.badRequest("the draft has no clip: a video needs at least one clip or picture; add one before exporting");
     }
     Set<String> known = sessions.mediaIds(s);
-    for (JsonNode track : draft.path("t")) {
-      for (JsonNode seg : track.path("sg")) {
-        String src = seg.path("src").asText(null);
-        if (src != null && !known.contains(src)) {
-          throw ApiError.badRequest("the draft uses a file that is not in this session (" + src + ")");
-        }
-      }
+    for (String src : draft.sources()) {
+      if (!known.contains(src)) throw ApiError.badRequest("the draft uses a file that is not in this session (" + src + ")");
     }
-    double minutes = minutes(draft);
-    RenderRecord job = new RenderRecord(id, user, s.id(), draft.toString(), RenderStatus.PENDING, 0, null, null,
+    double minutes = draft.renderMinutes();
+    RenderRecord job = new RenderRecord(id, user, s.id(), json.toString(), RenderStatus.PENDING, 0, null, null,
         minutes, quota.today());
     // The check and the insert are one transaction on the store: they hold across studios.
     switch (queue.submit(job, quota.minutesPerDay())) {
@@ -148,25 +145,5 @@ final class RenderApi {
     root.put("success", true);
     data.fields().forEachRemaining(f -> root.set(f.getKey(), f.getValue()));
     return root;
-  }
-
-  /** A segment on a video track: music or titles alone make no video. */
-  static boolean hasClip(JsonNode draft) {
-    for (JsonNode track : draft.path("t")) {
-      boolean video = track.path("tt").asInt(0) == 0;
-      if (video && track.path("sg").isArray() && !track.path("sg").isEmpty()) return true;
-    }
-    return false;
-  }
-
-  /** The output length in minutes: the draft's {@code d}, or the end of its last segment. */
-  static double minutes(JsonNode draft) {
-    long ms = draft.path("d").asLong(0);
-    if (ms <= 0) {
-      for (JsonNode track : draft.path("t")) {
-        for (JsonNode seg : track.path("sg")) ms = Math.max(ms, seg.path("st").asLong(0) + seg.path("d").asLong(0));
-      }
-    }
-    return Math.max(ms, 1000) / 60000.0;
   }
 }

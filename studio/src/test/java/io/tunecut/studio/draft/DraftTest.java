@@ -37,6 +37,23 @@ class DraftTest {
   }
 
   @Test
+  void aRenderNeedsAClipAndCountsTheVideosLengthInMinutes() throws Exception {
+    Draft musicOnly = Draft.read(JSON.readTree(
+        "{\"d\":5000,\"t\":[{\"tt\":1,\"sg\":[{\"id\":\"m1\",\"src\":\"med_2\",\"st\":0,\"d\":5000}]}]}"));
+    Draft twoClips = Draft.read(JSON.readTree("{\"t\":[{\"tt\":0,\"sg\":[{\"src\":\"med_1\",\"d\":30000},"
+        + "{\"src\":\"med_3\",\"d\":15000}]},{\"tt\":1,\"sg\":[{\"src\":\"med_2\",\"d\":45000}]},"
+        + "{\"tt\":9,\"sg\":[{\"src\":\"med_4\"}]}]}"));
+    Draft still = Draft.read(JSON.readTree("{\"t\":[{\"tt\":0,\"sg\":[{\"src\":\"med_1\",\"kind\":\"image\",\"d\":200}]}]}"));
+
+    assertThat(musicOnly.canRender()).isFalse();
+    assertThat(twoClips.canRender()).isTrue();
+    assertThat(twoClips.renderMinutes()).isEqualTo(0.75);
+    // A render is counted a second at least.
+    assertThat(still.renderMinutes()).isEqualTo(1 / 60.0);
+    assertThat(twoClips.sources()).containsExactly("med_1", "med_3", "med_2", "med_4");
+  }
+
+  @Test
   void aMalformedDraftReadsAsEmptyRatherThanFailing() throws Exception {
     Draft d = Draft.read(JSON.readTree("{\"t\":\"nope\",\"m\":[1]}"));
     assertThat(d.clips()).isEmpty();

@@ -192,10 +192,18 @@ class StudioRenderTest extends StudioTestBase {
     http.upload(token, session, Samples.track());
 
     StudioHttp.Answer refused = new Project(http, token, session).export("render_music_only");
+    // The same timeline sent with the export, as other clients do.
+    StudioHttp.Answer sent = http.post("/api/render/proxy/lambda", token, "{\"id\":\"render_sent\",\"sessionId\":\""
+        + session + "\",\"draft\":{\"d\":5000,\"t\":[{\"tt\":1,\"sg\":[{\"id\":\"m1\",\"src\":\"med_track\",\"st\":0,\"d\":5000}]}]}}");
 
-    assertThat(refused.status()).isEqualTo(400);
-    assertThat(refused.json().path("message").asText()).contains("no clip");
+    for (StudioHttp.Answer answer : List.of(refused, sent)) {
+      assertThat(answer.status()).isEqualTo(400);
+      assertThat(answer.json().path("message").asText())
+          .isEqualTo("the draft has no clip: a video needs at least one clip or picture; add one before exporting");
+    }
     assertThat(renderer.started).isEmpty();
+    // Nothing was put aside for a render that never starts.
+    assertThat(http.get("/api/credits/balance/simple", token).data().path("frozen").asDouble()).isZero();
   }
 
   @Test
