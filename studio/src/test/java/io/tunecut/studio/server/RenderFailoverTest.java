@@ -115,7 +115,7 @@ class RenderFailoverTest {
     assertThat(s3.keys()).filteredOn(k -> k.startsWith("failover/renders/"))
         .containsExactly("failover/renders/render_failover-2.mp4");
     try (Database db = Database.open(url, dataDir)) {
-      assertThat(db.one("SELECT COUNT(*) FROM scheduled_tasks", rs -> rs.getInt(1))).contains(0);
+      assertThat(db.one("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'render'", rs -> rs.getInt(1))).contains(0);
     }
   }
 
