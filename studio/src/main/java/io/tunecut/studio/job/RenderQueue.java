@@ -307,7 +307,7 @@ public final class RenderQueue implements AutoCloseable {
     Path done = output(dataDir, id, attempt);
     try {
       Path work = scratch.open(id, attempt);
-      Path part = work.resolve("render.part.mp4");
+      Path part = work.resolve(id + "-" + attempt + ".part.mp4");
       Map<String, Media> media = inputs(job, work);
       Draft draft = beforeRender.prepare(Draft.read(MAPPER.readTree(job.draft())), media.values());
       long[] lastWrite = {0};

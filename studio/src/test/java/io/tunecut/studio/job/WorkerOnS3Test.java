@@ -181,7 +181,7 @@ class WorkerOnS3Test {
   void whatAWorkerKilledMidRenderLeftIsDroppedAtItsNextStart() throws Exception {
     // A render this worker was killed in, finished since on another worker; one whose row is gone.
     submitDirectly("render_moved_on", RenderStatus.COMPLETED, 2);
-    for (String left : List.of("scratch/render_moved_on-1/med_a-beach.mp4", "scratch/render_moved_on-1/render.part.mp4",
+    for (String left : List.of("scratch/render_moved_on-1/med_a-beach.mp4", "scratch/render_moved_on-1/render_moved_on-1.part.mp4",
         "renders/render_moved_on-1.mp4", "scratch/render_forgotten-3/med_a-beach.mp4")) {
       Path file = workerDir.resolve(left);
       Files.createDirectories(file.getParent());
