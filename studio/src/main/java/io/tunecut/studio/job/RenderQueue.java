@@ -26,6 +26,7 @@ import io.tunecut.studio.store.RenderJobs;
 import io.tunecut.studio.store.RenderRecord;
 import io.tunecut.studio.store.RenderStatus;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -325,14 +326,10 @@ public final class RenderQueue implements AutoCloseable {
       keep(done); // before the render says completed: whoever reads that finds the file
       return completed(id, attempt, done);
     } catch (RenderCancelledException e) {
-      Thread.interrupted();
-      if (closing) {
-        log.info("render {} stopped by shutdown; it runs again on the next worker", id);
-        throw new StoppedByShutdown();
-      }
-      // Cancelled: the store says so already. Lost to another attempt: that one finishes it.
-      return jobs.find(id).map(RenderRecord::status).filter(s -> s == RenderStatus.CANCELLED).orElse(null);
+      return stopped(id);
     } catch (StoreFailed e) {
+      // Stopped while it copied or kept: a cancel, a shutdown or a takeover, not the store.
+      if (e.getCause() instanceof InterruptedIOException) return stopped(id);
       return storeFailed(id, attempt, e);
     } catch (RenderFailedException e) {
       log.info("render {} failed: {}", id, e.getMessage());
@@ -344,6 +341,17 @@ public final class RenderQueue implements AutoCloseable {
     } finally {
       scratch.drop(id, attempt);
     }
+  }
+
+  /** The render was stopped on this thread. @return CANCELLED, or null when a shutdown or another attempt has it */
+  private RenderStatus stopped(String id) {
+    Thread.interrupted();
+    if (closing) {
+      log.info("render {} stopped by shutdown; it runs again on the next worker", id);
+      throw new StoppedByShutdown();
+    }
+    // Cancelled: the store says so already. Lost to another attempt: that one finishes it.
+    return jobs.find(id).map(RenderRecord::status).filter(s -> s == RenderStatus.CANCELLED).orElse(null);
   }
 
   /**

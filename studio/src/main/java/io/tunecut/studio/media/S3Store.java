@@ -2,6 +2,7 @@ package io.tunecut.studio.media;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -144,6 +146,7 @@ final class S3Store implements MediaStore {
    */
   private IOException failure(String doing, SdkException e) {
     String message = doing + where + ": " + reason(e);
+    if (e instanceof AbortedException) return new InterruptedIOException(message); // stopped here: never asked again
     if (e instanceof S3Exception s && s.statusCode() >= 400 && s.statusCode() < 500
         && s.statusCode() != 408 && s.statusCode() != 429) {
       MediaStoreException refused = new MediaStoreException(message);
