@@ -31,7 +31,7 @@ final class RenderMetrics {
     failed = Counter.builder("tunecut.renders.failed").description("Renders that failed here").register(registry);
     cancelled = Counter.builder("tunecut.renders.cancelled").description("Renders cancelled").register(registry);
     retried = Counter.builder("tunecut.renders.retried")
-        .description("Renders started again after a worker died or stopped").register(registry);
+        .description("Renders started again: their worker died or stopped, or the media store failed them").register(registry);
     rendering = Timer.builder("tunecut.render.duration").description("Time spent rendering")
         .publishPercentileHistogram().minimumExpectedValue(Duration.ofSeconds(1))
         .maximumExpectedValue(Duration.ofHours(1)).register(registry);

@@ -8,6 +8,7 @@ import com.github.kagkarlsson.scheduler.logging.LogLevel;
 import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -25,9 +26,9 @@ import io.tunecut.studio.store.RenderJobs;
 import io.tunecut.studio.store.RenderRecord;
 import io.tunecut.studio.store.RenderStatus;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -56,8 +57,10 @@ public final class RenderQueue implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(RenderQueue.class);
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final String TASK = "render";
-  /** A render that failed for want of its store is tried again after this. */
-  private static final Duration RETRY = Duration.ofSeconds(30);
+  /** Starts of one render at most while its media store keeps failing it; then it has failed. */
+  static final int MAX_ATTEMPTS = 8;
+  /** The longest a render waits in the queue after its store failed it. */
+  private static final Duration LONGEST_WAIT = Duration.ofMinutes(5);
 
   private final RenderJobs jobs;
   private final MediaLibrary library;
@@ -66,8 +69,10 @@ public final class RenderQueue implements AutoCloseable {
   private final BeforeRender beforeRender;
   private final Path dataDir;
   private final Path rendersDir;
+  private final Scratch scratch;
   private final RenderMetrics metrics;
   private final OneTimeTask<Void> task;
+  private final RecurringTask<Void> cleanUp;
   private final Scheduler scheduler; // null when this studio does not render
   private final SchedulerClient client;
   private final ScheduledExecutorService watch;
@@ -110,14 +115,17 @@ public final class RenderQueue implements AutoCloseable {
     this.dataDir = dataDir.toAbsolutePath().normalize();
     this.rendersDir = this.dataDir.resolve("renders");
     Files.createDirectories(rendersDir);
+    this.scratch = new Scratch(this.dataDir, rendersDir, !store.isDataDirectory());
     this.metrics = new RenderMetrics(registry, jobs);
     this.bell = new QueueBell(db);
     this.task = Tasks.oneTime(TASK)
-        // Stopped by a shutdown: at once, elsewhere or at the next start. Else the store failed us.
-        .onFailure((complete, ops) -> ops.reschedule(complete, Instant.now().plus(closing ? Duration.ZERO : RETRY)))
+        // Stopped by a shutdown: at once, elsewhere or at the next start. Else a store failed us.
+        .onFailure((complete, ops) -> ops.reschedule(complete, Instant.now().plus(closing ? Duration.ZERO
+            : wait(settings.storeRetry(), complete.getExecution().consecutiveFailures))))
         .execute(this::execute);
+    this.cleanUp = new CleanUp(store, library, jobs, this.dataDir, CleanUp.GRACE).task();
     if (settings.role().renders()) {
-      var builder = Scheduler.create(db.dataSource(), task)
+      var builder = Scheduler.create(db.dataSource(), task, cleanUp)
           .threads(settings.concurrency())
           .pollingInterval(settings.poll())
           .heartbeatInterval(settings.heartbeat())
@@ -149,6 +157,17 @@ public final class RenderQueue implements AutoCloseable {
         dataDir, QueueSettings.of(concurrency), new SimpleMeterRegistry());
   }
 
+  /** The wait before a render's next start after {@code failures} store failures in a row: doubled each time. */
+  static Duration wait(Duration first, int failures) {
+    Duration wait = first.multipliedBy(1L << Math.min(failures, 16));
+    return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
+  }
+
+  /** Where an attempt's finished video is written, under the data directory. */
+  static Path output(Path dataDir, String id, int attempt) {
+    return dataDir.resolve("renders").resolve(id + "-" + attempt + ".mp4");
+  }
+
   private static String nodeName() {
     String host;
     try {
@@ -172,8 +191,11 @@ public final class RenderQueue implements AutoCloseable {
     }
     if (count > 0) log.info("queued {} unfinished render(s) again", count);
     if (scheduler != null) {
+      scratch.recover(jobs::owns); // what this worker left when it was killed
       scheduler.start();
+      scheduler.scheduleIfNotExists(cleanUp.instance(RecurringTask.INSTANCE), Instant.now().plus(CleanUp.EVERY));
       watch.scheduleWithFixedDelay(this::dropLost, 500, 500, TimeUnit.MILLISECONDS);
+      watch.scheduleWithFixedDelay(() -> scratch.dropLeftovers(jobs::owns), 10, 10, TimeUnit.MINUTES);
       bell.listen(scheduler::triggerCheckForDueExecutions);
     }
     return count;
@@ -280,18 +302,14 @@ public final class RenderQueue implements AutoCloseable {
     }
   }
 
-  /** @return how the render ended, or null when another attempt or a shutdown has it */
+  /** @return how the render ended, or null when another attempt, a shutdown or a later try has it */
   private RenderStatus render(RenderRecord job, int attempt) {
     String id = job.id();
-    dropParts(id);
-    Path part = rendersDir.resolve(id + "-" + attempt + ".part.mp4");
-    Path done = rendersDir.resolve(id + "-" + attempt + ".mp4");
+    Path done = output(dataDir, id, attempt);
     try {
-      Map<String, Media> media = new LinkedHashMap<>();
-      for (MediaRecord m : library.ofSession(job.sessionId(), job.userId())) {
-        store.fetch(m.media().file()); // a worker renders from its own copy
-        media.put(m.media().id(), m.media());
-      }
+      Path work = scratch.open(id, attempt);
+      Path part = work.resolve(id + "-" + attempt + ".part.mp4");
+      Map<String, Media> media = inputs(job, work);
       Draft draft = beforeRender.prepare(Draft.read(MAPPER.readTree(job.draft())), media.values());
       long[] lastWrite = {0};
       renderer.render(draft, media, part, fraction -> {
@@ -305,27 +323,82 @@ public final class RenderQueue implements AutoCloseable {
       });
       if (Thread.interrupted()) throw new RenderCancelledException();
       Files.move(part, done, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      store.save(done); // before the render says completed: whoever reads that finds the file
+      keep(done); // before the render says completed: whoever reads that finds the file
       return completed(id, attempt, done);
     } catch (RenderCancelledException e) {
-      deleteQuietly(part);
-      Thread.interrupted();
-      if (closing) {
-        log.info("render {} stopped by shutdown; it runs again on the next worker", id);
-        throw new StoppedByShutdown();
-      }
-      // Cancelled: the store says so already. Lost to another attempt: that one finishes it.
-      return jobs.find(id).map(RenderRecord::status).filter(s -> s == RenderStatus.CANCELLED).orElse(null);
+      return stopped(id);
+    } catch (StoreFailed e) {
+      // Stopped while it copied or kept: a cancel, a shutdown or a takeover, not the store.
+      if (e.getCause() instanceof InterruptedIOException) return stopped(id);
+      return storeFailed(id, attempt, e);
     } catch (RenderFailedException e) {
-      deleteQuietly(part);
       log.info("render {} failed: {}", id, e.getMessage());
       return end(id, attempt, RenderStatus.FAILED, e.getMessage());
     } catch (RuntimeException | IOException e) {
-      deleteQuietly(part);
       if (e instanceof Database.StoreException) throw (Database.StoreException) e; // tried again later
       log.warn("render {} failed unexpectedly", id, e);
       return end(id, attempt, RenderStatus.FAILED, "the render failed unexpectedly: " + e.getClass().getSimpleName());
+    } finally {
+      scratch.drop(id, attempt);
     }
+  }
+
+  /** The render was stopped on this thread. @return CANCELLED, or null when a shutdown or another attempt has it */
+  private RenderStatus stopped(String id) {
+    Thread.interrupted();
+    if (closing) {
+      log.info("render {} stopped by shutdown; it runs again on the next worker", id);
+      throw new StoppedByShutdown();
+    }
+    // Cancelled: the store says so already. Lost to another attempt: that one finishes it.
+    return jobs.find(id).map(RenderRecord::status).filter(s -> s == RenderStatus.CANCELLED).orElse(null);
+  }
+
+  /**
+   * The render's media, each a file on this machine: where it is when this machine has it (one
+   * machine, or the studio that took the upload), else copied from the store into the
+   * attempt's scratch, which goes when the attempt ends.
+   */
+  private Map<String, Media> inputs(RenderRecord job, Path work) throws StoreFailed {
+    Map<String, Media> media = new LinkedHashMap<>();
+    for (MediaRecord r : library.ofSession(job.sessionId(), job.userId())) {
+      Media m = r.media();
+      Path file = m.file();
+      if (!Files.isRegularFile(file)) {
+        Path copy = work.resolve(file.getFileName().toString());
+        try {
+          if (store.copy(file, copy)) file = copy; // else the renderer says which clip is missing, if it needs it
+        } catch (IOException e) {
+          throw new StoreFailed(e);
+        }
+      }
+      media.put(m.id(), new Media(m.id(), m.filename(), m.info(), file));
+    }
+    return media;
+  }
+
+  /** Keeps the finished video in the store; this machine's copy goes when the store is elsewhere. */
+  private void keep(Path done) throws StoreFailed {
+    try {
+      store.save(done);
+    } catch (IOException e) {
+      throw new StoreFailed(e);
+    } finally {
+      if (!store.isDataDirectory()) deleteQuietly(done);
+    }
+  }
+
+  /**
+   * The store failed the render even when asked again (a store that is away): the render goes
+   * back to the queue, and the person still sees it running, until {@link #MAX_ATTEMPTS}.
+   */
+  private RenderStatus storeFailed(String id, int attempt, StoreFailed e) {
+    if (attempt >= MAX_ATTEMPTS) {
+      log.warn("render {} failed: the media store failed it {} times: {}", id, attempt, e.getCause().getMessage());
+      return end(id, attempt, RenderStatus.FAILED, "the studio could not reach its media store; try again later");
+    }
+    log.warn("render {} attempt {}: {}; it goes back to the queue", id, attempt, e.getCause().getMessage());
+    throw new TriedLater(e);
   }
 
   /**
@@ -347,6 +420,11 @@ public final class RenderQueue implements AutoCloseable {
     // Cancelled on another studio, or taken over (this worker seemed dead): that attempt has the render.
     log.info("render {} attempt {} finished after it was cancelled elsewhere or taken over; its file is dropped", id, attempt);
     Files.deleteIfExists(done);
+    try {
+      store.delete(done);
+    } catch (IOException e) {
+      log.debug("could not delete the dropped file of {}; the clean-up will: {}", id, e.toString());
+    }
     return null;
   }
 
@@ -370,21 +448,25 @@ public final class RenderQueue implements AutoCloseable {
     }
   }
 
-  /** Parts left by an attempt that died (its worker killed) in a shared data directory. */
-  private void dropParts(String id) {
-    try (DirectoryStream<Path> parts = Files.newDirectoryStream(rendersDir,
-        p -> p.getFileName().toString().matches(java.util.regex.Pattern.quote(id) + "-\\d+\\.part\\.mp4"))) {
-      for (Path p : parts) deleteQuietly(p);
-    } catch (IOException e) {
-      log.debug("could not list old parts of {}: {}", id, e.toString());
-    }
-  }
-
   private static void deleteQuietly(Path p) {
     try {
       Files.deleteIfExists(p);
     } catch (IOException ignored) {
       // a stray partial file is dropped by the next attempt
+    }
+  }
+
+  /** The media store failed a render even when asked again. */
+  private static final class StoreFailed extends Exception {
+    StoreFailed(IOException cause) {
+      super(cause.getMessage(), cause);
+    }
+  }
+
+  /** Thrown out of a render the store failed: the failure handler queues it again after a wait. */
+  private static final class TriedLater extends RuntimeException {
+    TriedLater(StoreFailed cause) {
+      super("the media store failed the render; it runs again later", cause, false, false);
     }
   }
 

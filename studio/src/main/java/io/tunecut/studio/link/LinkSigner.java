@@ -3,10 +3,8 @@ package io.tunecut.studio.link;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,14 +12,15 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signed, expiring links to files: {@code <base>/files/<id>?exp=<epoch seconds>&sig=<HMAC>}.
- * The key is made once per data directory and readable by its owner only. A link carries no
- * token: whoever holds it may fetch the file until it expires.
+ * The key is made once per store (every studio on it signs alike) and never leaves it. A link
+ * carries no token: whoever holds it may fetch the file until it expires.
  */
 public final class LinkSigner {
   public enum Verdict { VALID, TAMPERED, EXPIRED }
@@ -39,28 +38,22 @@ public final class LinkSigner {
     this.clock = clock;
   }
 
-  /** Reads the key from {@code file}, creating it (owner-only) on first use. */
-  public static byte[] loadOrCreateKey(Path file) throws IOException {
-    if (!Files.exists(file)) {
-      byte[] fresh = new byte[32];
-      new SecureRandom().nextBytes(fresh);
-      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-      Files.deleteIfExists(tmp);
-      try {
-        Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      } catch (UnsupportedOperationException e) {
-        Files.createFile(tmp);
-      }
-      Files.write(tmp, Base64.getEncoder().encode(fresh));
-      try {
-        Files.move(tmp, file);
-      } catch (FileAlreadyExistsException raced) {
-        Files.deleteIfExists(tmp);
-      }
-    }
+  /** A new random key. */
+  public static byte[] newKey() {
+    byte[] fresh = new byte[32];
+    new SecureRandom().nextBytes(fresh);
+    return fresh;
+  }
+
+  /**
+   * The key an earlier tunecut kept in {@code file} (the data directory's {@code link.key}),
+   * when there is one: the first key the store keeps, so links already sent stay valid.
+   */
+  public static Optional<byte[]> keptIn(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) return Optional.empty();
     byte[] k = Base64.getDecoder().decode(Files.readString(file).strip());
     if (k.length < 16) throw new IOException("the link key in the data directory is too short");
-    return k;
+    return Optional.of(k);
   }
 
   public String link(String id) {

@@ -2,10 +2,15 @@ package io.tunecut.studio.media;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Media in a directory: the data directory itself (the default: nothing is copied), or a
@@ -35,14 +40,18 @@ final class DirectoryStore implements MediaStore {
   }
 
   @Override
-  public boolean fetch(Path file) throws IOException {
-    if (Files.isRegularFile(file)) return true;
+  public boolean copy(Path file, Path copy) throws IOException {
     Path source = kept(file);
     if (!Files.isRegularFile(source)) return false;
-    Files.createDirectories(file.getParent());
-    Path part = file.resolveSibling(file.getFileName() + ".part");
-    Files.copy(source, part, StandardCopyOption.REPLACE_EXISTING);
-    Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Files.createDirectories(copy.getParent());
+    // Named for this copy alone: studios sharing a scratch directory may fetch the same file at once.
+    Path part = copy.resolveSibling(copy.getFileName() + "." + UUID.randomUUID() + ".part");
+    try {
+      Files.copy(source, part, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(part, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(part);
+    }
     return true;
   }
 
@@ -55,6 +64,33 @@ final class DirectoryStore implements MediaStore {
       in.skipNBytes(offset);
       return in;
     }));
+  }
+
+  @Override
+  public void list(Path directory, Consumer<Listed> each) throws IOException {
+    Path dir = kept(directory);
+    if (!Files.isDirectory(dir)) return;
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+        try {
+          each.accept(new Listed(dataDir.resolve(root.relativize(f).toString()), Files.getLastModifiedTime(f).toInstant()));
+        } catch (NoSuchFileException gone) {
+          // deleted while listed
+        }
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  @Override
+  public void delete(Path file) throws IOException {
+    Files.deleteIfExists(kept(file));
+  }
+
+  @Override
+  public boolean isDataDirectory() {
+    return root.equals(dataDir);
   }
 
   @Override

@@ -2,17 +2,22 @@ package io.tunecut.studio.media;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -24,6 +29,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Media in an S3 bucket, under a prefix: the file {@code <dataDir>/media/u/f.mp4} is the
@@ -60,6 +66,8 @@ final class S3Store implements MediaStore {
         // The SDK's default since 2.30 sends checksums that many S3 servers other than AWS refuse.
         .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
         .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+        // One retry policy for the store, ours (StoreRetries): the SDK's own would multiply it.
+        .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
         .credentialsProvider(credentials(settings));
     if (settings.endpoint() != null) builder.endpointOverride(URI.create(settings.endpoint()));
     String where = "s3://" + bucket + (prefix.isEmpty() ? "" : "/" + prefix)
@@ -83,27 +91,69 @@ final class S3Store implements MediaStore {
     try {
       s3.putObject(b -> b.bucket(bucket).key(key(file)), RequestBody.fromFile(file));
     } catch (SdkException e) {
-      throw new IOException("could not keep " + file.getFileName() + " in " + where + ": " + reason(e), e);
+      throw failure("could not keep " + file.getFileName() + " in ", e);
     }
   }
 
   @Override
-  public boolean fetch(Path file) throws IOException {
-    if (Files.isRegularFile(file)) return true;
-    Files.createDirectories(file.getParent());
-    // Named for this fetch alone: studios sharing a scratch directory may fetch the same file at once.
-    Path part = file.resolveSibling(file.getFileName() + "." + java.util.UUID.randomUUID() + ".part");
+  public boolean copy(Path file, Path copy) throws IOException {
+    Files.createDirectories(copy.getParent());
+    // Named for this copy alone: studios sharing a scratch directory may fetch the same file at once.
+    Path part = copy.resolveSibling(copy.getFileName() + "." + UUID.randomUUID() + ".part");
     try {
       s3.getObject(b -> b.bucket(bucket).key(key(file)), ResponseTransformer.toFile(part));
-      Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(part, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return true;
     } catch (NoSuchKeyException e) {
       return false;
     } catch (SdkException e) {
-      throw new IOException("could not fetch " + file.getFileName() + " from " + where + ": " + reason(e), e);
+      throw failure("could not fetch " + file.getFileName() + " from ", e);
     } finally {
       Files.deleteIfExists(part);
     }
+  }
+
+  @Override
+  public void list(Path directory, Consumer<Listed> each) throws IOException {
+    String under = key(directory) + "/";
+    try {
+      for (S3Object o : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(under)).contents()) {
+        String relative = prefix.isEmpty() ? o.key() : o.key().substring(prefix.length() + 1);
+        each.accept(new Listed(dataDir.resolve(relative), o.lastModified()));
+      }
+    } catch (SdkException e) {
+      throw failure("could not list " + directory.getFileName() + " in ", e);
+    }
+  }
+
+  @Override
+  public void delete(Path file) throws IOException {
+    try {
+      s3.deleteObject(b -> b.bucket(bucket).key(key(file)));
+    } catch (SdkException e) {
+      throw failure("could not delete " + file.getFileName() + " from ", e);
+    }
+  }
+
+  @Override
+  public boolean isDataDirectory() {
+    return false;
+  }
+
+  /**
+   * The SDK's failure in our words: a refusal the server will repeat (keys, permissions, no
+   * bucket) is for the operator and not tried again; anything else may pass.
+   */
+  private IOException failure(String doing, SdkException e) {
+    String message = doing + where + ": " + reason(e);
+    if (e instanceof AbortedException) return new InterruptedIOException(message); // stopped here: never asked again
+    if (e instanceof S3Exception s && s.statusCode() >= 400 && s.statusCode() < 500
+        && s.statusCode() != 408 && s.statusCode() != 429) {
+      MediaStoreException refused = new MediaStoreException(message);
+      refused.initCause(e);
+      return refused;
+    }
+    return new IOException(message, e);
   }
 
   @Override
@@ -117,9 +167,9 @@ final class S3Store implements MediaStore {
       return Optional.empty();
     } catch (S3Exception e) {
       if (e.statusCode() == 404) return Optional.empty();
-      throw new IOException("could not read " + file.getFileName() + " from " + where + ": " + reason(e), e);
+      throw failure("could not read " + file.getFileName() + " from ", e);
     } catch (SdkException e) {
-      throw new IOException("could not read " + file.getFileName() + " from " + where + ": " + reason(e), e);
+      throw failure("could not read " + file.getFileName() + " from ", e);
     }
     return Optional.of(new Kept(head.contentLength(), offset -> read(key, offset, head.contentLength())));
   }
@@ -129,7 +179,7 @@ final class S3Store implements MediaStore {
     try {
       return s3.getObject(b -> b.bucket(bucket).key(key).range(offset > 0 ? "bytes=" + offset + "-" : null));
     } catch (SdkException e) {
-      throw new IOException("could not read from " + where + ": " + reason(e), e);
+      throw failure("could not read from ", e);
     }
   }
 
@@ -154,8 +204,11 @@ final class S3Store implements MediaStore {
 
   /** The SDK's own words, without its request ids and stack. */
   private static String reason(SdkException e) {
-    if (e instanceof S3Exception s && s.awsErrorDetails() != null && s.awsErrorDetails().errorMessage() != null) {
-      return s.awsErrorDetails().errorMessage();
+    if (e instanceof S3Exception s) {
+      if (s.awsErrorDetails() != null && s.awsErrorDetails().errorMessage() != null) {
+        return s.awsErrorDetails().errorMessage();
+      }
+      return "the server answered " + s.statusCode();
     }
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     int cut = message.indexOf(" (Service:");

@@ -21,6 +21,7 @@ import io.tunecut.studio.preview.TimelinePictures;
 import io.tunecut.studio.render.Renderer;
 import io.tunecut.studio.account.Accounts;
 import io.tunecut.studio.store.Database;
+import io.tunecut.studio.store.LinkKey;
 import io.tunecut.studio.store.MediaLibrary;
 import io.tunecut.studio.store.RenderJobs;
 import io.tunecut.studio.store.SessionLeases;
@@ -156,7 +157,8 @@ public final class Studio implements AutoCloseable {
       MediaLibrary library = new MediaLibrary(db, dataDir);
       Quota quota = new Quota(jobs, settings.renderMinutesPerDay(), clock);
       Tokens tokens = new Tokens(accounts, clock);
-      byte[] key = LinkSigner.loadOrCreateKey(dataDir.resolve("link.key"));
+      Optional<byte[]> earlierKey = LinkSigner.keptIn(dataDir.resolve("link.key"));
+      byte[] key = new LinkKey(db).getOrCreate(() -> earlierKey.orElseGet(LinkSigner::newKey));
       SpeechDucking ducking = new SpeechDucking(analysis);
       queue = new RenderQueue(db, jobs, library, store, renderer, ducking::refresh, dataDir, settings.queue(),
           ops.registry());

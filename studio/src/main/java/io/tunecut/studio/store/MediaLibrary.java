@@ -6,9 +6,11 @@ import io.tunecut.studio.media.MediaKind;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /** Accepted media. Paths are stored relative to the data directory. */
 public final class MediaLibrary {
@@ -43,6 +45,17 @@ public final class MediaLibrary {
   /** Any media by id, whoever owns it: for signed links, which carry their own proof. */
   public Optional<MediaRecord> byId(String id) {
     return db.one("SELECT " + COLUMNS + " FROM media WHERE id = ?", this::map, id);
+  }
+
+  /** The files of every session's media: the media a clean-up keeps. */
+  public Set<Path> files() {
+    return new HashSet<>(db.query("SELECT m.path FROM media m WHERE EXISTS (SELECT 1 FROM sessions s WHERE s.id = m.session_id)",
+        rs -> dataDir.resolve(rs.getString(1))));
+  }
+
+  /** Forgets media whose session is gone. @return how many */
+  public int forgetOrphans() {
+    return db.update("DELETE FROM media WHERE NOT EXISTS (SELECT 1 FROM sessions s WHERE s.id = media.session_id)");
   }
 
   private MediaRecord map(ResultSet rs) throws SQLException {

@@ -3,8 +3,10 @@ package io.tunecut.studio.store;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Persisted render jobs. Every studio sharing the store sees the same jobs; a worker's writes
@@ -114,6 +116,12 @@ public final class RenderJobs {
   public List<RenderRecord> unfinished() {
     return db.query("SELECT " + COLUMNS + " FROM renders WHERE status IN ('pending', 'processing')"
         + " ORDER BY created_at, id", RenderJobs::map);
+  }
+
+  /** The outputs of completed renders, relative to the data directory. */
+  public Set<String> outputs() {
+    return new HashSet<>(db.query("SELECT output FROM renders WHERE status = 'completed' AND output IS NOT NULL",
+        rs -> rs.getString(1)));
   }
 
   /** How many jobs stand in a status, across every studio. */

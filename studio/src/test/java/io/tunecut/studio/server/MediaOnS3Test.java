@@ -54,9 +54,11 @@ class MediaOnS3Test {
     StudioSettings onWorker = StudioSettings.defaults(workerDir).withDatabaseUrl(url)
         .withRole(QueueSettings.Role.WORKER).withMedia(media);
     // The worker's "render" is its copy of the clip: what comes back down proves the whole way.
+    java.util.concurrent.atomic.AtomicReference<Path> renderedFrom = new java.util.concurrent.atomic.AtomicReference<>();
     started.add(Studio.start(onWorker, probe, new FakeAgent(), (draft, clips, output, progress) -> {
       try {
-        Files.copy(clips.values().iterator().next().file(), output);
+        renderedFrom.set(clips.values().iterator().next().file());
+        Files.copy(renderedFrom.get(), output);
       } catch (java.io.IOException e) {
         throw new io.tunecut.studio.render.RenderFailedException("cannot copy", e);
       }
@@ -84,7 +86,11 @@ class MediaOnS3Test {
     }
     assertThat(sha256(video)).as("the clip as the API studio kept it, the whole way round")
         .isEqualTo(sha256(Files.readAllBytes(kept)));
-    assertThat(workerDir.resolve("media")).as("the worker rendered from its own copy").isNotEmptyDirectory();
+    assertThat(renderedFrom.get().startsWith(workerDir.resolve("scratch"))).as("the worker rendered from its own copy")
+        .isTrue();
+    await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(renderedFrom.get()));
+    assertThat(workerDir.resolve("scratch")).as("and dropped it when the render ended").isEmptyDirectory();
+    assertThat(workerDir.resolve("renders")).as("the video is in the bucket only").isEmptyDirectory();
     assertThat(http.send(http.request("/api/render/proxy/render_s3/download", token).build()).body().length())
         .as("the download endpoint streams the same video").isPositive();
 

@@ -114,8 +114,17 @@ class RenderFailoverTest {
     assertThat(new FfprobeMediaProbe(TestMedia.FFMPEG).probe(video, "out.mp4").durationSeconds()).isBetween(7.5, 8.5);
     assertThat(s3.keys()).filteredOn(k -> k.startsWith("failover/renders/"))
         .containsExactly("failover/renders/render_failover-2.mp4");
+    Path survivor = dataDir.resolve(idle == first ? "worker-1" : "worker-2");
+    await().atMost(Duration.ofSeconds(10)).until(() -> isEmpty(survivor.resolve("scratch")));
+    assertThat(survivor.resolve("renders")).as("the video is in the bucket, not on the worker").isEmptyDirectory();
     try (Database db = Database.open(url, dataDir)) {
-      assertThat(db.one("SELECT COUNT(*) FROM scheduled_tasks", rs -> rs.getInt(1))).contains(0);
+      assertThat(db.one("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'render'", rs -> rs.getInt(1))).contains(0);
+    }
+  }
+
+  private static boolean isEmpty(Path dir) throws IOException {
+    try (var entries = Files.list(dir)) {
+      return entries.findAny().isEmpty();
     }
   }
 

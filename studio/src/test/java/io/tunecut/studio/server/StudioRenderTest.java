@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tunecut.studio.ffmpeg.TestMedia;
 import io.tunecut.studio.link.LinkSigner;
+import io.tunecut.studio.store.Database;
+import io.tunecut.studio.store.LinkKey;
 import io.tunecut.studio.media.FfprobeMediaProbe;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -275,8 +277,13 @@ class StudioRenderTest extends StudioTestBase {
     StudioHttp.Answer tampered = p.http().get(local.replace("render_link", "render_lin2"), null);
     StudioHttp.Answer badSig = p.http().get(local.substring(0, local.length() - 2) + "xx", null);
     StudioHttp.Answer later = p.http().get(local.replaceAll("exp=\\d+", "exp=99999999999"), null);
-    LinkSigner signer = new LinkSigner(LinkSigner.loadOrCreateKey(dataDir.resolve("link.key")),
-        () -> p.http().base, Duration.ofDays(7), Clock.systemUTC());
+    byte[] key;
+    try (Database db = new Database(dataDir.resolve("studio.db"))) {
+      key = new LinkKey(db).getOrCreate(() -> {
+        throw new AssertionError("the studio made the key at its start");
+      });
+    }
+    LinkSigner signer = new LinkSigner(key, () -> p.http().base, Duration.ofDays(7), Clock.systemUTC());
     StudioHttp.Answer expired = p.http().get(signer.link("render_link", Instant.now().getEpochSecond() - 5), null);
     StudioHttp.Answer range = p.http().send(p.http().request(local, null).header("Range", "bytes=100-199").build());
 
