@@ -72,7 +72,6 @@ final class Decoder {
 
   /** Whether ffmpeg found a sound stream in the file it read (its header lines on stderr). */
   private static final class SoundLog implements Consumer<String> {
-    private static final Pattern INPUT = Pattern.compile("^Input #0");
     private static final Pattern AUDIO = Pattern.compile("^\\s*Stream #0:\\d+.*: Audio: ");
     private volatile boolean inputSeen;
     private volatile boolean outputSeen;
@@ -82,7 +81,7 @@ final class Decoder {
     public void accept(String line) {
       if (line.startsWith("Output #")) {
         outputSeen = true; // its streams are ours, not the file's
-      } else if (INPUT.matcher(line).find()) {
+      } else if (line.startsWith("Input #0")) {
         inputSeen = true;
       } else if (!outputSeen && AUDIO.matcher(line).find()) {
         audio = true;
