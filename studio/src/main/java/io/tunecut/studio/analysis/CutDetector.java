@@ -4,7 +4,6 @@ import io.tunecut.studio.ffmpeg.Ffmpeg;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -93,7 +92,7 @@ public final class CutDetector {
   record Scored(FrameFeatures features, double[] times, int span, int parts) {}
 
   Scored score(Path file) {
-    if (size(file) <= onePassBytes) {
+    if (Decoder.size(file) <= onePassBytes) {
       return scoreInOnePass(file);
     }
     FrameTimes times = FrameTimes.probe(decoder, file);
@@ -129,7 +128,7 @@ public final class CutDetector {
     DecodeLog log = new DecodeLog();
     FrameScorer[] scorer = new FrameScorer[1];
     // the length is not known before the pass; the size bounds it
-    Duration limit = decoder.limit().forMedia(size(file) / (double) FEWEST_BYTES_PER_SECOND);
+    Duration limit = decoder.limit().forMedia(Decoder.size(file) / (double) FEWEST_BYTES_PER_SECOND);
     try {
       decoder.decode(file, command(file, SegmentPlan.whole(0).parts().get(0), false, 0,
           DecodeLog.FILTER, DecodeLog.LOG_LEVEL), limit, out -> read(out, () -> {
@@ -151,14 +150,6 @@ public final class CutDetector {
     }
     FrameFeatures features = scorer[0].features();
     return new Scored(features, times.forFrames(features.frames()), scorer[0].span(), 1);
-  }
-
-  private static long size(Path file) {
-    try {
-      return Files.size(file);
-    } catch (IOException e) {
-      throw new AnalysisException("cannot read " + file.getFileName(), e);
-    }
   }
 
   /** Decides cuts from thumbnails (RGB in 0..1, any fixed size) shown at times {@code t}. */

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,12 +13,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
- * Runs the configured ffmpeg and ffprobe as decoders only: what a file holds and how long it
- * is, and its sound as raw samples streamed to a consumer.
+ * Runs the configured ffmpeg and ffprobe as decoders only: a file's sound as raw samples
+ * streamed to a consumer, and the runs that read its pictures.
  */
 final class Decoder {
+  /** Under this (8 kbit/s) hardly any sound is worth hearing; it bounds a file's length. */
+  private static final long FEWEST_SOUND_BYTES_PER_SECOND = 1_000;
+
   private final Ffmpeg ffmpeg;
   private final TimeLimit limit;
 
@@ -28,14 +31,6 @@ final class Decoder {
   interface SampleSink {
     void accept(float[] samples, int count);
   }
-
-  /**
-   * What the container says.
-   *
-   * @param start seconds of the earliest timestamp (ffmpeg's {@code -ss} counts from it)
-   * @param seconds the length, {@link Double#NaN} when the container does not say
-   */
-  record Media(double start, double seconds, boolean hasVideo, boolean hasAudio) {}
 
   Decoder(Ffmpeg ffmpeg, TimeLimit limit) {
     this.ffmpeg = ffmpeg;
@@ -46,56 +41,64 @@ final class Decoder {
     return limit;
   }
 
-  /** Reads only the headers, so the floor of the time limit is enough. */
-  Media media(Path file) {
-    List<String> lines = new ArrayList<>();
-    probe(file, List.of("-v", "error",
-        "-show_entries", "format=start_time,duration:stream=codec_type", "-of", "default=nw=1",
-        file.toString()), limit.floor(), out -> lines.addAll(lines(out)));
-    double start = 0;
-    double seconds = Double.NaN;
-    boolean video = false;
-    boolean audio = false;
-    for (String line : lines) {
-      int eq = line.indexOf('=');
-      if (eq < 0) {
-        continue;
-      }
-      String key = line.substring(0, eq).trim();
-      String value = line.substring(eq + 1).trim();
-      switch (key) {
-        case "start_time" -> start = orElse(value, 0);
-        case "duration" -> seconds = orElse(value, Double.NaN);
-        case "codec_type" -> {
-          video |= value.equals("video");
-          audio |= value.equals("audio");
-        }
-        default -> { }
-      }
-    }
-    return new Media(start, seconds, video, audio);
-  }
-
   /**
    * Streams the sound of {@code file} as mono float samples at {@code sampleRate}, at most its
    * first {@code maxSeconds}. Returns how many samples there were: 0 for a file without sound.
+   * No ffprobe runs first (on a busy machine starting a program costs as much as decoding a
+   * short track): ffmpeg's own header lines say whether the file has sound.
    */
   long monoPcm(Path file, int sampleRate, double maxSeconds, SampleSink sink) {
-    Media media = media(file);
-    if (!media.hasAudio()) {
-      return 0;
-    }
-    List<String> command = new ArrayList<>(List.of("-nostdin", "-v", "error",
-        "-i", file.toString(), "-vn", "-sn", "-dn"));
+    List<String> command = new ArrayList<>(List.of("-nostdin", "-hide_banner", "-nostats",
+        "-v", "info", "-i", file.toString(), "-vn", "-sn", "-dn"));
     if (Double.isFinite(maxSeconds)) {
       command.addAll(List.of("-t", String.format(Locale.ROOT, "%.3f", maxSeconds)));
     }
     command.addAll(List.of("-f", "f32le", "-ac", "1", "-ar", Integer.toString(sampleRate),
         "pipe:1"));
+    // the length is not known before the pass; the size bounds it
+    double longest = Math.min(size(file) / (double) FEWEST_SOUND_BYTES_PER_SECOND, maxSeconds);
+    SoundLog log = new SoundLog();
     long[] total = {0};
-    decode(file, command, limit.forMedia(Math.min(orLongest(media.seconds()), maxSeconds)),
-        out -> total[0] = readFloats(out, sink), null);
+    try {
+      decode(file, command, limit.forMedia(longest), out -> total[0] = readFloats(out, sink), log);
+    } catch (AnalysisException e) {
+      if (log.noSound()) {
+        return 0;
+      }
+      throw e;
+    }
     return total[0];
+  }
+
+  /** Whether ffmpeg found a sound stream in the file it read (its header lines on stderr). */
+  private static final class SoundLog implements Consumer<String> {
+    private static final Pattern AUDIO = Pattern.compile("^\\s*Stream #0:\\d+.*: Audio: ");
+    private volatile boolean inputSeen;
+    private volatile boolean outputSeen;
+    private volatile boolean audio;
+
+    @Override
+    public void accept(String line) {
+      if (line.startsWith("Output #")) {
+        outputSeen = true; // its streams are ours, not the file's
+      } else if (line.startsWith("Input #0")) {
+        inputSeen = true;
+      } else if (!outputSeen && AUDIO.matcher(line).find()) {
+        audio = true;
+      }
+    }
+
+    boolean noSound() {
+      return inputSeen && !audio;
+    }
+  }
+
+  static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new AnalysisException("cannot read " + file.getFileName(), e);
+    }
   }
 
   /**
@@ -162,22 +165,5 @@ final class Decoder {
       filled = rest;
     }
     return total;
-  }
-
-  static List<String> lines(InputStream in) throws IOException {
-    return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-  }
-
-  static double orLongest(double seconds) {
-    return Double.isFinite(seconds) ? seconds : TimeLimit.LONGEST_MEDIA_SECONDS;
-  }
-
-  private static double orElse(String value, double fallback) {
-    try {
-      double v = Double.parseDouble(value);
-      return Double.isFinite(v) ? v : fallback;
-    } catch (NumberFormatException e) {
-      return fallback; // "N/A"
-    }
   }
 }

@@ -42,11 +42,15 @@ class ConfiguredProgramsTest {
     assertThat(cache.cuts(video).cuts()).containsExactly(1.5);
     assertThat(cache.beats(track).tempo()).isBetween(115.0, 125.0);
     assertThat(cache.speech(track)).isNotNull();
+    // a video big enough to split between decoders is listed by ffprobe first
+    assertThat(splitting(wrapped).detect(video).cuts()).containsExactly(1.5);
 
     List<String> ran = Files.readAllLines(calls);
     assertThat(ran).anyMatch(l -> l.startsWith("my-ffmpeg") && l.contains("two shots.mp4"));
-    assertThat(ran).anyMatch(l -> l.startsWith("my-ffprobe") && l.contains("drums.wav"));
+    assertThat(ran).anyMatch(l -> l.startsWith("my-ffprobe") && l.contains("two shots.mp4"));
     assertThat(ran).anyMatch(l -> l.startsWith("my-ffmpeg") && l.contains("drums.wav"));
+    // sound is decoded in one pass that also says whether there is any
+    assertThat(ran).noneMatch(l -> l.startsWith("my-ffprobe") && l.contains("drums.wav"));
   }
 
   @Test
@@ -76,8 +80,13 @@ class ConfiguredProgramsTest {
         .isInstanceOf(AnalysisException.class).hasMessageContaining("no-such-ffmpeg");
     assertThatThrownBy(() -> new CutDetector(missingFfmpeg).detect(video))
         .isInstanceOf(AnalysisException.class).hasMessageContaining("no-such-ffmpeg");
-    assertThatThrownBy(() -> new SpeechDetector(missingFfprobe).detect(track))
+    assertThatThrownBy(() -> splitting(missingFfprobe).detect(video))
         .isInstanceOf(AnalysisException.class).hasMessageContaining("no-such-ffprobe");
+  }
+
+  /** A detector that treats every video as big enough to list and split. */
+  private static CutDetector splitting(Ffmpeg ffmpeg) {
+    return new CutDetector(ffmpeg, TimeLimit.STANDARD, 2, 1, 0);
   }
 
   /** A program that notes its name and arguments, then runs the real one. */
