@@ -104,6 +104,50 @@ class PicturesTest {
   }
 
   @Test
+  void aLinkTheBackendFetchesIsFollowedByThePictureOfTheTimeline() throws Exception {
+    start(true, b -> b);
+    h.run("ann", "https://example.com/media/beach.mp4");
+
+    assertThat(h.port.photos()).hasSize(1);
+    assertThat(h.port.photos().get(0).fileBytes()).isEqualTo(h.server.timelinePicture().length);
+    List<RecordingPort.Call> calls = h.port.calls();
+    int named = calls.indexOf(calls.stream().filter(c -> c.text() != null && c.text().startsWith("Added beach.mp4"))
+        .findFirst().orElseThrow());
+    assertThat(calls.indexOf(h.port.photos().get(0))).as("the picture under the answer naming the file")
+        .isGreaterThan(named);
+    assertThat(h.workDirEmpty()).isTrue();
+  }
+
+  @Test
+  void clipsAddedToTheLastVideoAreFollowedByThePictureOfThatVideo() throws Exception {
+    start(true, b -> b);
+    String exported = h.sessionOf("ann");
+    h.run("ann", "/export");
+    h.run(h.files("ann", "", clip("day2.mp4")));
+    assertThat(h.port.photos()).as("the new video's picture").hasSize(1);
+
+    h.run("ann", Route.ADD_TO_LAST);
+
+    assertThat(h.sessionOf("ann")).isEqualTo(exported);
+    assertThat(h.port.photos()).hasSize(2);
+    List<String> drawn = h.server.requests(FakeNemoServer.Call.TIMELINE_PICTURE).stream().map(r -> r.getUrl().encodedPath()).toList();
+    assertThat(drawn.get(drawn.size() - 1)).as("the picture is of the video the clips joined").contains(exported);
+    List<RecordingPort.Call> calls = h.port.calls();
+    int named = calls.indexOf(calls.stream().filter(c -> c.text() != null && c.text().startsWith("Added day2.mp4"))
+        .findFirst().orElseThrow());
+    assertThat(calls.indexOf(h.port.photos().get(1))).isGreaterThan(named);
+    assertThat(h.workDirEmpty()).isTrue();
+  }
+
+  @Test
+  void nothingToAddToTheLastVideoShowsNoPicture() throws Exception {
+    start(true, b -> b);
+    h.run("ann", Route.ADD_TO_LAST);
+    assertThat(h.port.photos()).isEmpty();
+    assertThat(h.lastSentTo("ann")).startsWith("There are no new clips to add");
+  }
+
+  @Test
   void operatorsCanKeepPicturesToStatus() throws Exception {
     start(true, b -> b.timelinePictures(false));
     h.server.enqueueTurn(Turn.builder().tool("set_volume").draft(LONGER).build());
@@ -112,6 +156,7 @@ class PicturesTest {
     assertThat(h.sentTo("ann")).anyMatch(t -> t.startsWith("Done. What changed: "));
 
     h.run(h.files("ann", "", clip("beach.mp4")));
+    h.run("ann", "https://example.com/media/harbour.mp4");
     assertThat(h.port.photos()).as("nor after uploads").isEmpty();
 
     h.run("ann", "/status");
