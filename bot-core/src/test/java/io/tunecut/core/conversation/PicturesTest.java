@@ -196,6 +196,8 @@ class PicturesTest {
     assertThat(bars).isNotEmpty();
     assertThat(bars).allMatch(t -> t.matches("⏳ Rendering [■□]{10} \\d+%( · about \\d+ s left)?"));
     assertThat(bars).anyMatch(t -> t.contains("left"));
+    assertThat(bars).as("no time left before the render has moved, when nothing was measured here yet")
+        .filteredOn(t -> t.endsWith(" 0%") || t.contains(" 0% ")).noneMatch(t -> t.contains("left"));
   }
 
   @Test
