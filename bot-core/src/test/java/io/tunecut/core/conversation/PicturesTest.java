@@ -95,11 +95,7 @@ class PicturesTest {
 
     assertThat(h.port.photos()).hasSize(1);
     assertThat(h.server.count(FakeNemoServer.Call.TIMELINE_PICTURE)).isEqualTo(1);
-    List<RecordingPort.Call> calls = h.port.calls();
-    int named = calls.indexOf(calls.stream().filter(c -> c.text() != null && c.text().contains("market.mp4")).findFirst()
-        .orElseThrow());
-    assertThat(calls.indexOf(h.port.photos().get(0))).as("the picture under the answer naming the files")
-        .isGreaterThan(named);
+    assertPictureUnder(0, "", "market.mp4");
     assertThat(h.workDirEmpty()).isTrue();
   }
 
@@ -110,11 +106,7 @@ class PicturesTest {
 
     assertThat(h.port.photos()).hasSize(1);
     assertThat(h.port.photos().get(0).fileBytes()).isEqualTo(h.server.timelinePicture().length);
-    List<RecordingPort.Call> calls = h.port.calls();
-    int named = calls.indexOf(calls.stream().filter(c -> c.text() != null && c.text().startsWith("Added beach.mp4"))
-        .findFirst().orElseThrow());
-    assertThat(calls.indexOf(h.port.photos().get(0))).as("the picture under the answer naming the file")
-        .isGreaterThan(named);
+    assertPictureUnder(0, "Added beach.mp4", "");
     assertThat(h.workDirEmpty()).isTrue();
   }
 
@@ -132,10 +124,7 @@ class PicturesTest {
     assertThat(h.port.photos()).hasSize(2);
     List<String> drawn = h.server.requests(FakeNemoServer.Call.TIMELINE_PICTURE).stream().map(r -> r.getUrl().encodedPath()).toList();
     assertThat(drawn.get(drawn.size() - 1)).as("the picture is of the video the clips joined").contains(exported);
-    List<RecordingPort.Call> calls = h.port.calls();
-    int named = calls.indexOf(calls.stream().filter(c -> c.text() != null && c.text().startsWith("Added day2.mp4"))
-        .findFirst().orElseThrow());
-    assertThat(calls.indexOf(h.port.photos().get(1))).isGreaterThan(named);
+    assertPictureUnder(1, "Added day2.mp4", "");
     assertThat(h.workDirEmpty()).isTrue();
   }
 
@@ -161,6 +150,15 @@ class PicturesTest {
 
     h.run("ann", "/status");
     assertThat(h.port.photos()).hasSize(1);
+  }
+
+  /** Photo number {@code photo} came after the first answer starting with {@code start} and naming {@code file}. */
+  private void assertPictureUnder(int photo, String start, String file) {
+    List<RecordingPort.Call> calls = h.port.calls();
+    int named = calls.indexOf(calls.stream().filter(c -> c.text() != null && c.text().startsWith(start)
+        && c.text().contains(file)).findFirst().orElseThrow());
+    assertThat(calls.indexOf(h.port.photos().get(photo))).as("the picture under the answer naming the files")
+        .isGreaterThan(named);
   }
 
   private static Attachment clip(String name) {
