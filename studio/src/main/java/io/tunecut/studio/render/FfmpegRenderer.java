@@ -29,7 +29,8 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * Renders a draft with ffmpeg. Three ways, chosen by {@link RenderPlan}:
+ * Renders a draft with ffmpeg. A quick preview goes in parts side by side ({@code sideBySide});
+ * a render three ways, chosen by {@link RenderPlan}:
  *
  * <ul>
  *   <li>the picture needs no change (one H.264 clip in MP4/MOV, no text, no new shape): the
@@ -195,7 +196,7 @@ public final class FfmpegRenderer implements Renderer {
       Inputs inputs = new Inputs();
       int[] clipInputs = new int[plan.segments().size()];
       List<String> chains = new ArrayList<>();
-      String picture = picture(inputs, chains, plan.segments(), clipInputs);
+      String picture = picture(inputs, chains, plan.segments(), List.of(), clipInputs);
       chains.add(sound(inputs, () -> clipInputs));
       List<String> args = new ArrayList<>(inputs.args());
       args.addAll(List.of("-filter_complex", pictureGraph(chains), "-map", "[" + picture + "]", "-map", "[aout]"));
@@ -288,14 +289,9 @@ public final class FfmpegRenderer implements Renderer {
      * The picture of {@code segments} in a row with the captions showing over it, its inputs
      * into {@code clipInputs} by segment.
      *
+     * @param decoding options for the decoder of every clip
      * @return the label of the picture
      */
-    private String picture(Inputs inputs, List<String> chains, List<RenderPlan.Segment> segments, int[] clipInputs)
-        throws IOException {
-      return picture(inputs, chains, segments, List.of(), clipInputs);
-    }
-
-    /** @param decoding options for the decoder of every clip */
     private String picture(Inputs inputs, List<String> chains, List<RenderPlan.Segment> segments, List<String> decoding,
         int[] clipInputs) throws IOException {
       StringBuilder concat = new StringBuilder();
