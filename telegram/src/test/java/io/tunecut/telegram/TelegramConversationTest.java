@@ -251,6 +251,18 @@ class TelegramConversationTest {
     assertThat(sentTo("101")).noneMatch(t -> t.startsWith("Timeline: "));
   }
 
+  @Test
+  void aLinkIsFollowedByThePictureOfTheTimelineAsAPhoto() throws Exception {
+    nemo.drawsPictures();
+    telegram.push(Updates.text(ANN, ANN.id(), "https://example.com/media/beach.mp4"));
+
+    await().until(() -> !telegram.calls("sendPhoto").isEmpty());
+    FakeBotApi.Call photo = telegram.calls("sendPhoto").get(0);
+    assertThat(photo.chatId()).isEqualTo("101");
+    assertThat(photoBytes(photo)).isEqualTo(nemo.timelinePicture().length);
+    assertThat(sentTo("101")).anyMatch(t -> t.startsWith("Added beach.mp4"));
+  }
+
   /** The bytes of the picture sent: a part of its own, or one the "photo" field points to. */
   private static int photoBytes(FakeBotApi.Call call) {
     if (call.params().has("photo.bytes")) return call.params().path("photo.bytes").asInt();

@@ -153,8 +153,8 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
           case EXPORT -> forecast.before(work).thenCompose(x -> export.run(work));
           case PREVIEW -> preview.run(work);
           case UPLOAD -> upload.files(work, message.attachments(), route.text());
-          case UPLOAD_URL -> ctx.call(() -> upload.link(work, route.text())).thenCompose(x -> lanes.finish(work, work.say.done()));
-          case ADD_TO_LAST -> ctx.call(() -> upload.addToLast(work)).thenCompose(x -> lanes.finish(work, work.say.done()));
+          case UPLOAD_URL -> upload.link(work, route.text());
+          case ADD_TO_LAST -> upload.addToLast(work);
           default -> turn.run(work, route.text());
         });
     lanes.settle(work, outcome);

@@ -46,7 +46,8 @@ final class Forecast {
     double seconds = timeline.endMs() / 1000.0;
     long render = pace.forecast(seconds);
     work.videoSeconds = seconds;
-    work.forecastSeconds = render;
+    // A first guess may say roughly how long, but it is no time left to count down on the bar.
+    work.forecastSeconds = pace.measured() ? render : 0;
     if (render < LONG_SECONDS) return;
     long video = Math.round(seconds);
     Credits credits = null;

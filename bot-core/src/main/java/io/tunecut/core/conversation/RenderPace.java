@@ -9,6 +9,7 @@ final class RenderPace {
   static final double FIRST_GUESS = 0.3;
 
   private volatile double secondsPerVideoSecond = FIRST_GUESS;
+  private volatile boolean measuredHere;
 
   /** How long rendering {@code videoSeconds} of video should take, in seconds. */
   long forecast(double videoSeconds) {
@@ -20,5 +21,11 @@ final class RenderPace {
     // Early progress says little: a render may start with a short loudness pass.
     if (videoSeconds <= 0 || share < 0.3 || seconds <= 0) return;
     secondsPerVideoSecond = seconds / share / videoSeconds;
+    measuredHere = true;
+  }
+
+  /** Whether the forecast comes from a render measured here rather than the first guess. */
+  boolean measured() {
+    return measuredHere;
   }
 }

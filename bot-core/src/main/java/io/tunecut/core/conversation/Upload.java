@@ -92,11 +92,17 @@ final class Upload {
       }
     }, ctx.backendPool()).thenCompose(ok -> {
       if (ok && caption != null && !caption.isBlank() && !work.cancelled.get()) return turn.run(work, caption);
-      if (!ok) return lanes.finish(work, work.say.failedStatus());
-      // the picture must not hold the person's lane: their next message is taken at once
-      CompletableFuture<Void> picture = CompletableFuture.runAsync(() -> pictures.afterUpload(work), ctx.backendPool());
-      return lanes.finish(work, work.say.done()).thenCombine(picture, (finished, shown) -> null);
+      return ok ? doneWithPicture(work) : lanes.finish(work, work.say.failedStatus());
     });
+  }
+
+  /**
+   * Ends an upload that put files on the timeline, and shows its picture under the answer that
+   * named them. The picture does not hold the person's lane: their next message is taken at once.
+   */
+  private CompletableFuture<Void> doneWithPicture(Work work) {
+    CompletableFuture<Void> picture = CompletableFuture.runAsync(() -> pictures.afterUpload(work), ctx.backendPool());
+    return lanes.finish(work, work.say.done()).thenCombine(picture, (finished, shown) -> null);
   }
 
   /** Clips after an export start a new video (the default), and the answer offers to add them to the exported one. */
@@ -112,22 +118,30 @@ final class Upload {
     replies.send(work, say.uploadedToNewVideo(describe(uploaded, say)), choices);
   }
 
-  /** The clips that started a new video go to the exported one instead, which is the person's video again. */
-  void addToLast(Work work) throws IOException {
-    Messages say = work.say;
-    NextVideo.Moved moved = next.take(work.user);
-    if (moved == null || moved.exportedSession() == null) {
-      replies.send(work, say.nothingToAddToLast());
-      return;
-    }
-    try {
-      work.activity = say.uploading();
-      ctx.directory().update(work.user, r -> r.withSession(moved.exportedSession(), moved.exportedTask()));
-      List<UploadedFile> uploaded = upload(people.auth(work.user), moved.exportedSession(), moved.files());
-      replies.send(work, say.uploaded(describe(uploaded, say)), Replies.suggestions(say));
-    } finally {
-      moved.files().forEach(ctx::deleteQuietly);
-    }
+  /**
+   * The clips that started a new video go to the exported one instead, which is the person's
+   * video again; its picture follows.
+   */
+  CompletableFuture<Void> addToLast(Work work) {
+    return CompletableFuture.supplyAsync(() -> {
+      Messages say = work.say;
+      NextVideo.Moved moved = next.take(work.user);
+      if (moved == null || moved.exportedSession() == null) {
+        replies.send(work, say.nothingToAddToLast());
+        return false;
+      }
+      try {
+        work.activity = say.uploading();
+        ctx.directory().update(work.user, r -> r.withSession(moved.exportedSession(), moved.exportedTask()));
+        List<UploadedFile> uploaded = upload(people.auth(work.user), moved.exportedSession(), moved.files());
+        replies.send(work, say.uploaded(describe(uploaded, say)), Replies.suggestions(say));
+        return true;
+      } catch (IOException e) {
+        throw new CompletionException(e);
+      } finally {
+        moved.files().forEach(ctx::deleteQuietly);
+      }
+    }, ctx.backendPool()).thenCompose(added -> added ? doneWithPicture(work) : lanes.finish(work, work.say.done()));
   }
 
   private List<UploadedFile> upload(TokenSource auth, String sessionId, List<Path> files) throws IOException {
@@ -162,12 +176,15 @@ final class Upload {
     return file;
   }
 
-  void link(Work work, String url) throws IOException {
-    Messages say = work.say;
-    work.activity = say.uploading();
-    String sessionId = people.session(work.user, say);
-    List<UploadedFile> uploaded = ctx.nemo().uploadUrls(people.auth(work.user), sessionId, List.of(URI.create(url.strip())));
-    replies.send(work, say.uploaded(describe(uploaded, say)), Replies.suggestions(say));
+  /** A link the backend fetches itself onto the timeline; its picture follows. */
+  CompletableFuture<Void> link(Work work, String url) {
+    return ctx.call(() -> {
+      Messages say = work.say;
+      work.activity = say.uploading();
+      String sessionId = people.session(work.user, say);
+      List<UploadedFile> uploaded = ctx.nemo().uploadUrls(people.auth(work.user), sessionId, List.of(URI.create(url.strip())));
+      replies.send(work, say.uploaded(describe(uploaded, say)), Replies.suggestions(say));
+    }).thenCompose(x -> doneWithPicture(work));
   }
 
   private static List<String> describe(List<UploadedFile> files, Messages say) {

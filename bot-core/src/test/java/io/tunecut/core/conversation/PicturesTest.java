@@ -95,12 +95,45 @@ class PicturesTest {
 
     assertThat(h.port.photos()).hasSize(1);
     assertThat(h.server.count(FakeNemoServer.Call.TIMELINE_PICTURE)).isEqualTo(1);
-    List<RecordingPort.Call> calls = h.port.calls();
-    int named = calls.indexOf(calls.stream().filter(c -> c.text() != null && c.text().contains("market.mp4")).findFirst()
-        .orElseThrow());
-    assertThat(calls.indexOf(h.port.photos().get(0))).as("the picture under the answer naming the files")
-        .isGreaterThan(named);
+    assertPictureUnder(0, "", "market.mp4");
     assertThat(h.workDirEmpty()).isTrue();
+  }
+
+  @Test
+  void aLinkTheBackendFetchesIsFollowedByThePictureOfTheTimeline() throws Exception {
+    start(true, b -> b);
+    h.run("ann", "https://example.com/media/beach.mp4");
+
+    assertThat(h.port.photos()).hasSize(1);
+    assertThat(h.port.photos().get(0).fileBytes()).isEqualTo(h.server.timelinePicture().length);
+    assertPictureUnder(0, "Added beach.mp4", "");
+    assertThat(h.workDirEmpty()).isTrue();
+  }
+
+  @Test
+  void clipsAddedToTheLastVideoAreFollowedByThePictureOfThatVideo() throws Exception {
+    start(true, b -> b);
+    String exported = h.sessionOf("ann");
+    h.run("ann", "/export");
+    h.run(h.files("ann", "", clip("day2.mp4")));
+    assertThat(h.port.photos()).as("the new video's picture").hasSize(1);
+
+    h.run("ann", Route.ADD_TO_LAST);
+
+    assertThat(h.sessionOf("ann")).isEqualTo(exported);
+    assertThat(h.port.photos()).hasSize(2);
+    List<String> drawn = h.server.requests(FakeNemoServer.Call.TIMELINE_PICTURE).stream().map(r -> r.getUrl().encodedPath()).toList();
+    assertThat(drawn.get(drawn.size() - 1)).as("the picture is of the video the clips joined").contains(exported);
+    assertPictureUnder(1, "Added day2.mp4", "");
+    assertThat(h.workDirEmpty()).isTrue();
+  }
+
+  @Test
+  void nothingToAddToTheLastVideoShowsNoPicture() throws Exception {
+    start(true, b -> b);
+    h.run("ann", Route.ADD_TO_LAST);
+    assertThat(h.port.photos()).isEmpty();
+    assertThat(h.lastSentTo("ann")).startsWith("There are no new clips to add");
   }
 
   @Test
@@ -112,10 +145,20 @@ class PicturesTest {
     assertThat(h.sentTo("ann")).anyMatch(t -> t.startsWith("Done. What changed: "));
 
     h.run(h.files("ann", "", clip("beach.mp4")));
+    h.run("ann", "https://example.com/media/harbour.mp4");
     assertThat(h.port.photos()).as("nor after uploads").isEmpty();
 
     h.run("ann", "/status");
     assertThat(h.port.photos()).hasSize(1);
+  }
+
+  /** Photo number {@code photo} came after the first answer starting with {@code start} and naming {@code file}. */
+  private void assertPictureUnder(int photo, String start, String file) {
+    List<RecordingPort.Call> calls = h.port.calls();
+    int named = calls.indexOf(calls.stream().filter(c -> c.text() != null && c.text().startsWith(start)
+        && c.text().contains(file)).findFirst().orElseThrow());
+    assertThat(calls.indexOf(h.port.photos().get(photo))).as("the picture under the answer naming the files")
+        .isGreaterThan(named);
   }
 
   private static Attachment clip(String name) {
@@ -151,6 +194,8 @@ class PicturesTest {
     assertThat(bars).isNotEmpty();
     assertThat(bars).allMatch(t -> t.matches("⏳ Rendering [■□]{10} \\d+%( · about \\d+ s left)?"));
     assertThat(bars).anyMatch(t -> t.contains("left"));
+    assertThat(bars).as("no time left before the render has moved, when nothing was measured here yet")
+        .filteredOn(t -> t.endsWith(" 0%") || t.contains(" 0% ")).noneMatch(t -> t.contains("left"));
   }
 
   @Test

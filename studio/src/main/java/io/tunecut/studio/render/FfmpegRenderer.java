@@ -19,12 +19,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.DoubleConsumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * Renders a draft with ffmpeg. Three ways, chosen by {@link RenderPlan}:
+ * Renders a draft with ffmpeg. A quick preview goes in parts side by side ({@code sideBySide});
+ * a render three ways, chosen by {@link RenderPlan}:
  *
  * <ul>
  *   <li>the picture needs no change (one H.264 clip in MP4/MOV, no text, no new shape): the
@@ -42,6 +48,8 @@ public final class FfmpegRenderer implements Renderer {
   private static final List<String> VIDEO_CODEC = List.of(
       "-c:v", "libx264", "-preset", "veryfast", "-crf", "22", "-pix_fmt", "yuv420p");
   private static final List<String> AUDIO_CODEC = List.of("-c:a", "aac", "-b:a", "192k", "-ar", "48000", "-ac", "2");
+  /** A preview's picture is encoded in this many parts side by side: one per core of a small machine. */
+  private static final int PREVIEW_PARTS = 2;
   private static final List<String> PREVIEW_AUDIO = List.of("-c:a", "aac", "-b:a", "64k", "-ar", "48000", "-ac", "2");
 
   private final Ffmpeg ffmpeg;
@@ -120,6 +128,10 @@ public final class FfmpegRenderer implements Renderer {
     }
 
     void run() throws IOException, InterruptedException {
+      if (options.isPreview()) {
+        sideBySide();
+        return;
+      }
       boolean segmented = !plan.copyVideo() && plan.segments().size() > options.segmentThreshold();
       Double target = plan.draft().output().loudness();
       double mixShare = target == null ? 0 : plan.copyVideo() ? 0.2 : 0.03;
@@ -182,18 +194,9 @@ public final class FfmpegRenderer implements Renderer {
 
     private void oneGraph(DoubleConsumer stage) throws IOException, InterruptedException {
       Inputs inputs = new Inputs();
-      List<RenderPlan.Segment> segments = plan.segments();
-      int[] clipInputs = new int[segments.size()];
+      int[] clipInputs = new int[plan.segments().size()];
       List<String> chains = new ArrayList<>();
-      StringBuilder concat = new StringBuilder();
-      for (int i = 0; i < segments.size(); i++) {
-        clipInputs[i] = inputs.add(clipInput(segments.get(i)));
-        chains.add(VideoGraph.segment(plan, segments.get(i), clipInputs[i], "v" + i));
-        concat.append("[v").append(i).append(']');
-      }
-      String picture = segments.size() == 1 ? "v0" : "vcat";
-      if (segments.size() > 1) chains.add(concat + "concat=n=" + segments.size() + ":v=1:a=0[vcat]");
-      picture = withCaptions(inputs, chains, picture, 0, plan.seconds());
+      String picture = picture(inputs, chains, plan.segments(), List.of(), clipInputs);
       chains.add(sound(inputs, () -> clipInputs));
       List<String> args = new ArrayList<>(inputs.args());
       args.addAll(List.of("-filter_complex", pictureGraph(chains), "-map", "[" + picture + "]", "-map", "[aout]"));
@@ -210,22 +213,65 @@ public final class FfmpegRenderer implements Renderer {
       for (int i = 0; i < segments.size(); i++) {
         RenderPlan.Segment s = segments.get(i);
         Path part = temp.resolve(String.format(Locale.ROOT, "segment-%04d.mp4", i));
-        Inputs inputs = new Inputs();
-        List<String> chains = new ArrayList<>();
-        chains.add(VideoGraph.segment(plan, s, inputs.add(clipInput(s)), "v"));
-        String picture = withCaptions(inputs, chains, "v", s.startSeconds(), s.seconds());
-        List<String> args = new ArrayList<>(inputs.args());
-        args.addAll(List.of("-filter_complex", pictureGraph(chains), "-map", "[" + picture + "]", "-an"));
-        args.addAll(videoCodec());
-        args.addAll(List.of("-video_track_timescale", "90000", part.toString()));
         double from = s.startSeconds() / plan.seconds();
         double to = (s.startSeconds() + s.seconds()) / plan.seconds();
-        ffmpeg.run(new FfmpegRun(args, s.seconds(), Progress.between(stage, from, to), options.timeout(), part));
+        encodePicture(List.of(s), List.of(), part, Progress.between(stage, from, to));
         list.append("file '").append(part.getFileName()).append("'\n");
       }
+      return segmentList(list);
+    }
+
+    private Path segmentList(CharSequence list) throws IOException {
       Path listFile = temp.resolve("segments.txt");
       Files.writeString(listFile, list, StandardCharsets.UTF_8);
       return listFile;
+    }
+
+    /** The picture of {@code segments} in a row, with its captions, alone into {@code part}. */
+    private void encodePicture(List<RenderPlan.Segment> segments, List<String> decoding, Path part, DoubleConsumer stage)
+        throws IOException, InterruptedException {
+      Inputs inputs = new Inputs();
+      List<String> chains = new ArrayList<>();
+      String picture = picture(inputs, chains, segments, decoding, new int[segments.size()]);
+      List<String> args = new ArrayList<>(inputs.args());
+      args.addAll(List.of("-filter_complex", pictureGraph(chains), "-map", "[" + picture + "]", "-an"));
+      args.addAll(videoCodec());
+      args.addAll(List.of("-video_track_timescale", "90000", part.toString()));
+      ffmpeg.run(new FfmpegRun(args, seconds(segments), stage, options.timeout(), part));
+    }
+
+    /**
+     * A preview: the picture in {@link #PREVIEW_PARTS} parts encoded side by side, each decoded
+     * on one thread, while the sound is mixed; then the parts joined without re-encoding, with
+     * the sound. One ffmpeg leaves a core idle while its filters scale the frames; two share
+     * both cores and spend nothing on passing frames between decoding threads.
+     */
+    private void sideBySide() throws IOException, InterruptedException {
+      // A long montage in more parts, still two at a time: one graph open on many clips takes memory.
+      int count = Math.max(PREVIEW_PARTS, -Math.floorDiv(-plan.segments().size(), options.segmentThreshold()));
+      List<List<RenderPlan.Segment>> parts = Parts.of(plan.segments(), count);
+      List<String> decoding = parts.size() > 1 ? List.of("-threads", "1") : List.of();
+      double pictureShare = 0.95;
+      Shares shares = new Shares(progress.stage(0, pictureShare));
+      List<Callable<Void>> work = new ArrayList<>();
+      Double target = plan.draft().output().loudness();
+      if (target != null) work.add(() -> {
+        premix = premix(target, f -> {});
+        return null;
+      });
+      StringBuilder list = new StringBuilder();
+      for (int i = 0; i < parts.size(); i++) {
+        List<RenderPlan.Segment> part = parts.get(i);
+        Path file = temp.resolve(String.format(Locale.ROOT, "part-%02d.mp4", i));
+        DoubleConsumer stage = shares.part(seconds(part) / plan.seconds());
+        work.add(() -> {
+          encodePicture(part, decoding, file, stage);
+          return null;
+        });
+        list.append("file '").append(file.getFileName()).append("'\n");
+      }
+      together(work, PREVIEW_PARTS + 1);
+      withSound(segmentList(list), progress.stage(pictureShare, 1));
     }
 
     private void withSound(Path segmentList, DoubleConsumer stage) throws IOException, InterruptedException {
@@ -237,6 +283,28 @@ public final class FfmpegRenderer implements Renderer {
       args.addAll(audioCodec());
       mp4(args);
       ffmpeg.run(new FfmpegRun(args, plan.seconds(), stage, options.timeout(), output));
+    }
+
+    /**
+     * The picture of {@code segments} in a row with the captions showing over it, its inputs
+     * into {@code clipInputs} by segment.
+     *
+     * @param decoding options for the decoder of every clip
+     * @return the label of the picture
+     */
+    private String picture(Inputs inputs, List<String> chains, List<RenderPlan.Segment> segments, List<String> decoding,
+        int[] clipInputs) throws IOException {
+      StringBuilder concat = new StringBuilder();
+      for (int i = 0; i < segments.size(); i++) {
+        List<String> input = new ArrayList<>(decoding);
+        input.addAll(clipInput(segments.get(i)));
+        clipInputs[i] = inputs.add(input);
+        chains.add(VideoGraph.segment(plan, segments.get(i), clipInputs[i], "v" + i));
+        concat.append("[v").append(i).append(']');
+      }
+      String picture = segments.size() == 1 ? "v0" : "vcat";
+      if (segments.size() > 1) chains.add(concat + "concat=n=" + segments.size() + ":v=1:a=0[vcat]");
+      return withCaptions(inputs, chains, picture, segments.get(0).startSeconds(), seconds(segments));
     }
 
     /**
@@ -330,7 +398,7 @@ public final class FfmpegRenderer implements Renderer {
     }
 
     /** Caption {@code i}, drawn once per render. */
-    private Optional<CaptionPicture> captionPicture(int i) throws IOException {
+    private synchronized Optional<CaptionPicture> captionPicture(int i) throws IOException {
       if (!drawn.containsKey(i)) {
         Caption c = plan.draft().captions().get(i);
         Path file = temp.resolve("caption-" + i + ".png");
@@ -342,6 +410,55 @@ public final class FfmpegRenderer implements Renderer {
     private void mp4(List<String> args) {
       args.addAll(List.of("-t", AudioGraph.num(plan.seconds()), "-movflags", "+faststart", "-f", "mp4",
           output.toString()));
+    }
+  }
+
+  /** The length of segments in a row, counted in frames as the plan counts its own. */
+  private static double seconds(List<RenderPlan.Segment> segments) {
+    RenderPlan.Segment first = segments.get(0);
+    RenderPlan.Segment last = segments.get(segments.size() - 1);
+    return (last.firstFrame() + last.frames() - first.firstFrame()) / first.fps();
+  }
+
+  /** Runs {@code work}, at most {@code atOnce} side by side; the first failure stops the rest and is thrown. */
+  private static void together(List<Callable<Void>> work, int atOnce) throws IOException, InterruptedException {
+    ExecutorService lanes = Executors.newFixedThreadPool(Math.min(atOnce, work.size()));
+    try {
+      List<Future<Void>> running = new ArrayList<>();
+      for (Callable<Void> w : work) running.add(lanes.submit(w));
+      for (Future<Void> f : running) {
+        try {
+          f.get();
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof IOException io) throw io;
+          if (e.getCause() instanceof InterruptedException) throw new InterruptedException();
+          throw new IOException(e.getCause());
+        }
+      }
+    } finally {
+      lanes.shutdownNow(); // interrupts what still runs, which stops its ffmpeg
+    }
+  }
+
+  /** Parts of one stage done side by side: the stage is as far as the sum of their shares. */
+  private static final class Shares {
+    private final DoubleConsumer stage;
+    private final List<double[]> parts = new ArrayList<>();
+
+    Shares(DoubleConsumer stage) {
+      this.stage = stage;
+    }
+
+    /** A part worth {@code share} of the stage; it reports its own 0..1. */
+    synchronized DoubleConsumer part(double share) {
+      double[] done = new double[1];
+      parts.add(done);
+      return f -> {
+        synchronized (this) {
+          done[0] = share * Math.max(0, Math.min(1, f));
+          stage.accept(parts.stream().mapToDouble(d -> d[0]).sum());
+        }
+      };
     }
   }
 
