@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,8 +41,8 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * The core's way out to Telegram. Every message and edit goes through the {@link Outbox}, the
  * one throttle (budgets per chat and overall, a 429 pausing only its chat); a status edit is
  * queued and returns at once, the latest text winning; an edit with unchanged text is not an error.
- * A send returns once Telegram answered it, as the core needs its message id: the caller waits
- * for its own chat's turn, while the adapter's threads serve other chats.
+ * The asynchronous calls are native: they queue on the outbox and hold no thread while a chat
+ * waits out a 429; the blocking ones wait for their own chat's answer (the core needs its message id).
  */
 final class TelegramPort implements ChatPort {
   static final String PLATFORM = "telegram";
@@ -76,8 +77,14 @@ final class TelegramPort implements ChatPort {
 
   @Override
   public MessageRef send(Chat chat, String text, List<Suggestion> suggestions) throws IOException {
+    return await(sendAsync(chat, text, suggestions, null));
+  }
+
+  /** Every part is queued at once, so they go out together and in order. */
+  @Override
+  public CompletableFuture<MessageRef> sendAsync(Chat chat, String text, List<Suggestion> suggestions, Executor unused) {
     List<String> parts = TextSplitter.split(text, MAX_TEXT);
-    Message last = null;
+    List<CompletableFuture<Message>> sent = new ArrayList<>();
     for (int i = 0; i < parts.size(); i++) {
       SendMessage.SendMessageBuilder<?, ?> b = SendMessage.builder().chatId(chat.id()).text(parts.get(i));
       if (i == parts.size() - 1) {
@@ -85,28 +92,55 @@ final class TelegramPort implements ChatPort {
         if (keyboard != null) b.replyMarkup(keyboard);
       }
       SendMessage m = b.build();
-      last = await(outbox.send(chat, () -> call("sendMessage", () -> client.execute(m))));
+      sent.add(outbox.send(chat, () -> call("sendMessage", () -> client.execute(m))));
     }
-    return new MessageRef(chat, String.valueOf(last.getMessageId()));
+    CompletableFuture<Message> last = sent.get(sent.size() - 1);
+    return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
+        .thenApply(all -> new MessageRef(chat, String.valueOf(last.join().getMessageId())));
+  }
+
+  @Override
+  public CompletableFuture<MessageRef> sendPrivatelyAsync(Chat chat, String text, Executor unused) {
+    return sendAsync(chat, text, List.of(), unused);
   }
 
   @Override
   public MessageRef createStatus(Chat chat, String text) throws IOException {
-    return send(chat, TextSplitter.split(text, MAX_TEXT).get(0), List.of());
+    return await(createStatusAsync(chat, text, null));
   }
 
   @Override
-  public void editStatus(MessageRef status, String text) throws IOException {
+  public CompletableFuture<MessageRef> createStatusAsync(Chat chat, String text, Executor unused) {
+    return sendAsync(chat, TextSplitter.split(text, MAX_TEXT).get(0), List.of(), unused);
+  }
+
+  /** Queued, returning at once: the latest text wins. */
+  @Override
+  public void editStatus(MessageRef status, String text) {
+    editStatusAsync(status, text, null);
+  }
+
+  /** Completes once the edit is queued; a failure of the edit itself is logged. */
+  @Override
+  public CompletableFuture<Void> editStatusAsync(MessageRef status, String text, Executor unused) {
     String shortened = TextSplitter.split(text, MAX_TEXT).get(0);
     outbox.edit(status.chat(), status.messageId(), () -> edit(status.chat(), status.messageId(), shortened))
         .whenComplete((v, failure) -> {
           if (failure != null) log.warn("A status edit failed: {}", mask.mask(String.valueOf(failure.getMessage())));
         });
+    return CompletableFuture.completedFuture(null);
   }
 
   @Override
   public boolean sendVideo(Chat chat, Path file, String caption) throws IOException {
-    if (!Files.isRegularFile(file)) throw new IOException("no video file to send: " + file.getFileName());
+    return await(sendVideoAsync(chat, file, caption, null));
+  }
+
+  @Override
+  public CompletableFuture<Boolean> sendVideoAsync(Chat chat, Path file, String caption, Executor unused) {
+    if (!Files.isRegularFile(file)) {
+      return CompletableFuture.failedFuture(new IOException("no video file to send: " + file.getFileName()));
+    }
     SendVideo.SendVideoBuilder<?, ?> b = SendVideo.builder()
         .chatId(chat.id())
         .video(new InputFile(file.toFile(), file.getFileName().toString()))
@@ -115,22 +149,21 @@ final class TelegramPort implements ChatPort {
       b.caption(caption.length() > MAX_CAPTION ? caption.substring(0, MAX_CAPTION - 1) + "…" : caption);
     }
     SendVideo video = b.build();
-    try {
-      await(outbox.send(chat, () -> call("sendVideo", () -> client.execute(video))));
-      return true;
-    } catch (BotApiException e) {
-      if (e.tooLarge()) {
-        log.info("Telegram refused a video of {} bytes as too large", Files.size(file));
-        return false;
-      }
-      throw e;
-    }
+    return sentUnlessTooLarge(outbox.send(chat, () -> call("sendVideo", () -> client.execute(video))), "video", file);
+  }
+
+  @Override
+  public boolean sendPhoto(Chat chat, Path file, String caption, List<Suggestion> suggestions) throws IOException {
+    return await(sendPhotoAsync(chat, file, caption, suggestions, null));
   }
 
   /** A photo with the caption and buttons under it; a caption over Telegram's 1024 follows as a message. */
   @Override
-  public boolean sendPhoto(Chat chat, Path file, String caption, List<Suggestion> suggestions) throws IOException {
-    if (!Files.isRegularFile(file)) throw new IOException("no picture to send: " + file.getFileName());
+  public CompletableFuture<Boolean> sendPhotoAsync(Chat chat, Path file, String caption, List<Suggestion> suggestions,
+      Executor unused) {
+    if (!Files.isRegularFile(file)) {
+      return CompletableFuture.failedFuture(new IOException("no picture to send: " + file.getFileName()));
+    }
     boolean fits = caption != null && !caption.isEmpty() && caption.length() <= MAX_CAPTION;
     SendPhoto.SendPhotoBuilder<?, ?> b = SendPhoto.builder()
         .chatId(chat.id())
@@ -141,14 +174,23 @@ final class TelegramPort implements ChatPort {
       if (keyboard != null) b.replyMarkup(keyboard);
     }
     SendPhoto photo = b.build();
-    try {
-      await(outbox.send(chat, () -> call("sendPhoto", () -> client.execute(photo))));
-    } catch (BotApiException e) {
-      if (e.tooLarge()) return false;
-      throw e;
-    }
-    if (!fits && caption != null && !caption.isEmpty()) send(chat, caption, suggestions);
-    return true;
+    CompletableFuture<Boolean> sent = sentUnlessTooLarge(outbox.send(chat, () -> call("sendPhoto", () -> client.execute(photo))), "picture", file);
+    if (fits || caption == null || caption.isEmpty()) return sent;
+    return sent.thenCompose(shown -> shown ? sendAsync(chat, caption, suggestions, unused).thenApply(m -> true)
+        : CompletableFuture.completedFuture(false));
+  }
+
+  /** True once Telegram took the file; false when it refused it as too large; other failures fail. */
+  private static CompletableFuture<Boolean> sentUnlessTooLarge(CompletableFuture<?> sent, String what, Path file) {
+    return sent.handle((message, failure) -> {
+      if (failure == null) return true;
+      Throwable cause = failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure;
+      if (cause instanceof BotApiException e && e.tooLarge()) {
+        log.info("Telegram refused a {} of {} bytes as too large", what, file.toFile().length());
+        return false;
+      }
+      throw failure instanceof CompletionException c ? c : new CompletionException(failure);
+    });
   }
 
   @Override
@@ -212,8 +254,9 @@ final class TelegramPort implements ChatPort {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while a message waited for its turn");
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof IOException io) throw io;
-      throw new IOException(e.getCause());
+      Throwable cause = e.getCause() instanceof CompletionException c && c.getCause() != null ? c.getCause() : e.getCause();
+      if (cause instanceof IOException io) throw io;
+      throw new IOException(cause);
     }
   }
 

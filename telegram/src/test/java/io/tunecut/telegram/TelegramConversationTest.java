@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,11 @@ class TelegramConversationTest {
   }
 
   private ConversationEngine newEngine() throws IOException {
-    return ConversationEngine.builder()
+    return newEngine(UnaryOperator.identity());
+  }
+
+  private ConversationEngine newEngine(UnaryOperator<ConversationEngine.Builder> tuned) throws IOException {
+    return tuned.apply(ConversationEngine.builder())
         .nemo(client)
         .directory(directory)
         .operatorToken(null)
@@ -263,6 +268,34 @@ class TelegramConversationTest {
     assertThat(sentTo("101")).anyMatch(t -> t.startsWith("Added beach.mp4"));
   }
 
+  @Test
+  void whileAnnsChatWaitsOutA429BenIsAnsweredAtOnceAndAnnsRepliesFollowInOrder() throws Exception {
+    // One port thread: a reply that held it while its chat waited would hold up everybody else.
+    bot.close();
+    engine.close();
+    engine = newEngine(b -> b.portThreads(1));
+    bot = TelegramBot.start(settings(), engine);
+
+    telegram.floodNextSendTo("101", 2);
+    telegram.push(Updates.text(ANN, ANN.id(), "/help"));
+    await().until(() -> !telegram.calls("sendMessage", c -> c.answeredCode() == 429).isEmpty());
+    // Queued behind the first answer in Ann's chat.
+    telegram.push(Updates.text(ANN, ANN.id(), "/cancel"));
+    telegram.push(Updates.text(BEN, BEN.id(), "/help"));
+
+    await().until(() -> sentTo("101").size() == 2 && sentTo("202").size() == 1);
+    FakeBotApi.Call paused = telegram.calls("sendMessage", c -> c.answeredCode() == 429).get(0);
+    FakeBotApi.Call forBen = answered("202").get(0);
+    List<FakeBotApi.Call> forAnn = answered("101");
+    // Ben's answer did not wait for Ann's chat; Ann's came once Telegram's retry_after was over.
+    assertThat(forBen.at()).isBefore(forAnn.get(0).at());
+    assertThat(Duration.between(paused.at(), forAnn.get(0).at())).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+    assertThat(forBen.text()).contains("music-backed videos");
+    assertThat(forAnn).extracting(FakeBotApi.Call::text).satisfiesExactly(
+        help -> assertThat(help).contains("music-backed videos"),
+        cancel -> assertThat(cancel).isEqualTo("Nothing to cancel."));
+  }
+
   /** The bytes of the picture sent: a part of its own, or one the "photo" field points to. */
   private static int photoBytes(FakeBotApi.Call call) {
     if (call.params().has("photo.bytes")) return call.params().path("photo.bytes").asInt();
@@ -280,8 +313,11 @@ class TelegramConversationTest {
   }
 
   private List<String> sentTo(String chatId) {
-    return telegram.calls("sendMessage", c -> chatId.equals(c.chatId()) && c.answeredCode() == 200).stream()
-        .map(FakeBotApi.Call::text).toList();
+    return answered(chatId).stream().map(FakeBotApi.Call::text).toList();
+  }
+
+  private List<FakeBotApi.Call> answered(String chatId) {
+    return telegram.calls("sendMessage", c -> chatId.equals(c.chatId()) && c.answeredCode() == 200);
   }
 
   private static byte[] bytes(int n) {

@@ -3,6 +3,9 @@ package io.tunecut.core.chat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * How the core talks back. An adapter implements it for one platform and translates; it
@@ -11,6 +14,11 @@ import java.util.List;
  * <p>Methods may block on the network and may be called from many threads at once (one
  * turn per user, many users). An {@link IOException} tells the core the platform refused
  * or failed; the core logs it and carries on.
+ *
+ * <p>Each call that posts also comes as {@code …Async}: it queues the call and returns a future,
+ * so nobody's thread waits while the platform holds a chat back (Telegram's 429). The core uses
+ * these. By default they run the blocking method on {@code blocking}, the core's port pool; an
+ * adapter with a queue of its own overrides them and leaves {@code blocking} unused.
  */
 public interface ChatPort {
 
@@ -56,4 +64,54 @@ public interface ChatPort {
 
   /** Shows a chat action; the core repeats it while work runs, every few seconds. */
   void chatAction(Chat chat, ChatAction action) throws IOException;
+
+  /** {@link #send}, completing once the platform answered; a refusal fails the future. */
+  default CompletableFuture<MessageRef> sendAsync(Chat chat, String text, List<Suggestion> suggestions, Executor blocking) {
+    return blocking(() -> send(chat, text, suggestions), blocking);
+  }
+
+  /** {@link #sendPrivately}, completing once the platform answered. */
+  default CompletableFuture<MessageRef> sendPrivatelyAsync(Chat chat, String text, Executor blocking) {
+    return blocking(() -> sendPrivately(chat, text), blocking);
+  }
+
+  /** {@link #createStatus}, completing with the message once the platform answered. */
+  default CompletableFuture<MessageRef> createStatusAsync(Chat chat, String text, Executor blocking) {
+    return blocking(() -> createStatus(chat, text), blocking);
+  }
+
+  /** {@link #editStatus}; may complete once the edit is queued rather than shown. */
+  default CompletableFuture<Void> editStatusAsync(MessageRef status, String text, Executor blocking) {
+    return blocking(() -> {
+      editStatus(status, text);
+      return null;
+    }, blocking);
+  }
+
+  /** {@link #sendVideo}, completing once the platform answered. */
+  default CompletableFuture<Boolean> sendVideoAsync(Chat chat, Path file, String caption, Executor blocking) {
+    return blocking(() -> sendVideo(chat, file, caption), blocking);
+  }
+
+  /** {@link #sendPhoto}, completing once the platform answered. */
+  default CompletableFuture<Boolean> sendPhotoAsync(Chat chat, Path file, String caption, List<Suggestion> suggestions,
+      Executor blocking) {
+    return blocking(() -> sendPhoto(chat, file, caption, suggestions), blocking);
+  }
+
+  /** A blocking port call. */
+  @FunctionalInterface
+  interface Call<T> {
+    T call() throws IOException;
+  }
+
+  private static <T> CompletableFuture<T> blocking(Call<T> call, Executor blocking) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return call.call();
+      } catch (IOException e) {
+        throw new CompletionException(e);
+      }
+    }, blocking);
+  }
 }

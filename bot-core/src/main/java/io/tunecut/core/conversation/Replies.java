@@ -8,6 +8,7 @@ import io.tunecut.core.chat.Suggestion;
 import io.tunecut.core.chat.TextSplitter;
 import io.tunecut.core.language.Messages;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -17,7 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Talking back: texts split to the platform's length, chat actions, and failures in words.
- * Every platform call goes through the port pool, which bounds how many run at once.
+ * Messages go out through the port's asynchronous calls: a port with a queue of its own
+ * (Telegram's) holds no thread while a chat is held back; a blocking port runs on the port pool,
+ * which bounds how many run at once. The caller (the person's own turn) waits for its answer.
  */
 final class Replies {
   private static final Logger log = LoggerFactory.getLogger(Replies.class);
@@ -39,13 +42,25 @@ final class Replies {
       String part = parts.get(i);
       // The buttons go with the last part, under everything said.
       List<Suggestion> s = i == parts.size() - 1 ? suggestions : List.of();
-      portCall(() -> port.send(chat, part, s), null);
+      await(port.sendAsync(chat, part, s, portPool), null);
     }
   }
 
   /** An answer for the sender's eyes only (see {@link ChatPort#sendPrivately}). */
   void sendPrivately(ChatPort port, Chat chat, String text) {
-    for (String part : TextSplitter.split(text, port.limits(chat).maxTextLength())) portCall(() -> port.sendPrivately(chat, part), null);
+    for (String part : TextSplitter.split(text, port.limits(chat).maxTextLength())) {
+      await(port.sendPrivatelyAsync(chat, part, portPool), null);
+    }
+  }
+
+  /** Sends a finished video (see {@link ChatPort#sendVideo}); false when it did not go out. */
+  boolean sendVideo(Work work, Path file, String caption) {
+    return await(work.port.sendVideoAsync(work.chat, file, caption, portPool), false);
+  }
+
+  /** Sends a picture (see {@link ChatPort#sendPhoto}); false when it did not go out. */
+  boolean sendPhoto(ChatPort port, Chat chat, Path file, String caption, List<Suggestion> suggestions) {
+    return await(port.sendPhotoAsync(chat, file, caption, suggestions, portPool), false);
   }
 
   void send(Work work, String text, List<Suggestion> suggestions) {
@@ -78,20 +93,25 @@ final class Replies {
         new Suggestion(say.labelCredits(), "/credits"));
   }
 
-  interface PortCall<T> {
-    T call() throws IOException;
+  /**
+   * Runs a blocking port call on the port pool and waits for it; a refusal is logged, never thrown.
+   * It holds a pool thread while the platform holds the chat back: prefer {@link #sendVideo} and
+   * {@link #sendPhoto}.
+   */
+  <T> T portCall(ChatPort.Call<T> call, T otherwise) {
+    return await(CompletableFuture.supplyAsync(() -> {
+      try {
+        return call.call();
+      } catch (IOException e) {
+        throw new CompletionException(e);
+      }
+    }, portPool), otherwise);
   }
 
-  /** Runs a port call on the port pool and waits for it; a refusal is logged, never thrown. */
-  <T> T portCall(PortCall<T> call, T otherwise) {
+  /** Waits for a port call; a refusal is logged, never thrown. */
+  private static <T> T await(CompletableFuture<T> call, T otherwise) {
     try {
-      return CompletableFuture.supplyAsync(() -> {
-        try {
-          return call.call();
-        } catch (IOException e) {
-          throw new CompletionException(e);
-        }
-      }, portPool).join();
+      return call.join();
     } catch (RuntimeException e) {
       log.warn("platform refused a message: {}", ErrorReplies.unwrap(e).toString());
       return otherwise;
