@@ -61,7 +61,7 @@ final class QuickPreview {
       }
       long limit = work.port.limits(work.chat).maxUploadBytes();
       boolean sent = Files.size(file) <= limit
-          && replies.portCall(() -> work.port.sendVideo(work.chat, file, say.previewCaption()), false);
+          && replies.sendVideo(work, file, say.previewCaption());
       if (!sent) {
         replies.send(work, say.previewTooLarge(), Replies.suggestions(say));
         return say.done();

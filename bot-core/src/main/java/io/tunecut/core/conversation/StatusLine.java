@@ -43,28 +43,23 @@ final class StatusLine {
     this.intervalNanos = interval == null ? 0 : interval.toNanos();
   }
 
-  /** Posts a new status message at once (on the port pool). */
+  /** Posts a new status message at once. */
   static StatusLine post(ChatPort port, Chat chat, String text, Executor portPool, ScheduledExecutorService scheduler) {
     StatusLine line = new StatusLine(port, chat, portPool, scheduler);
     synchronized (line) {
       line.inFlight = true;
       line.shown = text;
     }
-    portPool.execute(() -> {
-      MessageRef posted = null;
+    // Asynchronous: a port that holds a chat back (a 429's wait) holds no thread of the pool meanwhile.
+    port.createStatusAsync(chat, text, portPool).whenComplete((posted, failure) -> {
+      if (failure != null) log.warn("status message refused by {}: {}", port.platform(), ErrorReplies.unwrap(failure).toString());
+      MessageRef shown = failure == null ? posted : null;
       synchronized (line) {
         line.lastEditNanos = System.nanoTime();
-      }
-      try {
-        posted = port.createStatus(chat, text);
-      } catch (Exception e) {
-        log.warn("status message refused by {}: {}", port.platform(), e.toString());
-      }
-      synchronized (line) {
-        line.ref = posted;
+        line.ref = shown;
         line.inFlight = false;
       }
-      line.created.complete(posted);
+      line.created.complete(shown);
       line.pump();
     });
     return line;
@@ -131,18 +126,11 @@ final class StatusLine {
       text = desired;
       inFlight = true;
     }
-    MessageRef target = ref;
-    portPool.execute(() -> {
-      // Measured when the edit really starts: the pool may have queued it.
+    port.editStatusAsync(ref, text, portPool).whenComplete((done, failure) -> {
+      if (failure != null) log.warn("status edit refused by {}: {}", port.platform(), ErrorReplies.unwrap(failure).toString());
+      // The interval counts from the edit's end: however long the platform held it, the next waits its turn.
       synchronized (this) {
         lastEditNanos = System.nanoTime();
-      }
-      try {
-        port.editStatus(target, text);
-      } catch (Exception e) {
-        log.warn("status edit refused by {}: {}", port.platform(), e.toString());
-      }
-      synchronized (this) {
         shown = text;
         inFlight = false;
       }

@@ -57,7 +57,7 @@ final class TimelinePictures {
       try {
         if (ctx.nemo().timelinePicture(people.auth(user), people.session(user, say), file, MOST_BYTES)) {
           support = Support.YES;
-          if (replies.portCall(() -> port.sendPhoto(chat, file, text, suggestions), false)) return;
+          if (replies.sendPhoto(port, chat, file, text, suggestions)) return;
         } else {
           log.info("the backend draws no timeline pictures: the timeline is told in words");
           support = Support.NO;
