@@ -3,6 +3,7 @@ package io.tunecut.app.console;
 import io.tunecut.core.chat.Attachment;
 import io.tunecut.core.chat.Chat;
 import io.tunecut.core.chat.ChatUser;
+import io.tunecut.core.chat.Handling;
 import io.tunecut.core.chat.InboundMessage;
 import io.tunecut.core.chat.MessageHandler;
 import java.io.BufferedReader;
@@ -11,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -25,8 +27,10 @@ public final class Console {
     /** Typed at a terminal: each line is handled as it comes, as on the chat platforms. */
     AS_TYPED,
     /**
-     * Piped from a script: each line runs to its end (its turn, an export's render) before the
-     * next starts; only {@code /cancel} acts at once, on whatever is running then.
+     * Piped from a script: each line runs until its answer is out (its turn, an export's render
+     * and delivery) before the next starts, while what comes late, such as the timeline's
+     * picture, still comes before the console ends; only {@code /cancel} acts at once, on
+     * whatever is running then.
      */
     IN_ORDER
   }
@@ -53,24 +57,30 @@ public final class Console {
   /** Reads until end of input; returns once all work has finished. */
   public void run(BufferedReader in, Pace pace) throws IOException {
     CompletableFuture<Void> inOrder = CompletableFuture.completedFuture(null);
-    List<CompletableFuture<Void>> atOnce = new ArrayList<>();
+    List<CompletableFuture<Void>> all = Collections.synchronizedList(new ArrayList<>());
     for (String line = in.readLine(); line != null; line = in.readLine()) {
       if (line.isBlank()) continue;
       InboundMessage message = toMessage(line.strip());
       if (message == null) continue;
       if (pace == Pace.AS_TYPED || isCancel(message.text())) {
-        atOnce.add(handle(message));
+        all.add(handle(message).done());
       } else {
-        inOrder = inOrder.thenCompose(v -> handle(message));
+        inOrder = inOrder.thenCompose(v -> {
+          Handling handling = handle(message);
+          all.add(handling.done());
+          return handling.answered();
+        });
       }
     }
     inOrder.join();
-    atOnce.forEach(CompletableFuture::join);
+    List.copyOf(all).forEach(CompletableFuture::join);
   }
 
-  /** The work's last status line shows as soon as the work ends, and the next line goes on. */
-  private CompletableFuture<Void> handle(InboundMessage message) {
-    return handler.handle(message, port).whenComplete((v, t) -> port.flush());
+  /** The work's last status line shows as soon as the answer is out, and the next line goes on. */
+  private Handling handle(InboundMessage message) {
+    Handling handling = handler.handling(message, port);
+    return new Handling(handling.answered().whenComplete((v, t) -> port.flush()),
+        handling.done().whenComplete((v, t) -> port.flush()));
   }
 
   private static boolean isCancel(String text) {

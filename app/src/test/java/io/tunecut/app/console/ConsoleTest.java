@@ -74,6 +74,22 @@ class ConsoleTest {
     assertThat(backend.allMessages()).containsExactly("add background music at 35%");
   }
 
+  @Test
+  void aSlowTimelinePictureDoesNotHoldTheNextLineAndStillComesBeforeTheConsoleEnds() throws Exception {
+    Path clip = Files.write(data.resolve("clip.mp4"), new byte[2048]);
+    backend.drawsPictures().delay(FakeNemoServer.Call.TIMELINE_PICTURE, Duration.ofSeconds(4));
+    backend.onMessage("music", Turn.builder().tool("add_music").text("Added background music at 35%.").build());
+
+    List<String> transcript = chat("ann", "/attach " + clip, "add background music at 35%").lines().toList();
+
+    int answer = transcript.indexOf("bot> Added background music at 35%.");
+    List<String> photos = transcript.stream().filter(line -> line.startsWith("bot> photo: ")).toList();
+    assertThat(photos).as("in:%n%s", String.join("\n", transcript)).isNotEmpty();
+    assertThat(answer).as("the instruction was answered while the upload's picture was drawn")
+        .isBetween(0, transcript.indexOf(photos.get(0)));
+    assertThat(Path.of(photos.get(0).substring("bot> photo: ".length()))).isRegularFile();
+  }
+
   /** A console reading what is written to the returned pipe, as a terminal or a slow script would feed it. */
   private CompletableFuture<Void> console(PipedWriter input, Console.Pace pace) throws Exception {
     Settings settings = Settings.fromEnvironment(Map.of(

@@ -14,4 +14,12 @@ public interface MessageHandler {
    * become messages to the user through {@code port}.
    */
   CompletableFuture<Void> handle(InboundMessage message, ChatPort port);
+
+  /**
+   * As {@link #handle}, telling apart when the person may go on from when everything is over:
+   * a script feeding lines in order sends the next once the answer is out.
+   */
+  default Handling handling(InboundMessage message, ChatPort port) {
+    return Handling.of(handle(message, port));
+  }
 }

@@ -4,6 +4,7 @@ import io.tunecut.core.access.Access;
 import io.tunecut.core.access.AccessRules;
 import io.tunecut.core.chat.ChatPort;
 import io.tunecut.core.chat.ChatUser;
+import io.tunecut.core.chat.Handling;
 import io.tunecut.core.chat.InboundMessage;
 import io.tunecut.core.chat.MessageHandler;
 import io.tunecut.core.render.PollSchedule;
@@ -107,32 +108,37 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
 
   @Override
   public CompletableFuture<Void> handle(InboundMessage message, ChatPort port) {
+    return handling(message, port).done();
+  }
+
+  @Override
+  public Handling handling(InboundMessage message, ChatPort port) {
     try {
       // Who may, and as which person: before anything reaches the backend.
       Access.Admission admitted = people.access().admit(message);
       if (!admitted.proceeds()) {
-        if (admitted.answer() == null) return CompletableFuture.completedFuture(null);
-        return ctx.background(() -> replies.sendPrivately(port, message.chat(), admitted.answer()));
+        if (admitted.answer() == null) return Handling.of(CompletableFuture.completedFuture(null));
+        return Handling.of(ctx.background(() -> replies.sendPrivately(port, message.chat(), admitted.answer())));
       }
       admitted.message().attachments().forEach(a -> a.source().prefetch());
       return dispatch(admitted.message(), port);
     } catch (RuntimeException e) {
       log.error("could not handle a message of {}", message.user(), e);
-      return CompletableFuture.completedFuture(null);
+      return Handling.of(CompletableFuture.completedFuture(null));
     }
   }
 
-  private CompletableFuture<Void> dispatch(InboundMessage message, ChatPort port) {
+  private Handling dispatch(InboundMessage message, ChatPort port) {
     Route route = Route.of(message);
     switch (route.kind()) {
       case HELP:
-        return ctx.background(() -> quick.help(message, port));
+        return Handling.of(ctx.background(() -> quick.help(message, port)));
       case CANCEL:
-        return ctx.background(() -> quick.cancel(message, port));
+        return Handling.of(ctx.background(() -> quick.cancel(message, port)));
       case CREDITS:
-        return ctx.background(() -> quick.credits(message, port));
+        return Handling.of(ctx.background(() -> quick.credits(message, port)));
       case STATUS:
-        return ctx.background(() -> quick.status(message, port));
+        return Handling.of(ctx.background(() -> quick.status(message, port)));
       default:
         break;
     }
@@ -141,7 +147,7 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
     // A placeholder claims the person's lane before anything slow happens.
     Work placeholder = new Work(user, message.chat(), port, first, null);
     if (lanes.claim(placeholder) != null) {
-      return ctx.background(() -> replies.send(port, message.chat(), people.say(message).busy(), List.of()));
+      return Handling.of(ctx.background(() -> replies.send(port, message.chat(), people.say(message).busy(), List.of())));
     }
     StatusLine status = StatusLine.post(port, message.chat(), "⏳ " + first.working(), ctx.portPool(), ctx.scheduler());
     Work work = new Work(user, message.chat(), port, first, status);
@@ -158,7 +164,7 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
           default -> turn.run(work, route.text());
         });
     lanes.settle(work, outcome);
-    return work.done;
+    return new Handling(work.answered, work.done);
   }
 
   private void newTimeline(Work work) throws IOException {

@@ -125,6 +125,9 @@ final class Export {
     };
     ScheduledFuture<?> timer = ctx.scheduler().schedule(ask, delay.toMillis(), TimeUnit.MILLISECONDS);
     signals.whenEnded(renderId, () -> {
+      // Each poll waits for the end afresh; one that has asked already is over and must not
+      // take the end from the poll waiting now.
+      if (asked.get()) return;
       // Heard once per render: a status that disagrees waits for the schedule, not for the signal again.
       if (!heard.add(renderId)) return;
       timer.cancel(false);

@@ -74,8 +74,9 @@ final class Lanes {
     // The work is over: the person may go on while the last edit waits for its slot in the budget.
     running.remove(work.user, work);
     giveBack(work.user);
-    return work.status == null ? CompletableFuture.completedFuture(null)
+    CompletableFuture<Void> shown = work.status == null ? CompletableFuture.completedFuture(null)
         : work.status.finish(text + " · " + work.say.elapsed(work.elapsedSeconds()));
+    return shown.whenComplete((v, t) -> work.answered.complete(null));
   }
 
   CompletableFuture<Void> fail(Work work, Throwable failure) {
@@ -96,6 +97,7 @@ final class Lanes {
     if (work.ticker != null) work.ticker.cancel(false);
     running.remove(work.user, work);
     giveBack(work.user);
+    work.answered.complete(null);
     work.done.complete(null);
   }
 

@@ -10,8 +10,13 @@ import io.tunecut.core.nemo.TokenSource;
 import io.tunecut.core.timeline.TimelineSummary;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +30,8 @@ final class TimelinePictures {
   private static final Logger log = LoggerFactory.getLogger(TimelinePictures.class);
   /** Far above a real picture (about 150 kB): a backend sending more is not sending a picture. */
   private static final long MOST_BYTES = 10L * 1024 * 1024;
+  /** A picture is drawn in seconds: one that takes longer is not waited for by the next. */
+  private static final Duration PROBE_WAIT = Duration.ofMinutes(2);
 
   private final Context ctx;
   private final People people;
@@ -33,6 +40,8 @@ final class TimelinePictures {
   private volatile Support support = Support.UNKNOWN;
   /** While it is not known whether the backend draws, one asks at a time: a crowd would ask the cloud in vain. */
   private final AtomicBoolean probing = new AtomicBoolean();
+  /** The first probe has ended (whatever it learnt). */
+  private final CompletableFuture<Void> probed = new CompletableFuture<>();
 
   private enum Support { UNKNOWN, YES, NO }
 
@@ -65,7 +74,10 @@ final class TimelinePictures {
       } catch (IOException e) {
         log.info("no timeline picture for {}: {}", user, e.toString());
       } finally {
-        if (probe) probing.set(false);
+        if (probe) {
+          probing.set(false);
+          probed.complete(null);
+        }
         ctx.deleteQuietly(file);
       }
     }
@@ -78,6 +90,18 @@ final class TimelinePictures {
    */
   void afterTurn(Work work, TokenSource auth, String sessionId, SessionState before) {
     if (!afterEdits || before == null || support == Support.NO) return;
+    if (support == Support.UNKNOWN && probing.get()) {
+      // The upload's picture is still asking whether the backend draws: this one follows it.
+      try {
+        probed.get(PROBE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (ExecutionException | TimeoutException e) {
+        return;
+      }
+      if (support == Support.NO) return;
+    }
     boolean probe = support == Support.UNKNOWN;
     if (probe && !probing.compareAndSet(false, true)) return;
     try {

@@ -17,6 +17,8 @@ final class Work {
   final StatusLine status;
   final long startedNanos = System.nanoTime();
   final AtomicBoolean cancelled = new AtomicBoolean();
+  /** The person may go on: the answer and the last status are out (a picture may still come). */
+  final CompletableFuture<Void> answered = new CompletableFuture<>();
   final CompletableFuture<Void> done = new CompletableFuture<>();
 
   volatile String activity;

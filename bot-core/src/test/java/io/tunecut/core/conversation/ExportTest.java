@@ -215,6 +215,25 @@ class ExportTest {
     assertThat(h.lastSentTo("ann")).contains("/files/" + h.server.renderIds().get(0));
   }
 
+  @Test
+  void aRenderEndHeardAfterSomePollsIsDeliveredAtOnceWithoutWaitingForTheNextPoll() throws Exception {
+    Path written = Files.write(tmp.resolve("render-on-disk.mp4"), new byte[2_048]);
+    HeardRenders heard = new HeardRenders(written);
+    // Two quick polls while it renders, then the next one minutes away.
+    start(RecordingPort.create(), b -> b.renderPollSchedule(new PollSchedule(Duration.ofMillis(20), Duration.ofMinutes(5), 100))
+        .renderSignals(heard));
+    h.server.renderPolls(2);
+    CompletableFuture<Void> export = h.send("ann", "/export");
+    await().atMost(Duration.ofSeconds(10)).until(() -> h.server.count(Call.RENDER_STATUS) == 2);
+    assertThat(export).isNotDone();
+
+    heard.end(h.server.renderIds().get(0));
+
+    export.get(5, TimeUnit.SECONDS);
+    assertThat(h.port.videos()).hasSize(1);
+    assertThat(h.lastSentTo("ann")).contains("/files/" + h.server.renderIds().get(0));
+  }
+
   /** A backend in the same process, as the app wires the embedded studio: it says when a render ends. */
   private static final class HeardRenders implements RenderSignals {
     private final Path file;

@@ -18,7 +18,6 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -53,7 +52,7 @@ public final class AnalysisCache implements AutoCloseable {
   private final Function<Path, Beats> beats;
   private final Function<Path, Cuts> cuts;
   private final Function<Path, List<TimeRange>> speech;
-  private final Map<Path, Set<Future<?>>> ahead = new ConcurrentHashMap<>();
+  private final Map<Path, Map<Kind, Future<?>>> ahead = new ConcurrentHashMap<>();
   private final ExecutorService background;
 
   /** Keeps results under {@code directory} (created when missing); analyses with {@code ffmpeg}. */
@@ -108,15 +107,17 @@ public final class AnalysisCache implements AutoCloseable {
   }
 
   /**
-   * Starts working out {@code kinds} of {@code file} in the background, the lightest first; a
-   * failure is kept for nobody (the turn that asks later analyses again and says why).
+   * Starts working out {@code kinds} of {@code file} in the background, each kind once however
+   * often it is asked (a queued duplicate would hold a thread waiting for the first); a failure
+   * is kept for nobody (the turn that asks later analyses again and says why).
    */
   @SuppressWarnings("unchecked")
   public void start(Path file, Collection<Kind> kinds) {
     Path key = file.toAbsolutePath();
-    for (Kind kind : List.of(Kind.BEATS, Kind.SPEECH, Kind.CUTS)) {
+    // The longest first: on two threads the shorter ones run beside it, one after the other.
+    for (Kind kind : List.of(Kind.CUTS, Kind.SPEECH, Kind.BEATS)) {
       if (!kinds.contains(kind)) continue;
-      Set<Future<?>> running = ahead.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet());
+      Map<Kind, Future<?>> running = ahead.computeIfAbsent(key, k -> new ConcurrentHashMap<>());
       FutureTask<Void>[] self = new FutureTask[1];
       self[0] = new FutureTask<>(() -> {
         try {
@@ -128,21 +129,20 @@ public final class AnalysisCache implements AutoCloseable {
         } catch (RuntimeException e) {
           log.debug("analysis ahead of time of {} ({}) failed: {}", file.getFileName(), kind, e.toString());
         } finally {
-          running.remove(self[0]);
-          ahead.remove(key, Set.of());
+          running.remove(kind, self[0]);
+          ahead.remove(key, Map.of());
         }
         return null;
       });
-      running.add(self[0]);
-      background.execute(self[0]);
+      if (running.putIfAbsent(kind, self[0]) == null) background.execute(self[0]);
     }
   }
 
   /** The file is gone: what still waits to analyse it is dropped, and so is its place in memory. */
   public void forget(Path file) {
     Path key = file.toAbsolutePath();
-    Set<Future<?>> tasks = ahead.remove(key);
-    if (tasks != null) tasks.forEach(t -> t.cancel(false));
+    Map<Kind, Future<?>> tasks = ahead.remove(key);
+    if (tasks != null) tasks.values().forEach(t -> t.cancel(false));
     hashes.asMap().keySet().removeIf(identity -> identity.startsWith(key + "|"));
   }
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.function.Consumer;
 
 /**
  * Takes one file in (from a request part or a URL), stores it under
@@ -37,20 +38,24 @@ public final class Intake {
     return maxBytes;
   }
 
-  public Accepted fromStream(String userId, String clientName, InputStream in)
+  /** @param stored told of the file once its bytes are in place, before the probe has checked it */
+  public Accepted fromStream(String userId, String clientName, InputStream in, Consumer<Path> stored)
       throws UploadTooLargeException, FileRefusedException, IOException {
     String name = FileNames.sanitise(clientName);
     checkExtension(name);
     Path file = newFile(userId, name);
-    StoredFile stored = StoredFile.write(in, file, maxBytes);
-    return probed(name, stored);
+    StoredFile written = StoredFile.write(in, file, maxBytes);
+    stored.accept(file);
+    return probed(name, written);
   }
 
   /**
    * A file already on this machine (a bot in the same process received it): linked into the
    * media directory, copied only when it is on another disk. The caller's file stays theirs.
+   *
+   * @param stored told of the file once it is in place, before the probe has checked it
    */
-  public Accepted fromFile(String userId, Path source)
+  public Accepted fromFile(String userId, Path source, Consumer<Path> stored)
       throws UploadTooLargeException, FileRefusedException, IOException {
     String name = FileNames.sanitise(String.valueOf(source.getFileName()));
     checkExtension(name);
@@ -61,6 +66,7 @@ public final class Intake {
     } catch (IOException | UnsupportedOperationException e) {
       Files.copy(source, file); // another disk, or links not allowed there
     }
+    stored.accept(file);
     return probed(name, StoredFile.of(file));
   }
 

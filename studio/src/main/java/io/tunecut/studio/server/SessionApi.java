@@ -8,6 +8,7 @@ import io.tunecut.studio.agent.Agent;
 import io.tunecut.studio.analysis.AnalysisCache;
 import io.tunecut.studio.draft.Draft;
 import io.tunecut.studio.intake.AcceptedFormats;
+import io.tunecut.studio.intake.FileNames;
 import io.tunecut.studio.intake.FileRefusedException;
 import io.tunecut.studio.intake.Intake;
 import io.tunecut.studio.intake.IntakeException;
@@ -31,6 +32,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.commons.fileupload2.core.FileItemInput;
@@ -52,6 +58,12 @@ final class SessionApi {
   private final Consumer<Media> sketch;
   private final SessionLeases leases;
   private final MediaStore store;
+  // Idle threads end after a minute: nothing to close.
+  private final ExecutorService probes = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "intake");
+    t.setDaemon(true);
+    return t;
+  });
 
   /** @param sketch told of every file kept, to sketch it at once (thumbnails, waveform) */
   SessionApi(Auth auth, Sessions sessions, MediaLibrary library, Intake intake, AnalysisCache analysis, Agent agent,
@@ -156,9 +168,9 @@ final class SessionApi {
     String user = auth.user(ctx);
     SessionRecord s = owned(ctx.pathParam("session"), user);
     String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
-    ObjectNode data = keep(s, accepted -> {
+    ObjectNode data = keep(s, (accepted, stored) -> {
       if (type.startsWith("multipart/")) {
-        readParts(ctx, user, accepted);
+        readParts(ctx, user, accepted, stored);
       } else {
         readUrls(ctx, user, accepted);
       }
@@ -174,30 +186,54 @@ final class SessionApi {
    */
   ObjectNode takeFiles(String user, String sessionId, List<Path> files) throws IOException {
     SessionRecord s = owned(sessionId, user);
-    return keep(s, accepted -> {
+    return keep(s, (accepted, stored) -> {
+      // Each file is probed beside the others: the probes wait on ffprobe, not on each other.
+      List<CompletableFuture<Intake.Accepted>> taking = new ArrayList<>();
       for (Path file : files) {
+        taking.add(CompletableFuture.supplyAsync(() -> {
+          try {
+            return intake.fromFile(user, file, stored);
+          } catch (UploadTooLargeException e) {
+            throw new ApiError(ApiError.TOO_LARGE, 413, e.getMessage());
+          } catch (FileRefusedException e) {
+            throw refused(e);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }, probes));
+      }
+      RuntimeException first = null;
+      for (CompletableFuture<Intake.Accepted> taken : taking) {
         try {
-          analyseSoon(intake.fromFile(user, file), accepted);
-        } catch (UploadTooLargeException e) {
-          throw new ApiError(ApiError.TOO_LARGE, 413, e.getMessage());
-        } catch (FileRefusedException e) {
-          throw refused(e);
+          analyseSoon(taken.join(), accepted);
+        } catch (CompletionException e) {
+          // Every file is waited for, so what was taken before a refusal is dropped with the rest.
+          if (first == null) first = e.getCause() instanceof RuntimeException r ? r : e;
         }
       }
+      if (first instanceof UncheckedIOException e) throw e.getCause();
+      if (first != null) throw first;
     });
   }
 
-  /** Reads an upload's files into the list, each stored (and its analysis started) as it comes. */
+  /**
+   * Reads an upload's files into the list, each stored as it comes; {@code stored} is told of
+   * each file as soon as its bytes are in place.
+   */
   private interface Reading {
-    void read(List<Intake.Accepted> into) throws IOException;
+    void read(List<Intake.Accepted> into, Consumer<Path> stored) throws IOException;
   }
 
   /** The files read, on the session's timeline; none of them kept when any is refused. */
   private ObjectNode keep(SessionRecord s, Reading read) throws IOException {
     List<Intake.Accepted> accepted = new ArrayList<>();
+    List<Path> analysing = new CopyOnWriteArrayList<>();
     boolean kept = false;
     try {
-      read.read(accepted);
+      read.read(accepted, file -> {
+        analysing.add(file);
+        analyseByName(file);
+      });
       if (accepted.isEmpty()) throw ApiError.badRequest("the upload has no files: send multipart parts named 'files' or JSON {\"urls\":[…]}");
       ObjectNode data = Json.object();
       ArrayNode files = data.putArray("files");
@@ -224,18 +260,25 @@ final class SessionApi {
       return data;
     } finally {
       if (!kept) {
-        for (Intake.Accepted a : accepted) {
-          analysis.forget(a.media().file());
-          intake.discard(a);
-        }
+        analysing.forEach(analysis::forget);
+        accepted.forEach(intake::discard);
       }
     }
   }
 
   /**
-   * Each file is analysed as soon as it is stored, while the rest of the upload still arrives:
-   * by the time someone asks to sync, the work is done or under way.
+   * Each file is analysed from the moment its bytes are in place, while the probe checks it and
+   * the rest of the upload still arrives: by the time someone asks to sync, the work is done or
+   * under way. What it is, is told by its name until the probe knows (a refused file's analysis
+   * is dropped with it).
    */
+  private void analyseByName(Path file) {
+    String extension = FileNames.extension(file.getFileName().toString());
+    if (AcceptedFormats.AUDIO.contains(extension)) analysis.start(file, EnumSet.of(AnalysisCache.Kind.BEATS));
+    else if (AcceptedFormats.VIDEO.contains(extension)) analysis.start(file, EnumSet.of(AnalysisCache.Kind.CUTS, AnalysisCache.Kind.SPEECH));
+  }
+
+  /** Once probed, what the file really is (a track named like a clip) is analysed, each kind once. */
   private void analyseSoon(Intake.Accepted accepted, List<Intake.Accepted> all) {
     all.add(accepted);
     Media m = accepted.media();
@@ -248,7 +291,8 @@ final class SessionApi {
   }
 
   /** Reads the parts named with a file name one by one off the request, each straight to disk. */
-  private void readParts(Context ctx, String user, List<Intake.Accepted> accepted) throws IOException {
+  private void readParts(Context ctx, String user, List<Intake.Accepted> accepted, Consumer<Path> stored)
+      throws IOException {
     JakartaServletFileUpload<?, ?> upload = new JakartaServletFileUpload<>();
     upload.setHeaderCharset(StandardCharsets.UTF_8);
     try {
@@ -258,7 +302,7 @@ final class SessionApi {
         // The raw name: the library refuses some (a NUL in it) that FileNames makes safe instead.
         String name = upload.getFileName(part.getHeaders());
         if (part.isFormField() || name == null) continue;
-        analyseSoon(intake.fromStream(user, name, part.getInputStream()), accepted);
+        analyseSoon(intake.fromStream(user, name, part.getInputStream(), stored), accepted);
       }
     } catch (UploadTooLargeException e) {
       drain(ctx.req().getInputStream());

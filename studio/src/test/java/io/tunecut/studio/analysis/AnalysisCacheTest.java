@@ -133,6 +133,31 @@ class AnalysisCacheTest {
     assertThat(analysed).containsExactlyInAnyOrder(busy, other, later);
   }
 
+  @Test
+  void aFileStartedAgainIsAnalysedOnceAndTheOtherThreadGoesOnToTheNextFile() throws Exception {
+    Path clip = Files.writeString(dir.resolve("clip.mp4"), "pretend video");
+    Path track = Files.writeString(dir.resolve("song.mp3"), "pretend audio");
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger cutAnalyses = new AtomicInteger();
+    AnalysisCache cache = new AnalysisCache(dir.resolve("cache"), countingTracker, file -> {
+      cutAnalyses.incrementAndGet();
+      await(release);
+      return new Cuts(List.of(), List.of());
+    }, f -> List.of());
+
+    // Started by its name as it lands, then again once the probe has said what it is.
+    cache.start(clip, EnumSet.of(AnalysisCache.Kind.CUTS));
+    cache.start(clip, EnumSet.of(AnalysisCache.Kind.CUTS));
+    cache.start(track, EnumSet.of(AnalysisCache.Kind.BEATS));
+
+    Awaitility.await("the track analysed while the clip's cuts still run").atMost(Duration.ofSeconds(5))
+        .until(() -> analyses.get() == 1);
+    release.countDown();
+    assertThat(cache.cuts(clip).cuts()).isEmpty();
+    assertThat(cutAnalyses).hasValue(1);
+    cache.close();
+  }
+
   private static void await(CountDownLatch latch) {
     try {
       latch.await(10, TimeUnit.SECONDS);
