@@ -54,7 +54,7 @@ final class Delivery {
       try {
         if (local.isEmpty()) ctx.nemo().downloadRender(people.auth(work.user), renderId, st.outputUrl(), file, limit);
         if (Files.exists(file) && Files.size(file) <= limit) {
-          sent = replies.portCall(() -> work.port.sendVideo(work.chat, file, say.videoCaption()), false);
+          sent = replies.sendVideo(work, file, say.videoCaption());
         }
       } catch (IOException e) {
         log.info("render {} goes out as a link only: {}", renderId, e.toString());

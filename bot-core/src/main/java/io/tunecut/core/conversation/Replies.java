@@ -7,11 +7,9 @@ import io.tunecut.core.chat.ChatUser;
 import io.tunecut.core.chat.Suggestion;
 import io.tunecut.core.chat.TextSplitter;
 import io.tunecut.core.language.Messages;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,21 +89,6 @@ final class Replies {
   static List<Suggestion> suggestions(Messages say) {
     return List.of(new Suggestion(say.labelExport(), "/export"), new Suggestion(say.labelStatus(), "/status"),
         new Suggestion(say.labelCredits(), "/credits"));
-  }
-
-  /**
-   * Runs a blocking port call on the port pool and waits for it; a refusal is logged, never thrown.
-   * It holds a pool thread while the platform holds the chat back: prefer {@link #sendVideo} and
-   * {@link #sendPhoto}.
-   */
-  <T> T portCall(ChatPort.Call<T> call, T otherwise) {
-    return await(CompletableFuture.supplyAsync(() -> {
-      try {
-        return call.call();
-      } catch (IOException e) {
-        throw new CompletionException(e);
-      }
-    }, portPool), otherwise);
   }
 
   /** Waits for a port call; a refusal is logged, never thrown. */
