@@ -1,8 +1,8 @@
 package io.tunecut.app;
 
 import io.tunecut.app.config.Settings;
-import io.tunecut.studio.job.QueueSettings;
-import io.tunecut.studio.media.MediaSettings;
+import io.tunecut.studio.server.QueueSettings;
+import io.tunecut.studio.server.MediaSettings;
 import io.tunecut.studio.server.Studio;
 import io.tunecut.studio.server.StudioSettings;
 import java.io.IOException;

@@ -3,8 +3,8 @@ package io.tunecut.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunecut.app.config.Settings;
-import io.tunecut.studio.compose.Soundfont;
-import io.tunecut.studio.job.QueueSettings;
+import io.tunecut.studio.server.Soundfont;
+import io.tunecut.studio.server.QueueSettings;
 import io.tunecut.studio.server.StudioSettings;
 import java.nio.file.Path;
 import java.util.Map;

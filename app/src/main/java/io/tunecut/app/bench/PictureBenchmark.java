@@ -1,17 +1,17 @@
 package io.tunecut.app.bench;
 
 import io.tunecut.app.config.Settings;
-import io.tunecut.studio.analysis.AnalysisCache;
-import io.tunecut.studio.draft.Caption;
-import io.tunecut.studio.draft.Clip;
-import io.tunecut.studio.draft.Draft;
-import io.tunecut.studio.draft.Music;
+import io.tunecut.studio.internal.analysis.AnalysisCache;
+import io.tunecut.studio.internal.draft.Caption;
+import io.tunecut.studio.internal.draft.Clip;
+import io.tunecut.studio.internal.draft.Draft;
+import io.tunecut.studio.internal.draft.Music;
 import io.tunecut.studio.ffmpeg.Ffmpeg;
-import io.tunecut.studio.media.FfprobeMediaProbe;
-import io.tunecut.studio.media.Media;
-import io.tunecut.studio.preview.QuickPreview;
-import io.tunecut.studio.preview.Sketches;
-import io.tunecut.studio.preview.TimelinePictures;
+import io.tunecut.studio.internal.media.FfprobeMediaProbe;
+import io.tunecut.studio.internal.media.Media;
+import io.tunecut.studio.internal.preview.QuickPreview;
+import io.tunecut.studio.internal.preview.Sketches;
+import io.tunecut.studio.internal.preview.TimelinePictures;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;

@@ -2,9 +2,9 @@ package io.tunecut.app.config;
 
 import io.tunecut.core.access.AccessRules;
 import io.tunecut.core.access.Budget;
-import io.tunecut.studio.compose.Soundfont;
+import io.tunecut.studio.server.Soundfont;
 import io.tunecut.studio.ffmpeg.Ffmpeg;
-import io.tunecut.studio.llm.LlmSettings;
+import io.tunecut.studio.server.LlmSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

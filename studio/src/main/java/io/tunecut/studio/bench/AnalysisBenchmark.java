@@ -1,9 +1,9 @@
 package io.tunecut.studio.bench;
 
-import io.tunecut.studio.analysis.BeatTracker;
-import io.tunecut.studio.analysis.Beats;
-import io.tunecut.studio.analysis.CutDetector;
-import io.tunecut.studio.analysis.Cuts;
+import io.tunecut.studio.internal.analysis.BeatTracker;
+import io.tunecut.studio.internal.analysis.Beats;
+import io.tunecut.studio.internal.analysis.CutDetector;
+import io.tunecut.studio.internal.analysis.Cuts;
 import io.tunecut.studio.ffmpeg.Ffmpeg;
 import io.tunecut.studio.ffmpeg.FfmpegRun;
 import java.io.IOException;

@@ -1,12 +1,12 @@
 package io.tunecut.studio.bench;
 
-import io.tunecut.studio.analysis.AnalysisException;
-import io.tunecut.studio.analysis.BeatTracker;
-import io.tunecut.studio.analysis.Beats;
-import io.tunecut.studio.analysis.CutDetector;
-import io.tunecut.studio.analysis.Cuts;
-import io.tunecut.studio.analysis.SpeechDetector;
-import io.tunecut.studio.analysis.TimeRange;
+import io.tunecut.studio.internal.analysis.AnalysisException;
+import io.tunecut.studio.internal.analysis.BeatTracker;
+import io.tunecut.studio.internal.analysis.Beats;
+import io.tunecut.studio.internal.analysis.CutDetector;
+import io.tunecut.studio.internal.analysis.Cuts;
+import io.tunecut.studio.internal.analysis.SpeechDetector;
+import io.tunecut.studio.internal.analysis.TimeRange;
 import io.tunecut.studio.ffmpeg.Ffmpeg;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -2,8 +2,8 @@ package io.tunecut.studio.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import io.tunecut.studio.account.Quota;
-import io.tunecut.studio.account.Tokens;
+import io.tunecut.studio.internal.account.Quota;
+import io.tunecut.studio.internal.account.Tokens;
 
 /** The anonymous-token call and the bearer check every other call goes through. */
 final class Auth {

@@ -11,9 +11,9 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.tunecut.studio.media.MediaStore;
-import io.tunecut.studio.media.MediaStoreException;
-import io.tunecut.studio.store.Database;
+import io.tunecut.studio.internal.media.MediaStore;
+import io.tunecut.studio.internal.media.MediaStoreException;
+import io.tunecut.studio.internal.store.Database;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** {@code /livez}, {@code /readyz} and {@code /metrics} (Prometheus text) for operators. */

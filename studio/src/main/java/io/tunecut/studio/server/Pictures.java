@@ -1,9 +1,9 @@
 package io.tunecut.studio.server;
 
-import io.tunecut.studio.job.BeforeRender;
-import io.tunecut.studio.preview.QuickPreview;
-import io.tunecut.studio.preview.Sketches;
-import io.tunecut.studio.preview.TimelinePictures;
+import io.tunecut.studio.internal.job.BeforeRender;
+import io.tunecut.studio.internal.preview.QuickPreview;
+import io.tunecut.studio.internal.preview.Sketches;
+import io.tunecut.studio.internal.preview.TimelinePictures;
 import java.nio.file.Path;
 
 /** The studio's picture parts, made once at start and handed to the HTTP side. */

@@ -1,14 +1,14 @@
 package io.tunecut.studio.server;
 
 import io.javalin.http.Context;
-import io.tunecut.studio.draft.Draft;
-import io.tunecut.studio.job.BeforeRender;
-import io.tunecut.studio.media.Media;
-import io.tunecut.studio.preview.QuickPreview;
-import io.tunecut.studio.preview.TimelinePictures;
-import io.tunecut.studio.render.RenderCancelledException;
-import io.tunecut.studio.render.RenderFailedException;
-import io.tunecut.studio.store.SessionRecord;
+import io.tunecut.studio.internal.draft.Draft;
+import io.tunecut.studio.internal.job.BeforeRender;
+import io.tunecut.studio.internal.media.Media;
+import io.tunecut.studio.internal.preview.QuickPreview;
+import io.tunecut.studio.internal.preview.TimelinePictures;
+import io.tunecut.studio.internal.render.RenderCancelledException;
+import io.tunecut.studio.internal.render.RenderFailedException;
+import io.tunecut.studio.internal.store.SessionRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,11 +1,11 @@
 package io.tunecut.studio.server;
 
 import io.javalin.http.Context;
-import io.tunecut.studio.job.RenderQueue;
-import io.tunecut.studio.link.LinkSigner;
-import io.tunecut.studio.media.MediaStore;
-import io.tunecut.studio.store.MediaLibrary;
-import io.tunecut.studio.store.MediaRecord;
+import io.tunecut.studio.internal.job.RenderQueue;
+import io.tunecut.studio.internal.link.LinkSigner;
+import io.tunecut.studio.internal.media.MediaStore;
+import io.tunecut.studio.internal.store.MediaLibrary;
+import io.tunecut.studio.internal.store.MediaRecord;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +52,7 @@ final class SignedFiles {
     Optional<MediaRecord> media = library.byId(id);
     if (media.isPresent()) {
       String name = media.get().media().filename();
-      String ext = io.tunecut.studio.intake.FileNames.extension(name);
+      String ext = io.tunecut.studio.internal.intake.FileNames.extension(name);
       if (serve(ctx, store, media.get().media().file(), TYPES.getOrDefault(ext, "application/octet-stream"), name)) {
         return;
       }

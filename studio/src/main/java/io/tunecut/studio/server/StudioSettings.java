@@ -1,9 +1,9 @@
 package io.tunecut.studio.server;
 
-import io.tunecut.studio.compose.Soundfont;
-import io.tunecut.studio.job.QueueSettings;
-import io.tunecut.studio.llm.LlmSettings;
-import io.tunecut.studio.media.MediaSettings;
+import io.tunecut.studio.server.Soundfont;
+import io.tunecut.studio.server.QueueSettings;
+import io.tunecut.studio.server.LlmSettings;
+import io.tunecut.studio.server.MediaSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;

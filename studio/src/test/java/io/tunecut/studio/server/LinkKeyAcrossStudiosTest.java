@@ -3,11 +3,11 @@ package io.tunecut.studio.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunecut.studio.ffmpeg.TestMedia;
-import io.tunecut.studio.job.QueueSettings;
-import io.tunecut.studio.link.LinkSigner;
-import io.tunecut.studio.media.FfprobeMediaProbe;
-import io.tunecut.studio.media.MediaSettings;
-import io.tunecut.studio.store.TestPostgres;
+import io.tunecut.studio.server.QueueSettings;
+import io.tunecut.studio.internal.link.LinkSigner;
+import io.tunecut.studio.internal.media.FfprobeMediaProbe;
+import io.tunecut.studio.server.MediaSettings;
+import io.tunecut.studio.internal.store.TestPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.tunecut.studio.ffmpeg.TestMedia;
-import io.tunecut.studio.job.QueueSettings;
-import io.tunecut.studio.media.FfprobeMediaProbe;
-import io.tunecut.studio.media.MediaSettings;
-import io.tunecut.studio.media.MediaStoreException;
-import io.tunecut.studio.media.TestS3;
-import io.tunecut.studio.store.TestPostgres;
+import io.tunecut.studio.server.QueueSettings;
+import io.tunecut.studio.internal.media.FfprobeMediaProbe;
+import io.tunecut.studio.server.MediaSettings;
+import io.tunecut.studio.internal.media.MediaStoreException;
+import io.tunecut.studio.internal.media.TestS3;
+import io.tunecut.studio.internal.store.TestPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,7 +60,7 @@ class MediaOnS3Test {
         renderedFrom.set(clips.values().iterator().next().file());
         Files.copy(renderedFrom.get(), output);
       } catch (java.io.IOException e) {
-        throw new io.tunecut.studio.render.RenderFailedException("cannot copy", e);
+        throw new io.tunecut.studio.internal.render.RenderFailedException("cannot copy", e);
       }
     }));
     StudioHttp http = new StudioHttp(api.baseUrl());

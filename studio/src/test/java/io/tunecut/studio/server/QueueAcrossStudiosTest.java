@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tunecut.studio.ffmpeg.TestMedia;
-import io.tunecut.studio.job.QueueSettings;
-import io.tunecut.studio.media.FfprobeMediaProbe;
-import io.tunecut.studio.store.TestPostgres;
+import io.tunecut.studio.server.QueueSettings;
+import io.tunecut.studio.internal.media.FfprobeMediaProbe;
+import io.tunecut.studio.internal.store.TestPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.tunecut.studio.ffmpeg.TestMedia;
-import io.tunecut.studio.job.QueueSettings;
-import io.tunecut.studio.media.FfprobeMediaProbe;
-import io.tunecut.studio.media.MediaSettings;
-import io.tunecut.studio.media.TestS3;
-import io.tunecut.studio.store.Database;
-import io.tunecut.studio.store.TestPostgres;
+import io.tunecut.studio.server.QueueSettings;
+import io.tunecut.studio.internal.media.FfprobeMediaProbe;
+import io.tunecut.studio.server.MediaSettings;
+import io.tunecut.studio.internal.media.TestS3;
+import io.tunecut.studio.internal.store.Database;
+import io.tunecut.studio.internal.store.TestPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

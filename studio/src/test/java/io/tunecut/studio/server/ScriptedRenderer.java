@@ -1,10 +1,10 @@
 package io.tunecut.studio.server;
 
-import io.tunecut.studio.draft.Draft;
-import io.tunecut.studio.media.Media;
-import io.tunecut.studio.render.RenderCancelledException;
-import io.tunecut.studio.render.RenderFailedException;
-import io.tunecut.studio.render.Renderer;
+import io.tunecut.studio.internal.draft.Draft;
+import io.tunecut.studio.internal.media.Media;
+import io.tunecut.studio.internal.render.RenderCancelledException;
+import io.tunecut.studio.internal.render.RenderFailedException;
+import io.tunecut.studio.internal.render.Renderer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

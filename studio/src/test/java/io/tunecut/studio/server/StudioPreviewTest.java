@@ -3,8 +3,8 @@ package io.tunecut.studio.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunecut.studio.ffmpeg.TestMedia;
-import io.tunecut.studio.media.FfprobeMediaProbe;
-import io.tunecut.studio.media.MediaInfo;
+import io.tunecut.studio.internal.media.FfprobeMediaProbe;
+import io.tunecut.studio.internal.media.MediaInfo;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;

@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tunecut.studio.ffmpeg.TestMedia;
-import io.tunecut.studio.link.LinkSigner;
-import io.tunecut.studio.store.Database;
-import io.tunecut.studio.store.LinkKey;
-import io.tunecut.studio.media.FfprobeMediaProbe;
+import io.tunecut.studio.internal.link.LinkSigner;
+import io.tunecut.studio.internal.store.Database;
+import io.tunecut.studio.internal.store.LinkKey;
+import io.tunecut.studio.internal.media.FfprobeMediaProbe;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

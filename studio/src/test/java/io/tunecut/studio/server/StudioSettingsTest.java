@@ -3,7 +3,7 @@ package io.tunecut.studio.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tunecut.studio.media.MediaSettings;
+import io.tunecut.studio.server.MediaSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

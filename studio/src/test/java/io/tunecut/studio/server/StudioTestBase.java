@@ -1,7 +1,7 @@
 package io.tunecut.studio.server;
 
 import io.tunecut.studio.ffmpeg.TestMedia;
-import io.tunecut.studio.media.FfprobeMediaProbe;
+import io.tunecut.studio.internal.media.FfprobeMediaProbe;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tunecut.studio.intake.IntakeException;
-import io.tunecut.studio.intake.UrlFetcher;
+import io.tunecut.studio.internal.intake.IntakeException;
+import io.tunecut.studio.internal.intake.UrlFetcher;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.tunecut.studio.server;
 
-import io.tunecut.studio.job.QueueSettings;
-import io.tunecut.studio.media.MediaSettings;
+import io.tunecut.studio.server.QueueSettings;
+import io.tunecut.studio.server.MediaSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;

@@ -1,0 +1,162 @@
+package io.tunecut.studio.internal.agent;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tunecut.studio.internal.draft.Clip;
+import io.tunecut.studio.internal.draft.Draft;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * "put the second clip first", "play the 2nd video first", "put the Times Square clip first",
+ * "swap the clips", "move clip 3 to the end", "reverse the order", "sunset first then beach then city",
+ * "调换两个视频的顺序".
+ */
+final class ClipOrder implements Instruction {
+  private static final Pattern MOVE = Pattern.compile(
+      "(?:put|move|place|make|play|show|have|set|bring|want)\\s+clip (\\d+)\\s+(?:to\\s+|at\\s+|as\\s+|in\\s+)?(?:the\\s+)?(?:very\\s+)?(first|start|beginning|front|begining|1st|opening|last|end|final|back)\\b"
+          + "|clip (\\d+)\\s+(?:should\\s+|must\\s+)?(?:go(?:es)?\\s+|come(?:s)?\\s+|be\\s+|play(?:s)?\\s+)?(?:at\\s+the\\s+)?(first|last|start|end)\\b"
+          + "|(start|begin|open|end|finish)\\s+(?:the video\\s+)?with\\s+clip (\\d+)"
+          + "|clip (\\d+)\\s*(?:放到|移到|放在|挪到|调到|换到|放|挪)\\s*(?:最)?(前面|开头|最前|第1个?|前|后面|最后|结尾|末尾|后)"
+          + "|(?:先放|先播放?|先播|第1个放)\\s*clip (\\d+)|clip (\\d+)\\s*(?:先放|先播|放第1个?|放最前)");
+  private static final Pattern TO_POSITION = Pattern.compile(
+      "(?:make|put|move|place)\\s+clip (\\d+)\\s+(?:to\\s+|as\\s+|at\\s+)?(?:the\\s+)?(?:position\\s+)?clip (\\d+)"
+          + "|clip (\\d+)\\s*(?:放到|移到|放在|挪到|调到|放)\\s*(?:第)?\\s*clip (\\d+)");
+  private static final Pattern BEFORE = Pattern.compile(
+      "(?:(?:put|move|place|play|show)\\s+)?clip (\\d+)\\s+(?:should\\s+(?:go|come|be|play)\\s+|(?:goes|comes|plays)\\s+)?(before|after|in front of|ahead of|behind)\\s+clip (\\d+)"
+          + "|clip (\\d+)\\s*(?:放到|移到|放在|挪到)\\s*clip (\\d+)\\s*的?(前面|之前|前|后面|之后|后)"
+          + "|先\\s*(?:放|播放?)?\\s*clip (\\d+)\\s*(?:再|然后|后)\\s*(?:放|播放?)?\\s*clip (\\d+)");
+  /** "sunset first then beach then times square", "先放A 再放B 再放C": the clips named play in that order, the rest after. */
+  private static final Pattern SEQUENCE = Pattern.compile(
+      "^(?:(?:put|play|order|arrange|reorder|sort|go)\\s*:?\\s+(?:them\\s+|the clips\\s+)?(?:in this order:?\\s+|like this:?\\s+)?"
+          + "|(?:the\\s+)?(?:new\\s+)?order(?:\\s+should be|\\s+is)?\\s*:?\\s+|顺序\\s*(?:是|为|改成)?\\s*:?\\s*|先\\s*(?:放|播放?)?\\s*)?"
+          + "clip \\d+(?:\\s+first)?(?:(?:\\s*(?:,|then|and then|next|finally|and finally|->|>|再|然后|最后)\\s*|\\s+)(?:放|播放?|put\\s+|play\\s+)?clip \\d+(?:\\s+(?:next|last))?)+$");
+  private static final Pattern SWAP = Pattern.compile(
+      "(?:swap|switch|exchange|flip|trade|interchange)\\s+(?:the\\s+)?(?:places of\\s+|order of\\s+)?clip (\\d+)\\s+(?:and|with|for|&)\\s+clip (\\d+)"
+          + "|clip (\\d+)\\s*(?:和|跟|与)\\s*clip (\\d+)\\s*(?:调换|交换|对调|互换|换一下|换个?位置)");
+  private static final Pattern SWAP_TWO = Pattern.compile(
+      "(?:swap|switch|exchange|flip|change)\\s+(?:the\\s+)?(?:order\\s+of\\s+(?:the\\s+)?)?(?:2\\s+|two\\s+|both\\s+)?(?:clips|videos|order|around)"
+          + "|(?:swap|switch|flip)\\s+(?:them|it)\\s*(?:around)?|other way (?:a)?round"
+          + "|(?:调换|交换|对调|互换|换一下|颠倒).{0,8}(?:视频|片段|顺序|位置)|(?:视频|片段|段|clips)\\s*(?:的)?\\s*(?:顺序|位置)?\\s*(?:调换|交换|对调|互换|换一下|换个位置|颠倒)|(?:视频|片段)?的?顺序(?:调换|交换|对调|换一下|反过来|颠倒)");
+  private static final Pattern REVERSE = Pattern.compile(
+      "reverse\\s+(?:the\\s+)?(?:clip\\s+|video\\s+)?(?:order|clips|videos)|(?:order|clips|videos)\\s+(?:in\\s+)?reverse|backwards order|倒序|反过来|倒过来|倒着放");
+
+  @Override
+  public Optional<Edit> apply(Turn turn, Draft draft) {
+    Matcher sequence = turn.match(SEQUENCE);
+    if (sequence != null) {
+      List<Integer> named = new ArrayList<>();
+      for (Matcher n = Pattern.compile("clip (\\d+)").matcher(sequence.group()); n.find(); ) named.add(Integer.parseInt(n.group(1)));
+      return Optional.of(sequence(draft, named));
+    }
+    Matcher before = turn.match(BEFORE);
+    if (before != null) return Optional.of(before(draft, before));
+    Matcher to = turn.match(TO_POSITION);
+    Matcher move = to == null ? turn.match(MOVE) : null;
+    Matcher swap = to == null && move == null ? turn.match(SWAP) : null;
+    boolean swapTwo = to == null && move == null && swap == null && turn.match(SWAP_TWO) != null;
+    boolean reverse = to == null && move == null && swap == null && !swapTwo && turn.match(REVERSE) != null;
+    if (to == null && move == null && swap == null && !swapTwo && !reverse) return Optional.empty();
+    if (draft.clips().size() < 2) return Optional.of(tooFew(draft));
+    if (swapTwo && draft.clips().size() > 2) {
+      return Optional.of(Edit.question(draft, "Which clips should I swap? E.g. \"swap clip 1 and clip 3\".",
+          "要调换哪两个片段？比如“调换第1个和第3个”。"));
+    }
+    if (reverse || swapTwo) {
+      List<Clip> clips = new ArrayList<>(draft.clips());
+      Collections.reverse(clips);
+      return Optional.of(ordered(draft, clips, Edit.args()));
+    }
+    if (to != null) {
+      int pos = Integer.parseInt(to.group(1) != null ? to.group(1) : to.group(3));
+      return Optional.of(move(draft, pos, Integer.parseInt(to.group(2) != null ? to.group(2) : to.group(4))));
+    }
+    if (move != null) {
+      String[] g = groups(move);
+      boolean front = g[1] == null || g[1].matches("first|start|beginning|front|begining|1st|opening|begin|open|前面|开头|最前|第1个?|前");
+      return Optional.of(move(draft, Integer.parseInt(g[0]), front ? 1 : draft.clips().size()));
+    }
+    return Optional.of(swap(draft, Integer.parseInt(swap.group(1) != null ? swap.group(1) : swap.group(3)),
+        Integer.parseInt(swap.group(2) != null ? swap.group(2) : swap.group(4))));
+  }
+
+  /** The clips at {@code positions} (from 1) first, in that order, then the others as they were. */
+  static Edit sequence(Draft draft, List<Integer> positions) {
+    List<Clip> clips = new ArrayList<>();
+    for (int pos : positions) {
+      if (pos < 1 || pos > draft.clips().size()) return noSuchClip(draft, pos);
+      Clip c = draft.clips().get(pos - 1);
+      if (!clips.contains(c)) clips.add(c);
+    }
+    for (Clip c : draft.clips()) if (!clips.contains(c)) clips.add(c);
+    return ordered(draft, clips, Edit.args());
+  }
+
+  /** Moves clip {@code pos} to place {@code to} (both from 1). */
+  static Edit move(Draft draft, int pos, int to) {
+    List<Clip> clips = new ArrayList<>(draft.clips());
+    if (clips.size() < 2) return tooFew(draft);
+    if (pos < 1 || pos > clips.size()) return noSuchClip(draft, pos);
+    Clip c = clips.remove(pos - 1);
+    int at = Math.max(0, Math.min(to - 1, clips.size()));
+    clips.add(at, c);
+    return ordered(draft, clips, Edit.args().put("clip", c.name()).put("to", at + 1));
+  }
+
+  /** Clips {@code a} and {@code b} (from 1) change places. */
+  static Edit swap(Draft draft, int a, int b) {
+    List<Clip> clips = new ArrayList<>(draft.clips());
+    if (clips.size() < 2) return tooFew(draft);
+    if (a < 1 || a > clips.size() || b < 1 || b > clips.size()) return noSuchClip(draft, a < 1 || a > clips.size() ? a : b);
+    Collections.swap(clips, a - 1, b - 1);
+    return ordered(draft, clips, Edit.args());
+  }
+
+  private static Edit tooFew(Draft draft) {
+    int n = draft.clips().size();
+    return Edit.refused(draft, "reorder_clips", Edit.args(),
+        "There is only " + n + " clip on the timeline: nothing to reorder.", "时间线上不到两个片段，无需调整顺序。");
+  }
+
+  private static Edit ordered(Draft draft, List<Clip> clips, ObjectNode args) {
+    List<String> names = clips.stream().map(Clip::name).toList();
+    args.putPOJO("order", names);
+    return Edit.done(draft.withClips(clips), "reorder_clips", args,
+        "New clip order: " + String.join(", ", names) + ".", "新的片段顺序：" + String.join("、", names) + "。");
+  }
+
+  /** "put the sunset clip before the beach clip". */
+  private static Edit before(Draft draft, Matcher m) {
+    boolean en = m.group(1) != null;
+    boolean sequence = m.group(7) != null; // 先放 A 再放 B
+    int a = Integer.parseInt(sequence ? m.group(7) : en ? m.group(1) : m.group(4));
+    int b = Integer.parseInt(sequence ? m.group(8) : en ? m.group(3) : m.group(5));
+    boolean after = !sequence && (en ? m.group(2) : m.group(6)).matches("after|behind|后面|之后|后");
+    List<Clip> clips = new ArrayList<>(draft.clips());
+    if (a < 1 || a > clips.size() || b < 1 || b > clips.size()) return noSuchClip(draft, a < 1 || a > clips.size() ? a : b);
+    Clip moved = clips.get(a - 1);
+    Clip anchor = clips.get(b - 1);
+    clips.remove(moved);
+    clips.add(clips.indexOf(anchor) + (after ? 1 : 0), moved);
+    return ordered(draft, clips, Edit.args());
+  }
+
+  /** The clip number and the place word, whichever alternative matched. */
+  private static String[] groups(Matcher m) {
+    if (m.group(1) != null) return new String[] {m.group(1), m.group(2)};
+    if (m.group(3) != null) return new String[] {m.group(3), m.group(4)};
+    if (m.group(6) != null) return new String[] {m.group(6), m.group(5).matches("end|finish") ? "last" : "first"};
+    if (m.group(7) != null) return new String[] {m.group(7), m.group(8)};
+    return new String[] {m.group(9) != null ? m.group(9) : m.group(10), "first"};
+  }
+
+  static Edit noSuchClip(Draft draft, int pos) {
+    int n = draft.clips().size();
+    return Edit.refused(draft, "edit_clip", Edit.args().put("clip", pos),
+        "There is no clip " + pos + " — the timeline has " + n + (n == 1 ? " clip." : " clips."),
+        "没有第 " + pos + " 个片段，时间线上共有 " + n + " 个片段。");
+  }
+}

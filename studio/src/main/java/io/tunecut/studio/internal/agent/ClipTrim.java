@@ -1,0 +1,139 @@
+package io.tunecut.studio.internal.agent;
+
+import io.tunecut.studio.internal.draft.Clip;
+import io.tunecut.studio.internal.draft.Draft;
+import io.tunecut.studio.internal.media.Media;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One clip: "trim the first clip to 5 seconds", "cut the first 2 seconds of clip 2", "chop 2 secs
+ * off the start of the city clip", "keep only the first 4 seconds of clip 2", "remove
+ * the beach clip", "第一个片段剪到5秒", "删掉第二段".
+ */
+final class ClipTrim implements Instruction {
+  private static final Pattern TO = Pattern.compile(
+      "(?:trim|cut|shorten|make|keep|set|clip)\\s+clip (\\d+)\\s+(?:shorter|longer)?\\s*(?:to|down to|into|at|only|just)?\\s*(?:be\\s+)?(?:only\\s+|just\\s+)?(\\d+(?:\\.\\d+)?)s"
+          + "|clip (\\d+)\\s+(?:to|only|should be|just|is|at|down to)\\s*(?:only\\s+|just\\s+)?(\\d+(?:\\.\\d+)?)s"
+          + "|clip (\\d+)\\s*(?:剪|裁|截|缩短|改)?\\s*(?:到|成|为)\\s*(\\d+(?:\\.\\d+)?)s|clip (\\d+)\\s*(?:只|就)(?:要|留|保留|用)\\s*(?:前|开头)?\\s*(\\d+(?:\\.\\d+)?)s");
+  private static final Pattern HEAD_TAIL = Pattern.compile(
+      "(?:cut|trim|remove|drop|skip|lose|chop|take)\\s+(?:off\\s+)?(?:the\\s+)?(first|last|start|end)\\s+(\\d+(?:\\.\\d+)?)s\\s+(?:off\\s+)?(?:of|from|off|in)\\s+clip (\\d+)"
+          + "|clip (\\d+)\\s*的?\\s*(前|后|最后|开头|结尾)\\s*(\\d+(?:\\.\\d+)?)s\\s*(?:剪掉|去掉|删掉|不要|裁掉|删除)"
+          + "|(?:剪掉|去掉|删掉|删除|裁掉)\\s*clip (\\d+)\\s*的?\\s*(前|后|最后|开头|结尾)\\s*(\\d+(?:\\.\\d+)?)s"
+          + "|clip (\\d+)\\s*(?:剪掉|去掉|删掉|删除|裁掉|剪去)\\s*(前|后|最后|开头|结尾)\\s*(\\d+(?:\\.\\d+)?)s");
+  /** "chop 2 secs off the start of the city clip", "cut 1s from the end of clip 2": seconds first. */
+  private static final Pattern OFF_END = Pattern.compile(
+      "(?:cut|trim|remove|drop|skip|lose|chop|take|shave)\\s+(?:off\\s+)?(\\d+(?:\\.\\d+)?)s\\s+(?:off\\s+|from\\s+)?(?:of\\s+)?(?:the\\s+)?(start|beginning|front|end|back)\\s+(?:of|in)\\s+clip (\\d+)");
+  /** "keep only the first 4 seconds of the city clip", "just the last 3s of clip 2", "clip 2只要最后3秒". */
+  private static final Pattern PART_OF = Pattern.compile(
+      "(?:(?:keep|use|want)\\s+(?:only\\s+|just\\s+)?|\\bonly\\s+|\\bjust\\s+)(?:the\\s+)?(first|last)\\s+(\\d+(?:\\.\\d+)?)s\\s+(?:of|from|in)\\s+clip (\\d+)"
+          + "|clip (\\d+)\\s*(?:的)?\\s*(?:只|就)(?:要|留|保留|用)\\s*(?:最后|后)\\s*(\\d+(?:\\.\\d+)?)s");
+  private static final Pattern DROP = Pattern.compile(
+      "(?:remove|delete|drop|cut|get rid of|take out|lose|skip|ditch|trash|don't want|do not want|without)\\s+(?:out\\s+)?clip (\\d+)(?!\\s*(?:to|down|'s|\\d))"
+          + "|cut\\s+clip (\\d+)\\s+out|(?:删掉|删除|去掉|不要|移除|拿掉)\\s*clip (\\d+)|clip (\\d+)\\s*(?:不要了?|删掉|删除|去掉)");
+
+  @Override
+  public Optional<Edit> apply(Turn turn, Draft draft) {
+    Matcher offEnd = turn.match(OFF_END);
+    if (offEnd != null) {
+      return Optional.of(cut(draft, Integer.parseInt(offEnd.group(3)), Words.ms(offEnd.group(1)), !offEnd.group(2).matches("end|back")));
+    }
+    Matcher part = turn.match(PART_OF);
+    if (part != null) {
+      int pos = Integer.parseInt(part.group(3) != null ? part.group(3) : part.group(4));
+      long ms = Words.ms(part.group(2) != null ? part.group(2) : part.group(5));
+      if ("first".equals(part.group(1)) || pos < 1 || pos > draft.clips().size()) return Optional.of(keep(draft, turn.media(), pos, ms));
+      return Optional.of(cut(draft, pos, Math.max(0, draft.clips().get(pos - 1).durationMs() - ms), true));
+    }
+    Matcher headTail = turn.match(HEAD_TAIL);
+    Matcher to = headTail == null ? turn.match(TO) : null;
+    // "clip 3不要声音" says no to the clip's sound, not to the clip
+    Matcher drop = headTail == null && to == null && !turn.has(Pattern.compile("original sound")) ? turn.match(DROP) : null;
+    if (headTail == null && to == null && drop == null) return Optional.empty();
+    String[] g = groups(headTail != null ? headTail : to != null ? to : drop);
+    int pos = Integer.parseInt(g[0]);
+    if (drop != null) {
+      List<Integer> more = new ArrayList<>();
+      for (Matcher m = Pattern.compile("clip (\\d+)").matcher(turn.whole()); m.find(); ) more.add(Integer.parseInt(m.group(1)));
+      return Optional.of(remove(draft, pos, more));
+    }
+    if (headTail != null) return Optional.of(cut(draft, pos, Words.ms(g[2]), g[1].matches("first|start|前|开头")));
+    return Optional.of(keep(draft, turn.media(), pos, Words.ms(g[1])));
+  }
+
+  /**
+   * Removes clip {@code pos} (from 1) and the others named with it, never every clip.
+   *
+   * @param named every clip number in the request, {@code pos} among them
+   */
+  static Edit remove(Draft draft, int pos, List<Integer> named) {
+    List<Clip> clips = new ArrayList<>(draft.clips());
+    if (pos < 1 || pos > clips.size()) return ClipOrder.noSuchClip(draft, pos);
+    var args = Edit.args().put("clip", clips.get(pos - 1).name());
+    if (clips.size() == 1) {
+      return Edit.refused(draft, "remove_clip", args, "That is the only clip: I'll keep it.", "这是唯一的片段，先保留。");
+    }
+    TreeSet<Integer> gone = new TreeSet<>(Comparator.reverseOrder());
+    gone.addAll(named);
+    gone.add(pos);
+    gone.removeIf(n -> n < 1 || n > clips.size());
+    if (gone.size() >= clips.size()) gone = new TreeSet<>(List.of(pos));
+    List<String> names = new ArrayList<>();
+    for (int n : gone) names.add(0, clips.remove(n - 1).name());
+    String which = String.join(", ", names);
+    return Edit.done(draft.withClips(clips), "remove_clip", args,
+        "Removed " + (gone.size() == 1 ? "clip " + pos + " (" + which + ")." : which + "."),
+        "已删除" + (gone.size() == 1 ? "第 " + pos + " 个片段（" + which + "）。" : "：" + String.join("、", names) + "。"));
+  }
+
+  /** Cuts {@code cut} off the start ({@code head}) or the end of clip {@code pos} (from 1). */
+  static Edit cut(Draft draft, int pos, long cut, boolean head) {
+    if (pos < 1 || pos > draft.clips().size()) return ClipOrder.noSuchClip(draft, pos);
+    Clip c = draft.clips().get(pos - 1);
+    if (cut >= c.durationMs() - 100) {
+      return Edit.refused(draft, "trim_clip", Edit.args().put("clip", c.name()),
+          "Clip " + pos + " is only " + Words.secs(c.durationMs()) + " long: cutting " + Words.secs(cut) + " would leave nothing.",
+          "第 " + pos + " 个片段只有 " + Words.zhSecs(c.durationMs()) + "，剪不了 " + Words.zhSecs(cut) + "。");
+    }
+    return trimmed(draft, pos, head ? c.withIn(c.inMs() + cut).withDuration(c.durationMs() - cut) : c.withDuration(c.durationMs() - cut));
+  }
+
+  /** Clip {@code pos} (from 1) plays {@code ms}, as far as its source allows. */
+  static Edit keep(Draft draft, List<Media> media, int pos, long ms) {
+    if (pos < 1 || pos > draft.clips().size()) return ClipOrder.noSuchClip(draft, pos);
+    Clip c = draft.clips().get(pos - 1);
+    return trimmed(draft, pos, c.withDuration(Math.max(100, Math.min(ms, available(media, c)))));
+  }
+
+  private static Edit trimmed(Draft draft, int pos, Clip trimmed) {
+    List<Clip> clips = new ArrayList<>(draft.clips());
+    Clip c = clips.set(pos - 1, trimmed);
+    var args = Edit.args().put("clip", c.name()).put("in_ms", trimmed.inMs()).put("duration_ms", trimmed.durationMs());
+    return Edit.done(draft.withClips(clips), "trim_clip", args,
+        "Clip " + pos + " (" + c.name() + ") now plays " + Words.secs(trimmed.durationMs())
+            + (trimmed.inMs() > 0 ? " from " + Words.secs(trimmed.inMs()) + " into the clip" : "") + ".",
+        "第 " + pos + " 个片段（" + c.name() + "）现在播放 " + Words.zhSecs(trimmed.durationMs()) + "。");
+  }
+
+  /** The groups of whichever alternative matched: clip number first, then the rest in order. */
+  private static String[] groups(Matcher m) {
+    List<String> found = new ArrayList<>();
+    for (int g = 1; g <= m.groupCount(); g++) if (m.group(g) != null) found.add(m.group(g));
+    if (found.size() == 3 && !found.get(0).matches("\\d+")) return new String[] {found.get(2), found.get(0), found.get(1)};
+    return found.toArray(String[]::new);
+  }
+
+  /** How much of the source remains after the clip's start (stills can be any length). */
+  private static long available(List<Media> media, Clip c) {
+    if (c.isStill()) return Long.MAX_VALUE;
+    for (Media m : media) {
+      if (m.id().equals(c.src())) return Math.max(100, Math.round(m.info().durationSeconds() * 1000) - c.inMs());
+    }
+    return c.durationMs();
+  }
+}

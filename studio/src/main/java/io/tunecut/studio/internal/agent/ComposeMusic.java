@@ -1,0 +1,158 @@
+package io.tunecut.studio.internal.agent;
+
+import io.tunecut.studio.internal.draft.Draft;
+import io.tunecut.studio.internal.draft.Music;
+import io.tunecut.studio.internal.media.Media;
+import io.tunecut.studio.internal.media.MediaKind;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Music composed for the video: "make me some music", "something calmer", "lo-fi", "another
+ * version", "配乐", "欢快一点", "换一首". A track the person sent is preferred: composing
+ * takes over only when asked for, when no track was sent, or when the music playing was
+ * composed. Plain "add music" without a track is {@link AddMusic}'s, which composes too.
+ */
+final class ComposeMusic implements Instruction {
+  private static final Pattern COMPOSE = Pattern.compile(
+      "\\b(?:compose|generate|create|write|produce)\\b.{0,20}?\\b(?:music|song|tune|beat)\\b"
+          + "|\\bmake\\s+(?:me|us)\\s+(?:some\\s+|a\\s+|an\\s+|new\\s+)*(?:music|song|tune)\\b"
+          + "|\\bmake\\s+(?:some|new|a new|my own|our own)\\s+(?:music|song|tune)\\b|\\bmake\\s+(?:music|a song)\\s*(?:please|pls|for (?:me|us|it|this))?$"
+          + "|\\b(?:music|song)\\s+(?:made\\s+)?for\\s+(?:me|us|this video|my video)\\b|\\bown music\\b"
+          + "|作曲|(?:生成|做|写|创作)(?:一首|一段|首|段|点)?.{0,4}(?:music|song)");
+  private static final Pattern ANOTHER = Pattern.compile(
+      "\\banother\\s+(?:version|take|variation|one)\\b|\\b(?:different|new|other)\\s+(?:version|take|variation)\\b|\\btry again\\b"
+          + "|换一版|换个版本|再来一(?:版|首|个)|重新(?:生成|做|作曲|配乐)");
+  private static final Pattern REPLACE = Pattern.compile(
+      "\\b(?:change|replace|switch|swap|different|other)\\b.{0,20}?\\b(?:music|song)\\b|换.{0,6}(?:music|song|首)"
+          + "|(?:don't|do not) (?:like|love) (?:the |this |that )?(?:music|song)|(?:music|song)\\s*(?:不好听|难听)");
+  private static final Pattern CALMER = Pattern.compile(
+      "\\bcalm(?:er)?\\b|\\bmore relax(?:ed|ing)\\b|\\bless (?:energetic|intense|busy|loud and fast)\\b|\\bmellower\\b|\\bgentler\\b"
+          + "|\\bslower (?:music|song|beat|tempo)\\b|\\b(?:music|song) slower\\b|安静|舒缓|平静|柔和|轻柔|慢一点|放松");
+  private static final Pattern LIVELIER = Pattern.compile(
+      "\\bmore (?:upbeat|energy|energetic|exciting|lively|intense|fun|hype)\\b|\\blivelier\\b|\\bhappier\\b"
+          + "|\\bfaster (?:music|song|beat|tempo)\\b|\\b(?:music|song) faster\\b|欢快|嗨一点|动感|活力|带劲|热闹");
+  private static final Pattern ABOUT_MUSIC = Pattern.compile("\\b(?:music|song|tune|something|vibe|style|feel)\\b|配乐|风格|感觉|来点|来一首");
+  private static final Pattern OTHER_EDIT = Pattern.compile(
+      "\\d|fade|loop|duck|volume|\\bloud|\\bquiet|\\bsoft|\\bstart|\\bend|\\bcut|淡|循环|音量|声音|大声|小声|开始|结束");
+
+  /**
+   * The level of new composed music over clips with sound of their own. Composed music is about
+   * −19 LUFS; at 40 % (−8 dB), ducked 12 dB under speech, dialogue at −23 LUFS stands some 16 LU
+   * above it, and between the words the music is clearly there without covering the clips.
+   */
+  static final double UNDER_CLIPS = 0.4;
+  /** The maker's style when none is named (see {@code compose/styles.json}). */
+  private static final String DEFAULT_STYLE = "upbeat pop";
+  private static final Pattern OTHER_TARGET = Pattern.compile("original sound|title|caption|\\btext\\b|«");
+
+  @Override
+  public Optional<Edit> apply(Turn turn, Draft draft) {
+    MusicMaker maker = turn.maker();
+    if (turn.negated() || OTHER_TARGET.matcher(turn.whole()).find()) return Optional.empty();
+    boolean compose = turn.match(COMPOSE) != null;
+    if (maker == null) {
+      if (!compose) return Optional.empty();
+      return Optional.of(Edit.refused(draft, "compose_music", Edit.args(),
+          "This studio can't compose music. Send me a track (mp3, wav, m4a…) and I'll add it.",
+          "这里不能生成音乐。请发送一首音乐（mp3、wav、m4a……），我会把它加上。"));
+    }
+    Optional<MusicMaker.Wish> playing = playing(draft, turn.media(), maker);
+    boolean sent = turn.tracks().stream().anyMatch(t -> maker.wishOf(t).isEmpty());
+    // "a slow fade", "quiet music": words of a style that ask for another edit
+    boolean otherEdit = !compose && OTHER_EDIT.matcher(turn.whole()).find();
+    Optional<String> named = mentionsSentTrack(turn, maker) || otherEdit ? Optional.empty() : maker.styleIn(turn.whole());
+    String style = playing.map(MusicMaker.Wish::style).orElse(null);
+    long seed = playing.map(w -> w.seed() + 1).orElse(1L);
+    String kind;
+    boolean open = playing.isPresent() || !sent && turn.has(ABOUT_MUSIC);
+    String base = style == null ? DEFAULT_STYLE : style;
+    if (compose && named.isEmpty()) {
+      kind = playing.isPresent() ? "another" : "new";
+    } else if ((playing.isPresent() || !sent) && turn.match(ANOTHER) != null) {
+      kind = "another";
+    } else if (open && turn.match(CALMER) != null) {
+      String calmer = maker.calmer(base);
+      // already the calmest style: a new version of it rather than the same track again
+      kind = calmer.equals(style) ? "calmest" : "calmer";
+      if (!calmer.equals(style)) seed = 1;
+      style = calmer;
+    } else if (open && turn.match(LIVELIER) != null) {
+      String livelier = maker.livelier(base);
+      kind = livelier.equals(style) ? "liveliest" : "livelier";
+      if (!livelier.equals(style)) seed = 1;
+      style = livelier;
+    } else if (named.isPresent() && (compose || playing.isPresent() || !sent || turn.has(ABOUT_MUSIC))) {
+      kind = "new";
+      if (!named.get().equals(style)) seed = 1;
+      style = named.get();
+    } else if (playing.isPresent() && !sent && turn.match(REPLACE) != null) {
+      kind = "another";
+    } else {
+      return Optional.empty();
+    }
+    return Optional.of(make(turn, draft, new MusicMaker.Wish(style, seed), kind));
+  }
+
+  /** Composes the music and puts it on the timeline; {@code kind} words the answer. */
+  static Edit make(Turn turn, Draft draft, MusicMaker.Wish wish, String kind) {
+    return make(turn.maker(), turn.media(), draft, wish, kind);
+  }
+
+  static Edit make(MusicMaker maker, List<Media> media, Draft draft, MusicMaker.Wish wish, String kind) {
+    try {
+      Media made = maker.make(draft, media, wish);
+      var args = Edit.args().put("track", made.filename()).put("src", made.id()).put("composed", true)
+          .put("seed", wish.seed());
+      if (wish.style() != null) args.put("style", wish.style());
+      Draft next = AddMusic.place(draft, made);
+      boolean under = draft.music() == null && clipsSound(draft, media);
+      if (under) next = next.withMusic(next.music().withVolume(UNDER_CLIPS));
+      String name = made.filename().replaceFirst("\\.m4a$", "");
+      String en = switch (kind) {
+        case "another" -> "Made another version for you: '" + name + "'.";
+        case "calmer" -> "Made something calmer for you: '" + name + "'.";
+        case "livelier" -> "Made something livelier for you: '" + name + "'.";
+        case "calmest" -> "That was already my calmest style, so here is another version of it: '" + name + "'.";
+        case "liveliest" -> "That was already my liveliest style, so here is another version of it: '" + name + "'.";
+        default -> "Made music for you: '" + name + "', composed to this video's length and cuts. It's yours to use.";
+      } + (under ? " It plays at " + Math.round(UNDER_CLIPS * 100) + "% under the clips' own sound; say \"music louder\" for more." : "");
+      String zh = switch (kind) {
+        case "another" -> "已为你生成另一个版本：「" + name + "」。";
+        case "calmer" -> "已为你生成更舒缓的配乐：「" + name + "」。";
+        case "livelier" -> "已为你生成更欢快的配乐：「" + name + "」。";
+        case "calmest" -> "这已经是最舒缓的风格了，为你生成了它的另一个版本：「" + name + "」。";
+        case "liveliest" -> "这已经是最欢快的风格了，为你生成了它的另一个版本：「" + name + "」。";
+        default -> "已为你创作配乐「" + name + "」，按视频的长度和剪辑点生成，可自由使用。";
+      } + (under ? "音量 " + Math.round(UNDER_CLIPS * 100) + "%，垫在视频原声下面；想要更响就说“音乐大声一点”。" : "");
+      return Edit.done(next, draft.music() == null ? "add_music" : "replace_music", args, en, zh).withCreated(List.of(made));
+    } catch (IOException e) {
+      return Edit.refused(draft, "add_music", Edit.args().put("composed", true),
+          "I couldn't make music here: " + e.getMessage(), "这里无法生成音乐：" + e.getMessage());
+    }
+  }
+
+  /** Whether a clip on the timeline plays sound of its own (not muted). */
+  private static boolean clipsSound(Draft draft, List<Media> media) {
+    return draft.clips().stream().filter(c -> c.level() > 0).anyMatch(c -> media.stream()
+        .anyMatch(m -> m.id().equals(c.src()) && m.info().kind() == MediaKind.VIDEO && m.info().hasAudio()));
+  }
+
+  /** The wish the music playing now was composed from, if it was. */
+  private static Optional<MusicMaker.Wish> playing(Draft draft, List<Media> media, MusicMaker maker) {
+    Music music = draft.music();
+    if (music == null) return Optional.empty();
+    return media.stream().filter(m -> m.id().equals(music.src())).findFirst().flatMap(maker::wishOf);
+  }
+
+  /** "use lofi-chill.mp3" names a track that was sent, not a style to compose in. */
+  private static boolean mentionsSentTrack(Turn turn, MusicMaker maker) {
+    String words = turn.whole();
+    return turn.tracks().stream().filter(t -> maker.wishOf(t).isEmpty())
+        .map(t -> t.filename().toLowerCase(Locale.ROOT).replaceFirst("\\.[a-z0-9]{1,5}$", "").split("[-_ .]+")[0])
+        .anyMatch(base -> base.length() >= 3 && words.contains(base));
+  }
+}

@@ -1,0 +1,81 @@
+package io.tunecut.studio.internal.agent;
+
+import io.tunecut.studio.internal.draft.Draft;
+import io.tunecut.studio.internal.draft.Music;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * "fade it out at the end", "fade in 2 seconds", "fade out the music over the last 4 seconds",
+ * "no fade out", "take the fade in off", "淡入2秒", "不要淡出".
+ */
+final class FadeMusic implements Instruction {
+  static final long DEFAULT_IN = 1000;
+  static final long DEFAULT_OUT = 2000;
+  private static final Pattern BOTH = Pattern.compile("fade[sd]?\\s*(?:it|music|song|them)?\\s*in\\s*(?:and|&|/)\\s*(?:fade\\s*)?out|淡入\\s*(?:和|与|跟)?\\s*淡出|fades\\b|渐入渐出");
+  private static final Pattern IN = Pattern.compile("(?:fade[sd]?|fading)\\s*(?:it|music|song|them|the start|the beginning)?\\s*in\\b|淡入|渐入|渐强|(?:渐渐|慢慢)(?:出来|进来|响起|变大)|fade at the (?:start|beginning)");
+  private static final Pattern OUT = Pattern.compile(
+      "(?:fade[sd]?|fading)\\s*(?:it|music|song|them)?\\s*(?:out|away|off)\\b|fade[sd]?\\b|淡出|渐出(?!来)|渐弱|渐隐|淡掉|(?:渐渐|慢慢)(?:消失|变小|没了)");
+  /** Seconds, or a bare number after "for"/"over" ("out for 5"). */
+  private static final Pattern LENGTH = Pattern.compile("(\\d+(?:\\.\\d+)?)s|\\b(?:for|over)\\s+(\\d+(?:\\.\\d+)?)(?![\\d.%x]|db)");
+  /** "… and out for 5": the fade-out said after a fade-in without the word fade again. */
+  private static final Pattern AND_OUT = Pattern.compile("\\b(?:and|&)\\s+(?:fade\\s+)?out\\b");
+
+  @Override
+  public Optional<Edit> apply(Turn turn, Draft draft) {
+    Matcher both = turn.match(BOTH);
+    Matcher inM = both == null ? turn.match(IN) : null;
+    Matcher outM = both == null ? turn.match(OUT) : null;
+    if (both == null && inM == null && outM == null) return Optional.empty();
+    if (turn.has(Pattern.compile("title|caption|\\btext\\b|«"))) {
+      turn.discard();
+      return Optional.empty();
+    }
+    boolean in = both != null || inM != null;
+    boolean out = both != null || outM != null && (inM == null || outM.start() != inM.start())
+        || inM != null && turn.match(AND_OUT) != null;
+    if (turn.negated() && inM == null && outM != null && outM.group().matches("fades?")) in = true; // "get rid of the fade": both
+    if (draft.music() == null) return Optional.of(fade(draft, null, null));
+    boolean off = turn.negated();
+    List<Long> lengths = new ArrayList<>();
+    for (Matcher m = LENGTH.matcher(turn.text()); m.find(); ) lengths.add(Words.ms(m.group(1) != null ? m.group(1) : m.group(2)));
+    turn.match(Pattern.compile("\\b(?:for|over)\\s+\\d+(?:\\.\\d+)?(?![\\d.%x])"));
+    turn.match(Pattern.compile("(?:\\d+(?:\\.\\d+)?s\\s*(?:and|,)?\\s*)+"));
+    Long fadeIn = !in ? null : off ? 0 : !lengths.isEmpty() ? lengths.get(0) : DEFAULT_IN;
+    Long fadeOut = !out ? null : off ? 0 : !lengths.isEmpty() ? lengths.get(lengths.size() - 1) : DEFAULT_OUT;
+    return Optional.of(fade(draft, fadeIn, fadeOut));
+  }
+
+  /** Sets the fades asked for (0 removes one; null leaves it as it is), each at most half the music. */
+  static Edit fade(Draft draft, Long fadeIn, Long fadeOut) {
+    Music music = draft.music();
+    if (music == null) {
+      return Edit.refused(draft, "fade_music", Edit.args(),
+          "There is no background music to fade yet: add a track first.", "还没有背景音乐可以淡入淡出：请先添加音乐。");
+    }
+    boolean in = fadeIn != null;
+    boolean out = fadeOut != null;
+    long fi = in ? fadeIn : music.fadeInMs();
+    long fo = out ? fadeOut : music.fadeOutMs();
+    long half = music.durationMs() / 2;
+    fi = Math.min(fi, half);
+    fo = Math.min(fo, half);
+    var args = Edit.args().put("fade_in_ms", fi).put("fade_out_ms", fo);
+    List<String> en = new ArrayList<>();
+    List<String> zh = new ArrayList<>();
+    if (in) {
+      en.add(fi == 0 ? "no fade-in" : "the music fades in over " + Words.secs(fi));
+      zh.add(fi == 0 ? "取消淡入" : "音乐淡入 " + Words.zhSecs(fi));
+    }
+    if (out) {
+      en.add(fo == 0 ? "no fade-out" : "the music fades out over the last " + Words.secs(fo));
+      zh.add(fo == 0 ? "取消淡出" : "音乐在最后 " + Words.zhSecs(fo) + "淡出");
+    }
+    String english = String.join("; ", en);
+    return Edit.done(draft.withMusic(music.withFades(fi, fo)), "fade_music", args,
+        Character.toUpperCase(english.charAt(0)) + english.substring(1) + ".", String.join("，", zh) + "。");
+  }
+}

@@ -1,0 +1,331 @@
+package io.tunecut.studio.internal.agent;
+
+import io.tunecut.studio.internal.draft.Aspect;
+import io.tunecut.studio.internal.draft.Caption;
+import io.tunecut.studio.internal.draft.Draft;
+import io.tunecut.studio.internal.draft.Fill;
+import io.tunecut.studio.internal.llm.Param;
+import io.tunecut.studio.internal.llm.Tool;
+import io.tunecut.studio.internal.media.Media;
+import io.tunecut.studio.internal.media.MediaKind;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The edits a language model may propose, offered to it as tools. Each applies itself through
+ * the very method the rule reading uses, so an edit reads the same whichever way it was asked.
+ * Clips and tracks are counted from 1 in the order the timeline lists them; times are seconds.
+ */
+sealed interface ModelEdit {
+
+  /** The tools, in the order they are offered. */
+  List<Class<? extends ModelEdit>> ALL = List.of(AddMusic.class, RemoveMusic.class, MusicVolume.class, Fade.class,
+      Loop.class, MusicStart.class, MusicEnd.class, Duck.class, ClipSound.class, Text.class, TrimVideo.class, KeepPart.class,
+      VideoLength.class, TrimClip.class, RemoveClips.class, MoveClip.class, SwapClips.class, Shape.class,
+      Resolution.class, Undo.class, Redo.class, Export.class);
+
+  /** An edit of the draft (all but undo and redo, which move through the history). */
+  sealed interface Change extends ModelEdit {
+    Edit apply(Draft draft, List<Media> media, MusicMaker maker);
+  }
+
+  @Tool(name = "add_music", value = "Adds background music or replaces it with another uploaded track; "
+      + "without a track or name, the next uploaded track (or composed music when none was sent).")
+  record AddMusic(
+      @Param(value = "which uploaded track, counted from 1", min = 1, max = 99) Optional<Integer> track,
+      @Param(value = "words of the track's file name", required = false) String name) implements Change {
+    @Override
+    public Edit apply(Draft draft, List<Media> media, MusicMaker maker) {
+      List<Media> tracks = media.stream().filter(m -> m.info().kind() == MediaKind.AUDIO).toList();
+      Media pick = track.filter(n -> n <= tracks.size()).map(n -> tracks.get(n - 1)).orElse(null);
+      String words = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
+      if (pick == null && !words.isEmpty()) {
+        pick = tracks.stream().filter(t -> t.filename().toLowerCase(Locale.ROOT).contains(words)).findFirst().orElse(null);
+      }
+      return io.tunecut.studio.internal.agent.AddMusic.add(draft, media, pick, draft.music() != null, maker);
+    }
+  }
+
+  @Tool(name = "remove_music", value = "Removes the background music.")
+  record RemoveMusic() implements Change {
+    @Override
+    public Edit apply(Draft draft, List<Media> media, MusicMaker maker) {
+      return io.tunecut.studio.internal.agent.RemoveMusic.remove(draft);
+    }
+  }
+
+  @Tool(name = "set_music_volume", value = "Sets how loud the background music plays.")
+  record MusicVolume(@Param(value = "percent of the track's own loudness", min = 0, max = 200) double percent)
+      implements Change {
+    @Override
+    public Edit apply(Draft draft, List<Media> media, MusicMaker maker) {
+      return io.tunecut.studio.internal.agent.MusicVolume.set(draft, percent / 100);
+    }
+  }
+
+  @Tool(name = "fade_music", value = "Sets the music's fade-in and/or fade-out; 0 seconds removes a fade.")
+  record Fade(
+      @Param(value = "length of the fade-in in seconds, 0 for none", min = 0, max = 60) Optional<Double> fadeIn,
+      @Param(value = "length of the fade-out at the end in seconds, 0 for none", min = 0, max = 60) Optional<Double> fadeOut)
+      implements Change {
+    public Fade {
+      if (fadeIn.isEmpty() && fadeOut.isEmpty()) throw new IllegalArgumentException("give fade_in or fade_out");
+    }
+
+    @Override
+    public Edit apply(Draft draft, List<Media> media, MusicMaker maker) {
+      return FadeMusic.fade(draft, fadeIn.map(ModelEdit::ms).orElse(null), fadeOut.map(ModelEdit::ms).orElse(null));
+    }
+  }
+
+  @Tool(name = "loop_music", value = "On: the music runs to the end of the video, repeated if shorter. Off: played once.")
+  record Loop(boolean loop) implements Change {
+    @Override
+    public Edit apply(Draft draft, List<Media> media, MusicMaker maker) {
+      return LoopMusic.loop(draft, loop);
+    }
+  }
+
+  /** Which clock a music start is on. */
+  enum Clock { SONG, VIDEO }
+
+  @Tool(name = "set_music_start", value = "Where the music starts: 'song' plays the song from that many seconds into "
+      + "the track (\"start the song at 0:25\"); 'video' brings the music in that many seconds into the video.")
+  record MusicStart(@Param(value = "seconds", min = 0, max = 3600) double seconds, Clock clock) implements Change {
+    @Override
+    public Edit apply(Draft draft, List<Media> media, MusicMaker maker) {
+      return io.tunecut.studio.internal.agent.MusicStart.start(draft, ms(seconds), clock == Clock.SONG);
+    }
+  }
+
+  @Tool(name = "set_music_end", value = "Stops the music that many seconds into the video.")
+  record MusicEnd(@Param(value = "seconds into the video", min = 0, max = 3600) double seconds) implements Change {
+    @Override
+    public Edit apply(Draft draft, List<Media> media, MusicMaker maker) {
+      return io.tunecut.studio.internal.agent.MusicEnd.end(draft, ms(seconds));
+    }
+  }
+
+  @Tool(name = "duck_music", value = "Lowers the music while people talk in the clips (ducking; on by itself at 12 dB "
+      + "when the clips have speech), or keeps it level under speech (\"no ducking\").")
+  record Duck(
+      @Param("true lowers the music under speech, false keeps it level") boolean duck,
+      @Param(value = "how many dB lower under speech, 12 when left out", min = 1, max = 40) Optional<Double> db)
+      implements Change {
+    @Override
+    public Edit apply(Draft draft, List<Media> media, MusicMaker maker) {
+      // Where people speak is worked out once the message is read, on the timeline as it is then.
+      return duck ? DuckMusic.duck(draft, -(int) Math.round(db.orElse((double) -DuckMusic.DEFAULT_DB)), null)
+          : DuckMusic.keepLevel(draft);
+    }
+  }
+
+  @Tool(name = "set_clip_sound", value = "Sets the clips' own recorded sound (not the music): 0 mutes it, 100 keeps it.")
+  record ClipSound(
+      @Param(value = "percent of the recorded sound", min = 0, max = 200) double percent,
+      @Param(value = "only this clip, counted from 1; every clip when left out", min = 1, max = 999) Optional<Integer> clip)
+      implements Change {
+    @Override
+    public Edit apply(Draft draft, List<Media> media, MusicMaker maker) {
+      return io.tunecut.studio.internal.agent.ClipSound.level(draft, percent / 100, clip.orElse(0));
+    }
+  }
+
+  /** What to do with text. */
+  enum TextAction { ADD, REPLACE, STYLE, REMOVE }
+
+  /** Which text. */
+  enum TextKind { TITLE, TEXT }
+
+  /** Where in the frame. */
+  enum Position { TOP, CENTER, BOTTOM }
+
+  @Tool(name = "text", value = "Adds, replaces (new words), restyles or removes the title or other text on the video.")
+  record Text(
+      TextAction action,
+      TextKind kind,
+      @Param(value = "the words to show, exactly as the person wrote them (for add and replace)", required = false) String words,
+      @Param(value = "where in the frame", required = false) Position position,
+      @Param(value = "seconds into the video where it appears", min = 0, max = 3600) Optional<Double> start,
+      @Param(value = "how many seconds it shows", min = 0.5, max = 3600) Optional<Double> length,
+      @Param(value = "letter height in percent of the frame height (default 8)", min = 2, max = 30) Optional<Double> size,
+      @Param(value = "red, white, black, yellow, blue, green, orange, pink, purple, gray, gold or #rrggbb", required = false) String colour)
+      implements Change {
+    public Text {
+      boolean writes = action == TextAction.ADD || action == TextAction.REPLACE;
+      if (writes && (words == null || words.isBlank())) throw new IllegalArgumentException("words are needed to add or replace text");
+      if (colour != null && SetText.hex(colour).isEmpty()) {
+        throw new IllegalArgumentException("colour must be red, white, black, yellow, blue, green, orange, pink, purple, gray, gold or #rrggbb");
+      }
+    }
+
+    @Override
+    public Edit apply(Draft draft, List<Media> media, MusicMaker maker) {
+      boolean title = kind == TextKind.TITLE;
+      return switch (action) {
+        case REMOVE -> SetText.remove(draft, title);
+        case STYLE -> SetText.restyle(draft, title, this::look);
+        case ADD, REPLACE -> SetText.write(draft, words.strip(), title, title || action == TextAction.REPLACE, this::look);
+      };
+    }
+
+    /** The caption with the look asked for, or null when none was. */
+    private Caption look(Caption c) {
+      if (position == null && start.isEmpty() && length.isEmpty() && size.isEmpty() && colour == null) return null;
+      return SetText.styled(c, position == null ? null : position.name().toLowerCase(Locale.ROOT),
+          size.map(s -> s / 100).orElse(null), colour, start.map(ModelEdit::ms).orElse(null), length.map(ModelEdit::ms).orElse(null));
+    }
+  }
+
+  /** An end of the video or of a clip. */
+  enum End { START, END }
+
+  @Tool(name = "trim_video", value = "Cuts seconds off the start or the end of the whole video.")
+  record TrimVideo(End from, @Param(value = "seconds to cut", min = 0.1, max = 3600) double seconds) implements Change {
+    @Override
+    public Edit apply(Draft draft, List<Media> media, MusicMaker maker) {
+      return io.tunecut.studio.internal.agent.VideoLength.cut(draft, ms(seconds), from == End.START);
+    }
+  }
+
+  @Tool(name = "keep_part", value = "Keeps only the part of the video between two times (\"only keep the first 10 seconds\": 0 to 10).")
+  record KeepPart(
+      @Param(value = "seconds into the video", min = 0, max = 3600) double from,
+      @Param(value = "seconds into the video", min = 0, max = 3600) double to) implements Change {
+    public KeepPart {
+      if (to <= from) throw new IllegalArgumentException("the end must come after the start");
+    }
+
+    @Override
+    public Edit apply(Draft draft, List<Media> media, MusicMaker maker) {
+      return io.tunecut.studio.internal.agent.VideoLength.keep(draft, ms(from), ms(to));
+    }
+  }
+
+  @Tool(name = "set_length", value = "Shortens every clip by the same share so the whole video lasts that many seconds.")
+  record VideoLength(@Param(value = "seconds", min = 1, max = 3600) double seconds) implements Change {
+    @Override
+    public Edit apply(Draft draft, List<Media> media, MusicMaker maker) {
+      return io.tunecut.studio.internal.agent.VideoLength.fit(draft, ms(seconds));
+    }
+  }
+
+  /** How a clip is trimmed. */
+  enum ClipCut { CUT_START, CUT_END, LENGTH }
+
+  @Tool(name = "trim_clip", value = "Trims one clip: cut seconds off its start or end, or set how long it plays.")
+  record TrimClip(
+      @Param(value = "the clip, counted from 1", min = 1, max = 999) int clip,
+      ClipCut cut,
+      @Param(value = "seconds", min = 0.1, max = 3600) double seconds) implements Change {
+    @Override
+    public Edit apply(Draft draft, List<Media> media, MusicMaker maker) {
+      return cut == ClipCut.LENGTH ? ClipTrim.keep(draft, media, clip, ms(seconds))
+          : ClipTrim.cut(draft, clip, ms(seconds), cut == ClipCut.CUT_START);
+    }
+  }
+
+  @Tool(name = "remove_clip", value = "Removes clips from the video.")
+  record RemoveClips(@Param("the clips to remove, counted from 1") List<Integer> clips) implements Change {
+    public RemoveClips {
+      if (clips == null || clips.isEmpty()) throw new IllegalArgumentException("name at least one clip");
+      clips = List.copyOf(clips);
+    }
+
+    @Override
+    public Edit apply(Draft draft, List<Media> media, MusicMaker maker) {
+      return ClipTrim.remove(draft, clips.get(0), clips);
+    }
+  }
+
+  @Tool(name = "move_clip", value = "Moves a clip to another place in the order (1 is first).")
+  record MoveClip(
+      @Param(value = "the clip, counted from 1", min = 1, max = 999) int clip,
+      @Param(value = "its new place, counted from 1", min = 1, max = 999) int to) implements Change {
+    @Override
+    public Edit apply(Draft draft, List<Media> media, MusicMaker maker) {
+      return ClipOrder.move(draft, clip, to);
+    }
+  }
+
+  @Tool(name = "swap_clips", value = "Two clips change places.")
+  record SwapClips(
+      @Param(value = "a clip, counted from 1", min = 1, max = 999) int first,
+      @Param(value = "the other clip, counted from 1", min = 1, max = 999) int second) implements Change {
+    @Override
+    public Edit apply(Draft draft, List<Media> media, MusicMaker maker) {
+      return ClipOrder.swap(draft, first, second);
+    }
+  }
+
+  /** A frame's shape, by name or by the platform that uses it. */
+  enum Frame {
+    VERTICAL(Aspect.PORTRAIT), SQUARE(Aspect.SQUARE), HORIZONTAL(Aspect.LANDSCAPE),
+    TIKTOK(Aspect.PORTRAIT), DOUYIN(Aspect.PORTRAIT), KUAISHOU(Aspect.PORTRAIT), REELS(Aspect.PORTRAIT),
+    SHORTS(Aspect.PORTRAIT), STORY(Aspect.PORTRAIT), INSTAGRAM_POST(Aspect.SQUARE), YOUTUBE(Aspect.LANDSCAPE),
+    BILIBILI(Aspect.LANDSCAPE);
+
+    final Aspect aspect;
+
+    Frame(Aspect aspect) {
+      this.aspect = aspect;
+    }
+  }
+
+  /** How clips of another shape fill the frame. */
+  enum FrameFill {
+    CROP(Fill.CROP), BLUR(Fill.BLUR), BARS(Fill.BARS);
+
+    final Fill fill;
+
+    FrameFill(Fill fill) {
+      this.fill = fill;
+    }
+  }
+
+  @Tool(name = "set_aspect", value = "Sets the frame's shape (by name or platform) and/or how clips of another shape "
+      + "fill it: crop to fill, over a blurred copy, or bars.")
+  record Shape(
+      @Param(value = "the shape or the platform it is for", required = false) Frame shape,
+      @Param(value = "how clips of another shape fill the frame", required = false) FrameFill fill) implements Change {
+    public Shape {
+      if (shape == null && fill == null) throw new IllegalArgumentException("give shape or fill");
+    }
+
+    @Override
+    public Edit apply(Draft draft, List<Media> media, MusicMaker maker) {
+      return SetAspect.shape(draft, shape == null ? null : shape.aspect, fill == null ? null : fill.fill);
+    }
+  }
+
+  @Tool(name = "set_resolution", value = "Sets the export resolution: 720 or 1080 lines (1080p is full HD).")
+  record Resolution(@Param(value = "720 or 1080", min = 720, max = 1080) int lines) implements Change {
+    public Resolution {
+      if (lines != 720 && lines != 1080) throw new IllegalArgumentException("lines must be 720 or 1080");
+    }
+
+    @Override
+    public Edit apply(Draft draft, List<Media> media, MusicMaker maker) {
+      return SetResolution.resolution(draft, lines + "p");
+    }
+  }
+
+  @Tool(name = "undo", value = "Takes back the last change.")
+  record Undo() implements ModelEdit {}
+
+  @Tool(name = "redo", value = "Brings back the change just undone.")
+  record Redo() implements ModelEdit {}
+
+  @Tool(name = "export", value = "Renders the video now, when the person asks to export, render or send it.")
+  record Export() implements Change {
+    @Override
+    public Edit apply(Draft draft, List<Media> media, MusicMaker maker) {
+      return ExportRequest.export(draft);
+    }
+  }
+
+  private static long ms(double seconds) {
+    return Math.round(seconds * 1000);
+  }
+}

@@ -1,0 +1,89 @@
+package io.tunecut.studio.internal.agent;
+
+import io.tunecut.studio.internal.draft.Draft;
+import io.tunecut.studio.internal.draft.Music;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where the music starts, on one of two clocks: on the timeline ("music comes in after 3 s",
+ * "start the music at 5 s into the video", "音乐从第5秒开始") or in the song ("start the song at
+ * 0:25", "skip the first 10 seconds of the song", "从歌的第30秒开始"). A time past the video's
+ * end can only be in the song.
+ */
+final class MusicStart implements Instruction {
+  private static final String T = "(\\d+(?:\\.\\d+)?)s";
+  private static final Pattern IN_SONG = Pattern.compile(
+      "(?:from|at) the (?:very )?(?:beginning|start) of (?:the )?(?:song|music)()|(?:music|song)\\s*从头(?:开始|放|播)()|从(?:song|music)的?开头()|"
+          + "(?:from|at)\\s+" + T + "\\s+(?:of|in|into)\\s+(?:the\\s+)?(?:song|music)|" + T + "\\s+into\\s+the\\s+(?:song|music)"
+          + "|skip\\s+(?:the\\s+)?(?:first\\s+)?" + T + "\\s+(?:of\\s+)?(?:the\\s+)?(?:song|music)|(?:song|music)\\s+from\\s+" + T + "\\s+in\\b"
+          + "|(?:start|play|begin|use)\\s+(?:the\\s+)?song\\s+(?:at|from)\\s+(?:the\\s+)?" + T + "(?:\\s+mark)?(?!\\s+(?:into|in|of)\\s+the\\s+video)"
+          + "|从\\s*(?:song|music)\\s*的?\\s*第?\\s*" + T + "|跳过\\s*(?:song|music)?\\s*的?\\s*前\\s*" + T + "|(?:song|music)\\s*的?\\s*第\\s*" + T);
+  private static final Pattern ON_TIMELINE = Pattern.compile(
+      "(?:start|begin)s?\\s+(?:right\\s+)?(?:with|at the (?:start|beginning) of|from the (?:start|beginning) of) the video()|(?:start|begin)s?\\s+(?:right\\s+)?(?:when|as) the video (?:starts|begins)()|(?:和|跟)视频(?:一起|同时)开始()"
+          + "|(?:music|song)\\s*(?:往后挪|往后移|后移|推迟|延后|延迟|晚)\\s*" + T + "|"
+          + "(?:start|begin|bring in|bring|come in|kick in|enter|fade in|play)s?\\s+(?:the\\s+)?(?:music|song)?\\s*(?:in\\s+)?(?:at|after|from)\\s+" + T
+          + "|(?:music|song)\\s+(?:should\\s+|to\\s+)?(?:starts?|begins?|comes?\\s+in|kicks?\\s+in|enters?|plays?)(?:\\s+(?:a bit|a little|slightly|only|just))?(?:\\s+later)?\\s+(?:at|after|from|only after)?\\s*" + T
+          + "|(?:start|begin|bring in)\\s+(?:the\\s+)?(?:music|song)\\s+" + T + "\\s+in(?:to the video)?\\b"
+          + "|delay\\s+(?:the\\s+)?(?:music|song)\\s+(?:by\\s+)?" + T + "|(?:music|song)\\s+(?:at|from)\\s+" + T + "\\s+(?:into|in)\\s+the\\s+video"
+          + "|(?:music|song)?\\s*(?:从|在)\\s*第?\\s*" + T + "\\s*(?:开始|进入|响起|出来|进)|视频的?第\\s*" + T + "\\s*(?:开始|再)?\\s*(?:放|播放?|进|出|响)\\s*(?:music|song)|" + T + "\\s*(?:后|之后|以后)\\s*(?:再)?\\s*(?:进|出现|开始|响|放)");
+  private static final Pattern WITH_CLIP = Pattern.compile(
+      "(?:music|song).{0,25}\\b(?:when|where|as|with|at the start of|at)\\s+clip (\\d+)(?:\\s+(?:starts|begins|comes in))?|(?:music|song)?\\s*(?:从|在)\\s*clip (\\d+)\\s*(?:开始|进入|响起)");
+  private static final Pattern INTO_VIDEO = Pattern.compile("into the video|of the video|on the timeline|视频的?第");
+
+  @Override
+  public Optional<Edit> apply(Turn turn, Draft draft) {
+    Matcher withClip = turn.match(WITH_CLIP);
+    if (withClip != null && draft.music() != null) {
+      int n = Integer.parseInt(withClip.group(1) != null ? withClip.group(1) : withClip.group(2));
+      if (n < 1 || n > draft.clips().size()) return Optional.of(ClipOrder.noSuchClip(draft, n));
+      return Optional.of(onTimeline(draft, draft.music(), draft.clipStartMs(n - 1)));
+    }
+    Matcher song = turn.match(IN_SONG);
+    Matcher timeline = song == null ? turn.match(ON_TIMELINE) : null;
+    if (song == null && timeline == null) return Optional.empty();
+    Music music = draft.music();
+    if (music == null) return Optional.of(noMusic(draft));
+    long value = Words.ms(first(song != null ? song : timeline));
+    long end = draft.clips().isEmpty() ? music.endMs() : draft.durationMs();
+    boolean inSong = song != null || (!turn.has(INTO_VIDEO) && value >= end && end > 0);
+    return Optional.of(inSong ? inSong(draft, music, value) : onTimeline(draft, music, value));
+  }
+
+  /**
+   * @param inSong true: {@code ms} into the song is where it plays from; false: the music
+   *     comes in {@code ms} into the video
+   */
+  static Edit start(Draft draft, long ms, boolean inSong) {
+    Music music = draft.music();
+    if (music == null) return noMusic(draft);
+    return inSong ? inSong(draft, music, ms) : onTimeline(draft, music, ms);
+  }
+
+  private static Edit noMusic(Draft draft) {
+    return Edit.refused(draft, "set_music_start", Edit.args(),
+        "There is no background music yet: add a track first.", "还没有背景音乐：请先添加音乐。");
+  }
+
+  private static Edit inSong(Draft draft, Music music, long value) {
+    var args = Edit.args().put("in_ms", value);
+    return Edit.done(draft.withMusic(music.withTiming(music.startMs(), music.durationMs(), value)),
+        "set_music_start", args, "The song now plays from " + Words.secs(value) + " into the track.",
+        "音乐从歌曲的第 " + Words.zhSecs(value) + "开始播放。");
+  }
+
+  private static Edit onTimeline(Draft draft, Music music, long value) {
+    long end = draft.clips().isEmpty() ? music.endMs() : draft.durationMs();
+    long st = Math.min(value, Math.max(0, end - 1000));
+    var args = Edit.args().put("start_ms", st);
+    return Edit.done(draft.withMusic(music.withTiming(st, Math.max(0, end - st), music.inMs())),
+        "set_music_start", args, "The music now comes in at " + Words.secs(st) + " into the video.",
+        "音乐在视频第 " + Words.zhSecs(st) + "进入。");
+  }
+
+  private static String first(Matcher m) {
+    for (int g = 1; g <= m.groupCount(); g++) if (m.group(g) != null) return m.group(g).isEmpty() ? "0" : m.group(g);
+    return "0";
+  }
+}

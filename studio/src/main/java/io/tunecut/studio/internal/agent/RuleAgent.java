@@ -1,0 +1,198 @@
+package io.tunecut.studio.internal.agent;
+
+import io.tunecut.studio.internal.agent.language.Message;
+import io.tunecut.studio.internal.draft.Aspect;
+import io.tunecut.studio.internal.draft.Clip;
+import io.tunecut.studio.internal.draft.Draft;
+import io.tunecut.studio.internal.media.Media;
+import io.tunecut.studio.internal.media.MediaKind;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The studio's agent: a message is read once ({@link Message}: normalised, quotes lifted,
+ * references resolved, in clauses), then each clause goes through the {@link Instruction}s,
+ * each claiming the words it used. "add music at 35% and fade it out" is three edits.
+ */
+public final class RuleAgent implements Agent {
+  static final long STILL_MS = 3000;
+  private static final Pattern UNDO = Pattern.compile(
+      "^(?:please\\s+)?(?:undo|revert|go back|take (?:that|it) back|change it back|put it back|back to (?:how|what) it was"
+          + "|restore the (?:previous|last|old) version)(?:\\s+(?:that|it|this|the last (?:change|edit|step|one|thing)|to (?:how|what) it was"
+          + "(?: before)?|the way it was|to the (?:previous|last) version|1 step|please|pls|again))*\\s*$"
+          + "|撤销|撤回|还原|(?:恢复|回到|退回)(?:到)?(?:原来|之前|刚才|上一步)|^上一步$|^恢复$");
+  private static final Pattern REDO = Pattern.compile("^(?:please\\s+)?redo\\b|重做|恢复撤销");
+  private static final Pattern FILLER = Pattern.compile(
+      "^(?:please|pls|ok|okay|now|then|for me|just|so|yeah|yes|hey|also|a bit|a little|thanks?|thank you|right|lol|done|all done|that'?s it|looks good|great|fine|cool|:\\)|请|帮我|一下|吧|好的|好|谢谢|嗯|哦|呢|啊|\\s)*$");
+  private static final Pattern CLIP_REF = Pattern.compile("(?<![a-z])clip (\\d+)(?!\\d)");
+  private final List<Instruction> instructions;
+  private final MusicMaker maker;
+
+  public RuleAgent() {
+    this(Instructions.standard());
+  }
+
+  public RuleAgent(List<Instruction> instructions) {
+    this(instructions, null);
+  }
+
+  /** @param maker composes music when someone asks for it and sent no track; null to ask for a track instead */
+  public RuleAgent(List<Instruction> instructions, MusicMaker maker) {
+    this.instructions = List.copyOf(instructions);
+    this.maker = maker;
+  }
+
+  @Override
+  public AgentReply respond(Draft start, History history, List<Media> media, String message, String language) {
+    Message msg = Message.read(message, start.clips().stream().map(Clip::name).toList(), language);
+    boolean zh = msg.chinese();
+    Draft draft = start;
+    Draft base = start;
+    History h = history;
+    List<Media> all = new ArrayList<>(media);
+    List<Media> created = new ArrayList<>();
+    List<Edit> edits = new ArrayList<>();
+    List<String> missed = new ArrayList<>();
+    List<String> startIds = start.clips().stream().map(Clip::id).toList();
+    for (Message.Clause said : Complaint.last(msg.clauses())) {
+      boolean complaint = Complaint.in(said) && msg.clauses().stream().anyMatch(c -> !Complaint.in(c));
+      Message.Clause clause = resolved(said, startIds, draft);
+      boolean undo = UNDO.matcher(clause.text()).find();
+      if (undo || REDO.matcher(clause.text()).find()) {
+        if (!draft.equals(base)) h = h.edited(base);
+        Travel t = travel(undo, draft, h);
+        edits.add(t.edit());
+        draft = t.edit().draft();
+        base = draft;
+        h = t.history();
+        continue;
+      }
+      Set<String> tools = new HashSet<>();
+      edits.forEach(e -> {
+        if (e.step() != null) tools.add(e.step().tool());
+      });
+      Turn turn = new Turn(clause, msg.quoted(), all, zh, TrackNames.in(maker, zh), tools);
+      boolean understood = false;
+      for (Instruction instruction : instructions) {
+        Optional<Edit> edit = instruction.apply(turn, draft);
+        if (complaint && edit.isPresent() && saidAlready(edit.get(), tools)) edit = Optional.of(Edit.understood(draft));
+        if (edit.isEmpty()) {
+          turn.discard();
+          continue;
+        }
+        turn.commit();
+        understood = true;
+        edits.add(edit.get());
+        draft = edit.get().draft();
+        all.addAll(edit.get().created());
+        created.addAll(edit.get().created());
+        if (edit.get().kind() == Edit.Kind.QUESTION) break;
+      }
+      // a complaint next to requests is why they were asked ("can barely hear people talking, music down to 40%")
+      if (!understood && !complaint && !FILLER.matcher(clause.text()).matches()) missed.add(clause.shown());
+    }
+    for (Edit edit : afterMessage(draft, all, zh)) {
+      edits.add(edit);
+      draft = edit.draft();
+    }
+    if (!draft.equals(base)) h = h.edited(base);
+    String text = Replies.compose(edits, missed, draft, !draft.equals(start), all, zh);
+    List<AgentStep> steps = edits.stream().map(Edit::step).filter(s -> s != null).toList();
+    return new AgentReply(draft, steps, text, created, h);
+  }
+
+  /** A complaint's edit is said already when a request beside it made the same kind of change. */
+  private static boolean saidAlready(Edit edit, Set<String> tools) {
+    return edit.step() != null && tools.contains(edit.step().tool());
+  }
+
+  /**
+   * "Put sunset first, mute times square": a clip named in a message is the one the person saw
+   * there when writing it, wherever an earlier clause of the same message moved it.
+   */
+  private static Message.Clause resolved(Message.Clause clause, List<String> startIds, Draft draft) {
+    List<String> now = draft.clips().stream().map(Clip::id).toList();
+    if (now.equals(startIds)) return clause;
+    return new Message.Clause(renumbered(clause.text(), startIds, now), renumbered(clause.shown(), startIds, now), clause.negated());
+  }
+
+  private static String renumbered(String text, List<String> startIds, List<String> now) {
+    return CLIP_REF.matcher(text).replaceAll(m -> {
+      int n = Integer.parseInt(m.group(1));
+      int at = n >= 1 && n <= startIds.size() ? now.indexOf(startIds.get(n - 1)) : -1;
+      return at < 0 ? m.group() : "clip " + (at + 1);
+    });
+  }
+
+  /** The edits that follow from a whole message's (ducking under speech), each on the draft the one before made. */
+  List<Edit> afterMessage(Draft draft, List<Media> media, boolean zh) {
+    List<Edit> edits = new ArrayList<>();
+    for (Instruction instruction : instructions) {
+      Optional<Edit> edit = instruction.afterMessage(draft, media, zh);
+      if (edit.isPresent()) {
+        edits.add(edit.get());
+        draft = edit.get().draft();
+      }
+    }
+    return edits;
+  }
+
+  MusicMaker maker() {
+    return maker;
+  }
+
+  /** Where undo or redo takes the draft, and the history after. */
+  record Travel(Edit edit, History history) {}
+
+  static Travel travel(boolean undo, Draft draft, History h) {
+    List<Draft> stack = undo ? h.earlier() : h.later();
+    if (stack.isEmpty()) {
+      return new Travel(Edit.answer(draft, undo ? "There is nothing to undo yet." : "There is nothing to redo.",
+          undo ? "还没有可以撤销的修改。" : "没有可以重做的修改。"), h);
+    }
+    Draft to = stack.get(stack.size() - 1);
+    return new Travel(Edit.done(to, undo ? "undo" : "redo", Edit.args(),
+        undo ? "Undone: the timeline is back to how it was before your last change." : "Redone: your change is back.",
+        undo ? "已撤销，时间线回到上一次修改之前。" : "已重做刚才撤销的修改。"), undo ? h.undone(draft) : h.redone(draft));
+  }
+
+  @Override
+  public Draft afterUpload(Draft draft, List<Media> media, List<Media> added) {
+    List<Clip> clips = new ArrayList<>(draft.clips());
+    int n = clips.size();
+    for (Media m : added) {
+      MediaKind kind = m.info().kind();
+      if (kind == MediaKind.AUDIO) continue;
+      String id;
+      do {
+        id = "c" + (++n);
+      } while (taken(clips, id));
+      boolean still = kind == MediaKind.IMAGE;
+      long d = still ? STILL_MS : Math.max(100, Math.round(m.info().durationSeconds() * 1000));
+      clips.add(new Clip(id, m.id(), m.filename(), still ? "image" : "video", d, 0, 1.0, null));
+    }
+    if (clips.size() == draft.clips().size()) return draft;
+    Draft next = draft.withClips(clips);
+    var out = next.output();
+    if (out.aspect() == null) {
+      Media first = media.stream().filter(m -> m.id().equals(clips.get(0).src())).findFirst()
+          .orElse(added.stream().filter(m -> m.info().kind() != MediaKind.AUDIO).findFirst().orElseThrow());
+      Aspect.Frame f = Aspect.nearest(first.info().width(), first.info().height()).frame(out.shortSide());
+      next = next.withOutput(out.withFrame(f.width(), f.height()));
+    }
+    return next;
+  }
+
+  @Override
+  public Draft emptyDraft() {
+    return Draft.empty();
+  }
+
+  private static boolean taken(List<Clip> clips, String id) {
+    return clips.stream().anyMatch(c -> c.id().equals(id));
+  }
+}

@@ -1,0 +1,269 @@
+package io.tunecut.studio.internal.agent;
+
+import io.tunecut.studio.internal.draft.Caption;
+import io.tunecut.studio.internal.draft.Draft;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Text on the picture: a title ("title 'Urban Dreams'"), text anywhere ("put 'Day 1' at the
+ * top", "add text GOAL at the end", "caption at the bottom: best day ever"), its style ("make
+ * the title bigger", "red title", "move the text to the bottom", "标题放大一点"), replacing
+ * ("change the title to 'Lisbon'") and removing it. Only quoted (or clearly set-off) words
+ * become text, so a title's words are never read as instructions.
+ */
+final class SetText implements Instruction {
+  private static final Pattern MARKER = Pattern.compile("«(\\d+)»");
+  private static final Pattern TITLE = Pattern.compile("\\b(?:title|heading|headline)s?\\b");
+  private static final Pattern TEXT = Pattern.compile("\\b(?:title|heading|headline|caption|subtitle|text|label|words?|writing)s?\\b|文字");
+  private static final Pattern REPLACE = Pattern.compile("\\b(?:change|rename|replace|edit|update|switch|make)\\b|改成|改为|换成|改");
+  private static final Pattern POSITION = Pattern.compile(
+      "\\b(top|upper|up|bottom|lower|down|center|centered)\\b|(顶部|上方|上面|最上|上边|往上|上移|靠上|底部|下方|下面|最下|下边|往下|下移|靠下|中间|居中|正中|中央)");
+  private static final Pattern BIGGER = Pattern.compile("too (?:small|tiny)|hard to read|太小|改大|调大|加大|\\bbig\\b|\\b(?:bigger|larger|huge|enlarge|increase|bolder)\\b|放大|大一?点|更大|大些|加大");
+  private static final Pattern SMALLER = Pattern.compile("too (?:big|large|huge)|太大|改小|调小|\\b(?:smaller|tiny|shrink|reduce|decrease)\\b|缩小|小一?点|更小|小些");
+  private static final Pattern BY = Pattern.compile("(\\d+(?:\\.\\d+)?)%");
+  private static final Map<String, String> COLORS = Map.ofEntries(
+      Map.entry("red", "#ff0000"), Map.entry("红", "#ff0000"), Map.entry("white", "#ffffff"), Map.entry("白", "#ffffff"),
+      Map.entry("black", "#000000"), Map.entry("黑", "#000000"), Map.entry("yellow", "#ffd400"), Map.entry("黄", "#ffd400"),
+      Map.entry("blue", "#1e6bff"), Map.entry("蓝", "#1e6bff"), Map.entry("green", "#22c55e"), Map.entry("绿", "#22c55e"),
+      Map.entry("orange", "#ff8c00"), Map.entry("橙", "#ff8c00"), Map.entry("pink", "#ff69b4"), Map.entry("粉", "#ff69b4"),
+      Map.entry("purple", "#8b5cf6"), Map.entry("紫", "#8b5cf6"), Map.entry("gray", "#9ca3af"), Map.entry("grey", "#9ca3af"),
+      Map.entry("灰", "#9ca3af"), Map.entry("gold", "#ffd700"), Map.entry("金", "#ffd700"));
+  private static final Pattern COLOR = Pattern.compile(
+      "\\b(red|white|black|yellow|blue|green|orange|pink|purple|gray|grey|gold)\\b|(红|白|黑|黄|蓝|绿|橙|粉|紫|灰|金)色?");
+  private static final Pattern FOR = Pattern.compile("(?:for|lasting|last|持续|显示)\\s*(\\d+(?:\\.\\d+)?)s|(\\d+(?:\\.\\d+)?)s\\s*long");
+  private static final Pattern AT = Pattern.compile("(?:at|from|starting at|after|在|从|第)\\s*(\\d+(?:\\.\\d+)?)s");
+  private static final Pattern AT_END = Pattern.compile("\\bat the (?:very )?end\\b|\\bin the end\\b|\\bend of the video\\b|\\bat the finish\\b|结尾|最后|末尾");
+  private static final Pattern AT_START = Pattern.compile("\\bat the (?:start|beginning)\\b|开头|开始时");
+  private static final Pattern RANGE = Pattern.compile("(?:from\\s+|从\\s*第?\\s*)?(\\d+(?:\\.\\d+)?)s\\s*(?:to|until|till|-|–|到|至)\\s*第?\\s*(\\d+(?:\\.\\d+)?)s");
+  private static final Pattern WHOLE = Pattern.compile(
+      "whole (?:time|video|thing)|entire (?:time|video)|all the time|throughout|the full video|全程|一直显示|整个视频");
+  static final long DEFAULT_MS = 3000;
+
+  @Override
+  public Optional<Edit> apply(Turn turn, Draft draft) {
+    Matcher quote = MARKER.matcher(turn.text());
+    boolean words = quote.find();
+    boolean target = turn.has(TEXT);
+    if (!words && !target) return Optional.empty();
+    boolean title = turn.has(TITLE);
+    if (words) return Optional.of(write(turn, draft, turn.quote(quote.group(1)), title));
+    if (!target) return Optional.empty();
+    turn.match(TEXT);
+    Caption c = find(draft, title);
+    if (turn.negated() && !turn.has(COLOR)) return Optional.of(remove(draft, title));
+    if (c == null) {
+      if (!styleAsked(turn)) {
+        turn.discard();
+        return Optional.empty();
+      }
+      return Optional.of(noText(draft, title));
+    }
+    Caption styled = style(turn, draft, c);
+    if (styled == null) {
+      turn.discard();
+      return Optional.empty();
+    }
+    return Optional.of(restyled(draft, c, styled));
+  }
+
+  /** Restyles the title (or the latest text): {@code style} gives its new look, or null for none asked. */
+  static Edit restyle(Draft draft, boolean title, UnaryOperator<Caption> style) {
+    Caption c = find(draft, title);
+    if (c == null) return noText(draft, title);
+    Caption styled = style.apply(c);
+    return styled == null ? Edit.understood(draft) : restyled(draft, c, styled);
+  }
+
+  private static Edit noText(Draft draft, boolean title) {
+    return Edit.refused(draft, "style_text", Edit.args(),
+        "There is no " + (title ? "title" : "text") + " yet: say e.g. title 'Summer'.", "还没有" + (title ? "标题" : "文字") + "：比如说 标题“夏天”。");
+  }
+
+  private static Edit restyled(Draft draft, Caption c, Caption styled) {
+    return Edit.done(replace(draft, c, styled), "style_text", Edit.args().put("id", c.id()),
+        "The " + (c.id().equals("title") ? "title" : "text") + " '" + c.text() + "' is now " + describe(styled, false) + ".",
+        (c.id().equals("title") ? "标题" : "文字") + "「" + c.text() + "」现在" + describe(styled, true) + "。");
+  }
+
+  /**
+   * A caption's look with the values given (null keeps one): position top, center or bottom;
+   * size as a share of the frame height; colour as {@link #hex} reads it.
+   */
+  static Caption styled(Caption c, String position, Double size, String color, Long startMs, Long durationMs) {
+    String hex = color == null ? c.color() : hex(color).orElse(c.color());
+    return new Caption(c.id(), c.text(), startMs == null ? c.startMs() : startMs, durationMs == null ? c.durationMs() : durationMs,
+        position == null ? c.position() : position, size == null ? c.size() : Math.max(0.02, Math.min(0.3, size)), hex, c.extra());
+  }
+
+  /** A colour the text can have, by name (English or Chinese) or as #rrggbb. */
+  static Optional<String> hex(String colour) {
+    String c = colour.strip().toLowerCase(Locale.ROOT).replaceFirst("色$", "");
+    return c.matches("#[0-9a-f]{6}") ? Optional.of(c) : Optional.ofNullable(COLORS.get(c));
+  }
+
+  private static boolean styleAsked(Turn turn) {
+    return turn.has(POSITION) || turn.has(WHOLE) || turn.has(BIGGER) || turn.has(SMALLER) || turn.has(COLOR) || turn.has(AT) || turn.has(FOR);
+  }
+
+  /** New words: a new title or text, or new words for the one named. */
+  private static Edit write(Turn turn, Draft draft, String words, boolean title) {
+    turn.match(Pattern.compile(".*"));
+    boolean replace = (title || turn.has(REPLACE)) && !turn.has(Pattern.compile("\\b(?:add|another|new|also)\\b|再加|加"));
+    return write(draft, words, title, replace, c -> style(turn, draft, c));
+  }
+
+  /**
+   * Writes {@code words} as the title or as text: new text, or new words for the latest text
+   * when {@code replace}, keeping its look. {@code style} gives its look, or null for the default.
+   */
+  static Edit write(Draft draft, String words, boolean title, boolean replaceText, UnaryOperator<Caption> style) {
+    words = words.length() > 120 ? words.substring(0, 120) : words;
+    Caption existing = find(draft, title);
+    boolean replace = existing != null && replaceText;
+    String id = title ? "title" : replace ? existing.id() : nextId(draft.captions());
+    long d = existing != null && replace ? existing.durationMs() : DEFAULT_MS;
+    long st = existing != null && replace ? existing.startMs() : 0;
+    String pos = existing != null && replace ? existing.position() : title ? "center" : "bottom";
+    Caption c = new Caption(id, words, st, d, pos, existing != null && replace ? existing.size() : 0.08,
+        existing != null && replace ? existing.color() : "#ffffff", existing != null && replace ? existing.extra() : null);
+    Caption styled = style.apply(c);
+    if (styled != null) c = styled;
+    c = fit(c, draft);
+    List<Caption> captions = new ArrayList<>(draft.captions());
+    if (replace) captions.replaceAll(x -> x.id().equals(existing.id()) ? null : x);
+    captions.removeIf(x -> x == null);
+    if (title) captions.add(0, c);
+    else captions.add(c);
+    Draft next = draft.withCaptions(captions);
+    if (title) next = next.withOutput(next.output().withTitle(words));
+    var args = Edit.args().put("text", words).put("start_ms", c.startMs()).put("duration_ms", c.durationMs()).put("position", c.position());
+    String kind = title ? "Title" : "Text";
+    return Edit.done(next, title ? "set_title" : "add_caption", args,
+        kind + " '" + words + "' " + where(c.position()) + ", " + Words.secs(c.startMs()) + "–" + Words.secs(c.startMs() + c.durationMs()) + ".",
+        (title ? "标题「" : "文字「") + words + "」，" + zhWhere(c.position()) + "，" + Words.zhSecs(c.startMs()) + "–" + Words.zhSecs(c.startMs() + c.durationMs()) + "。");
+  }
+
+  /** The style the clause asks for, or null when it asks for none. */
+  private static Caption style(Turn turn, Draft draft, Caption c) {
+    boolean any = false;
+    String pos = c.position();
+    Matcher p = turn.match(POSITION);
+    if (p != null) {
+      String w = p.group(1) != null ? p.group(1) : p.group(2);
+      pos = w.matches("top|upper|up|顶部|上方|上面|最上|上边|往上|上移|靠上") ? "top"
+          : w.matches("bottom|lower|down|底部|下方|下面|最下|下边|往下|下移|靠下") ? "bottom" : "center";
+      any = true;
+    }
+    double size = c.size();
+    boolean bigger = turn.match(BIGGER) != null;
+    boolean smaller = !bigger && turn.match(SMALLER) != null;
+    if (bigger || smaller) {
+      Matcher by = turn.match(BY);
+      double f = by != null ? Double.parseDouble(by.group(1)) / 100 : bigger ? 0.25 : 0.2;
+      size = Math.round(c.size() * (bigger ? 1 + f : 1 - f) * 1000) / 1000.0;
+      size = Math.max(0.02, Math.min(0.3, size));
+      any = true;
+    }
+    String color = c.color();
+    Matcher col = turn.match(COLOR);
+    if (col != null) {
+      color = COLORS.get(col.group(1) != null ? col.group(1) : col.group(2));
+      any = true;
+    }
+    long st = c.startMs();
+    long d = c.durationMs();
+    Matcher range = turn.match(RANGE);
+    Matcher whole = range == null ? turn.match(WHOLE) : null;
+    Matcher f = range == null && whole == null ? turn.match(FOR) : null;
+    if (range != null) {
+      st = Words.ms(range.group(1));
+      d = Math.max(500, Words.ms(range.group(2)) - st);
+      return new Caption(c.id(), c.text(), st, d, pos, size, color, c.extra());
+    }
+    if (whole != null) return new Caption(c.id(), c.text(), 0, Math.max(d, draft.durationMs()), pos, size, color, c.extra());
+    if (f != null) {
+      d = Words.ms(f.group(1) != null ? f.group(1) : f.group(2));
+      any = true;
+    }
+    Matcher at = turn.match(AT);
+    if (at != null) {
+      st = Words.ms(at.group(1));
+      any = true;
+    } else if (turn.match(AT_END) != null) {
+      st = Math.max(0, draft.durationMs() - d);
+      any = true;
+    } else if (turn.match(AT_START) != null) {
+      st = 0;
+      any = true;
+    }
+    return any ? new Caption(c.id(), c.text(), st, d, pos, size, color, c.extra()) : null;
+  }
+
+  /** Keeps the text inside the video. */
+  private static Caption fit(Caption c, Draft draft) {
+    long end = draft.durationMs();
+    if (end <= 0) return c;
+    long st = Math.min(c.startMs(), Math.max(0, end - 500));
+    return new Caption(c.id(), c.text(), st, Math.min(c.durationMs(), end - st), c.position(), c.size(), c.color(), c.extra());
+  }
+
+  private static Caption find(Draft draft, boolean title) {
+    Caption found = null;
+    for (Caption c : draft.captions()) {
+      if (title ? c.id().equals("title") : true) found = c;
+    }
+    if (!title && found == null) return null;
+    return found;
+  }
+
+  private static Draft replace(Draft draft, Caption old, Caption c) {
+    List<Caption> captions = new ArrayList<>(draft.captions());
+    captions.replaceAll(x -> x.id().equals(old.id()) ? fit(c, draft) : x);
+    return draft.withCaptions(captions);
+  }
+
+  private static String nextId(List<Caption> captions) {
+    int n = 1;
+    while (true) {
+      String id = "x" + n;
+      if (captions.stream().noneMatch(c -> c.id().equals(id))) return id;
+      n++;
+    }
+  }
+
+  static Edit remove(Draft draft, boolean title) {
+    List<Caption> kept = draft.captions().stream().filter(c -> title ? !c.id().equals("title") : c.id().equals("title")).toList();
+    if (!title && kept.size() == draft.captions().size()) kept = List.of();
+    Draft next = draft.withCaptions(kept);
+    if (title || kept.isEmpty()) next = next.withOutput(next.output().withTitle(null));
+    return Edit.done(next, title ? "remove_title" : "remove_captions", Edit.args(),
+        title ? "Removed the title." : "Removed the text.", title ? "已删除标题。" : "已删除文字。");
+  }
+
+  private static String describe(Caption c, boolean zh) {
+    String name = COLORS.entrySet().stream().filter(e -> e.getValue().equals(c.color()) && e.getKey().matches(zh ? "\\p{IsHan}" : "[a-z]+"))
+        .map(Map.Entry::getKey).findFirst().orElse(c.color());
+    String size = String.format(Locale.ROOT, "%d%%", Math.round(c.size() * 100));
+    if (zh) return zhWhere(c.position()) + "，" + name + "色，字高 " + size + "，" + Words.zhSecs(c.startMs()) + "–" + Words.zhSecs(c.startMs() + c.durationMs());
+    return where(c.position()) + ", " + name + ", " + size + " of the frame height, " + Words.secs(c.startMs()) + "–" + Words.secs(c.startMs() + c.durationMs());
+  }
+
+  private static String where(String position) {
+    return position.equals("center") ? "in the middle" : "at the " + position;
+  }
+
+  private static String zhWhere(String position) {
+    return switch (position) {
+      case "top" -> "在顶部";
+      case "bottom" -> "在底部";
+      default -> "居中";
+    };
+  }
+}

@@ -1,0 +1,78 @@
+package io.tunecut.studio.internal.agent;
+
+import io.tunecut.studio.internal.draft.Draft;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Greetings, thanks and questions about the timeline get short answers; nothing changes. */
+final class Talk implements Instruction {
+  private static final Pattern HELLO = Pattern.compile(
+      "^(?:hi|hello|hey|hiya|yo|howdy|good (?:morning|afternoon|evening)|hi there|hello there)\\b|^(?:你好|您好|嗨|哈喽|哈罗|在吗)");
+  private static final Pattern THANKS = Pattern.compile(
+      "^(?:(?:thanks?|thank you|thx|cheers|great|awesome|perfect|nice|cool|love it|looks good|good job|well done|amazing)\\s*"
+          + "(?:so much|a lot|very much|again|man|buddy|mate)?\\s*)+$|谢谢|谢啦|谢了|多谢|感谢|太好了|很好|不错|真棒|辛苦了");
+  private static final Pattern ABILITIES = Pattern.compile(
+      "what (?:can|could|else can) (?:you|i) (?:do|say)|what do you do|how does (?:this|it) work|how do i use|what are you"
+          + "|who are you|who made you|what is this|what are you|^help\\b|what can you|你是谁|你是什么|你会(?:做)?什么|(?:可以|能)帮我(?:做|干)什么|你(?:都|还)?(?:能|会|可以)(?:做|干)?(?:些)?(?:什么|啥|嘛)|怎么用|能做什么|有什么功能|帮助");
+  private static final Pattern LENGTH = Pattern.compile(
+      "how long|how many clips|what'?s the (?:length|duration)|what is the (?:length|duration)|how many s|多长|多久|时长|几秒|多少秒");
+  private static final Pattern TIMELINE = Pattern.compile(
+      "what'?s on the timeline|what is on the timeline|show (?:me )?(?:the )?timeline|what do i have|what have we got"
+          + "|current (?:state|timeline)|where are we|(?:what|which) clips|list (?:the |my |all )?clips|what(?:'s| is) in (?:the|my) video"
+          + "|有哪些(?:片段|视频|素材)|哪些片段|时间线上有什么|现在是什么样|看看时间线|现在有什么|时间线");
+  /** "looks nice", "i love this song", "这首歌不错": nothing to change, and glad. */
+  private static final Pattern PRAISE = Pattern.compile(
+      "\\b(?:looks?|sounds?|is|are|'s)\\s+(?:so |really |very |pretty |super )?(?:nice|good|great|cool|amazing|awesome|perfect|beautiful|lovely|fine)\\b"
+          + "|^i (?:really |just )?(?:love|like)\\b|(?<![不没])(?:好看|好听|漂亮|真棒|很棒|喜欢)");
+  /** An edit word: a clause with one is an instruction, whatever else it says. */
+  private static final Pattern EDIT_WORD = Pattern.compile(
+      "(?<!clip )\\d|\\b(?:but|make|put|add|set|turn|change|more|less|louder|quieter|bigger|smaller|remove|cut|use|move|can you|could you)\\b"
+          + "|但|改|加|调|换|去掉|删|放到|剪");
+  private static final Pattern OK = Pattern.compile("^(?:ok|okay|k|got it|alright|all right|sure|好的?|行|可以|嗯+|收到|明白)$");
+  private static final Pattern WHICH_MUSIC = Pattern.compile("(?:what|which) (?:music|song)\\b|什么 ?(?:music|song)|哪首");
+
+  @Override
+  public Optional<Edit> apply(Turn turn, Draft draft) {
+    boolean zh = turn.chinese();
+    if (turn.match(ABILITIES) != null) return Optional.of(Edit.answer(draft, Replies.capabilities(false), Replies.capabilities(true)));
+    if (turn.match(LENGTH) != null) {
+      return Optional.of(Edit.answer(draft,
+          draft.clips().isEmpty() ? "The timeline is empty: send your clips first."
+              : "The video is " + Words.secs(draft.durationMs()) + " long (" + draft.clips().size() + (draft.clips().size() == 1 ? " clip)." : " clips)."),
+          draft.clips().isEmpty() ? "时间线还是空的：请先发送视频。" : "视频长 " + Words.zhSecs(draft.durationMs()) + "（" + draft.clips().size() + " 个片段）。"));
+    }
+    if (turn.match(WHICH_MUSIC) != null && (turn.text().contains("?") || turn.text().matches("(?s).*\\b(?:is|playing|using)\\b.*|.*(?:什么|哪).*"))) {
+      var m = draft.music();
+      return Optional.of(Edit.answer(draft,
+          m == null ? "There is no music yet." : "The music is '" + m.name() + "' at " + Words.percent(m.volume()) + ".",
+          m == null ? "还没有背景音乐。" : "背景音乐是「" + m.name() + "」，音量 " + Words.percent(m.volume()) + "。"));
+    }
+    if (turn.match(TIMELINE) != null) {
+      return Optional.of(Edit.answer(draft, "Timeline: " + draft.summary() + clips(draft, false), "时间线：" + ZhSummary.of(draft) + clips(draft, true)));
+    }
+    if (turn.match(HELLO) != null) {
+      return Optional.of(draft.clips().isEmpty()
+          ? Edit.answer(draft, "Hi! Send clips (and a track if you like), then tell me what to do.", "你好！发来视频（想要的话再加一首音乐），然后告诉我怎么剪。")
+          : Edit.answer(draft, "Hi!", "你好！"));
+    }
+    if (turn.match(THANKS) != null) return Optional.of(Edit.answer(draft, "You're welcome!", "不客气！"));
+    if (!turn.has(EDIT_WORD) && turn.match(PRAISE) != null) {
+      return Optional.of(Edit.answer(draft, "Glad you like it! Tell me if you want anything changed.", "喜欢就好！想改哪里随时告诉我。"));
+    }
+    if (turn.match(OK) != null) return Optional.of(Edit.answer(draft, "OK! Tell me what to change next, or /export.", "好的！接下来想改什么，或者 /export 导出。"));
+    return Optional.empty();
+  }
+
+  /** The clips by name, in order: what "what's on the timeline" asks to see. */
+  private static String clips(Draft draft, boolean zh) {
+    List<String> named = new ArrayList<>();
+    for (int i = 0; i < draft.clips().size(); i++) {
+      var c = draft.clips().get(i);
+      named.add((i + 1) + ". " + c.name() + (zh ? "（" + Words.zhSecs(c.durationMs()) + "）" : " (" + Words.secs(c.durationMs()) + ")"));
+    }
+    if (named.isEmpty()) return "";
+    return zh ? "\n片段：" + String.join("、", named) + "。" : "\nClips: " + String.join(", ", named) + ".";
+  }
+}

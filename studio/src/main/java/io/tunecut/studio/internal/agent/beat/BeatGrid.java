@@ -1,0 +1,22 @@
+package io.tunecut.studio.internal.agent.beat;
+
+/** Placing cuts on frames: a cut on the frame at or just before a beat reads as on the beat. */
+final class BeatGrid {
+  private static final double JITTER = 0.005;
+
+  private BeatGrid() {}
+
+  /**
+   * The start of the frame containing {@code t} (so up to one frame early), in seconds. A beat
+   * a few milliseconds before a frame starts belongs to that frame: beat times jitter by that
+   * much, and a whole frame early is far more than a few milliseconds late.
+   */
+  static double frameAtOrBefore(double t, double fps) {
+    long frame = (long) Math.floor((t + JITTER) * fps + 1e-6);
+    return frame / fps;
+  }
+
+  static long frameIndex(double t, double fps) {
+    return (long) Math.floor(t * fps + 1e-6);
+  }
+}

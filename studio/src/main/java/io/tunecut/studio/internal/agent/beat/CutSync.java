@@ -1,0 +1,121 @@
+package io.tunecut.studio.internal.agent.beat;
+
+import io.tunecut.studio.internal.analysis.Beats;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * "Sync the music to the cuts": the clips stay as they are; the music start is chosen so
+ * beats (downbeats first) fall on the existing cuts.
+ */
+public final class CutSync {
+  /** How far a cut may be from a beat and still feel on it: σ of the Gaussian score. */
+  static final double SIGMA = 0.040;
+  private static final double DOWNBEAT_WEIGHT = 1.5;
+  /** Score a cut may lose and still count as fitting as well: about 18 ms off, half a frame. */
+  private static final double CLOSE_ENOUGH = 0.1;
+  /** Cuts move by at most this many frames when nudged onto a beat. */
+  public static final int MAX_NUDGE_FRAMES = 3;
+
+  private CutSync() {}
+
+  /**
+   * The result.
+   *
+   * @param musicIn where in the track playback starts, seconds
+   * @param cuts the cuts on the timeline after any nudging, seconds
+   * @param onBeat how many of them land on a beat (within a frame or 40 ms)
+   */
+  public record Plan(double tempo, double musicIn, List<Double> cuts, int onBeat, boolean nudged) {
+    public Plan {
+      cuts = List.copyOf(cuts);
+    }
+  }
+
+  /**
+   * @param cuts timeline times of the cuts between shots, seconds
+   * @param trackLength the music's length; the start stays within it
+   * @param videoLength the timeline's length; when the track is longer, the music still
+   *     covers the whole video
+   * @param fps the output frame rate, for nudging and for "on a beat"
+   * @param nudge move cuts by up to {@value #MAX_NUDGE_FRAMES} frames onto the nearest beat
+   */
+  public static Plan plan(List<Double> cuts, Beats beats, double trackLength, double videoLength,
+      double fps, boolean nudge) {
+    List<Double> beatTimes = beats.beats();
+    double latest = trackLength >= videoLength ? trackLength - videoLength : trackLength / 2;
+    List<Double> candidates = new ArrayList<>(List.of(0.0));
+    for (double b : beatTimes) {
+      for (double c : cuts) {
+        if (b - c >= 0 && b - c <= latest) candidates.add(b - c);
+      }
+    }
+    double[] scores = new double[candidates.size()];
+    double best = 0;
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = score(cuts, beats, candidates.get(i));
+      best = Math.max(best, scores[i]);
+    }
+    // Within a few milliseconds per cut of the best fit, the earliest start wins: it keeps the intro.
+    double bestIn = Double.MAX_VALUE;
+    for (int i = 0; i < scores.length; i++) {
+      if (scores[i] >= best - CLOSE_ENOUGH * cuts.size()) bestIn = Math.min(bestIn, candidates.get(i));
+    }
+    double in = Math.round(bestIn * 1000) / 1000.0;
+    double frame = 1 / fps;
+    List<Double> placed = new ArrayList<>();
+    for (double c : cuts) {
+      double beat = nearest(beatTimes, c + in) - in;
+      double target = BeatGrid.frameAtOrBefore(beat, fps);
+      placed.add(nudge && Math.abs(target - c) <= MAX_NUDGE_FRAMES * frame + 1e-9 ? target : c);
+    }
+    return new Plan(beats.tempo(), in, placed, onBeat(placed, beatTimes, in, fps), nudge);
+  }
+
+  /** How many of the timeline's {@code cuts} are within a frame (or 40 ms) of a beat. */
+  static int onBeat(List<Double> cuts, List<Double> beatTimes, double musicIn, double fps) {
+    int onBeat = 0;
+    for (double c : cuts) {
+      if (Math.abs(nearest(beatTimes, c + musicIn) - musicIn - c) <= Math.max(1 / fps, 0.040) + 1e-9) {
+        onBeat++;
+      }
+    }
+    return onBeat;
+  }
+
+  /** Σ over cuts of exp(−Δ²/2σ²) to the nearest beat, downbeats counting more. */
+  static double score(List<Double> cuts, Beats beats, double in) {
+    double total = 0;
+    for (double c : cuts) {
+      double db = nearest(beats.beats(), c + in) - in - c;
+      double dd = nearest(beats.downbeats(), c + in) - in - c;
+      total += Math.max(gauss(db), DOWNBEAT_WEIGHT * gauss(dd));
+    }
+    return total;
+  }
+
+  private static double gauss(double delta) {
+    return Math.exp(-delta * delta / (2 * SIGMA * SIGMA));
+  }
+
+  static double nearest(List<Double> sorted, double t) {
+    if (sorted.isEmpty()) {
+      return Double.POSITIVE_INFINITY;
+    }
+    int lo = 0;
+    int hi = sorted.size() - 1;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted.get(mid) < t) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    double best = sorted.get(lo);
+    if (lo > 0 && Math.abs(sorted.get(lo - 1) - t) < Math.abs(best - t)) {
+      best = sorted.get(lo - 1);
+    }
+    return best;
+  }
+}

@@ -1,0 +1,80 @@
+package io.tunecut.studio.internal.agent.beat;
+
+import io.tunecut.studio.internal.agent.DuckMusic;
+import java.util.Locale;
+
+/** What the agent says after a beat edit, in the user's language ("en" or "zh"). */
+public final class SyncSentence {
+  private SyncSentence() {}
+
+  /** "118 BPM, 14 cuts — the song plays from 0.42 s in so 11 of 14 cuts land on a beat." */
+  public static String synced(CutSync.Plan plan, String language) {
+    boolean zh = "zh".equals(language);
+    long bpm = Math.round(plan.tempo());
+    int cuts = plan.cuts().size();
+    if (cuts == 0) {
+      return zh ? bpm + " BPM。视频里没有剪辑点，音乐从头开始。"
+          : bpm + " BPM. The video has no cuts, so the music starts from the top.";
+    }
+    String shift = seconds(plan.musicIn());
+    boolean shifted = plan.musicIn() >= 0.005;
+    boolean nudged = plan.nudged();
+    if (zh) {
+      String what = shifted ? "音乐从歌曲的第 " + shift + " 秒开始播放" : "音乐从头开始";
+      if (nudged) {
+        what += "，剪辑点最多微调 " + CutSync.MAX_NUDGE_FRAMES + " 帧";
+      }
+      return bpm + " BPM，" + cuts + " 个剪辑点——" + what + "，" + cuts + " 个剪辑点中有 "
+          + plan.onBeat() + " 个卡在节拍上。";
+    }
+    String what = shifted ? "the song plays from " + shift + " s in" : "the music starts from the top";
+    if (nudged) {
+      what += (shifted ? " and" : ";") + " nudged cuts by up to " + CutSync.MAX_NUDGE_FRAMES
+          + " frames";
+    }
+    String joiner = shifted || nudged ? " so " : "; ";
+    return bpm + " BPM, " + cuts + (cuts == 1 ? " cut" : " cuts") + " — " + what + joiner
+        + plan.onBeat() + " of " + cuts + (cuts == 1 ? " cut lands" : " cuts land") + " on a beat.";
+  }
+
+  /** "128 BPM — 24 shots of 2 beats, every cut on a beat (48.0 s)." */
+  public static String montage(Montage.Plan plan, String language) {
+    long bpm = Math.round(plan.tempo());
+    int shots = plan.shots().size();
+    String length = String.format(Locale.ROOT, "%.1f", plan.length());
+    if ("zh".equals(language)) {
+      return bpm + " BPM——剪成 " + shots + " 个镜头，每个 " + plan.beatsPerShot()
+          + " 拍，每个剪辑点都卡在节拍上（" + length + " 秒）。";
+    }
+    return bpm + " BPM — " + shots + (shots == 1 ? " shot" : " shots") + " of "
+        + plan.beatsPerShot() + (plan.beatsPerShot() == 1 ? " beat" : " beats")
+        + ", every cut on a beat (" + length + " s).";
+  }
+
+  /** "The music fades out from the bar line at 12.10 s and ends with the video at 14.00 s." */
+  public static String phrase(PhraseEnding.Plan plan, double musicStart, String language) {
+    String end = seconds(musicStart + plan.length());
+    String from = seconds(musicStart + plan.length() - plan.fadeOut());
+    if ("zh".equals(language)) {
+      return plan.onBar() ? "音乐从 " + from + " 秒的小节线开始淡出，随视频在 " + end + " 秒结束。"
+          : "结尾附近没有找到小节线，音乐从 " + from + " 秒开始淡出，随视频在 " + end + " 秒结束。";
+    }
+    return plan.onBar() ? "The music fades out from the bar line at " + from + " s and ends with the video at " + end + " s."
+        : "No bar line near the end, so the music fades out from " + from + " s and ends with the video at " + end + " s.";
+  }
+
+  /** "The music goes down 12 dB in 3 places where people talk." */
+  public static String ducked(int places, int db, String language) {
+    return DuckMusic.sentence(places, db, "zh".equals(language));
+  }
+
+  /** The clips were muted or the speech cut out: ducking waits until someone can be heard. */
+  public static String nobodyHeard(String language) {
+    return "zh".equals(language) ? "现在片段里听不到人声，音乐不再降低。"
+        : "Nobody can be heard in the clips now, so the music no longer dips.";
+  }
+
+  private static String seconds(double s) {
+    return String.format(Locale.ROOT, "%.2f", s);
+  }
+}

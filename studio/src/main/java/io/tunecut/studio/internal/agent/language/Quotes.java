@@ -1,0 +1,73 @@
+package io.tunecut.studio.internal.agent.language;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Lifts the words a person wants on screen out of a message, so no rule reads them as
+ * instructions ("title: Music at 50%"). Each is replaced by a marker {@code «n»}.
+ */
+final class Quotes {
+  private static final Pattern QUOTED = Pattern.compile(
+      "[\"＂]([^\"＂]+)[\"＂]|“([^”]+)”|「([^」]+)」|『([^』]+)』|‘([^’]+)’|《([^》]+)》|(?<![\\p{L}\\d])'([^']+)'(?![\\p{L}\\d])");
+  /** "title: Best day ever", "字幕：第一天": the rest of the message is the text. */
+  private static final Pattern AFTER_COLON = Pattern.compile(
+      "(?i)(\\b(?:title|caption|subtitle|text|heading|label)s?\\b[^:：«]{0,30}|(?:标题|字幕|文字|文案)[^:：«]{0,10})[:：]\\s*([^«]+?)\\s*$");
+  /** "add text GOAL at the end", "a caption saying hello world at the bottom". */
+  private static final Pattern SAYING = Pattern.compile(
+      "(?i:(\\b(?:saying|that says|which says|reading|with the words?)\\s+)([^«,;.!?]+?)(?=\\s+(?:at|on|in|for|from|until|till|during)\\s+(?:the\\s+)?(?:top|bottom|middle|center|centre|start|end|beginning|video|screen|\\d)|[,;.!?]|$))"
+          + "|(\\b(?i:write|type)\\s+)(\\p{Lu}[\\p{L}'!?]*(?:\\s+\\p{Lu}[\\p{L}'!?]*)*)(?![\\p{L}])"
+          + "|(\\b(?i:text|caption|title)\\s+)(\\p{Lu}[\\p{Lu}\\d!?]+(?:\\s+\\p{Lu}[\\p{Lu}\\d!?]*)*)(?![\\p{L}])"
+          // "标题叫 海边", "字幕写着 出发啦" — but not a question ("标题是什么")
+          + "|((?:标题|字幕|文字|文案)\\s*(?:就)?(?:叫做?|是|为|写着?|写上)\\s*)(?![^«]*(?:什么|啥|吗|\\?|？))(?!\\d+(?:\\.\\d+)?\\s*秒\\s*$)([^«,，。;；!！?？\\s][^«,，。;；!！?？]*?)\\s*$");
+
+  private Quotes() {}
+
+  static Quoted lift(String message) {
+    List<String> quoted = new ArrayList<>();
+    String text = replace(QUOTED, message, quoted, 0);
+    text = replace(SAYING, text, quoted, 1);
+    text = replace(AFTER_COLON, text, quoted, 2);
+    return new Quoted(text, quoted);
+  }
+
+  /**
+   * @param keep 0: the whole match is the quote; otherwise the quote is the group after the
+   *     kept group(s), and the kept group stays in the text
+   */
+  private static String replace(Pattern p, String text, List<String> quoted, int keep) {
+    Matcher m = p.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String prefix = "";
+      String q = null;
+      if (keep == 0) {
+        for (int g = 1; g <= m.groupCount() && q == null; g++) q = m.group(g);
+      } else {
+        for (int g = 1; g < m.groupCount() && q == null; g += 2) {
+          if (m.group(g + 1) != null) {
+            prefix = m.group(g);
+            q = m.group(g + 1);
+          }
+        }
+      }
+      if (q == null || q.isBlank()) {
+        m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
+        continue;
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(prefix + (keep == 2 ? " " : "") + "«" + quoted.size() + "»"));
+      quoted.add(q.strip());
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  /** The message with its quotes replaced by markers, and the quotes as written. */
+  record Quoted(String text, List<String> quoted) {
+    Quoted {
+      quoted = List.copyOf(quoted);
+    }
+  }
+}

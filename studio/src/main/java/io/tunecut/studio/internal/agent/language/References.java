@@ -1,0 +1,193 @@
+package io.tunecut.studio.internal.agent.language;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the words point at, written one way: a clip as {@code clip 2} (by ordinal, number or
+ * words of its file name), the music as {@code music} or {@code song}, the clips' own sound as
+ * {@code original sound}, and "it" as whatever the clause before was about.
+ */
+final class References {
+  private static final String ORDINALS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|\\d{1,2}(?:st|nd|rd|th)";
+  private static final Pattern BY_ORDINAL = Pattern.compile(
+      "(?:the\\s+|my\\s+)?(" + ORDINALS + ")\\s+(?:clip|video|shot|scene|segment|part|footage|file)s?\\b");
+  /** "The final video", "the finished video": what is exported, not the last clip. */
+  private static final Pattern OUTPUT = Pattern.compile("\\b(?:final|finished|edited)\\s+(?=(?:video|file|version|cut)\\b)");
+  /** "The middle clip" of an odd number of clips ("middle" is spelled "center" by then). */
+  private static final Pattern MIDDLE = Pattern.compile(
+      "(?:the\\s+)?\\b(?:center|middle)\\s+(?:clip|video|one|shot|scene|part)\\b|中间(?:那|这|的)?(?:个|段|条)(?:视频|片段|镜头|素材)?|中间的?(?:视频|片段|镜头|素材)");
+  private static final Pattern PAIR = Pattern.compile(
+      "(?:the\\s+)?(" + ORDINALS + ")\\s+(?:and|&|with)\\s+(?:the\\s+)?(" + ORDINALS + ")\\s+(?:clips?|videos?|ones?|shots?)\\b");
+  private static final Pattern ORDINAL_ONE = Pattern.compile("(?:the\\s+)?(" + ORDINALS + ")\\s+one\\b");
+  private static final Pattern BY_NUMBER = Pattern.compile(
+      "(?:the\\s+)?\\b(?:clip|video|shot|scene|segment|part)\\s*(?:number\\s*|no\\.?\\s*|#\\s*)?(\\d{1,2})(?![\\d.%sx]|db|p\\b)");
+  private static final Pattern ZH_CLIP = Pattern.compile(
+      "第\\s*(\\d{1,2})\\s*(?:个|段|条)?\\s*(?:视频|片段|镜头|素材|clip(?!\\s*\\d))|第\\s*(\\d{1,2})\\s*(?:个|段|条)(?!\\s*(?:音乐|歌|首))|(最后)\\s*(?:一|1)?\\s*(?:个|段|条)\\s*(?:视频|片段|镜头|素材)?");
+  private static final Set<String> KEYWORDS = Set.of("music", "song", "title", "text", "caption", "loop", "video",
+      "clip", "square", "vertical", "sound", "audio", "fade", "the", "and", "final", "edit", "track", "my", "img", "vid", "mov");
+  private static final Pattern MUSIC = Pattern.compile(
+      "\\b(?:the|this|that|my)\\s+(?:background\\s+)?(music)\\b|\\b(?:the|this|that|my)\\s+(song|track|tune)\\b|\\b(tune|tunes|tracks|track)\\b");
+  private static final Pattern ORIGINAL = Pattern.compile(
+      "(?:the\\s+)?(?:original|clips?'?s?|videos?'?s?|own|camera|recorded|ambient|natural|source|footage)\\s+(?:audio|sound|sounds|voices?|noise)"
+          + "|(?:the\\s+)?(?:audio|sound|noise)\\s+(?:from|of|in|on)\\s+(?:the\\s+)?(?:clips?|videos?|footage)\\b(?!\\s*\\d)|原声|原音|(?:视频|片段|素材)(?:里面|里|中)?的?声音|视频原声|环境音");
+  /** One clip's own sound: "the sound on clip 3", "clip 2 audio", "clip 2 at 50% volume", "clip 3那段不要声音". */
+  private static final Pattern CLIP_SOUND = Pattern.compile(
+      "(?:the\\s+)?(?:audio|sound|noise|volume)\\s+(?:from|of|in|on|for)\\s+clip (\\d+)"
+          + "|clip (\\d+)(?:'s)?\\s+(?:audio|sound|volume)\\b|clip (\\d+)\\s+(?:at\\s+)?(\\d+(?:\\.\\d+)?%)\\s+(?:volume|audio|sound)\\b"
+          + "|clip (\\d+)\\s*(?:的)?\\s*(不要|去掉|关掉|关闭|静音)?\\s*(?:的)?(?:声音|音频|音量)");
+  private static final Pattern ZH_WORDS = Pattern.compile("背景音乐|背景乐|配乐|音乐|这首歌|歌曲|曲子|副歌|歌|标题|字幕|文字|文案");
+  private static final Pattern IT = Pattern.compile("\\b(?:it|them|this|that)\\b(?!\\s*'?s\\b)|它");
+  private static final Pattern TARGET = Pattern.compile(
+      "(?<![a-z])(music|song|clip \\d+|title|caption|text|original sound|fade in|fade out)(?![a-z\\d])|(?<![a-z])(?:video|clips?)\\b");
+
+  /** Words only the music has ("最后3秒淡出"): a clause with them is not about the text before. */
+  private static final Pattern MUSIC_ONLY = Pattern.compile("淡出|淡入|渐入|渐出|渐弱|循环|音量|声音|\\b(?:loop|volume|louder|quieter)\\b");
+
+  /** A Chinese request that names no clip starts with its verb: 放到最后, 剪到3秒, 静音. */
+  private static final Pattern CLIP_VERB = Pattern.compile("(?:再|也)?(?:放|移|挪|剪|裁|静音|删)");
+  /** A Chinese request that names nothing and only turns something up or down: 调小一点, 大声点. */
+  private static final Pattern LEVEL_VERB = Pattern.compile("(?:再|也|就)?(?:调|变|放|开)?(?:小|大|轻|响|低|高)(?:一)?(?:点|些|声)");
+
+  private References() {}
+
+  /** Clips named by ordinal, number or file name words become {@code clip N}. */
+  static String clips(String t, List<String> clipNames) {
+    int n = clipNames.size();
+    t = byName(t, clipNames);
+    t = OUTPUT.matcher(t).replaceAll("");
+    if (n >= 3 && n % 2 == 1) t = MIDDLE.matcher(t).replaceAll("clip " + (n + 1) / 2);
+    t = PAIR.matcher(t).replaceAll(m -> "clip " + position(m.group(1), n) + " and clip " + position(m.group(2), n));
+    t = replace(BY_ORDINAL, t, m -> position(m.group(1), n));
+    t = replace(BY_NUMBER, t, m -> Integer.parseInt(m.group(1)));
+    t = replace(ZH_CLIP, t, m -> m.group(3) != null ? Math.max(n, 1) : Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2)));
+    if (!t.matches("(?s).*\\b(?:music|song|track|tune)\\b.*|.*(?:音乐|歌|首).*")) {
+      t = replace(ORDINAL_ONE, t, m -> position(m.group(1), n));
+    }
+    return t;
+  }
+
+  /** The music and the clips' own sound, each named one way. */
+  static String things(String t) {
+    t = CLIP_SOUND.matcher(t).replaceAll(m -> {
+      for (int g : new int[] {1, 2}) if (m.group(g) != null) return "clip " + m.group(g) + " original sound";
+      if (m.group(3) != null) return "clip " + m.group(3) + " original sound " + m.group(4);
+      return "clip " + m.group(5) + (m.group(6) == null ? "" : " " + m.group(6)) + " original sound";
+    });
+    t = ORIGINAL.matcher(t).replaceAll("original sound");
+    t = MUSIC.matcher(t).replaceAll(m -> m.group(1) != null ? "music" : "song");
+    Matcher zh = ZH_WORDS.matcher(t);
+    StringBuilder out = new StringBuilder();
+    while (zh.find()) {
+      String w = switch (zh.group()) {
+        case "背景音乐", "背景乐", "配乐", "音乐" -> " music ";
+        case "副歌" -> " chorus ";
+        case "这首歌", "歌曲", "曲子", "歌" -> " song ";
+        case "标题" -> " title ";
+        case "字幕" -> " caption ";
+        default -> " text ";
+      };
+      zh.appendReplacement(out, w);
+    }
+    zh.appendTail(out);
+    return out.toString().replaceAll("\\s+", " ").strip();
+  }
+
+  /** "it"/"them" in a clause that names nothing is what the clause before named. */
+  static List<String> pronouns(List<String> clauses) {
+    List<String> out = new ArrayList<>();
+    String last = null;
+    for (String c : clauses) {
+      Matcher target = TARGET.matcher(c);
+      String named = null;
+      while (target.find()) named = target.group(1) != null ? target.group(1) : null;
+      if (named == null && last != null && IT.matcher(c).find() && !TARGET.matcher(c).find()) {
+        c = IT.matcher(c).replaceFirst(Matcher.quoteReplacement(last));
+      } else if (named == null && last != null && last.matches("title|caption|text") && !TARGET.matcher(c).find() && !MUSIC_ONLY.matcher(c).find()) {
+        c = last + " " + c; // "标题放大一点，换成蓝色": the colour is the title's too
+      } else if (named == null && last != null && last.startsWith("clip") && !TARGET.matcher(c).find() && CLIP_VERB.matcher(c).lookingAt()) {
+        c = last + " " + c; // "sunset那段剪到3秒 然后放到最后": the same clip
+      } else if (named == null && "music".equals(last) && !TARGET.matcher(c).find() && LEVEL_VERB.matcher(c).lookingAt()) {
+        c = last + " " + c; // "别把音乐删了 调小一点": the music's level
+      }
+      if (named != null) last = named.equals("song") ? "music" : named;
+      out.add(c);
+    }
+    return out;
+  }
+
+  private static String byName(String t, List<String> clipNames) {
+    for (int i = 0; i < clipNames.size(); i++) {
+      String file = clipNames.get(i).toLowerCase(Locale.ROOT);
+      String base = file.replaceFirst("\\.[a-z0-9]{2,4}$", "");
+      String words = base.replaceAll("[-_ .]+", " ").replaceAll("\\d+$", "").strip();
+      if (words.isEmpty()) continue;
+      String spaced = words.replace(" ", "[-_ ]?");
+      String noun = "(?:\\s*(?:(?<=\\s)(?:clip|video|one|shot|footage|part|scene|file)(?!\\s*\\d+(?:\\s|,|$))|这段|那段|这个视频|视频|片段|镜头))";
+      boolean bareOk = words.contains(" ") ? !KEYWORDS.contains(words.split(" ")[0]) || words.split(" ").length > 1
+          : words.length() >= 4 && !KEYWORDS.contains(words);
+      String exact = "(?:the\\s+|my\\s+)?(?<![a-z\\d])(?:" + Pattern.quote(file) + "|" + spaced + "(?:\\.[a-z0-9]{2,4})" + noun + "?|"
+          + spaced + noun + (bareOk ? "?" : "") + ")(?![a-z\\d])";
+      t = Pattern.compile(exact).matcher(t).replaceAll("clip " + (i + 1));
+    }
+    return byWord(t, clipNames);
+  }
+
+  /**
+   * "The square one", "the times clip", "square那段": one word of a single clip's file name with
+   * "one" or "clip" names that clip, even when the word is also a shape or a music word.
+   */
+  private static String byWord(String t, List<String> clipNames) {
+    for (int i = 0; i < clipNames.size(); i++) {
+      for (String word : words(clipNames.get(i))) {
+        if (word.length() < 4 || word.equals("clip") || word.equals("video")) continue;
+        boolean unique = true;
+        for (int j = 0; j < clipNames.size(); j++) if (j != i && words(clipNames.get(j)).contains(word)) unique = false;
+        if (!unique) continue;
+        t = Pattern.compile("\\b(?:the|that|this)\\s+" + Pattern.quote(word) + "\\s+(?:one|clip)\\b|(?<![a-z\\d])" + Pattern.quote(word) + "\\s*(?:那段|这段)")
+            .matcher(t).replaceAll("clip " + (i + 1));
+      }
+    }
+    return t;
+  }
+
+  private static List<String> words(String clipName) {
+    return List.of(clipName.toLowerCase(Locale.ROOT).replaceFirst("\\.[a-z0-9]{2,4}$", "").split("[^a-z]+"));
+  }
+
+  private interface Position {
+    int of(Matcher m);
+  }
+
+  private static String replace(Pattern p, String t, Position position) {
+    Matcher m = p.matcher(t);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      int pos = position.of(m);
+      m.appendReplacement(out, pos <= 0 ? Matcher.quoteReplacement(m.group()) : "clip " + pos);
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private static int position(String word, int count) {
+    return switch (word) {
+      case "first" -> 1;
+      case "second" -> 2;
+      case "third" -> 3;
+      case "fourth" -> 4;
+      case "fifth" -> 5;
+      case "sixth" -> 6;
+      case "seventh" -> 7;
+      case "eighth" -> 8;
+      case "ninth" -> 9;
+      case "tenth" -> 10;
+      case "last", "final" -> Math.max(count, 1);
+      default -> Integer.parseInt(word.replaceAll("\\D", ""));
+    };
+  }
+}

@@ -1,0 +1,188 @@
+package io.tunecut.studio.internal.compose;
+
+import io.tunecut.studio.server.Soundfont;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tunecut.studio.internal.agent.MusicMaker;
+import io.tunecut.studio.internal.analysis.AnalysisCache;
+import io.tunecut.studio.internal.analysis.AnalysisException;
+import io.tunecut.studio.internal.analysis.Cuts;
+import io.tunecut.studio.internal.draft.Clip;
+import io.tunecut.studio.internal.draft.Draft;
+import io.tunecut.studio.ffmpeg.Ffmpeg;
+import io.tunecut.studio.ffmpeg.FfmpegRun;
+import io.tunecut.studio.internal.media.Media;
+import io.tunecut.studio.internal.media.MediaInfo;
+import io.tunecut.studio.internal.media.MediaKind;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Music composed for the timeline: its beats on the cuts, exactly as long as the video, played
+ * by Java's synthesizer from a General MIDI soundfont and kept as an m4a among the person's
+ * media ("upbeat pop for travel.mp4, 112 BPM.m4a"). The style and seed are in the file's name,
+ * and the same timeline, style and seed give the same music. The m4a holds Apple Lossless:
+ * the render encodes the music once, and a lossless copy here costs a third of an AAC encode.
+ */
+public final class ComposedMusic implements MusicMaker {
+  private static final Duration ENCODE_TIMEOUT = Duration.ofMinutes(2);
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
+  private static final SecureRandom IDS = new SecureRandom();
+  private static final Pattern MADE = Pattern.compile("med_[0-9a-f]{16}-([a-z0-9-]+)-seed-(\\d{1,18})\\.m4a");
+
+  private final Path directory;
+  private final Ffmpeg ffmpeg;
+  private final AnalysisCache analysis;
+  private final Performer performer;
+
+  /**
+   * @param dataDir the studio's data directory: tracks go under {@code media/composed}
+   * @param analysis the studio's cut analysis of the clips
+   */
+  public ComposedMusic(Path dataDir, Ffmpeg ffmpeg, AnalysisCache analysis, Soundfont soundfont) {
+    this.directory = dataDir.toAbsolutePath().normalize().resolve("media").resolve("composed");
+    this.ffmpeg = ffmpeg;
+    this.analysis = analysis;
+    this.performer = new Performer(soundfont);
+  }
+
+  @Override
+  public Media make(Draft draft, List<Media> media, Wish wish) throws IOException {
+    if (draft.clips().isEmpty()) throw new IOException("There is no video to make music for yet: send a clip first.");
+    Style style = style(wish);
+    Map<String, Media> byId = new LinkedHashMap<>();
+    media.forEach(m -> byId.put(m.id(), m));
+    Timeline timeline = Timeline.of(draft, byId, this::cuts);
+    if (timeline.seconds() < Composer.SHORTEST) {
+      throw new IOException(String.format(Locale.ROOT, "The video is %.1f s long: music of its own needs at least %.0f s.",
+          timeline.seconds(), Composer.SHORTEST));
+    }
+    Score score = new Composer(style, wish.seed()).compose(timeline);
+    Recording sound = performer.play(score);
+
+    Files.createDirectories(directory);
+    String id = "med_" + HexFormat.of().formatHex(bytes());
+    String slug = slug(style) + "-seed-" + wish.seed();
+    Path file = directory.resolve(id + "-" + slug + ".m4a");
+    Path wav = directory.resolve(id + ".wav");
+    try {
+      sound.writeWav(wav);
+      encode(wav, file);
+    } finally {
+      Files.deleteIfExists(wav);
+    }
+    // the tracker would hear 122 BPM in music written at 120: the name and every sync reply say what was written
+    analysis.knowBeats(file, score.beats());
+    String version = wish.seed() > 1 ? ", version " + wish.seed() : "";
+    String name = style.name() + " for " + title(draft, byId) + ", " + score.bpm() + " BPM" + version + ".m4a";
+    return new Media(id, name, info(file), file);
+  }
+
+  @Override
+  public Optional<String> styleIn(String words) {
+    return Styles.find(words).map(Style::name);
+  }
+
+  @Override
+  public String calmer(String style) {
+    return Styles.calmerThan(style(new Wish(style, 1))).name();
+  }
+
+  @Override
+  public String livelier(String style) {
+    return Styles.livelierThan(style(new Wish(style, 1))).name();
+  }
+
+  @Override
+  public String styleName(String style, boolean chinese) {
+    Style s = style(new Wish(style, 1));
+    return chinese ? s.chinese() : s.name();
+  }
+
+  /** Read back from the file's name, which this maker wrote: {@code <id>-<style>-seed-<n>.m4a}. */
+  @Override
+  public Optional<Wish> wishOf(Media track) {
+    Matcher m = MADE.matcher(track.file().getFileName().toString());
+    if (!m.matches() || !track.file().startsWith(directory)) return Optional.empty();
+    String slug = m.group(1);
+    return Styles.all().stream().filter(s -> slug(s).equals(slug)).findFirst()
+        .map(s -> new Wish(s.name(), Long.parseLong(m.group(2))));
+  }
+
+  private static String slug(Style style) {
+    return style.name().replaceAll("[^a-z0-9]+", "-");
+  }
+
+  private static byte[] bytes() {
+    byte[] b = new byte[8];
+    IDS.nextBytes(b);
+    return b;
+  }
+
+  private static Style style(Wish wish) {
+    if (wish.style() == null || wish.style().isBlank()) return Styles.standard();
+    return Styles.find(wish.style()).orElse(Styles.standard());
+  }
+
+  /** A clip the analysis cannot read still has its boundaries; only its inner cuts are left out. */
+  private Cuts cuts(Path file) {
+    try {
+      return analysis.cuts(file);
+    } catch (AnalysisException e) {
+      return new Cuts(List.of(), List.of());
+    }
+  }
+
+  private void encode(Path wav, Path out) throws IOException {
+    try {
+      ffmpeg.run(FfmpegRun.of(List.of("-i", wav.toString(), "-c:a", "alac", "-movflags", "+faststart",
+          out.toString()), ENCODE_TIMEOUT).deletingOnFailure(out));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while encoding the music");
+    }
+  }
+
+  /**
+   * What ffprobe reads in the track. One look is enough: ffmpeg has just written the file, so
+   * the checks an upload gets (does it decode, is its end there) would cost two more runs.
+   */
+  private MediaInfo info(Path file) throws IOException {
+    JsonNode probe;
+    try {
+      probe = ffmpeg.probe(file, PROBE_TIMEOUT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while reading the music back");
+    }
+    JsonNode audio = null;
+    for (JsonNode stream : probe.path("streams")) {
+      if (audio == null && stream.path("codec_type").asText().equals("audio")) audio = stream;
+    }
+    double seconds = probe.path("format").path("duration").asDouble(0);
+    if (audio == null || seconds <= 0) throw new IOException("the composed track did not come out readable: " + file.getFileName());
+    return new MediaInfo(MediaKind.AUDIO, seconds, 0, 0, 0, 0, Math.max(1, audio.path("channels").asInt(2)), null,
+        audio.path("codec_name").asText(null), probe.path("format").path("format_name").asText(""));
+  }
+
+  /** "travel.mp4", or "travel.mp4 and 2 more clips". */
+  private static String title(Draft draft, Map<String, Media> media) {
+    Clip first = draft.clips().get(0);
+    Media source = media.get(first.src());
+    String name = source != null ? source.filename() : first.name().isBlank() ? "your video" : first.name();
+    long others = draft.clips().stream().map(Clip::src).distinct().count() - 1;
+    return others <= 0 ? name : name + " and " + others + (others == 1 ? " more clip" : " more clips");
+  }
+}

@@ -1,0 +1,167 @@
+package io.tunecut.studio.internal.compose;
+
+import io.tunecut.studio.server.Soundfont;
+
+import io.tunecut.studio.internal.compose.Score.Note;
+import io.tunecut.studio.internal.compose.Score.Voice;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sound.midi.Instrument;
+import javax.sound.midi.Patch;
+import javax.sound.midi.Soundbank;
+
+/**
+ * Plays a score with Java's own software synthesizer (Gervill), offline and faster than real
+ * time, loading only the instruments the score uses. A piece is cut at downbeats into passages
+ * played at once, each on a synthesizer of its own: a passage's notes ring on into the next
+ * one, and the passages add up to the same sound as one synthesizer playing it all (Gervill
+ * mixes voices and reverb linearly). How a piece is cut depends on its length only, so the
+ * same score sounds the same on any machine.
+ */
+final class Performer {
+  static final int SAMPLE_RATE = Take.SAMPLE_RATE;
+  /** A passage lasts about this long: short enough to keep every core busy, long enough that its tail costs little. */
+  static final double PASSAGE = 15;
+  private static final int MOST_PASSAGES = 16;
+  /** The ending's fade: at most this, and never into the final chord's downbeat. */
+  private static final double FADE = 1.0;
+  private static final ExecutorService PLAYERS = Executors.newFixedThreadPool(
+      Runtime.getRuntime().availableProcessors(), r -> {
+        Thread t = new Thread(r, "tunecut-performer");
+        t.setDaemon(true);
+        return t;
+      });
+
+  private final Soundfont soundfont;
+  private final double passage;
+  private final Map<String, Instrument> instruments = new HashMap<>();
+
+  Performer(Soundfont soundfont) {
+    this(soundfont, PASSAGE);
+  }
+
+  /** @param passage about how long each passage is, seconds; infinite plays the piece in one go */
+  Performer(Soundfont soundfont, double passage) {
+    this.soundfont = soundfont;
+    this.passage = passage;
+  }
+
+  /**
+   * The score's exact length of sound, with the synthesizer's delay taken out, dying away to
+   * silence at the end and never above {@link Recording#CEILING}. One piece at a time: its
+   * passages already use every core.
+   */
+  synchronized Recording play(Score score) throws IOException {
+    Map<Voice, Instrument> chosen = new HashMap<>();
+    for (Voice voice : score.voices()) chosen.put(voice, instrument(voice));
+    int frames = (int) Math.round(score.seconds() * SAMPLE_RATE);
+    List<Integer> starts = starts(score);
+    List<List<Note>> notes = new ArrayList<>();
+    for (int i = 0; i < starts.size(); i++) notes.add(new ArrayList<>());
+    for (Note note : score.notes()) {
+      int p = starts.size() - 1;
+      while (p > 0 && note.seconds() * SAMPLE_RATE < starts.get(p)) p--;
+      notes.get(p).add(note);
+    }
+    List<Future<Take>> takes = new ArrayList<>();
+    for (int p = 0; p < starts.size(); p++) {
+      int start = starts.get(p);
+      int until = p + 1 < starts.size() ? starts.get(p + 1) : frames;
+      List<Note> these = notes.get(p);
+      takes.add(PLAYERS.submit(() -> Take.play(score.voices(), chosen, these, start, until, frames)));
+    }
+    float[] left = new float[frames];
+    float[] right = new float[frames];
+    int voices = 0;
+    for (int p = 0; p < takes.size(); p++) {
+      Take take = result(takes, p);
+      int start = starts.get(p);
+      for (int i = 0; i < take.left().length; i++) {
+        left[start + i] += take.left()[i];
+        right[start + i] += take.right()[i];
+      }
+      voices = Math.max(voices, take.voices());
+    }
+    Recording recording = new Recording(left, right, SAMPLE_RATE, voices);
+    double tail = score.seconds() - score.tempo().downbeat(score.tempo().finalBar());
+    recording.fadeOut(Math.min(FADE, tail - 0.1));
+    recording.limit();
+    return recording;
+  }
+
+  /**
+   * Where each passage starts, in frames: the downbeats nearest equal parts of the piece, moved
+   * back onto the synthesizer's control grid.
+   */
+  List<Integer> starts(Score score) {
+    int frames = (int) Math.round(score.seconds() * SAMPLE_RATE);
+    int count = (int) Math.max(1, Math.min(MOST_PASSAGES, Math.round(score.seconds() / passage)));
+    List<Double> downbeats = score.tempo().bars().stream().map(score.tempo()::downbeat).toList();
+    List<Integer> starts = new ArrayList<>(List.of(0));
+    for (int k = 1; k < count; k++) {
+      double wanted = score.seconds() * k / count;
+      double nearest = downbeats.stream().min((a, b) -> Double.compare(Math.abs(a - wanted), Math.abs(b - wanted)))
+          .orElse(wanted);
+      int frame = (int) (nearest * SAMPLE_RATE) / Take.BLOCK * Take.BLOCK;
+      if (frame > starts.get(starts.size() - 1) && frame < frames) starts.add(frame);
+    }
+    return starts;
+  }
+
+  private static Take result(List<Future<Take>> takes, int p) throws IOException {
+    try {
+      return takes.get(p).get();
+    } catch (InterruptedException e) {
+      takes.forEach(t -> t.cancel(true));
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while playing the music");
+    } catch (ExecutionException e) {
+      takes.forEach(t -> t.cancel(true));
+      if (e.getCause() instanceof IOException io) throw io;
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      throw new IOException(e.getCause());
+    }
+  }
+
+  /** The voice's instrument, or the kit's or bank's first one of its kind when the soundfont lacks it. */
+  private Instrument instrument(Voice voice) throws IOException {
+    String key = (voice.isDrums() ? "kit " : "program ") + voice.program();
+    Instrument known = instruments.get(key);
+    if (known != null) return known;
+    Soundbank bank = soundfont.bank();
+    Instrument found = null;
+    Instrument fallback = null;
+    for (Instrument i : bank.getInstruments()) {
+      Patch p = i.getPatch();
+      if (percussion(p) != voice.isDrums() || p.getBank() != 0) continue;
+      if (p.getProgram() == voice.program()) {
+        found = i;
+        break;
+      }
+      if (fallback == null || p.getProgram() == 0) fallback = i;
+    }
+    if (found == null) found = fallback;
+    if (found == null) {
+      throw new IOException("The soundfont " + soundfont.file() + " has no " + (voice.isDrums() ? "drum kit" : "instruments") + " at all.");
+    }
+    instruments.put(key, found);
+    return found;
+  }
+
+  /** Gervill marks drum kits on its own patch class. */
+  private static boolean percussion(Patch patch) {
+    try {
+      return (boolean) patch.getClass().getMethod("isPercussion").invoke(patch);
+    } catch (ReflectiveOperationException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,526 @@
+package io.tunecut.studio.internal.preview;
+
+import io.tunecut.studio.internal.analysis.Beats;
+import io.tunecut.studio.internal.draft.Aspect;
+import io.tunecut.studio.internal.draft.Caption;
+import io.tunecut.studio.internal.draft.Clip;
+import io.tunecut.studio.internal.draft.Draft;
+import io.tunecut.studio.internal.draft.Fill;
+import io.tunecut.studio.internal.draft.Music;
+import io.tunecut.studio.internal.media.Media;
+import io.tunecut.studio.internal.render.caption.Lettering;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.Polygon;
+import java.awt.Rectangle;
+import java.awt.RenderingHints;
+import java.awt.Shape;
+import java.awt.font.TextLayout;
+import java.awt.geom.RoundRectangle2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Lays out one timeline picture with Java2D: the length and frame shape on top, a time ruler,
+ * titles and captions as labelled bars, the clips as thumbnails at their lengths with the cuts
+ * marked, the beat grid, and the music's waveform as it will sound (volume, fades, ducking)
+ * over the file's own, with fades and ducked stretches shaded. One instance per picture.
+ */
+final class TimelineDrawing {
+  static final int WIDTH = 1280;
+  private static final int PAD = 28;
+  private static final int HEADER = 96;
+  private static final int RULER = 34;
+  private static final int TEXT_LANE = 46;
+  private static final int MOST_TEXT_LANES = 3;
+  private static final int VIDEO = Strips.CELL_HEIGHT;
+  private static final int BEATS = 26;
+  private static final int MUSIC = 168;
+  private static final int GAP = 10;
+
+  static final Color BACKGROUND = new Color(0x16181d);
+  private static final Color LANE = new Color(0x23262e);
+  private static final Color INK = new Color(0xf2f2f2);
+  private static final Color DIM = new Color(0x9aa0aa);
+  private static final Color CUT = new Color(0xffc531);
+  static final Color WAVE = new Color(0x3ecfb4);
+  private static final Color FILE_WAVE = new Color(0x3a4150);
+  static final Color FADE = new Color(255, 160, 60, 70);
+  static final Color DUCK = new Color(120, 110, 255, 80);
+  private static final Color ENVELOPE = new Color(0xffd166);
+  private static final Color BEAT = new Color(0x6b7280);
+
+  private final Draft draft;
+  private final Map<String, Media> media;
+  private final Sketches sketches;
+  private final Optional<Beats> beats;
+  private final Map<String, List<Double>> shots; // each file's own cuts, seconds into it
+  private final Lettering lettering;
+  private final double totalMs;
+  private final int left = PAD;
+  private final int right = WIDTH - PAD;
+  private Graphics2D g;
+
+  /** Where each part went, for tests and readers of the picture. */
+  record Layout(int width, int height, int videoTop, int videoBottom, int musicTop, int musicBottom, int textTop,
+      Rectangle frame) {}
+
+  TimelineDrawing(Draft draft, Map<String, Media> media, Sketches sketches, Optional<Beats> beats,
+      Map<String, List<Double>> shots, Lettering lettering) {
+    this.draft = draft;
+    this.media = media;
+    this.sketches = sketches;
+    this.beats = beats;
+    this.shots = shots;
+    this.lettering = lettering;
+    long video = draft.durationMs();
+    long others = Math.max(draft.music() == null ? 0 : draft.music().endMs(),
+        draft.captions().stream().mapToLong(c -> c.startMs() + c.durationMs()).max().orElse(0));
+    this.totalMs = Math.max(1000, video > 0 ? video : others);
+  }
+
+  /** Where each part of a picture of this draft goes. */
+  Layout layout() {
+    int lanes = textLanes().stream().mapToInt(l -> l).max().orElse(-1) + 1;
+    int textTop = PAD / 2 + HEADER + RULER;
+    int videoTop = textTop + Math.min(lanes, MOST_TEXT_LANES) * TEXT_LANE + (lanes > 0 ? GAP : 0);
+    int videoBottom = videoTop + VIDEO;
+    int musicTop = videoBottom + GAP + BEATS;
+    int musicBottom = musicTop + MUSIC;
+    return new Layout(WIDTH, musicBottom + PAD, videoTop, videoBottom, musicTop, musicBottom, textTop, frameBox());
+  }
+
+  BufferedImage draw() {
+    Layout at = layout();
+    BufferedImage image = new BufferedImage(at.width(), at.height(), BufferedImage.TYPE_INT_RGB);
+    g = image.createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+      g.setColor(BACKGROUND);
+      g.fillRect(0, 0, at.width(), at.height());
+      header(PAD / 2, at.frame());
+      ruler(PAD / 2 + HEADER, at.textTop());
+      texts(at.textTop());
+      clips(at.videoTop(), at.videoBottom());
+      beatGrid(at.videoBottom() + GAP, at.musicTop(), at.musicBottom());
+      music(at.musicTop(), at.musicBottom());
+      cuts(at.videoTop(), at.videoBottom());
+    } finally {
+      g.dispose();
+    }
+    return image;
+  }
+
+  private int x(double ms) {
+    return (int) Math.round(left + (right - left) * Math.max(0, Math.min(1, ms / totalMs)));
+  }
+
+  // --- header: length, clips, frame shape
+
+  private void header(int top, Rectangle box) {
+    Aspect aspect = aspect();
+    String shape = switch (aspect) {
+      case LANDSCAPE -> "16:9";
+      case PORTRAIT -> "9:16";
+      case SQUARE -> "1:1";
+    };
+    int clips = draft.clips().size();
+    String what = clips == 0 ? "no clips yet" : clips + (clips == 1 ? " clip" : " clips");
+    int baseline = top + HEADER / 2 + 12;
+    float end = text(clock(draft.durationMs() > 0 ? draft.durationMs() : (long) totalMs), 36, left, baseline, 400, INK);
+    text(what + " · " + draft.output().shortSide() + "p", 26, end + 18, baseline, 600, DIM);
+    // The frame's shape, drawn as itself with the first clip in it as the render fits it, and its name.
+    frame(box.x, box.y, box.width, box.height);
+    text(shape, 28, box.x - 12 - width(shape, 28), baseline, 200, INK);
+  }
+
+  /** The frame's shape at the header's right end, as tall as the header allows. */
+  private Rectangle frameBox() {
+    Aspect aspect = aspect();
+    int h = HEADER - 12;
+    int w = (int) Math.round(h * (double) aspect.frame(1080).width() / aspect.frame(1080).height());
+    return new Rectangle(right - w, PAD / 2 + 6, w, h);
+  }
+
+  /**
+   * The first clip in the frame, as the render fits a clip of its shape: cut to cover when the
+   * shapes match (or when asked), else whole, over black bars or a dimmed, blurred copy of itself.
+   */
+  private void frame(int x, int y, int w, int h) {
+    Shape before = g.getClip();
+    g.clipRect(x, y, w, h);
+    g.setColor(LANE);
+    g.fillRect(x, y, w, h);
+    Optional<BufferedImage> first = firstPicture();
+    if (first.isPresent()) {
+      BufferedImage picture = first.get();
+      Fill fill = Fill.of((double) picture.getWidth() / picture.getHeight(), (double) w / h, draft.output().fill());
+      if (fill == Fill.BARS) {
+        g.setColor(Color.BLACK);
+        g.fillRect(x, y, w, h);
+      } else if (fill == Fill.BLUR) {
+        centred(blurred(picture), cover(picture, w, h), x, y, w, h);
+      }
+      centred(picture, fill == Fill.CROP ? cover(picture, w, h) : contain(picture, w, h), x, y, w, h);
+    }
+    g.setClip(before);
+    g.setColor(INK);
+    g.setStroke(new BasicStroke(3));
+    g.drawRoundRect(x, y, w, h, 6, 6);
+  }
+
+  /** The first clip's picture where it starts, if its thumbnails are made. */
+  private Optional<BufferedImage> firstPicture() {
+    if (draft.clips().isEmpty()) return Optional.empty();
+    Clip clip = draft.clips().get(0);
+    Media m = media.get(clip.src());
+    return m == null ? Optional.empty() : sketches.strip(m).map(s -> s.at(clip.inMs() / 1000.0));
+  }
+
+  /** Blurred as the render's background is (made small, then drawn large) and dimmed to 55 %. */
+  private static BufferedImage blurred(BufferedImage picture) {
+    int w = Math.max(1, picture.getWidth() / 12);
+    int h = Math.max(1, picture.getHeight() / 12);
+    BufferedImage small = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    Graphics2D s = small.createGraphics();
+    s.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    s.drawImage(picture, 0, 0, w, h, null);
+    s.setColor(new Color(0, 0, 0, 115));
+    s.fillRect(0, 0, w, h);
+    s.dispose();
+    return small;
+  }
+
+  private void centred(BufferedImage picture, int[] size, int x, int y, int w, int h) {
+    g.drawImage(picture, x + (w - size[0]) / 2, y + (h - size[1]) / 2, size[0], size[1], null);
+  }
+
+  private static int[] cover(BufferedImage p, int w, int h) {
+    double scale = Math.max((double) w / p.getWidth(), (double) h / p.getHeight());
+    return new int[] {(int) Math.ceil(p.getWidth() * scale), (int) Math.ceil(p.getHeight() * scale)};
+  }
+
+  private static int[] contain(BufferedImage p, int w, int h) {
+    double scale = Math.min((double) w / p.getWidth(), (double) h / p.getHeight());
+    return new int[] {(int) Math.round(p.getWidth() * scale), (int) Math.round(p.getHeight() * scale)};
+  }
+
+  private Aspect aspect() {
+    if (draft.output().aspect() != null) return draft.output().aspect();
+    for (Clip c : draft.clips()) {
+      Media m = media.get(c.src());
+      if (m != null && m.info().width() > 0) return Aspect.nearest(m.info().width(), m.info().height());
+    }
+    return Aspect.LANDSCAPE;
+  }
+
+  // --- ruler
+
+  private void ruler(int top, int bottom) {
+    double seconds = totalMs / 1000.0;
+    int step = 1;
+    for (int s : new int[] {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 1800}) {
+      step = s;
+      if ((right - left) / (seconds / s) >= 110) break;
+    }
+    g.setStroke(new BasicStroke(2));
+    for (int s = 0; s <= seconds + 1e-6; s += step) {
+      int x = x(s * 1000.0);
+      g.setColor(DIM);
+      g.drawLine(x, bottom - 10, x, bottom - 2);
+      String label = clock(s * 1000L);
+      float w = width(label, 20);
+      float at = Math.max(left, Math.min(right - w, x - w / 2));
+      text(label, 20, at, bottom - 14, 200, DIM);
+    }
+  }
+
+  // --- titles and captions
+
+  /** Each caption's lane: the first lane it overlaps nothing in. */
+  private List<Integer> textLanes() {
+    List<Long> laneEnds = new ArrayList<>();
+    List<Integer> lanes = new ArrayList<>();
+    for (Caption c : draft.captions()) {
+      int lane = 0;
+      while (lane < laneEnds.size() && laneEnds.get(lane) > c.startMs()) lane++;
+      lane = Math.min(lane, MOST_TEXT_LANES - 1);
+      if (lane == laneEnds.size()) laneEnds.add(0L);
+      laneEnds.set(lane, Math.max(laneEnds.get(lane), c.startMs() + c.durationMs()));
+      lanes.add(lane);
+    }
+    return lanes;
+  }
+
+  private void texts(int top) {
+    List<Integer> lanes = textLanes();
+    for (int i = 0; i < draft.captions().size(); i++) {
+      Caption c = draft.captions().get(i);
+      int x0 = x(c.startMs());
+      int x1 = Math.max(x0 + 6, x(c.startMs() + c.durationMs()));
+      int y = top + lanes.get(i) * TEXT_LANE;
+      Color fill = Color.decode(c.color());
+      boolean light = (0.299 * fill.getRed() + 0.587 * fill.getGreen() + 0.114 * fill.getBlue()) > 150;
+      g.setColor(new Color(fill.getRed(), fill.getGreen(), fill.getBlue(), 225));
+      g.fill(new RoundRectangle2D.Float(x0, y, x1 - x0, TEXT_LANE - 8, 10, 10));
+      String label = (i == 0 ? "T " : "") + c.text();
+      if (width(label, 24) + 16 <= x1 - x0) {
+        text(label, 24, x0 + 8, y + 28, x1 - x0 - 12, light ? new Color(0x111111) : Color.WHITE);
+      } else {
+        // A short text's bar is too narrow for its words: they go after it, up to the next bar.
+        int next = right;
+        for (int j = i + 1; j < draft.captions().size(); j++) {
+          if (lanes.get(j).equals(lanes.get(i))) {
+            next = Math.min(next, x(draft.captions().get(j).startMs()));
+          }
+        }
+        text(label, 24, x1 + 8, y + 28, next - x1 - 16, INK);
+      }
+    }
+  }
+
+  // --- clips
+
+  private void clips(int top, int bottom) {
+    g.setColor(LANE);
+    g.fillRect(left, top, right - left, bottom - top);
+    long start = 0;
+    for (int i = 0; i < draft.clips().size(); i++) {
+      Clip clip = draft.clips().get(i);
+      int x0 = x(start);
+      int x1 = x(start + clip.durationMs());
+      Shape before = g.getClip();
+      g.clipRect(x0, top, Math.max(1, x1 - x0), bottom - top);
+      Media m = media.get(clip.src());
+      Optional<Strip> strip = m == null ? Optional.empty() : sketches.strip(m);
+      if (strip.isPresent()) {
+        int cell = strip.get().cellWidth() * (bottom - top) / Strips.CELL_HEIGHT;
+        for (int x = x0; x < x1; x += cell) {
+          double share = (x + cell / 2.0 - x0) / Math.max(1.0, x1 - x0);
+          double at = (clip.inMs() + share * clip.durationMs()) / 1000.0;
+          g.drawImage(strip.get().at(at), x, top, cell, bottom - top, null);
+        }
+      } else {
+        g.setColor(new Color(0x394052));
+        g.fillRect(x0, top, x1 - x0, bottom - top);
+      }
+      // The clip's number and name, on a band that reads over any picture.
+      g.setColor(new Color(0, 0, 0, 150));
+      g.fillRect(x0, bottom - 30, x1 - x0, 30);
+      String name = (i + 1) + "  " + clip.name() + (clip.level() <= 0 ? "  🔇" : "");
+      text(name, 20, x0 + 8, bottom - 8, x1 - x0 - 12, INK);
+      g.setClip(before);
+      start += clip.durationMs();
+    }
+  }
+
+  /**
+   * A bright line at every cut, with a marker above the clips; a thinner one where a clip cuts
+   * to another shot of its own, since music synced to the cuts hits there too.
+   */
+  private void cuts(int top, int bottom) {
+    long start = 0;
+    g.setColor(CUT);
+    for (int i = 0; i < draft.clips().size(); i++) {
+      Clip clip = draft.clips().get(i);
+      g.setStroke(new BasicStroke(2));
+      for (double t : shots.getOrDefault(clip.src(), List.of())) {
+        double into = t * 1000 - clip.inMs();
+        if (into <= 0 || into >= clip.durationMs()) continue;
+        int x = x(start + into);
+        g.drawLine(x, top, x, bottom);
+        g.fill(new Polygon(new int[] {x - 6, x + 6, x}, new int[] {top - 12, top - 12, top - 3}, 3));
+      }
+      start += clip.durationMs();
+      if (i + 1 == draft.clips().size()) break;
+      int x = x(start);
+      g.setStroke(new BasicStroke(4));
+      g.drawLine(x, top - 4, x, bottom + 4);
+      g.fill(new Polygon(new int[] {x - 9, x + 9, x}, new int[] {top - 16, top - 16, top - 3}, 3));
+    }
+  }
+
+  // --- beats
+
+  private void beatGrid(int top, int musicTop, int musicBottom) {
+    Music m = draft.music();
+    if (m == null || beats.isEmpty() || beats.get().beats().isEmpty()) return;
+    List<Double> all = place(beats.get().beats(), m);
+    List<Double> downbeats = place(beats.get().downbeats(), m);
+    double pixelsPerBeat = all.size() < 2 ? 100 : (right - left) * (all.get(1) - all.get(0)) / totalMs;
+    g.setStroke(new BasicStroke(2));
+    if (pixelsPerBeat >= 4) {
+      g.setColor(BEAT);
+      for (double t : all) {
+        int x = x(t);
+        g.drawLine(x, top + 12, x, musicTop - 4);
+      }
+    }
+    g.setStroke(new BasicStroke(3));
+    for (double t : downbeats) {
+      int x = x(t);
+      g.setColor(CUT);
+      g.drawLine(x, top + 2, x, musicTop - 4);
+      g.setColor(new Color(255, 197, 49, 45));
+      g.drawLine(x, musicTop, x, musicBottom);
+    }
+  }
+
+  /** Beat times in the track, as times on the timeline where the music plays them (each loop again). */
+  private List<Double> place(List<Double> trackSeconds, Music m) {
+    List<Double> out = new ArrayList<>();
+    Media track = media.get(m.src());
+    double length = track == null ? 0 : track.info().durationSeconds();
+    double in = m.inMs() / 1000.0;
+    double to = Math.min(m.endMs(), totalMs);
+    double zero = m.startMs() - in * 1000; // where the track's own second 0 falls, this pass
+    for (int pass = 0; pass < 10_000; pass++) {
+      for (double b : trackSeconds) {
+        if (pass == 0 && b < in) continue;
+        double t = zero + b * 1000;
+        if (t > to) return out;
+        out.add(t);
+      }
+      if (!m.loop() || length <= 0) return out;
+      zero += length * 1000;
+      if (zero > to) return out;
+    }
+    return out;
+  }
+
+  // --- music
+
+  private void music(int top, int bottom) {
+    g.setColor(LANE);
+    g.fillRect(left, top, right - left, bottom - top);
+    Music m = draft.music();
+    if (m == null) {
+      text("no music", 24, left + 12, top + 34, 400, DIM);
+      return;
+    }
+    Media track = media.get(m.src());
+    Optional<Waveform> wave = track == null ? Optional.empty() : sketches.waveform(track);
+    int x0 = x(m.startMs());
+    int x1 = x(Math.min(m.endMs(), totalMs));
+    int mid = (top + bottom) / 2 + 8;
+    int half = (bottom - top) / 2 - 16;
+    double msPerPixel = totalMs / (right - left);
+    double length = track == null ? 0 : track.info().durationSeconds();
+    // Shading first, under the waveform: fades and ducked stretches.
+    if (m.fadeInMs() > 0) shade(x0, x(m.startMs() + m.fadeInMs()), top, bottom, FADE);
+    if (m.fadeOutMs() > 0) shade(x(m.endMs() - m.fadeOutMs()), x1, top, bottom, FADE);
+    if (m.duck() != null) {
+      for (Music.Range r : m.duck().speech()) {
+        int a = Math.max(x0, x(r.startMs()));
+        int b = Math.min(x1, x(r.endMs()));
+        if (b > a) shade(a, b, top, bottom, DUCK);
+      }
+    }
+    int[] envelope = new int[Math.max(0, x1 - x0)];
+    for (int x = x0; x < x1; x++) {
+      double t = (x - left) * msPerPixel;
+      double gain = gain(m, t);
+      envelope[x - x0] = (int) Math.round(bottom - 6 - Math.min(1, gain) * (bottom - top - 12));
+      if (wave.isEmpty()) continue;
+      double source = m.inMs() / 1000.0 + (t - m.startMs()) / 1000.0;
+      if (m.loop() && length > 0) source %= length;
+      else if (length > 0 && source > length) continue;
+      double peak = wave.get().peak(source, source + msPerPixel / 1000.0);
+      int raw = (int) Math.round(peak * half);
+      int heard = (int) Math.round(peak * Math.min(1, gain) * half);
+      g.setColor(FILE_WAVE);
+      g.drawLine(x, mid - raw, x, mid + raw);
+      g.setColor(WAVE);
+      g.drawLine(x, mid - heard, x, mid + heard);
+    }
+    // The volume as a line over it all: fades are slopes, ducking dips.
+    g.setColor(ENVELOPE);
+    g.setStroke(new BasicStroke(2.5f));
+    for (int i = 1; i < envelope.length; i++) g.drawLine(x0 + i - 1, envelope[i - 1], x0 + i, envelope[i]);
+    // Labels.
+    List<String> facts = new ArrayList<>();
+    facts.add(Math.round(m.volume() * 100) + "%");
+    if (beats.isPresent() && beats.get().tempo() > 0) facts.add(Math.round(beats.get().tempo()) + " BPM");
+    if (m.duck() != null && !m.duck().speech().isEmpty()) {
+      facts.add(String.format(Locale.ROOT, "ducked %s dB under speech", (m.duck().db() < 0 ? "−" : "") + Math.round(Math.abs(m.duck().db()))));
+    }
+    g.setColor(new Color(0, 0, 0, 140));
+    String label = "♪ " + m.name() + " · " + String.join(" · ", facts);
+    float w = Math.min(right - x0 - 16, width(label, 22) + 16);
+    g.fillRoundRect(x0 + 6, top + 6, (int) w, 32, 8, 8);
+    text(label, 22, x0 + 14, top + 29, right - x0 - 30, INK);
+    if (m.fadeInMs() > 0) fadeLabel("fade in " + seconds(m.fadeInMs()), x0, x(m.startMs() + m.fadeInMs()), bottom);
+    if (m.fadeOutMs() > 0) fadeLabel("fade out " + seconds(m.fadeOutMs()), x(m.endMs() - m.fadeOutMs()), x1, bottom);
+  }
+
+  private void fadeLabel(String label, int a, int b, int bottom) {
+    float w = width(label, 18);
+    float at = Math.max(left + 4, Math.min(right - w - 4, (a + b) / 2f - w / 2));
+    text(label, 18, at, bottom - 10, w + 2, new Color(0xffc08a));
+  }
+
+  private void shade(int a, int b, int top, int bottom, Color color) {
+    g.setColor(color);
+    g.fillRect(a, top, Math.max(1, b - a), bottom - top);
+  }
+
+  /** The music's gain at {@code t} ms: volume, fades and ducking, as the render applies them. */
+  static double gain(Music m, double t) {
+    if (t < m.startMs() || t > m.endMs()) return 0;
+    double gain = m.volume();
+    if (m.fadeInMs() > 0 && t < m.startMs() + m.fadeInMs()) gain *= (t - m.startMs()) / m.fadeInMs();
+    if (m.fadeOutMs() > 0 && t > m.endMs() - m.fadeOutMs()) gain *= (m.endMs() - t) / m.fadeOutMs();
+    if (m.duck() != null) {
+      for (Music.Range r : m.duck().speech()) {
+        if (t >= r.startMs() && t < r.endMs()) {
+          gain *= Math.pow(10, m.duck().db() / 20);
+          break;
+        }
+      }
+    }
+    return Math.max(0, gain);
+  }
+
+  // --- text
+
+  /**
+   * Draws one line at {@code size} px, shortened with "…" to {@code maxWidth}.
+   *
+   * @return where the text ends
+   */
+  private float text(String text, float size, float x, float baseline, float maxWidth, Color color) {
+    if (maxWidth < size) return x;
+    Optional<TextLayout> line = lettering.line(text, size, g.getFontRenderContext());
+    String shown = text;
+    while (line.isPresent() && line.get().getAdvance() > maxWidth && shown.length() > 1) {
+      int keep = (int) Math.max(1, Math.min(shown.length() - 1, shown.length() * maxWidth / line.get().getAdvance()) - 1);
+      shown = shown.substring(0, keep).stripTrailing();
+      line = lettering.line(shown + "…", size, g.getFontRenderContext());
+    }
+    if (line.isEmpty()) return x;
+    g.setColor(color);
+    line.get().draw(g, x, baseline);
+    return x + line.get().getAdvance();
+  }
+
+  private float width(String text, float size) {
+    return lettering.line(text, size, g.getFontRenderContext()).map(TextLayout::getAdvance).orElse(0f);
+  }
+
+  static String clock(long ms) {
+    long s = Math.round(ms / 1000.0);
+    return s / 60 + ":" + String.format(Locale.ROOT, "%02d", s % 60);
+  }
+
+  private static String seconds(long ms) {
+    double s = ms / 1000.0;
+    return (Math.abs(s - Math.rint(s)) < 0.05 ? String.valueOf((long) Math.rint(s)) : String.format(Locale.ROOT, "%.1f", s)) + " s";
+  }
+}

@@ -1,0 +1,155 @@
+package io.tunecut.studio.internal.render;
+
+import io.tunecut.studio.internal.draft.Aspect;
+import io.tunecut.studio.internal.draft.Clip;
+import io.tunecut.studio.internal.draft.Draft;
+import io.tunecut.studio.internal.draft.Music;
+import io.tunecut.studio.internal.media.Media;
+import io.tunecut.studio.internal.media.MediaInfo;
+import io.tunecut.studio.internal.media.MediaKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The decisions of one render: frame, frame rate, where every clip falls in whole frames,
+ * and whether the picture can be copied as it is.
+ *
+ * @param seconds the output's length
+ * @param copyVideo one clip whose picture needs no change: copy its H.264 stream, rebuild only the sound
+ */
+record RenderPlan(Draft draft, Aspect.Frame frame, double fps, String fpsText, List<Segment> segments,
+    Media music, double seconds, boolean copyVideo) {
+
+  /** One clip on the timeline, aligned to output frames. */
+  record Segment(Clip clip, Media media, long firstFrame, long frames, double fps) {
+    double startSeconds() {
+      return firstFrame / fps;
+    }
+
+    double seconds() {
+      return frames / fps;
+    }
+
+    boolean hasSound() {
+      return clip.level() > 0 && media.info().hasAudio() && media.info().kind() == MediaKind.VIDEO;
+    }
+  }
+
+  static RenderPlan of(Draft draft, Map<String, Media> media, RenderOptions options) throws RenderFailedException {
+    if (draft.clips().isEmpty()) {
+      throw new RenderFailedException("the timeline has no clips: send a video or a photo first");
+    }
+    List<Media> sources = new ArrayList<>();
+    for (Clip c : draft.clips()) {
+      Media m = media.get(c.src());
+      if (m == null) throw new RenderFailedException("the file '" + c.name() + "' is no longer available: send it again");
+      if (m.info().kind() == MediaKind.AUDIO) throw new RenderFailedException("'" + c.name() + "' has no picture");
+      if (c.durationMs() <= 0) throw new RenderFailedException("clip '" + c.name() + "' has no length");
+      sources.add(m);
+    }
+    Media music = null;
+    if (draft.music() != null) {
+      music = media.get(draft.music().src());
+      if (music == null) {
+        throw new RenderFailedException("the track '" + draft.music().name() + "' is no longer available: send it again");
+      }
+    }
+    MediaInfo first = sources.get(0).info();
+    double fps = draft.output().fps() > 0 ? draft.output().fps() : sourceFps(sources);
+    fps = Math.max(1, Math.min(options.isPreview() ? 30 : 60, fps));
+    String fpsText = rate(fps);
+    fps = value(fpsText);
+
+    Aspect aspect = draft.output().aspect() != null ? draft.output().aspect() : Aspect.nearest(first.width(), first.height());
+    int shortSide = options.shortSide() > 0 ? options.shortSide() : draft.output().shortSide();
+    Aspect.Frame frame = aspect.frame(shortSide);
+
+    Clip only = draft.clips().get(0);
+    boolean copy = !options.isPreview() && draft.clips().size() == 1
+        && !only.isStill()
+        && draft.captions().isEmpty()
+        && only.inMs() == 0
+        && "h264".equals(first.videoCodec())
+        && first.container() != null && (first.container().contains("mp4") || first.container().contains("mov"))
+        && (draft.output().aspect() == null || exactly(draft.output().aspect(), first))
+        && (draft.output().resolution() == null || Math.min(first.width(), first.height()) == draft.output().shortSide())
+        && (draft.output().fps() <= 0 || Math.abs(draft.output().fps() - first.fps()) < 0.01);
+
+    List<Segment> segments = new ArrayList<>();
+    double seconds;
+    if (copy) {
+      seconds = Math.min(only.durationMs() / 1000.0, first.durationSeconds());
+      segments.add(new Segment(only, sources.get(0), 0, Math.round(seconds * first.fps()), first.fps()));
+      frame = new Aspect.Frame(first.width(), first.height());
+      fps = first.fps();
+      fpsText = rate(fps);
+    } else {
+      long startMs = 0;
+      long frames = 0;
+      for (int i = 0; i < draft.clips().size(); i++) {
+        Clip c = draft.clips().get(i);
+        long endFrame = Math.round((startMs + c.durationMs()) * fps / 1000.0);
+        long n = Math.max(1, endFrame - frames);
+        segments.add(new Segment(c, sources.get(i), frames, n, fps));
+        frames += n;
+        startMs += c.durationMs();
+      }
+      seconds = frames / fps;
+    }
+    return new RenderPlan(draft, frame, fps, fpsText, List.copyOf(segments), music, seconds, copy);
+  }
+
+  /** The source already has this shape (within 1%). */
+  private static boolean exactly(Aspect aspect, MediaInfo source) {
+    Aspect.Frame f = aspect.frame(1080);
+    double want = (double) f.width() / f.height();
+    double have = (double) source.width() / source.height();
+    return Math.abs(have / want - 1) < 0.01;
+  }
+
+  boolean hasMusic() {
+    return music != null && draft.music() != null && draft.music().volume() > 0
+        && draft.music().startMs() / 1000.0 < seconds;
+  }
+
+  /**
+   * The channel layout to mix and normalise in: mono when every source of sound is mono, which
+   * halves the mixing and measuring; the output is always stereo (mono spread at −3 dB a side, so the
+   * measured loudness holds).
+   */
+  String mixLayout() {
+    boolean stereo = hasMusic() && music.info().audioChannels() != 1;
+    for (Segment s : segments) stereo |= s.hasSound() && s.media().info().audioChannels() != 1;
+    return stereo ? "stereo" : "mono";
+  }
+
+  Music musicSegment() {
+    return draft.music();
+  }
+
+  /**
+   * The smoothest rate among the clips (capped at 60 later): 60 fps footage keeps its motion
+   * even after a 30 fps clip; stills alone play at 30.
+   */
+  private static double sourceFps(List<Media> sources) {
+    return sources.stream().filter(m -> m.info().kind() == MediaKind.VIDEO && m.info().fps() > 0)
+        .mapToDouble(m -> m.info().fps()).max().orElse(30);
+  }
+
+  /** NTSC rates as exact fractions, so long renders do not drift. */
+  static String rate(double fps) {
+    for (int base : new int[] {24, 30, 60}) {
+      if (Math.abs(fps - base * 1000 / 1001.0) < 0.01) return (base * 1000) + "/1001";
+    }
+    if (Math.abs(fps - Math.rint(fps)) < 0.01) return String.valueOf((long) Math.rint(fps));
+    return String.format(Locale.ROOT, "%.3f", fps);
+  }
+
+  static double value(String rate) {
+    int slash = rate.indexOf('/');
+    return slash < 0 ? Double.parseDouble(rate)
+        : Double.parseDouble(rate.substring(0, slash)) / Double.parseDouble(rate.substring(slash + 1));
+  }
+}

@@ -1,0 +1,65 @@
+package io.tunecut.studio.internal.render;
+
+import io.tunecut.studio.internal.draft.Fill;
+import io.tunecut.studio.internal.media.MediaInfo;
+import io.tunecut.studio.internal.render.caption.CaptionPicture;
+import java.util.Locale;
+
+/**
+ * The picture as filter-graph text: every clip at the output frame rate, filling the frame
+ * as the draft asks (a clip of the frame's own shape just scaled), square pixels, yuv420p,
+ * cut to a whole number of frames; captions laid over it.
+ */
+final class VideoGraph {
+  /** The blurred background is made at 1/8 of the frame's size: blurring costs little there. */
+  private static final int BACKGROUND_SCALE = 8;
+
+  private VideoGraph() {}
+
+  /** The normalising chains for one segment, from {@code [input:v]} to {@code [label]}. */
+  static String segment(RenderPlan plan, RenderPlan.Segment s, int input, String label) {
+    int w = plan.frame().width();
+    int h = plan.frame().height();
+    String in = String.format(Locale.ROOT, "[%d:v]setpts=PTS-STARTPTS,fps=%s,", input, plan.fpsText());
+    String out = String.format(Locale.ROOT,
+        "setsar=1,format=yuv420p,tpad=stop_mode=clone:stop_duration=%s,trim=end_frame=%d,setpts=PTS-STARTPTS[%s]",
+        AudioGraph.num(s.seconds() + 1), s.frames(), label);
+    String fit = String.format(Locale.ROOT, "scale=%d:%d:force_original_aspect_ratio=decrease:force_divisible_by=2", w, h);
+    return switch (fill(plan, s.media().info())) {
+      case CROP -> in + String.format(Locale.ROOT, "scale=%d:%d:force_original_aspect_ratio=increase,crop=%d:%d,", w, h, w, h)
+          + out;
+      case BARS -> in + fit + String.format(Locale.ROOT, ",pad=%d:%d:(ow-iw)/2:(oh-ih)/2:color=black,", w, h) + out;
+      case BLUR -> {
+        int bw = even((double) w / BACKGROUND_SCALE);
+        int bh = even((double) h / BACKGROUND_SCALE);
+        String bg = label + "bg";
+        String fg = label + "fg";
+        yield in + "format=yuv420p,split[" + bg + "][" + fg + "];"
+            + String.format(Locale.ROOT, "[%s]scale=%d:%d:force_original_aspect_ratio=increase,crop=%d:%d,"
+                + "gblur=sigma=%s,lutyuv=y=val*0.55,scale=%d:%d:flags=bilinear[%sb];",
+                bg, bw, bh, bw, bh, AudioGraph.num(Math.max(2, bh / 40.0)), w, h, bg)
+            + "[" + fg + "]" + fit + "[" + fg + "s];"
+            + "[" + bg + "b][" + fg + "s]overlay=(W-w)/2:(H-h)/2," + out;
+      }
+    };
+  }
+
+  /**
+   * How a source of this shape fills the frame: the draft's choice when the shapes differ
+   * (a blurred copy of itself by default), cut to cover when they are the same.
+   */
+  static Fill fill(RenderPlan plan, MediaInfo source) {
+    return Fill.of((double) source.width() / source.height(),
+        (double) plan.frame().width() / plan.frame().height(), plan.draft().output().fill());
+  }
+
+  /** One caption over {@code [picture]} from {@code from} to {@code to} seconds, into {@code [label]}. */
+  static String caption(String picture, int input, CaptionPicture caption, double from, double to, String label) {
+    return String.format(Locale.ROOT, "[%s][%d:v]overlay=x=%d:y=%d:enable='between(t,%s,%s)'[%s]",
+        picture, input, caption.x(), caption.y(), AudioGraph.num(from), AudioGraph.num(to), label);
+  }
+
+  private static int even(double v) {
+    return Math.max(2, (int) Math.round(v / 2) * 2);
+  }
+}

@@ -1,8 +1,0 @@
-package io.tunecut.studio.render;
-
-/** The render was cancelled (its thread interrupted); ffmpeg was stopped and partial output removed. */
-public final class RenderCancelledException extends Exception {
-  public RenderCancelledException() {
-    super("render cancelled");
-  }
-}

@@ -1,6 +1,0 @@
-package io.tunecut.studio.store;
-
-import io.tunecut.studio.media.Media;
-
-/** An accepted upload with its owner and content hash (sha256, hex). */
-public record MediaRecord(Media media, String sessionId, String userId, String hash, long size) {}

@@ -1,4 +1,0 @@
-package io.tunecut.studio.store;
-
-/** One editing session: its owner, language and current draft (JSON text). */
-public record SessionRecord(String id, String userId, String taskId, String language, String draft) {}

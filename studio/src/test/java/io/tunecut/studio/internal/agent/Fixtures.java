@@ -1,0 +1,58 @@
+package io.tunecut.studio.internal.agent;
+
+import io.tunecut.studio.internal.draft.Caption;
+import io.tunecut.studio.internal.draft.Draft;
+import io.tunecut.studio.internal.draft.Music;
+import io.tunecut.studio.internal.media.Media;
+import io.tunecut.studio.internal.media.MediaInfo;
+import io.tunecut.studio.internal.media.MediaKind;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The timelines the phrase corpus starts from, built the way uploads build them. */
+final class Fixtures {
+  /** A timeline and the session's files. */
+  record Start(Draft draft, List<Media> media) {}
+
+  private Fixtures() {}
+
+  static Media video(String id, String name, double seconds) {
+    return new Media(id, name, new MediaInfo(MediaKind.VIDEO, seconds, 1920, 1080, 30, 0, 2, "h264", "aac", "mov"), Path.of(name));
+  }
+
+  static Media audio(String id, String name, double seconds) {
+    return new Media(id, name, new MediaInfo(MediaKind.AUDIO, seconds, 0, 0, 0, 0, 2, null, "mp3", "mp3"), Path.of(name));
+  }
+
+  static Media photo(String id, String name) {
+    return new Media(id, name, new MediaInfo(MediaKind.IMAGE, 0, 1920, 1080, 0, 0, 0, "mjpeg", null, "image2"), Path.of(name));
+  }
+
+  static Start of(String name) {
+    RuleAgent agent = new RuleAgent();
+    List<Media> media = new ArrayList<>();
+    switch (name) {
+      case "empty" -> { }
+      case "clips" -> media.addAll(List.of(video("v1", "beach.mp4", 10), video("v2", "city.mp4", 8)));
+      case "track", "music", "title", "faded" -> media.addAll(List.of(video("v1", "beach.mp4", 10), video("v2", "city.mp4", 8),
+          audio("a1", "lofi-chill.mp3", 120), audio("a2", "drums.wav", 30)));
+      case "named" -> media.addAll(List.of(video("v1", "beach.mp4", 10), video("v2", "times-square.mp4", 6),
+          video("v3", "sunset.mp4", 8), audio("a1", "lofi-chill.mp3", 120)));
+      case "tricky" -> media.addAll(List.of(photo("p1", "title-card.jpg"), video("v2", "music-festival.mp4", 8),
+          video("v3", "loop.mp4", 5), audio("a1", "loop-beat.mp3", 60)));
+      default -> throw new IllegalArgumentException("no fixture " + name);
+    }
+    Draft draft = agent.afterUpload(agent.emptyDraft(), media, media);
+    Media track = media.stream().filter(m -> m.info().kind() == MediaKind.AUDIO).findFirst().orElse(null);
+    if (!name.equals("track") && !name.equals("empty") && !name.equals("clips") && track != null) {
+      draft = draft.withMusic(new Music("m1", track.id(), track.filename(), 0, draft.durationMs(), 0, 1.0, 0, 0, true, null, null));
+    }
+    if (name.equals("title")) {
+      draft = draft.withCaptions(List.of(Caption.of("title", "Summer", 0, 3000, "center")));
+      draft = draft.withOutput(draft.output().withTitle("Summer"));
+    }
+    if (name.equals("faded")) draft = draft.withMusic(draft.music().withFades(1000, 2000).withVolume(0.5));
+    return new Start(draft, media);
+  }
+}

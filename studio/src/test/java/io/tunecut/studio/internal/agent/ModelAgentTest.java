@@ -1,0 +1,217 @@
+package io.tunecut.studio.internal.agent;
+
+import static io.tunecut.studio.internal.agent.ModelServer.call;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tunecut.studio.internal.draft.Caption;
+import io.tunecut.studio.internal.draft.Draft;
+import io.tunecut.studio.internal.draft.Music;
+import io.tunecut.studio.internal.media.Media;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The agent with an operator's language model, against a fake model on loopback speaking its wire protocol. */
+class ModelAgentTest {
+  static final String CLIP_ID = "media-7f3a91c2-beach";
+  static final String TRACK_ID = "media-0be4d55e-lofi";
+
+  final RuleAgent rules = new RuleAgent();
+  final List<Media> media = List.of(Fixtures.video(CLIP_ID, "beach.mp4", 10), Fixtures.video("media-2", "city.mp4", 8),
+      Fixtures.audio(TRACK_ID, "lofi-chill.mp3", 120), Fixtures.audio("media-4", "drums.wav", 30));
+  final Draft start = withMusic(rules.afterUpload(rules.emptyDraft(), media, media));
+  ModelServer model;
+
+  static Draft withMusic(Draft draft) {
+    return draft.withMusic(new Music("m1", TRACK_ID, "lofi-chill.mp3", 0, draft.durationMs(), 0, 1.0, 0, 0, true, null, null));
+  }
+
+  ModelAgent agent(boolean stream) {
+    return agent(stream, Duration.ofSeconds(5));
+  }
+
+  ModelAgent agent(boolean stream, Duration timeout) {
+    model = new ModelServer(stream);
+    return ModelAgent.of(model.settings(timeout), rules);
+  }
+
+  @AfterEach
+  void stop() {
+    if (model != null) model.close();
+  }
+
+  static List<String> tools(AgentReply reply) {
+    return reply.steps().stream().map(AgentStep::tool).toList();
+  }
+
+  @ParameterizedTest(name = "streamed: {0}")
+  @ValueSource(booleans = {false, true})
+  void aMessageTheRulesMissButTheModelUnderstandsIsCarriedOutInOrder(boolean stream) {
+    String message = "give it a chill summer vibe";
+    assertThat(rules.respond(start, media, message, "en").draft()).as("the rules alone").isEqualTo(start);
+    ModelAgent agent = agent(stream);
+    model.answers(call("set_music_volume", "{\"percent\": 40}"),
+        call("text", "{\"action\": \"add\", \"kind\": \"title\", \"words\": \"Summer Vibes\", \"position\": \"top\", \"colour\": \"yellow\"}"),
+        call("fade_music", "{\"fadeOut\": 3}"));
+
+    AgentReply reply = agent.respond(start, media, message, "en");
+
+    assertThat(tools(reply)).containsExactly("set_music_volume", "set_title", "fade_music");
+    assertThat(reply.draft().music().volume()).isEqualTo(0.4);
+    assertThat(reply.draft().music().fadeOutMs()).isEqualTo(3000);
+    Caption title = reply.draft().captions().get(0);
+    assertThat(title.text()).isEqualTo("Summer Vibes");
+    assertThat(title.position()).isEqualTo("top");
+    assertThat(title.color()).isEqualTo("#ffd400");
+    assertThat(reply.text()).startsWith("Music volume set to 40%. Title 'Summer Vibes' at the top")
+        .contains("The music fades out over the last 3 s.").contains("Timeline:");
+    assertThat(reply.history().earlier()).containsExactly(start);
+  }
+
+  @Test
+  void aChineseMessageGetsAChineseReply() {
+    ModelAgent agent = agent(false);
+    model.answers(call("set_music_start", "{\"seconds\": 25, \"clock\": \"song\"}"));
+
+    AgentReply reply = agent.respond(start, media, "歌从副歌那里开始放", "en");
+
+    assertThat(reply.draft().music().inMs()).isEqualTo(25_000);
+    assertThat(reply.draft().music().startMs()).isZero();
+    assertThat(reply.text()).startsWith("音乐从歌曲的第 25 秒开始播放。").contains("时间线：");
+  }
+
+  /** The same request through a tool or through the rules: the same draft, step and sentence. */
+  static Stream<Arguments> sameEdits() {
+    return Stream.of(
+        Arguments.of("music at 35%", call("set_music_volume", "{\"percent\": 35}")),
+        Arguments.of("fade out 4 seconds", call("fade_music", "{\"fadeOut\": 4}")),
+        Arguments.of("no fade out", call("fade_music", "{\"fadeOut\": 0}")),
+        Arguments.of("don't loop the music", call("loop_music", "{\"loop\": false}")),
+        Arguments.of("start the song at 0:25", call("set_music_start", "{\"seconds\": 25, \"clock\": \"song\"}")),
+        Arguments.of("music comes in after 3 s", call("set_music_start", "{\"seconds\": 3, \"clock\": \"video\"}")),
+        Arguments.of("remove the music", call("remove_music", "{}")),
+        Arguments.of("use the second track", call("add_music", "{\"track\": 2}")),
+        Arguments.of("use drums", call("add_music", "{\"name\": \"drums\"}")),
+        Arguments.of("mute the original sound", call("set_clip_sound", "{\"percent\": 0}")),
+        Arguments.of("title 'Lisbon' at the top", call("text", "{\"action\": \"add\", \"kind\": \"title\", \"words\": \"Lisbon\", \"position\": \"top\"}")),
+        Arguments.of("cut the first 3 seconds", call("trim_video", "{\"from\": \"start\", \"seconds\": 3}")),
+        Arguments.of("only keep the first 10 seconds", call("trim_video", "{\"from\": \"end\", \"seconds\": 8}")),
+        Arguments.of("keep 2 s to 12 s", call("keep_part", "{\"from\": 2, \"to\": 12}")),
+        Arguments.of("trim clip 1 to 5 seconds", call("trim_clip", "{\"clip\": 1, \"cut\": \"length\", \"seconds\": 5}")),
+        Arguments.of("remove clip 2", call("remove_clip", "{\"clips\": [2]}")),
+        Arguments.of("swap the clips", call("swap_clips", "{\"first\": 1, \"second\": 2}")),
+        Arguments.of("put clip 2 first", call("move_clip", "{\"clip\": 2, \"to\": 1}")),
+        Arguments.of("make it for tiktok", call("set_aspect", "{\"shape\": \"tiktok\"}")),
+        Arguments.of("crop them to fill the screen", call("set_aspect", "{\"fill\": \"crop\"}")),
+        Arguments.of("1080p", call("set_resolution", "{\"lines\": 1080}")),
+        Arguments.of("export it", call("export", "{}")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("sameEdits")
+  void anEditProposedByTheModelReadsAsTheRulesWouldMakeIt(String message, ModelServer.Call call) {
+    ModelAgent agent = agent(false);
+    model.answers(call);
+
+    AgentReply byModel = agent.respond(start, media, "something the model reads", "en");
+    AgentReply byRules = rules.respond(start, media, message, "en");
+
+    assertThat(byModel.draft()).isEqualTo(byRules.draft());
+    assertThat(byModel.steps()).isEqualTo(byRules.steps());
+    assertThat(byModel.text()).isEqualTo(byRules.text());
+  }
+
+  @ParameterizedTest(name = "streamed: {0}")
+  @ValueSource(booleans = {false, true})
+  void unusableCallsAreDroppedAndSaidWhileTheUsableOneIsMade(boolean stream) {
+    ModelAgent agent = agent(stream);
+    model.answers(call("make_it_pretty", "{}"), call("set_music_volume", "{\"percent\": 500}"),
+        call("fade_music", "{\"fadeIn\": 2"), call("loop_music", "{\"loop\": false}"),
+        call("text", "{\"action\": \"add\", \"kind\": \"title\", \"words\": \"Hi\", \"colour\": \"sparkly\"}"));
+
+    AgentReply reply = agent.respond(start, media, "play it once and make it pretty, way louder, fade in, sparkly title Hi", "en");
+
+    assertThat(tools(reply)).containsExactly("loop_music");
+    assertThat(reply.draft().music().loop()).isFalse();
+    assertThat(reply.draft().music().volume()).isEqualTo(1.0);
+    assertThat(reply.draft().music().fadeInMs()).isZero();
+    assertThat(reply.text()).startsWith("The music plays once and is not repeated. I couldn't use part of that: ")
+        .contains("there is no tool named make_it_pretty").contains("set_music_volume: percent")
+        .contains("fade_music: its arguments are not JSON").contains("text: colour must be red, white");
+    assertThat(reply.draft().captions()).isEmpty();
+  }
+
+  /** Ways a model fails to help; each time the rules answer as they would alone. */
+  static Stream<Arguments> failures() {
+    return Stream.<Arguments>of(
+        Arguments.of("down", (Consumer<ModelServer>) ModelServer::close),
+        Arguments.of("slow", (Consumer<ModelServer>) m -> m.answersAfter(10, call("set_music_volume", "{\"percent\": 90}"))),
+        Arguments.of("garbage", (Consumer<ModelServer>) ModelServer::answersGarbage),
+        Arguments.of("no edit", (Consumer<ModelServer>) m -> m.answers()),
+        Arguments.of("only unusable calls", (Consumer<ModelServer>) m -> m.answers(call("set_music_volume", "{\"percent\": -3}"),
+            call("dance", "{}"))));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("failures")
+  void whenTheModelCannotHelpTheRulesAnswer(String how, Consumer<ModelServer> failure) {
+    ModelAgent agent = agent(false, Duration.ofMillis(800));
+    failure.accept(model);
+    String message = "music at 35% and make it vertical";
+
+    AgentReply reply = agent.respond(start, media, message, "en");
+    AgentReply byRules = rules.respond(start, media, message, "en");
+
+    assertThat(reply.draft()).isEqualTo(byRules.draft());
+    assertThat(reply.draft().music().volume()).isEqualTo(0.35);
+    assertThat(reply.text()).isEqualTo(byRules.text());
+  }
+
+  @Test
+  void theModelIsToldTheTimelineByNamesAndNeverIdsOrKeys() throws Exception {
+    ModelAgent agent = agent(false);
+    model.answers(call("set_music_volume", "{\"percent\": 50}"));
+
+    agent.respond(start, media, "quieter music", "en");
+
+    JsonNode request = model.request();
+    String system = request.at("/messages/0/content").asText();
+    assertThat(system).contains("Clips, in order: 1. beach.mp4 (10 s), 2. city.mp4 (8 s)")
+        .contains("Uploaded tracks: 1. lofi-chill.mp3, 2. drums.wav").contains("music 'lofi-chill.mp3' 0–18 s at 100%");
+    assertThat(request.at("/messages/1/content").asText()).isEqualTo("quieter music");
+    assertThat(request.toString()).doesNotContain(CLIP_ID).doesNotContain(TRACK_ID).doesNotContain(ModelServer.KEY);
+    assertThat(request.at("/tools").findValuesAsText("name")).contains("set_music_volume", "text", "undo", "export");
+  }
+
+  @Test
+  void undoAndRedoThroughTheModelMoveThroughTheHistory() {
+    ModelAgent agent = agent(false);
+    model.answers(call("set_music_volume", "{\"percent\": 20}"));
+    AgentReply quieter = agent.respond(start, media, "quieter", "en");
+    model.answers(call("undo", "{}"));
+
+    AgentReply undone = agent.respond(quieter.draft(), quieter.history(), media, "nah go back", "en");
+
+    assertThat(undone.draft()).isEqualTo(start);
+    assertThat(undone.text()).startsWith("Undone");
+    model.answers(call("redo", "{}"));
+    AgentReply redone = agent.respond(undone.draft(), undone.history(), media, "actually keep it", "en");
+    assertThat(redone.draft().music().volume()).isEqualTo(0.2);
+  }
+
+  @Test
+  void uploadsAndNewSessionsAreTheRulesOwn() {
+    ModelAgent agent = agent(false);
+    assertThat(agent.emptyDraft()).isEqualTo(rules.emptyDraft());
+    assertThat(agent.afterUpload(rules.emptyDraft(), media, media)).isEqualTo(rules.afterUpload(rules.emptyDraft(), media, media));
+    assertThat(model.server.getRequestCount()).isZero();
+  }
+}

@@ -1,0 +1,119 @@
+package io.tunecut.studio.internal.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What people type in chats, and the exact change each message must make to the timeline
+ * ({@code agent/phrases.tsv}: category, language, starting timeline, message, expected change
+ * in {@link DraftChange}'s notation, {@code say~words} for words the answer must contain).
+ */
+class PhraseCorpusTest {
+  record Row(int line, String category, String language, String fixture, String message, String expected) {}
+
+  record Outcome(Row row, String got, String reply, boolean passed) {}
+
+  final RuleAgent agent = new RuleAgent(withBeats());
+
+  static List<Instruction> withBeats() {
+    List<Instruction> all = new ArrayList<>(Instructions.standard());
+    all.add(new BeatReading());
+    return all;
+  }
+
+  @Test
+  void everyPhraseMakesExactlyTheChangeItAsksFor() throws IOException {
+    List<Row> rows = rows("phrases.tsv");
+    assertThat(rows).hasSizeGreaterThanOrEqualTo(400);
+    assertThat(rows.stream().filter(r -> r.language.equals("zh")).count()).isGreaterThanOrEqualTo(100);
+    assertAllPass("phrase corpus", rows);
+  }
+
+  /** Phrasings written without looking at what the rules do with them, kept so they stay understood. */
+  @Test
+  void anIndependentSetOfPhrasingsIsUnderstoodToo() throws IOException {
+    List<Row> rows = rows("independent.tsv");
+    assertThat(rows).hasSizeGreaterThanOrEqualTo(120);
+    assertThat(rows.stream().filter(r -> r.language.equals("zh")).count()).isGreaterThanOrEqualTo(50);
+    assertAllPass("independent set", rows);
+  }
+
+  /** A second such set, written once the first was understood. */
+  @Test
+  void aSecondIndependentSetIsUnderstoodToo() throws IOException {
+    List<Row> rows = rows("independent-2.tsv");
+    assertThat(rows).hasSizeGreaterThanOrEqualTo(60);
+    assertAllPass("second independent set", rows);
+  }
+
+  /** A third such set, written blind: how people type, with negations, quoted instructions and file names. */
+  @Test
+  void aThirdIndependentSetIsUnderstoodToo() throws IOException {
+    List<Row> rows = rows("independent-3.tsv");
+    assertThat(rows).hasSizeGreaterThanOrEqualTo(200);
+    assertThat(rows.stream().filter(r -> r.language.equals("zh")).count()).isGreaterThanOrEqualTo(80);
+    assertAllPass("third independent set", rows);
+  }
+
+  void assertAllPass(String name, List<Row> rows) {
+    List<Outcome> outcomes = rows.stream().map(this::run).toList();
+    Map<String, int[]> rates = new TreeMap<>();
+    for (Outcome o : outcomes) {
+      for (String key : List.of(o.row.category + " / " + o.row.language, "all / " + o.row.language)) {
+        int[] r = rates.computeIfAbsent(key, k -> new int[2]);
+        r[0] += o.passed ? 1 : 0;
+        r[1]++;
+      }
+    }
+    StringBuilder table = new StringBuilder(name + ": passed / rows by category and language\n");
+    rates.forEach((k, r) -> table.append(String.format(Locale.ROOT, "  %-28s %3d / %3d  %5.1f%%%n", k, r[0], r[1], 100.0 * r[0] / r[1])));
+    System.out.println(table);
+    List<String> failures = outcomes.stream().filter(o -> !o.passed)
+        .map(o -> "line " + o.row.line + " [" + o.row.fixture + "] " + o.row.message + "\n    expected: " + o.row.expected
+            + "\n    got:      " + o.got + "\n    reply:    " + o.reply.replace("\n", " ⏎ "))
+        .toList();
+    assertThat(failures).as(table.toString()).isEmpty();
+  }
+
+  Outcome run(Row row) {
+    Fixtures.Start start = Fixtures.of(row.fixture);
+    AgentReply reply = agent.respond(start.draft(), start.media(), row.message, "en");
+    String got = DraftChange.between(start.draft(), reply.draft());
+    boolean passed = got.equals(DraftChange.canonical(row.expected));
+    for (String part : row.expected.split(";")) {
+      String p = part.strip();
+      if (p.startsWith("say~")) passed &= reply.text().toLowerCase(Locale.ROOT).contains(p.substring(4).toLowerCase(Locale.ROOT));
+    }
+    if (!row.expected.contains("say~")) {
+      passed &= !reply.text().startsWith("Sorry") && !reply.text().startsWith("抱歉") && !reply.text().contains("didn't understand")
+          && !reply.text().contains("没看懂");
+    }
+    if (row.language.equals("zh")) passed &= reply.text().isEmpty() || reply.text().codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+    return new Outcome(row, got, reply.text(), passed);
+  }
+
+  static List<Row> rows(String file) throws IOException {
+    try (InputStream in = PhraseCorpusTest.class.getResourceAsStream("/agent/" + file)) {
+      assertThat(in).as("agent/" + file + " on the test class path").isNotNull();
+      List<Row> rows = new ArrayList<>();
+      String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+      for (int i = 0; i < lines.length; i++) {
+        String line = lines[i];
+        if (line.isBlank() || line.startsWith("#")) continue;
+        String[] f = line.split("\t");
+        assertThat(f).as("line %d has 5 tab-separated columns: %s", i + 1, line).hasSize(5);
+        rows.add(new Row(i + 1, f[0], f[1], f[2], f[3], f[4]));
+      }
+      return rows;
+    }
+  }
+}

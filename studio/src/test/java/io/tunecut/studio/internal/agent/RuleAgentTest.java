@@ -1,0 +1,330 @@
+package io.tunecut.studio.internal.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tunecut.studio.internal.draft.Aspect;
+import io.tunecut.studio.internal.draft.Caption;
+import io.tunecut.studio.internal.draft.Draft;
+import io.tunecut.studio.internal.media.Media;
+import io.tunecut.studio.internal.media.MediaInfo;
+import io.tunecut.studio.internal.media.MediaKind;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RuleAgentTest {
+  final RuleAgent agent = new RuleAgent();
+  final List<Media> media = new ArrayList<>();
+
+  static Media video(String id, String name, double seconds) {
+    return new Media(id, name, new MediaInfo(MediaKind.VIDEO, seconds, 1920, 1080, 30, 0, 2, "h264", "aac", "mov"),
+        Path.of(name));
+  }
+
+  static Media audio(String id, String name, double seconds) {
+    return new Media(id, name, new MediaInfo(MediaKind.AUDIO, seconds, 0, 0, 0, 0, 2, null, "mp3", "mp3"), Path.of(name));
+  }
+
+  static Media photo(String id, String name) {
+    return new Media(id, name, new MediaInfo(MediaKind.IMAGE, 0, 1080, 1920, 0, 0, 0, "mjpeg", null, "image2"), Path.of(name));
+  }
+
+  Draft upload(Draft draft, Media... added) {
+    media.addAll(List.of(added));
+    return agent.afterUpload(draft, media, List.of(added));
+  }
+
+  Draft travelDraft() {
+    return upload(agent.emptyDraft(), video("v1", "beach.mp4", 10), video("v2", "city.mp4", 8),
+        audio("a1", "lofi-chill.mp3", 120), audio("a2", "drums.wav", 30));
+  }
+
+  AgentReply say(Draft draft, String message) {
+    return agent.respond(draft, media, message, "en");
+  }
+
+  @Test
+  void uploadedClipsAndStillsGoOnTheVideoTrackInOrderButTracksWaitToBeAskedFor() {
+    Draft draft = upload(agent.emptyDraft(), video("v1", "a.mp4", 4.5), photo("p1", "b.jpg"), audio("a1", "song.mp3", 60));
+    Draft d = draft;
+    assertThat(d.clips()).extracting(c -> c.src()).containsExactly("v1", "p1");
+    assertThat(d.clips().get(1).durationMs()).isEqualTo(3000);
+    assertThat(d.clips().get(1).isStill()).isTrue();
+    assertThat(d.durationMs()).isEqualTo(7500);
+    assertThat(d.music()).isNull();
+    assertThat(draft.output().width()).isEqualTo(1920);
+
+    AgentReply reply = say(draft, "title 'Summer'");
+    assertThat(reply.text()).contains("song.mp3");
+  }
+
+  @Test
+  void theSeedPhrasingAddsTheFirstTrackUnderTheWholeVideo() {
+    AgentReply reply = say(travelDraft(), "add background music to a travel video");
+    Draft d = reply.draft();
+    assertThat(d.music().src()).isEqualTo("a1");
+    assertThat(d.music().startMs()).isZero();
+    assertThat(d.music().durationMs()).isEqualTo(18000);
+    assertThat(d.music().loop()).isTrue();
+    assertThat(reply.steps()).extracting(AgentStep::tool).containsExactly("add_music");
+    assertThat(reply.text()).contains("lofi-chill.mp3");
+  }
+
+  @Test
+  void severalInstructionsInOneMessageAreAllApplied() {
+    AgentReply reply = say(travelDraft(), "add music at 35% and fade it out");
+    Draft d = reply.draft();
+    assertThat(d.music().volume()).isEqualTo(0.35);
+    assertThat(d.music().fadeOutMs()).isEqualTo(2000);
+    assertThat(reply.steps()).extracting(AgentStep::tool).containsExactly("add_music", "set_music_volume", "fade_music");
+    assertThat(reply.text()).contains("35%").contains("fades out");
+  }
+
+  @Test
+  void tracksArePickedByOrderOrByName() {
+    Draft draft = travelDraft();
+    assertThat(say(draft, "use the second track").draft().music().src()).isEqualTo("a2");
+    assertThat(say(draft, "use lofi").draft().music().src()).isEqualTo("a1");
+    Draft withLofi = say(draft, "use lofi").draft();
+    AgentReply replaced = say(withLofi, "replace the music with drums");
+    assertThat(replaced.draft().music().src()).isEqualTo("a2");
+    assertThat(replaced.steps().get(0).tool()).isEqualTo("replace_music");
+    assertThat(say(withLofi, "remove the music").draft().music()).isNull();
+  }
+
+  @Test
+  void volumeInWordsFadesWithLengthsAndAStartTime() {
+    Draft draft = say(travelDraft(), "add background music").draft();
+    assertThat(say(draft, "a bit quieter").draft().music().volume()).isLessThan(1.0);
+    assertThat(say(draft, "fade in 2 seconds").draft().music().fadeInMs()).isEqualTo(2000);
+    Draft faded = say(draft, "fade in and out").draft();
+    assertThat(faded.music().fadeInMs()).isPositive();
+    assertThat(faded.music().fadeOutMs()).isPositive();
+    Draft late = say(draft, "start the music at 5 s").draft();
+    assertThat(late.music().startMs()).isEqualTo(5000);
+    assertThat(late.music().endMs()).isEqualTo(18000);
+  }
+
+  @Test
+  void wordsInsideAQuotedTitleAreNotInstructions() {
+    Draft draft = say(travelDraft(), "add background music").draft();
+    AgentReply reply = say(draft, "title 'Music at 50%, vertical'");
+    Draft d = reply.draft();
+    assertThat(d.captions()).extracting(Caption::text).containsExactly("Music at 50%, vertical");
+    assertThat(d.captions().get(0).position()).isEqualTo("center");
+    assertThat(d.music().volume()).isEqualTo(1.0);
+    assertThat(d.output().aspect()).isNull();
+    assertThat(d.output().title()).isEqualTo("Music at 50%, vertical");
+  }
+
+  @Test
+  void aCaptionHasItsPositionStartAndLength() {
+    AgentReply reply = say(travelDraft(), "caption 'Day 1' at the bottom for 4 seconds");
+    Caption c = reply.draft().captions().get(0);
+    assertThat(c.text()).isEqualTo("Day 1");
+    assertThat(c.position()).isEqualTo("bottom");
+    assertThat(c.durationMs()).isEqualTo(4000);
+    assertThat(reply.steps().get(0).tool()).isEqualTo("add_caption");
+  }
+
+  @Test
+  void shapeAndResolution() {
+    Draft draft = travelDraft();
+    Draft vertical = say(draft, "make it vertical").draft();
+    assertThat(vertical.output().aspect()).isEqualTo(Aspect.PORTRAIT);
+    assertThat(vertical.output().width()).isEqualTo(1080);
+    assertThat(vertical.output().height()).isEqualTo(1920);
+    assertThat(say(draft, "square please").draft().output().aspect()).isEqualTo(Aspect.SQUARE);
+    Draft small = say(draft, "export 720p").draft();
+    assertThat(small.output().resolution()).isEqualTo("720p");
+    assertThat(small.output().width()).isEqualTo(1280);
+    AgentReply export = say(draft, "export 1080p MP4");
+    assertThat(export.draft().output().resolution()).isEqualTo("1080p");
+    assertThat(export.text()).contains("1080p");
+  }
+
+  @Test
+  void clipsAreReorderedAndTrimmed() {
+    Draft draft = travelDraft();
+    Draft swapped = say(draft, "put the second clip first").draft();
+    assertThat(swapped.clips()).extracting(c -> c.src()).containsExactly("v2", "v1");
+    Draft trimmed = say(draft, "trim the first clip to 5 seconds").draft();
+    assertThat(trimmed.clips().get(0).durationMs()).isEqualTo(5000);
+    assertThat(trimmed.durationMs()).isEqualTo(13000);
+    Draft headCut = say(draft, "cut the first 2 seconds of clip 2").draft();
+    assertThat(headCut.clips().get(1).inMs()).isEqualTo(2000);
+    assertThat(headCut.clips().get(1).durationMs()).isEqualTo(6000);
+  }
+
+  @Test
+  void musicUnderTheWholeVideoFollowsTrims() {
+    Draft draft = say(travelDraft(), "add background music").draft();
+    Draft trimmed = say(draft, "trim the first clip to 5 seconds").draft();
+    assertThat(trimmed.music().endMs()).isEqualTo(13000);
+  }
+
+  @Test
+  void aSixtySecondMontageFitsTheClipsIntoSixtySeconds() {
+    Draft draft = upload(agent.emptyDraft(), video("v1", "a.mp4", 40), video("v2", "b.mp4", 30), video("v3", "c.mp4", 50));
+    Draft d = say(draft, "60-second travel montage").draft();
+    assertThat(d.durationMs()).isEqualTo(60000);
+    assertThat(d.clips()).hasSize(3).allMatch(c -> c.durationMs() > 10000);
+  }
+
+  @Test
+  void theClipsOwnSoundCanBeMutedLoweredOrKept() {
+    Draft draft = travelDraft();
+    assertThat(say(draft, "mute the clips' sound").draft().clips()).allMatch(c -> c.level() == 0);
+    assertThat(say(draft, "lower the original sound").draft().clips()).allMatch(c -> c.level() > 0 && c.level() < 1);
+    Draft quiet = say(draft, "original audio at 20%").draft();
+    assertThat(quiet.clips()).allMatch(c -> c.level() == 0.2);
+    assertThat(quiet.music()).isNull();
+  }
+
+  @Test
+  void loudnessNormalisationCanBeTurnedOff() {
+    Draft off = say(travelDraft(), "no loudness normalization").draft();
+    assertThat(off.output().loudness()).isNull();
+    assertThat(off.toJson().path("m").get("loudness").isNull()).isTrue();
+  }
+
+  @Test
+  void chineseInstructionsAreAnsweredInChinese() {
+    AgentReply reply = agent.respond(travelDraft(), media, "添加背景音乐，音量35%，淡出", "en");
+    Draft d = reply.draft();
+    assertThat(d.music().volume()).isEqualTo(0.35);
+    assertThat(d.music().fadeOutMs()).isEqualTo(2000);
+    assertThat(reply.text()).contains("背景音乐").doesNotContain("Added");
+
+    Draft titled = agent.respond(travelDraft(), media, "标题“城市之梦”，竖屏", "zh").draft();
+    assertThat(titled.captions().get(0).text()).isEqualTo("城市之梦");
+    assertThat(titled.output().aspect()).isEqualTo(Aspect.PORTRAIT);
+    assertThat(agent.respond(travelDraft(), media, "方形", "zh").draft().output().aspect()).isEqualTo(Aspect.SQUARE);
+    assertThat(agent.respond(travelDraft(), media, "用第二首", "zh").draft().music().src()).isEqualTo("a2");
+  }
+
+  @Test
+  void anInstructionNobodyUnderstandsChangesNothingAndGetsExamples() {
+    Draft draft = travelDraft();
+    AgentReply reply = say(draft, "make it pop like a fireworks show");
+    assertThat(reply.steps()).isEmpty();
+    assertThat(reply.draft()).isEqualTo(draft);
+    assertThat(reply.text()).contains("music at 35%").contains("make it vertical");
+    assertThat(agent.respond(draft, media, "随便弄弄", "zh").text()).contains("竖屏");
+  }
+
+  @Test
+  void musicWithoutATrackAsksForOne() {
+    Draft draft = upload(agent.emptyDraft(), video("v1", "a.mp4", 5));
+    AgentReply reply = say(draft, "add background music and sync it to the cuts");
+    assertThat(reply.draft().music()).isNull();
+    assertThat(reply.text()).contains("Send me a music track");
+    assertThat(reply.steps().get(0).result().path("ok").asBoolean()).isFalse();
+  }
+
+  @Test
+  void syncingToTheCutsStillAddsTheMusic() {
+    AgentReply reply = say(travelDraft(), "add background music to a travel video and sync it to the cuts");
+    assertThat(reply.draft().music()).isNotNull();
+  }
+
+  @Test
+  void askingForTheClipsSaysWhatIsOnTheTimeline() {
+    AgentReply reply = say(travelDraft(), "add my video clips");
+    assertThat(reply.text()).contains("2 clips");
+    assertThat(say(agent.emptyDraft(), "add my video clips").text()).contains("Send your clips");
+  }
+
+  @Test
+  void theArgumentsAreNeverMutated() {
+    Draft draft = travelDraft();
+    var before = draft.toJson();
+    say(draft, "add music at 35% and fade it out, title 'X', make it square");
+    assertThat(draft.toJson()).isEqualTo(before);
+  }
+
+  @Test
+  void undoGoesBackOneChangeAtATimeAndRedoComesBack() {
+    Draft start = travelDraft();
+    AgentReply vertical = say(start, "make it vertical");
+    AgentReply titled = agent.respond(vertical.draft(), vertical.history(), media, "title 'Lisbon'", "en");
+
+    AgentReply undone = agent.respond(titled.draft(), titled.history(), media, "undo", "en");
+    assertThat(undone.draft().captions()).isEmpty();
+    assertThat(undone.draft().output().aspect()).isEqualTo(Aspect.PORTRAIT);
+    assertThat(undone.text()).contains("Undone");
+
+    AgentReply back = agent.respond(undone.draft(), undone.history(), media, "go back to how it was", "en");
+    assertThat(back.draft()).isEqualTo(start);
+
+    AgentReply redone = agent.respond(back.draft(), back.history(), media, "redo", "en");
+    assertThat(redone.draft().output().aspect()).isEqualTo(Aspect.PORTRAIT);
+    assertThat(agent.respond(start, History.none(), media, "撤销", "zh").text()).contains("没有可以撤销");
+  }
+
+  @Test
+  void atLeastTwentyEarlierDraftsAreKept() {
+    Draft draft = say(travelDraft(), "add background music").draft();
+    History history = History.none();
+    for (int i = 1; i <= 25; i++) {
+      AgentReply r = agent.respond(draft, history, media, "music at " + i + "%", "en");
+      draft = r.draft();
+      history = r.history();
+    }
+    for (int i = 0; i < 20; i++) {
+      AgentReply r = agent.respond(draft, history, media, "undo", "en");
+      draft = r.draft();
+      history = r.history();
+    }
+    assertThat(draft.music().volume()).isEqualTo(0.05);
+  }
+
+  @Test
+  void withAMusicMakerAskingForMusicWithoutATrackAddsComposedMusic() {
+    Draft draft = upload(agent.emptyDraft(), video("v1", "a.mp4", 6));
+    Media composed = audio("gen_1", "composed.wav", 6);
+    RuleAgent composing = new RuleAgent(Instructions.standard(), (d, m, wish) -> composed);
+
+    AgentReply reply = composing.respond(draft, media, "add background music", "en");
+
+    assertThat(reply.draft().music().src()).isEqualTo("gen_1");
+    assertThat(reply.draft().music().durationMs()).isEqualTo(6000);
+    assertThat(reply.created()).containsExactly(composed);
+  }
+
+  @Test
+  void whenMusicCannotBeMadeTheAnswerSaysWhyAndNothingChanges() {
+    Draft draft = upload(agent.emptyDraft(), video("v1", "a.mp4", 6));
+    RuleAgent composing = new RuleAgent(Instructions.standard(), (d, m, wish) -> {
+      throw new java.io.IOException("no soundfont is installed: run ./tunecut setup");
+    });
+
+    AgentReply reply = composing.respond(draft, media, "add some music", "en");
+
+    assertThat(reply.draft()).isEqualTo(draft);
+    assertThat(reply.created()).isEmpty();
+    assertThat(reply.text()).contains("no soundfont is installed");
+  }
+
+  @Test
+  void aClauseNotUnderstoodIsNamedAndTheRestIsDone() {
+    AgentReply reply = say(travelDraft(), "make it square and sprinkle some fairy dust");
+    assertThat(reply.draft().output().aspect()).isEqualTo(Aspect.SQUARE);
+    assertThat(reply.text()).contains("square").contains("I didn't understand \"sprinkle some fairy dust\"");
+  }
+
+  @Test
+  void aChineseAnswerHasAChineseTimeline() {
+    AgentReply reply = agent.respond(travelDraft(), media, "加背景音乐，淡出3秒", "zh");
+    assertThat(reply.text()).contains("时间线：视频 0–18 秒（2 个片段）").contains("淡出 3 秒").doesNotContain("clips");
+  }
+
+  @Test
+  void askingToExportEndsWithTheWordsTheBotExportsOn() {
+    AgentReply reply = say(travelDraft(), "export it in 1080p please");
+    assertThat(reply.draft().output().resolution()).isEqualTo("1080p");
+    assertThat(reply.text()).endsWith("Click Export to render it.");
+    assertThat(agent.respond(travelDraft(), media, "导出", "zh").text()).endsWith("点击「导出」即可生成视频。");
+  }
+}

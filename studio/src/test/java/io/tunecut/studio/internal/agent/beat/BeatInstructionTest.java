@@ -1,0 +1,156 @@
+package io.tunecut.studio.internal.agent.beat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.tunecut.studio.internal.agent.AgentReply;
+import io.tunecut.studio.internal.agent.AgentStep;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The beat edits as a person meets them: through the agent, on real analysis of generated media. */
+class BeatInstructionTest {
+  @TempDir Path dir;
+  Editing editing;
+
+  @BeforeEach
+  void setUp() {
+    editing = new Editing(dir);
+  }
+
+  @Test
+  void addMusicAndSyncItToTheCutsIsTwoStepsAndSaysWhatItFound() throws Exception {
+    editing.upload(SyncMedia.clip(dir, "city.mp4", "testsrc2", 4));
+    editing.upload(SyncMedia.clip(dir, "beach.mp4", "smptebars", 4));
+    editing.upload(SyncMedia.drums(dir, "drums.wav", 120, 20));
+
+    AgentReply reply = editing.say("add background music and sync it to the cuts");
+
+    assertThat(reply.steps()).extracting(AgentStep::tool).contains("sync_music_to_cuts");
+    assertThat(reply.steps().get(0).tool()).isNotEqualTo("sync_music_to_cuts");
+    AgentStep sync = step(reply, "sync_music_to_cuts");
+    assertThat(sync.result().path("tempo").asDouble()).isCloseTo(120, within(120 * 0.04));
+    assertThat(sync.result().path("on_beat").asInt()).isEqualTo(sync.result().path("cuts").asInt()).isPositive();
+    assertThat(reply.text()).containsPattern("1(19|20|21) BPM, \\d+ cuts? — ").contains("on a beat");
+  }
+
+  @Test
+  void aCutWithNoFootageToSpareStaysAndTheAnswerSaysSo() throws Exception {
+    editing.upload(SyncMedia.clip(dir, "a.mp4", "testsrc2", 63 / 30.0));
+    editing.upload(SyncMedia.clip(dir, "b.mp4", "smptebars", 57 / 30.0));
+    editing.upload(SyncMedia.clip(dir, "c.mp4", "rgbtestsrc", 2));
+    editing.upload(SyncMedia.drums(dir, "drums.wav", 120, 30));
+
+    AgentReply reply = editing.say("add background music and sync it to the cuts, nudge the cuts onto the beat");
+
+    var shots = editing.track(0).path("sg");
+    assertThat(List.of(shots.get(1).path("st").asLong(), shots.get(2).path("st").asLong())).isEqualTo(List.of(2100L, 4000L));
+    assertThat(reply.text()).contains("1 of 2 cuts land on a beat").doesNotContain("nudged");
+  }
+
+  @Test
+  void syncingWithoutMusicChangesNothingAndSaysWhatToDo() throws Exception {
+    editing.upload(SyncMedia.clip(dir, "city.mp4", "testsrc2", 3));
+    var before = editing.draft.deepCopy();
+
+    AgentReply reply = editing.say("sync it to the cuts");
+
+    assertThat(editing.draft).isEqualTo(before);
+    assertThat(reply.text()).contains("There is no music yet").contains("add background music");
+  }
+
+  @Test
+  void musicDucksUnderSpeechWithoutBeingAskedUntilTheyRefuse() throws Exception {
+    editing.upload(SyncMedia.talkingClip(dir, "interview.mp4", "testsrc2", 6, 1.5, 4));
+    editing.upload(SyncMedia.hiss(dir, "song.wav", 10));
+
+    AgentReply added = editing.say("add background music");
+    assertThat(added.text()).contains("goes down 12 dB").contains("where people talk");
+    assertThat(editing.music().path("duck").path("db").asInt()).isEqualTo(-12);
+    var speech = editing.music().path("duck").path("speech").path(0);
+    assertThat(speech.path(0).asLong()).isBetween(1000L, 1600L);
+    assertThat(speech.path(1).asLong()).isBetween(3900L, 4700L);
+
+    AgentReply refused = editing.say("don't duck the music");
+    assertThat(refused.text()).contains("stays at the same level");
+    assertThat(editing.music().has("duck")).isFalse();
+
+    editing.say("music at 50%");
+    assertThat(editing.music().has("duck")).as("ducking stays off once refused").isFalse();
+
+    editing.say("duck the music under speech by 14 dB");
+    assertThat(editing.music().path("duck").path("db").asInt()).isEqualTo(-14);
+  }
+
+  @Test
+  void theDuckingFollowsTheWordsWhenTheClipsAreReorderedAndStopsWhenTheyAreMuted() throws Exception {
+    editing.upload(SyncMedia.clip(dir, "city.mp4", "testsrc2", 4));
+    editing.upload(SyncMedia.talkingClip(dir, "interview.mp4", "smptebars", 6, 1.5, 4));
+    editing.upload(SyncMedia.hiss(dir, "song.wav", 12));
+    editing.say("add background music");
+    var second = editing.music().path("duck").path("speech").path(0);
+    assertThat(second.path(0).asLong()).as("words 1.5 s into the second clip").isBetween(5000L, 5600L);
+
+    AgentReply moved = editing.say("put the second clip first");
+
+    var first = editing.music().path("duck").path("speech");
+    assertThat(first).hasSize(1);
+    assertThat(first.path(0).path(0).asLong()).as("the words now come 1.5 s in").isBetween(1000L, 1600L);
+    assertThat(first.path(0).path(1).asLong()).isBetween(3900L, 4700L);
+    assertThat(moved.text()).contains("where people talk");
+
+    AgentReply muted = editing.say("mute the clips");
+
+    assertThat(editing.music().has("duck")).as("nothing is ducked: %s", editing.music()).isFalse();
+    assertThat(muted.text()).contains("no longer dips");
+  }
+
+  @Test
+  void aClipWithoutSpeechLeavesTheMusicLevel() throws Exception {
+    editing.upload(SyncMedia.clip(dir, "city.mp4", "testsrc2", 4));
+    editing.upload(SyncMedia.hiss(dir, "song.wav", 10));
+
+    AgentReply reply = editing.say("add background music");
+
+    assertThat(editing.music().has("duck")).isFalse();
+    assertThat(reply.text()).doesNotContain("dB");
+  }
+
+  @Test
+  void chineseWordsGetTheSameEditsAndAChineseAnswer() throws Exception {
+    editing.upload(SyncMedia.clip(dir, "city.mp4", "testsrc2", 4));
+    editing.upload(SyncMedia.clip(dir, "beach.mp4", "smptebars", 4));
+    editing.upload(SyncMedia.drums(dir, "drums.wav", 120, 20));
+
+    AgentReply reply = editing.say("加背景音乐，卡点", "zh");
+
+    assertThat(reply.steps()).extracting(AgentStep::tool).contains("sync_music_to_cuts");
+    assertThat(reply.text()).contains("BPM，").contains("个剪辑点");
+  }
+
+  @Test
+  void aMontageCutToTheBeatHasShotsOfWholeBeats() throws Exception {
+    editing.upload(SyncMedia.clip(dir, "a.mp4", "testsrc2", 6));
+    editing.upload(SyncMedia.clip(dir, "b.mp4", "smptebars", 6));
+    editing.upload(SyncMedia.clip(dir, "c.mp4", "rgbtestsrc", 6));
+    editing.upload(SyncMedia.drums(dir, "drums.wav", 120, 30));
+
+    AgentReply reply = editing.say("add background music and make a 10-second montage cut to the beat");
+
+    assertThat(reply.text()).containsPattern("1(19|20|21) BPM — \\d+ shots of \\d beats?, every cut on a beat");
+    assertThat(editing.draft.path("d").asLong()).isBetween(9000L, 11000L);
+    double beat = 60_000 / step(reply, "beat_montage").result().path("tempo").asDouble();
+    for (var shot : editing.track(0).path("sg")) {
+      double beats = shot.path("d").asLong() / beat;
+      assertThat(Math.abs(beats - Math.rint(beats))).as("shot of %s ms in whole beats", shot.path("d")).isLessThan(0.1);
+    }
+  }
+
+  static AgentStep step(AgentReply reply, String tool) {
+    return reply.steps().stream().filter(s -> s.tool().equals(tool)).findFirst()
+        .orElseThrow(() -> new AssertionError("no " + tool + " step in " + reply.steps()));
+  }
+}

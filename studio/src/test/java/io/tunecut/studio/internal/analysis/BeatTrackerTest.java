@@ -1,0 +1,107 @@
+package io.tunecut.studio.internal.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tunecut.studio.internal.analysis.SyntheticTrack.Style;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BeatTrackerTest {
+  private final BeatTracker tracker = new BeatTracker();
+
+  private static final double[] TYPICAL_TEMPI = {97, 110, 120, 128, 140, 150};
+  private static final List<UnaryOperator<SyntheticTrack.Builder>> VARIANTS = List.of(
+      b -> b,
+      b -> b.swing(0.17).jitterMs(10),
+      b -> b.driftBpm(5),
+      b -> b.noiseAtSnr(10),
+      b -> b.noiseAtSnr(3));
+
+  @Test
+  void beatsOfClicksAndDrumsAt97To150BpmAreFoundWithinSeventyMilliseconds() {
+    List<String> failures = new ArrayList<>();
+    for (Style style : List.of(Style.CLICKS, Style.DRUMS)) {
+      for (double bpm : TYPICAL_TEMPI) {
+        for (int v = 0; v < VARIANTS.size(); v++) {
+          SyntheticTrack track = VARIANTS.get(v).apply(SyntheticTrack.of(style, bpm).seed(v)).build();
+          Beats found = tracker.track(track.samples, SyntheticTrack.RATE);
+          double f = BeatScores.fMeasure(track.beats, found.beats(), 0.070);
+          double trueTempo = bpm + (v == 2 ? 2.5 : 0);
+          if (f < 0.95 || Math.abs(found.tempo() / trueTempo - 1) > 0.04) {
+            failures.add(style + " " + bpm + " variant " + v + ": F=" + f + " tempo=" + found.tempo());
+          }
+        }
+      }
+    }
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
+  void slowAndFastTempiAgreeAtSomeMetricalLevel() {
+    List<String> failures = new ArrayList<>();
+    for (Style style : List.of(Style.CLICKS, Style.DRUMS)) {
+      for (double bpm : new double[] {75, 85, 160, 175}) {
+        for (int v = 0; v < VARIANTS.size(); v++) {
+          SyntheticTrack track = VARIANTS.get(v).apply(SyntheticTrack.of(style, bpm).seed(v)).build();
+          Beats found = tracker.track(track.samples, SyntheticTrack.RATE);
+          double aml = BeatScores.anyMetricalLevel(track.beats, found.beats());
+          double trueTempo = bpm + (v == 2 ? 2.5 : 0);
+          double ratio = found.tempo() / trueTempo;
+          boolean tempoAtSomeLevel = List.of(0.5, 1.0, 2.0).stream()
+              .anyMatch(level -> Math.abs(ratio / level - 1) <= 0.04);
+          if (aml < 0.95 || !tempoAtSomeLevel) {
+            failures.add(style + " " + bpm + " variant " + v + ": AML=" + aml + " tempo=" + found.tempo());
+          }
+        }
+      }
+    }
+    assertThat(failures).isEmpty();
+  }
+
+  @Test
+  void accentedOffBeatsMayFoolTheTrackerButOnlyByHalfABeat() {
+    SyntheticTrack track = SyntheticTrack.of(Style.OFFBEAT_TRAP, 120).build();
+    Beats found = tracker.track(track.samples, SyntheticTrack.RATE);
+    assertThat(BeatScores.anyMetricalLevel(track.beats, found.beats())).isGreaterThan(0.9);
+  }
+
+  @Test
+  void downbeatsAreTheBeatsWithTheKickAndBass() {
+    SyntheticTrack track = SyntheticTrack.of(Style.DRUMS, 120).build();
+    Beats found = tracker.track(track.samples, SyntheticTrack.RATE);
+    assertThat(found.downbeats()).isNotEmpty();
+    for (double d : found.downbeats()) {
+      assertThat(track.downbeats).anySatisfy(r -> assertThat(Math.abs(r - d)).isLessThan(0.07));
+    }
+  }
+
+  @Test
+  void aWavFileIsDecodedWithFfmpegAndTracked(@TempDir Path dir) throws Exception {
+    SyntheticTrack track = SyntheticTrack.of(Style.DRUMS, 128).seconds(20).build();
+    Path wav = track.writeWav(dir.resolve("drums.wav"));
+    Beats found = tracker.track(wav);
+    assertThat(found.tempo()).isCloseTo(128, org.assertj.core.data.Percentage.withPercentage(4));
+    assertThat(BeatScores.fMeasure(track.beats, found.beats(), 0.070)).isGreaterThanOrEqualTo(0.95);
+  }
+
+  @Test
+  void silenceHasNoBeats() {
+    Beats found = tracker.track(new float[SyntheticTrack.RATE * 5], SyntheticTrack.RATE);
+    assertThat(found.beats()).isEmpty();
+    assertThat(found.tempo()).isZero();
+  }
+
+  @Test
+  void aFileThatIsNotAudioFailsWithItsName(@TempDir Path dir) throws Exception {
+    Path junk = Files.writeString(dir.resolve("notes.mp3"), "not really music");
+    assertThatThrownBy(() -> tracker.track(junk))
+        .isInstanceOf(AnalysisException.class)
+        .hasMessageContaining("notes.mp3");
+  }
+}

@@ -1,0 +1,105 @@
+package io.tunecut.studio.internal.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tunecut.studio.internal.analysis.RealMusic.Excerpt;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * {@code bench beats}: our tracker against both reference trackers on every excerpt of the
+ * real-music set, one row per excerpt and the means; and how the references agree with each
+ * other. Excerpts whose Debian package is missing are listed with the packages to install.
+ * Run with {@code -Dbench=beats}; the table goes to stdout and target/bench-beats.txt.
+ */
+@EnabledIfSystemProperty(named = "bench", matches = "beats")
+class RealMusicBench {
+  /** Where the references agree this well, they are a ground truth worth a goal. */
+  private static final double AGREEING = 0.8;
+
+  record Row(String id, double aubioF, double qmF, double aubioCmlt, double qmCmlt, double amlt,
+      double downbeats, double agreeF, double agreeCmlt, double realTime) {}
+
+  @Test
+  void scoresEveryExcerptAgainstBothReferences() throws IOException {
+    BeatTracker tracker = new BeatTracker();
+    List<Row> rows = new ArrayList<>();
+    Set<String> missing = new LinkedHashSet<>();
+    for (Excerpt e : RealMusic.excerpts()) {
+      if (e.installed() == null) {
+        missing.add(e.debianPackage());
+        continue;
+      }
+      float[] samples = RealMusic.decode(e.file(), e.offset(), e.seconds());
+      tracker.track(samples, BeatTracker.SAMPLE_RATE); // warm up
+      long t0 = System.nanoTime();
+      Beats beats = tracker.track(samples, BeatTracker.SAMPLE_RATE);
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      rows.add(score(e, beats, e.seconds() / seconds));
+    }
+    StringBuilder table = new StringBuilder();
+    table.append(String.format(Locale.ROOT, "%-28s %6s %6s %6s %6s %6s %6s | %6s %6s | %5s%n",
+        "excerpt", "F aub", "F qm", "CMLt a", "CMLt q", "AMLt", "down", "ref F", "ref C", "×RT"));
+    for (Row r : rows) {
+      table.append(line(r.id, r));
+    }
+    // the speed column of the means is the median: a busy machine slows single runs
+    table.append(line("mean, all " + rows.size(), mean(rows, "mean")));
+    List<Row> agreeing = rows.stream().filter(r -> r.agreeF >= AGREEING).toList();
+    table.append(line("mean, refs agree (" + agreeing.size() + ")", mean(agreeing, "agree")));
+    if (!missing.isEmpty()) {
+      table.append("not installed (apt-get install -y ").append(String.join(" ", missing)).append(")\n");
+    }
+    System.out.print(table);
+    Files.createDirectories(Path.of("target"));
+    Files.writeString(Path.of("target/bench-beats.txt"), table);
+    assertThat(rows).as("excerpts measured").isNotEmpty();
+  }
+
+  static Row score(Excerpt e, Beats beats, double realTime) {
+    List<Double> found = beats.beats();
+    BeatScores.Continuity a = BeatScores.continuity(e.aubio(), found);
+    BeatScores.Continuity q = BeatScores.continuity(e.qm(), found);
+    BeatScores.Continuity refs = BeatScores.continuity(e.qm(), e.aubio());
+    return new Row(e.id(), BeatScores.fMeasure(e.aubio(), found, 0.070),
+        BeatScores.fMeasure(e.qm(), found, 0.070), a.cmlT(), q.cmlT(), Math.max(a.amlT(), q.amlT()),
+        downbeatRecall(e.qmDownbeats(), beats.downbeats()),
+        BeatScores.fMeasure(e.qm(), e.aubio(), 0.070), refs.cmlT(), realTime);
+  }
+
+  /** The share of the reference's bars (after 5 s) whose first beat we also call a downbeat. */
+  static double downbeatRecall(List<Double> reference, List<Double> found) {
+    List<Double> bars = reference.stream().filter(t -> t >= BeatScores.SKIP).toList();
+    if (bars.isEmpty()) {
+      return 0;
+    }
+    long hit = bars.stream().filter(t -> found.stream().anyMatch(d -> Math.abs(d - t) <= 0.070)).count();
+    return (double) hit / bars.size();
+  }
+
+  private static Row mean(List<Row> rows, String id) {
+    int n = Math.max(1, rows.size());
+    return new Row(id, rows.stream().mapToDouble(Row::aubioF).sum() / n,
+        rows.stream().mapToDouble(Row::qmF).sum() / n,
+        rows.stream().mapToDouble(Row::aubioCmlt).sum() / n,
+        rows.stream().mapToDouble(Row::qmCmlt).sum() / n,
+        rows.stream().mapToDouble(Row::amlt).sum() / n,
+        rows.stream().mapToDouble(Row::downbeats).sum() / n,
+        rows.stream().mapToDouble(Row::agreeF).sum() / n,
+        rows.stream().mapToDouble(Row::agreeCmlt).sum() / n,
+        rows.stream().mapToDouble(Row::realTime).sorted().skip(rows.size() / 2).findFirst().orElse(0));
+  }
+
+  private static String line(String label, Row r) {
+    return String.format(Locale.ROOT, "%-28s %6.3f %6.3f %6.3f %6.3f %6.3f %6.3f | %6.3f %6.3f | %5.0f%n",
+        label, r.aubioF, r.qmF, r.aubioCmlt, r.qmCmlt, r.amlt, r.downbeats, r.agreeF, r.agreeCmlt, r.realTime);
+  }
+}

@@ -1,0 +1,220 @@
+package io.tunecut.studio.internal.preview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import static io.tunecut.studio.ffmpeg.TestMedia.FFMPEG;
+
+import io.tunecut.studio.internal.draft.Aspect;
+import io.tunecut.studio.internal.draft.Clip;
+import io.tunecut.studio.internal.draft.Draft;
+import io.tunecut.studio.internal.draft.Fill;
+import io.tunecut.studio.ffmpeg.TestMedia;
+import io.tunecut.studio.internal.media.FfprobeMediaProbe;
+import io.tunecut.studio.internal.media.Media;
+import java.awt.Color;
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.IntPredicate;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The timeline picture as a person sees it: what is where, and that it reads. */
+class TimelinePicturesTest {
+  @TempDir static Path dir;
+  static Sample sample;
+  static TimelinePictures pictures;
+  static BufferedImage picture;
+  static TimelineDrawing.Layout at;
+
+  @BeforeAll
+  static void draw() throws Exception {
+    sample = new Sample(dir);
+    pictures = sample.pictures();
+    byte[] png = pictures.png(sample.draft("城市之梦"), sample.media());
+    picture = ImageIO.read(new ByteArrayInputStream(png));
+    // Kept in the build output, to look at.
+    ImageIO.write(picture, "png", Path.of("target", "timeline-picture.png").toFile());
+    at = pictures.drawing(sample.draft("城市之梦"), sample.media()).layout();
+  }
+
+  /** Where {@code ms} of the 10 s timeline is drawn. */
+  static int x(double ms) {
+    return (int) Math.round(28 + (1280 - 56) * ms / 10_000);
+  }
+
+  @Test
+  void isAPngAtMost1280WideAndAsTallAsItsParts() {
+    assertThat(picture.getWidth()).isEqualTo(1280);
+    assertThat(picture.getHeight()).isBetween(400, 800).isEqualTo(at.height());
+  }
+
+  @Test
+  void thumbnailColumnsDifferWhereTheClipsDifferAndAgreeWithinTheSameClip() {
+    int row = at.videoTop() + 40;
+    Color pattern = average(x(1500), x(2500), row, row + 40);
+    Color sky1 = average(x(6800), x(7600), row, row + 40);
+    Color sky2 = average(x(8400), x(9200), row, row + 40);
+    assertThat(distance(sky1, sky2)).as("the same plain clip").isLessThan(20);
+    assertThat(distance(pattern, sky1)).as("two different clips").isGreaterThan(60);
+    assertThat(sky1.getBlue()).isGreaterThan(sky1.getRed() + 100);
+  }
+
+  @Test
+  void theFrameShapeShowsTheFirstClipFillingIt() {
+    Rectangle box = at.frame();
+    assertThat((double) box.width / box.height).as("16:9").isCloseTo(16 / 9.0, within(0.05));
+    Color inside = average(box.x + 6, box.x + box.width - 6, box.y + 6, box.y + box.height - 6);
+    Color clip = average(28, 28 + 192, at.videoTop() + 2, at.videoBottom() - 32); // its first thumbnail
+    assertThat(distance(inside, clip)).as("the first clip's picture, not an empty box").isLessThan(40);
+  }
+
+  @Test
+  void inATallFrameAWideClipSitsWholeOverItsBlurredSelfOrBlackBars() throws Exception {
+    Draft tall = sample.draft("tall").withOutput(Draft.empty().output().withAspect(Aspect.PORTRAIT));
+    BufferedImage blurred = ImageIO.read(new ByteArrayInputStream(pictures.png(tall, sample.media())));
+    Draft barred = tall.withOutput(tall.output().withFill(Fill.BARS));
+    BufferedImage bars = ImageIO.read(new ByteArrayInputStream(pictures.png(barred, sample.media())));
+    ImageIO.write(blurred, "png", Path.of("target", "timeline-picture-portrait.png").toFile());
+    Rectangle box = pictures.drawing(tall, sample.media()).layout().frame();
+
+    assertThat((double) box.width / box.height).as("9:16").isCloseTo(9 / 16.0, within(0.05));
+    int middle = box.y + box.height / 2;
+    int band = box.y + box.height / 8;
+    Color centre = average(blurred, box.x + 4, box.x + box.width - 4, middle - 3, middle + 3);
+    Color blurBand = average(blurred, box.x + 4, box.x + box.width - 4, band - 3, band + 3);
+    Color barBand = average(bars, box.x + 4, box.x + box.width - 4, band - 3, band + 3);
+    assertThat(brightness(barBand)).as("black bars above the clip").isLessThan(10);
+    assertThat(brightness(blurBand)).as("its blurred copy, dimmed, above it").isGreaterThan(brightness(barBand) + 15)
+        .isLessThan(brightness(centre));
+  }
+
+  @Test
+  void theCutIsMarkedBetweenTheClips() {
+    int cut = x(6000);
+    Color line = new Color(picture.getRGB(cut, at.videoTop() + 60));
+    assertThat(line.getRed()).isGreaterThan(200);
+    assertThat(line.getGreen()).isGreaterThan(150);
+    assertThat(line.getBlue()).isLessThan(120);
+  }
+
+  @Test
+  void aCutInsideAClipIsMarkedToo() throws Exception {
+    Path twoShots = TestMedia.make(dir.resolve("two-shots.mp4"), "-f", "lavfi", "-i",
+        "color=c=0x2060ff:size=640x360:rate=30:duration=2", "-f", "lavfi", "-i",
+        "color=c=0x20a040:size=640x360:rate=30:duration=2", "-filter_complex", "[0:v][1:v]concat=n=2:v=1[v]",
+        "-map", "[v]", "-pix_fmt", "yuv420p");
+    Media clip = new Media("med_two", "two-shots.mp4", new FfprobeMediaProbe(FFMPEG).probe(twoShots, "two-shots.mp4"),
+        twoShots);
+    Draft draft = Draft.empty().withClips(List.of(new Clip("c1", clip.id(), "two-shots.mp4", "video", 4000, 0, 1.0, null)));
+
+    BufferedImage drawn = pictures.draw(draft, List.of(clip));
+
+    int top = pictures.drawing(draft, List.of(clip)).layout().videoTop() + 60;
+    Color atTheCut = new Color(drawn.getRGB((int) Math.round(28 + (1280 - 56) * 2000 / 4000.0), top));
+    assertThat(atTheCut.getRed()).as("the cut's line").isGreaterThan(200);
+    Color firstShot = new Color(drawn.getRGB((int) Math.round(28 + (1280 - 56) * 1000 / 4000.0), top));
+    assertThat(firstShot.getBlue()).as("no line within a shot").isGreaterThan(firstShot.getRed() + 100);
+  }
+
+  @Test
+  void theMusicLaneHoldsAWaveformThatFollowsTheFadesAndTheDucking() {
+    double full = waveHeight(x(2500), x(3800));
+    assertThat(full).as("the waveform between the fade in and the ducking").isGreaterThan(30);
+    assertThat(waveHeight(x(4300), x(5700))).as("ducked 12 dB").isLessThan(full * 0.5);
+    assertThat(waveHeight(x(50), x(500))).as("fading in").isLessThan(full * 0.5);
+    assertThat(waveHeight(x(9500), x(9950))).as("fading out").isLessThan(full * 0.5);
+  }
+
+  @Test
+  void fadesAndDuckedStretchesAreShaded() {
+    Color plain = new Color(picture.getRGB(x(3000), at.musicBottom() - 12));
+    Color ducked = new Color(picture.getRGB(x(5000), at.musicBottom() - 12));
+    Color fading = new Color(picture.getRGB(x(9700), at.musicBottom() - 30));
+    assertThat(ducked.getBlue()).as("ducked: shaded violet").isGreaterThan(plain.getBlue() + 25);
+    assertThat(fading.getRed()).as("fade: shaded orange").isGreaterThan(plain.getRed() + 25);
+  }
+
+  @Test
+  void aChineseTitleIsDrawnAsGlyphsNotBoxes() throws Exception {
+    BufferedImage boxes = pictures.draw(sample.draft("□□□□"), sample.media());
+    int top = at.textTop();
+    // The title's bar is white: its ink is the dark text on it.
+    IntPredicate ink = rgb -> new Color(rgb).getRed() < 90;
+    Set<Long> glyphs = new HashSet<>();
+    int glyphWidth = 24;
+    int start = x(0) + 8 + 20; // after "T "
+    long inkChinese = 0;
+    for (int k = 0; k < 4; k++) {
+      long shape = 0;
+      for (int y = top + 6; y < top + 36; y++) {
+        for (int x = start + k * glyphWidth; x < start + (k + 1) * glyphWidth; x++) {
+          if (ink.test(picture.getRGB(x, y))) {
+            shape = shape * 31 + (long) (x - start - k * glyphWidth) * 64 + (y - top);
+            inkChinese++;
+          }
+        }
+      }
+      glyphs.add(shape);
+    }
+    assertThat(inkChinese).as("the title has ink").isGreaterThan(300);
+    assertThat(glyphs).as("four different characters, not four boxes").hasSize(4);
+    assertThat(count(picture, top, ink)).isNotEqualTo(count(boxes, top, ink));
+  }
+
+  private static long count(BufferedImage image, int top, IntPredicate ink) {
+    long n = 0;
+    for (int y = top; y < top + 38; y++) for (int x = x(0); x < x(3000); x++) if (ink.test(image.getRGB(x, y))) n++;
+    return n;
+  }
+
+  /** The tallest column of the heard waveform (its colour) over {@code [a, b)}. */
+  private static double waveHeight(int a, int b) {
+    int tallest = 0;
+    for (int x = a; x < b; x++) {
+      int column = 0;
+      for (int y = at.musicTop(); y < at.musicBottom(); y++) {
+        if (distance(new Color(picture.getRGB(x, y)), TimelineDrawing.WAVE) < 60) column++;
+      }
+      tallest = Math.max(tallest, column);
+    }
+    return tallest;
+  }
+
+  private static double brightness(Color c) {
+    return (c.getRed() + c.getGreen() + c.getBlue()) / 3.0;
+  }
+
+  private static Color average(int x0, int x1, int y0, int y1) {
+    return average(picture, x0, x1, y0, y1);
+  }
+
+  private static Color average(BufferedImage picture, int x0, int x1, int y0, int y1) {
+    long r = 0;
+    long gr = 0;
+    long bl = 0;
+    long n = 0;
+    for (int x = x0; x < x1; x++) {
+      for (int y = y0; y < y1; y++) {
+        Color c = new Color(picture.getRGB(x, y));
+        r += c.getRed();
+        gr += c.getGreen();
+        bl += c.getBlue();
+        n++;
+      }
+    }
+    return new Color((int) (r / n), (int) (gr / n), (int) (bl / n));
+  }
+
+  private static double distance(Color a, Color b) {
+    return Math.sqrt(Math.pow(a.getRed() - b.getRed(), 2) + Math.pow(a.getGreen() - b.getGreen(), 2)
+        + Math.pow(a.getBlue() - b.getBlue(), 2));
+  }
+}
