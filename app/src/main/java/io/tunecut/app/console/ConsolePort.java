@@ -38,6 +38,7 @@ public final class ConsolePort implements ChatPort {
   private final PrintStream out;
   private final Path exports;
   private final AtomicLong ids = new AtomicLong();
+  private final AtomicLong pictures = new AtomicLong();
   private final Map<MessageRef, Long> lastEditNanos = new HashMap<>();
   private final Map<MessageRef, String> waitingEdits = new LinkedHashMap<>();
 
@@ -117,7 +118,9 @@ public final class ConsolePort implements ChatPort {
   @Override
   public boolean sendPhoto(Chat chat, Path file, String caption, List<Suggestion> suggestions) throws IOException {
     Files.createDirectories(exports);
-    Path saved = exports.resolve("timeline-" + chat.id().replaceAll("[^A-Za-z0-9_-]", "_") + ".png");
+    // A file per picture: pictures can arrive after the next line was answered, and a shared
+    // file would show whichever was written last under every photo line.
+    Path saved = exports.resolve("timeline-" + chat.id().replaceAll("[^A-Za-z0-9_-]", "_") + "-" + pictures.incrementAndGet() + ".png");
     Files.copy(file, saved, StandardCopyOption.REPLACE_EXISTING);
     String buttons = suggestions.stream().map(s -> "[" + s.label() + ": " + s.command() + "]").collect(Collectors.joining(" "));
     StringBuilder text = new StringBuilder();

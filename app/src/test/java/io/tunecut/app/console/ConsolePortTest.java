@@ -81,6 +81,22 @@ class ConsolePortTest {
   }
 
   @Test
+  void eachPictureKeepsItsOwnFileSoAnEarlierPhotoLineStillShowsItsTimeline(@TempDir Path work) throws Exception {
+    Path first = Files.write(work.resolve("first.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 1});
+    Path second = Files.write(work.resolve("second.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 2});
+
+    ConsolePort port = port();
+    port.sendPhoto(chat, first, "", List.of());
+    port.sendPhoto(chat, second, "", List.of());
+
+    List<Path> saved = lines().stream().filter(l -> l.startsWith("bot> photo: "))
+        .map(l -> Path.of(l.substring("bot> photo: ".length()))).toList();
+    assertThat(saved).hasSize(2).doesNotHaveDuplicates();
+    assertThat(saved.get(0)).hasSameBinaryContentAs(first);
+    assertThat(saved.get(1)).hasSameBinaryContentAs(second);
+  }
+
+  @Test
   void aVideoIsSavedIntoTheExportsFolderAndItsPathPrinted(@TempDir Path work) throws Exception {
     Path rendered = Files.writeString(work.resolve("render_1.mp4"), "not really a video");
 
