@@ -40,7 +40,7 @@ final class TimelinePictures {
   private volatile Support support = Support.UNKNOWN;
   /** While it is not known whether the backend draws, one asks at a time: a crowd would ask the cloud in vain. */
   private final AtomicBoolean probing = new AtomicBoolean();
-  /** The first probe has ended (whatever it learnt). */
+  /** A probe has ended (whatever it learnt): who waited for it may ask now. */
   private final CompletableFuture<Void> probed = new CompletableFuture<>();
 
   private enum Support { UNKNOWN, YES, NO }
@@ -74,10 +74,7 @@ final class TimelinePictures {
       } catch (IOException e) {
         log.info("no timeline picture for {}: {}", user, e.toString());
       } finally {
-        if (probe) {
-          probing.set(false);
-          probed.complete(null);
-        }
+        if (probe) endProbe();
         ctx.deleteQuietly(file);
       }
     }
@@ -113,8 +110,14 @@ final class TimelinePictures {
     } catch (IOException e) {
       log.info("timeline after the turn of {} unavailable: {}", work.user, e.toString());
     } finally {
-      if (probe) probing.set(false);
+      if (probe) endProbe();
     }
+  }
+
+  /** Lets the next ask: a probe that ends without learning anything (no change to draw) counts too. */
+  private void endProbe() {
+    probing.set(false);
+    probed.complete(null);
   }
 
   /**
