@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -121,10 +122,13 @@ final class Outbox {
     private final Deque<Job> waiting = new ArrayDeque<>();
     private final FailsafeExecutor<Object> retrying;
     private Job current;
+    private boolean wakeScheduled;
+    private final String chatId;
     private long freeNanos = System.nanoTime();
     private long editFreeNanos = System.nanoTime();
 
     Lane(Chat chat) {
+      this.chatId = chat.id();
       this.intervalNanos = (chat.group() ? GROUP_INTERVAL : PRIVATE_INTERVAL).toNanos();
       this.editIntervalNanos = editInterval.apply(chat).toNanos();
       RetryPolicy<Object> retryAfter = RetryPolicy.builder()
@@ -162,10 +166,29 @@ final class Outbox {
 
     private void pump() {
       Job job;
+      long editDue;
       synchronized (this) {
         if (current != null || waiting.isEmpty()) return;
-        job = waiting.poll();
+        long now = System.nanoTime();
+        job = next(now);
+        editDue = editFreeNanos - now;
+        if (job == null && wakeScheduled) return;
+        if (job == null) wakeScheduled = true;
         current = job;
+      }
+      if (job == null) {
+        // Only edits wait, and the status may not change yet: the lane stays free for a message meanwhile.
+        try {
+          scheduler.schedule(() -> {
+            synchronized (this) {
+              wakeScheduled = false;
+            }
+            pump();
+          }, editDue, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+          log.debug("the Telegram bot is stopping: a status edit for chat {} is dropped", chatId);
+        }
+        return;
       }
       retrying.getStageAsync(() -> turn(job).thenCompose(ready -> attempt(job))).whenComplete((value, failure) -> {
         CompletableFuture<Object> result;
@@ -177,6 +200,23 @@ final class Outbox {
         else result.completeExceptionally(unwrap(failure));
         pump();
       });
+    }
+
+    /**
+     * The next job: a message before any edit whose interval has not run out (a person's answer
+     * never waits behind a status edit pacing itself), else the first in line; null when only
+     * edits wait and none may go yet.
+     */
+    private Job next(long now) {
+      if (editFreeNanos <= now) return waiting.poll();
+      for (Iterator<Job> it = waiting.iterator(); it.hasNext(); ) {
+        Job job = it.next();
+        if (job.editOf == null) {
+          it.remove();
+          return job;
+        }
+      }
+      return null;
     }
 
     /** Completes when the chat's budget and the global one allow the job's next try; waits on the scheduler. */

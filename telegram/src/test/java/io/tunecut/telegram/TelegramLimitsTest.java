@@ -128,6 +128,24 @@ class TelegramLimitsTest {
     assertThat(api.calls("sendMessage")).hasSize(40).allSatisfy(c -> assertThat(c.answeredCode()).isEqualTo(200));
   }
 
+  @Test
+  void anAnswerDoesNotWaitBehindAStatusEditThatPacesItself() throws Exception {
+    TelegramSettings settings = TelegramSettings.of(TOKEN).withApiUrl(api.url(), false)
+        .withEditIntervals(Duration.ofSeconds(4), Duration.ofSeconds(4));
+    TelegramPort slowEdits = new TelegramPort(client, settings, new TokenMask(TOKEN), timer, worker);
+    MessageRef status = slowEdits.createStatus(ANN.chat(), "⏳ Working on it…");
+    slowEdits.editStatus(status, "⏳ Rendering · 1 s");
+    await().until(() -> api.calls("editMessageText").size() == 1);
+    // The next edit may not go for 4 s; the answer comes in meanwhile.
+    slowEdits.editStatus(status, "⏳ Rendering · 2 s");
+    slowEdits.send(ANN.chat(), "Your video: https://example.org/v.mp4", List.of());
+
+    await().until(() -> api.calls("editMessageText").size() == 2);
+    assertThat(api.calls()).filteredOn(c -> c.method().equals("sendmessage") || c.method().equals("editmessagetext"))
+        .extracting(FakeBotApi.Call::text)
+        .containsSubsequence("⏳ Rendering · 1 s", "Your video: https://example.org/v.mp4", "⏳ Rendering · 2 s");
+  }
+
   private MessageRef send(Chat chat, String text) {
     try {
       return port.send(chat, text, List.of());
