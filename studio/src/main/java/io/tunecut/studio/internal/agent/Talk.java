@@ -38,8 +38,17 @@ final class Talk implements Instruction {
   private static final Pattern HOLD = Pattern.compile(
       "^(?:wait|hold on|one sec(?:ond)?|1s|hang on|hmm+|h+m+|umm*|uh+|let me (?:think|see|check)|give me a (?:sec|second|minute|moment)|brb)(?:\\s+(?:a (?:sec|second|bit|minute|moment)|please))?\\s*[.!]*$"
           + "|^(?:等一?下|等等|稍等|等会儿?|我(?:再)?想想|让我想想|考虑一下|我考虑一下|我再看看|嗯+|呃+)[.!。！]*$");
+  /** "make me a preview", "let me see it first", "预览一下": the bot shows it; the agent says how. */
+  private static final Pattern PREVIEW = Pattern.compile(
+      "^(?:can you |could you |please )?(?:make|give|show|send|do)\\s+(?:me\\s+|us\\s+)?(?:a\\s+)?(?:quick\\s+)?preview|^(?:quick\\s+)?preview\\s*(?:it|this|please)?$"
+          + "|^(?:let me|can i|lemme) (?:see|watch|check) (?:it|this|the video|how it looks)|^show me (?:it|the video|how it looks)"
+          + "|预览|先看看|看看效果|让我看看|给我看看|我想看看");
+  /** "no thanks", "nah its fine", "算了": nothing to change. */
+  private static final Pattern DECLINE = Pattern.compile(
+      "^(?:no thanks?|no thank you|nah|nope|never ?mind|nvm|forget it|no need|that'?s all|all good|it'?s fine|its fine|nah it'?s fine|nah its fine|it'?s ok(?:ay)?)\\b(?:\\s+(?:it'?s|its) (?:fine|ok|okay|good))?[\\s.!]*$"
+          + "|^(?:算了|不用了|不需要了|没事了?|就这样吧?|不改了|不用改了)");
   /** "what does sync to the beat do", "what is a montage": a question about a word, not a request. */
-  private static final Pattern WHAT_DOES = Pattern.compile("^(?:what|how) (?:does|do|would|will) .+ (?:do|mean|work)\\b|^what(?:'s| is) (?:a |an )?(?:montage|ducking|loudness|sync|beat ?sync)\\b|是什么意思|什么意思");
+  private static final Pattern WHAT_DOES = Pattern.compile("^(?:what|how) (?:does|do|would|will) .+ (?:do|mean|work)\\b|^how (?:do|can|should) i (?!export|render|download|save|get the video)|^what(?:'s| is) (?:a |an )?(?:montage|ducking|loudness|sync|beat ?sync)\\b|是什么意思|什么意思");
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
@@ -70,6 +79,11 @@ final class Talk implements Instruction {
     if (!turn.has(EDIT_WORD) && turn.match(PRAISE) != null) {
       return Optional.of(Edit.answer(draft, "Glad you like it! Tell me if you want anything changed.", "喜欢就好！想改哪里随时告诉我。"));
     }
+    if (turn.match(PREVIEW) != null) {
+      return Optional.of(Edit.answer(draft, "For a quick look send /preview; for the finished video, /export.",
+          "想先看看效果就发 /preview，要成片就发 /export。"));
+    }
+    if (turn.match(DECLINE) != null) return Optional.of(Edit.answer(draft, "OK, I'll leave it as it is.", "好的，保持现在这样。"));
     if (turn.match(HOLD) != null) return Optional.of(Edit.answer(draft, "Sure, take your time.", "好的，不急，想好了告诉我。"));
     if (turn.match(OK) != null) return Optional.of(Edit.answer(draft, "OK! Tell me what to change next, or /export.", "好的！接下来想改什么，或者 /export 导出。"));
     return Optional.empty();

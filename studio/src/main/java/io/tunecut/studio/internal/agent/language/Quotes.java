@@ -14,7 +14,7 @@ final class Quotes {
       "[\"＂]([^\"＂]+)[\"＂]|“([^”]+)”|「([^」]+)」|『([^』]+)』|‘([^’]+)’|《([^》]+)》|(?<![\\p{L}\\d])'([^']+)'(?![\\p{L}\\d])");
   /** "title: Best day ever", "字幕：第一天": the rest of the message is the text. */
   private static final Pattern AFTER_COLON = Pattern.compile(
-      "(?i)(\\b(?:title|caption|subtitle|text|heading|label)s?\\b[^:：«]{0,30}|(?:标题|字幕|文字|文案)[^:：«]{0,10})[:：]\\s*([^«]+?)\\s*$");
+      "(?i)(\\b(?:title|titel|tittle|tite|caption|captoin|subtitle|text|heading|label)s?\\b[^:：«]{0,30}|(?:标题|字幕|文字|文案)[^:：«]{0,10})[:：]\\s*([^«]+?)\\s*$");
   /** "add text GOAL at the end", "a caption saying hello world at the bottom". */
   /** Where words meant for the screen end: the next request, a place on screen, or the message's end. */
   private static final String END = "\\s+(?i:and|then|at|on|in|for|from|until|till|during|with)\\s+|[,;.!?]|$";
