@@ -60,6 +60,10 @@ class ConsoleOnEmbeddedStudioTest {
       String transcript = printed.toString(StandardCharsets.UTF_8);
       assertThat(transcript.lines()).allMatch(line -> line.startsWith("bot> ") || line.startsWith("bot~ "));
       assertThat(transcript).contains("lofi song.mp3").contains("35%");
+      // The edit's reply and /status word the timeline the same way.
+      List<String> timelines = transcript.lines().map(l -> l.substring(5)).filter(l -> l.startsWith("Timeline: ")).toList();
+      assertThat(timelines).as("timeline lines in:%n%s", transcript).hasSizeGreaterThanOrEqualTo(2);
+      assertThat(timelines.stream().distinct()).as("timeline lines in:%n%s", transcript).hasSize(1);
 
       // The timeline's picture, after the edit and on /status: a real PNG beside the exports.
       List<String> photos = transcript.lines().filter(l -> l.startsWith("bot> photo: ")).toList();

@@ -124,6 +124,10 @@ final class ClipOrder implements Instruction {
   private static Edit ordered(Draft draft, List<Clip> clips, ObjectNode args) {
     List<String> names = clips.stream().map(Clip::name).toList();
     args.putPOJO("order", names);
+    if (clips.equals(draft.clips())) {
+      return Edit.answer(draft, "The clips are in that order already: " + String.join(", ", names) + ".",
+          "片段已经是这个顺序了：" + String.join("、", names) + "。");
+    }
     return Edit.done(draft.withClips(clips), "reorder_clips", args,
         "New clip order: " + String.join(", ", names) + ".", "新的片段顺序：" + String.join("、", names) + "。");
   }

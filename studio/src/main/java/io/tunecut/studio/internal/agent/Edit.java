@@ -54,7 +54,7 @@ public record Edit(Draft draft, AgentStep step, String english, String chinese, 
     return answer(draft, "", "");
   }
 
-  /** Two readings are plausible: ask which, change nothing. */
+  /** An answer that ends the clause, nothing changed: two readings are plausible (ask which), or it was a question, not a request. */
   static Edit question(Draft draft, String english, String chinese) {
     return new Edit(draft, null, english, chinese, Kind.QUESTION, List.of());
   }

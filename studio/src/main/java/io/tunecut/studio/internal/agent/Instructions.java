@@ -14,10 +14,12 @@ public final class Instructions {
    */
   public static List<Instruction> standard() {
     return List.of(
+        new StateQuestion(),
         new SetText(),
         new LeaveAlone(),
         new Talk(),
         new ShowClips(),
+        new NoMusicOnClip(),
         new RemoveMusic(),
         new ComposeMusic(),
         new AddMusic(),

@@ -14,12 +14,14 @@ import java.util.regex.Pattern;
  */
 final class MusicStart implements Instruction {
   private static final String T = "(\\d+(?:\\.\\d+)?)s";
+  /** "再进来", "才响起": the music entering the video, so a time before it is on the timeline. */
+  private static final String COMES_IN = "(?:再|才)?\\s*(?:进来|进入|响起|出来|出现|进)";
   private static final Pattern IN_SONG = Pattern.compile(
       "(?:from|at) the (?:very )?(?:beginning|start) of (?:the )?(?:song|music)()|(?:music|song)\\s*从头(?:开始|放|播)()|从(?:song|music)的?开头()|"
           + "(?:from|at)\\s+" + T + "\\s+(?:of|in|into)\\s+(?:the\\s+)?(?:song|music)|" + T + "\\s+into\\s+the\\s+(?:song|music)"
           + "|skip\\s+(?:the\\s+)?(?:first\\s+)?" + T + "\\s+(?:of\\s+)?(?:the\\s+)?(?:song|music)|(?:song|music)\\s+from\\s+" + T + "\\s+in\\b"
           + "|(?:start|play|begin|use)\\s+(?:the\\s+)?song\\s+(?:at|from)\\s+(?:the\\s+)?" + T + "(?:\\s+mark)?(?!\\s+(?:into|in|of)\\s+the\\s+video)"
-          + "|从\\s*(?:song|music)\\s*的?\\s*第?\\s*" + T + "|跳过\\s*(?:song|music)?\\s*的?\\s*前\\s*" + T + "|(?:song|music)\\s*的?\\s*第\\s*" + T);
+          + "|从\\s*(?:song|music)\\s*的?\\s*第?\\s*" + T + "|跳过\\s*(?:song|music)?\\s*的?\\s*前\\s*" + T + "|(?:song|music)\\s*的?\\s*第\\s*" + T + "(?!\\s*" + COMES_IN + ")");
   private static final Pattern ON_TIMELINE = Pattern.compile(
       "(?:start|begin)s?\\s+(?:right\\s+)?(?:with|at the (?:start|beginning) of|from the (?:start|beginning) of) the video()|(?:start|begin)s?\\s+(?:right\\s+)?(?:when|as) the video (?:starts|begins)()|(?:和|跟)视频(?:一起|同时)开始()"
           + "|(?:music|song)\\s*(?:往后挪|往后移|后移|推迟|延后|延迟|晚)\\s*" + T + "|"
@@ -27,7 +29,7 @@ final class MusicStart implements Instruction {
           + "|(?:music|song)\\s+(?:should\\s+|to\\s+)?(?:starts?|begins?|comes?\\s+in|kicks?\\s+in|enters?|plays?)(?:\\s+(?:a bit|a little|slightly|only|just))?(?:\\s+later)?\\s+(?:at|after|from|only after)?\\s*" + T
           + "|(?:start|begin|bring in)\\s+(?:the\\s+)?(?:music|song)\\s+" + T + "\\s+in(?:to the video)?\\b"
           + "|delay\\s+(?:the\\s+)?(?:music|song)\\s+(?:by\\s+)?" + T + "|(?:music|song)\\s+(?:at|from)\\s+" + T + "\\s+(?:into|in)\\s+the\\s+video"
-          + "|(?:music|song)?\\s*(?:从|在)\\s*第?\\s*" + T + "\\s*(?:开始|进入|响起|出来|进)|视频的?第\\s*" + T + "\\s*(?:开始|再)?\\s*(?:放|播放?|进|出|响)\\s*(?:music|song)|" + T + "\\s*(?:后|之后|以后)\\s*(?:再)?\\s*(?:进|出现|开始|响|放)");
+          + "|(?:music|song)\\s*(?:从|在)?\\s*第\\s*" + T + "\\s*" + COMES_IN + "|(?:music|song)?\\s*(?:从|在)\\s*第?\\s*" + T + "\\s*(?:开始|进入|响起|出来|进)|视频的?第\\s*" + T + "\\s*(?:开始|再)?\\s*(?:放|播放?|进|出|响)\\s*(?:music|song)|" + T + "\\s*(?:后|之后|以后)\\s*(?:再)?\\s*(?:进|出现|开始|响|放)");
   private static final Pattern WITH_CLIP = Pattern.compile(
       "(?:music|song).{0,25}\\b(?:when|where|as|with|at the start of|at)\\s+clip (\\d+)(?:\\s+(?:starts|begins|comes in))?|(?:music|song)?\\s*(?:从|在)\\s*clip (\\d+)\\s*(?:开始|进入|响起)");
   private static final Pattern INTO_VIDEO = Pattern.compile("into the video|of the video|on the timeline|视频的?第");

@@ -22,17 +22,19 @@ final class MusicVolume implements Instruction {
   private static final Pattern FILLER = Pattern.compile(
       "(?:\\b(?:set|it|to|at|make|put|turn|the|please|pls|change|now|just|a|bit|down|up|for|me|can|you|use|with|on|volume)\\b|[^a-z\\p{IsHan}]|调到|设为|改成|调成|请|吧)*");
   private static final Pattern QUIETER = Pattern.compile(
-      "quieter|softer|too loud|too high|(?:turn|bring|put|dial)\\b.{0,20}\\bdown\\b|\\b(?:lower|reduce|decrease)\\b|less loud|down a bit|not so loud"
+      "quieter|softer|too loud|too high|(?:turn|bring|put|dial)\\b.{0,20}\\bdown\\b|\\b(?:lower|reduce|decrease)\\b|less loud|down a bit|not so loud|\\bless (?:music|song|volume)\\b"
           + "|(?:调|变|放)?小(?:一)?点|小声|调小|调低|低一点|降低|太大|太吵|太响|轻一点|弱一点|别那么大");
   private static final Pattern LOUDER = Pattern.compile(
       "louder|too quiet|too soft|too low|can'?t hear|barely hear|hard to hear|not loud enough|(?:turn|bring|put|dial|pump)\\b.{0,20}\\bup\\b"
-          + "|\\b(?:raise|increase|boost)\\b|more audible|(?:调|变|放)?大(?:一)?点|大声|调大|调高|高一点|提高|太小|听不到|听不见|太轻|响一点");
-  private static final Pattern TOO_LOUD = Pattern.compile("too loud|drown(?:s|ing)? (?:\\w+ )?out|overpower|太大|太吵|太响|太炸|盖过|抢戏");
+          + "|\\b(?:raise|increase|boost)\\b|more audible|\\bmore (?:music|song|volume)\\s*(?:please)?$|(?:调|变|放)?大(?:一)?点|大声|调大|调高|高一点|提高|太小|听不到|听不见|太轻|响一点");
+  private static final Pattern TOO_LOUD = Pattern.compile(
+      "too loud|drown(?:s|ing)? (?:\\w+ )?out|overpower|太大|太响|太炸|盖过|抢戏|(?:太|有点|有些|好|很|真|超|特别)(?:吵|响|大声?)|吵死|好吵|吵耳"
+          + "|\\b(?:kinda|kind of|a bit|a little|bit|pretty|really|so|very|quite|way) loud\\b");
   private static final Pattern TOO_QUIET = Pattern.compile(
-      "too (?:quiet|soft|low)|can'?t (?:really )?hear|barely hear|hard to hear|太小|太轻|太弱|听不(?:太|大)?(?:清|到|见|出)");
+      "too (?:quiet|soft|low)|\\b(?:kinda|kind of|a bit|a little|bit|pretty|really|so|very|quite|way) (?:quiet|soft)\\b|(?:有点|有些|好|很)(?:小声|轻)|can'?t (?:really )?hear|barely hear|hard to hear|太小|太轻|太弱|听不(?:太|大)?(?:清|到|见|出)");
   private static final Pattern OTHER_TARGET = Pattern.compile(
       "original sound|title|caption|text|«|bigger|smaller|shorter|longer|size|clip \\d|\\bclips\\b|\\bvideo\\b|视频|fade|淡|loudness|normali|响度|db\\b|duck|闪避|talk|speak|说话|人声");
-  private static final Pattern VOLUME_WORDS = Pattern.compile("music|song|volume|level|loud|quiet|音量|声音|声");
+  private static final Pattern VOLUME_WORDS = Pattern.compile("music|song|volume|level|loud|quiet|音量|声音|声|吵");
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
@@ -68,7 +70,7 @@ final class MusicVolume implements Instruction {
       if (turn.match(Pattern.compile("\\bmute\\b|\\bsilence\\b|静音")) != null) v = 0.0;
       else if (turn.match(Pattern.compile("\\bmax(?:imum)?\\b|\\bfull volume\\b|最大")) != null) v = 2.0;
     }
-    if (v == null && aboutMusic || v == null && turn.text().matches("\\s*(?:a bit |a little |slightly |much |way )?(?:quieter|louder|softer)\\s*(?:please)?\\s*")) {
+    if (v == null && aboutMusic || v == null && turn.text().matches("\\s*(?:a bit |a little |slightly |much |way )?(?:quieter|louder|softer)\\s*(?:please)?\\s*|\\s*(?:turn|bring) (?:it|this|that) (?:down|up)(?: a bit| a little)?\\s*(?:please)?\\s*")) {
       // "too loud" before "loud": 太大声 asks for less, 听不清 for more
       if (turn.match(TOO_LOUD) != null) v = now * 0.7;
       else if (turn.match(TOO_QUIET) != null) v = now * 1.4;

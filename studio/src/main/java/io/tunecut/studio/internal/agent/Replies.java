@@ -27,7 +27,7 @@ final class Replies {
       sentences.add(zh ? "这部分我没看懂：" + parts + "。" : "I didn't understand " + parts + ".");
     }
     String text = String.join(zh ? "" : " ", sentences) + tracksHint(media, draft, zh);
-    if (changed && draft.isReady()) text += zh ? "\n时间线：" + ZhSummary.of(draft) : "\nTimeline: " + draft.summary();
+    if (changed && draft.isReady()) text += "\n" + TimelineLine.of(draft, zh);
     if (export) text += (text.isEmpty() ? "" : zh ? "\n" : "\n") + (zh ? EXPORT_ZH : EXPORT_EN);
     return text.strip();
   }

@@ -19,7 +19,7 @@ final class SetAspect implements Instruction {
   private static final Pattern SQUARE = Pattern.compile(
       "(?<!times )\\bsquare\\b|1x1|instagram post|insta post|ig post|\\bfeed post|方形|正方|方的|朋友圈");
   private static final Pattern LANDSCAPE = Pattern.compile(
-      "horizontal|landscape|16x9|widescreen|wide screen|youtube(?! shorts)|b站|bilibili|哔哩哔哩|西瓜视频|横屏|横版|横向|横的|电脑|tv|computer");
+      "horizontal|landscape|16x9|widescreen|wide screen|youtube(?! shorts)|b站|bilibili|哔哩哔哩|西瓜视频|横屏|横版|横向|横的|横过来|横着|电脑|tv|computer");
   private static final Pattern CROP = Pattern.compile(
       "\\bcrop|fill (?:the |up the )?(?:whole )?(?:screen|frame)|zoom in|full ?screen|no (?:black )?bars|without (?:black )?bars|铺满|裁剪|裁切|填满|充满|放大填充|去掉黑边|不要黑边");
   private static final Pattern BLUR = Pattern.compile("\\bblur|模糊|虚化|毛玻璃");

@@ -31,7 +31,24 @@ final class Talk implements Instruction {
       "(?<!clip )\\d|\\b(?:but|make|put|add|set|turn|change|more|less|louder|quieter|bigger|smaller|remove|cut|use|move|can you|could you)\\b"
           + "|但|改|加|调|换|去掉|删|放到|剪");
   private static final Pattern OK = Pattern.compile("^(?:ok|okay|k|got it|alright|all right|sure|好的?|行|可以|嗯+|收到|明白)$");
-  private static final Pattern WHICH_MUSIC = Pattern.compile("(?:what|which) (?:music|song)\\b|什么 ?(?:music|song)|哪首");
+  private static final Pattern WHICH_MUSIC = Pattern.compile(
+      "(?:what|which) (?:music|song)\\b|什么 ?(?:music|song)|哪首|(?:music|song)(?:'s| is)? (?:called|named|name)\\b|name of (?:the )?(?:music|song)"
+          + "|(?:music|song)\\s*(?:叫|是)(?:什么|啥)|(?:music|song)\\s*的?\\s*名字");
+  /** "wait", "hmm", "let me think", "等一下": nothing yet, and no need to say so is not understood. */
+  private static final Pattern HOLD = Pattern.compile(
+      "^(?:wait|hold on|one sec(?:ond)?|1s|hang on|hmm+|h+m+|umm*|uh+|let me (?:think|see|check)|give me a (?:sec|second|minute|moment)|brb)(?:\\s+(?:a (?:sec|second|bit|minute|moment)|please))?\\s*[.!]*$"
+          + "|^(?:等一?下|等等|稍等|等会儿?|我(?:再)?想想|让我想想|考虑一下|我考虑一下|我再看看|嗯+|呃+)[.!。！]*$");
+  /** "make me a preview", "let me see it first", "预览一下": the bot shows it; the agent says how. */
+  private static final Pattern PREVIEW = Pattern.compile(
+      "^(?:can you |could you |please )?(?:make|give|show|send|do)\\s+(?:me\\s+|us\\s+)?(?:a\\s+)?(?:quick\\s+)?preview|^(?:quick\\s+)?preview\\s*(?:it|this|please)?$"
+          + "|^(?:let me|can i|lemme) (?:see|watch|check) (?:it|this|the video|how it looks)|^show me (?:it|the video|how it looks)"
+          + "|预览|先看看|看看效果|让我看看|给我看看|我想看看");
+  /** "no thanks", "nah its fine", "算了": nothing to change. */
+  private static final Pattern DECLINE = Pattern.compile(
+      "^(?:no thanks?|no thank you|nah|nope|never ?mind|nvm|forget it|no need|that'?s all|all good|it'?s fine|its fine|nah it'?s fine|nah its fine|it'?s ok(?:ay)?)\\b(?:\\s+(?:it'?s|its) (?:fine|ok|okay|good))?[\\s.!]*$"
+          + "|^(?:算了|不用了|不需要了|没事了?|就这样吧?|不改了|不用改了)");
+  /** "what does sync to the beat do", "what is a montage": a question about a word, not a request. */
+  private static final Pattern WHAT_DOES = Pattern.compile("^(?:what|how) (?:does|do|would|will) .+ (?:do|mean|work)\\b|^how (?:do|can|should) i (?!export|render|download|save|get the video)|^what(?:'s| is) (?:a |an )?(?:montage|ducking|loudness|sync|beat ?sync)\\b|是什么意思|什么意思");
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
@@ -43,14 +60,15 @@ final class Talk implements Instruction {
               : "The video is " + Words.secs(draft.durationMs()) + " long (" + draft.clips().size() + (draft.clips().size() == 1 ? " clip)." : " clips)."),
           draft.clips().isEmpty() ? "时间线还是空的：请先发送视频。" : "视频长 " + Words.zhSecs(draft.durationMs()) + "（" + draft.clips().size() + " 个片段）。"));
     }
-    if (turn.match(WHICH_MUSIC) != null && (turn.text().contains("?") || turn.text().matches("(?s).*\\b(?:is|playing|using)\\b.*|.*(?:什么|哪).*"))) {
+    if (turn.match(WHICH_MUSIC) != null && (turn.text().contains("?") || turn.text().matches("(?s).*\\b(?:is|playing|using|called|named|name)\\b.*|.*(?:什么|哪|名字).*"))) {
       var m = draft.music();
       return Optional.of(Edit.answer(draft,
           m == null ? "There is no music yet." : "The music is '" + m.name() + "' at " + Words.percent(m.volume()) + ".",
           m == null ? "还没有背景音乐。" : "背景音乐是「" + m.name() + "」，音量 " + Words.percent(m.volume()) + "。"));
     }
+    if (turn.match(WHAT_DOES) != null) return Optional.of(Edit.question(draft, Replies.capabilities(false), Replies.capabilities(true)));
     if (turn.match(TIMELINE) != null) {
-      return Optional.of(Edit.answer(draft, "Timeline: " + draft.summary() + clips(draft, false), "时间线：" + ZhSummary.of(draft) + clips(draft, true)));
+      return Optional.of(Edit.answer(draft, TimelineLine.of(draft, false) + clips(draft, false), TimelineLine.of(draft, true) + clips(draft, true)));
     }
     if (turn.match(HELLO) != null) {
       return Optional.of(draft.clips().isEmpty()
@@ -61,6 +79,12 @@ final class Talk implements Instruction {
     if (!turn.has(EDIT_WORD) && turn.match(PRAISE) != null) {
       return Optional.of(Edit.answer(draft, "Glad you like it! Tell me if you want anything changed.", "喜欢就好！想改哪里随时告诉我。"));
     }
+    if (turn.match(PREVIEW) != null) {
+      return Optional.of(Edit.answer(draft, "For a quick look send /preview; for the finished video, /export.",
+          "想先看看效果就发 /preview，要成片就发 /export。"));
+    }
+    if (turn.match(DECLINE) != null) return Optional.of(Edit.answer(draft, "OK, I'll leave it as it is.", "好的，保持现在这样。"));
+    if (turn.match(HOLD) != null) return Optional.of(Edit.answer(draft, "Sure, take your time.", "好的，不急，想好了告诉我。"));
     if (turn.match(OK) != null) return Optional.of(Edit.answer(draft, "OK! Tell me what to change next, or /export.", "好的！接下来想改什么，或者 /export 导出。"));
     return Optional.empty();
   }

@@ -41,7 +41,7 @@ final class VideoLength implements Instruction {
       "(?:keep|use|only|just)\\s+(?:only\\s+)?(?:the\\s+)?(?:part\\s+)?(?:from\\s+|between\\s+)?" + N + "\\s*(?:to|-|until|till|and|through)\\s*" + N
           + "|只(?:保留|要|留|用)\\s*" + N + "\\s*(?:到|-|至)\\s*" + N);
   private static final Pattern TARGET = Pattern.compile(
-      "(?:make|keep|cut|trim|shorten|get)\\s+(?:it|the video|everything|video|the whole thing|the edit|this)\\s+(?:to\\s+|under\\s+|at most\\s+|down to\\s+|into\\s+|below\\s+)?(?:a\\s+)?(?:max(?:imum)?\\s+of\\s+)?" + N + "(?!\\s+into)"
+      "(?:make|keep|cut|trim|shorten|get)\\s+(?:it|the video|everything|video|the whole thing|the edit|this)\\s+(?:(?:a bit |a little |way )?(?:shorter|down)\\s+(?:like|to|about|around|maybe|so it'?s|at)?\\s*)?(?:to\\s+|under\\s+|at most\\s+|down to\\s+|into\\s+|below\\s+)?(?:a\\s+)?(?:max(?:imum)?\\s+of\\s+)?" + N + "(?!\\s+into)"
           + "|" + N + "\\s*(?:-\\s*)?(?:long\\s+)?(?:(?!into\\b|of\\b|in\\b|at\\b)[a-z]+\\s+){0,2}?(?:video|montage|edit|reel|short|version|clip|cut|highlight|recap|tiktok)\\b"
           + "|(?:total|overall)\\s+(?:length\\s+)?(?:of\\s+)?" + N + "|(?:under|max|at most|no longer than|no more than)\\s+" + N + "(?:\\s+(?:long|total))?$"
           + "|(?:剪成|剪到|缩短到|控制在|做成|做一个|变成|压缩到)\\s*" + N + "|" + N + "\\s*(?:的|以内)?\\s*(?:视频|短片|混剪|片子)");

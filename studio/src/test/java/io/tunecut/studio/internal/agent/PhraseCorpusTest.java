@@ -64,6 +64,15 @@ class PhraseCorpusTest {
     assertAllPass("third independent set", rows);
   }
 
+  /** A fourth such set, written blind as people type on a phone: slang, typos, polite wrappers and plain chat that must not edit. */
+  @Test
+  void aFourthIndependentSetIsUnderstoodToo() throws IOException {
+    List<Row> rows = rows("independent-4.tsv");
+    assertThat(rows).hasSizeGreaterThanOrEqualTo(100);
+    assertThat(rows.stream().filter(r -> r.language.equals("zh")).count()).isGreaterThanOrEqualTo(45);
+    assertAllPass("fourth independent set", rows);
+  }
+
   void assertAllPass(String name, List<Row> rows) {
     List<Outcome> outcomes = rows.stream().map(this::run).toList();
     Map<String, int[]> rates = new TreeMap<>();

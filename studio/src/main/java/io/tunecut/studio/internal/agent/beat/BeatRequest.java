@@ -28,11 +28,12 @@ public record BeatRequest(Kind kind, double seconds, int beatsPerShot, boolean n
           + "|end (?:of|at) (?:a|the) phrase|乐句|小节(?:线)?(?:上)?结束|结束在小节");
   private static final Pattern MONTAGE = Pattern.compile(
       "\\bmontage|cut (?:it |them |the clips |everything |the video )?(?:to|on) the (?:beat|music|rhythm)|beat[- ]?cut"
-          + "|(?:a )?cut (?:on )?every (?:\\d+ )?(?:beats?|bar)|shots? (?:of|every) \\d+ beats?|混剪|蒙太奇|按节拍剪|卡点(?:视频|剪辑)|剪成卡点|每\\s*\\d*\\s*(?:拍|小节)(?:一个镜头|切|剪|换)");
+          + "|(?:a )?cut (?:on )?every (?:\\d+ )?(?:beats?|bar)|shots? (?:of|every) \\d+ beats?|混剪|蒙太奇|按节拍剪|(?:按|跟着|随着|踩着|卡着)\\s*(?:鼓点|节拍|节奏|拍子)\\s*(?:来)?\\s*(?:剪|切)|卡点(?:视频|剪辑)|剪成卡点|每\\s*\\d*\\s*(?:拍|小节)(?:一个镜头|切|剪|换)");
   private static final Pattern SYNC = Pattern.compile(
       "sync|nudge|snap (?:the )?cuts|match (?:the )?(?:music|song) to|line (?:the )?(?:music|song|beats?) up|on the beat|to the beat|卡点|踩点|对齐节拍|节拍对齐"
           + "|\\b(?:cuts?|edits?)\\s+(?:match|hit|land on|fall on|line up with)\\s+(?:the\\s+)?(?:beats?|rhythm)"
-          + "|(?:跟着|跟随|配合|对上|对准|贴合)\\s*(?:剪辑点?|镜头切换|切换|画面切换|转场)");
+          + "|(?:跟着|跟随|配合|对上|对准|贴合)\\s*(?:剪辑点?|镜头切换|切换|画面切换|转场)"
+          + "|(?:music|song)\\s*(?:和|跟|与|同)\\s*(?:剪辑点?|镜头切换|切换点?|画面切换|转场)\\s*对(?:齐|上|准)");
   /** "keep the music level": the same as "no ducking". */
   private static final Pattern LEVEL = Pattern.compile("keep (?:the )?(?:music|song) (?:level|steady|constant|even)\\b(?!\\s*(?:at|to)\\b)");
   private static final Pattern NUDGE = Pattern.compile(

@@ -14,14 +14,27 @@ final class Quotes {
       "[\"＂]([^\"＂]+)[\"＂]|“([^”]+)”|「([^」]+)」|『([^』]+)』|‘([^’]+)’|《([^》]+)》|(?<![\\p{L}\\d])'([^']+)'(?![\\p{L}\\d])");
   /** "title: Best day ever", "字幕：第一天": the rest of the message is the text. */
   private static final Pattern AFTER_COLON = Pattern.compile(
-      "(?i)(\\b(?:title|caption|subtitle|text|heading|label)s?\\b[^:：«]{0,30}|(?:标题|字幕|文字|文案)[^:：«]{0,10})[:：]\\s*([^«]+?)\\s*$");
+      "(?i)(\\b(?:title|titel|tittle|tite|caption|captoin|subtitle|text|heading|label)s?\\b[^:：«]{0,30}|(?:标题|字幕|文字|文案)[^:：«]{0,10})[:：]\\s*([^«]+?)\\s*$");
   /** "add text GOAL at the end", "a caption saying hello world at the bottom". */
+  /** Where words meant for the screen end: the next request, a place on screen, or the message's end. */
+  private static final String END = "\\s+(?i:and|then|at|on|in|for|from|until|till|during|with)\\s+|[,;.!?]|$";
+  /** Words after "add a title" that say where or how, not what. */
+  private static final String NOT_WORDS = "(?i:at|on|in|to|for|from|with|that|which|saying|says|please|pls|and|then|here|there|too|please|bigger|smaller|red|white|black|yellow|blue|green)\\b|[:：]";
+  /** A look or place, not words: 红色, 大一点, 在顶部, 3秒. */
+  private static final String ZH_LOOK = "[:：]|[红白黑黄蓝绿橙粉紫灰金](?:色|的|$)|[大小]一?[点些]|更[大小]|在|放|居中|顶部|底部|上面|下面|中间|\\d+(?:\\.\\d+)?\\s*秒\\s*$|吧$|了$";
   private static final Pattern SAYING = Pattern.compile(
       "(?i:(\\b(?:saying|that says|which says|reading|with the words?)\\s+)([^«,;.!?]+?)(?=\\s+(?:at|on|in|for|from|until|till|during)\\s+(?:the\\s+)?(?:top|bottom|middle|center|centre|start|end|beginning|video|screen|\\d)|[,;.!?]|$))"
           + "|(\\b(?i:write|type)\\s+)(\\p{Lu}[\\p{L}'!?]*(?:\\s+\\p{Lu}[\\p{L}'!?]*)*)(?![\\p{L}])"
           + "|(\\b(?i:text|caption|title)\\s+)(\\p{Lu}[\\p{Lu}\\d!?]+(?:\\s+\\p{Lu}[\\p{Lu}\\d!?]*)*)(?![\\p{L}])"
           // "标题叫 海边", "字幕写着 出发啦" — but not a question ("标题是什么")
-          + "|((?:标题|字幕|文字|文案)\\s*(?:就)?(?:叫做?|是|为|写着?|写上)\\s*)(?![^«]*(?:什么|啥|吗|\\?|？))(?!\\d+(?:\\.\\d+)?\\s*秒\\s*$)([^«,，。;；!！?？\\s][^«,，。;；!！?？]*?)\\s*$");
+          + "|((?:标题|字幕|文字|文案)\\s*(?:就)?(?:叫做?|是|为|写着?|写上)\\s*)(?![^«]*(?:什么|啥|吗|\\?|？))(?!不是|否)(?!\\d+(?:\\.\\d+)?\\s*秒\\s*$)([^«,，。;；!！?？\\s][^«,，。;；!！?？]*?)\\s*$"
+          // "make the title say Summer Trip", "title should read day one": what a title says is its words
+          + "|(\\b(?i:title|caption|subtitle|heading|text)s?\\s+(?i:(?:should|to|will|can)\\s+)?(?i:say|says|read|reads)\\s+)([^«,;.!?]+?)(?=" + END + ")"
+          // "add a title Summer 2024", "put a caption see you soon at the bottom": the words right after a new title
+          + "|(\\b(?:(?i:add|give it)\\s+(?i:(?:a|an|the|one)\\s+)?|(?i:put)\\s+(?i:a|an)\\s+)(?i:new\\s+)?(?i:title|caption|subtitle|heading)\\s+)(?!" + NOT_WORDS + ")([^«,;.!?]+?)(?=" + END + ")"
+          // "标题改成 城市之梦", "加个标题 我的旅行": new words, but not a look ("标题改成红色", "标题改成大一点")
+          + "|((?:标题|字幕|文字|文案)\\s*(?:改成|改为|换成|变成)\\s*|(?:加|添加|加上|加一个|加个|来个|放个|放一个)\\s*(?:标题|字幕)\\s*)(?![^«]*(?:什么|啥|吗|\\?|？))"
+          + "(?!" + ZH_LOOK + ")([^«,，。;；!！?？\\s][^«,，。;；!！?？]*?)\\s*$");
 
   private Quotes() {}
 

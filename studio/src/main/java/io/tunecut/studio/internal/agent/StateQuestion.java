@@ -1,0 +1,67 @@
+package io.tunecut.studio.internal.agent;
+
+import io.tunecut.studio.internal.draft.Aspect;
+import io.tunecut.studio.internal.draft.Caption;
+import io.tunecut.studio.internal.draft.Draft;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A yes/no question about how things are ("is the music too loud?", "is it vertical?", "音乐是不是太大声了",
+ * "现在是竖屏吗"): answered with how they are, nothing changed. Read before everything else, so
+ * "is the title too big?" does not shrink the title. A polite request ("is it possible to…",
+ * "能不能…吗", "可以…吗") is not one.
+ */
+final class StateQuestion implements Instruction {
+  private static final Pattern STATE_QUESTION = Pattern.compile(
+      "^(?:好了|完成了|弄好了|做好了|改好了|可以了)吗|^(?:is|are|was|does|did)\\s+(?:it|this|that|the|my|music|song|video|clip|title|caption|text|original sound|everything|there)\\b(?!.*\\b(?:possible|a way|able|ok|okay|alright|fine)\\s+(?:if|to)\\b)"
+          + "|^(?!.*(?:能|可以|可不可以|帮|请|把|要不要)).*(?:是不是|是否|有没有).*|^(?!.*(?:能|可以|可不可以|帮|请|把|要不要)).*(?:现在|目前|这样)?是.*吗\\s*\\??$");
+  private static final Pattern ABOUT_TEXT = Pattern.compile("title|caption|text|«|标题|字幕|文字");
+  private static final Pattern ABOUT_SOUND = Pattern.compile("music|song|loud|quiet|volume|soft|音量|大声|小声|吵|声音|响");
+  private static final Pattern ABOUT_SHAPE = Pattern.compile("vertical|horizontal|landscape|portrait|square|wide|tiktok|youtube|aspect|shape|竖|横|方|比例|抖音");
+
+  @Override
+  public Optional<Edit> apply(Turn turn, Draft draft) {
+    return turn.match(STATE_QUESTION) == null ? Optional.empty() : Optional.of(state(turn, draft));
+  }
+
+  /** How the part asked about is now: the music's level, the frame's shape, or the whole timeline. */
+  private static Edit state(Turn turn, Draft draft) {
+    if (turn.whole().matches("(?s).*(?:" + ABOUT_TEXT.pattern() + ").*") && !draft.captions().isEmpty()) {
+      Caption c = draft.captions().get(0);
+      String where = switch (c.position()) {
+        case "top" -> "at the top";
+        case "bottom" -> "at the bottom";
+        default -> "in the middle";
+      };
+      String zhWhere = switch (c.position()) {
+        case "top" -> "在顶部";
+        case "bottom" -> "在底部";
+        default -> "居中";
+      };
+      long size = Math.round(c.size() * 100);
+      return Edit.question(draft,
+          "The text '" + c.text() + "' is " + where + ", " + size + "% of the frame height, " + Words.secs(c.startMs()) + "–"
+              + Words.secs(c.startMs() + c.durationMs()) + ". Say e.g. \"title bigger\" or \"title at the top\" to change it.",
+          "文字「" + c.text() + "」" + zhWhere + "，字高 " + size + "%，" + Words.zhSecs(c.startMs()) + "–" + Words.zhSecs(c.startMs() + c.durationMs())
+              + "。想改就说“标题大一点”或“标题放顶部”。");
+    }
+    var m = draft.music();
+    if (turn.whole().matches("(?s).*(?:" + ABOUT_SOUND.pattern() + ").*") && m != null) {
+      return Edit.question(draft,
+          "The music '" + m.name() + "' plays at " + Words.percent(m.volume()) + ". Say \"music quieter\" or \"music at 60%\" to change it.",
+          "背景音乐「" + m.name() + "」的音量是 " + Words.percent(m.volume()) + "。想调就说“音乐小一点”或“音量60%”。");
+    }
+    var o = draft.output();
+    if (turn.whole().matches("(?s).*(?:" + ABOUT_SHAPE.pattern() + ").*") && o.width() > 0 && o.height() > 0) {
+      String ratio = o.aspect() != null ? o.aspect().wire()
+          : Aspect.nearest(o.width(), o.height()).wire();
+      String en = o.height() > o.width() ? "vertical" : o.height() == o.width() ? "square" : "landscape";
+      String zh = o.height() > o.width() ? "竖屏" : o.height() == o.width() ? "方形" : "横屏";
+      return Edit.question(draft,
+          "The video is " + en + ", " + ratio + " (" + o.width() + "×" + o.height() + "). Say \"make it vertical\", \"square\" or \"16:9\" to change it.",
+          "现在是" + zh + "，" + ratio + "（" + o.width() + "×" + o.height() + "）。想改就说“竖屏”、“方形”或“横屏”。");
+    }
+    return Edit.question(draft, TimelineLine.of(draft, false), TimelineLine.of(draft, true));
+  }
+}
