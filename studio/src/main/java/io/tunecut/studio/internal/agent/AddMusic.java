@@ -40,6 +40,9 @@ final class AddMusic implements Instruction {
     boolean replace = turn.match(REPLACE) != null;
     if (replace && turn.earlier("replace_music")) return Optional.of(Edit.understood(draft)); // "boring, use the other one"
     Matcher add = ordered != null || named != null || replace ? null : turn.match(ADD);
+    if (add != null && ordered == null && named == null && madeByThisClause(draft.music(), turn.media())) {
+      return Optional.of(Edit.understood(draft)); // "add some chill music": composed in that style already
+    }
     if (add != null && draft.music() != null && !turn.text().replace(add.group(), "").replaceAll("\\b(?:please|pls|now|again|on it|to it|to this|on this|for me)\\b|[^a-z\\p{IsHan}]", "").isEmpty()) {
       turn.discard(); // "play the song just once": about the music already there, not a new one
       add = null;
@@ -101,6 +104,11 @@ final class AddMusic implements Instruction {
           "请先发送一首音乐（mp3、wav、m4a、aac、ogg 或 flac），我会把它加为背景音乐。");
     }
     return ComposeMusic.make(maker, media, draft, MusicMaker.Wish.defaults(), "new");
+  }
+
+  /** Music that is none of the session's media was composed by an earlier reading of this clause. */
+  private static boolean madeByThisClause(Music music, List<Media> media) {
+    return music != null && media.stream().noneMatch(m -> m.id().equals(music.src()));
   }
 
   private static Media next(List<Media> tracks, String currentSrc) {

@@ -66,6 +66,18 @@ class ComposeMusicTest {
   }
 
   @Test
+  void aStyleInAnAddMusicRequestComposesOnceInThatStyle() {
+    AgentReply reply = say(clips(video("v1", "walk.mp4", 20)), "add some chill background music pls");
+    AgentReply zh = say(clips(video("v1", "walk.mp4", 20)), "加点轻松的背景音乐");
+
+    assertThat(maker.wishes).containsExactly(new MusicMaker.Wish("lo-fi", 1), new MusicMaker.Wish("lo-fi", 1));
+    assertThat(reply.created()).hasSize(1);
+    assertThat(reply.draft().music().src()).isEqualTo(reply.created().get(0).id());
+    assertThat(reply.text()).containsOnlyOnce("Made music for you");
+    assertThat(zh.created()).hasSize(1);
+  }
+
+  @Test
   void aTrackThePersonSentIsPreferred() {
     Draft draft = clips(video("v1", "travel.mp4", 20));
     media.add(audio("a1", "summer.mp3", 90));
