@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * ago, since analyses and pictures read the files they asked for without saying when they are
  * done. Files left by an earlier run are counted at the start, by their last change.
  *
- * <p>A map under one lock, not a cache library: a file's removal must be decided with its
- * fetches, its uses and its in-use time, and none of them may ever be refused admission.
+ * <p>A map under one lock rather than a cache library: whether a file may go depends on its
+ * holders and its last use, decided together with fetches of the same file, and a cache's own
+ * eviction (or refused admission) would drop a file that a reader is about to open.
  */
 final class LocalCopies implements MediaStore {
   private static final Logger log = LoggerFactory.getLogger(LocalCopies.class);
