@@ -4,6 +4,9 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
@@ -25,6 +28,8 @@ final class UserDatabase {
   static final String FILE_NAME = "users.db";
   static final String HISTORY_TABLE = "users_schema_history";
   static final String POSTGRES_SCHEMA = "tunecut_bot";
+  /** The advisory lock that instances migrate under, one at a time (two keys: apart from Flyway's one-key locks). */
+  private static final int MIGRATION_LOCK = 0x7475_6e02; // "tun" + the user store
 
   private UserDatabase() {}
 
@@ -76,7 +81,35 @@ final class UserDatabase {
     return source;
   }
 
+  /**
+   * On PostgreSQL, under an advisory lock: instances starting together on an empty database
+   * would each create the schema (Flyway locks its history table only once the schema stands),
+   * and all but one would log the duplicate as an error.
+   */
   private static void migrate(HikariDataSource pool, boolean postgres) throws IOException {
+    if (!postgres) {
+      flyway(pool, false);
+      return;
+    }
+    try (Connection c = pool.getConnection()) {
+      try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_lock(?, 0)")) {
+        lock.setInt(1, MIGRATION_LOCK);
+        lock.execute();
+      }
+      try {
+        flyway(pool, true);
+      } finally {
+        try (PreparedStatement unlock = c.prepareStatement("SELECT pg_advisory_unlock(?, 0)")) {
+          unlock.setInt(1, MIGRATION_LOCK);
+          unlock.execute();
+        }
+      }
+    } catch (SQLException e) {
+      throw new IOException("Could not prepare the schema of the user store: " + e.getMessage(), e);
+    }
+  }
+
+  private static void flyway(HikariDataSource pool, boolean postgres) throws IOException {
     var flyway = Flyway.configure(UserDatabase.class.getClassLoader())
         .dataSource(pool)
         .locations("classpath:db/users")

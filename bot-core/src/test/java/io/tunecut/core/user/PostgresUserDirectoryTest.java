@@ -2,6 +2,10 @@ package io.tunecut.core.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.tunecut.core.access.Access;
 import io.tunecut.core.access.AccessRules;
 import io.tunecut.core.access.Budget;
@@ -20,10 +24,15 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** The directory on a real PostgreSQL (an embedded server, started for this class). */
 class PostgresUserDirectoryTest {
@@ -146,5 +155,44 @@ class PostgresUserDirectoryTest {
 
   private static InboundMessage text(ChatUser who, String text) {
     return InboundMessage.text(who, new Chat(who.platform(), who.id(), false), text);
+  }
+
+  @Test
+  void instancesStartingAtOnceOnAnEmptyDatabaseAllStartAndLogNoError() throws Exception {
+    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    var log = new ListAppender<ILoggingEvent>();
+    log.start();
+    root.addAppender(log);
+    var starts = Executors.newFixedThreadPool(3);
+    List<UserDirectory> opened = new ArrayList<>();
+    try {
+      for (int round = 0; round < 6; round++) { // the race is narrow: several empty databases, three at once
+        String name = "users_fresh_" + round;
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+          s.execute("CREATE DATABASE " + name);
+        }
+        String fresh = postgres.getJdbcUrl("postgres", name);
+        var together = new CyclicBarrier(3);
+        List<Future<UserDirectory>> all = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+          Path own = dataDir.resolve("instance-" + round + "-" + i);
+          all.add(starts.submit(() -> {
+            together.await();
+            return UserDirectory.open(own, null, fresh);
+          }));
+        }
+        for (var f : all) opened.add(f.get(60, TimeUnit.SECONDS));
+        opened.get(opened.size() - 3).update(ANN, r -> r.withLanguage("zh"));
+        assertThat(opened.get(opened.size() - 1).get(ANN).language()).as("one store for all three").isEqualTo("zh");
+      }
+    } finally {
+      root.detachAppender(log);
+      starts.shutdownNow();
+      for (UserDirectory d : opened) d.close();
+    }
+    // The server's own log comes through the embedded PostgreSQL at INFO: its errors count too.
+    assertThat(log.list).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.WARN)
+            || e.getFormattedMessage().contains("ERROR"))
+        .extracting(ILoggingEvent::getFormattedMessage).isEmpty();
   }
 }

@@ -10,6 +10,7 @@ import io.tunecut.studio.internal.agent.Agent;
 import io.tunecut.studio.internal.analysis.AnalysisCache;
 import io.tunecut.studio.internal.intake.Intake;
 import io.tunecut.studio.internal.intake.UrlFetcher;
+import io.tunecut.studio.internal.job.CleanUp;
 import io.tunecut.studio.internal.job.RenderEnded;
 import io.tunecut.studio.internal.job.RenderQueue;
 import io.tunecut.studio.internal.link.LinkSigner;
@@ -188,6 +189,8 @@ public final class Studio implements AutoCloseable {
       URI url = URI.create("http://" + hostForUrl(settings.host()) + ":" + app.port());
       if (base[0] == null) base[0] = url.toString();
       queue.resume();
+      // Each studio's own disk: its copies of media and videos kept elsewhere go once nothing names them.
+      store.cleanCopies(() -> CleanUp.named(library, jobs, dataDir));
       log.info("studio ({}) listening on {} (data in {}, store on {})", settings.role().name().toLowerCase(),
           url, dataDir.getFileName(), db.dialect().name().toLowerCase());
       return new Studio(app, db, queue, turns, analysis, sketches, url, ops, auth, sessionApi, store, leases);

@@ -46,4 +46,13 @@ class StudioSettingsTest {
     assertThatThrownBy(() -> MediaSettings.fromEnvironment(Map.of("TUNECUT_S3_ACCESS_KEY_ID", "x")))
         .hasMessageContaining("set together");
   }
+
+  @Test
+  void theEnvironmentBoundsEachStudiosCopiesInMegabytes() {
+    assertThat(MediaSettings.fromEnvironment(Map.of("TUNECUT_MEDIA_COPIES_MB", "512")).copies().maxBytes())
+        .isEqualTo(512L * 1024 * 1024);
+    assertThat(MediaSettings.fromEnvironment(Map.of()).copies()).isEqualTo(MediaSettings.Copies.DEFAULT);
+    assertThatThrownBy(() -> MediaSettings.fromEnvironment(Map.of("TUNECUT_MEDIA_COPIES_MB", "ten gigs")))
+        .hasMessageContaining("TUNECUT_MEDIA_COPIES_MB must be a whole number of megabytes");
+  }
 }

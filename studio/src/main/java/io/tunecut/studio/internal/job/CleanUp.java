@@ -59,6 +59,18 @@ public final class CleanUp {
   }
 
   /**
+   * The files that some session or render names: the media of sessions that still stand, the
+   * videos of completed renders and the one each unfinished render's attempt will write.
+   */
+  public static Set<Path> named(MediaLibrary library, RenderJobs jobs, Path dataDir) {
+    Path dir = dataDir.toAbsolutePath().normalize();
+    Set<Path> named = library.files();
+    jobs.outputs().forEach(output -> named.add(dir.resolve(output)));
+    for (RenderRecord r : jobs.unfinished()) named.add(RenderQueue.output(dir, r.id(), r.attempts()));
+    return named;
+  }
+
+  /**
    * Deletes what nothing names and is older than the grace period at {@code now}.
    *
    * @return the files deleted
@@ -73,9 +85,7 @@ public final class CleanUp {
     }
     int forgotten = library.forgetOrphans();
     // Named after the listing: whatever was named before it was listed is seen here.
-    Set<Path> named = library.files();
-    jobs.outputs().forEach(output -> named.add(dataDir.resolve(output)));
-    for (RenderRecord r : jobs.unfinished()) named.add(RenderQueue.output(dataDir, r.id(), r.attempts()));
+    Set<Path> named = named(library, jobs, dataDir);
     List<Path> deleted = new ArrayList<>();
     for (Path file : old) {
       if (named.contains(file)) continue;

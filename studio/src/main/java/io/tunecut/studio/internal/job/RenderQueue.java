@@ -36,6 +36,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -308,10 +309,11 @@ public final class RenderQueue implements AutoCloseable {
   private RenderStatus render(RenderRecord job, int attempt) {
     String id = job.id();
     Path done = output(dataDir, id, attempt);
+    List<MediaStore.Use> held = new ArrayList<>();
     try {
       Path work = scratch.open(id, attempt);
       Path part = work.resolve(id + "-" + attempt + ".part.mp4");
-      Map<String, Media> media = inputs(job, work);
+      Map<String, Media> media = inputs(job, work, held);
       Draft draft = beforeRender.prepare(Draft.read(MAPPER.readTree(job.draft())), media.values());
       long[] lastWrite = {0};
       renderer.render(draft, media, part, fraction -> {
@@ -341,6 +343,7 @@ public final class RenderQueue implements AutoCloseable {
       log.warn("render {} failed unexpectedly", id, e);
       return end(id, attempt, RenderStatus.FAILED, "the render failed unexpectedly: " + e.getClass().getSimpleName());
     } finally {
+      held.forEach(MediaStore.Use::close);
       scratch.drop(id, attempt);
     }
   }
@@ -358,14 +361,15 @@ public final class RenderQueue implements AutoCloseable {
 
   /**
    * The render's media, each a file on this machine: where it is when this machine has it (one
-   * machine, or the studio that took the upload), else copied from the store into the
-   * attempt's scratch, which goes when the attempt ends.
+   * machine, or the studio that took the upload; held in {@code held} so that it stays),
+   * else copied from the store into the attempt's scratch, which goes when the attempt ends.
    */
-  private Map<String, Media> inputs(RenderRecord job, Path work) throws StoreFailed {
+  private Map<String, Media> inputs(RenderRecord job, Path work, List<MediaStore.Use> held) throws StoreFailed {
     Map<String, Media> media = new LinkedHashMap<>();
     for (MediaRecord r : library.ofSession(job.sessionId(), job.userId())) {
       Media m = r.media();
       Path file = m.file();
+      held.add(store.use(file));
       if (!Files.isRegularFile(file)) {
         Path copy = work.resolve(file.getFileName().toString());
         try {

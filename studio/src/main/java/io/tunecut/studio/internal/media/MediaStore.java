@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Where media and renders are kept for every studio. Files are named by their place under
@@ -62,6 +64,26 @@ public interface MediaStore extends AutoCloseable {
   /** Deletes the kept {@code file} from the store; nothing when it is not there. */
   void delete(Path file) throws IOException;
 
+  /** A copy on this machine held for a reader: not removed until closed. */
+  interface Use extends AutoCloseable {
+    Use NOTHING = () -> {};
+
+    @Override
+    void close();
+  }
+
+  /** Holds this machine's copy of the kept {@code file}, when it has one, until the use is closed. */
+  default Use use(Path file) {
+    return Use.NOTHING;
+  }
+
+  /**
+   * Starts removing, on this machine, copies that {@code kept} (the files some session or
+   * render still names) leaves out, and copies past the bounds. Nothing when no file here is a
+   * copy.
+   */
+  default void cleanCopies(Supplier<Set<Path>> kept) {}
+
   /** Whether the store is this machine's data directory itself, so that no file here is a mere copy. */
   boolean isDataDirectory();
 
@@ -77,12 +99,14 @@ public interface MediaStore extends AutoCloseable {
 
   /**
    * The store that {@code settings} name, for the data directory {@code dataDir}. A store
-   * elsewhere (a bucket, a shared mount) has its passing failures tried again.
+   * elsewhere (a bucket, a shared mount) has its passing failures tried again, and this
+   * machine's copies of its files bounded ({@link LocalCopies}).
    */
   static MediaStore open(MediaSettings settings, Path dataDir) {
     Path root = dataDir.toAbsolutePath().normalize();
     if (settings.url() == null) return new DirectoryStore(root, root);
-    if (settings.s3()) return new RetriedStore(S3Store.open(settings, root));
-    return new RetriedStore(new DirectoryStore(root, Path.of(settings.url()).toAbsolutePath().normalize()));
+    if (settings.s3()) return new LocalCopies(new RetriedStore(S3Store.open(settings, root)), root, settings.copies());
+    MediaStore mount = new RetriedStore(new DirectoryStore(root, Path.of(settings.url()).toAbsolutePath().normalize()));
+    return mount.isDataDirectory() ? mount : new LocalCopies(mount, root, settings.copies());
   }
 }

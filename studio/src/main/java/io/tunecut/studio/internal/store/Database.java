@@ -23,6 +23,8 @@ import org.flywaydb.core.api.FlywayException;
 public final class Database implements AutoCloseable {
   /** The PostgreSQL schema the studio keeps its tables in, apart from the bot's. */
   static final String SCHEMA = "studio";
+  /** The advisory lock that studios migrate under, one at a time (two keys: apart from Flyway's one-key locks). */
+  private static final int MIGRATION_LOCK = 0x7475_6e01; // "tun" + the studio's store
 
   /** Which SQL the database speaks, where the two differ. */
   public enum Dialect { SQLITE, POSTGRESQL }
@@ -76,7 +78,35 @@ public final class Database implements AutoCloseable {
     return config;
   }
 
+  /**
+   * Migrates under a PostgreSQL advisory lock: studios starting together on an empty database
+   * would each create the schema (Flyway locks its history table only once the schema stands),
+   * and all but one would log the duplicate as an error.
+   */
   private void migrate() {
+    if (dialect == Dialect.SQLITE) {
+      flyway();
+      return;
+    }
+    try (Connection c = pool.getConnection()) {
+      try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_lock(?, 0)")) {
+        lock.setInt(1, MIGRATION_LOCK);
+        lock.execute();
+      }
+      try {
+        flyway();
+      } finally {
+        try (PreparedStatement unlock = c.prepareStatement("SELECT pg_advisory_unlock(?, 0)")) {
+          unlock.setInt(1, MIGRATION_LOCK);
+          unlock.execute();
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot migrate the studio database: " + e.getMessage(), e);
+    }
+  }
+
+  private void flyway() {
     boolean postgres = dialect == Dialect.POSTGRESQL;
     try {
       Flyway.configure(Database.class.getClassLoader())
