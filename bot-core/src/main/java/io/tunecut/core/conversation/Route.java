@@ -20,7 +20,14 @@ record Route(Kind kind, String text) {
   private static final Set<String> STATUS = Set.of("status", "show tracks", "show timeline", "timeline", "状态", "时间线", "查看时间线", "轨道");
   private static final Set<String> EXPORT = Set.of(
       "export", "export it", "download", "send me the video", "send the video", "render", "导出", "下载", "导出视频", "把视频发给我");
-  private static final Set<String> PREVIEW = Set.of("preview", "quick preview", "show me a preview", "预览", "快速预览");
+  /** A message that only asks to see the video as it is: "can i see a preview", "let me see it first", "预览一下". */
+  private static final Pattern PREVIEW = Pattern.compile(
+      "(?:(?:can|could) (?:i|we|you) (?:see|get|have|watch|make|do)|(?:let me|lemme|i wanna|i want to|i'd like to) (?:see|watch)"
+          + "|(?:show|give|send|make|do) (?:me|us)|make|do|i want|i'd like)?\\s*(?:a |the |me a )?(?:quick |fast )?"
+          + "(?:preview(?: it| this| of it)?|(?:see|watch) it|how it looks)(?: first| now| please| pls| plz)*"
+          + "|(?:please |pls )?(?:show me|let me see)(?: it| the video| what it looks like| how it looks)(?: first| now| please| pls)*"
+          + "|(?:先|给我|我要|让我|我想)?(?:看看|看一下|来个|做个|生成|出个)?(?:快速)?预览(?:一下|看看|下|一次)?(?:吧|呗|呀)?"
+          + "|(?:先|让我|给我|我想)?看看(?:效果|成品)?(?:吧|呗)?");
   private static final Set<String> CANCEL = Set.of("cancel", "stop", "取消", "停止");
   private static final Set<String> HELP = Set.of("help", "帮助");
 
@@ -49,7 +56,7 @@ record Route(Kind kind, String text) {
     if (CREDITS.contains(plain)) return new Route(Kind.CREDITS, text);
     if (STATUS.contains(plain)) return new Route(Kind.STATUS, text);
     if (EXPORT.contains(plain)) return new Route(Kind.EXPORT, text);
-    if (PREVIEW.contains(plain)) return new Route(Kind.PREVIEW, text);
+    if (PREVIEW.matcher(plain).matches()) return new Route(Kind.PREVIEW, text);
     if (CANCEL.contains(plain)) return new Route(Kind.CANCEL, text);
     if (HELP.contains(plain)) return new Route(Kind.HELP, text);
     return new Route(Kind.CHAT, text);

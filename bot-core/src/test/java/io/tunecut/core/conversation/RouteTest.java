@@ -26,7 +26,10 @@ class RouteTest {
       "/preview, PREVIEW", "preview, PREVIEW", "Preview!, PREVIEW", "预览, PREVIEW", "快速预览。, PREVIEW",
       "https://example.com/clip.mp4, UPLOAD_URL",
       "add background music and sync it to the cuts, CHAT", "export it in vertical please, CHAT", "加背景音乐, CHAT",
-      "/unknown, CHAT", "preview it in vertical, CHAT"})
+      "can i see a preview?, PREVIEW", "make me a quick preview pls, PREVIEW", "let me see it first, PREVIEW",
+      "show me how it looks, PREVIEW", "preview it, PREVIEW", "预览一下, PREVIEW", "先预览看看, PREVIEW", "给我看看效果, PREVIEW",
+      "/unknown, CHAT", "preview it in vertical, CHAT", "no preview please, CHAT", "what is a preview?, CHAT",
+      "let me see the clips, CHAT", "看看音乐, CHAT", "show me the timeline, CHAT"})
   void routes(String text, Route.Kind kind) {
     assertThat(Route.of(InboundMessage.text(USER, CHAT, text)).kind()).isEqualTo(kind);
   }
