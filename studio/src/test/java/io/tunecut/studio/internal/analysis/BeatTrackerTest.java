@@ -82,6 +82,25 @@ class BeatTrackerTest {
   }
 
   @Test
+  void aWaltzHasBarsOfThreeBeatsStartingOnTheBassNotes() {
+    for (double bpm : new double[] {100, 150}) {
+      SyntheticTrack track = SyntheticTrack.of(Style.WALTZ, bpm).build();
+      Beats found = tracker.track(track.samples, SyntheticTrack.RATE);
+      assertThat(found.beatsPerBar()).as("beats per bar at %s BPM", bpm).isEqualTo(3);
+      assertThat(found.downbeats()).hasSizeGreaterThan(track.downbeats.size() / 2);
+      for (double d : found.downbeats()) {
+        assertThat(track.downbeats).anySatisfy(r -> assertThat(Math.abs(r - d)).isLessThan(0.07));
+      }
+    }
+  }
+
+  @Test
+  void musicInFourHasBarsOfFour() {
+    SyntheticTrack track = SyntheticTrack.of(Style.DRUMS, 120).build();
+    assertThat(tracker.track(track.samples, SyntheticTrack.RATE).beatsPerBar()).isEqualTo(4);
+  }
+
+  @Test
   void aWavFileIsDecodedWithFfmpegAndTracked(@TempDir Path dir) throws Exception {
     SyntheticTrack track = SyntheticTrack.of(Style.DRUMS, 128).seconds(20).build();
     Path wav = track.writeWav(dir.resolve("drums.wav"));

@@ -1,0 +1,111 @@
+package io.tunecut.studio.internal.analysis;
+
+/**
+ * Beats to the bar and where the bars start. The metre shows in how the music repeats from beat
+ * to beat: the accents and the bass of a waltz come back every three beats (or six), those of
+ * music in four every four (or eight); the beat-level autocorrelation of both says which. The
+ * bar then starts on the phase where chords and bass notes change most (see {@link BarPhase}).
+ */
+final class Metre {
+  /** Ternary repetition must beat binary by this much (a correlation): most music is in four. */
+  static final double THREE_OVER_FOUR = 0.15;
+  /** Fewer bars of four than this show no metre: four-four is the safe guess. */
+  private static final int MIN_BARS = 6;
+
+  private Metre() {}
+
+  /**
+   * 3 where the beats' accents and bass energy repeat every three (or six) beats clearly more
+   * than every four (or eight), else 4.
+   *
+   * @param accent per beat, the onset strength on it
+   * @param low per beat, the log energy below 150 Hz through it
+   */
+  static int beatsPerBar(double[] accent, double[] low) {
+    return ternaryLead(accent, low) > THREE_OVER_FOUR ? 3 : 4;
+  }
+
+  /** How much more the beats repeat in threes than in fours, mean over both cues. */
+  static double ternaryLead(double[] accent, double[] low) {
+    if (accent.length < MIN_BARS * 4) {
+      return Double.NEGATIVE_INFINITY;
+    }
+    double lead = 0;
+    for (double[] cue : new double[][] {accent, low}) {
+      lead += Math.max(correlation(cue, 3), correlation(cue, 6))
+          - Math.max(correlation(cue, 4), correlation(cue, 8));
+    }
+    return lead / 2;
+  }
+
+  /** Autocorrelation of {@code x} (less its mean) at {@code lag}, over its energy. */
+  static double correlation(double[] x, int lag) {
+    double mean = 0;
+    for (double v : x) {
+      mean += v;
+    }
+    mean /= x.length;
+    double energy = 0;
+    double sum = 0;
+    for (int i = 0; i < x.length; i++) {
+      energy += (x[i] - mean) * (x[i] - mean);
+      if (i >= lag) {
+        sum += (x[i] - mean) * (x[i - lag] - mean);
+      }
+    }
+    return energy > 0 ? sum / energy : 0;
+  }
+
+  /**
+   * How much more the sound changes on the strongest phase of a bar of {@code beats} than on
+   * the mean beat; 1 where no phase stands out.
+   */
+  static double contrast(double[] change, int beats) {
+    double[] mean = phaseMeans(change, beats);
+    double all = 0;
+    int count = 0;
+    for (double v : change) {
+      if (!Double.isNaN(v)) {
+        all += v;
+        count++;
+      }
+    }
+    if (count < MIN_BARS * beats || all <= 0) {
+      return 1;
+    }
+    double best = 0;
+    for (double m : mean) {
+      best = Math.max(best, m);
+    }
+    return best / (all / count);
+  }
+
+  /** The phase (index of the first downbeat) whose beats change most. */
+  static int phase(double[] change, int beats) {
+    double[] mean = phaseMeans(change, beats);
+    int phase = 0;
+    for (int p = 1; p < beats; p++) {
+      if (mean[p] > mean[phase]) {
+        phase = p;
+      }
+    }
+    return phase;
+  }
+
+  /** The mean change on each phase of a bar of {@code beats}; NaN for a phase with none. */
+  private static double[] phaseMeans(double[] change, int beats) {
+    double[] sum = new double[beats];
+    int[] count = new int[beats];
+    for (int i = 0; i < change.length; i++) {
+      if (!Double.isNaN(change[i])) {
+        sum[i % beats] += change[i];
+        count[i % beats]++;
+      }
+    }
+    double[] mean = new double[beats];
+    for (int p = 0; p < beats; p++) {
+      mean[p] = count[p] > 0 ? sum[p] / count[p] : Double.NEGATIVE_INFINITY;
+    }
+    return mean;
+  }
+}
