@@ -3,14 +3,19 @@ package io.tunecut.studio.internal.analysis;
 /**
  * Beats to the bar and where the bars start. The metre shows in how the music repeats from beat
  * to beat: the accents and the bass of a waltz come back every three beats (or six), those of
- * music in four every four (or eight); the beat-level autocorrelation of both says which. The
+ * music in four every four (or eight); the peaks of their beat-level autocorrelation say which. The
  * bar then starts on the phase where chords and bass notes change most (see {@link BarPhase}).
  */
 final class Metre {
-  /** Ternary repetition must beat binary by this much (a correlation): most music is in four. */
-  static final double THREE_OVER_FOUR = 0.15;
+  /**
+   * Ternary repetition must beat binary by this much (a correlation): most music is in four.
+   * On the evaluation set the waltzes lead by 0.31 and 0.67, music in four by -0.09 at most.
+   */
+  static final double THREE_OVER_FOUR = 0.2;
   /** Fewer bars of four than this show no metre: four-four is the safe guess. */
   private static final int MIN_BARS = 6;
+  /** Bars of three and of four both fit whole in 12 beats. */
+  private static final int TREND_BEATS = 12;
 
   private Metre() {}
 
@@ -31,11 +36,38 @@ final class Metre {
       return Double.NEGATIVE_INFINITY;
     }
     double lead = 0;
-    for (double[] cue : new double[][] {accent, low}) {
-      lead += Math.max(correlation(cue, 3), correlation(cue, 6))
-          - Math.max(correlation(cue, 4), correlation(cue, 8));
+    for (double[] raw : new double[][] {accent, low}) {
+      double[] cue = withoutTrend(raw);
+      lead += Math.max(peak(cue, 3), peak(cue, 6)) - Math.max(peak(cue, 4), peak(cue, 8));
     }
     return lead / 2;
+  }
+
+  /**
+   * Less the mean of the 12 beats around each: a swell or a fade correlates more at short lags
+   * than at long ones and would pass for bars of three; a pattern of 3 or 4 beats averages out
+   * over 12 and stays.
+   */
+  static double[] withoutTrend(double[] x) {
+    double[] prefix = new double[x.length + 1];
+    for (int i = 0; i < x.length; i++) {
+      prefix[i + 1] = prefix[i] + x[i];
+    }
+    double[] out = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      int a = Math.max(0, Math.min(x.length - TREND_BEATS, i - TREND_BEATS / 2));
+      int b = Math.min(x.length, a + TREND_BEATS);
+      out[i] = x[i] - (prefix[b] - prefix[a]) / (b - a);
+    }
+    return out;
+  }
+
+  /**
+   * How far the autocorrelation at {@code lag} stands above its neighbours': a pattern that
+   * repeats every {@code lag} beats peaks there, a slow change only slopes.
+   */
+  static double peak(double[] x, int lag) {
+    return correlation(x, lag) - (correlation(x, lag - 1) + correlation(x, lag + 1)) / 2;
   }
 
   /** Autocorrelation of {@code x} (less its mean) at {@code lag}, over its energy. */
