@@ -1,15 +1,19 @@
 // Reference beats from the Queen Mary bar-and-beat tracker (qm-dsp), set up as the
 // qm-vamp-plugins "Bar and Beat Tracker" sets it up: complex spectral difference onsets with
 // 512-sample steps at 44.1 kHz, TempoTrackV2 (alpha 0.9, tightness 4), DownBeat with 4 beats
-// a bar. Reads mono float32 samples at 44100 Hz on stdin; prints "seconds bar-position" a line.
+// a bar (or as many as the first argument says: 3 for waltzes). Reads mono float32 samples at
+// 44100 Hz on stdin; prints "seconds bar-position" a line, and on stderr how much more the
+// spectrum changes on the chosen downbeats than on the other beats (the bar's contrast).
 // Build: g++ -O2 -o qm_beats qm_beats.cpp -I/usr/include/qm-dsp -lqm-dsp
 #include <dsp/onsets/DetectionFunction.h>
 #include <dsp/tempotracking/DownBeat.h>
 #include <dsp/tempotracking/TempoTrackV2.h>
 #include <cstdio>
+#include <cstdlib>
 #include <vector>
 
-int main() {
+int main(int argc, char **argv) {
+  const int beatsPerBar = argc > 1 ? atoi(argv[1]) : 4;
   const int rate = 44100, step = 512, block = 1024, decimation = 16;
   std::vector<float> audio;
   float buf[4096];
@@ -26,7 +30,7 @@ int main() {
   config.whiteningFloor = -1;
   DetectionFunction df(config);
   DownBeat down(rate, decimation, step);
-  down.setBeatsPerBar(4);
+  down.setBeatsPerBar(beatsPerBar);
 
   std::vector<double> onsets, frame(block);
   std::vector<float> stepBlock(step);
@@ -49,6 +53,20 @@ int main() {
   const float *low = down.getBufferedAudio(length);
   std::vector<int> downbeats;
   down.findDownBeats(low, length, beats, downbeats);
+  std::vector<double> sd;
+  down.getBeatSD(sd);
+  if (!sd.empty()) {
+    // the strongest phase's mean change over the mean change of all beats
+    double all = 0, best = 0;
+    for (double v : sd) all += v;
+    for (int p = 0; p < beatsPerBar; p++) {
+      double on = 0;
+      int count = 0;
+      for (size_t i = p; i < sd.size(); i += beatsPerBar) { on += sd[i]; count++; }
+      if (count > 0 && on / count > best) best = on / count;
+    }
+    fprintf(stderr, "contrast %d %.3f\n", beatsPerBar, all > 0 ? best / (all / sd.size()) : 0.0);
+  }
   std::vector<int> position(beats.size(), 0);
   for (size_t d = 0; d < downbeats.size(); d++) {
     for (size_t i = downbeats[d], k = 1; i < beats.size() && (d + 1 == downbeats.size() || i < (size_t) downbeats[d + 1]); i++, k++) position[i] = k;

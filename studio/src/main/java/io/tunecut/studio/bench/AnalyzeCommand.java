@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * {@code analyze beats FILE} prints {@code {"tempo": …, "beats": […], "downbeats": […]}};
+ * {@code analyze beats FILE} prints {@code {"tempo": …, "beats": […], "downbeats": […], "beats_per_bar": 4}};
  * {@code analyze cuts FILE} prints {@code {"cuts": […]}}; {@code analyze speech FILE} prints
  * {@code {"speech": [[start, end], …]}}. Seconds throughout. Runs the ffmpeg and ffprobe named
  * by {@code TUNECUT_FFMPEG} / {@code TUNECUT_FFPROBE}, else the PATH's.
@@ -74,7 +74,7 @@ public final class AnalyzeCommand {
 
   static String json(Beats beats) {
     return "{\"tempo\": " + number(beats.tempo()) + ", \"beats\": " + list(beats.beats())
-        + ", \"downbeats\": " + list(beats.downbeats()) + "}";
+        + ", \"downbeats\": " + list(beats.downbeats()) + ", \"beats_per_bar\": " + beats.beatsPerBar() + "}";
   }
 
   static String json(Cuts cuts) {

@@ -10,7 +10,8 @@ import java.util.List;
  * Finds tempo, beats and downbeats in music: mel spectral-flux onsets, tempo by windowed
  * autocorrelation combed over four multiples of each lag under a log-normal prior around
  * 120 BPM (or the beat two thirds as long where the music moves in threes), beats by Ellis's
- * (2007) dynamic programming as librosa does it, downbeats where the bass notes change. A file is
+ * (2007) dynamic programming as librosa does it, bars of three or four beats starting where the
+ * bass notes change. A file is
  * analysed for its first {@value #MAX_SECONDS} s only: a longer track gets tempo and beats for
  * that part and none after it.
  */
@@ -34,7 +35,6 @@ public final class BeatTracker {
   private static final double EMPTY_BEAT = 0.25;
   /** Swing leaves a third of the two-thirds grid empty; music that moves in threes far less. */
   private static final double MAX_EMPTY_SHARE = 0.25;
-  private static final int BEATS_PER_BAR = 4;
   /** Flux of log bands peaks when an onset enters the window, before the window centre. */
   private static final double ONSET_LAG_SECONDS = 0.022;
 
@@ -103,7 +103,7 @@ public final class BeatTracker {
     beats = refiner.refine(beats);
     // the beats follow the music more closely than the autocorrelation's grid of whole lags
     double mean = frames.length >= 8 ? (double) (frames[frames.length - 1] - frames[0]) / (frames.length - 1) : period;
-    return new Beats(round3(60 * FRAME_RATE / mean), beats, downbeats(bars, beats));
+    return withBars(round3(60 * FRAME_RATE / mean), beats, bars, envelope);
   }
 
   record Envelope(double[] onset, double[] low) {}
@@ -419,28 +419,43 @@ public final class BeatTracker {
     return Arrays.copyOfRange(beats, a, b);
   }
 
-  /** The bar phase where the bass notes change most starts the bar (see {@link BarPhase}). */
-  private static List<Double> downbeats(BarPhase bars, List<Double> beats) {
+  /**
+   * The metre (see {@link Metre}) and the bar phase where the bass notes change most (see
+   * {@link BarPhase}).
+   */
+  private static Beats withBars(double tempo, List<Double> beats, BarPhase bars, Envelope envelope) {
     double[] change = bars.change(beats);
-    double[] sum = new double[BEATS_PER_BAR];
-    int[] count = new int[BEATS_PER_BAR];
-    for (int i = 0; i < change.length; i++) {
-      if (!Double.isNaN(change[i])) {
-        sum[i % BEATS_PER_BAR] += change[i];
-        count[i % BEATS_PER_BAR]++;
-      }
-    }
-    int phase = 0;
-    for (int p = 1; p < BEATS_PER_BAR; p++) {
-      if (count[p] > 0 && (count[phase] == 0 || sum[p] / count[p] > sum[phase] / count[phase])) {
-        phase = p;
-      }
-    }
+    int beatsPerBar = Metre.beatsPerBar(accents(envelope.onset, beats), lows(envelope.low, beats));
     List<Double> down = new ArrayList<>();
-    for (int i = phase; i < beats.size(); i += BEATS_PER_BAR) {
+    for (int i = Metre.phase(change, beatsPerBar); i < beats.size(); i += beatsPerBar) {
       down.add(beats.get(i));
     }
-    return down;
+    return new Beats(tempo, beats, down, beatsPerBar);
+  }
+
+  /** The onset strength on each beat. */
+  static double[] accents(double[] onset, List<Double> beats) {
+    int[] frames = new int[beats.size()];
+    for (int i = 0; i < frames.length; i++) {
+      frames[i] = (int) Math.round((beats.get(i) - ONSET_LAG_SECONDS) * FRAME_RATE);
+    }
+    return strengthAt(onset, frames);
+  }
+
+  /** The log energy below 150 Hz through each beat. */
+  static double[] lows(double[] low, List<Double> beats) {
+    double[] out = new double[beats.size()];
+    for (int i = 0; i < out.length; i++) {
+      int from = Math.max(0, Math.min(low.length - 1, (int) Math.round(beats.get(i) * FRAME_RATE)));
+      int to = i + 1 < out.length ? (int) Math.round(beats.get(i + 1) * FRAME_RATE) : from + 1;
+      to = Math.max(from + 1, Math.min(low.length, to));
+      double sum = 0;
+      for (int f = from; f < to; f++) {
+        sum += low[f];
+      }
+      out[i] = Math.log(1e-10 + sum / (to - from));
+    }
+    return out;
   }
 
   private static double[] smooth(double[] x, double sigma) {

@@ -35,6 +35,7 @@ class AnalyzeCommandTest {
     JsonNode json = new ObjectMapper().readTree(printed);
     assertThat(json.get("tempo").asDouble()).isBetween(115.0, 125.0);
     assertThat(json.get("beats").size()).isGreaterThan(15);
+    assertThat(json.get("beats_per_bar").asInt()).as("drums in four").isEqualTo(4);
   }
 
   @Test

@@ -75,9 +75,23 @@ class BeatTrackerTest {
   void downbeatsAreTheBeatsWithTheKickAndBass() {
     SyntheticTrack track = SyntheticTrack.of(Style.DRUMS, 120).build();
     Beats found = tracker.track(track.samples, SyntheticTrack.RATE);
+    assertThat(found.beatsPerBar()).as("drums in four").isEqualTo(4);
     assertThat(found.downbeats()).isNotEmpty();
     for (double d : found.downbeats()) {
       assertThat(track.downbeats).anySatisfy(r -> assertThat(Math.abs(r - d)).isLessThan(0.07));
+    }
+  }
+
+  @Test
+  void aWaltzHasBarsOfThreeBeatsStartingOnTheBassNotes() {
+    for (double bpm : new double[] {100, 150}) {
+      SyntheticTrack track = SyntheticTrack.of(Style.WALTZ, bpm).build();
+      Beats found = tracker.track(track.samples, SyntheticTrack.RATE);
+      assertThat(found.beatsPerBar()).as("beats per bar at %s BPM", bpm).isEqualTo(3);
+      assertThat(found.downbeats()).hasSizeGreaterThan(track.downbeats.size() / 2);
+      for (double d : found.downbeats()) {
+        assertThat(track.downbeats).anySatisfy(r -> assertThat(Math.abs(r - d)).isLessThan(0.07));
+      }
     }
   }
 

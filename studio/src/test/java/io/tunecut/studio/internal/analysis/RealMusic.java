@@ -24,7 +24,8 @@ final class RealMusic {
 
   /** One excerpt: where it comes from, under which licence, and its reference beats. */
   record Excerpt(String id, String debianPackage, Path file, double offset, double seconds,
-      String licence, List<Double> aubio, List<Double> qm, List<Integer> qmBarPositions) {
+      String licence, int beatsPerBar, List<Double> aubio, List<Double> qm,
+      List<Integer> qmBarPositions) {
     /** The installed package's file, or null when the package is not installed. */
     Path installed() {
       return Files.isRegularFile(file) ? file : null;
@@ -68,7 +69,8 @@ final class RealMusic {
         positions.add(Integer.parseInt(row[1]));
       }
       out.add(new Excerpt(f[0], f[1], Path.of(f[2]), Double.parseDouble(f[3]),
-          Double.parseDouble(f[4]), f[5], aubio, qm, positions));
+          Double.parseDouble(f[4]), f[5], f.length > 6 ? Integer.parseInt(f[6].trim()) : 4, aubio, qm,
+          positions));
     }
     return out;
   }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * {@code bench beats}: our tracker against both reference trackers on every excerpt of the
  * real-music set, one row per excerpt and the means; and how the references agree with each
- * other. Excerpts whose Debian package is missing are listed with the packages to install.
+ * other; the metre column is the beats per bar we hear, ok where the set's metre is that. Excerpts whose Debian package is missing are listed with the packages to install.
  * Run with {@code -Dbench=beats}; the table goes to stdout and target/bench-beats.txt.
  */
 @EnabledIfSystemProperty(named = "bench", matches = "beats")
@@ -26,7 +26,7 @@ class RealMusicBench {
   private static final double AGREEING = 0.8;
 
   record Row(String id, double aubioF, double qmF, double aubioCmlt, double qmCmlt, double amlt,
-      double downbeats, double agreeF, double agreeCmlt, double realTime) {}
+      double downbeats, double metre, int beatsPerBar, double agreeF, double agreeCmlt, double realTime) {}
 
   @Test
   void scoresEveryExcerptAgainstBothReferences() throws IOException {
@@ -46,8 +46,8 @@ class RealMusicBench {
       rows.add(score(e, beats, e.seconds() / seconds));
     }
     StringBuilder table = new StringBuilder();
-    table.append(String.format(Locale.ROOT, "%-28s %6s %6s %6s %6s %6s %6s | %6s %6s | %5s%n",
-        "excerpt", "F aub", "F qm", "CMLt a", "CMLt q", "AMLt", "down", "ref F", "ref C", "×RT"));
+    table.append(String.format(Locale.ROOT, "%-28s %6s %6s %6s %6s %6s %6s %6s | %6s %6s | %5s%n",
+        "excerpt", "F aub", "F qm", "CMLt a", "CMLt q", "AMLt", "down", "metre", "ref F", "ref C", "×RT"));
     for (Row r : rows) {
       table.append(line(r.id, r));
     }
@@ -72,6 +72,7 @@ class RealMusicBench {
     return new Row(e.id(), BeatScores.fMeasure(e.aubio(), found, 0.070),
         BeatScores.fMeasure(e.qm(), found, 0.070), a.cmlT(), q.cmlT(), Math.max(a.amlT(), q.amlT()),
         downbeatRecall(e.qmDownbeats(), beats.downbeats()),
+        beats.beatsPerBar() == e.beatsPerBar() ? 1 : 0, beats.beatsPerBar(),
         BeatScores.fMeasure(e.qm(), e.aubio(), 0.070), refs.cmlT(), realTime);
   }
 
@@ -93,13 +94,16 @@ class RealMusicBench {
         rows.stream().mapToDouble(Row::qmCmlt).sum() / n,
         rows.stream().mapToDouble(Row::amlt).sum() / n,
         rows.stream().mapToDouble(Row::downbeats).sum() / n,
+        rows.stream().mapToDouble(Row::metre).sum() / n, 0,
         rows.stream().mapToDouble(Row::agreeF).sum() / n,
         rows.stream().mapToDouble(Row::agreeCmlt).sum() / n,
         rows.stream().mapToDouble(Row::realTime).sorted().skip(rows.size() / 2).findFirst().orElse(0));
   }
 
   private static String line(String label, Row r) {
-    return String.format(Locale.ROOT, "%-28s %6.3f %6.3f %6.3f %6.3f %6.3f %6.3f | %6.3f %6.3f | %5.0f%n",
-        label, r.aubioF, r.qmF, r.aubioCmlt, r.qmCmlt, r.amlt, r.downbeats, r.agreeF, r.agreeCmlt, r.realTime);
+    return String.format(Locale.ROOT, "%-28s %6.3f %6.3f %6.3f %6.3f %6.3f %6.3f %6s | %6.3f %6.3f | %5.0f%n",
+        label, r.aubioF, r.qmF, r.aubioCmlt, r.qmCmlt, r.amlt, r.downbeats,
+        r.beatsPerBar > 0 ? r.beatsPerBar + (r.metre > 0 ? " ok" : " no") : String.format(Locale.ROOT, "%.3f", r.metre),
+        r.agreeF, r.agreeCmlt, r.realTime);
   }
 }

@@ -13,7 +13,11 @@ import java.util.Random;
 final class SyntheticTrack {
   static final int RATE = BeatTracker.SAMPLE_RATE;
 
-  enum Style { CLICKS, DRUMS, OFFBEAT_TRAP }
+  /** {@code WALTZ}: three beats a bar, kick and a bass note on one, a light snare on two and three. */
+  enum Style { CLICKS, DRUMS, OFFBEAT_TRAP, WALTZ }
+
+  /** The waltz's bass line, a note a bar: the chord changes on the downbeat. */
+  private static final double[] BASS_HZ = {55, 73.4, 61.7, 82.4};
 
   final float[] samples;
   final List<Double> beats;
@@ -64,7 +68,8 @@ final class SyntheticTrack {
         double jitter = jitterMs * random.nextGaussian() / 1000;
         double at = t + jitter;
         beats.add(at);
-        boolean down = index % 4 == 0;
+        int bar = style == Style.WALTZ ? 3 : 4;
+        boolean down = index % bar == 0;
         if (down) {
           downbeats.add(at);
         }
@@ -83,6 +88,15 @@ final class SyntheticTrack {
             }
             hat(x, at, 0.25, random);
             hat(x, at + period * (0.5 + swing), 0.18, random);
+          }
+          case WALTZ -> {
+            if (down) {
+              kick(x, at, 1.0);
+              bass(x, at, period * 3, BASS_HZ[(index / 3) % BASS_HZ.length]);
+            } else {
+              snare(x, at, 0.45, random);
+            }
+            hat(x, at, 0.25, random);
           }
           case OFFBEAT_TRAP -> {
             hat(x, at, 0.1, random);
@@ -154,10 +168,14 @@ final class SyntheticTrack {
   }
 
   private static void bass(float[] x, double at, double length) {
+    bass(x, at, length, 55);
+  }
+
+  private static void bass(float[] x, double at, double length, double hz) {
     int start = (int) Math.round(at * RATE);
     for (int i = 0; i < RATE * length && start + i < x.length; i++) {
       double time = (double) i / RATE;
-      x[start + i] += (float) (0.3 * Math.exp(-time / 0.4) * Math.sin(2 * Math.PI * 55 * time));
+      x[start + i] += (float) (0.3 * Math.exp(-time / 0.4) * Math.sin(2 * Math.PI * hz * time));
     }
   }
 

@@ -11,12 +11,16 @@ import java.util.regex.Pattern;
  * {@code 14db}, the music as {@code music} or {@code song}.
  *
  * @param seconds the montage length asked for, or 0
- * @param beatsPerShot shot length in beats asked for, or 0 to choose
+ * @param beatsPerShot shot length in beats asked for, {@link #A_BAR} for a bar of the music's
+ *     metre, or 0 to choose
  * @param nudge move cuts onto beats as well
  * @param db how far to duck (negative), or 0 for the default
  */
 public record BeatRequest(Kind kind, double seconds, int beatsPerShot, boolean nudge, int db) {
   /** {@code NOT_NOW}: a beat edit declined ("不用卡点"): nothing to do, and nothing else to read into it. */
+  /** "Every bar": as many beats as the music has to the bar, known only once it is heard. */
+  public static final int A_BAR = -1;
+
   public enum Kind { SYNC_TO_CUTS, MONTAGE, END_ON_PHRASE, DUCK, NO_DUCK, NOT_NOW }
 
   private static final Pattern DUCK = Pattern.compile(
@@ -80,7 +84,7 @@ public record BeatRequest(Kind kind, double seconds, int beatsPerShot, boolean n
       for (int g = 1; g <= every.groupCount(); g++) if (every.group(g) != null) return Integer.parseInt(every.group(g));
     }
     if (m.matches("(?s).*(?:every beat|每拍|每一拍|每1拍).*")) return 1;
-    if (m.matches("(?s).*(?:every bar|每小节|每个小节|每1小节|每一小节).*")) return 4;
+    if (m.matches("(?s).*(?:every bar|每小节|每个小节|每1小节|每一小节).*")) return A_BAR;
     return 0;
   }
 }

@@ -61,7 +61,8 @@ public final class Montage {
    * @param trackLength seconds of music
    * @param wantedLength seconds asked for ("60-second montage"), or 0 for as long as the
    *     music and clips allow
-   * @param beatsPerShot whole beats per shot, or 0 to choose (about two seconds, in 1, 2, 4 or 8)
+   * @param beatsPerShot whole beats per shot, {@link BeatRequest#A_BAR} for a bar, or 0 to choose
+   *     (about two seconds, in 1, 2, 4 or 8 beats; 1, 3 or 6 in three-four)
    */
   public static Plan plan(List<Clip> clips, Beats beats, double trackLength, double wantedLength,
       int beatsPerShot, double fps) {
@@ -72,7 +73,8 @@ public final class Montage {
       throw new IllegalArgumentException("the music has no beat to cut to");
     }
     double period = beats.period() > 0 ? beats.period() : 0.5;
-    int perShot = beatsPerShot > 0 ? beatsPerShot : chooseBeatsPerShot(period);
+    int perShot = beatsPerShot > 0 ? beatsPerShot
+        : beatsPerShot == BeatRequest.A_BAR ? beats.beatsPerBar() : chooseBeatsPerShot(period, beats.beatsPerBar());
     double musicIn = beats.downbeats().isEmpty() ? beats.beats().get(0) : beats.downbeats().get(0);
     double clipTotal = clips.stream().mapToDouble(Clip::length).sum();
     double available = Math.min(trackLength - musicIn, clipTotal);
@@ -139,9 +141,10 @@ public final class Montage {
     return new Plan(beats.tempo(), round(musicIn), perShot, shots);
   }
 
-  static int chooseBeatsPerShot(double period) {
+  /** Shots of whole bars, halves or single beats, so cuts keep to the bar lines. */
+  static int chooseBeatsPerShot(double period, int beatsPerBar) {
     int best = 1;
-    for (int n : new int[] {1, 2, 4, 8}) {
+    for (int n : beatsPerBar == 3 ? new int[] {1, 3, 6} : new int[] {1, 2, 4, 8}) {
       if (Math.abs(n * period - TARGET_SHOT_SECONDS) < Math.abs(best * period - TARGET_SHOT_SECONDS)) {
         best = n;
       }

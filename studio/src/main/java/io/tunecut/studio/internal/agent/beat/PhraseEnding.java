@@ -27,7 +27,7 @@ public final class PhraseEnding {
    */
   public static Plan plan(Beats beats, double musicIn, double musicStart, double videoLength) {
     double period = beats.period() > 0 ? beats.period() : 0.5;
-    double bar = 4 * period;
+    double bar = beats.beatsPerBar() * period;
     double length = round(videoLength - musicStart);
     double best = Double.NaN;
     for (double d : beats.downbeats()) {

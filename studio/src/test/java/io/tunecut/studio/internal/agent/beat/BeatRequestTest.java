@@ -29,7 +29,7 @@ class BeatRequestTest {
     assertThat(BeatRequest.read("cut them to the beat, every 2 beats").get().beatsPerShot()).isEqualTo(2);
     assertThat(BeatRequest.read("one minute montage, every bar").get().seconds()).isEqualTo(60);
     assertThat(BeatRequest.read("剪成卡点视频，30秒，每小节一个镜头").get())
-        .isEqualTo(new BeatRequest(Kind.MONTAGE, 30, 4, false, 0));
+        .isEqualTo(new BeatRequest(Kind.MONTAGE, 30, BeatRequest.A_BAR, false, 0));
   }
 
   @Test

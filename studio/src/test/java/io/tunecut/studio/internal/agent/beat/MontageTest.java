@@ -78,9 +78,24 @@ class MontageTest {
 
   @Test
   void theShotLengthIsAboutTwoSecondsInWholeBeats() {
-    assertThat(Montage.chooseBeatsPerShot(0.5)).isEqualTo(4);
-    assertThat(Montage.chooseBeatsPerShot(60 / 75.0)).isEqualTo(2);
-    assertThat(Montage.chooseBeatsPerShot(60 / 175.0)).isEqualTo(4);
-    assertThat(Montage.chooseBeatsPerShot(0.2)).isEqualTo(8);
+    assertThat(Montage.chooseBeatsPerShot(0.5, 4)).isEqualTo(4);
+    assertThat(Montage.chooseBeatsPerShot(60 / 75.0, 4)).isEqualTo(2);
+    assertThat(Montage.chooseBeatsPerShot(60 / 175.0, 4)).isEqualTo(4);
+    assertThat(Montage.chooseBeatsPerShot(0.2, 4)).isEqualTo(8);
+  }
+
+  @Test
+  void inAWaltzShotsAreWholeBarsOfThreeBeats() {
+    assertThat(Montage.chooseBeatsPerShot(0.5, 3)).isEqualTo(3);
+    assertThat(Montage.chooseBeatsPerShot(0.2, 3)).isEqualTo(6);
+    Beats waltz = Grid.steady(150, 0.2, 120, 3);
+    Montage.Plan plan = Montage.plan(List.of(new Montage.Clip(0, 30), new Montage.Clip(1, 30)),
+        waltz, 120, 30, BeatRequest.A_BAR, FPS);
+    assertThat(plan.beatsPerShot()).as("every bar is three beats in a waltz").isEqualTo(3);
+    for (double cut : plan.cuts()) {
+      double onTrack = cut + plan.musicIn();
+      assertThat(CutSync.nearest(waltz.downbeats(), onTrack)).as("cut at %s on a bar line", cut)
+          .isCloseTo(onTrack, offset(1.5 / FPS));
+    }
   }
 }

@@ -26,4 +26,14 @@ class PhraseEndingTest {
     assertThat(plan.onBar()).isFalse();
     assertThat(plan.length()).isEqualTo(30.0);
   }
+
+  @Test
+  void aWaltzFadesFromABarLineOfThreeBeats() {
+    Beats waltz = Grid.steady(120, 0.0, 120, 3); // bars every 1.5 s
+    PhraseEnding.Plan plan = PhraseEnding.plan(waltz, 0, 0, 29.9);
+    double fadeStart = 29.9 - plan.fadeOut();
+    assertThat(plan.onBar()).isTrue();
+    assertThat(waltz.downbeats()).anySatisfy(d -> assertThat(d).isCloseTo(fadeStart, offset(1e-6)));
+    assertThat(fadeStart % 1.5).as("a bar line of three beats").isCloseTo(0, offset(1e-6));
+  }
 }
