@@ -50,7 +50,9 @@ public final class FfmpegRenderer implements Renderer {
   private static final List<String> AUDIO_CODEC = List.of("-c:a", "aac", "-b:a", "192k", "-ar", "48000", "-ac", "2");
   /** A preview's picture is encoded in this many parts side by side: one per core of a small machine. */
   private static final int PREVIEW_PARTS = 2;
-  private static final List<String> PREVIEW_AUDIO = List.of("-c:a", "aac", "-aac_coder", "fast", "-b:a", "64k", "-ar", "48000", "-ac", "2");
+  /** The encoder's fast search: half the work of its default, which a look at the cut does not hear. */
+  private static final List<String> PREVIEW_AUDIO =
+      List.of("-c:a", "aac", "-aac_coder", "fast", "-b:a", "64k", "-ar", "48000", "-ac", "2");
 
   private final Ffmpeg ffmpeg;
   private final Path workDir;
