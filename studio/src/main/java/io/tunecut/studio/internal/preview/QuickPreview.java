@@ -23,19 +23,18 @@ public final class QuickPreview {
   private static final int LEAST_KBPS = 60;
   private static final int AUDIO_KBPS = 64;
 
-  private final Ffmpeg ffmpeg;
-  private final Path workDir;
+  /** Kept from one preview to the next: its fonts, looked up and loaded once, draw every preview's captions. */
+  private final FfmpegRenderer renderer;
 
   public QuickPreview(Ffmpeg ffmpeg, Path workDir) {
-    this.ffmpeg = ffmpeg;
-    this.workDir = workDir;
+    this.renderer = new FfmpegRenderer(ffmpeg, workDir, RenderOptions.preview(SHORT_SIDE, MOST_KBPS));
   }
 
   /** Renders {@code draft} as a preview MP4 into {@code output}. */
   public void render(Draft draft, Map<String, Media> media, Path output)
       throws RenderFailedException, RenderCancelledException {
     RenderOptions options = RenderOptions.preview(SHORT_SIDE, videoKbps(draft.durationMs() / 1000.0));
-    new FfmpegRenderer(ffmpeg, workDir, options).render(draft, media, output, p -> {});
+    renderer.with(options).render(draft, media, output, p -> {});
   }
 
   /** The video bitrate that keeps a preview of this length under {@link #MOST_BYTES}. */

@@ -2,6 +2,7 @@ package io.tunecut.studio.internal.preview;
 
 import static io.tunecut.studio.ffmpeg.TestMedia.FFMPEG;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.tunecut.studio.internal.draft.Clip;
 import io.tunecut.studio.internal.draft.Draft;
@@ -53,7 +54,9 @@ class QuickPreviewTest {
     assertThat(info.durationSeconds()).isBetween(9.9, 10.1);
     assertThat(blue(frame(out, 8))).as("the sky clip from 6 s").isTrue();
     assertThat(blue(frame(out, 2))).as("the pattern before").isFalse();
-    assertThat(SoundLevels.ebur128(out)[0]).as("loudness of the whole").isBetween(-17.0, -11.0);
+    double[] sound = SoundLevels.ebur128(out);
+    assertThat(sound[0]).as("loudness of the whole").isBetween(-17.0, -11.0);
+    assertThat(sound[1]).as("true peak").isLessThan(-1.0);
     assertThat(dir.resolve("work")).isEmptyDirectory();
   }
 
@@ -61,7 +64,14 @@ class QuickPreviewTest {
   void oneClipCutInTwoToBeMadeFasterLosesNoFrameAndDoublesNone() throws Exception {
     Draft draft = Draft.empty().withClips(List.of(new Clip("c1", sample.pattern.id(), "beach.mp4", "video", 6000, 0, 1.0,
         null)));
+    draft = draft.withOutput(draft.output().withLoudness(null));
     Path out = preview(draft, "one-clip.mp4");
+
+    // Not normalised: the clip's steady tone, heard alike from the first frame to the last.
+    double middle = SoundLevels.meanVolume(out, 2.75, 0.5);
+    assertThat(middle).isGreaterThan(-40);
+    assertThat(SoundLevels.meanVolume(out, 0, 0.5)).as("the start").isCloseTo(middle, within(1.0));
+    assertThat(SoundLevels.meanVolume(out, 5.5, 0.5)).as("the end").isCloseTo(middle, within(1.0));
 
     Path crc = dir.resolve("one-clip.crc");
     FFMPEG.run(FfmpegRun.of(List.of("-i", out.toString(), "-map", "0:v", "-f", "framecrc", crc.toString()),
