@@ -29,16 +29,21 @@ public final class CutDetector {
   static final int HEIGHT = 36;
   private static final int FRAME_BYTES = WIDTH * HEIGHT * 3;
   /**
-   * A part shorter than this (30 s at 25 fps) is not worth a decoder of its own: on a busy
-   * machine starting ffmpeg costs as much as decoding a few hundred small frames.
+   * A part of fewer frames of 640×360 than this (30 s at 25 fps) is not worth a decoder of its
+   * own: on a busy machine starting ffmpeg costs as much as decoding a few hundred small
+   * frames. Larger pictures cost more each, so fewer of them are worth a decoder.
    */
   private static final int MIN_PART_FRAMES = 750;
+  private static final long SMALL_PICTURE = 640 * 360;
   private static final int MAX_PARTS = 4;
   /**
-   * A file up to this size is decoded whole, with no ffprobe before it: it is longer than a
-   * minute (two parts' worth) only at under 1.6 Mbit/s, which one decoder reads fast.
+   * A file up to this size is decoded whole, with no ffprobe before it: at 640×360 it is
+   * rarely long enough for two parts. Above it, ffprobe's listing costs a few percent of
+   * the decoding, and two single-threaded decoders side by side need about a tenth less
+   * work than one multi-threaded decoder (whose threads wait on each other), so a 1080p file
+   * of a few seconds already pays for the listing.
    */
-  private static final long ONE_PASS_BYTES = 12L << 20;
+  private static final long ONE_PASS_BYTES = 4L << 20;
   /** Under this (32 kbit/s) hardly any video is watchable; it bounds a file's length. */
   private static final long FEWEST_BYTES_PER_SECOND = 4_000;
 
@@ -101,7 +106,7 @@ public final class CutDetector {
     }
     int span = ShotBoundaries.span(times.frameSeconds());
     Duration limit = decoder.limit().forMedia(times.seconds());
-    int minFrames = Math.max(minPartFrames, 4 * (2 * span + 1));
+    int minFrames = Math.max(minPartFrames(times.pixels()), 4 * (2 * span + 1));
     SegmentPlan plan = SegmentPlan.of(times, times.start(), Math.min(cores, MAX_PARTS), minFrames);
     FrameFeatures features = plan.parts().size() > 1
         ? decodeInParts(file, plan, span, limit)
@@ -117,7 +122,15 @@ public final class CutDetector {
     if (frames == 0) {
       throw new AnalysisException(file.getFileName() + " has no pictures to analyse");
     }
+    features.keepMotionNearCuts();
     return new Scored(features, times.forFrames(frames), span, parts);
+  }
+
+  /** The fewest frames of {@code pixels} each worth a decoder of their own. */
+  private int minPartFrames(long pixels) {
+    return pixels > SMALL_PICTURE
+        ? (int) Math.ceil(minPartFrames * (double) SMALL_PICTURE / pixels)
+        : minPartFrames;
   }
 
   /**
@@ -149,6 +162,7 @@ public final class CutDetector {
       throw new AnalysisException(file.getFileName() + " has no pictures to analyse");
     }
     FrameFeatures features = scorer[0].features();
+    features.keepMotionNearCuts();
     return new Scored(features, times.forFrames(features.frames()), scorer[0].span(), 1);
   }
 
@@ -217,7 +231,7 @@ public final class CutDetector {
     for (int p = 1; p < scorers.size(); p++) {
       FrameScorer before = scorers.get(p - 1);
       FrameScorer after = scorers.get(p);
-      List<float[]> tail = before.tail();
+      List<int[]> tail = before.tail();
       int joinAt = all.frames();
       all.append(after.features());
       FrameScorer join = new FrameScorer(span, FRAME_BYTES, false, 2 * tail.size());

@@ -53,6 +53,11 @@ final class FrameFeatures {
     columns[kind.ordinal()].set(frame, value);
   }
 
+  /** The number, NaN while unknown. */
+  double get(Kind kind, int frame) {
+    return columns[kind.ordinal()].get(frame);
+  }
+
   /** Appends {@code later}'s frames after these. */
   void append(FrameFeatures later) {
     for (int f = 0; f < later.frames(); f++) {
@@ -72,6 +77,35 @@ final class FrameFeatures {
         if (!Double.isNaN(v)) {
           columns[k].set(offset + f, v);
         }
+      }
+    }
+  }
+
+  /**
+   * Forgets the motion-compensated change where no cut decision reads it (no frame within a
+   * neighbourhood changes enough to be a cut). Scorers work it out for more frames where they
+   * do not know all the neighbours; this makes the numbers the same however the video was
+   * split between decoders.
+   */
+  void keepMotionNearCuts() {
+    int n = frames();
+    Doubles change = columns[Kind.CHANGE.ordinal()];
+    Doubles moved = columns[Kind.MOVED.ordinal()];
+    int lastCandidate = Integer.MIN_VALUE;
+    int[] nextCandidate = new int[n + 1];
+    nextCandidate[n] = Integer.MAX_VALUE;
+    for (int f = n - 1; f >= 0; f--) {
+      nextCandidate[f] = f >= 1 && change.get(f) >= ShotBoundaries.MIN_CUT_SCORE
+          ? f : nextCandidate[f + 1];
+    }
+    for (int f = 0; f < n; f++) {
+      if (f >= 1 && change.get(f) >= ShotBoundaries.MIN_CUT_SCORE) {
+        lastCandidate = f;
+      }
+      boolean near = (long) f - lastCandidate <= ShotBoundaries.NEIGHBOURHOOD
+          || (long) nextCandidate[f] - f <= ShotBoundaries.NEIGHBOURHOOD;
+      if (!near) {
+        moved.set(f, Double.NaN);
       }
     }
   }

@@ -10,27 +10,28 @@ import java.util.List;
  * can be kept as well, so a run can be joined to the run before it.
  */
 final class FrameScorer {
-  private static final double BLACK = 0.08;
+  /** A value above this (0.08 of full scale) is not dark. */
+  private static final int BLACK = 20;
+  private static final double FULL = 255;
   private static final int THUMBNAIL = CutDetector.WIDTH * CutDetector.HEIGHT * 3;
   /** A whip pan moves a 64-pixel-wide thumbnail by up to about 4 pixels a frame. */
   private static final int SHIFT_X = 4;
   private static final int SHIFT_Y = 2;
-  private static final float[] BYTE_TO_UNIT = new float[256];
-
-  static {
-    for (int i = 0; i < 256; i++) {
-      BYTE_TO_UNIT[i] = i / 255f;
-    }
-  }
 
   private final int span;
   private final int reach;
   private final int frameSize;
-  private final float[][] ring;
+  /**
+   * The thumbnails' values (0–255) as ints: whole-number sums are exact, and the compiler
+   * turns their loops into vector instructions, which it cannot do for floating-point sums.
+   */
+  private final int[][] ring;
   private final boolean keepHead;
-  private final List<float[]> head = new ArrayList<>();
+  private final List<int[]> head = new ArrayList<>();
   private final FrameFeatures features;
   private int count;
+  /** Frames before this have their motion-compensated change decided. */
+  private int movedDecided = 1;
   /** The shift that matched the newest thumbnail to the one before. */
   private int lastShiftX;
   private int lastShiftY;
@@ -44,7 +45,8 @@ final class FrameScorer {
     this.span = span;
     this.reach = Math.max(2 * span, 3);
     this.frameSize = frameSize;
-    this.ring = new float[reach + 1][frameSize];
+    // the motion-compensated change is decided a neighbourhood later, so its frames are kept
+    this.ring = new int[Math.max(reach, ShotBoundaries.NEIGHBOURHOOD + 1) + 1][frameSize];
     this.keepHead = keepHead;
     this.features = new FrameFeatures(expectedFrames);
   }
@@ -63,92 +65,141 @@ final class FrameScorer {
     return count;
   }
 
+  /** The numbers of every thumbnail so far. */
   FrameFeatures features() {
+    // the last frames' neighbourhoods are not all known: their motion counts as needed
+    while (movedDecided < count) {
+      decideMoved(movedDecided++);
+    }
     return features;
   }
 
   /** Scores one thumbnail given as bytes (0–255). */
   void accept(byte[] frame, int offset) {
-    float[] slot = ring[count % ring.length];
+    int[] slot = ring[count % ring.length];
     for (int i = 0; i < frameSize; i++) {
-      slot[i] = BYTE_TO_UNIT[frame[offset + i] & 0xff];
+      slot[i] = frame[offset + i] & 0xff;
     }
     scoreNewest();
   }
 
   /** Scores one thumbnail given as numbers in 0..1. */
   void accept(float[] frame) {
+    int[] slot = ring[count % ring.length];
+    for (int i = 0; i < frameSize; i++) {
+      slot[i] = Math.round(Math.min(1, Math.max(0, frame[i])) * 255);
+    }
+    scoreNewest();
+  }
+
+  /** Scores one thumbnail kept by another scorer. */
+  void accept(int[] frame) {
     System.arraycopy(frame, 0, ring[count % ring.length], 0, frameSize);
     scoreNewest();
   }
 
   /** The first thumbnails of the run, oldest first. */
-  List<float[]> head() {
+  List<int[]> head() {
     return head;
   }
 
   /** The last thumbnails of the run, up to {@link #reach()}, oldest first. */
-  List<float[]> tail() {
-    List<float[]> tail = new ArrayList<>();
+  List<int[]> tail() {
+    List<int[]> tail = new ArrayList<>();
     for (int f = Math.max(0, count - reach); f < count; f++) {
       tail.add(ring[f % ring.length]);
     }
     return tail;
   }
 
-  /** One pass over the newest thumbnail and those it is compared with (their sums stay apart). */
+  /** The numbers of the newest thumbnail and of those it completes. */
   private void scoreNewest() {
     int j = count;
-    float[] now = frame(j);
+    int[] now = frame(j);
     if (keepHead && head.size() < reach) {
       head.add(now.clone());
     }
     // a comparison without its older frame runs against the frame itself and is not kept
-    float[] one = j >= 1 ? frame(j - 1) : now;
-    float[] two = j >= 2 ? frame(j - 2) : now;
-    float[] three = j >= 3 ? frame(j - 3) : now;
+    int[] one = j >= 1 ? frame(j - 1) : now;
+    int[] two = j >= 2 ? frame(j - 2) : now;
+    int[] three = j >= 3 ? frame(j - 3) : now;
     int middle = j - span;
     boolean blend = middle - span >= 0;
-    float[] before = blend ? frame(middle - span) : now;
-    float[] mid = blend ? frame(middle) : now;
-    double level = 0;
+    int[] before = blend ? frame(middle - span) : now;
+    int[] mid = blend ? frame(middle) : now;
+    // one simple loop per sum: each becomes vector instructions
+    int level = 0;
     int bright = 0;
-    double change = 0;
-    double back2 = 0;
-    double back3 = 0;
-    double apart = 0;
-    double error = 0;
     for (int i = 0; i < frameSize; i++) {
-      float v = now[i];
-      level += v;
-      if (v > BLACK) {
-        bright++;
-      }
-      change += Math.abs(v - one[i]);
-      back2 += Math.abs(two[i] - v);
-      back3 += Math.abs(three[i] - v);
-      apart += Math.abs(before[i] - v);
-      error += Math.abs(mid[i] - (before[i] + v) / 2);
+      level += now[i];
     }
+    for (int i = 0; i < frameSize; i++) {
+      bright += now[i] > BLACK ? 1 : 0;
+    }
+    double scale = FULL * frameSize;
     features.addFrame();
-    features.set(Kind.LEVEL, j, level / frameSize);
+    features.set(Kind.LEVEL, j, level / scale);
     // nearly all of the picture is dark
     features.set(Kind.BLACK, j, bright < frameSize / 50 ? 1 : 0);
     if (j >= 1) {
-      features.set(Kind.CHANGE, j, change / frameSize);
-      features.set(Kind.MOVED, j, frameSize == THUMBNAIL ? moved(now, one) : change / frameSize);
+      double change = difference(now, one) / scale;
+      features.set(Kind.CHANGE, j, change);
+      if (frameSize != THUMBNAIL) {
+        features.set(Kind.MOVED, j, change);
+      }
     }
     if (j >= 2) {
-      features.set(Kind.BACK2, j, back2 / frameSize);
+      features.set(Kind.BACK2, j, difference(now, two) / scale);
     }
     if (j >= 3) {
-      features.set(Kind.BACK3, j, back3 / frameSize);
+      features.set(Kind.BACK3, j, difference(now, three) / scale);
     }
     if (blend) {
-      features.set(Kind.APART, middle, apart / frameSize);
-      features.set(Kind.MIDPOINT_ERROR, middle, error / frameSize);
+      features.set(Kind.APART, middle, difference(now, before) / scale);
+      // |mid - (before + now) / 2|, in whole numbers
+      int error = 0;
+      for (int i = 0; i < frameSize; i++) {
+        error += Math.abs(2 * mid[i] - before[i] - now[i]);
+      }
+      features.set(Kind.MIDPOINT_ERROR, middle, error / (2 * scale));
     }
     count++;
+    int decidable = count - 1 - ShotBoundaries.NEIGHBOURHOOD;
+    while (movedDecided <= decidable) {
+      decideMoved(movedDecided++);
+    }
+  }
+
+  /**
+   * Works out the motion-compensated change of frame {@code f}, the costliest number, only
+   * where a cut decision reads it: near a frame that changes enough to be a cut, or where the
+   * changes around it are not all known (the ends of a part of the video).
+   */
+  private void decideMoved(int f) {
+    if (frameSize != THUMBNAIL) {
+      return;
+    }
+    boolean needed = false;
+    for (int k = f - ShotBoundaries.NEIGHBOURHOOD; k <= f + ShotBoundaries.NEIGHBOURHOOD; k++) {
+      double change = k >= 0 && k < count ? features.get(Kind.CHANGE, k) : Double.NaN;
+      // NaN: unknown here, perhaps a cut
+      if (!(change < ShotBoundaries.MIN_CUT_SCORE)) {
+        needed = true;
+        break;
+      }
+    }
+    if (needed) {
+      features.set(Kind.MOVED, f, moved(frame(f), frame(f - 1)));
+    }
+  }
+
+  /** The summed absolute difference of two thumbnails. */
+  private int difference(int[] a, int[] b) {
+    int sum = 0;
+    for (int i = 0; i < frameSize; i++) {
+      sum += Math.abs(a[i] - b[i]);
+    }
+    return sum;
   }
 
   /**
@@ -157,16 +208,16 @@ final class FrameScorer {
    * smoothly, so the shift that matched the frame before is tried first: a good first match
    * lets every worse shift stop after a few rows.
    */
-  private double moved(float[] now, float[] before) {
+  private double moved(int[] now, int[] before) {
     int count = (CutDetector.WIDTH - 2 * SHIFT_X) * (CutDetector.HEIGHT - 2 * SHIFT_Y) * 3;
-    double limit = Double.MAX_VALUE;
+    int limit = Integer.MAX_VALUE;
     int bestX = lastShiftX;
     int bestY = lastShiftY;
     for (int s = -2; s < (2 * SHIFT_X + 1) * (2 * SHIFT_Y + 1); s++) {
       // the last frame's shift, then none, then all of them in order
       int dx = s == -2 ? lastShiftX : s == -1 ? 0 : s % (2 * SHIFT_X + 1) - SHIFT_X;
       int dy = s == -2 ? lastShiftY : s == -1 ? 0 : s / (2 * SHIFT_X + 1) - SHIFT_Y;
-      double sum = shiftedDifference(now, before, dx, dy, limit);
+      int sum = shiftedDifference(now, before, dx, dy, limit);
       if (sum < limit) {
         limit = sum;
         bestX = dx;
@@ -175,19 +226,18 @@ final class FrameScorer {
     }
     lastShiftX = bestX;
     lastShiftY = bestY;
-    return limit / count;
+    return limit / (FULL * count);
   }
 
   /** The summed difference at one shift, or a sum of at least {@code limit} once it gets there. */
-  private static double shiftedDifference(float[] now, float[] before, int dx, int dy,
-      double limit) {
+  private static int shiftedDifference(int[] now, int[] before, int dx, int dy, int limit) {
     int w = CutDetector.WIDTH;
     int rowLength = (w - 2 * SHIFT_X) * 3;
-    double sum = 0;
+    int sum = 0;
     for (int y = SHIFT_Y; y < CutDetector.HEIGHT - SHIFT_Y && sum < limit; y++) {
       int a = (y * w + SHIFT_X) * 3;
       int b = ((y + dy) * w + SHIFT_X + dx) * 3;
-      float row = 0;
+      int row = 0;
       for (int i = 0; i < rowLength; i++) {
         row += Math.abs(now[a + i] - before[b + i]);
       }
@@ -196,7 +246,7 @@ final class FrameScorer {
     return sum;
   }
 
-  private float[] frame(int f) {
+  private int[] frame(int f) {
     return ring[f % ring.length];
   }
 }

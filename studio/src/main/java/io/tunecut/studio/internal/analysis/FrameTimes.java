@@ -23,8 +23,16 @@ final class FrameTimes {
   private final double start;
   private final double seconds;
   private final boolean hasVideo;
+  private final long pixels;
 
   FrameTimes(double[] times, double[] keyframes, double start, double seconds, boolean hasVideo) {
+    this(times, keyframes, start, seconds, hasVideo, 0);
+  }
+
+  /** @param pixels of each picture, 0 when not known */
+  FrameTimes(double[] times, double[] keyframes, double start, double seconds, boolean hasVideo,
+      long pixels) {
+    this.pixels = pixels;
     this.start = start;
     this.seconds = seconds;
     this.hasVideo = hasVideo;
@@ -44,6 +52,7 @@ final class FrameTimes {
     Doubles keyframes = new Doubles(64);
     double[] container = {0, Double.NaN};
     boolean[] video = {false};
+    long[] pixels = {0};
     long bytes;
     try {
       bytes = Files.size(file);
@@ -53,7 +62,7 @@ final class FrameTimes {
     Duration limit = decoder.limit().floor().plusMillis(bytes / BYTES_LISTED_PER_MS);
     decoder.probe(file, List.of("-v", "error",
         "-select_streams", "v:0", "-show_entries",
-        "format=start_time,duration:stream=codec_type:packet=pts_time,flags", "-of", "csv",
+        "format=start_time,duration:stream=codec_type,width,height:packet=pts_time,flags", "-of", "csv",
         file.toString()), limit, out -> {
           var lines = new BufferedReader(new InputStreamReader(out, StandardCharsets.US_ASCII));
           String line;
@@ -71,7 +80,14 @@ final class FrameTimes {
                   }
                 }
               }
-              case "stream" -> video[0] |= fields.length > 1 && fields[1].equals("video");
+              case "stream" -> {
+                video[0] |= fields.length > 1 && fields[1].equals("video");
+                if (fields.length > 3) {
+                  double w = parse(fields[2]);
+                  double h = parse(fields[3]);
+                  pixels[0] = w > 0 && h > 0 ? (long) (w * h) : 0;
+                }
+              }
               case "format" -> {
                 double start = fields.length > 1 ? parse(fields[1]) : Double.NaN;
                 container[0] = Double.isNaN(start) ? 0 : start;
@@ -81,7 +97,8 @@ final class FrameTimes {
             }
           }
         });
-    return new FrameTimes(times.toArray(), keyframes.toArray(), container[0], container[1], video[0]);
+    return new FrameTimes(times.toArray(), keyframes.toArray(), container[0], container[1], video[0],
+        pixels[0]);
   }
 
   private static double parse(String value) {
@@ -100,6 +117,11 @@ final class FrameTimes {
   /** The container's length in seconds, NaN when it does not say. */
   double seconds() {
     return seconds;
+  }
+
+  /** Pixels in each picture, 0 when not known. */
+  long pixels() {
+    return pixels;
   }
 
   boolean hasVideo() {

@@ -12,9 +12,11 @@ import java.util.TreeSet;
  * not a cut, and blends are reported as gradual.
  */
 final class ShotBoundaries {
-  private static final double MIN_CUT_SCORE = 0.035;
+  /** A frame changing less than this is no cut (its motion-compensated change is not needed). */
+  static final double MIN_CUT_SCORE = 0.035;
   private static final double NEIGHBOURHOOD_RATIO = 3.0;
-  private static final int NEIGHBOURHOOD = 4;
+  /** Frames each side that a peak is compared with. */
+  static final int NEIGHBOURHOOD = 4;
   /** Where the neighbourhood changes steadily, a peak this far above it is enough. */
   private static final double CALM_RATIO = 2.0;
   private static final double CALM_DEVIATIONS = 4.0;
