@@ -22,6 +22,7 @@ final class Talk implements Instruction {
       "what'?s on the timeline|what is on the timeline|show (?:me )?(?:the )?timeline|what do i have|what have we got"
           + "|current (?:state|timeline)|where are we|(?:what|which) clips|list (?:the |my |all )?clips|what(?:'s| is) in (?:the|my) video"
           + "|有哪些(?:片段|视频|素材)|哪些片段|时间线上有什么|现在是什么样|看看时间线|现在有什么|时间线");
+  private static final Pattern THANKED = Pattern.compile("thank|thx|cheers|谢|辛苦了");
   /** "looks nice", "i love this song", "这首歌不错": nothing to change, and glad. */
   private static final Pattern PRAISE = Pattern.compile(
       "\\b(?:looks?|sounds?|is|are|'s)\\s+(?:so |really |very |pretty |super )?(?:nice|good|great|cool|amazing|awesome|perfect|beautiful|lovely|fine)\\b"
@@ -75,9 +76,16 @@ final class Talk implements Instruction {
           ? Edit.answer(draft, "Hi! Send clips (and a track if you like), then tell me what to do.", "你好！发来视频（想要的话再加一首音乐），然后告诉我怎么剪。")
           : Edit.answer(draft, "Hi!", "你好！"));
     }
-    if (turn.match(THANKS) != null) return Optional.of(Edit.answer(draft, "You're welcome!", "不客气！"));
-    if (!turn.has(EDIT_WORD) && turn.match(PRAISE) != null) {
-      return Optional.of(Edit.answer(draft, "Glad you like it! Tell me if you want anything changed.", "喜欢就好！想改哪里随时告诉我。"));
+    if (turn.has(THANKS) && turn.has(THANKED)) {
+      turn.match(THANKS);
+      return Optional.of(Edit.answer(draft, "You're welcome!", "不客气！"));
+    }
+    if (turn.has(THANKS) || !turn.has(EDIT_WORD) && turn.has(PRAISE)) { // "looks good", "perfect!!", "不错"
+      turn.match(turn.has(THANKS) ? THANKS : PRAISE);
+      return Optional.of(draft.clips().isEmpty()
+          ? Edit.answer(draft, "Glad you like it! Tell me if you want anything changed.", "喜欢就好！想改哪里随时告诉我。")
+          : Edit.answer(draft, "Glad you like it! Say /export when you want the video, or tell me what to change.",
+              "喜欢就好！要成片就发 /export，想改哪里也可以告诉我。"));
     }
     if (turn.match(PREVIEW) != null) {
       return Optional.of(Edit.answer(draft, "For a quick look send /preview; for the finished video, /export.",
