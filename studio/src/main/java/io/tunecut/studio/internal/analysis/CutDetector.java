@@ -122,7 +122,7 @@ public final class CutDetector {
     if (frames == 0) {
       throw new AnalysisException(file.getFileName() + " has no pictures to analyse");
     }
-    features.keepMotionAsReadWhole();
+    features.keepMotionNearCuts();
     return new Scored(features, times.forFrames(frames), span, parts);
   }
 
@@ -162,7 +162,7 @@ public final class CutDetector {
       throw new AnalysisException(file.getFileName() + " has no pictures to analyse");
     }
     FrameFeatures features = scorer[0].features();
-    features.keepMotionAsReadWhole();
+    features.keepMotionNearCuts();
     return new Scored(features, times.forFrames(features.frames()), scorer[0].span(), 1);
   }
 

@@ -82,36 +82,29 @@ final class FrameFeatures {
   }
 
   /**
-   * Forgets the motion-compensated change where a scorer of the whole video in one run would
-   * not have worked it out: scorers of parts work it out for more frames near their ends,
-   * where they do not know all the neighbours. So the numbers are the same however the video
-   * was split between decoders.
+   * Forgets the motion-compensated change where no cut decision reads it (no frame within a
+   * neighbourhood changes enough to be a cut). Scorers work it out for more frames where they
+   * do not know all the neighbours; this makes the numbers the same however the video was
+   * split between decoders.
    */
-  void keepMotionAsReadWhole() {
+  void keepMotionNearCuts() {
     int n = frames();
     Doubles change = columns[Kind.CHANGE.ordinal()];
     Doubles moved = columns[Kind.MOVED.ordinal()];
-    boolean[] read = new boolean[n];
-    int reach = ShotBoundaries.NEIGHBOURHOOD;
-    for (int i = 1; i < n; i++) {
-      if (!(change.get(i) >= ShotBoundaries.MIN_CUT_SCORE)) {
-        continue;
-      }
-      if (ShotBoundaries.weighable(i, n)) {
-        ShotBoundaries.readMotion(change::get, k -> {
-          read[k] = true;
-          return moved.get(k);
-        }, i, n);
-      } else {
-        // near the video's ends the whole neighbourhood is worked out
-        for (int k = Math.max(1, i - reach); k <= Math.min(n - 1, i + reach); k++) {
-          read[k] = true;
-        }
-      }
+    int lastCandidate = Integer.MIN_VALUE;
+    int[] nextCandidate = new int[n + 1];
+    nextCandidate[n] = Integer.MAX_VALUE;
+    for (int f = n - 1; f >= 0; f--) {
+      nextCandidate[f] = f >= 1 && change.get(f) >= ShotBoundaries.MIN_CUT_SCORE
+          ? f : nextCandidate[f + 1];
     }
-    for (int f = 1; f < n; f++) {
-      // the first frames, whose neighbour 0 changes from nothing, and the last
-      if (!read[f] && f - reach > 0 && f + reach < n) {
+    for (int f = 0; f < n; f++) {
+      if (f >= 1 && change.get(f) >= ShotBoundaries.MIN_CUT_SCORE) {
+        lastCandidate = f;
+      }
+      boolean near = (long) f - lastCandidate <= ShotBoundaries.NEIGHBOURHOOD
+          || (long) nextCandidate[f] - f <= ShotBoundaries.NEIGHBOURHOOD;
+      if (!near) {
         moved.set(f, Double.NaN);
       }
     }

@@ -2,7 +2,6 @@ package io.tunecut.studio.internal.analysis;
 
 import io.tunecut.studio.internal.analysis.FrameFeatures.Kind;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -18,8 +17,6 @@ final class FrameScorer {
   /** A whip pan moves a 64-pixel-wide thumbnail by up to about 4 pixels a frame. */
   private static final int SHIFT_X = 4;
   private static final int SHIFT_Y = 2;
-  /** Numbers summed between checks of the limit: eight rows of a thumbnail's middle. */
-  private static final int CHECK_EVERY = (CutDetector.WIDTH - 2 * SHIFT_X) * 3 * 8;
 
   private final int span;
   private final int reach;
@@ -29,17 +26,12 @@ final class FrameScorer {
    * turns their loops into vector instructions, which it cannot do for floating-point sums.
    */
   private final int[][] ring;
-  /** For frames in the ring whose motion is worked out: {@link #shiftedRows}, and for which frame. */
-  private final int[][][] shifted;
-  private final int[] shiftedFrame;
   private final boolean keepHead;
   private final List<int[]> head = new ArrayList<>();
   private final FrameFeatures features;
   private int count;
   /** Frames before this have their motion-compensated change decided. */
   private int movedDecided = 1;
-  /** Frames before this have been weighed as cuts that may need the motion-compensated change. */
-  private int candidatesWeighed;
   /** The shift that matched the newest thumbnail to the one before. */
   private int lastShiftX;
   private int lastShiftY;
@@ -53,11 +45,8 @@ final class FrameScorer {
     this.span = span;
     this.reach = Math.max(2 * span, 3);
     this.frameSize = frameSize;
-    // the motion-compensated change is decided two neighbourhoods later, so its frames are kept
-    this.ring = new int[Math.max(reach, 2 * ShotBoundaries.NEIGHBOURHOOD + 1) + 1][frameSize];
-    this.shifted = new int[ring.length][][];
-    this.shiftedFrame = new int[ring.length];
-    Arrays.fill(shiftedFrame, -1);
+    // the motion-compensated change is decided a neighbourhood later, so its frames are kept
+    this.ring = new int[Math.max(reach, ShotBoundaries.NEIGHBOURHOOD + 1) + 1][frameSize];
     this.keepHead = keepHead;
     this.features = new FrameFeatures(expectedFrames);
   }
@@ -175,55 +164,32 @@ final class FrameScorer {
       features.set(Kind.MIDPOINT_ERROR, middle, error / (2 * scale));
     }
     count++;
-    int n = ShotBoundaries.NEIGHBOURHOOD;
-    while (candidatesWeighed <= count - 1 - n) {
-      weigh(candidatesWeighed++);
-    }
-    while (movedDecided <= count - 1 - 2 * n) {
+    int decidable = count - 1 - ShotBoundaries.NEIGHBOURHOOD;
+    while (movedDecided <= decidable) {
       decideMoved(movedDecided++);
     }
   }
 
-  /** Works out the motion a cut decision on frame {@code i} reads, if all its neighbours are here. */
-  private void weigh(int i) {
-    if (frameSize == THUMBNAIL && ShotBoundaries.weighable(i, count)
-        && features.get(Kind.CHANGE, i) >= ShotBoundaries.MIN_CUT_SCORE) {
-      ShotBoundaries.readMotion(this::change, this::movedAt, i, count);
-    }
-  }
-
-  private double change(int k) {
-    return features.get(Kind.CHANGE, k);
-  }
-
-  /** The motion-compensated change of frame {@code f}, worked out once. */
-  private double movedAt(int f) {
-    double known = features.get(Kind.MOVED, f);
-    if (Double.isNaN(known)) {
-      known = moved(f);
-      features.set(Kind.MOVED, f, known);
-    }
-    return known;
-  }
-
   /**
-   * Works out the motion-compensated change of frame {@code f}, the costliest number, where a
-   * cut decision may read it and {@link #weigh} could not tell: near a frame that changes
-   * enough to be a cut whose neighbourhood is not all in this run (the ends of a part of the
-   * video), or where the changes around it are not all known.
+   * Works out the motion-compensated change of frame {@code f}, the costliest number, only
+   * where a cut decision reads it: near a frame that changes enough to be a cut, or where the
+   * changes around it are not all known (the ends of a part of the video).
    */
   private void decideMoved(int f) {
     if (frameSize != THUMBNAIL) {
       return;
     }
+    boolean needed = false;
     for (int k = f - ShotBoundaries.NEIGHBOURHOOD; k <= f + ShotBoundaries.NEIGHBOURHOOD; k++) {
       double change = k >= 0 && k < count ? features.get(Kind.CHANGE, k) : Double.NaN;
-      // NaN: unknown here, perhaps a cut; weighed when its whole neighbourhood was here
-      boolean weighed = k < candidatesWeighed && k - ShotBoundaries.NEIGHBOURHOOD >= 1;
-      if (!weighed && !(change < ShotBoundaries.MIN_CUT_SCORE)) {
-        movedAt(f);
-        return;
+      // NaN: unknown here, perhaps a cut
+      if (!(change < ShotBoundaries.MIN_CUT_SCORE)) {
+        needed = true;
+        break;
       }
+    }
+    if (needed) {
+      features.set(Kind.MOVED, f, moved(frame(f), frame(f - 1)));
     }
   }
 
@@ -237,18 +203,13 @@ final class FrameScorer {
   }
 
   /**
-   * The mean difference between frame {@code f} and the one before over their middle, at the
-   * shift of up to {@link #SHIFT_X} by {@link #SHIFT_Y} pixels that makes it smallest. The
-   * camera moves smoothly, so the shift that matched the frame before is tried first: a good
-   * first match lets every worse shift stop after a few rows.
+   * The mean difference between two thumbnails over their middle, at the shift of up to
+   * {@link #SHIFT_X} by {@link #SHIFT_Y} pixels that makes it smallest. The camera moves
+   * smoothly, so the shift that matched the frame before is tried first: a good first match
+   * lets every worse shift stop after a few rows.
    */
-  private double moved(int f) {
-    int[][] nowRows = shiftedRows(f);
-    int[][] beforeRows = shiftedRows(f - 1);
-    int rowLength = (CutDetector.WIDTH - 2 * SHIFT_X) * 3;
-    int count = rowLength * (CutDetector.HEIGHT - 2 * SHIFT_Y);
-    int[] now = nowRows[SHIFT_X];
-    int nowFrom = SHIFT_Y * rowLength;
+  private double moved(int[] now, int[] before) {
+    int count = (CutDetector.WIDTH - 2 * SHIFT_X) * (CutDetector.HEIGHT - 2 * SHIFT_Y) * 3;
     int limit = Integer.MAX_VALUE;
     int bestX = lastShiftX;
     int bestY = lastShiftY;
@@ -256,8 +217,7 @@ final class FrameScorer {
       // the last frame's shift, then none, then all of them in order
       int dx = s == -2 ? lastShiftX : s == -1 ? 0 : s % (2 * SHIFT_X + 1) - SHIFT_X;
       int dy = s == -2 ? lastShiftY : s == -1 ? 0 : s / (2 * SHIFT_X + 1) - SHIFT_Y;
-      int sum = difference(now, nowFrom, beforeRows[dx + SHIFT_X], (SHIFT_Y + dy) * rowLength,
-          count, limit);
+      int sum = shiftedDifference(now, before, dx, dy, limit);
       if (sum < limit) {
         limit = sum;
         bestX = dx;
@@ -269,47 +229,21 @@ final class FrameScorer {
     return limit / (FULL * count);
   }
 
-  /**
-   * The summed difference of {@code count} numbers from {@code a} and {@code b}, or a sum of at
-   * least {@code limit} once it gets there. Long runs of numbers side by side become vector
-   * instructions with little left over, so the limit is checked every few rows only.
-   */
-  private static int difference(int[] a, int aFrom, int[] b, int bFrom, int count, int limit) {
+  /** The summed difference at one shift, or a sum of at least {@code limit} once it gets there. */
+  private static int shiftedDifference(int[] now, int[] before, int dx, int dy, int limit) {
+    int w = CutDetector.WIDTH;
+    int rowLength = (w - 2 * SHIFT_X) * 3;
     int sum = 0;
-    for (int from = 0; from < count && sum < limit; from += CHECK_EVERY) {
-      int to = Math.min(count, from + CHECK_EVERY);
-      int part = 0;
-      for (int i = from; i < to; i++) {
-        part += Math.abs(a[aFrom + i] - b[bFrom + i]);
+    for (int y = SHIFT_Y; y < CutDetector.HEIGHT - SHIFT_Y && sum < limit; y++) {
+      int a = (y * w + SHIFT_X) * 3;
+      int b = ((y + dy) * w + SHIFT_X + dx) * 3;
+      int row = 0;
+      for (int i = 0; i < rowLength; i++) {
+        row += Math.abs(now[a + i] - before[b + i]);
       }
-      sum += part;
+      sum += row;
     }
     return sum;
-  }
-
-  /**
-   * Frame {@code f}'s middle columns moved left and right by each horizontal shift, rows one
-   * after another: a shifted middle is then one run of numbers. Made once per frame.
-   */
-  private int[][] shiftedRows(int f) {
-    int slot = f % ring.length;
-    if (shiftedFrame[slot] != f) {
-      if (shifted[slot] == null) {
-        shifted[slot] = new int[2 * SHIFT_X + 1][(CutDetector.WIDTH - 2 * SHIFT_X) * 3
-            * CutDetector.HEIGHT];
-      }
-      int[] frame = frame(f);
-      int w = CutDetector.WIDTH;
-      int rowLength = (w - 2 * SHIFT_X) * 3;
-      for (int dx = -SHIFT_X; dx <= SHIFT_X; dx++) {
-        int[] rows = shifted[slot][dx + SHIFT_X];
-        for (int y = 0; y < CutDetector.HEIGHT; y++) {
-          System.arraycopy(frame, (y * w + SHIFT_X + dx) * 3, rows, y * rowLength, rowLength);
-        }
-      }
-      shiftedFrame[slot] = f;
-    }
-    return shifted[slot];
   }
 
   private int[] frame(int f) {

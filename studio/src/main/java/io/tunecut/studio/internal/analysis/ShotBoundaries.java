@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.function.IntToDoubleFunction;
 
 /**
  * Decides cuts from per-frame numbers: a frame change that stands out from its neighbourhood
@@ -15,9 +14,7 @@ import java.util.function.IntToDoubleFunction;
 final class ShotBoundaries {
   /** A frame changing less than this is no cut (its motion-compensated change is not needed). */
   static final double MIN_CUT_SCORE = 0.035;
-  /** A peak stands out at this many times its neighbourhood's mean, plus {@link #MIN_STANDING_OUT}. */
-  static final double NEIGHBOURHOOD_RATIO = 3.0;
-  static final double MIN_STANDING_OUT = 0.005;
+  private static final double NEIGHBOURHOOD_RATIO = 3.0;
   /** Frames each side that a peak is compared with. */
   static final int NEIGHBOURHOOD = 4;
   /** Where the neighbourhood changes steadily, a peak this far above it is enough. */
@@ -49,8 +46,7 @@ final class ShotBoundaries {
     for (int i = 1; i < n; i++) {
       // camera motion raises the plain change around a cut; with the motion taken out, the cut
       // stands out again, and a new view of the same colours still differs in its shapes
-      if (change[i] >= MIN_CUT_SCORE
-          && (standsOut(k -> change[k], i, true, n) || standsOut(k -> moved[k], i, false, n))) {
+      if (change[i] >= MIN_CUT_SCORE && (standsOut(change, i, true) || standsOut(moved, i, false))) {
         candidates.add(i);
       }
     }
@@ -95,42 +91,6 @@ final class ShotBoundaries {
     return new Cuts(cuts, gradual(features, t, sortedCuts, span));
   }
 
-  /**
-   * Whether frame {@code i}, which changes enough to be a cut, has its whole neighbourhood
-   * in the {@code length} frames, so that {@link #readMotion} can weigh it.
-   */
-  static boolean weighable(int i, int length) {
-    return i - NEIGHBOURHOOD >= 1 && i + NEIGHBOURHOOD < length;
-  }
-
-  /**
-   * Reads the motion-compensated changes around frame {@code i} (a {@link #weighable} frame
-   * that changes at least {@link #MIN_CUT_SCORE}) that could make it a cut, stopping as soon as
-   * they cannot: when its plain change already stands out, or the motion of a neighbour is as
-   * large, or the neighbours' sum is too large for it to stand out (see {@link #standsOut}).
-   * The motion-compensated change is the costliest number, so it is worked out only as read.
-   */
-  static void readMotion(IntToDoubleFunction change, IntToDoubleFunction moved, int i,
-      int length) {
-    if (standsOut(change, i, true, length)) {
-      return;
-    }
-    double peak = moved.applyAsDouble(i);
-    if (peak < MIN_STANDING_OUT || moved.applyAsDouble(i + 1) >= peak
-        || moved.applyAsDouble(i - 1) > peak) {
-      return;
-    }
-    // the neighbours' mean must stay under a third of the peak; a hair of slack for rounding
-    double most = (peak - MIN_STANDING_OUT) / NEIGHBOURHOOD_RATIO * (2 * NEIGHBOURHOOD) + 1e-9;
-    double sum = moved.applyAsDouble(i - 1) + moved.applyAsDouble(i + 1);
-    for (int k = 2; k <= NEIGHBOURHOOD && sum <= most; k++) {
-      sum += moved.applyAsDouble(i - k);
-      if (sum <= most) {
-        sum += moved.applyAsDouble(i + k);
-      }
-    }
-  }
-
   /** Whether a time in {@code times} is closer than {@code distance} to {@code time}. */
   private static boolean near(TreeSet<Double> times, double time, double distance) {
     Double below = times.floor(time);
@@ -140,28 +100,25 @@ final class ShotBoundaries {
   }
 
   /**
-   * Whether the number of frame {@code i} is a peak well above the mean of its neighbourhood.
+   * Whether {@code x[i]} is a peak well above the mean of its neighbourhood.
    *
    * @param orFarOutsideACalmSpread also when it is less far above a neighbourhood that changes
    *     steadily; not for the motion-compensated change, which a shake's one jolt can lift so
-   * @param length how many frames there are
    */
-  static boolean standsOut(IntToDoubleFunction x, int i, boolean orFarOutsideACalmSpread,
-      int length) {
-    if (!localPeak(x, i, length)) {
+  private static boolean standsOut(double[] x, int i, boolean orFarOutsideACalmSpread) {
+    if (!localPeak(x, i)) {
       return false;
     }
     double around = 0;
     int count = 0;
     for (int k = i - NEIGHBOURHOOD; k <= i + NEIGHBOURHOOD; k++) {
-      if (k >= 1 && k < length && k != i) {
-        around += x.applyAsDouble(k);
+      if (k >= 1 && k < x.length && k != i) {
+        around += x[k];
         count++;
       }
     }
     around = count > 0 ? around / count : 0;
-    double peak = x.applyAsDouble(i);
-    if (peak >= NEIGHBOURHOOD_RATIO * around + MIN_STANDING_OUT) {
+    if (x[i] >= NEIGHBOURHOOD_RATIO * around + 0.005) {
       return true;
     }
     if (!orFarOutsideACalmSpread) {
@@ -171,18 +128,16 @@ final class ShotBoundaries {
     // it change steadily (a still or a smooth move) it still stands far outside their spread
     double spread = 0;
     for (int k = i - NEIGHBOURHOOD; k <= i + NEIGHBOURHOOD; k++) {
-      if (k >= 1 && k < length && k != i) {
-        spread += (x.applyAsDouble(k) - around) * (x.applyAsDouble(k) - around);
+      if (k >= 1 && k < x.length && k != i) {
+        spread += (x[k] - around) * (x[k] - around);
       }
     }
     spread = Math.max(MIN_SPREAD, count > 1 ? Math.sqrt(spread / (count - 1)) : 0);
-    return peak >= CALM_RATIO * around + MIN_STANDING_OUT && peak - around >= CALM_DEVIATIONS * spread;
+    return x[i] >= CALM_RATIO * around + 0.005 && x[i] - around >= CALM_DEVIATIONS * spread;
   }
 
-  private static boolean localPeak(IntToDoubleFunction x, int i, int length) {
-    double peak = x.applyAsDouble(i);
-    return (i == 0 || peak >= x.applyAsDouble(i - 1))
-        && (i + 1 >= length || peak > x.applyAsDouble(i + 1));
+  private static boolean localPeak(double[] change, int i) {
+    return (i == 0 || change[i] >= change[i - 1]) && (i + 1 >= change.length || change[i] > change[i + 1]);
   }
 
   /**
