@@ -27,7 +27,7 @@ final class StateQuestion implements Instruction {
 
   /** How the part asked about is now: the music's level, the frame's shape, or the whole timeline. */
   private static Edit state(Turn turn, Draft draft) {
-    if (turn.whole().matches("(?s).*(?:" + ABOUT_TEXT.pattern() + ").*") && !draft.captions().isEmpty()) {
+    if (ABOUT_TEXT.matcher(turn.whole()).find() && !draft.captions().isEmpty()) {
       Caption c = draft.captions().get(0);
       String where = switch (c.position()) {
         case "top" -> "at the top";
@@ -47,13 +47,13 @@ final class StateQuestion implements Instruction {
               + "。想改就说“标题大一点”或“标题放顶部”。");
     }
     var m = draft.music();
-    if (turn.whole().matches("(?s).*(?:" + ABOUT_SOUND.pattern() + ").*") && m != null) {
+    if (ABOUT_SOUND.matcher(turn.whole()).find() && m != null) {
       return Edit.question(draft,
           "The music '" + m.name() + "' plays at " + Words.percent(m.volume()) + ". Say \"music quieter\" or \"music at 60%\" to change it.",
           "背景音乐「" + m.name() + "」的音量是 " + Words.percent(m.volume()) + "。想调就说“音乐小一点”或“音量60%”。");
     }
     var o = draft.output();
-    if (turn.whole().matches("(?s).*(?:" + ABOUT_SHAPE.pattern() + ").*") && o.width() > 0 && o.height() > 0) {
+    if (ABOUT_SHAPE.matcher(turn.whole()).find() && o.width() > 0 && o.height() > 0) {
       String ratio = o.aspect() != null ? o.aspect().wire()
           : Aspect.nearest(o.width(), o.height()).wire();
       String en = o.height() > o.width() ? "vertical" : o.height() == o.width() ? "square" : "landscape";

@@ -197,7 +197,7 @@ final class LocalCopies implements MediaStore {
         if (inUse(c, now)) continue;
         if ((kept != null && !kept.contains(e.getKey())) || c.used.isBefore(unusedSince)) removed.add(remove(e.getKey()));
       }
-      long total = copies.values().stream().mapToLong(c -> c.bytes).sum();
+      long total = bytes();
       if (total > bounds.maxBytes()) {
         List<Map.Entry<Path, Copy>> idle = copies.entrySet().stream().filter(e -> !inUse(e.getValue(), now))
             .sorted(Comparator.comparing(e -> e.getValue().used)).toList();

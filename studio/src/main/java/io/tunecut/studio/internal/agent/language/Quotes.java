@@ -19,7 +19,7 @@ final class Quotes {
   /** Where words meant for the screen end: the next request, a place on screen, or the message's end. */
   private static final String END = "\\s+(?i:and|then|at|on|in|for|from|until|till|during|with)\\s+|[,;.!?]|$";
   /** Words after "add a title" that say where or how, not what. */
-  private static final String NOT_WORDS = "(?i:at|on|in|to|for|from|with|that|which|saying|says|please|pls|and|then|here|there|too|please|bigger|smaller|red|white|black|yellow|blue|green)\\b|[:：]";
+  private static final String NOT_WORDS = "(?i:at|on|in|to|for|from|with|that|which|saying|says|please|pls|and|then|here|there|too|bigger|smaller|red|white|black|yellow|blue|green)\\b|[:：]";
   /** A look or place, not words: 红色, 大一点, 在顶部, 3秒. */
   private static final String ZH_LOOK = "[:：]|[红白黑黄蓝绿橙粉紫灰金](?:色|的|$)|[大小]一?[点些]|更[大小]|在|放|居中|顶部|底部|上面|下面|中间|\\d+(?:\\.\\d+)?\\s*秒\\s*$|吧$|了$";
   private static final Pattern SAYING = Pattern.compile(
