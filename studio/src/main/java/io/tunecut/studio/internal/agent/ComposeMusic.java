@@ -35,7 +35,12 @@ final class ComposeMusic implements Instruction {
   private static final Pattern LIVELIER = Pattern.compile(
       "\\bmore (?:upbeat|energy|energetic|exciting|lively|intense|fun|hype)\\b|\\blivelier\\b|\\bhappier\\b"
           + "|\\bfaster (?:music|song|beat|tempo)\\b|\\b(?:music|song) faster\\b|欢快|嗨一点|动感|活力|带劲|热闹");
-  private static final Pattern ABOUT_MUSIC = Pattern.compile("\\b(?:music|song|tune|something|vibe|style|feel)\\b|配乐|风格|感觉|来点|来一首");
+  private static final Pattern ABOUT_MUSIC = Pattern.compile("\\b(?:music|song|tune|something|vibe|style|feel)\\b|配乐|风格|感觉|来点|来一首|配(?:个|点|首|一首|段|上)");
+  /** "no drums", "不要鼓": the calmest style, which is played without drums. */
+  private static final Pattern NO_DRUMS = Pattern.compile(
+      "\\b(?:no|without|w/o|less|fewer|not so much)\\s+(?:\\w+\\s+)?(?:drums?|percussion)\\b|\\b(?:drum|percussion)[- ]?(?:free|less)\\b"
+          + "|(?:不要|没有|不带|去掉|别要|别加|无)\\s*(?:的)?\\s*(?:架子)?(?:鼓(?!点)|打击乐)");
+  private static final Pattern FASTER = Pattern.compile("(?:music|song|节奏)\\s*(?:再|更)?\\s*快\\s*(?:一)?\\s*(?:点|些)");
   private static final Pattern OTHER_EDIT = Pattern.compile(
       "\\d|fade|loop|duck|volume|\\bloud|\\bquiet|\\bsoft|\\bstart|\\bend|\\bcut|淡|循环|音量|声音|大声|小声|开始|结束");
 
@@ -52,7 +57,9 @@ final class ComposeMusic implements Instruction {
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
     MusicMaker maker = turn.maker();
-    if (turn.negated() || OTHER_TARGET.matcher(turn.whole()).find()) return Optional.empty();
+    if (OTHER_TARGET.matcher(turn.whole()).find()) return Optional.empty();
+    if (maker != null && turn.has(NO_DRUMS)) return withoutDrums(turn, draft, maker);
+    if (turn.negated()) return Optional.empty();
     boolean compose = turn.match(COMPOSE) != null;
     if (maker == null) {
       if (!compose) return Optional.empty();
@@ -64,7 +71,7 @@ final class ComposeMusic implements Instruction {
     boolean sent = turn.tracks().stream().anyMatch(t -> maker.wishOf(t).isEmpty());
     // "a slow fade", "quiet music": words of a style that ask for another edit
     boolean otherEdit = !compose && OTHER_EDIT.matcher(turn.whole()).find();
-    Optional<String> named = mentionsSentTrack(turn, maker) || otherEdit ? Optional.empty() : maker.styleIn(turn.whole());
+    Optional<String> named = mentionsSentTrack(turn, maker) || otherEdit ? Optional.empty() : maker.styleIn(spaced(turn.whole()));
     String style = playing.map(MusicMaker.Wish::style).orElse(null);
     long seed = playing.map(w -> w.seed() + 1).orElse(1L);
     String kind;
@@ -74,13 +81,16 @@ final class ComposeMusic implements Instruction {
       kind = playing.isPresent() ? "another" : "new";
     } else if ((playing.isPresent() || !sent) && turn.match(ANOTHER) != null) {
       kind = "another";
-    } else if (open && turn.match(CALMER) != null) {
+    } else if (turn.earlier("add_music") || turn.earlier("replace_music")) {
+      // "音乐快一点 嗨一点": the same wish said twice in one message is made once
+      return turn.has(CALMER) || turn.has(LIVELIER) || turn.has(FASTER) ? Optional.of(Edit.understood(draft)) : Optional.empty();
+    } else if (open && (playing.isPresent() || named.isEmpty()) && turn.match(CALMER) != null) {
       String calmer = maker.calmer(base);
       // already the calmest style: a new version of it rather than the same track again
       kind = calmer.equals(style) ? "calmest" : "calmer";
       if (!calmer.equals(style)) seed = 1;
       style = calmer;
-    } else if (open && turn.match(LIVELIER) != null) {
+    } else if (open && (playing.isPresent() || named.isEmpty()) && (turn.match(LIVELIER) != null || turn.match(FASTER) != null)) {
       String livelier = maker.livelier(base);
       kind = livelier.equals(style) ? "liveliest" : "livelier";
       if (!livelier.equals(style)) seed = 1;
@@ -94,7 +104,26 @@ final class ComposeMusic implements Instruction {
     } else {
       return Optional.empty();
     }
+    turn.match(REPLACE); // "change the music to something dreamy" is this request, not a switch to another track
     return Optional.of(make(turn, draft, new MusicMaker.Wish(style, seed), kind));
+  }
+
+  /** "no drums": the calmest style, when music can be made for this video now. */
+  private static Optional<Edit> withoutDrums(Turn turn, Draft draft, MusicMaker maker) {
+    Optional<MusicMaker.Wish> playing = playing(draft, turn.media(), maker);
+    boolean sent = turn.tracks().stream().anyMatch(t -> maker.wishOf(t).isEmpty());
+    if (playing.isEmpty() && (sent || !turn.has(ABOUT_MUSIC) && draft.music() != null)) return Optional.empty();
+    turn.match(NO_DRUMS);
+    String calmest = playing.map(MusicMaker.Wish::style).orElse(DEFAULT_STYLE);
+    for (String calmer = maker.calmer(calmest); !calmer.equals(calmest); calmer = maker.calmer(calmest)) calmest = calmer;
+    boolean same = playing.isPresent() && calmest.equals(playing.get().style());
+    MusicMaker.Wish wish = new MusicMaker.Wish(calmest, same ? playing.get().seed() + 1 : 1);
+    return Optional.of(make(turn, draft, wish, same ? "another" : playing.isPresent() ? "calmer" : "new"));
+  }
+
+  /** "配个lofi": a style word written against Chinese stands on its own for the maker. */
+  private static String spaced(String words) {
+    return words.replaceAll("(?<=\\p{IsHan})(?=[a-z])|(?<=[a-z])(?=\\p{IsHan})", " ");
   }
 
   /** Composes the music and puts it on the timeline; {@code kind} words the answer. */

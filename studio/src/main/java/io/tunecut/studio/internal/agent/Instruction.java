@@ -17,6 +17,14 @@ public interface Instruction {
    */
   Optional<Edit> apply(Turn turn, Draft draft);
 
+  /**
+   * Whether this instruction cuts a montage to the beat ("a 20 s montage"): the montage's length
+   * is then its own, and the clips are not first fitted to it.
+   */
+  default boolean cutsMontages() {
+    return false;
+  }
+
   /** Once per message, after every clause: edits that follow from the others (ducking under speech). */
   default Optional<Edit> afterMessage(Draft draft, List<Media> media, boolean chinese) {
     return Optional.empty();

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 final class RemoveMusic implements Instruction {
   private static final Pattern MUSIC = Pattern.compile("\\b(?:music|song)\\b");
   private static final Pattern OTHER = Pattern.compile(
-      "like|love|hate|喜欢|fad|\\d+db|loop|repeat|duck|%|\\d+s|volume|louder|quieter|淡|循环|重复|闪避|音量|小|大|sync|beat|卡点|title|caption|text|«");
+      "like|love|hate|喜欢|fad|\\d+db|loop|repeat|duck|%|\\d+s|volume|louder|quieter|淡|循环|重复|闪避|音量|小|大|sync|beat|卡点|title|caption|text|«"
+          + "|drum|phrase|\\bbar\\b|abrupt|sudden|鼓|乐句|小节|半截|中间|结尾|突然|生硬");
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {

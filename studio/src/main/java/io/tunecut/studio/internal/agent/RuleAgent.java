@@ -7,8 +7,10 @@ import io.tunecut.studio.internal.draft.Draft;
 import io.tunecut.studio.internal.media.Media;
 import io.tunecut.studio.internal.media.MediaKind;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -27,10 +29,11 @@ public final class RuleAgent implements Agent {
           + "|撤销|撤回|还原|(?:恢复|回到|退回)(?:到)?(?:原来|之前|刚才|上一步)|^上一步$|^恢复$");
   private static final Pattern REDO = Pattern.compile("^(?:please\\s+)?redo\\b|重做|恢复撤销");
   private static final Pattern FILLER = Pattern.compile(
-      "^(?:please|pls|ok|okay|now|then|for me|just|so|yeah|yes|hey|also|a bit|a little|thanks?|thank you|right|lol|done|all done|that'?s it|looks good|great|fine|cool|:\\)|请|帮我|一下|吧|好的|好|谢谢|嗯|哦|呢|啊|\\s)*$");
+      "^(?:please|pls|ok|okay|now|then|for me|just|so|yeah|yes|hey|also|a bit|a little|thanks?|thank you|right|lol|lmao|haha+|hehe|done|all done|that'?s it|looks good|great|fine|cool|:\\)|请|帮我|一下|吧|好的|好|谢谢|嗯|哦|呢|啊|哈+|嘿嘿|呵呵|\\s)*$");
   private static final Pattern CLIP_REF = Pattern.compile("(?<![a-z])clip (\\d+)(?!\\d)");
   private final List<Instruction> instructions;
   private final MusicMaker maker;
+  private final boolean montages;
 
   public RuleAgent() {
     this(Instructions.standard());
@@ -44,6 +47,7 @@ public final class RuleAgent implements Agent {
   public RuleAgent(List<Instruction> instructions, MusicMaker maker) {
     this.instructions = List.copyOf(instructions);
     this.maker = maker;
+    this.montages = this.instructions.stream().anyMatch(Instruction::cutsMontages);
   }
 
   @Override
@@ -58,7 +62,11 @@ public final class RuleAgent implements Agent {
     List<Edit> edits = new ArrayList<>();
     List<String> missed = new ArrayList<>();
     List<String> startIds = start.clips().stream().map(Clip::id).toList();
-    for (Message.Clause said : Complaint.last(msg.clauses())) {
+    List<Message.Clause> clauses = new ArrayList<>(Complaint.last(msg.clauses()));
+    int asked = clauses.size(); // clauses as said; retried ones follow
+    Map<Message.Clause, Integer> waiting = new HashMap<>(); // a refused clause -> where its refusals are
+    for (int i = 0; i < clauses.size(); i++) {
+      Message.Clause said = clauses.get(i);
       boolean complaint = Complaint.in(said) && msg.clauses().stream().anyMatch(c -> !Complaint.in(c));
       Message.Clause clause = resolved(said, startIds, draft);
       boolean undo = UNDO.matcher(clause.text()).find();
@@ -75,8 +83,9 @@ public final class RuleAgent implements Agent {
       edits.forEach(e -> {
         if (e.step() != null) tools.add(e.step().tool());
       });
-      Turn turn = new Turn(clause, msg.quoted(), all, zh, TrackNames.in(maker, zh), tools);
+      Turn turn = new Turn(clause, msg.quoted(), all, zh, TrackNames.in(maker, zh), tools, montages);
       boolean understood = false;
+      int first = edits.size();
       for (Instruction instruction : instructions) {
         Optional<Edit> edit = instruction.apply(turn, draft);
         if (complaint && edit.isPresent() && saidAlready(edit.get(), tools)) edit = Optional.of(Edit.understood(draft));
@@ -93,7 +102,17 @@ public final class RuleAgent implements Agent {
         if (edit.get().kind() == Edit.Kind.QUESTION) break;
       }
       // a complaint next to requests is why they were asked ("can barely hear people talking, music down to 40%")
-      if (!understood && !complaint && !FILLER.matcher(clause.text()).matches()) missed.add(clause.shown());
+      if (i < asked && !understood && !complaint && !FILLER.matcher(clause.text()).matches()) missed.add(clause.shown());
+      boolean refused = edits.size() > first && edits.subList(first, edits.size()).stream().allMatch(e -> e.kind() == Edit.Kind.REFUSED);
+      if (i < asked - 1 && refused) {
+        // "做个卡点视频 配点音乐": refused for want of what a later request adds; asked again once the others are done
+        waiting.put(said, first);
+        clauses.add(said);
+      } else if (i >= asked && refused) {
+        edits.subList(first, edits.size()).clear(); // still not possible: the first refusal says so
+      } else if (i >= asked && edits.size() > first) {
+        for (int k = waiting.get(said); k < first && edits.get(k).kind() == Edit.Kind.REFUSED; k++) edits.set(k, Edit.understood(edits.get(k).draft()));
+      }
     }
     for (Edit edit : afterMessage(draft, all, zh)) {
       edits.add(edit);

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 final class StateQuestion implements Instruction {
   private static final Pattern STATE_QUESTION = Pattern.compile(
       "^(?:好了|完成了|弄好了|做好了|改好了|可以了)吗|^(?:is|are|was|does|did)\\s+(?:it|this|that|the|my|music|song|video|clip|title|caption|text|original sound|everything|there)\\b(?!.*\\b(?:possible|a way|able|ok|okay|alright|fine)\\s+(?:if|to)\\b)"
+          + "|^(?:what'?s|what is) (?:the )?(?:title|caption|text)\\b|^(?:title|caption|text)\\s*(?:是|叫)\\s*(?:什么|啥)"
           + "|^(?!.*(?:能|可以|可不可以|帮|请|把|要不要)).*(?:是不是|是否|有没有).*|^(?!.*(?:能|可以|可不可以|帮|请|把|要不要)).*(?:现在|目前|这样)?是.*吗\\s*\\??$");
   private static final Pattern ABOUT_TEXT = Pattern.compile("title|caption|text|«|标题|字幕|文字");
   private static final Pattern ABOUT_SOUND = Pattern.compile("music|song|loud|quiet|volume|soft|音量|大声|小声|吵|声音|响");
@@ -22,6 +23,7 @@ final class StateQuestion implements Instruction {
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
+    if (turn.has(Talk.RIGHTS)) return Optional.empty(); // "is this music copyright free" asks about rights, not the level
     return turn.match(STATE_QUESTION) == null ? Optional.empty() : Optional.of(state(turn, draft));
   }
 

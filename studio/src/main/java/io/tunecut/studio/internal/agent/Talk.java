@@ -9,9 +9,10 @@ import java.util.regex.Pattern;
 /** Greetings, thanks and questions about the timeline get short answers; nothing changes. */
 final class Talk implements Instruction {
   private static final Pattern HELLO = Pattern.compile(
-      "^(?:hi|hello|hey|hiya|yo|howdy|good (?:morning|afternoon|evening)|hi there|hello there)\\b|^(?:你好|您好|嗨|哈喽|哈罗|在吗)");
+      "^(?:hi|hello|hey|hiya|yo|howdy|good (?:morning|afternoon|evening)|hi there|hello there)\\b|^(?:are )?you there\\b|^anyone there\\b"
+          + "|^(?:你好|您好|嗨(?!一点|点)|哈喽|哈罗|在吗)");
   private static final Pattern THANKS = Pattern.compile(
-      "^(?:(?:thanks?|thank you|thx|cheers|great|awesome|perfect|nice|cool|love it|looks good|good job|well done|amazing)\\s*"
+      "^(?:(?:lol|lmao|haha+|hehe|omg|wow|oh)\\s+)?(?:(?:thanks?|thank you|thx|cheers|great|awesome|perfect|nice|cool|love it|looks good|good job|well done|amazing)\\s*"
           + "(?:so much|a lot|very much|again|man|buddy|mate)?\\s*)+$|谢谢|谢啦|谢了|多谢|感谢|太好了|很好|不错|真棒|辛苦了");
   private static final Pattern ABILITIES = Pattern.compile(
       "what (?:can|could|else can) (?:you|i) (?:do|say)|what do you do|how does (?:this|it) work|how do i use|what are you"
@@ -38,7 +39,17 @@ final class Talk implements Instruction {
   /** "wait", "hmm", "let me think", "等一下": nothing yet, and no need to say so is not understood. */
   private static final Pattern HOLD = Pattern.compile(
       "^(?:wait|hold on|one sec(?:ond)?|1s|hang on|hmm+|h+m+|umm*|uh+|let me (?:think|see|check)|give me a (?:sec|second|minute|moment)|brb)(?:\\s+(?:a (?:sec|second|bit|minute|moment)|please))?\\s*[.!]*$"
-          + "|^(?:等一?下|等等|稍等|等会儿?|我(?:再)?想想|让我想想|考虑一下|我考虑一下|我再看看|嗯+|呃+)[.!。！]*$");
+          + "|^(?:等一?下|等等|稍等|等会儿?|我(?:再)?想想|让我想想|考虑一下|我考虑一下|我再看看|嗯+|呃+)[.!。！]*$"
+          + "|^(?:(?:hmm+|umm*|uh+|well)\\s+)?(?:not sure|i'?m not sure|idk|dunno|i don'?t know|still thinking|let me think about it)(?:\\s+yet)?\\s*[.!]*$"
+          + "|^(?:我)?(?:还)?(?:没想好|在想|不确定|拿不准)");
+  /** "what's the bpm", "这首歌多少bpm": the tempo is heard when syncing, so say how to hear it. */
+  private static final Pattern TEMPO = Pattern.compile(
+      "what(?:'s| is) the (?:bpm|tempo)|how (?:fast|many bpm) is|\\bbpm\\s*\\?|多少\\s*bpm|bpm\\s*(?:是)?多少|速度是多少|多少拍每分钟");
+  /** "can i use this music on youtube", "这个音乐可以商用吗": a question about rights, not a request. */
+  static final Pattern RIGHTS = Pattern.compile(
+      "^(?:can|may|could) i (?:use|post|upload|publish) (?:(?:this|the|that|my) )?(?:music|song|track)\\b|copyright|royalty|可以商用|能商用|版权");
+  /** "which clip is first": the clips by name. */
+  private static final Pattern WHICH_CLIP = Pattern.compile("^(?:which|what) (?:clip|video|one) (?:is|comes|plays) (?:first|last|next|second)\\b|哪(?:个|段)(?:片段|视频)?(?:在)?(?:最前面|第一个|最后)");
   /** "make me a preview", "let me see it first", "预览一下": the bot shows it; the agent says how. */
   private static final Pattern PREVIEW = Pattern.compile(
       "^(?:can you |could you |please )?(?:make|give|show|send|do)\\s+(?:me\\s+|us\\s+)?(?:a\\s+)?(?:quick\\s+)?preview|^(?:quick\\s+)?preview\\s*(?:it|this|please)?$"
@@ -67,8 +78,13 @@ final class Talk implements Instruction {
           m == null ? "There is no music yet." : "The music is '" + m.name() + "' at " + Words.percent(m.volume()) + ".",
           m == null ? "还没有背景音乐。" : "背景音乐是「" + m.name() + "」，音量 " + Words.percent(m.volume()) + "。"));
     }
+    if (turn.match(RIGHTS) != null) return Optional.of(rights(turn, draft));
+    if (turn.match(TEMPO) != null) {
+      return Optional.of(Edit.question(draft, "I hear the tempo when I sync: say \"sync it to the cuts\" and I'll tell you its BPM and how many cuts land on a beat.",
+          "卡点的时候我会听出节拍：说“卡点”，我会告诉你 BPM 和有多少剪辑点卡在节拍上。"));
+    }
     if (turn.match(WHAT_DOES) != null) return Optional.of(Edit.question(draft, Replies.capabilities(false), Replies.capabilities(true)));
-    if (turn.match(TIMELINE) != null) {
+    if (turn.match(TIMELINE) != null || turn.match(WHICH_CLIP) != null) {
       return Optional.of(Edit.answer(draft, TimelineLine.of(draft, false) + clips(draft, false), TimelineLine.of(draft, true) + clips(draft, true)));
     }
     if (turn.match(HELLO) != null) {
@@ -95,6 +111,20 @@ final class Talk implements Instruction {
     if (turn.match(HOLD) != null) return Optional.of(Edit.answer(draft, "Sure, take your time.", "好的，不急，想好了告诉我。"));
     if (turn.match(OK) != null) return Optional.of(Edit.answer(draft, "OK! Tell me what to change next, or /export.", "好的！接下来想改什么，或者 /export 导出。"));
     return Optional.empty();
+  }
+
+  /** Music this studio made is the person's; a track they sent is theirs to judge. */
+  private static Edit rights(Turn turn, Draft draft) {
+    var m = draft.music();
+    boolean made = m != null && turn.maker() != null && turn.media().stream()
+        .anyMatch(x -> x.id().equals(m.src()) && turn.maker().wishOf(x).isPresent());
+    if (made) {
+      return Edit.question(draft, "Yes: '" + m.name() + "' was made for you and is yours to use, on YouTube and anywhere else.",
+          "可以：「" + m.name() + "」是为你生成的，归你使用，发到哪里都行。");
+    }
+    return Edit.question(draft, m == null ? "There is no music yet. Music I make for you is yours to use anywhere."
+            : "'" + m.name() + "' is a track you sent: whether you may publish it depends on its licence. Music I make for you is yours to use.",
+        m == null ? "还没有背景音乐。我为你生成的音乐归你使用。" : "「" + m.name() + "」是你发来的音乐，能否发布取决于它的授权；我为你生成的音乐归你使用。");
   }
 
   /** The clips by name, in order: what "what's on the timeline" asks to see. */

@@ -21,10 +21,13 @@ public final class Turn {
   private final boolean chinese;
   private final MusicMaker maker;
   private final Set<String> earlier;
+  private final boolean montages;
   private String text;
   private final List<int[]> pending = new ArrayList<>();
 
-  Turn(Message.Clause clause, List<String> quoted, List<Media> media, boolean chinese, MusicMaker maker, Set<String> earlier) {
+  Turn(Message.Clause clause, List<String> quoted, List<Media> media, boolean chinese, MusicMaker maker, Set<String> earlier,
+      boolean montages) {
+    this.montages = montages;
     this.earlier = Set.copyOf(earlier);
     this.clause = clause;
     this.quoted = List.copyOf(quoted);
@@ -63,6 +66,11 @@ public final class Turn {
 
   MusicMaker maker() {
     return maker;
+  }
+
+  /** Whether an instruction of this agent cuts montages to the beat (then a montage's length is its own). */
+  boolean montages() {
+    return montages;
   }
 
   /** Whether an earlier clause of the same message made a step of this tool. */

@@ -1,6 +1,7 @@
 package io.tunecut.studio.internal.agent;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tunecut.studio.internal.agent.beat.BeatRequest;
 import io.tunecut.studio.internal.draft.Clip;
 import io.tunecut.studio.internal.draft.Draft;
 import java.util.ArrayList;
@@ -42,9 +43,14 @@ final class VideoLength implements Instruction {
           + "|只(?:保留|要|留|用)\\s*" + N + "\\s*(?:到|-|至)\\s*" + N);
   private static final Pattern TARGET = Pattern.compile(
       "(?:make|keep|cut|trim|shorten|get)\\s+(?:it|the video|everything|video|the whole thing|the edit|this)\\s+(?:(?:a bit |a little |way )?(?:shorter|down)\\s+(?:like|to|about|around|maybe|so it'?s|at)?\\s*)?(?:to\\s+|under\\s+|at most\\s+|down to\\s+|into\\s+|below\\s+)?(?:a\\s+)?(?:max(?:imum)?\\s+of\\s+)?" + N + "(?!\\s+into)"
-          + "|" + N + "\\s*(?:-\\s*)?(?:long\\s+)?(?:(?!into\\b|of\\b|in\\b|at\\b)[a-z]+\\s+){0,2}?(?:video|montage|edit|reel|short|version|clip|cut|highlight|recap|tiktok)\\b"
+          + "|" + N + "\\s*(?:-\\s*)?(?:long\\s+)?(?:(?!into\\b|of\\b|in\\b|at\\b)[a-z]+\\s+){0,2}?(?:video|montage|edit|reel|short|version|clip|cut|highlight|recap)\\b"
           + "|(?:total|overall)\\s+(?:length\\s+)?(?:of\\s+)?" + N + "|(?:under|max|at most|no longer than|no more than)\\s+" + N + "(?:\\s+(?:long|total))?$"
           + "|(?:剪成|剪到|缩短到|控制在|做成|做一个|变成|压缩到)\\s*" + N + "|" + N + "\\s*(?:的|以内)?\\s*(?:视频|短片|混剪|片子)");
+  /** "15s", "vertical for tiktok and 15s", "15 sec for reels", "竖屏 然后 15秒": a length said on its own is the video's. */
+  private static final Pattern ALONE = Pattern.compile(
+      "(?:^|\\band\\s+|(?<=\\p{IsHan})\\s*)(?:(?:just|only|about|like|around|max)\\s+)?" + N
+          + "(?=\\s*(?:(?:long|total|max|tops|please|pls|plz)\\b\\s*)*$|\\s+(?:(?:for|on)\\s+)?(?:tiktok|reels?|shorts|youtube|insta(?:gram)?|ig|stories|story)\\b"
+          + "|\\s*(?:竖屏|横屏|方形|正方形|抖音|快手|小红书|b站))");
   private static final Pattern SHORTER = Pattern.compile(
       "(\\d+(?:\\.\\d+)?)%\\s+shorter|shorten\\s+(?:it|the video)?\\s*by\\s+(\\d+(?:\\.\\d+)?)%|cut\\s+(?:it|the video)\\s+(?:in|by)\\s+(\\d+(?:\\.\\d+)?)%"
           + "|(?:video|视频)?\\s*(?:剪掉|减少|缩短|剪短|短)\\s*(\\d+(?:\\.\\d+)?)%");
@@ -61,6 +67,7 @@ final class VideoLength implements Instruction {
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
     if (turn.has(Pattern.compile("music|song|title|caption|\\btext\\b|«|fade|淡"))) return Optional.empty();
+    if (turn.montages() && isMontage(turn)) return Optional.empty(); // "a 20 s montage" is cut to its length on the beat
     long total = draft.durationMs();
     Matcher m;
     if (turn.earlier("trim_video") && (m = turn.match(MORE)) != null) { // "cut the first 2 secs and the last 2 secs"
@@ -87,7 +94,12 @@ final class VideoLength implements Instruction {
     if ((m = turn.match(SHORTER)) != null) return Optional.of(fit(draft, Math.round(total * (1 - Double.parseDouble(first(m)) / 100))));
     if ((m = turn.match(AS_LONG)) != null) return Optional.of(fit(draft, Math.round(total * Double.parseDouble(first(m)) / 100)));
     if ((m = turn.match(TARGET)) != null) return Optional.of(fit(draft, Words.ms(first(m))));
+    if ((m = turn.match(ALONE)) != null) return Optional.of(fit(draft, Words.ms(first(m))));
     return Optional.empty();
+  }
+
+  private static boolean isMontage(Turn turn) {
+    return BeatRequest.read(turn.whole(), turn.negated()).filter(r -> r.kind() == BeatRequest.Kind.MONTAGE).isPresent();
   }
 
   /** Keeps the part from {@code from} to {@code to} on the timeline. */

@@ -13,6 +13,11 @@ final class BeatReading implements Instruction {
   public Optional<Edit> apply(Turn turn, Draft draft) {
     return BeatRequest.read(turn.whole(), turn.negated()).map(r -> {
       if (r.kind() == BeatRequest.Kind.NOT_NOW) return Edit.answer(draft, "OK, no beat edit.", "好的，不做节拍剪辑。");
+      if (withoutMusic(r, draft, turn)) {
+        // as the real one says: there is nothing to hear beats in
+        return Edit.refused(draft, "beat", Edit.args(), "There is no music yet. Send a track first, or say \"add background music\".",
+            "还没有背景音乐。先发一首曲子，或者说“加背景音乐”。");
+      }
       String what = switch (r.kind()) {
         case SYNC_TO_CUTS -> "sync" + (r.nudge() ? " nudge" : "");
         case MONTAGE -> "montage " + DraftChange.secs(Math.round(r.seconds() * 1000)) + " " + r.beatsPerShot();
@@ -26,5 +31,16 @@ final class BeatReading implements Instruction {
       Draft next = new Draft(draft.output(), draft.clips(), draft.music(), draft.captions(), draft.otherTracks(), extra);
       return Edit.done(next, "beat", Edit.args(), "Beat: " + what + ".", "节拍：" + what + "。");
     });
+  }
+
+  @Override
+  public boolean cutsMontages() {
+    return true;
+  }
+
+  /** A beat edit needs music; a montage may take the track just sent. */
+  private static boolean withoutMusic(BeatRequest r, Draft draft, Turn turn) {
+    boolean needs = r.kind() == BeatRequest.Kind.SYNC_TO_CUTS || r.kind() == BeatRequest.Kind.MONTAGE || r.kind() == BeatRequest.Kind.END_ON_PHRASE;
+    return needs && draft.music() == null && (r.kind() != BeatRequest.Kind.MONTAGE || turn.tracks().isEmpty());
   }
 }

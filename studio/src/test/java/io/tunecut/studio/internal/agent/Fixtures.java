@@ -6,6 +6,8 @@ import io.tunecut.studio.internal.draft.Music;
 import io.tunecut.studio.internal.media.Media;
 import io.tunecut.studio.internal.media.MediaInfo;
 import io.tunecut.studio.internal.media.MediaKind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,12 +31,22 @@ final class Fixtures {
     return new Media(id, name, new MediaInfo(MediaKind.IMAGE, 0, 1920, 1080, 0, 0, 0, "mjpeg", null, "image2"), Path.of(name));
   }
 
+  /** Whether the session's studio can make music ("bare": clips alone; "composed": clips with music made for them). */
+  static boolean composes(String name) {
+    return name.equals("bare") || name.equals("composed");
+  }
+
   static Start of(String name) {
+    return of(name, null);
+  }
+
+  /** The fixture; "composed" has its upbeat pop made by {@code maker}, as asking for music would. */
+  static Start of(String name, MusicMaker maker) {
     RuleAgent agent = new RuleAgent();
     List<Media> media = new ArrayList<>();
     switch (name) {
       case "empty" -> { }
-      case "clips" -> media.addAll(List.of(video("v1", "beach.mp4", 10), video("v2", "city.mp4", 8)));
+      case "clips", "bare", "composed" -> media.addAll(List.of(video("v1", "beach.mp4", 10), video("v2", "city.mp4", 8)));
       case "track", "music", "title", "faded" -> media.addAll(List.of(video("v1", "beach.mp4", 10), video("v2", "city.mp4", 8),
           audio("a1", "lofi-chill.mp3", 120), audio("a2", "drums.wav", 30)));
       case "named" -> media.addAll(List.of(video("v1", "beach.mp4", 10), video("v2", "times-square.mp4", 6),
@@ -45,7 +57,18 @@ final class Fixtures {
     }
     Draft draft = agent.afterUpload(agent.emptyDraft(), media, media);
     Media track = media.stream().filter(m -> m.info().kind() == MediaKind.AUDIO).findFirst().orElse(null);
-    if (!name.equals("track") && !name.equals("empty") && !name.equals("clips") && track != null) {
+    if (name.equals("composed")) {
+      Media made;
+      try {
+        made = maker.make(draft, media, new MusicMaker.Wish(null, 1));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      media.add(made);
+      // Made music goes in at 40% under clips that have sound of their own.
+      draft = draft.withMusic(new Music("m1", made.id(), made.filename(), 0, draft.durationMs(), 0, 0.4, 0, 0, true, null, null));
+    }
+    if (!name.equals("track") && !name.equals("empty") && !composes(name) && !name.equals("clips") && track != null) {
       draft = draft.withMusic(new Music("m1", track.id(), track.filename(), 0, draft.durationMs(), 0, 1.0, 0, 0, true, null, null));
     }
     if (name.equals("title")) {

@@ -45,6 +45,11 @@ public final class BeatInstruction implements Instruction {
   }
 
   @Override
+  public boolean cutsMontages() {
+    return true;
+  }
+
+  @Override
   public Optional<Edit> afterMessage(Draft draft, List<Media> media, boolean chinese) {
     return edits.followTimeline(draft, media, chinese ? "zh" : "en").map(e -> typed(e, draft));
   }

@@ -28,13 +28,28 @@ public record BeatRequest(Kind kind, double seconds, int beatsPerShot, boolean n
           + "|under (?:the )?(?:speech|voices?|talking|dialogue|people talking)|(?:when|while|whenever) (?:people|someone|they|he|she|i|we|somebody|anyone) (?:is |are )?(?:talk|speak)"
           + "|闪避|(?:说话|讲话|人声|对白).{0,14}(?:降低|压低|小声|调低|调小|放小|关小|小一点|小点|变小|轻|让|避让)|(?:降低|压低|调低).{0,8}(?:说话|人声|对白|讲话)");
   private static final Pattern PHRASE = Pattern.compile(
-      "end (?:it |the music |the song |music |song )?on (?:a|the) (?:phrase|bar|downbeat)|finish on (?:a|the) (?:phrase|bar)"
-          + "|end (?:of|at) (?:a|the) phrase|乐句|小节(?:线)?(?:上)?结束|结束在小节");
+      "end (?:it |the music |the song |music |song )?on (?:a|the) (?:phrase|bar|downbeat|beat)|finish on (?:a|the) (?:phrase|bar)"
+          + "|end (?:of|at) (?:a|the) phrase|乐句|小节(?:线)?(?:上)?结束|结束在小节"
+          // "end the music nicely", "the music just stops at the end", "音乐结尾自然一点"
+          + "|\\b(?:end|finish|close)\\s+(?:it\\s+|music\\s+|song\\s+)?(?:nicely|naturally|cleanly|smoothly|properly|gracefully|musically)\\b"
+          + "|\\b(?:music|song)\\s+(?:just\\s+)?(?:stops|ends|cuts off|cuts out)\\s+(?:abruptly|suddenly|randomly|at the end|in the middle)"
+          + "|(?:结尾|结束|收尾)\\s*(?:得)?\\s*(?:自然|好听|完整|舒服)|自然\\s*(?:地|一点)?\\s*(?:结束|收尾)|完整(?:地)?结束|戛然而止|突然(?:断|停)");
+  /** Asked for with a no: "not in the middle of a bar", "音乐别在半截断掉" ask to end on a phrase. */
+  private static final Pattern PHRASE_BY_NO = Pattern.compile(
+      "\\b(?:not|don't|do not|never)\\s+(?:\\w+\\s+){0,2}?(?:in the (?:middle|center|centre) of|mid)[- ]?(?:a |the )?(?:bar|phrase|beat)"
+          + "|\\b(?:don't|do not|not)\\s+(?:just\\s+)?(?:stop|end|cut off)\\s+(?:abruptly|suddenly|mid)"
+          + "|(?:别|不要|不能|不想)\\s*(?:在)?\\s*(?:半截|中间|一半|半路)\\s*(?:就)?\\s*(?:断|停|结束|截断|卡断|没了)"
+          + "|结尾\\s*(?:别|不要)\\s*(?:太|那么)?\\s*(?:突然|生硬)|\\b(?:don't|do not)\\s+(?:\\w+\\s+)?end\\s+(?:so\\s+)?(?:abruptly|suddenly)");
+  /** "don't cut to the beat yet": a no to a beat edit, said as a no to cutting. */
+  private static final Pattern DECLINED = Pattern.compile(
+      "\\b(?:don't|do not|no need to|never)\\s+(?:cut|sync|edit|trim)\\b.{0,24}\\b(?:beats?|rhythm|cuts|music)\\b");
   private static final Pattern MONTAGE = Pattern.compile(
       "\\bmontage|cut (?:it |them |the clips |everything |the video )?(?:to|on) the (?:beat|music|rhythm)|beat[- ]?cut"
-          + "|(?:a )?cut (?:on )?every (?:\\d+ )?(?:beats?|bar)|shots? (?:of|every) \\d+ beats?|混剪|蒙太奇|按节拍剪|(?:按|跟着|随着|踩着|卡着)\\s*(?:鼓点|节拍|节奏|拍子)\\s*(?:来)?\\s*(?:剪|切)|卡点(?:视频|剪辑)|剪成卡点|每\\s*\\d*\\s*(?:拍|小节)(?:一个镜头|切|剪|换)");
+          + "|(?:a )?cuts? (?:on )?every (?:\\d+ )?(?:beats?|bar)|shots? (?:of|every) \\d+ beats?|混剪|蒙太奇|按节拍剪|(?:按|跟着|随着|踩着|卡着)\\s*(?:(?:music|song)\\s*(?:的)?\\s*)?(?:鼓点|节拍|节奏|拍子)\\s*(?:来)?\\s*(?:剪|切)|卡点(?:视频|剪辑)|剪成卡点|做(?:个|一个)?\\s*(?:\\d+(?:\\.\\d+)?s\\s*(?:的)?)?\\s*卡点|每\\s*\\d*\\s*(?:拍|小节)\\s*(?:都|就)?\\s*(?:一个镜头|切|剪|换)");
   private static final Pattern SYNC = Pattern.compile(
       "sync|nudge|snap (?:the )?cuts|match (?:the )?(?:music|song) to|line (?:the )?(?:music|song|beats?) up|on the beat|to the beat|卡点|踩点|对齐节拍|节拍对齐"
+          + "|\\bline (?:up )?(?:the )?(?:music|song|beats?) (?:up )?(?:w|with|to) (?:the )?(?:cuts|edits|clips|transitions)\\b|卡\\s*(?:个|一下|下)\\s*点"
+          + "|(?:转场|剪辑点|切换|镜头)\\s*(?:要)?\\s*(?:对上|对准|卡在|踩在|落在|踩)\\s*(?:鼓点|节拍|拍子|节奏|拍点)"
           + "|\\b(?:cuts?|edits?)\\s+(?:match|hit|land on|fall on|line up with)\\s+(?:the\\s+)?(?:beats?|rhythm)"
           + "|(?:跟着|跟随|配合|对上|对准|贴合)\\s*(?:剪辑点?|镜头切换|切换|画面切换|转场)"
           + "|(?:music|song)\\s*(?:和|跟|与|同)\\s*(?:剪辑点?|镜头切换|切换点?|画面切换|转场)\\s*对(?:齐|上|准)");
@@ -63,7 +78,8 @@ public record BeatRequest(Kind kind, double seconds, int beatsPerShot, boolean n
       return Optional.of(new BeatRequest(Kind.DUCK, 0, 0, false, level));
     }
     if (LEVEL.matcher(m).find()) return Optional.of(new BeatRequest(Kind.NO_DUCK, 0, 0, false, 0));
-    if (negated) {
+    if (PHRASE_BY_NO.matcher(m).find()) return Optional.of(new BeatRequest(Kind.END_ON_PHRASE, 0, 0, false, 0));
+    if (negated || DECLINED.matcher(m).find()) {
       boolean declined = PHRASE.matcher(m).find() || MONTAGE.matcher(m).find() || SYNC.matcher(m).find();
       return declined ? Optional.of(new BeatRequest(Kind.NOT_NOW, 0, 0, false, 0)) : Optional.empty();
     }

@@ -37,18 +37,21 @@ public final class SyncSentence {
         + plan.onBeat() + " of " + cuts + (cuts == 1 ? " cut lands" : " cuts land") + " on a beat.";
   }
 
-  /** "128 BPM — 24 shots of 2 beats, every cut on a beat (48.0 s)." */
-  public static String montage(Montage.Plan plan, String language) {
+  /**
+   * "Made a 48.0 s montage of the 3 clips: 24 shots of 2 beats at 128 BPM, every cut on a beat."
+   * One sentence for what happened: the montage replaces the clips, whatever they were before.
+   */
+  public static String montage(Montage.Plan plan, int clips, String language) {
     long bpm = Math.round(plan.tempo());
     int shots = plan.shots().size();
     String length = String.format(Locale.ROOT, "%.1f", plan.length());
     if ("zh".equals(language)) {
-      return bpm + " BPM——剪成 " + shots + " 个镜头，每个 " + plan.beatsPerShot()
-          + " 拍，每个剪辑点都卡在节拍上（" + length + " 秒）。";
+      return "已用 " + clips + " 个片段剪成 " + length + " 秒的卡点混剪：" + shots + " 个镜头，每个 " + plan.beatsPerShot()
+          + " 拍，" + bpm + " BPM，每个剪辑点都卡在节拍上。";
     }
-    return bpm + " BPM — " + shots + (shots == 1 ? " shot" : " shots") + " of "
-        + plan.beatsPerShot() + (plan.beatsPerShot() == 1 ? " beat" : " beats")
-        + ", every cut on a beat (" + length + " s).";
+    return "Made a " + length + " s montage of " + (clips == 1 ? "the clip" : "the " + clips + " clips") + ": " + shots
+        + (shots == 1 ? " shot" : " shots") + " of " + plan.beatsPerShot() + (plan.beatsPerShot() == 1 ? " beat" : " beats")
+        + " at " + bpm + " BPM, every cut on a beat.";
   }
 
   /** "The music fades out from the bar line at 12.10 s and ends with the video at 14.00 s." */

@@ -22,6 +22,8 @@ final class Quotes {
   private static final String NOT_WORDS = "(?i:at|on|in|to|for|from|with|that|which|saying|says|please|pls|and|then|here|there|too|bigger|smaller|red|white|black|yellow|blue|green)\\b|[:：]";
   /** A look or place, not words: 红色, 大一点, 在顶部, 3秒. */
   private static final String ZH_LOOK = "[:：]|[红白黑黄蓝绿橙粉紫灰金](?:色|的|$)|[大小]一?[点些]|更[大小]|在|放|居中|顶部|底部|上面|下面|中间|\\d+(?:\\.\\d+)?\\s*秒\\s*$|吧$|了$";
+  /** An edit of the text itself, not its words: 删掉, 改成, 放大, 移到… */
+  private static final String ZH_VERB = "删|去掉|去除|不要|别|取消|改|换|移|挪|显示|变|缩|加|放|调|用|再|也|就|和|跟|的";
   private static final Pattern SAYING = Pattern.compile(
       "(?i:(\\b(?:saying|that says|which says|reading|with the words?)\\s+)([^«,;.!?]+?)(?=\\s+(?:at|on|in|for|from|until|till|during)\\s+(?:the\\s+)?(?:top|bottom|middle|center|centre|start|end|beginning|video|screen|\\d)|[,;.!?]|$))"
           + "|(\\b(?i:write|type)\\s+)(\\p{Lu}[\\p{L}'!?]*(?:\\s+\\p{Lu}[\\p{L}'!?]*)*)(?![\\p{L}])"
@@ -32,6 +34,8 @@ final class Quotes {
           + "|(\\b(?i:title|caption|subtitle|heading|text)s?\\s+(?i:(?:should|to|will|can)\\s+)?(?i:say|says|read|reads)\\s+)([^«,;.!?]+?)(?=" + END + ")"
           // "add a title Summer 2024", "put a caption see you soon at the bottom": the words right after a new title
           + "|(\\b(?:(?i:add|give it)\\s+(?i:(?:a|an|the|one)\\s+)?|(?i:put)\\s+(?i:a|an)\\s+)(?i:new\\s+)?(?i:title|caption|subtitle|heading)\\s+)(?!" + NOT_WORDS + ")([^«,;.!?]+?)(?=" + END + ")"
+          // "标题 第一天 音乐30%": a bare 标题 and a space, then the words up to the next space (not a look or a verb)
+          + "|((?:^|(?<=[\\s,，]))(?:标题|字幕)\\s+)(?![^«]*(?:什么|啥|吗|\\?|？))(?!" + ZH_LOOK + "|" + ZH_VERB + ")([^«,，。;；!！?？\\s]+)(?=[\\s,，。;；!！?？]|$)"
           // "标题改成 城市之梦", "加个标题 我的旅行": new words, but not a look ("标题改成红色", "标题改成大一点")
           + "|((?:标题|字幕|文字|文案)\\s*(?:改成|改为|换成|变成)\\s*|(?:加|添加|加上|加一个|加个|来个|放个|放一个)\\s*(?:标题|字幕)\\s*)(?![^«]*(?:什么|啥|吗|\\?|？))"
           + "(?!" + ZH_LOOK + ")([^«,，。;；!！?？\\s][^«,，。;；!！?？]*?)\\s*$");

@@ -93,7 +93,7 @@ class BeatEditsTest {
     assertThat(edit.draft().toJson().get("d").asLong()).isEqualTo(at);
     assertThat(edit.draft().toJson().at("/t/1/sg/0/d").asLong()).isEqualTo(at);
     assertThat(beats.downbeats()).contains(edit.draft().toJson().at("/t/1/sg/0/in").asLong() / 1000.0);
-    assertThat(edit.text()).startsWith("120 BPM — ").contains("every cut on a beat");
+    assertThat(edit.text()).startsWith("Made a ").contains(" s montage of the ").contains("at 120 BPM, every cut on a beat");
   }
 
   @Test

@@ -140,7 +140,9 @@ class BeatInstructionTest {
 
     AgentReply reply = editing.say("add background music and make a 10-second montage cut to the beat");
 
-    assertThat(reply.text()).containsPattern("1(19|20|21) BPM — \\d+ shots of \\d beats?, every cut on a beat");
+    assertThat(reply.text()).as("one sentence for the montage, none for a length fitted before it")
+        .containsPattern("Made a \\d+\\.\\d s montage of the 3 clips: \\d+ shots of \\d beats? at 1(19|20|21) BPM, every cut on a beat")
+        .doesNotContain("Shortened");
     assertThat(editing.draft.path("d").asLong()).isBetween(9000L, 11000L);
     double beat = 60_000 / step(reply, "beat_montage").result().path("tempo").asDouble();
     for (var shot : editing.track(0).path("sg")) {
