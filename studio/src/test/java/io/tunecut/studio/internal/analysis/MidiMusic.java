@@ -35,6 +35,11 @@ final class MidiMusic {
       }
     }
 
+    /** Its first {@code length} seconds. */
+    Excerpt first(double length) {
+      return new Excerpt(id, debianPackage, file, offset, Math.min(length, seconds), licence);
+    }
+
     /** The rendered excerpt as mono samples for the tracker (rendered on first use, then kept). */
     float[] samples() {
       try {

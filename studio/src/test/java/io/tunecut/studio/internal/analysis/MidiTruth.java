@@ -153,7 +153,7 @@ final class MidiTruth {
 
   /**
    * The notes' shift off the tick grid: the most common offset of a note within its sixteenth,
-   * when at least half the notes share it and it is under a sixteenth of the first bar; else 0.
+   * when at least half the notes are within a tick of it; else 0.
    */
   private long lead() {
     int sixteenth = sequence.getResolution() / 4;
@@ -170,13 +170,17 @@ final class MidiTruth {
         }
       }
     }
+    // a lead of 19.5 ticks splits its notes between 19 and 20: count each offset with its neighbours
     int mode = 0;
-    for (int r = 1; r < sixteenth; r++) {
-      if (count[r] > count[mode]) {
+    int most = -1;
+    for (int r = 0; r < sixteenth; r++) {
+      int near = count[(r + sixteenth - 1) % sixteenth] + count[r] + count[(r + 1) % sixteenth];
+      if (near > most) {
+        most = near;
         mode = r;
       }
     }
-    return count[mode] * 2 >= notes ? mode : 0;
+    return most * 2 >= notes && mode > 1 && mode < sixteenth - 1 ? mode : 0;
   }
 
   private static boolean isNoteOn(MidiEvent e) {

@@ -62,6 +62,7 @@ class RealMusicBench {
       table.append("not installed (apt-get install -y ").append(String.join(" ", missing)).append(")\n");
     }
     table.append('\n').append(exactTruthTable(tracker));
+    table.append('\n').append(RenderedReferenceCheck.table(tracker));
     System.out.print(table);
     Files.createDirectories(Path.of("target"));
     Files.writeString(Path.of("target/bench-beats.txt"), table);
@@ -72,15 +73,15 @@ class RealMusicBench {
   @Test
   @EnabledIfSystemProperty(named = "bench", matches = "midi")
   void scoresRenderedMidiAgainstItsWrittenBeats() throws IOException {
-    String table = exactTruthTable(new BeatTracker());
+    String table = exactTruthTable(new BeatTracker()) + '\n' + RenderedReferenceCheck.table(new BeatTracker());
     System.out.print(table);
     Files.createDirectories(Path.of("target"));
     Files.writeString(Path.of("target/bench-midi.txt"), table);
     assertThat(table).as("exact-truth table").contains("mean");
   }
 
-  record Exact(String id, double bpm, double f, double cmlt, double amlt, double downbeats, double metre,
-      int beatsPerBar, int truthPerBar) {}
+  record Exact(String id, double bpm, double f, double cmlt, double amlt, double downbeats, String one,
+      double metre, int beatsPerBar, int truthPerBar) {}
 
   /**
    * Our tracker on MIDI files rendered with the General MIDI soundfont, scored against the beats
@@ -99,19 +100,20 @@ class RealMusicBench {
       BeatScores.Continuity c = BeatScores.continuity(truth.beats(), beats.beats());
       rows.add(new Exact(e.id(), truth.bpm(), BeatScores.fMeasure(truth.beats(), beats.beats(), 0.070), c.cmlT(),
           c.amlT(), downbeatRecall(truth.downbeats(), beats.downbeats()),
+          RenderedReferenceCheck.barBeat(truth, beats.downbeats()),
           beats.beatsPerBar() == truth.beatsPerBar() ? 1 : 0, beats.beatsPerBar(), truth.beatsPerBar()));
     }
     StringBuilder table = new StringBuilder("exact truth: MIDI files rendered, against the beats and bars they write\n");
-    table.append(String.format(Locale.ROOT, "%-28s %6s %6s %6s %6s %6s %7s%n", "excerpt", "BPM", "F", "CMLt", "AMLt",
-        "down", "metre"));
+    table.append(String.format(Locale.ROOT, "%-28s %6s %6s %6s %6s %6s %4s %7s%n", "excerpt", "BPM", "F", "CMLt", "AMLt",
+        "down", "one@", "metre"));
     for (Exact r : rows) {
-      table.append(String.format(Locale.ROOT, "%-28s %6.1f %6.3f %6.3f %6.3f %6.3f %3d/%d %s%n", r.id, r.bpm, r.f,
-          r.cmlt, r.amlt, r.downbeats, r.beatsPerBar, r.truthPerBar, r.metre > 0 ? "ok" : "no"));
+      table.append(String.format(Locale.ROOT, "%-28s %6.1f %6.3f %6.3f %6.3f %6.3f %4s %3d/%d %s%n", r.id, r.bpm, r.f,
+          r.cmlt, r.amlt, r.downbeats, r.one, r.beatsPerBar, r.truthPerBar, r.metre > 0 ? "ok" : "no"));
     }
     int n = Math.max(1, rows.size());
-    table.append(String.format(Locale.ROOT, "%-28s %6s %6.3f %6.3f %6.3f %6.3f %5.3f%n", "mean, all " + rows.size(), "",
+    table.append(String.format(Locale.ROOT, "%-28s %6s %6.3f %6.3f %6.3f %6.3f %4s %5.3f%n", "mean, all " + rows.size(), "",
         rows.stream().mapToDouble(Exact::f).sum() / n, rows.stream().mapToDouble(Exact::cmlt).sum() / n,
-        rows.stream().mapToDouble(Exact::amlt).sum() / n, rows.stream().mapToDouble(Exact::downbeats).sum() / n,
+        rows.stream().mapToDouble(Exact::amlt).sum() / n, rows.stream().mapToDouble(Exact::downbeats).sum() / n, "",
         rows.stream().mapToDouble(Exact::metre).sum() / n));
     if (!missing.isEmpty()) {
       table.append("not installed (apt-get install -y ").append(String.join(" ", missing))
