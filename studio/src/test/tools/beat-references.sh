@@ -4,6 +4,8 @@
 # Given excerpt ids as arguments, recomputes only those. The metre column (beats per bar, 4 when
 # absent) sets the QM tracker's bar length.
 # Needs: apt-get install aubio-tools libqm-dsp-dev g++ ffmpeg, and the packages named in the set.
+# The exact-truth set (resources/beats/midi.tsv) has no references to compute, its MIDI files
+# write them; the bench needs: apt-get install openttd-openmsx planetblupi-music-midi fluid-soundfont-gm
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 beats="$here/../resources/beats"

@@ -53,14 +53,59 @@ final class BarPhase implements Decoder.SampleSink {
    * (Jensen-Shannon divergence); NaN where there is no beat before or no sound.
    */
   double[] change(List<Double> beats) {
+    return change(spectra(beats), 1);
+  }
+
+  /** Per beat, the spectrum of the bass (see {@link #spectra(List, double)}). */
+  double[][] spectra(List<Double> beats) {
+    return spectra(beats, BASS_HZ);
+  }
+
+  /**
+   * Per beat, how much the summed spectra of the {@code span} beats from there differ from
+   * those of the {@code span} beats before; NaN where either side lacks a beat with sound.
+   */
+  static double[] change(double[][] spectra, int span) {
+    double[] change = new double[spectra.length];
+    Arrays.fill(change, Double.NaN);
+    for (int i = span; i + span <= spectra.length; i++) {
+      double[] before = sum(spectra, i - span, i);
+      double[] after = sum(spectra, i, i + span);
+      if (before != null && after != null) {
+        change[i] = jensenShannon(before, after);
+      }
+    }
+    return change;
+  }
+
+  /** The mean of the beats' spectra in [from, to), or null where one of them has none. */
+  private static double[] sum(double[][] spectra, int from, int to) {
+    double[] out = null;
+    for (int i = from; i < to; i++) {
+      if (spectra[i] == null) {
+        return null;
+      }
+      if (out == null) {
+        out = new double[spectra[i].length];
+      }
+      for (int k = 0; k < out.length; k++) {
+        out[k] += spectra[i][k] / (to - from);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Per beat, the normalized spectrum (its peaks) of the sound below {@code maxHz} from the
+   * beat to the next; null for the last beat and where there is no sound.
+   */
+  double[][] spectra(List<Double> beats, double maxHz) {
     int n = Integer.highestOneBit((int) Math.ceil(FRAME_SECONDS * rate) - 1) << 1;
     Fft fft = new Fft(n);
     double[] re = new double[n];
     double[] im = new double[n];
     double[] power = new double[n / 2 + 1];
-    double[] change = new double[beats.size()];
-    Arrays.fill(change, Double.NaN);
-    double[] previous = null;
+    double[][] out = new double[beats.size()][];
     for (int i = 0; i + 1 < beats.size(); i++) {
       int from = (int) Math.round(beats.get(i) * rate);
       int to = Math.min(size, Math.min(from + n, (int) Math.round(beats.get(i + 1) * rate)));
@@ -74,7 +119,7 @@ final class BarPhase implements Decoder.SampleSink {
           re[k] = kept[from + k] * w;
         }
         fft.power(re, im, power);
-        spectrum = peaks(power, (int) Math.min(n / 2, Math.round(BASS_HZ * n / rate)));
+        spectrum = peaks(power, (int) Math.min(n / 2, Math.round(maxHz * n / rate)));
         double total = 0;
         for (double v : spectrum) {
           total += v;
@@ -87,12 +132,9 @@ final class BarPhase implements Decoder.SampleSink {
           }
         }
       }
-      if (previous != null && spectrum != null) {
-        change[i] = jensenShannon(previous, spectrum);
-      }
-      previous = spectrum;
+      out[i] = spectrum;
     }
-    return change;
+    return out;
   }
 
   /**

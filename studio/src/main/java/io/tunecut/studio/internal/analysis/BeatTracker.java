@@ -420,14 +420,15 @@ public final class BeatTracker {
   }
 
   /**
-   * The metre (see {@link Metre}) and the bar phase where the bass notes change most (see
-   * {@link BarPhase}).
+   * The metre (see {@link Metre}) and the bar phase where the bass notes change most, beat to
+   * beat and bar to bar (see {@link BarPhase}).
    */
   private static Beats withBars(double tempo, List<Double> beats, BarPhase bars, Envelope envelope) {
-    double[] change = bars.change(beats);
     int beatsPerBar = Metre.beatsPerBar(accents(envelope.onset, beats), lows(envelope.low, beats));
+    double[][] bass = bars.spectra(beats);
+    double[][] cues = {BarPhase.change(bass, 1), BarPhase.change(bass, beatsPerBar)};
     List<Double> down = new ArrayList<>();
-    for (int i = Metre.phase(change, beatsPerBar); i < beats.size(); i += beatsPerBar) {
+    for (int i = Metre.phase(cues, beatsPerBar); i < beats.size(); i += beatsPerBar) {
       down.add(beats.get(i));
     }
     return new Beats(tempo, beats, down, beatsPerBar);

@@ -4,7 +4,9 @@ package io.tunecut.studio.internal.analysis;
  * Beats to the bar and where the bars start. The metre shows in how the music repeats from beat
  * to beat: the accents and the bass of a waltz come back every three beats (or six), those of
  * music in four every four (or eight); the peaks of their beat-level autocorrelation say which. The
- * bar then starts on the phase where chords and bass notes change most (see {@link BarPhase}).
+ * bar then starts on the phase where chords and bass notes change most (see {@link BarPhase}), from
+ * one beat to the next and from one bar to the next: where the harmony moves every half bar, only
+ * bars that start on the downbeat differ whole from the bar before.
  */
 final class Metre {
   /**
@@ -114,10 +116,25 @@ final class Metre {
 
   /** The phase (index of the first downbeat) whose beats change most. */
   static int phase(double[] change, int beats) {
-    double[] mean = phaseMeans(change, beats);
+    return phase(new double[][] {change}, beats);
+  }
+
+  /**
+   * The phase whose beats change most over several measures of change, all in the same units
+   * (a divergence between spectra): a measure that is flat across phases leaves the others the
+   * choice.
+   */
+  static int phase(double[][] changes, int beats) {
+    double[] score = new double[beats];
+    for (double[] change : changes) {
+      double[] means = phaseMeans(change, beats);
+      for (int p = 0; p < beats; p++) {
+        score[p] += means[p];
+      }
+    }
     int phase = 0;
     for (int p = 1; p < beats; p++) {
-      if (mean[p] > mean[phase]) {
+      if (score[p] > score[phase]) {
         phase = p;
       }
     }

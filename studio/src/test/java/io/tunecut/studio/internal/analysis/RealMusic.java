@@ -16,7 +16,8 @@ import java.util.Objects;
 /**
  * The real-music evaluation set: excerpts of free-licence music shipped in Debian packages
  * (resources/beats/excerpts.tsv), each with reference beats from aubio and from the Queen Mary
- * bar-and-beat tracker (computed by tools/beat-references.sh). A few excerpts' first 20 s are
+ * bar-and-beat tracker (computed by tools/beat-references.sh), and where a recording is a
+ * rendering of a MIDI file, the bar lines that file writes. A few excerpts' first 20 s are
  * kept as Opus files so the build can score real music without the packages.
  */
 final class RealMusic {
@@ -25,7 +26,7 @@ final class RealMusic {
   /** One excerpt: where it comes from, under which licence, and its reference beats. */
   record Excerpt(String id, String debianPackage, Path file, double offset, double seconds,
       String licence, int beatsPerBar, List<Double> aubio, List<Double> qm,
-      List<Integer> qmBarPositions) {
+      List<Integer> qmBarPositions, List<Double> writtenBars) {
     /** The installed package's file, or null when the package is not installed. */
     Path installed() {
       return Files.isRegularFile(file) ? file : null;
@@ -35,6 +36,14 @@ final class RealMusic {
     Path kept() {
       var url = RealMusic.class.getResource(DIRECTORY + id + ".opus");
       return url == null ? null : Path.of(url.getPath());
+    }
+
+    /**
+     * Where bars start: the bar lines a MIDI file writes where the recording is a rendering of
+     * one (ID.bars.txt), else the QM tracker's downbeats.
+     */
+    List<Double> bars() {
+      return writtenBars.isEmpty() ? qmDownbeats() : writtenBars;
     }
 
     /** The reference's downbeats: the QM tracker's beats at bar position 1. */
@@ -68,9 +77,15 @@ final class RealMusic {
         qm.add(Double.parseDouble(row[0]));
         positions.add(Integer.parseInt(row[1]));
       }
+      List<Double> written = new ArrayList<>();
+      if (RealMusic.class.getResource(DIRECTORY + f[0] + ".bars.txt") != null) {
+        for (String[] row : rows(f[0] + ".bars.txt")) {
+          written.add(Double.parseDouble(row[0]));
+        }
+      }
       out.add(new Excerpt(f[0], f[1], Path.of(f[2]), Double.parseDouble(f[3]),
           Double.parseDouble(f[4]), f[5], f.length > 6 ? Integer.parseInt(f[6].trim()) : 4, aubio, qm,
-          positions));
+          positions, written));
     }
     return out;
   }

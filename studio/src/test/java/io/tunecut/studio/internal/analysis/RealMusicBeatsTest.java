@@ -41,19 +41,20 @@ class RealMusicBeatsTest {
   }
 
   @Test
-  void barsStartWhereTheReferenceTrackerStartsThem() {
+  void barsStartWhereTheReferenceStartsThem() {
     BeatTracker tracker = new BeatTracker();
     List<String> wrong = new ArrayList<>();
     List<Excerpt> kept = RealMusic.kept();
     for (Excerpt e : kept) {
       Beats beats = tracker.track(RealMusic.decode(e.kept(), 0, KEPT_SECONDS), BeatTracker.SAMPLE_RATE);
-      List<Double> bars = e.qmDownbeats().stream().filter(t -> t < KEPT_SECONDS - 0.5).toList();
+      List<Double> bars = e.bars().stream().filter(t -> t < KEPT_SECONDS - 0.5).toList();
       double recall = RealMusicBench.downbeatRecall(bars, beats.downbeats());
       if (recall < 0.8) {
         wrong.add(String.format(Locale.ROOT, "%s: %.2f of bars", e.id(), recall));
       }
     }
-    // the QM tracker's own bar phase is an estimate too: one excerpt in four may disagree
+    // the QM tracker's own bar phase is an estimate too (on blupi-music004 the MIDI file it was
+    // rendered from writes its bars a beat earlier, and those are the reference): one excerpt in four may disagree
     assertThat(wrong).as("excerpts whose downbeats miss the reference's bars").hasSizeLessThanOrEqualTo(kept.size() / 4);
   }
 }

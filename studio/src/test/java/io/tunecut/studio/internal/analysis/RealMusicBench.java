@@ -18,9 +18,11 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * {@code bench beats}: our tracker against both reference trackers on every excerpt of the
  * real-music set, one row per excerpt and the means; and how the references agree with each
  * other; the metre column is the beats per bar we hear, ok where the set's metre is that. Excerpts whose Debian package is missing are listed with the packages to install.
- * Run with {@code -Dbench=beats}; the table goes to stdout and target/bench-beats.txt.
+ * A second table scores MIDI files, rendered, against the beats and bars they write.
+ * Run with {@code -Dbench=beats}; the tables go to stdout and target/bench-beats.txt
+ * ({@code -Dbench=midi}: the second table alone, to target/bench-midi.txt).
  */
-@EnabledIfSystemProperty(named = "bench", matches = "beats")
+@EnabledIfSystemProperty(named = "bench", matches = "beats|midi")
 class RealMusicBench {
   /** Where the references agree this well, they are a ground truth worth a goal. */
   private static final double AGREEING = 0.8;
@@ -29,6 +31,7 @@ class RealMusicBench {
       double downbeats, double metre, int beatsPerBar, double agreeF, double agreeCmlt, double realTime) {}
 
   @Test
+  @EnabledIfSystemProperty(named = "bench", matches = "beats")
   void scoresEveryExcerptAgainstBothReferences() throws IOException {
     BeatTracker tracker = new BeatTracker();
     List<Row> rows = new ArrayList<>();
@@ -58,10 +61,65 @@ class RealMusicBench {
     if (!missing.isEmpty()) {
       table.append("not installed (apt-get install -y ").append(String.join(" ", missing)).append(")\n");
     }
+    table.append('\n').append(exactTruthTable(tracker));
+    table.append('\n').append(RenderedReferenceCheck.table(tracker));
     System.out.print(table);
     Files.createDirectories(Path.of("target"));
     Files.writeString(Path.of("target/bench-beats.txt"), table);
     assertThat(rows).as("excerpts measured").isNotEmpty();
+  }
+
+  /** {@code -Dbench=midi}: only the exact-truth table, to target/bench-midi.txt. */
+  @Test
+  @EnabledIfSystemProperty(named = "bench", matches = "midi")
+  void scoresRenderedMidiAgainstItsWrittenBeats() throws IOException {
+    String table = exactTruthTable(new BeatTracker()) + '\n' + RenderedReferenceCheck.table(new BeatTracker());
+    System.out.print(table);
+    Files.createDirectories(Path.of("target"));
+    Files.writeString(Path.of("target/bench-midi.txt"), table);
+    assertThat(table).as("exact-truth table").contains("mean");
+  }
+
+  record Exact(String id, double bpm, double f, double cmlt, double amlt, double downbeats, String one,
+      double metre, int beatsPerBar, int truthPerBar) {}
+
+  /**
+   * Our tracker on MIDI files rendered with the General MIDI soundfont, scored against the beats
+   * and bar lines the files write (resources/beats/midi.tsv).
+   */
+  static String exactTruthTable(BeatTracker tracker) {
+    List<Exact> rows = new ArrayList<>();
+    Set<String> missing = new LinkedHashSet<>();
+    for (MidiMusic.Excerpt e : MidiMusic.excerpts()) {
+      if (!e.installed()) {
+        missing.add(e.debianPackage());
+        continue;
+      }
+      MidiTruth.Truth truth = e.truth();
+      Beats beats = tracker.track(e.samples(), BeatTracker.SAMPLE_RATE);
+      BeatScores.Continuity c = BeatScores.continuity(truth.beats(), beats.beats());
+      rows.add(new Exact(e.id(), truth.bpm(), BeatScores.fMeasure(truth.beats(), beats.beats(), 0.070), c.cmlT(),
+          c.amlT(), downbeatRecall(truth.downbeats(), beats.downbeats()),
+          RenderedReferenceCheck.barBeat(truth, beats.downbeats()),
+          beats.beatsPerBar() == truth.beatsPerBar() ? 1 : 0, beats.beatsPerBar(), truth.beatsPerBar()));
+    }
+    StringBuilder table = new StringBuilder("exact truth: MIDI files rendered, against the beats and bars they write\n");
+    table.append(String.format(Locale.ROOT, "%-28s %6s %6s %6s %6s %6s %4s %7s%n", "excerpt", "BPM", "F", "CMLt", "AMLt",
+        "down", "one@", "metre"));
+    for (Exact r : rows) {
+      table.append(String.format(Locale.ROOT, "%-28s %6.1f %6.3f %6.3f %6.3f %6.3f %4s %3d/%d %s%n", r.id, r.bpm, r.f,
+          r.cmlt, r.amlt, r.downbeats, r.one, r.beatsPerBar, r.truthPerBar, r.metre > 0 ? "ok" : "no"));
+    }
+    int n = Math.max(1, rows.size());
+    table.append(String.format(Locale.ROOT, "%-28s %6s %6.3f %6.3f %6.3f %6.3f %4s %5.3f%n", "mean, all " + rows.size(), "",
+        rows.stream().mapToDouble(Exact::f).sum() / n, rows.stream().mapToDouble(Exact::cmlt).sum() / n,
+        rows.stream().mapToDouble(Exact::amlt).sum() / n, rows.stream().mapToDouble(Exact::downbeats).sum() / n, "",
+        rows.stream().mapToDouble(Exact::metre).sum() / n));
+    if (!missing.isEmpty()) {
+      table.append("not installed (apt-get install -y ").append(String.join(" ", missing))
+          .append(" fluid-soundfont-gm)\n");
+    }
+    return table.toString();
   }
 
   static Row score(Excerpt e, Beats beats, double realTime) {
