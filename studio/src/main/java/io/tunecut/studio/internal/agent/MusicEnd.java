@@ -13,6 +13,7 @@ final class MusicEnd implements Instruction {
           + "|(?:music|song)\\s+(?:should\\s+|to\\s+)?(?:ends?|stops?|finish(?:es)?)\\s+(?:at|after)\\s+(\\d+(?:\\.\\d+)?)s"
           + "|(?:music|song)\\s*(?:在|到)\\s*第?\\s*(\\d+(?:\\.\\d+)?)s\\s*(?:结束|停)");
 
+  private static final Pattern DIGIT = Pattern.compile("\\d");
   /** "make the music longer", "音乐短一点": no time said. */
   private static final Pattern LONGER_SHORTER = Pattern.compile(
       "^(?:can you |could you |please )?(?:make\\s+)?(?:the\\s+)?(?:music|song)\\s+(?:a bit |a little |much )?(longer|shorter)\\b"
@@ -20,7 +21,7 @@ final class MusicEnd implements Instruction {
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
-    Matcher vague = turn.has(Pattern.compile("\\d")) ? null : turn.match(LONGER_SHORTER);
+    Matcher vague = turn.has(DIGIT) ? null : turn.match(LONGER_SHORTER);
     if (vague != null) return Optional.of(longerOrShorter(draft, vague.group(1) != null ? vague.group(1).equals("longer") : vague.group(2).equals("长")));
     Matcher m = turn.match(END);
     if (m == null) return Optional.empty();

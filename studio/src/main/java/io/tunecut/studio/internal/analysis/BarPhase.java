@@ -62,15 +62,15 @@ final class BarPhase implements Decoder.SampleSink {
   }
 
   /**
-   * Per beat, how much the summed spectra of the {@code span} beats from there differ from
-   * those of the {@code span} beats before; NaN where either side lacks a beat with sound.
+   * Per beat, how much the mean spectrum of the {@code span} beats from there differs from
+   * that of the {@code span} beats before; NaN where either side lacks a beat with sound.
    */
   static double[] change(double[][] spectra, int span) {
     double[] change = new double[spectra.length];
     Arrays.fill(change, Double.NaN);
     for (int i = span; i + span <= spectra.length; i++) {
-      double[] before = sum(spectra, i - span, i);
-      double[] after = sum(spectra, i, i + span);
+      double[] before = mean(spectra, i - span, i);
+      double[] after = mean(spectra, i, i + span);
       if (before != null && after != null) {
         change[i] = jensenShannon(before, after);
       }
@@ -79,7 +79,7 @@ final class BarPhase implements Decoder.SampleSink {
   }
 
   /** The mean of the beats' spectra in [from, to), or null where one of them has none. */
-  private static double[] sum(double[][] spectra, int from, int to) {
+  private static double[] mean(double[][] spectra, int from, int to) {
     double[] out = null;
     for (int i = from; i < to; i++) {
       if (spectra[i] == null) {
