@@ -10,8 +10,10 @@ import io.tunecut.core.chat.Chat;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -31,6 +33,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every wait is a task scheduled for later (the budgets here, retry_after by Failsafe's retry
  * policy run asynchronously), so no thread sleeps and the worker pool only ever holds calls in flight.
+ *
+ * <p>At {@link #close} what waits (a chat's budget, a retry_after) still goes out within a grace
+ * time; what cannot is failed and logged, so nobody waits on it for ever and nothing is lost unsaid.
  */
 final class Outbox {
   private static final Logger log = LoggerFactory.getLogger(Outbox.class);
@@ -50,6 +55,9 @@ final class Outbox {
   // Idle chats are forgotten: a chat's queue and budget live while it has something to send. The
   // global budget bounds how many chats can post in 30 minutes (45,000).
   private final Cache<String, Lane> lanes = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(30)).build();
+  /** Notified each time a call ends, for {@link #close} waiting until nothing waits. */
+  private final Object settled = new Object();
+  private volatile boolean closed;
 
   /** One Bot API call. */
   @FunctionalInterface
@@ -67,14 +75,54 @@ final class Outbox {
     this.editInterval = editInterval;
   }
 
-  /** Queues a call for {@code chat}; the future completes with its result once Telegram answered. */
-  <T> CompletableFuture<T> send(Chat chat, Send<T> call) {
-    return lane(chat).add(new Job(null, call));
+  /**
+   * Queues a call for {@code chat}; the future completes with its result once Telegram answered.
+   *
+   * @param method the Bot API method, for the log when the call cannot go out
+   */
+  <T> CompletableFuture<T> send(Chat chat, String method, Send<T> call) {
+    return lane(chat).add(new Job(null, method, call));
   }
 
   /** Queues an edit of {@code messageId}; it replaces an edit of the same message that has not gone out yet. */
   CompletableFuture<Void> edit(Chat chat, String messageId, Send<Void> call) {
-    return lane(chat).add(new Job(messageId, call));
+    return lane(chat).add(new Job(messageId, "editMessageText", call));
+  }
+
+  /**
+   * Sends what waits (the budgets and retry_after kept) for at most {@code grace}, then fails what
+   * is left, each call logged with its chat and method; from then on every call fails at once.
+   *
+   * @return how many calls could not go out
+   */
+  int close(Duration grace) {
+    long deadline = System.nanoTime() + grace.toNanos();
+    synchronized (settled) {
+      long left;
+      while (!idle() && (left = deadline - System.nanoTime()) > 0) {
+        try {
+          TimeUnit.NANOSECONDS.timedWait(settled, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+      closed = true;
+    }
+    int unsent = 0;
+    for (Lane lane : lanes.asMap().values()) unsent += lane.abandon();
+    return unsent;
+  }
+
+  private boolean idle() {
+    for (Lane lane : lanes.asMap().values()) {
+      if (!lane.idle()) return false;
+    }
+    return true;
+  }
+
+  private static IOException stopped() {
+    return new IOException("the Telegram bot stopped before this went out");
   }
 
   private Lane lane(Chat chat) {
@@ -97,12 +145,14 @@ final class Outbox {
   /** A call waiting in a chat's queue. Guarded by its lane. */
   private static final class Job {
     final String editOf;
+    final String method;
     Send<?> call;
     CompletableFuture<Object> result = new CompletableFuture<>();
     boolean calling;
 
-    Job(String editOf, Send<?> call) {
+    Job(String editOf, String method, Send<?> call) {
       this.editOf = editOf;
+      this.method = method;
       this.call = call;
     }
 
@@ -145,6 +195,12 @@ final class Outbox {
     <T> CompletableFuture<T> add(Job job) {
       CompletableFuture<T> result = (CompletableFuture<T>) (CompletableFuture<?>) job.result;
       synchronized (this) {
+        // Checked under the lane's lock: a call queued before it closed is one close abandons.
+        if (closed) {
+          log.warn("Not sent to Telegram chat {}: {} came after the bot stopped", chatId, job.method);
+          result.completeExceptionally(stopped());
+          return result;
+        }
         Job older = job.editOf == null ? null : unsentEditOf(job.editOf);
         if (older != null) {
           older.takeOver(job);
@@ -198,8 +254,35 @@ final class Outbox {
         }
         if (failure == null) result.complete(value);
         else result.completeExceptionally(unwrap(failure));
-        pump();
+        if (!closed) pump();
+        synchronized (settled) {
+          settled.notifyAll();
+        }
       });
+    }
+
+    synchronized boolean idle() {
+      return current == null && waiting.isEmpty();
+    }
+
+    /** Fails every call still here (the one waiting out a retry_after too), logging each; returns how many. */
+    int abandon() {
+      List<Job> left = new ArrayList<>();
+      synchronized (this) {
+        if (current != null) left.add(current);
+        left.addAll(waiting);
+        waiting.clear();
+      }
+      for (Job job : left) {
+        // A status edit that never shows is a stale progress line; a message is something promised.
+        if (job.editOf != null) {
+          log.info("Not sent to Telegram chat {} before stopping: a status edit", chatId);
+        } else {
+          log.warn("Not sent to Telegram chat {} before stopping: {}", chatId, job.method);
+        }
+        job.result.completeExceptionally(stopped());
+      }
+      return left.size();
     }
 
     /**
@@ -250,6 +333,8 @@ final class Outbox {
       return CompletableFuture.supplyAsync(() -> {
         Send<?> call;
         synchronized (this) {
+          // A retry_after that ran out after close: the call was failed and logged already.
+          if (closed) throw new CompletionException(stopped());
           job.calling = true;
           call = job.call;
         }
