@@ -7,6 +7,7 @@ import dev.failsafe.FailsafeException;
 import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.RetryPolicy;
 import io.tunecut.core.chat.Chat;
+import io.tunecut.core.chat.PortStoppedException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -122,7 +123,7 @@ final class Outbox {
   }
 
   private static IOException stopped() {
-    return new IOException("the Telegram bot stopped before this went out");
+    return new PortStoppedException("the Telegram bot stopped before this went out");
   }
 
   private Lane lane(Chat chat) {
