@@ -35,8 +35,10 @@ import org.slf4j.LoggerFactory;
  * <p>Every wait is a task scheduled for later (the budgets here, retry_after by Failsafe's retry
  * policy run asynchronously), so no thread sleeps and the worker pool only ever holds calls in flight.
  *
- * <p>At {@link #close} what waits (a chat's budget, a retry_after) still goes out within a grace
- * time; what cannot is failed and logged, so nobody waits on it for ever and nothing is lost unsaid.
+ * <p>At {@link #close} the messages that wait (a chat's budget, a retry_after) still go out within
+ * a grace time; what cannot is failed and logged, so nobody waits on it for ever and nothing is
+ * lost unsaid. Status edits are dropped then: a progress line is stale once the bot stops, and
+ * the next start edits the same message anew.
  */
 final class Outbox {
   private static final Logger log = LoggerFactory.getLogger(Outbox.class);
@@ -58,6 +60,9 @@ final class Outbox {
   private final Cache<String, Lane> lanes = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(30)).build();
   /** Notified each time a call ends, for {@link #close} waiting until nothing waits. */
   private final Object settled = new Object();
+  /** From the start of close: edits are dropped, messages still go out. */
+  private volatile boolean closing;
+  /** From the end of the grace time: nothing goes out. */
   private volatile boolean closed;
 
   /** One Bot API call. */
@@ -98,6 +103,8 @@ final class Outbox {
    */
   int close(Duration grace) {
     long deadline = System.nanoTime() + grace.toNanos();
+    closing = true;
+    for (Lane lane : lanes.asMap().values()) lane.dropEdits();
     synchronized (settled) {
       long left;
       while (!idle() && (left = deadline - System.nanoTime()) > 0) {
@@ -196,6 +203,10 @@ final class Outbox {
     <T> CompletableFuture<T> add(Job job) {
       CompletableFuture<T> result = (CompletableFuture<T>) (CompletableFuture<?>) job.result;
       synchronized (this) {
+        if (closing && job.editOf != null) {
+          result.complete(null);
+          return result;
+        }
         // Checked under the lane's lock: a call queued before it closed is one close abandons.
         if (closed) {
           log.warn("Not sent to Telegram chat {}: {} came after the bot stopped", chatId, job.method);
@@ -262,8 +273,29 @@ final class Outbox {
       });
     }
 
+    /** No message waits or is on its way (edits do not count: they are dropped at close). */
     synchronized boolean idle() {
-      return current == null && waiting.isEmpty();
+      if (current != null && current.editOf == null) return false;
+      for (Job job : waiting) {
+        if (job.editOf == null) return false;
+      }
+      return true;
+    }
+
+    /** Drops the edits waiting their turn. */
+    void dropEdits() {
+      List<Job> dropped = new ArrayList<>();
+      synchronized (this) {
+        for (Iterator<Job> it = waiting.iterator(); it.hasNext(); ) {
+          Job job = it.next();
+          if (job.editOf != null) {
+            dropped.add(job);
+            it.remove();
+          }
+        }
+      }
+      if (!dropped.isEmpty()) log.debug("the Telegram bot is stopping: {} status edits for chat {} are dropped", dropped.size(), chatId);
+      dropped.forEach(job -> job.result.complete(null));
     }
 
     /** Fails every call still here (the one waiting out a retry_after too), logging each; returns how many. */
@@ -274,16 +306,18 @@ final class Outbox {
         left.addAll(waiting);
         waiting.clear();
       }
+      int unsent = 0;
       for (Job job : left) {
         // A status edit that never shows is a stale progress line; a message is something promised.
         if (job.editOf != null) {
-          log.info("Not sent to Telegram chat {} before stopping: a status edit", chatId);
-        } else {
-          log.warn("Not sent to Telegram chat {} before stopping: {}", chatId, job.method);
+          job.result.complete(null);
+          continue;
         }
+        log.warn("Not sent to Telegram chat {} before stopping: {}", chatId, job.method);
         job.result.completeExceptionally(stopped());
+        unsent++;
       }
-      return left.size();
+      return unsent;
     }
 
     /**
@@ -336,6 +370,8 @@ final class Outbox {
         synchronized (this) {
           // A retry_after that ran out after close: the call was failed and logged already.
           if (closed) throw new CompletionException(stopped());
+          // An edit whose turn came while the bot stops: dropped, as the waiting ones were.
+          if (closing && job.editOf != null) return null;
           job.calling = true;
           call = job.call;
         }

@@ -81,6 +81,26 @@ class TelegramStopTest {
   }
 
   @Test
+  void statusEditsPacingThemselvesAreDroppedAndDoNotHoldTheStop() throws Exception {
+    bot.close();
+    bot = TelegramBot.start(TelegramSettings.of(TOKEN).withApiUrl(api.url(), false)
+        .withEditIntervals(Duration.ofSeconds(4), Duration.ofSeconds(4)), (message, port) -> CompletableFuture.completedFuture(null));
+    MessageRef status = bot.port().createStatus(ANN.chat(), "⏳ Rendering · 0 s");
+    bot.port().editStatus(status, "⏳ Rendering · 1 s");
+    await().until(() -> api.calls("editMessageText").size() == 1);
+    // Its turn is 4 s away; the link is not.
+    bot.port().editStatus(status, "⏳ Rendering · 2 s");
+    CompletableFuture<MessageRef> link = bot.port().sendAsync(ANN.chat(), LINK, List.of(), null);
+
+    long start = System.nanoTime();
+    bot.close();
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    assertThat(link).isCompleted();
+    assertThat(api.textsTo("101")).contains(LINK).doesNotContain("⏳ Rendering · 2 s");
+  }
+
+  @Test
   void aMessageAfterTheBotStoppedFailsAtOnce() throws Exception {
     bot.close();
 
