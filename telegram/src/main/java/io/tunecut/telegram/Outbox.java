@@ -301,7 +301,9 @@ final class Outbox {
     /** Fails every call still here (the one waiting out a retry_after too), logging each; returns how many. */
     int abandon() {
       List<Job> left = new ArrayList<>();
+      boolean inFlight;
       synchronized (this) {
+        inFlight = current != null && current.calling;
         if (current != null) left.add(current);
         left.addAll(waiting);
         waiting.clear();
@@ -313,7 +315,11 @@ final class Outbox {
           job.result.complete(null);
           continue;
         }
-        log.warn("Not sent to Telegram chat {} before stopping: {}", chatId, job.method);
+        if (inFlight && job == left.get(0)) {
+          log.warn("No answer from Telegram before stopping for chat {}: {} (it may still arrive)", chatId, job.method);
+        } else {
+          log.warn("Not sent to Telegram chat {} before stopping: {}", chatId, job.method);
+        }
         job.result.completeExceptionally(stopped());
         unsent++;
       }

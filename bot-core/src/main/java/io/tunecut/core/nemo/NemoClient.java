@@ -492,8 +492,9 @@ public final class NemoClient {
   /**
    * Runs {@code call} with the protocol's retries. These calls are blocking and the engine makes
    * them on its shared backend pool, so the rate-limit wait is a managed block: the pool lends
-   * another thread to everyone else meanwhile. The wait is bounded (maxRateLimitWait) and ends
-   * when the thread is interrupted (the engine closing). A chat turn waits on the scheduler instead.
+   * another thread to everyone else meanwhile. The backend's Retry-After is waited only up to
+   * maxRateLimitWait, and a wait ends when the thread is interrupted (the engine closing). A chat
+   * turn waits on the scheduler instead.
    */
   private <T> T retrying(String what, TokenSource auth, Call<T> call) throws IOException {
     Retries retries = new Retries(what, auth, rateLimitDelay, maxRateLimitWait,
