@@ -7,11 +7,14 @@ import dev.failsafe.FailsafeException;
 import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.RetryPolicy;
 import io.tunecut.core.chat.Chat;
+import io.tunecut.core.chat.PortStoppedException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -31,6 +34,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every wait is a task scheduled for later (the budgets here, retry_after by Failsafe's retry
  * policy run asynchronously), so no thread sleeps and the worker pool only ever holds calls in flight.
+ *
+ * <p>At {@link #close} the messages that wait (a chat's budget, a retry_after) still go out within
+ * a grace time; what cannot is failed and logged, so nobody waits on it for ever and nothing is
+ * lost unsaid. Status edits are dropped then: a progress line is stale once the bot stops, and
+ * the next start edits the same message anew.
  */
 final class Outbox {
   private static final Logger log = LoggerFactory.getLogger(Outbox.class);
@@ -50,6 +58,12 @@ final class Outbox {
   // Idle chats are forgotten: a chat's queue and budget live while it has something to send. The
   // global budget bounds how many chats can post in 30 minutes (45,000).
   private final Cache<String, Lane> lanes = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(30)).build();
+  /** Notified each time a call ends, for {@link #close} waiting until nothing waits. */
+  private final Object settled = new Object();
+  /** From the start of close: edits are dropped, messages still go out. */
+  private volatile boolean closing;
+  /** From the end of the grace time: nothing goes out. */
+  private volatile boolean closed;
 
   /** One Bot API call. */
   @FunctionalInterface
@@ -67,14 +81,56 @@ final class Outbox {
     this.editInterval = editInterval;
   }
 
-  /** Queues a call for {@code chat}; the future completes with its result once Telegram answered. */
-  <T> CompletableFuture<T> send(Chat chat, Send<T> call) {
-    return lane(chat).add(new Job(null, call));
+  /**
+   * Queues a call for {@code chat}; the future completes with its result once Telegram answered.
+   *
+   * @param method the Bot API method, for the log when the call cannot go out
+   */
+  <T> CompletableFuture<T> send(Chat chat, String method, Send<T> call) {
+    return lane(chat).add(new Job(null, method, call));
   }
 
   /** Queues an edit of {@code messageId}; it replaces an edit of the same message that has not gone out yet. */
   CompletableFuture<Void> edit(Chat chat, String messageId, Send<Void> call) {
-    return lane(chat).add(new Job(messageId, call));
+    return lane(chat).add(new Job(messageId, "editMessageText", call));
+  }
+
+  /**
+   * Sends what waits (the budgets and retry_after kept) for at most {@code grace}, then fails what
+   * is left, each call logged with its chat and method; from then on every call fails at once.
+   *
+   * @return how many calls could not go out
+   */
+  int close(Duration grace) {
+    long deadline = System.nanoTime() + grace.toNanos();
+    closing = true;
+    for (Lane lane : lanes.asMap().values()) lane.dropEdits();
+    synchronized (settled) {
+      long left;
+      while (!idle() && (left = deadline - System.nanoTime()) > 0) {
+        try {
+          TimeUnit.NANOSECONDS.timedWait(settled, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+      closed = true;
+    }
+    int unsent = 0;
+    for (Lane lane : lanes.asMap().values()) unsent += lane.abandon();
+    return unsent;
+  }
+
+  private boolean idle() {
+    for (Lane lane : lanes.asMap().values()) {
+      if (!lane.idle()) return false;
+    }
+    return true;
+  }
+
+  private static IOException stopped() {
+    return new PortStoppedException("the Telegram bot stopped before this went out");
   }
 
   private Lane lane(Chat chat) {
@@ -97,12 +153,14 @@ final class Outbox {
   /** A call waiting in a chat's queue. Guarded by its lane. */
   private static final class Job {
     final String editOf;
+    final String method;
     Send<?> call;
     CompletableFuture<Object> result = new CompletableFuture<>();
     boolean calling;
 
-    Job(String editOf, Send<?> call) {
+    Job(String editOf, String method, Send<?> call) {
       this.editOf = editOf;
+      this.method = method;
       this.call = call;
     }
 
@@ -145,6 +203,16 @@ final class Outbox {
     <T> CompletableFuture<T> add(Job job) {
       CompletableFuture<T> result = (CompletableFuture<T>) (CompletableFuture<?>) job.result;
       synchronized (this) {
+        if (closing && job.editOf != null) {
+          result.complete(null);
+          return result;
+        }
+        // Checked under the lane's lock: a call queued before it closed is one close abandons.
+        if (closed) {
+          log.warn("Not sent to Telegram chat {}: {} came after the bot stopped", chatId, job.method);
+          result.completeExceptionally(stopped());
+          return result;
+        }
         Job older = job.editOf == null ? null : unsentEditOf(job.editOf);
         if (older != null) {
           older.takeOver(job);
@@ -198,8 +266,64 @@ final class Outbox {
         }
         if (failure == null) result.complete(value);
         else result.completeExceptionally(unwrap(failure));
-        pump();
+        if (!closed) pump();
+        synchronized (settled) {
+          settled.notifyAll();
+        }
       });
+    }
+
+    /** No message waits or is on its way (edits do not count: they are dropped at close). */
+    synchronized boolean idle() {
+      if (current != null && current.editOf == null) return false;
+      for (Job job : waiting) {
+        if (job.editOf == null) return false;
+      }
+      return true;
+    }
+
+    /** Drops the edits waiting their turn. */
+    void dropEdits() {
+      List<Job> dropped = new ArrayList<>();
+      synchronized (this) {
+        for (Iterator<Job> it = waiting.iterator(); it.hasNext(); ) {
+          Job job = it.next();
+          if (job.editOf != null) {
+            dropped.add(job);
+            it.remove();
+          }
+        }
+      }
+      if (!dropped.isEmpty()) log.debug("the Telegram bot is stopping: {} status edits for chat {} are dropped", dropped.size(), chatId);
+      dropped.forEach(job -> job.result.complete(null));
+    }
+
+    /** Fails every call still here (the one waiting out a retry_after too), logging each; returns how many. */
+    int abandon() {
+      List<Job> left = new ArrayList<>();
+      boolean inFlight;
+      synchronized (this) {
+        inFlight = current != null && current.calling;
+        if (current != null) left.add(current);
+        left.addAll(waiting);
+        waiting.clear();
+      }
+      int unsent = 0;
+      for (Job job : left) {
+        // A status edit that never shows is a stale progress line; a message is something promised.
+        if (job.editOf != null) {
+          job.result.complete(null);
+          continue;
+        }
+        if (inFlight && job == left.get(0)) {
+          log.warn("No answer from Telegram before stopping for chat {}: {} (it may still arrive)", chatId, job.method);
+        } else {
+          log.warn("Not sent to Telegram chat {} before stopping: {}", chatId, job.method);
+        }
+        job.result.completeExceptionally(stopped());
+        unsent++;
+      }
+      return unsent;
     }
 
     /**
@@ -250,6 +374,10 @@ final class Outbox {
       return CompletableFuture.supplyAsync(() -> {
         Send<?> call;
         synchronized (this) {
+          // A retry_after that ran out after close: the call was failed and logged already.
+          if (closed) throw new CompletionException(stopped());
+          // An edit whose turn came while the bot stops: dropped, as the waiting ones were.
+          if (closing && job.editOf != null) return null;
           job.calling = true;
           call = job.call;
         }

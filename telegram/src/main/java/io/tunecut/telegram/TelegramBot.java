@@ -48,6 +48,11 @@ import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 public final class TelegramBot implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
   private static final HttpUrl CLOUD = HttpUrl.get("https://api.telegram.org/");
+  /**
+   * How long close lets waiting messages go out. A container is killed 10 s after it is asked to
+   * stop: this leaves the rest of the shutdown its time.
+   */
+  static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
 
   static final List<BotCommand> COMMANDS_EN = List.of(
       new BotCommand("start", "Start: what I do and how"),
@@ -179,9 +184,16 @@ public final class TelegramBot implements AutoCloseable {
     return w == null ? -1 : w.port();
   }
 
-  /** Stops receiving, hands over the albums still being collected, and stops every thread this bot started. */
+  /**
+   * Stops receiving, hands over the albums still being collected, lets what waits to be sent go
+   * out (for at most {@link #CLOSE_GRACE}; what cannot is logged), and stops every thread this bot started.
+   */
   @Override
   public void close() {
+    close(CLOSE_GRACE);
+  }
+
+  void close(Duration grace) {
     TelegramBotsLongPollingApplication app = polling;
     if (app != null) {
       try {
@@ -197,6 +209,9 @@ public final class TelegramBot implements AutoCloseable {
     // Nothing more comes in: albums still being collected go to the handler rather than being lost.
     Inbox in = inbox;
     if (in != null) in.flushAll();
+    // Messages waiting out a budget or a retry_after (a finished render's link) go out before the threads stop.
+    int unsent = port.closeOutbox(grace);
+    if (unsent > 0) log.warn("{} Telegram calls could not go out within {} ms of stopping (each is logged above)", unsent, grace.toMillis());
     shutdown(http, scheduler, workers);
   }
 

@@ -92,7 +92,7 @@ final class TelegramPort implements ChatPort {
         if (keyboard != null) b.replyMarkup(keyboard);
       }
       SendMessage m = b.build();
-      sent.add(outbox.send(chat, () -> call("sendMessage", () -> client.execute(m))));
+      sent.add(outbox.send(chat, "sendMessage", () -> call("sendMessage", () -> client.execute(m))));
     }
     CompletableFuture<Message> last = sent.get(sent.size() - 1);
     return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
@@ -149,7 +149,7 @@ final class TelegramPort implements ChatPort {
       b.caption(caption.length() > MAX_CAPTION ? caption.substring(0, MAX_CAPTION - 1) + "…" : caption);
     }
     SendVideo video = b.build();
-    return sentUnlessTooLarge(outbox.send(chat, () -> call("sendVideo", () -> client.execute(video))), "video", file);
+    return sentUnlessTooLarge(outbox.send(chat, "sendVideo", () -> call("sendVideo", () -> client.execute(video))), "video", file);
   }
 
   @Override
@@ -174,7 +174,7 @@ final class TelegramPort implements ChatPort {
       if (keyboard != null) b.replyMarkup(keyboard);
     }
     SendPhoto photo = b.build();
-    CompletableFuture<Boolean> sent = sentUnlessTooLarge(outbox.send(chat, () -> call("sendPhoto", () -> client.execute(photo))), "picture", file);
+    CompletableFuture<Boolean> sent = sentUnlessTooLarge(outbox.send(chat, "sendPhoto", () -> call("sendPhoto", () -> client.execute(photo))), "picture", file);
     if (fits || caption == null || caption.isEmpty()) return sent;
     return sent.thenCompose(shown -> shown ? sendAsync(chat, caption, suggestions, unused).thenApply(m -> true)
         : CompletableFuture.completedFuture(false));
@@ -204,6 +204,14 @@ final class TelegramPort implements ChatPort {
   void answerCallback(String callbackQueryId) throws IOException {
     var m = new org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery(callbackQueryId);
     call("answerCallbackQuery", () -> client.execute(m));
+  }
+
+  /**
+   * Lets what waits in the outbox go out for at most {@code grace}; what is left then fails and is
+   * logged. Returns how many calls could not go out.
+   */
+  int closeOutbox(Duration grace) {
+    return outbox.close(grace);
   }
 
   Duration editInterval(Chat chat) {

@@ -27,10 +27,10 @@ public final class Console {
     /** Typed at a terminal: each line is handled as it comes, as on the chat platforms. */
     AS_TYPED,
     /**
-     * Piped from a script: each line runs until its answer is out (its turn, an export's render
-     * and delivery) before the next starts, while what comes late, such as the timeline's
-     * picture, still comes before the console ends; only {@code /cancel} acts at once, on
-     * whatever is running then.
+     * Piped from a script: each line runs until everything it started is out (its turn, an
+     * export's render and delivery, the timeline's picture that follows an edit) before the next
+     * starts, so the transcript reads in the order of the script; only {@code /cancel} acts at
+     * once, on whatever is running then.
      */
     IN_ORDER
   }
@@ -65,10 +65,12 @@ public final class Console {
       if (pace == Pace.AS_TYPED || isCancel(message.text())) {
         all.add(handle(message).done());
       } else {
+        // Done, not only answered: a picture drawn after the answer would otherwise land
+        // among the next line's replies.
         inOrder = inOrder.thenCompose(v -> {
           Handling handling = handle(message);
           all.add(handling.done());
-          return handling.answered();
+          return handling.done();
         });
       }
     }

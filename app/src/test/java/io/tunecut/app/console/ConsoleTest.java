@@ -75,19 +75,36 @@ class ConsoleTest {
   }
 
   @Test
-  void aSlowTimelinePictureDoesNotHoldTheNextLineAndStillComesBeforeTheConsoleEnds() throws Exception {
+  void inAScriptEachLinesPicturesComeBeforeTheNextLinesAnswer() throws Exception {
     Path clip = Files.write(data.resolve("clip.mp4"), new byte[2048]);
-    backend.drawsPictures().delay(FakeNemoServer.Call.TIMELINE_PICTURE, Duration.ofSeconds(4));
-    backend.onMessage("music", Turn.builder().tool("add_music").text("Added background music at 35%.").build());
+    // Pictures are drawn slower than the next line is answered: read as they came, they would land late.
+    backend.drawsPictures().delay(FakeNemoServer.Call.TIMELINE_PICTURE, Duration.ofMillis(1500));
+    backend.onMessage("music", Turn.builder().tool("add_music").draft(FakeNemoServer.EXAMPLE_DRAFT)
+        .text("Added background music at 35%.").build());
 
-    List<String> transcript = chat("ann", "/attach " + clip, "add background music at 35%").lines().toList();
+    List<String> transcript = chat("ann", "/attach " + clip, "add background music at 35%", "/help").lines().toList();
 
-    int answer = transcript.indexOf("bot> Added background music at 35%.");
-    List<String> photos = transcript.stream().filter(line -> line.startsWith("bot> photo: ")).toList();
-    assertThat(photos).as("in:%n%s", String.join("\n", transcript)).isNotEmpty();
-    assertThat(answer).as("the instruction was answered while the upload's picture was drawn")
-        .isBetween(0, transcript.indexOf(photos.get(0)));
-    assertThat(Path.of(photos.get(0).substring("bot> photo: ".length()))).isRegularFile();
+    String in = String.join("\n", transcript);
+    int music = transcript.indexOf("bot> Added background music at 35%.");
+    int help = indexOfFirst(transcript, "bot> ", music + 1, line -> !line.startsWith("bot> photo: ")
+        && !line.startsWith("bot> [") && !line.startsWith("bot> ⏳"));
+    List<Integer> photos = indexesOf(transcript, line -> line.startsWith("bot> photo: "));
+    assertThat(music).as("in:%n%s", in).isPositive();
+    assertThat(photos).as("the upload's picture, then the edit's, in:%n%s", in).hasSize(2);
+    assertThat(photos.get(0)).as("the upload's picture before the next line's answer, in:%n%s", in).isLessThan(music);
+    assertThat(photos.get(1)).as("the edit's picture before the next line's answer, in:%n%s", in).isBetween(music, help);
+    assertThat(Path.of(transcript.get(photos.get(1)).substring("bot> photo: ".length()))).isRegularFile();
+  }
+
+  private static int indexOfFirst(List<String> lines, String prefix, int from, java.util.function.Predicate<String> which) {
+    for (int i = from; i < lines.size(); i++) {
+      if (lines.get(i).startsWith(prefix) && which.test(lines.get(i))) return i;
+    }
+    return -1;
+  }
+
+  private static List<Integer> indexesOf(List<String> lines, java.util.function.Predicate<String> which) {
+    return java.util.stream.IntStream.range(0, lines.size()).filter(i -> which.test(lines.get(i))).boxed().toList();
   }
 
   /** A console reading what is written to the returned pipe, as a terminal or a slow script would feed it. */

@@ -95,6 +95,12 @@ final class ChatTurn {
       public void onAlive() {
         work.alive();
       }
+
+      @Override
+      public void onRateLimited(Duration wait) {
+        work.alive();
+        work.activity = work.say.serviceBusyRetrying(Math.max(1, (wait.toMillis() + 999) / 1000));
+      }
     };
   }
 

@@ -7,6 +7,7 @@ import io.tunecut.core.nemo.RenderStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -62,16 +63,37 @@ final class Delivery {
         if (local.isEmpty()) ctx.deleteQuietly(file);
       }
     }
+    boolean said = true;
     if (st.outputUrl() != null) {
-      replies.send(work, sent ? say.videoLink(st.outputUrl()) : say.videoLinkTooLarge(st.outputUrl()), Replies.suggestions(say));
+      said = replies.sendPromised(work, sent ? say.videoLink(st.outputUrl()) : say.videoLinkTooLarge(st.outputUrl()),
+          Replies.suggestions(say));
     } else if (!sent) {
-      replies.send(work, say.noLink());
+      said = replies.sendPromised(work, say.noLink(), List.of());
     }
+    if (!said) return keepForRestart(work, renderId);
     people.forgetRender(work.user, renderId);
     people.rendered(work);
     work.renderId = null;
     next.exported(work.user);
     return lanes.finish(work, say.renderReady());
+  }
+
+  /**
+   * The platform stopped before the link went out (the bot shuts down): the render stays in the
+   * directory and its delivery unclaimed, so the next start (or a live instance) delivers it again.
+   */
+  private CompletableFuture<Void> keepForRestart(Work work, String renderId) {
+    log.warn("render {} of {}: the platform stopped before its link went out; it is delivered again after a restart",
+        renderId, work.user);
+    if (ctx.watches() != null) {
+      try {
+        ctx.watches().unclaimDelivery(renderId);
+      } catch (IOException e) {
+        log.warn("render {} stays claimed and is not delivered again: {}", renderId, e.toString());
+      }
+    }
+    work.renderId = null;
+    return lanes.finish(work, work.say.renderReady());
   }
 
   // Claimed before anything is sent, so the video goes out once across the instances.

@@ -4,6 +4,7 @@ import io.tunecut.core.chat.Chat;
 import io.tunecut.core.chat.ChatAction;
 import io.tunecut.core.chat.ChatPort;
 import io.tunecut.core.chat.ChatUser;
+import io.tunecut.core.chat.PortStoppedException;
 import io.tunecut.core.chat.Suggestion;
 import io.tunecut.core.chat.TextSplitter;
 import io.tunecut.core.language.Messages;
@@ -42,6 +43,26 @@ final class Replies {
       List<Suggestion> s = i == parts.size() - 1 ? suggestions : List.of();
       await(port.sendAsync(chat, part, s, portPool), null);
     }
+  }
+
+  /**
+   * Sends what the person was promised (a finished render's link): true once it went out or the
+   * platform refused it (logged, as {@link #send} does); false when the port stopped before it
+   * went out, so the caller can keep it for after a restart.
+   */
+  boolean sendPromised(Work work, String text, List<Suggestion> suggestions) {
+    List<String> parts = TextSplitter.split(text, work.port.limits(work.chat).maxTextLength());
+    for (int i = 0; i < parts.size(); i++) {
+      List<Suggestion> s = i == parts.size() - 1 ? suggestions : List.of();
+      try {
+        work.port.sendAsync(work.chat, parts.get(i), s, portPool).join();
+      } catch (RuntimeException e) {
+        Throwable cause = ErrorReplies.unwrap(e);
+        log.warn("platform refused a message: {}", cause.toString());
+        if (cause instanceof PortStoppedException) return false;
+      }
+    }
+    return true;
   }
 
   /** An answer for the sender's eyes only (see {@link ChatPort#sendPrivately}). */

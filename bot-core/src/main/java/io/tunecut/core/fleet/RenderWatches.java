@@ -120,6 +120,14 @@ public final class RenderWatches implements AutoCloseable {
         renderId) == 1;
   }
 
+  /**
+   * The delivery this instance claimed did not get through (it is stopping): the watch is handed
+   * back unclaimed, for a live instance or the next start to take and deliver.
+   */
+  public void unclaimDelivery(String renderId) throws IOException {
+    update("UPDATE render_watches SET delivering = 0, expires_at = 0 WHERE render_id = ? AND holder = ?", renderId);
+  }
+
   /** The render is over here (delivered, failed or cancelled): nobody watches it any more. */
   public void release(String renderId) throws IOException {
     update("DELETE FROM render_watches WHERE render_id = ? AND holder = ?", renderId);

@@ -362,6 +362,11 @@ public final class Messages {
         "视频服务现在很忙（请求频率限制）。请过几分钟再试。");
   }
 
+  /** A progress line: the backend asked the message to wait (429) and it is sent again after {@code seconds}. */
+  public String serviceBusyRetrying(long seconds) {
+    return t("the video service is busy — trying again in " + seconds + " s…", "视频服务繁忙——" + seconds + " 秒后重试…");
+  }
+
   public String unreachable() {
     return t("I can't reach the video service right now. Please try again in a moment.", "现在无法连接视频服务。请稍后再试。");
   }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
@@ -28,7 +29,7 @@ final class Answers {
     byte[] bytes = readCapped(response.body(), what, status);
     JsonNode root = parse(bytes);
     if (!response.isSuccessful()) {
-      throw failure(root, status, what, token);
+      throw refusal(response, root, what, token);
     }
     if (root == null) {
       if (isBlank(bytes)) {
@@ -93,6 +94,15 @@ final class Answers {
       return JsonNodeFactory.instance.objectNode();
     }
     return root;
+  }
+
+  /** The exception for an error answer of {@code response}; a 429's tells the wait its Retry-After asks for. */
+  static NemoException refusal(Response response, JsonNode root, String what, String token) {
+    NemoException refused = failure(root, response.code(), what, token);
+    if (response.code() != 429) {
+      return refused;
+    }
+    return new RateLimited(refused, RateLimited.retryAfter(response.header("Retry-After"), Clock.systemUTC()));
   }
 
   /** The exception for an error answer, with its business code when the body has one. */

@@ -43,9 +43,10 @@ import org.slf4j.LoggerFactory;
  * A client of the NemoVideo protocol (docs: nemo-protocol.md), for the cloud or our studio
  * alike. Thread-safe; one instance serves every user. Every call sends the attribution
  * headers; every call but {@link #anonymousToken} sends the bearer token from the given
- * {@link TokenSource}, renewing it once on 1001. A 429 is retried once after
- * {@link Builder#rateLimitDelay}. Nothing else is retried: above all, a chat message is never
- * sent twice.
+ * {@link TokenSource}, renewing it once on 1001. A 429 is retried once after the wait its
+ * {@code Retry-After} asks for, or {@link Builder#rateLimitDelay} when it names none; a wait
+ * over {@link Builder#maxRateLimitWait} is not waited for. Nothing else is retried: above all, a
+ * chat message is never sent twice.
  */
 public final class NemoClient {
   private static final Logger log = LoggerFactory.getLogger(NemoClient.class);
@@ -62,6 +63,7 @@ public final class NemoClient {
   private final String version;
   private final String platform;
   private final Duration rateLimitDelay;
+  private final Duration maxRateLimitWait;
   private final Duration silenceTimeout;
   private final Duration turnLimit;
   private final ScheduledExecutorService scheduler;
@@ -72,6 +74,7 @@ public final class NemoClient {
     this.version = builder.version;
     this.platform = builder.platform;
     this.rateLimitDelay = builder.rateLimitDelay;
+    this.maxRateLimitWait = builder.maxRateLimitWait;
     this.silenceTimeout = builder.silenceTimeout;
     this.turnLimit = builder.turnLimit;
     OkHttpClient base = new OkHttpClient.Builder()
@@ -186,7 +189,7 @@ public final class NemoClient {
         .header("Accept", "text/event-stream")
         .post(json(body))
         .build();
-    return new TurnCall(turns, request, auth, listener, scheduler, rateLimitDelay, silenceTimeout, turnLimit).start();
+    return new TurnCall(turns, request, auth, listener, scheduler, rateLimitDelay, maxRateLimitWait, silenceTimeout, turnLimit).start();
   }
 
   /** Multipart upload of local files, one part named {@code files} each. */
@@ -407,7 +410,7 @@ public final class NemoClient {
     try (Response response = http.newCall(request).execute()) {
       if (!response.isSuccessful()) {
         byte[] bytes = Answers.readCapped(response.body(), what, response.code());
-        throw Answers.failure(Answers.parse(bytes), response.code(), what, token);
+        throw Answers.refusal(response, Answers.parse(bytes), what, token);
       }
       MediaType type = response.body().contentType();
       if (type != null && (type.type().equals("text") || type.subtype().equals("json"))) {
@@ -489,10 +492,12 @@ public final class NemoClient {
   /**
    * Runs {@code call} with the protocol's retries. These calls are blocking and the engine makes
    * them on its shared backend pool, so the rate-limit wait is a managed block: the pool lends
-   * another thread to everyone else meanwhile. A chat turn waits on the scheduler instead.
+   * another thread to everyone else meanwhile. The backend's Retry-After is waited only up to
+   * maxRateLimitWait, and a wait ends when the thread is interrupted (the engine closing). A chat
+   * turn waits on the scheduler instead.
    */
   private <T> T retrying(String what, TokenSource auth, Call<T> call) throws IOException {
-    Retries retries = new Retries(what, auth, rateLimitDelay,
+    Retries retries = new Retries(what, auth, rateLimitDelay, maxRateLimitWait,
         failure -> failure instanceof NemoException e && !(failure instanceof TooLargeException) ? e : null);
     try {
       return retries.<T>blockingPolicies().get(attempt -> {
@@ -576,6 +581,7 @@ public final class NemoClient {
     private String version = defaultVersion();
     private String platform = "unknown";
     private Duration rateLimitDelay = Duration.ofSeconds(30);
+    private Duration maxRateLimitWait = Duration.ofSeconds(60);
     private Duration silenceTimeout = Duration.ofMinutes(2);
     private Duration turnLimit = Duration.ofMinutes(15);
     private int maxConcurrentTurns = 1024;
@@ -598,9 +604,18 @@ public final class NemoClient {
       return this;
     }
 
-    /** Delay before the one retry of a 429; default 30 s. */
+    /** Delay before the one retry of a 429 whose answer names no wait (no Retry-After); default 30 s. */
     public Builder rateLimitDelay(Duration delay) {
       this.rateLimitDelay = nonNegative(delay, "rateLimitDelay");
+      return this;
+    }
+
+    /**
+     * The longest Retry-After of a 429 the client waits before its one retry; default 60 s. A
+     * longer one is not waited for: the call fails at once, saying how long the backend asked.
+     */
+    public Builder maxRateLimitWait(Duration max) {
+      this.maxRateLimitWait = nonNegative(max, "maxRateLimitWait");
       return this;
     }
 

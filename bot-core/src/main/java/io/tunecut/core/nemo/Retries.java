@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,10 @@ import org.slf4j.LoggerFactory;
  * The protocol's two retries of one call (nemo-protocol.md), a Failsafe policy each: a refused
  * token is renewed and the call tried once more; a 429 is tried once more after the backend's
  * rate-limit wait. Nothing else is retried. One instance per call: it keeps the call's token.
+ *
+ * <p>The wait is what the 429's {@code Retry-After} asks for, else the configured delay. A backend
+ * asking for more than {@code maxWait} (a hostile or confused one: hours, years) is not waited
+ * for at all: the call fails at once and says how long it was asked to wait.
  */
 final class Retries {
   private static final Logger log = LoggerFactory.getLogger(Retries.class);
@@ -27,20 +32,30 @@ final class Retries {
   private final String what;
   private final TokenSource auth;
   private final Duration rateLimitDelay;
+  private final Duration maxWait;
   private final Function<Throwable, NemoException> refusal;
+  private volatile Consumer<Duration> onWait = wait -> {};
   private volatile String token;
   private volatile boolean renewed;
-  private volatile boolean waited;
+  private volatile Duration waited;
 
   /**
    * @param refusal the backend's refusal in a failure, or null when the failure is not one the
    *     protocol retries (a stream that opened, a file over the limit)
    */
-  Retries(String what, TokenSource auth, Duration rateLimitDelay, Function<Throwable, NemoException> refusal) {
+  Retries(String what, TokenSource auth, Duration rateLimitDelay, Duration maxWait,
+      Function<Throwable, NemoException> refusal) {
     this.what = what;
     this.auth = auth;
     this.rateLimitDelay = rateLimitDelay;
+    this.maxWait = maxWait;
     this.refusal = refusal;
+  }
+
+  /** Told how long the call waits before its try after a 429, when the wait starts. */
+  Retries onWait(Consumer<Duration> listener) {
+    this.onWait = listener;
+    return this;
   }
 
   /**
@@ -48,7 +63,7 @@ final class Retries {
    * Failsafe waits out the rate limit on the scheduler it runs with: for asynchronous calls.
    */
   <T> FailsafeExecutor<T> policies() {
-    return Failsafe.with(rateLimit(rateLimitDelay), tokenRenewal());
+    return Failsafe.with(rateLimit(true), tokenRenewal());
   }
 
   /**
@@ -56,7 +71,7 @@ final class Retries {
    * {@link #waitOutRateLimit}, which leaves the thread's place in a shared pool to others.
    */
   <T> FailsafeExecutor<T> blockingPolicies() {
-    return Failsafe.with(rateLimit(Duration.ZERO), tokenRenewal());
+    return Failsafe.with(rateLimit(false), tokenRenewal());
   }
 
   private <T> RetryPolicy<T> tokenRenewal() {
@@ -67,17 +82,41 @@ final class Retries {
         .build();
   }
 
-  private <T> RetryPolicy<T> rateLimit(Duration delay) {
+  /** @param scheduled whether Failsafe waits on its scheduler; else the attempt waits ({@link #waitOutRateLimit}) */
+  private <T> RetryPolicy<T> rateLimit(boolean scheduled) {
     RetryPolicyBuilder<T> rateLimit = RetryPolicy.<T>builder()
-        .handleIf(failure -> status(failure) == 429)
+        .handleIf(failure -> status(failure) == 429 && !askedTooLong(refusal.apply(unwrap(failure))))
         .withMaxRetries(1);
-    if (delay.isZero()) return rateLimit.build(); // the attempt waits: waitOutRateLimit
-    return rateLimit.withDelay(delay).onRetryScheduled(event -> rateLimited()).build();
+    if (!scheduled) return rateLimit.build();
+    return rateLimit.withDelayFn(attempt -> wait(attempt.getLastException()))
+        .onRetryScheduled(event -> rateLimited(event.getDelay())).build();
   }
 
-  private void rateLimited() {
-    waited = true;
-    log.info("{}: rate-limited; trying once more in {} ms", what, rateLimitDelay.toMillis());
+  /** How long the backend asks this call to wait: its Retry-After, else the configured delay. */
+  private Duration wait(Throwable failure) {
+    return waitOf(failure == null ? null : refusal.apply(unwrap(failure)));
+  }
+
+  /** Whether the backend's Retry-After is over the most this client waits (the configured delay is the operator's, never over). */
+  private boolean askedTooLong(NemoException refused) {
+    return refused instanceof RateLimited r && r.retryAfter != null && r.retryAfter.compareTo(maxWait) > 0;
+  }
+
+  private Duration waitOf(NemoException refused) {
+    if (refused instanceof RateLimited r && r.retryAfter != null) {
+      return r.retryAfter;
+    }
+    return rateLimitDelay;
+  }
+
+  private void rateLimited(Duration wait) {
+    waited = wait;
+    log.info("{}: rate-limited; trying once more in {} ms", what, wait.toMillis());
+    try {
+      onWait.accept(wait);
+    } catch (RuntimeException e) {
+      log.debug("{}: the rate-limit wait was not shown: {}", what, e.toString());
+    }
   }
 
   /**
@@ -87,8 +126,9 @@ final class Retries {
    */
   void waitOutRateLimit(ExecutionContext<?> attempt) throws InterruptedIOException {
     if (attempt.isFirstAttempt() || status(attempt.getLastException()) != 429) return;
-    rateLimited();
-    long end = System.nanoTime() + rateLimitDelay.toNanos();
+    Duration wait = wait(attempt.getLastException());
+    rateLimited(wait);
+    long end = System.nanoTime() + wait.toNanos();
     try {
       ForkJoinPool.managedBlock(new ForkJoinPool.ManagedBlocker() {
         @Override
@@ -138,11 +178,20 @@ final class Retries {
       return new NemoException(refused.code(), refused.httpStatus(),
           refused.getMessage() + "; refused again with a renewed token", refused);
     }
-    if (refused.httpStatus() == 429 && waited) {
+    if (refused.httpStatus() == 429 && waited != null) {
       return new NemoException(refused.code(), 429, refused.getMessage() + "; still rate-limited after waiting "
-          + rateLimitDelay.toMillis() + " ms", refused);
+          + waited.toMillis() + " ms", refused);
+    }
+    if (refused.httpStatus() == 429 && askedTooLong(refused)) {
+      return new NemoException(refused.code(), 429, refused.getMessage() + "; the backend asks to wait "
+          + seconds(waitOf(refused)) + ", more than the " + seconds(maxWait) + " this client waits, so it was not retried",
+          refused);
     }
     return refused;
+  }
+
+  private static String seconds(Duration d) {
+    return d.getSeconds() > 365L * 24 * 3600 ? "over a year" : d.getSeconds() + " s";
   }
 
   private int code(Throwable failure) {

@@ -39,14 +39,16 @@ final class TurnCall {
   private volatile CompletableFuture<TurnResult> attempts;
 
   TurnCall(EventSource.Factory factory, Function<String, Request> request, TokenSource auth, TurnListener listener,
-      ScheduledExecutorService scheduler, Duration rateLimitDelay, Duration silenceTimeout, Duration turnLimit) {
+      ScheduledExecutorService scheduler, Duration rateLimitDelay, Duration maxRateLimitWait, Duration silenceTimeout,
+      Duration turnLimit) {
     this.factory = factory;
     this.request = request;
     this.listener = listener == null ? new TurnListener() {} : listener;
     this.scheduler = scheduler;
     this.silenceTimeout = silenceTimeout;
     this.turnLimit = turnLimit;
-    this.retries = new Retries("chat turn", auth, rateLimitDelay, failure -> failure instanceof Refused r ? r.refusal : null);
+    this.retries = new Retries("chat turn", auth, rateLimitDelay, maxRateLimitWait,
+        failure -> failure instanceof Refused r ? r.refusal : null).onWait(this.listener::onRateLimited);
     future.whenComplete((result, failure) -> stop());
   }
 
@@ -189,7 +191,7 @@ final class TurnCall {
           failure = new NemoException(0, response.code(), "chat turn: the backend answered with neither an event"
               + " stream nor JSON (" + response.header("Content-Type", "no content type") + ")");
         } else {
-          failure = Answers.failure(Answers.parse(bytes), response.code(), "chat turn", token);
+          failure = Answers.refusal(response, Answers.parse(bytes), "chat turn", token);
         }
       } catch (NemoException e) {
         failure = e;

@@ -1,5 +1,7 @@
 package io.tunecut.core.nemo;
 
+import java.time.Duration;
+
 /**
  * What happens during a chat turn, as it happens. Called on the stream's reader thread:
  * implementations must be quick and must not block.
@@ -13,4 +15,10 @@ public interface TurnListener {
 
   /** Any sign of life, keep-alives included. */
   default void onAlive() {}
+
+  /**
+   * The backend refused the message as too many (429) before reading it; it is sent once more
+   * after {@code wait} (what the backend asked for, within the client's limit).
+   */
+  default void onRateLimited(Duration wait) {}
 }

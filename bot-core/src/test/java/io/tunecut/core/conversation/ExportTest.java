@@ -182,6 +182,31 @@ class ExportTest {
   }
 
   @Test
+  void aLinkThePlatformStoppedBeforeSendingIsDeliveredAfterTheRestart() throws Exception {
+    start(RecordingPort.create(), b -> b);
+    h.server.holdRenders(true);
+    CompletableFuture<Void> export = h.send("ann", "/export");
+    await().atMost(Duration.ofSeconds(5)).until(() -> !h.directory.get(Harness.user("ann")).renders().isEmpty()
+        && h.server.count(Call.RENDER_STATUS) > 0);
+    String renderId = h.directory.get(Harness.user("ann")).renders().get(0).renderId();
+    // The bot is shutting down as the render ends: the port takes nothing more.
+    h.port.stopped(true);
+    h.server.holdRenders(false);
+    export.get(10, TimeUnit.SECONDS);
+
+    assertThat(h.port.sentTexts(Harness.chat("ann"))).as("the link was tried").anyMatch(t -> t.contains("/files/" + renderId));
+    assertThat(h.directory.get(Harness.user("ann")).renders()).as("kept for the restart")
+        .extracting(PendingRender::renderId).containsExactly(renderId);
+
+    RecordingPort afterRestart = RecordingPort.create();
+    h.restart(afterRestart);
+    h.engine.resume(afterRestart).get(10, TimeUnit.SECONDS);
+
+    assertThat(afterRestart.sentTexts(Harness.chat("ann"))).last().asString().contains("/files/" + renderId);
+    assertThat(h.directory.get(Harness.user("ann")).renders()).isEmpty();
+  }
+
+  @Test
   void resumeOnlyTakesRendersOfItsOwnPlatform() throws Exception {
     start(RecordingPort.create(), b -> b);
     h.server.holdRenders(true);

@@ -169,6 +169,23 @@ class TurnLeasesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"postgres", "sqlite"})
+  void aDeliveryThatStoppedBeforeItsLinkWentOutIsTakenAndDeliveredByALiveInstance(String store) throws Exception {
+    try (UserDirectory users = open(store);
+        RenderWatches live = new RenderWatches(users.database(), "live", TTL, at(NOON))) {
+      RenderWatches stopping = new RenderWatches(users.database(), "stopping", TTL, at(NOON));
+      stopping.take(render("r5"));
+      stopping.claimDelivery("r5");
+      stopping.unclaimDelivery("r5");
+      stopping.close();
+
+      assertThat(live.unwatched()).containsExactly(render("r5"));
+      assertThat(live.take(render("r5"))).isTrue();
+      assertThat(live.claimDelivery("r5")).isTrue();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"postgres", "sqlite"})
   void anAlbumGatheredByTwoInstancesIsTakenWholeByOne(String store) throws Exception {
     try (UserDirectory users = open(store)) {
       AlbumParts a = new AlbumParts(users.database(), at(NOON));

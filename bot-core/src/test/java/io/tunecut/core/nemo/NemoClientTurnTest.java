@@ -355,6 +355,38 @@ class NemoClientTurnTest {
   }
 
   @Test
+  void aRateLimitsRetryAfterIsWaitedOnTheSchedulerAndToldToTheListener() throws Exception {
+    NemoClient client = client();
+    nemo.server.enqueue(new MockResponse.Builder().code(429).setHeader("Content-Type", "application/json")
+        .setHeader("Retry-After", "1").body("{\"message\":\"too many\"}").build());
+    nemo.sse(adkText("Done.", false));
+
+    long start = System.nanoTime();
+    assertThat(finish(client.runTurn(tokens, SID, "add music", listener)).text()).isEqualTo("Done.");
+
+    assertThat(listener.rateLimitWaits).containsExactly(Duration.ofSeconds(1));
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+    assertThat(nemo.requests()).isEqualTo(2);
+  }
+
+  @Test
+  void aRateLimitAskingForHoursFailsTheTurnAtOnce() throws Exception {
+    NemoClient client = client();
+    nemo.server.enqueue(new MockResponse.Builder().code(429).setHeader("Content-Type", "application/json")
+        .setHeader("Retry-After", "7200").body("{\"message\":\"too many\"}").build());
+    nemo.sse(adkText("never", false));
+
+    Throwable failure = failureOf(client.runTurn(tokens, SID, "add music", listener));
+
+    assertThat(failure).isInstanceOfSatisfying(NemoException.class, e -> {
+      assertThat(e.httpStatus()).isEqualTo(429);
+      assertThat(e.getMessage()).contains("asks to wait 7200 s").contains("more than the 60 s");
+    });
+    assertThat(listener.rateLimitWaits).isEmpty();
+    assertThat(nemo.requests()).isEqualTo(1);
+  }
+
+  @Test
   void aServerErrorBeforeTheStreamIsNotRetried() throws Exception {
     NemoClient client = client();
     nemo.json(500, "{\"code\":1002,\"message\":\"session not found\"}");

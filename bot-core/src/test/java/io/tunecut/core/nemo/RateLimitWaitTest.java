@@ -1,6 +1,7 @@
 package io.tunecut.core.nemo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -56,6 +57,60 @@ class RateLimitWaitTest {
     } finally {
       shared.shutdownNow();
     }
+  }
+
+  @Test
+  void theCallWaitsWhatTheBackendsRetryAfterAsksNotTheDefaultDelay() throws Exception {
+    try (MockWebServer server = new MockWebServer()) {
+      server.enqueue(json(429, "{\"message\":\"slow down\"}").newBuilder().setHeader("Retry-After", "1").build());
+      server.enqueue(json(200, "{\"code\":0,\"data\":{\"available\":80,\"frozen\":20,\"total\":100}}"));
+      server.start();
+      // Without the header the call would wait 30 s.
+      NemoClient client = client(server, Duration.ofSeconds(30));
+
+      long start = System.nanoTime();
+      CompletableFuture<Credits> ann = CompletableFuture.supplyAsync(() -> credits(client, "ann", new CopyOnWriteArrayList<>()));
+
+      assertThat(ann.get(15, TimeUnit.SECONDS)).isEqualTo(CREDITS);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+      assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aRetryAfterOfHoursOrYearsIsNotWaitedForAndTheFailureSaysHowLongWasAsked() throws Exception {
+    for (String absurd : List.of("86400", "99999999999999999999999", "Tue, 31 Dec 2999 23:59:59 GMT")) {
+      try (MockWebServer server = new MockWebServer()) {
+        server.setDispatcher(new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            return json(429, "{\"message\":\"slow down\"}").newBuilder().setHeader("Retry-After", absurd).build();
+          }
+        });
+        server.start();
+        NemoClient client = client(server, Duration.ofSeconds(5));
+
+        long start = System.nanoTime();
+        CompletableFuture<Credits> ann = CompletableFuture.supplyAsync(() -> credits(client, "ann", new CopyOnWriteArrayList<>()));
+
+        Throwable failure = catchThrowable(() -> ann.get(15, TimeUnit.SECONDS)).getCause().getCause();
+        assertThat(failure).as(absurd).isInstanceOfSatisfying(NemoException.class, e -> {
+          assertThat(e.httpStatus()).isEqualTo(429);
+          assertThat(e.getMessage()).contains("the backend asks to wait").contains("not retried");
+        });
+        // Neither the backend's wait nor the default delay: it fails at once, after one request.
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as(absurd).isLessThan(Duration.ofSeconds(4));
+        assertThat(server.getRequestCount()).as(absurd).isEqualTo(1);
+      }
+    }
+  }
+
+  private static NemoClient client(MockWebServer server, Duration rateLimitDelay) {
+    return NemoClient.builder()
+        .baseUrl(server.url("/").toString())
+        .attribution("tunecut", "9.9.9", "console")
+        .rateLimitDelay(rateLimitDelay)
+        .build();
   }
 
   private static Credits credits(NemoClient client, String person, List<String> answered) {

@@ -1,5 +1,6 @@
 package io.tunecut.core.nemo;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,6 +11,7 @@ final class RecordingListener implements TurnListener {
   final List<String> activities = new CopyOnWriteArrayList<>();
   final AtomicInteger alive = new AtomicInteger();
   final List<String> threads = new CopyOnWriteArrayList<>();
+  final List<Duration> rateLimitWaits = new CopyOnWriteArrayList<>();
 
   @Override
   public void onText(String text) {
@@ -25,6 +27,11 @@ final class RecordingListener implements TurnListener {
   @Override
   public void onAlive() {
     alive.incrementAndGet();
+  }
+
+  @Override
+  public void onRateLimited(Duration wait) {
+    rateLimitWaits.add(wait);
   }
 
   String shown() {

@@ -5,6 +5,7 @@ import io.tunecut.core.chat.ChatAction;
 import io.tunecut.core.chat.ChatPort;
 import io.tunecut.core.chat.MessageRef;
 import io.tunecut.core.chat.PortLimits;
+import io.tunecut.core.chat.PortStoppedException;
 import io.tunecut.core.chat.Suggestion;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,6 +51,7 @@ public final class RecordingPort implements ChatPort {
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final AtomicInteger ids = new AtomicInteger();
   private volatile boolean failing;
+  private volatile boolean stopped;
 
   private RecordingPort(Builder b) {
     this.platform = b.platform;
@@ -64,6 +66,11 @@ public final class RecordingPort implements ChatPort {
   /** A port named "test" with roomy limits and a 100 ms edit interval. */
   public static RecordingPort create() {
     return builder().build();
+  }
+
+  /** While true, every call fails as a port that is stopping fails it (it is still recorded). */
+  public void stopped(boolean stopped) {
+    this.stopped = stopped;
   }
 
   /** While true, every call fails with an IOException (it is still recorded). */
@@ -119,6 +126,7 @@ public final class RecordingPort implements ChatPort {
   private void record(Call call) throws IOException {
     calls.add(call);
     if (failing) throw new IOException("the platform is down (test)");
+    if (stopped) throw new PortStoppedException("the port is stopping (test)");
   }
 
   // What a test reads.
