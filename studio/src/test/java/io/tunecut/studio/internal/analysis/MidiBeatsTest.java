@@ -8,14 +8,15 @@ import org.junit.jupiter.api.Test;
 /**
  * Beats and bars of a MIDI file, rendered with the General MIDI soundfont, land where the file
  * writes them: an exact truth, where the real-music test has only other trackers to compare
- * with. Skipped where openttd-openmsx or the soundfont is not installed; {@code bench beats}
- * scores the whole set.
+ * with. The file is kept in the test resources (resources/beats/midi), so the test runs wherever
+ * the soundfont is installed, as {@code ./tunecut} installs it; {@code bench beats} scores the
+ * whole set.
  */
 class MidiBeatsTest {
   @Test
   void beatsAndBarsOfARenderedMidiFileLandWhereItWritesThem() {
     MidiMusic.Excerpt excerpt = MidiMusic.named("openmsx-mosey-along").first(20);
-    assumeTrue(excerpt.installed(), "openttd-openmsx and fluid-soundfont-gm are not installed");
+    assumeTrue(excerpt.installed(), "fluid-soundfont-gm is not installed");
     MidiTruth.Truth truth = excerpt.truth();
 
     Beats beats = new BeatTracker().track(excerpt.samples(), BeatTracker.SAMPLE_RATE);
