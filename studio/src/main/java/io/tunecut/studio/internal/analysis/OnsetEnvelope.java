@@ -13,12 +13,15 @@ final class OnsetEnvelope implements Decoder.SampleSink {
   private static final int FFT_SIZE = BeatTracker.FFT_SIZE;
   private static final int HOP = BeatTracker.HOP;
   private static final int PAD = FFT_SIZE / 2;
+  /** The bass's own onsets: the notes below this, whatever plays above them. */
+  private static final double BASS_HZ = 200;
 
   private final int melBands;
   private final Fft fft = new Fft(FFT_SIZE);
   private final double[] window = new double[FFT_SIZE];
   private final MelBands mel;
   private final int lowBands;
+  private final int bassBands;
   private final double[] re = new double[FFT_SIZE];
   private final double[] im = new double[FFT_SIZE];
   private final double[] power = new double[FFT_SIZE / 2 + 1];
@@ -41,6 +44,7 @@ final class OnsetEnvelope implements Decoder.SampleSink {
     }
     mel = new MelBands(melBands, FFT_SIZE, sampleRate, 30, sampleRate / 2.0);
     lowBands = mel.bandsBelow(150);
+    bassBands = mel.bandsBelow(BASS_HZ);
     bands = new double[melBands];
   }
 
@@ -67,28 +71,33 @@ final class OnsetEnvelope implements Decoder.SampleSink {
 
   /**
    * Spectral flux per frame (mean positive change of log mel bands, before the tracker takes
-   * out the local mean) and low-band energy.
+   * out the local mean), low-band energy, and the flux of the bands below {@value #BASS_HZ} Hz.
    */
   BeatTracker.Envelope finish() {
     int total = (int) (1 + received / HOP);
     while (frames < total) {
       frame(true);
     }
+    return new BeatTracker.Envelope(flux(0, melBands), low.toArray(), flux(0, bassBands));
+  }
+
+  /** Mean positive change of the log mel bands [from, to) per frame. */
+  private double[] flux(int from, int to) {
     double floor = peak - 80;
     double[] onset = new double[frames];
     for (int t = 1; t < frames; t++) {
       double[] now = db.get(t);
       double[] before = db.get(t - 1);
       double sum = 0;
-      for (int b = 0; b < melBands; b++) {
+      for (int b = from; b < to; b++) {
         double d = Math.max(now[b], floor) - Math.max(before[b], floor);
         if (d > 0) {
           sum += d;
         }
       }
-      onset[t] = sum / melBands;
+      onset[t] = sum / (to - from);
     }
-    return new BeatTracker.Envelope(onset, low.toArray());
+    return onset;
   }
 
   private void frame(boolean atEnd) {

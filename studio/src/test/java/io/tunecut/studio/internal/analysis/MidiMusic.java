@@ -15,19 +15,34 @@ import javax.sound.midi.MidiSystem;
 /**
  * The exact-truth set (resources/beats/midi.tsv): MIDI files shipped in Debian packages,
  * rendered offline with the General MIDI soundfont, whose beats and bar lines are those the
- * file writes (see {@link MidiTruth}).
+ * file writes (see {@link MidiTruth}). A few of the files are kept in resources/beats/midi.
  */
 final class MidiMusic {
+  /** The MIDI files kept in the test resources, under their installed names. */
+  static final String KEPT = RealMusic.DIRECTORY + "midi/";
+
   /** One excerpt: where it comes from, under which licence, which part of it. */
   record Excerpt(String id, String debianPackage, Path file, double offset, double seconds, String licence) {
-    /** Whether its package and the soundfont are installed. */
+    /** Whether its MIDI file (installed or kept here) and the soundfont are there. */
     boolean installed() {
-      return Files.isRegularFile(file) && MidiRender.canRender();
+      return midi() != null && MidiRender.canRender();
+    }
+
+    /**
+     * The installed package's file, else the copy kept in the test resources (a few files, so
+     * that the build scores one without the package), else null.
+     */
+    Path midi() {
+      if (Files.isRegularFile(file)) {
+        return file;
+      }
+      var kept = MidiMusic.class.getResource(KEPT + file.getFileName());
+      return kept == null ? null : Path.of(kept.getPath());
     }
 
     MidiTruth.Truth truth() {
       try {
-        return new MidiTruth(MidiSystem.getSequence(file.toFile())).between(offset, seconds);
+        return new MidiTruth(MidiSystem.getSequence(midi().toFile())).between(offset, seconds);
       } catch (InvalidMidiDataException e) {
         throw new IllegalStateException(file + " is not a MIDI file", e);
       } catch (IOException e) {
@@ -43,7 +58,7 @@ final class MidiMusic {
     /** The rendered excerpt as mono samples for the tracker (rendered on first use, then kept). */
     float[] samples() {
       try {
-        return RealMusic.decode(MidiRender.render(file, offset, seconds), 0, seconds);
+        return RealMusic.decode(MidiRender.render(midi(), offset, seconds), 0, seconds);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
