@@ -12,7 +12,9 @@ final class DraftSummary {
     List<String> parts = new ArrayList<>();
     if (!d.clips().isEmpty()) {
       int n = d.clips().size();
-      parts.add("video 0–" + secs(d.durationMs()) + " (" + n + (n == 1 ? " clip)" : " clips)"));
+      String video = "video 0–" + secs(d.durationMs()) + " (" + n + (n == 1 ? " clip" : " clips");
+      if (d.transition() != null && n > 1) video += ", crossfades " + secs(d.transition().durationMs());
+      parts.add(video + ")");
     }
     Music m = d.music();
     if (m != null) {
