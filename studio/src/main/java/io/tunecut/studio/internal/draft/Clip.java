@@ -52,6 +52,11 @@ public record Clip(String id, String src, String name, String kind, long duratio
     return faster.withDuration(Math.max(1, Math.round(sourceMs() / faster.speed())));
   }
 
+  /** Without its first {@code ms} of screen time: the source is cut at its speed. */
+  public Clip withoutHead(long ms) {
+    return withIn(inMs + Math.round(ms * speed)).withDuration(durationMs - ms);
+  }
+
   /** How much of the source it plays: its screen time times its speed. */
   public long sourceMs() {
     return Math.round(durationMs * speed);
