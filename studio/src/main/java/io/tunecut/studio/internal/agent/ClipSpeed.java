@@ -33,6 +33,7 @@ final class ClipSpeed implements Instruction {
       "(\\d+(?:\\.\\d+)?)\\s*(?:x|×|times)(?![a-z\\d])|(\\d+(?:\\.\\d+)?)\\s*倍速?|\\b(twice|double)\\b|(\\d+(?:\\.\\d+)?)%\\s*(?:speed|速度|速|faster|slower)"
           + "|\\bspeed\\s*(?:of|at|to)?\\s*(\\d+(?:\\.\\d+)?)(?![\\d.%s])");
   private static final Pattern SPEED = Pattern.compile("\\bspeed\\b|倍速|速度");
+  private static final Pattern PLAY = Pattern.compile("\\bplay(?:s|ing)?\\b|播放");
   private static final Pattern ONE_CLIP = Pattern.compile("(?<![a-z])clip (\\d+)(?!\\d)");
   private static final Pattern ALL = Pattern.compile(
       "\\b(?:all|every|each)\\s+(?:the\\s+)?clips?\\b|\\b(?:the\\s+)?(?:clips|videos|whole (?:video|thing)|entire video|video|footage|everything)\\b|所有|全部|整个|视频|每段");
@@ -48,14 +49,17 @@ final class ClipSpeed implements Instruction {
     boolean down = !normal && !up && turn.has(DOWN);
     Matcher factor = FACTOR.matcher(turn.text());
     boolean hasFactor = factor.find();
-    if (!normal && !up && !down && !(hasFactor && turn.has(SPEED))) return Optional.empty();
     List<Integer> named = new ArrayList<>();
     for (Matcher m = ONE_CLIP.matcher(turn.whole()); m.find(); ) {
       int n = Integer.parseInt(m.group(1));
       if (!named.contains(n)) named.add(n);
     }
+    // "play the city clip at 1.5x": a multiple of a named clip, with no other thing to grow
+    boolean times = hasFactor && factor.group(1) != null && !factor.group().contains("times") && (!named.isEmpty() || turn.has(PLAY))
+        && !turn.has(Pattern.compile("\\b(?:longer|shorter|bigger|smaller|louder|quieter|larger)\\b"));
+    if (!normal && !up && !down && !(hasFactor && turn.has(SPEED)) && !times) return Optional.empty();
     boolean all = named.isEmpty() && turn.has(ALL);
-    turn.match(normal ? NORMAL : up ? UP : down ? DOWN : SPEED);
+    turn.match(normal ? NORMAL : up ? UP : down ? DOWN : turn.has(SPEED) ? SPEED : PLAY);
     if (hasFactor) turn.match(FACTOR);
     turn.match(ALL);
     List<Clip> clips = draft.clips();
