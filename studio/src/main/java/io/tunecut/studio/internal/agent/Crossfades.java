@@ -62,9 +62,10 @@ final class Crossfades implements Instruction {
     long shortest = Long.MAX_VALUE;
     for (int i = 1; i < draft.clips().size(); i++) shortest = Math.min(shortest, next.transitionMs(i));
     String en = "Each clip now crossfades into the next over " + Words.secs(t.durationMs()) + " (" + cuts + (cuts == 1 ? " cut" : " cuts")
-        + "); every clip still starts where it did, so the video stays " + Words.secs(draft.durationMs()) + " and in time with the music.";
+        + "); every clip still starts where it did, so the video stays " + Words.secs(draft.durationMs())
+        + (draft.music() != null ? " and in time with the music." : ".");
     String zh = "片段之间已加上 " + Words.zhSecs(t.durationMs()) + "的淡入淡出转场（" + cuts + " 处）；每个片段的起点不变，视频仍是 "
-        + Words.zhSecs(draft.durationMs()) + "，和音乐的节拍也不变。";
+        + Words.zhSecs(draft.durationMs()) + (draft.music() != null ? "，和音乐的节拍也不变。" : "。");
     if (t.durationMs() != ms) {
       en += " (" + Words.secs(t.durationMs()) + " is the " + (ms > t.durationMs() ? "longest" : "shortest") + " crossfade I make.)";
       zh += "（" + Words.zhSecs(t.durationMs()) + "是" + (ms > t.durationMs() ? "最长" : "最短") + "的转场。）";

@@ -22,14 +22,19 @@ final class VideoGraph {
   /**
    * The chains for one segment, from {@code [input:v]} to {@code [label]}; with a crossfade, the
    * clip before (from {@code [crossfadeInput:v]}) fades into it over its first frames.
+   *
+   * <p>The same linear blend as xfade's fade, made as the clip before fading out in its alpha over
+   * this one: fade and overlay blend in integers where xfade works each pixel in floats, and a
+   * render with crossfades then costs about half the extra time (measured on 720p and 1080p).
    */
   static String segment(RenderPlan plan, RenderPlan.Segment s, int input, int crossfadeInput, String label) {
     RenderPlan.Crossfade x = s.crossfade();
     if (x == null) return normalised(plan, s.clip(), s.media(), s.frames(), input, label);
     return normalised(plan, x.clip(), x.media(), x.frames(), crossfadeInput, label + "x") + ";"
         + normalised(plan, s.clip(), s.media(), s.frames(), input, label + "m") + ";"
-        + String.format(Locale.ROOT, "[%sx][%sm]xfade=transition=fade:duration=%s:offset=0[%s]",
-            label, label, AudioGraph.num(x.seconds()), label);
+        + String.format(Locale.ROOT, "[%sx]format=yuva420p,fade=t=out:st=0:d=%s:alpha=1[%sa];"
+            + "[%sm][%sa]overlay=eof_action=pass:format=yuv420[%s]",
+            label, AudioGraph.num(x.seconds()), label, label, label, label);
   }
 
   /**

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.tunecut.studio.ffmpeg.FfmpegRun;
+import io.tunecut.studio.internal.agent.RuleAgent;
 import io.tunecut.studio.ffmpeg.TestMedia;
 import io.tunecut.studio.internal.draft.Clip;
 import io.tunecut.studio.internal.draft.Draft;
@@ -107,6 +108,24 @@ class TransitionRenderTest {
     Path out = render(renderer(RenderOptions.defaults().withShortSide(180)), Draft.empty().withClips(List.of(still)));
     assertThat(frames(out)).isEqualTo(150);
     assertThat(FFMPEG.probe(out, Duration.ofSeconds(30)).path("format").path("duration").asDouble()).isCloseTo(5.0, within(0.05));
+  }
+
+  @Test
+  void whatIsSaidIsWhatIsRendered() throws Exception {
+    RuleAgent agent = new RuleAgent();
+    List<Media> files = new ArrayList<>();
+    Draft draft = Draft.empty();
+    for (Clip c : List.of(clip(TestMedia.still(dir, "IMG_0001.png", 320, 180), "image", 3000), colour("red.mp4", "red", 440, 2))) {
+      Media m = media.get(c.src());
+      files.add(m);
+      draft = agent.afterUpload(draft, files, List.of(m));
+    }
+    draft = agent.respond(draft, files, "show the photo for 2 seconds, crossfade the clips and play the red clip at 2x", "en").draft();
+    Path out = render(renderer(RenderOptions.defaults().withShortSide(180)), draft);
+    assertThat(frames(out)).isEqualTo(90); // the photo 2 s, then 2 s of red at 2x: 1 s
+    Color photo = colourAt(out, 1.0);
+    assertThat(photo.getRed() < 200 || photo.getBlue() > 60).as("the photo, not red: %s", photo).isTrue();
+    assertThat(colourAt(out, 2.7).getRed()).isGreaterThan(200);
   }
 
   /** The average colour of the frame at {@code seconds}. */
