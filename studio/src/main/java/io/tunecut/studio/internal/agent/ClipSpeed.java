@@ -99,6 +99,25 @@ final class ClipSpeed implements Instruction {
     return Optional.of(said(draft, draft.withClips(next), targets, asked));
   }
 
+  /** Video clips at {@code positions} (from 1; none for every video clip) at {@code speed}. */
+  static Edit set(Draft draft, List<Integer> positions, double speed) {
+    List<Integer> targets = new ArrayList<>();
+    for (int n : positions) {
+      if (n < 1 || n > draft.clips().size()) return ClipOrder.noSuchClip(draft, n);
+      if (!draft.clips().get(n - 1).isStill() && !targets.contains(n)) targets.add(n);
+    }
+    if (positions.isEmpty()) {
+      for (int i = 0; i < draft.clips().size(); i++) if (!draft.clips().get(i).isStill()) targets.add(i + 1);
+    }
+    if (targets.isEmpty()) {
+      return Edit.refused(draft, "set_clip_speed", Edit.args(), "There is no video clip to play faster or slower (photos have no speed).",
+          "没有可以变速的视频片段（照片没有播放速度）。");
+    }
+    List<Clip> next = new ArrayList<>(draft.clips());
+    for (int pos : targets) next.set(pos - 1, next.get(pos - 1).withSpeed(speed));
+    return said(draft, draft.withClips(next), targets, speed);
+  }
+
   /** The new speed of a clip at {@code now}. */
   private static double speed(double now, boolean normal, boolean up, boolean down, Matcher factor, boolean negated) {
     if (normal || negated) return 1; // "no slow motion", "不要加速": back to its own speed
