@@ -14,6 +14,10 @@ final class DraftSummary {
       int n = d.clips().size();
       String video = "video 0–" + secs(d.durationMs()) + " (" + n + (n == 1 ? " clip" : " clips");
       if (d.transition() != null && n > 1) video += ", crossfades " + secs(d.transition().durationMs());
+      for (int i = 0; i < n; i++) {
+        double sp = d.clips().get(i).speed();
+        if (sp != 1) video += ", clip " + (i + 1) + " at " + (sp == Math.rint(sp) ? String.valueOf((long) sp) : String.valueOf(sp)) + "×";
+      }
       parts.add(video + ")");
     }
     Music m = d.music();

@@ -59,7 +59,7 @@ class DraftTest {
     assertThat(d.clips().get(1).speed()).isEqualTo(Clip.MAX_SPEED);
     assertThat(d.clips().get(2).speed()).isEqualTo(1.0); // a still has no speed
     assertThat(Draft.read(d.toJson())).isEqualTo(d);
-    assertThat(d.summary()).contains("3 clips, crossfades 0.8 s");
+    assertThat(d.summary()).contains("3 clips, crossfades 0.8 s, clip 1 at 2×, clip 2 at 4×");
     assertThat(Draft.read(JSON.readTree("{\"xf\":\"yes\",\"t\":[]}")).transition()).isNull();
     assertThat(Draft.read(JSON.readTree("{\"xf\":{\"d\":60000},\"t\":[]}")).transition().durationMs()).isEqualTo(Transition.MAX_MS);
   }
