@@ -100,7 +100,7 @@ final class ClipTrim implements Instruction {
           "Clip " + pos + " is only " + Words.secs(c.durationMs()) + " long: cutting " + Words.secs(cut) + " would leave nothing.",
           "第 " + pos + " 个片段只有 " + Words.zhSecs(c.durationMs()) + "，剪不了 " + Words.zhSecs(cut) + "。");
     }
-    return trimmed(draft, pos, head ? c.withIn(c.inMs() + cut).withDuration(c.durationMs() - cut) : c.withDuration(c.durationMs() - cut));
+    return trimmed(draft, pos, head ? c.withoutHead(cut) : c.withDuration(c.durationMs() - cut));
   }
 
   /** Clip {@code pos} (from 1) plays {@code ms}, as far as its source allows. */
@@ -128,11 +128,11 @@ final class ClipTrim implements Instruction {
     return found.toArray(String[]::new);
   }
 
-  /** How much of the source remains after the clip's start (stills can be any length). */
+  /** How much screen time the source has left after the clip's start, at its speed (stills can be any length). */
   private static long available(List<Media> media, Clip c) {
     if (c.isStill()) return Long.MAX_VALUE;
     for (Media m : media) {
-      if (m.id().equals(c.src())) return Math.max(100, Math.round(m.info().durationSeconds() * 1000) - c.inMs());
+      if (m.id().equals(c.src())) return Math.max(100, Math.round((m.info().durationSeconds() * 1000 - c.inMs()) / c.speed()));
     }
     return c.durationMs();
   }

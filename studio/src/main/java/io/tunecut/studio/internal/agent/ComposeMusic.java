@@ -31,18 +31,26 @@ final class ComposeMusic implements Instruction {
           + "|(?:don't|do not) (?:like|love) (?:the |this |that )?(?:music|song)|(?:music|song)\\s*(?:不好听|难听)");
   private static final Pattern CALMER = Pattern.compile(
       "\\bcalm(?:er)?\\b|\\bmore relax(?:ed|ing)\\b|\\bless (?:energetic|intense|busy|loud and fast)\\b|\\bmellower\\b|\\bgentler\\b"
-          + "|\\bslower (?:music|song|beat|tempo)\\b|\\b(?:music|song) slower\\b|安静|舒缓|平静|柔和|轻柔|慢一点|放松");
+          + "|\\bslower (?:music|song|beat|tempo)\\b|\\b(?:music|song) slower\\b|安静|舒缓|平静|柔和|轻柔|慢一点|放松"
+          + "|\\b(?:music|song)\\s+(?:is\\s+|'s\\s+)?(?:a bit |way |much )?too\\s+(?:fast|busy|hectic)\\b|(?:music|song)\\s*(?:太快|太吵闹)");
   private static final Pattern LIVELIER = Pattern.compile(
       "\\bmore (?:upbeat|energy|energetic|exciting|lively|intense|fun|hype)\\b|\\blivelier\\b|\\bhappier\\b"
-          + "|\\bfaster (?:music|song|beat|tempo)\\b|\\b(?:music|song) faster\\b|欢快|嗨一点|动感|活力|带劲|热闹");
+          + "|\\bfaster (?:music|song|beat|tempo)\\b|\\b(?:music|song) faster\\b|欢快|嗨一点|动感|活力|带劲|热闹"
+          + "|\\b(?:music|song)\\s+(?:is\\s+|'s\\s+)?(?:a bit |way |much )?too\\s+(?:slow|boring|sleepy)\\b|(?:music|song)\\s*太慢");
   private static final Pattern ABOUT_MUSIC = Pattern.compile("\\b(?:music|song|tune|something|vibe|style|feel)\\b|配乐|风格|感觉|来点|来一首|配(?:个|点|首|一首|段|上)");
   /** "no drums", "不要鼓": the calmest style, which is played without drums. */
-  private static final Pattern NO_DRUMS = Pattern.compile(
+  static final Pattern NO_DRUMS = Pattern.compile(
       "\\b(?:no|without|w/o|less|fewer|not so much)\\s+(?:\\w+\\s+)?(?:drums?|percussion)\\b|\\b(?:drum|percussion)[- ]?(?:free|less)\\b"
           + "|(?:不要|没有|不带|去掉|别要|别加|无)\\s*(?:的)?\\s*(?:架子)?(?:鼓(?!点)|打击乐)");
-  private static final Pattern FASTER = Pattern.compile("(?:music|song|节奏)\\s*(?:再|更)?\\s*快\\s*(?:一)?\\s*(?:点|些)");
+  /**
+   * "音乐快一点"; and "faster" said alone while music made here plays: the pace of a music video is
+   * its music's, and that music can be made again livelier (clips speed up only when named).
+   */
+  private static final Pattern FASTER = Pattern.compile("(?:music|song|节奏)\\s*(?:再|更)?\\s*快\\s*(?:一)?\\s*(?:点|些)"
+      + "|^(?:make (?:it|this) |a bit |a little |go |just )?faster(?: please)?$|^speed it up$|^(?:再|更)?快一?点$");
   private static final Pattern OTHER_EDIT = Pattern.compile(
-      "\\d|fade|loop|duck|volume|\\bloud|\\bquiet|\\bsoft|\\bstart|\\bend|\\bcut|淡|循环|音量|声音|大声|小声|开始|结束");
+      "\\d|fade|loop|duck|volume|\\bloud|\\bquiet|\\bsoft|\\bstart|\\bend|\\bcut|淡|循环|音量|声音|大声|小声|开始|结束"
+          + "|\\bslow[- ]?mo|\\bslow motion|\\bspeed|慢放|慢动作|加速|倍速|转场|过渡|transition");
 
   /**
    * The level of new composed music over clips with sound of their own. Composed music is about
@@ -112,7 +120,9 @@ final class ComposeMusic implements Instruction {
   private static Optional<Edit> withoutDrums(Turn turn, Draft draft, MusicMaker maker) {
     Optional<MusicMaker.Wish> playing = playing(draft, turn.media(), maker);
     boolean sent = turn.tracks().stream().anyMatch(t -> maker.wishOf(t).isEmpty());
-    if (playing.isEmpty() && (sent || !turn.has(ABOUT_MUSIC) && draft.music() != null)) return Optional.empty();
+    // "compose music without drums" after a track was sent asks for made music all the same
+    if (playing.isEmpty() && !turn.has(COMPOSE) && (sent || !turn.has(ABOUT_MUSIC) && draft.music() != null)) return Optional.empty();
+    turn.match(COMPOSE);
     turn.match(NO_DRUMS);
     String calmest = playing.map(MusicMaker.Wish::style).orElse(DEFAULT_STYLE);
     for (String calmer = maker.calmer(calmest); !calmer.equals(calmest); calmer = maker.calmer(calmest)) calmest = calmer;

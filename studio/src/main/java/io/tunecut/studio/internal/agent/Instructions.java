@@ -7,7 +7,9 @@ public final class Instructions {
   private Instructions() {}
 
   /**
-   * Order matters: text comes first so its words are never read as anything else; music is
+   * Order matters: text comes first so its words are never read as anything else; a photo's
+   * length before questions of length ("照片多停留几秒"); crossfades before the music's fades
+   * ("fade between the clips"); music is
    * added before its volume, fades and start are set; clips are reordered and trimmed before
    * the whole is fitted to a length. To teach the agent a new kind of instruction, add its
    * class here.
@@ -17,14 +19,18 @@ public final class Instructions {
         new StateQuestion(),
         new SetText(),
         new LeaveAlone(),
+        new StillLength(),
         new Talk(),
         new ShowClips(),
+        new Crossfades(),
         new NoMusicOnClip(),
         new RemoveMusic(),
         new ComposeMusic(),
+        new TrackLimits(),
         new AddMusic(),
         new ClipOrder(),
         new ClipTrim(),
+        new ClipSpeed(),
         new VideoLength(),
         new LoopMusic(),
         new MusicStart(),

@@ -22,7 +22,8 @@ sealed interface ModelEdit {
   /** The tools, in the order they are offered. */
   List<Class<? extends ModelEdit>> ALL = List.of(AddMusic.class, RemoveMusic.class, MusicVolume.class, Fade.class,
       Loop.class, MusicStart.class, MusicEnd.class, Duck.class, ClipSound.class, Text.class, TrimVideo.class, KeepPart.class,
-      VideoLength.class, TrimClip.class, RemoveClips.class, MoveClip.class, SwapClips.class, Shape.class,
+      VideoLength.class, TrimClip.class, RemoveClips.class, MoveClip.class, SwapClips.class, PhotoLength.class, Crossfade.class,
+      ClipSpeed.class, Shape.class,
       Resolution.class, Undo.class, Redo.class, Export.class);
 
   /** An edit of the draft (all but undo and redo, which move through the history). */
@@ -223,6 +224,43 @@ sealed interface ModelEdit {
     public Edit apply(Draft draft, List<Media> media, MusicMaker maker) {
       return cut == ClipCut.LENGTH ? ClipTrim.keep(draft, media, clip, ms(seconds))
           : ClipTrim.cut(draft, clip, ms(seconds), cut == ClipCut.CUT_START);
+    }
+  }
+
+  @Tool(name = "set_photo_length", value = "Sets how long a photo (a still on the timeline) shows; without a clip, every photo.")
+  record PhotoLength(
+      @Param(value = "the photo's clip number, counted from 1 among all clips", min = 1, max = 999) Optional<Integer> clip,
+      @Param(value = "seconds on screen", min = 0.5, max = 60) double seconds) implements Change {
+    @Override
+    public Edit apply(Draft draft, List<Media> media, MusicMaker maker) {
+      List<Integer> stills = StillLength.stills(draft);
+      if (clip.isPresent() && !stills.contains(clip.get())) {
+        return Edit.refused(draft, "set_photo_length", Edit.args().put("clip", clip.get()),
+            "Clip " + clip.get() + " is not a photo: trim a video clip instead.", "第 " + clip.get() + " 个片段不是照片：视频片段请用剪辑。");
+      }
+      if (stills.isEmpty()) {
+        return Edit.refused(draft, "set_photo_length", Edit.args(), "There is no photo on the timeline.", "时间线上没有照片。");
+      }
+      return StillLength.set(draft, clip.map(List::of).orElse(stills), ms(seconds), 0);
+    }
+  }
+
+  @Tool(name = "set_crossfades", value = "Crossfades every clip into the next (a dissolve at each cut; the video keeps its length); 0 seconds for hard cuts.")
+  record Crossfade(@Param(value = "length of each crossfade in seconds, 0 for hard cuts", min = 0, max = 2) double seconds)
+      implements Change {
+    @Override
+    public Edit apply(Draft draft, List<Media> media, MusicMaker maker) {
+      return seconds <= 0 ? Crossfades.off(draft) : Crossfades.on(draft, ms(seconds));
+    }
+  }
+
+  @Tool(name = "set_clip_speed", value = "Plays video clips faster or slower (0.25 to 4, 1 = normal); the clip's time on screen changes with it.")
+  record ClipSpeed(
+      @Param(value = "the clips, counted from 1; none for every video clip", required = false) List<Integer> clips,
+      @Param(value = "speed: 2 twice as fast, 0.5 slow motion, 1 normal", min = 0.25, max = 4) double speed) implements Change {
+    @Override
+    public Edit apply(Draft draft, List<Media> media, MusicMaker maker) {
+      return io.tunecut.studio.internal.agent.ClipSpeed.set(draft, clips == null ? List.of() : clips, speed);
     }
   }
 

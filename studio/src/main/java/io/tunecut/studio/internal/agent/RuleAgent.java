@@ -52,7 +52,8 @@ public final class RuleAgent implements Agent {
 
   @Override
   public AgentReply respond(Draft start, History history, List<Media> media, String message, String language) {
-    Message msg = Message.read(message, start.clips().stream().map(Clip::name).toList(), language);
+    Message msg = Message.read(message, start.clips().stream().map(Clip::name).toList(),
+        start.clips().stream().map(Clip::isStill).toList(), language);
     boolean zh = msg.chinese();
     Draft draft = start;
     Draft base = start;

@@ -62,9 +62,18 @@ final class Talk implements Instruction {
   /** "what does sync to the beat do", "what is a montage": a question about a word, not a request. */
   private static final Pattern WHAT_DOES = Pattern.compile("^(?:what|how) (?:does|do|would|will) .+ (?:do|mean|work)\\b|^how (?:do|can|should) i (?!export|render|download|save|get the video)|^what(?:'s| is) (?:a |an )?(?:montage|ducking|loudness|sync|beat ?sync)\\b|是什么意思|什么意思");
 
+  /** "the photo is blurry", "照片有点模糊": how it looks, which no edit here mends. */
+  private static final Pattern BLURRY = Pattern.compile(
+      "\\b(?:photos?|pictures?|clip \\d+|it|video|image|footage)\\s+(?:is|are|looks?|seems?)\\s+(?:so |too |a bit |a little |really |very |kinda |kind of )?(?:blurry|blurred|out of focus|grainy|pixelated|fuzzy)\\b"
+          + "|(?:photos?|clip \\d+|视频|画面)\\s*(?:有点|很|太|好|比较|有些)\\s*(?:模糊|糊)");
+
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
     boolean zh = turn.chinese();
+    if (turn.match(BLURRY) != null) {
+      return Optional.of(Edit.question(draft, "I can't make a blurry picture sharp. If you have a sharper one, send it and I'll put it in.",
+          "我没法让模糊的画面变清晰；有更清晰的可以发来，我帮你换上。"));
+    }
     if (turn.match(ABILITIES) != null) return Optional.of(Edit.answer(draft, Replies.capabilities(false), Replies.capabilities(true)));
     if (turn.match(LENGTH) != null) {
       return Optional.of(Edit.answer(draft,

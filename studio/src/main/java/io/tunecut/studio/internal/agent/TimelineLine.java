@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /**
  * The timeline in one line, worded as /status words it, so a reply and /status read the same:
- * "Timeline: video 0–18 s (2 clips) · music 'lofi.mp3' 0–18 s at 35%, fade-out 2 s · title 'Summer' 0–3 s · frame 1080×1920 9:16".
+ * "Timeline: video 0–18 s (2 clips, crossfades 0.5 s, clip 2 at 2×) · music 'lofi.mp3' 0–18 s at 35%, fade-out 2 s · title 'Summer' 0–3 s · frame 1080×1920 9:16".
  */
 final class TimelineLine {
   private TimelineLine() {}
@@ -22,7 +22,14 @@ final class TimelineLine {
     List<String> parts = new ArrayList<>();
     if (!d.clips().isEmpty()) {
       int n = d.clips().size();
-      String clips = n > 1 ? (zh ? "（" + n + " 个片段）" : " (" + n + " clips)") : "";
+      List<String> about = new ArrayList<>();
+      if (n > 1) about.add(zh ? n + " 个片段" : n + " clips");
+      if (n > 1 && d.transition() != null) about.add((zh ? "淡入淡出转场 " : "crossfades ") + seconds(d.transition().durationMs(), zh));
+      for (int i = 0; i < n; i++) {
+        var c = d.clips().get(i);
+        if (c.speed() != 1) about.add((zh ? "第 " + (i + 1) + " 段 " : "clip " + (i + 1) + " at ") + ClipSpeed.times(c.speed()));
+      }
+      String clips = about.isEmpty() ? "" : zh ? "（" + String.join("，", about) + "）" : " (" + String.join(", ", about) + ")";
       parts.add((zh ? "视频 " : "video ") + range(0, d.durationMs(), zh) + clips);
     }
     Music m = d.music();

@@ -132,7 +132,7 @@ final class VideoLength implements Instruction {
         left -= c.durationMs();
         continue;
       }
-      kept.add(left == 0 ? c : head ? c.withIn(c.inMs() + left).withDuration(c.durationMs() - left) : c.withDuration(c.durationMs() - left));
+      kept.add(left == 0 ? c : head ? c.withoutHead(left) : c.withDuration(c.durationMs() - left));
       left = 0;
     }
     if (!head) Collections.reverse(kept);

@@ -8,15 +8,26 @@ import java.util.Set;
  * A segment of the video track: a clip, or a still shown for {@code durationMs}.
  *
  * @param inMs where in the source the segment starts
+ * @param durationMs the screen time: how long it shows on the timeline
  * @param level the clip's own sound: 1.0 as recorded, 0 muted, up to 2.0
+ * @param speed how fast the source plays, {@link #MIN_SPEED} to {@link #MAX_SPEED}: at 2 a clip
+ *     shows its source's {@code 2 × durationMs}; a still has no speed
  */
 public record Clip(String id, String src, String name, String kind, long durationMs, long inMs,
-    double level, ObjectNode extra) {
-  static final Set<String> KNOWN = Set.of("id", "src", "n", "kind", "st", "d", "in", "v");
+    double level, double speed, ObjectNode extra) {
+  static final Set<String> KNOWN = Set.of("id", "src", "n", "kind", "st", "d", "in", "v", "sp");
+  public static final double MIN_SPEED = 0.25;
+  public static final double MAX_SPEED = 4;
 
   public Clip {
     extra = extra == null ? Json.object() : extra.deepCopy();
     level = Math.max(0, Math.min(2.0, level));
+    speed = "image".equals(kind) || !Double.isFinite(speed) || speed <= 0 ? 1 : Math.max(MIN_SPEED, Math.min(MAX_SPEED, speed));
+  }
+
+  /** A clip at its own speed. */
+  public Clip(String id, String src, String name, String kind, long durationMs, long inMs, double level, ObjectNode extra) {
+    this(id, src, name, kind, durationMs, inMs, level, 1, extra);
   }
 
   public boolean isStill() {
@@ -24,27 +35,44 @@ public record Clip(String id, String src, String name, String kind, long duratio
   }
 
   public Clip withDuration(long ms) {
-    return new Clip(id, src, name, kind, ms, inMs, level, extra);
+    return new Clip(id, src, name, kind, ms, inMs, level, speed, extra);
   }
 
   public Clip withIn(long ms) {
-    return new Clip(id, src, name, kind, durationMs, ms, level, extra);
+    return new Clip(id, src, name, kind, durationMs, ms, level, speed, extra);
   }
 
   public Clip withLevel(double v) {
-    return new Clip(id, src, name, kind, durationMs, inMs, v, extra);
+    return new Clip(id, src, name, kind, durationMs, inMs, v, speed, extra);
+  }
+
+  /** The same stretch of the source at another speed: its screen time changes with it. */
+  public Clip withSpeed(double s) {
+    Clip faster = new Clip(id, src, name, kind, durationMs, inMs, level, s, extra);
+    return faster.withDuration(Math.max(1, Math.round(sourceMs() / faster.speed())));
+  }
+
+  /** Without its first {@code ms} of screen time: the source is cut at its speed. */
+  public Clip withoutHead(long ms) {
+    return withIn(inMs + Math.round(ms * speed)).withDuration(durationMs - ms);
+  }
+
+  /** How much of the source it plays: its screen time times its speed. */
+  public long sourceMs() {
+    return Math.round(durationMs * speed);
   }
 
   static Clip read(JsonNode n) {
     return new Clip(Json.text(n, "id", ""), Json.text(n, "src", ""), Json.text(n, "n", ""),
         Json.text(n, "kind", "video"), Json.ms(n, "d", 0), Json.ms(n, "in", 0), Json.num(n, "v", 1.0),
-        Json.rest(n, KNOWN));
+        Json.num(n, "sp", 1.0), Json.rest(n, KNOWN));
   }
 
   ObjectNode write(long startMs) {
     ObjectNode o = Json.object();
     o.put("id", id).put("src", src).put("n", name).put("kind", kind)
         .put("st", startMs).put("d", durationMs).put("in", inMs).put("v", level);
+    if (speed != 1) o.put("sp", speed);
     o.setAll(extra.deepCopy());
     return o;
   }

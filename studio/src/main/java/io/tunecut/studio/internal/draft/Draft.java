@@ -13,13 +13,14 @@ import java.util.Set;
  * keeps what we do not model (unknown fields, unknown tracks) and writes it back unchanged.
  *
  * @param music the background music, or null
+ * @param transition how every clip passes into the next, or null for hard cuts
  */
 public record Draft(Output output, List<Clip> clips, Music music, List<Caption> captions,
-    List<JsonNode> otherTracks, ObjectNode extra) {
+    List<JsonNode> otherTracks, ObjectNode extra, Transition transition) {
   public static final int VIDEO = 0;
   public static final int MUSIC = 1;
   public static final int TEXT = 7;
-  private static final Set<String> KNOWN = Set.of("d", "m", "t");
+  private static final Set<String> KNOWN = Set.of("d", "m", "t", "xf");
 
   public Draft {
     clips = List.copyOf(clips);
@@ -29,8 +30,24 @@ public record Draft(Output output, List<Clip> clips, Music music, List<Caption> 
     if (output == null) output = Output.defaults();
   }
 
+  /** A draft with hard cuts. */
+  public Draft(Output output, List<Clip> clips, Music music, List<Caption> captions, List<JsonNode> otherTracks,
+      ObjectNode extra) {
+    this(output, clips, music, captions, otherTracks, extra, null);
+  }
+
   public static Draft empty() {
-    return new Draft(Output.defaults(), List.of(), null, List.of(), List.of(), null);
+    return new Draft(Output.defaults(), List.of(), null, List.of(), List.of(), null, null);
+  }
+
+  /** The crossfade from clip {@code index - 1} into clip {@code index} in ms, 0 for a hard cut. */
+  public long transitionMs(int index) {
+    if (transition == null || index <= 0 || index >= clips.size()) return 0;
+    return transition.between(clips.get(index - 1).durationMs(), clips.get(index).durationMs());
+  }
+
+  public Draft withTransition(Transition t) {
+    return new Draft(output, clips, music, captions, otherTracks, extra, t);
   }
 
   /** The video's length: the end of the last video segment. */
@@ -75,7 +92,7 @@ public record Draft(Output output, List<Clip> clips, Music music, List<Caption> 
   }
 
   public Draft withOutput(Output o) {
-    return new Draft(o, clips, music, captions, otherTracks, extra);
+    return new Draft(o, clips, music, captions, otherTracks, extra, transition);
   }
 
   /**
@@ -84,7 +101,7 @@ public record Draft(Output output, List<Clip> clips, Music music, List<Caption> 
    */
   public Draft withClips(List<Clip> newClips) {
     long oldEnd = durationMs();
-    Draft next = new Draft(output, newClips, music, captions, otherTracks, extra);
+    Draft next = new Draft(output, newClips, music, captions, otherTracks, extra, transition);
     long newEnd = next.durationMs();
     if (music != null) {
       Music m = music;
@@ -98,11 +115,11 @@ public record Draft(Output output, List<Clip> clips, Music music, List<Caption> 
   }
 
   public Draft withMusic(Music m) {
-    return new Draft(output, clips, m, captions, otherTracks, extra);
+    return new Draft(output, clips, m, captions, otherTracks, extra, transition);
   }
 
   public Draft withCaptions(List<Caption> c) {
-    return new Draft(output, clips, music, c, otherTracks, extra);
+    return new Draft(output, clips, music, c, otherTracks, extra, transition);
   }
 
   /** Reads any draft object; missing or malformed parts become empty. */
@@ -127,7 +144,8 @@ public record Draft(Output output, List<Clip> clips, Music music, List<Caption> 
         else if (type == TEXT) captions.add(Caption.read(s));
       }
     }
-    return new Draft(Output.read(json.get("m")), clips, music, captions, others, Json.rest(json, KNOWN));
+    return new Draft(Output.read(json.get("m")), clips, music, captions, others, Json.rest(json, KNOWN),
+        Transition.read(json.get("xf")));
   }
 
   /** The {@code t/tt/sg/d/m} form; tracks without segments are left out. */
@@ -150,6 +168,7 @@ public record Draft(Output output, List<Clip> clips, Music music, List<Caption> 
       captions.forEach(c -> sg.add(c.write()));
     }
     otherTracks.forEach(t -> tracks.add(t.deepCopy()));
+    if (transition != null) o.set("xf", transition.write());
     o.setAll(extra.deepCopy());
     return o;
   }

@@ -12,7 +12,13 @@ final class DraftSummary {
     List<String> parts = new ArrayList<>();
     if (!d.clips().isEmpty()) {
       int n = d.clips().size();
-      parts.add("video 0–" + secs(d.durationMs()) + " (" + n + (n == 1 ? " clip)" : " clips)"));
+      String video = "video 0–" + secs(d.durationMs()) + " (" + n + (n == 1 ? " clip" : " clips");
+      if (d.transition() != null && n > 1) video += ", crossfades " + secs(d.transition().durationMs());
+      for (int i = 0; i < n; i++) {
+        double sp = d.clips().get(i).speed();
+        if (sp != 1) video += ", clip " + (i + 1) + " at " + (sp == Math.rint(sp) ? String.valueOf((long) sp) : String.valueOf(sp)) + "×";
+      }
+      parts.add(video + ")");
     }
     Music m = d.music();
     if (m != null) {

@@ -1,5 +1,6 @@
 package io.tunecut.studio.internal.render;
 
+import io.tunecut.studio.internal.draft.Clip;
 import io.tunecut.studio.internal.draft.Music;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +9,8 @@ import java.util.function.IntUnaryOperator;
 
 /**
  * The sound of a render as filter-graph text, ending in the label {@code [mix]}: each clip's
- * own sound at its level (silence for silent clips and stills), concatenated to the video's
+ * own sound at its level and speed (silence for silent clips and stills), crossfaded from the
+ * clip before where the picture is, concatenated to the video's
  * length, and the music trimmed or looped, offset, faded, ducked and mixed in at its volume.
  * amix runs with {@code normalize=0} and {@code dropout_transition=0}, so nothing jumps in level.
  */
@@ -21,9 +23,11 @@ final class AudioGraph {
 
   /**
    * @param clipInput the input index carrying segment {@code i}'s sound, or -1
+   * @param crossfadeInput the input index carrying the sound of the clip before segment {@code i}
+   *     as it plays on into the crossfade, or -1
    * @param musicInput the music's input index, or -1
    */
-  static String build(RenderPlan plan, IntUnaryOperator clipInput, int musicInput) {
+  static String build(RenderPlan plan, IntUnaryOperator clipInput, IntUnaryOperator crossfadeInput, int musicInput) {
     List<String> chains = new ArrayList<>();
     List<RenderPlan.Segment> segments = plan.segments();
     String layout = plan.mixLayout();
@@ -33,14 +37,20 @@ final class AudioGraph {
       RenderPlan.Segment s = segments.get(i);
       double d = plan.copyVideo() ? plan.seconds() : s.seconds();
       int input = clipInput.applyAsInt(i);
-      if (input >= 0 && s.hasSound()) {
-        chains.add(String.format(Locale.ROOT, "[%d:a]asetpts=PTS-STARTPTS,%s,volume=%s,apad,atrim=end=%s[ca%d]",
-            input, format, num(s.clip().level()), num(d), i));
+      boolean sound = input >= 0 && s.hasSound();
+      RenderPlan.Crossfade x = s.crossfade();
+      int xInput = x == null ? -1 : crossfadeInput.applyAsInt(i);
+      boolean xSound = xInput >= 0 && x.hasSound();
+      String label = "ca" + i;
+      if (xSound || x != null && sound) {
+        // the clip before sounds on and fades out as this one fades in: acrossfade keeps this one's length
+        chains.add(sound(xSound ? xInput : -1, x.clip(), layout, format, x.seconds(), "cx" + i));
+        chains.add(sound(sound ? input : -1, s.clip(), layout, format, d, "cm" + i));
+        chains.add(String.format(Locale.ROOT, "[cx%d][cm%d]acrossfade=d=%s:o=1[%s]", i, i, num(x.seconds()), label));
       } else {
-        chains.add(String.format(Locale.ROOT, "anullsrc=channel_layout=%s:sample_rate=48000,%s,atrim=end=%s[ca%d]",
-            layout, format, num(d), i));
+        chains.add(sound(sound ? input : -1, s.clip(), layout, format, d, label));
       }
-      concat.append("[ca").append(i).append(']');
+      concat.append('[').append(label).append(']');
     }
     String clipsLabel = "clips";
     if (segments.size() == 1) {
@@ -55,6 +65,36 @@ final class AudioGraph {
     chains.add(music(plan, musicInput, format));
     chains.add("[" + clipsLabel + "][music]amix=inputs=2:normalize=0:duration=first:dropout_transition=0[mix]");
     return String.join(";", chains);
+  }
+
+  /** One clip's sound at its level and speed, {@code seconds} long (padded with silence), or silence without an input. */
+  private static String sound(int input, Clip clip, String layout, String format, double seconds,
+      String label) {
+    if (input < 0) {
+      return String.format(Locale.ROOT, "anullsrc=channel_layout=%s:sample_rate=48000,%s,atrim=end=%s[%s]",
+          layout, format, num(seconds), label);
+    }
+    return String.format(Locale.ROOT, "[%d:a]asetpts=PTS-STARTPTS,%s%s,volume=%s,apad,atrim=end=%s[%s]",
+        input, format, tempo(clip.speed()), num(clip.level()), num(seconds), label);
+  }
+
+  /**
+   * A clip's sound at its speed without a change of pitch: atempo steps of at most 2× either way
+   * (0.25× is two halvings), so voices keep their pitch and stay clean.
+   */
+  static String tempo(double speed) {
+    StringBuilder t = new StringBuilder();
+    double left = speed;
+    while (left > 2.0 + 1e-9) {
+      t.append(",atempo=2");
+      left /= 2;
+    }
+    while (left < 0.5 - 1e-9) {
+      t.append(",atempo=0.5");
+      left /= 0.5;
+    }
+    if (Math.abs(left - 1) > 1e-9) t.append(",atempo=").append(num(left));
+    return t.toString();
   }
 
   private static String format(String layout) {

@@ -1,6 +1,7 @@
 package io.tunecut.studio.internal.render;
 
 import io.tunecut.studio.internal.draft.Caption;
+import io.tunecut.studio.internal.draft.Clip;
 import io.tunecut.studio.internal.draft.Draft;
 import io.tunecut.studio.ffmpeg.Ffmpeg;
 import io.tunecut.studio.ffmpeg.FfmpegException;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -166,9 +168,9 @@ public final class FfmpegRenderer implements Renderer {
     private Premix premix(double target, DoubleConsumer stage) throws IOException, InterruptedException {
       Path mixed = temp.resolve("mix.wav");
       Inputs inputs = new Inputs();
-      int[] clipInputs = soundInputs(inputs);
+      SoundInputs clipInputs = soundInputs(inputs);
       int music = musicInput(inputs);
-      String graph = AudioGraph.build(plan, i -> clipInputs[i], music) + ";[mix]" + Loudness.MEASURING + "[aout]";
+      String graph = AudioGraph.build(plan, clipInputs::clip, clipInputs::crossfade, music) + ";[mix]" + Loudness.MEASURING + "[aout]";
       List<String> args = new ArrayList<>(inputs.args());
       args.addAll(List.of("-filter_complex", graph, "-map", "[aout]", "-c:a", "pcm_f32le", "-rf64", "auto", "-f", "wav",
           mixed.toString()));
@@ -195,7 +197,7 @@ public final class FfmpegRenderer implements Renderer {
       Inputs inputs = new Inputs();
       RenderPlan.Segment only = plan.segments().get(0);
       int video = inputs.add(List.of("-t", AudioGraph.num(plan.seconds()), "-i", only.media().file().toString()));
-      String graph = sound(inputs, () -> new int[] {video});
+      String graph = sound(inputs, () -> new SoundInputs(new int[] {video}, new int[] {-1}));
       List<String> args = new ArrayList<>(inputs.args());
       args.addAll(List.of("-filter_complex", graph, "-map", video + ":v:0", "-map", "[aout]", "-c:v", "copy"));
       args.addAll(audioCodec());
@@ -205,7 +207,7 @@ public final class FfmpegRenderer implements Renderer {
 
     private void oneGraph(DoubleConsumer stage) throws IOException, InterruptedException {
       Inputs inputs = new Inputs();
-      int[] clipInputs = new int[plan.segments().size()];
+      SoundInputs clipInputs = SoundInputs.none(plan.segments().size());
       List<String> chains = new ArrayList<>();
       String picture = picture(inputs, chains, plan.segments(), List.of(), clipInputs);
       chains.add(sound(inputs, () -> clipInputs));
@@ -243,7 +245,7 @@ public final class FfmpegRenderer implements Renderer {
         throws IOException, InterruptedException {
       Inputs inputs = new Inputs();
       List<String> chains = new ArrayList<>();
-      String picture = picture(inputs, chains, segments, decoding, new int[segments.size()]);
+      String picture = picture(inputs, chains, segments, decoding, SoundInputs.none(segments.size()));
       List<String> args = new ArrayList<>(inputs.args());
       args.addAll(List.of("-filter_complex", pictureGraph(chains), "-map", "[" + picture + "]", "-an"));
       args.addAll(videoCodec());
@@ -326,13 +328,19 @@ public final class FfmpegRenderer implements Renderer {
      * @return the label of the picture
      */
     private String picture(Inputs inputs, List<String> chains, List<RenderPlan.Segment> segments, List<String> decoding,
-        int[] clipInputs) throws IOException {
+        SoundInputs clipInputs) throws IOException {
       StringBuilder concat = new StringBuilder();
       for (int i = 0; i < segments.size(); i++) {
+        RenderPlan.Segment s = segments.get(i);
         List<String> input = new ArrayList<>(decoding);
-        input.addAll(clipInput(segments.get(i)));
-        clipInputs[i] = inputs.add(input);
-        chains.add(VideoGraph.segment(plan, segments.get(i), clipInputs[i], "v" + i));
+        input.addAll(clipInput(s.clip(), s.media(), s.seconds()));
+        clipInputs.clips()[i] = inputs.add(input);
+        if (s.crossfade() != null) {
+          List<String> before = new ArrayList<>(decoding);
+          before.addAll(clipInput(s.crossfade().clip(), s.crossfade().media(), s.crossfade().seconds()));
+          clipInputs.crossfades()[i] = inputs.add(before);
+        }
+        chains.add(VideoGraph.segment(plan, s, clipInputs.clips()[i], clipInputs.crossfades()[i], "v" + i));
         concat.append("[v").append(i).append(']');
       }
       String picture = segments.size() == 1 ? "v0" : "vcat";
@@ -345,27 +353,30 @@ public final class FfmpegRenderer implements Renderer {
      * its gain and limiter, or (without a loudness target) the mix built here from the clips'
      * inputs, which {@code clips} gives by segment.
      */
-    private String sound(Inputs inputs, Supplier<int[]> clips) {
+    private String sound(Inputs inputs, Supplier<SoundInputs> clips) {
       if (premix != null) {
         int mixed = inputs.add(List.of("-i", premix.file().toString()));
         return finish("[" + mixed + ":a]", premix.gain());
       }
-      int[] clipInputs = clips.get();
+      SoundInputs clipInputs = clips.get();
       int music = musicInput(inputs);
-      return AudioGraph.build(plan, i -> clipInputs[i], music) + ";" + finish("[mix]", Optional.empty());
+      return AudioGraph.build(plan, clipInputs::clip, clipInputs::crossfade, music) + ";" + finish("[mix]", Optional.empty());
     }
 
-    /** A segment's source, cut by input seeking (accurate when transcoding); a still looped. */
-    private List<String> clipInput(RenderPlan.Segment s) {
-      String file = s.media().file().toString();
-      String length = AudioGraph.num(s.seconds() + 0.5);
-      if (s.clip().isStill()) {
+    /**
+     * A clip's source for {@code seconds} of screen time at its speed, cut by input seeking
+     * (accurate when transcoding); a still looped.
+     */
+    private List<String> clipInput(Clip clip, Media media, double seconds) {
+      String file = media.file().toString();
+      String length = AudioGraph.num(seconds * clip.speed() + 0.5);
+      if (clip.isStill()) {
         return List.of("-loop", "1", "-framerate", plan.fpsText(), "-t", length, "-i", file);
       }
       List<String> args = new ArrayList<>();
       // A preview's picture is small: the decoder may skip deblocking, which it would scale away.
       if (options.isPreview()) args.addAll(List.of("-skip_loop_filter", "all"));
-      if (s.clip().inMs() > 0) args.addAll(List.of("-ss", AudioGraph.num(s.clip().inMs() / 1000.0)));
+      if (clip.inMs() > 0) args.addAll(List.of("-ss", AudioGraph.num(clip.inMs() / 1000.0)));
       args.addAll(List.of("-t", length, "-i", file));
       return args;
     }
@@ -375,21 +386,23 @@ public final class FfmpegRenderer implements Renderer {
       return (options.isPreview() ? "sws_flags=fast_bilinear;" : "") + String.join(";", chains);
     }
 
-    /** Inputs for the clips that have sound; -1 for the rest. */
-    private int[] soundInputs(Inputs inputs) {
+    /** Inputs for the clips that have sound, and for those sounding on into a crossfade; -1 for the rest. */
+    private SoundInputs soundInputs(Inputs inputs) {
       List<RenderPlan.Segment> segments = plan.segments();
-      int[] index = new int[segments.size()];
+      SoundInputs index = SoundInputs.none(segments.size());
       for (int i = 0; i < segments.size(); i++) {
         RenderPlan.Segment s = segments.get(i);
-        if (!s.hasSound()) {
-          index[i] = -1;
-          continue;
-        }
-        List<String> args = new ArrayList<>(List.of("-vn"));
-        args.addAll(clipInput(s));
-        index[i] = inputs.add(args);
+        if (s.hasSound()) index.clips()[i] = inputs.add(soundOnly(s.clip(), s.media(), s.seconds()));
+        RenderPlan.Crossfade x = s.crossfade();
+        if (x != null && x.hasSound()) index.crossfades()[i] = inputs.add(soundOnly(x.clip(), x.media(), x.seconds()));
       }
       return index;
+    }
+
+    private List<String> soundOnly(Clip clip, Media media, double seconds) {
+      List<String> args = new ArrayList<>(List.of("-vn"));
+      args.addAll(clipInput(clip, media, seconds));
+      return args;
     }
 
     private int musicInput(Inputs inputs) {
@@ -492,6 +505,28 @@ public final class FfmpegRenderer implements Renderer {
           stage.accept(parts.stream().mapToDouble(d -> d[0]).sum());
         }
       };
+    }
+  }
+
+  /**
+   * The inputs carrying each segment's clip and, for a segment with a crossfade, the clip before
+   * it playing on; -1 where there is none.
+   */
+  private record SoundInputs(int[] clips, int[] crossfades) {
+    static SoundInputs none(int segments) {
+      int[] clips = new int[segments];
+      int[] crossfades = new int[segments];
+      Arrays.fill(clips, -1);
+      Arrays.fill(crossfades, -1);
+      return new SoundInputs(clips, crossfades);
+    }
+
+    int clip(int segment) {
+      return clips[segment];
+    }
+
+    int crossfade(int segment) {
+      return crossfades[segment];
     }
   }
 

@@ -58,20 +58,25 @@ final class Parts {
     return edge;
   }
 
-  /** A still may be cut anywhere; a video where its source has a second of picture after the cut. */
+  /**
+   * Never inside a crossfade (both clips show there); else a still anywhere, a video where its
+   * source has a second of picture after the cut.
+   */
   private static boolean mayCut(RenderPlan.Segment s, long frames) {
+    if (s.crossfade() != null && frames <= s.crossfade().frames()) return false;
     if (s.clip().isStill()) return true;
-    double at = s.clip().inMs() / 1000.0 + frames / s.fps();
+    double at = s.clip().inMs() / 1000.0 + frames / s.fps() * s.clip().speed();
     return s.media().info().durationSeconds() >= at + 1;
   }
 
   private static RenderPlan.Segment head(RenderPlan.Segment s, long frames) {
-    return new RenderPlan.Segment(s.clip().withDuration(ms(s, frames)), s.media(), s.firstFrame(), frames, s.fps());
+    return new RenderPlan.Segment(s.clip().withDuration(ms(s, frames)), s.media(), s.firstFrame(), frames, s.fps(),
+        s.crossfade());
   }
 
   private static RenderPlan.Segment tail(RenderPlan.Segment s, long frames) {
     Clip c = s.clip();
-    Clip rest = c.withIn(c.inMs() + ms(s, frames)).withDuration(Math.max(1, c.durationMs() - ms(s, frames)));
+    Clip rest = c.withIn(c.inMs() + Math.round(ms(s, frames) * c.speed())).withDuration(Math.max(1, c.durationMs() - ms(s, frames)));
     return new RenderPlan.Segment(rest, s.media(), s.firstFrame() + frames, s.frames() - frames, s.fps());
   }
 

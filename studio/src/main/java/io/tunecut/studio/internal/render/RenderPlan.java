@@ -22,8 +22,16 @@ import java.util.Map;
 record RenderPlan(Draft draft, Aspect.Frame frame, double fps, String fpsText, List<Segment> segments,
     Media music, double seconds, boolean copyVideo) {
 
-  /** One clip on the timeline, aligned to output frames. */
-  record Segment(Clip clip, Media media, long firstFrame, long frames, double fps) {
+  /**
+   * One clip on the timeline, aligned to output frames.
+   *
+   * @param crossfade the clip before playing on over this one's first frames, or null for a hard cut
+   */
+  record Segment(Clip clip, Media media, long firstFrame, long frames, double fps, Crossfade crossfade) {
+    Segment(Clip clip, Media media, long firstFrame, long frames, double fps) {
+      this(clip, media, firstFrame, frames, fps, null);
+    }
+
     double startSeconds() {
       return firstFrame / fps;
     }
@@ -33,8 +41,29 @@ record RenderPlan(Draft draft, Aspect.Frame frame, double fps, String fpsText, L
     }
 
     boolean hasSound() {
-      return clip.level() > 0 && media.info().hasAudio() && media.info().kind() == MediaKind.VIDEO;
+      return RenderPlan.hasSound(clip, media);
     }
+  }
+
+  /**
+   * The clip before a cut, played on from where it ended for {@code frames} and faded into the
+   * next: the next clip starts where it would with a hard cut, so the video keeps its length
+   * and its cuts.
+   *
+   * @param clip the outgoing clip, its {@code in} where it ended in its source
+   */
+  record Crossfade(Clip clip, Media media, long frames, double fps) {
+    double seconds() {
+      return frames / fps;
+    }
+
+    boolean hasSound() {
+      return RenderPlan.hasSound(clip, media);
+    }
+  }
+
+  private static boolean hasSound(Clip clip, Media media) {
+    return clip.level() > 0 && media.info().hasAudio() && media.info().kind() == MediaKind.VIDEO;
   }
 
   static RenderPlan of(Draft draft, Map<String, Media> media, RenderOptions options) throws RenderFailedException {
@@ -71,6 +100,7 @@ record RenderPlan(Draft draft, Aspect.Frame frame, double fps, String fpsText, L
         && !only.isStill()
         && draft.captions().isEmpty()
         && only.inMs() == 0
+        && only.speed() == 1
         && "h264".equals(first.videoCodec())
         && first.container() != null && (first.container().contains("mp4") || first.container().contains("mov"))
         && (draft.output().aspect() == null || exactly(draft.output().aspect(), first))
@@ -92,13 +122,29 @@ record RenderPlan(Draft draft, Aspect.Frame frame, double fps, String fpsText, L
         Clip c = draft.clips().get(i);
         long endFrame = Math.round((startMs + c.durationMs()) * fps / 1000.0);
         long n = Math.max(1, endFrame - frames);
-        segments.add(new Segment(c, sources.get(i), frames, n, fps));
+        segments.add(new Segment(c, sources.get(i), frames, n, fps, crossfade(draft, i, sources, n, fps)));
         frames += n;
         startMs += c.durationMs();
       }
       seconds = frames / fps;
     }
     return new RenderPlan(draft, frame, fps, fpsText, List.copyOf(segments), music, seconds, copy);
+  }
+
+  /**
+   * The crossfade into clip {@code i} ({@code frames} long), or null: the clip before played on
+   * from the end of what it shows, or, when its source ends there, from just before (its last
+   * frame held), so there is a picture to fade from.
+   */
+  private static Crossfade crossfade(Draft draft, int i, List<Media> sources, long frames, double fps) {
+    long ms = draft.transitionMs(i);
+    long n = Math.min(frames - 1, Math.round(ms * fps / 1000.0));
+    if (n < 1) return null;
+    Clip before = draft.clips().get(i - 1);
+    Media media = sources.get(i - 1);
+    long end = before.inMs() + before.sourceMs();
+    if (!before.isStill()) end = Math.min(end, Math.max(0, Math.round(media.info().durationSeconds() * 1000) - 100));
+    return new Crossfade(before.withIn(Math.max(0, end)).withDuration(Math.round(n * 1000 / fps)), media, n, fps);
   }
 
   /** The source already has this shape (within 1%). */

@@ -1,6 +1,8 @@
 package io.tunecut.studio.internal.render;
 
+import io.tunecut.studio.internal.draft.Clip;
 import io.tunecut.studio.internal.draft.Fill;
+import io.tunecut.studio.internal.media.Media;
 import io.tunecut.studio.internal.media.MediaInfo;
 import io.tunecut.studio.internal.render.caption.CaptionPicture;
 import java.util.Locale;
@@ -8,7 +10,8 @@ import java.util.Locale;
 /**
  * The picture as filter-graph text: every clip at the output frame rate, filling the frame
  * as the draft asks (a clip of the frame's own shape just scaled), square pixels, yuv420p,
- * cut to a whole number of frames; captions laid over it.
+ * cut to a whole number of frames, played at its speed, crossfaded from the clip before when the
+ * draft asks; captions laid over it.
  */
 final class VideoGraph {
   /** The blurred background is made at 1/8 of the frame's size: blurring costs little there. */
@@ -16,16 +19,38 @@ final class VideoGraph {
 
   private VideoGraph() {}
 
-  /** The normalising chains for one segment, from {@code [input:v]} to {@code [label]}. */
-  static String segment(RenderPlan plan, RenderPlan.Segment s, int input, String label) {
+  /**
+   * The chains for one segment, from {@code [input:v]} to {@code [label]}; with a crossfade, the
+   * clip before (from {@code [crossfadeInput:v]}) fades into it over its first frames.
+   *
+   * <p>The same linear blend as xfade's fade, made as the clip before fading out in its alpha over
+   * this one: fade and overlay blend in integers where xfade works each pixel in floats, and a
+   * render with crossfades then costs about half the extra time (measured on 720p and 1080p).
+   */
+  static String segment(RenderPlan plan, RenderPlan.Segment s, int input, int crossfadeInput, String label) {
+    RenderPlan.Crossfade x = s.crossfade();
+    if (x == null) return normalised(plan, s.clip(), s.media(), s.frames(), input, label);
+    return normalised(plan, x.clip(), x.media(), x.frames(), crossfadeInput, label + "x") + ";"
+        + normalised(plan, s.clip(), s.media(), s.frames(), input, label + "m") + ";"
+        + String.format(Locale.ROOT, "[%sx]format=yuva420p,fade=t=out:st=0:d=%s:alpha=1[%sa];"
+            + "[%sm][%sa]overlay=eof_action=pass:format=yuv420[%s]",
+            label, AudioGraph.num(x.seconds()), label, label, label, label);
+  }
+
+  /**
+   * One clip at the output frame rate and its own speed, fitted to the frame, {@code frames}
+   * long (its last frame held if the source ends sooner), from {@code [input:v]} to {@code [label]}.
+   */
+  private static String normalised(RenderPlan plan, Clip clip, Media media, long frames, int input, String label) {
     int w = plan.frame().width();
     int h = plan.frame().height();
-    String in = String.format(Locale.ROOT, "[%d:v]setpts=PTS-STARTPTS,fps=%s,", input, plan.fpsText());
+    String pts = clip.speed() == 1 ? "PTS-STARTPTS" : "(PTS-STARTPTS)/" + AudioGraph.num(clip.speed());
+    String in = String.format(Locale.ROOT, "[%d:v]setpts=%s,fps=%s,", input, pts, plan.fpsText());
     String out = String.format(Locale.ROOT,
         "setsar=1,format=yuv420p,tpad=stop_mode=clone:stop_duration=%s,trim=end_frame=%d,setpts=PTS-STARTPTS[%s]",
-        AudioGraph.num(s.seconds() + 1), s.frames(), label);
+        AudioGraph.num(frames / plan.fps() + 1), frames, label);
     String fit = String.format(Locale.ROOT, "scale=%d:%d:force_original_aspect_ratio=decrease:force_divisible_by=2", w, h);
-    return switch (fill(plan, s.media().info())) {
+    return switch (fill(plan, media.info())) {
       case CROP -> in + String.format(Locale.ROOT, "scale=%d:%d:force_original_aspect_ratio=increase,crop=%d:%d,", w, h, w, h)
           + out;
       case BARS -> in + fit + String.format(Locale.ROOT, ",pad=%d:%d:(ow-iw)/2:(oh-ih)/2:color=black,", w, h) + out;

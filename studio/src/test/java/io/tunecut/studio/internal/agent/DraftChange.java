@@ -11,7 +11,8 @@ import java.util.TreeSet;
 
 /**
  * What a turn changed, in a compact notation a person can write by hand:
- * {@code music.v=80%; music.fo=3s; text.x1=GOAL; text.x1.pos=top; aspect=9:16; clips=city.mp4,beach.mp4}.
+ * {@code music.v=80%; music.fo=3s; text.x1=GOAL; text.x1.pos=top; aspect=9:16; clips=city.mp4,beach.mp4;
+ * clip.beach.mp4.speed=2x; transition=fade 0.5s}.
  * A new music or text shows its name and only what differs from a fresh one; a removed one is
  * {@code music=none}; a clip's keys are by file name.
  */
@@ -78,6 +79,7 @@ final class DraftChange {
       m.put("clip." + c.name() + ".d", secs(c.durationMs()));
       m.put("clip." + c.name() + ".in", secs(c.inMs()));
       m.put("clip." + c.name() + ".v", pct(c.level()));
+      m.put("clip." + c.name() + ".speed", String.valueOf(c.speed()).replaceFirst("\\.0$", "") + "x");
     }
     Music music = d.music();
     if (music != null) {
@@ -105,6 +107,7 @@ final class DraftChange {
     m.put("fill", o.fill() == null ? "auto" : o.fill().wire());
     m.put("loudness", o.loudness() == null ? "off" : "on");
     m.put("beat", d.extra().path("beat").asText("none"));
+    m.put("transition", d.transition() == null ? "none" : d.transition().kind() + " " + secs(d.transition().durationMs()));
     return m;
   }
 

@@ -3,6 +3,7 @@ package io.tunecut.studio.internal.agent;
 import io.tunecut.studio.internal.draft.Caption;
 import io.tunecut.studio.internal.draft.Draft;
 import io.tunecut.studio.internal.draft.Music;
+import io.tunecut.studio.internal.draft.Transition;
 import io.tunecut.studio.internal.media.Media;
 import io.tunecut.studio.internal.media.MediaInfo;
 import io.tunecut.studio.internal.media.MediaKind;
@@ -51,6 +52,12 @@ final class Fixtures {
           audio("a1", "lofi-chill.mp3", 120), audio("a2", "drums.wav", 30)));
       case "named" -> media.addAll(List.of(video("v1", "beach.mp4", 10), video("v2", "times-square.mp4", 6),
           video("v3", "sunset.mp4", 8), audio("a1", "lofi-chill.mp3", 120)));
+      case "photo" -> media.addAll(List.of(video("v1", "beach.mp4", 10), photo("p1", "IMG_2041.jpg"),
+          video("v2", "city.mp4", 8), audio("a1", "lofi-chill.mp3", 120)));
+      case "photos" -> media.addAll(List.of(photo("p1", "IMG_2041.jpg"), video("v1", "beach.mp4", 10), photo("p2", "IMG_2042.jpg"),
+          audio("a1", "lofi-chill.mp3", 120)));
+      case "crossfaded" -> media.addAll(List.of(video("v1", "beach.mp4", 10), video("v2", "city.mp4", 8),
+          audio("a1", "lofi-chill.mp3", 120)));
       case "tricky" -> media.addAll(List.of(photo("p1", "title-card.jpg"), video("v2", "music-festival.mp4", 8),
           video("v3", "loop.mp4", 5), audio("a1", "loop-beat.mp3", 60)));
       default -> throw new IllegalArgumentException("no fixture " + name);
@@ -75,6 +82,7 @@ final class Fixtures {
       draft = draft.withCaptions(List.of(Caption.of("title", "Summer", 0, 3000, "center")));
       draft = draft.withOutput(draft.output().withTitle("Summer"));
     }
+    if (name.equals("crossfaded")) draft = draft.withTransition(Transition.crossfade(Transition.DEFAULT_MS));
     if (name.equals("faded")) draft = draft.withMusic(draft.music().withFades(1000, 2000).withVolume(0.5));
     return new Start(draft, media);
   }

@@ -129,6 +129,22 @@ class ModelAgentTest {
     assertThat(byModel.text()).isEqualTo(byRules.text());
   }
 
+  @Test
+  void crossfadesAndClipSpeedProposedByTheModelAreMadeAsTheRulesMakeThem() {
+    ModelAgent agent = agent(false);
+    model.answers(call("set_crossfades", "{\"seconds\": 1}"), call("set_clip_speed", "{\"clips\": [2], \"speed\": 0.5}"),
+        call("set_photo_length", "{\"seconds\": 4}"));
+
+    AgentReply reply = agent.respond(start, media, "make it dreamy: dissolve between shots and slow the city part", "en");
+
+    assertThat(tools(reply)).containsExactly("set_transitions", "set_clip_speed", "set_photo_length");
+    assertThat(reply.draft().transition().durationMs()).isEqualTo(1000);
+    assertThat(reply.draft().clips().get(1).speed()).isEqualTo(0.5);
+    assertThat(reply.draft().clips().get(1).durationMs()).isEqualTo(2 * start.clips().get(1).durationMs());
+    assertThat(reply.text()).contains("crossfades into the next over 1 s").contains("slow motion")
+        .contains("There is no photo on the timeline.");
+  }
+
   @ParameterizedTest(name = "streamed: {0}")
   @ValueSource(booleans = {false, true})
   void unusableCallsAreDroppedAndSaidWhileTheUsableOneIsMade(boolean stream) {

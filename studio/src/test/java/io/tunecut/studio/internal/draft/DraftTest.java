@@ -37,6 +37,46 @@ class DraftTest {
   }
 
   @Test
+  void anOldDraftHasHardCutsAndClipsAtTheirOwnSpeed() throws Exception {
+    Draft old = Draft.read(JSON.readTree("{\"t\":[{\"tt\":0,\"sg\":[{\"src\":\"med_1\",\"d\":4000},{\"src\":\"med_2\",\"d\":6000}]}]}"));
+    assertThat(old.transition()).isNull();
+    assertThat(old.transitionMs(1)).isZero();
+    assertThat(old.clips()).allSatisfy(c -> assertThat(c.speed()).isEqualTo(1.0));
+    assertThat(old.toJson().has("xf")).isFalse();
+    assertThat(old.toJson().path("t").get(0).path("sg").get(0).has("sp")).isFalse();
+  }
+
+  @Test
+  void crossfadesAndSpeedsRoundTripAndBadValuesAreKeptInRange() throws Exception {
+    Draft d = Draft.read(JSON.readTree("{\"xf\":{\"kind\":\"fade\",\"d\":800},\"t\":[{\"tt\":0,\"sg\":["
+        + "{\"src\":\"med_1\",\"d\":4000,\"sp\":2},{\"src\":\"med_2\",\"d\":1000,\"sp\":99},"
+        + "{\"src\":\"med_3\",\"kind\":\"image\",\"d\":3000,\"sp\":2}]}]}"));
+    assertThat(d.transition().durationMs()).isEqualTo(800);
+    assertThat(d.transitionMs(1)).isEqualTo(500); // half the 1 s clip at most
+    assertThat(d.transitionMs(2)).isEqualTo(500);
+    assertThat(d.clips().get(0).speed()).isEqualTo(2.0);
+    assertThat(d.clips().get(0).sourceMs()).isEqualTo(8000);
+    assertThat(d.clips().get(1).speed()).isEqualTo(Clip.MAX_SPEED);
+    assertThat(d.clips().get(2).speed()).isEqualTo(1.0); // a still has no speed
+    assertThat(Draft.read(d.toJson())).isEqualTo(d);
+    assertThat(d.summary()).contains("3 clips, crossfades 0.8 s, clip 1 at 2×, clip 2 at 4×");
+    assertThat(Draft.read(JSON.readTree("{\"xf\":\"yes\",\"t\":[]}")).transition()).isNull();
+    assertThat(Draft.read(JSON.readTree("{\"xf\":{\"d\":60000},\"t\":[]}")).transition().durationMs()).isEqualTo(Transition.MAX_MS);
+  }
+
+  @Test
+  void aClipAtAnotherSpeedShowsTheSameStretchOfItsSource() {
+    Clip c = new Clip("c1", "med_1", "beach.mp4", "video", 10_000, 2000, 1.0, null);
+    Clip fast = c.withSpeed(2);
+    assertThat(fast.durationMs()).isEqualTo(5000);
+    assertThat(fast.sourceMs()).isEqualTo(10_000);
+    assertThat(fast.withSpeed(0.5).durationMs()).isEqualTo(20_000);
+    Clip cut = fast.withoutHead(1000); // a second of screen time is two of the source
+    assertThat(cut.inMs()).isEqualTo(4000);
+    assertThat(cut.durationMs()).isEqualTo(4000);
+  }
+
+  @Test
   void aRenderNeedsAClipAndCountsTheVideosLengthInMinutes() throws Exception {
     Draft musicOnly = Draft.read(JSON.readTree(
         "{\"d\":5000,\"t\":[{\"tt\":1,\"sg\":[{\"id\":\"m1\",\"src\":\"med_2\",\"st\":0,\"d\":5000}]}]}"));

@@ -27,11 +27,17 @@ public final class Ducking {
    * @param in where in the clip it starts, seconds
    * @param level the clip's own sound level (0 = muted: nothing to duck for)
    * @param speech speech in the clip, in clip time
+   * @param speed how fast the clip plays: its speech is heard {@code speed} times sooner
    */
   public record Segment(double start, double length, double in, double level,
-      List<TimeRange> speech) {
+      List<TimeRange> speech, double speed) {
     public Segment {
       speech = List.copyOf(speech);
+      if (!(speed > 0)) speed = 1;
+    }
+
+    public Segment(double start, double length, double in, double level, List<TimeRange> speech) {
+      this(start, length, in, level, speech, 1);
     }
   }
 
@@ -44,11 +50,12 @@ public final class Ducking {
       }
       for (TimeRange r : s.speech()) {
         double a = Math.max(r.start(), s.in());
-        double b = Math.min(r.end(), s.in() + s.length());
+        double b = Math.min(r.end(), s.in() + s.length() * s.speed());
         if (b > a) {
-          double shift = s.start() - s.in();
-          timeline.add(new TimeRange(Math.max(s.start(), a + shift - PAD_BEFORE),
-              Math.min(s.start() + s.length(), b + shift + PAD_AFTER)));
+          double from = s.start() + (a - s.in()) / s.speed();
+          double to = s.start() + (b - s.in()) / s.speed();
+          timeline.add(new TimeRange(Math.max(s.start(), from - PAD_BEFORE),
+              Math.min(s.start() + s.length(), to + PAD_AFTER)));
         }
       }
     }

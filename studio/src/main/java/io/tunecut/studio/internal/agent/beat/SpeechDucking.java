@@ -48,7 +48,7 @@ public final class SpeechDucking {
         continue;
       }
       segments.add(new Ducking.Segment(draft.clipStartMs(i) / 1000.0, clip.durationMs() / 1000.0,
-          clip.inMs() / 1000.0, clip.level(), speech.apply(source.get().file())));
+          clip.inMs() / 1000.0, clip.level(), speech.apply(source.get().file()), clip.speed()));
     }
     return Ducking.ranges(segments, draft.durationMs() / 1000.0).stream()
         .map(r -> new Music.Range(r[0], r[1])).toList();

@@ -25,10 +25,17 @@ public record Message(String original, List<Clause> clauses, List<String> quoted
    * @param language the session's language ("en", "zh"); the message's own script wins
    */
   public static Message read(String message, List<String> clipNames, String language) {
+    return read(message, clipNames, clipNames.stream().map(n -> false).toList(), language);
+  }
+
+  /**
+   * @param stills for each clip, whether it is a still: "the photo", "第二张照片" name those
+   */
+  public static Message read(String message, List<String> clipNames, List<Boolean> stills, String language) {
     String msg = message == null ? "" : message.strip();
     Quotes.Quoted lifted = Quotes.lift(msg);
     String text = Normalizer.normalize(Normalizer.halfWidth(lifted.text()));
-    text = References.clips(text, clipNames);
+    text = References.clips(References.stills(text, stills), clipNames);
     List<String> parts = new ArrayList<>();
     for (String c : Clauses.split(text)) parts.add(References.things(c));
     List<Clause> clauses = new ArrayList<>();

@@ -55,6 +55,43 @@ final class References {
 
   private References() {}
 
+  /** Words for a still; "still" only where it cannot be the adverb ("the 2nd still", "the stills"). */
+  private static final String PHOTO = "(?:photo|picture|pic|image|snapshot|foto)";
+  private static final String PHOTOS = "(?:photo|picture|pic|image|snapshot|foto|still)s";
+  /** "the 2nd photo", "picture 2", "第二张照片": a still by its place among the stills. */
+  private static final Pattern NTH_PHOTO = Pattern.compile(
+      "(?:the\\s+|my\\s+)?(" + ORDINALS + ")\\s+(?:" + PHOTO + "|still)\\b|(?:the\\s+)?\\b" + PHOTO + "\\s*(?:number\\s*|no\\.?\\s*|#\\s*)?(\\d{1,2})(?![\\d.%sx])"
+          + "|第\\s*(\\d{1,2})\\s*(?:张|个|幅)\\s*(?:照片|图片|相片|图|静态图)|(最后)\\s*(?:一|1)?\\s*张\\s*(?:照片|图片|相片|图)?");
+  /** "all the photos", "the pictures", "每张照片", "所有图片": every still. */
+  private static final Pattern ALL_PHOTOS = Pattern.compile(
+      "(?:(?:all|each|every)\\s+(?:of\\s+)?(?:the\\s+|my\\s+)?)?(?:the\\s+|my\\s+)?\\b" + PHOTOS + "\\b|\\b(?:each|every)\\s+" + PHOTO + "\\b"
+          + "|(?:所有|全部|每张|每一张|每个)的?\\s*(?:照片|图片|相片|图)|(?:照片|图片|相片)(?=\\s*(?:都|全部))");
+  /** "the photo", "this picture", "照片": the still, when there is one. */
+  private static final Pattern ONE_PHOTO = Pattern.compile(
+      "(?:the\\s+|my\\s+|this\\s+|that\\s+|a\\s+)?\\b" + PHOTO + "\\b|(?:这|那)?(?:张|个)?(?:照片|图片|相片)");
+
+  /**
+   * Stills named as photos: one by its place among them or when it is the only one becomes
+   * {@code clip N}; all of them {@code photos}; "the photo" among several {@code photo}. Chinese
+   * marks no plural: 照片 among several stills is all of them.
+   *
+   * @param stills for each clip in order, whether it is a still
+   */
+  static String stills(String t, List<Boolean> stills) {
+    List<Integer> at = new ArrayList<>();
+    for (int i = 0; i < stills.size(); i++) if (stills.get(i)) at.add(i + 1);
+    t = NTH_PHOTO.matcher(t).replaceAll(m -> {
+      String word = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : "last";
+      int k = position(word, at.size());
+      return k >= 1 && k <= at.size() ? "clip " + at.get(k - 1) + " " : Matcher.quoteReplacement(m.group());
+    });
+    t = ALL_PHOTOS.matcher(t).replaceAll(at.size() == 1 ? "clip " + at.get(0) + " " : " photos ");
+    boolean chinese = t.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+    t = ONE_PHOTO.matcher(t).replaceAll(m -> at.size() == 1 ? "clip " + at.get(0) + " "
+        : at.size() > 1 && m.group().matches(".*(?:照片|图片|相片).*") && chinese ? " photos " : " photo ");
+    return t.replaceAll("\\s+", " ").strip();
+  }
+
   /** Clips named by ordinal, number or file name words become {@code clip N}. */
   static String clips(String t, List<String> clipNames) {
     int n = clipNames.size();
@@ -168,7 +205,9 @@ final class References {
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       int pos = position.of(m);
-      m.appendReplacement(out, pos <= 0 ? Matcher.quoteReplacement(m.group()) : "clip " + pos);
+      // "第一段2倍速": the clip's number never runs into a number after it
+      boolean digitNext = m.end() < t.length() && Character.isDigit(t.charAt(m.end()));
+      m.appendReplacement(out, pos <= 0 ? Matcher.quoteReplacement(m.group()) : "clip " + pos + (digitNext ? " " : ""));
     }
     m.appendTail(out);
     return out.toString();

@@ -35,4 +35,11 @@ class DuckingTest {
         new Ducking.Segment(4, 4, 0, 1.0, List.of(new TimeRange(6.0, 7.0))));
     assertThat(Ducking.ranges(segments, 8)).isEmpty();
   }
+
+  @Test
+  void speechInAFasterClipIsHeardSooner() {
+    // at 2x, speech 4–6 s into the clip plays 2–3 s into it on screen
+    List<Ducking.Segment> segments = List.of(new Ducking.Segment(0, 5, 0, 1.0, List.of(new TimeRange(4.0, 6.0)), 2));
+    assertThat(Ducking.ranges(segments, 5).get(0)).containsExactly(1850, 3250);
+  }
 }
