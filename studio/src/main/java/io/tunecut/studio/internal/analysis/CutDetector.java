@@ -1,6 +1,7 @@
 package io.tunecut.studio.internal.analysis;
 
 import io.tunecut.studio.ffmpeg.Ffmpeg;
+import io.tunecut.studio.ffmpeg.FfmpegException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -154,6 +155,12 @@ public final class CutDetector {
     } catch (AnalysisException e) {
       if (log.noPictures()) {
         throw new AnalysisException(file.getFileName() + " has no pictures to analyse", e);
+      }
+      if (e.getCause() instanceof FfmpegException failed && failed.exitCode() != -1
+          && DecodeLog.notAReason(failed.lastLine()) && !log.lastMessage().isEmpty()) {
+        // ffmpeg's reason came before the frame list or the statistics
+        throw new AnalysisException("ffmpeg could not read " + file.getFileName() + ": "
+            + log.lastMessage(), e);
       }
       throw e;
     }
