@@ -139,13 +139,18 @@ public final class CutDetector {
    * small for a split to pay, no ffprobe runs at all.
    */
   private Scored scoreInOnePass(Path file) {
-    DecodeLog log = new DecodeLog();
+    try (DecodeLog log = DecodeLog.open()) {
+      return scoreInOnePass(file, log);
+    }
+  }
+
+  private Scored scoreInOnePass(Path file, DecodeLog log) {
     FrameScorer[] scorer = new FrameScorer[1];
     // the length is not known before the pass; the size bounds it
     Duration limit = decoder.limit().forMedia(Decoder.size(file) / (double) FEWEST_BYTES_PER_SECOND);
     try {
       decoder.decode(file, command(file, SegmentPlan.whole(0).parts().get(0), false, 0,
-          DecodeLog.FILTER, DecodeLog.LOG_LEVEL), limit, out -> read(out, () -> {
+          log.filter(), DecodeLog.LOG_LEVEL), limit, out -> read(out, () -> {
             if (scorer[0] == null) {
               scorer[0] = new FrameScorer(ShotBoundaries.span(log.frameSeconds()), FRAME_BYTES,
                   false, 1024);
@@ -158,7 +163,7 @@ public final class CutDetector {
       }
       if (e.getCause() instanceof FfmpegException failed && failed.exitCode() != -1
           && DecodeLog.notAReason(failed.lastLine()) && !log.lastMessage().isEmpty()) {
-        // ffmpeg's reason came before the frame list or the statistics
+        // ffmpeg's reason came before the files' statistics
         throw new AnalysisException("ffmpeg could not read " + file.getFileName() + ": "
             + log.lastMessage(), e);
       }

@@ -149,6 +149,25 @@ class CutDetectorTest {
   }
 
   @Test
+  void aCutMinutesIntoAVideoIsAtItsExactTime(@TempDir Path dir) throws Exception {
+    Path video = dir.resolve("long.mp4");
+    // four minutes of tiny pictures: a frame list of many pieces, decoded in a second or two
+    SyntheticVideo.run(List.of("ffmpeg", "-nostdin", "-v", "error", "-y", "-f", "lavfi",
+        "-i", "testsrc=size=32x18:rate=30:duration=240", "-vf", "drawbox=color=white:t=fill:"
+            + "enable='gte(t,200)'", "-c:v", "libx264", "-preset", "ultrafast", "-g", "300",
+        video.toString()));
+    FrameTimes listed = FrameTimes.probe(
+        new Decoder(Ffmpeg.fromEnvironment(System.getenv()), TimeLimit.STANDARD), video);
+
+    CutDetector.Scored scored = detector.score(video);
+    Cuts found = ShotBoundaries.decide(scored.features(), scored.times(), scored.span());
+
+    assertThat(scored.times()).hasSize(listed.count())
+        .containsExactly(listed.forFrames(listed.count()));
+    assertThat(found.cuts()).containsExactly(200.0);
+  }
+
+  @Test
   void whenOnePartOfTheVideoCannotBeDecodedThatFailureIsReported(@TempDir Path dir)
       throws Exception {
     Path video = dir.resolve("long take.mp4");
