@@ -151,7 +151,7 @@ public final class CutDetector {
     try {
       // the thumbnails are scored while ffmpeg decodes: the scorer keeps a core of its own.
       // On 2 busy cores one decoding thread also wastes less work than the three ffmpeg
-      // chooses, which wait on each other (0.94-1.03x plain decoding against 1.09-1.20x)
+      // chooses, which wait on each other (0.94-1.05x plain decoding against 1.08-1.20x)
       decoder.decode(file, command(file, SegmentPlan.whole(0).parts().get(0), false,
           Math.max(1, cores - 1), log.filter(), DecodeLog.LOG_LEVEL), limit, out -> read(out, () -> {
             if (scorer[0] == null) {

@@ -80,7 +80,7 @@ final class DecodeLog implements Consumer<String>, AutoCloseable {
   }
 
   /** {@code value} as a filter's option inside a filter graph: escaped for each in turn. */
-  static String inGraph(String value) {
+  private static String inGraph(String value) {
     return escaped(escaped(value, "\\':"), "\\'[],;");
   }
 
