@@ -125,6 +125,49 @@ class CutDetectorTest {
   }
 
   @Test
+  void aCutInVariableFrameRateVideoIsAtTheTimeItsFrameIsShown(@TempDir Path dir)
+      throws Exception {
+    Path video = dir.resolve("phone.mp4");
+    // frames 45 ms, 45 ms and 9 ms apart in turn, as a phone records them; the cut at frame 90
+    SyntheticVideo.run(List.of("ffmpeg", "-nostdin", "-v", "error", "-y",
+        "-f", "lavfi", "-i", "testsrc2=size=320x180:rate=30:duration=3",
+        "-f", "lavfi", "-i", "smptebars=size=320x180:rate=30:duration=3",
+        "-filter_complex", "[0:v][1:v]concat=n=2:v=1:a=0,"
+            + "setpts='(N/30+0.012*mod(N,3))/TB',format=yuv420p[v]",
+        "-map", "[v]", "-fps_mode", "vfr", "-enc_time_base:v", "1/1000",
+        "-c:v", "libx264", "-preset", "ultrafast", video.toString()));
+    FrameTimes listed = FrameTimes.probe(
+        new Decoder(Ffmpeg.fromEnvironment(System.getenv()), TimeLimit.STANDARD), video);
+
+    CutDetector.Scored scored = detector.score(video);
+    Cuts found = detector.detect(video);
+
+    assertThat(scored.times()).containsExactly(listed.forFrames(listed.count()));
+    assertThat(listed.time(91) - listed.time(90)).isNotCloseTo(listed.time(90) - listed.time(89),
+        org.assertj.core.data.Offset.offset(0.01));
+    assertThat(found.cuts()).containsExactly(Math.round(listed.time(90) * 1000) / 1000.0);
+  }
+
+  @Test
+  void aCutMinutesIntoAVideoIsAtItsExactTime(@TempDir Path dir) throws Exception {
+    Path video = dir.resolve("long.mp4");
+    // four minutes of tiny pictures: a frame list of many pieces, decoded in a second or two
+    SyntheticVideo.run(List.of("ffmpeg", "-nostdin", "-v", "error", "-y", "-f", "lavfi",
+        "-i", "testsrc=size=32x18:rate=30:duration=240", "-vf", "drawbox=color=white:t=fill:"
+            + "enable='gte(t,200)'", "-c:v", "libx264", "-preset", "ultrafast", "-g", "300",
+        video.toString()));
+    FrameTimes listed = FrameTimes.probe(
+        new Decoder(Ffmpeg.fromEnvironment(System.getenv()), TimeLimit.STANDARD), video);
+
+    CutDetector.Scored scored = detector.score(video);
+    Cuts found = ShotBoundaries.decide(scored.features(), scored.times(), scored.span());
+
+    assertThat(scored.times()).hasSize(listed.count())
+        .containsExactly(listed.forFrames(listed.count()));
+    assertThat(found.cuts()).containsExactly(200.0);
+  }
+
+  @Test
   void whenOnePartOfTheVideoCannotBeDecodedThatFailureIsReported(@TempDir Path dir)
       throws Exception {
     Path video = dir.resolve("long take.mp4");
