@@ -13,13 +13,14 @@ import java.util.OptionalLong;
  * not documented.
  *
  * @param lengthMs the draft's own length ({@code d}), 0 when it gives none
+ * @param crossfadeMs the crossfade into every clip after the first ({@code xf.d}), 0 for hard cuts
  */
-public record Timeline(long lengthMs, List<Track> tracks, Frame frame) {
+public record Timeline(long lengthMs, List<Track> tracks, Frame frame, long crossfadeMs) {
   public static final int VIDEO = 0;
   public static final int MUSIC = 1;
   public static final int TEXT = 7;
 
-  public static final Timeline EMPTY = new Timeline(0, List.of(), Frame.NONE);
+  public static final Timeline EMPTY = new Timeline(0, List.of(), Frame.NONE, 0);
 
   /** @param type the track type; a track without one is a video track, as the studio renders it */
   public record Track(int type, List<Segment> segments) {}
@@ -33,9 +34,10 @@ public record Timeline(long lengthMs, List<Track> tracks, Frame frame) {
    * @param length how long it lasts, when the draft says
    * @param volume the level asked for, when the draft says (1.0 = as recorded)
    * @param ducked the music is lowered under speech somewhere
+   * @param speed how fast a clip plays ({@code sp}), 1 when the draft gives none
    */
   public record Segment(String name, String text, long startMs, OptionalLong length, OptionalDouble volume,
-                        long fadeInMs, long fadeOutMs, boolean ducked) {
+                        long fadeInMs, long fadeOutMs, boolean ducked, double speed) {
     public long endMs() {
       return startMs + length.orElse(0);
     }
@@ -57,7 +59,9 @@ public record Timeline(long lengthMs, List<Track> tracks, Frame frame) {
       int type = track.path("tt").asInt(VIDEO);
       tracks.add(new Track(type, segments(array(track.path("sg")), type == VIDEO)));
     }
-    return new Timeline(Math.max(0, draft.path("d").asLong(0)), List.copyOf(tracks), frame(draft.path("m")));
+    JsonNode xf = draft.path("xf");
+    long crossfade = xf.isObject() ? Math.max(0, (long) number(xf.path("d")).orElse(0)) : 0;
+    return new Timeline(Math.max(0, draft.path("d").asLong(0)), List.copyOf(tracks), frame(draft.path("m")), crossfade);
   }
 
   /** The segments on video tracks: the clips and stills. */
@@ -94,11 +98,18 @@ public record Timeline(long lengthMs, List<Track> tracks, Frame frame) {
       long start = Math.max(0, seg.path("st").asLong(oneAfterAnother ? end : 0));
       OptionalDouble volume = number(seg.path("v"));
       Segment s = new Segment(text(seg.path("n")), text(seg.path("text")), start, length, volume,
-          Math.max(0, seg.path("fi").asLong(0)), Math.max(0, seg.path("fo").asLong(0)), seg.path("duck").isObject());
+          Math.max(0, seg.path("fi").asLong(0)), Math.max(0, seg.path("fo").asLong(0)), seg.path("duck").isObject(),
+          speed(seg.path("sp")));
       if (length.isPresent()) end = Math.max(end, s.endMs());
       segments.add(s);
     }
     return List.copyOf(segments);
+  }
+
+  /** A clip's speed; 1 for none, a non-positive or a mistyped one. */
+  private static double speed(JsonNode sp) {
+    double value = number(sp).orElse(1);
+    return value > 0 ? value : 1;
   }
 
   private static Frame frame(JsonNode m) {

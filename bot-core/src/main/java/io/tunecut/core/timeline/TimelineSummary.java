@@ -35,7 +35,14 @@ public final class TimelineSummary {
       String key = "t" + track.type() + "#" + (i++);
       if (sg.isEmpty()) continue;
       switch (track.type()) {
-        case Timeline.VIDEO -> items.put(key, video(sg, lang));
+        case Timeline.VIDEO -> {
+          items.put(key, video(sg, lang));
+          if (timeline.crossfadeMs() > 0) {
+            items.put(key + ".xf", (lang == Language.ZH ? "转场淡入淡出 " : "crossfades ") + seconds(timeline.crossfadeMs(), lang));
+          }
+          String speeds = speeds(sg, lang);
+          if (!speeds.isEmpty()) items.put(key + ".sp", speeds);
+        }
         case Timeline.MUSIC -> {
           int n = 0;
           for (Timeline.Segment seg : sg) items.put(key + "." + n++, music(seg, lang));
@@ -77,7 +84,10 @@ public final class TimelineSummary {
       else if (!was.equals(e.getValue())) changes.add(e.getValue() + word(" (was: ", "（原为：") + was + word(")", "）"));
     }
     for (Map.Entry<String, String> e : items.entrySet()) {
-      if (!after.items.containsKey(e.getKey())) changes.add(word("removed ", "移除 ") + e.getValue());
+      if (after.items.containsKey(e.getKey())) continue;
+      // speeds set back to 1 are no removed clip
+      if (e.getKey().endsWith(".sp")) changes.add(word("every clip at normal speed (was: ", "全部片段正常速度（原为：") + e.getValue() + word(")", "）"));
+      else changes.add(word("removed ", "移除 ") + e.getValue());
     }
     return String.join("; ", changes);
   }
@@ -100,6 +110,32 @@ public final class TimelineSummary {
     String name = lang == Language.ZH ? "视频" : "video";
     String clips = sg.size() > 1 ? (lang == Language.ZH ? "（" + sg.size() + " 个片段）" : " (" + sg.size() + " clips)") : "";
     return timed ? name + " " + range(start, end, lang) + clips : name + clips;
+  }
+
+  /** "clip 2 at 2×, clip 3 at 0.5×"; "all clips at 2×" when every one of several plays alike; empty when all play as recorded. */
+  private static String speeds(List<Timeline.Segment> sg, Language lang) {
+    List<String> named = new ArrayList<>();
+    boolean alike = sg.size() > 1;
+    for (int i = 0; i < sg.size(); i++) {
+      double sp = sg.get(i).speed();
+      alike &= sp == sg.get(0).speed();
+      if (sp == 1) continue;
+      named.add(lang == Language.ZH ? "片段" + (i + 1) + " " + times(sp) + "倍速" : "clip " + (i + 1) + " at " + times(sp) + "×");
+    }
+    if (named.isEmpty()) return "";
+    if (alike) {
+      String sp = times(sg.get(0).speed());
+      return lang == Language.ZH ? "全部片段 " + sp + "倍速" : "all clips at " + sp + "×";
+    }
+    int shown = 6; // a montage of many sped-up clips stays one line
+    String more = named.size() > shown ? (lang == Language.ZH ? "等 " + named.size() + " 个片段" : " and " + (named.size() - shown) + " more") : "";
+    return String.join(lang == Language.ZH ? "，" : ", ", named.subList(0, Math.min(shown, named.size()))) + more;
+  }
+
+  /** 2, 0.5, 1.25: as few digits as the speed needs. */
+  private static String times(double speed) {
+    String s = String.format(Locale.ROOT, "%.2f", speed);
+    return s.replaceAll("\\.?0+$", "");
   }
 
   private static String music(Timeline.Segment seg, Language lang) {

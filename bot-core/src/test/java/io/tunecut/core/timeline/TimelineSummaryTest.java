@@ -68,4 +68,40 @@ class TimelineSummaryTest {
     assertThat(after.diff(TimelineSummary.of(JSON.readTree(louder), Language.EN)))
         .contains("at 80%").contains("(was: music 'lofi.mp3' 0–10 s at 35%");
   }
+
+  private static final String THREE_CLIPS = "{\"d\":9000,%s\"t\":[{\"tt\":0,\"sg\":["
+      + "{\"n\":\"a.mp4\",\"st\":0,\"d\":3000%s},{\"n\":\"b.mp4\",\"st\":3000,\"d\":3000%s},"
+      + "{\"n\":\"c.mp4\",\"st\":6000,\"d\":3000%s}]}]}";
+
+  private static String summary(Language lang, String xf, String sp1, String sp2, String sp3) throws Exception {
+    return TimelineSummary.of(JSON.readTree(String.format(THREE_CLIPS, xf, sp1, sp2, sp3)), lang).toString();
+  }
+
+  @Test
+  void crossfadesAndClipSpeedsAreNamed() throws Exception {
+    String xf = "\"xf\":{\"kind\":\"fade\",\"d\":500},";
+    assertThat(summary(Language.EN, xf, "", ",\"sp\":2", ",\"sp\":0.5"))
+        .isEqualTo("video 0–9 s (3 clips) · crossfades 0.5 s · clip 2 at 2×, clip 3 at 0.5×");
+    assertThat(summary(Language.ZH, xf, "", ",\"sp\":2", ",\"sp\":0.5"))
+        .contains("转场淡入淡出 0.5 秒").contains("片段2 2倍速").contains("片段3 0.5倍速");
+    assertThat(summary(Language.EN, "", ",\"sp\":1.25", ",\"sp\":1.25", ",\"sp\":1.25"))
+        .endsWith("all clips at 1.25×").doesNotContain("crossfade");
+  }
+
+  @Test
+  void aDraftWithoutThemReadsAsBefore() throws Exception {
+    assertThat(summary(Language.EN, "", "", ",\"sp\":1", "")).isEqualTo("video 0–9 s (3 clips)");
+    assertThat(summary(Language.EN, "\"xf\":{\"d\":0},", ",\"sp\":\"fast\"", ",\"sp\":-2", ""))
+        .isEqualTo("video 0–9 s (3 clips)");
+  }
+
+  @Test
+  void theDiffSaysWhenCrossfadesOrASpeedChange() throws Exception {
+    TimelineSummary cuts = TimelineSummary.of(JSON.readTree(String.format(THREE_CLIPS, "", "", "", "")), Language.EN);
+    TimelineSummary faded = TimelineSummary.of(JSON.readTree(String.format(THREE_CLIPS,
+        "\"xf\":{\"kind\":\"fade\",\"d\":1000},", "", ",\"sp\":2", "")), Language.EN);
+    assertThat(cuts.diff(faded)).contains("added crossfades 1 s").contains("added clip 2 at 2×");
+    assertThat(faded.diff(cuts)).contains("removed crossfades 1 s").contains("every clip at normal speed (was: clip 2 at 2×)")
+        .doesNotContain("removed clip");
+  }
 }

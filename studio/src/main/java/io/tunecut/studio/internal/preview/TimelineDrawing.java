@@ -9,8 +9,10 @@ import io.tunecut.studio.internal.draft.Fill;
 import io.tunecut.studio.internal.draft.Music;
 import io.tunecut.studio.internal.media.Media;
 import io.tunecut.studio.internal.render.caption.Lettering;
+import java.awt.AlphaComposite;
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.Polygon;
 import java.awt.Rectangle;
@@ -54,6 +56,7 @@ final class TimelineDrawing {
   static final Color DUCK = new Color(120, 110, 255, 80);
   private static final Color ENVELOPE = new Color(0xffd166);
   private static final Color BEAT = new Color(0x6b7280);
+  private static final Color SPEED = new Color(0x8be9fd);
 
   private final Draft draft;
   private final Map<String, Media> media;
@@ -135,7 +138,11 @@ final class TimelineDrawing {
     String what = clips == 0 ? "no clips yet" : clips + (clips == 1 ? " clip" : " clips");
     int baseline = top + HEADER / 2 + 12;
     float end = text(clock(draft.durationMs() > 0 ? draft.durationMs() : (long) totalMs), 36, left, baseline, 400, INK);
-    text(what + " · " + draft.output().shortSide() + "p", 26, end + 18, baseline, 600, DIM);
+    long crossfade = 0;
+    for (int i = 1; i < clips; i++) crossfade = Math.max(crossfade, draft.transitionMs(i));
+    String fades = crossfade > 0 ? " · crossfades " + seconds(crossfade) : "";
+    float room = box.x - 12 - width(shape, 28) - 18 - (end + 18);
+    text(what + " · " + draft.output().shortSide() + "p" + fades, 26, end + 18, baseline, room, DIM);
     // The frame's shape, drawn as itself with the first clip in it as the render fits it, and its name.
     frame(box.x, box.y, box.width, box.height);
     text(shape, 28, box.x - 12 - width(shape, 28), baseline, 200, INK);
@@ -298,27 +305,80 @@ final class TimelineDrawing {
       int x1 = x(start + clip.durationMs());
       Shape before = g.getClip();
       g.clipRect(x0, top, Math.max(1, x1 - x0), bottom - top);
-      Media m = media.get(clip.src());
-      Optional<Strip> strip = m == null ? Optional.empty() : sketches.strip(m);
-      if (strip.isPresent()) {
-        int cell = strip.get().cellWidth() * (bottom - top) / Strips.CELL_HEIGHT;
-        for (int x = x0; x < x1; x += cell) {
-          double share = (x + cell / 2.0 - x0) / Math.max(1.0, x1 - x0);
-          double at = (clip.inMs() + share * clip.durationMs()) / 1000.0;
-          g.drawImage(strip.get().at(at), x, top, cell, bottom - top, null);
-        }
-      } else {
-        g.setColor(new Color(0x394052));
-        g.fillRect(x0, top, x1 - x0, bottom - top);
-      }
-      // The clip's number and name, on a band that reads over any picture.
+      pictures(g, clip, 0, x0, x1, top, bottom);
+      long fade = draft.transitionMs(i);
+      if (fade > 0) crossfade(draft.clips().get(i - 1), fade, x0, x(start + fade), top, bottom);
+      // The clip's number and name, on a band that reads over any picture; its speed on a badge.
       g.setColor(new Color(0, 0, 0, 150));
       g.fillRect(x0, bottom - 30, x1 - x0, 30);
-      String name = (i + 1) + "  " + clip.name() + (clip.level() <= 0 ? "  🔇" : "");
+      String speed = clip.speed() == 1 ? "" : times(clip.speed());
+      float badge = speed.isEmpty() ? 0 : width(speed, 22) + 14;
+      boolean onBadge = badge > 0 && badge + 12 <= x1 - x0;
+      if (onBadge) {
+        int bx = x0 + (fade > 0 ? Math.min(x(start + fade) - x0, (int) (x1 - x0 - badge - 6)) : 0) + 6;
+        g.setColor(SPEED);
+        g.fill(new RoundRectangle2D.Float(bx, top + 6, badge, 30, 10, 10));
+        text(speed, 22, bx + 7, top + 29, badge, new Color(0x111111));
+      }
+      String name = (i + 1) + "  " + (onBadge || speed.isEmpty() ? "" : speed + "  ") + clip.name() + (clip.level() <= 0 ? "  🔇" : "");
       text(name, 20, x0 + 8, bottom - 8, x1 - x0 - 12, INK);
       g.setClip(before);
       start += clip.durationMs();
     }
+  }
+
+  /**
+   * The clip's thumbnails over {@code [x0, x1)}, {@code fromMs} of its screen time on; a plain
+   * bar without them. The source runs at the clip's speed.
+   */
+  private static void pictures(Graphics2D g, Clip clip, long fromMs, int x0, int x1, int top, int bottom,
+      Optional<Strip> strip, long spanMs) {
+    if (strip.isPresent()) {
+      int cell = strip.get().cellWidth() * (bottom - top) / Strips.CELL_HEIGHT;
+      for (int x = x0; x < x1; x += cell) {
+        double share = (x + cell / 2.0 - x0) / Math.max(1.0, x1 - x0);
+        double at = (clip.inMs() + (fromMs + share * spanMs) * clip.speed()) / 1000.0;
+        g.drawImage(strip.get().at(at), x, top, cell, bottom - top, null);
+      }
+    } else {
+      g.setColor(new Color(0x394052));
+      g.fillRect(x0, top, x1 - x0, bottom - top);
+    }
+  }
+
+  private void pictures(Graphics2D on, Clip clip, long fromMs, int x0, int x1, int top, int bottom) {
+    Media m = media.get(clip.src());
+    pictures(on, clip, fromMs, x0, x1, top, bottom, m == null ? Optional.empty() : sketches.strip(m), clip.durationMs());
+  }
+
+  /**
+   * The clip before playing on over the first {@code fadeMs} of this one and fading out: its
+   * pictures from where it ended, faded left to right into this clip's, under a bracket.
+   */
+  private void crossfade(Clip previous, long fadeMs, int x0, int x1, int top, int bottom) {
+    int w = Math.max(2, x1 - x0);
+    BufferedImage tail = new BufferedImage(w, bottom - top, BufferedImage.TYPE_INT_ARGB);
+    Graphics2D t = tail.createGraphics();
+    t.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    Media m = media.get(previous.src());
+    pictures(t, previous, previous.durationMs(), 0, w, 0, bottom - top,
+        m == null ? Optional.empty() : sketches.strip(m), fadeMs);
+    t.setComposite(AlphaComposite.DstIn);
+    t.setPaint(new GradientPaint(0, 0, new Color(0, 0, 0, 255), w, 0, new Color(0, 0, 0, 0)));
+    t.fillRect(0, 0, w, bottom - top);
+    t.dispose();
+    g.drawImage(tail, x0, top, null);
+    // A bracket over the overlap with a falling and a rising line: the fade out and the fade in.
+    g.setColor(CUT);
+    g.setStroke(new BasicStroke(2.5f));
+    g.drawLine(x0, top + 2, x0 + w, top + 2);
+    g.drawLine(x0, top + 4, x0 + w, top + 20);
+    g.drawLine(x0, top + 20, x0 + w, top + 4);
+  }
+
+  /** 2×, 0.5×, 1.25×: as few digits as the speed needs. */
+  static String times(double speed) {
+    return String.format(Locale.ROOT, "%.2f", speed).replaceAll("\\.?0+$", "") + "×";
   }
 
   /**

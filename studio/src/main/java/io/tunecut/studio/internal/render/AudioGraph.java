@@ -44,11 +44,11 @@ final class AudioGraph {
       String label = "ca" + i;
       if (xSound || x != null && sound) {
         // the clip before sounds on and fades out as this one fades in: acrossfade keeps this one's length
-        chains.add(sound(xSound ? xInput : -1, x.clip(), layout, format, x.seconds(), "cx" + i));
-        chains.add(sound(sound ? input : -1, s.clip(), layout, format, d, "cm" + i));
+        chains.add(sound(xSound ? xInput : -1, x.clip(), layout, format, x.leadSeconds(), x.seconds(), "cx" + i));
+        chains.add(sound(sound ? input : -1, s.clip(), layout, format, 0, d, "cm" + i));
         chains.add(String.format(Locale.ROOT, "[cx%d][cm%d]acrossfade=d=%s:o=1[%s]", i, i, num(x.seconds()), label));
       } else {
-        chains.add(sound(sound ? input : -1, s.clip(), layout, format, d, label));
+        chains.add(sound(sound ? input : -1, s.clip(), layout, format, 0, d, label));
       }
       concat.append('[').append(label).append(']');
     }
@@ -67,15 +67,19 @@ final class AudioGraph {
     return String.join(";", chains);
   }
 
-  /** One clip's sound at its level and speed, {@code seconds} long (padded with silence), or silence without an input. */
-  private static String sound(int input, Clip clip, String layout, String format, double seconds,
+  /**
+   * One clip's sound at its level and speed after its first {@code skip} seconds (heard already),
+   * {@code seconds} long (padded with silence), or silence without an input.
+   */
+  private static String sound(int input, Clip clip, String layout, String format, double skip, double seconds,
       String label) {
     if (input < 0) {
       return String.format(Locale.ROOT, "anullsrc=channel_layout=%s:sample_rate=48000,%s,atrim=end=%s[%s]",
           layout, format, num(seconds), label);
     }
-    return String.format(Locale.ROOT, "[%d:a]asetpts=PTS-STARTPTS,%s%s,volume=%s,apad,atrim=end=%s[%s]",
-        input, format, tempo(clip.speed()), num(clip.level()), num(seconds), label);
+    String after = skip > 0 ? ",atrim=start=" + num(skip) + ",asetpts=PTS-STARTPTS" : "";
+    return String.format(Locale.ROOT, "[%d:a]asetpts=PTS-STARTPTS,%s%s%s,volume=%s,apad,atrim=end=%s[%s]",
+        input, format, tempo(clip.speed()), after, num(clip.level()), num(seconds), label);
   }
 
   /**

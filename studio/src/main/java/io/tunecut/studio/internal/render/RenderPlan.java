@@ -50,11 +50,19 @@ record RenderPlan(Draft draft, Aspect.Frame frame, double fps, String fpsText, L
    * next: the next clip starts where it would with a hard cut, so the video keeps its length
    * and its cuts.
    *
-   * @param clip the outgoing clip, its {@code in} where it ended in its source
+   * @param clip the outgoing clip, its {@code in} where its input starts: where it ended in its
+   *     source, or {@code leadFrames} before that
+   * @param leadFrames frames of screen time read before the end and dropped: when the source ends
+   *     there, seeking to the end would give no picture to hold, so the input starts a little
+   *     earlier and the render drops what was already shown, holding the last frame
    */
-  record Crossfade(Clip clip, Media media, long frames, double fps) {
+  record Crossfade(Clip clip, Media media, long frames, double fps, long leadFrames) {
     double seconds() {
       return frames / fps;
+    }
+
+    double leadSeconds() {
+      return leadFrames / fps;
     }
 
     boolean hasSound() {
@@ -133,8 +141,8 @@ record RenderPlan(Draft draft, Aspect.Frame frame, double fps, String fpsText, L
 
   /**
    * The crossfade into clip {@code i} ({@code frames} long), or null: the clip before played on
-   * from the end of what it shows, or, when its source ends there, from just before (its last
-   * frame held), so there is a picture to fade from.
+   * from the end of what it shows; when its source ends there, its input starts about 0.1 s
+   * earlier so there is a picture to hold, and those frames, shown already, are dropped.
    */
   private static Crossfade crossfade(Draft draft, int i, List<Media> sources, long frames, double fps) {
     long ms = draft.transitionMs(i);
@@ -143,8 +151,14 @@ record RenderPlan(Draft draft, Aspect.Frame frame, double fps, String fpsText, L
     Clip before = draft.clips().get(i - 1);
     Media media = sources.get(i - 1);
     long end = before.inMs() + before.sourceMs();
-    if (!before.isStill()) end = Math.min(end, Math.max(0, Math.round(media.info().durationSeconds() * 1000) - 100));
-    return new Crossfade(before.withIn(Math.max(0, end)).withDuration(Math.round(n * 1000 / fps)), media, n, fps);
+    long lead = 0;
+    if (!before.isStill() && end > Math.round(media.info().durationSeconds() * 1000) - 100) {
+      // whole output frames, at least 0.1 s of source, so the dropped part ends exactly at the end
+      lead = (long) Math.ceil(0.1 * fps / before.speed());
+      lead = Math.min(lead, (long) Math.floor(end * fps / 1000.0 / before.speed()));
+    }
+    long in = end - Math.round(lead * 1000 / fps * before.speed());
+    return new Crossfade(before.withIn(Math.max(0, in)).withDuration(Math.round(n * 1000 / fps)), media, n, fps, lead);
   }
 
   /** The source already has this shape (within 1%). */

@@ -29,9 +29,9 @@ final class VideoGraph {
    */
   static String segment(RenderPlan plan, RenderPlan.Segment s, int input, int crossfadeInput, String label) {
     RenderPlan.Crossfade x = s.crossfade();
-    if (x == null) return normalised(plan, s.clip(), s.media(), s.frames(), input, label);
-    return normalised(plan, x.clip(), x.media(), x.frames(), crossfadeInput, label + "x") + ";"
-        + normalised(plan, s.clip(), s.media(), s.frames(), input, label + "m") + ";"
+    if (x == null) return normalised(plan, s.clip(), s.media(), 0, s.frames(), input, label);
+    return normalised(plan, x.clip(), x.media(), x.leadFrames(), x.frames(), crossfadeInput, label + "x") + ";"
+        + normalised(plan, s.clip(), s.media(), 0, s.frames(), input, label + "m") + ";"
         + String.format(Locale.ROOT, "[%sx]format=yuva420p,fade=t=out:st=0:d=%s:alpha=1[%sa];"
             + "[%sm][%sa]overlay=eof_action=pass:format=yuv420[%s]",
             label, AudioGraph.num(x.seconds()), label, label, label, label);
@@ -39,16 +39,17 @@ final class VideoGraph {
 
   /**
    * One clip at the output frame rate and its own speed, fitted to the frame, {@code frames}
-   * long (its last frame held if the source ends sooner), from {@code [input:v]} to {@code [label]}.
+   * long (its last frame held if the source ends sooner) after its first {@code skip} frames,
+   * from {@code [input:v]} to {@code [label]}.
    */
-  private static String normalised(RenderPlan plan, Clip clip, Media media, long frames, int input, String label) {
+  private static String normalised(RenderPlan plan, Clip clip, Media media, long skip, long frames, int input, String label) {
     int w = plan.frame().width();
     int h = plan.frame().height();
     String pts = clip.speed() == 1 ? "PTS-STARTPTS" : "(PTS-STARTPTS)/" + AudioGraph.num(clip.speed());
     String in = String.format(Locale.ROOT, "[%d:v]setpts=%s,fps=%s,", input, pts, plan.fpsText());
     String out = String.format(Locale.ROOT,
-        "setsar=1,format=yuv420p,tpad=stop_mode=clone:stop_duration=%s,trim=end_frame=%d,setpts=PTS-STARTPTS[%s]",
-        AudioGraph.num(frames / plan.fps() + 1), frames, label);
+        "setsar=1,format=yuv420p,tpad=stop_mode=clone:stop_duration=%s,trim=%send_frame=%d,setpts=PTS-STARTPTS[%s]",
+        AudioGraph.num((skip + frames) / plan.fps() + 1), skip > 0 ? "start_frame=" + skip + ":" : "", skip + frames, label);
     String fit = String.format(Locale.ROOT, "scale=%d:%d:force_original_aspect_ratio=decrease:force_divisible_by=2", w, h);
     return switch (fill(plan, media.info())) {
       case CROP -> in + String.format(Locale.ROOT, "scale=%d:%d:force_original_aspect_ratio=increase,crop=%d:%d,", w, h, w, h)

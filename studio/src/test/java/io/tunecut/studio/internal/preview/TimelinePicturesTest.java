@@ -9,6 +9,7 @@ import io.tunecut.studio.internal.draft.Aspect;
 import io.tunecut.studio.internal.draft.Clip;
 import io.tunecut.studio.internal.draft.Draft;
 import io.tunecut.studio.internal.draft.Fill;
+import io.tunecut.studio.internal.draft.Transition;
 import io.tunecut.studio.ffmpeg.TestMedia;
 import io.tunecut.studio.internal.media.FfprobeMediaProbe;
 import io.tunecut.studio.internal.media.Media;
@@ -103,6 +104,48 @@ class TimelinePicturesTest {
     assertThat(line.getRed()).isGreaterThan(200);
     assertThat(line.getGreen()).isGreaterThan(150);
     assertThat(line.getBlue()).isLessThan(120);
+  }
+
+  @Test
+  void aCrossfadeShowsTheClipBeforeFadingIntoTheNextAndASpeedIsLabelled() throws Exception {
+    Draft cuts = sample.draft("城市之梦");
+    Clip sky = cuts.clips().get(1);
+    Draft faded = cuts.withClips(List.of(cuts.clips().get(0),
+            new Clip(sky.id(), sky.src(), "天空.mp4", sky.kind(), sky.durationMs(), sky.inMs(), sky.level(), 2.0, null)))
+        .withTransition(Transition.crossfade(1000));
+    BufferedImage hard = pictures.draw(cuts, sample.media());
+    BufferedImage soft = pictures.draw(faded, sample.media());
+    ImageIO.write(soft, "png", Path.of("target", "timeline-picture-crossfade.png").toFile());
+
+    int row0 = at.videoTop() + 24; // under the bracket, above the name band
+    int row1 = at.videoBottom() - 32;
+    Color pattern = average(hard, x(5000), x(5800), row0, row1);
+    Color blueAtCut = average(hard, x(6050), x(6300), row0, row1);
+    Color fadingOut = average(soft, x(6050), x(6300), row0, row1);
+    Color fadingIn = average(soft, x(6700), x(6950), row0, row1);
+    assertThat(distance(blueAtCut, average(hard, x(7500), x(8000), row0, row1))).as("hard cut: the next clip at once").isLessThan(20);
+    assertThat(distance(fadingOut, blueAtCut)).as("early in the crossfade the clip before still shows").isGreaterThan(60);
+    assertThat(distance(fadingOut, pattern)).isLessThan(distance(blueAtCut, pattern));
+    assertThat(distance(fadingIn, blueAtCut)).as("late in it, mostly the next clip").isLessThan(distance(fadingOut, blueAtCut));
+    assertThat(distance(average(soft, x(7300), x(8000), row0, row1), average(hard, x(7300), x(8000), row0, row1)))
+        .as("after the crossfade, the clip as before").isLessThan(12);
+    // the header says so, in words a person reads
+    assertThat(ink(soft, 500, 900, 20, 100)).as("'· crossfades 1 s' in the header").isGreaterThan(ink(hard, 500, 900, 20, 100) + 200);
+    // a light badge with "2×" in the sped-up clip's top left, after the crossfade's bracket
+    long badge = 0;
+    for (int y = at.videoTop() + 8; y < at.videoTop() + 34; y++) {
+      for (int x = x(7000); x < x(8000); x++) if (distance(new Color(soft.getRGB(x, y)), new Color(0x8be9fd)) < 30) badge++;
+    }
+    assertThat(badge).as("the speed badge").isGreaterThan(300);
+    assertThat(TimelineDrawing.times(2)).isEqualTo("2×");
+    assertThat(TimelineDrawing.times(0.5)).isEqualTo("0.5×");
+    assertThat(TimelineDrawing.times(1.25)).isEqualTo("1.25×");
+  }
+
+  private static long ink(BufferedImage image, int x0, int x1, int y0, int y1) {
+    long n = 0;
+    for (int y = y0; y < y1; y++) for (int x = x0; x < x1; x++) if (new Color(image.getRGB(x, y)).getRed() > 120) n++;
+    return n;
   }
 
   @Test

@@ -82,6 +82,28 @@ class TransitionRenderTest {
   }
 
   @Test
+  void aClipEndingWithItsSourceHoldsItsLastFrameIntoTheCrossfadeWithoutSteppingBack() throws Exception {
+    // red, then green for its last two frames: a step back shows red again under the fade
+    Path file = TestMedia.make(dir.resolve("ends-green.mp4"), "-f", "lavfi", "-i",
+        "color=c=red:size=320x180:rate=30:duration=2,drawbox=x=0:y=0:w=iw:h=ih:color=green:t=fill:enable='gte(n\\,58)'",
+        "-pix_fmt", "yuv420p");
+    Clip whole = clip(file, "video", 2000);
+    Draft draft = Draft.empty().withClips(List.of(whole, colour("blue.mp4", "blue", 880, 1.5)))
+        .withTransition(Transition.crossfade(500));
+    RenderOptions small = RenderOptions.defaults().withShortSide(180);
+    for (FfmpegRenderer r : List.of(renderer(small), renderer(RenderOptions.preview(180, 400)))) {
+      Path out = render(r, draft);
+      assertThat(frames(out)).isEqualTo(105);
+      assertThat(colourAt(out, 1.96).getGreen()).as("the clip's own last frames").isGreaterThan(90);
+      for (double t : new double[] {2.0, 2.04, 2.1}) {
+        Color c = colourAt(out, t);
+        assertThat(c.getGreen()).as("at %s s the last frame is held", t).isGreaterThan(c.getRed() + 40);
+      }
+      assertThat(colourAt(out, 3.0).getBlue()).isGreaterThan(200);
+    }
+  }
+
+  @Test
   void withoutATransitionTheCutIsHard() throws Exception {
     Draft draft = Draft.empty().withClips(List.of(colour("red.mp4", "red", 440, 1), colour("blue.mp4", "blue", 880, 1)));
     Path out = render(renderer(RenderOptions.defaults().withShortSide(180)), draft);
