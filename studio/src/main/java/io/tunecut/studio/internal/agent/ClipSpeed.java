@@ -54,8 +54,8 @@ final class ClipSpeed implements Instruction {
       int n = Integer.parseInt(m.group(1));
       if (!named.contains(n)) named.add(n);
     }
-    // "play the city clip at 1.5x": a multiple of a named clip, with no other thing to grow
-    boolean times = hasFactor && factor.group(1) != null && !factor.group().contains("times") && (!named.isEmpty() || turn.has(PLAY))
+    // "play the city clip at 1.5x", "make everything 1.5x": a multiple of clips, with no other thing to grow
+    boolean times = hasFactor && factor.group(1) != null && !factor.group().contains("times") && (!named.isEmpty() || turn.has(PLAY) || turn.has(ALL))
         && !turn.has(Pattern.compile("\\b(?:longer|shorter|bigger|smaller|louder|quieter|larger)\\b"));
     if (!normal && !up && !down && !(hasFactor && turn.has(SPEED)) && !times) return Optional.empty();
     boolean all = named.isEmpty() && turn.has(ALL);

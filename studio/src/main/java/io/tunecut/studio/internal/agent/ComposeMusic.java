@@ -41,7 +41,7 @@ final class ComposeMusic implements Instruction {
   /** "no drums", "不要鼓": the calmest style, which is played without drums. */
   static final Pattern NO_DRUMS = Pattern.compile(
       "\\b(?:no|without|w/o|less|fewer|not so much)\\s+(?:\\w+\\s+)?(?:drums?|percussion)\\b|\\b(?:drum|percussion)[- ]?(?:free|less)\\b"
-          + "|(?:不要|没有|不带|去掉|别要|别加|无)\\s*(?:的)?\\s*(?:架子)?(?:鼓(?!点)|打击乐)");
+          + "|(?:不要|没有|不带|去掉|别要|别加|无)\\s*(?:的)?\\s*(?:架子)?(?:鼓点?(?!\\s*(?:切|剪|卡|对))|打击乐)");
   /**
    * "音乐快一点"; and "faster" said alone while music made here plays: the pace of a music video is
    * its music's, and that music can be made again livelier (clips speed up only when named).

@@ -17,6 +17,7 @@ final class Crossfades implements Instruction {
   private static final Pattern ADD = Pattern.compile(
       "\\bcross[- ]?fad(?:e[sd]?|ing)\\b|\\bcross[- ]?dissolves?\\b|\\bdissolves?\\b|\\btransitions?\\b|\\bxfade\\b"
           + "|\\bfad(?:e[sd]?|ing)\\s+(?:in\\s+and\\s+out\\s+)?(?:between|across|from one|from clip to clip|the\\s+" + CUTS + "\\s+(?:into|to|together))\\b(?:\\s+(?:the\\s+|my\\s+|all\\s+)?" + CUTS + ")?"
+          + "|\\b" + CUTS + "\\s+(?:\\w+\\s+)?(?:fade|blend|dissolve|melt)s?\\s+(?:into|to|together)\\b(?:\\s+(?:each other|one another|the next(?: one)?))?"
           + "|\\bfades?\\s+(?:between|at)\\s+(?:the\\s+)?" + CUTS + "|\\bsmooth(?:er|en)?\\s+(?:out\\s+)?(?:the\\s+)?(?:cuts|changes|jumps)\\b|\\bsoft(?:en)?(?:er)?\\s+(?:the\\s+)?cuts\\b"
           + "|转场\\s*(?:效果)?\\s*(?:加|用|做|要|换成|改成|弄)?\\s*(?:个|一个|成|上)?\\s*(?:淡入淡出|淡化|渐变|叠化|溶解)?|过渡\\s*(?:效果)?\\s*(?:加|用|要|换成|改成)?\\s*(?:个|一个|成|上)?\\s*(?:淡入淡出|淡化|渐变|叠化)?"
           + "|(?:片段|视频|镜头|画面|素材)\\s*(?:之间|中间|切换)\\s*(?:的时候)?\\s*(?:加|用|要|做)?\\s*(?:个|一个|上)?\\s*(?:淡入淡出|淡化|渐变|叠化|过渡|转场)"

@@ -23,6 +23,9 @@ final class Replies {
     }
     if (!missed.isEmpty()) {
       String parts = zh ? "“" + String.join("”、“", missed) + "”" : "\"" + String.join("\", \"", missed) + "\"";
+      if (sentences.isEmpty() && !export && missed.stream().allMatch(Talk::chat)) {
+        return zh ? "嗯嗯！想改哪里随时告诉我，要成片就发 /export。" : "Got it! Tell me whenever you want something changed, or send /export for the video.";
+      }
       if (sentences.isEmpty() && !export) return notUnderstood(parts, zh) + tracksHint(media, draft, zh);
       sentences.add(zh ? "这部分我没看懂：" + parts + "。" : "I didn't understand " + parts + ".");
     }

@@ -34,6 +34,9 @@ final class StillLength implements Instruction {
       N + "\\s+(?:shorter|less|fewer)|shorter\\s+by\\s+" + N + "|(?:少|减少|缩短|减)\\s*(?:停留|停|显示|放|展示)?\\s*" + N);
   /** "for 5s", "5s", "显示3秒": the length itself. */
   private static final Pattern TO = Pattern.compile("(?:for|to|at|be|last|lasts|stay|stays|show|shows|显示|停留|停|持续|展示|放|播放|各|每张)?\\s*(?:only\\s+|just\\s+|about\\s+)?" + N);
+  /** "how long is the photo on screen", "照片现在显示几秒": asked, not told. */
+  private static final Pattern HOW_LONG = Pattern.compile(
+      "^(?!.*(?<!clip )\\d)(?!.*[多再加延长].{0,3}(?:几秒|多久))(?:.*\\bhow (?:long|many s)\\b.*|.*(?:显示|停留|放|停)?\\s*(?:几秒|多久|多长时间)\\s*(?:了|呢|啊|呀|吗)?\\s*\\??)$");
   private static final Pattern LONGER = Pattern.compile(
       "\\blonger\\b|\\bmore time\\b|\\blinger\\b|\\bstay (?:up |on (?:the )?screen )?(?:a (?:bit|little) )?longer\\b|\\bslower\\b|\\btoo (?:short|quick|fast)\\b"
           + "|多停留|多停|多显示|多放|多留|久一?点|长一?点|停留久|几秒|太短|太快");
@@ -56,6 +59,7 @@ final class StillLength implements Instruction {
       if (!targets.contains(n)) targets.add(n);
     }
     if (!all && !one && targets.isEmpty()) return Optional.empty();
+    if (turn.match(HOW_LONG) != null) return Optional.of(howLong(draft, targets.isEmpty() ? stills : targets));
     Long by = null;
     Long to = null;
     Matcher m;
@@ -118,6 +122,19 @@ final class StillLength implements Instruction {
   }
 
   /** "the photo" among several: which one. */
+  /** How long each of these photos shows now. */
+  private static Edit howLong(Draft draft, List<Integer> positions) {
+    if (positions.isEmpty()) return Edit.answer(draft, "There is no photo on the timeline.", "时间线上没有照片。");
+    List<String> en = new ArrayList<>();
+    List<String> zh = new ArrayList<>();
+    for (int n : positions) {
+      var c = draft.clips().get(n - 1);
+      en.add(c.name() + " shows for " + Words.secs(c.durationMs()));
+      zh.add(c.name() + " 显示 " + Words.zhSecs(c.durationMs()));
+    }
+    return Edit.answer(draft, String.join("; ", en) + ".", String.join("；", zh) + "。");
+  }
+
   private static Edit which(Draft draft, List<Integer> stills) {
     List<String> en = new ArrayList<>();
     List<String> zh = new ArrayList<>();

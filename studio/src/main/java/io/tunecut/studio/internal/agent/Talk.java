@@ -18,7 +18,7 @@ final class Talk implements Instruction {
       "what (?:can|could|else can) (?:you|i) (?:do|say)|what do you do|how does (?:this|it) work|how do i use|what are you"
           + "|who are you|who made you|what is this|what are you|^help\\b|what can you|你是谁|你是什么|你会(?:做)?什么|(?:可以|能)帮我(?:做|干)什么|你(?:都|还)?(?:能|会|可以)(?:做|干)?(?:些)?(?:什么|啥|嘛)|怎么用|能做什么|有什么功能|帮助");
   private static final Pattern LENGTH = Pattern.compile(
-      "how long|how many clips|what'?s the (?:length|duration)|what is the (?:length|duration)|how many s|多长|多久|时长|几秒|多少秒");
+      "how long|how many clips|what'?s the (?:length|duration)|what is the (?:length|duration)|how many s|多长|多久|时长|几秒|多少秒|几段|几个(?:片段|视频)|多少(?:段|个片段|个视频)");
   private static final Pattern TIMELINE = Pattern.compile(
       "what'?s on the timeline|what is on the timeline|show (?:me )?(?:the )?timeline|what do i have|what have we got"
           + "|current (?:state|timeline)|where are we|(?:what|which) clips|list (?:the |my |all )?clips|what(?:'s| is) in (?:the|my) video"
@@ -26,7 +26,7 @@ final class Talk implements Instruction {
   private static final Pattern THANKED = Pattern.compile("thank|thx|cheers|谢|辛苦了");
   /** "looks nice", "i love this song", "这首歌不错": nothing to change, and glad. */
   private static final Pattern PRAISE = Pattern.compile(
-      "\\b(?:looks?|sounds?|is|are|'s)\\s+(?:so |really |very |pretty |super )?(?:nice|good|great|cool|amazing|awesome|perfect|beautiful|lovely|fine)\\b"
+      "\\b(?:looks?|sounds?|is|are|'s)\\s+(?:so |really |very |pretty |super )?(?:nice|good|great|cool|amazing|awesome|perfect|beautiful|lovely|fine|sick|fire|dope|lit|sweet|legit|clean|fantastic|wonderful)\\b"
           + "|^i (?:really |just )?(?:love|like)\\b|(?<![不没])(?:好看|好听|漂亮|真棒|很棒|喜欢)");
   /** An edit word: a clause with one is an instruction, whatever else it says. */
   private static final Pattern EDIT_WORD = Pattern.compile(
@@ -60,7 +60,16 @@ final class Talk implements Instruction {
       "^(?:no thanks?|no thank you|nah|nope|never ?mind|nvm|forget it|no need|that'?s all|all good|it'?s fine|its fine|nah it'?s fine|nah its fine|it'?s ok(?:ay)?)\\b(?:\\s+(?:it'?s|its) (?:fine|ok|okay|good))?[\\s.!]*$"
           + "|^(?:算了|不用了|不需要了|没事了?|就这样吧?|不改了|不用改了)");
   /** "what does sync to the beat do", "what is a montage": a question about a word, not a request. */
-  private static final Pattern WHAT_DOES = Pattern.compile("^(?:what|how) (?:does|do|would|will) .+ (?:do|mean|work)\\b|^how (?:do|can|should) i (?!export|render|download|save|get the video)|^what(?:'s| is) (?:a |an )?(?:montage|ducking|loudness|sync|beat ?sync)\\b|是什么意思|什么意思");
+  private static final Pattern WHAT_DOES = Pattern.compile("^(?:what|how) (?:does|do|would|will) .+ (?:do|mean|work)\\b|^how (?:do|can|should) i (?!export|render|download|save|get the video)|^what(?:'s| is) (?:a |an )?(?:montage|ducking|loudness|sync|beat ?sync)\\b|是什么意思|什么意思"
+      + "|\\bwhat(?:'s| is) the difference\\b|\\bdifference between\\b|有什么(?:区别|不同)|什么区别|区别是什么");
+  /** "add a filter", "加个美颜", "remove the background behind me": not something this studio does. */
+  private static final Pattern UNSUPPORTED = Pattern.compile(
+      "\\b(?:filters?|stickers?|emojis?|green ?screen|special effects?|vfx|face ?(?:tune|swap|filter)|beauty (?:mode|filter)|colou?r grad(?:e|ing))\\b"
+          + "|\\b(?:remove|change|replace|erase|swap) (?:the |my )?background\\b(?! music)|\\bbackground (?:behind|removal)\\b|\\b(?:make|look) (?:me|my face) (?:look )?(?:thinner|slimmer|prettier|younger)\\b"
+          + "|滤镜|美颜|瘦脸|磨皮|美白|贴纸|表情包|特效|抠图|抠像|(?:换|去掉|去除|删掉)(?:个|一下|掉)?背景(?!音乐|乐|声|模糊)");
+
+  private static final Pattern DIFFERENCE = Pattern.compile("\\bdifference\\b|区别|不同");
+  private static final Pattern SHAPES = Pattern.compile("\\d+x\\d+|vertical|horizontal|square|portrait|landscape|竖屏|横屏|方形");
 
   /** "the photo is blurry", "照片有点模糊": how it looks, which no edit here mends. */
   private static final Pattern BLURRY = Pattern.compile(
@@ -73,6 +82,17 @@ final class Talk implements Instruction {
     if (turn.match(BLURRY) != null) {
       return Optional.of(Edit.question(draft, "I can't make a blurry picture sharp. If you have a sharper one, send it and I'll put it in.",
           "我没法让模糊的画面变清晰；有更清晰的可以发来，我帮你换上。"));
+    }
+    if (!turn.has(Pattern.compile("\\b(?:no|don'?t|without)\\b|不要|别|不用")) && turn.match(UNSUPPORTED) != null) {
+      return Optional.of(Edit.question(draft,
+          "I can't add filters, effects or stickers, or change faces or backgrounds. I edit the clips, music, text, speed and shape: ask \"what can you do?\" for all of it.",
+          "我没法加滤镜、特效或贴纸，也不能美颜、换背景。我能剪片段、配音乐、加文字、调速度和画面比例：说“你能做什么”看全部。"));
+    }
+    if (turn.has(DIFFERENCE) && turn.has(SHAPES)) {
+      turn.match(DIFFERENCE);
+      return Optional.of(Edit.question(draft,
+          "9:16 is vertical (TikTok, Reels, Shorts), 16:9 is horizontal (YouTube), 1:1 is square (an Instagram post). Say which you want, e.g. \"make it vertical\".",
+          "9:16 是竖屏（抖音、快手、小红书），16:9 是横屏（B站、YouTube），1:1 是方形（朋友圈）。想要哪种就说，比如“改成竖屏”。"));
     }
     if (turn.match(ABILITIES) != null) return Optional.of(Edit.answer(draft, Replies.capabilities(false), Replies.capabilities(true)));
     if (turn.match(LENGTH) != null) {
@@ -120,6 +140,20 @@ final class Talk implements Instruction {
     if (turn.match(HOLD) != null) return Optional.of(Edit.answer(draft, "Sure, take your time.", "好的，不急，想好了告诉我。"));
     if (turn.match(OK) != null) return Optional.of(Edit.answer(draft, "OK! Tell me what to change next, or /export.", "好的！接下来想改什么，或者 /export 导出。"));
     return Optional.empty();
+  }
+
+  /** "lol my dog is in the beach clip", "今天好累啊": said in passing, about oneself or the day. */
+  private static final Pattern CHAT = Pattern.compile(
+      "^(?:lol|lmao|haha+|ugh+|omg|wow|oh|ah+|aw+|man|bro|dude|tbh|btw)\\b|\\b(?:i|i'm|my|me|we|our|today|tbh|lol|honestly)\\b"
+          + "|^我|今天|哈哈|累|困|饿|烦|无聊|丑|难过|开心");
+  /** A request or a question: something not understood there is worth saying so. */
+  private static final Pattern ASKS = Pattern.compile(
+      "(?<!clip )\\d|\\?|\\b(?:please|can|could|would|will|make|put|add|set|turn|change|remove|cut|use|move|want|wanna|need|needs|wish|should|let's|give|try|do|get|fix|show|play|keep|trim|mute|fade|swap|delete|more|less|too)\\b"
+          + "|要|想|帮|把|给|让|能不能|可以|请|改|加|调|换|去|删|剪|放|弄|做|来点|希望|应该|吗|太");
+
+  /** Whether a clause nothing understood is chat, which needs no "I didn't understand". */
+  static boolean chat(String clause) {
+    return CHAT.matcher(clause).find() && !ASKS.matcher(clause).find();
   }
 
   /** Music this studio made is the person's; a track they sent is theirs to judge. */

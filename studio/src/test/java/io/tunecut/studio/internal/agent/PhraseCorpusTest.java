@@ -82,6 +82,15 @@ class PhraseCorpusTest {
     assertAllPass("fifth independent set", rows);
   }
 
+  /** A sixth, written blind: chat typing, the photo, crossfade, speed and drum edits, and a third plain chat that must not edit. */
+  @Test
+  void aSixthIndependentSetIsUnderstoodToo() throws IOException {
+    List<Row> rows = rows("independent-6.tsv");
+    assertThat(rows).hasSizeGreaterThanOrEqualTo(80);
+    assertThat(rows.stream().filter(r -> r.language.equals("zh")).count()).isGreaterThanOrEqualTo(35);
+    assertAllPass("sixth independent set", rows);
+  }
+
   void assertAllPass(String name, List<Row> rows) {
     List<Outcome> outcomes = rows.stream().map(this::run).toList();
     Map<String, int[]> rates = new TreeMap<>();

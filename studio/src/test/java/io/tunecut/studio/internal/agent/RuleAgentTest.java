@@ -327,4 +327,29 @@ class RuleAgentTest {
     assertThat(reply.text()).endsWith("Click Export to render it.");
     assertThat(agent.respond(travelDraft(), media, "导出", "zh").text()).endsWith("点击「导出」即可生成视频。");
   }
+
+  @Test
+  void chatInPassingIsAnsweredButARequestNotUnderstoodStillSaysSo() {
+    Draft draft = travelDraft();
+    AgentReply chat = say(draft, "lol my dog is in the beach clip");
+    assertThat(chat.draft()).isEqualTo(draft);
+    assertThat(chat.text()).doesNotContain("didn't understand").doesNotStartWith("Sorry");
+    AgentReply request = say(draft, "i want it to look more dreamy and wavy");
+    assertThat(request.draft()).isEqualTo(draft);
+    assertThat(request.text()).contains("didn't understand");
+    AgentReply mixed = say(draft, "music at 50% and my dog is in the beach clip");
+    assertThat(mixed.draft().music().volume()).isEqualTo(0.5);
+    assertThat(mixed.text()).contains("didn't understand");
+  }
+
+  @Test
+  void somethingTheStudioDoesNotDoGetsAnHonestNoAndChangesNothing() {
+    Draft draft = travelDraft();
+    for (String asked : List.of("can you add a vintage filter", "put some stickers on it", "加个美颜", "换个背景")) {
+      AgentReply reply = agent.respond(draft, media, asked, asked.matches(".*\\p{IsHan}.*") ? "zh" : "en");
+      assertThat(reply.draft()).as(asked).isEqualTo(draft);
+      assertThat(reply.text()).as(asked).containsAnyOf("can't", "没法");
+    }
+    assertThat(say(draft, "blur the sides").draft()).isNotEqualTo(draft); // a fill, which the studio does
+  }
 }

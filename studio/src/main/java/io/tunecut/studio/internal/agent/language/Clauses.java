@@ -23,6 +23,9 @@ final class Clauses {
 
   private static final Pattern VALUE = Pattern.compile("(?:(?:like|about|around|maybe|roughly|~|just)\\s*)?(?:(?:to|at|by|for|of|over)\\s+)?(?:\\d+(?:\\.\\d+)?(?:s|%|db))(?:\\s+(?:long|please))?");
 
+  /** "need some music, something chill": a description alone says more about the request before it. */
+  private static final Pattern DESCRIPTION = Pattern.compile("(?:something|anything|smth|sth|kinda|kind of|sort of|like)\\s+[a-z-]+(?:\\s+[a-z-]+)?(?:\\s+please)?");
+
   private static final Pattern NEXT_CLIP = Pattern.compile("clip \\d+(?:\\s*(?:,|and|&)\\s*clip \\d+)*(?:\\s+(?:next|last|after that|at the end))?");
 
   private Clauses() {}
@@ -37,7 +40,7 @@ final class Clauses {
           out.set(out.size() - 1, out.get(out.size() - 1) + " 再" + c); // "先放 A 再放 B" is one order
         } else if (NEXT_CLIP.matcher(c).matches() && !out.isEmpty() && out.get(out.size() - 1).matches(".*(?<![a-z])clip \\d+.*")) {
           out.set(out.size() - 1, out.get(out.size() - 1) + ", " + c); // "sunset first then beach then city" is one order
-        } else if (VALUE.matcher(c).matches() && !out.isEmpty()) {
+        } else if ((VALUE.matcher(c).matches() || DESCRIPTION.matcher(c).matches()) && !out.isEmpty()) {
           out.set(out.size() - 1, out.get(out.size() - 1) + " " + c); // "longer fade out, 6 seconds"
         } else {
           out.add(c);

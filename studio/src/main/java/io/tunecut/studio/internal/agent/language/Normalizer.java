@@ -33,6 +33,7 @@ final class Normalizer {
       Map.entry("portait", "portrait"), Map.entry("potrait", "portrait"), Map.entry("loooop", "loop"), Map.entry("looping", "loop"),
       Map.entry("lowr", "lower"), Map.entry("biger", "bigger"), Map.entry("smaler", "smaller"),
       Map.entry("colour", "color"), Map.entry("centre", "center"), Map.entry("middle", "center"), Map.entry("normalise", "normalize"),
+      Map.entry("lil", "little"), Map.entry("rn", "now"), Map.entry("smth", "something"),
       Map.entry("whats", "what's"), Map.entry("hows", "how's"), Map.entry("lets", "let's"), Map.entry("im", "i'm"));
   private static final Pattern WORD = Pattern.compile("[a-z']+");
   private static final Pattern EMOJI = Pattern.compile("[\\p{So}\\p{Cs}\\x{FE0F}\\x{200D}\\x{1F3FB}-\\x{1F3FF}]+");
@@ -58,6 +59,7 @@ final class Normalizer {
     t = replaceWords(t);
     t = t.replace("fade-out", "fade out").replace("fade-in", "fade in").replace("background music", "music")
         .replace("bg music", "music").replace("back ground", "background");
+    t = colloquial(t);
     t = fractions(t);
     t = Numbers.digits(t);
     t = shapes(t);
@@ -91,6 +93,11 @@ final class Normalizer {
       }
     }
     return w;
+  }
+
+  /** Chat Chinese in its plain form: "啥" is 什么, "删了吧" asks for 删掉 (but "删了吗" asks whether). */
+  private static String colloquial(String t) {
+    return t.replace("啥", "什么").replace("咋", "怎么").replaceAll("删了(?![吗么没])", "删掉");
   }
 
   private static String fractions(String t) {

@@ -34,6 +34,8 @@ final class Quotes {
           + "|(\\b(?i:title|caption|subtitle|heading|text)s?\\s+(?i:(?:should|to|will|can)\\s+)?(?i:say|says|read|reads)\\s+)([^«,;.!?]+?)(?=" + END + ")"
           // "add a title Summer 2024", "put a caption see you soon at the bottom": the words right after a new title
           + "|(\\b(?:(?i:add|give it)\\s+(?i:(?:a|an|the|one)\\s+)?|(?i:put)\\s+(?i:a|an)\\s+)(?i:new\\s+)?(?i:title|caption|subtitle|heading)\\s+)(?!" + NOT_WORDS + ")([^«,;.!?]+?)(?=" + END + ")"
+          // "title Day 1 on top": a request that starts with "title" and capitalised words
+          + "|((?:^|(?<=[,;.!?]\\s))(?i:title|caption|subtitle|heading)\\s+)(?!" + NOT_WORDS + ")(\\p{Lu}[^«,;.!?]*?)(?=" + END + ")"
           // "标题 第一天 音乐30%": a bare 标题 and a space, then the words up to the next space (not a look or a verb)
           + "|((?:^|(?<=[\\s,，]))(?:标题|字幕)\\s+)(?![^«]*(?:什么|啥|吗|\\?|？))(?!" + ZH_LOOK + "|" + ZH_VERB + ")([^«,，。;；!！?？\\s]+)(?=[\\s,，。;；!！?？]|$)"
           // "标题改成 城市之梦", "加个标题 我的旅行": new words, but not a look ("标题改成红色", "标题改成大一点")
