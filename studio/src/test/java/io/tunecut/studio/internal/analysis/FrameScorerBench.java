@@ -17,13 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * {@code bench scorer}: the CPU time of scoring the thumbnails of each real-footage video,
- * decoded once beforehand, so the figure hardly depends on other work on the machine; and a
- * checksum of the numbers, to see that a faster scorer works out the same ones. Run with
- * {@code -Dbench=scorer} after {@code -Dbench=cuts} has rendered the videos; the table goes to
- * stdout and target/bench-scorer.txt.
+ * {@code bench scorer} (and {@code bench cuts}): the CPU time of scoring the thumbnails of
+ * each real-footage video, decoded once beforehand, so the figure hardly depends on other work
+ * on the machine; and a checksum of the numbers, to see that a faster scorer works out the same
+ * ones. Run with {@code -Dbench=scorer}, or with the cut bench, which renders the videos; the
+ * table goes to stdout and target/bench-scorer.txt.
  */
-@EnabledIfSystemProperty(named = "bench", matches = "scorer")
+@EnabledIfSystemProperty(named = "bench", matches = "cuts|scorer")
 class FrameScorerBench {
   private static final int FRAME = CutDetector.WIDTH * CutDetector.HEIGHT * 3;
   private static final int RUNS = 30;
