@@ -17,6 +17,12 @@ final class FrameScorer {
   /** A whip pan moves a 64-pixel-wide thumbnail by up to about 4 pixels a frame. */
   private static final int SHIFT_X = 4;
   private static final int SHIFT_Y = 2;
+  private static final int SHIFTS = (2 * SHIFT_X + 1) * (2 * SHIFT_Y + 1);
+  /** The middle compared at every shift: rows and pixels per row. */
+  private static final int ROWS = CutDetector.HEIGHT - 2 * SHIFT_Y;
+  private static final int REGION_WIDTH = CutDetector.WIDTH - 2 * SHIFT_X;
+  /** Pixels per block whose sums bound a shift's difference. */
+  private static final int BLOCK = 8;
 
   private final int span;
   private final int reach;
@@ -35,6 +41,11 @@ final class FrameScorer {
   /** The shift that matched the newest thumbnail to the one before. */
   private int lastShiftX;
   private int lastShiftY;
+  /** Working space of the shift search, kept to make no garbage per frame. */
+  private final int[] nowSums = new int[CutDetector.HEIGHT * (CutDetector.WIDTH + 1)];
+  private final int[] beforeSums = new int[CutDetector.HEIGHT * (CutDetector.WIDTH + 1)];
+  private final int[] bounds = new int[SHIFTS * (ROWS + 1)];
+  private final int[] order = new int[SHIFTS];
 
   /**
    * @param span frames between a blend's middle and each of its ends
@@ -204,37 +215,92 @@ final class FrameScorer {
 
   /**
    * The mean difference between two thumbnails over their middle, at the shift of up to
-   * {@link #SHIFT_X} by {@link #SHIFT_Y} pixels that makes it smallest. The camera moves
-   * smoothly, so the shift that matched the frame before is tried first: a good first match
-   * lets every worse shift stop after a few rows.
+   * {@link #SHIFT_X} by {@link #SHIFT_Y} pixels that makes it smallest. Sums over blocks of a
+   * row differ by no more than the pixels do, so they bound each shift's difference from below
+   * for a fraction of its cost: shifts are tried from the lowest bound (the frame before's
+   * shift first, as the camera moves smoothly), a shift stops once what it summed plus the
+   * bound of its remaining rows reaches the best so far, and the search stops at the first
+   * shift whose bound does. The result is the same as trying every shift in full.
    */
   private double moved(int[] now, int[] before) {
-    int count = (CutDetector.WIDTH - 2 * SHIFT_X) * (CutDetector.HEIGHT - 2 * SHIFT_Y) * 3;
+    rowSums(now, nowSums);
+    rowSums(before, beforeSums);
+    for (int s = 0; s < SHIFTS; s++) {
+      int dx = s % (2 * SHIFT_X + 1) - SHIFT_X;
+      int dy = s / (2 * SHIFT_X + 1) - SHIFT_Y;
+      int rest = 0;
+      // from the last row up, so each row holds the bound of the rows from it to the end
+      for (int r = ROWS - 1; r >= 0; r--) {
+        int a = (r + SHIFT_Y) * (CutDetector.WIDTH + 1) + SHIFT_X;
+        int b = (r + SHIFT_Y + dy) * (CutDetector.WIDTH + 1) + SHIFT_X + dx;
+        for (int x = 0; x < REGION_WIDTH; x += BLOCK) {
+          rest += Math.abs(nowSums[a + x + BLOCK] - nowSums[a + x]
+              - beforeSums[b + x + BLOCK] + beforeSums[b + x]);
+        }
+        bounds[s * (ROWS + 1) + r] = rest;
+      }
+      bounds[s * (ROWS + 1) + ROWS] = 0;
+      order[s] = s;
+    }
+    int last = (lastShiftY + SHIFT_Y) * (2 * SHIFT_X + 1) + lastShiftX + SHIFT_X;
+    // the last shift first, then the others by their bounds (insertion sort: 45 shifts)
+    order[last] = 0;
+    order[0] = last;
+    for (int i = 2; i < SHIFTS; i++) {
+      int s = order[i];
+      int bound = bounds[s * (ROWS + 1)];
+      int k = i - 1;
+      while (k >= 1 && bounds[order[k] * (ROWS + 1)] > bound) {
+        order[k + 1] = order[k];
+        k--;
+      }
+      order[k + 1] = s;
+    }
     int limit = Integer.MAX_VALUE;
-    int bestX = lastShiftX;
-    int bestY = lastShiftY;
-    for (int s = -2; s < (2 * SHIFT_X + 1) * (2 * SHIFT_Y + 1); s++) {
-      // the last frame's shift, then none, then all of them in order
-      int dx = s == -2 ? lastShiftX : s == -1 ? 0 : s % (2 * SHIFT_X + 1) - SHIFT_X;
-      int dy = s == -2 ? lastShiftY : s == -1 ? 0 : s / (2 * SHIFT_X + 1) - SHIFT_Y;
-      int sum = shiftedDifference(now, before, dx, dy, limit);
+    int best = last;
+    for (int i = 0; i < SHIFTS; i++) {
+      int s = order[i];
+      if (bounds[s * (ROWS + 1)] >= limit) {
+        break; // and so do all after it
+      }
+      int sum = shiftedDifference(now, before, s, limit);
       if (sum < limit) {
         limit = sum;
-        bestX = dx;
-        bestY = dy;
+        best = s;
       }
     }
-    lastShiftX = bestX;
-    lastShiftY = bestY;
-    return limit / (FULL * count);
+    lastShiftX = best % (2 * SHIFT_X + 1) - SHIFT_X;
+    lastShiftY = best / (2 * SHIFT_X + 1) - SHIFT_Y;
+    return limit / (FULL * REGION_WIDTH * ROWS * 3);
   }
 
-  /** The summed difference at one shift, or a sum of at least {@code limit} once it gets there. */
-  private static int shiftedDifference(int[] now, int[] before, int dx, int dy, int limit) {
+  /** Each row's running sums of a thumbnail's values, pixel by pixel, from 0. */
+  private static void rowSums(int[] frame, int[] sums) {
     int w = CutDetector.WIDTH;
-    int rowLength = (w - 2 * SHIFT_X) * 3;
+    for (int y = 0; y < CutDetector.HEIGHT; y++) {
+      int at = y * (w + 1);
+      int p = y * w * 3;
+      int sum = 0;
+      sums[at] = 0;
+      for (int x = 0; x < w; x++, p += 3) {
+        sum += frame[p] + frame[p + 1] + frame[p + 2];
+        sums[at + x + 1] = sum;
+      }
+    }
+  }
+
+  /**
+   * The summed difference at shift {@code s}, or a sum of at least {@code limit} once what it
+   * summed and the bound of the rows left get there.
+   */
+  private int shiftedDifference(int[] now, int[] before, int s, int limit) {
+    int w = CutDetector.WIDTH;
+    int dx = s % (2 * SHIFT_X + 1) - SHIFT_X;
+    int dy = s / (2 * SHIFT_X + 1) - SHIFT_Y;
+    int rowLength = REGION_WIDTH * 3;
     int sum = 0;
-    for (int y = SHIFT_Y; y < CutDetector.HEIGHT - SHIFT_Y && sum < limit; y++) {
+    for (int r = 0; r < ROWS; r++) {
+      int y = r + SHIFT_Y;
       int a = (y * w + SHIFT_X) * 3;
       int b = ((y + dy) * w + SHIFT_X + dx) * 3;
       int row = 0;
@@ -242,6 +308,9 @@ final class FrameScorer {
         row += Math.abs(now[a + i] - before[b + i]);
       }
       sum += row;
+      if (sum + bounds[s * (ROWS + 1) + r + 1] >= limit) {
+        return Math.max(sum, limit);
+      }
     }
     return sum;
   }
