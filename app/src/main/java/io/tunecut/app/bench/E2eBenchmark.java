@@ -29,9 +29,18 @@ public final class E2eBenchmark {
 
   private E2eBenchmark() {}
 
-  /** One console run: its steps in seconds (NaN when not seen). */
-  record Run(double total, double started, double upload, double syncTurn, double export, double renderEndToLink,
-      double analysedAfterAck, String transcript) {}
+  /**
+   * One console run: its steps in seconds (NaN when not seen). The pictures are the time from a
+   * line's answer to its timeline picture; a script's next line runs meanwhile, its output held
+   * until the picture is out, so a turn counts only what it took beyond the picture before it.
+   */
+  record Run(double total, double started, double upload, double uploadPicture, double syncTurn, double turnPicture,
+      double export, double exit, double renderEndToLink, double analysedAfterAck, String transcript) {
+    /** What no step above covers: the gaps between one line's last output and the next's first. */
+    double between() {
+      return total - started - upload - uploadPicture - syncTurn - turnPicture - export - exit;
+    }
+  }
 
   public static void main(String[] args) throws Exception {
     Path dir = Files.createTempDirectory("tunecut-bench-e2e");
@@ -61,8 +70,10 @@ public final class E2eBenchmark {
     System.out.printf(Locale.ROOT, "  %s: end to end %.2f s, JVM start included → %.2f× bare (target ≤ 3×)%n",
         name, run.total(), run.total() / bare);
     System.out.printf(Locale.ROOT,
-        "    JVM and studio start %.2f s · upload acknowledged %.2f s · sync turn %.2f s (target ≤ 1 s) · export %.2f s · render end → link %.3f s (target ≤ 0.5 s)%n",
-        run.started(), run.upload(), run.syncTurn(), run.export(), run.renderEndToLink());
+        "    JVM and studio start %.2f s · upload acknowledged %.2f s · its timeline picture %.2f s more · sync turn %.2f s beyond that (target ≤ 1 s)"
+            + " · its picture %.2f s more · export %.2f s · link → exit %.2f s · between lines %.2f s; render end → link %.3f s (target ≤ 0.5 s)%n",
+        run.started(), run.upload(), run.uploadPicture(), run.syncTurn(), run.turnPicture(), run.export(), run.exit(), run.between(),
+        run.renderEndToLink());
   }
 
   /**
@@ -155,7 +166,9 @@ public final class E2eBenchmark {
     lines.forEach(l -> transcript.append(String.format(Locale.ROOT, "%7.2f %s%n", l.at(), l.text())));
     if (starts.size() < 3) throw new IOException("the flow did not run to its end:\n" + transcript);
     double upload = answer(lines, starts.get(0)) - lines.get(starts.get(0)).at();
+    double uploadPicture = picture(lines, starts.get(0), starts.get(1));
     double sync = answer(lines, starts.get(1)) - lines.get(starts.get(1)).at();
+    double turnPicture = picture(lines, starts.get(1), starts.get(2));
     Line link = null;
     Path video = null;
     for (int i = starts.get(2); i < lines.size(); i++) {
@@ -173,7 +186,17 @@ public final class E2eBenchmark {
     }
     double analysedAfterAck = analysed - answer(lines, starts.get(0));
     double started = lines.get(starts.get(0)).at();
-    return new Run(total, started, upload, sync, export, endToLink, analysedAfterAck, transcript.toString());
+    return new Run(total, started, upload, uploadPicture, sync, turnPicture, export, total - link.at(), endToLink,
+        analysedAfterAck, transcript.toString());
+  }
+
+  /** From a line's answer to its timeline picture (0 when it drew none), the line's work starting at {@code from}. */
+  private static double picture(List<Line> lines, int from, int next) {
+    double answered = answer(lines, from);
+    for (int i = from + 1; i < next; i++) {
+      if (lines.get(i).text().startsWith("bot> photo: ")) return lines.get(i).at() - answered;
+    }
+    return 0;
   }
 
   private static double answer(List<Line> lines, int start) {

@@ -27,10 +27,11 @@ public final class Console {
     /** Typed at a terminal: each line is handled as it comes, as on the chat platforms. */
     AS_TYPED,
     /**
-     * Piped from a script: each line runs until everything it started is out (its turn, an
-     * export's render and delivery, the timeline's picture that follows an edit) before the next
-     * starts, so the transcript reads in the order of the script; only {@code /cancel} acts at
-     * once, on whatever is running then.
+     * Piped from a script: each line starts once the line before is answered (its turn, an
+     * export's render and delivery), and prints only once everything the line before started is
+     * out (the timeline's picture that follows an edit), so the transcript reads in the order of
+     * the script while a picture is drawn during the next line's work; only {@code /cancel} acts
+     * at once, on whatever is running then.
      */
     IN_ORDER
   }
@@ -57,20 +58,23 @@ public final class Console {
   /** Reads until end of input; returns once all work has finished. */
   public void run(BufferedReader in, Pace pace) throws IOException {
     CompletableFuture<Void> inOrder = CompletableFuture.completedFuture(null);
+    InOrderOutput output = new InOrderOutput(port::printNow);
     List<CompletableFuture<Void>> all = Collections.synchronizedList(new ArrayList<>());
     for (String line = in.readLine(); line != null; line = in.readLine()) {
       if (line.isBlank()) continue;
       InboundMessage message = toMessage(line.strip());
       if (message == null) continue;
       if (pace == Pace.AS_TYPED || isCancel(message.text())) {
-        all.add(handle(message).done());
+        all.add(handle(message, port).done());
       } else {
-        // Done, not only answered: a picture drawn after the answer would otherwise land
-        // among the next line's replies.
+        // Answered, not done: the picture drawn after an answer overlaps the next line's work,
+        // and its turn holds the next line's output until the picture is out.
+        InOrderOutput.Turn turn = output.next();
+        ConsolePort linePort = port.printingThrough(turn);
         inOrder = inOrder.thenCompose(v -> {
-          Handling handling = handle(message);
-          all.add(handling.done());
-          return handling.done();
+          Handling handling = handle(message, linePort);
+          all.add(handling.done().whenComplete((x, t) -> turn.finish()));
+          return handling.answered();
         });
       }
     }
@@ -79,10 +83,10 @@ public final class Console {
   }
 
   /** The work's last status line shows as soon as the answer is out, and the next line goes on. */
-  private Handling handle(InboundMessage message) {
-    Handling handling = handler.handling(message, port);
-    return new Handling(handling.answered().whenComplete((v, t) -> port.flush()),
-        handling.done().whenComplete((v, t) -> port.flush()));
+  private Handling handle(InboundMessage message, ConsolePort to) {
+    Handling handling = handler.handling(message, to);
+    return new Handling(handling.answered().whenComplete((v, t) -> to.flush()),
+        handling.done().whenComplete((v, t) -> to.flush()));
   }
 
   private static boolean isCancel(String text) {

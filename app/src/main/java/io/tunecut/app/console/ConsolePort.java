@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -37,14 +38,43 @@ public final class ConsolePort implements ChatPort {
 
   private final PrintStream out;
   private final Path exports;
-  private final AtomicLong ids = new AtomicLong();
-  private final AtomicLong pictures = new AtomicLong();
+  private final AtomicLong ids;
+  private final AtomicLong pictures;
+  /** Where this port's lines go: the terminal, or a line's turn in {@link InOrderOutput}. */
+  private final Consumer<String> printer;
   private final Map<MessageRef, Long> lastEditNanos = new HashMap<>();
   private final Map<MessageRef, String> waitingEdits = new LinkedHashMap<>();
 
   public ConsolePort(PrintStream out, Path exports) {
     this.out = out;
     this.exports = exports;
+    this.ids = new AtomicLong();
+    this.pictures = new AtomicLong();
+    this.printer = this::printNow;
+  }
+
+  private ConsolePort(ConsolePort shared, Consumer<String> printer) {
+    this.out = shared.out;
+    this.exports = shared.exports;
+    this.ids = shared.ids;
+    this.pictures = shared.pictures;
+    this.printer = printer;
+  }
+
+  /**
+   * The same console with its lines handed to {@code printer} (which prints them when their turn
+   * comes): message ids and picture files stay shared, status edits are this port's own.
+   */
+  ConsolePort printingThrough(Consumer<String> printer) {
+    return new ConsolePort(this, printer);
+  }
+
+  /** Prints a block of lines at once, whole. */
+  void printNow(String block) {
+    synchronized (out) {
+      out.println(block);
+      out.flush();
+    }
   }
 
   @Override
@@ -138,9 +168,6 @@ public final class ConsolePort implements ChatPort {
 
   private void print(String prefix, String text) {
     String block = text.lines().map(line -> prefix + line).collect(Collectors.joining(System.lineSeparator()));
-    synchronized (out) {
-      out.println(block.isEmpty() ? prefix.stripTrailing() : block);
-      out.flush();
-    }
+    printer.accept(block.isEmpty() ? prefix.stripTrailing() : block);
   }
 }

@@ -96,6 +96,26 @@ class ConsoleTest {
     assertThat(Path.of(transcript.get(photos.get(1)).substring("bot> photo: ".length()))).isRegularFile();
   }
 
+  @Test
+  void inAScriptTheNextLineRunsWhileThePictureIsDrawnAndPrintsAfterIt() throws Exception {
+    Path clip = Files.write(data.resolve("clip.mp4"), new byte[2048]);
+    backend.drawsPictures().delay(FakeNemoServer.Call.TIMELINE_PICTURE, Duration.ofSeconds(4));
+    backend.onMessage("music", Turn.builder().tool("add_music").text("Added background music.").build());
+    PipedWriter script = new PipedWriter();
+    CompletableFuture<Void> done = console(script, Console.Pace.IN_ORDER);
+
+    script.write("/attach " + clip + "\nadd background music\n");
+    script.close();
+    await().atMost(Duration.ofSeconds(30)).until(() -> backend.allMessages().contains("add background music"));
+    assertThat(transcript()).as("the upload's picture is still being drawn").doesNotContain("photo: ")
+        .doesNotContain("Added background music.");
+
+    done.get(60, TimeUnit.SECONDS);
+    List<String> lines = transcript().lines().toList();
+    int photo = indexesOf(lines, line -> line.startsWith("bot> photo: ")).get(0);
+    assertThat(photo).as("in:%n%s", transcript()).isLessThan(lines.indexOf("bot> Added background music."));
+  }
+
   private static int indexOfFirst(List<String> lines, String prefix, int from, java.util.function.Predicate<String> which) {
     for (int i = from; i < lines.size(); i++) {
       if (lines.get(i).startsWith(prefix) && which.test(lines.get(i))) return i;
