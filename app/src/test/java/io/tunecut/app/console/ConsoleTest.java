@@ -57,7 +57,7 @@ class ConsoleTest {
   }
 
   @Test
-  void eachLineIsHandledToItsEndBeforeTheNextIsRead() throws Exception {
+  void eachLineIsAnsweredBeforeTheNextIsRead() throws Exception {
     Path clip = Files.write(data.resolve("clip.mp4"), new byte[2048]);
     backend.onMessage("music", Turn.builder().tool("add_music").delay(Duration.ofMillis(200))
         .text("Added background music at 35%.").build());
