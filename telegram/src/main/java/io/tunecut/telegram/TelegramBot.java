@@ -203,7 +203,16 @@ public final class TelegramBot implements AutoCloseable {
       }
     }
     ScheduledExecutorService pe = pollingExecutor;
-    if (pe != null) pe.shutdownNow();
+    if (pe != null) {
+      pe.shutdownNow();
+      // Stopped means no poll is open: one still in flight would take updates after close and
+      // race a bot started next in this process for them.
+      try {
+        if (!pe.awaitTermination(2, TimeUnit.SECONDS)) log.debug("the last poll for updates is still open");
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     WebhookServer w = webhook;
     if (w != null) w.close();
     // Nothing more comes in: albums still being collected go to the handler rather than being lost.
