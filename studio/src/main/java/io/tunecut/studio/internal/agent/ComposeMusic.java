@@ -41,6 +41,8 @@ final class ComposeMusic implements Instruction {
   /** "no drums", "不要鼓": the calmest style, which is played without drums. */
   static final Pattern NO_DRUMS = Pattern.compile(
       "\\b(?:no|without|w/o|less|fewer|not so much)\\s+(?:\\w+\\s+)?(?:drums?|percussion)\\b|\\b(?:drum|percussion)[- ]?(?:free|less)\\b"
+          // "lose the drums", but not "remove the drums track" (a track named drums.wav)
+          + "|\\b(?:lose|drop|remove|take out|get rid of|kill|mute)\\s+(?:all\\s+)?(?:the\\s+)?(?:drums?|percussion)\\b(?!\\s*(?:track|song|one|file|music|\\.))"
           + "|(?:不要|没有|不带|去掉|别要|别加|无)\\s*(?:的)?\\s*(?:架子)?(?:鼓点?(?!\\s*(?:切|剪|卡|对))|打击乐)");
   /**
    * "音乐快一点"; and "faster" said alone while music made here plays: the pace of a music video is
@@ -128,7 +130,7 @@ final class ComposeMusic implements Instruction {
     for (String calmer = maker.calmer(calmest); !calmer.equals(calmest); calmer = maker.calmer(calmest)) calmest = calmer;
     boolean same = playing.isPresent() && calmest.equals(playing.get().style());
     MusicMaker.Wish wish = new MusicMaker.Wish(calmest, same ? playing.get().seed() + 1 : 1);
-    return Optional.of(make(turn, draft, wish, same ? "another" : playing.isPresent() ? "calmer" : "new"));
+    return Optional.of(make(turn, draft, wish, same ? "another" : "without drums"));
   }
 
   /** "配个lofi": a style word written against Chinese stands on its own for the maker. */
@@ -157,6 +159,7 @@ final class ComposeMusic implements Instruction {
         case "livelier" -> "Made something livelier for you: '" + name + "'.";
         case "calmest" -> "That was already my calmest style, so here is another version of it: '" + name + "'.";
         case "liveliest" -> "That was already my liveliest style, so here is another version of it: '" + name + "'.";
+        case "without drums" -> "Made music without drums for you: '" + name + "'. It's yours to use.";
         default -> "Made music for you: '" + name + "', composed to this video's length and cuts. It's yours to use.";
       } + (under ? " It plays at " + Math.round(UNDER_CLIPS * 100) + "% under the clips' own sound; say \"music louder\" for more." : "");
       String zh = switch (kind) {
@@ -165,6 +168,7 @@ final class ComposeMusic implements Instruction {
         case "livelier" -> "已为你生成更欢快的配乐：「" + name + "」。";
         case "calmest" -> "这已经是最舒缓的风格了，为你生成了它的另一个版本：「" + name + "」。";
         case "liveliest" -> "这已经是最欢快的风格了，为你生成了它的另一个版本：「" + name + "」。";
+        case "without drums" -> "已为你生成没有鼓的配乐：「" + name + "」，可自由使用。";
         default -> "已为你创作配乐「" + name + "」，按视频的长度和剪辑点生成，可自由使用。";
       } + (under ? "音量 " + Math.round(UNDER_CLIPS * 100) + "%，垫在视频原声下面；想要更响就说“音乐大声一点”。" : "");
       return Edit.done(next, draft.music() == null ? "add_music" : "replace_music", args, en, zh).withCreated(List.of(made));
