@@ -68,6 +68,8 @@ final class Talk implements Instruction {
           + "|\\b(?:remove|change|replace|erase|swap) (?:the |my )?background\\b(?! music)|\\bbackground (?:behind|removal)\\b|\\b(?:make|look) (?:me|my face) (?:look )?(?:thinner|slimmer|prettier|younger)\\b"
           + "|滤镜|美颜|瘦脸|磨皮|美白|贴纸|表情包|特效|抠图|抠像|(?:换|去掉|去除|删掉)(?:个|一下|掉)?背景(?!音乐|乐|声|模糊)");
 
+  /** "no filter please": a refusal of what we do not do is no request for it. */
+  private static final Pattern REFUSING = Pattern.compile("\\b(?:no|don'?t|without)\\b|不要|别|不用");
   private static final Pattern DIFFERENCE = Pattern.compile("\\bdifference\\b|区别|不同");
   private static final Pattern SHAPES = Pattern.compile("\\d+x\\d+|vertical|horizontal|square|portrait|landscape|竖屏|横屏|方形");
 
@@ -83,7 +85,7 @@ final class Talk implements Instruction {
       return Optional.of(Edit.question(draft, "I can't make a blurry picture sharp. If you have a sharper one, send it and I'll put it in.",
           "我没法让模糊的画面变清晰；有更清晰的可以发来，我帮你换上。"));
     }
-    if (!turn.has(Pattern.compile("\\b(?:no|don'?t|without)\\b|不要|别|不用")) && turn.match(UNSUPPORTED) != null) {
+    if (!turn.has(REFUSING) && turn.match(UNSUPPORTED) != null) {
       return Optional.of(Edit.question(draft,
           "I can't add filters, effects or stickers, or change faces or backgrounds. I edit the clips, music, text, speed and shape: ask \"what can you do?\" for all of it.",
           "我没法加滤镜、特效或贴纸，也不能美颜、换背景。我能剪片段、配音乐、加文字、调速度和画面比例：说“你能做什么”看全部。"));
