@@ -52,6 +52,7 @@ final class FakeBotApi extends Dispatcher implements AutoCloseable {
   private final MockWebServer server = new MockWebServer();
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final BlockingQueue<ObjectNode> updates = new LinkedBlockingQueue<>();
+  private final java.util.TreeMap<Long, ObjectNode> unconfirmed = new java.util.TreeMap<>();
   private final AtomicInteger updateIds = new AtomicInteger(1000);
   private final AtomicInteger messageIds = new AtomicInteger(1);
   private final Map<String, byte[]> files = new ConcurrentHashMap<>();
@@ -180,7 +181,7 @@ final class FakeBotApi extends Dispatcher implements AutoCloseable {
       if (conflicts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
         return error(409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running");
       }
-      return getUpdates();
+      return getUpdates(params);
     }
     MockResponse response = answer(method, params);
     calls.add(new Call(method, params, Instant.now(), response.getCode()));
@@ -246,13 +247,19 @@ final class FakeBotApi extends Dispatcher implements AutoCloseable {
     }
   }
 
-  private MockResponse getUpdates() throws InterruptedException {
-    ObjectNode first = updates.poll(300, TimeUnit.MILLISECONDS);
+  // As Telegram does, an update is handed out again until a later call's offset confirms it.
+  private MockResponse getUpdates(ObjectNode params) throws InterruptedException {
+    long offset = params.path("offset").asLong(0);
     ArrayNode result = JSON.createArrayNode();
-    if (first != null) {
-      result.add(first);
+    synchronized (unconfirmed) {
+      unconfirmed.headMap(offset).clear();
+      if (unconfirmed.isEmpty()) {
+        ObjectNode first = updates.poll(300, TimeUnit.MILLISECONDS);
+        if (first != null) unconfirmed.put(first.path("update_id").asLong(), first);
+      }
       ObjectNode more;
-      while ((more = updates.poll()) != null) result.add(more);
+      while ((more = updates.poll()) != null) unconfirmed.put(more.path("update_id").asLong(), more);
+      unconfirmed.values().forEach(result::add);
     }
     return ok(result);
   }
