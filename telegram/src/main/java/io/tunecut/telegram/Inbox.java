@@ -52,6 +52,7 @@ final class Inbox implements LongPollingUpdateConsumer {
   private final UpdateClaims claims;
 
   private final Albums albums;
+  private final java.util.concurrent.atomic.AtomicLong lastTaken = new java.util.concurrent.atomic.AtomicLong();
 
   /**
    * @param claims the update claims of instances sharing a store, or null when alone
@@ -78,6 +79,7 @@ final class Inbox implements LongPollingUpdateConsumer {
 
   /** Takes one update; a bad one is logged and skipped, never thrown back at the poller. */
   void accept(Update update) {
+    if (update.getUpdateId() != null) lastTaken.accumulateAndGet(update.getUpdateId(), Math::max);
     if (!firstTime(update)) return;
     try {
       if (update.hasCallbackQuery()) {
@@ -108,6 +110,11 @@ final class Inbox implements LongPollingUpdateConsumer {
    * Nothing more comes in: albums still being gathered are handed over, to the handler when
    * gathered in memory, to the live instances when gathered in the shared store.
    */
+  /** The highest update id taken so far, 0 before the first. */
+  long lastTaken() {
+    return lastTaken.get();
+  }
+
   void flushAll() {
     albums.close();
   }

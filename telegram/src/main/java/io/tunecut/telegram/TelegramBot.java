@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.longpolling.util.DefaultGetUpdatesGenerator;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
@@ -74,6 +75,7 @@ public final class TelegramBot implements AutoCloseable {
       new BotCommand("cancel", "取消正在进行的任务"));
 
   private final TelegramPort port;
+  private final OkHttpTelegramClient client;
   private final OkHttpClient http;
   private final ScheduledExecutorService scheduler;
   private final ExecutorService workers;
@@ -83,8 +85,9 @@ public final class TelegramBot implements AutoCloseable {
   private volatile Inbox inbox;
   private final String username;
 
-  private TelegramBot(TelegramPort port, OkHttpClient http, ScheduledExecutorService scheduler, ExecutorService workers, String username) {
+  private TelegramBot(TelegramPort port, OkHttpTelegramClient client, OkHttpClient http, ScheduledExecutorService scheduler, ExecutorService workers, String username) {
     this.port = port;
+    this.client = client;
     this.http = http;
     this.scheduler = scheduler;
     this.workers = workers;
@@ -136,7 +139,7 @@ public final class TelegramBot implements AutoCloseable {
     TelegramBot bot = null;
     try {
       User me = port.call("getMe", () -> client.execute(new GetMe()));
-      bot = new TelegramBot(port, http, scheduler, workers, me.getUserName());
+      bot = new TelegramBot(port, client, http, scheduler, workers, me.getUserName());
       port.call("setMyCommands", () -> client.execute(new SetMyCommands(COMMANDS_EN)));
       port.call("setMyCommands", () -> client.execute(new SetMyCommands(COMMANDS_ZH, null, "zh")));
       FileDownloads files = new FileDownloads(client, port, http, base, settings.token(), settings.localServer());
@@ -213,6 +216,7 @@ public final class TelegramBot implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
+    if (pe != null) confirmTaken();
     WebhookServer w = webhook;
     if (w != null) w.close();
     // Nothing more comes in: albums still being collected go to the handler rather than being lost.
@@ -222,6 +226,20 @@ public final class TelegramBot implements AutoCloseable {
     int unsent = port.closeOutbox(grace);
     if (unsent > 0) log.warn("{} Telegram calls could not go out within {} ms of stopping (each is logged above)", unsent, grace.toMillis());
     shutdown(http, scheduler, workers);
+  }
+
+  // Telegram hands an update out again until a later getUpdates confirms it. The poll stopped
+  // here took updates that no later poll will confirm: without this, the next start answers them twice.
+  private void confirmTaken() {
+    Inbox in = inbox;
+    long last = in == null ? 0 : in.lastTaken();
+    if (last == 0) return;
+    GetUpdates confirm = GetUpdates.builder().offset((int) (last + 1)).limit(1).timeout(0).build();
+    try {
+      port.call("getUpdates", () -> client.execute(confirm));
+    } catch (IOException e) {
+      log.warn("Could not confirm the updates taken before stopping; the next start may answer update {} again: {}", last, e.getMessage());
+    }
   }
 
   private static void shutdown(OkHttpClient http, ScheduledExecutorService scheduler, ExecutorService workers) {
