@@ -108,12 +108,13 @@ final class ChatTurn {
     Messages say = work.say;
     if (!result.silent()) {
       GuiWords.Translation translated = GuiWords.translate(result.text().strip(), say);
-      replies.send(work, translated.text(), Replies.suggestions(say));
       if (translated.runExport()) {
-        replies.send(work, say.exportingForYou());
+        String before = translated.text().isEmpty() ? "" : translated.text() + "\n";
+        replies.send(work, before + say.exportingForYou());
         // "export it in 1080p please" is a turn: its long render is announced as /export's is
         return forecast.before(work).thenCompose(x -> export.run(work));
       }
+      replies.send(work, translated.text(), Replies.suggestions(say));
       // The picture must not hold the person's lane: their next message is taken at once.
       CompletableFuture<Void> picture = CompletableFuture.runAsync(
           () -> pictures.afterTurn(work, start.auth, start.sessionId, start.before), ctx.backendPool());

@@ -20,12 +20,17 @@ final class GuiWords {
   private static final Pattern CLICK = Pattern.compile(
       "(?i)\\b(?:click|tap|press)\\s+(?:on\\s+)?(?:the\\s+)?[\"'“‘]([^\"'”’\\n]{1,40})[\"'”’](?:\\s+button)?|(?:点击)\\s*[“\"「]([^”\"」\\n]{1,20})[”\"」](?:按钮)?");
 
-  /** A text fit for a chat; {@code runExport} when the backend wants the person to export. */
+  private static final Pattern SENTENCE = Pattern.compile("[^.!?。！？\\n]*(?:[.!?。！？]+|\\n|$)");
+
+  /**
+   * A text fit for a chat; {@code runExport} when the backend wants the person to export. Then
+   * we export at once, so the sentence asking them to is left out.
+   */
   record Translation(String text, boolean runExport) {}
 
   static Translation translate(String text, Messages say) {
     boolean export = CLICK_EXPORT.matcher(text).find();
-    String out = CLICK_EXPORT.matcher(text).replaceAll(Matcher.quoteReplacement(say.sendExport()));
+    String out = export ? withoutSentencesAskingToExport(text) : text;
     out = PREVIEW.matcher(out).replaceAll(Matcher.quoteReplacement(say.sendStatus()));
     out = OPEN.matcher(out).replaceAll(Matcher.quoteReplacement(say.sendStatus()));
     out = DRAG.matcher(out).replaceAll(Matcher.quoteReplacement(say.tellChange()));
@@ -36,6 +41,15 @@ final class GuiWords {
       click.appendReplacement(sb, Matcher.quoteReplacement(say.sayIt(what.strip())));
     }
     click.appendTail(sb);
-    return new Translation(sb.toString(), export);
+    return new Translation(sb.toString().strip(), export);
+  }
+
+  private static String withoutSentencesAskingToExport(String text) {
+    StringBuilder kept = new StringBuilder();
+    Matcher sentence = SENTENCE.matcher(text);
+    while (sentence.find() && !sentence.group().isEmpty()) {
+      if (!CLICK_EXPORT.matcher(sentence.group()).find()) kept.append(sentence.group());
+    }
+    return kept.toString();
   }
 }

@@ -389,10 +389,6 @@ public final class Messages {
     return t("send /status to see the timeline", "发送 /status 查看时间线");
   }
 
-  public String sendExport() {
-    return t("send /export", "发送 /export");
-  }
-
   public String tellChange() {
     return t("tell me the change (for example “move the title to the end”)", "告诉我要怎么改（例如“把标题移到结尾”）");
   }

@@ -157,7 +157,8 @@ class ExportTest {
     start(RecordingPort.create(), b -> b);
     h.server.enqueueTurn(Turn.text("Your video is ready. Click the Export button to download it."));
     h.run("ann", "finish it");
-    assertThat(h.sentTo("ann").get(1)).contains("/export").doesNotContain("Click");
+    // One answer: what the backend said, and that we export now (not "send /export").
+    assertThat(h.sentTo("ann").get(1)).isEqualTo("Your video is ready.\nI'll export it for you now.");
     assertThat(h.server.renderIds()).hasSize(1);
     assertThat(h.port.videos()).hasSize(1);
   }

@@ -10,17 +10,22 @@ class GuiWordsTest {
   private final Messages en = Messages.of(Language.EN);
 
   @Test
-  void clickExportBecomesTheExportCommandAndRunsIt() {
-    GuiWords.Translation t = GuiWords.translate("All set! Click the Export button to download.", en);
+  void clickExportRunsTheExportAndIsNotAskedOfThePerson() {
+    GuiWords.Translation t = GuiWords.translate("All set! Click the Export button to download. Enjoy.", en);
     assertThat(t.runExport()).isTrue();
-    assertThat(t.text()).contains("/export").doesNotContainIgnoringCase("click");
+    assertThat(t.text()).isEqualTo("All set! Enjoy.");
   }
 
   @Test
   void chineseExportToo() {
     GuiWords.Translation t = GuiWords.translate("完成了！请点击导出按钮。", Messages.of(Language.ZH));
     assertThat(t.runExport()).isTrue();
-    assertThat(t.text()).contains("/export");
+    assertThat(t.text()).isEqualTo("完成了！");
+  }
+
+  @Test
+  void anAnswerThatIsOnlyTheExportLeavesNothingToSay() {
+    assertThat(GuiWords.translate("Click Export to render it.", en).text()).isEmpty();
   }
 
   @Test
