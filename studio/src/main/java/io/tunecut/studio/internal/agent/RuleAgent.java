@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
 /**
  * The studio's agent: a message is read once ({@link Message}: normalised, quotes lifted,
  * references resolved, in clauses), then each clause goes through the {@link Instruction}s,
- * each claiming the words it used. "add music at 35% and fade it out" is three edits.
+ * each claiming the words it used. "add music at 35% and fade it out" is three edits. A clause
+ * no instruction understood may lean on the turn before ({@link FollowUp}: "actually 50%", "no,
+ * the other clip", "a bit more"), read against what that turn changed ({@link LastChange}).
  */
 public final class RuleAgent implements Agent {
   static final long STILL_MS = 3000;
@@ -116,6 +118,8 @@ public final class RuleAgent implements Agent {
           base = replaced.base();
           h = replaced.history();
           startIds = replaced.startIds();
+        } else {
+          edits.add(first, Edit.answer(draft, "Instead of your last change:", "已改为："));
         }
         replaced = null;
       }

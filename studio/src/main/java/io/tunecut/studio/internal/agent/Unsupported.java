@@ -1,6 +1,7 @@
 package io.tunecut.studio.internal.agent;
 
 import io.tunecut.studio.internal.draft.Draft;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,7 +28,7 @@ final class Unsupported implements Instruction {
   /** "加个字幕动画": the words after 字幕 were lifted as the text; alone, an unsupported word is the ask, not the text. */
   private static boolean quotedAlone(Turn turn) {
     Matcher m = MARKER.matcher(turn.text());
-    while (m.find()) if (UNSUPPORTED.matcher(turn.quote(m.group()).toLowerCase(java.util.Locale.ROOT).strip()).matches()) return true;
+    while (m.find()) if (UNSUPPORTED.matcher(turn.quote(m.group()).toLowerCase(Locale.ROOT).strip()).matches()) return true;
     return false;
   }
 
