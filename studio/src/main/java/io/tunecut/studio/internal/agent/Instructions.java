@@ -7,7 +7,7 @@ public final class Instructions {
   private Instructions() {}
 
   /**
-   * Order matters: text comes first so its words are never read as anything else; a photo's
+   * Order matters: what the studio cannot do is said before text and sound read its words; text comes first so its words are never read as anything else; a photo's
    * length before questions of length ("照片多停留几秒"); crossfades before the music's fades
    * ("fade between the clips"); music is
    * added before its volume, fades and start are set; clips are reordered and trimmed before
@@ -17,6 +17,7 @@ public final class Instructions {
   public static List<Instruction> standard() {
     return List.of(
         new StateQuestion(),
+        new Unsupported(),
         new SetText(),
         new LeaveAlone(),
         new StillLength(),

@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
 /**
  * The studio's agent: a message is read once ({@link Message}: normalised, quotes lifted,
  * references resolved, in clauses), then each clause goes through the {@link Instruction}s,
- * each claiming the words it used. "add music at 35% and fade it out" is three edits.
+ * each claiming the words it used. "add music at 35% and fade it out" is three edits. A clause
+ * no instruction understood may lean on the turn before ({@link FollowUp}: "actually 50%", "no,
+ * the other clip", "a bit more"), read against what that turn changed ({@link LastChange}).
  */
 public final class RuleAgent implements Agent {
   static final long STILL_MS = 3000;
@@ -26,10 +28,10 @@ public final class RuleAgent implements Agent {
       "^(?:please\\s+)?(?:undo|revert|go back|take (?:that|it) back|change it back|put it back|back to (?:how|what) it was"
           + "|restore the (?:previous|last|old) version)(?:\\s+(?:that|it|this|the last (?:change|edit|step|one|thing)|to (?:how|what) it was"
           + "(?: before)?|the way it was|to the (?:previous|last) version|1 step|please|pls|again))*\\s*$"
-          + "|撤销|撤回|还原|(?:恢复|回到|退回)(?:到)?(?:原来|之前|刚才|上一步)|^上一步$|^恢复$");
+          + "|撤销|撤回|还原|(?:恢复|回到|退回)(?:到)?(?:原来|之前|刚才|上一步)|^上一步$|^恢复$|^(?:还是)?(?:原来|之前)的(?:更)?好|^(?:改|换|变)回(?:来|去)");
   private static final Pattern REDO = Pattern.compile("^(?:please\\s+)?redo\\b|重做|恢复撤销");
   private static final Pattern FILLER = Pattern.compile(
-      "^(?:please|pls|ok|okay|now|then|for me|just|so|yeah|yes|hey|also|a bit|a little|thanks?|thank you|right|lol|lmao|haha+|hehe|done|all done|that'?s it|looks good|great|fine|cool|:\\)|请|帮我|一下|吧|好的|好|谢谢|嗯|哦|呢|啊|哈+|嘿嘿|呵呵|\\s)*$");
+      "^(?:please|pls|ok|okay|now|then|for me|just|so|yeah|yes|hey|also|a bit|a little|thanks?|thank you|right|lol|lmao|haha+|hehe|done|all done|that'?s it|looks good|great|fine|cool|no|nope|wait|hmm+|oops|actually|not that one|not that|wrong one|:\\)|请|帮我|一下|吧|好的|好|谢谢|嗯|哦|呢|啊|哈+|嘿嘿|呵呵|卧槽|哇塞?|天哪|我去|不对|算了|不是(?:这|那)(?:个|段)|\\s)*$");
   private static final Pattern CLIP_REF = Pattern.compile("(?<![a-z])clip (\\d+)(?!\\d)");
   private final List<Instruction> instructions;
   private final MusicMaker maker;
@@ -63,6 +65,9 @@ public final class RuleAgent implements Agent {
     List<Edit> edits = new ArrayList<>();
     List<String> missed = new ArrayList<>();
     List<String> startIds = start.clips().stream().map(Clip::id).toList();
+    LastChange last = LastChange.of(history, start).orElse(null);
+    Set<Message.Clause> rewritten = new HashSet<>();
+    Replaced replaced = null; // the turn's state before a follow-up took the last change's place
     List<Message.Clause> clauses = new ArrayList<>(Complaint.last(msg.clauses()));
     int asked = clauses.size(); // clauses as said; retried ones follow
     Map<Message.Clause, Integer> waiting = new HashMap<>(); // a refused clause -> where its refusals are
@@ -79,6 +84,10 @@ public final class RuleAgent implements Agent {
         base = draft;
         h = t.history();
         continue;
+      }
+      if (last != null && i < asked && !rewritten.contains(clause)) {
+        Optional<FollowUp.Retry> too = FollowUp.before(clause.text(), last);
+        if (too.isPresent()) clause = new Message.Clause(too.get().text(), clause.shown(), false);
       }
       Set<String> tools = new HashSet<>();
       edits.forEach(e -> {
@@ -101,6 +110,36 @@ public final class RuleAgent implements Agent {
         all.addAll(edit.get().created());
         created.addAll(edit.get().created());
         if (edit.get().kind() == Edit.Kind.QUESTION) break;
+      }
+      if (replaced != null && rewritten.contains(said)) {
+        boolean done = edits.size() > first && edits.subList(first, edits.size()).stream().anyMatch(e -> e.kind() != Edit.Kind.REFUSED);
+        if (!done) { // the corrected request cannot be made: the last change stays
+          draft = replaced.draft();
+          base = replaced.base();
+          h = replaced.history();
+          startIds = replaced.startIds();
+        } else {
+          edits.add(first, Edit.answer(draft, "Instead of your last change:", "已改为："));
+        }
+        replaced = null;
+      }
+      Optional<FollowUp.Retry> retry = understood || last == null || i >= asked || rewritten.contains(said)
+          || FILLER.matcher(clause.text()).matches() ? Optional.empty()
+          : FollowUp.after(clause.text(), last);
+      if (retry.isPresent() && (!retry.get().replaces() || draft.equals(start))) {
+        if (retry.get().replaces()) {
+          // "actually 50%", "no, the other clip": instead of the last change, on the draft it was made on
+          replaced = new Replaced(draft, base, h, startIds);
+          draft = last.before();
+          base = draft;
+          startIds = draft.clips().stream().map(Clip::id).toList();
+          h = new History(h.earlier().subList(0, h.earlier().size() - 1), h.later());
+        }
+        Message.Clause instead = new Message.Clause(retry.get().text(), said.shown(), false);
+        rewritten.add(instead);
+        clauses.add(i + 1, instead);
+        asked++;
+        continue;
       }
       // a complaint next to requests is why they were asked ("can barely hear people talking, music down to 40%")
       if (i < asked && !understood && !complaint && !FILLER.matcher(clause.text()).matches()) missed.add(clause.shown());
@@ -164,6 +203,9 @@ public final class RuleAgent implements Agent {
   MusicMaker maker() {
     return maker;
   }
+
+  /** Where a turn was before a follow-up set the last change aside, to go back to if the follow-up cannot be made. */
+  private record Replaced(Draft draft, Draft base, History history, List<String> startIds) {}
 
   /** Where undo or redo takes the draft, and the history after. */
   record Travel(Edit edit, History history) {}

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * A yes/no question about how things are ("is the music too loud?", "is it vertical?", "音乐是不是太大声了",
- * "现在是竖屏吗"): answered with how they are, nothing changed. Read before everything else, so
+ * "现在是竖屏吗", "标题在上面吗", "how loud is the music now", "音乐现在多大声"): answered with how they are, nothing changed. Read before everything else, so
  * "is the title too big?" does not shrink the title. A polite request ("is it possible to…",
  * "能不能…吗", "可以…吗") is not one.
  */
@@ -16,7 +16,9 @@ final class StateQuestion implements Instruction {
   private static final Pattern STATE_QUESTION = Pattern.compile(
       "^(?:好了|完成了|弄好了|做好了|改好了|可以了)吗|^(?:is|are|was|does|did)\\s+(?:it|this|that|the|my|music|song|video|clip|title|caption|text|original sound|everything|there)\\b(?!.*\\b(?:possible|a way|able|ok|okay|alright|fine)\\s+(?:if|to)\\b)"
           + "|^(?:what'?s|what is) (?:the )?(?:title|caption|text)\\b|^(?:title|caption|text)\\s*(?:是|叫)\\s*(?:什么|啥)"
-          + "|^(?!.*(?:能|可以|可不可以|帮|请|把|要不要)).*(?:是不是|是否|有没有).*|^(?!.*(?:能|可以|可不可以|帮|请|把|要不要)).*(?:现在|目前|这样)?是.*吗\\s*\\??$");
+          + "|^(?!.*(?:能|可以|可不可以|帮|请|把|要不要)).*(?:是不是|是否|有没有).*|^(?!.*(?:能|可以|可不可以|帮|请|把|要不要)).*(?:现在|目前|这样)?是.*吗\\s*\\??$"
+          + "|^(?!.*(?:能|可以|可不可以|帮|请|把|要不要|你在))(?:.+在|有).*吗\\s*\\??$"
+          + "|^how (?:loud|quiet|big|large) (?:is|are)\\b|(?<!再)(?:多大声|多响)|音量(?:是)?多少");
   private static final Pattern ABOUT_TEXT = Pattern.compile("title|caption|text|«|标题|字幕|文字");
   private static final Pattern ABOUT_SOUND = Pattern.compile("music|song|loud|quiet|volume|soft|音量|大声|小声|吵|声音|响");
   private static final Pattern ABOUT_SHAPE = Pattern.compile("vertical|horizontal|landscape|portrait|square|wide|tiktok|youtube|aspect|shape|竖|横|方|比例|抖音");

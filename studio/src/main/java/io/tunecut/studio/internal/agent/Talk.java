@@ -32,7 +32,7 @@ final class Talk implements Instruction {
   private static final Pattern EDIT_WORD = Pattern.compile(
       "(?<!clip )\\d|\\b(?:but|make|put|add|set|turn|change|more|less|louder|quieter|bigger|smaller|remove|cut|use|move|can you|could you)\\b"
           + "|但|改|加|调|换|去掉|删|放到|剪");
-  private static final Pattern OK = Pattern.compile("^(?:ok|okay|k|got it|alright|all right|sure|好的?|行|可以|嗯+|收到|明白)$");
+  private static final Pattern OK = Pattern.compile("^(?:ok|okay|k|got it|alright|all right|sure|好的?|行|可以|嗯+|收到|明白|还行|还可以|凑合)$");
   private static final Pattern WHICH_MUSIC = Pattern.compile(
       "(?:what|which) (?:music|song)\\b|什么 ?(?:music|song)|哪首|(?:music|song)(?:'s| is)? (?:called|named|name)\\b|name of (?:the )?(?:music|song)"
           + "|(?:music|song)\\s*(?:叫|是)(?:什么|啥)|(?:music|song)\\s*的?\\s*名字");
@@ -40,7 +40,8 @@ final class Talk implements Instruction {
   private static final Pattern HOLD = Pattern.compile(
       "^(?:wait|hold on|one sec(?:ond)?|1s|hang on|hmm+|h+m+|umm*|uh+|let me (?:think|see|check)|give me a (?:sec|second|minute|moment)|brb)(?:\\s+(?:a (?:sec|second|bit|minute|moment)|please))?\\s*[.!]*$"
           + "|^(?:等一?下|等等|稍等|等会儿?|我(?:再)?想想|让我想想|考虑一下|我考虑一下|我再看看|嗯+|呃+)[.!。！]*$"
-          + "|^(?:(?:hmm+|umm*|uh+|well)\\s+)?(?:not sure|i'?m not sure|idk|dunno|i don'?t know|still thinking|let me think about it)(?:\\s+yet)?\\s*[.!]*$"
+          + "|^(?:(?:hmm+|umm*|uh+|well)\\s+)?(?:not sure|i'?m not sure|idk|dunno|i don'?t know|still thinking|let me think about it)(?:\\s+(?:yet|about (?:that|it|this)))?\\s*[.!]*$"
+          + "|^i'?ll (?:change|edit|fix|do) (?:it|that|the rest)? ?later\\b|^(?:我)?(?:一会儿?|待会儿?|等会儿?|过会儿?|晚点)(?:再)?(?:改|看|弄|说)"
           + "|^(?:我)?(?:还)?(?:没想好|在想|不确定|拿不准)");
   /** "what's the bpm", "这首歌多少bpm": the tempo is heard when syncing, so say how to hear it. */
   private static final Pattern TEMPO = Pattern.compile(
@@ -62,33 +63,29 @@ final class Talk implements Instruction {
   /** "what does sync to the beat do", "what is a montage": a question about a word, not a request. */
   private static final Pattern WHAT_DOES = Pattern.compile("^(?:what|how) (?:does|do|would|will) .+ (?:do|mean|work)\\b|^how (?:do|can|should) i (?!export|render|download|save|get the video)|^what(?:'s| is) (?:a |an )?(?:montage|ducking|loudness|sync|beat ?sync)\\b|是什么意思|什么意思"
       + "|\\bwhat(?:'s| is) the difference\\b|\\bdifference between\\b|有什么(?:区别|不同)|什么区别|区别是什么");
-  /** "add a filter", "加个美颜", "remove the background behind me": not something this studio does. */
-  private static final Pattern UNSUPPORTED = Pattern.compile(
-      "\\b(?:filters?|stickers?|emojis?|green ?screen|special effects?|vfx|face ?(?:tune|swap|filter)|beauty (?:mode|filter)|colou?r grad(?:e|ing))\\b"
-          + "|\\b(?:remove|change|replace|erase|swap) (?:the |my )?background\\b(?! music)|\\bbackground (?:behind|removal)\\b|\\b(?:make|look) (?:me|my face) (?:look )?(?:thinner|slimmer|prettier|younger)\\b"
-          + "|滤镜|美颜|瘦脸|磨皮|美白|贴纸|表情包|特效|抠图|抠像|(?:换|去掉|去除|删掉)(?:个|一下|掉)?背景(?!音乐|乐|声|模糊)");
-
-  /** "no filter please": a refusal of what we do not do is no request for it. */
-  private static final Pattern REFUSING = Pattern.compile("\\b(?:no|don'?t|without)\\b|不要|别|不用");
   private static final Pattern DIFFERENCE = Pattern.compile("\\bdifference\\b|区别|不同");
   private static final Pattern SHAPES = Pattern.compile("\\d+x\\d+|vertical|horizontal|square|portrait|landscape|竖屏|横屏|方形");
 
   /** "the photo is blurry", "照片有点模糊": how it looks, which no edit here mends. */
   private static final Pattern BLURRY = Pattern.compile(
       "\\b(?:photos?|pictures?|clip \\d+|it|video|image|footage)\\s+(?:is|are|looks?|seems?)\\s+(?:so |too |a bit |a little |really |very |kinda |kind of )?(?:blurry|blurred|out of focus|grainy|pixelated|fuzzy)\\b"
-          + "|(?:photos?|clip \\d+|视频|画面)\\s*(?:有点|很|太|好|比较|有些)\\s*(?:模糊|糊)");
+          + "|(?:photos?|clip \\d+|视频|画面)\\s*(?:有点|很|太|好|比较|有些)\\s*(?:模糊|糊)|拍(?:得)?(?:有点|很|太|好)?糊");
+
+  /** "this looks worse than before", "感觉怪怪的": a dislike that names no change; the answer says how to go back. */
+  private static final Pattern DISLIKE = Pattern.compile(
+      "^(?:(?:hmm+|ugh+|meh|honestly|tbh)\\s+)?(?:it|this|that|the video)\\s+(?:looks?|sounds?|is|seems?)\\s+(?:so |kinda |a bit |really )?(?:worse|bad|weird|off|strange|wrong|ugly)\\b(?:\\s+(?:than before|now))?\\s*[.!]*$"
+          + "|^(?:感觉|好像|看着)?(?:有点|有些)?(?:怪怪的|怪|奇怪|不太对|变差了|不如之前|没之前好)[.!。！了]*$");
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
     boolean zh = turn.chinese();
+    if (turn.match(DISLIKE) != null) {
+      return Optional.of(Edit.answer(draft, "Tell me what to change, or say \"undo\" to go back to how it was before the last change.",
+          "想改哪里告诉我，或者说“撤销”回到上一次修改之前。"));
+    }
     if (turn.match(BLURRY) != null) {
       return Optional.of(Edit.question(draft, "I can't make a blurry picture sharp. If you have a sharper one, send it and I'll put it in.",
           "我没法让模糊的画面变清晰；有更清晰的可以发来，我帮你换上。"));
-    }
-    if (!turn.has(REFUSING) && turn.match(UNSUPPORTED) != null) {
-      return Optional.of(Edit.question(draft,
-          "I can't add filters, effects or stickers, or change faces or backgrounds. I edit the clips, music, text, speed and shape: ask \"what can you do?\" for all of it.",
-          "我没法加滤镜、特效或贴纸，也不能美颜、换背景。我能剪片段、配音乐、加文字、调速度和画面比例：说“你能做什么”看全部。"));
     }
     if (turn.has(DIFFERENCE) && turn.has(SHAPES)) {
       turn.match(DIFFERENCE);

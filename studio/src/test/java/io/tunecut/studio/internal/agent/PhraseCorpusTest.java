@@ -20,7 +20,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  * in {@link DraftChange}'s notation, {@code say~words} for words the answer must contain).
  */
 class PhraseCorpusTest {
-  record Row(int line, String category, String language, String fixture, String message, String expected) {}
+  /** One message, or with {@code first} a follow-up to the turn that made {@code firstExpected}. */
+  record Row(int line, String category, String language, String fixture, String message, String expected,
+      String first, String firstExpected) {
+    Row(int line, String category, String language, String fixture, String message, String expected) {
+      this(line, category, language, fixture, message, expected, null, null);
+    }
+  }
 
   record Outcome(Row row, String got, String reply, boolean passed) {}
 
@@ -45,7 +51,8 @@ class PhraseCorpusTest {
    * before was understood, kept so they stay understood: 1 the first try; 3 negations, quoted
    * instructions and file names; 4 typed on a phone (slang, typos, polite wrappers); 5 beat edits,
    * music made for clips sent alone, two requests at once; 6 the photo, crossfade, speed and drum
-   * edits. Every set holds plain chat that must not edit.
+   * edits; 7 two requests at once, typos, emoji, capitals, requests asked as questions. Every set
+   * holds plain chat that must not edit.
    */
   @ParameterizedTest(name = "{0}")
   @CsvSource({
@@ -54,7 +61,8 @@ class PhraseCorpusTest {
       "independent-3.tsv, 200, 80",
       "independent-4.tsv, 100, 45",
       "independent-5.tsv, 100, 45",
-      "independent-6.tsv, 80, 35"})
+      "independent-6.tsv, 80, 35",
+      "independent-7.tsv, 60, 30"})
   void everyIndependentSetIsUnderstood(String file, int fewestRows, int fewestChinese) throws IOException {
     List<Row> rows = rows(file);
     assertThat(rows).hasSizeGreaterThanOrEqualTo(fewestRows);
@@ -62,8 +70,21 @@ class PhraseCorpusTest {
     assertAllPass(file, rows);
   }
 
+  /**
+   * A message that refers to the one before ("actually 50%", "a bit more", "no, the other clip",
+   * 再大一点, 撤销), written blind with the seventh set: the first message, the change it makes, the
+   * second, and the change both make to the starting timeline.
+   */
+  @Test
+  void aFollowUpChangesWhatTheTurnBeforeDid() throws IOException {
+    List<Row> rows = rows("independent-7-turns.tsv", 7);
+    assertThat(rows).hasSizeGreaterThanOrEqualTo(35);
+    assertThat(rows.stream().filter(r -> r.language.equals("zh")).count()).isGreaterThanOrEqualTo(15);
+    assertAllPass("independent-7-turns.tsv", rows);
+  }
+
   void assertAllPass(String name, List<Row> rows) {
-    List<Outcome> outcomes = rows.stream().map(this::run).toList();
+    List<Outcome> outcomes = rows.stream().map(r -> r.first == null ? run(r) : runTwo(r)).toList();
     Map<String, int[]> rates = new TreeMap<>();
     for (Outcome o : outcomes) {
       for (String key : List.of(o.row.category + " / " + o.row.language, "all / " + o.row.language)) {
@@ -76,10 +97,25 @@ class PhraseCorpusTest {
     rates.forEach((k, r) -> table.append(String.format(Locale.ROOT, "  %-28s %3d / %3d  %5.1f%%%n", k, r[0], r[1], 100.0 * r[0] / r[1])));
     System.out.println(table);
     List<String> failures = outcomes.stream().filter(o -> !o.passed)
-        .map(o -> "line " + o.row.line + " [" + o.row.fixture + "] " + o.row.message + "\n    expected: " + o.row.expected
+        .map(o -> "line " + o.row.line + " [" + o.row.fixture + "] " + (o.row.first == null ? "" : o.row.first + " ⏵ ") + o.row.message + "\n    expected: " + o.row.expected
             + "\n    got:      " + o.got + "\n    reply:    " + o.reply.replace("\n", " ⏎ "))
         .toList();
     assertThat(failures).as(table.toString()).isEmpty();
+  }
+
+  /** The first message, then the second with the history the first left; the change is from the start. */
+  Outcome runTwo(Row row) {
+    ComposeMusicTest.Maker maker = new ComposeMusicTest.Maker();
+    Fixtures.Start start = Fixtures.of(row.fixture, maker);
+    RuleAgent agent = Fixtures.composes(row.fixture) ? new RuleAgent(withBeats(), maker) : this.agent;
+    AgentReply one = agent.respond(start.draft(), History.none(), start.media(), row.first, "en");
+    String gotFirst = DraftChange.between(start.draft(), one.draft());
+    if (!gotFirst.equals(DraftChange.canonical(row.firstExpected))) {
+      return new Outcome(row, "first turn: " + gotFirst, one.text(), false);
+    }
+    AgentReply two = agent.respond(one.draft(), one.history(), start.media(), row.message, "en");
+    String got = DraftChange.between(start.draft(), two.draft());
+    return new Outcome(row, got, two.text(), judged(row, got, two));
   }
 
   Outcome run(Row row) {
@@ -88,6 +124,11 @@ class PhraseCorpusTest {
     RuleAgent agent = Fixtures.composes(row.fixture) ? new RuleAgent(withBeats(), maker) : this.agent;
     AgentReply reply = agent.respond(start.draft(), start.media(), row.message, "en");
     String got = DraftChange.between(start.draft(), reply.draft());
+    return new Outcome(row, got, reply.text(), judged(row, got, reply));
+  }
+
+  /** The change is the one expected, the answer holds the words asked for, in the row's language. */
+  static boolean judged(Row row, String got, AgentReply reply) {
     boolean passed = got.equals(DraftChange.canonical(row.expected));
     for (String part : row.expected.split(";")) {
       String p = part.strip();
@@ -98,10 +139,15 @@ class PhraseCorpusTest {
           && !reply.text().contains("没看懂");
     }
     if (row.language.equals("zh")) passed &= reply.text().isEmpty() || reply.text().codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
-    return new Outcome(row, got, reply.text(), passed);
+    return passed;
   }
 
   static List<Row> rows(String file) throws IOException {
+    return rows(file, 5);
+  }
+
+  /** Rows of 5 columns, or of 7: category, language, timeline, first message, its change, second message, change. */
+  static List<Row> rows(String file, int columns) throws IOException {
     try (InputStream in = PhraseCorpusTest.class.getResourceAsStream("/agent/" + file)) {
       assertThat(in).as("agent/" + file + " on the test class path").isNotNull();
       List<Row> rows = new ArrayList<>();
@@ -110,8 +156,8 @@ class PhraseCorpusTest {
         String line = lines[i];
         if (line.isBlank() || line.startsWith("#")) continue;
         String[] f = line.split("\t");
-        assertThat(f).as("line %d has 5 tab-separated columns: %s", i + 1, line).hasSize(5);
-        rows.add(new Row(i + 1, f[0], f[1], f[2], f[3], f[4]));
+        assertThat(f).as("line %d has %d tab-separated columns: %s", i + 1, columns, line).hasSize(columns);
+        rows.add(columns == 5 ? new Row(i + 1, f[0], f[1], f[2], f[3], f[4]) : new Row(i + 1, f[0], f[1], f[2], f[5], f[6], f[3], f[4]));
       }
       return rows;
     }

@@ -264,6 +264,26 @@ class RuleAgentTest {
   }
 
   @Test
+  void aCorrectionTakesTheLastChangesPlaceAndOneThatCannotBeMadeKeepsIt() {
+    Draft start = travelDraft();
+    AgentReply quiet = say(start, "music at 30%");
+    AgentReply corrected = agent.respond(quiet.draft(), quiet.history(), media, "actually 50%", "en");
+    assertThat(corrected.draft().music().volume()).isEqualTo(0.5);
+    // the correction replaced the 30%: one undo goes back to before either
+    AgentReply undone = agent.respond(corrected.draft(), corrected.history(), media, "undo", "en");
+    assertThat(undone.draft()).isEqualTo(start);
+
+    AgentReply muted = say(start, "mute the beach clip");
+    AgentReply other = agent.respond(muted.draft(), muted.history(), media, "no, the other clip", "en");
+    assertThat(other.draft().clips()).extracting(c -> c.level()).containsExactly(1.0, 0.0);
+
+    AgentReply trimmed = say(start, "trim the beach clip to 5 seconds");
+    AgentReply impossible = agent.respond(trimmed.draft(), trimmed.history(), media, "no, the third clip", "en");
+    assertThat(impossible.draft()).isEqualTo(trimmed.draft());
+    assertThat(impossible.history()).isEqualTo(trimmed.history());
+  }
+
+  @Test
   void atLeastTwentyEarlierDraftsAreKept() {
     Draft draft = say(travelDraft(), "add background music").draft();
     History history = History.none();

@@ -51,6 +51,14 @@ public record Message(String original, List<Clause> clauses, List<String> quoted
     return References.things(Normalizer.normalize(Normalizer.halfWidth(lifted.text())));
   }
 
+  /**
+   * A clause that names nothing read as about {@code subject} ("move it to the top", "放到上面",
+   * "再小一点" after a turn about the title or the music), as a clause after one naming it is.
+   */
+  public static String about(String subject, String clause) {
+    return References.pronouns(List.of(subject, clause)).get(1);
+  }
+
   /** Whether a normalised text says no, don't, without, stop, 不要… */
   public static boolean negates(String text) {
     return Negation.in(text);

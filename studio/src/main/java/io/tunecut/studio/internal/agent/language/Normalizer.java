@@ -34,7 +34,7 @@ final class Normalizer {
       Map.entry("lowr", "lower"), Map.entry("biger", "bigger"), Map.entry("smaler", "smaller"),
       Map.entry("colour", "color"), Map.entry("centre", "center"), Map.entry("middle", "center"), Map.entry("normalise", "normalize"),
       Map.entry("lil", "little"), Map.entry("rn", "now"), Map.entry("smth", "something"),
-      Map.entry("whats", "what's"), Map.entry("hows", "how's"), Map.entry("lets", "let's"), Map.entry("im", "i'm"));
+      Map.entry("swich", "switch"), Map.entry("swtich", "switch"), Map.entry("whats", "what's"), Map.entry("hows", "how's"), Map.entry("lets", "let's"), Map.entry("im", "i'm"));
   private static final Pattern WORD = Pattern.compile("[a-z']+");
   private static final Pattern EMOJI = Pattern.compile("[\\p{So}\\p{Cs}\\x{FE0F}\\x{200D}\\x{1F3FB}-\\x{1F3FF}]+");
   /** The key words a dropped or swapped letter is forgiven in ("fde out", "vidoe"). */
@@ -95,9 +95,17 @@ final class Normalizer {
     return w;
   }
 
-  /** Chat Chinese in its plain form: "啥" is 什么, "删了吧" asks for 删掉 (but "删了吗" asks whether). */
+  /** A pinyin keyboard's slips in key words: the character that sounds the same ("竖平" for 竖屏, "蛋出" for 淡出). */
+  private static final Map<String, String> SOUNDS_ALIKE = Map.of("竖平", "竖屏", "横平", "横屏", "蛋出", "淡出", "蛋入", "淡入",
+      "标提", "标题", "音月", "音乐", "字募", "字幕");
+
+  /**
+   * Chat Chinese in its plain form: "啥" is 什么, "删了吧" asks for 删掉 and "关了" for 关掉 (but "删了吗"
+   * asks whether).
+   */
   private static String colloquial(String t) {
-    return t.replace("啥", "什么").replace("咋", "怎么").replaceAll("删了(?![吗么没])", "删掉");
+    for (var e : SOUNDS_ALIKE.entrySet()) t = t.replace(e.getKey(), e.getValue());
+    return t.replace("啥", "什么").replace("咋", "怎么").replaceAll("删了(?![吗么没])", "删掉").replaceAll("关了(?![吗么没])", "关掉");
   }
 
   private static String fractions(String t) {

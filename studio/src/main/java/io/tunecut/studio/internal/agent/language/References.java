@@ -23,6 +23,9 @@ final class References {
       "(?:the\\s+)?\\b(?:center|middle)\\s+(?:clip|video|one|shot|scene|part)\\b|中间(?:那|这|的)?(?:个|段|条)(?:视频|片段|镜头|素材)?|中间的?(?:视频|片段|镜头|素材)");
   private static final Pattern PAIR = Pattern.compile(
       "(?:the\\s+)?(" + ORDINALS + ")\\s+(?:and|&|with)\\s+(?:the\\s+)?(" + ORDINALS + ")\\s+(?:clips?|videos?|ones?|shots?)\\b");
+  /** "Speed up the first clip and slow down the second": an ordinal alone, where a clip was named before it. */
+  private static final Pattern BARE_ORDINAL = Pattern.compile("\\bthe (" + ORDINALS + ")(?=\\s*(?:$|[,.!?;]|\\band\\b|\\bthen\\b|\\btoo\\b|\\bplease\\b))");
+  private static final Pattern A_CLIP = Pattern.compile("\\bclip \\d");
   private static final Pattern ORDINAL_ONE = Pattern.compile("(?:the\\s+)?(" + ORDINALS + ")\\s+one\\b");
   private static final Pattern BY_NUMBER = Pattern.compile(
       "(?:the\\s+)?\\b(?:clip|video|shot|scene|segment|part)\\s*(?:number\\s*|no\\.?\\s*|#\\s*)?(\\d{1,2})(?![\\d.%sx]|db|p\\b)");
@@ -104,6 +107,7 @@ final class References {
     t = replace(ZH_CLIP, t, m -> m.group(3) != null ? Math.max(n, 1) : Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2)));
     if (!t.matches("(?s).*\\b(?:music|song|track|tune)\\b.*|.*(?:音乐|歌|首).*")) {
       t = replace(ORDINAL_ONE, t, m -> position(m.group(1), n));
+      if (A_CLIP.matcher(t).find()) t = replace(BARE_ORDINAL, t, m -> position(m.group(1), n));
     }
     return t;
   }

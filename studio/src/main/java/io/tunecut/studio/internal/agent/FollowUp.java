@@ -1,0 +1,80 @@
+package io.tunecut.studio.internal.agent;
+
+import io.tunecut.studio.internal.agent.language.Message;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A message that leans on the turn before: "actually 50%" and "还是15秒吧" (another value),
+ * "no, the other clip" and "不对，是第二段" (another clip), "a bit more" (once more), "the music
+ * too" (the same to something else), "move it to the top" and "再大一点" (about what it was about).
+ * Read as the request it stands for, in the words the instructions read.
+ */
+final class FollowUp {
+  private static final String CORRECTING = "(?:no|nope|actually|hmm+|wait|oh|oops|sorry|i mean|i meant|make (?:it|that)|rather|instead|how about|maybe|change (?:it|that) to"
+      + "|还是|改成|改为|换成|不对|不是|算了|那就|就|要)";
+  /** Another value: at least one correcting word, then the value alone. */
+  private static final Pattern VALUE = Pattern.compile(
+      "^(?:" + CORRECTING + "\\s*,?\\s*)+(\\d+(?:\\.\\d+)?)\\s*(%|s)?(?:\\s*(?:instead|then|please|吧|好了|的|就行|啊))*\\s*$");
+  /** Another clip: correcting words (or none), then the clip alone. */
+  private static final Pattern CLIP = Pattern.compile(
+      "^(?:(?:no|nope|wrong (?:one|clip)|i meant?|i said|actually|sorry|oops|不对|不是这个|不是这段|不是|是|我说的是|应该是|我要的是)\\s*,?\\s*)*"
+          + "(?:the\\s+)?(?:clip (\\d+)|(other) (?:clip|one|video)|(first|second|third|fourth|fifth|last)(?: one)?)\\s*(?:one|吧|才对|啊|please)?\\s*$");
+  private static final Pattern MORE = Pattern.compile(
+      "^(?:(?:a )?(?:bit|little|tad|touch) |even |just |slightly |some )*(more|less)(?:\\s+(?:please|again|than that))*\\s*$"
+          + "|^(?:again|once more|do (?:it|that) again|same again)\\s*$|^再?(?:来|多)一?(?:点|些)$|^(少)一?(?:点|些)$");
+  /** The same to something else: "the music too", "音乐也关掉". */
+  private static final Pattern TOO = Pattern.compile(
+      "^(?:and |also )?(?:the )?(music|original sound|clip \\d+)\\s+(?:too|as well|also)\\s*$|^also (?:the )?(music|original sound|clip \\d+)\\s*$"
+          + "|^(music|original sound|clip \\d+)\\s*也(?:要|给)?(?:关掉|关|静音|去掉|一样|这样)?(?:吧)?\\s*$");
+
+  /** The clause to read instead; {@code replaces} when it takes the last change's place, on the draft before it. */
+  record Retry(String text, boolean replaces) {}
+
+  private FollowUp() {}
+
+  /** Read before the instructions: words that alone would ask something else ("音乐也关掉" would remove the music). */
+  static Optional<Retry> before(String clause, LastChange last) {
+    Matcher too = TOO.matcher(clause);
+    if (!too.matches()) return Optional.empty();
+    String thing = too.group(1) != null ? too.group(1) : too.group(2) != null ? too.group(2) : too.group(3);
+    return last.alsoFor(thing).map(t -> new Retry(t, false));
+  }
+
+  /** Read when no instruction understood the clause on its own. */
+  static Optional<Retry> after(String clause, LastChange last) {
+    Matcher value = VALUE.matcher(clause);
+    if (value.matches()) {
+      return last.with(Double.parseDouble(value.group(1)), value.group(2) == null ? "" : value.group(2)).map(t -> new Retry(t, true));
+    }
+    Matcher clip = CLIP.matcher(clause);
+    if (clip.matches()) {
+      int count = last.before().clips().size();
+      int other = clip.group(1) != null ? Integer.parseInt(clip.group(1))
+          : clip.group(2) != null ? (count == 2 ? 3 - last.clip() : -1)
+          : ordinal(clip.group(3), count);
+      return last.on(other).map(t -> new Retry(t, true));
+    }
+    Matcher more = MORE.matcher(clause);
+    if (more.matches()) {
+      boolean less = "less".equals(more.group(1)) || more.group(2) != null;
+      return last.further(less).map(t -> new Retry(t, false));
+    }
+    String subject = last.subject();
+    if (subject == null) return Optional.empty();
+    String about = Message.about(subject, clause);
+    return about.equals(clause) ? Optional.empty() : Optional.of(new Retry(about, false));
+  }
+
+  private static int ordinal(String word, int count) {
+    return switch (word) {
+      case "first" -> 1;
+      case "second" -> 2;
+      case "third" -> 3;
+      case "fourth" -> 4;
+      case "fifth" -> 5;
+      default -> count;
+    };
+  }
+}

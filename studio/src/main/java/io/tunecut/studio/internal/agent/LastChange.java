@@ -1,0 +1,162 @@
+package io.tunecut.studio.internal.agent;
+
+import io.tunecut.studio.internal.draft.Caption;
+import io.tunecut.studio.internal.draft.Clip;
+import io.tunecut.studio.internal.draft.Draft;
+import io.tunecut.studio.internal.draft.Music;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What the turn before changed, read from the draft it replaced and the draft now (the history
+ * keeps drafts, not messages), said again in the words the instructions read: "music 30%",
+ * "mute clip 1", "trim clip 1 to 5s". A follow-up ("actually 50%", "no, the other clip", "a bit
+ * more") is that request with another value, on another clip, or once more.
+ *
+ * @param before the draft the last change was made on
+ * @param kind what changed
+ * @param clip the clip it changed, 1-based in {@code before}; 0 when not one clip
+ * @param was the value before (a level, a size) where "more" needs it
+ * @param now the value after
+ */
+record LastChange(Draft before, Kind kind, int clip, double was, double now) {
+  enum Kind { VOLUME, FADE_IN, FADE_OUT, CROSSFADE, CLIP_LEVEL, SOUND_LEVEL, CLIP_SPEED, CLIP_TRIM, LENGTH, REMOVE, TEXT_SIZE, TEXT }
+
+  /** The last change, when the history holds the draft before it and one thing changed. */
+  static Optional<LastChange> of(History history, Draft now) {
+    if (history.earlier().isEmpty()) return Optional.empty();
+    Draft before = history.earlier().get(history.earlier().size() - 1);
+    return between(before, now);
+  }
+
+  static Optional<LastChange> between(Draft before, Draft now) {
+    List<Clip> was = before.clips();
+    List<Clip> is = now.clips();
+    if (is.size() == was.size() - 1) {
+      for (int i = 0; i < was.size(); i++) {
+        String id = was.get(i).id();
+        if (is.stream().noneMatch(c -> c.id().equals(id))) return Optional.of(new LastChange(before, Kind.REMOVE, i + 1, 0, 0));
+      }
+    }
+    if (is.size() == was.size() && ids(is).equals(ids(was))) {
+      List<Integer> level = new ArrayList<>();
+      List<Integer> speed = new ArrayList<>();
+      List<Integer> length = new ArrayList<>();
+      for (int i = 0; i < is.size(); i++) {
+        if (is.get(i).level() != was.get(i).level()) level.add(i);
+        if (is.get(i).speed() != was.get(i).speed()) speed.add(i);
+        else if (is.get(i).durationMs() != was.get(i).durationMs()) length.add(i);
+      }
+      if (speed.size() == 1) return one(before, Kind.CLIP_SPEED, speed.get(0), was.get(speed.get(0)).speed(), is.get(speed.get(0)).speed());
+      if (level.size() == 1) return one(before, Kind.CLIP_LEVEL, level.get(0), was.get(level.get(0)).level(), is.get(level.get(0)).level());
+      if (level.size() > 1 && level.size() == is.size()) return Optional.of(new LastChange(before, Kind.SOUND_LEVEL, 0, 1, is.get(0).level()));
+      if (length.size() == 1 && is.size() > 1) {
+        int i = length.get(0);
+        return one(before, Kind.CLIP_TRIM, i, was.get(i).durationMs() / 1000.0, is.get(i).durationMs() / 1000.0);
+      }
+      if (!length.isEmpty() && length.size() == is.size()) {
+        return Optional.of(new LastChange(before, Kind.LENGTH, 0, before.durationMs() / 1000.0, now.durationMs() / 1000.0));
+      }
+    }
+    Music a = before.music();
+    Music b = now.music();
+    if (a == null && b != null) {
+      return Optional.of(new LastChange(before, Kind.VOLUME, 0, 1, b.volume())); // added: "music at 30%" on no music
+    }
+    if (a != null && b != null && a.src().equals(b.src())) {
+      if (a.volume() != b.volume()) return Optional.of(new LastChange(before, Kind.VOLUME, 0, a.volume(), b.volume()));
+      if (a.fadeOutMs() != b.fadeOutMs()) return Optional.of(new LastChange(before, Kind.FADE_OUT, 0, a.fadeOutMs() / 1000.0, b.fadeOutMs() / 1000.0));
+      if (a.fadeInMs() != b.fadeInMs()) return Optional.of(new LastChange(before, Kind.FADE_IN, 0, a.fadeInMs() / 1000.0, b.fadeInMs() / 1000.0));
+    }
+    if (now.transition() != null && !now.transition().equals(before.transition())) {
+      return Optional.of(new LastChange(before, Kind.CROSSFADE, 0, 0, now.transition().durationMs() / 1000.0));
+    }
+    for (Caption c : now.captions()) {
+      Caption old = before.captions().stream().filter(x -> x.id().equals(c.id())).findFirst().orElse(null);
+      if (old != null && old.size() != c.size() && old.text().equals(c.text())) {
+        return Optional.of(new LastChange(before, Kind.TEXT_SIZE, 0, old.size(), c.size()));
+      }
+      if (!c.equals(old)) return Optional.of(new LastChange(before, Kind.TEXT, 0, 0, 0));
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<LastChange> one(Draft before, Kind kind, int index, double was, double now) {
+    return Optional.of(new LastChange(before, kind, index + 1, was, now));
+  }
+
+  private static List<String> ids(List<Clip> clips) {
+    return clips.stream().map(Clip::id).toList();
+  }
+
+  /** What the change was about, as the instructions name it, for "move it to the top", "再大一点"; null when not one thing. */
+  String subject() {
+    return switch (kind) {
+      case VOLUME, FADE_IN, FADE_OUT -> "music";
+      case TEXT, TEXT_SIZE -> "title";
+      case SOUND_LEVEL -> "original sound";
+      case CLIP_LEVEL, CLIP_SPEED, CLIP_TRIM -> "clip " + clip;
+      default -> null;
+    };
+  }
+
+  /** The same request with another value: "actually 50%", "还是15秒吧", "actually 6" (in the change's own unit). */
+  Optional<String> with(double value, String unit) {
+    boolean share = unit.equals("%") || unit.isEmpty() && (kind == Kind.VOLUME || kind == Kind.CLIP_LEVEL || kind == Kind.SOUND_LEVEL);
+    boolean secs = unit.equals("s") || unit.isEmpty() && !share;
+    String v = number(value);
+    return Optional.ofNullable(switch (kind) {
+      case VOLUME -> share ? "music " + v + "%" : null;
+      case CLIP_LEVEL -> share ? "clip " + clip + " original sound " + v + "%" : null;
+      case SOUND_LEVEL -> share ? "original sound " + v + "%" : null;
+      case FADE_OUT -> secs ? "fade out " + v + "s" : null;
+      case FADE_IN -> secs ? "fade in " + v + "s" : null;
+      case CROSSFADE -> secs ? "crossfade " + v + "s" : null;
+      case CLIP_TRIM -> secs ? "trim clip " + clip + " to " + v + "s" : null;
+      case LENGTH -> secs ? "make it " + v + "s" : null;
+      default -> null;
+    });
+  }
+
+  /** The same change on another clip ("no, the other clip", "不对，是第二段"); empty when it was not one clip's. */
+  Optional<String> on(int other) {
+    if (other == clip || other < 1 || other > before.clips().size()) return Optional.empty();
+    return Optional.ofNullable(switch (kind) {
+      case REMOVE -> "remove clip " + other;
+      case CLIP_LEVEL -> now == 0 ? "mute clip " + other : "clip " + other + " original sound " + number(now * 100) + "%";
+      case CLIP_SPEED -> "play clip " + other + " at " + number(now) + "x";
+      case CLIP_TRIM -> "trim clip " + other + " to " + number(now) + "s";
+      default -> null;
+    });
+  }
+
+  /**
+   * "A bit more", "less": a step repeated in its direction, or, after a value was set, one step
+   * up ("music 40%", "a bit more" is louder); {@code less} goes the other way.
+   */
+  Optional<String> further(boolean less) {
+    boolean up = kind == Kind.VOLUME ? !isStep(now / was, 0.7) : now > was;
+    if (less) up = !up;
+    return Optional.ofNullable(switch (kind) {
+      case VOLUME -> up ? "music louder" : "music quieter";
+      case TEXT_SIZE -> up ? "title bigger" : "title smaller";
+      default -> null;
+    });
+  }
+
+  /** The change done to something else ("mute the city clip", "the music too"): only a mute carries over. */
+  Optional<String> alsoFor(String thing) {
+    boolean muted = (kind == Kind.CLIP_LEVEL || kind == Kind.SOUND_LEVEL || kind == Kind.VOLUME) && now == 0;
+    return muted ? Optional.of("mute " + thing) : Optional.empty();
+  }
+
+  private static boolean isStep(double ratio, double step) {
+    return Math.abs(ratio - step) < 0.005;
+  }
+
+  private static String number(double v) {
+    return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.2f", v).replaceAll("0+$", "");
+  }
+}

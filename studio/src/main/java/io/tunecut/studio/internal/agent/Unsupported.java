@@ -1,0 +1,43 @@
+package io.tunecut.studio.internal.agent;
+
+import io.tunecut.studio.internal.draft.Draft;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Asked for what this studio does not do (filters, effects, stickers, animated text, noise
+ * removal, a changed voice, face or background, a zoom): an honest "I can't", read before the
+ * text and sound edits, so "加个字幕动画" adds no text "动画" and "remove the wind noise from the
+ * beach clip" does not mute the clip.
+ */
+final class Unsupported implements Instruction {
+  private static final Pattern UNSUPPORTED = Pattern.compile(
+      "\\b(?:filters?|stickers?|emojis?|green ?screen|special effects?|vfx|face ?(?:tune|swap|filter)|beauty (?:mode|filter)|colou?r grad(?:e|ing))\\b"
+          + "|\\b(?:remove|change|replace|erase|swap) (?:the |my )?background\\b(?! music)|\\bbackground (?:behind|removal)\\b|\\b(?:make|look) (?:me|my face) (?:look )?(?:thinner|slimmer|prettier|younger)\\b"
+          + "|\\bblack (?:and|&) white\\b|\\bb ?& ?w\\b|\\b(?:sepia|grayscale|greyscale|monochrome)\\b"
+          + "|\\b(?:wind|background|traffic|crowd) noise\\b|\\b(?:wind|traffic)\\b(?!\\s+down)|\\b(?:denoise|noise (?:reduction|removal))\\b"
+          + "|\\bzoom(?:s|ing)?\\b(?!\\s+(?:in )?to fill)|\\bken burns\\b|\\banimat(?:e|ed|ion)\\b|\\b(?:voice ?changer|auto-?tune|change my voice)\\b"
+          + "|滤镜|美颜|瘦脸|磨皮|美白|贴纸|表情包|特效|抠图|抠像|(?:换|去掉|去除|删掉)(?:个|一下|掉)?背景(?!音乐|乐|声|模糊)"
+          + "|黑白|降噪|去(?:掉|除)?(?:杂音|噪音|风声)|变声|动画|缩放效果|推镜头");
+  private static final Pattern MARKER = Pattern.compile("«\\d+»");
+  /** "no filter please": a refusal of what we do not do is no request for it. */
+  private static final Pattern REFUSING = Pattern.compile("\\b(?:no|don'?t|without)\\b|不要|别|不用");
+
+  /** "加个字幕动画": the words after 字幕 were lifted as the text; alone, an unsupported word is the ask, not the text. */
+  private static boolean quotedAlone(Turn turn) {
+    Matcher m = MARKER.matcher(turn.text());
+    while (m.find()) if (UNSUPPORTED.matcher(turn.quote(m.group()).toLowerCase(Locale.ROOT).strip()).matches()) return true;
+    return false;
+  }
+
+  @Override
+  public Optional<Edit> apply(Turn turn, Draft draft) {
+    if (turn.has(REFUSING) || turn.match(UNSUPPORTED) == null && !quotedAlone(turn)) return Optional.empty();
+    return Optional.of(Edit.question(draft,
+        "I can't do that here: no filters, effects, stickers, animations or zooms, no noise removal, and no changing faces, voices or backgrounds."
+            + " I edit the clips, music, text, speed and shape: ask \"what can you do?\" for all of it.",
+        "这个我没法做：滤镜、特效、贴纸、动画、缩放、降噪、美颜、变声和换背景都不支持。我能剪片段、配音乐、加文字、调速度和画面比例：说“你能做什么”看全部。"));
+  }
+}
