@@ -7,7 +7,9 @@ import java.util.List;
  * Finds where bars start: bass lines and chords change on the downbeat. Each beat's sound below
  * 350 Hz gets a fine spectrum (a beat long, resolving single bass notes, less the local mean so
  * that notes count and the spectrum's slope does not); the bar phase whose beats differ most
- * from the beat before them starts the bar (the spectral difference of Davies and Plumbley).
+ * from the beat before them starts the bar (the spectral difference of Davies and Plumbley),
+ * helped by how the bass differs from the bar before and the sound below 700 Hz from the half
+ * bar before (see {@link #changes}).
  *
  * <p>Fed as the track is decoded, it keeps the sound at an eighth of the sample rate: 11 KB a
  * second.
@@ -20,6 +22,8 @@ final class BarPhase implements Decoder.SampleSink {
   /** Bass notes move on the downbeat more reliably than anything above them. */
   private static final double BASS_HZ = 350;
   private static final int PEAK_RADIUS = 8;
+  /** Bass and the chords above it, whose changes mark the half bar. */
+  private static final double HARMONY_HZ = 700;
 
   private final double rate;
   private float[] kept = new float[1 << 16];
@@ -62,37 +66,44 @@ final class BarPhase implements Decoder.SampleSink {
   }
 
   /**
+   * The measures of change whose strongest phase starts the bar (see {@link Metre#phase(double[][],
+   * int)}), per beat: the bass's from beat to beat and from bar to bar, and, in bars of an even
+   * number of beats, the change of the sound below {@value #HARMONY_HZ} Hz from half bar to half
+   * bar. Where the bass moves on every beat the first barely tells the beats apart; chords held
+   * for half a bar or more change between half bars where the bar starts (and in its middle, which
+   * the bar-to-bar change tells apart). Computed beat by beat: no spectrum is kept past the
+   * span it is compared over.
+   */
+  double[][] changes(List<Double> beats, int beatsPerBar) {
+    int half = beatsPerBar % 2 == 0 ? beatsPerBar / 2 : 0;
+    SpectralChange beat = new SpectralChange(1, beats.size());
+    SpectralChange bar = new SpectralChange(beatsPerBar, beats.size());
+    SpectralChange halfBar = new SpectralChange(Math.max(1, half), beats.size());
+    Spectrum spectrum = new Spectrum();
+    for (int i = 0; i < beats.size(); i++) {
+      double[] power = spectrum.power(beats, i);
+      double[] bass = spectrum.normalized(power, BASS_HZ);
+      beat.add(bass);
+      bar.add(bass);
+      if (half > 0) {
+        halfBar.add(spectrum.normalized(power, HARMONY_HZ));
+      }
+    }
+    return half > 0
+        ? new double[][] {beat.change(), bar.change(), halfBar.change()}
+        : new double[][] {beat.change(), bar.change()};
+  }
+
+  /**
    * Per beat, how much the mean spectrum of the {@code span} beats from there differs from
    * that of the {@code span} beats before; NaN where either side lacks a beat with sound.
    */
   static double[] change(double[][] spectra, int span) {
-    double[] change = new double[spectra.length];
-    Arrays.fill(change, Double.NaN);
-    for (int i = span; i + span <= spectra.length; i++) {
-      double[] before = mean(spectra, i - span, i);
-      double[] after = mean(spectra, i, i + span);
-      if (before != null && after != null) {
-        change[i] = jensenShannon(before, after);
-      }
+    SpectralChange change = new SpectralChange(span, spectra.length);
+    for (double[] spectrum : spectra) {
+      change.add(spectrum);
     }
-    return change;
-  }
-
-  /** The mean of the beats' spectra in [from, to), or null where one of them has none. */
-  private static double[] mean(double[][] spectra, int from, int to) {
-    double[] out = null;
-    for (int i = from; i < to; i++) {
-      if (spectra[i] == null) {
-        return null;
-      }
-      if (out == null) {
-        out = new double[spectra[i].length];
-      }
-      for (int k = 0; k < out.length; k++) {
-        out[k] += spectra[i][k] / (to - from);
-      }
-    }
-    return out;
+    return change.change();
   }
 
   /**
@@ -100,41 +111,62 @@ final class BarPhase implements Decoder.SampleSink {
    * beat to the next; null for the last beat and where there is no sound.
    */
   double[][] spectra(List<Double> beats, double maxHz) {
-    int n = Integer.highestOneBit((int) Math.ceil(FRAME_SECONDS * rate) - 1) << 1;
-    Fft fft = new Fft(n);
-    double[] re = new double[n];
-    double[] im = new double[n];
-    double[] power = new double[n / 2 + 1];
+    Spectrum spectrum = new Spectrum();
     double[][] out = new double[beats.size()][];
-    for (int i = 0; i + 1 < beats.size(); i++) {
-      int from = (int) Math.round(beats.get(i) * rate);
-      int to = Math.min(size, Math.min(from + n, (int) Math.round(beats.get(i + 1) * rate)));
-      double[] spectrum = null;
-      if (to - from > 16) {
-        Arrays.fill(re, 0);
-        Arrays.fill(im, 0);
-        int length = to - from;
-        for (int k = 0; k < length; k++) {
-          double w = 0.5 - 0.5 * Math.cos(2 * Math.PI * (k + 0.5) / length);
-          re[k] = kept[from + k] * w;
-        }
-        fft.power(re, im, power);
-        spectrum = peaks(power, (int) Math.min(n / 2, Math.round(maxHz * n / rate)));
-        double total = 0;
-        for (double v : spectrum) {
-          total += v;
-        }
-        if (total <= 0) {
-          spectrum = null;
-        } else {
-          for (int k = 0; k < spectrum.length; k++) {
-            spectrum[k] /= total;
-          }
-        }
-      }
-      out[i] = spectrum;
+    for (int i = 0; i < beats.size(); i++) {
+      double[] power = spectrum.power(beats, i);
+      out[i] = power == null ? null : spectrum.normalized(power, maxHz);
     }
     return out;
+  }
+
+  /** One beat's spectrum at a time, its buffers reused from beat to beat. */
+  private final class Spectrum {
+    private final int n = Integer.highestOneBit((int) Math.ceil(FRAME_SECONDS * rate) - 1) << 1;
+    private final Fft fft = new Fft(n);
+    private final double[] re = new double[n];
+    private final double[] im = new double[n];
+    private final double[] power = new double[n / 2 + 1];
+
+    /** The power spectrum of beat {@code i} (to the next beat), or null where it is too short. */
+    double[] power(List<Double> beats, int i) {
+      if (i + 1 >= beats.size()) {
+        return null;
+      }
+      int from = (int) Math.round(beats.get(i) * rate);
+      int to = Math.min(size, Math.min(from + n, (int) Math.round(beats.get(i + 1) * rate)));
+      if (to - from <= 16) {
+        return null;
+      }
+      Arrays.fill(re, 0);
+      Arrays.fill(im, 0);
+      int length = to - from;
+      for (int k = 0; k < length; k++) {
+        double w = 0.5 - 0.5 * Math.cos(2 * Math.PI * (k + 0.5) / length);
+        re[k] = kept[from + k] * w;
+      }
+      fft.power(re, im, power);
+      return power;
+    }
+
+    /** The peaks of {@code power} below {@code maxHz}, summing to 1; null where there are none. */
+    double[] normalized(double[] power, double maxHz) {
+      if (power == null) {
+        return null;
+      }
+      double[] spectrum = peaks(power, (int) Math.min(n / 2, Math.round(maxHz * n / rate)));
+      double total = 0;
+      for (double v : spectrum) {
+        total += v;
+      }
+      if (total <= 0) {
+        return null;
+      }
+      for (int k = 0; k < spectrum.length; k++) {
+        spectrum[k] /= total;
+      }
+      return spectrum;
+    }
   }
 
   /**
@@ -155,19 +187,5 @@ final class BarPhase implements Decoder.SampleSink {
       out[k] = Math.max(0, magnitude[k] - (prefix[b] - prefix[a]) / (b - a));
     }
     return out;
-  }
-
-  private static double jensenShannon(double[] p, double[] q) {
-    double sum = 0;
-    for (int b = 0; b < p.length; b++) {
-      double m = (p[b] + q[b]) / 2;
-      if (p[b] > 0) {
-        sum += p[b] * Math.log(p[b] / m);
-      }
-      if (q[b] > 0) {
-        sum += q[b] * Math.log(q[b] / m);
-      }
-    }
-    return sum / 2;
   }
 }

@@ -5,8 +5,10 @@ package io.tunecut.studio.internal.analysis;
  * to beat: the accents and the bass of a waltz come back every three beats (or six), those of
  * music in four every four (or eight); the peaks of their beat-level autocorrelation say which. The
  * bar then starts on the phase where chords and bass notes change most (see {@link BarPhase}), from
- * one beat to the next and from one bar to the next: where the harmony moves every half bar, only
- * bars that start on the downbeat differ whole from the bar before.
+ * one beat to the next, from one bar to the next and from one half bar to the next: where the
+ * harmony moves every half bar, only bars that start on the downbeat differ whole from the bar
+ * before; where the bass moves on every beat, the chords held over half a bar still change where
+ * it starts.
  */
 final class Metre {
   /**
