@@ -46,6 +46,10 @@ public final class BeatTracker {
   private static final double EMPTY_BEAT = 0.25;
   /** Swing leaves a third of the two-thirds grid empty; music that moves in threes far less. */
   private static final double MAX_EMPTY_SHARE = 0.25;
+  /** A swung eighth after the beat carries at least this share of the beat's onsets… */
+  private static final double SWING_SHARE = 0.2;
+  /** …and this many times those of any other subdivision. */
+  private static final double SWING_CONTRAST = 2;
   /** Flux of log bands peaks when an onset enters the window, before the window centre. */
   private static final double ONSET_LAG_SECONDS = 0.022;
 
@@ -112,6 +116,7 @@ public final class BeatTracker {
         period = tempo.twoThirds;
       }
     }
+    frames = onTheLongNote(onset, frames, period);
     List<Double> beats = new ArrayList<>(frames.length);
     for (int f : frames) {
       beats.add(round3(f / FRAME_RATE + ONSET_LAG_SECONDS));
@@ -196,6 +201,40 @@ public final class BeatTracker {
       }
     }
     return empty <= MAX_EMPTY_SHARE * fast.length;
+  }
+
+  /**
+   * The beats a third of a period later where they fall on the swung eighth: swing is long-short,
+   * so a beat whose only subdivision comes a third after it (short-long) is the "and" of the beat
+   * before. Where the beat is divided otherwise too (straight eighths, sixteenths, triplets) it
+   * stays.
+   */
+  static int[] onTheLongNote(double[] onset, int[] frames, double period) {
+    if (frames.length < 8) {
+      return frames;
+    }
+    double beat = meanAt(onset, frames, 0);
+    double third = meanAt(onset, frames, period / 3);
+    double others = Math.max(meanAt(onset, frames, period / 4),
+        Math.max(meanAt(onset, frames, period / 2), meanAt(onset, frames, 2 * period / 3)));
+    if (beat <= 0 || third < SWING_SHARE * beat || third < SWING_CONTRAST * others) {
+      return frames;
+    }
+    int shift = (int) Math.round(period / 3);
+    return Arrays.stream(frames).map(f -> f + shift).filter(f -> f < onset.length).toArray();
+  }
+
+  /** The mean strongest onset within a frame of each beat moved by {@code offset} frames. */
+  private static double meanAt(double[] onset, int[] frames, double offset) {
+    int[] moved = new int[frames.length];
+    for (int i = 0; i < frames.length; i++) {
+      moved[i] = Math.min(onset.length - 1, (int) Math.round(frames[i] + offset));
+    }
+    double sum = 0;
+    for (double v : strengthAt(onset, moved)) {
+      sum += v;
+    }
+    return sum / frames.length;
   }
 
   /** The strongest onset within a frame of each beat. */
