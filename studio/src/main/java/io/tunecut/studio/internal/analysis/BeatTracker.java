@@ -50,6 +50,11 @@ public final class BeatTracker {
   private static final double SWING_SHARE = 0.2;
   /** …and this many times those of any other subdivision. */
   private static final double SWING_CONTRAST = 2;
+  /**
+   * Beats between the others with less than this share of their onsets are empty (on both sets
+   * the next lowest share is 0.32, where the beat is right).
+   */
+  private static final double EMPTY_SHARE = 0.25;
   /** Flux of log bands peaks when an onset enters the window, before the window centre. */
   private static final double ONSET_LAG_SECONDS = 0.022;
 
@@ -117,6 +122,11 @@ public final class BeatTracker {
       }
     }
     frames = onTheLongNote(onset, frames, period);
+    int[] everyOther = withoutEmptyBeats(onset, frames);
+    if (everyOther != frames) {
+      frames = everyOther;
+      period *= 2;
+    }
     List<Double> beats = new ArrayList<>(frames.length);
     for (int f : frames) {
       beats.add(round3(f / FRAME_RATE + ONSET_LAG_SECONDS));
@@ -222,6 +232,31 @@ public final class BeatTracker {
     }
     int shift = (int) Math.round(period / 3);
     return Arrays.stream(frames).map(f -> f + shift).filter(f -> f < onset.length).toArray();
+  }
+
+  /**
+   * Every other beat where those between carry almost no onsets: the tracker's prior pulls a slow
+   * beat (60–70 BPM) to twice its tempo, and the beats it adds fall where nothing is played.
+   * Else {@code frames} itself.
+   */
+  static int[] withoutEmptyBeats(double[] onset, int[] frames) {
+    if (frames.length < 16) {
+      return frames;
+    }
+    double[] strength = strengthAt(onset, frames);
+    double[] sum = new double[2];
+    for (int i = 0; i < strength.length; i++) {
+      sum[i % 2] += strength[i];
+    }
+    int strong = sum[0] >= sum[1] ? 0 : 1;
+    if (sum[1 - strong] >= EMPTY_SHARE * sum[strong]) {
+      return frames;
+    }
+    int[] out = new int[(frames.length - strong + 1) / 2];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = frames[strong + 2 * i];
+    }
+    return out;
   }
 
   /** The mean strongest onset within a frame of each beat moved by {@code offset} frames. */
