@@ -46,6 +46,15 @@ public final class BeatTracker {
   private static final double EMPTY_BEAT = 0.25;
   /** Swing leaves a third of the two-thirds grid empty; music that moves in threes far less. */
   private static final double MAX_EMPTY_SHARE = 0.25;
+  /** A swung eighth after the beat carries at least this share of the beat's onsets… */
+  private static final double SWING_SHARE = 0.2;
+  /** …and this many times those of any other subdivision. */
+  private static final double SWING_CONTRAST = 2;
+  /**
+   * Beats between the others with less than this share of their onsets are empty (on both sets
+   * the next lowest share is 0.32, where the beat is right).
+   */
+  private static final double EMPTY_SHARE = 0.25;
   /** Flux of log bands peaks when an onset enters the window, before the window centre. */
   private static final double ONSET_LAG_SECONDS = 0.022;
 
@@ -111,6 +120,12 @@ public final class BeatTracker {
         frames = faster;
         period = tempo.twoThirds;
       }
+    }
+    frames = onTheLongNote(onset, frames, period);
+    int[] everyOther = withoutEmptyBeats(onset, frames);
+    if (everyOther != frames) {
+      frames = everyOther;
+      period *= 2;
     }
     List<Double> beats = new ArrayList<>(frames.length);
     for (int f : frames) {
@@ -196,6 +211,65 @@ public final class BeatTracker {
       }
     }
     return empty <= MAX_EMPTY_SHARE * fast.length;
+  }
+
+  /**
+   * The beats a third of a period later where they fall on the swung eighth: swing is long-short,
+   * so a beat whose only subdivision comes a third after it (short-long) is the "and" of the beat
+   * before. Where the beat is divided otherwise too (straight eighths, sixteenths, triplets) it
+   * stays.
+   */
+  static int[] onTheLongNote(double[] onset, int[] frames, double period) {
+    if (frames.length < 8) {
+      return frames;
+    }
+    double beat = meanAt(onset, frames, 0);
+    double third = meanAt(onset, frames, period / 3);
+    double others = Math.max(meanAt(onset, frames, period / 4),
+        Math.max(meanAt(onset, frames, period / 2), meanAt(onset, frames, 2 * period / 3)));
+    if (beat <= 0 || third < SWING_SHARE * beat || third < SWING_CONTRAST * others) {
+      return frames;
+    }
+    int shift = (int) Math.round(period / 3);
+    return Arrays.stream(frames).map(f -> f + shift).filter(f -> f < onset.length).toArray();
+  }
+
+  /**
+   * Every other beat where those between carry almost no onsets: the tracker's prior pulls a slow
+   * beat (60–70 BPM) to twice its tempo, and the beats it adds fall where nothing is played.
+   * Else {@code frames} itself.
+   */
+  static int[] withoutEmptyBeats(double[] onset, int[] frames) {
+    if (frames.length < 16) {
+      return frames;
+    }
+    double[] strength = strengthAt(onset, frames);
+    double[] sum = new double[2];
+    for (int i = 0; i < strength.length; i++) {
+      sum[i % 2] += strength[i];
+    }
+    int strong = sum[0] >= sum[1] ? 0 : 1;
+    if (sum[1 - strong] >= EMPTY_SHARE * sum[strong]) {
+      return frames;
+    }
+    int[] out = new int[(frames.length - strong + 1) / 2];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = frames[strong + 2 * i];
+    }
+    return out;
+  }
+
+  /** The mean strongest onset within a frame of each beat moved by {@code offset} frames. */
+  private static double meanAt(double[] onset, int[] frames, double offset) {
+    int[] moved = new int[frames.length];
+    for (int i = 0; i < frames.length; i++) {
+      moved[i] = Math.min(onset.length - 1, (int) Math.round(frames[i] + offset));
+    }
+    double sum = 0;
+    for (double v : strengthAt(onset, moved)) {
+      sum += v;
+    }
+    return sum / frames.length;
   }
 
   /** The strongest onset within a frame of each beat. */

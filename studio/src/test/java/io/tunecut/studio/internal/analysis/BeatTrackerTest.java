@@ -2,6 +2,7 @@ package io.tunecut.studio.internal.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.tunecut.studio.internal.analysis.SyntheticTrack.Style;
 import java.nio.file.Files;
@@ -69,6 +70,43 @@ class BeatTrackerTest {
     SyntheticTrack track = SyntheticTrack.of(Style.OFFBEAT_TRAP, 120).build();
     Beats found = tracker.track(track.samples, SyntheticTrack.RATE);
     assertThat(BeatScores.anyMetricalLevel(track.beats, found.beats())).isGreaterThan(0.9);
+  }
+
+  @Test
+  void onSwungMusicWithTheEighthAccentedTheBeatsStayOnTheBeat() {
+    double period = 0.5;
+    float[] x = new float[20 * SyntheticTrack.RATE];
+    List<Double> beats = new ArrayList<>();
+    for (double t = 0.25; t < 19.5; t += period) {
+      beats.add(t);
+      tone(x, t, 0.12, 196); // the long note on the beat, soft
+      tone(x, t + 2 * period / 3, 0.5, 523); // the short swung eighth, accented
+    }
+    Beats found = tracker.track(x, SyntheticTrack.RATE);
+    assertThat(BeatScores.fMeasure(beats, found.beats(), 0.070)).isGreaterThan(0.9);
+  }
+
+  @Test
+  void aSlowBeatWithNothingBetweenIsNotDoubled() {
+    double period = 60 / 64.0;
+    float[] x = new float[20 * SyntheticTrack.RATE];
+    List<Double> beats = new ArrayList<>();
+    for (double t = 0.25; t < 19.5; t += period) {
+      beats.add(t);
+      tone(x, t, 0.5, 196);
+    }
+    Beats found = tracker.track(x, SyntheticTrack.RATE);
+    assertThat(found.tempo()).isCloseTo(64, within(2.0));
+    assertThat(BeatScores.fMeasure(beats, found.beats(), 0.070)).isGreaterThan(0.9);
+  }
+
+  /** A plucked note: a sharp attack, then a decay. */
+  private static void tone(float[] x, double at, double gain, double hz) {
+    int start = (int) Math.round(at * SyntheticTrack.RATE);
+    for (int i = 0; i < SyntheticTrack.RATE * 0.4 && start + i < x.length; i++) {
+      double time = (double) i / SyntheticTrack.RATE;
+      x[start + i] += (float) (gain * Math.exp(-time / 0.05) * Math.sin(2 * Math.PI * hz * time));
+    }
   }
 
   @Test
