@@ -218,11 +218,11 @@ final class FrameScorer {
   }
 
   /**
-   * The mean difference between frame {@code f} and the one before over their middle, at the shift of up to
-   * {@link #SHIFT_X} by {@link #SHIFT_Y} pixels that makes it smallest. Sums over blocks of a
-   * row differ by no more than the pixels do, so they bound each shift's difference from below
-   * for a fraction of its cost: shifts are tried from the lowest bound (the frame before's
-   * shift first, as the camera moves smoothly), a shift stops once what it summed plus the
+   * The mean difference between frame {@code f} and the one before over their middle, at the
+   * shift of up to {@link #SHIFT_X} by {@link #SHIFT_Y} pixels that makes it smallest. Sums over
+   * blocks of a row differ by no more than the pixels do, so they bound each shift's difference
+   * from below for a fraction of its cost: shifts are tried from the lowest bound (the frame
+   * before's shift first, as the camera moves smoothly), a shift stops once what it summed plus the
    * bound of its remaining rows reaches the best so far, and the search stops at the first
    * shift whose bound does. The result is the same as trying every shift in full.
    */
@@ -301,7 +301,8 @@ final class FrameScorer {
       for (int x = BLOCK; x < w; x++) {
         int in = p + 3 * x;
         int out = in - 3 * BLOCK;
-        sum += frame[in] + frame[in + 1] + frame[in + 2] - frame[out] - frame[out + 1] - frame[out + 2];
+        sum += frame[in] + frame[in + 1] + frame[in + 2]
+            - frame[out] - frame[out + 1] - frame[out + 2];
         sums[at + x - BLOCK + 1] = sum;
       }
     }
