@@ -23,6 +23,8 @@ final class FrameScorer {
   private static final int REGION_WIDTH = CutDetector.WIDTH - 2 * SHIFT_X;
   /** Pixels per block whose sums bound a shift's difference. */
   private static final int BLOCK = 8;
+  /** Blocks of a row that start at each pixel. */
+  private static final int WINDOWS = CutDetector.WIDTH - BLOCK + 1;
 
   private final int span;
   private final int reach;
@@ -42,8 +44,10 @@ final class FrameScorer {
   private int lastShiftX;
   private int lastShiftY;
   /** Working space of the shift search, kept to make no garbage per frame. */
-  private final int[] nowSums = new int[CutDetector.HEIGHT * (CutDetector.WIDTH + 1)];
-  private final int[] beforeSums = new int[CutDetector.HEIGHT * (CutDetector.WIDTH + 1)];
+  private int[] nowSums = new int[CutDetector.HEIGHT * WINDOWS];
+  private int[] beforeSums = new int[CutDetector.HEIGHT * WINDOWS];
+  /** The frame whose block sums {@link #nowSums} holds, -1 for none. */
+  private int nowSumsFrame = -1;
   private final int[] bounds = new int[SHIFTS * (ROWS + 1)];
   private final int[] order = new int[SHIFTS];
 
@@ -200,7 +204,7 @@ final class FrameScorer {
       }
     }
     if (needed) {
-      features.set(Kind.MOVED, f, moved(frame(f), frame(f - 1)));
+      features.set(Kind.MOVED, f, moved(f));
     }
   }
 
@@ -214,28 +218,37 @@ final class FrameScorer {
   }
 
   /**
-   * The mean difference between two thumbnails over their middle, at the shift of up to
-   * {@link #SHIFT_X} by {@link #SHIFT_Y} pixels that makes it smallest. Sums over blocks of a
-   * row differ by no more than the pixels do, so they bound each shift's difference from below
-   * for a fraction of its cost: shifts are tried from the lowest bound (the frame before's
-   * shift first, as the camera moves smoothly), a shift stops once what it summed plus the
+   * The mean difference between frame {@code f} and the one before over their middle, at the
+   * shift of up to {@link #SHIFT_X} by {@link #SHIFT_Y} pixels that makes it smallest. Sums over
+   * blocks of a row differ by no more than the pixels do, so they bound each shift's difference
+   * from below for a fraction of its cost: shifts are tried from the lowest bound (the frame
+   * before's shift first, as the camera moves smoothly), a shift stops once what it summed plus the
    * bound of its remaining rows reaches the best so far, and the search stops at the first
    * shift whose bound does. The result is the same as trying every shift in full.
    */
-  private double moved(int[] now, int[] before) {
-    rowSums(now, nowSums);
-    rowSums(before, beforeSums);
+  private double moved(int f) {
+    int[] now = frame(f);
+    int[] before = frame(f - 1);
+    // frames are compared in order, so the newer frame's sums serve again as the older's
+    if (nowSumsFrame == f - 1) {
+      int[] swap = beforeSums;
+      beforeSums = nowSums;
+      nowSums = swap;
+    } else {
+      blockSums(before, beforeSums);
+    }
+    blockSums(now, nowSums);
+    nowSumsFrame = f;
     for (int s = 0; s < SHIFTS; s++) {
       int dx = s % (2 * SHIFT_X + 1) - SHIFT_X;
       int dy = s / (2 * SHIFT_X + 1) - SHIFT_Y;
       int rest = 0;
       // from the last row up, so each row holds the bound of the rows from it to the end
       for (int r = ROWS - 1; r >= 0; r--) {
-        int a = (r + SHIFT_Y) * (CutDetector.WIDTH + 1) + SHIFT_X;
-        int b = (r + SHIFT_Y + dy) * (CutDetector.WIDTH + 1) + SHIFT_X + dx;
+        int a = (r + SHIFT_Y) * WINDOWS + SHIFT_X;
+        int b = (r + SHIFT_Y + dy) * WINDOWS + SHIFT_X + dx;
         for (int x = 0; x < REGION_WIDTH; x += BLOCK) {
-          rest += Math.abs(nowSums[a + x + BLOCK] - nowSums[a + x]
-              - beforeSums[b + x + BLOCK] + beforeSums[b + x]);
+          rest += Math.abs(nowSums[a + x] - beforeSums[b + x]);
         }
         bounds[s * (ROWS + 1) + r] = rest;
       }
@@ -274,17 +287,23 @@ final class FrameScorer {
     return limit / (FULL * REGION_WIDTH * ROWS * 3);
   }
 
-  /** Each row's running sums of a thumbnail's values, pixel by pixel, from 0. */
-  private static void rowSums(int[] frame, int[] sums) {
+  /** The sum of a thumbnail's values over each block of a row, at every pixel it can start. */
+  private static void blockSums(int[] frame, int[] sums) {
     int w = CutDetector.WIDTH;
     for (int y = 0; y < CutDetector.HEIGHT; y++) {
-      int at = y * (w + 1);
+      int at = y * WINDOWS;
       int p = y * w * 3;
       int sum = 0;
-      sums[at] = 0;
-      for (int x = 0; x < w; x++, p += 3) {
-        sum += frame[p] + frame[p + 1] + frame[p + 2];
-        sums[at + x + 1] = sum;
+      for (int x = 0; x < BLOCK; x++) {
+        sum += frame[p + 3 * x] + frame[p + 3 * x + 1] + frame[p + 3 * x + 2];
+      }
+      sums[at] = sum;
+      for (int x = BLOCK; x < w; x++) {
+        int in = p + 3 * x;
+        int out = in - 3 * BLOCK;
+        sum += frame[in] + frame[in + 1] + frame[in + 2]
+            - frame[out] - frame[out + 1] - frame[out + 2];
+        sums[at + x - BLOCK + 1] = sum;
       }
     }
   }

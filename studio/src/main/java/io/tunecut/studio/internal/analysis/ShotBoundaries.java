@@ -27,6 +27,8 @@ final class ShotBoundaries {
   private static final double BLEND_SPAN_SECONDS = 0.2;
   private static final double MIN_BLEND_CHANGE = 0.06;
   private static final double BLEND_LINEARITY = 0.35;
+  /** A frame a tenth darker than the one before dims the picture beyond compression noise. */
+  private static final double FADE_STEP = 0.1;
 
   private ShotBoundaries() {}
 
@@ -50,6 +52,9 @@ final class ShotBoundaries {
         candidates.add(i);
       }
     }
+    double[] level = features.column(Kind.LEVEL);
+    double[] black = features.column(Kind.BLACK);
+    candidates.removeIf(i -> stepOfAFade(level, black, i));
     boolean[] flash = new boolean[n];
     for (int i : candidates) {
       for (int k = 1; k <= 2 && i - 1 >= 0 && i + k < n; k++) {
@@ -89,6 +94,35 @@ final class ShotBoundaries {
     }
     int[] sortedCuts = accepted.stream().mapToInt(Integer::intValue).toArray();
     return new Cuts(cuts, gradual(features, t, sortedCuts, span));
+  }
+
+  /**
+   * Whether frame {@code i} is one step of a fade through black rather than a cut: the
+   * picture already dimmed a frame before and goes black within two frames, or it comes out of
+   * black and keeps brightening a frame after. An editor's fade can be gone in three frames, its
+   * last step the largest change around; a cut to or from black is one step alone.
+   */
+  private static boolean stepOfAFade(double[] level, double[] black, int i) {
+    int n = level.length;
+    boolean dimming = i >= 2 && dims(level[i - 1], level[i]) && dims(level[i - 2], level[i - 1])
+        && anyBlack(black, i, i + 2);
+    boolean brightening = i + 1 < n && dims(level[i + 1], level[i])
+        && dims(level[i], level[i - 1]) && anyBlack(black, i - 2, i - 1);
+    return dimming || brightening;
+  }
+
+  /** Whether {@code to} is clearly darker than {@code from}, beyond noise. */
+  private static boolean dims(double from, double to) {
+    return to < (1 - FADE_STEP) * from;
+  }
+
+  private static boolean anyBlack(double[] black, int from, int to) {
+    for (int k = Math.max(0, from); k <= Math.min(black.length - 1, to); k++) {
+      if (black[k] != 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a time in {@code times} is closer than {@code distance} to {@code time}. */

@@ -75,6 +75,27 @@ class CutDetectorTest {
   }
 
   @Test
+  void aQuickDipThroughBlackIsAFadeNotACut(@TempDir Path dir) throws Exception {
+    Path video = dir.resolve("dip.mp4");
+    // an editor's fade through black: the picture is gone within a few frames, then the next
+    // shot comes up slowly; the last step into black changes more than any frame around it
+    SyntheticVideo.run(List.of("ffmpeg", "-nostdin", "-v", "error", "-y",
+        "-f", "lavfi", "-i", "testsrc2=size=320x180:rate=30:duration=3",
+        "-f", "lavfi", "-t", "3", "-i", "mandelbrot=size=320x180:rate=30",
+        "-filter_complex", "[0:v]format=yuv420p,setsar=1[a];[1:v]format=yuv420p,setsar=1[b];"
+            + "[a][b]xfade=transition=fadeblack:duration=0.64:offset=2[v]",
+        "-map", "[v]", "-c:v", "libx264", "-preset", "ultrafast", "-crf", "20", video.toString()));
+
+    Cuts found = detector.detect(video);
+
+    assertThat(found.cuts()).isEmpty();
+    assertThat(found.gradual()).anySatisfy(g -> {
+      assertThat(g.kind()).isEqualTo(Transition.Kind.FADE);
+      assertThat(g.start()).isBetween(1.9, 2.64);
+    });
+  }
+
+  @Test
   void fastMotionWithinAShotIsNotACut(@TempDir Path dir) throws Exception {
     Path video = dir.resolve("spin.mp4");
     SyntheticVideo.hardCuts(video, "320x180", List.of(
