@@ -158,6 +158,7 @@ final class TimelineDrawing {
       texts(at.textTop());
       clips(at.videoTop(), at.videoBottom());
       beatGrid(at.videoBottom() + GAP, at.musicTop(), at.musicBottom());
+      finding(at.videoBottom() + GAP, at.musicTop()); // over the beats found so far, to be read
       music(at.musicTop(), at.musicBottom());
       cuts(at.videoTop(), at.videoBottom());
     } finally {
@@ -455,7 +456,6 @@ final class TimelineDrawing {
   // --- beats
 
   private void beatGrid(int top, int musicTop, int musicBottom) {
-    finding(top, musicTop);
     Music m = draft.music();
     if (m == null || beats.isEmpty() || beats.get().beats().isEmpty()) return;
     List<Double> all = place(beats.get().beats(), m);

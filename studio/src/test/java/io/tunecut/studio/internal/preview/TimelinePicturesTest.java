@@ -208,6 +208,25 @@ class TimelinePicturesTest {
   }
 
   @Test
+  void thumbnailsAndAWaveformStillBeingMadeAreSaidOverTheBeatsFound() throws Exception {
+    TimelinePictures unsketched = new TimelinePictures(new Sketches(dir.resolve("fresh-pictures"), FFMPEG),
+        sample.analysis::beats, sample.analysis::cuts);
+    sample.analysis.beats(sample.track.file());
+
+    TimelinePictures.Picture first = unsketched.picture(sample.draft("城市之梦"), sample.media(), true);
+
+    assertThat(first.pending()).contains(TimelinePictures.Mark.THUMBNAILS, TimelinePictures.Mark.WAVEFORM)
+        .doesNotContain(TimelinePictures.Mark.BEATS);
+    BufferedImage drawn = ImageIO.read(new ByteArrayInputStream(first.png()));
+    int row = at.videoBottom() + 10;
+    IntPredicate white = rgb -> new Color(rgb).getRed() > 200 && new Color(rgb).getGreen() > 200 && new Color(rgb).getBlue() > 200;
+    IntPredicate downbeat = rgb -> new Color(rgb).getRed() > 200 && new Color(rgb).getBlue() < 120;
+    assertThat(count(drawn, row, at.musicTop(), 28, 300, white)).as("the note").isGreaterThan(40);
+    assertThat(count(drawn, row, at.musicTop(), 28, 300, downbeat)).as("no beat line through the note").isZero();
+    assertThat(count(drawn, row, at.musicTop(), 600, 1252, downbeat)).as("the beats found, beside it").isGreaterThan(20);
+  }
+
+  @Test
   void drawnAtOnceWithEverythingKnownItIsTheFullPicture() {
     TimelinePictures.Picture atOnce = pictures.picture(sample.draft("城市之梦"), sample.media(), true);
     assertThat(atOnce.pending()).isEmpty();
