@@ -97,6 +97,22 @@ class ConsoleTest {
   }
 
   @Test
+  void theUploadsFirstPictureAndThenItsFullOnePrintBeforeTheNextLinesAnswer() throws Exception {
+    Path clip = Files.write(data.resolve("clip.mp4"), new byte[2048]);
+    // The studio draws at once while it still works out the beats and cuts; the full picture shows the beats.
+    backend.drawsPictures().drawsAtOnceWhileFinding("beats, cuts", "beats");
+    backend.onMessage("music", Turn.builder().tool("add_music").text("Added background music.").build());
+
+    List<String> lines = chat("ann", "/attach " + clip, "add background music").lines().toList();
+
+    List<Integer> photos = indexesOf(lines, line -> line.startsWith("bot> photo: "));
+    assertThat(photos).as("the first picture, then the full one, in:%n%s", String.join("\n", lines)).hasSize(2);
+    assertThat(photos.get(0)).isGreaterThan(indexOfFirst(lines, "bot> Added clip.mp4", 0, line -> true));
+    assertThat(photos.get(1)).isLessThan(lines.indexOf("bot> Added background music."));
+    assertThat(lines.get(photos.get(0))).isNotEqualTo(lines.get(photos.get(1)));
+  }
+
+  @Test
   void inAScriptTheNextLineRunsWhileThePictureIsDrawnAndPrintsAfterIt() throws Exception {
     Path clip = Files.write(data.resolve("clip.mp4"), new byte[2048]);
     backend.drawsPictures().delay(FakeNemoServer.Call.TIMELINE_PICTURE, Duration.ofSeconds(4));

@@ -6,6 +6,7 @@ import io.tunecut.core.chat.ChatUser;
 import io.tunecut.core.chat.Suggestion;
 import io.tunecut.core.language.Messages;
 import io.tunecut.core.nemo.SessionState;
+import io.tunecut.core.nemo.TimelinePicture;
 import io.tunecut.core.nemo.TokenSource;
 import io.tunecut.core.timeline.TimelineSummary;
 import java.io.IOException;
@@ -24,7 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The timeline as a picture where the backend draws one (the tunecut studio), with the words
  * as its caption; the words alone where it does not (the NemoVideo cloud answers 404, and is
- * not asked again) or the platform shows no pictures.
+ * not asked again) or the platform shows no pictures. The picture is asked for at once: while
+ * the studio still works out the beats and cuts of new files it says so on it, and the full
+ * picture follows when it shows what the first lacked.
  */
 final class TimelinePictures {
   private static final Logger log = LoggerFactory.getLogger(TimelinePictures.class);
@@ -64,9 +67,15 @@ final class TimelinePictures {
     if (support == Support.YES || probe) {
       Path file = ctx.workDir().resolve("timeline-" + UUID.randomUUID() + ".png");
       try {
-        if (ctx.nemo().timelinePicture(people.auth(user), people.session(user, say), file, MOST_BYTES)) {
+        TimelinePicture first = ctx.nemo().timelinePictureAtOnce(people.auth(user), people.session(user, say), file, MOST_BYTES);
+        if (first != null) {
           support = Support.YES;
-          if (replies.sendPhoto(port, chat, file, text, suggestions)) return;
+          if (probe) endProbe(); // known now: the turns waiting for it need not wait for the full picture
+          probe = false;
+          if (replies.sendPhoto(port, chat, file, text, suggestions)) {
+            if (first.partial()) completed(port, chat, user, say, first);
+            return;
+          }
         } else {
           log.info("the backend draws no timeline pictures: the timeline is told in words");
           support = Support.NO;
@@ -79,6 +88,23 @@ final class TimelinePictures {
       }
     }
     if (!text.isBlank()) replies.send(port, chat, text, suggestions);
+  }
+
+  /**
+   * After a first picture drawn while the studio was still finding the beats or cuts: the full one,
+   * once they are found, when it shows any (no platform edits a picture in place, and the same
+   * picture again without a "finding" note is not worth a message).
+   */
+  private void completed(ChatPort port, Chat chat, ChatUser user, Messages say, TimelinePicture first) {
+    Path file = ctx.workDir().resolve("timeline-" + UUID.randomUUID() + ".png");
+    try {
+      TimelinePicture full = ctx.nemo().fullTimelinePicture(people.auth(user), people.session(user, say), file, MOST_BYTES);
+      if (full != null && first.completedBy(full)) replies.sendPhoto(port, chat, file, "", List.of());
+    } catch (IOException e) {
+      log.info("no full timeline picture for {}: {}", user, e.toString());
+    } finally {
+      ctx.deleteQuietly(file);
+    }
   }
 
   /**

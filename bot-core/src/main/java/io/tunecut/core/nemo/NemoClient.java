@@ -371,7 +371,27 @@ public final class NemoClient {
    * @return false when the backend has no such picture (the NemoVideo cloud answers 404)
    */
   public boolean timelinePicture(TokenSource auth, String sessionId, Path target, long maxBytes) throws IOException {
-    return studioFile("timeline picture", auth, sessionId, "timeline.png", target, maxBytes);
+    return studioFile("timeline picture", auth, sessionId, "timeline.png", false, target, maxBytes) != null;
+  }
+
+  /**
+   * The timeline picture drawn at once ({@code ?at_once=true}): a studio that draws it so says what it
+   * is still finding, and the full picture ({@link #timelinePicture}) follows once that is found; a
+   * studio that does not know the parameter sends the full picture, with nothing pending.
+   *
+   * @return null when the backend has no such picture (the NemoVideo cloud answers 404)
+   */
+  public TimelinePicture timelinePictureAtOnce(TokenSource auth, String sessionId, Path target, long maxBytes)
+      throws IOException {
+    okhttp3.Headers headers = studioFile("timeline picture", auth, sessionId, "timeline.png", true, target, maxBytes);
+    return headers == null ? null : TimelinePicture.of(headers.get(TimelinePicture.PENDING), headers.get(TimelinePicture.MARKS));
+  }
+
+  /** The full timeline picture into {@code target}, and what it shows; null when the backend has none. */
+  public TimelinePicture fullTimelinePicture(TokenSource auth, String sessionId, Path target, long maxBytes)
+      throws IOException {
+    okhttp3.Headers headers = studioFile("timeline picture", auth, sessionId, "timeline.png", false, target, maxBytes);
+    return headers == null ? null : TimelinePicture.of(null, headers.get(TimelinePicture.MARKS));
   }
 
   /**
@@ -381,21 +401,21 @@ public final class NemoClient {
    * @return false when the backend makes no previews (the NemoVideo cloud answers 404)
    */
   public boolean preview(TokenSource auth, String sessionId, Path target, long maxBytes) throws IOException {
-    return studioFile("preview", auth, sessionId, "preview.mp4", target, maxBytes);
+    return studioFile("preview", auth, sessionId, "preview.mp4", false, target, maxBytes) != null;
   }
 
-  private boolean studioFile(String what, TokenSource auth, String sessionId, String name, Path target, long maxBytes)
-      throws IOException {
+  /** @return the answer's headers; null when the backend has no such file */
+  private okhttp3.Headers studioFile(String what, TokenSource auth, String sessionId, String name, boolean atOnce,
+      Path target, long maxBytes) throws IOException {
     try {
-      retrying(what, auth, token -> {
-        download(what, request("api/preview/" + AGENT + "/me/" + segment(sessionId) + "/" + name, token).get().build(),
-            token, target, maxBytes);
-        return null;
+      return retrying(what, auth, token -> {
+        Request request = request("api/preview/" + AGENT + "/me/" + segment(sessionId) + "/" + name, token).get().build();
+        if (atOnce) request = request.newBuilder().url(request.url().newBuilder().addQueryParameter("at_once", "true").build()).build();
+        return download(what, request, token, target, maxBytes);
       });
-      return true;
     } catch (NemoException e) {
       // A lost session is the session's problem, not a backend without pictures.
-      if (e.code() != NemoException.SESSION_NOT_FOUND && (e.httpStatus() == 404 || e.httpStatus() == 405)) return false;
+      if (e.code() != NemoException.SESSION_NOT_FOUND && (e.httpStatus() == 404 || e.httpStatus() == 405)) return null;
       throw e;
     }
   }
@@ -404,7 +424,8 @@ public final class NemoClient {
     download("render download", request, token, target, maxBytes);
   }
 
-  private void download(String what, Request request, String token, Path target, long maxBytes) throws IOException {
+  private okhttp3.Headers download(String what, Request request, String token, Path target, long maxBytes)
+      throws IOException {
     Path partial = target.resolveSibling(target.getFileName() + ".part");
     boolean done = false;
     try (Response response = http.newCall(request).execute()) {
@@ -439,6 +460,7 @@ public final class NemoClient {
         Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
       }
       done = true;
+      return response.headers();
     } catch (NemoException e) {
       throw e;
     } catch (IOException e) {

@@ -100,6 +100,42 @@ class PicturesTest {
   }
 
   @Test
+  void anUploadShowsAFirstPictureAtOnceAndTheFullOneOnceTheBeatsAreFound() throws Exception {
+    start(true, b -> b);
+    h.server.drawsAtOnceWhileFinding("beats, cuts", "beats");
+    h.run(h.files("ann", "", clip("beach.mp4")));
+
+    assertThat(h.port.photos()).as("the first picture, then the one with the beats").hasSize(2);
+    assertPictureUnder(0, "", "beach.mp4");
+    assertThat(h.port.photos().get(1).text()).isEmpty();
+    List<String> asked = h.server.requests(FakeNemoServer.Call.TIMELINE_PICTURE).stream()
+        .map(r -> String.valueOf(r.getUrl().queryParameter("at_once"))).toList();
+    assertThat(asked).containsExactly("true", "null");
+    assertThat(h.workDirEmpty()).isTrue();
+  }
+
+  @Test
+  void aFullPictureThatFoundNothingTheFirstWasFindingIsNotSentAgain() throws Exception {
+    start(true, b -> b);
+    h.server.drawsAtOnceWhileFinding("cuts", "");
+    h.run(h.files("ann", "", clip("beach.mp4")));
+
+    assertThat(h.server.count(FakeNemoServer.Call.TIMELINE_PICTURE)).isEqualTo(2);
+    assertThat(h.port.photos()).as("no cuts found: the first picture stands").hasSize(1);
+    assertThat(h.workDirEmpty()).isTrue();
+  }
+
+  @Test
+  void aStudioThatDrawsOnlyFullPicturesIsAskedOnce() throws Exception {
+    start(true, b -> b);
+    h.run(h.files("ann", "", clip("beach.mp4")));
+
+    assertThat(h.server.requests(FakeNemoServer.Call.TIMELINE_PICTURE)).singleElement()
+        .satisfies(r -> assertThat(r.getUrl().queryParameter("at_once")).isEqualTo("true"));
+    assertThat(h.port.photos()).hasSize(1);
+  }
+
+  @Test
   void aLinkTheBackendFetchesIsFollowedByThePictureOfTheTimeline() throws Exception {
     start(true, b -> b);
     h.run("ann", "https://example.com/media/beach.mp4");

@@ -165,6 +165,8 @@ public final class FakeNemoServer implements AutoCloseable {
   private volatile double credits = 100;
   private volatile boolean tunecutStudio;
   private volatile boolean pictures;
+  private volatile String pendingAtOnce; // null: the picture asked at once is the full one (an older studio)
+  private volatile String fullMarks = "";
   private final byte[] timelinePng = timelinePng();
   private volatile int renderPolls = 2;
   private volatile int failingRenders;
@@ -331,6 +333,17 @@ public final class FakeNemoServer implements AutoCloseable {
    */
   public FakeNemoServer drawsPictures() {
     this.pictures = true;
+    return this;
+  }
+
+  /**
+   * Timeline pictures asked {@code at_once} say they are still finding {@code pending} (header
+   * Timeline-Pending), and the full one shows {@code marks} (header Timeline-Marks), as the tunecut
+   * studio does while the beats and cuts of a new upload are being found.
+   */
+  public FakeNemoServer drawsAtOnceWhileFinding(String pending, String marks) {
+    this.pendingAtOnce = pending;
+    this.fullMarks = marks;
     return this;
   }
 
@@ -508,8 +521,7 @@ public final class FakeNemoServer implements AutoCloseable {
       case RENDER_STATUS -> renderStatus(lastSegment(path, 0));
       case RENDER_CANCEL -> renderCancel(lastSegment(path, 1));
       case RENDER_DOWNLOAD -> renders.containsKey(lastSegment(path, 1)) ? file() : json(404, "{\"success\":false,\"error\":\"not found\"}");
-      case TIMELINE_PICTURE -> sessions.containsKey(lastSegment(path, 1))
-          ? new MockResponse.Builder().code(200).setHeader("Content-Type", "image/png").body(new okio.Buffer().write(timelinePng)).build()
+      case TIMELINE_PICTURE -> sessions.containsKey(lastSegment(path, 1)) ? timelinePicture(request)
           : json(404, "{\"code\":1002,\"message\":\"session not found\"}");
       case PREVIEW -> sessions.containsKey(lastSegment(path, 1)) ? file()
           : json(404, "{\"code\":1002,\"message\":\"session not found\"}");
@@ -740,6 +752,14 @@ public final class FakeNemoServer implements AutoCloseable {
     if (r == null) return json(404, "{\"success\":false,\"error\":\"render not found\"}");
     r.cancelled = true;
     return ok("{\"success\":true}");
+  }
+
+  private MockResponse timelinePicture(RecordedRequest request) {
+    MockResponse.Builder picture = new MockResponse.Builder().code(200).setHeader("Content-Type", "image/png")
+        .body(new okio.Buffer().write(timelinePng));
+    if (pendingAtOnce == null) return picture.build();
+    if ("true".equals(request.getUrl().queryParameter("at_once"))) return picture.setHeader("Timeline-Pending", pendingAtOnce).build();
+    return picture.setHeader("Timeline-Marks", fullMarks).build();
   }
 
   /** A small real picture: what a studio's timeline picture is to a client. */

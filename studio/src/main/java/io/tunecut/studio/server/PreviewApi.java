@@ -14,9 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * The studio's own pictures of a session, beside its state: the timeline picture and the
@@ -42,12 +45,26 @@ final class PreviewApi {
     this.workDir = workDir;
   }
 
-  /** {@code GET /api/preview/nemo_agent/me/<session_id>/timeline.png} */
+  /**
+   * {@code GET /api/preview/nemo_agent/me/<session_id>/timeline.png[?at_once=true]}: drawn once the
+   * beats and cuts are known; {@code at_once}, drawn now with what is known, and the header
+   * {@value #PENDING} names what it is still finding. {@value #MARKS} names what a picture shows.
+   */
   void timeline(Context ctx) {
     SessionRecord s = sessions.owned(ctx.pathParam("session"), auth.user(ctx));
-    byte[] png = pictures.png(Draft.read(SessionApi.parse(s.draft())), sessions.media(s));
+    boolean atOnce = "true".equalsIgnoreCase(ctx.queryParam("at_once"));
+    TimelinePictures.Picture picture = pictures.picture(Draft.read(SessionApi.parse(s.draft())), sessions.media(s), atOnce);
     ctx.header("Cache-Control", "no-store");
-    ctx.status(200).contentType("image/png").result(png);
+    if (!picture.pending().isEmpty()) ctx.header(PENDING, names(picture.pending()));
+    ctx.header(MARKS, names(picture.marks()));
+    ctx.status(200).contentType("image/png").result(picture.png());
+  }
+
+  static final String PENDING = "Timeline-Pending";
+  static final String MARKS = "Timeline-Marks";
+
+  private static String names(Set<TimelinePictures.Mark> marks) {
+    return marks.stream().map(m -> m.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
   }
 
   /** {@code GET /api/preview/nemo_agent/me/<session_id>/preview.mp4}: rendered now, costs nothing. */

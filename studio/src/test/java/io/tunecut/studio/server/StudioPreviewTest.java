@@ -20,13 +20,14 @@ import org.junit.jupiter.api.Test;
 class StudioPreviewTest extends StudioTestBase {
   private static final OkHttpClient CLIENT = new OkHttpClient.Builder().readTimeout(60, TimeUnit.SECONDS).build();
 
-  record Got(int status, String type, byte[] body) {}
+  record Got(int status, String type, byte[] body, String pending, String marks) {}
 
   Got get(Studio studio, String path, String token) throws Exception {
     Request.Builder b = new Request.Builder().url(studio.baseUrl() + path);
     if (token != null) b.header("Authorization", "Bearer " + token);
     try (Response r = CLIENT.newCall(b.build()).execute()) {
-      return new Got(r.code(), r.header("Content-Type", ""), r.body().bytes());
+      return new Got(r.code(), r.header("Content-Type", ""), r.body().bytes(), r.header("Timeline-Pending"),
+          r.header("Timeline-Marks"));
     }
   }
 
@@ -49,6 +50,33 @@ class StudioPreviewTest extends StudioTestBase {
     Got refused = get(studio, "/api/preview/nemo_agent/me/" + session + "/timeline.png", other);
     assertThat(refused.status()).isEqualTo(404);
     assertThat(new String(refused.body())).contains("1002");
+  }
+
+  @Test
+  void aPictureAskedAtOnceSaysWhatItLacksAndOnceTheAnalysisIsDoneItIsTheFullOne() throws Exception {
+    Studio studio = start(new ScriptedRenderer(false), s -> s);
+    StudioHttp http = http(studio);
+    String token = http.token("ann");
+    String session = http.session(token);
+    // Two shots: the clip has a cut of its own to find.
+    Path twoShots = TestMedia.make(dataDir.resolve("two-shots.mp4"), "-f", "lavfi", "-i",
+        "color=c=0x2060ff:size=320x180:rate=30:duration=2", "-f", "lavfi", "-i",
+        "color=c=0x20a040:size=320x180:rate=30:duration=2", "-filter_complex", "[0:v][1:v]concat=n=2:v=1[v]",
+        "-map", "[v]", "-pix_fmt", "yuv420p");
+    http.upload(token, session, twoShots);
+    String path = "/api/preview/nemo_agent/me/" + session + "/timeline.png";
+
+    Got first = get(studio, path + "?at_once=true", token);
+    assertThat(first.status()).isEqualTo(200);
+    assertThat(ImageIO.read(new ByteArrayInputStream(first.body())).getWidth()).isEqualTo(1280);
+    if (first.pending() != null) assertThat(first.pending().split(", ")).isSubsetOf("beats", "cuts", "thumbnails", "waveform");
+
+    Got full = get(studio, path, token);
+    assertThat(full.pending()).as("a full picture lacks nothing").isNull();
+    assertThat(full.marks().split(", ")).contains("cuts", "thumbnails");
+    Got again = get(studio, path + "?at_once=true", token);
+    assertThat(again.pending()).as("all found: drawn at once, it is the full picture").isNull();
+    assertThat(again.body()).isEqualTo(full.body());
   }
 
   @Test

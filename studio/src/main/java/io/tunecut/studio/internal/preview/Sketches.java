@@ -110,6 +110,18 @@ public final class Sketches implements AutoCloseable {
     });
   }
 
+  /** Whether {@code media}'s thumbnails are made (or could not be): then {@link #strip} does not wait. */
+  boolean stripMade(Media media) {
+    return media.info().kind() == MediaKind.AUDIO || stripCache.getIfPresent(media.id()) != null
+        || Files.isRegularFile(directory.resolve(safe(media.id()) + ".thumbs.v1.jpg"));
+  }
+
+  /** Whether {@code media}'s waveform is made (or could not be): then {@link #waveform} does not wait. */
+  boolean waveformMade(Media media) {
+    return (!media.info().hasAudio() && media.info().kind() != MediaKind.AUDIO) || waveCache.getIfPresent(media.id()) != null
+        || Files.isRegularFile(directory.resolve(safe(media.id()) + ".wave.v1"));
+  }
+
   /** Media ids are ours, but a file name is no place to trust them. */
   private static String safe(String id) {
     return id.replaceAll("[^A-Za-z0-9_-]", "_");

@@ -8,6 +8,7 @@ import io.tunecut.studio.internal.draft.Draft;
 import io.tunecut.studio.internal.draft.Fill;
 import io.tunecut.studio.internal.draft.Music;
 import io.tunecut.studio.internal.media.Media;
+import io.tunecut.studio.internal.media.MediaKind;
 import io.tunecut.studio.internal.render.caption.Lettering;
 import java.awt.AlphaComposite;
 import java.awt.BasicStroke;
@@ -22,10 +23,12 @@ import java.awt.font.TextLayout;
 import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Lays out one timeline picture with Java2D: the length and frame shape on top, a time ruler,
@@ -63,6 +66,8 @@ final class TimelineDrawing {
   private final Sketches sketches;
   private final Optional<Beats> beats;
   private final Map<String, List<Double>> shots; // each file's own cuts, seconds into it
+  private final Set<TimelinePictures.Mark> pending; // still being found: said, not drawn as none
+  private final Set<String> unsketched;
   private final Lettering lettering;
   private final double totalMs;
   private final int left = PAD;
@@ -75,7 +80,15 @@ final class TimelineDrawing {
 
   TimelineDrawing(Draft draft, Map<String, Media> media, Sketches sketches, Optional<Beats> beats,
       Map<String, List<Double>> shots, Lettering lettering) {
+    this(draft, media, sketches, beats, shots, Set.of(), Set.of(), lettering);
+  }
+
+  /** @param unsketched media drawn without their thumbnails or waveform, which are still being made */
+  TimelineDrawing(Draft draft, Map<String, Media> media, Sketches sketches, Optional<Beats> beats,
+      Map<String, List<Double>> shots, Set<TimelinePictures.Mark> pending, Set<String> unsketched, Lettering lettering) {
     this.draft = draft;
+    this.unsketched = Set.copyOf(unsketched);
+    this.pending = pending.isEmpty() ? Set.of() : Set.copyOf(pending);
     this.media = media;
     this.sketches = sketches;
     this.beats = beats;
@@ -85,6 +98,38 @@ final class TimelineDrawing {
     long others = Math.max(draft.music() == null ? 0 : draft.music().endMs(),
         draft.captions().stream().mapToLong(c -> c.startMs() + c.durationMs()).max().orElse(0));
     this.totalMs = Math.max(1000, video > 0 ? video : others);
+  }
+
+  private Optional<Strip> strip(Media m) {
+    return unsketched.contains(m.id()) ? Optional.empty() : sketches.strip(m);
+  }
+
+  private Optional<Waveform> waveform(Media m) {
+    return unsketched.contains(m.id()) ? Optional.empty() : sketches.waveform(m);
+  }
+
+  /** What this picture says it is still finding. */
+  Set<TimelinePictures.Mark> pending() {
+    return pending;
+  }
+
+  /** What this picture shows of what takes time: a beat grid, cuts inside a clip, thumbnails, the waveform. */
+  Set<TimelinePictures.Mark> marks() {
+    Set<TimelinePictures.Mark> marks = EnumSet.noneOf(TimelinePictures.Mark.class);
+    if (draft.music() != null && beats.isPresent() && !beats.get().beats().isEmpty()) marks.add(TimelinePictures.Mark.BEATS);
+    for (Clip clip : draft.clips()) {
+      for (double t : shots.getOrDefault(clip.src(), List.of())) {
+        double into = t * 1000 - clip.inMs();
+        if (into > 0 && into < clip.durationMs()) marks.add(TimelinePictures.Mark.CUTS);
+      }
+      Media m = media.get(clip.src());
+      if (m != null && !unsketched.contains(m.id()) && m.info().kind() != MediaKind.AUDIO) {
+        marks.add(TimelinePictures.Mark.THUMBNAILS);
+      }
+    }
+    Media track = draft.music() == null ? null : media.get(draft.music().src());
+    if (track != null && !unsketched.contains(track.id())) marks.add(TimelinePictures.Mark.WAVEFORM);
+    return marks;
   }
 
   /** Where each part of a picture of this draft goes. */
@@ -113,6 +158,7 @@ final class TimelineDrawing {
       texts(at.textTop());
       clips(at.videoTop(), at.videoBottom());
       beatGrid(at.videoBottom() + GAP, at.musicTop(), at.musicBottom());
+      finding(at.videoBottom() + GAP, at.musicTop()); // over the beats found so far, to be read
       music(at.musicTop(), at.musicBottom());
       cuts(at.videoTop(), at.videoBottom());
     } finally {
@@ -188,7 +234,7 @@ final class TimelineDrawing {
     if (draft.clips().isEmpty()) return Optional.empty();
     Clip clip = draft.clips().get(0);
     Media m = media.get(clip.src());
-    return m == null ? Optional.empty() : sketches.strip(m).map(s -> s.at(clip.inMs() / 1000.0));
+    return m == null ? Optional.empty() : strip(m).map(s -> s.at(clip.inMs() / 1000.0));
   }
 
   /** Blurred as the render's background is (made small, then drawn large) and dimmed to 55 %. */
@@ -348,7 +394,7 @@ final class TimelineDrawing {
 
   private void pictures(Graphics2D on, Clip clip, long fromMs, int x0, int x1, int top, int bottom) {
     Media m = media.get(clip.src());
-    pictures(on, clip, fromMs, x0, x1, top, bottom, m == null ? Optional.empty() : sketches.strip(m), clip.durationMs());
+    pictures(on, clip, fromMs, x0, x1, top, bottom, m == null ? Optional.empty() : strip(m), clip.durationMs());
   }
 
   /**
@@ -362,7 +408,7 @@ final class TimelineDrawing {
     t.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
     Media m = media.get(previous.src());
     pictures(t, previous, previous.durationMs(), 0, w, 0, bottom - top,
-        m == null ? Optional.empty() : sketches.strip(m), fadeMs);
+        m == null ? Optional.empty() : strip(m), fadeMs);
     t.setComposite(AlphaComposite.DstIn);
     t.setPaint(new GradientPaint(0, 0, new Color(0, 0, 0, 255), w, 0, new Color(0, 0, 0, 0)));
     t.fillRect(0, 0, w, bottom - top);
@@ -433,6 +479,26 @@ final class TimelineDrawing {
     }
   }
 
+  /**
+   * What the analysis is still finding, in the beat row: a first picture without beats or cuts
+   * must not read as a timeline that has none.
+   */
+  private void finding(int top, int bottom) {
+    List<String> what = new ArrayList<>();
+    if (pending.contains(TimelinePictures.Mark.BEATS) && draft.music() != null) what.add("beats");
+    if (pending.contains(TimelinePictures.Mark.CUTS) && !draft.clips().isEmpty()) what.add("cuts");
+    if (pending.contains(TimelinePictures.Mark.THUMBNAILS)) what.add("thumbnails");
+    if (pending.contains(TimelinePictures.Mark.WAVEFORM) && draft.music() != null) what.add("waveform");
+    if (what.isEmpty()) return;
+    String list = what.size() == 1 ? what.get(0)
+        : String.join(", ", what.subList(0, what.size() - 1)) + " and " + what.get(what.size() - 1);
+    String note = "still working out the " + list + "…";
+    float w = width(note, 18);
+    g.setColor(LANE);
+    g.fillRoundRect(left, top, (int) w + 16, bottom - top - 2, 8, 8);
+    text(note, 18, left + 8, bottom - 8, w + 2, INK);
+  }
+
   /** Beat times in the track, as times on the timeline where the music plays them (each loop again). */
   private List<Double> place(List<Double> trackSeconds, Music m) {
     List<Double> out = new ArrayList<>();
@@ -466,7 +532,7 @@ final class TimelineDrawing {
       return;
     }
     Media track = media.get(m.src());
-    Optional<Waveform> wave = track == null ? Optional.empty() : sketches.waveform(track);
+    Optional<Waveform> wave = track == null ? Optional.empty() : waveform(track);
     int x0 = x(m.startMs());
     int x1 = x(Math.min(m.endMs(), totalMs));
     int mid = (top + bottom) / 2 + 8;

@@ -21,10 +21,12 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.IntPredicate;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The timeline picture as a person sees it: what is where, and that it reads. */
@@ -165,6 +167,77 @@ class TimelinePicturesTest {
     assertThat(atTheCut.getRed()).as("the cut's line").isGreaterThan(200);
     Color firstShot = new Color(drawn.getRGB((int) Math.round(28 + (1280 - 56) * 1000 / 4000.0), top));
     assertThat(firstShot.getBlue()).as("no line within a shot").isGreaterThan(firstShot.getRed() + 100);
+  }
+
+  @Test
+  @Timeout(60)
+  void drawnAtOnceItSaysItIsStillWorkingOutTheBeatsAndTheFullPictureShowsThem() throws Exception {
+    CountDownLatch found = new CountDownLatch(1);
+    TimelinePictures waiting = new TimelinePictures(new Sketches(dir.resolve("pictures"), FFMPEG), file -> {
+      try {
+        found.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return sample.analysis.beats(file);
+    }, sample.analysis::cuts);
+    Draft draft = sample.draft("城市之梦");
+    sample.analysis.cuts(sample.pattern.file());
+    sample.analysis.cuts(sample.blue.file());
+
+    // The beats are still being found: this returns now, and says so.
+    TimelinePictures.Picture first = waiting.picture(draft, sample.media(), true);
+    found.countDown();
+    TimelinePictures.Picture full = waiting.picture(draft, sample.media(), false);
+
+    assertThat(first.pending()).containsExactly(TimelinePictures.Mark.BEATS);
+    assertThat(first.marks()).doesNotContain(TimelinePictures.Mark.BEATS);
+    assertThat(full.pending()).isEmpty();
+    assertThat(full.marks()).contains(TimelinePictures.Mark.BEATS);
+    BufferedImage atOnce = ImageIO.read(new ByteArrayInputStream(first.png()));
+    BufferedImage complete = ImageIO.read(new ByteArrayInputStream(full.png()));
+    ImageIO.write(atOnce, "png", Path.of("target", "timeline-picture-at-once.png").toFile());
+    // The note is the only white in the beat row; the full picture has beat lines there instead.
+    IntPredicate white = rgb -> new Color(rgb).getRed() > 200 && new Color(rgb).getGreen() > 200 && new Color(rgb).getBlue() > 200;
+    int row = at.videoBottom() + 10;
+    assertThat(count(atOnce, row, at.musicTop(), 28, 400, white)).as("'still working out the beats…' under the clips").isGreaterThan(40);
+    assertThat(count(complete, row, at.musicTop(), 28, 400, white)).isZero();
+    IntPredicate beatLine = rgb -> new Color(rgb).getRed() > 200 && new Color(rgb).getBlue() < 120;
+    assertThat(count(complete, row, at.musicTop(), 28, 1252, beatLine)).as("the downbeats").isGreaterThan(20);
+    assertThat(count(atOnce, row, at.musicTop(), 28, 1252, beatLine)).as("no beats drawn as if there were none").isZero();
+  }
+
+  @Test
+  void thumbnailsAndAWaveformStillBeingMadeAreSaidOverTheBeatsFound() throws Exception {
+    TimelinePictures unsketched = new TimelinePictures(new Sketches(dir.resolve("fresh-pictures"), FFMPEG),
+        sample.analysis::beats, sample.analysis::cuts);
+    sample.analysis.beats(sample.track.file());
+
+    TimelinePictures.Picture first = unsketched.picture(sample.draft("城市之梦"), sample.media(), true);
+
+    assertThat(first.pending()).contains(TimelinePictures.Mark.THUMBNAILS, TimelinePictures.Mark.WAVEFORM)
+        .doesNotContain(TimelinePictures.Mark.BEATS);
+    BufferedImage drawn = ImageIO.read(new ByteArrayInputStream(first.png()));
+    int row = at.videoBottom() + 10;
+    IntPredicate white = rgb -> new Color(rgb).getRed() > 200 && new Color(rgb).getGreen() > 200 && new Color(rgb).getBlue() > 200;
+    IntPredicate downbeat = rgb -> new Color(rgb).getRed() > 200 && new Color(rgb).getBlue() < 120;
+    assertThat(count(drawn, row, at.musicTop(), 28, 300, white)).as("the note").isGreaterThan(40);
+    assertThat(count(drawn, row, at.musicTop(), 28, 300, downbeat)).as("no beat line through the note").isZero();
+    assertThat(count(drawn, row, at.musicTop(), 600, 1252, downbeat)).as("the beats found, beside it").isGreaterThan(20);
+  }
+
+  @Test
+  void drawnAtOnceWithEverythingKnownItIsTheFullPicture() {
+    TimelinePictures.Picture atOnce = pictures.picture(sample.draft("城市之梦"), sample.media(), true);
+    assertThat(atOnce.pending()).isEmpty();
+    assertThat(atOnce.marks()).contains(TimelinePictures.Mark.BEATS);
+    assertThat(atOnce.png()).isEqualTo(pictures.png(sample.draft("城市之梦"), sample.media()));
+  }
+
+  private static long count(BufferedImage image, int y0, int y1, int x0, int x1, IntPredicate ink) {
+    long n = 0;
+    for (int y = y0; y < y1; y++) for (int x = x0; x < x1; x++) if (ink.test(image.getRGB(x, y))) n++;
+    return n;
   }
 
   @Test
