@@ -42,7 +42,7 @@ public final class AnalysisCache implements AutoCloseable {
   public enum Kind { BEATS, CUTS, SPEECH }
 
   /** Bump when an analysis changes, so older results on disk are not reused (3: beats know their metre; 4: bars start where the bass changes from bar to bar too; 5: beats held closer to the period, fast tempi doubled where the bass says so). */
-  private static final String VERSION = "5";
+  private static final String VERSION = "6";
   private static final Logger log = LoggerFactory.getLogger(AnalysisCache.class);
 
   private final Path directory;

@@ -53,19 +53,6 @@ final class BarPhase implements Decoder.SampleSink {
   }
 
   /**
-   * Per beat, how much the spectrum of the beat starting there differs from the one before it
-   * (Jensen-Shannon divergence); NaN where there is no beat before or no sound.
-   */
-  double[] change(List<Double> beats) {
-    return change(spectra(beats), 1);
-  }
-
-  /** Per beat, the spectrum of the bass (see {@link #spectra(List, double)}). */
-  double[][] spectra(List<Double> beats) {
-    return spectra(beats, BASS_HZ);
-  }
-
-  /**
    * The measures of change whose strongest phase starts the bar (see {@link Metre#phase(double[][],
    * int)}), per beat: the bass's from beat to beat and from bar to bar, and, in bars of an even
    * number of beats, the change of the sound below {@value #HARMONY_HZ} Hz from half bar to half
@@ -92,32 +79,6 @@ final class BarPhase implements Decoder.SampleSink {
     return half > 0
         ? new double[][] {beat.change(), bar.change(), halfBar.change()}
         : new double[][] {beat.change(), bar.change()};
-  }
-
-  /**
-   * Per beat, how much the mean spectrum of the {@code span} beats from there differs from
-   * that of the {@code span} beats before; NaN where either side lacks a beat with sound.
-   */
-  static double[] change(double[][] spectra, int span) {
-    SpectralChange change = new SpectralChange(span, spectra.length);
-    for (double[] spectrum : spectra) {
-      change.add(spectrum);
-    }
-    return change.change();
-  }
-
-  /**
-   * Per beat, the normalized spectrum (its peaks) of the sound below {@code maxHz} from the
-   * beat to the next; null for the last beat and where there is no sound.
-   */
-  double[][] spectra(List<Double> beats, double maxHz) {
-    Spectrum spectrum = new Spectrum();
-    double[][] out = new double[beats.size()][];
-    for (int i = 0; i < beats.size(); i++) {
-      double[] power = spectrum.power(beats, i);
-      out[i] = power == null ? null : spectrum.normalized(power, maxHz);
-    }
-    return out;
   }
 
   /** One beat's spectrum at a time, its buffers reused from beat to beat. */

@@ -527,12 +527,11 @@ public final class BeatTracker {
 
   /**
    * The metre (see {@link Metre}) and the bar phase where the bass notes change most, beat to
-   * beat and bar to bar (see {@link BarPhase}).
+   * beat and bar to bar, and the harmony half bar to half bar (see {@link BarPhase#changes}).
    */
   private static Beats withBars(double tempo, List<Double> beats, BarPhase bars, Envelope envelope) {
     int beatsPerBar = Metre.beatsPerBar(accents(envelope.onset, beats), lows(envelope.low, beats));
-    double[][] bass = bars.spectra(beats);
-    double[][] cues = {BarPhase.change(bass, 1), BarPhase.change(bass, beatsPerBar)};
+    double[][] cues = bars.changes(beats, beatsPerBar);
     List<Double> down = new ArrayList<>();
     for (int i = Metre.phase(cues, beatsPerBar); i < beats.size(); i += beatsPerBar) {
       down.add(beats.get(i));

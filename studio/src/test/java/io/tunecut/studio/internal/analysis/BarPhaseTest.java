@@ -36,7 +36,11 @@ class BarPhaseTest {
     for (int i = 0; i < spectra.length; i++) {
       spectra[i] = i % 4 < 2 ? new double[] {1, 0} : new double[] {0.5, 0.5};
     }
-    double[] change = BarPhase.change(spectra, 2);
+    SpectralChange overTwo = new SpectralChange(2, spectra.length);
+    for (double[] spectrum : spectra) {
+      overTwo.add(spectrum);
+    }
+    double[] change = overTwo.change();
     assertThat(change[0]).isNaN();
     assertThat(change[11]).isNaN();
     for (int i = 2; i <= 10; i++) {
