@@ -283,6 +283,37 @@ class RuleAgentTest {
     assertThat(impossible.history()).isEqualTo(trimmed.history());
   }
 
+  /** Turns in a row, each with the history the one before left; the last reply. */
+  AgentReply chat(Draft start, String... messages) {
+    AgentReply r = null;
+    Draft draft = start;
+    History history = History.none();
+    for (String m : messages) {
+      r = agent.respond(draft, history, media, m, "en");
+      draft = r.draft();
+      history = r.history();
+    }
+    return r;
+  }
+
+  @Test
+  void aFollowUpRestylesTheTitleTheLastTurnWroteAndRenamesNoOther() {
+    AgentReply r = chat(travelDraft(), "can the title say Beach Day", "actually make it bigger", "加个标题：毕业快乐", "再小一点");
+    assertThat(r.draft().captions()).extracting(Caption::text).containsExactly("毕业快乐");
+    Caption title = r.draft().captions().get(0);
+    // 8% made bigger (10%), kept by the new words, then smaller again
+    assertThat(title.size()).isEqualTo(0.08);
+    assertThat(r.text()).contains("毕业快乐").doesNotContain("Beach Day");
+  }
+
+  @Test
+  void aNewTitleOverAnotherReplacesItAndSaysSo() {
+    AgentReply r = chat(travelDraft(), "title 'Beach Day'", "加个标题：毕业快乐");
+    assertThat(r.draft().captions()).extracting(Caption::text).containsExactly("毕业快乐");
+    assertThat(r.draft().output().title()).isEqualTo("毕业快乐");
+    assertThat(r.text()).contains("Beach Day").contains("已改为");
+  }
+
   @Test
   void atLeastTwentyEarlierDraftsAreKept() {
     Draft draft = say(travelDraft(), "add background music").draft();
