@@ -87,9 +87,22 @@ final class SetText implements Instruction {
   }
 
   private static Edit restyled(Draft draft, Caption c, Caption styled) {
+    // "make it bigger" is answered with bigger and the size it was, so the change is seen in words
+    String en = "";
+    String zh = "";
+    if (styled.size() != c.size()) {
+      boolean up = styled.size() > c.size();
+      en = (up ? "bigger" : "smaller") + " (was " + percent(c.size()) + "), ";
+      zh = (up ? "放大了" : "缩小了") + "（原来字高 " + percent(c.size()) + "），";
+    }
     return Edit.done(replace(draft, c, styled), "style_text", Edit.args().put("id", c.id()),
-        "The " + (c.id().equals("title") ? "title" : "text") + " '" + c.text() + "' is now " + describe(styled, false) + ".",
-        (c.id().equals("title") ? "标题" : "文字") + "「" + c.text() + "」现在" + describe(styled, true) + "。");
+        "The " + (c.id().equals("title") ? "title" : "text") + " '" + c.text() + "' is now " + en + describe(styled, false) + ".",
+        (c.id().equals("title") ? "标题" : "文字") + "「" + c.text() + "」" + zh + "现在" + describe(styled, true) + "。");
+  }
+
+  private static String percent(double share) {
+    double p = Math.round(share * 1000) / 10.0;
+    return (p == Math.rint(p) ? String.valueOf((long) p) : String.valueOf(p)) + "%";
   }
 
   /**
@@ -259,7 +272,7 @@ final class SetText implements Instruction {
   private static String describe(Caption c, boolean zh) {
     String name = COLORS.entrySet().stream().filter(e -> e.getValue().equals(c.color()) && e.getKey().matches(zh ? "\\p{IsHan}" : "[a-z]+"))
         .map(Map.Entry::getKey).findFirst().orElse(c.color());
-    String size = String.format(Locale.ROOT, "%d%%", Math.round(c.size() * 100));
+    String size = percent(c.size());
     if (zh) return zhWhere(c.position()) + "，" + name + "色，字高 " + size + "，" + Words.zhSecs(c.startMs()) + "–" + Words.zhSecs(c.startMs() + c.durationMs());
     return where(c.position()) + ", " + name + ", " + size + " of the frame height, " + Words.secs(c.startMs()) + "–" + Words.secs(c.startMs() + c.durationMs());
   }
