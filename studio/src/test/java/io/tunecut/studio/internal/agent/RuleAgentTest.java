@@ -315,6 +315,24 @@ class RuleAgentTest {
   }
 
   @Test
+  void praiseInAMessageThatExportsDoesNotAskForExport() {
+    AgentReply r = say(travelDraft(), "looks good, send it");
+    assertThat(r.text()).contains("Glad you like it").contains(Replies.EXPORT_EN).doesNotContain("/export");
+    AgentReply zh = agent.respond(travelDraft(), media, "不错，导出吧", "zh");
+    assertThat(zh.text()).doesNotContain("/export");
+  }
+
+  @Test
+  void theSongIsTheMusicPlayingEvenWhenTheTrackIsCalledSong() {
+    Draft draft = upload(agent.emptyDraft(), video("v1", "beach.mp4", 10), audio("a1", "song.ogg", 310));
+    AgentReply music = say(draft, "add music");
+    AgentReply quieter = say(music.draft(), "can u make the song quieter");
+    assertThat(quieter.draft().music().volume()).isEqualTo(0.7);
+    assertThat(quieter.text()).doesNotContain("already");
+    assertThat(say(music.draft(), "use song.ogg").text()).contains("already the background music");
+  }
+
+  @Test
   void atLeastTwentyEarlierDraftsAreKept() {
     Draft draft = say(travelDraft(), "add background music").draft();
     History history = History.none();
