@@ -333,6 +333,12 @@ class RuleAgentTest {
   }
 
   @Test
+  void aMessageNotUnderstoodIsEchoedAsTyped() {
+    AgentReply r = agent.respond(travelDraft(), media, "第二段弄得酷炫一点", "zh");
+    assertThat(r.text()).contains("没看懂“第二段弄得酷炫一点”").doesNotContain("clip 2");
+  }
+
+  @Test
   void atLeastTwentyEarlierDraftsAreKept() {
     Draft draft = say(travelDraft(), "add background music").draft();
     History history = History.none();
