@@ -28,6 +28,7 @@ final class AddMusic implements Instruction {
   private static final Pattern BY_ORDER = Pattern.compile(
       "\\b(first|second|third|fourth|last|\\d(?:st|nd|rd|th))\\s+(?:one|track|song|audio|music|tune|mp3)\\b|\\b(?:track|song)\\s*#?(\\d)\\b|第\\s*(\\d)\\s*(?:首|个\\s*music|个\\s*song)");
   private static final Pattern OTHER_TARGET = Pattern.compile("original sound|title|caption|\\btext\\b|«");
+  private static final Pattern GENERIC = Pattern.compile("(?:song|music|track|audio|tune|bgm|soundtrack)");
   private static final Pattern FEATURE = Pattern.compile("\\d+%|fade|loop|duck|volume|louder|quieter|淡|循环|音量|\\d+s");
 
   @Override
@@ -142,7 +143,8 @@ final class AddMusic implements Instruction {
       String base = file.replaceFirst("\\.[a-z0-9]{1,5}$", "");
       String first = base.split("[-_ .]+")[0];
       String words = Pattern.quote(base).replace("-", "\\E[-_ ]?\\Q");
-      Pattern p = Pattern.compile("(?<![a-z\\d])(?:" + Pattern.quote(file) + "|" + words
+      // "make the song quieter" with song.ogg: a word that names any music names the music playing, not the file
+      Pattern p = Pattern.compile("(?<![a-z\\d])(?!" + GENERIC + "(?![a-z\\d.]))(?:" + Pattern.quote(file) + "|" + words
           + (first.length() >= 3 && !first.equals("music") && !first.equals("loop") ? "|" + Pattern.quote(first) : "") + ")(?![a-z\\d])");
       if (turn.match(p) != null) return t;
     }

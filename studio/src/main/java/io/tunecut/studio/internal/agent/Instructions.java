@@ -31,6 +31,7 @@ public final class Instructions {
         new AddMusic(),
         new ClipOrder(),
         new ClipTrim(),
+        new ClipTooLong(),
         new ClipSpeed(),
         new VideoLength(),
         new LoopMusic(),

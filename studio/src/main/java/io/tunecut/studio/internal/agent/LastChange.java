@@ -20,8 +20,13 @@ import java.util.Optional;
  * @param clip the clip it changed, 1-based in {@code before}; 0 when not one clip
  * @param was the value before (a level, a size) where "more" needs it
  * @param now the value after
+ * @param caption the id of the text it changed ("title" or another's); null when not text
  */
-record LastChange(Draft before, Kind kind, int clip, double was, double now) {
+record LastChange(Draft before, Kind kind, int clip, double was, double now, String caption) {
+  LastChange(Draft before, Kind kind, int clip, double was, double now) {
+    this(before, kind, clip, was, now, null);
+  }
+
   enum Kind { VOLUME, FADE_IN, FADE_OUT, CROSSFADE, CLIP_LEVEL, SOUND_LEVEL, CLIP_SPEED, CLIP_TRIM, LENGTH, REMOVE, TEXT_SIZE, TEXT }
 
   /** The last change, when the history holds the draft before it and one thing changed. */
@@ -76,9 +81,9 @@ record LastChange(Draft before, Kind kind, int clip, double was, double now) {
     for (Caption c : now.captions()) {
       Caption old = before.captions().stream().filter(x -> x.id().equals(c.id())).findFirst().orElse(null);
       if (old != null && old.size() != c.size() && old.text().equals(c.text())) {
-        return Optional.of(new LastChange(before, Kind.TEXT_SIZE, 0, old.size(), c.size()));
+        return Optional.of(new LastChange(before, Kind.TEXT_SIZE, 0, old.size(), c.size(), c.id()));
       }
-      if (!c.equals(old)) return Optional.of(new LastChange(before, Kind.TEXT, 0, 0, 0));
+      if (!c.equals(old)) return Optional.of(new LastChange(before, Kind.TEXT, 0, 0, 0, c.id()));
     }
     return Optional.empty();
   }
@@ -95,11 +100,16 @@ record LastChange(Draft before, Kind kind, int clip, double was, double now) {
   String subject() {
     return switch (kind) {
       case VOLUME, FADE_IN, FADE_OUT -> "music";
-      case TEXT, TEXT_SIZE -> "title";
+      case TEXT, TEXT_SIZE -> text();
       case SOUND_LEVEL -> "original sound";
       case CLIP_LEVEL, CLIP_SPEED, CLIP_TRIM -> "clip " + clip;
       default -> null;
     };
+  }
+
+  /** The text changed as the instructions name it: "title" is the title, "text" the latest other text. */
+  private String text() {
+    return "title".equals(caption) ? "title" : "text";
   }
 
   /** The same request with another value: "actually 50%", "还是15秒吧", "actually 6" (in the change's own unit). */
@@ -141,7 +151,7 @@ record LastChange(Draft before, Kind kind, int clip, double was, double now) {
     if (less) up = !up;
     return Optional.ofNullable(switch (kind) {
       case VOLUME -> up ? "music louder" : "music quieter";
-      case TEXT_SIZE -> up ? "title bigger" : "title smaller";
+      case TEXT_SIZE -> text() + (up ? " bigger" : " smaller");
       default -> null;
     });
   }

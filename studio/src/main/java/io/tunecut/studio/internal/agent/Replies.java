@@ -16,10 +16,11 @@ final class Replies {
   static String compose(List<Edit> edits, List<String> missed, Draft draft, boolean changed, List<Media> media,
       boolean zh) {
     List<String> sentences = new ArrayList<>();
-    boolean export = false;
+    boolean export = edits.stream().anyMatch(e -> e.kind() == Edit.Kind.EXPORT);
     for (Edit e : edits) {
-      if (e.kind() == Edit.Kind.EXPORT) export = true;
-      else if (!e.text(zh).isEmpty() && !sentences.contains(e.text(zh))) sentences.add(e.text(zh));
+      // "looks good, send it": the praise's "say /export" is not said to a message that exports
+      String said = export ? e.text(zh).replace(zh ? Talk.EXPORT_HINT_ZH : Talk.EXPORT_HINT_EN, "") : e.text(zh);
+      if (e.kind() != Edit.Kind.EXPORT && !said.isEmpty() && !sentences.contains(said)) sentences.add(said);
     }
     if (!missed.isEmpty()) {
       String parts = zh ? "“" + String.join("”、“", missed) + "”" : "\"" + String.join("\", \"", missed) + "\"";

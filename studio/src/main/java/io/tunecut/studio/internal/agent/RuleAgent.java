@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 public final class RuleAgent implements Agent {
   static final long STILL_MS = 3000;
   private static final Pattern UNDO = Pattern.compile(
-      "^(?:please\\s+)?(?:undo|revert|go back|take (?:that|it) back|change it back|put it back|back to (?:how|what) it was"
+      "^(?:(?:please|pls|actually|ok|okay|no|nah|hmm+|wait|oops|just|can you|could you|can u)\\s*,?\\s+)*(?:undo|revert|go back|take (?:that|it) back|change it back|put it back|back to (?:how|what) it was"
           + "|restore the (?:previous|last|old) version)(?:\\s+(?:that|it|this|the last (?:change|edit|step|one|thing)|to (?:how|what) it was"
           + "(?: before)?|the way it was|to the (?:previous|last) version|1 step|please|pls|again))*\\s*$"
           + "|撤销|撤回|还原|(?:恢复|回到|退回)(?:到)?(?:原来|之前|刚才|上一步)|^上一步$|^恢复$|^(?:还是)?(?:原来|之前)的(?:更)?好|^(?:改|换|变)回(?:来|去)");
@@ -142,7 +142,10 @@ public final class RuleAgent implements Agent {
         continue;
       }
       // a complaint next to requests is why they were asked ("can barely hear people talking, music down to 40%")
-      if (i < asked && !understood && !complaint && !FILLER.matcher(clause.text()).matches()) missed.add(clause.shown());
+      // one clause is the whole message: shown as typed, not as read ("第二段太长了", not "clip 2太长了")
+      if (i < asked && !understood && !complaint && !FILLER.matcher(clause.text()).matches()) {
+        missed.add(msg.clauses().size() == 1 ? msg.original() : clause.shown());
+      }
       boolean refused = edits.size() > first && edits.subList(first, edits.size()).stream().allMatch(e -> e.kind() == Edit.Kind.REFUSED);
       if (i < asked - 1 && refused) {
         // "做个卡点视频 配点音乐": refused for want of what a later request adds; asked again once the others are done

@@ -87,9 +87,22 @@ final class SetText implements Instruction {
   }
 
   private static Edit restyled(Draft draft, Caption c, Caption styled) {
+    // "make it bigger" is answered with bigger and the size it was, so the change is seen in words
+    String en = "";
+    String zh = "";
+    if (styled.size() != c.size()) {
+      boolean up = styled.size() > c.size();
+      en = (up ? "bigger" : "smaller") + " (was " + percent(c.size()) + "), ";
+      zh = (up ? "放大了" : "缩小了") + "（原来字高 " + percent(c.size()) + "），";
+    }
     return Edit.done(replace(draft, c, styled), "style_text", Edit.args().put("id", c.id()),
-        "The " + (c.id().equals("title") ? "title" : "text") + " '" + c.text() + "' is now " + describe(styled, false) + ".",
-        (c.id().equals("title") ? "标题" : "文字") + "「" + c.text() + "」现在" + describe(styled, true) + "。");
+        "The " + (c.id().equals("title") ? "title" : "text") + " '" + c.text() + "' is now " + en + describe(styled, false) + ".",
+        (c.id().equals("title") ? "标题" : "文字") + "「" + c.text() + "」" + zh + "现在" + describe(styled, true) + "。");
+  }
+
+  private static String percent(double share) {
+    double p = Math.round(share * 1000) / 10.0;
+    return (p == Math.rint(p) ? String.valueOf((long) p) : String.valueOf(p)) + "%";
   }
 
   /**
@@ -126,7 +139,8 @@ final class SetText implements Instruction {
   static Edit write(Draft draft, String words, boolean title, boolean replaceText, UnaryOperator<Caption> style) {
     words = words.length() > 120 ? words.substring(0, 120) : words;
     Caption existing = find(draft, title);
-    boolean replace = existing != null && replaceText;
+    // a video has one title: "加个标题：毕业快乐" over 'Beach Day' gives it new words, never a second title on the first
+    boolean replace = existing != null && (replaceText || title);
     String id = title ? "title" : replace ? existing.id() : nextId(draft.captions());
     long d = existing != null && replace ? existing.durationMs() : DEFAULT_MS;
     long st = existing != null && replace ? existing.startMs() : 0;
@@ -137,17 +151,25 @@ final class SetText implements Instruction {
     if (styled != null) c = styled;
     c = fit(c, draft);
     List<Caption> captions = new ArrayList<>(draft.captions());
-    if (replace) captions.replaceAll(x -> x.id().equals(existing.id()) ? null : x);
-    captions.removeIf(x -> x == null);
+    if (replace) captions.removeIf(x -> x.id().equals(existing.id()));
     if (title) captions.add(0, c);
     else captions.add(c);
     Draft next = draft.withCaptions(captions);
     if (title) next = next.withOutput(next.output().withTitle(words));
     var args = Edit.args().put("text", words).put("start_ms", c.startMs()).put("duration_ms", c.durationMs()).put("position", c.position());
     String kind = title ? "Title" : "Text";
+    String when = Words.secs(c.startMs()) + "–" + Words.secs(c.startMs() + c.durationMs());
+    String zhWhen = Words.zhSecs(c.startMs()) + "–" + Words.zhSecs(c.startMs() + c.durationMs());
+    if (replace && !existing.text().equals(words)) {
+      return Edit.done(next, title ? "set_title" : "add_caption", args,
+          "The " + kind.toLowerCase(Locale.ROOT) + " '" + existing.text() + "' now says '" + words + "', " + where(c.position()) + ", " + when + "."
+              + (title ? " (A video has one title: for more words on screen, say e.g. add text 'See you' at 3s.)" : ""),
+          (title ? "标题「" : "文字「") + existing.text() + "」已改为「" + words + "」，" + zhWhere(c.position()) + "，" + zhWhen + "。"
+              + (title ? "（视频只有一个标题；要再加字，可以说 在3秒加文字“再见”。）" : ""));
+    }
     return Edit.done(next, title ? "set_title" : "add_caption", args,
-        kind + " '" + words + "' " + where(c.position()) + ", " + Words.secs(c.startMs()) + "–" + Words.secs(c.startMs() + c.durationMs()) + ".",
-        (title ? "标题「" : "文字「") + words + "」，" + zhWhere(c.position()) + "，" + Words.zhSecs(c.startMs()) + "–" + Words.zhSecs(c.startMs() + c.durationMs()) + "。");
+        kind + " '" + words + "' " + where(c.position()) + ", " + when + ".",
+        (title ? "标题「" : "文字「") + words + "」，" + zhWhere(c.position()) + "，" + zhWhen + "。");
   }
 
   /** The style the clause asks for, or null when it asks for none. */
@@ -250,7 +272,7 @@ final class SetText implements Instruction {
   private static String describe(Caption c, boolean zh) {
     String name = COLORS.entrySet().stream().filter(e -> e.getValue().equals(c.color()) && e.getKey().matches(zh ? "\\p{IsHan}" : "[a-z]+"))
         .map(Map.Entry::getKey).findFirst().orElse(c.color());
-    String size = String.format(Locale.ROOT, "%d%%", Math.round(c.size() * 100));
+    String size = percent(c.size());
     if (zh) return zhWhere(c.position()) + "，" + name + "色，字高 " + size + "，" + Words.zhSecs(c.startMs()) + "–" + Words.zhSecs(c.startMs() + c.durationMs());
     return where(c.position()) + ", " + name + ", " + size + " of the frame height, " + Words.secs(c.startMs()) + "–" + Words.secs(c.startMs() + c.durationMs());
   }

@@ -128,8 +128,7 @@ final class Talk implements Instruction {
       turn.match(turn.has(THANKS) ? THANKS : PRAISE);
       return Optional.of(draft.clips().isEmpty()
           ? Edit.answer(draft, "Glad you like it! Tell me if you want anything changed.", "喜欢就好！想改哪里随时告诉我。")
-          : Edit.answer(draft, "Glad you like it! Say /export when you want the video, or tell me what to change.",
-              "喜欢就好！要成片就发 /export，想改哪里也可以告诉我。"));
+          : Edit.answer(draft, "Glad you like it!" + EXPORT_HINT_EN, "喜欢就好！" + EXPORT_HINT_ZH));
     }
     if (turn.match(PREVIEW) != null) {
       return Optional.of(Edit.answer(draft, "For a quick look send /preview; for the finished video, /export.",
@@ -140,6 +139,10 @@ final class Talk implements Instruction {
     if (turn.match(OK) != null) return Optional.of(Edit.answer(draft, "OK! Tell me what to change next, or /export.", "好的！接下来想改什么，或者 /export 导出。"));
     return Optional.empty();
   }
+
+  /** Said after praise; left out when the same message exports ("looks good, send it"). */
+  static final String EXPORT_HINT_EN = " Say /export when you want the video, or tell me what to change.";
+  static final String EXPORT_HINT_ZH = "要成片就发 /export，想改哪里也可以告诉我。";
 
   /** "lol my dog is in the beach clip", "今天好累啊": said in passing, about oneself or the day. */
   private static final Pattern CHAT = Pattern.compile(

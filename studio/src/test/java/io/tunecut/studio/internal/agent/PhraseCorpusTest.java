@@ -83,6 +83,13 @@ class PhraseCorpusTest {
     assertAllPass("independent-7-turns.tsv", rows);
   }
 
+  /** What a console session showed, one message or a follow-up each, kept so it stays fixed. */
+  @Test
+  void whatTheConsoleShowedIsUnderstood() throws IOException {
+    assertAllPass("console-findings.tsv", rows("console-findings.tsv"));
+    assertAllPass("console-findings-turns.tsv", rows("console-findings-turns.tsv", 7));
+  }
+
   void assertAllPass(String name, List<Row> rows) {
     List<Outcome> outcomes = rows.stream().map(r -> r.first == null ? run(r) : runTwo(r)).toList();
     Map<String, int[]> rates = new TreeMap<>();

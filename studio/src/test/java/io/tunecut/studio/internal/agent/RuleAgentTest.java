@@ -283,6 +283,61 @@ class RuleAgentTest {
     assertThat(impossible.history()).isEqualTo(trimmed.history());
   }
 
+  /** Turns in a row, each with the history the one before left; the last reply. */
+  AgentReply chat(Draft start, String... messages) {
+    AgentReply r = null;
+    Draft draft = start;
+    History history = History.none();
+    for (String m : messages) {
+      r = agent.respond(draft, history, media, m, "en");
+      draft = r.draft();
+      history = r.history();
+    }
+    return r;
+  }
+
+  @Test
+  void aFollowUpRestylesTheTitleTheLastTurnWroteAndRenamesNoOther() {
+    AgentReply r = chat(travelDraft(), "can the title say Beach Day", "actually make it bigger", "加个标题：毕业快乐", "再小一点");
+    assertThat(r.draft().captions()).extracting(Caption::text).containsExactly("毕业快乐");
+    Caption title = r.draft().captions().get(0);
+    // 8% made bigger (10%), kept by the new words, then smaller again
+    assertThat(title.size()).isEqualTo(0.08);
+    assertThat(r.text()).contains("毕业快乐").doesNotContain("Beach Day");
+  }
+
+  @Test
+  void aNewTitleOverAnotherReplacesItAndSaysSo() {
+    AgentReply r = chat(travelDraft(), "title 'Beach Day'", "加个标题：毕业快乐");
+    assertThat(r.draft().captions()).extracting(Caption::text).containsExactly("毕业快乐");
+    assertThat(r.draft().output().title()).isEqualTo("毕业快乐");
+    assertThat(r.text()).contains("Beach Day").contains("已改为");
+  }
+
+  @Test
+  void praiseInAMessageThatExportsDoesNotAskForExport() {
+    AgentReply r = say(travelDraft(), "looks good, send it");
+    assertThat(r.text()).contains("Glad you like it").contains(Replies.EXPORT_EN).doesNotContain("/export");
+    AgentReply zh = agent.respond(travelDraft(), media, "不错，导出吧", "zh");
+    assertThat(zh.text()).doesNotContain("/export");
+  }
+
+  @Test
+  void theSongIsTheMusicPlayingEvenWhenTheTrackIsCalledSong() {
+    Draft draft = upload(agent.emptyDraft(), video("v1", "beach.mp4", 10), audio("a1", "song.ogg", 310));
+    AgentReply music = say(draft, "add music");
+    AgentReply quieter = say(music.draft(), "can u make the song quieter");
+    assertThat(quieter.draft().music().volume()).isEqualTo(0.7);
+    assertThat(quieter.text()).doesNotContain("already");
+    assertThat(say(music.draft(), "use song.ogg").text()).contains("already the background music");
+  }
+
+  @Test
+  void aMessageNotUnderstoodIsEchoedAsTyped() {
+    AgentReply r = agent.respond(travelDraft(), media, "第二段弄得酷炫一点", "zh");
+    assertThat(r.text()).contains("没看懂“第二段弄得酷炫一点”").doesNotContain("clip 2");
+  }
+
   @Test
   void atLeastTwentyEarlierDraftsAreKept() {
     Draft draft = say(travelDraft(), "add background music").draft();

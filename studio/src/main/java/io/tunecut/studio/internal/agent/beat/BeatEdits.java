@@ -174,7 +174,10 @@ public final class BeatEdits {
     ObjectNode result = NODES.objectNode().put("tempo", round2(plan.tempo()))
         .put("shots", plan.shots().size()).put("beats_per_shot", plan.beatsPerShot())
         .put("d", total);
-    String text = SyncSentence.montage(plan, sources.size(), language) + ("zh".equals(language)
+    double footage = clips.stream().mapToDouble(Montage.Clip::length).sum();
+    String text = SyncSentence.montage(plan, sources.size(), language)
+        + SyncSentence.shorter(seconds, plan, footage, track.get().info().durationSeconds() - plan.musicIn(), language)
+        + ("zh".equals(language)
         ? " 片段原声降到 " + Math.round(MONTAGE_CLIP_LEVEL * 100) + "%，不会盖过音乐，也不会听到被剪断的半句话。"
         : " The clips' own sound is down to " + Math.round(MONTAGE_CLIP_LEVEL * 100)
             + "% under the music, so no words are heard cut in half.");

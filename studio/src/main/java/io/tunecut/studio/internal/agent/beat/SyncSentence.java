@@ -54,6 +54,32 @@ public final class SyncSentence {
         + " at " + bpm + " BPM, every cut on a beat.";
   }
 
+  /**
+   * Why a montage is shorter than asked, when it is by more than a shot: the footage or the music
+   * ran out. Shots are not shown twice, as a repeated shot reads as padding; more clips make it longer.
+   *
+   * @param wanted seconds asked for, or 0 for none
+   * @param footage seconds of clip between them
+   * @param music seconds of music from where it starts
+   */
+  public static String shorter(double wanted, Montage.Plan plan, double footage, double music, String language) {
+    double shot = plan.shots().isEmpty() ? 0 : plan.shots().get(0).length();
+    if (wanted <= 0 || plan.length() >= wanted - Math.max(0.5, shot)) return "";
+    String asked = String.format(Locale.ROOT, "%.0f", wanted);
+    boolean clipsShort = footage <= music;
+    String have = String.format(Locale.ROOT, "%.1f", clipsShort ? footage : music);
+    if ("zh".equals(language)) {
+      return clipsShort
+          ? " 比你要的 " + asked + " 秒短：片段加起来只有 " + have + " 秒，同一个镜头不重复用，剪到最后一个整拍。要更长就再发几段视频。"
+          : " 比你要的 " + asked + " 秒短：音乐从第一个强拍起只有 " + have + " 秒。要更长就换一首更长的音乐。";
+    }
+    return clipsShort
+        ? " That is shorter than the " + asked + " s you asked for: the clips have " + have
+            + " s between them, I don't show a shot twice, and the end falls on a beat. Send more clips for a longer one."
+        : " That is shorter than the " + asked + " s you asked for: the music has only " + have
+            + " s from its first downbeat. A longer track makes a longer montage.";
+  }
+
   /** "The music fades out from the bar line at 12.10 s and ends with the video at 14.00 s." */
   public static String phrase(PhraseEnding.Plan plan, double musicStart, String language) {
     String end = seconds(musicStart + plan.length());

@@ -113,6 +113,17 @@ class BeatEditsTest {
   }
 
   @Test
+  void aMontageShorterThanAskedSaysTheClipsRanOut() throws Exception {
+    // 35 s of clips: a 60 s montage cannot be made without showing shots twice
+    BeatEdits.Edit longer = edits.montage(Draft.read(draft()), all(), 60, 2, "en");
+    assertThat(longer.draft().toJson().get("d").asLong()).isLessThanOrEqualTo(35_000);
+    assertThat(longer.text()).contains("shorter than the 60 s you asked for").contains("the clips have 35.0 s");
+    assertThat(edits.montage(Draft.read(draft()), all(), 60, 2, "zh").text()).contains("比你要的 60 秒短");
+
+    assertThat(edits.montage(Draft.read(draft()), all(), 24, 2, "en").text()).doesNotContain("shorter than");
+  }
+
+  @Test
   void aMontageLowersTheClipsOwnSoundAndSaysSo() throws Exception {
     BeatEdits.Edit edit = edits.montage(Draft.read(draft()), all(), 24, 0, "en");
 
