@@ -34,9 +34,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MediaCopiesTest {
   private static final TestS3 s3 = TestS3.shared();
-  /** Short enough for a test, long enough for an upload to be probed and kept: a copy counts as in use that long after its last use. */
+  /**
+   * Short enough for a test, long enough for an upload to be probed and kept on a busy machine
+   * (2 s was not): a copy counts as in use that long after its last use.
+   */
   private static final MediaSettings.Copies QUICK =
-      new MediaSettings.Copies(1L << 30, Duration.ofSeconds(2), Duration.ofDays(1), Duration.ofMillis(100));
+      new MediaSettings.Copies(1L << 30, Duration.ofSeconds(5), Duration.ofDays(1), Duration.ofMillis(100));
 
   @TempDir Path apiDir;
   @TempDir Path otherDir;
@@ -94,13 +97,13 @@ class MediaCopiesTest {
       delete.setString(1, session);
       assertThat(delete.executeUpdate()).isEqualTo(1);
     }
-    await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(onApi));
+    await().atMost(Duration.ofSeconds(20)).until(() -> !Files.exists(onApi));
     await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
         .until(() -> Files.exists(onOther)); // the render still reads it
     done.countDown();
     await().atMost(Duration.ofSeconds(30)).until(() ->
         http.get("/api/render/proxy/lambda/render_copies", token).json().path("status").asText().equals("completed"));
-    await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(onOther));
+    await().atMost(Duration.ofSeconds(20)).until(() -> !Files.exists(onOther));
     assertThat(copy(apiDir)).isEmpty();
     assertThat(copy(otherDir)).isEmpty();
   }
