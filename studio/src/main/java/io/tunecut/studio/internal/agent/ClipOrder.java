@@ -41,6 +41,10 @@ final class ClipOrder implements Instruction {
       "(?:swap|switch|exchange|flip|change)\\s+(?:the\\s+)?(?:order\\s+of\\s+(?:the\\s+)?)?(?:2\\s+|two\\s+|both\\s+)?(?:clips|videos|order|around)"
           + "|(?:swap|switch|flip)\\s+(?:them|it)\\s*(?:around)?|other way (?:a)?round"
           + "|(?:调换|交换|对调|互换|换一下|颠倒).{0,8}(?:视频|片段|顺序|位置)|(?:视频|片段|段|clips)\\s*(?:的)?\\s*(?:顺序|位置)?\\s*(?:调换|交换|对调|互换|换一下|换个位置|颠倒)|(?:视频|片段)?的?顺序(?:调换|交换|对调|换一下|反过来|颠倒)");
+  /** "put the dog one first", "把蓝色那段放最前面": a move whose clip no name or number picked out. */
+  private static final Pattern MOVE_UNNAMED = Pattern.compile(
+      "(?:put|move|place|play|show)\\s+(?:the\\s+)?(?!clip \\d)[\\p{L}\\d' -]{1,30}?\\s+(?:one|clip|video|part|shot)\\s+(?:to\\s+|at\\s+)?(?:the\\s+)?(?:very\\s+)?(?:first|start|beginning|front|last|end)\\b"
+          + "|把?(?!clip \\d)[\\p{L}\\d]{1,8}?(?:那段|那个|那条|片段|视频)\\s*(?:放到|移到|放在|挪到|调到|放)\\s*(?:最)?(?:前面|开头|最前|后面|最后|结尾|末尾)");
   private static final Pattern REVERSE = Pattern.compile(
       "reverse\\s+(?:the\\s+)?(?:clip\\s+|video\\s+)?(?:order|clips|videos)|(?:order|clips|videos)\\s+(?:in\\s+)?reverse|backwards order|倒序|反过来|倒过来|倒着放");
 
@@ -59,7 +63,9 @@ final class ClipOrder implements Instruction {
     Matcher swap = to == null && move == null ? turn.match(SWAP) : null;
     boolean swapTwo = to == null && move == null && swap == null && turn.match(SWAP_TWO) != null;
     boolean reverse = to == null && move == null && swap == null && !swapTwo && turn.match(REVERSE) != null;
-    if (to == null && move == null && swap == null && !swapTwo && !reverse) return Optional.empty();
+    if (to == null && move == null && swap == null && !swapTwo && !reverse) {
+      return turn.match(MOVE_UNNAMED) != null && draft.clips().size() > 1 ? Optional.of(whichClip(draft)) : Optional.empty();
+    }
     if (draft.clips().size() < 2) return Optional.of(tooFew(draft));
     if (swapTwo && draft.clips().size() > 2) {
       return Optional.of(Edit.question(draft, "Which clips should I swap? E.g. \"swap clip 1 and clip 3\".",
@@ -155,6 +161,17 @@ final class ClipOrder implements Instruction {
     if (m.group(6) != null) return new String[] {m.group(6), m.group(5).matches("end|finish") ? "last" : "first"};
     if (m.group(7) != null) return new String[] {m.group(7), m.group(8)};
     return new String[] {m.group(9) != null ? m.group(9) : m.group(10), "first"};
+  }
+
+  private static Edit whichClip(Draft draft) {
+    List<String> en = new ArrayList<>();
+    List<String> zh = new ArrayList<>();
+    for (int i = 0; i < draft.clips().size(); i++) {
+      en.add("clip " + (i + 1) + " " + draft.clips().get(i).name());
+      zh.add("第" + (i + 1) + "段 " + draft.clips().get(i).name());
+    }
+    return Edit.question(draft, "Which clip do you mean? " + String.join(", ", en) + ". Say e.g. \"put clip 2 first\".",
+        "是哪一段？" + String.join("、", zh) + "。可以说“把第2段放最前面”。");
   }
 
   static Edit noSuchClip(Draft draft, int pos) {
