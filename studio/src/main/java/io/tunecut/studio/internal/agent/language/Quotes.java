@@ -20,6 +20,9 @@ final class Quotes {
   private static final String END = "\\s+(?i:and|then|at|on|in|for|from|until|till|during|with)\\s+|[,;.!?]|$";
   /** Words after "add a title" that say where or how, not what. */
   private static final String NOT_WORDS = "(?i:at|on|in|to|for|from|with|that|which|saying|says|please|pls|and|then|here|there|too|bigger|smaller|red|white|black|yellow|blue|green)\\b|[:：]";
+  /** What "put … at the top" can name that is not words for the screen. */
+  private static final String NOT_PLACED = "(?i:the|a|an|it|its|this|that|these|those|them|my|our|your|some|any|more|music|song|track|audio|sound|bgm|"
+      + "clips?|videos?|photos?|pictures?|images?|titles?|text|captions?|subtitles?|words?|heading|label|logo|stickers?|watermark|emojis?)\\b";
   /** A look or place, not words: 红色, 大一点, 在顶部, 3秒. */
   private static final String ZH_LOOK = "[:：]|[红白黑黄蓝绿橙粉紫灰金](?:色|的|$)|[大小]一?[点些]|更[大小]|在|放|居中|顶部|底部|上面|下面|中间|\\d+(?:\\.\\d+)?\\s*秒\\s*$|吧$|了$";
   /** An edit of the text itself, not its words: 删掉, 改成, 放大, 移到… */
@@ -34,6 +37,8 @@ final class Quotes {
           + "|(\\b(?i:title|caption|subtitle|heading|text)s?\\s+(?i:(?:should|to|will|can)\\s+)?(?i:say|says|read|reads)\\s+)([^«,;.!?]+?)(?=" + END + ")"
           // "add a title Summer 2024", "put a caption see you soon at the bottom": the words right after a new title
           + "|(\\b(?:(?i:add|give it)\\s+(?i:(?:a|an|the|one)\\s+)?|(?i:put)\\s+(?i:a|an)\\s+)(?i:new\\s+)?(?i:title|caption|subtitle|heading)\\s+)(?!" + NOT_WORDS + ")([^«,;.!?]+?)(?=" + END + ")"
+          // "put Day 1 at the top": words put at a place on screen are the text, unless they name a thing we have
+          + "|(\\b(?i:put|write|place|show)\\s+)(?!" + NOT_PLACED + ")([^«,;.!?]{1,30}?)(?=\\s+(?i:at|on|in|to)\\s+(?i:the\\s+)?(?i:very\\s+)?(?i:top|bottom|middle|center|centre)\\b)"
           // "title Day 1 on top": a request that starts with "title" and capitalised words
           + "|((?:^|(?<=[,;.!?]\\s))(?i:title|caption|subtitle|heading)\\s+)(?!" + NOT_WORDS + ")(\\p{Lu}[^«,;.!?]*?)(?=" + END + ")"
           // "标题 第一天 音乐30%": a bare 标题 and a space, then the words up to the next space (not a look or a verb)
