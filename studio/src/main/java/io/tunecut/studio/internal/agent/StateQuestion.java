@@ -3,6 +3,8 @@ package io.tunecut.studio.internal.agent;
 import io.tunecut.studio.internal.draft.Aspect;
 import io.tunecut.studio.internal.draft.Caption;
 import io.tunecut.studio.internal.draft.Draft;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -19,6 +21,10 @@ final class StateQuestion implements Instruction {
           + "|^(?!.*(?:能|可以|可不可以|帮|请|把|要不要)).*(?:是不是|是否|有没有).*|^(?!.*(?:能|可以|可不可以|帮|请|把|要不要)).*(?:现在|目前|这样)?是.*吗\\s*\\??$"
           + "|^(?!.*(?:能|可以|可不可以|帮|请|把|要不要|你在))(?:.+在|有).*吗\\s*\\??$"
           + "|^how (?:loud|quiet|big|large) (?:is|are)\\b|(?<!再)(?:多大声|多响)|音量(?:是)?多少");
+  /** "why is there no sound from my clips?", "为什么听不到原声": how loud each clip's own sound and the music are. */
+  private static final Pattern WHY_SILENT = Pattern.compile(
+      "(?:why|how come)\\b.*\\b(?:no|can'?t|cannot|don'?t|isn'?t|not)\\b.*\\b(?:sound|audio|hear|voices?)\\b"
+          + "|(?:为什么|为啥|怎么).*(?:没有?声音|听不[到见清]|没声|没有?原声)");
   private static final Pattern ABOUT_TEXT = Pattern.compile("title|caption|text|«|标题|字幕|文字");
   private static final Pattern ABOUT_SOUND = Pattern.compile("music|song|loud|quiet|volume|soft|音量|大声|小声|吵|声音|响");
   private static final Pattern ABOUT_SHAPE = Pattern.compile("vertical|horizontal|landscape|portrait|square|wide|tiktok|youtube|aspect|shape|竖|横|方|比例|抖音");
@@ -26,7 +32,24 @@ final class StateQuestion implements Instruction {
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
     if (turn.has(Talk.RIGHTS)) return Optional.empty(); // "is this music copyright free" asks about rights, not the level
+    if (turn.match(WHY_SILENT) != null && !draft.clips().isEmpty()) return Optional.of(sound(draft));
     return turn.match(STATE_QUESTION) == null ? Optional.empty() : Optional.of(state(turn, draft));
+  }
+
+  private static Edit sound(Draft draft) {
+    List<String> en = new ArrayList<>();
+    List<String> zh = new ArrayList<>();
+    for (int i = 0; i < draft.clips().size(); i++) {
+      en.add("clip " + (i + 1) + " at " + Words.percent(draft.clips().get(i).level()));
+      zh.add("第" + (i + 1) + "段 " + Words.percent(draft.clips().get(i).level()));
+    }
+    var m = draft.music();
+    String music = m == null ? "" : " The music plays at " + Words.percent(m.volume()) + ".";
+    String zhMusic = m == null ? "" : "背景音乐音量 " + Words.percent(m.volume()) + "。";
+    return Edit.question(draft,
+        "The clips' own sound: " + String.join(", ", en) + "." + music
+            + " A clip filmed without sound has none to play. Say e.g. \"original sound 100%\" or \"music quieter\".",
+        "片段原声：" + String.join("，", zh) + "。" + zhMusic + "拍摄时没有录音的片段没有声音。可以说“原声100%”或“音乐小一点”。");
   }
 
   /** How the part asked about is now: the music's level, the frame's shape, or the whole timeline. */
