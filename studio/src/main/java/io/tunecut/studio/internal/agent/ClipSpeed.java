@@ -36,7 +36,7 @@ final class ClipSpeed implements Instruction {
   private static final Pattern PLAY = Pattern.compile("\\bplay(?:s|ing)?\\b|播放");
   private static final Pattern ONE_CLIP = Pattern.compile("(?<![a-z])clip (\\d+)(?!\\d)");
   private static final Pattern ALL = Pattern.compile(
-      "\\b(?:all|every|each)\\s+(?:the\\s+)?clips?\\b|\\b(?:the\\s+)?(?:clips|videos|whole (?:video|thing)|entire video|video|footage|everything)\\b|所有|全部|整个|视频|每段");
+      "\\b(?:all|every|each)\\s+(?:the\\s+)?clips?\\b|\\b(?:the\\s+)?(?:clips|videos|whole (?:video|thing)|entire video|video|footage|everything)\\b|所有|全部|整个|整体|视频|每段");
   /** About the music, the cuts or a photo: another instruction's. */
   private static final Pattern OTHER = Pattern.compile(
       "\\b(?:music|song|beat|beats|tempo|bpm|track|cuts?|cutting|montage|photos?|fade[sd]?|title|caption|text)\\b|«|节奏|节拍|卡点|剪辑|切换|淡");
