@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
 final class ExportRequest implements Instruction {
   private static final Pattern EXPORT = Pattern.compile(
       "\\b(?:export|render|download|finali[sz]e|send (?:me )?(?:the |my )?(?:video|it|file|result|final)|give me the (?:video|file|result)"
-          + "|i'?m done|we'?re done)\\b|导出|输出|生成视频|渲染|发给我|下载|出片|成片");
+          + "|i'?m done|we'?re done|ship it)\\b|导出|输出|生成视频|渲染|发给我|下载|出片|成片"
+          // "ok thats fire 🔥 send": a closing "send" (not "what should i send")
+          + "|(?<!\\b(?:i|we|you|should|to|will|can|did|do|i'll|ill|gonna|then)\\s)\\bsend(?:\\s+(?:pls|please|plz|now|thx|thanks))?\\s*[!.]*$");
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {

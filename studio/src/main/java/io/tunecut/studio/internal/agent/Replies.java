@@ -28,7 +28,12 @@ final class Replies {
         return zh ? "嗯嗯！想改哪里随时告诉我，要成片就发 /export。" : "Got it! Tell me whenever you want something changed, or send /export for the video.";
       }
       if (sentences.isEmpty() && !export) return notUnderstood(parts, zh) + tracksHint(media, draft, zh);
-      sentences.add(zh ? "这部分我没看懂：" + parts + "。" : "I didn't understand " + parts + ".");
+      // "the red clip is boring, cut it": what is said in passing beside a request needs no answer
+      List<String> unclear = missed.stream().filter(m -> !Talk.chat(m)).toList();
+      if (!unclear.isEmpty()) {
+        String what = zh ? "“" + String.join("”、“", unclear) + "”" : "\"" + String.join("\", \"", unclear) + "\"";
+        sentences.add(zh ? "这部分我没看懂：" + what + "。" : "I didn't understand " + what + ".");
+      }
     }
     String text = String.join(zh ? "" : " ", sentences) + tracksHint(media, draft, zh);
     if (changed && draft.isReady()) text += "\n" + TimelineLine.of(draft, zh);

@@ -147,6 +147,7 @@ final class Talk implements Instruction {
   /** "lol my dog is in the beach clip", "今天好累啊": said in passing, about oneself or the day. */
   private static final Pattern CHAT = Pattern.compile(
       "^(?:lol|lmao|haha+|ugh+|omg|wow|oh|ah+|aw+|man|bro|dude|tbh|btw)\\b|\\b(?:i|i'm|my|me|we|our|today|tbh|lol|honestly)\\b"
+          + "|\\b(?:is|are|looks?|seems?|feels?|was)\\s+(?:so\\s+|kinda\\s+|really\\s+|pretty\\s+|super\\s+)?(?:boring|bad|ugly|good|great|nice|cool|awesome|fire|lit|meh|dull|lame|cute|funny|amazing|perfect)\\b"
           + "|^我|今天|哈哈|累|困|饿|烦|无聊|丑|难过|开心");
   /** A request or a question: something not understood there is worth saying so. */
   private static final Pattern ASKS = Pattern.compile(
