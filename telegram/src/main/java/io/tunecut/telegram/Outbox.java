@@ -90,9 +90,13 @@ final class Outbox {
     return lane(chat).add(new Job(null, method, call));
   }
 
-  /** Queues an edit of {@code messageId}; it replaces an edit of the same message that has not gone out yet. */
-  CompletableFuture<Void> edit(Chat chat, String messageId, Send<Void> call) {
-    return lane(chat).add(new Job(messageId, "editMessageText", call));
+  /**
+   * Queues an edit of {@code messageId}; it replaces an edit of the same message that has not gone out yet.
+   *
+   * @param method the Bot API method (editMessageText, editMessageMedia), for the log
+   */
+  CompletableFuture<Void> edit(Chat chat, String messageId, String method, Send<Void> call) {
+    return lane(chat).add(new Job(messageId, method, call));
   }
 
   /**

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -27,8 +28,10 @@ import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.methods.send.SendVideo;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageMedia;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.InputFile;
+import org.telegram.telegrambots.meta.api.objects.media.InputMediaPhoto;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
@@ -41,6 +44,7 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * The core's way out to Telegram. Every message and edit goes through the {@link Outbox}, the
  * one throttle (budgets per chat and overall, a 429 pausing only its chat); a status edit is
  * queued and returns at once, the latest text winning; an edit with unchanged text is not an error.
+ * A photo is replaced in place (editMessageMedia) as such an edit too.
  * The asynchronous calls are native: they queue on the outbox and hold no thread while a chat
  * waits out a 429; the blocking ones wait for their own chat's answer (the core needs its message id).
  */
@@ -124,7 +128,7 @@ final class TelegramPort implements ChatPort {
   @Override
   public CompletableFuture<Void> editStatusAsync(MessageRef status, String text, Executor unused) {
     String shortened = TextSplitter.split(text, MAX_TEXT).get(0);
-    outbox.edit(status.chat(), status.messageId(), () -> edit(status.chat(), status.messageId(), shortened))
+    outbox.edit(status.chat(), status.messageId(), "editMessageText", () -> edit(status.chat(), status.messageId(), shortened))
         .whenComplete((v, failure) -> {
           if (failure != null) log.warn("A status edit failed: {}", mask.mask(String.valueOf(failure.getMessage())));
         });
@@ -149,7 +153,8 @@ final class TelegramPort implements ChatPort {
       b.caption(caption.length() > MAX_CAPTION ? caption.substring(0, MAX_CAPTION - 1) + "…" : caption);
     }
     SendVideo video = b.build();
-    return sentUnlessTooLarge(outbox.send(chat, "sendVideo", () -> call("sendVideo", () -> client.execute(video))), "video", file);
+    return unlessTooLarge(outbox.send(chat, "sendVideo", () -> call("sendVideo", () -> client.execute(video))), "video", file)
+        .thenApply(Objects::nonNull);
   }
 
   @Override
@@ -157,14 +162,26 @@ final class TelegramPort implements ChatPort {
     return await(sendPhotoAsync(chat, file, caption, suggestions, null));
   }
 
-  /** A photo with the caption and buttons under it; a caption over Telegram's 1024 follows as a message. */
   @Override
   public CompletableFuture<Boolean> sendPhotoAsync(Chat chat, Path file, String caption, List<Suggestion> suggestions,
       Executor unused) {
+    return sendReplaceablePhotoAsync(chat, file, caption, suggestions, unused).thenApply(Objects::nonNull);
+  }
+
+  @Override
+  public MessageRef sendReplaceablePhoto(Chat chat, Path file, String caption, List<Suggestion> suggestions)
+      throws IOException {
+    return await(sendReplaceablePhotoAsync(chat, file, caption, suggestions, null));
+  }
+
+  /** A photo with the caption and buttons under it; a caption over Telegram's 1024 follows as a message. */
+  @Override
+  public CompletableFuture<MessageRef> sendReplaceablePhotoAsync(Chat chat, Path file, String caption,
+      List<Suggestion> suggestions, Executor unused) {
     if (!Files.isRegularFile(file)) {
       return CompletableFuture.failedFuture(new IOException("no picture to send: " + file.getFileName()));
     }
-    boolean fits = caption != null && !caption.isEmpty() && caption.length() <= MAX_CAPTION;
+    boolean fits = fitsUnder(caption);
     SendPhoto.SendPhotoBuilder<?, ?> b = SendPhoto.builder()
         .chatId(chat.id())
         .photo(new InputFile(file.toFile(), file.getFileName().toString()));
@@ -174,20 +191,66 @@ final class TelegramPort implements ChatPort {
       if (keyboard != null) b.replyMarkup(keyboard);
     }
     SendPhoto photo = b.build();
-    CompletableFuture<Boolean> sent = sentUnlessTooLarge(outbox.send(chat, "sendPhoto", () -> call("sendPhoto", () -> client.execute(photo))), "picture", file);
+    CompletableFuture<MessageRef> sent = unlessTooLarge(outbox.send(chat, "sendPhoto", () -> call("sendPhoto", () -> client.execute(photo))), "picture", file)
+        .thenApply(m -> m == null ? null : new MessageRef(chat, String.valueOf(m.getMessageId())));
     if (fits || caption == null || caption.isEmpty()) return sent;
-    return sent.thenCompose(shown -> shown ? sendAsync(chat, caption, suggestions, unused).thenApply(m -> true)
-        : CompletableFuture.completedFuture(false));
+    return sent.thenCompose(shown -> shown != null ? sendAsync(chat, caption, suggestions, unused).thenApply(m -> shown)
+        : CompletableFuture.completedFuture(null));
   }
 
-  /** True once Telegram took the file; false when it refused it as too large; other failures fail. */
-  private static CompletableFuture<Boolean> sentUnlessTooLarge(CompletableFuture<?> sent, String what, Path file) {
+  @Override
+  public boolean replacePhoto(MessageRef photo, Path file, String caption, List<Suggestion> suggestions)
+      throws IOException {
+    return await(replacePhotoAsync(photo, file, caption, suggestions, null));
+  }
+
+  /**
+   * editMessageMedia, queued as an edit of that message (its budget, a 429 waited out). Telegram
+   * drops a caption and buttons not given again, so they are, as sendPhoto gave them.
+   */
+  @Override
+  public CompletableFuture<Boolean> replacePhotoAsync(MessageRef photo, Path file, String caption,
+      List<Suggestion> suggestions, Executor unused) {
+    if (!Files.isRegularFile(file)) {
+      return CompletableFuture.failedFuture(new IOException("no picture to send: " + file.getFileName()));
+    }
+    int id;
+    try {
+      id = messageId(photo.messageId());
+    } catch (IOException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    InputMediaPhoto media = new InputMediaPhoto(file.toFile(), file.getFileName().toString());
+    EditMessageMedia.EditMessageMediaBuilder<?, ?> b = EditMessageMedia.builder().chatId(photo.chat().id()).messageId(id);
+    if (fitsUnder(caption)) {
+      media.setCaption(caption);
+      InlineKeyboardMarkup keyboard = keyboard(suggestions);
+      if (keyboard != null) b.replyMarkup(keyboard);
+    }
+    EditMessageMedia edit = b.media(media).build();
+    return outbox.edit(photo.chat(), photo.messageId(), "editMessageMedia", () -> {
+      try {
+        call("editMessageMedia", () -> client.execute(edit));
+      } catch (BotApiException e) {
+        if (!e.notModified()) throw e;
+      }
+      return null;
+    }).thenApply(v -> true);
+  }
+
+  /** Whether a caption goes under its photo; a longer one follows as a message of its own, without buttons under the photo. */
+  private static boolean fitsUnder(String caption) {
+    return caption != null && !caption.isEmpty() && caption.length() <= MAX_CAPTION;
+  }
+
+  /** Telegram's answer once it took the file; null when it refused it as too large; other failures fail. */
+  private static <T> CompletableFuture<T> unlessTooLarge(CompletableFuture<T> sent, String what, Path file) {
     return sent.handle((message, failure) -> {
-      if (failure == null) return true;
+      if (failure == null) return message;
       Throwable cause = failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure;
       if (cause instanceof BotApiException e && e.tooLarge()) {
         log.info("Telegram refused a {} of {} bytes as too large", what, file.toFile().length());
-        return false;
+        return null;
       }
       throw failure instanceof CompletionException c ? c : new CompletionException(failure);
     });
@@ -238,13 +301,16 @@ final class TelegramPort implements ChatPort {
     return new InlineKeyboardMarkup(rows);
   }
 
-  private Void edit(Chat chat, String messageId, String text) throws IOException {
-    int id;
+  private static int messageId(String messageId) throws IOException {
     try {
-      id = Integer.parseInt(messageId);
+      return Integer.parseInt(messageId);
     } catch (NumberFormatException e) {
       throw new IOException("not a Telegram message id: " + messageId);
     }
+  }
+
+  private Void edit(Chat chat, String messageId, String text) throws IOException {
+    int id = messageId(messageId);
     EditMessageText m = EditMessageText.builder().chatId(chat.id()).messageId(id).text(text).build();
     try {
       call("editMessageText", () -> client.execute(m));

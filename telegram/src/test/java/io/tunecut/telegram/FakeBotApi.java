@@ -58,6 +58,14 @@ final class FakeBotApi extends Dispatcher implements AutoCloseable {
   private final Map<String, byte[]> files = new ConcurrentHashMap<>();
   private final Map<String, Long> lastEditNanos = new ConcurrentHashMap<>();
   private final Map<String, String> textOfMessage = new ConcurrentHashMap<>();
+  /** A photo message's picture, as "chat/message" keys them. */
+  private final Map<String, Shown> photoOfMessage = new ConcurrentHashMap<>();
+  private final AtomicInteger fileIds = new AtomicInteger();
+  /** The photo messages sent, in order, as "chat/message". */
+  private final List<String> photoMessages = new CopyOnWriteArrayList<>();
+
+  /** What a photo message shows: its file (a new id for each upload, as Telegram gives), caption and buttons. */
+  record Shown(String fileId, int bytes, String caption, String buttons) {}
   private final AtomicInteger floodNextSends = new AtomicInteger();
   private final Map<String, Integer> floodChat = new ConcurrentHashMap<>();
   private volatile Duration editInterval = Duration.ZERO;
@@ -116,6 +124,11 @@ final class FakeBotApi extends Dispatcher implements AutoCloseable {
   /** The next editMessageText in {@code chatId} is answered 429 with retry_after {@code seconds}. */
   void floodNextEditIn(String chatId, int seconds) {
     floodChat.put("editmessagetext/" + chatId, seconds);
+  }
+
+  /** The next editMessageMedia in {@code chatId} is answered 429 with retry_after {@code seconds}. */
+  void floodNextMediaEditIn(String chatId, int seconds) {
+    floodChat.put("editmessagemedia/" + chatId, seconds);
   }
 
   /** Acts as a local Bot API server: getFile answers with absolute paths of files written here. */
@@ -189,7 +202,7 @@ final class FakeBotApi extends Dispatcher implements AutoCloseable {
   }
 
   private MockResponse answer(String method, ObjectNode p) {
-    if (List.of("sendmessage", "editmessagetext", "sendphoto", "sendvideo").contains(method)) {
+    if (List.of("sendmessage", "editmessagetext", "editmessagemedia", "sendphoto", "sendvideo").contains(method)) {
       if (flooded(p.path("chat_id").asText())) return flood(1);
       Integer wait = floodChat.remove(method + "/" + p.path("chat_id").asText());
       if (wait != null) return flood(wait);
@@ -223,8 +236,18 @@ final class FakeBotApi extends Dispatcher implements AutoCloseable {
       case "sendvideo":
         if (refuseVideosAsTooLarge) return error(413, "Request Entity Too Large");
         return ok(botMessage(p.path("chat_id").asText(), null));
-      case "sendphoto":
-        return ok(botMessage(p.path("chat_id").asText(), null));
+      case "sendphoto": {
+        String chat = p.path("chat_id").asText();
+        ObjectNode m = botMessage(chat, null);
+        int bytes = p.has("photo.bytes") ? p.path("photo.bytes").asInt() : attached(p, p.path("photo").asText());
+        if (bytes < 0) return error(400, "Bad Request: there is no photo in the request");
+        Shown shown = new Shown("photo-" + fileIds.incrementAndGet(), bytes, p.path("caption").asText(""), p.path("reply_markup").asText(""));
+        photoOfMessage.put(chat + "/" + m.path("message_id").asText(), shown);
+        photoMessages.add(chat + "/" + m.path("message_id").asText());
+        return ok(photo(m, shown));
+      }
+      case "editmessagemedia":
+        return editMedia(p);
       case "getfile": {
         String id = p.path("file_id").asText();
         byte[] bytes = files.get(id);
@@ -245,6 +268,65 @@ final class FakeBotApi extends Dispatcher implements AutoCloseable {
       default:
         return error(404, "Not Found: method " + method);
     }
+  }
+
+  /**
+   * As Telegram does: the new media as JSON ({@code "media":"attach://NAME"} for an uploaded file, sent as a part
+   * of that name, or a file_id), only in a message that has media; "not modified" when file, caption and buttons
+   * are the same (an upload is a new file). A caption and buttons not given again are gone.
+   */
+  private MockResponse editMedia(ObjectNode p) {
+    String chat = p.path("chat_id").asText();
+    String key = chat + "/" + p.path("message_id").asText();
+    JsonNode media;
+    try {
+      media = JSON.readTree(p.path("media").asText());
+    } catch (IOException e) {
+      return error(400, "Bad Request: can't parse InputMedia: " + e.getMessage());
+    }
+    if (media == null || !media.isObject()) return error(400, "Bad Request: can't parse InputMedia: media not found");
+    if (!"photo".equals(media.path("type").asText())) return error(400, "Bad Request: unsupported media type");
+    Shown before = photoOfMessage.get(key);
+    if (before == null) {
+      return error(400, textOfMessage.containsKey(key) ? "Bad Request: there is no media in the message to edit"
+          : "Bad Request: message to edit not found");
+    }
+    String ref = media.path("media").asText();
+    int bytes = attached(p, ref);
+    String fileId = bytes >= 0 ? "photo-" + fileIds.incrementAndGet() : ref;
+    if (bytes < 0 && !ref.equals(before.fileId())) return error(400, "Bad Request: wrong file identifier/HTTP URL specified");
+    Shown after = new Shown(fileId, bytes >= 0 ? bytes : before.bytes(), media.path("caption").asText(""), p.path("reply_markup").asText(""));
+    if (after.equals(before)) {
+      return error(400, "Bad Request: message is not modified: specified new message content and reply markup are exactly the same");
+    }
+    photoOfMessage.put(key, after);
+    ObjectNode m = botMessage(chat, null);
+    m.put("message_id", p.path("message_id").asInt());
+    return ok(photo(m, after));
+  }
+
+  /** The byte count of the file {@code ref} ("attach://NAME") names in the request; -1 when none. */
+  private static int attached(ObjectNode p, String ref) {
+    if (ref.startsWith("attach://")) return p.path(ref.substring("attach://".length()) + ".bytes").asInt(-1);
+    return -1;
+  }
+
+  private static ObjectNode photo(ObjectNode message, Shown shown) {
+    message.putArray("photo").addObject().put("file_id", shown.fileId()).put("file_unique_id", "u-" + shown.fileId())
+        .put("width", 1280).put("height", 720).put("file_size", shown.bytes());
+    if (!shown.caption().isEmpty()) message.put("caption", shown.caption());
+    return message;
+  }
+
+  /** The ids of the photo messages sent to a chat, in order. */
+  List<Integer> photoMessageIds(String chatId) {
+    return photoMessages.stream().filter(k -> k.startsWith(chatId + "/"))
+        .map(k -> Integer.parseInt(k.substring(chatId.length() + 1))).toList();
+  }
+
+  /** What a photo message shows now (buttons as reply_markup JSON, "" for none); null when it is no photo. */
+  Shown photoShownIn(String chatId, int messageId) {
+    return photoOfMessage.get(chatId + "/" + messageId);
   }
 
   // As Telegram does, an update is handed out again until a later call's offset confirms it.

@@ -381,6 +381,44 @@ class TelegramBotTest {
   }
 
   @Test
+  void aPictureReplacedInPlaceKeepsItsCaptionAndButtons(@TempDir Path dir) throws Exception {
+    Path first = Files.write(dir.resolve("first.png"), bytes(3_000));
+    Path full = Files.write(dir.resolve("full.png"), bytes(5_000));
+    List<Suggestion> buttons = List.of(new Suggestion("Export", "/export"), new Suggestion("Status", "/status"));
+    start(echo());
+
+    MessageRef photo = bot.port().sendReplaceablePhoto(ANN.chat(), first, "Timeline: 0:10", buttons);
+    assertThat(bot.port().replacePhoto(photo, full, "Timeline: 0:10", buttons)).isTrue();
+
+    assertThat(api.calls("sendPhoto")).hasSize(1);
+    FakeBotApi.Call edit = api.calls("editMessageMedia").get(0);
+    assertThat(edit.answeredCode()).isEqualTo(200);
+    assertThat(edit.params().path("message_id").asText()).isEqualTo(photo.messageId());
+    FakeBotApi.Shown shown = api.photoShownIn("101", Integer.parseInt(photo.messageId()));
+    assertThat(shown.bytes()).isEqualTo(5_000);
+    assertThat(shown.caption()).isEqualTo("Timeline: 0:10");
+    assertThat(shown.buttons()).contains("/export").contains("/status");
+  }
+
+  @Test
+  void aPictureWhoseCaptionFollowedAsAMessageIsReplacedWithoutOne(@TempDir Path dir) throws Exception {
+    Path first = Files.write(dir.resolve("first.png"), bytes(3_000));
+    Path full = Files.write(dir.resolve("full.png"), bytes(5_000));
+    String caption = "Timeline: " + "clip ".repeat(300);
+    start(echo());
+
+    MessageRef photo = bot.port().sendReplaceablePhoto(ANN.chat(), first, caption, List.of(new Suggestion("Export", "/export")));
+    assertThat(bot.port().replacePhoto(photo, full, caption, List.of(new Suggestion("Export", "/export")))).isTrue();
+
+    assertThat(api.calls("sendMessage")).as("the caption, with the buttons, as a message").singleElement()
+        .satisfies(m -> assertThat(m.params().path("reply_markup").toString()).contains("/export"));
+    FakeBotApi.Shown shown = api.photoShownIn("101", Integer.parseInt(photo.messageId()));
+    assertThat(shown.bytes()).isEqualTo(5_000);
+    assertThat(shown.caption()).isEmpty();
+    assertThat(shown.buttons()).isEmpty();
+  }
+
+  @Test
   void anAlbumStillBeingCollectedAtShutdownIsHandedOver() throws Exception {
     bot = TelegramBot.start(settings().withAlbumWait(Duration.ofMinutes(5)), echo());
     api.push(Updates.video(ANN, ANN.id(), "a1", 1000, "our trip", "album-7"));

@@ -257,6 +257,33 @@ class TelegramConversationTest {
   }
 
   @Test
+  void anUploadsFirstPictureBecomesTheFullOneInPlaceEvenThroughA429() throws Exception {
+    // The studio draws at once while it still finds the beats and cuts; the full picture shows the beats.
+    nemo.drawsPictures().drawsAtOnceWhileFinding("beats, cuts", "beats");
+    telegram.file("city", bytes(40_000));
+    telegram.floodNextMediaEditIn("101", 1);
+    telegram.push(Updates.video(ANN, ANN.id(), "city", 40_000, null, null));
+
+    await().until(() -> !telegram.calls("editMessageMedia", c -> c.answeredCode() == 200).isEmpty());
+    awaitFinishedTurns(1);
+    assertThat(telegram.calls("sendPhoto")).as("one picture in the chat").singleElement()
+        .satisfies(photo -> assertThat(photo.answeredCode()).isEqualTo(200));
+    FakeBotApi.Call photo = telegram.calls("sendPhoto").get(0);
+    int photoId = telegram.photoMessageIds("101").get(0);
+    List<FakeBotApi.Call> edits = telegram.calls("editMessageMedia");
+    assertThat(edits).as("Telegram's 429, then the same edit once it was over").extracting(FakeBotApi.Call::answeredCode)
+        .containsExactly(429, 200);
+    FakeBotApi.Call edit = edits.get(1);
+    assertThat(Duration.between(edits.get(0).at(), edit.at())).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    assertThat(edit.chatId()).isEqualTo("101");
+    assertThat(edit.params().path("message_id").asInt()).isEqualTo(photoId);
+    assertThat(edit.at()).isAfter(photo.at());
+    assertThat(telegram.photoShownIn("101", photoId).bytes()).isEqualTo(nemo.timelinePicture().length);
+    assertThat(telegram.calls("sendPhoto")).as("still one picture, once the turn is over").hasSize(1);
+
+  }
+
+  @Test
   void aLinkIsFollowedByThePictureOfTheTimelineAsAPhoto() throws Exception {
     nemo.drawsPictures();
     telegram.push(Updates.text(ANN, ANN.id(), "https://example.com/media/beach.mp4"));

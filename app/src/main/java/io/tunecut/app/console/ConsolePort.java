@@ -23,8 +23,9 @@ import java.util.stream.Collectors;
 /**
  * The console as a platform: every message the bot posts is printed as lines starting with
  * {@code bot> }, every status edit as lines starting with {@code bot~ }, so a script can tell
- * them apart. Videos are put into an exports folder (linked, not copied, when they are on the
- * same disk) and their path printed.
+ * them apart (a picture replaced in place is such an edit: {@code bot~ photo: PATH}). Videos are
+ * put into an exports folder (linked, not copied, when they are on the same disk) and their path
+ * printed.
  *
  * <p>A terminal takes every edit at once, so the bot need not wait to show the last one; the
  * port itself prints a status's edits at most every {@link #EDIT_EVERY}, keeping the newest,
@@ -142,23 +143,45 @@ public final class ConsolePort implements ChatPort {
   }
 
   /**
-   * Saved beside the videos (one picture per chat, the latest), its path printed as
-   * {@code photo: PATH} after the caption, then the buttons.
+   * Saved beside the videos (a file per picture), its path printed as {@code photo: PATH} after the
+   * caption, then the buttons.
    */
   @Override
   public boolean sendPhoto(Chat chat, Path file, String caption, List<Suggestion> suggestions) throws IOException {
-    Files.createDirectories(exports);
-    // A file per picture: pictures can arrive after the next line was answered, and a shared
-    // file would show whichever was written last under every photo line.
-    Path saved = exports.resolve("timeline-" + chat.id().replaceAll("[^A-Za-z0-9_-]", "_") + "-" + pictures.incrementAndGet() + ".png");
-    Files.copy(file, saved, StandardCopyOption.REPLACE_EXISTING);
+    return sendReplaceablePhoto(chat, file, caption, suggestions) != null;
+  }
+
+  @Override
+  public MessageRef sendReplaceablePhoto(Chat chat, Path file, String caption, List<Suggestion> suggestions)
+      throws IOException {
+    Path saved = save(chat, file);
     String buttons = suggestions.stream().map(s -> "[" + s.label() + ": " + s.command() + "]").collect(Collectors.joining(" "));
     StringBuilder text = new StringBuilder();
     if (caption != null && !caption.isBlank()) text.append(caption).append('\n');
     text.append("photo: ").append(saved.toAbsolutePath());
     if (!buttons.isEmpty()) text.append('\n').append(buttons);
     print("bot> ", text.toString());
+    return new MessageRef(chat, Long.toString(ids.incrementAndGet()));
+  }
+
+  /**
+   * An edit, as a status's: {@code bot~ photo: PATH}, the new picture in a file of its own (the
+   * caption and buttons printed with the first stay as they were).
+   */
+  @Override
+  public boolean replacePhoto(MessageRef photo, Path file, String caption, List<Suggestion> suggestions)
+      throws IOException {
+    print("bot~ ", "photo: " + save(photo.chat(), file).toAbsolutePath());
     return true;
+  }
+
+  // A file per picture: pictures can arrive after the next line was answered, and a shared
+  // file would show whichever was written last under every photo line.
+  private Path save(Chat chat, Path file) throws IOException {
+    Files.createDirectories(exports);
+    Path saved = exports.resolve("timeline-" + chat.id().replaceAll("[^A-Za-z0-9_-]", "_") + "-" + pictures.incrementAndGet() + ".png");
+    Files.copy(file, saved, StandardCopyOption.REPLACE_EXISTING);
+    return saved;
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.tunecut.app.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunecut.core.chat.Chat;
+import io.tunecut.core.chat.MessageRef;
 import io.tunecut.core.chat.Suggestion;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -94,6 +95,23 @@ class ConsolePortTest {
     assertThat(saved).hasSize(2).doesNotHaveDuplicates();
     assertThat(saved.get(0)).hasSameBinaryContentAs(first);
     assertThat(saved.get(1)).hasSameBinaryContentAs(second);
+  }
+
+  @Test
+  void aReplacedPictureIsPrintedAsAnEditWithItsOwnFileAndTheCaptionIsNotRepeated(@TempDir Path work) throws Exception {
+    Path first = Files.write(work.resolve("first.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 1});
+    Path full = Files.write(work.resolve("full.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 2});
+
+    ConsolePort port = port();
+    MessageRef photo = port.sendReplaceablePhoto(chat, first, "Timeline: video 0–4 s", List.of(new Suggestion("Export", "/export")));
+    boolean replaced = port.replacePhoto(photo, full, "Timeline: video 0–4 s", List.of(new Suggestion("Export", "/export")));
+
+    assertThat(replaced).isTrue();
+    assertThat(lines()).hasSize(4);
+    assertThat(lines().get(1)).startsWith("bot> photo: ");
+    assertThat(lines().get(3)).startsWith("bot~ photo: ");
+    assertThat(Path.of(lines().get(1).substring("bot> photo: ".length()))).hasSameBinaryContentAs(first);
+    assertThat(Path.of(lines().get(3).substring("bot~ photo: ".length()))).hasParent(exports).hasSameBinaryContentAs(full);
   }
 
   @Test

@@ -105,11 +105,15 @@ class ConsoleTest {
 
     List<String> lines = chat("ann", "/attach " + clip, "add background music").lines().toList();
 
-    List<Integer> photos = indexesOf(lines, line -> line.startsWith("bot> photo: "));
+    // The full picture replaces the first, printed as an edit.
+    List<Integer> photos = indexesOf(lines, line -> line.startsWith("bot> photo: ") || line.startsWith("bot~ photo: "));
     assertThat(photos).as("the first picture, then the full one, in:%n%s", String.join("\n", lines)).hasSize(2);
+    assertThat(lines.get(photos.get(0))).startsWith("bot> photo: ");
+    assertThat(lines.get(photos.get(1))).startsWith("bot~ photo: ");
     assertThat(photos.get(0)).isGreaterThan(indexOfFirst(lines, "bot> Added clip.mp4", 0, line -> true));
     assertThat(photos.get(1)).isLessThan(lines.indexOf("bot> Added background music."));
-    assertThat(lines.get(photos.get(0))).isNotEqualTo(lines.get(photos.get(1)));
+    assertThat(Path.of(lines.get(photos.get(1)).substring("bot~ photo: ".length()))).isRegularFile()
+        .isNotEqualTo(Path.of(lines.get(photos.get(0)).substring("bot> photo: ".length())));
   }
 
   @Test

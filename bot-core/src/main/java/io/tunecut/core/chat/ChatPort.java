@@ -62,6 +62,27 @@ public interface ChatPort {
     return false;
   }
 
+  /**
+   * {@link #sendPhoto}, for a picture the core may replace later ({@link #replacePhoto}): the
+   * message it went out in, or null where sendPhoto answers false. A port that cannot replace
+   * pictures leaves it as it is: its message then has an empty id, which replacePhoto refuses.
+   */
+  default MessageRef sendReplaceablePhoto(Chat chat, Path file, String caption, List<Suggestion> suggestions)
+      throws IOException {
+    return sendPhoto(chat, file, caption, suggestions) ? new MessageRef(chat, "") : null;
+  }
+
+  /**
+   * Shows {@code file} in place of the picture in {@code photo} (from {@link #sendReplaceablePhoto}),
+   * under the {@code caption} and {@code suggestions} it was sent with: they stay as they were.
+   * Returns false where the platform does not replace pictures (the default): the core then sends
+   * the new one as a picture of its own.
+   */
+  default boolean replacePhoto(MessageRef photo, Path file, String caption, List<Suggestion> suggestions)
+      throws IOException {
+    return false;
+  }
+
   /** Shows a chat action; the core repeats it while work runs, every few seconds. */
   void chatAction(Chat chat, ChatAction action) throws IOException;
 
@@ -97,6 +118,18 @@ public interface ChatPort {
   default CompletableFuture<Boolean> sendPhotoAsync(Chat chat, Path file, String caption, List<Suggestion> suggestions,
       Executor blocking) {
     return blocking(() -> sendPhoto(chat, file, caption, suggestions), blocking);
+  }
+
+  /** {@link #sendReplaceablePhoto}, completing once the platform answered. */
+  default CompletableFuture<MessageRef> sendReplaceablePhotoAsync(Chat chat, Path file, String caption,
+      List<Suggestion> suggestions, Executor blocking) {
+    return blocking(() -> sendReplaceablePhoto(chat, file, caption, suggestions), blocking);
+  }
+
+  /** {@link #replacePhoto}, completing once the platform answered. */
+  default CompletableFuture<Boolean> replacePhotoAsync(MessageRef photo, Path file, String caption,
+      List<Suggestion> suggestions, Executor blocking) {
+    return blocking(() -> replacePhoto(photo, file, caption, suggestions), blocking);
   }
 
   /** A blocking port call. */

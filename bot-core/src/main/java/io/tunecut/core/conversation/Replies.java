@@ -4,6 +4,7 @@ import io.tunecut.core.chat.Chat;
 import io.tunecut.core.chat.ChatAction;
 import io.tunecut.core.chat.ChatPort;
 import io.tunecut.core.chat.ChatUser;
+import io.tunecut.core.chat.MessageRef;
 import io.tunecut.core.chat.PortStoppedException;
 import io.tunecut.core.chat.Suggestion;
 import io.tunecut.core.chat.TextSplitter;
@@ -80,6 +81,16 @@ final class Replies {
   /** Sends a picture (see {@link ChatPort#sendPhoto}); false when it did not go out. */
   boolean sendPhoto(ChatPort port, Chat chat, Path file, String caption, List<Suggestion> suggestions) {
     return await(port.sendPhotoAsync(chat, file, caption, suggestions, portPool), false);
+  }
+
+  /** Sends a picture to be replaced later (see {@link ChatPort#sendReplaceablePhoto}); null when it did not go out. */
+  MessageRef sendReplaceablePhoto(ChatPort port, Chat chat, Path file, String caption, List<Suggestion> suggestions) {
+    return await(port.sendReplaceablePhotoAsync(chat, file, caption, suggestions, portPool), null);
+  }
+
+  /** Replaces a picture in place (see {@link ChatPort#replacePhoto}); false when it was not replaced. */
+  boolean replacePhoto(ChatPort port, MessageRef photo, Path file, String caption, List<Suggestion> suggestions) {
+    return await(port.replacePhotoAsync(photo, file, caption, suggestions, portPool), false);
   }
 
   void send(Work work, String text, List<Suggestion> suggestions) {

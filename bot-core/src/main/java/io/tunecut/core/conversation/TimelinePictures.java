@@ -3,6 +3,7 @@ package io.tunecut.core.conversation;
 import io.tunecut.core.chat.Chat;
 import io.tunecut.core.chat.ChatPort;
 import io.tunecut.core.chat.ChatUser;
+import io.tunecut.core.chat.MessageRef;
 import io.tunecut.core.chat.Suggestion;
 import io.tunecut.core.language.Messages;
 import io.tunecut.core.nemo.SessionState;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * as its caption; the words alone where it does not (the NemoVideo cloud answers 404, and is
  * not asked again) or the platform shows no pictures. The picture is asked for at once: while
  * the studio still works out the beats and cuts of new files it says so on it, and the full
- * picture follows when it shows what the first lacked.
+ * picture replaces it (or follows it, where the platform cannot replace a picture) when it shows
+ * what the first lacked.
  */
 final class TimelinePictures {
   private static final Logger log = LoggerFactory.getLogger(TimelinePictures.class);
@@ -72,9 +74,14 @@ final class TimelinePictures {
           support = Support.YES;
           if (probe) endProbe(); // known now: the turns waiting for it need not wait for the full picture
           probe = false;
-          if (replies.sendPhoto(port, chat, file, text, suggestions)) {
-            if (first.partial()) completed(port, chat, user, say, first);
-            return;
+          if (!first.partial()) {
+            if (replies.sendPhoto(port, chat, file, text, suggestions)) return;
+          } else {
+            MessageRef photo = replies.sendReplaceablePhoto(port, chat, file, text, suggestions);
+            if (photo != null) {
+              completed(port, photo, user, say, first, text, suggestions);
+              return;
+            }
           }
         } else {
           log.info("the backend draws no timeline pictures: the timeline is told in words");
@@ -92,14 +99,20 @@ final class TimelinePictures {
 
   /**
    * After a first picture drawn while the studio was still finding the beats or cuts: the full one,
-   * once they are found, when it shows any (no platform edits a picture in place, and the same
-   * picture again without a "finding" note is not worth a message).
+   * once they are found, when it shows any (the same picture again without a "finding" note is not
+   * worth a message). It takes the first one's place under the same caption and buttons where the
+   * platform replaces pictures (Telegram), so the chat shows one; elsewhere it follows as a picture
+   * of its own.
    */
-  private void completed(ChatPort port, Chat chat, ChatUser user, Messages say, TimelinePicture first) {
+  private void completed(ChatPort port, MessageRef photo, ChatUser user, Messages say, TimelinePicture first,
+      String caption, List<Suggestion> suggestions) {
     Path file = ctx.workDir().resolve("timeline-" + UUID.randomUUID() + ".png");
     try {
       TimelinePicture full = ctx.nemo().fullTimelinePicture(people.auth(user), people.session(user, say), file, MOST_BYTES);
-      if (full != null && first.completedBy(full)) replies.sendPhoto(port, chat, file, "", List.of());
+      if (full == null || !first.completedBy(full)) return;
+      if (!replies.replacePhoto(port, photo, file, caption, suggestions)) {
+        replies.sendPhoto(port, photo.chat(), file, "", List.of());
+      }
     } catch (IOException e) {
       log.info("no full timeline picture for {}: {}", user, e.toString());
     } finally {

@@ -28,7 +28,11 @@ class PicturesTest {
   Harness h;
 
   private void start(boolean studio, UnaryOperator<ConversationEngine.Builder> tune) throws Exception {
-    h = new Harness(tmp, RecordingPort.create(), tune);
+    start(studio, RecordingPort.create(), tune);
+  }
+
+  private void start(boolean studio, RecordingPort port, UnaryOperator<ConversationEngine.Builder> tune) throws Exception {
+    h = new Harness(tmp, port, tune);
     if (studio) h.server.drawsPictures().saysItIsATunecutStudio();
     h.run("ann", "hello");
     h.server.draft(h.sessionOf("ann"), FakeNemoServer.EXAMPLE_DRAFT);
@@ -105,13 +109,46 @@ class PicturesTest {
     h.server.drawsAtOnceWhileFinding("beats, cuts", "beats");
     h.run(h.files("ann", "", clip("beach.mp4")));
 
+    // The test port, as Discord and the console, replaces no picture: the full one follows as a picture of its own.
     assertThat(h.port.photos()).as("the first picture, then the one with the beats").hasSize(2);
+    assertThat(h.port.replacedPhotos()).isEmpty();
     assertPictureUnder(0, "", "beach.mp4");
     assertThat(h.port.photos().get(1).text()).isEmpty();
     List<String> asked = h.server.requests(FakeNemoServer.Call.TIMELINE_PICTURE).stream()
         .map(r -> String.valueOf(r.getUrl().queryParameter("at_once"))).toList();
     assertThat(asked).containsExactly("true", "null");
     assertThat(h.workDirEmpty()).isTrue();
+  }
+
+  @Test
+  void whereThePlatformReplacesPicturesTheFullOneTakesTheFirstOnesPlaceUnderTheSameCaption() throws Exception {
+    start(true, RecordingPort.builder().replacesPhotos(true).build(), b -> b);
+    h.server.drawsAtOnceWhileFinding("beats, cuts", "beats");
+    h.server.enqueueTurn(Turn.builder().tool("set_volume").draft(LONGER).build());
+    h.run("ann", "add the beach clip");
+
+    assertThat(h.port.photos()).as("one picture in the chat").hasSize(1);
+    RecordingPort.Call first = h.port.photos().get(0);
+    assertThat(first.text()).startsWith("Done. What changed: ");
+    assertThat(h.port.replacedPhotos()).singleElement().satisfies(full -> {
+      assertThat(full.ref()).isEqualTo(first.ref());
+      assertThat(full.text()).as("the caption stays").isEqualTo(first.text());
+      assertThat(full.suggestions()).as("the buttons stay").isEqualTo(first.suggestions()).isNotEmpty();
+      assertThat(full.fileBytes()).isEqualTo(h.server.timelinePicture().length);
+    });
+    assertThat(h.port.calls().indexOf(h.port.replacedPhotos().get(0))).isGreaterThan(h.port.calls().indexOf(first));
+    assertThat(h.workDirEmpty()).isTrue();
+  }
+
+  @Test
+  void aFullPictureThatFoundNothingTheFirstWasFindingReplacesNothing() throws Exception {
+    start(true, RecordingPort.builder().replacesPhotos(true).build(), b -> b);
+    h.server.drawsAtOnceWhileFinding("cuts", "");
+    h.run(h.files("ann", "", clip("beach.mp4")));
+
+    assertThat(h.server.count(FakeNemoServer.Call.TIMELINE_PICTURE)).isEqualTo(2);
+    assertThat(h.port.photos()).hasSize(1);
+    assertThat(h.port.replacedPhotos()).isEmpty();
   }
 
   @Test

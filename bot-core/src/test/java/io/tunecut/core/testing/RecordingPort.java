@@ -32,14 +32,16 @@ import java.util.stream.Collectors;
 public final class RecordingPort implements ChatPort {
 
   /** What was called. */
-  public enum Kind { SEND, CREATE_STATUS, EDIT_STATUS, SEND_VIDEO, SEND_PHOTO, CHAT_ACTION }
+  public enum Kind { SEND, CREATE_STATUS, EDIT_STATUS, SEND_VIDEO, SEND_PHOTO, REPLACE_PHOTO, CHAT_ACTION }
 
   /**
    * One recorded call.
    *
-   * @param ref the message created (SEND, CREATE_STATUS) or edited (EDIT_STATUS); null otherwise
+   * @param ref the message created (SEND, CREATE_STATUS, SEND_PHOTO when it may be replaced) or edited
+   *     (EDIT_STATUS, REPLACE_PHOTO); null otherwise
    * @param text the text, status text or caption; null for chat actions
-   * @param fileBytes the size of the video or picture at the time of the call (SEND_VIDEO, SEND_PHOTO), else -1
+   * @param fileBytes the size of the video or picture at the time of the call (SEND_VIDEO, SEND_PHOTO,
+   *     REPLACE_PHOTO), else -1
    */
   public record Call(
       Kind kind, Instant at, Chat chat, MessageRef ref, String text, List<Suggestion> suggestions,
@@ -48,6 +50,7 @@ public final class RecordingPort implements ChatPort {
   private final String platform;
   private final PortLimits limits;
   private final boolean acceptVideos;
+  private final boolean replacesPhotos;
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final AtomicInteger ids = new AtomicInteger();
   private volatile boolean failing;
@@ -57,6 +60,7 @@ public final class RecordingPort implements ChatPort {
     this.platform = b.platform;
     this.limits = new PortLimits(b.maxUploadBytes, b.maxTextLength, b.minEditInterval);
     this.acceptVideos = b.acceptVideos;
+    this.replacesPhotos = b.replacesPhotos;
   }
 
   public static Builder builder() {
@@ -115,6 +119,26 @@ public final class RecordingPort implements ChatPort {
   public boolean sendPhoto(Chat chat, Path file, String caption, List<Suggestion> suggestions) throws IOException {
     long size = Files.exists(file) ? Files.size(file) : -1;
     record(new Call(Kind.SEND_PHOTO, Instant.now(), chat, null, caption, List.copyOf(suggestions), file, size, null));
+    return true;
+  }
+
+  /** As a platform that replaces pictures does, when built so; else as one that does not (the default). */
+  @Override
+  public MessageRef sendReplaceablePhoto(Chat chat, Path file, String caption, List<Suggestion> suggestions)
+      throws IOException {
+    if (!replacesPhotos) return ChatPort.super.sendReplaceablePhoto(chat, file, caption, suggestions);
+    long size = Files.exists(file) ? Files.size(file) : -1;
+    MessageRef ref = new MessageRef(chat, "p" + ids.incrementAndGet());
+    record(new Call(Kind.SEND_PHOTO, Instant.now(), chat, ref, caption, List.copyOf(suggestions), file, size, null));
+    return ref;
+  }
+
+  @Override
+  public boolean replacePhoto(MessageRef photo, Path file, String caption, List<Suggestion> suggestions)
+      throws IOException {
+    if (!replacesPhotos) return false;
+    long size = Files.exists(file) ? Files.size(file) : -1;
+    record(new Call(Kind.REPLACE_PHOTO, Instant.now(), photo.chat(), photo, caption, List.copyOf(suggestions), file, size, null));
     return true;
   }
 
@@ -185,6 +209,11 @@ public final class RecordingPort implements ChatPort {
     return calls(Kind.SEND_PHOTO);
   }
 
+  /** Pictures shown in place of one sent before. */
+  public List<Call> replacedPhotos() {
+    return calls(Kind.REPLACE_PHOTO);
+  }
+
   public boolean anyShown(Predicate<String> test) {
     return everythingShown().stream().anyMatch(test);
   }
@@ -211,6 +240,7 @@ public final class RecordingPort implements ChatPort {
     private int maxTextLength = 4096;
     private Duration minEditInterval = Duration.ofMillis(100);
     private boolean acceptVideos = true;
+    private boolean replacesPhotos;
 
     public Builder platform(String platform) { this.platform = platform; return this; }
     public Builder maxUploadBytes(long bytes) { this.maxUploadBytes = bytes; return this; }
@@ -218,6 +248,8 @@ public final class RecordingPort implements ChatPort {
     public Builder minEditInterval(Duration interval) { this.minEditInterval = interval; return this; }
     /** false: sendVideo answers "too large after all", as a platform may. */
     public Builder acceptVideos(boolean accept) { this.acceptVideos = accept; return this; }
+    /** true: pictures can be replaced in place, as on Telegram; by default a new one is sent instead. */
+    public Builder replacesPhotos(boolean replaces) { this.replacesPhotos = replaces; return this; }
     public RecordingPort build() { return new RecordingPort(this); }
   }
 }
