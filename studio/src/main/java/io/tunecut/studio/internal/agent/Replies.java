@@ -35,7 +35,8 @@ final class Replies {
         sentences.add(zh ? "这部分我没看懂：" + what + "。" : "I didn't understand " + what + ".");
       }
     }
-    String text = String.join(zh ? "" : " ", sentences) + tracksHint(media, draft, zh);
+    // Named when the person looks for what to do, not after every edit nor before an export
+    String text = String.join(zh ? "" : " ", sentences) + (changed || export ? "" : tracksHint(media, draft, zh));
     if (changed && draft.isReady()) text += "\n" + TimelineLine.of(draft, zh);
     if (export) text += (text.isEmpty() ? "" : zh ? "\n" : "\n") + (zh ? EXPORT_ZH : EXPORT_EN);
     return text.strip();

@@ -55,8 +55,9 @@ class RuleAgentTest {
     assertThat(d.music()).isNull();
     assertThat(draft.output().width()).isEqualTo(1920);
 
-    AgentReply reply = say(draft, "title 'Summer'");
-    assertThat(reply.text()).contains("song.mp3");
+    // The tracks are named when the person looks for what to do, not after each edit
+    assertThat(say(draft, "title 'Summer'").text()).doesNotContain("song.mp3");
+    assertThat(say(draft, "what now?").text()).contains("song.mp3");
   }
 
   @Test
