@@ -16,10 +16,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +53,10 @@ final class TimelinePictures {
 
   private enum Support { UNKNOWN, YES, NO }
 
+  /** Per chat, the newest picture being shown: an older one's full picture would show a later timeline. */
+  private final ConcurrentMap<Chat, Long> newest = new ConcurrentHashMap<>();
+  private final AtomicLong shown = new AtomicLong();
+
   /** @param afterEdits also after every turn that changed the timeline, not only on /status */
   TimelinePictures(Context ctx, People people, Replies replies, boolean afterEdits) {
     this.ctx = ctx;
@@ -68,6 +75,8 @@ final class TimelinePictures {
       boolean probe) {
     if (support == Support.YES || probe) {
       Path file = ctx.workDir().resolve("timeline-" + UUID.randomUUID() + ".png");
+      long mine = shown.incrementAndGet();
+      newest.put(chat, mine);
       try {
         TimelinePicture first = ctx.nemo().timelinePictureAtOnce(people.auth(user), people.session(user, say), file, MOST_BYTES);
         if (first != null) {
@@ -79,7 +88,7 @@ final class TimelinePictures {
           } else {
             MessageRef photo = replies.sendReplaceablePhoto(port, chat, file, text, suggestions);
             if (photo != null) {
-              completed(port, photo, user, say, first, text, suggestions);
+              completed(port, photo, user, say, first, text, suggestions, mine);
               return;
             }
           }
@@ -91,6 +100,7 @@ final class TimelinePictures {
         log.info("no timeline picture for {}: {}", user, e.toString());
       } finally {
         if (probe) endProbe();
+        newest.remove(chat, mine);
         ctx.deleteQuietly(file);
       }
     }
@@ -105,11 +115,12 @@ final class TimelinePictures {
    * of its own.
    */
   private void completed(ChatPort port, MessageRef photo, ChatUser user, Messages say, TimelinePicture first,
-      String caption, List<Suggestion> suggestions) {
+      String caption, List<Suggestion> suggestions, long mine) {
     Path file = ctx.workDir().resolve("timeline-" + UUID.randomUUID() + ".png");
     try {
       TimelinePicture full = ctx.nemo().fullTimelinePicture(people.auth(user), people.session(user, say), file, MOST_BYTES);
       if (full == null || !first.completedBy(full)) return;
+      if (!Long.valueOf(mine).equals(newest.get(photo.chat()))) return; // a newer picture shows the timeline since
       if (!replies.replacePhoto(port, photo, file, caption, suggestions)) {
         replies.sendPhoto(port, photo.chat(), file, "", List.of());
       }

@@ -1,6 +1,7 @@
 package io.tunecut.core.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.tunecut.core.chat.Attachment;
 import io.tunecut.core.testing.FakeNemoServer;
@@ -9,6 +10,9 @@ import io.tunecut.core.testing.Turn;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -137,6 +141,28 @@ class PicturesTest {
       assertThat(full.fileBytes()).isEqualTo(h.server.timelinePicture().length);
     });
     assertThat(h.port.calls().indexOf(h.port.replacedPhotos().get(0))).isGreaterThan(h.port.calls().indexOf(first));
+    assertThat(h.workDirEmpty()).isTrue();
+  }
+
+  @Test
+  void aFullPictureThatComesAfterANewerPictureReplacesNothing() throws Exception {
+    start(true, RecordingPort.builder().replacesPhotos(true).build(), b -> b);
+    h.server.drawsAtOnceWhileFinding("beats, cuts", "beats");
+    CountDownLatch analysis = new CountDownLatch(1);
+    h.server.holdFullPictures(analysis);
+    CompletableFuture<Void> first = h.engine.handle(h.files("ann", "", clip("beach.mp4")), h.port);
+    await().until(() -> h.port.photos().size() == 1);
+    h.server.enqueueTurn(Turn.builder().tool("set_volume").draft(LONGER.replace("0.35", "0.8")).build());
+    CompletableFuture<Void> second = h.send("ann", "music at 80%");
+    await().until(() -> h.port.photos().size() == 2);
+
+    analysis.countDown();
+    CompletableFuture.allOf(first, second).get(20, TimeUnit.SECONDS);
+
+    // The first picture's full one would show the timeline as the second turn left it: only the
+    // newest picture is completed, so no older message shows a later timeline.
+    assertThat(h.port.replacedPhotos()).singleElement()
+        .satisfies(full -> assertThat(full.ref()).isEqualTo(h.port.photos().get(1).ref()));
     assertThat(h.workDirEmpty()).isTrue();
   }
 

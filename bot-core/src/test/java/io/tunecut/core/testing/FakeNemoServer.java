@@ -167,6 +167,7 @@ public final class FakeNemoServer implements AutoCloseable {
   private volatile boolean pictures;
   private volatile String pendingAtOnce; // null: the picture asked at once is the full one (an older studio)
   private volatile String fullMarks = "";
+  private volatile java.util.concurrent.CountDownLatch fullPictures; // null: full pictures are drawn at once
   private final byte[] timelinePng = timelinePng();
   private volatile int renderPolls = 2;
   private volatile int failingRenders;
@@ -344,6 +345,12 @@ public final class FakeNemoServer implements AutoCloseable {
   public FakeNemoServer drawsAtOnceWhileFinding(String pending, String marks) {
     this.pendingAtOnce = pending;
     this.fullMarks = marks;
+    return this;
+  }
+
+  /** Full timeline pictures (not asked at once) are answered once {@code gate} opens, as when the analysis is slow. */
+  public FakeNemoServer holdFullPictures(java.util.concurrent.CountDownLatch gate) {
+    this.fullPictures = gate;
     return this;
   }
 
@@ -759,6 +766,12 @@ public final class FakeNemoServer implements AutoCloseable {
         .body(new okio.Buffer().write(timelinePng));
     if (pendingAtOnce == null) return picture.build();
     if ("true".equals(request.getUrl().queryParameter("at_once"))) return picture.setHeader("Timeline-Pending", pendingAtOnce).build();
+    java.util.concurrent.CountDownLatch gate = fullPictures;
+    try {
+      if (gate != null && !gate.await(30, java.util.concurrent.TimeUnit.SECONDS)) return json(503, "{\"success\":false}");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     return picture.setHeader("Timeline-Marks", fullMarks).build();
   }
 
