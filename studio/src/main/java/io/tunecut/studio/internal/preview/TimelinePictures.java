@@ -101,7 +101,29 @@ public final class TimelinePictures {
     return new Picture(png(drawing.draw()), drawing.pending(), drawing.marks());
   }
 
-  private static byte[] png(BufferedImage image) {
+  /**
+   * Starts drawing a picture nobody sees, on a daemon thread of its own, so that the first
+   * picture people wait for does not pay for loading the fonts (Chinese ones included), Java2D's
+   * loops and the image coders. Returns at once; nothing waits for it, and a failure only logs.
+   */
+  public CompletableFuture<Void> warmUp() {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    Thread t = new Thread(() -> {
+      try {
+        Rehearsal.draw(lettering);
+        done.complete(null);
+      } catch (RuntimeException | Error e) {
+        log.info("could not warm up the timeline pictures: {}", e.toString());
+        done.completeExceptionally(e);
+      }
+    }, "picture-warm-up");
+    t.setDaemon(true);
+    t.setPriority(Thread.MIN_PRIORITY);
+    t.start();
+    return done;
+  }
+
+  static byte[] png(BufferedImage image) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
     try {
       ImageIO.write(image, "png", out);
