@@ -110,7 +110,8 @@ public final class PictureBenchmark {
         if (p.waitFor() != 0 || !out.startsWith("fresh ")) throw new IllegalStateException("a fresh studio failed: " + out);
         String[] f = out.lines().reduce((a, b) -> b).orElseThrow().split(" ");
         runs.computeIfAbsent(warm, k -> new ArrayList<>())
-            .add(new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3])});
+            .add(new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]),
+                Double.parseDouble(f[4])});
       }
     }
     double[] ratio = new double[2];
@@ -120,8 +121,9 @@ public final class PictureBenchmark {
       double second = median(r.stream().mapToDouble(x -> x[1]).toArray());
       ratio[warm ? 1 : 0] = median(r.stream().mapToDouble(x -> x[0] / x[1]).toArray());
       System.out.printf("  first quick picture in a fresh studio, %s: %.0f ms, the second %.0f ms → %.1f× the second"
-          + " (median of %d)%s%n", warm ? "warmed up at start" : "no warm-up", first * 1000, second * 1000,
-          ratio[warm ? 1 : 0], FRESH_RUNS, warm ? String.format(" (warm-up %.0f ms, aside)",
+          + " (median of %d; its parts made at start in %.0f ms)%s%n", warm ? "warmed up at start" : "no warm-up",
+          first * 1000, second * 1000, ratio[warm ? 1 : 0], FRESH_RUNS,
+          median(r.stream().mapToDouble(x -> x[3]).toArray()) * 1000, warm ? String.format(" (warm-up %.0f ms, aside)",
               median(r.stream().mapToDouble(x -> x[2]).toArray()) * 1000) : "");
     }
     System.out.printf("  warm-up: the first picture %.2f× its time without (as ratios to the second)%n", ratio[1] / ratio[0]);
@@ -137,7 +139,9 @@ public final class PictureBenchmark {
         new Media("track", "track.mp3", probe.probe(track, "track.mp3"), track));
     AnalysisCache analysis = new AnalysisCache(dir.resolve("analysis"), ffmpeg);
     try (Sketches sketches = new Sketches(dir.resolve("pictures"), ffmpeg)) {
+      long making = System.nanoTime();
       TimelinePictures pictures = new TimelinePictures(sketches, analysis::beats, analysis::cuts);
+      double made = (System.nanoTime() - making) / 1e9;
       long started = System.nanoTime();
       double[] warming = {0};
       if (warmUp) pictures.warmUp().thenRun(() -> warming[0] = (System.nanoTime() - started) / 1e9);
@@ -146,7 +150,7 @@ public final class PictureBenchmark {
       Draft draft = draft();
       double first = seconds(() -> pictures.picture(draft, media, true));
       double second = seconds(() -> pictures.picture(draft, media, true));
-      System.out.printf(Locale.ROOT, "fresh %.4f %.4f %.4f%n", first, second, warming[0]);
+      System.out.printf(Locale.ROOT, "fresh %.4f %.4f %.4f %.4f%n", first, second, warming[0], made);
     }
     System.exit(0); // the analysis threads are the cache's, not ours to wait for
   }
