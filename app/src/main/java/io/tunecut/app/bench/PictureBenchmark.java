@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
 
@@ -34,10 +35,17 @@ public final class PictureBenchmark {
   private static final int DRAWS = 21;
   /** Preview and decoding runs, taken in turns. */
   private static final int RUNS = 5;
+  /** Fresh studios of each kind, taken in turns. */
+  private static final int FRESH_RUNS = 7;
+  private static final long UPLOAD_MS = 1700;
 
   private PictureBenchmark() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length == 3 && args[0].equals("fresh-studio")) {
+      freshStudio(Path.of(args[1]), args[2].equals("warm-up"));
+      return;
+    }
     boolean preview = args.length > 0 && args[0].equals("preview");
     Path dir = Files.createTempDirectory("tunecut-bench-pictures");
     Path clip = dir.resolve("clip.mp4");
@@ -78,10 +86,73 @@ public final class PictureBenchmark {
         ImageIO.write(b, "png", new ByteArrayOutputStream());
       });
       System.out.printf("  first picture (thumbnails, waveform and beats made, as right after upload): %.2f s%n", making);
+      firstInFreshStudios(dir);
       System.out.printf("  timeline picture of 60 s, %d×%d, cached: %.0f ms; a blank PNG of that size %.0f ms"
           + " → %.1f× the blank PNG; %.2f of the 300 ms budget%n",
           size.getWidth(), size.getHeight(), drawing * 1000, blank * 1000, drawing / blank, drawing / 0.3);
     }
+  }
+
+  /**
+   * The quick picture ({@code at_once}) of the same timeline as the first one a fresh studio
+   * draws, with and without the warm-up at start, in fresh JVMs taken in turns: each against the
+   * second picture of the same JVM. The thumbnails, waveform and analyses are on disk already.
+   */
+  private static void firstInFreshStudios(Path dir) throws Exception {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    Map<Boolean, List<double[]>> runs = new LinkedHashMap<>();
+    for (int i = 0; i < FRESH_RUNS; i++) {
+      for (boolean warm : new boolean[] {false, true}) {
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+            PictureBenchmark.class.getName(), "fresh-studio", dir.toString(), warm ? "warm-up" : "none")
+            .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes()).strip();
+        if (p.waitFor() != 0 || !out.startsWith("fresh ")) throw new IllegalStateException("a fresh studio failed: " + out);
+        String[] f = out.lines().reduce((a, b) -> b).orElseThrow().split(" ");
+        runs.computeIfAbsent(warm, k -> new ArrayList<>())
+            .add(new double[] {Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]),
+                Double.parseDouble(f[4])});
+      }
+    }
+    double[] ratio = new double[2];
+    for (boolean warm : new boolean[] {false, true}) {
+      List<double[]> r = runs.get(warm);
+      double first = median(r.stream().mapToDouble(x -> x[0]).toArray());
+      double second = median(r.stream().mapToDouble(x -> x[1]).toArray());
+      ratio[warm ? 1 : 0] = median(r.stream().mapToDouble(x -> x[0] / x[1]).toArray());
+      System.out.printf("  first quick picture in a fresh studio, %s: %.0f ms, the second %.0f ms → %.1f× the second"
+          + " (median of %d; its parts made at start in %.0f ms)%s%n", warm ? "warmed up at start" : "no warm-up",
+          first * 1000, second * 1000, ratio[warm ? 1 : 0], FRESH_RUNS,
+          median(r.stream().mapToDouble(x -> x[3]).toArray()) * 1000, warm ? String.format(" (warm-up %.0f ms, aside)",
+              median(r.stream().mapToDouble(x -> x[2]).toArray()) * 1000) : "");
+    }
+    System.out.printf("  warm-up: the first picture %.2f× its time without (as ratios to the second)%n", ratio[1] / ratio[0]);
+  }
+
+  /** One fresh studio's picture parts, as Studio starts them; then an upload's wait; then two quick pictures. */
+  private static void freshStudio(Path dir, boolean warmUp) throws Exception {
+    Ffmpeg ffmpeg = Settings.fromProcessEnvironment().ffmpegPrograms();
+    FfprobeMediaProbe probe = new FfprobeMediaProbe(ffmpeg);
+    Path clip = dir.resolve("clip.mp4");
+    Path track = dir.resolve("track.mp3");
+    List<Media> media = List.of(new Media("clip", "clip.mp4", probe.probe(clip, "clip.mp4"), clip),
+        new Media("track", "track.mp3", probe.probe(track, "track.mp3"), track));
+    AnalysisCache analysis = new AnalysisCache(dir.resolve("analysis"), ffmpeg);
+    try (Sketches sketches = new Sketches(dir.resolve("pictures"), ffmpeg)) {
+      long making = System.nanoTime();
+      TimelinePictures pictures = new TimelinePictures(sketches, analysis::beats, analysis::cuts);
+      double made = (System.nanoTime() - making) / 1e9;
+      long started = System.nanoTime();
+      double[] warming = {0};
+      if (warmUp) pictures.warmUp().thenRun(() -> warming[0] = (System.nanoTime() - started) / 1e9);
+      // An upload takes a while after the start: bench e2e acknowledges the first about 1.7 s after it.
+      Thread.sleep(UPLOAD_MS);
+      Draft draft = draft();
+      double first = seconds(() -> pictures.picture(draft, media, true));
+      double second = seconds(() -> pictures.picture(draft, media, true));
+      System.out.printf(Locale.ROOT, "fresh %.4f %.4f %.4f %.4f%n", first, second, warming[0], made);
+    }
+    System.exit(0); // the analysis threads are the cache's, not ours to wait for
   }
 
   private static void preview(Ffmpeg ffmpeg, Path dir, Draft draft, List<Media> media) throws Exception {

@@ -167,6 +167,8 @@ public final class Studio implements AutoCloseable {
       sketches = new Sketches(dataDir.resolve("pictures"), ffmpeg);
       Pictures pictures = new Pictures(sketches, new TimelinePictures(sketches, analysis::beats, analysis::cuts),
           new QuickPreview(ffmpeg, dataDir.resolve("work")), ducking::refresh, dataDir.resolve("work"));
+      // The first picture after an upload is drawn while someone waits: fonts and coders load now, aside.
+      if (settings.role().serves()) pictures.timeline().warmUp();
       AtomicInteger n = new AtomicInteger();
       turns = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "chat-turn-" + n.incrementAndGet());

@@ -53,6 +53,22 @@ class StudioPreviewTest extends StudioTestBase {
   }
 
   @Test
+  void aStudioClosedAtOnceDoesNotWaitForItsPicturesToWarmUpNorHoldsTheProcess() throws Exception {
+    Studio studio = start(new ScriptedRenderer(false), s -> s);
+    Thread warming = Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().equals("picture-warm-up")).findFirst().orElse(null);
+    studio.close(); // while the warm-up may well still be drawing
+    started.remove(studio);
+    // Whatever it still does after, it can neither keep the process alive nor fail the close.
+    if (warming != null) {
+      assertThat(warming.isDaemon()).isTrue();
+      warming.join(TimeUnit.SECONDS.toMillis(60));
+      assertThat(warming.isAlive()).as("the warm-up ends on its own").isFalse();
+    }
+    assertThat(get(start(new ScriptedRenderer(false), s -> s), "/livez", null).status()).as("a studio starts again").isEqualTo(200);
+  }
+
+  @Test
   void aPictureAskedAtOnceSaysWhatItLacksAndOnceTheAnalysisIsDoneItIsTheFullOne() throws Exception {
     Studio studio = start(new ScriptedRenderer(false), s -> s);
     StudioHttp http = http(studio);

@@ -58,7 +58,7 @@ public final class TimelinePictures {
   private final Sketches sketches;
   private final Function<Path, Beats> beats;
   private final Function<Path, Cuts> cuts;
-  private final Lettering lettering;
+  private volatile Lettering lettering; // made by the warm-up or the first picture: fontconfig and fonts take a second
   // Each file's analysis, asked once on a thread of its own: a picture drawn at once looks whether
   // it is there, a full one waits for it. A failure is forgotten, so the next picture asks again.
   private final Cache<Path, CompletableFuture<Beats>> beatsAsked = Caffeine.newBuilder().maximumSize(256).build();
@@ -74,7 +74,15 @@ public final class TimelinePictures {
     this.sketches = sketches;
     this.beats = beats;
     this.cuts = cuts;
-    this.lettering = Lettering.systemFonts();
+  }
+
+  private Lettering lettering() {
+    Lettering made = lettering;
+    if (made != null) return made;
+    synchronized (this) {
+      if (lettering == null) lettering = Lettering.systemFonts();
+      return lettering;
+    }
   }
 
   /** Sketches a file just kept, in the background: thumbnails, waveform, and a track's beats. */
@@ -101,7 +109,29 @@ public final class TimelinePictures {
     return new Picture(png(drawing.draw()), drawing.pending(), drawing.marks());
   }
 
-  private static byte[] png(BufferedImage image) {
+  /**
+   * Starts drawing a picture nobody sees, on a daemon thread of its own, so that the first
+   * picture people wait for does not pay for asking fontconfig, loading the fonts (Chinese ones
+   * included), Java2D's loops and the image coders. Returns at once; nothing waits for it, and a failure only logs.
+   */
+  public CompletableFuture<Void> warmUp() {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    Thread t = new Thread(() -> {
+      try {
+        Rehearsal.draw(lettering());
+        done.complete(null);
+      } catch (RuntimeException | Error e) {
+        log.info("could not warm up the timeline pictures: {}", e.toString());
+        done.completeExceptionally(e);
+      }
+    }, "picture-warm-up");
+    t.setDaemon(true);
+    t.setPriority(Thread.MIN_PRIORITY);
+    t.start();
+    return done;
+  }
+
+  static byte[] png(BufferedImage image) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
     try {
       ImageIO.write(image, "png", out);
@@ -165,7 +195,7 @@ public final class TimelinePictures {
         pending.add(Mark.WAVEFORM);
       }
     }
-    return new TimelineDrawing(draft, byId, sketches, grid, shots, pending, unsketched, lettering);
+    return new TimelineDrawing(draft, byId, sketches, grid, shots, pending, unsketched, lettering());
   }
 
   private <T> CompletableFuture<T> ask(Cache<Path, CompletableFuture<T>> asked, Function<Path, T> analyse, Path file) {

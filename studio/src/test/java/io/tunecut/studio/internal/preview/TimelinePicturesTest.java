@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
@@ -232,6 +233,33 @@ class TimelinePicturesTest {
     assertThat(atOnce.pending()).isEmpty();
     assertThat(atOnce.marks()).contains(TimelinePictures.Mark.BEATS);
     assertThat(atOnce.png()).isEqualTo(pictures.png(sample.draft("城市之梦"), sample.media()));
+  }
+
+  @Test
+  void warmingUpAtStartChangesNoPictureAndTouchesNoOnesFiles() throws Exception {
+    Path own = dir.resolve("warm-up-pictures");
+    TimelinePictures warmed = new TimelinePictures(new Sketches(own, FFMPEG), sample.analysis::beats, sample.analysis::cuts);
+    warmed.warmUp().get(60, TimeUnit.SECONDS);
+    assertThat(own).isEmptyDirectory();
+    // Same thumbnails and analyses as the others: the pictures must be the same, byte for byte.
+    Path sketched = dir.resolve("pictures");
+    TimelinePictures same = new TimelinePictures(new Sketches(sketched, FFMPEG), sample.analysis::beats, sample.analysis::cuts);
+    same.warmUp().get(60, TimeUnit.SECONDS);
+    assertThat(same.png(sample.draft("城市之梦"), sample.media())).isEqualTo(pictures.png(sample.draft("城市之梦"), sample.media()));
+  }
+
+  @Test
+  @Timeout(120)
+  void withoutFontconfigTheWarmUpStillEndsAndPicturesAreStillDrawn() throws Exception {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    ProcessBuilder child = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+        WarmUpWithoutFonts.class.getName(), dir.resolve("no-fonts").toString()).redirectErrorStream(true);
+    child.environment().put("PATH", dir.resolve("no-programs").toString()); // no fc-match to ask
+    Process p = child.start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertThat(p.waitFor()).as(out).isZero();
+    assertThat(out).contains("width 1280").doesNotContain("could not warm up")
+        .as("it drew with the font in our jar alone").contains("no installed font can draw");
   }
 
   private static long count(BufferedImage image, int y0, int y1, int x0, int x1, IntPredicate ink) {
