@@ -53,7 +53,7 @@ final class FollowUp {
       int count = last.before().clips().size();
       int other = clip.group(1) != null ? Integer.parseInt(clip.group(1))
           : clip.group(2) != null ? (count == 2 ? 3 - last.clip() : -1)
-          : ordinal(clip.group(3), count);
+          : Message.position(clip.group(3), count);
       return last.on(other).map(t -> new Retry(t, true));
     }
     Matcher more = MORE.matcher(clause);
@@ -65,16 +65,5 @@ final class FollowUp {
     if (subject == null) return Optional.empty();
     String about = Message.about(subject, clause);
     return about.equals(clause) ? Optional.empty() : Optional.of(new Retry(about, false));
-  }
-
-  private static int ordinal(String word, int count) {
-    return switch (word) {
-      case "first" -> 1;
-      case "second" -> 2;
-      case "third" -> 3;
-      case "fourth" -> 4;
-      case "fifth" -> 5;
-      default -> count;
-    };
   }
 }

@@ -51,6 +51,11 @@ public record Message(String original, List<Clause> clauses, List<String> quoted
     return References.things(Normalizer.normalize(Normalizer.halfWidth(lifted.text())));
   }
 
+  /** The clip a word places ("first", "second", "last"), counting {@code clips}. */
+  public static int position(String word, int clips) {
+    return References.position(word, clips);
+  }
+
   /**
    * A clause that names nothing read as about {@code subject} ("move it to the top", "放到上面",
    * "再小一点" after a turn about the title or the music), as a clause after one naming it is.

@@ -217,7 +217,7 @@ final class References {
     return out.toString();
   }
 
-  private static int position(String word, int count) {
+  static int position(String word, int count) {
     return switch (word) {
       case "first" -> 1;
       case "second" -> 2;
