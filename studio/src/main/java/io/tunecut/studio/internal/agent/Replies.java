@@ -23,7 +23,7 @@ final class Replies {
       if (e.kind() != Edit.Kind.EXPORT && !said.isEmpty() && !sentences.contains(said)) sentences.add(said);
     }
     if (!missed.isEmpty()) {
-      String parts = zh ? "“" + String.join("”、“", missed) + "”" : "\"" + String.join("\", \"", missed) + "\"";
+      String parts = quoted(missed, zh);
       if (sentences.isEmpty() && !export && missed.stream().allMatch(Talk::chat)) {
         return zh ? "嗯嗯！想改哪里随时告诉我，要成片就发 /export。" : "Got it! Tell me whenever you want something changed, or send /export for the video.";
       }
@@ -31,8 +31,7 @@ final class Replies {
       // "the red clip is boring, cut it": what is said in passing beside a request needs no answer
       List<String> unclear = missed.stream().filter(m -> !Talk.chat(m)).toList();
       if (!unclear.isEmpty()) {
-        String what = zh ? "“" + String.join("”、“", unclear) + "”" : "\"" + String.join("\", \"", unclear) + "\"";
-        sentences.add(zh ? "这部分我没看懂：" + what + "。" : "I didn't understand " + what + ".");
+        sentences.add(zh ? "这部分我没看懂：" + quoted(unclear, zh) + "。" : "I didn't understand " + quoted(unclear, zh) + ".");
       }
     }
     // Named when the person looks for what to do, not after every edit nor before an export
@@ -40,6 +39,10 @@ final class Replies {
     if (changed && draft.isReady()) text += "\n" + TimelineLine.of(draft, zh);
     if (export) text += (text.isEmpty() ? "" : zh ? "\n" : "\n") + (zh ? EXPORT_ZH : EXPORT_EN);
     return text.strip();
+  }
+
+  private static String quoted(List<String> clauses, boolean zh) {
+    return zh ? "“" + String.join("”、“", clauses) + "”" : "\"" + String.join("\", \"", clauses) + "\"";
   }
 
   /** When tracks were uploaded but none is playing, name them so the user can pick. */
