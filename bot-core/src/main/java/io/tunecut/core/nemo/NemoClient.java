@@ -365,18 +365,8 @@ public final class NemoClient {
   }
 
   /**
-   * The tunecut studio's picture of the timeline ({@code GET /api/preview/nemo_agent/me/<sid>/timeline.png})
-   * into {@code target}.
-   *
-   * @return false when the backend has no such picture (the NemoVideo cloud answers 404)
-   */
-  public boolean timelinePicture(TokenSource auth, String sessionId, Path target, long maxBytes) throws IOException {
-    return studioFile("timeline picture", auth, sessionId, "timeline.png", false, target, maxBytes) != null;
-  }
-
-  /**
    * The timeline picture drawn at once ({@code ?at_once=true}): a studio that draws it so says what it
-   * is still finding, and the full picture ({@link #timelinePicture}) follows once that is found; a
+   * is still finding, and the full picture ({@link #fullTimelinePicture}) follows once that is found; a
    * studio that does not know the parameter sends the full picture, with nothing pending.
    *
    * @return null when the backend has no such picture (the NemoVideo cloud answers 404)
@@ -387,7 +377,12 @@ public final class NemoClient {
     return headers == null ? null : TimelinePicture.of(headers.get(TimelinePicture.PENDING), headers.get(TimelinePicture.MARKS));
   }
 
-  /** The full timeline picture into {@code target}, and what it shows; null when the backend has none. */
+  /**
+   * The tunecut studio's picture of the timeline ({@code GET /api/preview/nemo_agent/me/<sid>/timeline.png})
+   * into {@code target}, drawn once the beats and cuts are found, and what it shows.
+   *
+   * @return null when the backend has no such picture (the NemoVideo cloud answers 404)
+   */
   public TimelinePicture fullTimelinePicture(TokenSource auth, String sessionId, Path target, long maxBytes)
       throws IOException {
     okhttp3.Headers headers = studioFile("timeline picture", auth, sessionId, "timeline.png", false, target, maxBytes);
