@@ -164,14 +164,8 @@ final class ClipOrder implements Instruction {
   }
 
   private static Edit whichClip(Draft draft) {
-    List<String> en = new ArrayList<>();
-    List<String> zh = new ArrayList<>();
-    for (int i = 0; i < draft.clips().size(); i++) {
-      en.add("clip " + (i + 1) + " " + draft.clips().get(i).name());
-      zh.add("第" + (i + 1) + "段 " + draft.clips().get(i).name());
-    }
-    return Edit.question(draft, "Which clip do you mean? " + String.join(", ", en) + ". Say e.g. \"put clip 2 first\".",
-        "是哪一段？" + String.join("、", zh) + "。可以说“把第2段放最前面”。");
+    return Edit.question(draft, "Which clip do you mean? Say e.g. \"put clip 2 first\"." + Talk.clips(draft, false),
+        "是哪一段？可以说“把第2段放最前面”。" + Talk.clips(draft, true));
   }
 
   static Edit noSuchClip(Draft draft, int pos) {

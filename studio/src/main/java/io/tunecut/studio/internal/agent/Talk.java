@@ -174,7 +174,7 @@ final class Talk implements Instruction {
   }
 
   /** The clips by name, in order: what "what's on the timeline" asks to see. */
-  private static String clips(Draft draft, boolean zh) {
+  static String clips(Draft draft, boolean zh) {
     List<String> named = new ArrayList<>();
     for (int i = 0; i < draft.clips().size(); i++) {
       var c = draft.clips().get(i);
