@@ -27,7 +27,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -59,15 +60,14 @@ public final class TimelinePictures {
   private final Function<Path, Beats> beats;
   private final Function<Path, Cuts> cuts;
   private volatile Lettering lettering; // made by the warm-up or the first picture: fontconfig and fonts take a second
-  // Each file's analysis, asked once on a thread of its own: a picture drawn at once looks whether
+  // Each file's analysis, asked once: a picture drawn at once looks whether
   // it is there, a full one waits for it. A failure is forgotten, so the next picture asks again.
   private final Cache<Path, CompletableFuture<Beats>> beatsAsked = Caffeine.newBuilder().maximumSize(256).build();
   private final Cache<Path, CompletableFuture<Cuts>> cutsAsked = Caffeine.newBuilder().maximumSize(256).build();
-  private final ExecutorService asking = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "picture-analysis");
-    t.setDaemon(true);
-    return t;
-  });
+  // Bounded: an analysis the upload did not start runs on one of these threads, and many new
+  // files at once would otherwise run that many ffmpeg decodings side by side.
+  static final int ANALYSES_AT_ONCE = Math.max(2, Runtime.getRuntime().availableProcessors());
+  private final ExecutorService asking = asking();
 
   /** @param beats a track's beats, {@code cuts} a clip's own cuts (both from the analysis cache) */
   public TimelinePictures(Sketches sketches, Function<Path, Beats> beats, Function<Path, Cuts> cuts) {
@@ -129,6 +129,17 @@ public final class TimelinePictures {
     t.setPriority(Thread.MIN_PRIORITY);
     t.start();
     return done;
+  }
+
+  private static ExecutorService asking() {
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(ANALYSES_AT_ONCE, ANALYSES_AT_ONCE, 30, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), r -> {
+          Thread t = new Thread(r, "picture-analysis");
+          t.setDaemon(true);
+          return t;
+        });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
   }
 
   static byte[] png(BufferedImage image) {

@@ -17,12 +17,15 @@ import java.awt.Color;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
@@ -284,6 +287,46 @@ class TimelinePicturesTest {
     Color fading = new Color(picture.getRGB(x(9700), at.musicBottom() - 30));
     assertThat(ducked.getBlue()).as("ducked: shaded violet").isGreaterThan(plain.getBlue() + 25);
     assertThat(fading.getRed()).as("fade: shaded orange").isGreaterThan(plain.getRed() + 25);
+  }
+
+  @Test
+  @Timeout(60)
+  void manyNewTracksAtOnceAreAnalysedAFewAtATimeAndEveryFullPictureStillComes() throws Exception {
+    AtomicInteger running = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    CountDownLatch release = new CountDownLatch(1);
+    TimelinePictures busy = new TimelinePictures(new Sketches(dir.resolve("busy-pictures"), FFMPEG), file -> {
+      most.accumulateAndGet(running.incrementAndGet(), Math::max);
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        running.decrementAndGet();
+      }
+      return sample.analysis.beats(sample.track.file());
+    }, sample.analysis::cuts);
+    sample.analysis.cuts(sample.pattern.file());
+    sample.analysis.cuts(sample.blue.file());
+    int tracks = TimelinePictures.ANALYSES_AT_ONCE + 4;
+    List<List<Media>> uploads = new ArrayList<>();
+    for (int i = 0; i < tracks; i++) {
+      Path copy = Files.copy(sample.track.file(), dir.resolve("song-" + i + ".mp3"));
+      uploads.add(List.of(sample.pattern, sample.blue,
+          new Media(sample.track.id(), "song-" + i + ".mp3", sample.track.info(), copy)));
+    }
+
+    for (List<Media> upload : uploads) {
+      assertThat(busy.picture(sample.draft("Day 1"), upload, true).pending()).contains(TimelinePictures.Mark.BEATS);
+    }
+    while (running.get() < TimelinePictures.ANALYSES_AT_ONCE) Thread.onSpinWait();
+    assertThat(most.get()).as("analyses side by side").isEqualTo(TimelinePictures.ANALYSES_AT_ONCE);
+    release.countDown();
+
+    for (List<Media> upload : uploads) {
+      assertThat(busy.picture(sample.draft("Day 1"), upload, false).marks()).contains(TimelinePictures.Mark.BEATS);
+    }
+    assertThat(most.get()).isLessThanOrEqualTo(TimelinePictures.ANALYSES_AT_ONCE);
   }
 
   @Test
