@@ -9,6 +9,7 @@ import io.tunecut.studio.internal.draft.Music;
 import io.tunecut.studio.ffmpeg.Ffmpeg;
 import io.tunecut.studio.internal.media.FfprobeMediaProbe;
 import io.tunecut.studio.internal.media.Media;
+import io.tunecut.studio.internal.preview.PictureWords;
 import io.tunecut.studio.internal.preview.QuickPreview;
 import io.tunecut.studio.internal.preview.Sketches;
 import io.tunecut.studio.internal.preview.TimelinePictures;
@@ -148,8 +149,8 @@ public final class PictureBenchmark {
       // An upload takes a while after the start: bench e2e acknowledges the first about 1.7 s after it.
       Thread.sleep(UPLOAD_MS);
       Draft draft = draft();
-      double first = seconds(() -> pictures.picture(draft, media, true));
-      double second = seconds(() -> pictures.picture(draft, media, true));
+      double first = seconds(() -> pictures.picture(draft, media, true, PictureWords.ENGLISH));
+      double second = seconds(() -> pictures.picture(draft, media, true, PictureWords.ENGLISH));
       System.out.printf(Locale.ROOT, "fresh %.4f %.4f %.4f %.4f%n", first, second, warming[0], made);
     }
     System.exit(0); // the analysis threads are the cache's, not ours to wait for

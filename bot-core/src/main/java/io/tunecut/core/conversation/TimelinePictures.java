@@ -78,7 +78,8 @@ final class TimelinePictures {
       long mine = shown.incrementAndGet();
       newest.put(chat, mine);
       try {
-        TimelinePicture first = ctx.nemo().timelinePictureAtOnce(people.auth(user), people.session(user, say), file, MOST_BYTES);
+        TimelinePicture first = ctx.nemo().timelinePictureAtOnce(people.auth(user), people.session(user, say), say.language().code(), file,
+            MOST_BYTES);
         if (first != null) {
           support = Support.YES;
           if (probe) endProbe(); // known now: the turns waiting for it need not wait for the full picture
@@ -118,7 +119,8 @@ final class TimelinePictures {
       String caption, List<Suggestion> suggestions, long mine) {
     Path file = ctx.workDir().resolve("timeline-" + UUID.randomUUID() + ".png");
     try {
-      TimelinePicture full = ctx.nemo().fullTimelinePicture(people.auth(user), people.session(user, say), file, MOST_BYTES);
+      TimelinePicture full = ctx.nemo().fullTimelinePicture(people.auth(user), people.session(user, say), say.language().code(), file,
+            MOST_BYTES);
       if (full == null || !first.completedBy(full)) return;
       if (!Long.valueOf(mine).equals(newest.get(photo.chat()))) return; // a newer picture shows the timeline since
       if (!replies.replacePhoto(port, photo, file, caption, suggestions)) {

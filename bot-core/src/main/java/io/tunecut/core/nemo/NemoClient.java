@@ -20,6 +20,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -369,23 +370,26 @@ public final class NemoClient {
    * is still finding, and the full picture ({@link #fullTimelinePicture}) follows once that is found; a
    * studio that does not know the parameter sends the full picture, with nothing pending.
    *
+   * @param language the language the person writes in now ({@code en}, {@code zh}), for the picture's labels
    * @return null when the backend has no such picture (the NemoVideo cloud answers 404)
    */
-  public TimelinePicture timelinePictureAtOnce(TokenSource auth, String sessionId, Path target, long maxBytes)
-      throws IOException {
-    okhttp3.Headers headers = studioFile("timeline picture", auth, sessionId, "timeline.png", true, target, maxBytes);
+  public TimelinePicture timelinePictureAtOnce(TokenSource auth, String sessionId, String language, Path target,
+      long maxBytes) throws IOException {
+    okhttp3.Headers headers = studioFile("timeline picture", auth, sessionId, "timeline.png",
+        Map.of("at_once", "true", "lang", language), target, maxBytes);
     return headers == null ? null : TimelinePicture.of(headers.get(TimelinePicture.PENDING), headers.get(TimelinePicture.MARKS));
   }
 
   /**
    * The tunecut studio's picture of the timeline ({@code GET /api/preview/nemo_agent/me/<sid>/timeline.png})
-   * into {@code target}, drawn once the beats and cuts are found, and what it shows.
+   * into {@code target}, drawn once the beats and cuts are found, and what it shows; its labels in {@code language}.
    *
    * @return null when the backend has no such picture (the NemoVideo cloud answers 404)
    */
-  public TimelinePicture fullTimelinePicture(TokenSource auth, String sessionId, Path target, long maxBytes)
-      throws IOException {
-    okhttp3.Headers headers = studioFile("timeline picture", auth, sessionId, "timeline.png", false, target, maxBytes);
+  public TimelinePicture fullTimelinePicture(TokenSource auth, String sessionId, String language, Path target,
+      long maxBytes) throws IOException {
+    okhttp3.Headers headers = studioFile("timeline picture", auth, sessionId, "timeline.png", Map.of("lang", language),
+        target, maxBytes);
     return headers == null ? null : TimelinePicture.of(null, headers.get(TimelinePicture.MARKS));
   }
 
@@ -396,17 +400,18 @@ public final class NemoClient {
    * @return false when the backend makes no previews (the NemoVideo cloud answers 404)
    */
   public boolean preview(TokenSource auth, String sessionId, Path target, long maxBytes) throws IOException {
-    return studioFile("preview", auth, sessionId, "preview.mp4", false, target, maxBytes) != null;
+    return studioFile("preview", auth, sessionId, "preview.mp4", Map.of(), target, maxBytes) != null;
   }
 
   /** @return the answer's headers; null when the backend has no such file */
-  private okhttp3.Headers studioFile(String what, TokenSource auth, String sessionId, String name, boolean atOnce,
-      Path target, long maxBytes) throws IOException {
+  private okhttp3.Headers studioFile(String what, TokenSource auth, String sessionId, String name,
+      Map<String, String> query, Path target, long maxBytes) throws IOException {
     try {
       return retrying(what, auth, token -> {
         Request request = request("api/preview/" + AGENT + "/me/" + segment(sessionId) + "/" + name, token).get().build();
-        if (atOnce) request = request.newBuilder().url(request.url().newBuilder().addQueryParameter("at_once", "true").build()).build();
-        return download(what, request, token, target, maxBytes);
+        HttpUrl.Builder url = request.url().newBuilder();
+        query.forEach(url::addQueryParameter);
+        return download(what, request.newBuilder().url(url.build()).build(), token, target, maxBytes);
       });
     } catch (NemoException e) {
       // A lost session is the session's problem, not a backend without pictures.

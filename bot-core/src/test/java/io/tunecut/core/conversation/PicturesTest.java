@@ -97,6 +97,19 @@ class PicturesTest {
   }
 
   @Test
+  void thePictureIsAskedInTheLanguageThePersonWritesInNow() throws Exception {
+    start(true, b -> b);
+    h.run("ann", "/status");
+    h.server.enqueueTurn(Turn.builder().text("音乐音量已设为 80%。").draft(LONGER.replace("0.35", "0.8")).build());
+    h.run("ann", "把音乐调到80%");
+
+    assertThat(h.port.photos()).hasSize(2);
+    List<String> asked = h.server.requests(FakeNemoServer.Call.TIMELINE_PICTURE).stream()
+        .map(r -> String.valueOf(r.getUrl().queryParameter("lang"))).toList();
+    assertThat(asked).as("its labels: '2 clips', 'fade out 2 s' or '2 个片段', '淡出 2 秒'").containsExactly("en", "zh");
+  }
+
+  @Test
   void anAlbumOfClipsIsFollowedByOnePictureOfTheTimeline() throws Exception {
     start(true, b -> b);
     h.run(h.files("ann", "", clip("beach.mp4"), clip("harbour.mp4"), clip("market.mp4")));

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.tunecut.studio.internal.draft.Draft;
 import io.tunecut.studio.internal.job.BeforeRender;
 import io.tunecut.studio.internal.media.Media;
+import io.tunecut.studio.internal.preview.PictureWords;
 import io.tunecut.studio.internal.preview.QuickPreview;
 import io.tunecut.studio.internal.preview.TimelinePictures;
 import io.tunecut.studio.internal.render.RenderCancelledException;
@@ -46,14 +47,17 @@ final class PreviewApi {
   }
 
   /**
-   * {@code GET /api/preview/nemo_agent/me/<session_id>/timeline.png[?at_once=true]}: drawn once the
+   * {@code GET /api/preview/nemo_agent/me/<session_id>/timeline.png[?at_once=true][&lang=zh]}: drawn once the
    * beats and cuts are known; {@code at_once}, drawn now with what is known, and the header
    * {@value #PENDING} names what it is still finding. {@value #MARKS} names what a picture shows.
    */
   void timeline(Context ctx) {
     SessionRecord s = sessions.owned(ctx.pathParam("session"), auth.user(ctx));
     boolean atOnce = "true".equalsIgnoreCase(ctx.queryParam("at_once"));
-    TimelinePictures.Picture picture = pictures.picture(Draft.read(SessionApi.parse(s.draft())), sessions.media(s), atOnce);
+    // The bot knows the language the person writes in now; the session only the one it began in.
+    String language = ctx.queryParam("lang");
+    PictureWords words = PictureWords.of(language == null ? s.language() : language);
+    TimelinePictures.Picture picture = pictures.picture(Draft.read(SessionApi.parse(s.draft())), sessions.media(s), atOnce, words);
     ctx.header("Cache-Control", "no-store");
     if (!picture.pending().isEmpty()) ctx.header(PENDING, names(picture.pending()));
     ctx.header(MARKS, names(picture.marks()));

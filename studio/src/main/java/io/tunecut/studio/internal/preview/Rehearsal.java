@@ -51,7 +51,7 @@ final class Rehearsal {
     for (double t = 0; t < 10; t += 0.5) beats.add(t);
     TimelineDrawing drawing = new TimelineDrawing(draft, Map.of(clip.id(), clip, track.id(), track), null,
         Optional.of(new Beats(120, beats, List.of(0.0, 2.0, 4.0))), Map.of(clip.id(), List.of(3.0)),
-        EnumSet.allOf(TimelinePictures.Mark.class), Set.of(clip.id(), track.id()), lettering);
+        EnumSet.allOf(TimelinePictures.Mark.class), Set.of(clip.id(), track.id()), lettering, PictureWords.ENGLISH);
     BufferedImage picture = drawing.draw();
     TimelinePictures.png(picture);
     thumbnail();

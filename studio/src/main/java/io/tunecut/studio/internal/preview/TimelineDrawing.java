@@ -69,6 +69,7 @@ final class TimelineDrawing {
   private final Set<TimelinePictures.Mark> pending; // still being found: said, not drawn as none
   private final Set<String> unsketched;
   private final Lettering lettering;
+  private final PictureWords words;
   private final double totalMs;
   private final int left = PAD;
   private final int right = WIDTH - PAD;
@@ -80,12 +81,13 @@ final class TimelineDrawing {
 
   TimelineDrawing(Draft draft, Map<String, Media> media, Sketches sketches, Optional<Beats> beats,
       Map<String, List<Double>> shots, Lettering lettering) {
-    this(draft, media, sketches, beats, shots, Set.of(), Set.of(), lettering);
+    this(draft, media, sketches, beats, shots, Set.of(), Set.of(), lettering, PictureWords.ENGLISH);
   }
 
   /** @param unsketched media drawn without their thumbnails or waveform, which are still being made */
   TimelineDrawing(Draft draft, Map<String, Media> media, Sketches sketches, Optional<Beats> beats,
-      Map<String, List<Double>> shots, Set<TimelinePictures.Mark> pending, Set<String> unsketched, Lettering lettering) {
+      Map<String, List<Double>> shots, Set<TimelinePictures.Mark> pending, Set<String> unsketched, Lettering lettering,
+      PictureWords words) {
     this.draft = draft;
     this.unsketched = Set.copyOf(unsketched);
     this.pending = pending.isEmpty() ? Set.of() : Set.copyOf(pending);
@@ -94,6 +96,7 @@ final class TimelineDrawing {
     this.beats = beats;
     this.shots = shots;
     this.lettering = lettering;
+    this.words = words;
     long video = draft.durationMs();
     long others = Math.max(draft.music() == null ? 0 : draft.music().endMs(),
         draft.captions().stream().mapToLong(c -> c.startMs() + c.durationMs()).max().orElse(0));
@@ -181,12 +184,12 @@ final class TimelineDrawing {
       case SQUARE -> "1:1";
     };
     int clips = draft.clips().size();
-    String what = clips == 0 ? "no clips yet" : clips + (clips == 1 ? " clip" : " clips");
+    String what = words.clips(clips);
     int baseline = top + HEADER / 2 + 12;
     float end = text(clock(draft.durationMs() > 0 ? draft.durationMs() : (long) totalMs), 36, left, baseline, 400, INK);
     long crossfade = 0;
     for (int i = 1; i < clips; i++) crossfade = Math.max(crossfade, draft.transitionMs(i));
-    String fades = crossfade > 0 ? " · crossfades " + seconds(crossfade) : "";
+    String fades = crossfade > 0 ? " · " + words.crossfades(seconds(crossfade)) : "";
     float room = box.x - 12 - width(shape, 28) - 18 - (end + 18);
     text(what + " · " + draft.output().shortSide() + "p" + fades, 26, end + 18, baseline, room, DIM);
     // The frame's shape, drawn as itself with the first clip in it as the render fits it, and its name.
@@ -484,15 +487,13 @@ final class TimelineDrawing {
    * must not read as a timeline that has none.
    */
   private void finding(int top, int bottom) {
-    List<String> what = new ArrayList<>();
-    if (pending.contains(TimelinePictures.Mark.BEATS) && draft.music() != null) what.add("beats");
-    if (pending.contains(TimelinePictures.Mark.CUTS) && !draft.clips().isEmpty()) what.add("cuts");
-    if (pending.contains(TimelinePictures.Mark.THUMBNAILS)) what.add("thumbnails");
-    if (pending.contains(TimelinePictures.Mark.WAVEFORM) && draft.music() != null) what.add("waveform");
+    List<PictureWords.Finding> what = new ArrayList<>();
+    if (pending.contains(TimelinePictures.Mark.BEATS) && draft.music() != null) what.add(PictureWords.Finding.BEATS);
+    if (pending.contains(TimelinePictures.Mark.CUTS) && !draft.clips().isEmpty()) what.add(PictureWords.Finding.CUTS);
+    if (pending.contains(TimelinePictures.Mark.THUMBNAILS)) what.add(PictureWords.Finding.THUMBNAILS);
+    if (pending.contains(TimelinePictures.Mark.WAVEFORM) && draft.music() != null) what.add(PictureWords.Finding.WAVEFORM);
     if (what.isEmpty()) return;
-    String list = what.size() == 1 ? what.get(0)
-        : String.join(", ", what.subList(0, what.size() - 1)) + " and " + what.get(what.size() - 1);
-    String note = "still working out the " + list + "…";
+    String note = words.finding(what);
     float w = width(note, 18);
     g.setColor(LANE);
     g.fillRoundRect(left, top, (int) w + 16, bottom - top - 2, 8, 8);
@@ -528,7 +529,7 @@ final class TimelineDrawing {
     g.fillRect(left, top, right - left, bottom - top);
     Music m = draft.music();
     if (m == null) {
-      text("no music", 24, left + 12, top + 34, 400, DIM);
+      text(words.noMusic(), 24, left + 12, top + 34, 400, DIM);
       return;
     }
     Media track = media.get(m.src());
@@ -575,15 +576,15 @@ final class TimelineDrawing {
     facts.add(Math.round(m.volume() * 100) + "%");
     if (beats.isPresent() && beats.get().tempo() > 0) facts.add(Math.round(beats.get().tempo()) + " BPM");
     if (m.duck() != null && !m.duck().speech().isEmpty()) {
-      facts.add(String.format(Locale.ROOT, "ducked %s dB under speech", (m.duck().db() < 0 ? "−" : "") + Math.round(Math.abs(m.duck().db()))));
+      facts.add(words.ducked((m.duck().db() < 0 ? "−" : "") + Math.round(Math.abs(m.duck().db()))));
     }
     g.setColor(new Color(0, 0, 0, 140));
     String label = "♪ " + m.name() + " · " + String.join(" · ", facts);
     float w = Math.min(right - x0 - 16, width(label, 22) + 16);
     g.fillRoundRect(x0 + 6, top + 6, (int) w, 32, 8, 8);
     text(label, 22, x0 + 14, top + 29, right - x0 - 30, INK);
-    if (m.fadeInMs() > 0) fadeLabel("fade in " + seconds(m.fadeInMs()), x0, x(m.startMs() + m.fadeInMs()), bottom);
-    if (m.fadeOutMs() > 0) fadeLabel("fade out " + seconds(m.fadeOutMs()), x(m.endMs() - m.fadeOutMs()), x1, bottom);
+    if (m.fadeInMs() > 0) fadeLabel(words.fadeIn(seconds(m.fadeInMs())), x0, x(m.startMs() + m.fadeInMs()), bottom);
+    if (m.fadeOutMs() > 0) fadeLabel(words.fadeOut(seconds(m.fadeOutMs())), x(m.endMs() - m.fadeOutMs()), x1, bottom);
   }
 
   private void fadeLabel(String label, int a, int b, int bottom) {
@@ -645,8 +646,8 @@ final class TimelineDrawing {
     return s / 60 + ":" + String.format(Locale.ROOT, "%02d", s % 60);
   }
 
-  private static String seconds(long ms) {
+  private String seconds(long ms) {
     double s = ms / 1000.0;
-    return (Math.abs(s - Math.rint(s)) < 0.05 ? String.valueOf((long) Math.rint(s)) : String.format(Locale.ROOT, "%.1f", s)) + " s";
+    return words.seconds(Math.abs(s - Math.rint(s)) < 0.05 ? String.valueOf((long) Math.rint(s)) : String.format(Locale.ROOT, "%.1f", s));
   }
 }

@@ -97,15 +97,15 @@ public final class TimelinePictures {
 
   /** The same, as PNG bytes. */
   public byte[] png(Draft draft, Collection<Media> media) {
-    return picture(draft, media, false).png();
+    return picture(draft, media, false, PictureWords.ENGLISH).png();
   }
 
   /**
    * The picture of {@code draft} as PNG; {@code atOnce}: without waiting for the beats and cuts,
-   * saying on the picture which it is still finding.
+   * saying on the picture which it is still finding; its labels in {@code words}.
    */
-  public Picture picture(Draft draft, Collection<Media> media, boolean atOnce) {
-    TimelineDrawing drawing = drawing(draft, media, atOnce);
+  public Picture picture(Draft draft, Collection<Media> media, boolean atOnce, PictureWords words) {
+    TimelineDrawing drawing = drawing(draft, media, atOnce, words);
     return new Picture(png(drawing.draw()), drawing.pending(), drawing.marks());
   }
 
@@ -153,10 +153,10 @@ public final class TimelinePictures {
   }
 
   TimelineDrawing drawing(Draft draft, Collection<Media> media) {
-    return drawing(draft, media, false);
+    return drawing(draft, media, false, PictureWords.ENGLISH);
   }
 
-  TimelineDrawing drawing(Draft draft, Collection<Media> media, boolean atOnce) {
+  TimelineDrawing drawing(Draft draft, Collection<Media> media, boolean atOnce, PictureWords words) {
     Map<String, Media> byId = new LinkedHashMap<>();
     for (Media m : media) byId.put(m.id(), m);
     // Ask for everything first, so the analyses run side by side while this waits.
@@ -206,7 +206,7 @@ public final class TimelinePictures {
         pending.add(Mark.WAVEFORM);
       }
     }
-    return new TimelineDrawing(draft, byId, sketches, grid, shots, pending, unsketched, lettering());
+    return new TimelineDrawing(draft, byId, sketches, grid, shots, pending, unsketched, lettering(), words);
   }
 
   private <T> CompletableFuture<T> ask(Cache<Path, CompletableFuture<T>> asked, Function<Path, T> analyse, Path file) {

@@ -190,9 +190,9 @@ class TimelinePicturesTest {
     sample.analysis.cuts(sample.blue.file());
 
     // The beats are still being found: this returns now, and says so.
-    TimelinePictures.Picture first = waiting.picture(draft, sample.media(), true);
+    TimelinePictures.Picture first = waiting.picture(draft, sample.media(), true, PictureWords.ENGLISH);
     found.countDown();
-    TimelinePictures.Picture full = waiting.picture(draft, sample.media(), false);
+    TimelinePictures.Picture full = waiting.picture(draft, sample.media(), false, PictureWords.ENGLISH);
 
     assertThat(first.pending()).containsExactly(TimelinePictures.Mark.BEATS);
     assertThat(first.marks()).doesNotContain(TimelinePictures.Mark.BEATS);
@@ -217,7 +217,7 @@ class TimelinePicturesTest {
         sample.analysis::beats, sample.analysis::cuts);
     sample.analysis.beats(sample.track.file());
 
-    TimelinePictures.Picture first = unsketched.picture(sample.draft("城市之梦"), sample.media(), true);
+    TimelinePictures.Picture first = unsketched.picture(sample.draft("城市之梦"), sample.media(), true, PictureWords.ENGLISH);
 
     assertThat(first.pending()).contains(TimelinePictures.Mark.THUMBNAILS, TimelinePictures.Mark.WAVEFORM)
         .doesNotContain(TimelinePictures.Mark.BEATS);
@@ -232,7 +232,7 @@ class TimelinePicturesTest {
 
   @Test
   void drawnAtOnceWithEverythingKnownItIsTheFullPicture() {
-    TimelinePictures.Picture atOnce = pictures.picture(sample.draft("城市之梦"), sample.media(), true);
+    TimelinePictures.Picture atOnce = pictures.picture(sample.draft("城市之梦"), sample.media(), true, PictureWords.ENGLISH);
     assertThat(atOnce.pending()).isEmpty();
     assertThat(atOnce.marks()).contains(TimelinePictures.Mark.BEATS);
     assertThat(atOnce.png()).isEqualTo(pictures.png(sample.draft("城市之梦"), sample.media()));
@@ -317,16 +317,47 @@ class TimelinePicturesTest {
     }
 
     for (List<Media> upload : uploads) {
-      assertThat(busy.picture(sample.draft("Day 1"), upload, true).pending()).contains(TimelinePictures.Mark.BEATS);
+      assertThat(busy.picture(sample.draft("Day 1"), upload, true, PictureWords.ENGLISH).pending()).contains(TimelinePictures.Mark.BEATS);
     }
     while (running.get() < TimelinePictures.ANALYSES_AT_ONCE) Thread.onSpinWait();
     assertThat(most.get()).as("analyses side by side").isEqualTo(TimelinePictures.ANALYSES_AT_ONCE);
     release.countDown();
 
     for (List<Media> upload : uploads) {
-      assertThat(busy.picture(sample.draft("Day 1"), upload, false).marks()).contains(TimelinePictures.Mark.BEATS);
+      assertThat(busy.picture(sample.draft("Day 1"), upload, false, PictureWords.ENGLISH).marks()).contains(TimelinePictures.Mark.BEATS);
     }
     assertThat(most.get()).isLessThanOrEqualTo(TimelinePictures.ANALYSES_AT_ONCE);
+  }
+
+  @Test
+  @Timeout(60)
+  void toSomeoneWritingChineseThePictureSaysInChineseWhatItIsStillWorkingOut() throws Exception {
+    CountDownLatch found = new CountDownLatch(1);
+    TimelinePictures waiting = new TimelinePictures(new Sketches(dir.resolve("pictures"), FFMPEG), file -> {
+      try {
+        found.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return sample.analysis.beats(file);
+    }, sample.analysis::cuts);
+    sample.analysis.cuts(sample.pattern.file());
+    sample.analysis.cuts(sample.blue.file());
+    Draft draft = sample.draft("城市之梦");
+
+    BufferedImage english = ImageIO.read(new ByteArrayInputStream(waiting.picture(draft, sample.media(), true, PictureWords.ENGLISH).png()));
+    BufferedImage chinese = ImageIO.read(new ByteArrayInputStream(waiting.picture(draft, sample.media(), true, PictureWords.of("zh-CN")).png()));
+    found.countDown();
+    ImageIO.write(chinese, "png", Path.of("target", "timeline-picture-at-once-zh.png").toFile());
+
+    IntPredicate white = rgb -> new Color(rgb).getRed() > 200 && new Color(rgb).getGreen() > 200 && new Color(rgb).getBlue() > 200;
+    int row = at.videoBottom() + 10;
+    assertThat(count(chinese, row, at.musicTop(), 28, 400, white)).as("'正在分析节拍…' under the clips").isGreaterThan(40);
+    // "正在分析节拍…" is six characters; "still working out the beats…" needs far more room.
+    assertThat(count(chinese, row, at.musicTop(), 260, 400, white)).isZero();
+    assertThat(count(english, row, at.musicTop(), 260, 400, white)).isGreaterThan(10);
+    assertThat(PictureWords.of("en")).isEqualTo(PictureWords.ENGLISH);
+    assertThat(PictureWords.of(null)).isEqualTo(PictureWords.ENGLISH);
   }
 
   @Test

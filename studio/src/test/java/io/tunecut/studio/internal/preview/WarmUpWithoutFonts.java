@@ -24,7 +24,7 @@ public final class WarmUpWithoutFonts {
       });
       pictures.warmUp().join();
       Draft draft = Draft.empty().withCaptions(List.of(Caption.of("t", "Urban Dreams 城市之梦", 0, 3000, "center")));
-      byte[] png = pictures.picture(draft, List.of(), true).png();
+      byte[] png = pictures.picture(draft, List.of(), true, PictureWords.ENGLISH).png();
       System.out.println("width " + ImageIO.read(new ByteArrayInputStream(png)).getWidth());
     }
   }
