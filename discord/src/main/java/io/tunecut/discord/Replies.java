@@ -28,17 +28,26 @@ final class Replies {
 
   static MessageCreateData message(String text, List<Suggestion> suggestions) {
     MessageCreateBuilder builder = new MessageCreateBuilder().setContent(trim(text));
+    List<ActionRow> rows = buttons(suggestions);
+    if (!rows.isEmpty()) builder.setComponents(rows);
+    return builder.build();
+  }
+
+  /** The suggestions as buttons in rows, as Discord takes them (25 at most). */
+  private static List<ActionRow> buttons(List<Suggestion> suggestions) {
     List<Button> buttons = suggestions.stream()
         .limit(25)
         .map(s -> Button.secondary(s.command(), s.label().length() > 80 ? s.label().substring(0, 80) : s.label()))
         .toList();
-    if (!buttons.isEmpty()) builder.setComponents(ActionRow.partitionOf(buttons));
-    return builder.build();
+    return buttons.isEmpty() ? List.of() : ActionRow.partitionOf(buttons);
   }
 
-  /** A message with a picture attached under its caption and buttons. */
+  /** A message with a picture attached under its caption (which may be empty) and buttons. */
   static MessageCreateData photo(String caption, List<Suggestion> suggestions, FileUpload upload) {
-    return MessageCreateBuilder.from(message(caption == null ? "" : caption, suggestions)).setFiles(upload).build();
+    MessageCreateBuilder builder = new MessageCreateBuilder().setContent(trim(caption == null ? "" : caption)).setFiles(upload);
+    List<ActionRow> rows = buttons(suggestions);
+    if (!rows.isEmpty()) builder.setComponents(rows);
+    return builder.build();
   }
 
   /**
@@ -47,7 +56,8 @@ final class Replies {
    * as they were sent, so the message reads the same whatever it showed meanwhile.
    */
   static MessageEditData replacing(String caption, List<Suggestion> suggestions, FileUpload upload) {
-    return MessageEditBuilder.fromCreateData(message(caption == null ? "" : caption, suggestions)).setFiles(upload).build();
+    return new MessageEditBuilder().setContent(trim(caption == null ? "" : caption)).setComponents(buttons(suggestions))
+        .setFiles(upload).build();
   }
 
   static String trim(String text) {
@@ -74,12 +84,17 @@ final class Replies {
    * and fails, so the caller can do something else in time.
    */
   static <T> T complete(RestAction<T> action, Duration patience, String what) throws IOException {
-    CompletableFuture<T> pending = action.submit();
+    CompletableFuture<T> pending;
+    try {
+      pending = action.submit();
+    } catch (RuntimeException e) { // JDA shutting down
+      throw new IOException(what + " failed: " + e.getMessage(), e);
+    }
     try {
       return pending.get(patience.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       pending.cancel(false);
-      throw new IOException(what + " held back by Discord for over " + patience.toSeconds() + " s");
+      throw new IOException(what + " held back by Discord for over " + patience.toMillis() / 1000.0 + " s");
     } catch (InterruptedException e) {
       pending.cancel(false);
       Thread.currentThread().interrupt();
