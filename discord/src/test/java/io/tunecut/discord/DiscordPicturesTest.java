@@ -69,6 +69,18 @@ class DiscordPicturesTest {
     return bot.port();
   }
 
+  /**
+   * The real engine on this fake Discord, against a studio that draws an upload's picture at
+   * once, saying it still finds the beats and cuts, and the full one once they are found.
+   */
+  private void startStackWhoseStudioDrawsAQuickPictureFirst() throws Exception {
+    discord.close();
+    stack = new Stack(tmp);
+    discord = stack.discord;
+    stack.nemo.drawsPictures().drawsAtOnceWhileFinding("beats, cuts", "beats");
+    stack.start();
+  }
+
   private static String messageId(MessageRef ref) {
     return ChannelPort.where(ref)[1];
   }
@@ -220,12 +232,33 @@ class DiscordPicturesTest {
   }
 
   @Test
+  void aStatusSlashCommandShowsOnePictureTheFullOneTakingTheQuickOnesPlaceUnderTheSummaryAndButtons() throws Exception {
+    startStackWhoseStudioDrawsAQuickPictureFirst();
+    String music = discord.slashCommand(ANN, "music", options(file("clip", "city.mp4", "video/mp4", "clip".getBytes(StandardCharsets.UTF_8))));
+    await().atMost(WAIT).until(() -> picturesIn(FakeDiscord.CHANNEL).size() == 1);
+
+    String status = discord.slashCommand(ANN, "status", options());
+
+    String answer = "/webhooks/" + FakeDiscord.APP + "/" + status + "/messages/@original";
+    await().atMost(WAIT).until(() -> discord.calls(c -> c.is("PATCH", answer) && c.body().contains(".png\"")).size() == 2);
+    List<FakeDiscord.Call> pictures = discord.calls(c -> c.is("PATCH", answer) && c.body().contains(".png\""));
+    assertThat(pictures).extracting(FakeDiscord.Call::code).containsExactly(200, 200);
+    FakeDiscord.Shown shown = discord.shown(discord.originalMessageId(status));
+    assertThat(shown.content()).startsWith("Timeline: ");
+    assertThat(shown.buttons()).contains("/export", "/status");
+    assertThat(shown.attachments()).singleElement().satisfies(picture -> {
+      assertThat(pictures.get(1).body()).as("the full picture").contains("filename=\"" + picture.fileName() + "\"");
+      assertThat(pictures.get(0).body()).as("not the quick one").doesNotContain(picture.fileName());
+    });
+    assertThat(picturesIn(FakeDiscord.CHANNEL)).as("one for the upload, one for /status").hasSize(2);
+    assertThat(discord.calls(c -> c.is("POST", "/webhooks/" + FakeDiscord.APP + "/" + music) && c.body().contains(".png\"")))
+        .as("the upload's picture, a follow-up of /music, sent once").hasSize(1);
+    assertThat(discord.calls(c -> c.is("POST", "/webhooks/" + FakeDiscord.APP + "/" + status))).isEmpty();
+  }
+
+  @Test
   void anUploadShowsOnePictureTheQuickOneBecomingTheFullOne() throws Exception {
-    discord.close();
-    stack = new Stack(tmp);
-    discord = stack.discord;
-    stack.nemo.drawsPictures().drawsAtOnceWhileFinding("beats, cuts", "beats");
-    stack.start();
+    startStackWhoseStudioDrawsAQuickPictureFirst();
 
     discord.message(ANN, "", true, options(file("clip", "city.mp4", "video/mp4", "clip".getBytes(StandardCharsets.UTF_8))));
 

@@ -26,7 +26,9 @@ import okio.Buffer;
 /**
  * Discord as JDA sees it, on one loopback server: the REST API under {@code /api/v10/}, the
  * gateway as a WebSocket on {@code /gateway} (HELLO → IDENTIFY → READY → GUILD_CREATE, then
- * whatever a test dispatches), and attachment downloads under {@code /files/}.
+ * whatever a test dispatches), and attachment downloads under {@code /files/}. It keeps the
+ * messages the bot posts (in channels and through interactions) as Discord does, so a test can
+ * see what the chat shows after edits and deletions ({@link #shownIn}).
  */
 final class FakeDiscord implements AutoCloseable {
   static final long EPOCH = 1420070400000L;
