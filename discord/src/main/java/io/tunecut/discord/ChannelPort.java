@@ -9,6 +9,7 @@ import io.tunecut.core.chat.MessageRef;
 import io.tunecut.core.chat.PortLimits;
 import io.tunecut.core.chat.Suggestion;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +19,8 @@ import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
-import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The bot's voice in ordinary channel messages: answers to plain messages, interactions that
@@ -28,6 +30,7 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
  * lives, so it can be edited after a restart even when it is not in the ref's chat.
  */
 final class ChannelPort implements ChatPort {
+  private static final Logger log = LoggerFactory.getLogger(ChannelPort.class);
   static final String PLATFORM = "discord";
   static final long DEFAULT_UPLOAD_LIMIT = 10L * 1024 * 1024;
   /**
@@ -36,14 +39,29 @@ final class ChannelPort implements ChatPort {
    * well inside both while still showing that work moves.
    */
   static final Duration EDIT_INTERVAL = Duration.ofSeconds(5);
+  /**
+   * How long a picture's replacement may be held back by Discord's 429s (an edit bucket says a
+   * few seconds) before the full picture goes out as a message of its own instead.
+   */
+  static final Duration REPLACE_PATIENCE = Duration.ofSeconds(10);
 
   private final Channels channels;
+  private final Duration replacePatience;
   /** Status messages that could not be edited in place and continue in a new message. */
   private final Cache<String, MessageRef> moved =
       Caffeine.newBuilder().expireAfterAccess(Duration.ofDays(2)).maximumSize(100_000).build();
 
   ChannelPort(Channels channels) {
+    this(channels, REPLACE_PATIENCE);
+  }
+
+  ChannelPort(Channels channels, Duration replacePatience) {
     this.channels = channels;
+    this.replacePatience = replacePatience;
+  }
+
+  Duration replacePatience() {
+    return replacePatience;
   }
 
   @Override
@@ -140,24 +158,65 @@ final class ChannelPort implements ChatPort {
 
   @Override
   public boolean sendPhoto(Chat chat, Path file, String caption, List<Suggestion> suggestions) throws IOException {
-    return sendPhoto(chat.id(), file, caption, suggestions);
+    return postPhoto(chat, chat.id(), file, caption, suggestions) != null;
   }
 
-  /** The picture attached to a message with the caption and the buttons. */
-  boolean sendPhoto(String chatId, Path file, String caption, List<Suggestion> suggestions) throws IOException {
+  @Override
+  public MessageRef sendReplaceablePhoto(Chat chat, Path file, String caption, List<Suggestion> suggestions)
+      throws IOException {
+    return postPhoto(chat, chat.id(), file, caption, suggestions);
+  }
+
+  /**
+   * The picture attached to a message in {@code chatId} with the caption and the buttons,
+   * reported under {@code chat}; null when it is over the upload limit.
+   */
+  MessageRef postPhoto(Chat chat, String chatId, Path file, String caption, List<Suggestion> suggestions) throws IOException {
     MessageChannel channel = channels.find(chatId);
-    if (Files.size(file) > uploadLimit(chatId)) return false;
+    if (Files.size(file) > uploadLimit(chatId)) return null;
     try (FileUpload upload = FileUpload.fromData(file)) {
-      Replies.complete(channel.sendMessage(photo(caption, suggestions, upload)), "Sending a picture");
-      return true;
+      Message message = Replies.complete(channel.sendMessage(Replies.photo(caption, suggestions, upload)), "Sending a picture");
+      return ref(chat, chatId, message.getId());
     } catch (IOException e) {
-      if (Replies.tooLarge(e)) return false;
+      if (Replies.tooLarge(e)) return null;
       throw e;
     }
   }
 
-  static MessageCreateData photo(String caption, List<Suggestion> suggestions, FileUpload upload) {
-    return MessageCreateBuilder.from(Replies.message(caption == null ? "" : caption, suggestions)).setFiles(upload).build();
+  /**
+   * Edits the message: {@code file} becomes its one attachment, under the caption and buttons
+   * it was sent with. Where Discord will not (the message was deleted, the edit refused or held
+   * back too long), the full picture goes out as a new message with the caption and buttons, and
+   * the first one is withdrawn: the chat still shows one picture, the full one.
+   */
+  @Override
+  public boolean replacePhoto(MessageRef photo, Path file, String caption, List<Suggestion> suggestions) throws IOException {
+    String[] where = where(photo);
+    if (where[1].isEmpty()) return false;
+    if (Files.size(file) > uploadLimit(where[0])) return false;
+    try (FileUpload upload = FileUpload.fromData(file)) {
+      MessageChannel channel = channels.find(where[0]);
+      Replies.complete(channel.editMessageById(where[1], Replies.replacing(caption, suggestions, upload)), replacePatience,
+          "Replacing a picture");
+      return true;
+    } catch (IOException e) {
+      if (Replies.tooLarge(e) || e instanceof InterruptedIOException) throw e;
+      log.info("A picture could not be replaced in place ({}): the full one follows as a new message", e.getMessage());
+      MessageRef instead = postPhoto(photo.chat(), where[0], file, caption, suggestions);
+      if (instead == null) return false;
+      if (!Replies.gone(e)) withdraw(where[0], where[1]);
+      return true;
+    }
+  }
+
+  /** Deletes a message of the bot's, without waiting: one that stays is a picture too many, nothing lost. */
+  private void withdraw(String chatId, String messageId) {
+    try {
+      channels.find(chatId).deleteMessageById(messageId)
+          .queue(null, e -> log.info("A replaced picture stays beside its replacement: {}", e.getMessage()));
+    } catch (IOException | RuntimeException e) {
+      log.info("A replaced picture stays beside its replacement: {}", e.getMessage());
+    }
   }
 
   @Override

@@ -56,6 +56,12 @@ public final class DiscordBot implements AutoCloseable {
   }
 
   static DiscordBot start(DiscordSettings settings, MessageHandler handler, Clock clock) throws IOException, InterruptedException {
+    return start(settings, handler, clock, ChannelPort.REPLACE_PATIENCE);
+  }
+
+  /** @param replacePatience how long a picture's replacement may wait out Discord's 429s */
+  static DiscordBot start(DiscordSettings settings, MessageHandler handler, Clock clock, Duration replacePatience)
+      throws IOException, InterruptedException {
     // Texts come from people and the backend: never let them ping @everyone, roles or users.
     MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
     Path createdDir = settings.downloadDir() == null ? Files.createTempDirectory("tunecut-discord-") : null;
@@ -68,7 +74,7 @@ public final class DiscordBot implements AutoCloseable {
 
     JDA[] single = new JDA[1];
     ShardManager[] many = new ShardManager[1];
-    ChannelPort port = new ChannelPort(chatId -> findChannel(single[0], many[0], chatId));
+    ChannelPort port = new ChannelPort(chatId -> findChannel(single[0], many[0], chatId), replacePatience);
     DiscordEvents events = new DiscordEvents(handler, port, files, settings, clock);
 
     EnumSet<GatewayIntent> intents = EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.DIRECT_MESSAGES);

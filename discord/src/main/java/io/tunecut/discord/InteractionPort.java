@@ -7,6 +7,7 @@ import io.tunecut.core.chat.MessageRef;
 import io.tunecut.core.chat.PortLimits;
 import io.tunecut.core.chat.Suggestion;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -163,18 +164,64 @@ final class InteractionPort implements ChatPort {
 
   @Override
   public boolean sendPhoto(Chat chat, Path file, String caption, List<Suggestion> suggestions) throws IOException {
-    if (!isOurs(chat)) return channels.sendPhoto(chat, file, caption, suggestions);
-    if (Files.size(file) > uploadLimit.getAsLong()) return false;
+    return sendReplaceablePhoto(chat, file, caption, suggestions) != null;
+  }
+
+  /** Through the interaction while its token lives, else as a channel message. */
+  @Override
+  public MessageRef sendReplaceablePhoto(Chat chat, Path file, String caption, List<Suggestion> suggestions)
+      throws IOException {
+    if (!isOurs(chat)) return channels.sendReplaceablePhoto(chat, file, caption, suggestions);
+    if (Files.size(file) > uploadLimit.getAsLong()) return null;
     if (live()) {
       try (FileUpload upload = FileUpload.fromData(file)) {
-        viaHook(ChannelPort.photo(caption, suggestions, upload), "Sending a picture");
-        return true;
+        return viaHook(Replies.photo(caption, suggestions, upload), "Sending a picture");
       } catch (IOException e) {
-        if (Replies.tooLarge(e)) return false;
+        if (Replies.tooLarge(e)) return null;
         if (live()) throw e;
       }
     }
-    return channels.sendPhoto(handOverChat(), file, caption, suggestions);
+    return channels.postPhoto(chat, handOverChat(), file, caption, suggestions);
+  }
+
+  /**
+   * A picture sent through the interaction is edited through it while the token lives (as a
+   * channel message after that, or where it went out as one). Where Discord will not, the full
+   * picture goes out anew with the caption and buttons, and the first one is withdrawn.
+   */
+  @Override
+  public boolean replacePhoto(MessageRef photo, Path file, String caption, List<Suggestion> suggestions) throws IOException {
+    String messageId = ChannelPort.where(photo)[1];
+    if (!isOurs(photo.chat()) || !hookMessages.contains(messageId) || !live()) {
+      return channels.replacePhoto(photo, file, caption, suggestions);
+    }
+    if (Files.size(file) > uploadLimit.getAsLong()) return false;
+    boolean original = messageId.equals(originalId);
+    try (FileUpload upload = FileUpload.fromData(file)) {
+      MessageEditData edit = Replies.replacing(caption, suggestions, upload);
+      Replies.complete(original ? hook.editOriginal(edit) : hook.editMessageById(messageId, edit), channels.replacePatience(),
+          "Replacing a picture");
+      return true;
+    } catch (IOException e) {
+      if (Replies.tooLarge(e) || e instanceof InterruptedIOException) throw e;
+      log.info("A picture could not be replaced in place ({}): the full one follows as a new message", e.getMessage());
+      if (anew(file, caption, suggestions) == null) return false;
+      if (!Replies.gone(e)) {
+        (original ? hook.deleteOriginal() : hook.deleteMessageById(messageId))
+            .queue(null, gone -> log.info("A replaced picture stays beside its replacement: {}", gone.getMessage()));
+      }
+      return true;
+    }
+  }
+
+  /** The picture as a new message: through the interaction, or in the channel where the interaction refuses it. */
+  private MessageRef anew(Path file, String caption, List<Suggestion> suggestions) throws IOException {
+    try {
+      return sendReplaceablePhoto(chat, file, caption, suggestions);
+    } catch (IOException e) {
+      if (Replies.tooLarge(e) || e instanceof InterruptedIOException) throw e;
+      return channels.postPhoto(chat, handOverChat(), file, caption, suggestions);
+    }
   }
 
   @Override

@@ -26,7 +26,9 @@ import okio.Buffer;
 /**
  * Discord as JDA sees it, on one loopback server: the REST API under {@code /api/v10/}, the
  * gateway as a WebSocket on {@code /gateway} (HELLO → IDENTIFY → READY → GUILD_CREATE, then
- * whatever a test dispatches), and attachment downloads under {@code /files/}.
+ * whatever a test dispatches), and attachment downloads under {@code /files/}. It keeps the
+ * messages the bot posts (in channels and through interactions) as Discord does, so a test can
+ * see what the chat shows after edits and deletions ({@link #shownIn}).
  */
 final class FakeDiscord implements AutoCloseable {
   static final long EPOCH = 1420070400000L;
@@ -48,8 +50,8 @@ final class FakeDiscord implements AutoCloseable {
   /** Uploads bigger than this are refused with 40005, as Discord does. */
   private volatile long uploadLimit = Long.MAX_VALUE;
 
-  /** One REST call the bot made. */
-  record Call(String method, String path, String body) {
+  /** One REST call the bot made, and the status it was answered with. */
+  record Call(String method, String path, String body, int code, java.time.Instant at) {
     boolean is(String method, String pathPart) {
       return this.method.equals(method) && path.contains(pathPart);
     }
@@ -242,14 +244,19 @@ final class FakeDiscord implements AutoCloseable {
     String method = request.getMethod();
     if (path.startsWith("/gateway")) return new MockResponse.Builder().webSocketUpgrade(new Gateway()).build();
     if (path.startsWith("/files/")) {
-      calls.add(new Call(method, path, ""));
       byte[] bytes = files.get(path);
+      calls.add(new Call(method, path, "", bytes == null ? 404 : 200, java.time.Instant.now()));
       return bytes == null ? new MockResponse.Builder().code(404).build()
           : new MockResponse.Builder().body(new Buffer().write(bytes)).build();
     }
     String body = request.getBody() == null ? "" : request.getBody().string(StandardCharsets.UTF_8);
     String api = path.substring("/api/v10".length());
-    calls.add(new Call(method, api, body));
+    MockResponse response = rest(request, method, api, body);
+    calls.add(new Call(method, api, body, response.getCode(), java.time.Instant.now()));
+    return response;
+  }
+
+  private MockResponse rest(RecordedRequest request, String method, String api, String body) {
     try {
       if (method.equals("GET") && api.equals("/users/@me")) return ok(user(APP).put("bot", true));
       if (method.equals("GET") && api.equals("/gateway/bot")) {
@@ -275,37 +282,208 @@ final class FakeDiscord implements AutoCloseable {
         return ok(dm);
       }
       if (body.length() > uploadLimit && isMultipart(request)) {
-        return new MockResponse.Builder().code(413).setHeader("Content-Type", "application/json")
-            .body("{\"message\":\"Request entity too large\",\"code\":40005}").build();
+        return error(413, 40005, "Request entity too large");
       }
-      if (method.equals("DELETE")) return new MockResponse.Builder().code(204).build();
-      String content = content(request, body);
+      String[] parts = api.split("/");
       if (api.startsWith("/webhooks/")) {
         // /webhooks/{app}/{token}[/messages/{id|@original}]
-        String[] parts = api.split("/");
+        String token = parts[3];
         String id = parts.length > 5 ? parts[5] : null;
-        String messageId = id == null || id.equals("@original") ? originalId(parts[3], id) : id;
-        return ok(message(CHANNEL, messageId, content, true));
+        if (id == null) return method.equals("POST") ? ok(create(CHANNEL, Long.toString(ids.incrementAndGet()), request, true)) : unknownRoute(method, api);
+        String messageId = id.equals("@original") ? originals.computeIfAbsent(token, t -> deferred()) : id;
+        return onMessage(method, messageId, request, api);
       }
-      if (api.startsWith("/channels/")) {
-        String[] parts = api.split("/");
-        String channel = parts[2];
-        String messageId = parts.length > 4 ? parts[4] : Long.toString(ids.incrementAndGet());
-        return ok(message(channel, messageId, content, false));
+      if (api.startsWith("/channels/") && parts.length >= 4 && parts[3].equals("messages")) {
+        // /channels/{channel}/messages[/{id}]
+        if (parts.length == 4) {
+          return method.equals("POST") ? ok(create(parts[2], Long.toString(ids.incrementAndGet()), request, false)) : unknownRoute(method, api);
+        }
+        return onMessage(method, parts[4], request, api);
       }
+      if (method.equals("DELETE")) return new MockResponse.Builder().code(204).build();
     } catch (IOException e) {
       return new MockResponse.Builder().code(400).body("{\"message\":\"bad json\",\"code\":50109}").build();
     }
-    return new MockResponse.Builder().code(404).setHeader("Content-Type", "application/json")
-        .body("{\"message\":\"Unknown route " + method + " " + api + "\",\"code\":0}").build();
+    return unknownRoute(method, api);
+  }
+
+  private MockResponse unknownRoute(String method, String api) {
+    return error(404, 0, "Unknown route " + method + " " + api);
+  }
+
+  /** An edit or deletion of one message: Discord answers 10008 for one that is gone. */
+  private MockResponse onMessage(String method, String messageId, RecordedRequest request, String api) throws IOException {
+    ObjectNode message = messages.get(messageId);
+    if (method.equals("DELETE")) {
+      if (message == null) return error(404, 10008, "Unknown Message");
+      messages.remove(messageId);
+      return new MockResponse.Builder().code(204).build();
+    }
+    if (method.equals("GET")) return message == null ? error(404, 10008, "Unknown Message") : ok(message);
+    if (!method.equals("PATCH")) return unknownRoute(method, api);
+    java.util.function.Supplier<MockResponse> refusal = isMultipart(request) ? pictureEditRefusals.poll() : null;
+    if (refusal != null) return refusal.get();
+    if (message == null) return error(404, 10008, "Unknown Message");
+    edit(message, request);
+    return ok(message);
+  }
+
+  // ---- messages as Discord keeps them ------------------------------------------------------
+
+  /** Every message that exists now, by id: what people in the chat see. */
+  private final Map<String, ObjectNode> messages = new ConcurrentHashMap<>();
+  private final java.util.Queue<java.util.function.Supplier<MockResponse>> pictureEditRefusals = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+  /** A picture, video or other file attached to a message as people see it. */
+  record Attachment(String id, String fileName, int size) {}
+
+  /** A message as it shows in the chat now. */
+  record Shown(String id, String channelId, String content, List<String> buttons, List<Attachment> attachments) {
+    boolean showsPicture() {
+      return attachments.stream().anyMatch(a -> a.fileName().endsWith(".png"));
+    }
+  }
+
+  /** The message as it shows now; null once deleted (or never sent). */
+  Shown shown(String messageId) {
+    ObjectNode m = messages.get(messageId);
+    return m == null ? null : shown(m);
+  }
+
+  /** Every message in {@code channelId} as it shows now, oldest first. */
+  List<Shown> shownIn(String channelId) {
+    return messages.values().stream().filter(m -> m.path("channel_id").asText().equals(channelId))
+        .sorted(java.util.Comparator.comparing((ObjectNode m) -> Long.parseUnsignedLong(m.path("id").asText())))
+        .map(this::shown).toList();
+  }
+
+  private Shown shown(ObjectNode m) {
+    List<String> buttons = new ArrayList<>();
+    for (JsonNode row : m.path("components")) {
+      for (JsonNode button : row.path("components")) buttons.add(button.path("custom_id").asText());
+    }
+    List<Attachment> attached = new ArrayList<>();
+    for (JsonNode a : m.path("attachments")) {
+      attached.add(new Attachment(a.path("id").asText(), a.path("filename").asText(), a.path("size").asInt()));
+    }
+    return new Shown(m.path("id").asText(), m.path("channel_id").asText(), m.path("content").asText(), buttons, attached);
+  }
+
+  /** Someone deletes a message (a moderator, or the person it answered). */
+  void delete(String messageId) {
+    messages.remove(messageId);
+  }
+
+  /**
+   * The next edit that attaches a file (a picture replaced) is refused: 403 Missing Permissions,
+   * as in a channel the bot lost access to. Text edits go through.
+   */
+  void forbidNextPictureEdit() {
+    pictureEditRefusals.add(() -> error(403, 50013, "Missing Permissions"));
+  }
+
+  /**
+   * The next {@code times} edits that attach a file are refused with a 429 telling to retry after
+   * {@code seconds}, as Discord answers once a route's bucket is empty (a per-route limit: it
+   * comes with Discord's own {@code via} header, so a client does not take it for Cloudflare's).
+   */
+  void rateLimitNextPictureEdits(int times, int seconds) {
+    for (int i = 0; i < times; i++) {
+      pictureEditRefusals.add(() -> new MockResponse.Builder().code(429).setHeader("Content-Type", "application/json")
+          .setHeader("Retry-After", seconds).setHeader("Via", "1.1 google")
+          .setHeader("X-RateLimit-Scope", "user").setHeader("X-RateLimit-Remaining", 0)
+          .setHeader("X-RateLimit-Reset-After", seconds)
+          .body("{\"message\":\"You are being rate limited.\",\"retry_after\":" + seconds + ",\"global\":false}").build());
+    }
+  }
+
+  /** The deferred response ("thinking…") of an interaction: a message, edited as the first answer. */
+  private String deferred() {
+    String id = Long.toString(ids.incrementAndGet());
+    messages.put(id, message(CHANNEL, id, "", true));
+    return id;
+  }
+
+  private ObjectNode create(String channelId, String id, RecordedRequest request, boolean fromApp) throws IOException {
+    ObjectNode message = message(channelId, id, "", fromApp);
+    edit(message, request);
+    messages.put(id, message);
+    return message;
+  }
+
+  /**
+   * Applies a create or edit payload as Discord does: fields left out stay; {@code attachments}
+   * lists what the message keeps (old ones by id) and the new files (by their index in
+   * {@code files[n]}); without it, new files are added to what was there.
+   */
+  private void edit(ObjectNode message, RecordedRequest request) throws IOException {
+    Request parsed = parse(request);
+    JsonNode payload = parsed.payload();
+    if (payload.has("content")) message.put("content", payload.path("content").asText(""));
+    if (payload.has("components")) message.set("components", payload.get("components"));
+    ArrayNode before = (ArrayNode) message.path("attachments");
+    ArrayNode after = json.createArrayNode();
+    if (payload.has("attachments")) {
+      for (JsonNode wanted : payload.path("attachments")) {
+        String id = wanted.path("id").asText();
+        JsonNode kept = null;
+        for (JsonNode old : before) if (old.path("id").asText().equals(id)) kept = old;
+        if (kept != null) after.add(kept);
+        else if (parsed.files().containsKey(id)) after.add(attachment(parsed.files().get(id)));
+      }
+    } else {
+      after.addAll(before);
+      for (FilePart file : parsed.files().values()) after.add(attachment(file));
+    }
+    message.set("attachments", after);
+  }
+
+  private ObjectNode attachment(FilePart file) {
+    String id = Long.toString(ids.incrementAndGet());
+    String url = file(file.fileName(), file.bytes());
+    ObjectNode a = json.createObjectNode();
+    a.put("id", id).put("filename", file.fileName()).put("size", file.bytes().length).put("url", url).put("proxy_url", url);
+    if (file.fileName().endsWith(".png")) a.put("content_type", "image/png");
+    return a;
+  }
+
+  /** One file of a multipart request: the part {@code files[n]}. */
+  private record FilePart(String fileName, byte[] bytes) {}
+
+  /** A request's JSON payload and its files by index. */
+  private record Request(JsonNode payload, Map<String, FilePart> files) {}
+
+  private Request parse(RecordedRequest request) throws IOException {
+    okio.ByteString body = request.getBody();
+    if (body == null || body.size() == 0) return new Request(json.createObjectNode(), Map.of());
+    if (!isMultipart(request)) return new Request(json.readTree(body.utf8()), Map.of());
+    String boundary = okhttp3.MediaType.get(request.getHeaders().get("Content-Type")).parameter("boundary");
+    JsonNode payload = json.createObjectNode();
+    Map<String, FilePart> files = new java.util.LinkedHashMap<>();
+    try (okhttp3.MultipartReader reader = new okhttp3.MultipartReader(new Buffer().write(body), boundary)) {
+      okhttp3.MultipartReader.Part part;
+      while ((part = reader.nextPart()) != null) {
+        String disposition = String.valueOf(part.headers().get("Content-Disposition"));
+        java.util.regex.Matcher name = java.util.regex.Pattern.compile("name=\"([^\"]*)\"").matcher(disposition);
+        java.util.regex.Matcher fileName = java.util.regex.Pattern.compile("filename=\"([^\"]*)\"").matcher(disposition);
+        byte[] bytes = part.body().readByteArray();
+        if (!name.find()) continue;
+        if (name.group(1).equals("payload_json")) {
+          payload = json.readTree(bytes);
+        } else if (name.group(1).startsWith("files[") && fileName.find()) {
+          files.put(name.group(1).substring("files[".length(), name.group(1).length() - 1), new FilePart(fileName.group(1), bytes));
+        }
+      }
+    }
+    return new Request(payload, files);
+  }
+
+  private MockResponse error(int status, int code, String message) {
+    return new MockResponse.Builder().code(status).setHeader("Content-Type", "application/json")
+        .body(json.createObjectNode().put("message", message).put("code", code).toString()).build();
   }
 
   private final Map<String, String> originals = new ConcurrentHashMap<>();
-
-  private String originalId(String token, String id) {
-    if (id == null) return Long.toString(ids.incrementAndGet()); // a follow-up
-    return originals.computeIfAbsent(token, t -> Long.toString(ids.incrementAndGet()));
-  }
 
   /** The id of the interaction's original response, once it was edited. */
   String originalMessageId(String token) {
@@ -315,17 +493,6 @@ final class FakeDiscord implements AutoCloseable {
   private static boolean isMultipart(RecordedRequest request) {
     String type = request.getHeaders().get("Content-Type");
     return type != null && type.startsWith("multipart/");
-  }
-
-  private String content(RecordedRequest request, String body) throws IOException {
-    String payload = body;
-    if (isMultipart(request)) {
-      int start = body.indexOf("{", body.indexOf("name=\"payload_json\""));
-      int end = body.indexOf("\r\n--", start);
-      payload = start < 0 || end < 0 ? "{}" : body.substring(start, end);
-    }
-    if (payload.isBlank()) return "";
-    return json.readTree(payload).path("content").asText("");
   }
 
   private MockResponse ok(JsonNode body) {
