@@ -112,7 +112,7 @@ final class TimelinePictures {
    * After a first picture drawn while the studio was still finding the beats or cuts: the full one,
    * once they are found, when it shows any (the same picture again without a "finding" note is not
    * worth a message). It takes the first one's place under the same caption and buttons where the
-   * platform replaces pictures (Telegram), so the chat shows one; elsewhere it follows as a picture
+   * platform replaces pictures (Telegram, Discord), so the chat shows one; elsewhere it follows as a picture
    * of its own.
    */
   private void completed(ChatPort port, MessageRef photo, ChatUser user, Messages say, TimelinePicture first,

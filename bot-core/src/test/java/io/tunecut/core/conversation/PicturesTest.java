@@ -126,7 +126,7 @@ class PicturesTest {
     h.server.drawsAtOnceWhileFinding("beats, cuts", "beats");
     h.run(h.files("ann", "", clip("beach.mp4")));
 
-    // The test port, as Discord and the console, replaces no picture: the full one follows as a picture of its own.
+    // The test port, as the console, replaces no picture: the full one follows as a picture of its own.
     assertThat(h.port.photos()).as("the first picture, then the one with the beats").hasSize(2);
     assertThat(h.port.replacedPhotos()).isEmpty();
     assertPictureUnder(0, "", "beach.mp4");
