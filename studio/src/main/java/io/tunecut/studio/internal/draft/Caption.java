@@ -7,17 +7,20 @@ import java.util.Set;
 /**
  * A text on the picture (the title is simply the first caption).
  *
- * @param position {@code top}, {@code center} or {@code bottom}
+ * @param position {@code top}, {@code center}, {@code bottom}, or a corner: {@code top-left},
+ *     {@code top-right}, {@code bottom-left}, {@code bottom-right}
  * @param size text height as a fraction of the frame height
  * @param color {@code #rrggbb}
  */
 public record Caption(String id, String text, long startMs, long durationMs, String position,
     double size, String color, ObjectNode extra) {
   static final Set<String> KNOWN = Set.of("id", "text", "st", "d", "pos", "size", "color");
+  public static final Set<String> POSITIONS =
+      Set.of("top", "center", "bottom", "top-left", "top-right", "bottom-left", "bottom-right");
 
   public Caption {
     extra = extra == null ? Json.object() : extra.deepCopy();
-    if (!Set.of("top", "center", "bottom").contains(position)) position = "center";
+    if (!POSITIONS.contains(position)) position = "center";
     if (!(size > 0.01 && size < 0.5)) size = 0.08;
     if (color == null || !color.matches("#[0-9a-fA-F]{6}")) color = "#ffffff";
   }

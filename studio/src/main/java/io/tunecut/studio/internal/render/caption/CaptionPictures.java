@@ -55,21 +55,29 @@ public final class CaptionPictures {
     List<Lines.Run> paragraphs = paragraphs(caption.text());
     if (paragraphs.isEmpty()) return Optional.empty();
     SafeArea area = SafeArea.of(frameWidth, frameHeight);
-    float room = "center".equals(caption.position()) ? area.height() : area.height() * 0.45f;
-    Lines lines = fit(paragraphs, frameHeight * (float) caption.size(), Math.min(frameWidth, frameHeight), area, room);
+    String position = caption.position();
+    boolean left = position.endsWith("-left");
+    boolean right = position.endsWith("-right");
+    float room = "center".equals(position) ? area.height() : area.height() * 0.45f;
+    // A corner's text keeps to its half of the frame, clear of a title across the middle.
+    float across = left || right ? area.width() * 0.5f : area.width();
+    Lines lines = fit(paragraphs, frameHeight * (float) caption.size(), Math.min(frameWidth, frameHeight), across, room);
     Look look = Look.of(lines.size());
     int pad = (int) Math.ceil(look.stroke() + look.shadow() + 2);
     int width = (int) Math.ceil(lines.width()) + 2 * pad;
     int height = (int) Math.ceil(lines.height()) + 2 * pad;
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-    paint(image, lines, look, Color.decode(caption.color()), pad);
+    paint(image, lines, look, Color.decode(caption.color()), pad, left ? 0 : right ? 1 : 0.5f);
     ImageIO.write(image, "png", file.toFile());
-    int x = Math.max(0, (frameWidth - width) / 2);
-    int y = switch (caption.position()) {
-      case "top" -> area.top() - pad;
-      case "bottom" -> frameHeight - area.bottom() - height + pad;
-      default -> area.top() + (area.height() - height) / 2;
-    };
+    // In a corner the ink (outline and shadow too) meets the safe area's edge.
+    float inkLeft = pad - look.stroke();
+    float inkRight = pad - look.stroke() - look.shadow();
+    int x = left ? (int) Math.ceil(area.left() - inkLeft)
+        : right ? (int) Math.floor(frameWidth - area.right() - width + inkRight) : (frameWidth - width) / 2;
+    x = Math.max(0, Math.min(frameWidth - width, x));
+    int y = position.startsWith("top") ? area.top() - pad
+        : position.startsWith("bottom") ? frameHeight - area.bottom() - height + pad
+        : area.top() + (area.height() - height) / 2;
     y = Math.max(0, Math.min(frameHeight - height, y));
     return Optional.of(new CaptionPicture(file, x, y, width, height));
   }
@@ -79,12 +87,12 @@ public final class CaptionPictures {
    * without breaking a word; failing that, the smallest readable size with words broken and
    * the lines that do not fit left out.
    */
-  private static Lines fit(List<Lines.Run> paragraphs, float asked, int shortSide, SafeArea area, float room) {
+  private static Lines fit(List<Lines.Run> paragraphs, float asked, int shortSide, float across, float room) {
     float smallest = Math.max(FLOOR_PIXELS, Math.min(asked, shortSide * SMALLEST));
     float size = Math.max(smallest, asked);
     while (true) {
       Look look = Look.of(size);
-      float width = area.width() - 2 * (look.stroke() + look.shadow());
+      float width = across - 2 * (look.stroke() + look.shadow());
       Optional<Lines> set = Lines.set(paragraphs, size, width, false);
       if (set.isPresent() && set.get().height() + 2 * look.stroke() <= room
           && (set.get().count() <= PREFERRED_LINES || size <= asked / 2)) {
@@ -95,7 +103,7 @@ public final class CaptionPictures {
     }
     while (true) {
       Look look = Look.of(size);
-      Lines set = Lines.set(paragraphs, size, area.width() - 2 * (look.stroke() + look.shadow()), true).orElseThrow();
+      Lines set = Lines.set(paragraphs, size, across - 2 * (look.stroke() + look.shadow()), true).orElseThrow();
       if (set.height() + 2 * look.stroke() <= room || size <= FLOOR_PIXELS) return set.upTo(room - 2 * look.stroke());
       size = Math.max(FLOOR_PIXELS, size * 0.9f);
     }
@@ -131,7 +139,8 @@ public final class CaptionPictures {
     return out;
   }
 
-  private static void paint(BufferedImage image, Lines lines, Look look, Color color, int pad) {
+  /** @param align where each line sits in the widest: 0 at its left, 0.5 centred, 1 at its right */
+  private static void paint(BufferedImage image, Lines lines, Look look, Color color, int pad, float align) {
     Graphics2D g = image.createGraphics();
     try {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -141,7 +150,7 @@ public final class CaptionPictures {
       float top = pad;
       float widest = lines.width();
       for (TextLayout line : lines.layouts()) {
-        float x = pad + (widest - line.getVisibleAdvance()) / 2;
+        float x = pad + (widest - line.getVisibleAdvance()) * align;
         float baseline = top + line.getAscent();
         shapes.add(line.getOutline(AffineTransform.getTranslateInstance(x, baseline)));
         top += lines.pitch(line);

@@ -32,7 +32,8 @@ class CaptionPicturesTest {
     int[][] frames = {{1080, 1920}, {1920, 1080}, {1080, 1080}, {720, 1280}, {1280, 720}, {720, 720}};
     for (String text : texts) {
       for (int[] f : frames) {
-        for (String position : new String[] {"top", "center", "bottom"}) {
+        // Corners mirror each other: one on each side and edge is enough.
+        for (String position : new String[] {"top", "center", "bottom", "top-left", "bottom-right"}) {
           rows.add(new Object[] {text, f[0], f[1], position});
         }
       }
@@ -84,6 +85,22 @@ class CaptionPicturesTest {
     assertThat(ink(top).y).isBetween(safe.top() - 1, safe.top() + 40);
     Rectangle b = ink(bottom);
     assertThat(b.y + b.height).isBetween(1920 - safe.bottom() - 40, 1920 - safe.bottom() + 1);
+  }
+
+  @Test
+  void aCornerLabelSitsInItsCornerAndKeepsToItsHalfOfTheFrame() throws Exception {
+    for (int[] f : new int[][] {{1920, 1080}, {1080, 1920}}) {
+      SafeArea safe = SafeArea.of(f[0], f[1]);
+      Rectangle topLeft = ink(SYSTEM.draw(Caption.of("x1", "Day 1", 0, 3000, "top-left"), f[0], f[1], dir.resolve("tl.png")).orElseThrow());
+      Rectangle bottomRight = ink(SYSTEM.draw(Caption.of("x2", "第一天", 0, 3000, "bottom-right"), f[0], f[1], dir.resolve("br.png")).orElseThrow());
+      Rectangle long_ = ink(SYSTEM.draw(Caption.of("x3", LONG, 0, 3000, "top-right"), f[0], f[1], dir.resolve("tr.png")).orElseThrow());
+
+      assertThat(topLeft.x).as("at the safe area's left edge").isBetween(safe.left() - 1, safe.left() + 40);
+      assertThat(topLeft.y).as("at its top").isBetween(safe.top() - 1, safe.top() + 40);
+      assertThat(bottomRight.x + bottomRight.width).as("at the right edge").isBetween(f[0] - safe.right() - 40, f[0] - safe.right() + 1);
+      assertThat(bottomRight.y + bottomRight.height).as("at the bottom").isBetween(f[1] - safe.bottom() - 40, f[1] - safe.bottom() + 1);
+      assertThat(long_.x).as("a long text in the top right stays in the right half").isGreaterThanOrEqualTo(f[0] / 2 - safe.right());
+    }
   }
 
   @Test
