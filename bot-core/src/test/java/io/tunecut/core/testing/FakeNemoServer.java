@@ -611,7 +611,7 @@ public final class FakeNemoServer implements AutoCloseable {
           } else if (step instanceof Turn.Pause p) {
             Thread.sleep(p.duration().toMillis());
           } else if (step instanceof Turn.Hold h) {
-            if (!h.latch().await(60, TimeUnit.SECONDS)) break;
+            if (!held(h, sink)) break;
           } else if (step instanceof Turn.Draft d) {
             session.draft = (ObjectNode) parse(d.json());
           } else if (step instanceof Turn.Drop) {
@@ -628,6 +628,17 @@ public final class FakeNemoServer implements AutoCloseable {
       } catch (IOException e) {
         socket.cancel(); // the client went away (a cancelled turn)
       }
+    }
+
+    /** @return whether the latch opened within a minute */
+    private static boolean held(Turn.Hold hold, BufferedSink sink) throws InterruptedException, IOException {
+      if (hold.ping() == null) return hold.latch().await(60, TimeUnit.SECONDS);
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (!hold.latch().await(hold.ping().toMillis(), TimeUnit.MILLISECONDS)) {
+        if (System.nanoTime() > end) return false;
+        chunk(sink, ": ping\n\n");
+      }
+      return true;
     }
 
     private static void chunk(BufferedSink sink, String text) throws IOException {

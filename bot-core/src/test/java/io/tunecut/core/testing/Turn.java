@@ -27,7 +27,8 @@ public final class Turn {
 
   record Pause(Duration duration) implements Step {}
 
-  record Hold(CountDownLatch latch) implements Step {}
+  /** @param ping how often a keep-alive goes out while waiting; null for silence */
+  record Hold(CountDownLatch latch, Duration ping) implements Step {}
 
   record Drop() implements Step {}
 
@@ -125,7 +126,13 @@ public final class Turn {
 
     /** The stream waits here until the latch opens (or the client goes away). */
     public Builder hold(CountDownLatch latch) {
-      steps.add(new Hold(latch));
+      steps.add(new Hold(latch, null));
+      return this;
+    }
+
+    /** The same, with a keep-alive every {@code every} while waiting: a backend still working. */
+    public Builder holdAlive(CountDownLatch latch, Duration every) {
+      steps.add(new Hold(latch, every));
       return this;
     }
 
