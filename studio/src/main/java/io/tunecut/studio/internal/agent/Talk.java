@@ -12,7 +12,7 @@ final class Talk implements Instruction {
       "^(?:hi|hello|hey|hiya|yo|howdy|good (?:morning|afternoon|evening)|hi there|hello there)\\b|^(?:are )?you there\\b|^anyone there\\b"
           + "|^(?:你好|您好|嗨(?!一点|点)|哈喽|哈罗|在吗)");
   private static final Pattern THANKS = Pattern.compile(
-      "^(?:(?:lol|lmao|haha+|hehe|omg|wow|oh)\\s+)?(?:(?:thanks?|thank you|thx|cheers|great|awesome|perfect|nice|cool|love it|looks good|good job|well done|amazing)\\s*"
+      "^(?:(?:lol|lmao|haha+|hehe|omg|wow|oh)\\s+)?(?:(?:thanks?|thank you|thx|cheers|great|awesome|perfect|nice one|nice|cool|love it|looks good|good job|well done|amazing)\\s*"
           + "(?:so much|a lot|very much|again|man|buddy|mate)?\\s*)+$|谢谢|谢啦|谢了|多谢|感谢|太好了|很好|不错|真棒|辛苦了");
   private static final Pattern ABILITIES = Pattern.compile(
       "what (?:can|could|else can) (?:you|i) (?:do|say)|what do you do|how does (?:this|it) work|how do i use|what are you"
@@ -32,7 +32,22 @@ final class Talk implements Instruction {
   private static final Pattern EDIT_WORD = Pattern.compile(
       "(?<!clip )\\d|\\b(?:but|make|put|add|set|turn|change|more|less|louder|quieter|bigger|smaller|remove|cut|use|move|can you|could you)\\b"
           + "|但|改|加|调|换|去掉|删|放到|剪");
-  private static final Pattern OK = Pattern.compile("^(?:ok|okay|k|got it|alright|all right|sure|好的?|行|可以|嗯+|收到|明白|还行|还可以|凑合)$");
+  private static final Pattern OK = Pattern.compile("^(?:ok|okay|k|got it|alright|all right|sure|好的?|行|可以|嗯+|收到|明白|还行|还可以|凑合)了?$");
+  /** "what should i send", "我应该发什么给你": what the studio takes, and what it has. */
+  private static final Pattern WHAT_TO_SEND = Pattern.compile(
+      "\\bwhat (?:should|do|can|shall|else (?:should|do|can)) i (?:send|upload|give you|share)\\b|\\bwhat (?:to|do you need me to) send\\b|^what do you need(?: from me)?\\b"
+          + "|(?:要|该|应该|需要|可以|还)?(?:发|传|上传)(?:些)?什么|给你发什么");
+  /** "can i change it later?", "以后还能改吗": yes, the timeline stays. */
+  private static final Pattern LATER = Pattern.compile(
+      "^(?:and |so )?(?:can|could) i (?:still )?(?:change|edit|fix|undo) (?:it |this |that |things |stuff )?(?:later|afterwards|after)\\b|(?:以后|之后|后面|待会儿?)(?:还|也)?(?:能|可以)(?:再)?(?:改|修改)");
+  /** "这样可以吗", "does it look ok?", "what do you think": how it stands, and what comes next. */
+  private static final Pattern OPINION = Pattern.compile(
+      "^(?:is (?:it|this|that) (?:ok|okay|good|fine|alright)|does (?:it|this) look (?:ok|okay|good|fine|alright)|how does (?:it|this) look|what do you think)\\b"
+          + "|^(?:这样|现在)(?:可以|行|好|ok|还行)吗|^(?:可以|行)吗$|^(?:这样|现在)?怎么样$|^好看吗$");
+  /** "感觉bgm有点土", "the song is kinda boring": a dislike of the track, which only another track mends. */
+  private static final Pattern DISLIKED_MUSIC = Pattern.compile(
+      "(?:music|song)\\s*(?:有点|有些|好|很|真|太)?\\s*(?:土|难听|俗气?|一般般?|不好听|无聊|没感觉)"
+          + "|\\b(?:music|song)\\s+(?:is|sounds?)\\s+(?:kinda |kind of |so |a bit |really |pretty )?(?:boring|bad|cringe|lame|meh|corny|cheesy|mid|ugly)\\b");
   private static final Pattern WHICH_MUSIC = Pattern.compile(
       "(?:what|which) (?:music|song)\\b|什么 ?(?:music|song)|哪首|(?:music|song)(?:'s| is)? (?:called|named|name)\\b|name of (?:the )?(?:music|song)"
           + "|(?:music|song)\\s*(?:叫|是)(?:什么|啥)|(?:music|song)\\s*的?\\s*名字");
@@ -92,6 +107,17 @@ final class Talk implements Instruction {
       return Optional.of(Edit.question(draft,
           "9:16 is vertical (TikTok, Reels, Shorts), 16:9 is horizontal (YouTube), 1:1 is square (an Instagram post). Say which you want, e.g. \"make it vertical\".",
           "9:16 是竖屏（抖音、快手、小红书），16:9 是横屏（B站、YouTube），1:1 是方形（朋友圈）。想要哪种就说，比如“改成竖屏”。"));
+    }
+    if (turn.match(WHAT_TO_SEND) != null) return Optional.of(whatToSend(draft));
+    if (turn.match(LATER) != null) {
+      return Optional.of(Edit.answer(draft, "Yes: the timeline stays as it is, tell me what to change any time.", "可以，时间线会一直保留，随时告诉我要改什么。"));
+    }
+    if (turn.match(DISLIKED_MUSIC) != null) {
+      return Optional.of(Edit.answer(draft, "Send me another track and I'll put it in instead.", "想换音乐就发一首新的给我，我帮你换上。"));
+    }
+    if (turn.match(OPINION) != null) {
+      return Optional.of(Edit.answer(draft, TimelineLine.of(draft, false) + "\nTell me what to change, or /export when you like it.",
+          TimelineLine.of(draft, true) + "\n想改哪里告诉我，满意了就发 /export。"));
     }
     if (turn.match(ABILITIES) != null) return Optional.of(Edit.answer(draft, Replies.capabilities(false), Replies.capabilities(true)));
     if (turn.match(LENGTH) != null) {
@@ -171,6 +197,20 @@ final class Talk implements Instruction {
     return Edit.question(draft, m == null ? "There is no music yet. Music I make for you is yours to use anywhere."
             : "'" + m.name() + "' is a track you sent: whether you may publish it depends on its licence. Music I make for you is yours to use.",
         m == null ? "还没有背景音乐。我为你生成的音乐归你使用。" : "「" + m.name() + "」是你发来的音乐，能否发布取决于它的授权；我为你生成的音乐归你使用。");
+  }
+
+  /** What the studio takes (clips, photos, a track), and what was sent so far. */
+  private static Edit whatToSend(Draft draft) {
+    if (draft.clips().isEmpty()) {
+      return Edit.answer(draft, "Send me your video clips (and a song if you want one), then tell me how to cut them.",
+          "把视频片段发给我（想要配乐的话再发一首歌），然后告诉我怎么剪。");
+    }
+    int n = draft.clips().size();
+    var m = draft.music();
+    return Edit.answer(draft,
+        "More video clips, photos or a song, if you want them in. You've sent " + n + (n == 1 ? " clip" : " clips")
+            + (m == null ? "." : " and '" + m.name() + "'."),
+        "想加进去的话，可以再发视频片段、照片或一首歌。你已经发了 " + n + " 个片段" + (m == null ? "。" : "和「" + m.name() + "」。"));
   }
 
   /** The clips by name, in order: what "what's on the timeline" asks to see. */
