@@ -20,7 +20,7 @@ final class FollowUp {
       "^(?:" + CORRECTING + "\\s*,?\\s*)+(\\d+(?:\\.\\d+)?)\\s*(%|s)?(?:\\s*(?:instead|then|please|吧|好了|的|就行|啊))*\\s*$");
   /** Another clip: correcting words (or none), then the clip alone. */
   private static final Pattern CLIP = Pattern.compile(
-      "^(?:(?:no|nope|wrong (?:one|clip)|i meant?|i said|actually|sorry|oops|不对|不是这个|不是这段|不是|是|我说的是|应该是|我要的是)\\s*,?\\s*)*"
+      "^(?:(?:no|nope|nah|wait|oh|hmm+|wrong (?:one|clip)|i meant?|i said|actually|sorry|oops|不对|不是这个|不是这段|不是|是|我说的是|应该是|我要的是)\\s*,?\\s*)*"
           + "(?:the\\s+)?(?:clip (\\d+)|(other) (?:clip|one|video)|(另)(?:1|一)?\\s*(?:个|段|条)(?:视频|片段)?|(first|second|third|fourth|fifth|last)(?: one)?)\\s*(?:one|吧|才对|啊|please)?\\s*$");
   /** All but one: "not the beach one" after muting every clip; "不要clip 1". */
   private static final Pattern EXCEPT = Pattern.compile(

@@ -135,11 +135,16 @@ public final class RuleAgent implements Agent {
         }
         replaced = null;
       }
+      // after a removal, a clip named in the correction is one of the clips as they were before it
+      String correction = last != null && last.kind() == LastChange.Kind.REMOVE && msg.clauses().size() == 1
+          ? Message.read(message, last.before().clips().stream().map(Clip::name).toList(),
+              last.before().clips().stream().map(Clip::isStill).toList(), language).clauses().get(0).text()
+          : clause.text();
       Optional<FollowUp.Retry> retry = understood || last == null || i >= asked || rewritten.contains(said)
           || FILLER.matcher(clause.text()).matches() ? Optional.empty()
-          : FollowUp.after(clause.text(), last);
+          : FollowUp.after(correction, last);
       if (retry.isEmpty() && !understood && i < asked && last != null && FollowUp.asksWhich(clause.text(), last)) {
-        edits.add(Edit.question(draft, "Which one instead?" + Talk.clips(draft, false), "换成哪一段？" + Talk.clips(draft, true)));
+        edits.add(whichOther(draft, last));
         continue;
       }
       if (retry.isEmpty() && !understood && i < asked && undoneSubject != null && !rewritten.contains(said)
@@ -189,6 +194,16 @@ public final class RuleAgent implements Agent {
     String topic = onlyAnswered ? Said.topicOf(String.join(" ", msg.clauses().stream().map(Message.Clause::text).toList())) : null;
     Draft kept = new Said(topic, zh).on(draft, "zh".equalsIgnoreCase(language));
     return new AgentReply(kept, steps, text, created, h);
+  }
+
+  /** "No, the other one" among three clips or more: which, by name, the clip changed left out. */
+  private static Edit whichOther(Draft draft, LastChange last) {
+    List<String> names = new ArrayList<>();
+    List<Clip> clips = last.before().clips();
+    for (int i = 0; i < clips.size(); i++) if (i + 1 != last.clip()) names.add(clips.get(i).name());
+    String en = String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+    String cn = String.join("、", names.subList(0, names.size() - 1)) + " 还是 " + names.get(names.size() - 1);
+    return Edit.question(draft, "Which one instead: " + en + "?", "换成哪一段：" + cn + "？");
   }
 
   /** Whether the last change took something off: a clip, the music or a text. */

@@ -30,7 +30,7 @@ final class Mixed {
       Map.entry("slow motion", "慢放"), Map.entry("send", "发"), Map.entry("upload", "发"), Map.entry("delete", "删掉"),
       Map.entry("remove", "删掉"), Map.entry("swap", "调换"), Map.entry("undo", "撤销"), Map.entry("ins", "instagram"));
   private static final Pattern WORD = Pattern.compile(
-      "(\\s*)(?<![a-z])(fade out|fade in|speed up|slow motion|slow mo|[a-z]+)(?![a-z])(?!\\s*\\d)(?:\\s*(?:色|掉))?(\\s*)");
+      "(\\s*)(?<![a-z])(fade out|fade in|speed up|slow motion|slow mo|[a-z]+)(?![a-z])(?!(?<=clip|clips|video)\\s*\\d)(?:\\s*(?:色|掉))?(\\s*)");
 
   private Mixed() {}
 
