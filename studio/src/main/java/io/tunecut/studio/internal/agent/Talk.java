@@ -44,6 +44,9 @@ final class Talk implements Instruction {
   private static final Pattern OPINION = Pattern.compile(
       "^(?:is (?:it|this|that) (?:ok|okay|good|fine|alright)|does (?:it|this) look (?:ok|okay|good|fine|alright)|how does (?:it|this) look|what do you think)\\b"
           + "|^(?:这样|现在)(?:可以|行|好|ok|还行)吗|^(?:可以|行)吗$|^(?:这样|现在)?怎么样$|^好看吗$");
+  /** "what now", "what's next", "接下来呢": where it stands and what can come next. */
+  private static final Pattern NEXT = Pattern.compile(
+      "^(?:so |ok |okay |and )?(?:what now|now what|what next|what'?s next|what do i do now|what should i do (?:now|next))\\b|^(?:接下来|然后|下一步)(?:呢|干嘛|做什么|怎么办|该干嘛)");
   /** "感觉bgm有点土", "the song is kinda boring": a dislike of the track, which only another track mends. */
   private static final Pattern DISLIKED_MUSIC = Pattern.compile(
       "(?:music|song)\\s*(?:有点|有些|好|很|真|太)?\\s*(?:土|难听|俗气?|一般般?|不好听|无聊|没感觉)"
@@ -55,7 +58,7 @@ final class Talk implements Instruction {
   private static final Pattern HOLD = Pattern.compile(
       "^(?:wait|hold on|one sec(?:ond)?|1s|hang on|hmm+|h+m+|umm*|uh+|let me (?:think|see|check)|give me a (?:sec|second|minute|moment)|brb)(?:\\s+(?:a (?:sec|second|bit|minute|moment)|please))?\\s*[.!]*$"
           + "|^(?:等一?下|等等|稍等|等会儿?|我(?:再)?想想|让我想想|考虑一下|我考虑一下|我再看看|嗯+|呃+)[.!。！]*$"
-          + "|^(?:(?:hmm+|umm*|uh+|well)\\s+)?(?:not sure|i'?m not sure|idk|dunno|i don'?t know|still thinking|let me think about it)(?:\\s+(?:yet|about (?:that|it|this)))?\\s*[.!]*$"
+          + "|^(?:(?:hmm+|umm*|uh+|well)\\s+)?(?:not sure|i'?m not sure|idk|dunno|i don'?t know|still thinking|let me think about it)(?:\\s+(?:yet|about (?:that|it|this|the \\w+|\\w+)))?\\s*[.!]*$"
           + "|^i'?ll (?:change|edit|fix|do) (?:it|that|the rest)? ?later\\b|^(?:我)?(?:一会儿?|待会儿?|等会儿?|过会儿?|晚点)(?:再)?(?:改|看|弄|说)"
           + "|^(?:我)?(?:还)?(?:没想好|在想|不确定|拿不准)");
   /** "what's the bpm", "这首歌多少bpm": the tempo is heard when syncing, so say how to hear it. */
@@ -115,6 +118,7 @@ final class Talk implements Instruction {
     if (turn.match(DISLIKED_MUSIC) != null) {
       return Optional.of(Edit.answer(draft, "Send me another track and I'll put it in instead.", "想换音乐就发一首新的给我，我帮你换上。"));
     }
+    if (turn.match(NEXT) != null) return Optional.of(next(turn, draft));
     if (turn.match(OPINION) != null) {
       return Optional.of(Edit.answer(draft, TimelineLine.of(draft, false) + "\nTell me what to change, or /export when you like it.",
           TimelineLine.of(draft, true) + "\n想改哪里告诉我，满意了就发 /export。"));
@@ -197,6 +201,17 @@ final class Talk implements Instruction {
     return Edit.question(draft, m == null ? "There is no music yet. Music I make for you is yours to use anywhere."
             : "'" + m.name() + "' is a track you sent: whether you may publish it depends on its licence. Music I make for you is yours to use.",
         m == null ? "还没有背景音乐。我为你生成的音乐归你使用。" : "「" + m.name() + "」是你发来的音乐，能否发布取决于它的授权；我为你生成的音乐归你使用。");
+  }
+
+  /** The timeline, then what to say next: the music first when a track waits unused. */
+  private static Edit next(Turn turn, Draft draft) {
+    if (draft.clips().isEmpty()) return whatToSend(draft);
+    String track = draft.music() == null && !turn.tracks().isEmpty() ? turn.tracks().get(0).filename() : null;
+    return Edit.answer(draft,
+        TimelineLine.of(draft, false) + (track == null ? "\nTell me what to change, or /export when you like it."
+            : "\nSay \"add the music\" to put '" + track + "' under it, or /export when you like it."),
+        TimelineLine.of(draft, true) + (track == null ? "\n想改哪里告诉我，满意了就发 /export。"
+            : "\n说“加上音乐”就把「" + track + "」配上，满意了就发 /export。"));
   }
 
   /** What the studio takes (clips, photos, a track), and what was sent so far. */

@@ -64,6 +64,7 @@ final class Normalizer {
     t = colloquial(t);
     t = t.replaceFirst("^还有\\s*([a-z][a-z0-9 '-]*|\\p{IsHan}{1,4})\\s*$", "$1 too"); // "还有beach": the same to that too
     t = SLANG_REMOVE.matcher(t).replaceAll("remove");
+    t = t.replaceAll("\\bok(?:ay)?的", "好的"); // "ok的": chat Chinese for OK
     t = fractions(t);
     t = Numbers.digits(t);
     t = shapes(t);
