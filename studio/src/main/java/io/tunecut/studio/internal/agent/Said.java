@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * in the draft, the one thing a session keeps between turns, under {@code talk}; taken off before
  * a turn reads it, so no edit, undo or comparison ever sees it.
  *
- * @param topic "length" or "volume" after a question about it, else null
+ * @param topic "length", "volume" or "clip N" (how long it shows) after a question about it, else null
  * @param chinese whether the turn before was in Chinese
  */
 record Said(String topic, boolean chinese) {
@@ -46,8 +46,16 @@ record Said(String topic, boolean chinese) {
     return new Draft(draft.output(), draft.clips(), draft.music(), draft.captions(), draft.otherTracks(), extra, draft.transition());
   }
 
+  /** A question about one clip or photo ("how long is the photo on screen"): its number would not be the whole's. */
+  private static final Pattern ONE_PART = Pattern.compile("clip \\d|\\bphotos?\\b|\\bpictures?\\b|照片|图片|title|caption|text");
+
+  private static final Pattern ONE_CLIP = Pattern.compile("clip (\\d+)");
+
   /** What a turn that only answered was asked about, from its words. */
   static String topicOf(String asked) {
+    var clip = ONE_CLIP.matcher(asked);
+    if (LENGTH.matcher(asked).find() && clip.find() && asked.indexOf("clip ", clip.end()) < 0) return "clip " + clip.group(1);
+    if (ONE_PART.matcher(asked).find()) return null;
     return LENGTH.matcher(asked).find() ? "length" : VOLUME.matcher(asked).find() ? "volume" : null;
   }
 
@@ -55,6 +63,7 @@ record Said(String topic, boolean chinese) {
   String valueFor(String clause) {
     var m = NUMBER_ALONE.matcher(clause);
     if (topic == null || !m.matches()) return null;
+    if (topic.startsWith("clip ")) return "make " + topic + " " + m.group(1) + "s"; // "how long is the photo on screen?" "make it 5"
     return topic.equals("length") ? "make it " + m.group(1) + "s" : "music " + m.group(1) + "%";
   }
 }

@@ -33,6 +33,7 @@ final class Talk implements Instruction {
       "(?<!clip )\\d|\\b(?:but|make|put|add|set|turn|change|more|less|louder|quieter|bigger|smaller|remove|cut|use|move|can you|could you)\\b"
           + "|但|改|加|调|换|去掉|删|放到|剪");
   private static final Pattern OK = Pattern.compile("^(?:ok|okay|k|got it|alright|all right|sure|好的?|行|可以|嗯+|收到|明白|还行|还可以|凑合)了?$");
+  private static final Pattern ONE_CLIP = Pattern.compile("clip (\\d+)");
   /** "what should i send", "我应该发什么给你": what the studio takes, and what it has. */
   private static final Pattern WHAT_TO_SEND = Pattern.compile(
       "\\bwhat (?:should|do|can|shall|else (?:should|do|can)) i (?:send|upload|give you|share)\\b|\\bwhat (?:to|do you need me to) send\\b|^what do you need(?: from me)?\\b"
@@ -125,6 +126,15 @@ final class Talk implements Instruction {
     }
     if (turn.match(ABILITIES) != null) return Optional.of(Edit.answer(draft, Replies.capabilities(false), Replies.capabilities(true)));
     if (turn.match(LENGTH) != null) {
+      var one = ONE_CLIP.matcher(turn.whole());
+      if (one.find() && turn.whole().indexOf("clip ", one.end()) < 0) { // "how long is the sunset clip"
+        int n = Integer.parseInt(one.group(1));
+        if (n >= 1 && n <= draft.clips().size()) {
+          var c = draft.clips().get(n - 1);
+          return Optional.of(Edit.answer(draft, "Clip " + n + " (" + c.name() + ") is " + Words.secs(c.durationMs()) + " long.",
+              "第 " + n + " 段（" + c.name() + "）长 " + Words.zhSecs(c.durationMs()) + "。"));
+        }
+      }
       return Optional.of(Edit.answer(draft,
           draft.clips().isEmpty() ? "The timeline is empty: send your clips first."
               : "The video is " + Words.secs(draft.durationMs()) + " long (" + draft.clips().size() + (draft.clips().size() == 1 ? " clip)." : " clips)."),

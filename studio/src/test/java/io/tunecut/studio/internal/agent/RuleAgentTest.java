@@ -301,6 +301,12 @@ class RuleAgentTest {
     assertThat(ok.text()).containsPattern("\\p{IsHan}");
     // nothing to remember: the draft is left exactly as it was
     assertThat(say(start, "thanks").draft()).isEqualTo(start);
+
+    // asked about one clip, a number alone is that clip's length, not the video's
+    Fixtures.Start photo = Fixtures.of("photo");
+    AgentReply howLong = agent.respond(photo.draft(), History.none(), photo.media(), "how long is the photo on screen", "en");
+    AgentReply longer = agent.respond(Draft.read(howLong.draft().toJson()), howLong.history(), photo.media(), "make it 5", "en");
+    assertThat(longer.draft().clips()).extracting(c -> c.durationMs()).containsExactly(10_000L, 5_000L, 8_000L);
   }
 
   /** Turns in a row, each with the history the one before left; the last reply. */
