@@ -13,14 +13,22 @@ import java.util.regex.Pattern;
  */
 final class FollowUp {
   private static final String CORRECTING = "(?:no|nope|actually|hmm+|wait|oh|oops|sorry|i mean|i meant|make (?:it|that)|rather|instead|how about|maybe|change (?:it|that) to"
-      + "|还是|改成|改为|换成|不对|不是|算了|那就|就|要)";
+      + "|longer|shorter|like|about|around|say"
+      + "|还是|改成|改为|换成|改到|调到|不对|不是|算了|那就|就|要)";
   /** Another value: at least one correcting word, then the value alone. */
   private static final Pattern VALUE = Pattern.compile(
       "^(?:" + CORRECTING + "\\s*,?\\s*)+(\\d+(?:\\.\\d+)?)\\s*(%|s)?(?:\\s*(?:instead|then|please|吧|好了|的|就行|啊))*\\s*$");
   /** Another clip: correcting words (or none), then the clip alone. */
   private static final Pattern CLIP = Pattern.compile(
-      "^(?:(?:no|nope|wrong (?:one|clip)|i meant?|i said|actually|sorry|oops|不对|不是这个|不是这段|不是|是|我说的是|应该是|我要的是)\\s*,?\\s*)*"
-          + "(?:the\\s+)?(?:clip (\\d+)|(other) (?:clip|one|video)|(first|second|third|fourth|fifth|last)(?: one)?)\\s*(?:one|吧|才对|啊|please)?\\s*$");
+      "^(?:(?:no|nope|nah|wait|oh|hmm+|wrong (?:one|clip)|i meant?|i said|actually|sorry|oops|不对|不是这个|不是这段|不是|是|我说的是|应该是|我要的是)\\s*,?\\s*)*"
+          + "(?:the\\s+)?(?:clip (\\d+)|(other) (?:clip|one|video)|(另)(?:1|一)?\\s*(?:个|段|条)(?:视频|片段)?|(first|second|third|fourth|fifth|last)(?: one)?)\\s*(?:one|吧|才对|啊|please)?\\s*$");
+  /** All but one: "not the beach one" after muting every clip; "不要clip 1". */
+  private static final Pattern EXCEPT = Pattern.compile(
+      "^(?:(?:no|nope|wait|oh|actually|but|hmm+|oops|不对|等等)\\s*,?\\s*)*(?:not|except|but not|leave|keep|skip) (?:the\\s+)?clip (\\d+)(?:\\s+(?:one|out|alone|as it was))?\\s*$"
+          + "|^(?:(?:不对|等等|等一下)\\s*)*(?:不要|别|除了|不包括|保留)\\s*clip (\\d+)\\s*(?:的|那段)?\\s*(?:原声)?\\s*$");
+  /** "不要了", "get rid of it": what the last change added goes. */
+  private static final Pattern DROP = Pattern.compile(
+      "^(?:(?:算了|还是|actually|nah|hmm+|no)\\s*,?\\s*)*(?:不要了|不要(?:这个|那个)?了?吧?|去掉吧?|删掉吧?|remove (?:it|that)|get rid of (?:it|that)|lose (?:it|that)|no (?:more )?(?:of )?(?:it|that))\\s*$");
   private static final Pattern MORE = Pattern.compile(
       "^(?:(?:a )?(?:bit|little|tad|touch) |even |just |slightly |some )*(more|less)(?:\\s+(?:please|again|than that))*\\s*$"
           + "|^(?:again|once more|do (?:it|that) again|same again)\\s*$|^再?(?:来|多)一?(?:点|些)$|^(少)一?(?:点|些)$");
@@ -30,16 +38,36 @@ final class FollowUp {
           + "|^(music|original sound|clip \\d+)\\s*也(?:要|给)?(?:关掉|关|静音|去掉|一样|这样)?(?:吧)?\\s*$");
 
   /** The clause to read instead; {@code replaces} when it takes the last change's place, on the draft before it. */
-  record Retry(String text, boolean replaces) {}
+  record Retry(String text, boolean replaces, boolean negated) {
+    Retry(String text, boolean replaces) {
+      this(text, replaces, false);
+    }
+  }
 
   private FollowUp() {}
 
-  /** Read before the instructions: words that alone would ask something else ("音乐也关掉" would remove the music). */
+  /**
+   * Read before the instructions: words that alone would ask something else ("音乐也关掉" would remove
+   * the music; "make it 4 sec" after a fade is the fade's length, not the video's).
+   */
   static Optional<Retry> before(String clause, LastChange last) {
+    Matcher value = VALUE.matcher(clause);
+    if (value.matches() && last.timed() && !"%".equals(value.group(2))) {
+      return last.with(Double.parseDouble(value.group(1)), "s").map(t -> new Retry(t, false));
+    }
     Matcher too = TOO.matcher(clause);
     if (!too.matches()) return Optional.empty();
     String thing = too.group(1) != null ? too.group(1) : too.group(2) != null ? too.group(2) : too.group(3);
     return last.alsoFor(thing).map(t -> new Retry(t, false));
+  }
+
+  /**
+   * "No, the other one" when there are three clips or more: which other is a question, asked with
+   * the clips listed; the answer names one and is read as "no, clip N".
+   */
+  static boolean asksWhich(String clause, LastChange last) {
+    Matcher clip = CLIP.matcher(clause);
+    return clip.matches() && (clip.group(2) != null || clip.group(3) != null) && last.clip() > 0 && last.before().clips().size() > 2;
   }
 
   /** Read when no instruction understood the clause on its own. */
@@ -52,10 +80,15 @@ final class FollowUp {
     if (clip.matches()) {
       int count = last.before().clips().size();
       int other = clip.group(1) != null ? Integer.parseInt(clip.group(1))
-          : clip.group(2) != null ? (count == 2 ? 3 - last.clip() : -1)
-          : Message.position(clip.group(3), count);
+          : clip.group(2) != null || clip.group(3) != null ? (count == 2 ? 3 - last.clip() : -1)
+          : Message.position(clip.group(4), count);
       return last.on(other).map(t -> new Retry(t, true));
     }
+    Matcher except = EXCEPT.matcher(clause);
+    if (except.matches()) {
+      return last.except(Integer.parseInt(except.group(1) != null ? except.group(1) : except.group(2))).map(t -> new Retry(t, true));
+    }
+    if (DROP.matcher(clause).matches()) return last.removal().map(t -> new Retry(t, false, true));
     Matcher more = MORE.matcher(clause);
     if (more.matches()) {
       boolean less = "less".equals(more.group(1)) || more.group(2) != null;

@@ -78,6 +78,9 @@ record LastChange(Draft before, Kind kind, int clip, double was, double now, Str
     if (now.transition() != null && !now.transition().equals(before.transition())) {
       return Optional.of(new LastChange(before, Kind.CROSSFADE, 0, 0, now.transition().durationMs() / 1000.0));
     }
+    for (Caption c : before.captions()) { // taken off: what "bring it back, make it smaller" is about
+      if (now.captions().stream().noneMatch(x -> x.id().equals(c.id()))) return Optional.of(new LastChange(before, Kind.TEXT, 0, 0, 0, c.id()));
+    }
     for (Caption c : now.captions()) {
       Caption old = before.captions().stream().filter(x -> x.id().equals(c.id())).findFirst().orElse(null);
       if (old != null && old.size() != c.size() && old.text().equals(c.text())) {
@@ -126,6 +129,31 @@ record LastChange(Draft before, Kind kind, int clip, double was, double now, Str
       case CROSSFADE -> secs ? "crossfade " + v + "s" : null;
       case CLIP_TRIM -> secs ? "trim clip " + clip + " to " + v + "s" : null;
       case LENGTH -> secs ? "make it " + v + "s" : null;
+      default -> null;
+    });
+  }
+
+  /** Whether the change has a length in seconds of its own ("make it 4 sec" after a fade is the fade's). */
+  boolean timed() {
+    return kind == Kind.FADE_IN || kind == Kind.FADE_OUT || kind == Kind.CROSSFADE || kind == Kind.CLIP_TRIM;
+  }
+
+  /** "Not the beach one" after a change to every clip's sound: the same to all but that clip. */
+  Optional<String> except(int spared) {
+    if (kind != Kind.SOUND_LEVEL || spared < 1 || spared > before.clips().size() || before.clips().size() < 2) return Optional.empty();
+    List<String> others = new ArrayList<>();
+    for (int i = 1; i <= before.clips().size(); i++) if (i != spared) others.add("clip " + i);
+    String which = String.join(" and ", others);
+    return Optional.of(now == 0 ? "mute " + which : which + " original sound " + number(now * 100) + "%");
+  }
+
+  /** "不要了", "get rid of it": the thing the last change added or set, taken off. */
+  Optional<String> removal() {
+    return Optional.ofNullable(switch (kind) {
+      case CROSSFADE -> "no transitions";
+      case FADE_OUT -> "no fade out";
+      case FADE_IN -> "no fade in";
+      case TEXT -> "title".equals(caption) ? "remove the title" : null;
       default -> null;
     });
   }

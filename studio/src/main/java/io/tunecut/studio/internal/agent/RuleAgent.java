@@ -29,6 +29,9 @@ public final class RuleAgent implements Agent {
           + "|restore the (?:previous|last|old) version)(?:\\s+(?:that|it|this|the last (?:change|edit|step|one|thing)|to (?:how|what) it was"
           + "(?: before)?|the way it was|to the (?:previous|last) version|1 step|please|pls|again))*\\s*$"
           + "|撤销|撤回|还原|(?:恢复|回到|退回)(?:到)?(?:原来|之前|刚才|上一步)|(?:加|放|拿)回(?:来|去)|^上一步$|^恢复$|^(?:还是)?(?:原来|之前)的(?:更)?好|^(?:改|换|变)回(?:来|去)");
+  /** "算了 还是留着吧", "keep it after all": after a removal, the removal is undone. */
+  private static final Pattern KEEP_AFTER_ALL = Pattern.compile(
+      "^(?:(?:算了|还是|actually|no|nah|wait|hmm+|ok)\\s*,?\\s*)*(?:留着|保留|留下|别删了?|不删了|keep (?:it|that|them)(?: after all)?)(?:吧|它|了)?\\s*$");
   private static final Pattern REDO = Pattern.compile("^(?:please\\s+)?redo\\b|重做|恢复撤销");
   private static final Pattern FILLER = Pattern.compile(
       "^(?:please|pls|ok|okay|now|then|for me|just|so|yeah|yes|hey|also|a bit|a little|thanks?|thank you|right|lol|lmao|haha+|hehe|done|all done|that'?s it|looks good|great|fine|cool|no|nope|wait|hmm+|oops|actually|not that one|not that|wrong one|:\\)|请|帮我|一下|吧|好的|好|谢谢|嗯|哦|呢|啊|哈+|嘿嘿|呵呵|卧槽|哇塞?|天哪|我去|不对|算了|不是(?:这|那)(?:个|段)|\\s)*$");
@@ -53,10 +56,14 @@ public final class RuleAgent implements Agent {
   }
 
   @Override
-  public AgentReply respond(Draft start, History history, List<Media> media, String message, String language) {
+  public AgentReply respond(Draft given, History history, List<Media> media, String message, String language) {
+    Said note = Said.of(given);
+    Draft start = Said.without(given);
     Message msg = Message.read(message, start.clips().stream().map(Clip::name).toList(),
         start.clips().stream().map(Clip::isStill).toList(), language);
-    boolean zh = msg.chinese();
+    // "ok" after a turn in Chinese is answered in Chinese
+    boolean zh = msg.chinese() || note.chinese() && msg.original().codePoints().noneMatch(Character::isIdeographic)
+        && msg.clauses().stream().allMatch(c -> FILLER.matcher(c.text()).matches());
     Draft draft = start;
     Draft base = start;
     History h = history;
@@ -66,6 +73,9 @@ public final class RuleAgent implements Agent {
     List<String> missed = new ArrayList<>();
     List<String> startIds = start.clips().stream().map(Clip::id).toList();
     LastChange last = LastChange.of(history, start).orElse(null);
+    // after an undo, what the undone change was about is still what "make it smaller" is about
+    String undoneSubject = last != null || history.later().isEmpty() ? null
+        : LastChange.between(start, history.later().get(history.later().size() - 1)).map(LastChange::subject).orElse(null);
     Set<Message.Clause> rewritten = new HashSet<>();
     Replaced replaced = null; // the turn's state before a follow-up took the last change's place
     List<Message.Clause> clauses = new ArrayList<>(Complaint.last(msg.clauses()));
@@ -75,7 +85,9 @@ public final class RuleAgent implements Agent {
       Message.Clause said = clauses.get(i);
       boolean complaint = Complaint.in(said) && msg.clauses().stream().anyMatch(c -> !Complaint.in(c));
       Message.Clause clause = resolved(said, startIds, draft);
-      boolean undo = UNDO.matcher(clause.text()).find();
+      String unitGiven = i < asked ? note.valueFor(clause.text()) : null;
+      if (unitGiven != null) clause = new Message.Clause(unitGiven, clause.shown(), false); // "how loud is it?" "make it 80"
+      boolean undo = UNDO.matcher(clause.text()).find() || KEEP_AFTER_ALL.matcher(clause.text()).matches() && removed(history, start);
       if (undo || REDO.matcher(clause.text()).find()) {
         if (!draft.equals(base)) h = h.edited(base);
         Travel t = travel(undo, draft, h);
@@ -123,9 +135,23 @@ public final class RuleAgent implements Agent {
         }
         replaced = null;
       }
+      // after a removal, a clip named in the correction is one of the clips as they were before it
+      String correction = last != null && last.kind() == LastChange.Kind.REMOVE && msg.clauses().size() == 1
+          ? Message.read(message, last.before().clips().stream().map(Clip::name).toList(),
+              last.before().clips().stream().map(Clip::isStill).toList(), language).clauses().get(0).text()
+          : clause.text();
       Optional<FollowUp.Retry> retry = understood || last == null || i >= asked || rewritten.contains(said)
           || FILLER.matcher(clause.text()).matches() ? Optional.empty()
-          : FollowUp.after(clause.text(), last);
+          : FollowUp.after(correction, last);
+      if (retry.isEmpty() && !understood && i < asked && last != null && FollowUp.asksWhich(clause.text(), last)) {
+        edits.add(whichOther(draft, last));
+        continue;
+      }
+      if (retry.isEmpty() && !understood && i < asked && undoneSubject != null && !rewritten.contains(said)
+          && !FILLER.matcher(clause.text()).matches()) {
+        String about = Message.about(undoneSubject, clause.text());
+        if (!about.equals(clause.text())) retry = Optional.of(new FollowUp.Retry(about, false));
+      }
       if (retry.isPresent() && (!retry.get().replaces() || draft.equals(start))) {
         if (retry.get().replaces()) {
           // "actually 50%", "no, the other clip": instead of the last change, on the draft it was made on
@@ -135,7 +161,7 @@ public final class RuleAgent implements Agent {
           startIds = draft.clips().stream().map(Clip::id).toList();
           h = new History(h.earlier().subList(0, h.earlier().size() - 1), h.later());
         }
-        Message.Clause instead = new Message.Clause(retry.get().text(), said.shown(), false);
+        Message.Clause instead = new Message.Clause(retry.get().text(), said.shown(), retry.get().negated());
         rewritten.add(instead);
         clauses.add(i + 1, instead);
         asked++;
@@ -164,7 +190,28 @@ public final class RuleAgent implements Agent {
     if (!draft.equals(base)) h = h.edited(base);
     String text = Replies.compose(edits, missed, draft, !draft.equals(start), all, zh);
     List<AgentStep> steps = edits.stream().map(Edit::step).filter(s -> s != null).toList();
-    return new AgentReply(draft, steps, text, created, h);
+    boolean onlyAnswered = !edits.isEmpty() && edits.stream().allMatch(e -> e.kind() == Edit.Kind.ANSWER || e.kind() == Edit.Kind.QUESTION);
+    String topic = onlyAnswered ? Said.topicOf(String.join(" ", msg.clauses().stream().map(Message.Clause::text).toList())) : null;
+    Draft kept = new Said(topic, zh).on(draft, "zh".equalsIgnoreCase(language));
+    return new AgentReply(kept, steps, text, created, h);
+  }
+
+  /** "No, the other one" among three clips or more: which, by name, the clip changed left out. */
+  private static Edit whichOther(Draft draft, LastChange last) {
+    List<String> names = new ArrayList<>();
+    List<Clip> clips = last.before().clips();
+    for (int i = 0; i < clips.size(); i++) if (i + 1 != last.clip()) names.add(clips.get(i).name());
+    String en = String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+    String cn = String.join("、", names.subList(0, names.size() - 1)) + " 还是 " + names.get(names.size() - 1);
+    return Edit.question(draft, "Which one instead: " + en + "?", "换成哪一段：" + cn + "？");
+  }
+
+  /** Whether the last change took something off: a clip, the music or a text. */
+  private static boolean removed(History history, Draft now) {
+    if (history.earlier().isEmpty()) return false;
+    Draft before = history.earlier().get(history.earlier().size() - 1);
+    return now.clips().size() < before.clips().size() || before.music() != null && now.music() == null
+        || now.captions().size() < before.captions().size();
   }
 
   /** A complaint's edit is said already when a request beside it made the same kind of change. */

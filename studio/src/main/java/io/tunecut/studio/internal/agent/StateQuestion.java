@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 final class StateQuestion implements Instruction {
   private static final Pattern STATE_QUESTION = Pattern.compile(
       "^(?:好了|完成了|弄好了|做好了|改好了|可以了)吗|^(?:is|are|was|does|did)\\s+(?:it|this|that|the|my|music|song|video|clip|title|caption|text|original sound|everything|there)\\b(?!.*\\b(?:possible|a way|able|ok|okay|alright|fine)\\s+(?:if|to)\\b)"
-          + "|^(?:what'?s|what is) (?:the )?(?:title|caption|text)\\b|^(?:title|caption|text)\\s*(?:是|叫)\\s*(?:什么|啥)"
-          + "|^(?!.*(?:能|可以|可不可以|帮|请|把|要不要)).*(?:是不是|是否|有没有).*|^(?!.*(?:能|可以|可不可以|帮|请|把|要不要)).*(?:现在|目前|这样)?是.*吗\\s*\\??$"
+          + "|^(?:what'?s|what is) (?:the )?(?:title|caption|text|aspect ratio|aspect|ratio|shape|format|(?:music )?volume)\\b|^(?:title|caption|text)\\s*(?:是|叫)\\s*(?:什么|啥)|^what does (?:the |my )?(?:title|caption|text) say\\b"
+          + "|^(?!.*(?:能|可以|可不可以|帮|请|把|要不要)).*(?:是不是|是否|有没有|会不会).*|^(?!.*(?:能|可以|可不可以|帮|请|把|要不要)).*(?:现在|目前|这样)?是.*吗\\s*\\??$"
           + "|^(?!.*(?:能|可以|可不可以|帮|请|把|要不要|你在))(?:.+在|有).*吗\\s*\\??$"
           + "|^how (?:loud|quiet|big|large) (?:is|are)\\b|(?<!再)(?:多大声|多响)|音量(?:是)?多少");
   /** "why is there no sound from my clips?", "为什么听不到原声": how loud each clip's own sound and the music are. */

@@ -12,7 +12,7 @@ final class Talk implements Instruction {
       "^(?:hi|hello|hey|hiya|yo|howdy|good (?:morning|afternoon|evening)|hi there|hello there)\\b|^(?:are )?you there\\b|^anyone there\\b"
           + "|^(?:你好|您好|嗨(?!一点|点)|哈喽|哈罗|在吗)");
   private static final Pattern THANKS = Pattern.compile(
-      "^(?:(?:lol|lmao|haha+|hehe|omg|wow|oh)\\s+)?(?:(?:thanks?|thank you|thx|cheers|great|awesome|perfect|nice|cool|love it|looks good|good job|well done|amazing)\\s*"
+      "^(?:(?:lol|lmao|haha+|hehe|omg|wow|oh)\\s+)?(?:(?:thanks?|thank you|thx|cheers|great|awesome|perfect|nice one|nice|cool|love it|looks good|good job|well done|amazing)\\s*"
           + "(?:so much|a lot|very much|again|man|buddy|mate)?\\s*)+$|谢谢|谢啦|谢了|多谢|感谢|太好了|很好|不错|真棒|辛苦了");
   private static final Pattern ABILITIES = Pattern.compile(
       "what (?:can|could|else can) (?:you|i) (?:do|say)|what do you do|how does (?:this|it) work|how do i use|what are you"
@@ -32,7 +32,26 @@ final class Talk implements Instruction {
   private static final Pattern EDIT_WORD = Pattern.compile(
       "(?<!clip )\\d|\\b(?:but|make|put|add|set|turn|change|more|less|louder|quieter|bigger|smaller|remove|cut|use|move|can you|could you)\\b"
           + "|但|改|加|调|换|去掉|删|放到|剪");
-  private static final Pattern OK = Pattern.compile("^(?:ok|okay|k|got it|alright|all right|sure|好的?|行|可以|嗯+|收到|明白|还行|还可以|凑合)$");
+  private static final Pattern OK = Pattern.compile("^(?:ok|okay|k|got it|alright|all right|sure|好的?|行|可以|嗯+|收到|明白|还行|还可以|凑合)了?$");
+  private static final Pattern ONE_CLIP = Pattern.compile("clip (\\d+)");
+  /** "what should i send", "我应该发什么给你": what the studio takes, and what it has. */
+  private static final Pattern WHAT_TO_SEND = Pattern.compile(
+      "\\bwhat (?:should|do|can|shall|else (?:should|do|can)) i (?:send|upload|give you|share)\\b|\\bwhat (?:to|do you need me to) send\\b|^what do you need(?: from me)?\\b"
+          + "|(?:要|该|应该|需要|可以|还)?(?:发|传|上传)(?:些)?什么|给你发什么");
+  /** "can i change it later?", "以后还能改吗": yes, the timeline stays. */
+  private static final Pattern LATER = Pattern.compile(
+      "^(?:and |so )?(?:can|could) i (?:still )?(?:change|edit|fix|undo) (?:it |this |that |things |stuff )?(?:later|afterwards|after)\\b|(?:以后|之后|后面|待会儿?)(?:还|也)?(?:能|可以)(?:再)?(?:改|修改)");
+  /** "这样可以吗", "does it look ok?", "what do you think": how it stands, and what comes next. */
+  private static final Pattern OPINION = Pattern.compile(
+      "^(?:is (?:it|this|that) (?:ok|okay|good|fine|alright)|does (?:it|this) look (?:ok|okay|good|fine|alright)|how does (?:it|this) look|what do you think)\\b"
+          + "|^(?:这样|现在)(?:可以|行|好|ok|还行)吗|^(?:可以|行)吗$|^(?:这样|现在)?怎么样$|^好看吗$");
+  /** "what now", "what's next", "接下来呢": where it stands and what can come next. */
+  private static final Pattern NEXT = Pattern.compile(
+      "^(?:so |ok |okay |and )?(?:what now|now what|what next|what'?s next|what do i do now|what should i do (?:now|next))\\b|^(?:接下来|然后|下一步)(?:呢|干嘛|做什么|怎么办|该干嘛)");
+  /** "感觉bgm有点土", "the song is kinda boring": a dislike of the track, which only another track mends. */
+  private static final Pattern DISLIKED_MUSIC = Pattern.compile(
+      "(?:music|song)\\s*(?:有点|有些|好|很|真|太)?\\s*(?:土|难听|俗气?|一般般?|不好听|无聊|没感觉)"
+          + "|\\b(?:music|song)\\s+(?:is|sounds?)\\s+(?:kinda |kind of |so |a bit |really |pretty )?(?:boring|bad|cringe|lame|meh|corny|cheesy|mid|ugly)\\b");
   private static final Pattern WHICH_MUSIC = Pattern.compile(
       "(?:what|which) (?:music|song)\\b|什么 ?(?:music|song)|哪首|(?:music|song)(?:'s| is)? (?:called|named|name)\\b|name of (?:the )?(?:music|song)"
           + "|(?:music|song)\\s*(?:叫|是)(?:什么|啥)|(?:music|song)\\s*的?\\s*名字");
@@ -40,7 +59,7 @@ final class Talk implements Instruction {
   private static final Pattern HOLD = Pattern.compile(
       "^(?:wait|hold on|one sec(?:ond)?|1s|hang on|hmm+|h+m+|umm*|uh+|let me (?:think|see|check)|give me a (?:sec|second|minute|moment)|brb)(?:\\s+(?:a (?:sec|second|bit|minute|moment)|please))?\\s*[.!]*$"
           + "|^(?:等一?下|等等|稍等|等会儿?|我(?:再)?想想|让我想想|考虑一下|我考虑一下|我再看看|嗯+|呃+)[.!。！]*$"
-          + "|^(?:(?:hmm+|umm*|uh+|well)\\s+)?(?:not sure|i'?m not sure|idk|dunno|i don'?t know|still thinking|let me think about it)(?:\\s+(?:yet|about (?:that|it|this)))?\\s*[.!]*$"
+          + "|^(?:(?:hmm+|umm*|uh+|well)\\s+)?(?:not sure|i'?m not sure|idk|dunno|i don'?t know|still thinking|let me think about it)(?:\\s+(?:yet|about (?:that|it|this|the \\w+|\\w+)))?\\s*[.!]*$"
           + "|^i'?ll (?:change|edit|fix|do) (?:it|that|the rest)? ?later\\b|^(?:我)?(?:一会儿?|待会儿?|等会儿?|过会儿?|晚点)(?:再)?(?:改|看|弄|说)"
           + "|^(?:我)?(?:还)?(?:没想好|在想|不确定|拿不准)");
   /** "what's the bpm", "这首歌多少bpm": the tempo is heard when syncing, so say how to hear it. */
@@ -93,8 +112,29 @@ final class Talk implements Instruction {
           "9:16 is vertical (TikTok, Reels, Shorts), 16:9 is horizontal (YouTube), 1:1 is square (an Instagram post). Say which you want, e.g. \"make it vertical\".",
           "9:16 是竖屏（抖音、快手、小红书），16:9 是横屏（B站、YouTube），1:1 是方形（朋友圈）。想要哪种就说，比如“改成竖屏”。"));
     }
+    if (turn.match(WHAT_TO_SEND) != null) return Optional.of(whatToSend(draft));
+    if (turn.match(LATER) != null) {
+      return Optional.of(Edit.answer(draft, "Yes: the timeline stays as it is, tell me what to change any time.", "可以，时间线会一直保留，随时告诉我要改什么。"));
+    }
+    if (turn.match(DISLIKED_MUSIC) != null) {
+      return Optional.of(Edit.answer(draft, "Send me another track and I'll put it in instead.", "想换音乐就发一首新的给我，我帮你换上。"));
+    }
+    if (turn.match(NEXT) != null) return Optional.of(next(turn, draft));
+    if (turn.match(OPINION) != null) {
+      return Optional.of(Edit.answer(draft, TimelineLine.of(draft, false) + "\nTell me what to change, or /export when you like it.",
+          TimelineLine.of(draft, true) + "\n想改哪里告诉我，满意了就发 /export。"));
+    }
     if (turn.match(ABILITIES) != null) return Optional.of(Edit.answer(draft, Replies.capabilities(false), Replies.capabilities(true)));
     if (turn.match(LENGTH) != null) {
+      var one = ONE_CLIP.matcher(turn.whole());
+      if (one.find() && turn.whole().indexOf("clip ", one.end()) < 0) { // "how long is the sunset clip"
+        int n = Integer.parseInt(one.group(1));
+        if (n >= 1 && n <= draft.clips().size()) {
+          var c = draft.clips().get(n - 1);
+          return Optional.of(Edit.answer(draft, "Clip " + n + " (" + c.name() + ") is " + Words.secs(c.durationMs()) + " long.",
+              "第 " + n + " 段（" + c.name() + "）长 " + Words.zhSecs(c.durationMs()) + "。"));
+        }
+      }
       return Optional.of(Edit.answer(draft,
           draft.clips().isEmpty() ? "The timeline is empty: send your clips first."
               : "The video is " + Words.secs(draft.durationMs()) + " long (" + draft.clips().size() + (draft.clips().size() == 1 ? " clip)." : " clips)."),
@@ -171,6 +211,31 @@ final class Talk implements Instruction {
     return Edit.question(draft, m == null ? "There is no music yet. Music I make for you is yours to use anywhere."
             : "'" + m.name() + "' is a track you sent: whether you may publish it depends on its licence. Music I make for you is yours to use.",
         m == null ? "还没有背景音乐。我为你生成的音乐归你使用。" : "「" + m.name() + "」是你发来的音乐，能否发布取决于它的授权；我为你生成的音乐归你使用。");
+  }
+
+  /** The timeline, then what to say next: the music first when a track waits unused. */
+  private static Edit next(Turn turn, Draft draft) {
+    if (draft.clips().isEmpty()) return whatToSend(draft);
+    String track = draft.music() == null && !turn.tracks().isEmpty() ? turn.tracks().get(0).filename() : null;
+    return Edit.answer(draft,
+        TimelineLine.of(draft, false) + (track == null ? "\nTell me what to change, or /export when you like it."
+            : "\nSay \"add the music\" to put '" + track + "' under it, or /export when you like it."),
+        TimelineLine.of(draft, true) + (track == null ? "\n想改哪里告诉我，满意了就发 /export。"
+            : "\n说“加上音乐”就把「" + track + "」配上，满意了就发 /export。"));
+  }
+
+  /** What the studio takes (clips, photos, a track), and what was sent so far. */
+  private static Edit whatToSend(Draft draft) {
+    if (draft.clips().isEmpty()) {
+      return Edit.answer(draft, "Send me your video clips (and a song if you want one), then tell me how to cut them.",
+          "把视频片段发给我（想要配乐的话再发一首歌），然后告诉我怎么剪。");
+    }
+    int n = draft.clips().size();
+    var m = draft.music();
+    return Edit.answer(draft,
+        "More video clips, photos or a song, if you want them in. You've sent " + n + (n == 1 ? " clip" : " clips")
+            + (m == null ? "." : " and '" + m.name() + "'."),
+        "想加进去的话，可以再发视频片段、照片或一首歌。你已经发了 " + n + " 个片段" + (m == null ? "。" : "和「" + m.name() + "」。"));
   }
 
   /** The clips by name, in order: what "what's on the timeline" asks to see. */

@@ -21,6 +21,10 @@ final class Unsupported implements Instruction {
           + "|\\bzoom(?:s|ing)?\\b(?!\\s+(?:in )?to fill)|\\bken burns\\b|\\banimat(?:e|ed|ion)\\b|\\b(?:voice ?changer|auto-?tune|change my voice)\\b"
           + "|滤镜|美颜|瘦脸|磨皮|美白|贴纸|表情包|特效|抠图|抠像|(?:换|去掉|去除|删掉)(?:个|一下|掉)?背景(?!音乐|乐|声|模糊)"
           + "|黑白|降噪|去(?:掉|除)?(?:杂音|噪音|风声)|变声|动画|缩放效果|推镜头");
+  /** "can you change the font?", "能换个字体吗": one font; its size, colour and place can change. */
+  private static final Pattern FONT = Pattern.compile("\\b(?:fonts?|typefaces?)\\b|字体");
+  /** "标题字体大一点", "font size 10%": the text's size, which can change. */
+  private static final Pattern SIZE = Pattern.compile("\\b(?:size|bigger|smaller|larger)\\b|大|小|\\d");
   private static final Pattern MARKER = Pattern.compile("«\\d+»");
   /** "no filter please": a refusal of what we do not do is no request for it. */
   private static final Pattern REFUSING = Pattern.compile("\\b(?:no|don'?t|without)\\b|不要|别|不用");
@@ -34,6 +38,10 @@ final class Unsupported implements Instruction {
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
+    if (!turn.has(REFUSING) && !turn.has(SIZE) && turn.match(FONT) != null) {
+      return Optional.of(Edit.question(draft, "The font can't change here; the text can be bigger or smaller, another colour, or at the top, middle or bottom.",
+          "字体没法换；文字可以调大小、换颜色，或放到顶部、中间、底部。"));
+    }
     if (turn.has(REFUSING) || turn.match(UNSUPPORTED) == null && !quotedAlone(turn)) return Optional.empty();
     return Optional.of(Edit.question(draft,
         "I can't do that here: no filters, effects, stickers, animations or zooms, no noise removal, and no changing faces, voices or backgrounds."

@@ -284,6 +284,31 @@ class RuleAgentTest {
     assertThat(impossible.history()).isEqualTo(trimmed.history());
   }
 
+  @Test
+  void whatATurnAskedAndItsLanguageReachTheNextTurnThroughTheStoredDraft() {
+    Draft start = travelDraft();
+    // a session keeps the draft as JSON between turns: the next turn reads it back from there
+    AgentReply asked = say(start, "how loud is the music?");
+    assertThat(asked.history()).isEqualTo(History.none());
+    Draft stored = Draft.read(asked.draft().toJson());
+    AgentReply set = agent.respond(stored, asked.history(), media, "make it 80", "en");
+    assertThat(set.draft().music().volume()).isEqualTo(0.8);
+    // undo goes back to the timeline as it was, and a note is never a change of its own
+    assertThat(agent.respond(set.draft(), set.history(), media, "undo", "en").draft()).isEqualTo(start);
+
+    AgentReply chinese = agent.respond(start, History.none(), media, "视频多长", "en");
+    AgentReply ok = agent.respond(Draft.read(chinese.draft().toJson()), chinese.history(), media, "ok", "en");
+    assertThat(ok.text()).containsPattern("\\p{IsHan}");
+    // nothing to remember: the draft is left exactly as it was
+    assertThat(say(start, "thanks").draft()).isEqualTo(start);
+
+    // asked about one clip, a number alone is that clip's length, not the video's
+    Fixtures.Start photo = Fixtures.of("photo");
+    AgentReply howLong = agent.respond(photo.draft(), History.none(), photo.media(), "how long is the photo on screen", "en");
+    AgentReply longer = agent.respond(Draft.read(howLong.draft().toJson()), howLong.history(), photo.media(), "make it 5", "en");
+    assertThat(longer.draft().clips()).extracting(c -> c.durationMs()).containsExactly(10_000L, 5_000L, 8_000L);
+  }
+
   /** Turns in a row, each with the history the one before left; the last reply. */
   AgentReply chat(Draft start, String... messages) {
     AgentReply r = null;

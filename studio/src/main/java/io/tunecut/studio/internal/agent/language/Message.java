@@ -33,9 +33,9 @@ public record Message(String original, List<Clause> clauses, List<String> quoted
    */
   public static Message read(String message, List<String> clipNames, List<Boolean> stills, String language) {
     String msg = message == null ? "" : message.strip();
-    Quotes.Quoted lifted = Quotes.lift(msg);
+    Quotes.Quoted lifted = Quotes.lift(Mixed.textWords(msg));
     String text = Normalizer.normalize(Normalizer.halfWidth(lifted.text()));
-    text = References.clips(References.stills(text, stills), clipNames);
+    text = Mixed.read(References.clips(References.stills(text, stills), clipNames));
     List<String> parts = new ArrayList<>();
     for (String c : Clauses.split(text)) parts.add(References.things(c));
     List<Clause> clauses = new ArrayList<>();

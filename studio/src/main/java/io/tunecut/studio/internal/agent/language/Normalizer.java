@@ -31,7 +31,7 @@ final class Normalizer {
       Map.entry("isnt", "isn't"), Map.entry("bgm", "music"), Map.entry("soundtrack", "music"), Map.entry("remvoe", "remove"),
       Map.entry("romove", "remove"), Map.entry("delte", "delete"), Map.entry("expot", "export"), Map.entry("exprot", "export"),
       Map.entry("portait", "portrait"), Map.entry("potrait", "portrait"), Map.entry("loooop", "loop"), Map.entry("looping", "loop"),
-      Map.entry("lowr", "lower"), Map.entry("biger", "bigger"), Map.entry("smaler", "smaller"),
+      Map.entry("lowr", "lower"), Map.entry("slo", "slow"), Map.entry("biger", "bigger"), Map.entry("smaler", "smaller"),
       Map.entry("colour", "color"), Map.entry("centre", "center"), Map.entry("middle", "center"), Map.entry("normalise", "normalize"),
       Map.entry("lil", "little"), Map.entry("rn", "now"), Map.entry("smth", "something"),
       Map.entry("swich", "switch"), Map.entry("swtich", "switch"), Map.entry("whats", "what's"), Map.entry("hows", "how's"), Map.entry("lets", "let's"), Map.entry("im", "i'm"));
@@ -45,6 +45,8 @@ final class Normalizer {
   private static final Set<String> REAL = Set.of("fad", "tile", "lip", "lop", "loo", "sng", "rim", "tim", "sog", "son", "sing",
       "mus", "loner", "sorter", "lover", "loser", "power", "tower", "mule", "mut", "trac", "lowe", "rack", "tack", "longe", "ate", "fae", "ade", "cation");
   private static final Pattern SPACED = Pattern.compile("\\s+");
+  /** "kill the sunset clip", "nuke the title": slang for remove, before a thing. */
+  private static final Pattern SLANG_REMOVE = Pattern.compile("\\b(?:kill|nuke|axe|yeet)\\b(?=\\s+(?:the |that |this |my )?[a-z])");
 
   private Normalizer() {}
 
@@ -60,6 +62,9 @@ final class Normalizer {
     t = t.replace("fade-out", "fade out").replace("fade-in", "fade in").replace("background music", "music")
         .replace("bg music", "music").replace("back ground", "background");
     t = colloquial(t);
+    t = t.replaceFirst("^还有\\s*([a-z][a-z0-9 '-]*|\\p{IsHan}{1,4})\\s*$", "$1 too"); // "还有beach": the same to that too
+    t = SLANG_REMOVE.matcher(t).replaceAll("remove");
+    t = t.replaceAll("\\bok(?:ay)?的", "好的"); // "ok的": chat Chinese for OK
     t = fractions(t);
     t = Numbers.digits(t);
     t = shapes(t);
@@ -105,7 +110,7 @@ final class Normalizer {
    */
   private static String colloquial(String t) {
     for (var e : SOUNDS_ALIKE.entrySet()) t = t.replace(e.getKey(), e.getValue());
-    return t.replace("啥", "什么").replace("咋", "怎么").replaceAll("删了(?![吗么没])", "删掉").replaceAll("关了(?![吗么没])", "关掉");
+    return t.replace("啥", "什么").replace("咋", "怎么").replaceAll("删了(?![吗么没])", "删掉").replaceAll("删(?![掉除了减])(?=\\s*(?:第|最|clip|这|那|[a-z]))", "删掉").replaceAll("关了(?![吗么没])", "关掉");
   }
 
   private static String fractions(String t) {

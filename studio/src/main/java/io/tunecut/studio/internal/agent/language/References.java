@@ -3,6 +3,7 @@ package io.tunecut.studio.internal.agent.language;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +30,12 @@ final class References {
   private static final Pattern ORDINAL_ONE = Pattern.compile("(?:the\\s+)?(" + ORDINALS + ")\\s+one\\b");
   private static final Pattern BY_NUMBER = Pattern.compile(
       "(?:the\\s+)?\\b(?:clip|video|shot|scene|segment|part)\\s*(?:number\\s*|no\\.?\\s*|#\\s*)?(\\d{1,2})(?![\\d.%sx]|db|p\\b)");
+  /** "clip 1 and 3": the second number is a clip too. */
+  private static final Pattern NUMBERS = Pattern.compile(
+      "\\b(?:clips?|videos?)\\s*(\\d{1,2})\\s*(?:and|&|,|with)\\s*(\\d{1,2})(?![\\d.%:x]|\\s*(?:s\\b|db\\b|seconds?\\b))");
+  /** "swap 1 and 2": only clips are swapped, so the numbers are clips. */
+  private static final Pattern SWAP_NUMBERS = Pattern.compile(
+      "\\b(swap|switch|exchange|flip|trade)\\s+(\\d{1,2})\\s*(?:and|&|with|,)\\s*(\\d{1,2})(?![\\d.%:x]|\\s*(?:s\\b|db\\b|seconds?\\b))");
   private static final Pattern ZH_CLIP = Pattern.compile(
       "第\\s*(\\d{1,2})\\s*(?:个|段|条)?\\s*(?:视频|片段|镜头|素材|clip(?!\\s*\\d))|第\\s*(\\d{1,2})\\s*(?:个|段|条)(?!\\s*(?:音乐|歌|首))|(最后)\\s*(?:一|1)?\\s*(?:个|段|条)\\s*(?:视频|片段|镜头|素材)?");
   private static final Set<String> KEYWORDS = Set.of("music", "song", "title", "text", "caption", "loop", "video",
@@ -103,6 +110,8 @@ final class References {
     if (n >= 3 && n % 2 == 1) t = MIDDLE.matcher(t).replaceAll("clip " + (n + 1) / 2);
     t = PAIR.matcher(t).replaceAll(m -> "clip " + position(m.group(1), n) + " and clip " + position(m.group(2), n));
     t = replace(BY_ORDINAL, t, m -> position(m.group(1), n));
+    t = NUMBERS.matcher(t).replaceAll("clip $1 and clip $2");
+    t = SWAP_NUMBERS.matcher(t).replaceAll("$1 clip $2 and clip $3");
     t = replace(BY_NUMBER, t, m -> Integer.parseInt(m.group(1)));
     t = replace(ZH_CLIP, t, m -> m.group(3) != null ? Math.max(n, 1) : Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2)));
     if (!t.matches("(?s).*\\b(?:music|song|track|tune)\\b.*|.*(?:音乐|歌|首).*")) {
@@ -168,14 +177,14 @@ final class References {
       String words = base.replaceAll("[-_ .]+", " ").replaceAll("\\d+$", "").strip();
       if (words.isEmpty()) continue;
       String spaced = words.replace(" ", "[-_ ]?");
-      String noun = "(?:\\s*(?:(?<=\\s)(?:clip|video|one|shot|footage|part|scene|file)(?!\\s*\\d+(?:\\s|,|$))|这段|那段|这个视频|视频|片段|镜头))";
+      String noun = "(?:\\s*(?:(?<=\\s)(?:clip|video|one|shot|footage|part|scene|file)(?!\\s*\\d+(?:\\s|,|$))|这段|那段|(?:这|那)个\\s*(?:clip|video|视频|片段)?|视频|片段|镜头))";
       boolean bareOk = words.contains(" ") ? !KEYWORDS.contains(words.split(" ")[0]) || words.split(" ").length > 1
           : words.length() >= 4 && !KEYWORDS.contains(words);
       String exact = "(?:the\\s+|my\\s+)?(?<![a-z\\d])(?:" + Pattern.quote(file) + "|" + spaced + "(?:\\.[a-z0-9]{2,4})" + noun + "?|"
           + spaced + noun + (bareOk ? "?" : "") + ")(?![a-z\\d])";
       t = Pattern.compile(exact).matcher(t).replaceAll("clip " + (i + 1));
     }
-    return byWord(t, clipNames);
+    return byScene(byWord(t, clipNames), clipNames);
   }
 
   /**
@@ -190,6 +199,44 @@ final class References {
         for (int j = 0; j < clipNames.size(); j++) if (j != i && words(clipNames.get(j)).contains(word)) unique = false;
         if (!unique) continue;
         t = Pattern.compile("\\b(?:the|that|this)\\s+" + Pattern.quote(word) + "\\s+(?:one|clip)\\b|(?<![a-z\\d])" + Pattern.quote(word) + "\\s*(?:那段|这段)")
+            .matcher(t).replaceAll("clip " + (i + 1));
+      }
+    }
+    return t;
+  }
+
+  /**
+   * What people call a clip in Chinese when its file is named in English ("日落那段" for sunset.mp4):
+   * the common words of filmed scenes, each with the Chinese words for it.
+   */
+  private static final Map<String, String> SCENES = Map.ofEntries(
+      Map.entry("beach", "海边|海滩|沙滩"), Map.entry("sunset", "日落|夕阳|落日"), Map.entry("sunrise", "日出"),
+      Map.entry("city", "城市|市区"), Map.entry("street", "街道|街头|街上"), Map.entry("night", "夜景|晚上"),
+      Map.entry("mountain", "山上|山顶|爬山"), Map.entry("snow", "雪景|下雪"), Map.entry("sea", "大海|海上"), Map.entry("ocean", "大海|海洋"),
+      Map.entry("dog", "狗狗|小狗|狗"), Map.entry("cat", "猫咪|小猫|猫"), Map.entry("party", "派对|聚会"), Map.entry("wedding", "婚礼"),
+      Map.entry("birthday", "生日"), Map.entry("food", "美食|吃饭"), Map.entry("park", "公园"), Map.entry("lake", "湖边|湖"),
+      Map.entry("river", "河边|江边"), Map.entry("forest", "森林|树林"), Map.entry("drone", "航拍|无人机"), Map.entry("car", "车里|开车"),
+      Map.entry("concert", "演唱会"), Map.entry("school", "学校"), Map.entry("graduation", "毕业"), Map.entry("rain", "下雨|雨天"),
+      Map.entry("sky", "天空"), Map.entry("fireworks", "烟花|烟火"), Map.entry("festival", "音乐节"), Map.entry("times square", "时代广场"),
+      Map.entry("skate", "滑板"), Map.entry("surf", "冲浪"), Map.entry("hike", "徒步|爬山"), Map.entry("airport", "机场"),
+      Map.entry("hotel", "酒店"), Map.entry("pool", "泳池"), Map.entry("garden", "花园"), Map.entry("kitchen", "厨房"));
+
+  /** "把日落那段放最前面": a clip by the Chinese word for a word of its file name, with 那段, 视频… after it. */
+  private static String byScene(String t, List<String> clipNames) {
+    for (int i = 0; i < clipNames.size(); i++) {
+      List<String> own = new ArrayList<>(words(clipNames.get(i)));
+      own.add(String.join(" ", own));
+      for (String word : own) {
+        String zh = SCENES.get(word);
+        if (zh == null) continue;
+        boolean unique = true;
+        for (int j = 0; j < clipNames.size(); j++) {
+          List<String> other = new ArrayList<>(words(clipNames.get(j)));
+          other.add(String.join(" ", other));
+          if (j != i && other.contains(word)) unique = false;
+        }
+        if (!unique) continue;
+        t = Pattern.compile("(?:" + zh + ")的?\\s*(?:那段|这段|那个|这个|那条|这条)(?:视频|片段|镜头)?|(?:" + zh + ")的?\\s*(?:视频|片段|镜头)")
             .matcher(t).replaceAll("clip " + (i + 1));
       }
     }

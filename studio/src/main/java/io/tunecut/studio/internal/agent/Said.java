@@ -1,0 +1,69 @@
+package io.tunecut.studio.internal.agent;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tunecut.studio.internal.draft.Draft;
+import java.util.regex.Pattern;
+
+/**
+ * What the turn before leaves for the next to lean on: the question it answered ("how loud is
+ * the music?", then "make it 80") and the language it was in (then "ok" is answered in it). Kept
+ * in the draft, the one thing a session keeps between turns, under {@code talk}; taken off before
+ * a turn reads it, so no edit, undo or comparison ever sees it.
+ *
+ * @param topic "length", "volume" or "clip N" (how long it shows) after a question about it, else null
+ * @param chinese whether the turn before was in Chinese
+ */
+record Said(String topic, boolean chinese) {
+  static final String KEY = "talk";
+  static final Said NOTHING = new Said(null, false);
+  private static final Pattern LENGTH = Pattern.compile("how long|\\blength\\b|\\bduration\\b|多长|多久|时长|几秒");
+  private static final Pattern VOLUME = Pattern.compile("how loud|\\bvolume\\b|\\bloud|多大声|音量|多响");
+  /** "make it 80", "调到80", "12 then": a number alone, which the question before gives its unit. */
+  private static final Pattern NUMBER_ALONE = Pattern.compile(
+      "^(?:(?:ok|okay|then|so|just|please|hmm+|好|那|那就|嗯)\\s*,?\\s*)*(?:make it|make that|set it to|change it to|put it at|put it to|try|调到|改成|改到|设为|设成|变成|弄成|调成|to)?\\s*"
+          + "(\\d+(?:\\.\\d+)?)\\s*(?:then|please|instead|吧|就行|好了)?\\s*$");
+
+  static Said of(Draft draft) {
+    var note = draft.extra().path(KEY);
+    if (!note.isObject()) return NOTHING;
+    return new Said(note.path("topic").isTextual() ? note.path("topic").asText() : null, note.path("zh").asBoolean(false));
+  }
+
+  static Draft without(Draft draft) {
+    if (!draft.extra().has(KEY)) return draft;
+    ObjectNode extra = draft.extra().deepCopy();
+    extra.remove(KEY);
+    return new Draft(draft.output(), draft.clips(), draft.music(), draft.captions(), draft.otherTracks(), extra, draft.transition());
+  }
+
+  /** The draft with this note on it; none when there is nothing a next turn would need. */
+  Draft on(Draft draft, boolean sessionChinese) {
+    if (topic == null && chinese == sessionChinese) return draft;
+    ObjectNode extra = draft.extra().deepCopy();
+    ObjectNode note = extra.putObject(KEY);
+    if (topic != null) note.put("topic", topic);
+    note.put("zh", chinese);
+    return new Draft(draft.output(), draft.clips(), draft.music(), draft.captions(), draft.otherTracks(), extra, draft.transition());
+  }
+
+  /** A question about one clip or photo ("how long is the photo on screen"): its number would not be the whole's. */
+  private static final Pattern ONE_PART = Pattern.compile("clip \\d|\\bphotos?\\b|\\bpictures?\\b|照片|图片|title|caption|text");
+
+  private static final Pattern ONE_CLIP = Pattern.compile("clip (\\d+)");
+
+  /** What a turn that only answered was asked about, from its words. */
+  static String topicOf(String asked) {
+    var clip = ONE_CLIP.matcher(asked);
+    if (LENGTH.matcher(asked).find() && clip.find() && asked.indexOf("clip ", clip.end()) < 0) return "clip " + clip.group(1);
+    if (ONE_PART.matcher(asked).find()) return null;
+    return LENGTH.matcher(asked).find() ? "length" : VOLUME.matcher(asked).find() ? "volume" : null;
+  }
+
+  /** A number alone read in the unit of the question before: "make it 12s", "music 80%"; null when it is not one. */
+  String valueFor(String clause) {
+    var m = NUMBER_ALONE.matcher(clause);
+    if (topic == null || !m.matches()) return null;
+    if (topic.startsWith("clip ")) return "make " + topic + " " + m.group(1) + "s"; // "how long is the photo on screen?" "make it 5"
+    return topic.equals("length") ? "make it " + m.group(1) + "s" : "music " + m.group(1) + "%";
+  }
+}
