@@ -42,10 +42,18 @@ public record BeatGrid(String src, List<Long> beatsMs) {
         start += c.durationMs();
         continue;
       }
-      long from = nearest(start, music, fps);
+      long half = Math.round(periodMs() / 2);
+      long first = cutMs(0, music, fps);
+      if (given < first + half) { // it ends before the music's first beat: nothing to lay it on
+        laid.add(c);
+        start += c.durationMs();
+        continue;
+      }
+      long from = start < first - half ? -1 : nearest(start, music, fps);
       long to = Math.max(from + 1, nearest(given, music, fps));
       long end = cutMs(to, music, fps);
-      laid.add(c.withDuration(end - start).withBeats((int) (to - from)));
+      int beats = from >= 0 ? (int) (to - from) : (int) Math.max(1, Math.round((end - start) / periodMs()));
+      laid.add(c.withDuration(end - start).withBeats(beats));
       start = end;
     }
     return laid;

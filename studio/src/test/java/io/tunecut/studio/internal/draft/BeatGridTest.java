@@ -95,6 +95,24 @@ class BeatGridTest {
   }
 
   @Test
+  void withTheMusicStartingLaterTheShotsBeforeItKeepTheirLengthAndTheCutsAfterFollowItsBeats() throws Exception {
+    List<Long> beats = steady(0.3, 0.5, 40);
+    Draft montage = montage(beats, 4, 4, 4, 4, 4);
+    Draft later = montage.withMusic(montage.music().withTiming(2250, montage.durationMs() - 2250, montage.music().inMs()));
+    List<Clip> clips = new ArrayList<>(later.clips());
+    clips.remove(3);
+
+    Draft laid = later.withClips(clips);
+
+    assertThat(laid.clips().get(0).durationMs()).as("before the music").isEqualTo(2000);
+    assertThat(laid.clips()).allSatisfy(c -> assertThat(c.durationMs()).isPositive());
+    for (int i = 2; i < laid.clips().size(); i++) {
+      long cut = laid.clipStartMs(i);
+      assertThat(beats).as("a beat at %d ms", cut).anySatisfy(b -> assertThat(b + 2250 - beats.get(0) - cut).isBetween(0L, 34L));
+    }
+  }
+
+  @Test
   void anotherTrackTakesTheGridWithItAndTheShotsArePlainClips() throws Exception {
     Draft montage = montage(steady(0.3, 0.5, 40), 4, 4);
     Music other = new Music("m2", "med_other", "other.mp3", 0, 4000, 0, 1.0, 0, 0, true, null, null);
