@@ -32,6 +32,8 @@ public final class BeatEdits {
    * stay in the background (−10 dB) under the music.
    */
   private static final double MONTAGE_CLIP_LEVEL = 0.3;
+  /** A cut is not nudged onto a beat where that leaves a clip shorter than this: it would flash by. */
+  private static final long SHORTEST_SHOT_MS = 400;
 
   private final Function<Path, Beats> beats;
   private final Function<Path, Cuts> cuts;
@@ -280,7 +282,7 @@ public final class BeatEdits {
         + (on < at.size() ? " Say \"make the cuts hit the beat\" to put them all on it." : "");
   }
 
-  /** Moves the cut before clip {@code after} by {@code delta} ms when both clips have room. */
+  /** Moves the cut before clip {@code after} by {@code delta} ms when both clips have room and stay long enough to see. */
   private static boolean moveBoundary(List<Clip> clips, int after, long delta, List<Media> media) {
     Clip first = clips.get(after - 1);
     Clip second = clips.get(after);
@@ -289,7 +291,8 @@ public final class BeatEdits {
     boolean firstFits = firstClip.isEmpty() || firstClip.get().info().kind() != MediaKind.VIDEO
         || firstEnd <= Math.round(firstClip.get().info().durationSeconds() * 1000);
     long secondIn = second.inMs() + delta;
-    if (!firstFits || (!second.isStill() && secondIn < 0) || second.durationMs() - delta <= 0) {
+    boolean tooShort = first.durationMs() + delta < SHORTEST_SHOT_MS || second.durationMs() - delta < SHORTEST_SHOT_MS;
+    if (!firstFits || (!second.isStill() && secondIn < 0) || tooShort) {
       return false;
     }
     clips.set(after - 1, first.withDuration(first.durationMs() + delta));

@@ -14,10 +14,13 @@ public final class CutSync {
   private static final double DOWNBEAT_WEIGHT = 1.5;
   /** Score a cut may lose and still count as fitting as well: about 18 ms off, half a frame. */
   private static final double CLOSE_ENOUGH = 0.1;
-  /** Cuts move by at least this many frames when nudged onto a beat, if the beat is that near. */
+  /** Cuts may always move this many frames when nudged onto a beat... */
   public static final int MAX_NUDGE_FRAMES = 3;
-  /** ... and by up to a quarter of a beat at slower tempos, never more than this: a cut is never moved so far that it shows. */
-  private static final double MAX_NUDGE_SECONDS = 0.2;
+  /**
+   * ... and up to half a beat (so any cut can reach its nearest beat), but never more than a
+   * quarter second: a shot a few seconds long does not look cut differently.
+   */
+  private static final double MAX_NUDGE_SECONDS = 0.25;
 
   private CutSync() {}
 
@@ -46,9 +49,9 @@ public final class CutSync {
     }
   }
 
-  /** How far a cut may be nudged: {@value #MAX_NUDGE_FRAMES} frames, or up to a quarter beat at slow tempos. */
+  /** How far a cut may be nudged: half a beat up to {@value #MAX_NUDGE_SECONDS} s, {@value #MAX_NUDGE_FRAMES} frames at least. */
   public static double nudgeLimit(double period, double fps) {
-    return Math.max(MAX_NUDGE_FRAMES / fps, Math.min(MAX_NUDGE_SECONDS, period / 4)) + 1e-9;
+    return Math.max(MAX_NUDGE_FRAMES / fps, Math.min(MAX_NUDGE_SECONDS, period / 2)) + 1e-9;
   }
 
   /**
