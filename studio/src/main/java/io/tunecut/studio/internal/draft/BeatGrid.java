@@ -35,6 +35,8 @@ public record BeatGrid(String src, List<Long> beatsMs) {
     List<Clip> laid = new ArrayList<>(clips.size());
     long start = 0;
     long given = 0; // where the clips as given end so far
+    long half = Math.round(periodMs() / 2);
+    long first = cutMs(0, music, fps);
     for (Clip c : clips) {
       given += c.durationMs();
       if (!c.isShot()) {
@@ -42,8 +44,6 @@ public record BeatGrid(String src, List<Long> beatsMs) {
         start += c.durationMs();
         continue;
       }
-      long half = Math.round(periodMs() / 2);
-      long first = cutMs(0, music, fps);
       if (given < first + half) { // it ends before the music's first beat: nothing to lay it on
         laid.add(c);
         start += c.durationMs();
