@@ -1,5 +1,6 @@
 package io.tunecut.studio.internal.agent;
 
+import io.tunecut.studio.internal.agent.beat.ShotTrim;
 import io.tunecut.studio.internal.draft.Clip;
 import io.tunecut.studio.internal.draft.Draft;
 import io.tunecut.studio.internal.media.Media;
@@ -39,6 +40,12 @@ final class ClipTrim implements Instruction {
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
+    if (montage(draft)) {
+      // "make the second shot shorter" in a montage: whole beats off, and the answer says so
+      // (ClipTooLong's own answer counts the fifth or third it asked for)
+      Optional<Edit> shorter = new ClipTooLong().apply(turn, draft);
+      if (shorter.isPresent()) return shorter.map(e -> e.kind() == Edit.Kind.DONE ? ShotTrim.said(draft, e, shotChanged(draft, e.draft())) : e);
+    }
     Matcher offEnd = turn.match(OFF_END);
     if (offEnd != null) {
       return Optional.of(cut(draft, Integer.parseInt(offEnd.group(3)), Words.ms(offEnd.group(1)), !offEnd.group(2).matches("end|back")));
@@ -86,15 +93,17 @@ final class ClipTrim implements Instruction {
     List<String> names = new ArrayList<>();
     for (int n : gone) names.add(0, clips.remove(n - 1).name());
     String which = String.join(", ", names);
+    boolean shots = ShotTrim.anyShot(draft, List.copyOf(gone));
     return Edit.done(draft.withClips(clips), "remove_clip", args,
-        "Removed " + (gone.size() == 1 ? "clip " + pos + " (" + which + ")." : which + "."),
-        "已删除" + (gone.size() == 1 ? "第 " + pos + " 个片段（" + which + "）。" : "：" + String.join("、", names) + "。"));
+        "Removed " + (gone.size() == 1 ? "clip " + pos + " (" + which + ")." : which + ".") + (shots ? " The shots after it move up by whole beats: the cuts stay on the beat." : ""),
+        "已删除" + (gone.size() == 1 ? "第 " + pos + " 个片段（" + which + "）。" : "：" + String.join("、", names) + "。") + (shots ? "后面的镜头整拍前移，剪辑点仍然卡在节拍上。" : ""));
   }
 
   /** Cuts {@code cut} off the start ({@code head}) or the end of clip {@code pos} (from 1). */
   static Edit cut(Draft draft, int pos, long cut, boolean head) {
     if (pos < 1 || pos > draft.clips().size()) return ClipOrder.noSuchClip(draft, pos);
     Clip c = draft.clips().get(pos - 1);
+    if (draft.isShot(pos - 1)) return ShotTrim.shorter(draft, pos, cut, head);
     if (cut >= c.durationMs() - 100) {
       return Edit.refused(draft, "trim_clip", Edit.args().put("clip", c.name()),
           "Clip " + pos + " is only " + Words.secs(c.durationMs()) + " long: cutting " + Words.secs(cut) + " would leave nothing.",
@@ -107,6 +116,7 @@ final class ClipTrim implements Instruction {
   static Edit keep(Draft draft, List<Media> media, int pos, long ms) {
     if (pos < 1 || pos > draft.clips().size()) return ClipOrder.noSuchClip(draft, pos);
     Clip c = draft.clips().get(pos - 1);
+    if (draft.isShot(pos - 1)) return ShotTrim.lasting(draft, pos, ms, available(media, c));
     return trimmed(draft, pos, c.withDuration(Math.max(100, Math.min(ms, available(media, c)))));
   }
 
@@ -118,6 +128,19 @@ final class ClipTrim implements Instruction {
         "Clip " + pos + " (" + c.name() + ") now plays " + Words.secs(trimmed.durationMs())
             + (trimmed.inMs() > 0 ? " from " + Words.secs(trimmed.inMs()) + " into the clip" : "") + ".",
         "第 " + pos + " 个片段（" + c.name() + "）现在播放 " + Words.zhSecs(trimmed.durationMs()) + "。");
+  }
+
+  /** Whether the draft's clips are a montage laid on the beats. */
+  private static boolean montage(Draft draft) {
+    for (int i = 0; i < draft.clips().size(); i++) if (draft.isShot(i)) return true;
+    return false;
+  }
+
+  /** The shot (from 1) a trim changed: the first whose beats differ. */
+  private static int shotChanged(Draft before, Draft after) {
+    int n = Math.min(before.clips().size(), after.clips().size());
+    for (int i = 0; i < n; i++) if (before.clips().get(i).beats() != after.clips().get(i).beats()) return i + 1;
+    return 1;
   }
 
   /** The groups of whichever alternative matched: clip number first, then the rest in order. */

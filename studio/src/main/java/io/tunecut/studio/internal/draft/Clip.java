@@ -12,10 +12,12 @@ import java.util.Set;
  * @param level the clip's own sound: 1.0 as recorded, 0 muted, up to 2.0
  * @param speed how fast the source plays, {@link #MIN_SPEED} to {@link #MAX_SPEED}: at 2 a clip
  *     shows its source's {@code 2 × durationMs}; a still has no speed
+ * @param beats a montage shot of that many beats of the draft's {@link BeatGrid}, laid with its
+ *     cuts on them; 0 for any other clip
  */
 public record Clip(String id, String src, String name, String kind, long durationMs, long inMs,
-    double level, double speed, ObjectNode extra) {
-  static final Set<String> KNOWN = Set.of("id", "src", "n", "kind", "st", "d", "in", "v", "sp");
+    double level, double speed, int beats, ObjectNode extra) {
+  static final Set<String> KNOWN = Set.of("id", "src", "n", "kind", "st", "d", "in", "v", "sp", "beats");
   public static final double MIN_SPEED = 0.25;
   public static final double MAX_SPEED = 4;
 
@@ -23,11 +25,18 @@ public record Clip(String id, String src, String name, String kind, long duratio
     extra = extra == null ? Json.object() : extra.deepCopy();
     level = Math.max(0, Math.min(2.0, level));
     speed = "image".equals(kind) || !Double.isFinite(speed) || speed <= 0 ? 1 : Math.max(MIN_SPEED, Math.min(MAX_SPEED, speed));
+    beats = Math.max(0, beats);
+  }
+
+  /** A clip that is no montage shot. */
+  public Clip(String id, String src, String name, String kind, long durationMs, long inMs, double level, double speed,
+      ObjectNode extra) {
+    this(id, src, name, kind, durationMs, inMs, level, speed, 0, extra);
   }
 
   /** A clip at its own speed. */
   public Clip(String id, String src, String name, String kind, long durationMs, long inMs, double level, ObjectNode extra) {
-    this(id, src, name, kind, durationMs, inMs, level, 1, extra);
+    this(id, src, name, kind, durationMs, inMs, level, 1, 0, extra);
   }
 
   public boolean isStill() {
@@ -35,21 +44,31 @@ public record Clip(String id, String src, String name, String kind, long duratio
   }
 
   public Clip withDuration(long ms) {
-    return new Clip(id, src, name, kind, ms, inMs, level, speed, extra);
+    return new Clip(id, src, name, kind, ms, inMs, level, speed, beats, extra);
   }
 
   public Clip withIn(long ms) {
-    return new Clip(id, src, name, kind, durationMs, ms, level, speed, extra);
+    return new Clip(id, src, name, kind, durationMs, ms, level, speed, beats, extra);
   }
 
   public Clip withLevel(double v) {
-    return new Clip(id, src, name, kind, durationMs, inMs, v, speed, extra);
+    return new Clip(id, src, name, kind, durationMs, inMs, v, speed, beats, extra);
   }
 
   /** The same stretch of the source at another speed: its screen time changes with it. */
   public Clip withSpeed(double s) {
-    Clip faster = new Clip(id, src, name, kind, durationMs, inMs, level, s, extra);
+    Clip faster = new Clip(id, src, name, kind, durationMs, inMs, level, s, beats, extra);
     return faster.withDuration(Math.max(1, Math.round(sourceMs() / faster.speed())));
+  }
+
+  /** The same clip as a montage shot of {@code n} beats (0: no longer a shot). */
+  public Clip withBeats(int n) {
+    return new Clip(id, src, name, kind, durationMs, inMs, level, speed, n, extra);
+  }
+
+  /** Whether it was laid as a montage shot; see {@link Draft#isShot(int)} for whether it still is. */
+  public boolean isShot() {
+    return beats > 0;
   }
 
   /** Without its first {@code ms} of screen time: the source is cut at its speed. */
@@ -65,7 +84,7 @@ public record Clip(String id, String src, String name, String kind, long duratio
   static Clip read(JsonNode n) {
     return new Clip(Json.text(n, "id", ""), Json.text(n, "src", ""), Json.text(n, "n", ""),
         Json.text(n, "kind", "video"), Json.ms(n, "d", 0), Json.ms(n, "in", 0), Json.num(n, "v", 1.0),
-        Json.num(n, "sp", 1.0), Json.rest(n, KNOWN));
+        Json.num(n, "sp", 1.0), (int) Math.min(Json.ms(n, "beats", 0), 100_000), Json.rest(n, KNOWN));
   }
 
   ObjectNode write(long startMs) {
@@ -73,6 +92,7 @@ public record Clip(String id, String src, String name, String kind, long duratio
     o.put("id", id).put("src", src).put("n", name).put("kind", kind)
         .put("st", startMs).put("d", durationMs).put("in", inMs).put("v", level);
     if (speed != 1) o.put("sp", speed);
+    if (beats > 0) o.put("beats", beats);
     o.setAll(extra.deepCopy());
     return o;
   }

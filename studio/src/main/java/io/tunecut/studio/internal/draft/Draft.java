@@ -14,13 +14,15 @@ import java.util.Set;
  *
  * @param music the background music, or null
  * @param transition how every clip passes into the next, or null for hard cuts
+ * @param grid the music's beats that montage shots are laid on, or null: kept only while the
+ *     music is the track it was found in
  */
 public record Draft(Output output, List<Clip> clips, Music music, List<Caption> captions,
-    List<JsonNode> otherTracks, ObjectNode extra, Transition transition) {
+    List<JsonNode> otherTracks, ObjectNode extra, Transition transition, BeatGrid grid) {
   public static final int VIDEO = 0;
   public static final int MUSIC = 1;
   public static final int TEXT = 7;
-  private static final Set<String> KNOWN = Set.of("d", "m", "t", "xf");
+  private static final Set<String> KNOWN = Set.of("d", "m", "t", "xf", "grid");
 
   public Draft {
     clips = List.copyOf(clips);
@@ -28,16 +30,23 @@ public record Draft(Output output, List<Clip> clips, Music music, List<Caption> 
     otherTracks = otherTracks.stream().<JsonNode>map(JsonNode::deepCopy).toList();
     extra = extra == null ? Json.object() : extra.deepCopy();
     if (output == null) output = Output.defaults();
+    if (grid != null && (music == null || !music.src().equals(grid.src()))) grid = null;
+  }
+
+  /** A draft with no montage laid on the beats. */
+  public Draft(Output output, List<Clip> clips, Music music, List<Caption> captions, List<JsonNode> otherTracks,
+      ObjectNode extra, Transition transition) {
+    this(output, clips, music, captions, otherTracks, extra, transition, null);
   }
 
   /** A draft with hard cuts. */
   public Draft(Output output, List<Clip> clips, Music music, List<Caption> captions, List<JsonNode> otherTracks,
       ObjectNode extra) {
-    this(output, clips, music, captions, otherTracks, extra, null);
+    this(output, clips, music, captions, otherTracks, extra, null, null);
   }
 
   public static Draft empty() {
-    return new Draft(Output.defaults(), List.of(), null, List.of(), List.of(), null, null);
+    return new Draft(Output.defaults(), List.of(), null, List.of(), List.of(), null, null, null);
   }
 
   /** The crossfade from clip {@code index - 1} into clip {@code index} in ms, 0 for a hard cut. */
@@ -47,7 +56,7 @@ public record Draft(Output output, List<Clip> clips, Music music, List<Caption> 
   }
 
   public Draft withTransition(Transition t) {
-    return new Draft(output, clips, music, captions, otherTracks, extra, t);
+    return new Draft(output, clips, music, captions, otherTracks, extra, t, grid);
   }
 
   /** The video's length: the end of the last video segment. */
@@ -92,16 +101,18 @@ public record Draft(Output output, List<Clip> clips, Music music, List<Caption> 
   }
 
   public Draft withOutput(Output o) {
-    return new Draft(o, clips, music, captions, otherTracks, extra, transition);
+    return new Draft(o, clips, music, captions, otherTracks, extra, transition, grid);
   }
 
   /**
    * New clips; music that ran to the end of the video keeps running to the new end (and is
-   * cut where the video now ends sooner).
+   * cut where the video now ends sooner). Montage shots are laid on the beats again, so their
+   * cuts stay on the beat whatever was trimmed, moved or removed ({@link BeatGrid}).
    */
   public Draft withClips(List<Clip> newClips) {
     long oldEnd = durationMs();
-    Draft next = new Draft(output, newClips, music, captions, otherTracks, extra, transition);
+    List<Clip> laid = grid == null ? newClips : grid.lay(newClips, music, fps());
+    Draft next = new Draft(output, laid, music, captions, otherTracks, extra, transition, grid);
     long newEnd = next.durationMs();
     if (music != null) {
       Music m = music;
@@ -114,12 +125,28 @@ public record Draft(Output output, List<Clip> clips, Music music, List<Caption> 
     return next;
   }
 
+  /** Other music; a track other than the grid's takes the grid with it (the shots are plain clips then). */
   public Draft withMusic(Music m) {
-    return new Draft(output, clips, m, captions, otherTracks, extra, transition);
+    return new Draft(output, clips, m, captions, otherTracks, extra, transition, grid);
   }
 
   public Draft withCaptions(List<Caption> c) {
-    return new Draft(output, clips, music, c, otherTracks, extra, transition);
+    return new Draft(output, clips, music, c, otherTracks, extra, transition, grid);
+  }
+
+  /** The montage's shots are laid on {@code g}, the beats of the music's track (null: none). */
+  public Draft withGrid(BeatGrid g) {
+    return new Draft(output, clips, music, captions, otherTracks, extra, transition, g);
+  }
+
+  /** Whether clip {@code index} is a montage shot laid on the beats of the music playing now. */
+  public boolean isShot(int index) {
+    return grid != null && index >= 0 && index < clips.size() && clips.get(index).isShot();
+  }
+
+  /** The frame rate cuts are placed at: the output's, or 30 while it follows the clips. */
+  public double fps() {
+    return output.fps() > 0 ? output.fps() : 30;
   }
 
   /** Reads any draft object; missing or malformed parts become empty. */
@@ -145,7 +172,7 @@ public record Draft(Output output, List<Clip> clips, Music music, List<Caption> 
       }
     }
     return new Draft(Output.read(json.get("m")), clips, music, captions, others, Json.rest(json, KNOWN),
-        Transition.read(json.get("xf")));
+        Transition.read(json.get("xf")), BeatGrid.read(json.get("grid")));
   }
 
   /** The {@code t/tt/sg/d/m} form; tracks without segments are left out. */
@@ -169,6 +196,7 @@ public record Draft(Output output, List<Clip> clips, Music music, List<Caption> 
     }
     otherTracks.forEach(t -> tracks.add(t.deepCopy()));
     if (transition != null) o.set("xf", transition.write());
+    if (grid != null) o.set("grid", grid.write());
     o.setAll(extra.deepCopy());
     return o;
   }

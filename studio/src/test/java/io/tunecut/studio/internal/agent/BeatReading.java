@@ -12,7 +12,7 @@ final class BeatReading implements Instruction {
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
     return BeatRequest.read(turn.whole(), turn.negated()).map(r -> {
-      if (r.kind() == BeatRequest.Kind.NOT_NOW) return Edit.answer(draft, "OK, no beat edit.", "好的，不做节拍剪辑。");
+      if (r.kind() == BeatRequest.Kind.NOT_NOW || r.kind() == BeatRequest.Kind.ASK) return Edit.answer(draft, "OK, no beat edit.", "好的，不做节拍剪辑。");
       if (withoutMusic(r, draft, turn)) {
         // as the real one says: there is nothing to hear beats in
         return Edit.refused(draft, "beat", Edit.args(), "There is no music yet. Send a track first, or say \"add background music\".",
@@ -24,7 +24,7 @@ final class BeatReading implements Instruction {
         case END_ON_PHRASE -> "phrase";
         case DUCK -> "duck " + r.db();
         case NO_DUCK -> "noduck";
-        case NOT_NOW -> "";
+        case NOT_NOW, ASK -> "";
       };
       var extra = draft.extra().deepCopy();
       extra.put("beat", what);

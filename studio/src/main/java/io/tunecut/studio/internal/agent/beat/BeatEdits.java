@@ -7,6 +7,7 @@ import io.tunecut.studio.internal.analysis.AnalysisCache;
 import io.tunecut.studio.internal.analysis.Beats;
 import io.tunecut.studio.internal.analysis.Cuts;
 import io.tunecut.studio.internal.analysis.TimeRange;
+import io.tunecut.studio.internal.draft.BeatGrid;
 import io.tunecut.studio.internal.draft.Clip;
 import io.tunecut.studio.internal.draft.Draft;
 import io.tunecut.studio.internal.draft.Music;
@@ -31,6 +32,8 @@ public final class BeatEdits {
    * stay in the background (−10 dB) under the music.
    */
   private static final double MONTAGE_CLIP_LEVEL = 0.3;
+  /** A cut is not nudged onto a beat where that leaves a clip shorter than this: it would flash by. */
+  private static final long SHORTEST_SHOT_MS = 400;
 
   private final Function<Path, Beats> beats;
   private final Function<Path, Cuts> cuts;
@@ -68,60 +71,43 @@ public final class BeatEdits {
     }
     double musicStart = music.startMs() / 1000.0;
     List<Clip> video = new ArrayList<>(draft.clips());
-    List<Double> timelineCuts = new ArrayList<>();
-    List<Integer> boundaryOf = new ArrayList<>(); // clip index for boundary cuts, -1 inside clips
-    for (int i = 0; i < video.size(); i++) {
-      Clip seg = video.get(i);
-      double st = draft.clipStartMs(i) / 1000.0;
-      if (i > 0) {
-        timelineCuts.add(st - musicStart);
-        boundaryOf.add(i);
-      }
-      Optional<Media> clip = find(media, seg.src());
-      if (clip.isPresent() && clip.get().info().kind() == MediaKind.VIDEO) {
-        double in = seg.inMs() / 1000.0;
-        double d = seg.durationMs() / 1000.0;
-        for (double c : cuts.apply(clip.get().file()).cuts()) {
-          if (c > in + 0.25 && c < in + d - 0.25) {
-            timelineCuts.add(st + c - in - musicStart);
-            boundaryOf.add(-1);
-          }
-        }
-      }
-    }
-    List<Integer> order = new ArrayList<>();
-    for (int i = 0; i < timelineCuts.size(); i++) {
-      order.add(i);
-    }
-    order.sort((a, b) -> Double.compare(timelineCuts.get(a), timelineCuts.get(b)));
-    List<Double> sorted = order.stream().map(timelineCuts::get).filter(c -> c > 0).toList();
-    List<Integer> sortedBoundary = order.stream().filter(i -> timelineCuts.get(i) > 0)
-        .map(boundaryOf::get).toList();
+    TimelineCuts seen = cutsOf(draft, media);
+    List<Double> sorted = seen.at();
+    List<Integer> sortedBoundary = seen.boundary();
     double fps = fps(draft);
-    CutSync.Plan plan = CutSync.plan(sorted, found, track.get().info().durationSeconds(),
-        videoLength(draft) - musicStart, fps, nudge);
-    if (nudge) {
+    double videoLength = videoLength(draft) - musicStart;
+    double trackLength = track.get().info().durationSeconds();
+    CutSync.Plan plan = CutSync.plan(sorted, found, trackLength, videoLength, fps, false);
+    // "make the cuts hit the beat": when shifting the music leaves cuts off the beat, they move
+    // a few frames onto it too, asked or not
+    if (nudge || plan.onBeat() < plan.cuts().size()) {
+      CutSync.Plan nudged = CutSync.plan(sorted, found, trackLength, videoLength, fps, true);
       // Only cuts between clips with footage to spare can move; the rest stay, and say so.
+      List<Clip> moved = new ArrayList<>(video);
       List<Double> applied = new ArrayList<>(sorted);
-      boolean moved = false;
+      List<Double> moves = new ArrayList<>();
       for (int k = 0; k < sorted.size(); k++) {
         int segment = sortedBoundary.get(k);
-        long delta = Math.round((plan.cuts().get(k) - sorted.get(k)) * 1000);
-        if (segment > 0 && delta != 0 && moveBoundary(video, segment, delta, media)) {
-          applied.set(k, plan.cuts().get(k));
-          moved = true;
-        }
+        long delta = Math.round(nudged.moves().get(k) * 1000);
+        boolean done = segment > 0 && delta != 0 && moveBoundary(moved, segment, delta, media);
+        if (done) applied.set(k, sorted.get(k) + delta / 1000.0);
+        moves.add(done ? delta / 1000.0 : 0.0);
       }
-      plan = new CutSync.Plan(plan.tempo(), plan.musicIn(), applied,
-          CutSync.onBeat(applied, found.beats(), plan.musicIn(), fps), moved);
+      CutSync.Plan made = new CutSync.Plan(nudged.tempo(), nudged.musicIn(), applied,
+          CutSync.onBeat(applied, found.beats(), nudged.musicIn(), fps), moves);
+      if (made.onBeat() > plan.onBeat()) {
+        plan = made;
+        video = moved;
+      }
     }
     Draft synced = draft.withClips(video)
         .withMusic(music.withTiming(music.startMs(), music.durationMs(), Math.round(plan.musicIn() * 1000)));
     ObjectNode args = NODES.objectNode().put("nudge", nudge);
     ObjectNode result = NODES.objectNode().put("tempo", round2(plan.tempo()))
-        .put("cuts", plan.cuts().size()).put("on_beat", plan.onBeat())
+        .put("cuts", plan.cuts().size()).put("on_beat", plan.onBeat()).put("nudged", plan.moved())
+        .put("most_nudged_ms", Math.round(plan.mostMoved() * 1000))
         .put("music_in_ms", Math.round(plan.musicIn() * 1000));
-    return new Edit(synced, SyncSentence.synced(plan, language), "sync_music_to_cuts", args,
+    return new Edit(synced, SyncSentence.synced(plan, fps, language), "sync_music_to_cuts", args,
         result, true);
   }
 
@@ -166,10 +152,14 @@ public final class BeatEdits {
       long st = Math.round(shot.start() * 1000);
       long end = Math.round(shot.end() * 1000);
       shots.add(new Clip("b" + (i + 1), from.src(), from.name(), "video", end - st,
-          Math.round(shot.in() * 1000), Math.min(from.level(), MONTAGE_CLIP_LEVEL), null));
+          Math.round(shot.in() * 1000), Math.min(from.level(), MONTAGE_CLIP_LEVEL), 1, shot.beats(), null));
     }
-    long total = Math.round(plan.length() * 1000);
-    Draft cut = draft.withClips(shots).withMusic(music.withTiming(0, total, Math.round(plan.musicIn() * 1000)));
+    // the draft keeps the beats and lays the shots on them, so later edits keep the cuts on the beat
+    long musicIn = Math.round(plan.musicIn() * 1000);
+    Draft cut = draft.withMusic(music.withTiming(0, Math.round(plan.length() * 1000), musicIn))
+        .withGrid(new BeatGrid(music.src(), plan.grid())).withClips(shots);
+    long total = cut.durationMs();
+    cut = cut.withMusic(cut.music().withTiming(0, total, musicIn));
     ObjectNode args = NODES.objectNode().put("seconds", seconds).put("beats_per_shot", beatsPerShot);
     ObjectNode result = NODES.objectNode().put("tempo", round2(plan.tempo()))
         .put("shots", plan.shots().size()).put("beats_per_shot", plan.beatsPerShot())
@@ -227,7 +217,72 @@ public final class BeatEdits {
         NODES.objectNode().put("db", db), NODES.objectNode().put("db", db).put("ranges", places), true));
   }
 
-  /** Moves the cut before clip {@code after} by {@code delta} ms when both clips have room. */
+  /**
+   * The cuts a person sees, from the music's start, in order: between clips and inside them
+   * (scene cuts of the footage).
+   *
+   * @param boundary for each cut, the clip it starts, or -1 for a cut inside a clip
+   */
+  private record TimelineCuts(List<Double> at, List<Integer> boundary) {}
+
+  private TimelineCuts cutsOf(Draft draft, List<Media> media) {
+    double musicStart = draft.music().startMs() / 1000.0;
+    List<Clip> video = draft.clips();
+    List<Double> timelineCuts = new ArrayList<>();
+    List<Integer> boundaryOf = new ArrayList<>(); // clip index for boundary cuts, -1 inside clips
+    for (int i = 0; i < video.size(); i++) {
+      Clip seg = video.get(i);
+      double st = draft.clipStartMs(i) / 1000.0;
+      if (i > 0) {
+        timelineCuts.add(st - musicStart);
+        boundaryOf.add(i);
+      }
+      Optional<Media> clip = find(media, seg.src());
+      if (clip.isPresent() && clip.get().info().kind() == MediaKind.VIDEO) {
+        double in = seg.inMs() / 1000.0;
+        double d = seg.durationMs() / 1000.0;
+        for (double c : cuts.apply(clip.get().file()).cuts()) {
+          if (c > in + 0.25 && c < in + d - 0.25) {
+            timelineCuts.add(st + c - in - musicStart);
+            boundaryOf.add(-1);
+          }
+        }
+      }
+    }
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < timelineCuts.size(); i++) {
+      order.add(i);
+    }
+    order.sort((a, b) -> Double.compare(timelineCuts.get(a), timelineCuts.get(b)));
+    List<Double> sorted = order.stream().map(timelineCuts::get).filter(c -> c > 0).toList();
+    List<Integer> sortedBoundary = order.stream().filter(i -> timelineCuts.get(i) > 0)
+        .map(boundaryOf::get).toList();
+    return new TimelineCuts(sorted, sortedBoundary);
+  }
+
+  /** "Does it cut on the beat?" / "节拍对吗？": how many cuts land on a beat now; nothing changes. */
+  public String onBeatNow(Draft draft, List<Media> media, String language) {
+    boolean zh = "zh".equals(language);
+    Music music = draft.music();
+    Optional<Media> track = music == null ? Optional.empty() : find(media, music.src());
+    if (track.isEmpty()) return noMusic(language);
+    Beats found = beats.apply(track.get().file());
+    if (found.beats().size() < 2) return noBeat(language);
+    List<Double> at = cutsOf(draft, media).at();
+    long bpm = Math.round(found.tempo());
+    if (at.isEmpty()) {
+      return zh ? bpm + " BPM。视频里还没有剪辑点。" : bpm + " BPM. The video has no cuts yet.";
+    }
+    int on = CutSync.onBeat(at, found.beats(), music.inMs() / 1000.0, fps(draft));
+    if (zh) {
+      return bpm + " BPM，" + at.size() + " 个剪辑点中有 " + on + " 个卡在节拍上。"
+          + (on < at.size() ? "要全部卡上就说“切换点卡在节拍上”。" : "");
+    }
+    return bpm + " BPM: " + on + " of " + at.size() + (at.size() == 1 ? " cut lands" : " cuts land") + " on a beat."
+        + (on < at.size() ? " Say \"make the cuts hit the beat\" to put them all on it." : "");
+  }
+
+  /** Moves the cut before clip {@code after} by {@code delta} ms when both clips have room and stay long enough to see. */
   private static boolean moveBoundary(List<Clip> clips, int after, long delta, List<Media> media) {
     Clip first = clips.get(after - 1);
     Clip second = clips.get(after);
@@ -236,7 +291,8 @@ public final class BeatEdits {
     boolean firstFits = firstClip.isEmpty() || firstClip.get().info().kind() != MediaKind.VIDEO
         || firstEnd <= Math.round(firstClip.get().info().durationSeconds() * 1000);
     long secondIn = second.inMs() + delta;
-    if (!firstFits || (!second.isStill() && secondIn < 0) || second.durationMs() - delta <= 0) {
+    boolean tooShort = first.durationMs() + delta < SHORTEST_SHOT_MS || second.durationMs() - delta < SHORTEST_SHOT_MS;
+    if (!firstFits || (!second.isStill() && secondIn < 0) || tooShort) {
       return false;
     }
     clips.set(after - 1, first.withDuration(first.durationMs() + delta));

@@ -41,6 +41,7 @@ public final class BeatInstruction implements Instruction {
           draft.music() == null ? List.of() : edits.heard(draft, turn.media()));
       case NO_DUCK -> DuckMusic.keepLevel(draft);
       case NOT_NOW -> Edit.answer(draft, "OK — the cuts and the music stay as they are.", "好的，剪辑和音乐保持不变。");
+      case ASK -> Edit.answer(draft, edits.onBeatNow(draft, turn.media(), "en"), edits.onBeatNow(draft, turn.media(), "zh"));
     });
   }
 

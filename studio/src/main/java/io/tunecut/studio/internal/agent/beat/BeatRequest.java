@@ -21,7 +21,8 @@ public record BeatRequest(Kind kind, double seconds, int beatsPerShot, boolean n
   /** "Every bar": as many beats as the music has to the bar, known only once it is heard. */
   public static final int A_BAR = -1;
 
-  public enum Kind { SYNC_TO_CUTS, MONTAGE, END_ON_PHRASE, DUCK, NO_DUCK, NOT_NOW }
+  /** {@code ASK}: a question about the beat ("does it cut on the beat?", "节拍对吗？"): answered, nothing changed. */
+  public enum Kind { SYNC_TO_CUTS, MONTAGE, END_ON_PHRASE, DUCK, NO_DUCK, NOT_NOW, ASK }
 
   private static final Pattern DUCK = Pattern.compile(
       "\\bduck|(?:lower|quieter|down|softer|dip|drop|reduce)\\b.{0,30}\\b(?:when|while|whenever|if|during)\\b.{0,20}\\b(?:talk|speak|voice|says?|talking|speaking|speech)"
@@ -49,10 +50,20 @@ public record BeatRequest(Kind kind, double seconds, int beatsPerShot, boolean n
   private static final Pattern SYNC = Pattern.compile(
       "sync|nudge|snap (?:the )?cuts|match (?:the )?(?:music|song) to|line (?:the )?(?:music|song|beats?) up|on the beat|to the beat|卡点|踩点|对齐节拍|节拍对齐"
           + "|\\bline (?:up )?(?:the )?(?:music|song|beats?) (?:up )?(?:w|with|to) (?:the )?(?:cuts|edits|clips|transitions)\\b|卡\\s*(?:个|一下|下)\\s*点"
-          + "|(?:转场|剪辑点|切换|镜头)\\s*(?:要)?\\s*(?:对上|对准|卡在|踩在|落在|踩)\\s*(?:鼓点|节拍|拍子|节奏|拍点)"
+          + "|(?:转场|剪辑点|切换点?|切点|镜头)\\s*(?:要)?\\s*(?:都)?\\s*(?:对上|对准|卡在|踩在|落在|踩|卡|对齐)\\s*(?:到)?\\s*(?:鼓点|节拍|拍子|节奏|拍点)"
           + "|\\b(?:cuts?|edits?)\\s+(?:match|hit|land on|fall on|line up with)\\s+(?:the\\s+)?(?:beats?|rhythm)"
           + "|(?:跟着|跟随|配合|对上|对准|贴合)\\s*(?:剪辑点?|镜头切换|切换|画面切换|转场)"
           + "|(?:music|song)\\s*(?:和|跟|与|同)\\s*(?:剪辑点?|镜头切换|切换点?|画面切换|转场)\\s*对(?:齐|上|准)");
+  /** What a question about the beat names. */
+  private static final Pattern ABOUT_BEAT = Pattern.compile("\\bbeats?\\b|\\brhythm|\\bbpm\\b|节拍|卡点|踩点|鼓点|拍子|节奏|卡上|踩上|拍点");
+  /** Asking how it is: "does it cut on the beat?", "are the cuts on the beat?", "节拍对吗？", "卡点了吗". */
+  private static final Pattern QUESTION = Pattern.compile(
+      "^(?:does|do|did|is|are|was|were|has|have)\\b|吗\\s*\\??\\s*$|(?:了没有?|对不对|是不是|准不准|齐不齐)\\s*\\??\\s*$");
+  /** A request said as a question ("can you sync it to the cuts?", "能卡点吗？") or with a verb first ("make the cuts hit the beat?"). */
+  private static final Pattern REQUEST = Pattern.compile(
+      "^(?:can|could|would|will|pls|please)\\b|\\b(?:can|could|would) (?:you|u)\\b|^(?:make|sync|put|cut|snap|nudge|line|match|move|shift|let'?s)\\b"
+          + "|能不能|可不可以|可以|^能|帮|请|麻烦|^(?:把|让|给)");
+
   /** "keep the music level": the same as "no ducking". */
   private static final Pattern LEVEL = Pattern.compile("keep (?:the )?(?:music|song) (?:level|steady|constant|even)\\b(?!\\s*(?:at|to)\\b)");
   private static final Pattern NUDGE = Pattern.compile(
@@ -70,6 +81,9 @@ public record BeatRequest(Kind kind, double seconds, int beatsPerShot, boolean n
   /** The beat request in one normalised clause, if it is one. */
   public static Optional<BeatRequest> read(String clause, boolean negated) {
     String m = clause;
+    if (ABOUT_BEAT.matcher(m).find() && QUESTION.matcher(m.strip()).find() && !REQUEST.matcher(m.strip()).find()) {
+      return Optional.of(new BeatRequest(Kind.ASK, 0, 0, false, 0));
+    }
     boolean duck = DUCK.matcher(m).find();
     if (duck && negated) return Optional.of(new BeatRequest(Kind.NO_DUCK, 0, 0, false, 0));
     if (duck) {

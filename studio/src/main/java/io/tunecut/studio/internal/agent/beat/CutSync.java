@@ -14,8 +14,13 @@ public final class CutSync {
   private static final double DOWNBEAT_WEIGHT = 1.5;
   /** Score a cut may lose and still count as fitting as well: about 18 ms off, half a frame. */
   private static final double CLOSE_ENOUGH = 0.1;
-  /** Cuts move by at most this many frames when nudged onto a beat. */
+  /** Cuts may always move this many frames when nudged onto a beat... */
   public static final int MAX_NUDGE_FRAMES = 3;
+  /**
+   * ... and up to half a beat (so any cut can reach its nearest beat), but never more than a
+   * quarter second: a shot a few seconds long does not look cut differently.
+   */
+  private static final double MAX_NUDGE_SECONDS = 0.25;
 
   private CutSync() {}
 
@@ -25,11 +30,28 @@ public final class CutSync {
    * @param musicIn where in the track playback starts, seconds
    * @param cuts the cuts on the timeline after any nudging, seconds
    * @param onBeat how many of them land on a beat (within a frame or 40 ms)
+   * @param moves how far each cut was nudged, seconds (0: not moved)
    */
-  public record Plan(double tempo, double musicIn, List<Double> cuts, int onBeat, boolean nudged) {
+  public record Plan(double tempo, double musicIn, List<Double> cuts, int onBeat, List<Double> moves) {
     public Plan {
       cuts = List.copyOf(cuts);
+      moves = List.copyOf(moves);
     }
+
+    /** How many cuts were nudged. */
+    public int moved() {
+      return (int) moves.stream().filter(m -> Math.abs(m) > 1e-9).count();
+    }
+
+    /** The largest nudge, seconds. */
+    public double mostMoved() {
+      return moves.stream().mapToDouble(Math::abs).max().orElse(0);
+    }
+  }
+
+  /** How far a cut may be nudged: half a beat up to {@value #MAX_NUDGE_SECONDS} s, {@value #MAX_NUDGE_FRAMES} frames at least. */
+  public static double nudgeLimit(double period, double fps) {
+    return Math.max(MAX_NUDGE_FRAMES / fps, Math.min(MAX_NUDGE_SECONDS, period / 2)) + 1e-9;
   }
 
   /**
@@ -38,7 +60,8 @@ public final class CutSync {
    * @param videoLength the timeline's length; when the track is longer, the music still
    *     covers the whole video
    * @param fps the output frame rate, for nudging and for "on a beat"
-   * @param nudge move cuts by up to {@value #MAX_NUDGE_FRAMES} frames onto the nearest beat
+   * @param nudge move cuts off the beat by up to {@link #nudgeLimit} onto the nearest beat,
+   *     choosing the music's start so the most cuts can reach one
    */
   public static Plan plan(List<Double> cuts, Beats beats, double trackLength, double videoLength,
       double fps, boolean nudge) {
@@ -50,26 +73,59 @@ public final class CutSync {
         if (b - c >= 0 && b - c <= latest) candidates.add(b - c);
       }
     }
+    double limit = nudgeLimit(beats.period() > 0 ? beats.period() : 0.5, fps);
+    if (nudge) {
+      // also each start that centres the cuts between their beats, so nudges stay small
+      for (double in : List.copyOf(candidates)) {
+        double low = Double.MAX_VALUE;
+        double high = -Double.MAX_VALUE;
+        for (double c : cuts) {
+          double d = nearest(beatTimes, c + in) - in - c;
+          low = Math.min(low, d);
+          high = Math.max(high, d);
+        }
+        double centred = in + (low + high) / 2;
+        if (cuts.size() > 1 && centred >= 0 && centred <= latest) candidates.add(centred);
+      }
+    }
     double[] scores = new double[candidates.size()];
-    double best = 0;
+    int[] reach = new int[candidates.size()];
+    int most = 0;
     for (int i = 0; i < scores.length; i++) {
       scores[i] = score(cuts, beats, candidates.get(i));
-      best = Math.max(best, scores[i]);
+      reach[i] = nudge ? reachable(cuts, beatTimes, candidates.get(i), limit) : 0;
+      most = Math.max(most, reach[i]);
     }
-    // Within a few milliseconds per cut of the best fit, the earliest start wins: it keeps the intro.
+    // Nudging: the starts that let the most cuts reach a beat. Then, within a few milliseconds
+    // per cut of the best fit, the earliest start wins: it keeps the intro.
+    double best = 0;
+    for (int i = 0; i < scores.length; i++) if (reach[i] == most) best = Math.max(best, scores[i]);
     double bestIn = Double.MAX_VALUE;
     for (int i = 0; i < scores.length; i++) {
-      if (scores[i] >= best - CLOSE_ENOUGH * cuts.size()) bestIn = Math.min(bestIn, candidates.get(i));
+      if (reach[i] == most && scores[i] >= best - CLOSE_ENOUGH * cuts.size()) bestIn = Math.min(bestIn, candidates.get(i));
     }
     double in = Math.round(bestIn * 1000) / 1000.0;
-    double frame = 1 / fps;
     List<Double> placed = new ArrayList<>();
+    List<Double> moves = new ArrayList<>();
     for (double c : cuts) {
       double beat = nearest(beatTimes, c + in) - in;
-      double target = BeatGrid.frameAtOrBefore(beat, fps);
-      placed.add(nudge && Math.abs(target - c) <= MAX_NUDGE_FRAMES * frame + 1e-9 ? target : c);
+      double target = Frames.frameAtOrBefore(beat, fps);
+      boolean move = nudge && Math.abs(target - c) <= limit && !onBeat(c, beatTimes, in, fps);
+      placed.add(move ? target : c);
+      moves.add(move ? target - c : 0.0);
     }
-    return new Plan(beats.tempo(), in, placed, onBeat(placed, beatTimes, in, fps), nudge);
+    return new Plan(beats.tempo(), in, placed, onBeat(placed, beatTimes, in, fps), moves);
+  }
+
+  /** How many cuts are within {@code limit} of a beat with the music from {@code in}. */
+  private static int reachable(List<Double> cuts, List<Double> beatTimes, double in, double limit) {
+    int n = 0;
+    for (double c : cuts) if (Math.abs(nearest(beatTimes, c + in) - in - c) <= limit) n++;
+    return n;
+  }
+
+  private static boolean onBeat(double cut, List<Double> beatTimes, double musicIn, double fps) {
+    return onBeat(List.of(cut), beatTimes, musicIn, fps) == 1;
   }
 
   /** How many of the timeline's {@code cuts} are within a frame (or 40 ms) of a beat. */

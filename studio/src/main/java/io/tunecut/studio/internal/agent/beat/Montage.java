@@ -25,8 +25,9 @@ public final class Montage {
    * @param in where in the clip it starts, seconds
    * @param start where on the timeline it starts, seconds
    * @param length how long it plays, seconds
+   * @param beats how many beats it lasts
    */
-  public record Shot(int clip, double in, double start, double length) {
+  public record Shot(int clip, double in, double start, double length, int beats) {
     public double end() {
       return start + length;
     }
@@ -35,10 +36,12 @@ public final class Montage {
   /**
    * @param musicIn where the track starts playing (the first downbeat), seconds
    * @param beatsPerShot the shot length in beats
+   * @param grid the beats the shots are laid on, ms in the track, from {@code musicIn}
    */
-  public record Plan(double tempo, double musicIn, int beatsPerShot, List<Shot> shots) {
+  public record Plan(double tempo, double musicIn, int beatsPerShot, List<Shot> shots, List<Long> grid) {
     public Plan {
       shots = List.copyOf(shots);
+      grid = List.copyOf(grid);
     }
 
     public double length() {
@@ -80,41 +83,32 @@ public final class Montage {
     double available = Math.min(trackLength - musicIn, clipTotal);
     double length = wantedLength > 0 ? Math.min(wantedLength, available) : available;
 
-    // boundaries: beats (timeline time) every perShot beats from the music start
-    List<Double> grid = new ArrayList<>();
+    // the beats from the music start on, in whole ms (as the draft keeps them), and on at the
+    // music's tempo past its last tracked beat when the video is longer
+    long inMs = Math.round(musicIn * 1000);
+    List<Long> grid = new ArrayList<>();
     for (double b : beats.beats()) {
-      if (b >= musicIn - 1e-9) {
-        grid.add(b - musicIn);
-      }
+      if (Math.round(b * 1000) >= inMs) grid.add(Math.round(b * 1000));
     }
-    List<Long> cutFrames = new ArrayList<>();
-    cutFrames.add(0L);
     long endFrame = Math.round(length * fps);
-    for (int k = perShot; k < grid.size(); k += perShot) {
-      long frame = BeatGrid.frameIndex(grid.get(k), fps);
-      if (frame >= endFrame) {
-        break;
-      }
-      cutFrames.add(frame);
+    while (grid.size() < 2 || frame(grid.get(grid.size() - 1), inMs, fps) < endFrame) {
+      long last = grid.isEmpty() ? inMs : grid.get(grid.size() - 1);
+      grid.add(Math.round(last + period * 1000));
     }
-    // keep going past the music's last tracked beat at its tempo when the video is longer
-    long last = cutFrames.get(cutFrames.size() - 1);
-    double lastBeat = grid.isEmpty() ? 0 : grid.get(Math.min(grid.size() - 1,
-        (cutFrames.size() - 1) * perShot));
-    for (double t = lastBeat + perShot * period; BeatGrid.frameIndex(t, fps) < endFrame;
-        t += perShot * period) {
-      long frame = BeatGrid.frameIndex(t, fps);
-      if (frame > last) {
-        cutFrames.add(frame);
-        last = frame;
-      }
+    // a cut every perShot beats; the video ends on the last beat within it, so every shot is
+    // whole beats, unless that last shot would be under half a shot: then it ends a shot sooner
+    int lastBeat = 1; // a single beat at least
+    while (lastBeat + 1 < grid.size() && frame(grid.get(lastBeat + 1), inMs, fps) <= endFrame) lastBeat++;
+    List<Integer> cutBeats = new ArrayList<>();
+    for (int k = 0; k < lastBeat; k += perShot) cutBeats.add(k);
+    int tail = lastBeat - cutBeats.get(cutBeats.size() - 1);
+    if (tail < (perShot + 1) / 2 && cutBeats.size() > 1) {
+      lastBeat = cutBeats.remove(cutBeats.size() - 1);
     }
-    // the last shot ends at a boundary too, unless that would lose more than half a shot
-    if (endFrame - last < Math.round(perShot * period * fps / 2) && cutFrames.size() > 1) {
-      endFrame = last;
-      cutFrames.remove(cutFrames.size() - 1);
-    }
-    cutFrames.add(endFrame);
+    cutBeats.add(lastBeat);
+    List<Long> cutFrames = new ArrayList<>();
+    for (int k : cutBeats) cutFrames.add(frame(grid.get(k), inMs, fps));
+    List<Long> used = new ArrayList<>(grid.subList(0, Math.min(grid.size(), lastBeat + 1)));
     int shotCount = cutFrames.size() - 1;
     int[] owner = assign(clips, shotCount, perShot * period);
     List<Shot> shots = new ArrayList<>();
@@ -134,11 +128,16 @@ public final class Montage {
         // opening frames, which every clip's first shot showed before
         double centre = clip.length() * (p + 0.5) / parts;
         double in = Math.max(0, Math.min(clip.length() - len, centre - len / 2));
-        shots.add(new Shot(clip.index(), round(in), round(start), round(len)));
+        shots.add(new Shot(clip.index(), round(in), round(start), round(len), cutBeats.get(s + 1) - cutBeats.get(s)));
       }
       i = j + 1;
     }
-    return new Plan(beats.tempo(), round(musicIn), perShot, shots);
+    return new Plan(beats.tempo(), inMs / 1000.0, perShot, shots, used);
+  }
+
+  /** The frame a cut on the beat at track time {@code beatMs} takes, with the music from {@code inMs} at 0. */
+  private static long frame(long beatMs, long inMs, double fps) {
+    return Frames.frameIndex((beatMs - inMs) / 1000.0, fps);
   }
 
   /** Shots of whole bars, halves or single beats, so cuts keep to the bar lines. */

@@ -7,8 +7,12 @@ import java.util.Locale;
 public final class SyncSentence {
   private SyncSentence() {}
 
-  /** "118 BPM, 14 cuts — the song plays from 0.42 s in so 11 of 14 cuts land on a beat." */
-  public static String synced(CutSync.Plan plan, String language) {
+  /**
+   * "118 BPM, 14 cuts — the song plays from 0.42 s in so 11 of 14 cuts land on a beat.", and
+   * when cuts were nudged, by how much: "…in and 2 cuts moved by up to 3 frames (100 ms) onto
+   * their beats, so 14 of 14 cuts land on a beat."
+   */
+  public static String synced(CutSync.Plan plan, double fps, String language) {
     boolean zh = "zh".equals(language);
     long bpm = Math.round(plan.tempo());
     int cuts = plan.cuts().size();
@@ -18,21 +22,23 @@ public final class SyncSentence {
     }
     String shift = seconds(plan.musicIn());
     boolean shifted = plan.musicIn() >= 0.005;
-    boolean nudged = plan.nudged();
+    int moved = plan.moved();
+    long frames = Math.max(1, Math.round(plan.mostMoved() * fps));
+    long ms = Math.round(plan.mostMoved() * 1000);
     if (zh) {
       String what = shifted ? "音乐从歌曲的第 " + shift + " 秒开始播放" : "音乐从头开始";
-      if (nudged) {
-        what += "，剪辑点最多微调 " + CutSync.MAX_NUDGE_FRAMES + " 帧";
+      if (moved > 0) {
+        what += "，" + moved + " 个剪辑点" + (moved == 1 ? "挪了 " : "最多挪了 ") + frames + " 帧（" + ms + " 毫秒）踩到节拍上";
       }
       return bpm + " BPM，" + cuts + " 个剪辑点——" + what + "，" + cuts + " 个剪辑点中有 "
           + plan.onBeat() + " 个卡在节拍上。";
     }
     String what = shifted ? "the song plays from " + shift + " s in" : "the music starts from the top";
-    if (nudged) {
-      what += (shifted ? " and" : ";") + " nudged cuts by up to " + CutSync.MAX_NUDGE_FRAMES
-          + " frames";
+    if (moved > 0) {
+      what += (shifted ? " and " : "; ") + (moved == 1 ? "1 cut moved " : moved + " cuts moved by up to ") + frames
+          + (frames == 1 ? " frame" : " frames") + " (" + ms + " ms) onto " + (moved == 1 ? "its beat" : "their beats");
     }
-    String joiner = shifted || nudged ? " so " : "; ";
+    String joiner = shifted || moved > 0 ? (moved > 0 ? ", so " : " so ") : "; ";
     return bpm + " BPM, " + cuts + (cuts == 1 ? " cut" : " cuts") + " — " + what + joiner
         + plan.onBeat() + " of " + cuts + (cuts == 1 ? " cut lands" : " cuts land") + " on a beat.";
   }

@@ -94,6 +94,10 @@ class BeatEditsTest {
     assertThat(edit.draft().toJson().at("/t/1/sg/0/d").asLong()).isEqualTo(at);
     assertThat(beats.downbeats()).contains(edit.draft().toJson().at("/t/1/sg/0/in").asLong() / 1000.0);
     assertThat(edit.text()).startsWith("Made a ").contains(" s montage of the ").contains("at 120 BPM, every cut on a beat");
+    // the draft knows the shots lie on the beats, and laying them again moves nothing
+    assertThat(edit.draft().grid().src()).isEqualTo("med_song");
+    assertThat(edit.draft().isShot(0)).isTrue();
+    assertThat(edit.draft().withClips(edit.draft().clips())).isEqualTo(edit.draft());
   }
 
   @Test

@@ -151,6 +151,92 @@ class BeatInstructionTest {
     }
   }
 
+  @Test
+  void theCutsHitTheBeatWhenAskedInEnglishOrChineseMovingAFewFramesWhereShiftingTheMusicIsNotEnough() throws Exception {
+    // shots of 60, 57 and 60 frames: no start of the music puts both cuts on a beat
+    editing.upload(SyncMedia.clip(dir, "a.mp4", "testsrc2", 2));
+    editing.upload(SyncMedia.clip(dir, "b.mp4", "smptebars", 3));
+    editing.upload(SyncMedia.clip(dir, "c.mp4", "rgbtestsrc", 2));
+    var drums = editing.upload(SyncMedia.drums(dir, "drums.wav", 120, 30));
+    editing.say("trim the second clip to 1.9 seconds");
+    editing.say("add background music");
+    var before = editing.draft.deepCopy();
+
+    for (String asked : List.of("make the cuts hit the beat", "cuts on the beat pls", "切换点卡在节拍上")) {
+      editing.draft = before.deepCopy();
+      AgentReply reply = editing.say(asked, asked.startsWith("切") ? "zh" : "en");
+
+      AgentStep sync = step(reply, "sync_music_to_cuts");
+      assertThat(sync.result().path("on_beat").asInt()).as(asked).isEqualTo(2);
+      assertThat(sync.result().path("most_nudged_ms").asLong()).as(asked).isPositive().isLessThanOrEqualTo(250);
+      assertThat(reply.text()).as(asked).containsAnyOf("2 of 2 cuts land on a beat", "2 个剪辑点中有 2 个卡在节拍上")
+          .containsPattern("\\d+ (frames?|帧)");
+      assertCutsOnBeats(editing.analysis.beats(drums.file()).beats());
+    }
+  }
+
+  @Test
+  void askingWhetherItCutsOnTheBeatChangesNothing() throws Exception {
+    editing.upload(SyncMedia.clip(dir, "a.mp4", "testsrc2", 2));
+    editing.upload(SyncMedia.clip(dir, "b.mp4", "smptebars", 1.9));
+    editing.upload(SyncMedia.drums(dir, "drums.wav", 120, 30));
+    editing.say("add background music");
+    var before = editing.draft.deepCopy();
+
+    for (String question : List.of("does it cut on the beat?", "节拍对吗？", "卡点了吗？")) {
+      AgentReply reply = editing.say(question, question.startsWith("does") ? "en" : "zh");
+      assertThat(editing.draft).as(question).isEqualTo(before);
+      assertThat(reply.steps()).as(question).isEmpty();
+      assertThat(reply.text()).as(question).doesNotContain("didn't understand").doesNotContain("没看懂");
+    }
+    assertThat(editing.say("节拍对吗？", "zh").text()).containsPattern("1(19|20|21) BPM，1 个剪辑点中有 \\d 个卡在节拍上");
+  }
+
+  @Test
+  void shorterMontageShotsLoseWholeBeatsAndEveryCutStaysOnABeat() throws Exception {
+    editing.upload(SyncMedia.clip(dir, "a.mp4", "testsrc2", 6));
+    editing.upload(SyncMedia.clip(dir, "b.mp4", "smptebars", 6));
+    editing.upload(SyncMedia.clip(dir, "c.mp4", "rgbtestsrc", 6));
+    var drums = editing.upload(SyncMedia.drums(dir, "drums.wav", 120, 30));
+    editing.say("add background music and make a 12-second montage cut to the beat");
+    List<Double> beats = editing.analysis.beats(drums.file()).beats();
+    var montage = editing.draft.deepCopy();
+    int shots = editing.track(0).path("sg").size();
+    long second = editing.track(0).at("/sg/1/d").asLong();
+    int secondBeats = editing.track(0).at("/sg/1/beats").asInt();
+    assertThat(secondBeats).isGreaterThan(1);
+
+    AgentReply shorter = editing.say("make the second shot shorter");
+
+    int now = editing.track(0).at("/sg/1/beats").asInt();
+    assertThat(now).isBetween(1, secondBeats - 1);
+    assertThat(shorter.text()).startsWith("Shot 2 (").contains((secondBeats - now) + " beat").contains("the cuts stay on the beat");
+    assertThat(editing.draft.path("d").asLong()).as("the video is as much shorter as the shot")
+        .isEqualTo(montage.path("d").asLong() - (second - editing.track(0).at("/sg/1/d").asLong()));
+    assertCutsOnBeats(beats);
+
+    for (String edit : List.of("第二段太长了", "make the intro shorter", "put the last clip first", "remove clip 2")) {
+      editing.draft = montage.deepCopy();
+      AgentReply reply = editing.say(edit, edit.startsWith("第") ? "zh" : "en");
+      assertThat(reply.steps()).as(edit).isNotEmpty();
+      assertThat(editing.draft).as(edit).isNotEqualTo(montage);
+      assertCutsOnBeats(beats);
+      assertThat(editing.track(0).path("sg").size()).isEqualTo(edit.startsWith("remove") ? shots - 1 : shots);
+    }
+    assertThat(editing.say("第二段太长了", "zh").text()).contains("拍").contains("剪辑点仍然卡在节拍上");
+  }
+
+  /** Every cut between clips within a frame of a beat, with the music where it starts. */
+  private void assertCutsOnBeats(List<Double> beats) {
+    double musicIn = editing.music().path("in").asLong() / 1000.0 - editing.music().path("st").asLong() / 1000.0;
+    var shots = editing.track(0).path("sg");
+    for (int i = 1; i < shots.size(); i++) {
+      double cut = shots.get(i).path("st").asLong() / 1000.0;
+      assertThat(beats).as("a beat at the cut at %.3f s of %s", cut, shots)
+          .anySatisfy(b -> assertThat(Math.abs(b - musicIn - cut)).isLessThanOrEqualTo(1 / 30.0 + 1e-3));
+    }
+  }
+
   static AgentStep step(AgentReply reply, String tool) {
     return reply.steps().stream().filter(s -> s.tool().equals(tool)).findFirst()
         .orElseThrow(() -> new AssertionError("no " + tool + " step in " + reply.steps()));

@@ -61,6 +61,55 @@ class BeatRenderTest {
   }
 
   @Test
+  void aMontageShotMadeShorterRendersWithEveryLaterCutStillOnItsBeat() throws Exception {
+    editing.upload(SyncMedia.clip(dir, "a.mp4", "testsrc2", 6));
+    editing.upload(SyncMedia.clip(dir, "b.mp4", "smptebars", 6));
+    editing.upload(SyncMedia.clip(dir, "c.mp4", "rgbtestsrc", 6));
+    Media drums = editing.upload(SyncMedia.drums(dir, "drums.wav", 120, 30));
+    editing.say("add background music and make a 10-second montage cut to the beat");
+    long before = editing.track(0).at("/sg/1/d").asLong();
+    editing.say("make the second shot shorter");
+    assertThat(editing.track(0).at("/sg/1/d").asLong()).as("shot 2 is shorter").isLessThan(before);
+
+    Path out = editing.render(new FfmpegRenderer(FFMPEG, dir.resolve("work"),
+        RenderOptions.defaults().withShortSide(180).withSegmentThreshold(2)), dir.resolve("trimmed.mp4"));
+
+    double musicIn = editing.music().path("in").asLong() / 1000.0;
+    List<Double> beats = editing.analysis.beats(drums.file()).beats().stream().map(b -> b - musicIn).toList();
+    List<Double> found = new CutDetector().detect(out).cuts();
+    assertThat(found).hasSize(editing.track(0).path("sg").size() - 1);
+    for (double cut : found) {
+      assertThat(beats).as("a beat near the cut at %.3f s", cut).anySatisfy(b -> assertThat(Math.abs(b - cut)).isLessThanOrEqualTo(FRAME + 1e-3));
+    }
+  }
+
+  @Test
+  void onARealSongTrimmedMovedAndRemovedShotsRenderWithEveryCutOnABeat() throws Exception {
+    // 20 s of a real song kept in the repository: its beats are not evenly spaced
+    Path song = Path.of(BeatRenderTest.class.getResource("/beats/hyperrogue-hr3-mirror.opus").toURI());
+    editing.upload(SyncMedia.clip(dir, "a.mp4", "testsrc2", 6));
+    editing.upload(SyncMedia.clip(dir, "b.mp4", "smptebars", 6));
+    editing.upload(SyncMedia.clip(dir, "c.mp4", "rgbtestsrc", 6));
+    Media track = editing.upload(java.nio.file.Files.copy(song, dir.resolve("mirror.opus")));
+    editing.say("add background music and make a 14-second montage cut to the beat");
+    editing.say("make the second shot shorter");
+    editing.say("put the last clip first");
+    editing.say("remove clip 3");
+    assertThat(editing.track(0).at("/sg/1/beats").asInt()).isPositive();
+
+    Path out = editing.render(new FfmpegRenderer(FFMPEG, dir.resolve("work"),
+        RenderOptions.defaults().withShortSide(180).withSegmentThreshold(2)), dir.resolve("real.mp4"));
+
+    double musicIn = editing.music().path("in").asLong() / 1000.0;
+    List<Double> beats = editing.analysis.beats(track.file()).beats().stream().map(b -> b - musicIn).toList();
+    List<Double> found = new CutDetector().detect(out).cuts();
+    assertThat(found).hasSize(editing.track(0).path("sg").size() - 1);
+    for (double cut : found) {
+      assertThat(beats).as("a beat near the cut at %.3f s", cut).anySatisfy(b -> assertThat(Math.abs(b - cut)).isLessThanOrEqualTo(FRAME + 1e-3));
+    }
+  }
+
+  @Test
   void cutsNudgedOntoBeatsAreOnTheBeatInTheRenderedVideo() throws Exception {
     // shots of 60, 57 and 60 frames: no start of the music puts both cuts within a frame of a
     // beat; the second cut can move, since b.mp4 has footage to spare after it

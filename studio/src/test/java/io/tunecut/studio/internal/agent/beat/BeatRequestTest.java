@@ -21,6 +21,18 @@ class BeatRequestTest {
   }
 
   @Test
+  void cutsOnTheBeatAreSyncRequestsAndQuestionsAboutTheBeatAreNot() {
+    for (String asked : new String[] {"make the cuts hit the beat", "cuts on the beat pls", "切换点卡在节拍上",
+        "can you put the cuts on the beat?", "能卡点吗？", "剪辑点都对准节拍"}) {
+      assertThat(kind(asked)).as(asked).isEqualTo(Kind.SYNC_TO_CUTS);
+    }
+    for (String question : new String[] {"does it cut on the beat?", "节拍对吗？", "卡点了吗？", "are the cuts on the beat?",
+        "is it on the beat", "节拍准不准"}) {
+      assertThat(kind(question)).as(question).isEqualTo(Kind.ASK);
+    }
+  }
+
+  @Test
   void montageRequestsCarryTheirLengthAndShotLength() {
     BeatRequest travel = BeatRequest.read("make a 60-second travel montage").get();
     assertThat(travel.kind()).isEqualTo(Kind.MONTAGE);

@@ -57,28 +57,32 @@ class CutSyncTest {
   }
 
   @Test
-  void unevenCutsAreNudgedByAFewFramesOntoBeatsWhenAsked() {
+  void unevenCutsAreNudgedOntoBeatsByAtMostHalfABeatAndAQuarterSecond() {
     Beats beats = Grid.steady(120, 0.0, 60);
-    // 2.0 fits; the others are 2 and 3 frames off the beat grid, one is far off
-    List<Double> cuts = List.of(2.0, 3.0 + 2 / 30.0, 5.5 - 3 / 30.0, 7.25);
+    // 2.0 fits; the others are 2, 3 and 7 frames off the beat grid
+    List<Double> cuts = List.of(2.0, 3.0 + 2 / 30.0, 5.5 - 3 / 30.0, 7.25 - 1 / 30.0);
 
     CutSync.Plan kept = CutSync.plan(cuts, beats, 60, 10, 30, false);
     CutSync.Plan nudged = CutSync.plan(cuts, beats, 60, 10, 30, true);
 
-    assertThat(nudged.onBeat()).isGreaterThan(kept.onBeat());
-    assertThat(nudged.onBeat()).isEqualTo(3);
+    assertThat(kept.onBeat()).isLessThan(4);
+    assertThat(nudged.onBeat()).isEqualTo(4);
+    assertThat(nudged.moved()).isEqualTo(3);
     for (int i = 0; i < cuts.size(); i++) {
-      assertThat(Math.abs(nudged.cuts().get(i) - cuts.get(i))).isLessThanOrEqualTo(3 / 30.0 + 1e-9);
+      assertThat(Math.abs(nudged.cuts().get(i) - cuts.get(i))).isLessThanOrEqualTo(0.25);
     }
+    assertThat(CutSync.nudgeLimit(0.5, 30)).isCloseTo(0.25, offset(1e-6));
+    assertThat(CutSync.nudgeLimit(60 / 90.0, 30)).as("a quarter second at most").isCloseTo(0.25, offset(1e-6));
+    assertThat(CutSync.nudgeLimit(60 / 180.0, 30)).as("half a beat").isCloseTo(60 / 360.0, offset(1e-6));
   }
 
   @Test
   void theSentenceSaysTempoCutsShiftAndHits() {
     CutSync.Plan plan = new CutSync.Plan(118.2, 0.42, List.of(1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0,
-        8.0, 9.0, 10.0, 11.0, 12.0, 13.0, 14.0), 11, false);
-    assertThat(SyncSentence.synced(plan, "en"))
+        8.0, 9.0, 10.0, 11.0, 12.0, 13.0, 14.0), 11, java.util.Collections.nCopies(14, 0.0));
+    assertThat(SyncSentence.synced(plan, 30, "en"))
         .isEqualTo("118 BPM, 14 cuts — the song plays from 0.42 s in so 11 of 14 cuts land on a beat.");
-    assertThat(SyncSentence.synced(plan, "zh"))
+    assertThat(SyncSentence.synced(plan, 30, "zh"))
         .isEqualTo("118 BPM，14 个剪辑点——音乐从歌曲的第 0.42 秒开始播放，14 个剪辑点中有 11 个卡在节拍上。");
   }
 }

@@ -35,6 +35,18 @@ class MontageTest {
   }
 
   @Test
+  void everyShotIsWholeBeatsTheLastOneTooSoTheVideoEndsOnABeat() {
+    Beats beats = Grid.steady(100, 0.2, 120); // 0.6 s a beat: 4-beat shots do not divide 20 s
+    Montage.Plan plan = Montage.plan(List.of(new Montage.Clip(0, 30), new Montage.Clip(1, 30)), beats, 120, 20, 4, FPS);
+
+    assertThat(plan.shots()).allSatisfy(s -> assertThat(s.beats()).isBetween(1, 4));
+    assertThat(plan.shots().stream().mapToInt(Montage.Shot::beats).sum()).isEqualTo(plan.grid().size() - 1);
+    double end = (plan.grid().get(plan.grid().size() - 1) / 1000.0) - plan.musicIn();
+    assertThat(plan.length()).as("the video ends on the frame of its last beat").isCloseTo(end, offset(1 / FPS));
+    assertThat(plan.length()).as("within a shot of 20 s").isLessThanOrEqualTo(20).isGreaterThan(20 - 4 * 0.6);
+  }
+
+  @Test
   void shotsFollowTheClipOrderAndTakeDifferentPartsOfEachClip() {
     Beats beats = Grid.steady(120, 0.0, 120);
     List<Montage.Clip> clips = List.of(new Montage.Clip(0, 20), new Montage.Clip(1, 20));

@@ -1,10 +1,10 @@
 package io.tunecut.studio.internal.agent.beat;
 
 /** Placing cuts on frames: a cut on the frame at or just before a beat reads as on the beat. */
-final class BeatGrid {
+final class Frames {
   private static final double JITTER = 0.005;
 
-  private BeatGrid() {}
+  private Frames() {}
 
   /**
    * The start of the frame containing {@code t} (so up to one frame early), in seconds. A beat
