@@ -49,7 +49,8 @@ final class AddMusic implements Instruction {
       add = null;
     }
     boolean asked = ordered != null || named != null || replace || add != null;
-    if (!asked && draft.music() == null && !tracks.isEmpty() && turn.has(FEATURE)) {
+    // "把音乐调小一点" with a track sent and none playing: added at that level, as "make the song quieter" is
+    if (!asked && draft.music() == null && !tracks.isEmpty() && (turn.has(FEATURE) || turn.has(MusicVolume.QUIETER) || turn.has(MusicVolume.LOUDER))) {
       asked = turn.match(Pattern.compile("\\b(?:music|song)\\b")) != null;
     }
     if (!asked) return Optional.empty();

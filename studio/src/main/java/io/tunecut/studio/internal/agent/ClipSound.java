@@ -77,6 +77,9 @@ final class ClipSound implements Instruction {
           "Clip " + only + " (" + c.name() + ") plays its own sound at " + Words.percent(lv) + ".",
           "第 " + only + " 个片段（" + c.name() + "）的原声设为 " + Words.percent(lv) + "。");
     }
+    if (lv == 0 && draft.clips().stream().allMatch(c -> c.level() == 0)) {
+      return Edit.answer(draft, "The clips' own sound is off already.", "视频原声已经是静音的。");
+    }
     String en = lv == 0 ? "Muted the clips' own sound." : lv == 1.0 ? "The clips keep their own sound as recorded."
         : "The clips' own sound is at " + Words.percent(lv) + ".";
     String zh = lv == 0 ? "已静音视频原声。" : lv == 1.0 ? "保留视频原声。" : "视频原声已设为 " + Words.percent(lv) + "。";

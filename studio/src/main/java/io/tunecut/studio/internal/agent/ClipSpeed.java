@@ -21,7 +21,7 @@ final class ClipSpeed implements Instruction {
   static final double SLOW_MOTION = 0.5;
   private static final Pattern UP = Pattern.compile(
       "\\bspeed(?:s|ed|ing)?\\s+(?:\\S+\\s+){0,3}?up\\b|\\bspeed-?up\\b|\\bfaster\\b|\\bquicker\\b|\\bfast[- ]?forward\\b|\\btime-?lapse\\b"
-          + "|加速|快进|快放|快一?点|加快|播快");
+          + "|加速|快进|快放|(?<![欢轻明愉痛畅爽])快一?点|加快|播快");
   private static final Pattern DOWN = Pattern.compile(
       "\\bslow(?:er|ed)?[- ]?mo(?:tion)?\\b|\\bslowmo\\b|\\bslow\\s+(?:\\S+\\s+){0,3}?down\\b|\\bslower\\b|\\bslow\\s+(?:it|clip \\d+|them|the clips?)\\b"
           + "|慢放|慢动作|慢镜头|减速|慢一?点|放慢|播慢");
@@ -79,6 +79,13 @@ final class ClipSpeed implements Instruction {
         return Optional.of(Edit.refused(draft, "set_clip_speed", Edit.args(),
             "Clip " + named.get(0) + " is a photo: it has no speed. Say \"show the photo for 5 seconds\" to change how long it shows.",
             "第 " + named.get(0) + " 个是照片，没有播放速度。可以说“照片显示5秒”来改它显示的时长。"));
+      }
+    } else if (normal || turn.negated()) {
+      // "remove the slow motion": the clips that are not at their own speed, or say there are none
+      for (int pos : videos) if (clips.get(pos - 1).speed() != 1) targets.add(pos);
+      if (targets.isEmpty()) {
+        return Optional.of(Edit.answer(draft, "Every clip plays at its own speed already: none is sped up or slowed down.",
+            "所有片段本来就是原速播放，没有加速或慢放。"));
       }
     } else if (all || videos.size() == 1) {
       targets.addAll(videos);

@@ -35,7 +35,7 @@ final class ComposeMusic implements Instruction {
           + "|\\b(?:music|song)\\s+(?:is\\s+|'s\\s+)?(?:a bit |way |much )?too\\s+(?:fast|busy|hectic)\\b|(?:music|song)\\s*(?:太快|太吵闹)");
   private static final Pattern LIVELIER = Pattern.compile(
       "\\bmore (?:upbeat|energy|energetic|exciting|lively|intense|fun|hype)\\b|\\blivelier\\b|\\bhappier\\b"
-          + "|\\bfaster (?:music|song|beat|tempo)\\b|\\b(?:music|song) faster\\b|欢快|嗨一点|动感|活力|带劲|热闹"
+          + "|\\bfaster (?:music|song|beat|tempo)\\b|\\b(?:music|song) faster\\b|欢快|轻快|明快|愉快|痛快|嗨一点|动感|活力|带劲|热闹"
           + "|\\b(?:music|song)\\s+(?:is\\s+|'s\\s+)?(?:a bit |way |much )?too\\s+(?:slow|boring|sleepy)\\b|(?:music|song)\\s*太慢");
   private static final Pattern ABOUT_MUSIC = Pattern.compile("\\b(?:music|song|tune|something|vibe|style|feel)\\b|配乐|风格|感觉|来点|来一首|配(?:个|点|首|一首|段|上)");
   /** "no drums", "不要鼓": the calmest style, which is played without drums. */

@@ -58,6 +58,12 @@ final class FadeMusic implements Instruction {
     }
     boolean in = fadeIn != null;
     boolean out = fadeOut != null;
+    // "remove the fades" with none there: said, nothing changes
+    if ((in || out) && (!in || fadeIn == 0 && music.fadeInMs() == 0) && (!out || fadeOut == 0 && music.fadeOutMs() == 0)) {
+      String en = in && out ? "fade-in or fade-out" : in ? "fade-in" : "fade-out";
+      String zh = in && out ? "淡入淡出" : in ? "淡入" : "淡出";
+      return Edit.answer(draft, "The music has no " + en + " to remove.", "音乐本来就没有" + zh + "。");
+    }
     long fi = in ? fadeIn : music.fadeInMs();
     long fo = out ? fadeOut : music.fadeOutMs();
     long half = music.durationMs() / 2;

@@ -84,7 +84,7 @@ public final class ModelAgent implements Agent {
       edits.add(Edit.answer(draft, "I couldn't use part of that: " + parts + ".", "有一部分我没法执行：" + parts + "。"));
     }
     if (!draft.equals(base)) h = h.edited(base);
-    String text = Replies.compose(edits, List.of(), draft, !draft.equals(start), all, zh);
+    String text = Replies.compose(edits, List.of(), draft, !draft.equals(start), all, rules.maker(), zh);
     List<AgentStep> steps = edits.stream().map(Edit::step).filter(Objects::nonNull).toList();
     return new AgentReply(draft, steps, text, created, h);
   }

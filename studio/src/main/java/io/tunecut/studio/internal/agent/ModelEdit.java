@@ -139,8 +139,15 @@ sealed interface ModelEdit {
   /** Which text. */
   enum TextKind { TITLE, TEXT }
 
-  /** Where in the frame. */
-  enum Position { TOP, CENTER, BOTTOM }
+  /** Where in the frame: a side, the middle, or a corner (a label such as "Day 1" goes top left). */
+  enum Position {
+    TOP, CENTER, BOTTOM, TOP_LEFT, TOP_RIGHT, BOTTOM_LEFT, BOTTOM_RIGHT;
+
+    /** As the draft writes it: "top-left". */
+    String wire() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+  }
 
   @Tool(name = "text", value = "Adds, replaces (new words), restyles or removes the title or other text on the video.")
   record Text(
@@ -174,7 +181,7 @@ sealed interface ModelEdit {
     /** The caption with the look asked for, or null when none was. */
     private Caption look(Caption c) {
       if (position == null && start.isEmpty() && length.isEmpty() && size.isEmpty() && colour == null) return null;
-      return SetText.styled(c, position == null ? null : position.name().toLowerCase(Locale.ROOT),
+      return SetText.styled(c, position == null ? null : position.wire(),
           size.map(s -> s / 100).orElse(null), colour, start.map(ModelEdit::ms).orElse(null), length.map(ModelEdit::ms).orElse(null));
     }
   }

@@ -21,10 +21,10 @@ final class MusicVolume implements Instruction {
       "(\\d+(?:\\.\\d+)?)%|(?:(?<=music |song |volume |level |音量|music|调到|降到|设为|调成)(?:at\\s+|to\\s+)?|(?:down|up) to (?:like |about |around |maybe )?)(\\d{1,3})(?![\\d.%sx]|db)");
   private static final Pattern FILLER = Pattern.compile(
       "(?:\\b(?:set|it|to|at|make|put|turn|the|please|pls|change|now|just|a|bit|down|up|for|me|can|you|use|with|on|volume)\\b|[^a-z\\p{IsHan}]|调到|设为|改成|调成|请|吧)*");
-  private static final Pattern QUIETER = Pattern.compile(
+  static final Pattern QUIETER = Pattern.compile(
       "quieter|softer|too loud|too high|(?:turn|bring|put|dial)\\b.{0,20}\\bdown\\b|\\b(?:lower|reduce|decrease)\\b|less loud|down a bit|not so loud|\\bless (?:music|song|volume)\\b"
           + "|(?:调|变|放)?小(?:一)?点|小声|调小|调低|低一点|降低|太大|太吵|太响|轻一点|弱一点|别那么大");
-  private static final Pattern LOUDER = Pattern.compile(
+  static final Pattern LOUDER = Pattern.compile(
       "louder|too quiet|too soft|too low|can'?t hear|barely hear|hard to hear|not loud enough|(?:turn|bring|put|dial|pump)\\b.{0,20}\\bup\\b"
           + "|\\b(?:raise|increase|boost)\\b|more audible|\\bmore (?:music|song|volume)\\s*(?:please)?$|(?:调|变|放)?大(?:一)?点|大声|调大|调高|高一点|提高|太小|听不到|听不见|太轻|响一点");
   private static final Pattern TOO_LOUD = Pattern.compile(
@@ -38,7 +38,9 @@ final class MusicVolume implements Instruction {
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
-    boolean aboutMusic = turn.has(VOLUME_WORDS);
+    // "把音乐调小一点" with no music yet: the music just added for it claimed the word music
+    boolean aboutMusic = turn.has(VOLUME_WORDS)
+        || turn.whole().matches("(?s).*\\b(?:music|song)\\b.*") && (turn.has(QUIETER) || turn.has(LOUDER));
     if (turn.has(OTHER_TARGET) && !turn.has(Pattern.compile("\\b(?:music|song|volume)\\b"))) return Optional.empty();
     if (turn.has(Pattern.compile("original sound|title|caption|«|shorter|longer|talk|speak|speech|voice|dialog|\\bunder\\b|说话|人声|对白|duck|闪避"))) return Optional.empty();
     // a clip named with a volume is that clip's own sound ("the music festival clip at 50%")

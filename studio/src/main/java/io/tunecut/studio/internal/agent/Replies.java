@@ -13,11 +13,14 @@ final class Replies {
 
   private Replies() {}
 
+  /** @param maker the studio's music maker, which knows the tracks it made; null when it makes none */
   static String compose(List<Edit> edits, List<String> missed, Draft draft, boolean changed, List<Media> media,
-      boolean zh) {
+      MusicMaker maker, boolean zh) {
     List<String> sentences = new ArrayList<>();
     boolean export = edits.stream().anyMatch(e -> e.kind() == Edit.Kind.EXPORT);
-    for (Edit e : edits) {
+    for (int i = 0; i < edits.size(); i++) {
+      Edit e = edits.get(i);
+      if (writtenThenStyled(edits, i)) continue;
       // "looks good, send it": the praise's "say /export" is not said to a message that exports
       String said = export ? e.text(zh).replace(zh ? Talk.EXPORT_HINT_ZH : Talk.EXPORT_HINT_EN, "") : e.text(zh);
       if (e.kind() != Edit.Kind.EXPORT && !said.isEmpty() && !sentences.contains(said)) sentences.add(said);
@@ -27,7 +30,7 @@ final class Replies {
       if (sentences.isEmpty() && !export && missed.stream().allMatch(Talk::chat)) {
         return zh ? "嗯嗯！想改哪里随时告诉我，要成片就发 /export。" : "Got it! Tell me whenever you want something changed, or send /export for the video.";
       }
-      if (sentences.isEmpty() && !export) return notUnderstood(parts, zh) + tracksHint(media, draft, zh);
+      if (sentences.isEmpty() && !export) return notUnderstood(parts, zh) + tracksHint(media, draft, maker, zh);
       // "the red clip is boring, cut it": what is said in passing beside a request needs no answer
       List<String> unclear = missed.stream().filter(m -> !Talk.chat(m)).toList();
       if (!unclear.isEmpty()) {
@@ -35,24 +38,43 @@ final class Replies {
       }
     }
     // Named when the person looks for what to do, not after every edit nor before an export
-    String text = String.join(zh ? "" : " ", sentences) + (changed || export ? "" : tracksHint(media, draft, zh));
+    String text = String.join(zh ? "" : " ", sentences) + (changed || export ? "" : tracksHint(media, draft, maker, zh));
     if (changed && draft.isReady()) text += "\n" + TimelineLine.of(draft, zh);
     if (export) text += (text.isEmpty() ? "" : zh ? "\n" : "\n") + (zh ? EXPORT_ZH : EXPORT_EN);
     return text.strip();
+  }
+
+  /** "加字幕 第一天 放左上角": the text written, then placed; the sentence that says where it ended up is enough. */
+  private static boolean writtenThenStyled(List<Edit> edits, int i) {
+    var step = edits.get(i).step();
+    if (step == null || !step.tool().equals("add_caption") && !step.tool().equals("set_title")) return false;
+    return edits.subList(i + 1, edits.size()).stream().anyMatch(e -> e.step() != null && e.step().tool().equals("style_text"));
   }
 
   private static String quoted(List<String> clauses, boolean zh) {
     return zh ? "“" + String.join("”、“", clauses) + "”" : "\"" + String.join("\", \"", clauses) + "\"";
   }
 
-  /** When tracks were uploaded but none is playing, name them so the user can pick. */
-  private static String tracksHint(List<Media> media, Draft draft, boolean zh) {
-    List<String> names = media.stream().filter(m -> m.info().kind() == MediaKind.AUDIO).map(Media::filename).toList();
-    if (names.isEmpty() || draft.music() != null) return "";
-    String first = names.get(0).replaceFirst("\\.[A-Za-z0-9]{1,5}$", "");
-    if (zh) return "\n可用的音乐：" + String.join("、", names) + "。说“添加背景音乐”或“用第二首”即可加上。";
-    return "\nTracks you sent: " + String.join(", ", names) + ". Say \"use " + first + "\""
-        + (names.size() > 1 ? " or \"use the second track\"" : "") + " to add one.";
+  /**
+   * When tracks are at hand but none is playing, name them so the user can pick: the ones they
+   * sent, and apart from those the music made for them (after an undo), which they did not send.
+   */
+  private static String tracksHint(List<Media> media, Draft draft, MusicMaker maker, boolean zh) {
+    List<Media> tracks = media.stream().filter(m -> m.info().kind() == MediaKind.AUDIO).toList();
+    if (tracks.isEmpty() || draft.music() != null) return "";
+    List<String> sent = tracks.stream().filter(m -> maker == null || maker.wishOf(m).isEmpty()).map(Media::filename).toList();
+    List<String> made = tracks.stream().filter(m -> maker != null && maker.wishOf(m).isPresent())
+        .map(m -> m.filename().replaceFirst("\\.m4a$", "")).toList();
+    if (zh) {
+      String names = (sent.isEmpty() ? "" : "可用的音乐：" + String.join("、", sent) + "。")
+          + (made.isEmpty() ? "" : "我为你做的配乐：" + String.join("、", made) + "。");
+      return "\n" + names + (sent.isEmpty() ? "说“加上音乐”即可加上。" : "说“添加背景音乐”或“用第二首”即可加上。");
+    }
+    String names = (sent.isEmpty() ? "" : "Tracks you sent: " + String.join(", ", sent) + ". ")
+        + (made.isEmpty() ? "" : "Music I made for you: " + String.join(", ", made) + ". ");
+    if (sent.isEmpty()) return "\n" + names + "Say \"add the music\" to put it back.";
+    String first = sent.get(0).replaceFirst("\\.[A-Za-z0-9]{1,5}$", "");
+    return "\n" + names + "Say \"use " + first + "\"" + (tracks.size() > 1 ? " or \"use the second track\"" : "") + " to add one.";
   }
 
   static String notUnderstood(String parts, boolean zh) {

@@ -35,6 +35,9 @@ public final class RuleAgent implements Agent {
   private static final Pattern REDO = Pattern.compile("^(?:please\\s+)?redo\\b|重做|恢复撤销");
   private static final Pattern FILLER = Pattern.compile(
       "^(?:please|pls|ok|okay|now|then|for me|just|so|yeah|yes|hey|also|a bit|a little|thanks?|thank you|right|lol|lmao|haha+|hehe|done|all done|that'?s it|looks good|great|fine|cool|no|nope|wait|hmm+|oops|actually|not that one|not that|wrong one|:\\)|请|帮我|一下|吧|好的|好|谢谢|嗯|哦|呢|啊|哈+|嘿嘿|呵呵|卧槽|哇塞?|天哪|我去|不对|算了|不是(?:这|那)(?:个|段)|\\s)*$");
+  /** "好了 导出吧", "ok, make it vertical", "alright then": a lead-in to the request beside it, which needs no answer of its own. */
+  private static final Pattern LEAD_IN = Pattern.compile(
+      "^(?:(?:ok(?:ay)?|k|alright|all right|right|cool|sure|fine|great|nice|good|got it|so|well|now|then|yes|yeah|yep|好了|好的|好吧|好|行|行吧|可以|可以了|那|那就|那么|嗯+|哦|噢|对|对了|ok了|ok吧)\\s*[,.!~]*\\s*)+$");
   private static final Pattern CLIP_REF = Pattern.compile("(?<![a-z])clip (\\d+)(?!\\d)");
   private final List<Instruction> instructions;
   private final MusicMaker maker;
@@ -85,6 +88,10 @@ public final class RuleAgent implements Agent {
       Message.Clause said = clauses.get(i);
       boolean complaint = Complaint.in(said) && msg.clauses().stream().anyMatch(c -> !Complaint.in(c));
       Message.Clause clause = resolved(said, startIds, draft);
+      if (i < asked && msg.clauses().size() > 1 && LEAD_IN.matcher(clause.text()).matches()
+          && msg.clauses().stream().anyMatch(c -> !LEAD_IN.matcher(c.text()).matches())) {
+        continue; // the request beside it is the answer
+      }
       String unitGiven = i < asked ? note.valueFor(clause.text()) : null;
       if (unitGiven != null) clause = new Message.Clause(unitGiven, clause.shown(), false); // "how loud is it?" "make it 80"
       boolean undo = UNDO.matcher(clause.text()).find() || KEEP_AFTER_ALL.matcher(clause.text()).matches() && removed(history, start);
@@ -169,8 +176,8 @@ public final class RuleAgent implements Agent {
       }
       // a complaint next to requests is why they were asked ("can barely hear people talking, music down to 40%")
       // one clause is the whole message: shown as typed, not as read ("第二段太长了", not "clip 2太长了")
-      if (i < asked && !understood && !complaint && !FILLER.matcher(clause.text()).matches()) {
-        missed.add(msg.clauses().size() == 1 ? msg.original() : clause.shown());
+      if (i < asked && !understood && !complaint && !FILLER.matcher(clause.text()).matches() && !LEAD_IN.matcher(clause.text()).matches()) {
+        missed.add(msg.clauses().size() == 1 ? msg.original() : msg.said(clause));
       }
       boolean refused = edits.size() > first && edits.subList(first, edits.size()).stream().allMatch(e -> e.kind() == Edit.Kind.REFUSED);
       if (i < asked - 1 && refused) {
@@ -188,7 +195,7 @@ public final class RuleAgent implements Agent {
       draft = edit.draft();
     }
     if (!draft.equals(base)) h = h.edited(base);
-    String text = Replies.compose(edits, missed, draft, !draft.equals(start), all, zh);
+    String text = Replies.compose(edits, missed, draft, !draft.equals(start), all, maker, zh);
     List<AgentStep> steps = edits.stream().map(Edit::step).filter(s -> s != null).toList();
     boolean onlyAnswered = !edits.isEmpty() && edits.stream().allMatch(e -> e.kind() == Edit.Kind.ANSWER || e.kind() == Edit.Kind.QUESTION);
     String topic = onlyAnswered ? Said.topicOf(String.join(" ", msg.clauses().stream().map(Message.Clause::text).toList())) : null;

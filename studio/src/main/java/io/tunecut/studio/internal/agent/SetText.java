@@ -23,8 +23,6 @@ final class SetText implements Instruction {
   private static final Pattern TITLE = Pattern.compile("\\b(?:title|heading|headline)s?\\b");
   private static final Pattern TEXT = Pattern.compile("\\b(?:title|heading|headline|caption|subtitle|text|label|words?|writing)s?\\b|文字");
   private static final Pattern REPLACE = Pattern.compile("\\b(?:change|rename|replace|edit|update|switch|make)\\b|改成|改为|换成|改");
-  private static final Pattern POSITION = Pattern.compile(
-      "\\b(top|upper|up|bottom|lower|down|center|centered)\\b|(顶部|上方|上面|最上|上边|往上|上移|靠上|底部|下方|下面|最下|下边|往下|下移|靠下|中间|居中|正中|中央)");
   private static final Pattern BIGGER = Pattern.compile("too (?:small|tiny)|hard to read|太小|改大|调大|加大|\\bbig\\b|\\b(?:bigger|larger|huge|enlarge|increase|bolder)\\b|放大|大一?点|更大|大些|加大");
   private static final Pattern SMALLER = Pattern.compile("too (?:big|large|huge)|太大|改小|调小|\\b(?:smaller|tiny|shrink|reduce|decrease)\\b|缩小|小一?点|更小|小些");
   private static final Pattern BY = Pattern.compile("(\\d+(?:\\.\\d+)?)%");
@@ -56,7 +54,7 @@ final class SetText implements Instruction {
     if (words) return Optional.of(write(turn, draft, turn.quote(quote.group(1)), title));
     if (!target) return Optional.empty();
     turn.match(TEXT);
-    Caption c = find(draft, title);
+    Caption c = named(draft, title);
     if (turn.negated() && !turn.has(COLOR)) return Optional.of(remove(draft, title));
     if (c == null) {
       if (!styleAsked(turn)) {
@@ -75,7 +73,7 @@ final class SetText implements Instruction {
 
   /** Restyles the title (or the latest text): {@code style} gives its new look, or null for none asked. */
   static Edit restyle(Draft draft, boolean title, UnaryOperator<Caption> style) {
-    Caption c = find(draft, title);
+    Caption c = named(draft, title);
     if (c == null) return noText(draft, title);
     Caption styled = style.apply(c);
     return styled == null ? Edit.understood(draft) : restyled(draft, c, styled);
@@ -122,7 +120,7 @@ final class SetText implements Instruction {
   }
 
   private static boolean styleAsked(Turn turn) {
-    return turn.has(POSITION) || turn.has(WHOLE) || turn.has(BIGGER) || turn.has(SMALLER) || turn.has(COLOR) || turn.has(AT) || turn.has(FOR);
+    return turn.has(TextPlace.WORDS) || turn.has(WHOLE) || turn.has(BIGGER) || turn.has(SMALLER) || turn.has(COLOR) || turn.has(AT) || turn.has(FOR);
   }
 
   /** New words: a new title or text, or new words for the one named. */
@@ -162,25 +160,23 @@ final class SetText implements Instruction {
     String zhWhen = Words.zhSecs(c.startMs()) + "–" + Words.zhSecs(c.startMs() + c.durationMs());
     if (replace && !existing.text().equals(words)) {
       return Edit.done(next, title ? "set_title" : "add_caption", args,
-          "The " + kind.toLowerCase(Locale.ROOT) + " '" + existing.text() + "' now says '" + words + "', " + where(c.position()) + ", " + when + "."
+          "The " + kind.toLowerCase(Locale.ROOT) + " '" + existing.text() + "' now says '" + words + "', " + TextPlace.where(c.position()) + ", " + when + "."
               + (title ? " (A video has one title: for more words on screen, say e.g. add text 'See you' at 3s.)" : ""),
-          (title ? "标题「" : "文字「") + existing.text() + "」已改为「" + words + "」，" + zhWhere(c.position()) + "，" + zhWhen + "。"
+          (title ? "标题「" : "文字「") + existing.text() + "」已改为「" + words + "」，" + TextPlace.zhWhere(c.position()) + "，" + zhWhen + "。"
               + (title ? "（视频只有一个标题；要再加字，可以说 在3秒加文字“再见”。）" : ""));
     }
     return Edit.done(next, title ? "set_title" : "add_caption", args,
-        kind + " '" + words + "' " + where(c.position()) + ", " + when + ".",
-        (title ? "标题「" : "文字「") + words + "」，" + zhWhere(c.position()) + "，" + zhWhen + "。");
+        kind + " '" + words + "' " + TextPlace.where(c.position()) + ", " + when + ".",
+        (title ? "标题「" : "文字「") + words + "」，" + TextPlace.zhWhere(c.position()) + "，" + zhWhen + "。");
   }
 
   /** The style the clause asks for, or null when it asks for none. */
   private static Caption style(Turn turn, Draft draft, Caption c) {
     boolean any = false;
     String pos = c.position();
-    Matcher p = turn.match(POSITION);
-    if (p != null) {
-      String w = p.group(1) != null ? p.group(1) : p.group(2);
-      pos = w.matches("top|upper|up|顶部|上方|上面|最上|上边|往上|上移|靠上") ? "top"
-          : w.matches("bottom|lower|down|底部|下方|下面|最下|下边|往下|下移|靠下") ? "bottom" : "center";
+    Optional<String> place = TextPlace.in(turn);
+    if (place.isPresent()) {
+      pos = place.get();
       any = true;
     }
     double size = c.size();
@@ -245,6 +241,12 @@ final class SetText implements Instruction {
     return found;
   }
 
+  /** The text a request names: "the title" is the only text there is when there is no title ("move the title to the top left" after "put Day 1 in the corner"). */
+  private static Caption named(Draft draft, boolean title) {
+    Caption c = find(draft, title);
+    return c == null && title && draft.captions().size() == 1 ? draft.captions().get(0) : c;
+  }
+
   private static Draft replace(Draft draft, Caption old, Caption c) {
     List<Caption> captions = new ArrayList<>(draft.captions());
     captions.replaceAll(x -> x.id().equals(old.id()) ? fit(c, draft) : x);
@@ -261,6 +263,20 @@ final class SetText implements Instruction {
   }
 
   static Edit remove(Draft draft, boolean title) {
+    // nothing to take off: said, and nothing changes
+    if (draft.captions().isEmpty()) {
+      return Edit.answer(draft, "There is no " + (title ? "title" : "text") + " on the video.", "视频上没有" + (title ? "标题" : "文字") + "。");
+    }
+    if (title && find(draft, true) == null) {
+      Caption only = named(draft, true);
+      if (only != null) { // "remove the title" when the one text is 'Day 1': that text
+        Draft next = draft.withCaptions(List.of()).withOutput(draft.output().withTitle(null));
+        return Edit.done(next, "remove_captions", Edit.args(), "Removed the text '" + only.text() + "'.", "已删除文字「" + only.text() + "」。");
+      }
+      String words = draft.captions().get(draft.captions().size() - 1).text();
+      return Edit.answer(draft, "There is no title; the text '" + words + "' is on the video: say \"remove the text\" to take it off.",
+          "没有标题；视频上有文字「" + words + "」，说“删掉文字”即可去掉。");
+    }
     List<Caption> kept = draft.captions().stream().filter(c -> title ? !c.id().equals("title") : c.id().equals("title")).toList();
     if (!title && kept.size() == draft.captions().size()) kept = List.of();
     Draft next = draft.withCaptions(kept);
@@ -273,19 +289,7 @@ final class SetText implements Instruction {
     String name = COLORS.entrySet().stream().filter(e -> e.getValue().equals(c.color()) && e.getKey().matches(zh ? "\\p{IsHan}" : "[a-z]+"))
         .map(Map.Entry::getKey).findFirst().orElse(c.color());
     String size = percent(c.size());
-    if (zh) return zhWhere(c.position()) + "，" + name + "色，字高 " + size + "，" + Words.zhSecs(c.startMs()) + "–" + Words.zhSecs(c.startMs() + c.durationMs());
-    return where(c.position()) + ", " + name + ", " + size + " of the frame height, " + Words.secs(c.startMs()) + "–" + Words.secs(c.startMs() + c.durationMs());
-  }
-
-  private static String where(String position) {
-    return position.equals("center") ? "in the middle" : "at the " + position;
-  }
-
-  private static String zhWhere(String position) {
-    return switch (position) {
-      case "top" -> "在顶部";
-      case "bottom" -> "在底部";
-      default -> "居中";
-    };
+    if (zh) return TextPlace.zhWhere(c.position()) + "，" + name + "色，字高 " + size + "，" + Words.zhSecs(c.startMs()) + "–" + Words.zhSecs(c.startMs() + c.durationMs());
+    return TextPlace.where(c.position()) + ", " + name + ", " + size + " of the frame height, " + Words.secs(c.startMs()) + "–" + Words.secs(c.startMs() + c.durationMs());
   }
 }

@@ -20,6 +20,7 @@ final class StateQuestion implements Instruction {
           + "|^(?:what'?s|what is) (?:the )?(?:title|caption|text|aspect ratio|aspect|ratio|shape|format|(?:music )?volume)\\b|^(?:title|caption|text)\\s*(?:是|叫)\\s*(?:什么|啥)|^what does (?:the |my )?(?:title|caption|text) say\\b"
           + "|^(?!.*(?:能|可以|可不可以|帮|请|把|要不要)).*(?:是不是|是否|有没有|会不会).*|^(?!.*(?:能|可以|可不可以|帮|请|把|要不要)).*(?:现在|目前|这样)?是.*吗\\s*\\??$"
           + "|^(?!.*(?:能|可以|可不可以|帮|请|把|要不要|你在))(?:.+在|有).*吗\\s*\\??$"
+          + "|^where(?:'s| is| are)\\s+(?:the\\s+|my\\s+)?(?:title|caption|text)|(?:title|caption|text|标题|字幕|文字)\\s*(?:现在)?在哪"
           + "|^how (?:loud|quiet|big|large) (?:is|are)\\b|(?<!再)(?:多大声|多响)|音量(?:是)?多少");
   /** "why is there no sound from my clips?", "为什么听不到原声": how loud each clip's own sound and the music are. */
   private static final Pattern WHY_SILENT = Pattern.compile(
@@ -56,16 +57,8 @@ final class StateQuestion implements Instruction {
   private static Edit state(Turn turn, Draft draft) {
     if (ABOUT_TEXT.matcher(turn.whole()).find() && !draft.captions().isEmpty()) {
       Caption c = draft.captions().get(0);
-      String where = switch (c.position()) {
-        case "top" -> "at the top";
-        case "bottom" -> "at the bottom";
-        default -> "in the middle";
-      };
-      String zhWhere = switch (c.position()) {
-        case "top" -> "在顶部";
-        case "bottom" -> "在底部";
-        default -> "居中";
-      };
+      String where = TextPlace.where(c.position());
+      String zhWhere = TextPlace.zhWhere(c.position());
       long size = Math.round(c.size() * 100);
       return Edit.question(draft,
           "The text '" + c.text() + "' is " + where + ", " + size + "% of the frame height, " + Words.secs(c.startMs()) + "–"

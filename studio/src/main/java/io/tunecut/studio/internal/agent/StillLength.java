@@ -41,7 +41,7 @@ final class StillLength implements Instruction {
       "\\blonger\\b|\\bmore time\\b|\\blinger\\b|\\bstay (?:up |on (?:the )?screen )?(?:a (?:bit|little) )?longer\\b|\\bslower\\b|\\btoo (?:short|quick|fast)\\b"
           + "|多停留|多停|多显示|多放|多留|久一?点|长一?点|停留久|几秒|太短|太快");
   private static final Pattern SHORTER = Pattern.compile(
-      "\\bshorter\\b|\\bquicker\\b|\\bless time\\b|\\bbriefer\\b|\\bfaster\\b|\\btoo (?:long|slow)\\b|短一?点|少停|少显示|缩短|快一?点|太长|太久|太慢");
+      "\\bshorter\\b|\\bquicker\\b|\\bless time\\b|\\bbriefer\\b|\\bfaster\\b|\\btoo (?:long|slow)\\b|短一?点|少停|少显示|缩短|(?<![欢轻明愉痛畅爽])快一?点|太长|太久|太慢");
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {

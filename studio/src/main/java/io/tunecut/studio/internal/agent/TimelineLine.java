@@ -42,7 +42,7 @@ final class TimelineLine {
       parts.add(s);
     }
     for (Caption c : d.captions()) {
-      parts.add((zh ? "标题" : "title") + " '" + c.text() + "' " + range(c.startMs(), c.startMs() + c.durationMs(), zh));
+      parts.add((c.id().equals("title") ? zh ? "标题" : "title" : zh ? "文字" : "text") + " '" + c.text() + "' " + range(c.startMs(), c.startMs() + c.durationMs(), zh));
     }
     if (parts.isEmpty()) return zh ? "空" : "empty";
     var o = d.output();

@@ -15,7 +15,7 @@ final class TrackLimits implements Instruction {
       "\\b(?:music|song|track|beat|tempo)\\s+(?:is\\s+|'s\\s+)?(?:a bit |way |much |so )?(?:too\\s+)?(fast|slow)\\b"
           + "|\\b(faster|slower)\\s+(?:music|song|tempo|beat)\\b|\\b(?:music|song|tempo)\\s+(faster|slower)\\b"
           + "|\\b(speed)\\s+up\\s+(?:the\\s+)?(?:music|song|track)\\b|\\bslow\\s+(?:the\\s+)?(?:music|song|track)\\s+(down)\\b"
-          + "|(?:music|song|节奏)\\s*(?:太|再|更)?\\s*(快|慢)(?![快慢])");
+          + "|(?:music|song|节奏)\\s*(?:太|再|更)?\\s*(?<![欢轻明愉痛畅爽])(快|慢)(?![快慢])");
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 final class TrackNames implements MusicMaker {
   private static final Pattern ENGLISH = Pattern.compile("(.+) for (.+), (\\d+) BPM(?:, version (\\d+))?\\.m4a");
 
+  private static final Pattern MORE = Pattern.compile("(.+) and (\\d+) more clips?");
   private final MusicMaker maker;
 
   private TrackNames(MusicMaker maker) {
@@ -38,7 +39,14 @@ final class TrackNames implements MusicMaker {
     Matcher m = ENGLISH.matcher(english);
     if (!m.matches()) return english;
     String style = maker.styleName(m.group(1), true);
-    return m.group(2) + " 的" + style + "配乐，" + m.group(3) + " BPM" + (m.group(4) == null ? "" : "，第 " + m.group(4) + " 版") + ".m4a";
+    String clips = clips(m.group(2));
+    return clips + (clips.matches(".*\\p{IsHan}") ? "的" : " 的") + style + "配乐，" + m.group(3) + " BPM" + (m.group(4) == null ? "" : "，第 " + m.group(4) + " 版") + ".m4a";
+  }
+
+  /** "red.mp4 and 1 more clip" is "red.mp4 等 2 个片段". */
+  private static String clips(String english) {
+    Matcher more = MORE.matcher(english);
+    return more.matches() ? more.group(1) + " 等 " + (Integer.parseInt(more.group(2)) + 1) + " 个片段" : english;
   }
 
   @Override

@@ -62,7 +62,13 @@ final class VideoLength implements Instruction {
           + "|(?:it'?s|it is|the video is|video is|way) too long|(?:shorten|trim) (?:it|the video)(?: a bit| a little)?)\\s*(?:please|pls)?$"
           + "|^(?:视频)?(?:太长了?|短一点|剪短一点|再短一点|长一点)$");
   private static final Pattern MORE = Pattern.compile("^(?:the\\s+)?(first|last)\\s+" + N + "$");
+  /** "loop the clips", "play the video twice", "片段循环播放": the clips again after themselves. */
+  private static final Pattern LOOP_CLIPS = Pattern.compile(
+      "\\b(?:loop|repeat)\\s+(?:all\\s+)?(?:the\\s+|my\\s+)?(?:clips?|videos?|footage)\\b|\\bplay\\s+(?:the\\s+)?(?:clips|them|the video|it)\\s+(?:again|twice)\\b"
+          + "|(?:片段|视频|clips?|video)\\s*(?:都)?\\s*(?:循环|重复)(?:播放|一遍)?|循环播放\\s*(?:片段|视频|clips?|video)|(?:片段|视频|clips?|video)\\s*再(?:播|放)一遍");
   private static final long MIN_CLIP = 500;
+  /** A loop of the clips stops at ten minutes. */
+  private static final long MAX_LOOPED = 600_000;
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
@@ -70,6 +76,10 @@ final class VideoLength implements Instruction {
     if (turn.montages() && isMontage(turn)) return Optional.empty(); // "a 20 s montage" is cut to its length on the beat
     long total = draft.durationMs();
     Matcher m;
+    if (turn.match(LOOP_CLIPS) != null) {
+      Matcher to = turn.match(Pattern.compile(N));
+      return Optional.of(loop(draft, to == null ? 0 : Words.ms(to.group(1))));
+    }
     if (turn.earlier("trim_video") && (m = turn.match(MORE)) != null) { // "cut the first 2 secs and the last 2 secs"
       return Optional.of(cut(draft, Words.ms(m.group(2)), m.group(1).equals("first")));
     }
@@ -147,11 +157,10 @@ final class VideoLength implements Instruction {
     var args = Edit.args().put("target_ms", target);
     if (draft.clips().isEmpty()) return noClips(draft, args);
     long total = draft.durationMs();
-    if (total <= target) {
-      return Edit.done(draft, "set_length", args,
-          "Your clips run " + Words.secs(total) + ", within " + Words.secs(target) + ": nothing to cut.",
-          "片段总长 " + Words.zhSecs(total) + "，不超过 " + Words.zhSecs(target) + "，无需剪短。");
+    if (total == target) {
+      return Edit.done(draft, "set_length", args, "The video is " + Words.secs(total) + " already.", "视频已经是 " + Words.zhSecs(total) + "。");
     }
+    if (total < target) return lengthen(draft, target, args);
     double share = (double) target / total;
     List<Clip> clips = new ArrayList<>();
     long sum = 0;
@@ -166,6 +175,81 @@ final class VideoLength implements Instruction {
     return Edit.done(next, "set_length", args,
         "Shortened the " + clips.size() + (clips.size() == 1 ? " clip" : " clips") + " to " + Words.secs(next.durationMs()) + " in total.",
         "已把 " + clips.size() + " 个片段剪到共 " + Words.zhSecs(next.durationMs()) + "。");
+  }
+
+  /**
+   * Longer than the clips: photos are held longer (each by the same share of what is missing, up
+   * to a minute); video clips cannot grow, so the answer says what can (slow motion, a loop).
+   */
+  private static Edit lengthen(Draft draft, long target, ObjectNode args) {
+    long total = draft.durationMs();
+    List<Integer> stills = new ArrayList<>();
+    for (int i = 0; i < draft.clips().size(); i++) if (draft.clips().get(i).isStill()) stills.add(i);
+    if (stills.isEmpty()) {
+      return Edit.refused(draft, "set_length", args,
+          "Your clips run " + Words.secs(total) + " in all, and I can't make the video longer than its clips. To fill "
+              + Words.secs(target) + ", say \"slow motion on all clips\" (twice as long) or \"loop the clips\" (they play again), or send more clips.",
+          "片段总长只有 " + Words.zhSecs(total) + "，视频不能比片段更长。想要 " + Words.zhSecs(target)
+              + "，可以说“所有片段慢放”（变成两倍长）或“片段循环播放”（再播一遍），或者再发些片段。");
+    }
+    List<Clip> clips = new ArrayList<>(draft.clips());
+    long missing = target - total;
+    for (int k = 0; k < stills.size(); k++) {
+      int i = stills.get(k);
+      long share = missing / stills.size() + (k < missing % stills.size() ? 1 : 0);
+      clips.set(i, clips.get(i).withDuration(Math.min(StillLength.MAX_MS, clips.get(i).durationMs() + share)));
+    }
+    Draft next = draft.withClips(clips);
+    long held = clips.get(stills.get(0)).durationMs();
+    String en = stills.size() == 1
+        ? "The photo now shows for " + Words.secs(held) + ", so the video runs " + Words.secs(next.durationMs()) + "."
+        : "The " + stills.size() + " photos now show longer, so the video runs " + Words.secs(next.durationMs()) + ".";
+    String zh = stills.size() == 1
+        ? "照片现在显示 " + Words.zhSecs(held) + "，视频长 " + Words.zhSecs(next.durationMs()) + "。"
+        : stills.size() + " 张照片都显示得更久了，视频长 " + Words.zhSecs(next.durationMs()) + "。";
+    if (next.durationMs() < target) {
+      en += " A photo shows for a minute at most: for " + Words.secs(target) + ", send more clips.";
+      zh += "每张照片最多显示 1 分钟；想要 " + Words.zhSecs(target) + "，请再发些片段。";
+    } else if (stills.size() < clips.size()) {
+      en += " Video clips keep their length.";
+      zh += "视频片段的长度不变。";
+    }
+    return Edit.done(next, "set_length", args, en, zh);
+  }
+
+  /** The clips played again after themselves: to {@code target} (the last pass cut short), or once more when 0. */
+  static Edit loop(Draft draft, long target) {
+    var args = Edit.args().put("target_ms", target);
+    if (draft.clips().isEmpty()) return noClips(draft, args);
+    long total = draft.durationMs();
+    long until = Math.min(MAX_LOOPED, target > 0 ? target : 2 * total);
+    if (until <= total) {
+      return Edit.done(draft, "loop_clips", args, "Your clips run " + Words.secs(total) + " already: no need to play them again.",
+          "片段已经有 " + Words.zhSecs(total) + "，不用再播一遍。");
+    }
+    List<Clip> clips = new ArrayList<>(draft.clips());
+    List<Clip> pass = draft.clips();
+    int n = clips.size();
+    long sum = total;
+    for (int i = 0; sum < until; i = (i + 1) % pass.size()) {
+      Clip c = pass.get(i);
+      long d = Math.min(c.durationMs(), until - sum);
+      if (d < MIN_CLIP) break;
+      String id;
+      do {
+        id = "c" + (++n);
+      } while (taken(clips, id));
+      clips.add(new Clip(id, c.src(), c.name(), c.kind(), d, c.inMs(), c.level(), c.speed(), c.extra()));
+      sum += d;
+    }
+    Draft next = draft.withClips(clips);
+    return Edit.done(next, "loop_clips", args,
+        "The clips now play again after themselves: the video runs " + Words.secs(next.durationMs()) + ".",
+        "片段现在会再播一遍，视频长 " + Words.zhSecs(next.durationMs()) + "。");
+  }
+
+  private static boolean taken(List<Clip> clips, String id) {
+    return clips.stream().anyMatch(c -> c.id().equals(id));
   }
 
   private static Edit noClips(Draft draft, ObjectNode args) {

@@ -102,6 +102,8 @@ class ModelAgentTest {
         Arguments.of("use drums", call("add_music", "{\"name\": \"drums\"}")),
         Arguments.of("mute the original sound", call("set_clip_sound", "{\"percent\": 0}")),
         Arguments.of("title 'Lisbon' at the top", call("text", "{\"action\": \"add\", \"kind\": \"title\", \"words\": \"Lisbon\", \"position\": \"top\"}")),
+        Arguments.of("put 'Day 1' in the top left corner", call("text", "{\"action\": \"add\", \"kind\": \"text\", \"words\": \"Day 1\", \"position\": \"top_left\"}")),
+        Arguments.of("title 'Lisbon' bottom right", call("text", "{\"action\": \"add\", \"kind\": \"title\", \"words\": \"Lisbon\", \"position\": \"bottom_right\"}")),
         Arguments.of("cut the first 3 seconds", call("trim_video", "{\"from\": \"start\", \"seconds\": 3}")),
         Arguments.of("only keep the first 10 seconds", call("trim_video", "{\"from\": \"end\", \"seconds\": 8}")),
         Arguments.of("keep 2 s to 12 s", call("keep_part", "{\"from\": 2, \"to\": 12}")),

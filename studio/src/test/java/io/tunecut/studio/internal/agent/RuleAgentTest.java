@@ -457,4 +457,142 @@ class RuleAgentTest {
     }
     assertThat(say(draft, "blur the sides").draft()).isNotEqualTo(draft); // a fill, which the studio does
   }
+
+  // What a new user saw at the console (round 3), each as typed.
+
+  @Test
+  void aChineseVolumeChangeWithATrackSentAndNoMusicAddsItAtThatLevelAsTheEnglishOneDoes() {
+    Draft draft = upload(agent.emptyDraft(), video("v1", "red.mp4", 4), video("v2", "blue.mp4", 3), audio("a1", "song.ogg", 310));
+    AgentReply zh = agent.respond(draft, media, "把音乐调小一点", "zh");
+    AgentReply en = say(draft, "can u make the song quieter");
+    assertThat(zh.draft().music()).isEqualTo(en.draft().music());
+    assertThat(zh.draft().music().volume()).isEqualTo(0.7);
+    assertThat(zh.text()).doesNotContain("还没有背景音乐");
+    // asked, not told: nothing added
+    assertThat(agent.respond(draft, media, "音乐是不是太大声了", "zh").draft()).isEqualTo(draft);
+  }
+
+  @Test
+  void aLeadInBesideARequestIsNeitherNotUnderstoodNorAnsweredOnItsOwn() {
+    Draft draft = travelDraft();
+    for (String asked : List.of("好了 导出吧", "好的 导出", "行，导出吧", "ok 导出")) {
+      AgentReply r = agent.respond(draft, media, asked, "zh");
+      assertThat(r.text()).as(asked).isEqualTo(Replies.EXPORT_ZH);
+    }
+    for (String asked : List.of("alright, export it", "cool export please", "ok, make it vertical")) {
+      assertThat(say(draft, asked).text()).as(asked).doesNotContain("didn't understand").doesNotContain("Tell me what to change");
+    }
+    // said alone, it gets its short answer and changes nothing
+    AgentReply alone = agent.respond(draft, media, "好了", "zh");
+    assertThat(alone.draft()).isEqualTo(draft);
+    assertThat(alone.text()).doesNotContain("没看懂");
+  }
+
+  @Test
+  void aVideoOfOnePhotoIsMadeLongerByHoldingThePhotoAndVideoClipsAloneSayTheyCannotGrow() {
+    Draft photo = upload(agent.emptyDraft(), photo("p1", "photo.jpg"));
+    AgentReply longer = say(photo, "make it 10 seconds");
+    assertThat(longer.draft().durationMs()).isEqualTo(10_000);
+    assertThat(longer.text()).contains("photo").contains("10 s").doesNotContain("nothing to cut");
+    AgentReply zh = agent.respond(photo, media, "做成10秒", "zh");
+    assertThat(zh.draft().durationMs()).isEqualTo(10_000);
+    assertThat(zh.text()).contains("照片");
+
+    Draft clips = upload(agent.emptyDraft(), video("v1", "red.mp4", 4), video("v2", "blue.mp4", 3));
+    AgentReply cannot = say(clips, "make it 10 seconds");
+    assertThat(cannot.draft()).isEqualTo(clips);
+    assertThat(cannot.text()).contains("can't make the video longer").contains("slow motion").contains("loop the clips");
+    assertThat(agent.respond(clips, media, "做成10秒", "zh").text()).contains("慢放").contains("循环");
+    AgentReply looped = say(clips, "loop the clips to 10 seconds");
+    assertThat(looped.draft().durationMs()).isEqualTo(10_000);
+    assertThat(looped.draft().clips()).extracting(c -> c.name()).containsExactly("red.mp4", "blue.mp4", "red.mp4");
+  }
+
+  @Test
+  void musicMadeForThePersonIsNamedAsMadeForThemNotAsATrackTheySent() {
+    Draft draft = upload(agent.emptyDraft(), photo("p1", "photo.jpg"));
+    RuleAgent composing = new RuleAgent(Instructions.standard(), new ComposeMusicTest.Maker());
+    AgentReply made = composing.respond(draft, History.none(), media, "add music", "en");
+    media.addAll(made.created());
+    AgentReply undone = composing.respond(made.draft(), made.history(), media, "undo", "en");
+    AgentReply hi = composing.respond(undone.draft(), undone.history(), media, "hi", "en");
+    assertThat(hi.text()).contains("Music I made for you: upbeat pop for photo.jpg").doesNotContain("Tracks you sent");
+    AgentReply zh = composing.respond(undone.draft(), undone.history(), media, "你好", "zh");
+    assertThat(zh.text()).contains("我为你做的配乐").doesNotContain("可用的音乐");
+    // "add the music", as the hint says, puts it back
+    assertThat(composing.respond(undone.draft(), undone.history(), media, "add the music", "en").draft().music().src())
+        .isEqualTo(made.draft().music().src());
+  }
+
+  @Test
+  void cheerfulMusicIsComposedAndNothingIsAskedToBeFaster() {
+    Draft draft = upload(agent.emptyDraft(), video("v1", "red.mp4", 4), video("v2", "blue.mp4", 3));
+    RuleAgent composing = new RuleAgent(Instructions.standard(), new ComposeMusicTest.Maker());
+    for (String asked : List.of("加点音乐 要欢快一点的", "配个轻快的音乐", "来点明快的音乐", "加点愉快的音乐")) {
+      AgentReply r = composing.respond(draft, media, asked, "zh");
+      assertThat(r.draft().music()).as(asked).isNotNull();
+      assertThat(r.draft().clips()).as(asked).isEqualTo(draft.clips());
+      assertThat(r.text()).as(asked).doesNotContain("更快").doesNotContain("加速");
+    }
+    // "快一点" alone still asks what should be faster
+    assertThat(agent.respond(draft, media, "快一点", "zh").text()).contains("更快");
+  }
+
+  @Test
+  void aComposedTracksNameIsAllChineseInAChineseTurn() throws java.io.IOException {
+    // named as the studio's maker names music for two clips
+    MusicMaker english = new MusicMaker() {
+      @Override
+      public Media make(Draft d, List<Media> m, Wish wish) {
+        return audio("med_1", "upbeat pop for red.mp4 and 1 more clip, 120 BPM.m4a", 7);
+      }
+
+      @Override
+      public String styleName(String style, boolean chinese) {
+        return new ComposeMusicTest.Maker().styleName(style, chinese);
+      }
+    };
+    Media made = TrackNames.in(english, true).make(agent.emptyDraft(), media, MusicMaker.Wish.defaults());
+    assertThat(made.filename()).isEqualTo("red.mp4 等 2 个片段的欢快流行配乐，120 BPM.m4a");
+  }
+
+  @Test
+  void aRequestNotUnderstoodIsQuotedInThePersonsOwnWords() {
+    AgentReply r = agent.respond(travelDraft(), media, "加字幕 第一天 放左边", "zh");
+    assertThat(r.draft().captions()).extracting(Caption::text).containsExactly("第一天");
+    assertThat(r.text()).contains("没看懂：“放左边”").doesNotContain("caption");
+    assertThat(say(travelDraft(), "add caption hello then blorp it").text()).contains("didn't understand \"blorp it\"");
+  }
+
+  @Test
+  void aTextIsCalledTextInTheAnswerAndTheTimelineAlike() {
+    AgentReply r = agent.respond(travelDraft(), media, "文字「第一天」，在底部", "zh");
+    assertThat(r.text()).contains("文字「第一天」").contains("文字 '第一天'").doesNotContain("标题");
+    AgentReply title = agent.respond(travelDraft(), media, "标题 夏天", "zh");
+    assertThat(title.text()).contains("标题「夏天」").contains("标题 '夏天'");
+  }
+
+  @Test
+  void removingWhatIsNotThereSaysSoAndChangesNothing() {
+    Draft draft = travelDraft();
+    for (String asked : List.of("remove the text", "remove the title", "删掉字幕", "remove the music", "remove the fades", "remove the slow motion", "取消慢放")) {
+      AgentReply r = agent.respond(draft, media, asked, asked.matches(".*\\p{IsHan}.*") ? "zh" : "en");
+      assertThat(r.draft()).as(asked).isEqualTo(draft);
+      assertThat(r.text()).as(asked).doesNotContain("Removed").doesNotContain("已删除").doesNotContain("Which clip");
+    }
+    AgentReply text = say(draft, "remove the text");
+    assertThat(text.text()).contains("no text");
+  }
+
+  @Test
+  void textGoesInACornerAndTheAnswerSaysWhich() {
+    AgentReply corner = say(travelDraft(), "put Day 1 in the corner");
+    assertThat(corner.draft().captions().get(0).position()).isEqualTo("top-left");
+    assertThat(corner.text()).contains("at the top left");
+    AgentReply moved = chat(travelDraft(), "put Day 1 in the corner", "move the title to the bottom right");
+    assertThat(moved.draft().captions()).extracting(Caption::position).containsExactly("bottom-right");
+    AgentReply zh = agent.respond(travelDraft(), media, "加字幕 第一天 放右上角", "zh");
+    assertThat(zh.draft().captions().get(0).position()).isEqualTo("top-right");
+    assertThat(zh.text()).contains("在右上角").doesNotContain("在底部");
+  }
 }

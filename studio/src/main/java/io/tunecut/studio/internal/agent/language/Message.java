@@ -2,6 +2,7 @@ package io.tunecut.studio.internal.agent.language;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,6 +45,42 @@ public record Message(String original, List<Clause> clauses, List<String> quoted
         || (msg.codePoints().noneMatch(Character::isLetter) && "zh".equalsIgnoreCase(language));
     return new Message(msg, clauses, lifted.quoted(), chinese);
   }
+
+  /**
+   * The person's own words for a clause, to quote back: the clause as shown when they typed it so,
+   * else the part of the message it came from ("放左上角", never "caption 放左上角"), else the message.
+   */
+  public String said(Clause clause) {
+    String shown = clause.shown().strip();
+    int at = original.toLowerCase(Locale.ROOT).indexOf(shown.toLowerCase(Locale.ROOT));
+    if (!shown.isEmpty() && at >= 0) return original.substring(at, at + shown.length());
+    // the part most of whose words are the clause's: a word the reading added ("caption" for 字幕, "it" resolved) counts little
+    String best = null;
+    double most = 0;
+    List<String> said = units(shown);
+    for (String piece : PIECES.split(original)) {
+      List<String> typed = units(Normalizer.halfWidth(piece));
+      long found = typed.stream().filter(said::contains).count();
+      double score = typed.isEmpty() ? 0 : (double) found / typed.size();
+      if (score > most) {
+        most = score;
+        best = piece.strip();
+      }
+    }
+    return best == null || best.isEmpty() ? original : best;
+  }
+
+  /** A text's Chinese characters and its words of two letters or more, lower case. */
+  private static List<String> units(String text) {
+    List<String> units = new ArrayList<>();
+    text.toLowerCase(Locale.ROOT).codePoints().filter(Message::isHan).distinct().forEach(cp -> units.add(Character.toString(cp)));
+    for (String w : text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) if (w.length() > 1 && !units.contains(w)) units.add(w);
+    return units;
+  }
+
+  /** Where a message's requests part, as typed: punctuation, a space between Chinese words, 然后… */
+  private static final Pattern PIECES = Pattern.compile(
+      "\\s*(?:[,;!?，；！？。、\\n]|(?<=\\p{IsHan})\\s+(?=\\p{IsHan})|(?i:\\s+(?:and then|then|also|plus|and)\\s+)|然后|并且|同时|接着|还有|另外|以及|而且)\\s*");
 
   /** The whole message normalised as one text (no clauses), for readers of a single request. */
   public static String plain(String message) {
