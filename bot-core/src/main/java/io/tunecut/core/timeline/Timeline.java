@@ -28,15 +28,16 @@ public record Timeline(long lengthMs, List<Track> tracks, Frame frame, long cros
   /**
    * One segment of a track: a clip, the music, a title, or a segment of a track the bot does not know.
    *
+   * @param id the segment's id, empty when none
    * @param name the file name ({@code n}), empty when none
-   * @param text the words of a title, empty when none
+   * @param text the words of a title or other text, empty when none
    * @param startMs where it starts on the timeline; a clip without one follows the clips before it
    * @param length how long it lasts, when the draft says
    * @param volume the level asked for, when the draft says (1.0 = as recorded)
    * @param ducked the music is lowered under speech somewhere
    * @param speed how fast a clip plays ({@code sp}), 1 when the draft gives none
    */
-  public record Segment(String name, String text, long startMs, OptionalLong length, OptionalDouble volume,
+  public record Segment(String id, String name, String text, long startMs, OptionalLong length, OptionalDouble volume,
                         long fadeInMs, long fadeOutMs, boolean ducked, double speed) {
     public long endMs() {
       return startMs + length.orElse(0);
@@ -97,7 +98,7 @@ public record Timeline(long lengthMs, List<Track> tracks, Frame frame, long cros
       OptionalLong length = d.isPresent() ? OptionalLong.of(Math.max(0, (long) d.getAsDouble())) : OptionalLong.empty();
       long start = Math.max(0, seg.path("st").asLong(oneAfterAnother ? end : 0));
       OptionalDouble volume = number(seg.path("v"));
-      Segment s = new Segment(text(seg.path("n")), text(seg.path("text")), start, length, volume,
+      Segment s = new Segment(text(seg.path("id")), text(seg.path("n")), text(seg.path("text")), start, length, volume,
           Math.max(0, seg.path("fi").asLong(0)), Math.max(0, seg.path("fo").asLong(0)), seg.path("duck").isObject(),
           speed(seg.path("sp")));
       if (length.isPresent()) end = Math.max(end, s.endMs());

@@ -152,8 +152,10 @@ public final class TimelineSummary {
     return s.toString();
   }
 
+  /** The title is the text the studio names so; a text without an id (another backend's) is taken for one. */
   private static String title(Timeline.Segment seg, Language lang) {
-    StringBuilder s = new StringBuilder(lang == Language.ZH ? "标题" : "title");
+    boolean title = seg.id().isEmpty() || seg.id().equals("title");
+    StringBuilder s = new StringBuilder(title ? lang == Language.ZH ? "标题" : "title" : lang == Language.ZH ? "文字" : "text");
     if (!seg.text().isEmpty()) s.append(" '").append(seg.text()).append("'");
     if (seg.length().isPresent()) s.append(' ').append(range(seg.startMs(), seg.endMs(), lang));
     return s.toString();

@@ -101,7 +101,7 @@ public final class FakeNemoServer implements AutoCloseable {
       {"d":10000,"m":{"title":"Urban Dreams","width":1920,"height":1080,"fps":30,"aspect":"16:9","resolution":"1080p","loudness":-14},
        "t":[{"id":"video","tt":0,"sg":[{"id":"c1","src":"med_1","n":"city.mp4","kind":"video","st":0,"d":10000,"in":0,"v":1.0}]},
             {"id":"music","tt":1,"sg":[{"id":"m1","src":"med_2","n":"lofi.mp3","st":0,"d":10000,"in":0,"v":0.35,"fi":0,"fo":2000,"loop":true}]},
-            {"id":"text","tt":7,"sg":[{"id":"x1","text":"Urban Dreams","st":0,"d":3000,"pos":"center","size":0.08,"color":"#ffffff"}]}]}
+            {"id":"text","tt":7,"sg":[{"id":"title","text":"Urban Dreams","st":0,"d":3000,"pos":"center","size":0.08,"color":"#ffffff"}]}]}
       """;
 
   /** One video clip of 10 s, nothing else. */

@@ -24,6 +24,15 @@ class TimelineSummaryTest {
   }
 
   @Test
+  void aTextBesideTheTitleIsCalledTextAsTheStudioCallsIt() throws Exception {
+    JsonNode draft = JSON.readTree(FakeNemoServer.EXAMPLE_DRAFT.replace(
+        "{\"id\":\"title\",\"text\":\"Urban Dreams\"",
+        "{\"id\":\"c1\",\"text\":\"Day 1\",\"st\":4000,\"d\":2000},{\"id\":\"title\",\"text\":\"Urban Dreams\""));
+    assertThat(TimelineSummary.of(draft, Language.EN).toString()).contains("text 'Day 1' 4–6 s").contains("title 'Urban Dreams'");
+    assertThat(TimelineSummary.of(draft, Language.ZH).toString()).contains("文字 'Day 1'").contains("标题 'Urban Dreams'");
+  }
+
+  @Test
   void anUnknownCloudDraftIsSummarisedByCountsAndDurations() throws Exception {
     JsonNode draft = JSON.readTree("{\"t\":[{\"tt\":3,\"sg\":[{\"x\":1,\"st\":0,\"d\":4000},{\"x\":2,\"st\":4000,\"d\":2500}]},"
         + "{\"tt\":0,\"sg\":[{\"foo\":\"bar\"}]}]}");

@@ -27,7 +27,7 @@ class TimelineTest {
               {"id":"m1","src":"med_3","n":"lofi.mp3","st":0,"d":14500,"in":0,"v":0.35,"fi":0,"fo":2000,"loop":true,
                "duck":{"db":-12,"speech":[[1350,4250]]}}]},
             {"id":"text","tt":7,"sg":[
-              {"id":"x1","text":"Urban Dreams","st":0,"d":3000,"pos":"center","size":0.08,"color":"#ffffff"}]}]}
+              {"id":"title","text":"Urban Dreams","st":0,"d":3000,"pos":"center","size":0.08,"color":"#ffffff"}]}]}
       """;
 
   @Test
