@@ -1,5 +1,6 @@
 package io.tunecut.studio.internal.agent;
 
+import io.tunecut.studio.internal.agent.beat.BeatRequest;
 import io.tunecut.studio.internal.draft.Aspect;
 import io.tunecut.studio.internal.draft.Caption;
 import io.tunecut.studio.internal.draft.Draft;
@@ -33,6 +34,8 @@ final class StateQuestion implements Instruction {
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
     if (turn.has(Talk.RIGHTS)) return Optional.empty(); // "is this music copyright free" asks about rights, not the level
+    // "does it cut on the beat?" is the beat's question: answered with the cuts that land on one
+    if (BeatRequest.read(turn.whole(), false).map(BeatRequest::kind).orElse(null) == BeatRequest.Kind.ASK) return Optional.empty();
     if (turn.match(WHY_SILENT) != null && !draft.clips().isEmpty()) return Optional.of(sound(draft));
     return turn.match(STATE_QUESTION) == null ? Optional.empty() : Optional.of(state(turn, draft));
   }

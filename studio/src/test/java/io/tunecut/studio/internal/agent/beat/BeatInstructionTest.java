@@ -190,6 +190,11 @@ class BeatInstructionTest {
       assertThat(reply.text()).as(question).doesNotContain("didn't understand").doesNotContain("没看懂");
     }
     assertThat(editing.say("节拍对吗？", "zh").text()).containsPattern("1(19|20|21) BPM，1 个剪辑点中有 \\d 个卡在节拍上");
+    // asked in English as a yes/no question, it is still the beat that answers, not the timeline or the volume
+    for (String question : List.of("does it cut on the beat?", "is the music on beat")) {
+      assertThat(editing.say(question).text()).as(question).containsPattern("1(19|20|21) BPM: \\d of 1 cut lands on a beat");
+      assertThat(editing.draft).as(question).isEqualTo(before);
+    }
   }
 
   @Test
