@@ -41,6 +41,10 @@ final class ClipOrder implements Instruction {
       "(?:swap|switch|exchange|flip|change)\\s+(?:the\\s+)?(?:order\\s+of\\s+(?:the\\s+)?)?(?:2\\s+|two\\s+|both\\s+)?(?:clips|videos|order|around)"
           + "|(?:swap|switch|flip)\\s+(?:them|it)\\s*(?:around)?|other way (?:a)?round"
           + "|(?:调换|交换|对调|互换|换一下|颠倒).{0,8}(?:视频|片段|顺序|位置)|(?:视频|片段|段|clips)\\s*(?:的)?\\s*(?:顺序|位置)?\\s*(?:调换|交换|对调|互换|换一下|换个位置|颠倒)|(?:视频|片段)?的?顺序(?:调换|交换|对调|换一下|反过来|颠倒)");
+  /** "swap the first two", "switch the last 2 clips", "前两段换一下": the two at one end. */
+  private static final Pattern END_PAIR = Pattern.compile(
+      "(?:swap|switch|exchange|flip|trade)\\s+(?:the\\s+)?(first|last)\\s+2\\b"
+          + "|(前|后|最后)\\s*2\\s*(?:个|段|条)?\\s*(?:片段|视频|镜头)?\\s*的?\\s*(?:顺序|位置)?\\s*(?:调换|交换|对调|互换|换一下|换个?位置|颠倒)");
   /** "put the dog one first", "把蓝色那段放最前面": a move whose clip no name or number picked out. */
   private static final Pattern MOVE_UNNAMED = Pattern.compile(
       "(?:put|move|place|play|show)\\s+(?:the\\s+)?(?!clip \\d)[\\p{L}\\d' -]{1,30}?\\s+(?:one|clip|video|part|shot)\\s+(?:to\\s+|at\\s+)?(?:the\\s+)?(?:very\\s+)?(?:first|start|beginning|front|last|end)\\b"
@@ -61,6 +65,12 @@ final class ClipOrder implements Instruction {
     Matcher to = turn.match(TO_POSITION);
     Matcher move = to == null ? turn.match(MOVE) : null;
     Matcher swap = to == null && move == null ? turn.match(SWAP) : null;
+    Matcher pair = to == null && move == null && swap == null ? turn.match(END_PAIR) : null;
+    if (pair != null) {
+      int n = draft.clips().size();
+      if (n < 2) return Optional.of(tooFew(draft));
+      return Optional.of("first".equals(pair.group(1)) || "前".equals(pair.group(2)) ? swap(draft, 1, 2) : swap(draft, n - 1, n));
+    }
     boolean swapTwo = to == null && move == null && swap == null && turn.match(SWAP_TWO) != null;
     boolean reverse = to == null && move == null && swap == null && !swapTwo && turn.match(REVERSE) != null;
     if (to == null && move == null && swap == null && !swapTwo && !reverse) {
