@@ -17,6 +17,7 @@ import io.tunecut.studio.internal.media.FfprobeMediaProbe;
 import io.tunecut.studio.internal.media.Media;
 import io.tunecut.studio.internal.render.FfmpegRenderer;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,8 @@ import java.util.regex.Pattern;
  * a cut every 2–6 s, against a baseline measured in the same run: ffmpeg encoding one minute of
  * that music to AAC in one pass (what every track costs once in a render). Cold: a fresh
  * soundfont (read, instruments loaded); warm: the median of three with it kept. Then every style
- * at 60 s, the loudness of what was made, and the headline flow: a 60 s 1080p clip alone with
+ * at 60 s, the loudness of what was made, the first piece of a fresh JVM (what the studio's first
+ * sync turn pays: Java compiling the synthesizer as it plays), and the headline flow: a 60 s 1080p clip alone with
  * composed music against the same clip with an uploaded track, composing and rendering.
  * CPU seconds (the JVM's and ffmpeg's) are shown too: on a busy machine wall time says more about
  * the neighbours. Targets: at most 2 s per minute of music; the flow at most 2× the uploaded one.
@@ -52,6 +54,10 @@ public final class ComposeBenchmark {
     Ffmpeg ffmpeg = settings.ffmpegPrograms();
     AnalysisCache analysis = new AnalysisCache(dir.resolve("analysis"), ffmpeg);
     Soundfont soundfont = new Soundfont(settings.soundfont());
+    if (args.length > 0 && args[0].equals(FIRST_PIECE)) {
+      firstPiece(dir, ffmpeg, analysis, soundfont);
+      return;
+    }
     System.out.println("bench compose: upbeat pop with " + soundfont.file().getFileName() + ", "
         + Runtime.getRuntime().availableProcessors() + " cores");
 
@@ -84,7 +90,41 @@ public final class ComposeBenchmark {
       System.out.printf("   60 s of %s: %s%n", style.name(), c.perMinute(60, baseline));
     }
 
+    Cost warm = median(() -> maker.make(minuteDraft, List.of(), new Wish(null, 50 + System.nanoTime() % 1000)));
+    String first = freshJvm();
+    System.out.printf("  60 s in a fresh JVM, as the studio's first sync turn makes it: %s; warm in this one %s%n", first, warm);
+
     flow(dir, ffmpeg, analysis, maker);
+  }
+
+  private static final String FIRST_PIECE = "--first-piece";
+
+  /**
+   * The first piece a JVM makes pays for Java compiling the synthesizer (Gervill) as it plays:
+   * {@code bench compose --first-piece} in a new one, as {@code ./tunecut} starts it, says what
+   * that piece cost.
+   */
+  private static String freshJvm() throws Exception {
+    Path jar = Path.of(ComposeBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    String java = ProcessHandle.current().info().command().orElse("java");
+    Process child = new ProcessBuilder(java, "-jar", jar.toString(), "bench", "compose", FIRST_PIECE)
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (child.waitFor() != 0) throw new IllegalStateException("the fresh JVM failed: " + out);
+    Matcher m = Pattern.compile("FIRST (.*)").matcher(out);
+    return m.find() ? m.group(1) : "unknown (" + out.strip() + ")";
+  }
+
+  private static void firstPiece(Path dir, Ffmpeg ffmpeg, AnalysisCache analysis, Soundfont soundfont) throws Exception {
+    ComposedMusic maker = new ComposedMusic(dir, ffmpeg, analysis, soundfont);
+    Draft draft = timeline(60);
+    Cost first = cost(() -> maker.make(draft, List.of(), new Wish(null, 1)));
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long players = 0;
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().startsWith("tunecut-performer")) players += threads.getThreadCpuTime(t.getId());
+    }
+    System.out.printf("FIRST %s, the synthesizer's threads %.2f s of the JVM's CPU%n", first, players / 1e9);
   }
 
   /** A 60 s 1080p clip, rendered with an uploaded track, and with music composed for it (composing included). */

@@ -2,7 +2,6 @@ package io.tunecut.studio.internal.compose;
 
 import io.tunecut.studio.server.Soundfont;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.tunecut.studio.internal.agent.MusicMaker;
 import io.tunecut.studio.internal.analysis.AnalysisCache;
 import io.tunecut.studio.internal.analysis.AnalysisException;
@@ -26,6 +25,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,8 +39,15 @@ import java.util.regex.Pattern;
  */
 public final class ComposedMusic implements MusicMaker {
   private static final Duration ENCODE_TIMEOUT = Duration.ofMinutes(2);
-  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
+  /** How ffprobe names the MP4 family the track is written in. */
+  private static final String CONTAINER = "mov,mp4,m4a,3gp,3g2,mj2";
   private static final SecureRandom IDS = new SecureRandom();
+  /** Reads instruments beside the turn that waits for the cuts. */
+  private static final ExecutorService PREPARING = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "tunecut-preparing");
+    t.setDaemon(true);
+    return t;
+  });
   private static final Pattern MADE = Pattern.compile("med_[0-9a-f]{16}-([a-z0-9-]+)-seed-(\\d{1,18})\\.m4a");
 
   private final Path directory;
@@ -64,6 +72,8 @@ public final class ComposedMusic implements MusicMaker {
     Style style = style(wish);
     Map<String, Media> byId = new LinkedHashMap<>();
     media.forEach(m -> byId.put(m.id(), m));
+    // The cuts may still be being found (the clip arrived a moment ago): the instruments are read meanwhile.
+    PREPARING.execute(() -> prepare(style));
     Timeline timeline = Timeline.of(draft, byId, this::cuts);
     if (timeline.seconds() < Composer.SHORTEST) {
       throw new IOException(String.format(Locale.ROOT, "The video is %.1f s long: music of its own needs at least %.0f s.",
@@ -87,7 +97,7 @@ public final class ComposedMusic implements MusicMaker {
     analysis.knowBeats(file, score.beats());
     String version = wish.seed() > 1 ? ", version " + wish.seed() : "";
     String name = style.name() + " for " + title(draft, byId) + ", " + score.bpm() + " BPM" + version + ".m4a";
-    return new Media(id, name, info(file), file);
+    return new Media(id, name, info(sound), file);
   }
 
   @Override
@@ -136,6 +146,15 @@ public final class ComposedMusic implements MusicMaker {
     return Styles.find(wish.style()).orElse(Styles.standard());
   }
 
+  /** Preparing that fails (no soundfont) says nothing: playing the piece fails the same way and says why. */
+  private void prepare(Style style) {
+    try {
+      performer.prepare(style);
+    } catch (IOException | RuntimeException e) {
+      // the piece's own playing reports it
+    }
+  }
+
   /** A clip the analysis cannot read still has its boundaries; only its inner cuts are left out. */
   private Cuts cuts(Path file) {
     try {
@@ -156,25 +175,13 @@ public final class ComposedMusic implements MusicMaker {
   }
 
   /**
-   * What ffprobe reads in the track. One look is enough: ffmpeg has just written the file, so
-   * the checks an upload gets (does it decode, is its end there) would cost two more runs.
+   * What ffprobe would read in the track, known from what was written: 16-bit stereo at the
+   * synthesizer's rate, Apple Lossless in MP4, as long as the recording to the sample (the MP4
+   * keeps the last, shorter packet's length). ffmpeg has just written it without an error.
    */
-  private MediaInfo info(Path file) throws IOException {
-    JsonNode probe;
-    try {
-      probe = ffmpeg.probe(file, PROBE_TIMEOUT);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while reading the music back");
-    }
-    JsonNode audio = null;
-    for (JsonNode stream : probe.path("streams")) {
-      if (audio == null && stream.path("codec_type").asText().equals("audio")) audio = stream;
-    }
-    double seconds = probe.path("format").path("duration").asDouble(0);
-    if (audio == null || seconds <= 0) throw new IOException("the composed track did not come out readable: " + file.getFileName());
-    return new MediaInfo(MediaKind.AUDIO, seconds, 0, 0, 0, 0, Math.max(1, audio.path("channels").asInt(2)), null,
-        audio.path("codec_name").asText(null), probe.path("format").path("format_name").asText(""));
+  private static MediaInfo info(Recording sound) {
+    return new MediaInfo(MediaKind.AUDIO, (double) sound.frames() / Performer.SAMPLE_RATE, 0, 0, 0, 0, 2, null, "alac",
+        CONTAINER);
   }
 
   /** "travel.mp4", or "travel.mp4 and 2 more clips". */

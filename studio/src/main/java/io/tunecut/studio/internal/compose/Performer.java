@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,6 +45,8 @@ final class Performer {
   private final Soundfont soundfont;
   private final double passage;
   private final Map<String, Instrument> instruments = new HashMap<>();
+  /** Styles whose instruments' samples are read. */
+  private final Set<String> ready = new HashSet<>();
 
   Performer(Soundfont soundfont) {
     this(soundfont, PASSAGE);
@@ -60,6 +64,7 @@ final class Performer {
    * passages already use every core.
    */
   synchronized Recording play(Score score) throws IOException {
+    ready.add(score.style().name());
     Map<Voice, Instrument> chosen = new HashMap<>();
     for (Voice voice : score.voices()) chosen.put(voice, instrument(voice));
     int frames = (int) Math.round(score.seconds() * SAMPLE_RATE);
@@ -95,6 +100,20 @@ final class Performer {
     recording.fadeOut(Math.min(FADE, tail - 0.1));
     recording.limit();
     return recording;
+  }
+
+  /**
+   * Reads the soundfont and the instruments' samples of {@code style}, which playing a piece in
+   * it needs first: called while the piece cannot be written yet (the clip's cuts are still
+   * being found), it spares the piece that wait.
+   */
+  synchronized void prepare(Style style) throws IOException {
+    if (!ready.add(style.name())) return;
+    Score piece = new Composer(style, 1).compose(new Timeline(Composer.SHORTEST, List.of()));
+    Map<Voice, Instrument> chosen = new HashMap<>();
+    for (Voice voice : piece.voices()) chosen.put(voice, instrument(voice));
+    // a moment of silence on them reads their samples
+    Take.play(piece.voices(), chosen, List.of(), 0, Take.BLOCK, Take.BLOCK);
   }
 
   /**

@@ -1,14 +1,11 @@
 package io.tunecut.studio.internal.compose;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.sound.sampled.AudioFileFormat;
-import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
 
 /** Stereo sound as floats, -1..1, finished in place (faded, limited) before it is written. */
 final class Recording {
@@ -43,8 +40,14 @@ final class Recording {
   }
 
   double peak() {
-    double peak = 0;
-    for (int i = 0; i < left.length; i++) peak = Math.max(peak, Math.max(Math.abs(left[i]), Math.abs(right[i])));
+    // plain comparisons: this runs once, mostly before Java has compiled it, and Math.max's care for NaN costs there
+    float peak = 0;
+    for (int i = 0; i < left.length; i++) {
+      float l = Math.abs(left[i]);
+      float r = Math.abs(right[i]);
+      if (l > peak) peak = l;
+      if (r > peak) peak = r;
+    }
     return peak;
   }
 
@@ -71,20 +74,31 @@ final class Recording {
     }
   }
 
-  /** Writes 16-bit PCM WAV. */
+  /**
+   * Writes 16-bit PCM WAV: the canonical 44-byte header, then the frames. Written by hand, as
+   * Java's sound system would (the same bytes), without the half second its first use costs.
+   */
   void writeWav(Path file) throws IOException {
-    ByteBuffer bytes = ByteBuffer.allocate(left.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-    for (int i = 0; i < left.length; i++) {
-      bytes.putShort(pcm(left[i]));
-      bytes.putShort(pcm(right[i]));
+    int data = left.length * 4;
+    byte[] bytes = new byte[44 + data];
+    ByteBuffer header = ByteBuffer.wrap(bytes, 0, 44).order(ByteOrder.LITTLE_ENDIAN);
+    header.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + data).put("WAVE".getBytes(StandardCharsets.US_ASCII));
+    header.put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 2)
+        .putInt(sampleRate).putInt(sampleRate * 4).putShort((short) 4).putShort((short) 16);
+    header.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(data);
+    // byte by byte, little-endian: a plain loop that costs little before Java has compiled it
+    for (int i = 0, at = 44; i < left.length; i++, at += 4) {
+      short l = pcm(left[i]);
+      short r = pcm(right[i]);
+      bytes[at] = (byte) l;
+      bytes[at + 1] = (byte) (l >> 8);
+      bytes[at + 2] = (byte) r;
+      bytes[at + 3] = (byte) (r >> 8);
     }
-    AudioFormat format = new AudioFormat(sampleRate, 16, 2, true, false);
-    try (AudioInputStream in = new AudioInputStream(new ByteArrayInputStream(bytes.array()), format, left.length)) {
-      AudioSystem.write(in, AudioFileFormat.Type.WAVE, file.toFile());
-    }
+    Files.write(file, bytes);
   }
 
   private static short pcm(float v) {
-    return (short) Math.round(Math.max(-1, Math.min(1, v)) * 32767);
+    return (short) Math.round((v < -1 ? -1 : v > 1 ? 1 : v) * 32767);
   }
 }

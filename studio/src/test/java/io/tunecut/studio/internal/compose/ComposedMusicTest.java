@@ -18,6 +18,7 @@ import io.tunecut.studio.ffmpeg.SoundLevels;
 import io.tunecut.studio.ffmpeg.TestMedia;
 import io.tunecut.studio.internal.media.FfprobeMediaProbe;
 import io.tunecut.studio.internal.media.Media;
+import io.tunecut.studio.internal.media.MediaInfo;
 import io.tunecut.studio.internal.media.MediaKind;
 import io.tunecut.studio.internal.render.FfmpegRenderer;
 import io.tunecut.studio.internal.render.RenderOptions;
@@ -67,6 +68,10 @@ class ComposedMusicTest {
     assertThat(track.info().audioChannels()).isEqualTo(2);
     JsonNode probe = FFMPEG.probe(track.file(), Duration.ofSeconds(30));
     assertThat(probe.path("format").path("duration").asDouble()).as("probed length").isCloseTo(18.0, within(0.03));
+    MediaInfo read = new FfprobeMediaProbe(FFMPEG).probe(track.file(), track.filename());
+    assertThat(track.info()).as("what the maker says it wrote, as an upload of the file would read")
+        .usingRecursiveComparison().ignoringFields("durationSeconds").isEqualTo(read);
+    assertThat(track.info().durationSeconds()).isCloseTo(read.durationSeconds(), within(1e-6));
     Beats beats = analysis.beats(track.file());
     assertThat(track.filename()).as("the tempo a sync reply will say").contains(Math.round(beats.tempo()) + " BPM");
     assertThat(beats.downbeats()).as("the downbeats as written, cuts among them")
