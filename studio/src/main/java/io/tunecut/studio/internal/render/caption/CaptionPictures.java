@@ -29,6 +29,8 @@ public final class CaptionPictures {
   /** The smallest text, as a share of the frame's short side, before long words are broken. */
   private static final float SMALLEST = 0.03f;
   private static final float FLOOR_PIXELS = 6;
+  /** How much smaller a corner's label may get to stay on one line before it wraps instead. */
+  private static final float ONE_LINE_SHRINK = 0.7f;
 
   private final Typefaces fonts;
 
@@ -61,7 +63,10 @@ public final class CaptionPictures {
     float room = "center".equals(position) ? area.height() : area.height() * 0.45f;
     // A corner's text keeps to its half of the frame, clear of a title across the middle.
     float across = left || right ? area.width() * 0.5f : area.width();
-    Lines lines = fit(paragraphs, frameHeight * (float) caption.size(), Math.min(frameWidth, frameHeight), across, room);
+    float asked = frameHeight * (float) caption.size();
+    // A corner's label reads as one line: a little smaller rather than "第一" over "天".
+    Lines lines = (left || right ? oneLine(paragraphs, asked, across) : Optional.<Lines>empty())
+        .orElseGet(() -> fit(paragraphs, asked, Math.min(frameWidth, frameHeight), across, room));
     Look look = Look.of(lines.size());
     int pad = (int) Math.ceil(look.stroke() + look.shadow() + 2);
     int width = (int) Math.ceil(lines.width()) + 2 * pad;
@@ -80,6 +85,16 @@ public final class CaptionPictures {
         : area.top() + (area.height() - height) / 2;
     y = Math.max(0, Math.min(frameHeight - height, y));
     return Optional.of(new CaptionPicture(file, x, y, width, height));
+  }
+
+  /** The text on one line per paragraph at the asked size or down to {@link #ONE_LINE_SHRINK} of it, if it fits. */
+  private static Optional<Lines> oneLine(List<Lines.Run> paragraphs, float asked, float across) {
+    for (float size = asked; size >= asked * ONE_LINE_SHRINK; size *= 0.95f) {
+      Look look = Look.of(size);
+      Optional<Lines> set = Lines.set(paragraphs, size, across - 2 * (look.stroke() + look.shadow()), false);
+      if (set.isPresent() && set.get().count() == paragraphs.size()) return set;
+    }
+    return Optional.empty();
   }
 
   /**

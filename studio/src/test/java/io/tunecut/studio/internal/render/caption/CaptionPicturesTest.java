@@ -100,6 +100,8 @@ class CaptionPicturesTest {
       assertThat(bottomRight.x + bottomRight.width).as("at the right edge").isBetween(f[0] - safe.right() - 40, f[0] - safe.right() + 1);
       assertThat(bottomRight.y + bottomRight.height).as("at the bottom").isBetween(f[1] - safe.bottom() - 40, f[1] - safe.bottom() + 1);
       assertThat(long_.x).as("a long text in the top right stays in the right half").isGreaterThanOrEqualTo(f[0] / 2 - safe.right());
+      CaptionPicture dayOne = SYSTEM.draw(Caption.of("x4", "第一天", 0, 3000, "top-left"), f[0], f[1], dir.resolve("d1.png")).orElseThrow();
+      assertThat(ink(dayOne).height).as("第一天 on one line, not 第一 over 天").isLessThan((int) (f[1] * 0.08 * 1.3));
     }
   }
 
