@@ -173,11 +173,11 @@ class TimelinePicturesTest {
     assertThat(firstShot.getBlue()).as("no line within a shot").isGreaterThan(firstShot.getRed() + 100);
   }
 
-  @Test
-  @Timeout(60)
-  void drawnAtOnceItSaysItIsStillWorkingOutTheBeatsAndTheFullPictureShowsThem() throws Exception {
-    CountDownLatch found = new CountDownLatch(1);
-    TimelinePictures waiting = new TimelinePictures(new Sketches(dir.resolve("pictures"), FFMPEG), file -> {
+  /** Pictures whose track's beats are found once {@code found} opens; the clips' cuts are known. */
+  private static TimelinePictures findingBeatsUntil(CountDownLatch found) {
+    sample.analysis.cuts(sample.pattern.file());
+    sample.analysis.cuts(sample.blue.file());
+    return new TimelinePictures(new Sketches(dir.resolve("pictures"), FFMPEG), file -> {
       try {
         found.await();
       } catch (InterruptedException e) {
@@ -185,9 +185,14 @@ class TimelinePicturesTest {
       }
       return sample.analysis.beats(file);
     }, sample.analysis::cuts);
+  }
+
+  @Test
+  @Timeout(60)
+  void drawnAtOnceItSaysItIsStillWorkingOutTheBeatsAndTheFullPictureShowsThem() throws Exception {
+    CountDownLatch found = new CountDownLatch(1);
+    TimelinePictures waiting = findingBeatsUntil(found);
     Draft draft = sample.draft("城市之梦");
-    sample.analysis.cuts(sample.pattern.file());
-    sample.analysis.cuts(sample.blue.file());
 
     // The beats are still being found: this returns now, and says so.
     TimelinePictures.Picture first = waiting.picture(draft, sample.media(), true, PictureWords.ENGLISH);
@@ -333,16 +338,7 @@ class TimelinePicturesTest {
   @Timeout(60)
   void toSomeoneWritingChineseThePictureSaysInChineseWhatItIsStillWorkingOut() throws Exception {
     CountDownLatch found = new CountDownLatch(1);
-    TimelinePictures waiting = new TimelinePictures(new Sketches(dir.resolve("pictures"), FFMPEG), file -> {
-      try {
-        found.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return sample.analysis.beats(file);
-    }, sample.analysis::cuts);
-    sample.analysis.cuts(sample.pattern.file());
-    sample.analysis.cuts(sample.blue.file());
+    TimelinePictures waiting = findingBeatsUntil(found);
     Draft draft = sample.draft("城市之梦");
 
     BufferedImage english = ImageIO.read(new ByteArrayInputStream(waiting.picture(draft, sample.media(), true, PictureWords.ENGLISH).png()));
