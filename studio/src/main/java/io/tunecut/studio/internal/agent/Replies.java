@@ -87,11 +87,11 @@ final class Replies {
 
   static String capabilities(boolean zh) {
     if (zh) {
-      return "我可以：加背景音乐并调音量（百分比或分贝）、淡入淡出、循环；有人说话时压低音乐；卡点剪辑；加标题和字幕（位置、大小、颜色）；"
+      return "我可以：加背景音乐并调音量（百分比或分贝）、淡入淡出、循环；有人说话时压低音乐；卡点剪辑；加标题和字幕（位置含四个角、大小、颜色）；"
           + "剪掉开头结尾、按名字剪某一段或给它静音、删除或调换片段；照片显示多久；片段之间淡入淡出转场；某一段加速或慢放；改成竖屏/横屏/方形（抖音、B站…）；720p/1080p；撤销。";
     }
     return "I can add music and set its volume (in % or dB), fades and loop; lower it when people talk; sync it to the cuts; add a title or text "
-        + "(position, size, colour); trim the start or end, trim or mute a clip by its name, remove, swap or reorder clips; set how long a photo shows; "
+        + "(top, middle, bottom or a corner; size, colour); trim the start or end, trim or mute a clip by its name, remove, swap or reorder clips; set how long a photo shows; "
         + "crossfade between clips; speed up or slow down a clip; make it vertical, square "
         + "or 16:9 (TikTok, YouTube…); 720p/1080p; and undo.";
   }
