@@ -28,11 +28,16 @@ final class Crossfades implements Instruction {
   /** "a smooth transition into the chorus": the music's, not the clips'. */
   private static final Pattern MUSIC = Pattern.compile("\\b(?:music|song|chorus|track)\\b");
   private static final Pattern CLIP_WORDS = Pattern.compile("\\b" + CUTS + "\\b|转场|过渡|片段|镜头");
+  /** "转场卡在鼓点上", "音乐跟转场对上", "transitions on the beat": where the cuts fall, a beat edit, not a crossfade. */
+  private static final Pattern ON_THE_BEAT = Pattern.compile(
+      "(?:转场|过渡)\\s*(?:点)?\\s*(?:要)?\\s*(?:对上|对齐|对准|卡在|卡上|踩在|踩上|跟着|配合)|(?:跟|和|与|同)\\s*(?:转场|过渡)\\s*(?:点)?\\s*(?:对上|对齐|对准)"
+          + "|\\btransitions?\\b.*\\b(?:on|to|with) the (?:beats?|rhythm|music)\\b|\\b(?:sync|match|line up|align)\\b.*\\btransitions?\\b.*\\b(?:beats?|rhythm|music)\\b");
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
     if (turn.has(Pattern.compile("title|caption|\\btext\\b|«"))) return Optional.empty();
     if (turn.has(MUSIC) && !turn.has(CLIP_WORDS)) return Optional.empty();
+    if (turn.has(ON_THE_BEAT)) return Optional.empty();
     boolean hard = turn.match(HARD) != null;
     Matcher add = hard ? null : turn.match(ADD);
     if (!hard && add == null) return Optional.empty();

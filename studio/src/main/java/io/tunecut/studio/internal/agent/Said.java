@@ -18,6 +18,9 @@ record Said(String topic, boolean chinese) {
   static final Said NOTHING = new Said(null, false);
   private static final Pattern LENGTH = Pattern.compile("how long|\\blength\\b|\\bduration\\b|多长|多久|时长|几秒");
   private static final Pattern VOLUME = Pattern.compile("how loud|\\bvolume\\b|\\bloud|多大声|音量|多响");
+  /** A question about one clip or photo ("how long is the photo on screen"): its number would not be the whole's. */
+  private static final Pattern ONE_PART = Pattern.compile("clip \\d|\\bphotos?\\b|\\bpictures?\\b|照片|图片|title|caption|text");
+  private static final Pattern ONE_CLIP = Pattern.compile("clip (\\d+)");
   /** "make it 80", "调到80", "12 then": a number alone, which the question before gives its unit. */
   private static final Pattern NUMBER_ALONE = Pattern.compile(
       "^(?:(?:ok|okay|then|so|just|please|hmm+|好|那|那就|嗯)\\s*,?\\s*)*(?:make it|make that|set it to|change it to|put it at|put it to|try|调到|改成|改到|设为|设成|变成|弄成|调成|to)?\\s*"
@@ -33,7 +36,7 @@ record Said(String topic, boolean chinese) {
     if (!draft.extra().has(KEY)) return draft;
     ObjectNode extra = draft.extra().deepCopy();
     extra.remove(KEY);
-    return new Draft(draft.output(), draft.clips(), draft.music(), draft.captions(), draft.otherTracks(), extra, draft.transition());
+    return draft.withExtra(extra);
   }
 
   /** The draft with this note on it; none when there is nothing a next turn would need. */
@@ -43,13 +46,8 @@ record Said(String topic, boolean chinese) {
     ObjectNode note = extra.putObject(KEY);
     if (topic != null) note.put("topic", topic);
     note.put("zh", chinese);
-    return new Draft(draft.output(), draft.clips(), draft.music(), draft.captions(), draft.otherTracks(), extra, draft.transition());
+    return draft.withExtra(extra);
   }
-
-  /** A question about one clip or photo ("how long is the photo on screen"): its number would not be the whole's. */
-  private static final Pattern ONE_PART = Pattern.compile("clip \\d|\\bphotos?\\b|\\bpictures?\\b|照片|图片|title|caption|text");
-
-  private static final Pattern ONE_CLIP = Pattern.compile("clip (\\d+)");
 
   /** What a turn that only answered was asked about, from its words. */
   static String topicOf(String asked) {

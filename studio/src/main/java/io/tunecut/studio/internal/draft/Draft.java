@@ -134,6 +134,11 @@ public record Draft(Output output, List<Clip> clips, Music music, List<Caption> 
     return new Draft(output, clips, music, c, otherTracks, extra, transition, grid);
   }
 
+  /** What we do not model, replaced by {@code e}. */
+  public Draft withExtra(ObjectNode e) {
+    return new Draft(output, clips, music, captions, otherTracks, e, transition, grid);
+  }
+
   /** The montage's shots are laid on {@code g}, the beats of the music's track (null: none). */
   public Draft withGrid(BeatGrid g) {
     return new Draft(output, clips, music, captions, otherTracks, extra, transition, g);

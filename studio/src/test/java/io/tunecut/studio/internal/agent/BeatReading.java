@@ -28,7 +28,7 @@ final class BeatReading implements Instruction {
       };
       var extra = draft.extra().deepCopy();
       extra.put("beat", what);
-      Draft next = new Draft(draft.output(), draft.clips(), draft.music(), draft.captions(), draft.otherTracks(), extra);
+      Draft next = draft.withExtra(extra);
       return Edit.done(next, "beat", Edit.args(), "Beat: " + what + ".", "节拍：" + what + "。");
     });
   }

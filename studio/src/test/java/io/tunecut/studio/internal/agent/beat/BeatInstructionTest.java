@@ -229,6 +229,13 @@ class BeatInstructionTest {
       assertThat(editing.track(0).path("sg").size()).isEqualTo(edit.startsWith("remove") ? shots - 1 : shots);
     }
     assertThat(editing.say("第二段太长了", "zh").text()).contains("拍").contains("剪辑点仍然卡在节拍上");
+
+    // a question between the montage and the trim leaves a note for the next turn in the draft:
+    // the montage's beats must survive it
+    editing.draft = montage.deepCopy();
+    editing.say("how loud is the music?");
+    assertThat(editing.say("make the second shot shorter").text()).contains("the cuts stay on the beat");
+    assertCutsOnBeats(beats);
   }
 
   /** Every cut between clips within a frame of a beat, with the music where it starts. */
