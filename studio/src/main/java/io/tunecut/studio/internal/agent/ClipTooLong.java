@@ -39,7 +39,8 @@ final class ClipTooLong implements Instruction {
     boolean bit = turn.has(A_BIT);
     long cut = Math.round(c.durationMs() / (bit ? 5.0 : 3.0) / 10) * 10;
     Edit trimmed = ClipTrim.cut(draft, pos, cut, intro);
-    if (trimmed.kind() != Edit.Kind.DONE) return Optional.of(trimmed);
+    // a montage shot loses whole beats, and its answer says that rather than the fifth or third asked
+    if (trimmed.kind() != Edit.Kind.DONE || draft.isShot(pos - 1)) return Optional.of(trimmed);
     String part = intro ? "the start" : "the end";
     return Optional.of(new Edit(trimmed.draft(), trimmed.step(),
         "Cut " + Words.secs(cut) + " off " + part + " of clip " + pos + " (" + c.name() + "): it now plays "

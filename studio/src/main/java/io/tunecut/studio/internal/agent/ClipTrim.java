@@ -40,12 +40,6 @@ final class ClipTrim implements Instruction {
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
-    if (montage(draft)) {
-      // "make the second shot shorter" in a montage: whole beats off, and the answer says so
-      // (ClipTooLong's own answer counts the fifth or third it asked for)
-      Optional<Edit> shorter = new ClipTooLong().apply(turn, draft);
-      if (shorter.isPresent()) return shorter.map(e -> e.kind() == Edit.Kind.DONE ? ShotTrim.said(draft, e, shotChanged(draft, e.draft())) : e);
-    }
     Matcher offEnd = turn.match(OFF_END);
     if (offEnd != null) {
       return Optional.of(cut(draft, Integer.parseInt(offEnd.group(3)), Words.ms(offEnd.group(1)), !offEnd.group(2).matches("end|back")));
@@ -128,19 +122,6 @@ final class ClipTrim implements Instruction {
         "Clip " + pos + " (" + c.name() + ") now plays " + Words.secs(trimmed.durationMs())
             + (trimmed.inMs() > 0 ? " from " + Words.secs(trimmed.inMs()) + " into the clip" : "") + ".",
         "第 " + pos + " 个片段（" + c.name() + "）现在播放 " + Words.zhSecs(trimmed.durationMs()) + "。");
-  }
-
-  /** Whether the draft's clips are a montage laid on the beats. */
-  private static boolean montage(Draft draft) {
-    for (int i = 0; i < draft.clips().size(); i++) if (draft.isShot(i)) return true;
-    return false;
-  }
-
-  /** The shot (from 1) a trim changed: the first whose beats differ. */
-  private static int shotChanged(Draft before, Draft after) {
-    int n = Math.min(before.clips().size(), after.clips().size());
-    for (int i = 0; i < n; i++) if (before.clips().get(i).beats() != after.clips().get(i).beats()) return i + 1;
-    return 1;
   }
 
   /** The groups of whichever alternative matched: clip number first, then the rest in order. */

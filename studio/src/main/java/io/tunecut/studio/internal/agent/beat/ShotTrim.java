@@ -49,12 +49,6 @@ public final class ShotTrim {
     return laid(draft, pos, beats, false);
   }
 
-  /** What a trim of a montage shot did, for an answer made elsewhere: shot {@code pos} of {@code before} and {@code after}. */
-  public static Edit said(Draft before, Edit trimmed, int pos) {
-    return Edit.done(trimmed.draft(), trimmed.step().tool(), trimmed.step().args(),
-        sentence(before, trimmed.draft(), pos, false), sentence(before, trimmed.draft(), pos, true));
-  }
-
   /** Whether any of the clips {@code positions} (from 1) of {@code draft} is a montage shot. */
   public static boolean anyShot(Draft draft, List<Integer> positions) {
     return positions.stream().anyMatch(p -> draft.isShot(p - 1));
