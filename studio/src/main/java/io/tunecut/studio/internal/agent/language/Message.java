@@ -115,7 +115,7 @@ public record Message(String original, List<Clause> clauses, List<String> quoted
     return MARKER.matcher(clause).replaceAll(m -> Matcher.quoteReplacement("'" + quoted.get(Integer.parseInt(m.group(1))) + "'"));
   }
 
-  private static boolean isHan(int cp) {
+  static boolean isHan(int cp) {
     return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
   }
 

@@ -34,10 +34,6 @@ final class Mixed {
 
   private Mixed() {}
 
-  private static boolean isHan(int cp) {
-    return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
-  }
-
   /** The raw message with an English text word next to Chinese spelled 标题 or 字幕, so its words can be lifted. */
   static String textWords(String message) {
     if (!HAN.matcher(message).find()) return message;
@@ -57,8 +53,8 @@ final class Mixed {
         continue;
       }
       // the Chinese word joins Chinese beside it, as if typed so: a space there would split the request
-      boolean hanBefore = m.start() > 0 && isHan(text.codePointBefore(m.start()));
-      boolean hanAfter = m.end() < text.length() && isHan(text.codePointAt(m.end()));
+      boolean hanBefore = m.start() > 0 && Message.isHan(text.codePointBefore(m.start()));
+      boolean hanAfter = m.end() < text.length() && Message.isHan(text.codePointAt(m.end()));
       m.appendReplacement(out, Matcher.quoteReplacement((hanBefore ? "" : m.group(1)) + zh + (hanAfter ? "" : m.group(3))));
     }
     m.appendTail(out);
