@@ -61,9 +61,7 @@ public record BeatGrid(String src, List<Long> beatsMs) {
 
   /** The cut for beat {@code k} on the timeline of {@code music}: the start of the frame holding the beat, ms. */
   long cutMs(long k, Music music, double fps) {
-    double t = timelineMs(k, music) / 1000.0;
-    long frame = (long) Math.floor(t * fps + 1e-6);
-    return Math.round(frame / fps * 1000);
+    return Math.round(Frames.frameIndex(timelineMs(k, music) / 1000.0, fps) / fps * 1000);
   }
 
   /** Where beat {@code k} is on the timeline, ms (past the grid's end at the mean period). */

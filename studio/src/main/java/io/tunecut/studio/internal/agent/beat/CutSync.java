@@ -1,6 +1,7 @@
 package io.tunecut.studio.internal.agent.beat;
 
 import io.tunecut.studio.internal.analysis.Beats;
+import io.tunecut.studio.internal.draft.Frames;
 import java.util.ArrayList;
 import java.util.List;
 
