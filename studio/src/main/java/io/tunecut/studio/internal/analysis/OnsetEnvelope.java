@@ -10,6 +10,12 @@ import java.util.List;
  * with the number of hops (64 numbers each), not with the samples.
  */
 final class OnsetEnvelope implements Decoder.SampleSink {
+  /**
+   * Per frame: the onset strength without its local mean, the energy below 150 Hz, and the onsets
+   * of the bass alone.
+   */
+  record Envelope(double[] onset, double[] low, double[] lowOnset) {}
+
   private static final int FFT_SIZE = BeatTracker.FFT_SIZE;
   private static final int HOP = BeatTracker.HOP;
   private static final int PAD = FFT_SIZE / 2;
@@ -73,12 +79,13 @@ final class OnsetEnvelope implements Decoder.SampleSink {
    * Spectral flux per frame (mean positive change of log mel bands, before the tracker takes
    * out the local mean), low-band energy, and the flux of the bands below {@value #BASS_HZ} Hz.
    */
-  BeatTracker.Envelope finish() {
+  Envelope finish() {
     int total = (int) (1 + received / HOP);
     while (frames < total) {
       frame(true);
     }
-    return new BeatTracker.Envelope(flux(0, melBands), low.toArray(), flux(0, bassBands));
+    double[] onset = flux(0, melBands);
+    return new Envelope(removeLocalMean(onset, (int) Math.round(BeatTracker.FRAME_RATE)), low.toArray(), flux(0, bassBands));
   }
 
   /** Mean positive change of the log mel bands [from, to) per frame. */
@@ -100,6 +107,20 @@ final class OnsetEnvelope implements Decoder.SampleSink {
     return onset;
   }
 
+  /** Subtracts a sliding mean (a DC-blocking high-pass) so loudness swells are not onsets. */
+  static double[] removeLocalMean(double[] x, int radius) {
+    double[] prefix = new double[x.length + 1];
+    for (int i = 0; i < x.length; i++) {
+      prefix[i + 1] = prefix[i] + x[i];
+    }
+    double[] out = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      int a = Math.max(0, i - radius);
+      int b = Math.min(x.length, i + radius + 1);
+      out[i] = x[i] - (prefix[b] - prefix[a]) / (b - a);
+    }
+    return out;
+  }
   private void frame(boolean atEnd) {
     long start = (long) frames * HOP - PAD;
     int offset = (int) (start - bufferStart);

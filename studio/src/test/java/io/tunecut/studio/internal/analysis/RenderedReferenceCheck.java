@@ -48,8 +48,8 @@ final class RenderedReferenceCheck {
         double from = Math.max(0, e.offset() - MAX_LAG);
         float[] rendered = RealMusic.decode(MidiRender.render(mid, from, e.seconds() + 2 * MAX_LAG), 0,
             e.seconds() + 2 * MAX_LAG);
-        BeatTracker.Envelope ra = BeatTracker.envelope(recording);
-        BeatTracker.Envelope rb = BeatTracker.envelope(rendered);
+        OnsetEnvelope.Envelope ra = BeatTracker.envelope(recording);
+        OnsetEnvelope.Envelope rb = BeatTracker.envelope(rendered);
         double[] a = ra.onset();
         double[] b = rb.onset();
         int half = a.length / 2;
