@@ -18,7 +18,11 @@ final class MusicStart implements Instruction {
   private static final String COMES_IN = "(?:再|才)?\\s*(?:进来|进入|响起|出来|出现|进)";
   private static final Pattern IN_SONG = Pattern.compile(
       "(?:from|at) the (?:very )?(?:beginning|start) of (?:the )?(?:song|music)()|(?:music|song)\\s*从头(?:开始|放|播)()|从(?:song|music)的?开头()|"
-          + "(?:from|at)\\s+" + T + "\\s+(?:of|in|into)\\s+(?:the\\s+)?(?:song|music)|" + T + "\\s+into\\s+the\\s+(?:song|music)"
+          + "(?:from|at)\\s+" + T + "\\s+(?:of|in|into)\\s+(?:the\\s+)?(?:song|music)|" + T + "\\s+into\\s+(?:the\\s+)?(?:song|music)"
+          // "skip the intro of the song, start it at 30s", "跳过前奏 从30秒开始": past the intro is in the song
+          + "|\\b(?:skip|cut|past|after)\\s+(?:the\\s+)?(?:(?:song|music)'?s?\\s+)?intro\\b.{0,40}?\\b(?:at|from|to)\\s+" + T
+          + "|跳过\\s*(?:song|music)?\\s*的?\\s*前奏\\D{0,6}?" + T
+          + "|\\b(?:song|music)\\b.{0,40}?\\b(?:start|play|begin)s?\\s+it\\s+(?:at|from)\\s+(?:the\\s+)?" + T + "(?!\\s+(?:into|in|of)\\s+the\\s+video)"
           + "|skip\\s+(?:the\\s+)?(?:first\\s+)?" + T + "\\s+(?:of\\s+)?(?:the\\s+)?(?:song|music)|(?:song|music)\\s+from\\s+" + T + "\\s+in\\b"
           + "|(?:start|play|begin|use)\\s+(?:the\\s+)?song\\s+(?:at|from)\\s+(?:the\\s+)?" + T + "(?:\\s+mark)?(?!\\s+(?:into|in|of)\\s+the\\s+video)"
           + "|从\\s*(?:song|music)\\s*的?\\s*第?\\s*" + T + "|跳过\\s*(?:song|music)?\\s*的?\\s*前\\s*" + T + "|(?:song|music)\\s*的?\\s*第\\s*" + T + "(?!\\s*" + COMES_IN + ")");
