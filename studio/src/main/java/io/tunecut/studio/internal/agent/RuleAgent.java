@@ -62,7 +62,7 @@ public final class RuleAgent implements Agent {
   public AgentReply respond(Draft given, History history, List<Media> media, String message, String language) {
     Said note = Said.of(given);
     Draft start = Said.without(given);
-    Message msg = Message.read(message, start.clips().stream().map(Clip::name).toList(),
+    Message msg = Message.read(note.named(message), start.clips().stream().map(Clip::name).toList(),
         start.clips().stream().map(Clip::isStill).toList(), language);
     // "ok" after a turn in Chinese is answered in Chinese
     boolean zh = msg.chinese() || note.chinese() && msg.original().codePoints().noneMatch(Character::isIdeographic)
