@@ -20,6 +20,8 @@ record Said(String topic, boolean chinese) {
   private static final Pattern VOLUME = Pattern.compile("how loud|\\bvolume\\b|\\bloud|多大声|音量|多响");
   /** "what's the title", "标题是什么": then "change it to Beach Day" gives it new words. */
   private static final Pattern TEXT_ASKED = Pattern.compile("\\b(?:title|caption|text)\\b|标题|字幕|文字");
+  /** A question, not an answered request ("remove the text" when there is none). */
+  private static final Pattern ASKING = Pattern.compile("^(?:what|what's|where|where's|which|is|are|does|did|how)\\b|\\?|什么|吗|哪|呢|没有?$");
   /** "change it to Beach Day", "rename it to …", "改成 海边": new words for the text asked about. */
   private static final Pattern NEW_WORDS = Pattern.compile(
       "^((?:(?:ok|okay|then|so|and|pls|please|cool|nice)\\s*,?\\s+)*)(change|rename|switch|set|make)\\s+it\\s+(to|into|as)\\s+(?=\\S)", Pattern.CASE_INSENSITIVE);
@@ -60,7 +62,7 @@ record Said(String topic, boolean chinese) {
     var clip = ONE_CLIP.matcher(asked);
     if (LENGTH.matcher(asked).find() && clip.find() && asked.indexOf("clip ", clip.end()) < 0) return "clip " + clip.group(1);
     var text = TEXT_ASKED.matcher(asked);
-    if (text.find() && !LENGTH.matcher(asked).find()) return text.group().matches("title|标题") ? "title" : "text";
+    if (text.find() && ASKING.matcher(asked).find() && !LENGTH.matcher(asked).find()) return text.group().matches("title|标题") ? "title" : "text";
     if (ONE_PART.matcher(asked).find()) return null;
     return LENGTH.matcher(asked).find() ? "length" : VOLUME.matcher(asked).find() ? "volume" : null;
   }
