@@ -79,6 +79,8 @@ public final class RuleAgent implements Agent {
     // after an undo, what the undone change was about is still what "make it smaller" is about
     String undoneSubject = last != null || history.later().isEmpty() ? null
         : LastChange.between(start, history.later().get(history.later().size() - 1)).map(LastChange::subject).orElse(null);
+    // after a question, what it asked about is what "make it bigger" is about ("whats the title", "make it bigger")
+    if (undoneSubject == null && last == null) undoneSubject = note.subject();
     Set<Message.Clause> rewritten = new HashSet<>();
     Replaced replaced = null; // the turn's state before a follow-up took the last change's place
     List<Message.Clause> clauses = new ArrayList<>(Complaint.last(msg.clauses()));

@@ -76,6 +76,16 @@ record Said(String topic, boolean chinese) {
     return ZH_NEW_WORDS.matcher(m).replaceFirst("$1" + zh + "$2");
   }
 
+  /** What the question before was about, as the instructions name it, for "make it bigger"; null when nothing one. */
+  String subject() {
+    if (topic == null) return null;
+    return switch (topic) {
+      case "title", "text" -> topic;
+      case "volume" -> "music";
+      default -> topic.startsWith("clip ") ? topic : null;
+    };
+  }
+
   /** A number alone read in the unit of the question before: "make it 12s", "music 80%"; null when it is not one. */
   String valueFor(String clause) {
     var m = NUMBER_ALONE.matcher(clause);

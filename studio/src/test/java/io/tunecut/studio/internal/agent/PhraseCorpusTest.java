@@ -115,6 +115,12 @@ class PhraseCorpusTest {
     assertAllPass("independent-9-turns.tsv", rows);
   }
 
+  /** Variants of the conversations' fixes, written after them, kept apart from the blind sets. */
+  @Test
+  void variantsOfAConversationAreUnderstood() throws IOException {
+    assertAllPass("phrases-turns.tsv", rows("phrases-turns.tsv", 9));
+  }
+
   /** What a console session showed, one message or a follow-up each, kept so it stays fixed. */
   @Test
   void whatTheConsoleShowedIsUnderstood() throws IOException {
