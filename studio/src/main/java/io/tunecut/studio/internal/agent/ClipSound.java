@@ -14,6 +14,8 @@ final class ClipSound implements Instruction {
   private static final Pattern MUTE = Pattern.compile(
       "\\b(?:mute|silence)\\b(?:\\s+(?:all\\s+)?(?:the\\s+|my\\s+)?(?:original sound|clips?|videos?|clip \\d+|footage|it|everything))?|静音|消音");
   private static final Pattern ORIGINAL = Pattern.compile("original sound");
+  /** "no music, just the original sound", "只要原声": the no is to the music; the clips' sound stays. */
+  static final Pattern ONLY_ORIGINAL = Pattern.compile("\\b(?:just|only)\\s+(?:the\\s+|their\\s+|its\\s+)?original sound|只(?:要|留|用|保留)?\\s*original sound");
   private static final Pattern KEEP = Pattern.compile("\\b(?:keep|restore|unmute|bring back|with)\\b|保留|恢复|留着|要");
   private static final Pattern LOWER = Pattern.compile(
       "\\b(?:lower|reduce|quieter|soften|turn down|down|less)\\b|too loud|太响|小一?点|调低|降低|小声|太吵|太大");
@@ -34,7 +36,8 @@ final class ClipSound implements Instruction {
       if (turn.negated() && !muted) return Optional.of(Edit.answer(draft, "OK — the clips keep their own sound.", "好的，保留视频原声。"));
       v = turn.negated() ? 1.0 : 0.0;
     } else if (turn.match(ORIGINAL) != null) {
-      if (turn.negated()) v = 0.0;
+      if (turn.has(ONLY_ORIGINAL)) v = 1.0;
+      else if (turn.negated()) v = 0.0;
       else if (turn.has(LOWER)) v = LOWERED;
       else if (turn.has(RAISE)) v = draft.clips().isEmpty() || draft.clips().get(0).level() == 0 ? 1.0 : Math.min(2.0, draft.clips().get(0).level() * 1.5);
       else if (turn.has(KEEP)) v = 1.0;

@@ -32,6 +32,10 @@ final class FollowUp {
   private static final Pattern MORE = Pattern.compile(
       "^(?:(?:a )?(?:bit|little|tad|touch) |even |just |slightly |some )*(more|less)(?:\\s+(?:please|again|than that))*\\s*$"
           + "|^(?:again|once more|do (?:it|that) again|same again)\\s*$|^再?(?:来|多)一?(?:点|些)$|^(少)一?(?:点|些)$");
+  /** The same to another clip, with its value: "and city to 4" after "trim beach to 6s", "clip 2也剪到4秒". */
+  private static final Pattern OTHER_WITH_VALUE = Pattern.compile(
+      "^(?:(?:and|also|then|now|same for|same with)\\s+)*(?:the\\s+)?clip (\\d+)\\s*(?:too|as well|also|也)?\\s*(?:to|at|剪到|改成|调到|改到|到)?\\s*"
+          + "(\\d+(?:\\.\\d+)?)\\s*(s|%|x)?\\s*(?:too|as well|please|吧)?\\s*$");
   /** The same to something else: "the music too", "音乐也关掉". */
   private static final Pattern TOO = Pattern.compile(
       "^(?:and |also )?(?:the )?(music|original sound|clip \\d+)\\s+(?:too|as well|also)\\s*$|^also (?:the )?(music|original sound|clip \\d+)\\s*$"
@@ -87,6 +91,11 @@ final class FollowUp {
     Matcher except = EXCEPT.matcher(clause);
     if (except.matches()) {
       return last.except(Integer.parseInt(except.group(1) != null ? except.group(1) : except.group(2))).map(t -> new Retry(t, true));
+    }
+    Matcher another = OTHER_WITH_VALUE.matcher(clause);
+    if (another.matches()) {
+      return last.onWith(Integer.parseInt(another.group(1)), Double.parseDouble(another.group(2)), another.group(3) == null ? "" : another.group(3))
+          .map(t -> new Retry(t, false));
     }
     if (DROP.matcher(clause).matches()) return last.removal().map(t -> new Retry(t, false, true));
     Matcher more = MORE.matcher(clause);

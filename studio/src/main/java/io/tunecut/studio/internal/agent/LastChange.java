@@ -27,7 +27,9 @@ record LastChange(Draft before, Kind kind, int clip, double was, double now, Str
     this(before, kind, clip, was, now, null);
   }
 
-  enum Kind { VOLUME, FADE_IN, FADE_OUT, CROSSFADE, CLIP_LEVEL, SOUND_LEVEL, CLIP_SPEED, CLIP_TRIM, LENGTH, REMOVE, TEXT_SIZE, TEXT }
+  /** {@code SONG_START}: where in the song it plays from; {@code MUSIC_START}: where on the timeline it comes in; {@code STILLS}: how long the photos show. */
+  enum Kind { VOLUME, FADE_IN, FADE_OUT, CROSSFADE, CLIP_LEVEL, SOUND_LEVEL, CLIP_SPEED, CLIP_TRIM, LENGTH, REMOVE, TEXT_SIZE, TEXT,
+    SONG_START, MUSIC_START, STILLS }
 
   /** The last change, when the history holds the draft before it and one thing changed. */
   static Optional<LastChange> of(History history, Draft now) {
@@ -61,6 +63,9 @@ record LastChange(Draft before, Kind kind, int clip, double was, double now, Str
         int i = length.get(0);
         return one(before, Kind.CLIP_TRIM, i, was.get(i).durationMs() / 1000.0, is.get(i).durationMs() / 1000.0);
       }
+      if (length.size() > 1 && length.stream().allMatch(i -> is.get(i).isStill())) { // "photos 2 sec each"
+        return Optional.of(new LastChange(before, Kind.STILLS, 0, was.get(length.get(0)).durationMs() / 1000.0, is.get(length.get(0)).durationMs() / 1000.0));
+      }
       if (!length.isEmpty() && length.size() == is.size()) {
         return Optional.of(new LastChange(before, Kind.LENGTH, 0, before.durationMs() / 1000.0, now.durationMs() / 1000.0));
       }
@@ -74,6 +79,8 @@ record LastChange(Draft before, Kind kind, int clip, double was, double now, Str
       if (a.volume() != b.volume()) return Optional.of(new LastChange(before, Kind.VOLUME, 0, a.volume(), b.volume()));
       if (a.fadeOutMs() != b.fadeOutMs()) return Optional.of(new LastChange(before, Kind.FADE_OUT, 0, a.fadeOutMs() / 1000.0, b.fadeOutMs() / 1000.0));
       if (a.fadeInMs() != b.fadeInMs()) return Optional.of(new LastChange(before, Kind.FADE_IN, 0, a.fadeInMs() / 1000.0, b.fadeInMs() / 1000.0));
+      if (a.inMs() != b.inMs()) return Optional.of(new LastChange(before, Kind.SONG_START, 0, a.inMs() / 1000.0, b.inMs() / 1000.0));
+      if (a.startMs() != b.startMs()) return Optional.of(new LastChange(before, Kind.MUSIC_START, 0, a.startMs() / 1000.0, b.startMs() / 1000.0));
     }
     if (now.transition() != null && !now.transition().equals(before.transition())) {
       return Optional.of(new LastChange(before, Kind.CROSSFADE, 0, 0, now.transition().durationMs() / 1000.0));
@@ -102,7 +109,7 @@ record LastChange(Draft before, Kind kind, int clip, double was, double now, Str
   /** What the change was about, as the instructions name it, for "move it to the top", "再大一点"; null when not one thing. */
   String subject() {
     return switch (kind) {
-      case VOLUME, FADE_IN, FADE_OUT -> "music";
+      case VOLUME, FADE_IN, FADE_OUT, SONG_START, MUSIC_START -> "music";
       case TEXT, TEXT_SIZE -> text();
       case SOUND_LEVEL -> "original sound";
       case CLIP_LEVEL, CLIP_SPEED, CLIP_TRIM -> "clip " + clip;
@@ -129,13 +136,32 @@ record LastChange(Draft before, Kind kind, int clip, double was, double now, Str
       case CROSSFADE -> secs ? "crossfade " + v + "s" : null;
       case CLIP_TRIM -> secs ? "trim clip " + clip + " to " + v + "s" : null;
       case LENGTH -> secs ? "make it " + v + "s" : null;
+      case SONG_START -> secs ? "start the song at " + v + "s" : null;
+      case MUSIC_START -> secs ? "music starts at " + v + "s" : null;
+      case STILLS -> secs ? "photos " + v + "s each" : null;
+      default -> null;
+    });
+  }
+
+  /**
+   * The same change on another clip, with its own value: "and city to 4" after a trim, "clip 3
+   * 1.5" after a speed; in the change's own unit when none is said. Empty when it was not one clip's.
+   */
+  Optional<String> onWith(int other, double value, String unit) {
+    if (other == clip || other < 1 || other > before.clips().size()) return Optional.empty();
+    String v = number(value);
+    return Optional.ofNullable(switch (kind) {
+      case CLIP_TRIM -> unit.isEmpty() || unit.equals("s") ? "trim clip " + other + " to " + v + "s" : null;
+      case CLIP_SPEED -> unit.isEmpty() || unit.equals("x") ? "play clip " + other + " at " + v + "x" : null;
+      case CLIP_LEVEL -> unit.isEmpty() || unit.equals("%") ? "clip " + other + " original sound " + v + "%" : null;
       default -> null;
     });
   }
 
   /** Whether the change has a length in seconds of its own ("make it 4 sec" after a fade is the fade's). */
   boolean timed() {
-    return kind == Kind.FADE_IN || kind == Kind.FADE_OUT || kind == Kind.CROSSFADE || kind == Kind.CLIP_TRIM;
+    return kind == Kind.FADE_IN || kind == Kind.FADE_OUT || kind == Kind.CROSSFADE || kind == Kind.CLIP_TRIM
+        || kind == Kind.SONG_START || kind == Kind.MUSIC_START || kind == Kind.STILLS;
   }
 
   /** "Not the beach one" after a change to every clip's sound: the same to all but that clip. */

@@ -18,7 +18,11 @@ final class MusicStart implements Instruction {
   private static final String COMES_IN = "(?:再|才)?\\s*(?:进来|进入|响起|出来|出现|进)";
   private static final Pattern IN_SONG = Pattern.compile(
       "(?:from|at) the (?:very )?(?:beginning|start) of (?:the )?(?:song|music)()|(?:music|song)\\s*从头(?:开始|放|播)()|从(?:song|music)的?开头()|"
-          + "(?:from|at)\\s+" + T + "\\s+(?:of|in|into)\\s+(?:the\\s+)?(?:song|music)|" + T + "\\s+into\\s+the\\s+(?:song|music)"
+          + "(?:from|at)\\s+" + T + "\\s+(?:of|in|into)\\s+(?:the\\s+)?(?:song|music)|" + T + "\\s+into\\s+(?:the\\s+)?(?:song|music)"
+          // "skip the intro of the song, start it at 30s", "跳过前奏 从30秒开始": past the intro is in the song
+          + "|\\b(?:skip|cut|past|after)\\s+(?:the\\s+)?(?:(?:song|music)'?s?\\s+)?intro\\b.{0,40}?\\b(?:at|from|to)\\s+" + T
+          + "|跳过\\s*(?:song|music)?\\s*的?\\s*前奏\\D{0,6}?" + T
+          + "|\\b(?:song|music)\\b.{0,40}?\\b(?:start|play|begin)s?\\s+it\\s+(?:at|from)\\s+(?:the\\s+)?" + T + "(?!\\s+(?:into|in|of)\\s+the\\s+video)"
           + "|skip\\s+(?:the\\s+)?(?:first\\s+)?" + T + "\\s+(?:of\\s+)?(?:the\\s+)?(?:song|music)|(?:song|music)\\s+from\\s+" + T + "\\s+in\\b"
           + "|(?:start|play|begin|use)\\s+(?:the\\s+)?song\\s+(?:at|from)\\s+(?:the\\s+)?" + T + "(?:\\s+mark)?(?!\\s+(?:into|in|of)\\s+the\\s+video)"
           + "|从\\s*(?:song|music)\\s*的?\\s*第?\\s*" + T + "|跳过\\s*(?:song|music)?\\s*的?\\s*前\\s*" + T + "|(?:song|music)\\s*的?\\s*第\\s*" + T + "(?!\\s*" + COMES_IN + ")");
@@ -32,6 +36,9 @@ final class MusicStart implements Instruction {
           + "|(?:music|song)\\s*(?:从|在)?\\s*第\\s*" + T + "\\s*" + COMES_IN + "|(?:music|song)?\\s*(?:从|在)\\s*第?\\s*" + T + "\\s*(?:开始|进入|响起|出来|进)|视频的?第\\s*" + T + "\\s*(?:开始|再)?\\s*(?:放|播放?|进|出|响)\\s*(?:music|song)|" + T + "\\s*(?:后|之后|以后)\\s*(?:再)?\\s*(?:进|出现|开始|响|放)");
   private static final Pattern WITH_CLIP = Pattern.compile(
       "(?:music|song).{0,25}\\b(?:when|where|as|with|at the start of|at)\\s+clip (\\d+)(?:\\s+(?:starts|begins|comes in))?|(?:music|song)?\\s*(?:从|在)\\s*clip (\\d+)\\s*(?:开始|进入|响起)");
+  /** "skip the intro", "跳过前奏" with no time: where the intro ends is not known here. */
+  private static final Pattern INTRO_ONLY = Pattern.compile(
+      "\\b(?:skip|cut|no|without|lose|drop)\\s+(?:the\\s+)?(?:(?:song|music)'?s?\\s+)?intro\\b|跳过\\s*(?:song|music)?\\s*的?\\s*前奏|(?:不要|去掉|剪掉)\\s*(?:song|music)?\\s*的?\\s*前奏");
   private static final Pattern INTO_VIDEO = Pattern.compile("into the video|of the video|on the timeline|视频的?第");
 
   @Override
@@ -44,6 +51,7 @@ final class MusicStart implements Instruction {
     }
     Matcher song = turn.match(IN_SONG);
     Matcher timeline = song == null ? turn.match(ON_TIMELINE) : null;
+    if (song == null && timeline == null && turn.match(INTRO_ONLY) != null) return Optional.of(intro(draft));
     if (song == null && timeline == null) return Optional.empty();
     Music music = draft.music();
     if (music == null) return Optional.of(noMusic(draft));
@@ -61,6 +69,18 @@ final class MusicStart implements Instruction {
     Music music = draft.music();
     if (music == null) return noMusic(draft);
     return inSong ? inSong(draft, music, ms) : onTimeline(draft, music, ms);
+  }
+
+  /**
+   * The intro skipped with no time said: refused, so a time in the same message ("跳过前奏 从第20秒开始")
+   * is read first; once the song starts past its beginning there is nothing left to ask.
+   */
+  private static Edit intro(Draft draft) {
+    if (draft.music() == null) return noMusic(draft);
+    if (draft.music().inMs() > 0) return Edit.understood(draft);
+    return Edit.refused(draft, "set_music_start", Edit.args(),
+        "I can't tell where the song's intro ends: say where the song should start, e.g. \"start the song at 0:20\".",
+        "我听不出前奏在哪里结束：告诉我从歌的第几秒开始，比如“从歌的第20秒开始”。");
   }
 
   private static Edit noMusic(Draft draft) {

@@ -4,7 +4,7 @@ import io.tunecut.studio.internal.draft.Draft;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** "remove the music", "no music", "without music", "去掉音乐". */
+/** "remove the music", "no music", "without music", "去掉音乐", "no music just the original sound". */
 final class RemoveMusic implements Instruction {
   private static final Pattern MUSIC = Pattern.compile("\\b(?:music|song)\\b");
   private static final Pattern OTHER = Pattern.compile(
@@ -13,7 +13,8 @@ final class RemoveMusic implements Instruction {
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
-    if (!turn.negated() || turn.has(OTHER) || turn.text().contains("original sound") || turn.match(MUSIC) == null) {
+    boolean sound = turn.text().contains("original sound") && !turn.has(ClipSound.ONLY_ORIGINAL);
+    if (!turn.negated() || turn.has(OTHER) || sound || turn.match(MUSIC) == null) {
       return Optional.empty();
     }
     return Optional.of(remove(draft));

@@ -62,7 +62,7 @@ public final class RuleAgent implements Agent {
   public AgentReply respond(Draft given, History history, List<Media> media, String message, String language) {
     Said note = Said.of(given);
     Draft start = Said.without(given);
-    Message msg = Message.read(message, start.clips().stream().map(Clip::name).toList(),
+    Message msg = Message.read(note.named(message), start.clips().stream().map(Clip::name).toList(),
         start.clips().stream().map(Clip::isStill).toList(), language);
     // "ok" after a turn in Chinese is answered in Chinese
     boolean zh = msg.chinese() || note.chinese() && msg.original().codePoints().noneMatch(Character::isIdeographic)
@@ -79,6 +79,8 @@ public final class RuleAgent implements Agent {
     // after an undo, what the undone change was about is still what "make it smaller" is about
     String undoneSubject = last != null || history.later().isEmpty() ? null
         : LastChange.between(start, history.later().get(history.later().size() - 1)).map(LastChange::subject).orElse(null);
+    // after a question, what it asked about is what "make it bigger" is about ("whats the title", "make it bigger")
+    if (undoneSubject == null && last == null) undoneSubject = note.subject();
     Set<Message.Clause> rewritten = new HashSet<>();
     Replaced replaced = null; // the turn's state before a follow-up took the last change's place
     List<Message.Clause> clauses = new ArrayList<>(Complaint.last(msg.clauses()));

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * in the draft, the one thing a session keeps between turns, under {@code talk}; taken off before
  * a turn reads it, so no edit, undo or comparison ever sees it.
  *
- * @param topic "length", "volume" or "clip N" (how long it shows) after a question about it, else null
+ * @param topic "length", "volume", "clip N" (how long it shows), "title" or "text" after a question about it, else null
  * @param chinese whether the turn before was in Chinese
  */
 record Said(String topic, boolean chinese) {
@@ -18,6 +18,14 @@ record Said(String topic, boolean chinese) {
   static final Said NOTHING = new Said(null, false);
   private static final Pattern LENGTH = Pattern.compile("how long|\\blength\\b|\\bduration\\b|多长|多久|时长|几秒");
   private static final Pattern VOLUME = Pattern.compile("how loud|\\bvolume\\b|\\bloud|多大声|音量|多响");
+  /** "what's the title", "标题是什么": then "change it to Beach Day" gives it new words. */
+  private static final Pattern TEXT_ASKED = Pattern.compile("\\b(?:title|caption|text)\\b|标题|字幕|文字");
+  /** A question, not an answered request ("remove the text" when there is none). */
+  private static final Pattern ASKING = Pattern.compile("^(?:what|what's|where|where's|which|is|are|does|did|how)\\b|\\?|什么|吗|哪|呢|没有?$");
+  /** "change it to Beach Day", "rename it to …", "改成 海边": new words for the text asked about. */
+  private static final Pattern NEW_WORDS = Pattern.compile(
+      "^((?:(?:ok|okay|then|so|and|pls|please|cool|nice)\\s*,?\\s+)*)(change|rename|switch|set|make)\\s+it\\s+(to|into|as)\\s+(?=\\S)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern ZH_NEW_WORDS = Pattern.compile("^((?:那|那就|好|好的|ok)?\\s*(?:就)?)(改成|改为|换成)(?=\\s*\\S)");
   /** A question about one clip or photo ("how long is the photo on screen"): its number would not be the whole's. */
   private static final Pattern ONE_PART = Pattern.compile("clip \\d|\\bphotos?\\b|\\bpictures?\\b|照片|图片|title|caption|text");
   private static final Pattern ONE_CLIP = Pattern.compile("clip (\\d+)");
@@ -53,14 +61,35 @@ record Said(String topic, boolean chinese) {
   static String topicOf(String asked) {
     var clip = ONE_CLIP.matcher(asked);
     if (LENGTH.matcher(asked).find() && clip.find() && asked.indexOf("clip ", clip.end()) < 0) return "clip " + clip.group(1);
+    var text = TEXT_ASKED.matcher(asked);
+    if (text.find() && ASKING.matcher(asked).find() && !LENGTH.matcher(asked).find()) return text.group().matches("title|标题") ? "title" : "text";
     if (ONE_PART.matcher(asked).find()) return null;
     return LENGTH.matcher(asked).find() ? "length" : VOLUME.matcher(asked).find() ? "volume" : null;
+  }
+
+  /** The message with "it" named, when the question before was about the text: "change it to Beach Day" after "what's the title". */
+  String named(String message) {
+    if (!"title".equals(topic) && !"text".equals(topic)) return message;
+    String en = topic.equals("title") ? "title" : "text";
+    String zh = topic.equals("title") ? "标题" : "文字";
+    String m = NEW_WORDS.matcher(message.strip()).replaceFirst("$1$2 the " + en + " $3 ");
+    return ZH_NEW_WORDS.matcher(m).replaceFirst("$1" + zh + "$2");
+  }
+
+  /** What the question before was about, as the instructions name it, for "make it bigger"; null when nothing one. */
+  String subject() {
+    if (topic == null) return null;
+    return switch (topic) {
+      case "title", "text" -> topic;
+      case "volume" -> "music";
+      default -> topic.startsWith("clip ") ? topic : null;
+    };
   }
 
   /** A number alone read in the unit of the question before: "make it 12s", "music 80%"; null when it is not one. */
   String valueFor(String clause) {
     var m = NUMBER_ALONE.matcher(clause);
-    if (topic == null || !m.matches()) return null;
+    if (topic == null || !m.matches() || topic.equals("title") || topic.equals("text")) return null;
     if (topic.startsWith("clip ")) return "make " + topic + " " + m.group(1) + "s"; // "how long is the photo on screen?" "make it 5"
     return topic.equals("length") ? "make it " + m.group(1) + "s" : "music " + m.group(1) + "%";
   }

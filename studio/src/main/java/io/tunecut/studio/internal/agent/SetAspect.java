@@ -25,13 +25,19 @@ final class SetAspect implements Instruction {
   private static final Pattern BLUR = Pattern.compile("\\bblur|模糊|虚化|毛玻璃");
   private static final Pattern BARS = Pattern.compile("\\bbars\\b|letterbox|black (?:bars|borders|edges)|fit (?:inside|in|within) the frame|黑边|留白|不裁剪|不要裁");
 
+  /** "hmm no vertical" after "square": a no to the shape there is, then the one wanted, said without a comma. */
+  private static final Pattern NO_THEN_SHAPE = Pattern.compile(
+      "^(?:(?:hmm+|oh|wait|um+|ah|actually|ugh|ok|okay)\\s+)*(?:no|nah|nope)\\s+(?:(?:make it|go|do|let's do|use|rather|i want it|it should be)\\s+)?(?:a\\s+)?"
+          + "(?:vertical|portrait|square|horizontal|landscape|9x16|16x9|1x1)(?:\\s+(?:one|instead|please|then|pls))?\\s*$");
+
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
     Aspect aspect = turn.match(PORTRAIT) != null ? Aspect.PORTRAIT : turn.match(SQUARE) != null ? Aspect.SQUARE
         : turn.match(LANDSCAPE) != null ? Aspect.LANDSCAPE : null;
     Fill fill = fill(turn);
     if (aspect == null && fill == null) return Optional.empty();
-    if (turn.negated() && aspect != null && fill == null) {
+    boolean corrected = aspect != null && draft.output().aspect() != null && draft.output().aspect() != aspect && turn.has(NO_THEN_SHAPE);
+    if (turn.negated() && aspect != null && fill == null && !corrected) {
       // "don't make it vertical": nothing is added
       return Optional.of(Edit.answer(draft, "OK — the frame keeps its shape.", "好的，画面比例保持不变。"));
     }

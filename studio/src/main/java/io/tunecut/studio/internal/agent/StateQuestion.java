@@ -22,7 +22,11 @@ final class StateQuestion implements Instruction {
           + "|^(?!.*(?:能|可以|可不可以|帮|请|把|要不要)).*(?:是不是|是否|有没有|会不会).*|^(?!.*(?:能|可以|可不可以|帮|请|把|要不要)).*(?:现在|目前|这样)?是.*吗\\s*\\??$"
           + "|^(?!.*(?:能|可以|可不可以|帮|请|把|要不要|你在))(?:.+在|有).*吗\\s*\\??$"
           + "|^where(?:'s| is| are)\\s+(?:the\\s+|my\\s+)?(?:title|caption|text)|(?:title|caption|text|标题|字幕|文字)\\s*(?:现在)?在哪"
-          + "|^how (?:loud|quiet|big|large) (?:is|are)\\b|(?<!再)(?:多大声|多响)|音量(?:是)?多少");
+          + "|^how (?:loud|quiet|big|large) (?:is|are)\\b|(?<!再)(?:多大声|多响)|音量(?:是)?多少"
+          // "标题加上了吗", "音乐配好了没": whether something is done is how it is now
+          + "|^(?!.*(?:能|可以|可不可以|帮|请|把|要不要)).+(?:加上|加好|加进去|放上|弄上|配上|配好|上去|换好|改好|弄好|做好)了?(?:吗|没有?)\\s*\\??$"
+          // "现在是横屏还是竖屏": which of two it is now, not a request for either ("还是竖屏吧" is one)
+          + "|^(?!.*(?:能|可以|可不可以|帮|请|把|要不要|改|换|调|做成|弄成|设成|吧\\s*$)).*是\\s*\\S{1,8}?\\s*还是\\s*\\S{1,8}?\\s*(?:啊|呀|呢)?\\s*\\??$");
   /** "why is there no sound from my clips?", "为什么听不到原声": how loud each clip's own sound and the music are. */
   private static final Pattern WHY_SILENT = Pattern.compile(
       "(?:why|how come)\\b.*\\b(?:no|can'?t|cannot|don'?t|isn'?t|not)\\b.*\\b(?:sound|audio|hear|voices?)\\b"
@@ -58,7 +62,10 @@ final class StateQuestion implements Instruction {
 
   /** How the part asked about is now: the music's level, the frame's shape, or the whole timeline. */
   private static Edit state(Turn turn, Draft draft) {
-    if (ABOUT_TEXT.matcher(turn.whole()).find() && !draft.captions().isEmpty()) {
+    if (ABOUT_TEXT.matcher(turn.whole()).find() && draft.captions().isEmpty()) {
+      return Edit.question(draft, "There is no text on the video yet: say e.g. title 'Summer'.", "视频上还没有文字：比如说 标题“夏天”。");
+    }
+    if (ABOUT_TEXT.matcher(turn.whole()).find()) {
       Caption c = draft.captions().get(0);
       String where = TextPlace.where(c.position());
       String zhWhere = TextPlace.zhWhere(c.position());

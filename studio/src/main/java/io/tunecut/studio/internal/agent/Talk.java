@@ -12,7 +12,7 @@ final class Talk implements Instruction {
       "^(?:hi|hello|hey|hiya|yo|howdy|good (?:morning|afternoon|evening)|hi there|hello there)\\b|^(?:are )?you there\\b|^anyone there\\b"
           + "|^(?:你好|您好|嗨(?!一点|点)|哈喽|哈罗|在吗)");
   private static final Pattern THANKS = Pattern.compile(
-      "^(?:(?:lol|lmao|haha+|hehe|omg|wow|oh)\\s+)?(?:(?:thanks?|thank you|thx|cheers|great|awesome|perfect|nice one|nice|cool|love it|looks good|good job|well done|amazing)\\s*"
+      "^(?:(?:lol|lmao|haha+|hehe|omg|wow|oh|ok|okay)\\s+|(?:好了|好的|好|行|嗯)\\s*)?(?:(?:(?:that'?s|it'?s|this is|so|looks)\\s+)?(?:thanks?|thank you|thx|cheers|great|awesome|perfect|nice one|nice|cool|love it|looks good|good job|well done|amazing)\\s*"
           + "(?:so much|a lot|very much|again|man|buddy|mate)?\\s*)+$|谢谢|谢啦|谢了|多谢|感谢|太好了|很好|不错|真棒|辛苦了");
   private static final Pattern ABILITIES = Pattern.compile(
       "what (?:can|could|else can) (?:you|i) (?:do|say)|what do you do|how does (?:this|it) work|how do i use|what are you"
@@ -77,8 +77,10 @@ final class Talk implements Instruction {
           + "|预览|先看看|看看效果|让我看看|给我看看|我想看看");
   /** "no thanks", "nah its fine", "算了": nothing to change. */
   private static final Pattern DECLINE = Pattern.compile(
-      "^(?:no thanks?|no thank you|nah|nope|never ?mind|nvm|forget it|no need|that'?s all|all good|it'?s fine|its fine|nah it'?s fine|nah its fine|it'?s ok(?:ay)?)\\b(?:\\s+(?:it'?s|its) (?:fine|ok|okay|good))?[\\s.!]*$"
-          + "|^(?:算了|不用了|不需要了|没事了?|就这样吧?|不改了|不用改了)");
+      "^(?:no thanks?|no thank you|nah|nope|never ?mind|nvm|forget it|no need|that'?s all|all good|it'?s fine|its fine|nah it'?s fine|nah its fine|it'?s ok(?:ay)?"
+          // "that's fine now", "leave it", "leave it like that": what is there stays
+          + "|(?:that'?s|it'?s|its) (?:fine|ok|okay|good|better|alright)(?: now)?|leave it(?: (?:like that|as is|as it is|there|be|then))?)\\b(?:\\s+(?:it'?s|its) (?:fine|ok|okay|good))?[\\s.!]*$"
+          + "|^(?:那|那就|哦|好吧|嗯)?\\s*(?:算了|不用了|不需要了|没事了?|就这样吧?|不改了|不用改了)");
   /** "what does sync to the beat do", "what is a montage": a question about a word, not a request. */
   private static final Pattern WHAT_DOES = Pattern.compile("^(?:what|how) (?:does|do|would|will) .+ (?:do|mean|work)\\b|^how (?:do|can|should) i (?!export|render|download|save|get the video)|^what(?:'s| is) (?:a |an )?(?:montage|ducking|loudness|sync|beat ?sync)\\b|是什么意思|什么意思"
       + "|\\bwhat(?:'s| is) the difference\\b|\\bdifference between\\b|有什么(?:区别|不同)|什么区别|区别是什么");
@@ -92,8 +94,8 @@ final class Talk implements Instruction {
 
   /** "this looks worse than before", "感觉怪怪的": a dislike that names no change; the answer says how to go back. */
   private static final Pattern DISLIKE = Pattern.compile(
-      "^(?:(?:hmm+|ugh+|meh|honestly|tbh)\\s+)?(?:it|this|that|the video)\\s+(?:looks?|sounds?|is|seems?)\\s+(?:so |kinda |a bit |really )?(?:worse|bad|weird|off|strange|wrong|ugly)\\b(?:\\s+(?:than before|now))?\\s*[.!]*$"
-          + "|^(?:感觉|好像|看着)?(?:有点|有些)?(?:怪怪的|怪|奇怪|不太对|变差了|不如之前|没之前好)[.!。！了]*$");
+      "^(?:(?:hmm+|ugh+|meh|honestly|tbh|idk|dunno|i don't know|not sure|lol|so|but)\\s+)*(?:it|this|that|the video)\\s+(?:looks?|sounds?|is|seems?)\\s+(?:so |kinda |a bit |really )?(?:worse|bad|weird|off|strange|wrong|ugly)\\b(?:\\s+(?:than before|now))?\\s*[.!]*$"
+          + "|^(?:(?:e+m+|嗯+|呃+|额+|唔+|emm+)\\s*)?(?:感觉|好像|看着)?(?:有点|有些)?(?:怪怪的|怪|奇怪|不太对|变差了|不如之前|没之前好)[.!。！了]*$");
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {

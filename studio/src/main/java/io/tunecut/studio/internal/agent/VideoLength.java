@@ -66,6 +66,9 @@ final class VideoLength implements Instruction {
   private static final Pattern LOOP_CLIPS = Pattern.compile(
       "\\b(?:loop|repeat)\\s+(?:all\\s+)?(?:the\\s+|my\\s+)?(?:clips?|videos?|footage)\\b|\\bplay\\s+(?:the\\s+)?(?:clips|them|the video|it)\\s+(?:again|twice)\\b"
           + "|(?:片段|视频|clips?|video)\\s*(?:都)?\\s*(?:循环|重复)(?:播放|一遍)?|循环播放\\s*(?:片段|视频|clips?|video)|(?:片段|视频|clips?|video)\\s*再(?:播|放)一遍");
+  /** "loop it so it plays forever", "无限循环": playing on and on is the player's; a file plays once. */
+  private static final Pattern FOREVER = Pattern.compile(
+      "\\b(?:forever|endless(?:ly)?|infinite(?:ly)?|non-?stop|on repeat|over and over|seamless(?:ly)?)\\b|无限循环|一直循环|循环播放不停|无缝循环");
   private static final long MIN_CLIP = 500;
   /** A loop of the clips stops at ten minutes. */
   private static final long MAX_LOOPED = 600_000;
@@ -76,6 +79,13 @@ final class VideoLength implements Instruction {
     if (turn.montages() && isMontage(turn)) return Optional.empty(); // "a 20 s montage" is cut to its length on the beat
     long total = draft.durationMs();
     Matcher m;
+    if (turn.has(FOREVER) && turn.has(Pattern.compile("\\bloop|\\brepeat|\\bplays?\\b|循环|播放"))) {
+      turn.match(FOREVER);
+      return Optional.of(Edit.question(draft,
+          "A video file plays once and stops: looping it forever is up to the player (most apps loop short videos on their own)."
+              + " I can play the clips again after themselves: say \"loop the clips\" (twice as long) or \"loop the clips to 60 s\".",
+          "视频文件播放一遍就停，无限循环要看播放器（很多 App 会自动循环短视频）。我可以让片段再播一遍：说“片段循环播放”（变成两倍长）或“片段循环到60秒”。"));
+    }
     if (turn.match(LOOP_CLIPS) != null) {
       Matcher to = turn.match(Pattern.compile(N));
       return Optional.of(loop(draft, to == null ? 0 : Words.ms(to.group(1))));

@@ -56,7 +56,8 @@ class PhraseCorpusTest {
    * instructions and file names; 4 typed on a phone (slang, typos, polite wrappers); 5 beat edits,
    * music made for clips sent alone, two requests at once; 6 the photo, crossfade, speed and drum
    * edits; 7 two requests at once, typos, emoji, capitals, requests asked as questions; 8 Chinese
-   * typed with English words in it, slang, questions about the timeline, chat. Every set
+   * typed with English words in it, slang, questions about the timeline, chat; 9 as new users type
+   * (voice-to-text run-ons, no punctuation), across everything a music video asks for. Every set
    * holds plain chat that must not edit.
    */
   @ParameterizedTest(name = "{0}")
@@ -68,7 +69,8 @@ class PhraseCorpusTest {
       "independent-5.tsv, 100, 45",
       "independent-6.tsv, 80, 35",
       "independent-7.tsv, 60, 30",
-      "independent-8.tsv, 80, 40"})
+      "independent-8.tsv, 80, 40",
+      "independent-9.tsv, 90, 50"})
   void everyIndependentSetIsUnderstood(String file, int fewestRows, int fewestChinese) throws IOException {
     List<Row> rows = rows(file);
     assertThat(rows).hasSizeGreaterThanOrEqualTo(fewestRows);
@@ -99,6 +101,24 @@ class PhraseCorpusTest {
     assertThat(rows.stream().filter(r -> r.earlier.size() == 2).count()).isGreaterThanOrEqualTo(30);
     assertThat(rows.stream().filter(r -> !r.language.equals("en")).count()).isGreaterThanOrEqualTo(15);
     assertAllPass("independent-8-turns.tsv", rows);
+  }
+
+  /**
+   * Conversations of two and three turns, written blind with the ninth set: a correction ("actually
+   * 30", 还是8秒吧, "no the other one"), undo and redo, then chat, a question or another edit.
+   */
+  @Test
+  void aConversationOfNewUsersIsUnderstood() throws IOException {
+    List<Row> rows = rows("independent-9-turns.tsv", 9);
+    assertThat(rows).hasSizeGreaterThanOrEqualTo(40);
+    assertThat(rows.stream().filter(r -> !r.language.equals("en")).count()).isGreaterThanOrEqualTo(20);
+    assertAllPass("independent-9-turns.tsv", rows);
+  }
+
+  /** Variants of the conversations' fixes, written after them, kept apart from the blind sets. */
+  @Test
+  void variantsOfAConversationAreUnderstood() throws IOException {
+    assertAllPass("phrases-turns.tsv", rows("phrases-turns.tsv", 9));
   }
 
   /** What a console session showed, one message or a follow-up each, kept so it stays fixed. */

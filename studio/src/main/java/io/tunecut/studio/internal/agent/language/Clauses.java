@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 final class Clauses {
   private static final Pattern HARD = Pattern.compile(
       "\\s*(?:[,;!?\\n]|\\.(?=\\s|$)|\\s+(?:and then|then|also|plus|after that|&|\\+)\\s+"
+          // said without a stop: "city clip is too long make it 4 sec" is a complaint, then the request it explains
+          + "|(?<=\\btoo (?:long|short|loud|quiet|soft|big|small|fast|slow))\\s+(?=(?:so\\s+|just\\s+|please\\s+)?(?:make|turn|put|set|cut|trim|bring|change|move|speed|slow)\\b)"
           // in Chinese a space between two requests is a comma ("去掉原声 音乐循环"), but not after a naming word ("标题叫 海边")
           + "|(?<=\\p{IsHan})(?<![叫是为成写说着])\\s+(?=\\p{IsHan})"
           // "sunset放最前面 beach那段静音": after Chinese words, a clip named starts the next request

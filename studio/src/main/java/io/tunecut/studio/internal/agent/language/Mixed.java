@@ -28,7 +28,7 @@ final class Mixed {
       Map.entry("square", "方形"), Map.entry("export", "导出"), Map.entry("render", "导出"), Map.entry("volume", "音量"),
       Map.entry("loop", "循环"), Map.entry("speed up", "加速"), Map.entry("slow mo", "慢放"), Map.entry("slowmo", "慢放"),
       Map.entry("slow motion", "慢放"), Map.entry("send", "发"), Map.entry("upload", "发"), Map.entry("delete", "删掉"),
-      Map.entry("remove", "删掉"), Map.entry("swap", "调换"), Map.entry("undo", "撤销"), Map.entry("ins", "instagram"));
+      Map.entry("remove", "删掉"), Map.entry("swap", "调换"), Map.entry("beat", "节拍"), Map.entry("rhythm", "节奏"), Map.entry("undo", "撤销"), Map.entry("ins", "instagram"));
   private static final Pattern WORD = Pattern.compile(
       "(\\s*)(?<![a-z])(fade out|fade in|speed up|slow motion|slow mo|[a-z]+)(?![a-z])(?!(?<=clip|clips|video)\\s*\\d)(?:\\s*(?:色|掉))?(\\s*)");
 

@@ -34,7 +34,7 @@ final class Normalizer {
       Map.entry("lowr", "lower"), Map.entry("slo", "slow"), Map.entry("biger", "bigger"), Map.entry("smaler", "smaller"),
       Map.entry("colour", "color"), Map.entry("centre", "center"), Map.entry("middle", "center"), Map.entry("normalise", "normalize"),
       Map.entry("lil", "little"), Map.entry("rn", "now"), Map.entry("smth", "something"),
-      Map.entry("swich", "switch"), Map.entry("swtich", "switch"), Map.entry("whats", "what's"), Map.entry("hows", "how's"), Map.entry("lets", "let's"), Map.entry("im", "i'm"));
+      Map.entry("swich", "switch"), Map.entry("swtich", "switch"), Map.entry("whats", "what's"), Map.entry("thats", "that's"), Map.entry("hows", "how's"), Map.entry("lets", "let's"), Map.entry("im", "i'm"));
   private static final Pattern WORD = Pattern.compile("[a-z']+");
   private static final Pattern EMOJI = Pattern.compile("[\\p{So}\\p{Cs}\\x{FE0F}\\x{200D}\\x{1F3FB}-\\x{1F3FF}]+");
   /** The key words a dropped or swapped letter is forgiven in ("fde out", "vidoe"). */
@@ -64,7 +64,8 @@ final class Normalizer {
     t = colloquial(t);
     t = t.replaceFirst("^还有\\s*([a-z][a-z0-9 '-]*|\\p{IsHan}{1,4})\\s*$", "$1 too"); // "还有beach": the same to that too
     t = SLANG_REMOVE.matcher(t).replaceAll("remove");
-    t = t.replaceAll("\\bok(?:ay)?的", "好的"); // "ok的": chat Chinese for OK
+    t = t.replaceAll("\\bok(?:ay)?的", "好的").replaceAll("\\bok(?:ay)?\\s*了", "好了"); // "ok的", "ok了吗": chat Chinese for OK
+    t = t.replaceAll("(?<=[卡踩])\\s*(?:the\\s+)?beats?(?![a-z])", "点"); // "卡beat剪": 卡点
     t = fractions(t);
     t = Numbers.digits(t);
     t = shapes(t);

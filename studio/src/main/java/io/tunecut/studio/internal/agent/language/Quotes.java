@@ -27,6 +27,10 @@ final class Quotes {
   private static final String ZH_LOOK = "[:：]|[红白黑黄蓝绿橙粉紫灰金](?:色|的|$)|[大小]一?[点些]|更[大小]|在|放|居中|顶部|底部|上面|下面|中间|\\d+(?:\\.\\d+)?\\s*秒\\s*$|吧$|了$";
   /** An edit of the text itself, not its words: 删掉, 改成, 放大, 移到… */
   private static final String ZH_VERB = "删|去掉|去除|不要|别|取消|改|换|移|挪|显示|变|缩|加|放|调|用|再|也|就|和|跟|的";
+  /** What "change the title to …" can name that is a look or a place, not new words. */
+  private static final String NOT_LOOK = "(?i:(?:the\\s+|a\\s+)?(?:red|white|black|yellow|blue|green|orange|pink|purple|gr[ae]y|gold|bigger|smaller|larger|big|small|bold"
+      + "|top|bottom|middle|center|centre|upper|lower|left|right|corner|(?:a\\s+)?(?:different|another|other|new)\\s+(?:font|colou?r|size|place)|font|colou?r|size)\\b"
+      + "|\\d+(?:\\.\\d+)?\\s*(?:%|s\\b|sec|px))";
   private static final Pattern SAYING = Pattern.compile(
       "(?i:(\\b(?:saying|that says|which says|reading|with the words?)\\s+)([^«,;.!?]+?)(?=\\s+(?:at|on|in|for|from|until|till|during)\\s+(?:the\\s+)?(?:top|bottom|middle|center|centre|start|end|beginning|video|screen|\\d)|[,;.!?]|$))"
           + "|(\\b(?i:write|type)\\s+)(\\p{Lu}[\\p{L}'!?]*(?:\\s+\\p{Lu}[\\p{L}'!?]*)*)(?![\\p{L}])"
@@ -35,6 +39,8 @@ final class Quotes {
           + "|((?:标题|字幕|文字|文案)\\s*(?:就)?(?:叫做?|是|为|写着?|写上)\\s*)(?![^«]*(?:什么|啥|吗|\\?|？))(?!不是|否)(?!\\d+(?:\\.\\d+)?\\s*秒\\s*$)([^«,，。;；!！?？\\s][^«,，。;；!！?？]*?)\\s*$"
           // "make the title say Summer Trip", "title should read day one": what a title says is its words
           + "|(\\b(?i:title|caption|subtitle|heading|text)s?\\s+(?i:(?:should|to|will|can)\\s+)?(?i:say|says|read|reads)\\s+)([^«,;.!?]+?)(?=" + END + ")"
+          // "change the title to Beach Day", "rename the caption to see you": new words, unless a look or a place
+          + "|(\\b(?i:change|rename|switch|set|update|edit)\\s+(?i:the\\s+|my\\s+)?(?i:title|caption|subtitle|heading|text)\\s+(?i:to|into|as)\\s+)(?!" + NOT_LOOK + ")([^«,;.!?]+?)(?=" + END + ")"
           // "add a title Summer 2024", "put a caption see you soon at the bottom": the words right after a new title
           + "|(\\b(?:(?i:add|give it)\\s+(?i:(?:a|an|the|one)\\s+)?|(?i:put)\\s+(?i:a|an)\\s+)(?i:new\\s+)?(?i:title|caption|subtitle|heading)\\s+)(?!" + NOT_WORDS + ")([^«,;.!?]+?)(?=" + END + ")"
           // "put Day 1 at the top": words put at a place on screen are the text, unless they name a thing we have
