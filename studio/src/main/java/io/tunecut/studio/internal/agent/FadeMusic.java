@@ -1,5 +1,6 @@
 package io.tunecut.studio.internal.agent;
 
+import io.tunecut.studio.internal.agent.beat.BeatRequest;
 import io.tunecut.studio.internal.draft.Draft;
 import io.tunecut.studio.internal.draft.Music;
 import java.util.ArrayList;
@@ -31,7 +32,9 @@ final class FadeMusic implements Instruction {
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
-    if (turn.match(ABRUPT) != null) return Optional.of(fade(draft, null, DEFAULT_OUT));
+    // where the beats are heard, an ending asked to land on a phrase ("音乐结尾别太突然") is the beat's
+    boolean phrase = turn.montages() && BeatRequest.read(turn.whole(), turn.negated()).map(BeatRequest::kind).orElse(null) == BeatRequest.Kind.END_ON_PHRASE;
+    if (!phrase && turn.match(ABRUPT) != null) return Optional.of(fade(draft, null, DEFAULT_OUT));
     Matcher both = turn.match(BOTH);
     Matcher inM = both == null ? turn.match(IN) : null;
     Matcher outM = both == null ? turn.match(OUT) : null;

@@ -45,6 +45,12 @@ final class SetText implements Instruction {
   /** "把"第一天"放在上面，黄色的": a colour alone right after text was written in the same message is that text's. */
   private static final Pattern COLOR_ALONE = Pattern.compile(
       "^\\s*(?:(?:and|in|make it|用)\\s*)?(?:(red|white|black|yellow|blue|green|orange|pink|purple|gray|grey|gold)|(红|白|黑|黄|蓝|绿|橙|粉|紫|灰|金)色?)(?:的|吧|字|please|pls)?\\s*$");
+  /** "add a title", "加个标题": a title with no words yet; asked for, the next message is its text. */
+  private static final Pattern TITLE_NO_WORDS = Pattern.compile(
+      "^(?:(?:ok|okay|now|and|also|pls|please|can you|could you|can u|i want to|i'?d like to|let'?s)\\s+)*(?:add|put|give it|put in|insert|i want|need)\\s+(?:a|an|the|some)?\\s*title(?:\\s+(?:please|pls|to it|too|on it|on the video))?\\s*\\??$"
+          + "|^(?:请|帮我|我想|我要|再)?\\s*(?:加|添加|加上|来|放|配)(?:一)?(?:个|一个)?\\s*(?:标题|title)\\s*(?:吧|呗|一下)?\\s*$");
+  static final String ASK_TITLE_EN = "What should the title say? Send its words, e.g. Beach Day.";
+  static final String ASK_TITLE_ZH = "标题写什么？直接把文字发给我，比如：毕业旅行。";
   static final long DEFAULT_MS = 3000;
 
   @Override
@@ -57,6 +63,10 @@ final class SetText implements Instruction {
       String hex = COLORS.get(col.group(1) != null ? col.group(1) : col.group(2));
       return Optional.of(restyle(draft, turn.earlier("set_title") && !turn.earlier("add_caption"),
           c -> new Caption(c.id(), c.text(), c.startMs(), c.durationMs(), c.position(), c.size(), hex, c.extra())));
+    }
+    if (!words && turn.has(TITLE_NO_WORDS) && named(draft, true) == null) {
+      turn.match(TITLE_NO_WORDS);
+      return Optional.of(Edit.question(draft, ASK_TITLE_EN, ASK_TITLE_ZH));
     }
     if (!words && !target) return Optional.empty();
     boolean title = turn.has(TITLE);

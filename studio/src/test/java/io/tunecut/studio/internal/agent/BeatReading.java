@@ -31,7 +31,8 @@ final class BeatReading implements Instruction {
       var extra = draft.extra().deepCopy();
       extra.put("beat", what);
       Draft next = draft.withExtra(extra);
-      return Edit.done(next, "beat", Edit.args(), "Beat: " + what + ".", "节拍：" + what + "。");
+      // named as the real one names a montage, so the next turn knows one was cut
+      return Edit.done(next, r.kind() == BeatRequest.Kind.MONTAGE ? "beat_montage" : "beat", Edit.args(), "Beat: " + what + ".", "节拍：" + what + "。");
     });
   }
 
