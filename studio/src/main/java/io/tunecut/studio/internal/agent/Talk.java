@@ -132,8 +132,8 @@ final class Talk implements Instruction {
     }
     if (turn.match(NEXT) != null) return Optional.of(next(turn, draft));
     if (turn.match(OPINION) != null) {
-      return Optional.of(Edit.answer(draft, TimelineLine.of(draft, false) + "\nTell me what to change, or /export when you like it.",
-          TimelineLine.of(draft, true) + "\n想改哪里告诉我，满意了就发 /export。"));
+      return Optional.of(Edit.answer(draft, TimelineLine.of(draft, false) + "\nTell me what to change, send /preview for a free 360p look, or /export when you like it.",
+          TimelineLine.of(draft, true) + "\n想改哪里告诉我，发 /preview 免费看 360p 预览，满意了就发 /export。"));
     }
     if (turn.match(ABILITIES) != null) return Optional.of(Edit.answer(draft, Replies.capabilities(false), Replies.capabilities(true)));
     if (turn.match(LENGTH) != null) {
