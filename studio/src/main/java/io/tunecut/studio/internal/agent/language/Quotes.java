@@ -55,12 +55,13 @@ final class Quotes {
 
   /**
    * Where set-off words stop and their place begins: "title: summer vibes at the bottom",
-   * "标题写 毕业旅行 放在上面". Only unquoted words are cut; quoted ones are as written.
+   * "标题写 毕业旅行 放在上面". Only unquoted words are cut; quoted ones are as written, and a colour
+   * only in lower case ("summer vibes in yellow", but "Lady in Red" is a title).
    */
   private static final Pattern PLACE_AFTER = Pattern.compile(
       "(?i)(?:\\s*[,;]\\s*|\\s+)(?:(?:and\\s+)?(?:put|place|move|show|have)\\s+(?:it|them|that)\\s+)?"
           + "(?:(?:at|on|in|to)\\s+(?:the\\s+)?(?:very\\s+)?(?:top|bottom|middle|center|centre|upper|lower|corner)(?:[- ](?:left|right))?(?:\\s+(?:left|right|corner))?"
-          + "(?:\\s+of\\s+the\\s+(?:screen|video|frame|picture))?|in\\s+(?:red|white|black|yellow|blue|green|orange|pink|purple|gr[ae]y|gold))"
+          + "(?:\\s+of\\s+the\\s+(?:screen|video|frame|picture))?|(?-i:in\\s+(?:red|white|black|yellow|blue|green|orange|pink|purple|gr[ae]y|gold)))"
           + "(?:\\s+(?:please|pls))?\\s*$"
           + "|\\s*[,，]?\\s*(?:放|放在|放到|摆在|移到|在)\\s*(?:画面|屏幕|视频)?的?\\s*(?:最)?(?:上面|上方|顶部|上边|下面|下方|底部|下边|中间|正中间|左上角|右上角|左下角|右下角)(?:吧|去|就行|就好)?\\s*$"
           + "|\\s*[,，]?\\s*居中(?:吧)?\\s*$");
