@@ -1,5 +1,6 @@
 package io.tunecut.studio.internal.agent;
 
+import io.tunecut.studio.internal.agent.beat.BeatRequest;
 import io.tunecut.studio.internal.draft.Draft;
 import io.tunecut.studio.internal.draft.Music;
 import java.util.ArrayList;
@@ -19,6 +20,12 @@ final class FadeMusic implements Instruction {
   private static final Pattern IN = Pattern.compile("(?:fade[sd]?|fading)\\s*(?:it|music|song|them|the start|the beginning)?\\s*in\\b|淡入|渐入|渐强|(?:渐渐|慢慢)(?:出来|进来|响起|变大)|fade at the (?:start|beginning)");
   private static final Pattern OUT = Pattern.compile(
       "(?:fade[sd]?|fading)\\s*(?:it|music|song|them)?\\s*(?:out|away|off)\\b|fade[sd]?\\b|淡出|渐出(?!来)|渐弱|渐隐|淡掉|(?:渐渐|慢慢)(?:消失|变小|没了)");
+  /** "the music ends too abruptly", "音乐结束得太突然": a complaint a fade-out answers. */
+  private static final Pattern ABRUPT = Pattern.compile(
+      "\\b(?:music|song|audio|track)\\b.{0,30}?\\b(?:ends?|ending|stops?|cuts? (?:off|out)|finish(?:es)?)\\b.{0,20}?\\b(?:abrupt(?:ly)?|sudden(?:ly)?|harsh(?:ly)?)\\b"
+          + "|\\b(?:abrupt|sudden)\\s+(?:music\\s+|song\\s+)?(?:end|ending|stop)\\b"
+          + "|\\b(?:end|ending)\\s+of\\s+(?:the\\s+)?(?:music|song|track)\\b.{0,20}?\\b(?:abrupt|sudden|harsh)"
+          + "|(?:music|song).{0,12}?(?:结束|结尾|停|断|收尾).{0,6}?(?:突然|突兀|生硬)|(?:music|song).{0,8}?戛然而止");
   /** Seconds, or a bare number after "for"/"over" ("out for 5"). */
   private static final Pattern LENGTH = Pattern.compile("(\\d+(?:\\.\\d+)?)s|\\b(?:for|over)\\s+(\\d+(?:\\.\\d+)?)(?![\\d.%x]|db)");
   /** "… and out for 5": the fade-out said after a fade-in without the word fade again. */
@@ -26,6 +33,9 @@ final class FadeMusic implements Instruction {
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
+    // where the beats are heard, an ending asked to land on a phrase ("音乐结尾别太突然") is the beat's
+    boolean phrase = turn.montages() && BeatRequest.read(turn.whole(), turn.negated()).map(BeatRequest::kind).orElse(null) == BeatRequest.Kind.END_ON_PHRASE;
+    if (!phrase && turn.match(ABRUPT) != null) return Optional.of(fade(draft, null, DEFAULT_OUT));
     Matcher both = turn.match(BOTH);
     Matcher inM = both == null ? turn.match(IN) : null;
     Matcher outM = both == null ? turn.match(OUT) : null;

@@ -32,6 +32,9 @@ final class FollowUp {
   private static final Pattern MORE = Pattern.compile(
       "^(?:(?:a )?(?:bit|little|tad|touch) |even |just |slightly |some )*(more|less)(?:\\s+(?:please|again|than that))*\\s*$"
           + "|^(?:again|once more|do (?:it|that) again|same again)\\s*$|^再?(?:来|多)一?(?:点|些)$|^(少)一?(?:点|些)$");
+  /** "lower", "even quieter", "louder": a comparative alone is about what the last change was about. */
+  private static final Pattern BARE = Pattern.compile(
+      "^(?:(?:a\\s+)?(?:bit|little|tad|touch)\\s+|even\\s+|still\\s+|slightly\\s+|much\\s+|way\\s+)*(lower|quieter|softer|louder|higher)(?:\\s+(?:please|pls|again|still|than that))*\\s*$");
   /** The same to another clip, with its value: "and city to 4" after "trim beach to 6s", "clip 2也剪到4秒". */
   private static final Pattern OTHER_WITH_VALUE = Pattern.compile(
       "^(?:(?:and|also|then|now|same for|same with)\\s+)*(?:the\\s+)?clip (\\d+)\\s*(?:too|as well|also|也)?\\s*(?:to|at|剪到|改成|调到|改到|到)?\\s*"
@@ -105,6 +108,8 @@ final class FollowUp {
     }
     String subject = last.subject();
     if (subject == null) return Optional.empty();
+    Matcher bare = BARE.matcher(clause.strip());
+    if (bare.matches() && "music".equals(subject)) return Optional.of(new Retry("music " + bare.group(1), false));
     String about = Message.about(subject, clause);
     return about.equals(clause) ? Optional.empty() : Optional.of(new Retry(about, false));
   }

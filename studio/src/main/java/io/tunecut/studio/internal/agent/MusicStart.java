@@ -39,6 +39,12 @@ final class MusicStart implements Instruction {
   /** "skip the intro", "跳过前奏" with no time: where the intro ends is not known here. */
   private static final Pattern INTRO_ONLY = Pattern.compile(
       "\\b(?:skip|cut|no|without|lose|drop)\\s+(?:the\\s+)?(?:(?:song|music)'?s?\\s+)?intro\\b|跳过\\s*(?:song|music)?\\s*的?\\s*前奏|(?:不要|去掉|剪掉)\\s*(?:song|music)?\\s*的?\\s*前奏");
+  /** "can the music kick in a bit later", "音乐晚一点再进来": later by {@link #LATER_MS}, no time said. */
+  private static final Pattern LATER = Pattern.compile(
+      "(?:music|song)\\s+(?:should\\s+|to\\s+)?(?:kicks?|comes?|starts?|begins?|enters?|drops?|bring\\s+(?:it\\s+)?in)(?:\\s+in)?\\s+(?:a\\s+(?:bit|little|tad)\\s+|slightly\\s+|(?:a\\s+)?few\\s+seconds\\s+)?later\\b"
+          + "|(?:bring|start|begin|fade)\\s+(?:the\\s+)?(?:music|song)(?:\\s+in)?\\s+(?:a\\s+(?:bit|little|tad)\\s+|slightly\\s+)?later\\b"
+          + "|(?:music|song)\\s*(?:再)?\\s*(?:晚|迟)\\s*(?:一)?\\s*(?:点|些|点儿)\\s*(?:再|才)?\\s*(?:进来|进入|响起|出来|开始|进|出现)");
+  static final long LATER_MS = 2000;
   private static final Pattern INTO_VIDEO = Pattern.compile("into the video|of the video|on the timeline|视频的?第");
 
   @Override
@@ -48,6 +54,9 @@ final class MusicStart implements Instruction {
       int n = Integer.parseInt(withClip.group(1) != null ? withClip.group(1) : withClip.group(2));
       if (n < 1 || n > draft.clips().size()) return Optional.of(ClipOrder.noSuchClip(draft, n));
       return Optional.of(onTimeline(draft, draft.music(), draft.clipStartMs(n - 1)));
+    }
+    if (draft.music() != null && turn.match(LATER) != null) {
+      return Optional.of(onTimeline(draft, draft.music(), draft.music().startMs() + LATER_MS));
     }
     Matcher song = turn.match(IN_SONG);
     Matcher timeline = song == null ? turn.match(ON_TIMELINE) : null;

@@ -13,6 +13,8 @@ final class RemoveMusic implements Instruction {
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
+    // "only the original sound please": the music goes; its words stay for the clips' sound to read
+    if (!turn.negated() && draft.music() != null && turn.has(ClipSound.ONLY_ORIGINAL) && !turn.has(OTHER)) return Optional.of(remove(draft));
     boolean sound = turn.text().contains("original sound") && !turn.has(ClipSound.ONLY_ORIGINAL);
     if (!turn.negated() || turn.has(OTHER) || sound || turn.match(MUSIC) == null) {
       return Optional.empty();

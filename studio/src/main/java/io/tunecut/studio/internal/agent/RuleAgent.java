@@ -37,7 +37,10 @@ public final class RuleAgent implements Agent {
       "^(?:please|pls|ok|okay|now|then|for me|just|so|yeah|yes|hey|also|a bit|a little|thanks?|thank you|right|lol|lmao|haha+|hehe|done|all done|that'?s it|looks good|great|fine|cool|no|nope|wait|hmm+|oops|actually|not that one|not that|wrong one|:\\)|请|帮我|一下|吧|好的|好|谢谢|嗯|哦|呢|啊|哈+|嘿嘿|呵呵|卧槽|哇塞?|天哪|我去|不对|算了|不是(?:这|那)(?:个|段)|\\s)*$");
   /** "好了 导出吧", "ok, make it vertical", "alright then": a lead-in to the request beside it, which needs no answer of its own. */
   private static final Pattern LEAD_IN = Pattern.compile(
-      "^(?:(?:ok(?:ay)?|k|alright|all right|right|cool|sure|fine|great|nice|good|got it|so|well|now|then|yes|yeah|yep|好了|好的|好吧|好|行|行吧|可以|可以了|那|那就|那么|嗯+|哦|噢|对|对了|ok了|ok吧)\\s*[,.!~]*\\s*)+$");
+      "^(?:(?:ok(?:ay)?|k|alright|all right|right|cool|sure|fine|great|nice|good|got it|so|well|now|then|yes|yeah|yep|never ?mind|nvm|nah|好了|好的|好吧|好|行|行吧|可以|可以了|那|那就|那么|嗯+|哦|噢|对|对了|ok了|ok吧|算了|算了吧)\\s*[,.!~]*\\s*)+$");
+  /** A message that is only quoted words: after "what should the title say?", they are its words. */
+  private static final Pattern ONLY_QUOTED = Pattern.compile("^\\s*(?:[\"“「『‘']\\s*)(.+?)(?:\\s*[\"”」』’'])\\s*$");
+  private static final Set<String> MONTAGE_TOOLS = Set.of("beat_montage");
   private static final Pattern CLIP_REF = Pattern.compile("(?<![a-z])clip (\\d+)(?!\\d)");
   private final List<Instruction> instructions;
   private final MusicMaker maker;
@@ -62,6 +65,8 @@ public final class RuleAgent implements Agent {
   public AgentReply respond(Draft given, History history, List<Media> media, String message, String language) {
     Said note = Said.of(given);
     Draft start = Said.without(given);
+    var quotedOnly = ONLY_QUOTED.matcher(message);
+    if (note.awaitsTitle() && quotedOnly.matches()) return respond(start, history, media, titled(quotedOnly.group(1)), language);
     Message msg = Message.read(note.named(message), start.clips().stream().map(Clip::name).toList(),
         start.clips().stream().map(Clip::isStill).toList(), language);
     // "ok" after a turn in Chinese is answered in Chinese
@@ -96,6 +101,8 @@ public final class RuleAgent implements Agent {
       }
       String unitGiven = i < asked ? note.valueFor(clause.text()) : null;
       if (unitGiven != null) clause = new Message.Clause(unitGiven, clause.shown(), false); // "how loud is it?" "make it 80"
+      String paced = i < asked ? note.paceFor(clause.text()) : null;
+      if (paced != null) clause = new Message.Clause(paced, clause.shown(), false); // a montage, then "make the cuts faster"
       boolean undo = UNDO.matcher(clause.text()).find() || KEEP_AFTER_ALL.matcher(clause.text()).matches() && removed(history, start);
       if (undo || REDO.matcher(clause.text()).find()) {
         if (!draft.equals(base)) h = h.edited(base);
@@ -192,6 +199,10 @@ public final class RuleAgent implements Agent {
         for (int k = waiting.get(said); k < first && edits.get(k).kind() == Edit.Kind.REFUSED; k++) edits.set(k, Edit.understood(edits.get(k).draft()));
       }
     }
+    // asked what the title should say, a message nothing else reads is its words ("Beach Day", "毕业旅行")
+    if (note.awaitsTitle() && edits.isEmpty() && !missed.isEmpty() && msg.clauses().size() == 1) {
+      return respond(start, history, media, titled(message.strip()), language);
+    }
     for (Edit edit : afterMessage(draft, all, zh)) {
       edits.add(edit);
       draft = edit.draft();
@@ -201,8 +212,15 @@ public final class RuleAgent implements Agent {
     List<AgentStep> steps = edits.stream().map(Edit::step).filter(s -> s != null).toList();
     boolean onlyAnswered = !edits.isEmpty() && edits.stream().allMatch(e -> e.kind() == Edit.Kind.ANSWER || e.kind() == Edit.Kind.QUESTION);
     String topic = onlyAnswered ? Said.topicOf(String.join(" ", msg.clauses().stream().map(Message.Clause::text).toList())) : null;
+    if (edits.stream().anyMatch(e -> e.kind() == Edit.Kind.QUESTION && SetText.ASK_TITLE_EN.equals(e.english()))) topic = Said.TITLE_WORDS;
+    if (steps.stream().anyMatch(st -> MONTAGE_TOOLS.contains(st.tool()))) topic = Said.MONTAGE;
     Draft kept = new Said(topic, zh).on(draft, "zh".equalsIgnoreCase(language));
     return new AgentReply(kept, steps, text, created, h);
+  }
+
+  /** A title's words as a request the text instruction reads whole: «» keeps quotes inside them. */
+  private static String titled(String words) {
+    return "title 「" + words.replace("「", "").replace("」", "") + "」";
   }
 
   /** "No, the other one" among three clips or more: which, by name, the clip changed left out. */

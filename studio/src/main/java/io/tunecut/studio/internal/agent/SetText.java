@@ -42,6 +42,15 @@ final class SetText implements Instruction {
   private static final Pattern RANGE = Pattern.compile("(?:from\\s+|从\\s*第?\\s*)?(\\d+(?:\\.\\d+)?)s\\s*(?:to|until|till|-|–|到|至)\\s*第?\\s*(\\d+(?:\\.\\d+)?)s");
   private static final Pattern WHOLE = Pattern.compile(
       "whole (?:time|video|thing)|entire (?:time|video)|all the time|throughout|the full video|全程|一直显示|整个视频");
+  /** "把"第一天"放在上面，黄色的": a colour alone right after text was written in the same message is that text's. */
+  private static final Pattern COLOR_ALONE = Pattern.compile(
+      "^\\s*(?:(?:and|in|make it|用)\\s*)?(?:(red|white|black|yellow|blue|green|orange|pink|purple|gray|grey|gold)|(红|白|黑|黄|蓝|绿|橙|粉|紫|灰|金)色?)(?:的|吧|字|please|pls)?\\s*$");
+  /** "add a title", "加个标题": a title with no words yet; asked for, the next message is its text. */
+  private static final Pattern TITLE_NO_WORDS = Pattern.compile(
+      "^(?:(?:ok|okay|now|and|also|pls|please|can you|could you|can u|i want to|i'?d like to|let'?s)\\s+)*(?:add|put|give it|put in|insert|i want|need)\\s+(?:a|an|the|some)?\\s*title(?:\\s+(?:please|pls|to it|too|on it|on the video))?\\s*\\??$"
+          + "|^(?:请|帮我|我想|我要|再)?\\s*(?:加|添加|加上|来|放|配)(?:一)?(?:个|一个)?\\s*(?:标题|title)\\s*(?:吧|呗|一下)?\\s*$");
+  static final String ASK_TITLE_EN = "What should the title say? Send its words, e.g. Beach Day.";
+  static final String ASK_TITLE_ZH = "标题写什么？直接把文字发给我，比如：毕业旅行。";
   static final long DEFAULT_MS = 3000;
 
   @Override
@@ -49,6 +58,16 @@ final class SetText implements Instruction {
     Matcher quote = MARKER.matcher(turn.text());
     boolean words = quote.find();
     boolean target = turn.has(TEXT);
+    if (!words && !target && (turn.earlier("add_caption") || turn.earlier("set_title")) && turn.has(COLOR_ALONE)) {
+      Matcher col = turn.match(COLOR_ALONE);
+      String hex = COLORS.get(col.group(1) != null ? col.group(1) : col.group(2));
+      return Optional.of(restyle(draft, turn.earlier("set_title") && !turn.earlier("add_caption"),
+          c -> new Caption(c.id(), c.text(), c.startMs(), c.durationMs(), c.position(), c.size(), hex, c.extra())));
+    }
+    if (!words && turn.has(TITLE_NO_WORDS) && named(draft, true) == null) {
+      turn.match(TITLE_NO_WORDS);
+      return Optional.of(Edit.question(draft, ASK_TITLE_EN, ASK_TITLE_ZH));
+    }
     if (!words && !target) return Optional.empty();
     boolean title = turn.has(TITLE);
     if (words) return Optional.of(write(turn, draft, turn.quote(quote.group(1)), title));
@@ -165,9 +184,12 @@ final class SetText implements Instruction {
           (title ? "标题「" : "文字「") + existing.text() + "」已改为「" + words + "」，" + TextPlace.zhWhere(c.position()) + "，" + zhWhen + "。"
               + (title ? "（视频只有一个标题；要再加字，可以说 在3秒加文字“再见”。）" : ""));
     }
+    // a colour asked for is named in the reply ("in yellow"); the default white is not
+    String colour = c.color().equals("#ffffff") ? "" : " in " + colourName(c.color(), false);
+    String zhColour = c.color().equals("#ffffff") ? "" : colourName(c.color(), true) + "色，";
     return Edit.done(next, title ? "set_title" : "add_caption", args,
-        kind + " '" + words + "' " + TextPlace.where(c.position()) + ", " + when + ".",
-        (title ? "标题「" : "文字「") + words + "」，" + TextPlace.zhWhere(c.position()) + "，" + zhWhen + "。");
+        kind + " '" + words + "' " + TextPlace.where(c.position()) + colour + ", " + when + ".",
+        (title ? "标题「" : "文字「") + words + "」，" + TextPlace.zhWhere(c.position()) + "，" + zhColour + zhWhen + "。");
   }
 
   /** The style the clause asks for, or null when it asks for none. */
@@ -285,9 +307,13 @@ final class SetText implements Instruction {
         title ? "Removed the title." : "Removed the text.", title ? "已删除标题。" : "已删除文字。");
   }
 
+  private static String colourName(String hex, boolean zh) {
+    return COLORS.entrySet().stream().filter(e -> e.getValue().equals(hex) && e.getKey().matches(zh ? "\\p{IsHan}" : "[a-z]+"))
+        .map(Map.Entry::getKey).sorted().findFirst().orElse(hex);
+  }
+
   private static String describe(Caption c, boolean zh) {
-    String name = COLORS.entrySet().stream().filter(e -> e.getValue().equals(c.color()) && e.getKey().matches(zh ? "\\p{IsHan}" : "[a-z]+"))
-        .map(Map.Entry::getKey).findFirst().orElse(c.color());
+    String name = colourName(c.color(), zh);
     String size = percent(c.size());
     if (zh) return TextPlace.zhWhere(c.position()) + "，" + name + "色，字高 " + size + "，" + Words.zhSecs(c.startMs()) + "–" + Words.zhSecs(c.startMs() + c.durationMs());
     return TextPlace.where(c.position()) + ", " + name + ", " + size + " of the frame height, " + Words.secs(c.startMs()) + "–" + Words.secs(c.startMs() + c.durationMs());

@@ -31,6 +31,15 @@ final class StateQuestion implements Instruction {
   private static final Pattern WHY_SILENT = Pattern.compile(
       "(?:why|how come)\\b.*\\b(?:no|can'?t|cannot|don'?t|isn'?t|not)\\b.*\\b(?:sound|audio|hear|voices?)\\b"
           + "|(?:为什么|为啥|怎么).*(?:没有?声音|听不[到见清]|没声|没有?原声)");
+  /**
+   * "why is there no music", "why is the title so small?", "怎么没有背景音乐": asking why something is
+   * as it is changes nothing, whatever request its words hold ("no music"); a suggestion ("why
+   * not add music", "why don't you…") is a request.
+   */
+  private static final Pattern WHY = Pattern.compile(
+      "^(?:(?:but|so|and|hmm+|wait|um+|ok)\\s*,?\\s+)*(?:why|how come)\\b(?!\\s+(?:not|don'?t (?:you|we)|dont (?:you|we)|won'?t you|can'?t you|cant you)\\b)"
+          + "|^(?:为什么|为啥)|^(?!.*(?:能|可以|可不可以|帮|请|把|要不要))[^，,。]{0,12}?(?:怎么|咋)(?:会|还|又)?(?:是)?(?:没有?|不是|听不|看不|这么|那么|太)(?!.*(?:吧|一下|一点)\\s*$)");
+  private static final Pattern ABOUT_MUSIC = Pattern.compile("music|song|track|bgm|音乐|配乐|歌");
   private static final Pattern ABOUT_TEXT = Pattern.compile("title|caption|text|«|标题|字幕|文字");
   private static final Pattern ABOUT_SOUND = Pattern.compile("music|song|loud|quiet|volume|soft|音量|大声|小声|吵|声音|响");
   private static final Pattern ABOUT_SHAPE = Pattern.compile("vertical|horizontal|landscape|portrait|square|wide|tiktok|youtube|aspect|shape|竖|横|方|比例|抖音");
@@ -41,6 +50,10 @@ final class StateQuestion implements Instruction {
     // "does it cut on the beat?" is the beat's question: answered with the cuts that land on one
     if (BeatRequest.read(turn.whole(), false).map(BeatRequest::kind).orElse(null) == BeatRequest.Kind.ASK) return Optional.empty();
     if (turn.match(WHY_SILENT) != null && !draft.clips().isEmpty()) return Optional.of(sound(draft));
+    if (turn.match(WHY) != null) {
+      turn.match(Pattern.compile(".*"));
+      return Optional.of(state(turn, draft));
+    }
     return turn.match(STATE_QUESTION) == null ? Optional.empty() : Optional.of(state(turn, draft));
   }
 
@@ -81,6 +94,11 @@ final class StateQuestion implements Instruction {
       return Edit.question(draft,
           "The music '" + m.name() + "' plays at " + Words.percent(m.volume()) + ". Say \"music quieter\" or \"music at 60%\" to change it.",
           "背景音乐「" + m.name() + "」的音量是 " + Words.percent(m.volume()) + "。想调就说“音乐小一点”或“音量60%”。");
+    }
+    if (ABOUT_MUSIC.matcher(turn.whole()).find() && m == null) {
+      return Edit.question(draft,
+          "There is no background music yet: send a track, or say e.g. \"add some chill music\".",
+          "还没有背景音乐：发一首歌给我，或者说“配点轻松的音乐”。");
     }
     var o = draft.output();
     if (ABOUT_SHAPE.matcher(turn.whole()).find() && o.width() > 0 && o.height() > 0) {

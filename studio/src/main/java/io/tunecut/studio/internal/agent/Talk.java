@@ -4,6 +4,7 @@ import io.tunecut.studio.internal.draft.Draft;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Greetings, thanks and questions about the timeline get short answers; nothing changes. */
@@ -23,6 +24,10 @@ final class Talk implements Instruction {
       "what'?s on the timeline|what is on the timeline|show (?:me )?(?:the )?timeline|what do i have|what have we got"
           + "|current (?:state|timeline)|where are we|(?:what|which) clips|list (?:the |my |all )?clips|what(?:'s| is) in (?:the|my) video"
           + "|有哪些(?:片段|视频|素材)|哪些片段|时间线上有什么|现在是什么样|看看时间线|现在有什么|时间线");
+  /** "what does it look like now", "现在效果怎么样": the timeline in words, and the free look to see it. */
+  private static final Pattern LOOKS = Pattern.compile(
+      "^(?:so\\s+|ok\\s+|and\\s+)?(?:what does (?:it|this|the video|my video|everything) look like|how does (?:it|this|the video) look)(?:\\s+(?:now|so far))?\\s*\\??$"
+          + "|^(?:现在|目前)?(?:是)?(?:什么样子?|啥样)(?:了|的)?(?:呢)?\\s*[?？]?$|^(?:现在)?(?:的)?效果(?:怎么样|如何)(?:了|呢)?\\s*[?？]?$");
   private static final Pattern THANKED = Pattern.compile("thank|thx|cheers|谢|辛苦了");
   /** "looks nice", "i love this song", "这首歌不错": nothing to change, and glad. */
   private static final Pattern PRAISE = Pattern.compile(
@@ -62,9 +67,13 @@ final class Talk implements Instruction {
           + "|^(?:(?:hmm+|umm*|uh+|well)\\s+)?(?:not sure|i'?m not sure|idk|dunno|i don'?t know|still thinking|let me think about it)(?:\\s+(?:yet|about (?:that|it|this|the \\w+|\\w+)))?\\s*[.!]*$"
           + "|^i'?ll (?:change|edit|fix|do) (?:it|that|the rest)? ?later\\b|^(?:我)?(?:一会儿?|待会儿?|等会儿?|过会儿?|晚点)(?:再)?(?:改|看|弄|说)"
           + "|^(?:我)?(?:还)?(?:没想好|在想|不确定|拿不准)");
-  /** "what's the bpm", "这首歌多少bpm": the tempo is heard when syncing, so say how to hear it. */
+  /**
+   * "what's the bpm", "这首歌多少bpm": music made here says its tempo in its name; other music's is
+   * heard by the beat instruction when there is one, else say how to hear it.
+   */
   private static final Pattern TEMPO = Pattern.compile(
-      "what(?:'s| is) the (?:bpm|tempo)|how (?:fast|many bpm) is|\\bbpm\\s*\\?|多少\\s*bpm|bpm\\s*(?:是)?多少|速度是多少|多少拍每分钟");
+      "what(?:'s|s| is)? the (?:bpm|tempo)|what tempo|tempo of the (?:song|music|track)|how (?:fast|many bpm) is|\\bbpm\\s*\\?|多少\\s*bpm|bpm\\s*(?:是)?多少|速度是多少|多少拍每分钟|节奏(?:是)?多少|节奏有?多快");
+  private static final Pattern NAMED_TEMPO = Pattern.compile("(\\d{2,3})\\s*BPM");
   /** "can i use this music on youtube", "这个音乐可以商用吗": a question about rights, not a request. */
   static final Pattern RIGHTS = Pattern.compile(
       "^(?:can|may|could) i (?:use|post|upload|publish) (?:(?:this|the|that|my) )?(?:music|song|track)\\b|copyright|royalty|可以商用|能商用|版权");
@@ -123,8 +132,8 @@ final class Talk implements Instruction {
     }
     if (turn.match(NEXT) != null) return Optional.of(next(turn, draft));
     if (turn.match(OPINION) != null) {
-      return Optional.of(Edit.answer(draft, TimelineLine.of(draft, false) + "\nTell me what to change, or /export when you like it.",
-          TimelineLine.of(draft, true) + "\n想改哪里告诉我，满意了就发 /export。"));
+      return Optional.of(Edit.answer(draft, TimelineLine.of(draft, false) + "\nTell me what to change, send /preview for a free 360p look, or /export when you like it.",
+          TimelineLine.of(draft, true) + "\n想改哪里告诉我，发 /preview 免费看 360p 预览，满意了就发 /export。"));
     }
     if (turn.match(ABILITIES) != null) return Optional.of(Edit.answer(draft, Replies.capabilities(false), Replies.capabilities(true)));
     if (turn.match(LENGTH) != null) {
@@ -149,11 +158,24 @@ final class Talk implements Instruction {
           m == null ? "还没有背景音乐。" : "背景音乐是「" + m.name() + "」，音量 " + Words.percent(m.volume()) + "。"));
     }
     if (turn.match(RIGHTS) != null) return Optional.of(rights(turn, draft));
-    if (turn.match(TEMPO) != null) {
+    if (turn.has(TEMPO)) {
+      Matcher named = draft.music() == null ? null : NAMED_TEMPO.matcher(draft.music().name());
+      if (named != null && named.find()) {
+        turn.match(TEMPO);
+        return Optional.of(Edit.answer(draft, "The music '" + draft.music().name() + "' is " + named.group(1) + " BPM.",
+            "背景音乐「" + draft.music().name() + "」是 " + named.group(1) + " BPM。"));
+      }
+      if (turn.montages()) return Optional.empty(); // the beat instruction hears it
+      turn.match(TEMPO);
       return Optional.of(Edit.question(draft, "I hear the tempo when I sync: say \"sync it to the cuts\" and I'll tell you its BPM and how many cuts land on a beat.",
           "卡点的时候我会听出节拍：说“卡点”，我会告诉你 BPM 和有多少剪辑点卡在节拍上。"));
     }
     if (turn.match(WHAT_DOES) != null) return Optional.of(Edit.question(draft, Replies.capabilities(false), Replies.capabilities(true)));
+    if (turn.match(LOOKS) != null) {
+      return Optional.of(Edit.answer(draft,
+          TimelineLine.of(draft, false) + clips(draft, false) + "\nTo see it, send /preview: a free 360p look.",
+          TimelineLine.of(draft, true) + clips(draft, true) + "\n想看画面就发 /preview：免费的 360p 预览。"));
+    }
     if (turn.match(TIMELINE) != null || turn.match(WHICH_CLIP) != null) {
       return Optional.of(Edit.answer(draft, TimelineLine.of(draft, false) + clips(draft, false), TimelineLine.of(draft, true) + clips(draft, true)));
     }

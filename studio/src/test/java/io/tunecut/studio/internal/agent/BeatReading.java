@@ -12,7 +12,9 @@ final class BeatReading implements Instruction {
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
     return BeatRequest.read(turn.whole(), turn.negated()).map(r -> {
-      if (r.kind() == BeatRequest.Kind.NOT_NOW || r.kind() == BeatRequest.Kind.ASK) return Edit.answer(draft, "OK, no beat edit.", "好的，不做节拍剪辑。");
+      if (r.kind() == BeatRequest.Kind.NOT_NOW) return Edit.answer(draft, "OK, no beat edit.", "好的，不做节拍剪辑。");
+      // the real one answers with the BPM it hears and the cuts on a beat
+      if (r.kind() == BeatRequest.Kind.ASK) return Edit.answer(draft, "Beat question: the BPM heard and the cuts on a beat.", "节拍问题：听出的 BPM 和卡在节拍上的剪辑点。");
       if (withoutMusic(r, draft, turn)) {
         // as the real one says: there is nothing to hear beats in
         return Edit.refused(draft, "beat", Edit.args(), "There is no music yet. Send a track first, or say \"add background music\".",
@@ -29,7 +31,8 @@ final class BeatReading implements Instruction {
       var extra = draft.extra().deepCopy();
       extra.put("beat", what);
       Draft next = draft.withExtra(extra);
-      return Edit.done(next, "beat", Edit.args(), "Beat: " + what + ".", "节拍：" + what + "。");
+      // named as the real one names a montage, so the next turn knows one was cut
+      return Edit.done(next, r.kind() == BeatRequest.Kind.MONTAGE ? "beat_montage" : "beat", Edit.args(), "Beat: " + what + ".", "节拍：" + what + "。");
     });
   }
 

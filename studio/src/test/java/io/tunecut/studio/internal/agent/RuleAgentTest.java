@@ -595,4 +595,40 @@ class RuleAgentTest {
     assertThat(zh.draft().captions().get(0).position()).isEqualTo("top-right");
     assertThat(zh.text()).contains("在右上角").doesNotContain("在底部");
   }
+
+  @Test
+  void giveUpAndUndoInOneMessageOnlyUndoes() {
+    AgentReply quieter = agent.respond(say(travelDraft(), "add background music").draft(), History.none(), media, "音乐小声点", "zh");
+    AgentReply undone = agent.respond(quieter.draft(), quieter.history(), media, "算了 撤销", "zh");
+    assertThat(undone.draft().music().volume()).isEqualTo(1.0);
+    assertThat(undone.text()).contains("已撤销").doesNotContain("保持");
+  }
+
+  @Test
+  void theTempoIsToldWhenKnownAndHowToHearItWhenNot() {
+    Draft withLofi = say(travelDraft(), "add background music").draft();
+    AgentReply unknown = say(withLofi, "whats the bpm");
+    assertThat(unknown.draft()).isEqualTo(withLofi);
+    assertThat(unknown.text()).contains("sync");
+    Media made = audio("m9", "lo-fi for beach.mp4, 96 BPM.m4a", 30);
+    media.add(made);
+    Draft withMade = withLofi.withMusic(withLofi.music().withTrack(made.id(), made.filename()));
+    AgentReply known = say(withMade, "这首歌多少bpm");
+    assertThat(known.text()).contains("96 BPM");
+    assertThat(known.draft().music()).isEqualTo(withMade.music());
+  }
+
+  @Test
+  void aTitleWithoutWordsIsAskedForAndTheAnswerIsItsText() {
+    AgentReply asked = say(travelDraft(), "add a title");
+    assertThat(asked.draft().captions()).isEmpty();
+    assertThat(asked.text()).contains("What should the title say");
+    AgentReply named = agent.respond(asked.draft(), asked.history(), media, "Beach Day", "en");
+    assertThat(named.draft().captions()).extracting(c -> c.text()).containsExactly("Beach Day");
+    assertThat(named.text()).contains("Title 'Beach Day'");
+    // a request instead of words is read as the request
+    AgentReply other = agent.respond(asked.draft(), asked.history(), media, "make it vertical", "en");
+    assertThat(other.draft().captions()).isEmpty();
+    assertThat(other.draft().output().height()).isGreaterThan(other.draft().output().width());
+  }
 }

@@ -55,10 +55,10 @@ public record BeatRequest(Kind kind, double seconds, int beatsPerShot, boolean n
           + "|(?:跟着|跟随|配合|对上|对准|贴合)\\s*(?:剪辑点?|镜头切换|切换|画面切换|转场)"
           + "|(?:music|song)\\s*(?:和|跟|与|同)\\s*(?:剪辑点?|镜头切换|切换点?|画面切换|转场)\\s*对(?:齐|上|准)");
   /** What a question about the beat names. */
-  private static final Pattern ABOUT_BEAT = Pattern.compile("\\bbeats?\\b|\\brhythm|\\bbpm\\b|节拍|卡点|踩点|鼓点|拍子|节奏|卡上|踩上|拍点");
+  private static final Pattern ABOUT_BEAT = Pattern.compile("\\bbeats?\\b|\\brhythm|\\bbpm\\b|\\btempo\\b|节拍|卡点|踩点|鼓点|拍子|节奏|卡上|踩上|拍点");
   /** Asking how it is: "does it cut on the beat?", "are the cuts on the beat?", "节拍对吗？", "卡点了吗". */
   private static final Pattern QUESTION = Pattern.compile(
-      "^(?:does|do|did|is|are|was|were|has|have)\\b|吗\\s*\\??\\s*$|(?:了没有?|对不对|是不是|准不准|齐不齐)\\s*\\??\\s*$");
+      "^(?:does|do|did|is|are|was|were|has|have)\\b|^(?:what(?:'s|s| is)?|how fast)\\b.*\\b(?:bpm|tempo)\\b|(?:bpm|节奏|速度)\\s*(?:是)?(?:多少|多快)|多少\\s*bpm|吗\\s*\\??\\s*$|(?:了没有?|对不对|是不是|准不准|齐不齐)\\s*\\??\\s*$");
   /** A request said as a question ("can you sync it to the cuts?", "能卡点吗？") or with a verb first ("make the cuts hit the beat?"). */
   private static final Pattern REQUEST = Pattern.compile(
       "^(?:can|could|would|will|pls|please)\\b|\\b(?:can|could|would) (?:you|u)\\b|^(?:make|sync|put|cut|snap|nudge|line|match|move|shift|let'?s)\\b"

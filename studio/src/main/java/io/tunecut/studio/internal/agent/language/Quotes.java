@@ -36,7 +36,7 @@ final class Quotes {
           + "|(\\b(?i:write|type)\\s+)(\\p{Lu}[\\p{L}'!?]*(?:\\s+\\p{Lu}[\\p{L}'!?]*)*)(?![\\p{L}])"
           + "|(\\b(?i:text|caption|title)\\s+)(\\p{Lu}[\\p{Lu}\\d!?]+(?:\\s+\\p{Lu}[\\p{Lu}\\d!?]*)*)(?![\\p{L}])"
           // "标题叫 海边", "字幕写着 出发啦" — but not a question ("标题是什么")
-          + "|((?:标题|字幕|文字|文案)\\s*(?:就)?(?:叫做?|是|为|写着?|写上)\\s*)(?![^«]*(?:什么|啥|吗|\\?|？))(?!不是|否)(?!\\d+(?:\\.\\d+)?\\s*秒\\s*$)([^«,，。;；!！?？\\s][^«,，。;；!！?？]*?)\\s*$"
+          + "|((?:标题|字幕|文字|文案)\\s*(?:就)?(?:叫做?|是|为|写着?|写上)\\s*)(?![^«]*(?:什么|啥|吗|\\?|？))(?!不是|否)(?!\\d+(?:\\.\\d+)?\\s*秒\\s*$)([^«,，。;；!！?？\\s][^«,，。;；!！?？]*?)\\s*(?=[,，。;；!！]|$)"
           // "make the title say Summer Trip", "title should read day one": what a title says is its words
           + "|(\\b(?i:title|caption|subtitle|heading|text)s?\\s+(?i:(?:should|to|will|can)\\s+)?(?i:say|says|read|reads)\\s+)([^«,;.!?]+?)(?=" + END + ")"
           // "change the title to Beach Day", "rename the caption to see you": new words, unless a look or a place
@@ -48,10 +48,23 @@ final class Quotes {
           // "title Day 1 on top": a request that starts with "title" and capitalised words
           + "|((?:^|(?<=[,;.!?]\\s))(?i:title|caption|subtitle|heading)\\s+)(?!" + NOT_WORDS + ")(\\p{Lu}[^«,;.!?]*?)(?=" + END + ")"
           // "标题 第一天 音乐30%": a bare 标题 and a space, then the words up to the next space (not a look or a verb)
-          + "|((?:^|(?<=[\\s,，]))(?:标题|字幕)\\s+)(?![^«]*(?:什么|啥|吗|\\?|？))(?!" + ZH_LOOK + "|" + ZH_VERB + ")([^«,，。;；!！?？\\s]+)(?=[\\s,，。;；!！?？]|$)"
+          + "|((?:^|(?<=[\\s,，]))(?:标题|字幕)\\s+)(?![^«]*(?:什么|啥|吗|\\?|？))(?!" + ZH_LOOK + "|" + ZH_VERB + ")([A-Za-z][^«,，。;；!！?？\\s]*(?:\\s+[A-Za-z][^«,，。;；!！?？\\s]*)*|[^«,，。;；!！?？\\s]+)(?=[\\s,，。;；!！?？]|$)"
           // "标题改成 城市之梦", "加个标题 我的旅行": new words, but not a look ("标题改成红色", "标题改成大一点")
           + "|((?:标题|字幕|文字|文案)\\s*(?:改成|改为|换成|变成|设成|设为|写成|加个|加一个|加上)\\s*|(?:加|添加|加上|加一个|加个|来个|放个|放一个)\\s*(?:标题|字幕)\\s*)(?![^«]*(?:什么|啥|吗|\\?|？))"
           + "(?!" + ZH_LOOK + ")([^«,，。;；!！?？\\s][^«,，。;；!！?？]*?)(?=\\s+(?:" + ZH_LOOK + "|" + ZH_VERB + ")|\\s*$)");
+
+  /**
+   * Where set-off words stop and their place begins: "title: summer vibes at the bottom",
+   * "标题写 毕业旅行 放在上面". Only unquoted words are cut; quoted ones are as written, and a colour
+   * only in lower case ("summer vibes in yellow", but "Lady in Red" is a title).
+   */
+  private static final Pattern PLACE_AFTER = Pattern.compile(
+      "(?i)(?:\\s*[,;]\\s*|\\s+)(?:(?:and\\s+)?(?:put|place|move|show|have)\\s+(?:it|them|that)\\s+)?"
+          + "(?:(?:at|on|in|to)\\s+(?:the\\s+)?(?:very\\s+)?(?:top|bottom|middle|center|centre|upper|lower|corner)(?:[- ](?:left|right))?(?:\\s+(?:left|right|corner))?"
+          + "(?:\\s+of\\s+the\\s+(?:screen|video|frame|picture))?|(?-i:in\\s+(?:red|white|black|yellow|blue|green|orange|pink|purple|gr[ae]y|gold)))"
+          + "(?:\\s+(?:please|pls))?\\s*$"
+          + "|\\s*[,，]?\\s*(?:放|放在|放到|摆在|移到|在)\\s*(?:画面|屏幕|视频)?的?\\s*(?:最)?(?:上面|上方|顶部|上边|下面|下方|底部|下边|中间|正中间|左上角|右上角|左下角|右下角)(?:吧|去|就行|就好)?\\s*$"
+          + "|\\s*[,，]?\\s*居中(?:吧)?\\s*$");
 
   private Quotes() {}
 
@@ -87,7 +100,13 @@ final class Quotes {
         m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
         continue;
       }
-      m.appendReplacement(out, Matcher.quoteReplacement(prefix + (keep == 2 ? " " : "") + "«" + quoted.size() + "»"));
+      String place = "";
+      Matcher after = keep == 0 ? null : PLACE_AFTER.matcher(q);
+      if (after != null && after.find() && after.start() > 0) {
+        place = " " + q.substring(after.start()).strip().replaceFirst("^[,;，]\\s*", "");
+        q = q.substring(0, after.start());
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement(prefix + (keep == 2 ? " " : "") + "«" + quoted.size() + "»" + place));
       quoted.add(q.strip());
     }
     m.appendTail(out);

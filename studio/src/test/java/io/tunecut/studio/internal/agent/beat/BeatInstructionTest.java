@@ -149,6 +149,9 @@ class BeatInstructionTest {
       double beats = shot.path("d").asLong() / beat;
       assertThat(Math.abs(beats - Math.rint(beats))).as("shot of %s ms in whole beats", shot.path("d")).isLessThan(0.1);
     }
+    // right after it, faster cuts are shots of 2 beats, slower ones of 8
+    assertThat(editing.say("make the cuts faster").text()).contains("shots of 2 beats");
+    assertThat(editing.say("slower cuts").text()).contains("shots of 8 beats");
   }
 
   @Test
@@ -195,6 +198,10 @@ class BeatInstructionTest {
       assertThat(editing.say(question).text()).as(question).containsPattern("1(19|20|21) BPM: \\d of 1 cut lands on a beat");
       assertThat(editing.draft).as(question).isEqualTo(before);
     }
+    // the tempo asked for is the one heard, in either language
+    assertThat(editing.say("whats the bpm").text()).containsPattern("1(19|20|21) BPM");
+    assertThat(editing.say("这首歌多少bpm", "zh").text()).containsPattern("1(19|20|21) BPM");
+    assertThat(editing.draft).isEqualTo(before);
   }
 
   @Test
