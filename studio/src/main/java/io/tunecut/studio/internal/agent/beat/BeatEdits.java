@@ -143,6 +143,9 @@ public final class BeatEdits {
     if (found.beats().size() < 2) {
       return unchanged(draft, "beat_montage", noBeat(language));
     }
+    if (seconds == 0 && draft.grid() != null) {
+      seconds = draft.durationMs() / 1000.0; // "faster cuts" recuts the montage at its length
+    }
     Montage.Plan plan = Montage.plan(clips, found, track.get().info().durationSeconds(), seconds,
         beatsPerShot, fps(draft));
     List<Clip> shots = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.tunecut.studio.internal.agent.beat;
 import io.tunecut.studio.internal.analysis.Beats;
 import io.tunecut.studio.internal.draft.Frames;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -152,20 +153,21 @@ public final class Montage {
     return best;
   }
 
-  /** Shots per clip in proportion to clip length, in clip order, each clip at least one. */
+  /**
+   * Shots per clip, in clip order: every clip at least one where there are shots enough (someone
+   * who sends three clips looks for all three), the rest to the clip with the most footage left.
+   */
   private static int[] assign(List<Clip> clips, int shots, double shotLength) {
     int k = clips.size();
     int[] counts = new int[k];
-    double total = clips.stream().mapToDouble(Clip::length).sum();
     int given = 0;
-    for (int c = 0; c < k; c++) {
-      counts[c] = (int) Math.floor(shots * clips.get(c).length() / total);
-      given += counts[c];
+    if (shots >= k) {
+      Arrays.fill(counts, 1);
+      given = k;
     }
-    // hand the rest to clips with room for another shot, longest first
     while (given < shots) {
       int best = 0;
-      double room = -1;
+      double room = Double.NEGATIVE_INFINITY;
       for (int c = 0; c < k; c++) {
         double r = clips.get(c).length() - counts[c] * shotLength;
         if (r > room) {

@@ -1,6 +1,7 @@
 package io.tunecut.studio.internal.agent.beat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
 import static org.assertj.core.api.Assertions.within;
 
 import io.tunecut.studio.internal.agent.AgentReply;
@@ -149,8 +150,10 @@ class BeatInstructionTest {
       double beats = shot.path("d").asLong() / beat;
       assertThat(Math.abs(beats - Math.rint(beats))).as("shot of %s ms in whole beats", shot.path("d")).isLessThan(0.1);
     }
-    // right after it, faster cuts are shots of 2 beats, slower ones of 8
-    assertThat(editing.say("make the cuts faster").text()).contains("shots of 2 beats");
+    // right after it, faster cuts are shots of 2 beats, slower ones of 8, of the same clips and length
+    long length = editing.draft.path("d").asLong();
+    assertThat(editing.say("make the cuts faster").text()).contains("of the 3 clips").contains("shots of 2 beats");
+    assertThat(editing.draft.path("d").asLong()).as("the montage keeps its length").isCloseTo(length, offset(500L));
     assertThat(editing.say("slower cuts").text()).contains("shots of 8 beats");
   }
 

@@ -35,6 +35,17 @@ class MontageTest {
   }
 
   @Test
+  void everyClipSentGetsAShotEvenBesideAMuchLongerOne() {
+    Beats beats = Grid.steady(100, 0.2, 120);
+    List<Montage.Clip> clips = List.of(new Montage.Clip(0, 12), new Montage.Clip(1, 4), new Montage.Clip(2, 3));
+
+    Montage.Plan plan = Montage.plan(clips, beats, 120, 12, 4, FPS);
+
+    assertThat(plan.shots()).hasSize(5);
+    assertThat(plan.shots().stream().map(Montage.Shot::clip).distinct()).containsExactly(0, 1, 2);
+  }
+
+  @Test
   void everyShotIsWholeBeatsTheLastOneTooSoTheVideoEndsOnABeat() {
     Beats beats = Grid.steady(100, 0.2, 120); // 0.6 s a beat: 4-beat shots do not divide 20 s
     Montage.Plan plan = Montage.plan(List.of(new Montage.Clip(0, 30), new Montage.Clip(1, 30)), beats, 120, 20, 4, FPS);
