@@ -212,7 +212,7 @@ public final class RuleAgent implements Agent {
     List<AgentStep> steps = edits.stream().map(Edit::step).filter(s -> s != null).toList();
     boolean onlyAnswered = !edits.isEmpty() && edits.stream().allMatch(e -> e.kind() == Edit.Kind.ANSWER || e.kind() == Edit.Kind.QUESTION);
     String topic = onlyAnswered ? Said.topicOf(String.join(" ", msg.clauses().stream().map(Message.Clause::text).toList())) : null;
-    if (edits.stream().anyMatch(e -> e.kind() == Edit.Kind.QUESTION && SetText.ASK_TITLE_EN.equals(e.english()))) topic = Said.TITLE_WORDS;
+    if (edits.stream().anyMatch(e -> e.kind() == Edit.Kind.QUESTION && e.english().endsWith(SetText.ASK_TITLE_EN))) topic = Said.TITLE_WORDS;
     if (steps.stream().anyMatch(st -> MONTAGE_TOOLS.contains(st.tool()))) topic = Said.MONTAGE;
     Draft kept = new Said(topic, zh).on(draft, "zh".equalsIgnoreCase(language));
     return new AgentReply(kept, steps, text, created, h);

@@ -64,9 +64,13 @@ final class SetText implements Instruction {
       return Optional.of(restyle(draft, turn.earlier("set_title") && !turn.earlier("add_caption"),
           c -> new Caption(c.id(), c.text(), c.startMs(), c.durationMs(), c.position(), c.size(), hex, c.extra())));
     }
-    if (!words && turn.has(TITLE_NO_WORDS) && named(draft, true) == null) {
+    if (!words && turn.has(TITLE_NO_WORDS)) {
       turn.match(TITLE_NO_WORDS);
-      return Optional.of(Edit.question(draft, ASK_TITLE_EN, ASK_TITLE_ZH));
+      // with a title already there, its new words replace the old
+      Caption old = named(draft, true);
+      return Optional.of(old == null ? Edit.question(draft, ASK_TITLE_EN, ASK_TITLE_ZH)
+          : Edit.question(draft, "The title says '" + old.text() + "'; its new words replace them. " + ASK_TITLE_EN,
+              "现在的标题是「" + old.text() + "」，新的文字会替换它。" + ASK_TITLE_ZH));
     }
     if (!words && !target) return Optional.empty();
     boolean title = turn.has(TITLE);
