@@ -40,7 +40,6 @@ public final class RuleAgent implements Agent {
       "^(?:(?:ok(?:ay)?|k|alright|all right|right|cool|sure|fine|great|nice|good|got it|so|well|now|then|yes|yeah|yep|never ?mind|nvm|nah|好了|好的|好吧|好|行|行吧|可以|可以了|那|那就|那么|嗯+|哦|噢|对|对了|ok了|ok吧|算了|算了吧)\\s*[,.!~]*\\s*)+$");
   /** A message that is only quoted words: after "what should the title say?", they are its words. */
   private static final Pattern ONLY_QUOTED = Pattern.compile("^\\s*(?:[\"“「『‘']\\s*)(.+?)(?:\\s*[\"”」』’'])\\s*$");
-  private static final Set<String> MONTAGE_TOOLS = Set.of("beat_montage");
   private static final Pattern CLIP_REF = Pattern.compile("(?<![a-z])clip (\\d+)(?!\\d)");
   private final List<Instruction> instructions;
   private final MusicMaker maker;
@@ -101,8 +100,8 @@ public final class RuleAgent implements Agent {
       }
       String unitGiven = i < asked ? note.valueFor(clause.text()) : null;
       if (unitGiven != null) clause = new Message.Clause(unitGiven, clause.shown(), false); // "how loud is it?" "make it 80"
-      String paced = i < asked ? note.paceFor(clause.text()) : null;
-      if (paced != null) clause = new Message.Clause(paced, clause.shown(), false); // a montage, then "make the cuts faster"
+      String paced = i < asked && draft.grid() != null ? MontagePace.request(clause.text()) : null;
+      if (paced != null) clause = new Message.Clause(paced, clause.shown(), false); // on a montage, "make the cuts faster"
       boolean undo = UNDO.matcher(clause.text()).find() || KEEP_AFTER_ALL.matcher(clause.text()).matches() && removed(history, start);
       if (undo || REDO.matcher(clause.text()).find()) {
         if (!draft.equals(base)) h = h.edited(base);
@@ -213,7 +212,6 @@ public final class RuleAgent implements Agent {
     boolean onlyAnswered = !edits.isEmpty() && edits.stream().allMatch(e -> e.kind() == Edit.Kind.ANSWER || e.kind() == Edit.Kind.QUESTION);
     String topic = onlyAnswered ? Said.topicOf(String.join(" ", msg.clauses().stream().map(Message.Clause::text).toList())) : null;
     if (edits.stream().anyMatch(e -> e.kind() == Edit.Kind.QUESTION && e.english().endsWith(SetText.ASK_TITLE_EN))) topic = Said.TITLE_WORDS;
-    if (steps.stream().anyMatch(st -> MONTAGE_TOOLS.contains(st.tool()))) topic = Said.MONTAGE;
     Draft kept = new Said(topic, zh).on(draft, "zh".equalsIgnoreCase(language));
     return new AgentReply(kept, steps, text, created, h);
   }

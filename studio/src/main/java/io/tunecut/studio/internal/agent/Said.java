@@ -11,23 +11,13 @@ import java.util.regex.Pattern;
  * a turn reads it, so no edit, undo or comparison ever sees it.
  *
  * @param topic "length", "volume", "clip N" (how long it shows), "title" or "text" after a question about it;
- *     {@link #TITLE_WORDS} after asking what a title should say; {@link #MONTAGE} after a montage was cut; else null
+ *     {@link #TITLE_WORDS} after asking what a title should say; else null
  * @param chinese whether the turn before was in Chinese
  */
 record Said(String topic, boolean chinese) {
   static final String KEY = "talk";
   static final Said NOTHING = new Said(null, false);
   static final String TITLE_WORDS = "title words";
-  static final String MONTAGE = "montage";
-  /** "make the cuts faster", "切得快一点" after a montage: shots of 2 beats; "slower cuts": of 8. */
-  private static final Pattern FASTER_CUTS = Pattern.compile(
-      "^(?:(?:can you|could you|pls|please|ok|now|and)\\s+)*(?:make\\s+)?(?:the\\s+)?(?:cuts?|cutting|shots?|editing|pace)\\s+(?:a\\s+(?:bit|little)\\s+|even\\s+|much\\s+)?(?:faster|quicker|shorter)(?:\\s+please)?\\s*$"
-          + "|^(?:(?:a\\s+(?:bit|little)|even)\\s+)?(?:faster|quicker|shorter)\\s+(?:cuts|shots|cutting|pace)\\s*(?:please)?$|^cut (?:it |them )?(?:faster|quicker)$"
-          + "|^(?:再)?(?:切|剪|切换|剪辑|节奏)(?:得|的)?(?:再)?快一?[点些]$");
-  private static final Pattern SLOWER_CUTS = Pattern.compile(
-      "^(?:(?:can you|could you|pls|please|ok|now|and)\\s+)*(?:make\\s+)?(?:the\\s+)?(?:cuts?|cutting|shots?|editing|pace)\\s+(?:a\\s+(?:bit|little)\\s+|even\\s+|much\\s+)?(?:slower|longer)(?:\\s+please)?\\s*$"
-          + "|^(?:(?:a\\s+(?:bit|little)|even)\\s+)?(?:slower|longer)\\s+(?:cuts|shots|cutting|pace)\\s*(?:please)?$|^cut (?:it |them )?(?:slower)$"
-          + "|^(?:再)?(?:切|剪|切换|剪辑|节奏)(?:得|的)?(?:再)?慢一?[点些]$");
   private static final Pattern LENGTH = Pattern.compile("how long|\\blength\\b|\\bduration\\b|多长|多久|时长|几秒");
   private static final Pattern VOLUME = Pattern.compile("how loud|\\bvolume\\b|\\bloud|多大声|音量|多响");
   /** "what's the title", "标题是什么": then "change it to Beach Day" gives it new words. */
@@ -98,12 +88,6 @@ record Said(String topic, boolean chinese) {
     };
   }
 
-  /** After a montage, faster or slower cuts as the montage they ask for; null when the clause is not one. */
-  String paceFor(String clause) {
-    if (!MONTAGE.equals(topic)) return null;
-    String c = clause.strip();
-    return FASTER_CUTS.matcher(c).matches() ? "montage every 2 beats" : SLOWER_CUTS.matcher(c).matches() ? "montage every 8 beats" : null;
-  }
 
   /** Whether the turn before asked what a title should say: then a message no instruction reads is its words. */
   boolean awaitsTitle() {
@@ -113,7 +97,7 @@ record Said(String topic, boolean chinese) {
   /** A number alone read in the unit of the question before: "make it 12s", "music 80%"; null when it is not one. */
   String valueFor(String clause) {
     var m = NUMBER_ALONE.matcher(clause);
-    if (topic == null || !m.matches() || topic.equals("title") || topic.equals("text") || topic.equals(TITLE_WORDS) || topic.equals(MONTAGE)) return null;
+    if (topic == null || !m.matches() || topic.equals("title") || topic.equals("text") || topic.equals(TITLE_WORDS)) return null;
     if (topic.startsWith("clip ")) return "make " + topic + " " + m.group(1) + "s"; // "how long is the photo on screen?" "make it 5"
     return topic.equals("length") ? "make it " + m.group(1) + "s" : "music " + m.group(1) + "%";
   }

@@ -1,8 +1,10 @@
 package io.tunecut.studio.internal.agent;
 
+import io.tunecut.studio.internal.draft.BeatGrid;
 import io.tunecut.studio.internal.draft.Draft;
 import io.tunecut.studio.internal.agent.beat.BeatRequest;
 import java.util.Optional;
+import java.util.stream.LongStream;
 
 /**
  * The beat edits as read, without their analysis: the corpus checks what was understood
@@ -31,7 +33,10 @@ final class BeatReading implements Instruction {
       var extra = draft.extra().deepCopy();
       extra.put("beat", what);
       Draft next = draft.withExtra(extra);
-      // named as the real one names a montage, so the next turn knows one was cut
+      if (r.kind() == BeatRequest.Kind.MONTAGE && draft.music() != null) {
+        // laid on the music's beats as the real one's shots are, so later turns know it is a montage
+        next = next.withGrid(new BeatGrid(draft.music().src(), LongStream.range(0, 240).map(i -> i * 500).boxed().toList()));
+      }
       return Edit.done(next, r.kind() == BeatRequest.Kind.MONTAGE ? "beat_montage" : "beat", Edit.args(), "Beat: " + what + ".", "节拍：" + what + "。");
     });
   }
