@@ -8,6 +8,7 @@ import io.tunecut.studio.internal.agent.RuleAgent;
 import io.tunecut.studio.internal.agent.beat.BeatInstruction;
 import io.tunecut.studio.internal.analysis.AnalysisCache;
 import io.tunecut.studio.internal.compose.ComposedMusic;
+import io.tunecut.studio.internal.preview.Sketches;
 import io.tunecut.studio.server.Soundfont;
 import io.tunecut.studio.ffmpeg.Ffmpeg;
 import io.tunecut.studio.internal.media.FfprobeMediaProbe;
@@ -32,12 +33,19 @@ final class DefaultParts {
     return new AnalysisCache(settings.dataDir().resolve("analysis"), Ffmpeg.of(settings.ffmpeg(), settings.ffprobe()));
   }
 
-  static Agent agent(StudioSettings settings, AnalysisCache analysis) {
+  /** Thumbnails and waveforms, kept in {@code <dataDir>/pictures}. */
+  static Sketches sketches(StudioSettings settings) {
+    return new Sketches(settings.dataDir().toAbsolutePath().normalize().resolve("pictures"),
+        Ffmpeg.of(settings.ffmpeg(), settings.ffprobe()));
+  }
+
+  /** @param sketches told of the sound of each track composed, to draw its waveform from */
+  static Agent agent(StudioSettings settings, AnalysisCache analysis, Sketches sketches) {
     Ffmpeg ffmpeg = Ffmpeg.of(settings.ffmpeg(), settings.ffprobe());
     List<Instruction> instructions = new ArrayList<>(Instructions.standard());
     instructions.add(new BeatInstruction(analysis));
     RuleAgent rules = new RuleAgent(instructions,
-        new ComposedMusic(settings.dataDir(), ffmpeg, analysis, new Soundfont(settings.soundfont())));
+        new ComposedMusic(settings.dataDir(), ffmpeg, analysis, new Soundfont(settings.soundfont()), sketches::heard));
     // With an operator's language model the model reads first and the rules stay the fallback.
     return settings.llm() == null ? rules : ModelAgent.of(settings.llm(), rules);
   }

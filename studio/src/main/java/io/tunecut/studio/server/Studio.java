@@ -97,10 +97,13 @@ public final class Studio implements AutoCloseable {
   public static Studio start(StudioSettings settings) throws IOException {
     // One analysis cache for the agent and the render queue: both read the same clips.
     AnalysisCache analysis = DefaultParts.analysis(settings);
+    // The composer hands the sketches the sound it makes: a composed track's waveform is not decoded again.
+    Sketches sketches = DefaultParts.sketches(settings);
     // The agent (phrases, composer, soundfont) loads on another core while the store opens.
-    CompletableFuture<Agent> agent = CompletableFuture.supplyAsync(() -> DefaultParts.agent(settings, analysis),
+    CompletableFuture<Agent> agent = CompletableFuture.supplyAsync(() -> DefaultParts.agent(settings, analysis, sketches),
         Studio::inBackground);
-    return start(settings, DefaultParts.probe(settings), agent, DefaultParts.renderer(settings), KEEP_ALIVE, analysis);
+    return start(settings, DefaultParts.probe(settings), agent, DefaultParts.renderer(settings), KEEP_ALIVE, analysis,
+        sketches);
   }
 
   public static Studio start(StudioSettings settings, MediaProbe probe, Agent agent, Renderer renderer)
@@ -111,7 +114,7 @@ public final class Studio implements AutoCloseable {
   static Studio start(StudioSettings settings, MediaProbe probe, Agent agent, Renderer renderer, Duration keepAlive)
       throws IOException {
     return start(settings, probe, CompletableFuture.completedFuture(agent), renderer, keepAlive,
-        DefaultParts.analysis(settings));
+        DefaultParts.analysis(settings), DefaultParts.sketches(settings));
   }
 
   private static <T> T ready(CompletableFuture<T> part) {
@@ -129,7 +132,7 @@ public final class Studio implements AutoCloseable {
   }
 
   private static Studio start(StudioSettings settings, MediaProbe probe, CompletableFuture<Agent> agentLoading,
-      Renderer renderer, Duration keepAlive, AnalysisCache analysis) throws IOException {
+      Renderer renderer, Duration keepAlive, AnalysisCache analysis, Sketches sketches) throws IOException {
     Path dataDir = settings.dataDir().toAbsolutePath().normalize();
     Files.createDirectories(dataDir.resolve("media"));
     Files.createDirectories(dataDir.resolve("renders"));
@@ -143,13 +146,13 @@ public final class Studio implements AutoCloseable {
       db = Database.open(settings.databaseUrl(), dataDir);
     } catch (IOException | RuntimeException e) {
       store.close();
+      sketches.close();
       throw e;
     }
     Operations ops = new Operations(db, store);
     SessionLeases leases = new SessionLeases(db, SESSION_LEASE, SESSION_PATIENCE);
     RenderQueue queue = null;
     ExecutorService turns = null;
-    Sketches sketches = null;
     try {
       Clock clock = Clock.systemUTC();
       Accounts accounts = new Accounts(db);
@@ -164,7 +167,6 @@ public final class Studio implements AutoCloseable {
       queue = new RenderQueue(db, jobs, library, store, renderer, ducking::refresh, dataDir, settings.queue(),
           ops.registry());
       Ffmpeg ffmpeg = Ffmpeg.of(settings.ffmpeg(), settings.ffprobe());
-      sketches = new Sketches(dataDir.resolve("pictures"), ffmpeg);
       Pictures pictures = new Pictures(sketches, new TimelinePictures(sketches, analysis::beats, analysis::cuts),
           new QuickPreview(ffmpeg, dataDir.resolve("work")), ducking::refresh, dataDir.resolve("work"));
       // The first picture after an upload is drawn while someone waits: fonts and coders load now, aside.
@@ -198,7 +200,7 @@ public final class Studio implements AutoCloseable {
       return new Studio(app, db, queue, turns, analysis, sketches, url, ops, auth, sessionApi, store, leases);
     } catch (IOException | RuntimeException e) {
       if (queue != null) queue.close();
-      if (sketches != null) sketches.close();
+      sketches.close();
       if (turns != null) turns.shutdownNow();
       leases.close();
       ops.close();

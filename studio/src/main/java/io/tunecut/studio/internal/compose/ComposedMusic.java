@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
@@ -42,7 +44,7 @@ public final class ComposedMusic implements MusicMaker {
   /** How ffprobe names the MP4 family the track is written in. */
   private static final String CONTAINER = "mov,mp4,m4a,3gp,3g2,mj2";
   private static final SecureRandom IDS = new SecureRandom();
-  /** Reads instruments beside the turn that waits for the cuts. */
+  /** Reads instruments beside the turn that waits for the cuts; tells the listener beside the encoding. */
   private static final ExecutorService PREPARING = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "tunecut-preparing");
     t.setDaemon(true);
@@ -54,16 +56,34 @@ public final class ComposedMusic implements MusicMaker {
   private final Ffmpeg ffmpeg;
   private final AnalysisCache analysis;
   private final Performer performer;
+  private final Listener listener;
+
+  /**
+   * Told of each track's sound as it is made, so what is drawn of it (its waveform) needs no
+   * decoding of the file. Called on another thread while the file is written, before
+   * {@link #make} returns the track; it must not fail the music.
+   */
+  @FunctionalInterface
+  public interface Listener {
+    /** @param mono the track's samples, -1..1, both channels' mean, as the file holds them */
+    void heard(String mediaId, float[] mono, int sampleRate);
+  }
 
   /**
    * @param dataDir the studio's data directory: tracks go under {@code media/composed}
    * @param analysis the studio's cut analysis of the clips
    */
   public ComposedMusic(Path dataDir, Ffmpeg ffmpeg, AnalysisCache analysis, Soundfont soundfont) {
+    this(dataDir, ffmpeg, analysis, soundfont, (id, mono, rate) -> {});
+  }
+
+  /** @param listener told of each track's sound as it is made */
+  public ComposedMusic(Path dataDir, Ffmpeg ffmpeg, AnalysisCache analysis, Soundfont soundfont, Listener listener) {
     this.directory = dataDir.toAbsolutePath().normalize().resolve("media").resolve("composed");
     this.ffmpeg = ffmpeg;
     this.analysis = analysis;
     this.performer = new Performer(soundfont);
+    this.listener = listener;
   }
 
   @Override
@@ -87,11 +107,19 @@ public final class ComposedMusic implements MusicMaker {
     String slug = slug(style) + "-seed-" + wish.seed();
     Path file = directory.resolve(id + "-" + slug + ".m4a");
     Path wav = directory.resolve(id + ".wav");
+    // Told while ffmpeg encodes, on the other core: the waveform costs no time of its own.
+    CompletableFuture<Void> heard = CompletableFuture.runAsync(() -> listener.heard(id, sound.mono(), Performer.SAMPLE_RATE),
+        PREPARING);
     try {
       sound.writeWav(wav);
       encode(wav, file);
     } finally {
       Files.deleteIfExists(wav);
+    }
+    try {
+      heard.join();
+    } catch (CompletionException e) {
+      // the track stands without it: its waveform is read from the file instead
     }
     // the tracker would hear 122 BPM in music written at 120: the name and every sync reply say what was written
     analysis.knowBeats(file, score.beats());

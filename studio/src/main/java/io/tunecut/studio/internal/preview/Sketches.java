@@ -93,11 +93,7 @@ public final class Sketches implements AutoCloseable {
       Path stored = directory.resolve(safe(id) + ".wave.v1");
       try {
         if (!Files.isRegularFile(stored)) {
-          Waveform made = waveforms.make(media, directory.resolve(safe(id) + ".pcm.tmp"));
-          Path temp = directory.resolve(safe(id) + ".wave.tmp");
-          Files.write(temp, made.peaks());
-          Files.move(temp, stored, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-          return Optional.of(made);
+          return Optional.of(keep(id, waveforms.make(media, directory.resolve(safe(id) + ".pcm.tmp"))));
         }
         return Optional.of(new Waveform(Files.readAllBytes(stored)));
       } catch (IOException e) {
@@ -108,6 +104,31 @@ public final class Sketches implements AutoCloseable {
         return Optional.empty();
       }
     });
+  }
+
+  /**
+   * The waveform of a sound made here (composed music), from its samples, kept as if its file
+   * had been decoded: the same peaks, without decoding it again. Call before the file is
+   * {@linkplain #prepare prepared}. A waveform that cannot be made so is made from the file then.
+   *
+   * @param mono the sound's samples, -1..1, both channels' mean
+   */
+  public void heard(String mediaId, float[] mono, int sampleRate) {
+    try {
+      Waveform made = Waveforms.of(mono, sampleRate);
+      waveCache.put(mediaId, Optional.of(keep(mediaId, made)));
+    } catch (IOException | IllegalArgumentException e) {
+      log.info("the waveform of {} will be read from its file: {}", mediaId, e.getMessage());
+    }
+  }
+
+  /** Stores a waveform made now under its media id, whole or not at all; returns it. */
+  private Waveform keep(String id, Waveform made) throws IOException {
+    Path temp = directory.resolve(safe(id) + ".wave.tmp");
+    Files.write(temp, made.peaks());
+    Files.move(temp, directory.resolve(safe(id) + ".wave.v1"), StandardCopyOption.REPLACE_EXISTING,
+        StandardCopyOption.ATOMIC_MOVE);
+    return made;
   }
 
   /** Whether {@code media}'s thumbnails are made (or could not be): then {@link #strip} does not wait. */
