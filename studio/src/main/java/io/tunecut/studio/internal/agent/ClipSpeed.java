@@ -21,10 +21,14 @@ final class ClipSpeed implements Instruction {
   static final double SLOW_MOTION = 0.5;
   private static final Pattern UP = Pattern.compile(
       "\\bspeed(?:s|ed|ing)?\\s+(?:\\S+\\s+){0,3}?up\\b|\\bspeed-?up\\b|\\bfaster\\b|\\bquicker\\b|\\bfast[- ]?forward\\b|\\btime-?lapse\\b"
-          + "|加速|快进|快放|(?<![欢轻明愉痛畅爽])快一?点|加快|播快");
+          + "|加速|快进|快放|(?<![欢轻明愉痛畅爽])快一?点|加快|播快|\\btoo slow\\b|太慢");
   private static final Pattern DOWN = Pattern.compile(
       "\\bslow(?:er|ed)?[- ]?mo(?:tion)?\\b|\\bslowmo\\b|\\bslow\\s+(?:\\S+\\s+){0,3}?down\\b|\\bslower\\b|\\bslow\\s+(?:it|clip \\d+|them|the clips?)\\b"
-          + "|慢放|慢动作|慢镜头|减速|慢一?点|放慢|播慢");
+          + "|慢放|慢动作|慢镜头|减速|慢一?点|放慢|播慢|\\btoo fast\\b|太快");
+  /** "a bit slower", "the clips are too fast": a step of a quarter, not half or double speed. */
+  private static final Pattern GENTLE = Pattern.compile(
+      "\\b(?:a (?:little )?bit|a little|slightly|a tad|somewhat|too (?:fast|slow))\\b|稍微|稍稍|一点点|太快|太慢");
+  static final double GENTLY = 1.25;
   private static final Pattern NORMAL = Pattern.compile(
       "\\b(?:normal|original|regular|real[- ]?time|its own|their own|1x)\\s+speed\\b|\\bspeed\\s+(?:back\\s+)?to\\s+normal\\b|\\bnormal speed\\b"
           + "|恢复(?:正常|原)(?:速度|速)?|正常速度|原速|正常播放");
@@ -36,7 +40,7 @@ final class ClipSpeed implements Instruction {
   private static final Pattern PLAY = Pattern.compile("\\bplay(?:s|ing)?\\b|播放");
   private static final Pattern ONE_CLIP = Pattern.compile("(?<![a-z])clip (\\d+)(?!\\d)");
   private static final Pattern ALL = Pattern.compile(
-      "\\b(?:all|every|each)\\s+(?:the\\s+)?clips?\\b|\\b(?:the\\s+)?(?:clips|videos|whole (?:video|thing)|entire video|video|footage|everything)\\b|所有|全部|整个|整体|视频|每段");
+      "\\bthem\\b|它们|\\b(?:all|every|each)\\s+(?:the\\s+)?clips?\\b|\\b(?:the\\s+)?(?:clips|videos|whole (?:video|thing)|entire video|video|footage|everything)\\b|所有|全部|整个|整体|视频|每段");
   /** About the music, the cuts or a photo: another instruction's. */
   private static final Pattern OTHER = Pattern.compile(
       "\\b(?:music|song|beat|beats|tempo|bpm|track|cuts?|cutting|montage|photos?|fade[sd]?|title|caption|text)\\b|«|节奏|节拍|卡点|剪辑|切换|淡");
@@ -100,7 +104,7 @@ final class ClipSpeed implements Instruction {
     double asked = 1;
     for (int pos : targets) {
       Clip c = clips.get(pos - 1);
-      asked = speed(c.speed(), normal, up, down, hasFactor ? factor : null, turn.negated());
+      asked = speed(c.speed(), normal, up, down, hasFactor ? factor : null, turn.negated(), turn.has(GENTLE));
       next.set(pos - 1, c.withSpeed(asked));
     }
     return Optional.of(said(draft, draft.withClips(next), targets, asked));
@@ -126,7 +130,7 @@ final class ClipSpeed implements Instruction {
   }
 
   /** The new speed of a clip at {@code now}. */
-  private static double speed(double now, boolean normal, boolean up, boolean down, Matcher factor, boolean negated) {
+  private static double speed(double now, boolean normal, boolean up, boolean down, Matcher factor, boolean negated, boolean gentle) {
     if (normal || negated) return 1; // "no slow motion", "不要加速": back to its own speed
     Double f = null;
     boolean share = false;
@@ -140,6 +144,7 @@ final class ClipSpeed implements Instruction {
       } else f = Double.parseDouble(factor.group(5));
     }
     if (f == null || f <= 0) {
+      if (gentle) return up ? now * GENTLY : now / GENTLY;
       if (up) return now * FASTER;
       return down && now > SLOW_MOTION ? SLOW_MOTION : now / FASTER;
     }

@@ -52,7 +52,7 @@ final class ComposeMusic implements Instruction {
       + "|^(?:make (?:it|this) |a bit |a little |go |just )?faster(?: please)?$|^speed it up$|^(?:再|更)?快一?点$");
   private static final Pattern OTHER_EDIT = Pattern.compile(
       "\\d|fade|loop|duck|volume|\\bloud|\\bquiet|\\bsoft|\\bstart|\\bend|\\bcut|淡|循环|音量|声音|大声|小声|开始|结束"
-          + "|\\bslow[- ]?mo|\\bslow motion|\\bspeed|慢放|慢动作|加速|倍速|转场|过渡|transition");
+          + "|\\bslow[- ]?mo|\\bslow motion|\\bslow\\s+(?:\\S+\\s+){0,3}?down\\b|\\bspeed|慢放|慢动作|加速|倍速|转场|过渡|transition");
 
   /**
    * The level of new composed music over clips with sound of their own. Composed music is about

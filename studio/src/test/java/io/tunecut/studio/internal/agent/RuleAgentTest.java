@@ -61,6 +61,21 @@ class RuleAgentTest {
   }
 
   @Test
+  void clipsNamedAfterWordsOfRequestsAreNamedByThoseWordsOnlyWithClipOrOneBesideThem() {
+    Draft draft = upload(agent.emptyDraft(), video("v1", "fast60.mp4", 12), video("v2", "blue.mp4", 4));
+    draft = say(draft, "title 'Day 1'").draft();
+
+    Draft blue = say(draft, "make the title blue").draft();
+    assertThat(blue.captions().get(0).color()).as("a colour, not the clip blue.mp4").isEqualTo("#1e6bff");
+    assertThat(blue.clips()).isEqualTo(draft.clips());
+
+    Draft slower = say(draft, "the clips are too fast, slow them down a bit").draft();
+    assertThat(slower.clips()).as("both clips, a step slower").extracting(c -> c.speed()).containsExactly(0.8, 0.8);
+
+    assertThat(say(draft, "move the blue clip first").draft().clips().get(0).name()).isEqualTo("blue.mp4");
+  }
+
+  @Test
   void theSeedPhrasingAddsTheFirstTrackUnderTheWholeVideo() {
     AgentReply reply = say(travelDraft(), "add background music to a travel video");
     Draft d = reply.draft();

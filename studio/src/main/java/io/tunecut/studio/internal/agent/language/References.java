@@ -38,8 +38,12 @@ final class References {
       "\\b(swap|switch|exchange|flip|trade)\\s+(\\d{1,2})\\s*(?:and|&|with|,)\\s*(\\d{1,2})(?![\\d.%:x]|\\s*(?:s\\b|db\\b|seconds?\\b))");
   private static final Pattern ZH_CLIP = Pattern.compile(
       "第\\s*(\\d{1,2})\\s*(?:个|段|条)?\\s*(?:视频|片段|镜头|素材|clip(?!\\s*\\d))|第\\s*(\\d{1,2})\\s*(?:个|段|条)(?!\\s*(?:音乐|歌|首))|(最后)\\s*(?:一|1)?\\s*(?:个|段|条)\\s*(?:视频|片段|镜头|素材)?");
+  /** Words of requests: a file named after one ("fast60.mp4", "blue.mp4") is named by it only with "clip" or "one" beside it. */
   private static final Set<String> KEYWORDS = Set.of("music", "song", "title", "text", "caption", "loop", "video",
-      "clip", "square", "vertical", "sound", "audio", "fade", "the", "and", "final", "edit", "track", "my", "img", "vid", "mov");
+      "clip", "square", "vertical", "sound", "audio", "fade", "the", "and", "final", "edit", "track", "my", "img", "vid", "mov",
+      "fast", "slow", "loud", "quiet", "long", "short", "speed", "beat", "beats", "intro", "start", "ending", "photo",
+      "blue", "pink", "green", "black", "white", "yellow", "orange", "purple", "gray", "grey", "gold",
+      "top", "bottom", "left", "right", "middle", "center", "corner", "bigger", "smaller");
   private static final Pattern MUSIC = Pattern.compile(
       "\\b(?:the|this|that|my)\\s+(?:background\\s+)?(music)\\b|\\b(?:the|this|that|my)\\s+(song|track|tune)\\b|\\b(tune|tunes|tracks|track)\\b");
   private static final Pattern ORIGINAL = Pattern.compile(
