@@ -20,6 +20,10 @@ final class Talk implements Instruction {
           + "|who are you|who made you|what is this|what are you|^help\\b|what can you|你是谁|你是什么|你会(?:做)?什么|(?:可以|能)帮我(?:做|干)什么|你(?:都|还)?(?:能|会|可以)(?:做|干)?(?:些)?(?:什么|啥|嘛)|怎么用|能做什么|有什么功能|帮助");
   private static final Pattern LENGTH = Pattern.compile(
       "how long|how many clips|what'?s the (?:length|duration)|what is the (?:length|duration)|how many s|多长|多久|时长|几秒|多少秒|几段|几个(?:片段|视频)|多少(?:段|个片段|个视频)");
+  /** "did you get my clips?", "收到了吗": whether the files arrived. */
+  private static final Pattern RECEIVED = Pattern.compile(
+      "\\b(?:did|have) you (?:get|got|receive)\\b|\\bgot my\\b.*\\?|\\bdid (?:it|they|my \\w+|the \\w+) (?:come through|arrive|upload)"
+          + "|收到(?:了)?(?:吗|没有?|嘛)|传上去了?(?:吗|没有?)|上传成功了?(?:吗|没有?)");
   private static final Pattern TIMELINE = Pattern.compile(
       "what'?s on the timeline|what is on the timeline|show (?:me )?(?:the )?timeline|what do i have|what have we got"
           + "|current (?:state|timeline)|where are we|(?:what|which) clips|list (?:the |my |all )?clips|what(?:'s| is) in (?:the|my) video"
@@ -176,6 +180,7 @@ final class Talk implements Instruction {
           TimelineLine.of(draft, false) + clips(draft, false) + "\nTo see it, send /preview: a free 360p look.",
           TimelineLine.of(draft, true) + clips(draft, true) + "\n想看画面就发 /preview：免费的 360p 预览。"));
     }
+    if (turn.match(RECEIVED) != null) return Optional.of(received(turn, draft));
     if (turn.match(TIMELINE) != null || turn.match(WHICH_CLIP) != null) {
       return Optional.of(Edit.answer(draft, TimelineLine.of(draft, false) + clips(draft, false), TimelineLine.of(draft, true) + clips(draft, true)));
     }
@@ -260,6 +265,17 @@ final class Talk implements Instruction {
         "More video clips, photos or a song, if you want them in. You've sent " + n + (n == 1 ? " clip" : " clips")
             + (m == null ? "." : " and '" + m.name() + "'."),
         "想加进去的话，可以再发视频片段、照片或一首歌。你已经发了 " + n + " 个片段" + (m == null ? "。" : "和「" + m.name() + "」。"));
+  }
+
+  /** "did you get my song?", "我发的歌你收到了吗": what has arrived, by name. */
+  private static Edit received(Turn turn, Draft draft) {
+    List<String> tracks = turn.tracks().stream().map(m -> m.filename()).toList();
+    if (draft.clips().isEmpty() && tracks.isEmpty()) return whatToSend(draft);
+    String en = (draft.clips().isEmpty() ? "No clips yet." : "Yes." + clips(draft, false))
+        + (tracks.isEmpty() ? "" : "\nTracks: " + String.join(", ", tracks) + ".");
+    String zh = (draft.clips().isEmpty() ? "还没有收到视频片段。" : "收到了。" + clips(draft, true))
+        + (tracks.isEmpty() ? "" : "\n音乐：" + String.join("、", tracks) + "。");
+    return Edit.answer(draft, en, zh);
   }
 
   /** The clips by name, in order: what "what's on the timeline" asks to see. */
