@@ -10,17 +10,24 @@ import java.util.regex.Pattern;
  * Asked for what this studio does not do (filters, effects, stickers, animated text, noise
  * removal, a changed voice, face or background, a zoom): an honest "I can't", read before the
  * text and sound edits, so "加个字幕动画" adds no text "动画" and "remove the wind noise from the
- * beach clip" does not mute the clip.
+ * beach clip" does not mute the clip (unless it says "mute").
  */
 final class Unsupported implements Instruction {
   private static final Pattern UNSUPPORTED = Pattern.compile(
       "\\b(?:filters?|stickers?|emojis?|green ?screen|special effects?|vfx|face ?(?:tune|swap|filter)|beauty (?:mode|filter)|colou?r grad(?:e|ing))\\b"
           + "|\\b(?:remove|change|replace|erase|swap) (?:the |my )?background\\b(?! music)|\\bbackground (?:behind|removal)\\b|\\b(?:make|look) (?:me|my face) (?:look )?(?:thinner|slimmer|prettier|younger)\\b"
           + "|\\bblack (?:and|&) white\\b|\\bb ?& ?w\\b|\\b(?:sepia|grayscale|greyscale|monochrome)\\b"
-          + "|\\b(?:wind|background|traffic|crowd) noise\\b|\\b(?:wind|traffic)\\b(?!\\s+down)|\\b(?:denoise|noise (?:reduction|removal))\\b"
           + "|\\bzoom(?:s|ing)?\\b(?!\\s+(?:in )?to fill)|\\bken burns\\b|\\banimat(?:e|ed|ion)\\b|\\b(?:voice ?changer|auto-?tune|change my voice)\\b"
           + "|滤镜|美颜|瘦脸|磨皮|美白|贴纸|表情包|特效|抠图|抠像|(?:换|去掉|去除|删掉)(?:个|一下|掉)?背景(?!音乐|乐|声|模糊)"
-          + "|黑白|降噪|去(?:掉|除)?(?:杂音|噪音|风声)|变声|动画|缩放效果|推镜头");
+          + "|黑白|变声|动画|缩放效果|推镜头");
+  /**
+   * Noise taken out of a clip's sound, which needs a denoiser; "it has wind noise, mute it" asks
+   * for the mute, which is done.
+   */
+  private static final Pattern NOISE = Pattern.compile(
+      "\\bnoisy\\b|\\b(?:wind|background|traffic|crowd) noise\\b|\\b(?:wind|traffic)\\b(?!\\s+down)|\\b(?:denoise|noise (?:reduction|removal))\\b"
+          + "|降噪|去(?:掉|除)?(?:杂音|噪音|风声)|有(?:杂音|噪音|风声)");
+  private static final Pattern MUTE = Pattern.compile("\\bmute\\b|\\bsilence (?:it|the clip|clip \\d+)\\b|静音");
   /** "can you change the font?", "能换个字体吗": one font; its size, colour and place can change. */
   private static final Pattern FONT = Pattern.compile("\\b(?:fonts?|typefaces?)\\b|字体");
   /** "标题字体大一点", "font size 10%": the text's size, which can change. */
@@ -42,10 +49,20 @@ final class Unsupported implements Instruction {
       return Optional.of(Edit.question(draft, "The font can't change here; the text can be bigger or smaller, another colour, or at the top, middle or bottom.",
           "字体没法换；文字可以调大小、换颜色，或放到顶部、中间、底部。"));
     }
-    if (turn.has(REFUSING) || turn.match(UNSUPPORTED) == null && !quotedAlone(turn)) return Optional.empty();
+    if (turn.has(REFUSING)) return Optional.empty();
+    if (turn.has(NOISE) && (turn.has(MUTE) || turn.earlier("set_clip_sound"))) {
+      turn.match(NOISE); // why the clip was muted
+      return Optional.empty();
+    }
+    if (turn.match(NOISE) != null) {
+      return Optional.of(Edit.question(draft,
+          "I can't take noise out of a clip's sound. I can mute that clip or turn its sound down under the music: say e.g. \"mute clip 1\" or \"clip 1 sound at 30%\".",
+          "片段里的杂音没法单独去掉。可以把那一段静音，或者把它的原声调小：比如说“第一段静音”或“第一段原声30%”。"));
+    }
+    if (turn.match(UNSUPPORTED) == null && !quotedAlone(turn)) return Optional.empty();
     return Optional.of(Edit.question(draft,
-        "I can't do that here: no filters, effects, stickers, animations or zooms, no noise removal, and no changing faces, voices or backgrounds."
+        "I can't do that here: no filters, effects, stickers, animations or zooms, and no changing faces, voices or backgrounds."
             + " I edit the clips, music, text, speed and shape: ask \"what can you do?\" for all of it.",
-        "这个我没法做：滤镜、特效、贴纸、动画、缩放、降噪、美颜、变声和换背景都不支持。我能剪片段、配音乐、加文字、调速度和画面比例：说“你能做什么”看全部。"));
+        "这个我没法做：滤镜、特效、贴纸、动画、缩放、美颜、变声和换背景都不支持。我能剪片段、配音乐、加文字、调速度和画面比例：说“你能做什么”看全部。"));
   }
 }

@@ -76,6 +76,16 @@ class RuleAgentTest {
   }
 
   @Test
+  void noiseNamedAsTheReasonForAMuteIsNoRequestForNoiseRemoval() {
+    for (String message : List.of("the first clip has wind noise can u mute it", "第一段有风声 静音吧")) {
+      AgentReply reply = agent.respond(travelDraft(), media, message, message.startsWith("the") ? "en" : "zh");
+      assertThat(reply.draft().clips().get(0).level()).as(message).isZero();
+      assertThat(reply.text()).as(message).doesNotContain("can't").doesNotContain("没法").doesNotContain("没看懂");
+    }
+    assertThat(say(travelDraft(), "the first clip is so noisy").text()).contains("can't take noise out").contains("mute clip 1");
+  }
+
+  @Test
   void theSeedPhrasingAddsTheFirstTrackUnderTheWholeVideo() {
     AgentReply reply = say(travelDraft(), "add background music to a travel video");
     Draft d = reply.draft();
