@@ -114,6 +114,11 @@ class ModelAgentTest {
         Arguments.of("make it for tiktok", call("set_aspect", "{\"shape\": \"tiktok\"}")),
         Arguments.of("crop them to fill the screen", call("set_aspect", "{\"fill\": \"crop\"}")),
         Arguments.of("1080p", call("set_resolution", "{\"lines\": 1080}")),
+        Arguments.of("loop the clips", call("loop_clips", "{}")),
+        Arguments.of("play the video twice", call("loop_clips", "{}")),
+        Arguments.of("loop the clips to 30 s", call("loop_clips", "{\"seconds\": 30}")),
+        Arguments.of("normalize the loudness", call("set_loudness", "{\"normalise\": true}")),
+        Arguments.of("no loudness normalization", call("set_loudness", "{\"normalise\": false}")),
         Arguments.of("export it", call("export", "{}")));
   }
 
@@ -165,6 +170,44 @@ class ModelAgentTest {
         .contains("there is no tool named make_it_pretty").contains("set_music_volume: percent")
         .contains("fade_music: its arguments are not JSON").contains("text: colour must be red, white");
     assertThat(reply.draft().captions()).isEmpty();
+  }
+
+  /** Calls a model may send to the new tools that cannot be made: each is said, and nothing of the draft is lost. */
+  static Stream<Arguments> badCalls() {
+    return Stream.of(
+        Arguments.of(call("loop_clips", "{\"seconds\": 1e12}"), "loop_clips: seconds"),
+        Arguments.of(call("loop_clips", "{\"seconds\": \"forever\"}"), "loop_clips: seconds"),
+        Arguments.of(call("loop_clips", "{\"seconds\": -5}"), "loop_clips: seconds"),
+        Arguments.of(call("loop_clips", "[1, 2]"), "loop_clips: "),
+        Arguments.of(call("set_loudness", "{}"), "set_loudness: "),
+        Arguments.of(call("set_loudness", "{\"normalise\": \"very\"}"), "set_loudness: normalise"),
+        Arguments.of(call("beat_montage", "{}"), "beat_montage: there is no tool named beat_montage"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badCalls")
+  void aBadCallToANewToolIsSaidAndTheDraftIsKept(ModelServer.Call bad, String said) {
+    ModelAgent agent = agent(false);
+    model.answers(bad, call("set_music_volume", "{\"percent\": 40}"));
+
+    AgentReply reply = agent.respond(start, media, "music 40% and loop it all", "en");
+
+    assertThat(tools(reply)).containsExactly("set_music_volume");
+    assertThat(reply.draft()).isEqualTo(start.withMusic(start.music().withVolume(0.4)));
+    assertThat(reply.text()).startsWith("Music volume set to 40%.").contains("I couldn't use part of that: " + said);
+  }
+
+  @Test
+  void loopingTheClipsThroughTheModelPlaysThemAgainNotTheMusic() {
+    ModelAgent agent = agent(false);
+    model.answers(call("loop_clips", "{}"));
+
+    AgentReply reply = agent.respond(start, media, "can it go round again", "en");
+
+    assertThat(reply.draft().durationMs()).isEqualTo(2 * start.durationMs());
+    assertThat(reply.draft().clips()).extracting(c -> c.name())
+        .containsExactly("beach.mp4", "city.mp4", "beach.mp4", "city.mp4");
+    assertThat(reply.text()).startsWith("The clips now play again after themselves: the video runs 36 s.");
   }
 
   /** Ways a model fails to help; each time the rules answer as they would alone. */
