@@ -23,7 +23,7 @@ sealed interface ModelEdit {
   /** The tools, in the order they are offered. */
   List<Class<? extends ModelEdit>> ALL = List.of(AddMusic.class, RemoveMusic.class, MusicVolume.class, Fade.class,
       Loop.class, MusicStart.class, MusicEnd.class, Duck.class, ClipSound.class, Text.class, TrimVideo.class, KeepPart.class,
-      VideoLength.class, LoopClips.class, TrimClip.class, RemoveClips.class, MoveClip.class, SwapClips.class, PhotoLength.class,
+      VideoLength.class, LoopClips.class, TrimClip.class, RemoveClips.class, MoveClip.class, SwapClips.class, OrderClips.class, PhotoLength.class,
       Crossfade.class, ClipSpeed.class, Shape.class, Resolution.class, Loudness.class, Undo.class, Redo.class, Export.class);
 
   /** The edits that need the music heard (its beats), offered when the studio can analyse it. */
@@ -315,6 +315,20 @@ sealed interface ModelEdit {
     @Override
     public Edit apply(Draft draft, List<Media> media, MusicMaker maker) {
       return ClipOrder.swap(draft, first, second);
+    }
+  }
+
+  @Tool(name = "order_clips", value = "Puts clips in a new order (\"3, 1, 2\"): the clips named first, in that order, then the others as they were.")
+  record OrderClips(@Param("the clips in their new order, counted from 1") List<Integer> clips) implements Change {
+    public OrderClips {
+      if (clips == null || clips.isEmpty()) throw new IllegalArgumentException("name the clips in their new order");
+      if (clips.contains(null)) throw new IllegalArgumentException("clips must be numbers");
+      clips = List.copyOf(clips);
+    }
+
+    @Override
+    public Edit apply(Draft draft, List<Media> media, MusicMaker maker) {
+      return ClipOrder.sequence(draft, clips);
     }
   }
 

@@ -114,6 +114,7 @@ class ModelAgentTest {
         Arguments.of("make it for tiktok", call("set_aspect", "{\"shape\": \"tiktok\"}")),
         Arguments.of("crop them to fill the screen", call("set_aspect", "{\"fill\": \"crop\"}")),
         Arguments.of("1080p", call("set_resolution", "{\"lines\": 1080}")),
+        Arguments.of("play clip 2 then clip 1", call("order_clips", "{\"clips\": [2, 1]}")),
         Arguments.of("loop the clips", call("loop_clips", "{}")),
         Arguments.of("play the video twice", call("loop_clips", "{}")),
         Arguments.of("loop the clips to 30 s", call("loop_clips", "{\"seconds\": 30}")),
@@ -181,6 +182,9 @@ class ModelAgentTest {
         Arguments.of(call("loop_clips", "[1, 2]"), "loop_clips: "),
         Arguments.of(call("set_loudness", "{}"), "set_loudness: "),
         Arguments.of(call("set_loudness", "{\"normalise\": \"very\"}"), "set_loudness: normalise"),
+        Arguments.of(call("order_clips", "{\"clips\": []}"), "order_clips: "),
+        Arguments.of(call("order_clips", "{\"clips\": [\"beach\"]}"), "order_clips: "),
+        Arguments.of(call("order_clips", "{\"clips\": [null]}"), "order_clips: "),
         Arguments.of(call("beat_montage", "{}"), "beat_montage: there is no tool named beat_montage"));
   }
 
@@ -195,6 +199,18 @@ class ModelAgentTest {
     assertThat(tools(reply)).containsExactly("set_music_volume");
     assertThat(reply.draft()).isEqualTo(start.withMusic(start.music().withVolume(0.4)));
     assertThat(reply.text()).startsWith("Music volume set to 40%.").contains("I couldn't use part of that: " + said);
+  }
+
+  @Test
+  void anOrderNamingAClipThatIsNotThereIsRefusedAndTheOrderKept() {
+    ModelAgent agent = agent(false);
+    model.answers(call("order_clips", "{\"clips\": [2, 9]}"));
+
+    AgentReply reply = agent.respond(start, media, "city, then the sunset one, then beach", "en");
+    AgentReply byRules = rules.respond(start, media, "play clip 2 then clip 9", "en");
+
+    assertThat(reply.draft()).isEqualTo(start);
+    assertThat(reply.text()).isEqualTo(byRules.text()).contains("9");
   }
 
   @Test
