@@ -21,7 +21,7 @@ import java.util.Optional;
 sealed interface ModelEdit {
 
   /** The tools, in the order they are offered. */
-  List<Class<? extends ModelEdit>> ALL = List.of(AddMusic.class, RemoveMusic.class, MusicVolume.class, Fade.class,
+  List<Class<? extends ModelEdit>> ALL = List.of(AddMusic.class, Compose.class, RemoveMusic.class, MusicVolume.class, Fade.class,
       Loop.class, MusicStart.class, MusicEnd.class, Duck.class, ClipSound.class, Text.class, TrimVideo.class, KeepPart.class,
       VideoLength.class, LoopClips.class, TrimClip.class, RemoveClips.class, MoveClip.class, SwapClips.class, OrderClips.class, PhotoLength.class,
       Crossfade.class, ClipSpeed.class, Shape.class, Resolution.class, Loudness.class, Undo.class, Redo.class, Export.class);
@@ -48,6 +48,35 @@ sealed interface ModelEdit {
         pick = tracks.stream().filter(t -> t.filename().toLowerCase(Locale.ROOT).contains(words)).findFirst().orElse(null);
       }
       return io.tunecut.studio.internal.agent.AddMusic.add(draft, media, pick, draft.music() != null, maker);
+    }
+  }
+
+  /** What the music made should be. */
+  enum Made {
+    NEW(ComposeMusic.Ask.NEW), ANOTHER_VERSION(ComposeMusic.Ask.ANOTHER), CALMER(ComposeMusic.Ask.CALMER),
+    LIVELIER(ComposeMusic.Ask.LIVELIER), WITHOUT_DRUMS(ComposeMusic.Ask.WITHOUT_DRUMS);
+
+    final ComposeMusic.Ask ask;
+
+    Made(ComposeMusic.Ask ask) {
+      this.ask = ask;
+    }
+  }
+
+  @Tool(name = "compose_music", value = "Composes music for this video when the person asks for music made for them, in a style "
+      + "(\"lo-fi\", \"epic\", 欢快), or another version, calmer, livelier or without drums of the music made before; "
+      + "a track they sent is add_music.")
+  record Compose(
+      @Param(value = "new (in the style named, if any), another_version, calmer, livelier or without_drums; new when left out",
+          required = false) Made made,
+      @Param(value = "the style in the person's words, for new", required = false) String style) implements Change {
+    public Compose {
+      if (style != null && style.length() > 200) throw new IllegalArgumentException("style must be a few words");
+    }
+
+    @Override
+    public Edit apply(Draft draft, List<Media> media, MusicMaker maker) {
+      return ComposeMusic.compose(draft, media, maker, made == null ? ComposeMusic.Ask.NEW : made.ask, style);
     }
   }
 

@@ -8,7 +8,9 @@ import io.tunecut.studio.internal.draft.Caption;
 import io.tunecut.studio.internal.draft.Draft;
 import io.tunecut.studio.internal.draft.Music;
 import io.tunecut.studio.internal.media.Media;
+import io.tunecut.studio.internal.media.MediaKind;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -185,6 +187,8 @@ class ModelAgentTest {
         Arguments.of(call("order_clips", "{\"clips\": []}"), "order_clips: "),
         Arguments.of(call("order_clips", "{\"clips\": [\"beach\"]}"), "order_clips: "),
         Arguments.of(call("order_clips", "{\"clips\": [null]}"), "order_clips: "),
+        Arguments.of(call("compose_music", "{\"made\": \"jazzier\"}"), "compose_music: made"),
+        Arguments.of(call("compose_music", "{\"style\": \"" + "lo-fi ".repeat(50) + "\"}"), "compose_music: style must be a few words"),
         Arguments.of(call("beat_montage", "{}"), "beat_montage: there is no tool named beat_montage"));
   }
 
@@ -211,6 +215,61 @@ class ModelAgentTest {
 
     assertThat(reply.draft()).isEqualTo(start);
     assertThat(reply.text()).isEqualTo(byRules.text()).contains("9");
+  }
+
+  /** Music made for the video through the model: the wishes the rules would make of the same words, and their answers. */
+  static Stream<Arguments> composed() {
+    return Stream.of(
+        Arguments.of(List.of("compose some lo-fi music"), call("compose_music", "{\"style\": \"lo-fi\"}")),
+        Arguments.of(List.of("make me some music"), call("compose_music", "{}")),
+        Arguments.of(List.of("make me some music", "something calmer"), call("compose_music", "{\"made\": \"calmer\"}")),
+        Arguments.of(List.of("make me some music", "more upbeat"), call("compose_music", "{\"made\": \"livelier\"}")),
+        Arguments.of(List.of("make me some music", "another version"), call("compose_music", "{\"made\": \"another_version\"}")),
+        Arguments.of(List.of("make me some music", "no drums"), call("compose_music", "{\"made\": \"without_drums\"}")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("composed")
+  void musicComposedThroughTheModelIsMadeAsTheRulesMakeIt(List<String> said, ModelServer.Call call) {
+    ComposeMusicTest.Maker byRulesMaker = new ComposeMusicTest.Maker();
+    ComposeMusicTest.Maker byModelMaker = new ComposeMusicTest.Maker();
+    RuleAgent composing = new RuleAgent(Instructions.standard(), byRulesMaker);
+    RuleAgent modelRules = new RuleAgent(Instructions.standard(), byModelMaker);
+    model = new ModelServer(false);
+    ModelAgent agent = ModelAgent.of(model.settings(Duration.ofSeconds(5)), modelRules);
+    List<Media> sent = new ArrayList<>(media.stream().filter(m -> m.info().kind() != MediaKind.AUDIO).toList());
+    Draft draft = rules.afterUpload(rules.emptyDraft(), sent, sent);
+    List<Media> byModelMedia = new ArrayList<>(sent);
+    Draft byModelDraft = draft;
+    for (String before : said.subList(0, said.size() - 1)) { // the music made before, made alike on both sides
+      AgentReply r = composing.respond(draft, sent, before, "en");
+      draft = r.draft();
+      sent.addAll(r.created());
+      AgentReply m = modelRules.respond(byModelDraft, byModelMedia, before, "en");
+      byModelDraft = m.draft();
+      byModelMedia.addAll(m.created());
+    }
+    model.answers(call);
+
+    AgentReply byModel = agent.respond(byModelDraft, byModelMedia, "something the model reads", "en");
+    AgentReply byRules = composing.respond(draft, sent, said.get(said.size() - 1), "en");
+
+    assertThat(byModelMaker.wishes).isEqualTo(byRulesMaker.wishes).isNotEmpty();
+    assertThat(byModel.created()).hasSize(1);
+    assertThat(byModel.draft()).isEqualTo(byRules.draft());
+    assertThat(byModel.steps()).isEqualTo(byRules.steps());
+    assertThat(byModel.text()).isEqualTo(byRules.text());
+  }
+
+  @Test
+  void withoutAComposerComposingIsRefusedAndTheMusicKept() {
+    ModelAgent agent = agent(false);
+    model.answers(call("compose_music", "{\"style\": \"epic\"}"));
+
+    AgentReply reply = agent.respond(start, media, "compose something epic", "en");
+
+    assertThat(reply.draft()).isEqualTo(start);
+    assertThat(reply.text()).startsWith("This studio can't compose music.");
   }
 
   @Test
