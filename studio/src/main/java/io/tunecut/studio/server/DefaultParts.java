@@ -43,11 +43,12 @@ final class DefaultParts {
   static Agent agent(StudioSettings settings, AnalysisCache analysis, Sketches sketches) {
     Ffmpeg ffmpeg = Ffmpeg.of(settings.ffmpeg(), settings.ffprobe());
     List<Instruction> instructions = new ArrayList<>(Instructions.standard());
-    instructions.add(new BeatInstruction(analysis));
+    BeatInstruction beat = new BeatInstruction(analysis);
+    instructions.add(beat);
     RuleAgent rules = new RuleAgent(instructions,
         new ComposedMusic(settings.dataDir(), ffmpeg, analysis, new Soundfont(settings.soundfont()), sketches::heard));
     // With an operator's language model the model reads first and the rules stay the fallback.
-    return settings.llm() == null ? rules : ModelAgent.of(settings.llm(), rules);
+    return settings.llm() == null ? rules : ModelAgent.of(settings.llm(), rules, beat);
   }
 
   static Renderer renderer(StudioSettings settings) throws IOException {

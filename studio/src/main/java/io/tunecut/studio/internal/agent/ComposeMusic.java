@@ -73,9 +73,7 @@ final class ComposeMusic implements Instruction {
     boolean compose = turn.match(COMPOSE) != null;
     if (maker == null) {
       if (!compose) return Optional.empty();
-      return Optional.of(Edit.refused(draft, "compose_music", Edit.args(),
-          "This studio can't compose music. Send me a track (mp3, wav, m4a…) and I'll add it.",
-          "这里不能生成音乐。请发送一首音乐（mp3、wav、m4a……），我会把它加上。"));
+      return Optional.of(cannot(draft));
     }
     Optional<MusicMaker.Wish> playing = playing(draft, turn.media(), maker);
     boolean sent = turn.tracks().stream().anyMatch(t -> maker.wishOf(t).isEmpty());
@@ -86,7 +84,6 @@ final class ComposeMusic implements Instruction {
     long seed = playing.map(w -> w.seed() + 1).orElse(1L);
     String kind;
     boolean open = playing.isPresent() || !sent && turn.has(ABOUT_MUSIC);
-    String base = style == null ? DEFAULT_STYLE : style;
     if (compose && named.isEmpty()) {
       kind = playing.isPresent() ? "another" : "new";
     } else if ((playing.isPresent() || !sent) && turn.match(ANOTHER) != null) {
@@ -95,16 +92,11 @@ final class ComposeMusic implements Instruction {
       // "音乐快一点 嗨一点": the same wish said twice in one message is made once
       return turn.has(CALMER) || turn.has(LIVELIER) || turn.has(FASTER) ? Optional.of(Edit.understood(draft)) : Optional.empty();
     } else if (open && (playing.isPresent() || named.isEmpty()) && turn.match(CALMER) != null) {
-      String calmer = maker.calmer(base);
-      // already the calmest style: a new version of it rather than the same track again
-      kind = calmer.equals(style) ? "calmest" : "calmer";
-      if (!calmer.equals(style)) seed = 1;
-      style = calmer;
+      turn.match(REPLACE);
+      return Optional.of(moved(maker, turn.media(), draft, playing, true));
     } else if (open && (playing.isPresent() || named.isEmpty()) && (turn.match(LIVELIER) != null || turn.match(FASTER) != null)) {
-      String livelier = maker.livelier(base);
-      kind = livelier.equals(style) ? "liveliest" : "livelier";
-      if (!livelier.equals(style)) seed = 1;
-      style = livelier;
+      turn.match(REPLACE);
+      return Optional.of(moved(maker, turn.media(), draft, playing, false));
     } else if (named.isPresent() && (compose || playing.isPresent() || !sent || turn.has(ABOUT_MUSIC))) {
       kind = "new";
       if (!named.get().equals(style)) seed = 1;
@@ -126,11 +118,57 @@ final class ComposeMusic implements Instruction {
     if (playing.isEmpty() && !turn.has(COMPOSE) && (sent || !turn.has(ABOUT_MUSIC) && draft.music() != null)) return Optional.empty();
     turn.match(COMPOSE);
     turn.match(NO_DRUMS);
+    return Optional.of(withoutDrums(maker, turn.media(), draft, playing));
+  }
+
+  private static Edit withoutDrums(MusicMaker maker, List<Media> media, Draft draft, Optional<MusicMaker.Wish> playing) {
     String calmest = playing.map(MusicMaker.Wish::style).orElse(DEFAULT_STYLE);
     for (String calmer = maker.calmer(calmest); !calmer.equals(calmest); calmer = maker.calmer(calmest)) calmest = calmer;
     boolean same = playing.isPresent() && calmest.equals(playing.get().style());
     MusicMaker.Wish wish = new MusicMaker.Wish(calmest, same ? playing.get().seed() + 1 : 1);
-    return Optional.of(make(turn, draft, wish, same ? "another" : "without drums"));
+    return make(maker, media, draft, wish, same ? "another" : "without drums");
+  }
+
+  /** Music one style calmer (or livelier) than the music made for it now, or than the default; a new version when none is. */
+  private static Edit moved(MusicMaker maker, List<Media> media, Draft draft, Optional<MusicMaker.Wish> playing, boolean calmer) {
+    String style = playing.map(MusicMaker.Wish::style).orElse(null);
+    String base = style == null ? DEFAULT_STYLE : style;
+    String next = calmer ? maker.calmer(base) : maker.livelier(base);
+    // already the calmest style: a new version of it rather than the same track again
+    boolean same = next.equals(style);
+    String kind = calmer ? (same ? "calmest" : "calmer") : (same ? "liveliest" : "livelier");
+    return make(maker, media, draft, new MusicMaker.Wish(next, same ? playing.get().seed() + 1 : 1), kind);
+  }
+
+  /** What a language model asks of made music, through its compose_music tool. */
+  enum Ask { NEW, ANOTHER, CALMER, LIVELIER, WITHOUT_DRUMS }
+
+  /**
+   * Music made as {@code ask} says, as the words would make it: {@code words} name a style in the
+   * person's words ("lo-fi", "欢快") or are null; words naming no style compose as "make me music" does.
+   */
+  static Edit compose(Draft draft, List<Media> media, MusicMaker maker, Ask ask, String words) {
+    if (maker == null) return cannot(draft);
+    Optional<MusicMaker.Wish> playing = playing(draft, media, maker);
+    String style = playing.map(MusicMaker.Wish::style).orElse(null);
+    long seed = playing.map(w -> w.seed() + 1).orElse(1L);
+    return switch (ask) {
+      case CALMER -> moved(maker, media, draft, playing, true);
+      case LIVELIER -> moved(maker, media, draft, playing, false);
+      case WITHOUT_DRUMS -> withoutDrums(maker, media, draft, playing);
+      case ANOTHER -> make(maker, media, draft, new MusicMaker.Wish(style, seed), "another");
+      case NEW -> {
+        Optional<String> named = words == null ? Optional.empty() : maker.styleIn(spaced(words.strip().toLowerCase(Locale.ROOT)));
+        if (named.isEmpty()) yield make(maker, media, draft, new MusicMaker.Wish(style, seed), playing.isPresent() ? "another" : "new");
+        yield make(maker, media, draft, new MusicMaker.Wish(named.get(), named.get().equals(style) ? seed : 1), "new");
+      }
+    };
+  }
+
+  private static Edit cannot(Draft draft) {
+    return Edit.refused(draft, "compose_music", Edit.args(),
+        "This studio can't compose music. Send me a track (mp3, wav, m4a…) and I'll add it.",
+        "这里不能生成音乐。请发送一首音乐（mp3、wav、m4a……），我会把它加上。");
   }
 
   /** "配个lofi": a style word written against Chinese stands on its own for the maker. */

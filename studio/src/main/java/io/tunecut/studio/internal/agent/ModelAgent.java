@@ -1,5 +1,6 @@
 package io.tunecut.studio.internal.agent;
 
+import io.tunecut.studio.internal.agent.beat.BeatInstruction;
 import io.tunecut.studio.internal.agent.language.Message;
 import io.tunecut.studio.internal.draft.Clip;
 import io.tunecut.studio.internal.draft.Draft;
@@ -31,16 +32,31 @@ public final class ModelAgent implements Agent {
 
   private final ToolCaller<ModelEdit> model;
   private final RuleAgent rules;
+  private final BeatInstruction beat;
 
-  /** @param model asks the operator's model; @param rules reads the message when the model cannot */
-  ModelAgent(ToolCaller<ModelEdit> model, RuleAgent rules) {
+  /**
+   * @param model asks the operator's model; @param rules reads the message when the model cannot
+   * @param beat the rules' beat edits, or null when the studio cannot hear the music (no beat tools then)
+   */
+  ModelAgent(ToolCaller<ModelEdit> model, RuleAgent rules, BeatInstruction beat) {
     this.model = Objects.requireNonNull(model, "model");
     this.rules = Objects.requireNonNull(rules, "rules");
+    this.beat = beat;
   }
 
-  /** The agent asking the model at {@code settings} first, and {@code rules} when it cannot help. */
+  /** The agent asking the model at {@code settings} first, and {@code rules} when it cannot help; no beat edits. */
   public static ModelAgent of(LlmSettings settings, RuleAgent rules) {
-    return new ModelAgent(new ToolCaller<>(settings, ToolCatalog.of(ModelEdit.class, ModelEdit.ALL), INSTRUCTIONS), rules);
+    return of(settings, rules, null);
+  }
+
+  /**
+   * The same, offering the model the beat edits too (montage, sync to the cuts, end on a phrase), made by
+   * {@code beat}, the beat instruction {@code rules} read with; null offers none.
+   */
+  public static ModelAgent of(LlmSettings settings, RuleAgent rules, BeatInstruction beat) {
+    List<Class<? extends ModelEdit>> tools = new ArrayList<>(ModelEdit.ALL);
+    if (beat != null) tools.addAll(tools.indexOf(ModelEdit.Undo.class), ModelEdit.ON_THE_BEAT);
+    return new ModelAgent(new ToolCaller<>(settings, ToolCatalog.of(ModelEdit.class, tools), INSTRUCTIONS), rules, beat);
   }
 
   @Override
@@ -63,6 +79,9 @@ public final class ModelAgent implements Agent {
         edit = change.apply(draft, all, TrackNames.in(rules.maker(), zh));
         all.addAll(edit.created());
         created.addAll(edit.created());
+      } else if (proposal instanceof ModelEdit.OnTheBeat asked) {
+        // offered only with the beat instruction, so never called without it
+        edit = beat.make(asked.request(), draft, all, zh);
       } else {
         if (!draft.equals(base)) h = h.edited(base);
         RuleAgent.Travel travel = RuleAgent.travel(proposal instanceof ModelEdit.Undo, draft, h);

@@ -1,5 +1,6 @@
 package io.tunecut.studio.internal.agent;
 
+import io.tunecut.studio.internal.agent.beat.BeatRequest;
 import io.tunecut.studio.internal.draft.Aspect;
 import io.tunecut.studio.internal.draft.Caption;
 import io.tunecut.studio.internal.draft.Draft;
@@ -20,13 +21,15 @@ import java.util.Optional;
 sealed interface ModelEdit {
 
   /** The tools, in the order they are offered. */
-  List<Class<? extends ModelEdit>> ALL = List.of(AddMusic.class, RemoveMusic.class, MusicVolume.class, Fade.class,
+  List<Class<? extends ModelEdit>> ALL = List.of(AddMusic.class, Compose.class, RemoveMusic.class, MusicVolume.class, Fade.class,
       Loop.class, MusicStart.class, MusicEnd.class, Duck.class, ClipSound.class, Text.class, TrimVideo.class, KeepPart.class,
-      VideoLength.class, TrimClip.class, RemoveClips.class, MoveClip.class, SwapClips.class, PhotoLength.class, Crossfade.class,
-      ClipSpeed.class, Shape.class,
-      Resolution.class, Undo.class, Redo.class, Export.class);
+      VideoLength.class, LoopClips.class, TrimClip.class, RemoveClips.class, MoveClip.class, SwapClips.class, OrderClips.class, PhotoLength.class,
+      Crossfade.class, ClipSpeed.class, Shape.class, Resolution.class, Loudness.class, Undo.class, Redo.class, Export.class);
 
-  /** An edit of the draft (all but undo and redo, which move through the history). */
+  /** The edits that need the music heard (its beats), offered when the studio can analyse it. */
+  List<Class<? extends ModelEdit>> ON_THE_BEAT = List.of(SyncToCuts.class, Montage.class, EndOnPhrase.class);
+
+  /** An edit of the draft (all but undo and redo, which move through the history, and the beat edits). */
   sealed interface Change extends ModelEdit {
     Edit apply(Draft draft, List<Media> media, MusicMaker maker);
   }
@@ -45,6 +48,35 @@ sealed interface ModelEdit {
         pick = tracks.stream().filter(t -> t.filename().toLowerCase(Locale.ROOT).contains(words)).findFirst().orElse(null);
       }
       return io.tunecut.studio.internal.agent.AddMusic.add(draft, media, pick, draft.music() != null, maker);
+    }
+  }
+
+  /** What the music made should be. */
+  enum Made {
+    NEW(ComposeMusic.Ask.NEW), ANOTHER_VERSION(ComposeMusic.Ask.ANOTHER), CALMER(ComposeMusic.Ask.CALMER),
+    LIVELIER(ComposeMusic.Ask.LIVELIER), WITHOUT_DRUMS(ComposeMusic.Ask.WITHOUT_DRUMS);
+
+    final ComposeMusic.Ask ask;
+
+    Made(ComposeMusic.Ask ask) {
+      this.ask = ask;
+    }
+  }
+
+  @Tool(name = "compose_music", value = "Composes music for this video when the person asks for music made for them, in a style "
+      + "(\"lo-fi\", \"epic\", 欢快), or another version, calmer, livelier or without drums of the music made before; "
+      + "a track they sent is add_music.")
+  record Compose(
+      @Param(value = "new (in the style named, if any), another_version, calmer, livelier or without_drums; new when left out",
+          required = false) Made made,
+      @Param(value = "the style in the person's words, for new", required = false) String style) implements Change {
+    public Compose {
+      if (style != null && style.length() > 200) throw new IllegalArgumentException("style must be a few words");
+    }
+
+    @Override
+    public Edit apply(Draft draft, List<Media> media, MusicMaker maker) {
+      return ComposeMusic.compose(draft, media, maker, made == null ? ComposeMusic.Ask.NEW : made.ask, style);
     }
   }
 
@@ -219,6 +251,17 @@ sealed interface ModelEdit {
     }
   }
 
+  @Tool(name = "loop_clips", value = "Plays the clips again after themselves (\"loop the clips\", \"play the video twice\"): "
+      + "twice as long, or until the video runs that many seconds (10 minutes at most). Not the music: that is loop_music.")
+  record LoopClips(
+      @Param(value = "how long the video runs with the repeats, in seconds; twice its length when left out", min = 1, max = 600)
+      Optional<Double> seconds) implements Change {
+    @Override
+    public Edit apply(Draft draft, List<Media> media, MusicMaker maker) {
+      return io.tunecut.studio.internal.agent.VideoLength.loop(draft, seconds.map(ModelEdit::ms).orElse(0L));
+    }
+  }
+
   /** How a clip is trimmed. */
   enum ClipCut { CUT_START, CUT_END, LENGTH }
 
@@ -304,6 +347,20 @@ sealed interface ModelEdit {
     }
   }
 
+  @Tool(name = "order_clips", value = "Puts clips in a new order (\"3, 1, 2\"): the clips named first, in that order, then the others as they were.")
+  record OrderClips(@Param("the clips in their new order, counted from 1") List<Integer> clips) implements Change {
+    public OrderClips {
+      if (clips == null || clips.isEmpty()) throw new IllegalArgumentException("name the clips in their new order");
+      if (clips.contains(null)) throw new IllegalArgumentException("clips must be numbers");
+      clips = List.copyOf(clips);
+    }
+
+    @Override
+    public Edit apply(Draft draft, List<Media> media, MusicMaker maker) {
+      return ClipOrder.sequence(draft, clips);
+    }
+  }
+
   /** A frame's shape, by name or by the platform that uses it. */
   enum Frame {
     VERTICAL(Aspect.PORTRAIT), SQUARE(Aspect.SQUARE), HORIZONTAL(Aspect.LANDSCAPE),
@@ -353,6 +410,57 @@ sealed interface ModelEdit {
     @Override
     public Edit apply(Draft draft, List<Media> media, MusicMaker maker) {
       return SetResolution.resolution(draft, lines + "p");
+    }
+  }
+
+  @Tool(name = "set_loudness", value = "Normalises the mix's loudness for sharing (-14 LUFS, peaks at most -1 dBTP), "
+      + "or turns that off so the mix keeps its own level.")
+  record Loudness(@Param("true normalises the loudness, false keeps the mix's own level") boolean normalise) implements Change {
+    @Override
+    public Edit apply(Draft draft, List<Media> media, MusicMaker maker) {
+      return io.tunecut.studio.internal.agent.Loudness.set(draft, normalise);
+    }
+  }
+
+  /** An edit on the music's beats, made by the rules' beat instruction (it hears the music). */
+  sealed interface OnTheBeat extends ModelEdit {
+    BeatRequest request();
+  }
+
+  @Tool(name = "sync_music_to_cuts", value = "Lines the music's beats up with the cuts between the clips (\"sync the music to the cuts\", "
+      + "卡点); with nudge, the cuts also move a little onto the beats.")
+  record SyncToCuts(@Param("also move the cuts a little onto the beats") Optional<Boolean> nudge) implements OnTheBeat {
+    @Override
+    public BeatRequest request() {
+      return new BeatRequest(BeatRequest.Kind.SYNC_TO_CUTS, 0, 0, nudge.orElse(false), 0);
+    }
+  }
+
+  @Tool(name = "beat_montage", value = "Recuts the clips into a montage on the music's beat (a shot every few beats, 混剪), "
+      + "of a length if one is asked (\"a 20 second montage\"); \"faster cuts\" on a montage is fewer beats per shot.")
+  record Montage(
+      @Param(value = "the montage's length in seconds; chosen from the music and the clips when left out", min = 2, max = 600)
+      Optional<Double> seconds,
+      @Param(value = "beats per shot (1 every beat, 4 usual, 8 slow); chosen when left out", min = 1, max = 32)
+      Optional<Integer> beatsPerShot,
+      @Param("true: one shot per bar of the music, whatever its metre") Optional<Boolean> everyBar) implements OnTheBeat {
+    public Montage {
+      if (beatsPerShot.isPresent() && everyBar.orElse(false)) throw new IllegalArgumentException("give beatsPerShot or everyBar, not both");
+    }
+
+    @Override
+    public BeatRequest request() {
+      int beats = everyBar.orElse(false) ? BeatRequest.A_BAR : beatsPerShot.orElse(0);
+      return new BeatRequest(BeatRequest.Kind.MONTAGE, seconds.orElse(0.0), beats, false, 0);
+    }
+  }
+
+  @Tool(name = "end_on_phrase", value = "Ends the music on a bar line near the video's end, fading out, so it does not stop mid-phrase "
+      + "(\"end the music nicely\").")
+  record EndOnPhrase() implements OnTheBeat {
+    @Override
+    public BeatRequest request() {
+      return new BeatRequest(BeatRequest.Kind.END_ON_PHRASE, 0, 0, false, 0);
     }
   }
 

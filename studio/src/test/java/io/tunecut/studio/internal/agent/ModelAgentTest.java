@@ -8,7 +8,9 @@ import io.tunecut.studio.internal.draft.Caption;
 import io.tunecut.studio.internal.draft.Draft;
 import io.tunecut.studio.internal.draft.Music;
 import io.tunecut.studio.internal.media.Media;
+import io.tunecut.studio.internal.media.MediaKind;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -114,6 +116,12 @@ class ModelAgentTest {
         Arguments.of("make it for tiktok", call("set_aspect", "{\"shape\": \"tiktok\"}")),
         Arguments.of("crop them to fill the screen", call("set_aspect", "{\"fill\": \"crop\"}")),
         Arguments.of("1080p", call("set_resolution", "{\"lines\": 1080}")),
+        Arguments.of("play clip 2 then clip 1", call("order_clips", "{\"clips\": [2, 1]}")),
+        Arguments.of("loop the clips", call("loop_clips", "{}")),
+        Arguments.of("play the video twice", call("loop_clips", "{}")),
+        Arguments.of("loop the clips to 30 s", call("loop_clips", "{\"seconds\": 30}")),
+        Arguments.of("normalize the loudness", call("set_loudness", "{\"normalise\": true}")),
+        Arguments.of("no loudness normalization", call("set_loudness", "{\"normalise\": false}")),
         Arguments.of("export it", call("export", "{}")));
   }
 
@@ -165,6 +173,116 @@ class ModelAgentTest {
         .contains("there is no tool named make_it_pretty").contains("set_music_volume: percent")
         .contains("fade_music: its arguments are not JSON").contains("text: colour must be red, white");
     assertThat(reply.draft().captions()).isEmpty();
+  }
+
+  /** Calls a model may send to the new tools that cannot be made: each is said, and nothing of the draft is lost. */
+  static Stream<Arguments> badCalls() {
+    return Stream.of(
+        Arguments.of(call("loop_clips", "{\"seconds\": 1e12}"), "loop_clips: seconds"),
+        Arguments.of(call("loop_clips", "{\"seconds\": \"forever\"}"), "loop_clips: seconds"),
+        Arguments.of(call("loop_clips", "{\"seconds\": -5}"), "loop_clips: seconds"),
+        Arguments.of(call("loop_clips", "[1, 2]"), "loop_clips: "),
+        Arguments.of(call("set_loudness", "{}"), "set_loudness: "),
+        Arguments.of(call("set_loudness", "{\"normalise\": \"very\"}"), "set_loudness: normalise"),
+        Arguments.of(call("order_clips", "{\"clips\": []}"), "order_clips: "),
+        Arguments.of(call("order_clips", "{\"clips\": [\"beach\"]}"), "order_clips: "),
+        Arguments.of(call("order_clips", "{\"clips\": [null]}"), "order_clips: "),
+        Arguments.of(call("compose_music", "{\"made\": \"jazzier\"}"), "compose_music: made"),
+        Arguments.of(call("compose_music", "{\"style\": \"" + "lo-fi ".repeat(50) + "\"}"), "compose_music: style must be a few words"),
+        Arguments.of(call("beat_montage", "{}"), "beat_montage: there is no tool named beat_montage"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badCalls")
+  void aBadCallToANewToolIsSaidAndTheDraftIsKept(ModelServer.Call bad, String said) {
+    ModelAgent agent = agent(false);
+    model.answers(bad, call("set_music_volume", "{\"percent\": 40}"));
+
+    AgentReply reply = agent.respond(start, media, "music 40% and loop it all", "en");
+
+    assertThat(tools(reply)).containsExactly("set_music_volume");
+    assertThat(reply.draft()).isEqualTo(start.withMusic(start.music().withVolume(0.4)));
+    assertThat(reply.text()).startsWith("Music volume set to 40%.").contains("I couldn't use part of that: " + said);
+  }
+
+  @Test
+  void anOrderNamingAClipThatIsNotThereIsRefusedAndTheOrderKept() {
+    ModelAgent agent = agent(false);
+    model.answers(call("order_clips", "{\"clips\": [2, 9]}"));
+
+    AgentReply reply = agent.respond(start, media, "city, then the sunset one, then beach", "en");
+    AgentReply byRules = rules.respond(start, media, "play clip 2 then clip 9", "en");
+
+    assertThat(reply.draft()).isEqualTo(start);
+    assertThat(reply.text()).isEqualTo(byRules.text()).contains("9");
+  }
+
+  /** Music made for the video through the model: the wishes the rules would make of the same words, and their answers. */
+  static Stream<Arguments> composed() {
+    return Stream.of(
+        Arguments.of(List.of("compose some lo-fi music"), call("compose_music", "{\"style\": \"lo-fi\"}")),
+        Arguments.of(List.of("make me some music"), call("compose_music", "{}")),
+        Arguments.of(List.of("make me some music", "something calmer"), call("compose_music", "{\"made\": \"calmer\"}")),
+        Arguments.of(List.of("make me some music", "more upbeat"), call("compose_music", "{\"made\": \"livelier\"}")),
+        Arguments.of(List.of("make me some music", "another version"), call("compose_music", "{\"made\": \"another_version\"}")),
+        Arguments.of(List.of("make me some music", "no drums"), call("compose_music", "{\"made\": \"without_drums\"}")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("composed")
+  void musicComposedThroughTheModelIsMadeAsTheRulesMakeIt(List<String> said, ModelServer.Call call) {
+    ComposeMusicTest.Maker byRulesMaker = new ComposeMusicTest.Maker();
+    ComposeMusicTest.Maker byModelMaker = new ComposeMusicTest.Maker();
+    RuleAgent composing = new RuleAgent(Instructions.standard(), byRulesMaker);
+    RuleAgent modelRules = new RuleAgent(Instructions.standard(), byModelMaker);
+    model = new ModelServer(false);
+    ModelAgent agent = ModelAgent.of(model.settings(Duration.ofSeconds(5)), modelRules);
+    List<Media> sent = new ArrayList<>(media.stream().filter(m -> m.info().kind() != MediaKind.AUDIO).toList());
+    Draft draft = rules.afterUpload(rules.emptyDraft(), sent, sent);
+    List<Media> byModelMedia = new ArrayList<>(sent);
+    Draft byModelDraft = draft;
+    for (String before : said.subList(0, said.size() - 1)) { // the music made before, made alike on both sides
+      AgentReply r = composing.respond(draft, sent, before, "en");
+      draft = r.draft();
+      sent.addAll(r.created());
+      AgentReply m = modelRules.respond(byModelDraft, byModelMedia, before, "en");
+      byModelDraft = m.draft();
+      byModelMedia.addAll(m.created());
+    }
+    model.answers(call);
+
+    AgentReply byModel = agent.respond(byModelDraft, byModelMedia, "something the model reads", "en");
+    AgentReply byRules = composing.respond(draft, sent, said.get(said.size() - 1), "en");
+
+    assertThat(byModelMaker.wishes).isEqualTo(byRulesMaker.wishes).isNotEmpty();
+    assertThat(byModel.created()).hasSize(1);
+    assertThat(byModel.draft()).isEqualTo(byRules.draft());
+    assertThat(byModel.steps()).isEqualTo(byRules.steps());
+    assertThat(byModel.text()).isEqualTo(byRules.text());
+  }
+
+  @Test
+  void withoutAComposerComposingIsRefusedAndTheMusicKept() {
+    ModelAgent agent = agent(false);
+    model.answers(call("compose_music", "{\"style\": \"epic\"}"));
+
+    AgentReply reply = agent.respond(start, media, "compose something epic", "en");
+
+    assertThat(reply.draft()).isEqualTo(start);
+    assertThat(reply.text()).startsWith("This studio can't compose music.");
+  }
+
+  @Test
+  void loopingTheClipsThroughTheModelPlaysThemAgainNotTheMusic() {
+    ModelAgent agent = agent(false);
+    model.answers(call("loop_clips", "{}"));
+
+    AgentReply reply = agent.respond(start, media, "can it go round again", "en");
+
+    assertThat(reply.draft().durationMs()).isEqualTo(2 * start.durationMs());
+    assertThat(reply.draft().clips()).extracting(c -> c.name())
+        .containsExactly("beach.mp4", "city.mp4", "beach.mp4", "city.mp4");
+    assertThat(reply.text()).startsWith("The clips now play again after themselves: the video runs 36 s.");
   }
 
   /** Ways a model fails to help; each time the rules answer as they would alone. */

@@ -29,20 +29,23 @@ public final class BeatInstruction implements Instruction {
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
-    String language = turn.chinese() ? "zh" : "en";
     Optional<BeatRequest> asked = BeatRequest.read(turn.whole(), turn.negated());
-    if (asked.isEmpty()) return Optional.empty();
-    BeatRequest request = asked.get();
-    return Optional.of(switch (request.kind()) {
-      case SYNC_TO_CUTS -> typed(edits.syncToCuts(draft, turn.media(), request.nudge(), language), draft);
-      case MONTAGE -> typed(edits.montage(draft, turn.media(), request.seconds(), request.beatsPerShot(), language), draft);
-      case END_ON_PHRASE -> typed(edits.endOnPhrase(draft, turn.media(), language), draft);
+    return asked.map(request -> make(request, draft, turn.media(), turn.chinese()));
+  }
+
+  /** The edit {@code request} asks for, as the rules make it; a language model's beat tools come here too. */
+  public Edit make(BeatRequest request, Draft draft, List<Media> media, boolean chinese) {
+    String language = chinese ? "zh" : "en";
+    return switch (request.kind()) {
+      case SYNC_TO_CUTS -> typed(edits.syncToCuts(draft, media, request.nudge(), language), draft);
+      case MONTAGE -> typed(edits.montage(draft, media, request.seconds(), request.beatsPerShot(), language), draft);
+      case END_ON_PHRASE -> typed(edits.endOnPhrase(draft, media, language), draft);
       case DUCK -> DuckMusic.duck(draft, request.db() == 0 ? DuckMusic.DEFAULT_DB : request.db(),
-          draft.music() == null ? List.of() : edits.heard(draft, turn.media()));
+          draft.music() == null ? List.of() : edits.heard(draft, media));
       case NO_DUCK -> DuckMusic.keepLevel(draft);
       case NOT_NOW -> Edit.answer(draft, "OK — the cuts and the music stay as they are.", "好的，剪辑和音乐保持不变。");
-      case ASK -> Edit.answer(draft, edits.onBeatNow(draft, turn.media(), "en"), edits.onBeatNow(draft, turn.media(), "zh"));
-    });
+      case ASK -> Edit.answer(draft, edits.onBeatNow(draft, media, "en"), edits.onBeatNow(draft, media, "zh"));
+    };
   }
 
   @Override
