@@ -88,7 +88,6 @@ record Said(String topic, boolean chinese) {
     };
   }
 
-
   /** Whether the turn before asked what a title should say: then a message no instruction reads is its words. */
   boolean awaitsTitle() {
     return TITLE_WORDS.equals(topic);

@@ -39,6 +39,7 @@ final class StateQuestion implements Instruction {
   private static final Pattern WHY = Pattern.compile(
       "^(?:(?:but|so|and|hmm+|wait|um+|ok)\\s*,?\\s+)*(?:why|how come)\\b(?!\\s+(?:not|don'?t (?:you|we)|dont (?:you|we)|won'?t you|can'?t you|cant you)\\b)"
           + "|^(?:为什么|为啥)|^(?!.*(?:能|可以|可不可以|帮|请|把|要不要))[^，,。]{0,12}?(?:怎么|咋)(?:会|还|又)?(?:是)?(?:没有?|不是|听不|看不|这么|那么|太)(?!.*(?:吧|一下|一点)\\s*$)");
+  private static final Pattern WHOLE = Pattern.compile(".*");
   private static final Pattern ABOUT_MUSIC = Pattern.compile("music|song|track|bgm|音乐|配乐|歌");
   private static final Pattern ABOUT_TEXT = Pattern.compile("title|caption|text|«|标题|字幕|文字");
   private static final Pattern ABOUT_SOUND = Pattern.compile("music|song|loud|quiet|volume|soft|音量|大声|小声|吵|声音|响");
@@ -51,7 +52,7 @@ final class StateQuestion implements Instruction {
     if (BeatRequest.read(turn.whole(), false).map(BeatRequest::kind).orElse(null) == BeatRequest.Kind.ASK) return Optional.empty();
     if (turn.match(WHY_SILENT) != null && !draft.clips().isEmpty()) return Optional.of(sound(draft));
     if (turn.match(WHY) != null) {
-      turn.match(Pattern.compile(".*"));
+      turn.match(WHOLE); // the question is all the clause asks
       return Optional.of(state(turn, draft));
     }
     return turn.match(STATE_QUESTION) == null ? Optional.empty() : Optional.of(state(turn, draft));
