@@ -7,6 +7,7 @@ import io.tunecut.studio.internal.agent.Agent;
 import io.tunecut.studio.internal.agent.AgentReply;
 import io.tunecut.studio.internal.agent.AgentStep;
 import io.tunecut.studio.internal.agent.History;
+import io.tunecut.studio.internal.agent.Said;
 import io.tunecut.studio.internal.draft.Draft;
 import io.tunecut.studio.internal.store.SessionRecord;
 import io.tunecut.studio.internal.store.Sessions;
@@ -75,8 +76,9 @@ final class ChatApi {
       SessionRecord s = sessions.owned(found.id(), user);
       Draft draft = Draft.read(SessionApi.parse(s.draft()));
       History history = history(store.history(s.id()));
+      Said said = Said.read(s.talk());
       var media = sessions.media(s);
-      Future<AgentReply> turn = turns.submit(() -> agent.respond(draft, history, media, text.toString(), s.language()));
+      Future<AgentReply> turn = turns.submit(() -> agent.respond(draft, history, said, media, text.toString(), s.language()));
       AgentReply reply;
       try {
         while (true) {
@@ -100,8 +102,8 @@ final class ChatApi {
         return;
       }
       sessions.keep(s, reply.created());
-      if (reply.draft() != null) store.saveDraft(s.id(), reply.draft().toJson().toString());
-      if (!reply.history().equals(history)) store.saveHistory(s.id(), stored(reply.history()));
+      store.saveTurn(s.id(), reply.draft() == null ? null : reply.draft().toJson().toString(), reply.said().toJson(),
+          reply.history().equals(history) ? null : stored(reply.history()));
       for (AgentStep step : reply.steps()) {
         String callId = Ids.hex("call_", 8);
         ObjectNode call = Json.object();

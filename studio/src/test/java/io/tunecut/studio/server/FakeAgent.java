@@ -7,6 +7,7 @@ import io.tunecut.studio.internal.agent.Agent;
 import io.tunecut.studio.internal.agent.AgentReply;
 import io.tunecut.studio.internal.agent.AgentStep;
 import io.tunecut.studio.internal.agent.History;
+import io.tunecut.studio.internal.agent.Said;
 import io.tunecut.studio.internal.draft.Draft;
 import io.tunecut.studio.internal.media.Media;
 import io.tunecut.studio.internal.media.MediaKind;
@@ -59,7 +60,7 @@ final class FakeAgent implements Agent {
   }
 
   @Override
-  public AgentReply respond(Draft draft, History history, List<Media> media, String message, String language) {
+  public AgentReply respond(Draft draft, History history, Said said, List<Media> media, String message, String language) {
     CountDownLatch h = hold;
     if (h != null) {
       try {

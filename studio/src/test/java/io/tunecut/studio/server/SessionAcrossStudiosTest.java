@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.tunecut.studio.internal.agent.Agent;
 import io.tunecut.studio.internal.agent.AgentReply;
 import io.tunecut.studio.internal.agent.History;
+import io.tunecut.studio.internal.agent.Said;
 import io.tunecut.studio.internal.draft.Draft;
 import io.tunecut.studio.ffmpeg.TestMedia;
 import io.tunecut.studio.server.QueueSettings;
@@ -44,12 +45,12 @@ class SessionAcrossStudiosTest {
     final AtomicInteger most = new AtomicInteger();
 
     @Override
-    public AgentReply respond(Draft draft, History history, List<Media> media, String message, String language) {
+    public AgentReply respond(Draft draft, History history, Said said, List<Media> media, String message, String language) {
       most.accumulateAndGet(inside.incrementAndGet(), Math::max);
       try {
         turnStarted.countDown();
         release.await(30, TimeUnit.SECONDS);
-        return inner.respond(draft, history, media, message, language);
+        return inner.respond(draft, history, said, media, message, language);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);

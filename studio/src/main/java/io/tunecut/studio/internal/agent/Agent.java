@@ -11,10 +11,16 @@ import java.util.List;
 public interface Agent {
   /**
    * @param history the drafts before (and after, once undone) this one, for "undo" and "redo"
+   * @param said what the turn before left for this one ({@link AgentReply#said()}), kept by the session
    * @param media the session's files in upload order
    * @param language "en" or "zh": the session's language; the message's own script wins
    */
-  AgentReply respond(Draft draft, History history, List<Media> media, String message, String language);
+  AgentReply respond(Draft draft, History history, Said said, List<Media> media, String message, String language);
+
+  /** A turn with nothing said before to lean on. */
+  default AgentReply respond(Draft draft, History history, List<Media> media, String message, String language) {
+    return respond(draft, history, Said.NOTHING, media, message, language);
+  }
 
   /** A turn without history: "undo" has nothing to go back to. */
   default AgentReply respond(Draft draft, List<Media> media, String message, String language) {

@@ -11,12 +11,19 @@ import java.util.List;
  * @param text the answer for the user, in their language
  * @param created media the turn made (a composed track), to be kept with the session's uploads
  * @param history the session's drafts to undo and redo to, after this turn
+ * @param said what the next turn may lean on, kept with the session beside the draft
  */
-public record AgentReply(Draft draft, List<AgentStep> steps, String text, List<Media> created, History history) {
+public record AgentReply(Draft draft, List<AgentStep> steps, String text, List<Media> created, History history, Said said) {
   public AgentReply {
     steps = List.copyOf(steps);
     created = List.copyOf(created);
     history = history == null ? History.none() : history;
+    said = said == null ? Said.NOTHING : said;
+  }
+
+  /** A turn that leaves nothing for the next to lean on. */
+  public AgentReply(Draft draft, List<AgentStep> steps, String text, List<Media> created, History history) {
+    this(draft, steps, text, created, history, Said.NOTHING);
   }
 
   public AgentReply(Draft draft, List<AgentStep> steps, String text, List<Media> created) {

@@ -60,12 +60,13 @@ public final class ModelAgent implements Agent {
   }
 
   @Override
-  public AgentReply respond(Draft start, History history, List<Media> media, String message, String language) {
-    if (message == null || message.isBlank()) return rules.respond(start, history, media, message, language);
+  public AgentReply respond(Draft start, History history, Said said, List<Media> media, String message, String language) {
+    // the rules read what the turn before said ("how loud is the music?", then "make it 80"); the model is told nothing of it
+    if (message == null || message.isBlank()) return rules.respond(start, history, said, media, message, language);
     boolean zh = Message.read(message, start.clips().stream().map(Clip::name).toList(), language).chinese();
     ModelReply<ModelEdit> reply = model.ask(message, timeline(start, media, zh));
     if (!(reply instanceof ModelReply.Proposed<ModelEdit> proposed) || proposed.edits().isEmpty()) {
-      return rules.respond(start, history, media, message, language);
+      return rules.respond(start, history, said, media, message, language);
     }
     Draft draft = start;
     Draft base = start;
@@ -105,7 +106,8 @@ public final class ModelAgent implements Agent {
     if (!draft.equals(base)) h = h.edited(base);
     String text = Replies.compose(edits, List.of(), draft, !draft.equals(start), all, rules.maker(), zh);
     List<AgentStep> steps = edits.stream().map(Edit::step).filter(Objects::nonNull).toList();
-    return new AgentReply(draft, steps, text, created, h);
+    // edits were made: no question is left for the next turn to answer, only the language
+    return new AgentReply(draft, steps, text, created, h, new Said(null, zh));
   }
 
   private static boolean ducking(Edit edit) {

@@ -61,9 +61,7 @@ public final class RuleAgent implements Agent {
   }
 
   @Override
-  public AgentReply respond(Draft given, History history, List<Media> media, String message, String language) {
-    Said note = Said.of(given);
-    Draft start = Said.without(given);
+  public AgentReply respond(Draft start, History history, Said note, List<Media> media, String message, String language) {
     var quotedOnly = ONLY_QUOTED.matcher(message);
     if (note.awaitsTitle() && quotedOnly.matches()) return respond(start, history, media, titled(quotedOnly.group(1)), language);
     Message msg = Message.read(note.named(message), start.clips().stream().map(Clip::name).toList(),
@@ -212,8 +210,7 @@ public final class RuleAgent implements Agent {
     boolean onlyAnswered = !edits.isEmpty() && edits.stream().allMatch(e -> e.kind() == Edit.Kind.ANSWER || e.kind() == Edit.Kind.QUESTION);
     String topic = onlyAnswered ? Said.topicOf(String.join(" ", msg.clauses().stream().map(Message.Clause::text).toList())) : null;
     if (edits.stream().anyMatch(e -> e.kind() == Edit.Kind.QUESTION && e.english().endsWith(SetText.ASK_TITLE_EN))) topic = Said.TITLE_WORDS;
-    Draft kept = new Said(topic, zh).on(draft, "zh".equalsIgnoreCase(language));
-    return new AgentReply(kept, steps, text, created, h);
+    return new AgentReply(draft, steps, text, created, h, new Said(topic, zh));
   }
 
   /** A title's words as a request the text instruction reads whole: «» keeps quotes inside them. */

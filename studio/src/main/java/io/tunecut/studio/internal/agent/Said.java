@@ -1,23 +1,25 @@
 package io.tunecut.studio.internal.agent;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tunecut.studio.internal.draft.Draft;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.regex.Pattern;
 
 /**
  * What the turn before leaves for the next to lean on: the question it answered ("how loud is
  * the music?", then "make it 80") and the language it was in (then "ok" is answered in it). Kept
- * in the draft, the one thing a session keeps between turns, under {@code talk}; taken off before
- * a turn reads it, so no edit, undo or comparison ever sees it.
+ * with the session beside the draft, never in it: the draft is what is undone, compared, rendered
+ * and exported, and a note of the chat is none of these.
  *
  * @param topic "length", "volume", "clip N" (how long it shows), "title" or "text" after a question about it;
  *     {@link #TITLE_WORDS} after asking what a title should say; else null
  * @param chinese whether the turn before was in Chinese
  */
-record Said(String topic, boolean chinese) {
-  static final String KEY = "talk";
-  static final Said NOTHING = new Said(null, false);
+public record Said(String topic, boolean chinese) {
+  /** Before the first turn, or when the note kept cannot be read: nothing to lean on. */
+  public static final Said NOTHING = new Said(null, false);
   static final String TITLE_WORDS = "title words";
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern LENGTH = Pattern.compile("how long|\\blength\\b|\\bduration\\b|多长|多久|时长|几秒");
   private static final Pattern VOLUME = Pattern.compile("how loud|\\bvolume\\b|\\bloud|多大声|音量|多响");
   /** "what's the title", "标题是什么": then "change it to Beach Day" gives it new words. */
@@ -36,27 +38,23 @@ record Said(String topic, boolean chinese) {
       "^(?:(?:ok|okay|then|so|just|please|hmm+|好|那|那就|嗯)\\s*,?\\s*)*(?:make it|make that|set it to|change it to|put it at|put it to|try|调到|改成|改到|设为|设成|变成|弄成|调成|to)?\\s*"
           + "(\\d+(?:\\.\\d+)?)\\s*(?:then|please|instead|吧|就行|好了)?\\s*$");
 
-  static Said of(Draft draft) {
-    var note = draft.extra().path(KEY);
-    if (!note.isObject()) return NOTHING;
-    return new Said(note.path("topic").isTextual() ? note.path("topic").asText() : null, note.path("zh").asBoolean(false));
+  /** The note as the session keeps it ({@link #toJson()}); {@link #NOTHING} for none or one that cannot be read. */
+  public static Said read(String json) {
+    if (json == null || json.isBlank()) return NOTHING;
+    try {
+      JsonNode note = JSON.readTree(json);
+      if (!note.isObject()) return NOTHING;
+      return new Said(note.path("topic").isTextual() ? note.path("topic").asText() : null, note.path("zh").asBoolean(false));
+    } catch (JsonProcessingException e) {
+      return NOTHING; // a note is a convenience: without it the next turn reads the message alone
+    }
   }
 
-  static Draft without(Draft draft) {
-    if (!draft.extra().has(KEY)) return draft;
-    ObjectNode extra = draft.extra().deepCopy();
-    extra.remove(KEY);
-    return draft.withExtra(extra);
-  }
-
-  /** The draft with this note on it; none when there is nothing a next turn would need. */
-  Draft on(Draft draft, boolean sessionChinese) {
-    if (topic == null && chinese == sessionChinese) return draft;
-    ObjectNode extra = draft.extra().deepCopy();
-    ObjectNode note = extra.putObject(KEY);
+  /** {@code {"topic":"volume","zh":false}}: what the session keeps until the next turn. */
+  public String toJson() {
+    var note = JSON.createObjectNode();
     if (topic != null) note.put("topic", topic);
-    note.put("zh", chinese);
-    return draft.withExtra(extra);
+    return note.put("zh", chinese).toString();
   }
 
   /** What a turn that only answered was asked about, from its words. */

@@ -112,7 +112,7 @@ public final class Database implements AutoCloseable {
       Flyway.configure(Database.class.getClassLoader())
           .dataSource(pool)
           .locations("classpath:db/studio")
-          .javaMigrations(new V2__MediaAudioChannels())
+          .javaMigrations(new V2__MediaAudioChannels(), new V7__SessionTalk())
           .table("studio_schema_history")
           .schemas(postgres ? new String[] {SCHEMA} : new String[0])
           .createSchemas(postgres)

@@ -1,5 +1,6 @@
 package io.tunecut.studio.internal.store;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -18,9 +19,31 @@ public final class Sessions {
   }
 
   public Optional<SessionRecord> find(String id, String userId) {
-    return db.one("SELECT id, user_id, task_id, language, draft FROM sessions WHERE id = ? AND user_id = ?",
-        rs -> new SessionRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+    return db.one("SELECT id, user_id, task_id, language, draft, talk FROM sessions WHERE id = ? AND user_id = ?",
+        rs -> new SessionRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+            rs.getString(6)),
         id, userId);
+  }
+
+  /**
+   * What a chat turn leaves, in one transaction: the draft, the note for the next turn and the
+   * drafts to undo and redo to never part, whenever the studio stops. Call under the session's lock.
+   *
+   * @param draft the draft after the turn, or null to keep the one saved
+   * @param talk the note for the next turn (JSON text), or null for none
+   * @param history the undo and redo drafts after the turn, or null when the turn left them as they were
+   */
+  public void saveTurn(String id, String draft, String talk, DraftHistory history) {
+    db.transaction(tx -> {
+      if (draft != null) tx.update("UPDATE sessions SET draft = ?, talk = ? WHERE id = ?", draft, talk, id);
+      else tx.update("UPDATE sessions SET talk = ? WHERE id = ?", talk, id);
+      if (history != null) {
+        tx.update("DELETE FROM draft_history WHERE session_id = ?", id);
+        insert(tx, id, "undo", history.earlier());
+        insert(tx, id, "redo", history.later());
+      }
+      return null;
+    });
   }
 
   public void saveDraft(String id, String draft) {
@@ -34,9 +57,12 @@ public final class Sessions {
 
   /** Replaces the session's undo and redo drafts; call under the session's lock. */
   public void saveHistory(String id, DraftHistory history) {
-    db.update("DELETE FROM draft_history WHERE session_id = ?", id);
-    insert(id, "undo", history.earlier());
-    insert(id, "redo", history.later());
+    db.transaction(tx -> {
+      tx.update("DELETE FROM draft_history WHERE session_id = ?", id);
+      insert(tx, id, "undo", history.earlier());
+      insert(tx, id, "redo", history.later());
+      return null;
+    });
   }
 
   private List<String> stack(String id, String stack) {
@@ -44,9 +70,9 @@ public final class Sessions {
         rs -> rs.getString(1), id, stack);
   }
 
-  private void insert(String id, String stack, List<String> drafts) {
+  private static void insert(Database.Transaction tx, String id, String stack, List<String> drafts) throws SQLException {
     for (int i = 0; i < drafts.size(); i++) {
-      db.update("INSERT INTO draft_history (session_id, stack, seq, draft) VALUES (?, ?, ?, ?)", id, stack, i, drafts.get(i));
+      tx.update("INSERT INTO draft_history (session_id, stack, seq, draft) VALUES (?, ?, ?, ?)", id, stack, i, drafts.get(i));
     }
   }
 

@@ -344,6 +344,28 @@ class ModelAgentTest {
   }
 
   @Test
+  void whatTheTurnBeforeAskedReachesTheRulesAndAnUndoThroughTheModelBringsNoStaleNoteBack() {
+    ModelAgent agent = agent(false);
+    model.answers(); // a question: the model calls no tool and the rules answer it
+    AgentReply asked = agent.respond(start, History.none(), Said.NOTHING, media, "how loud is the music?", "en");
+    model.answers();
+    AgentReply set = agent.respond(asked.draft(), asked.history(), asked.said(), media, "make it 80", "en");
+    assertThat(set.draft().music().volume()).as("the rules read the number as the question's").isEqualTo(0.8);
+
+    model.answers(call("set_aspect", "{\"shape\": \"tiktok\"}"));
+    AgentReply tiktok = agent.respond(asked.draft(), asked.history(), asked.said(), media, "make it for tiktok", "en");
+    model.answers(call("undo", "{}"));
+    AgentReply undone = agent.respond(tiktok.draft(), tiktok.history(), tiktok.said(), media, "nah go back", "en");
+    assertThat(undone.draft()).isEqualTo(start);
+    model.answers();
+    AgentReply later = agent.respond(undone.draft(), undone.history(), undone.said(), media, "make it 30", "en");
+    assertThat(later.draft().music().volume()).as("the question two turns back is no longer the topic").isEqualTo(1.0);
+    assertThat(Stream.of(asked, set, tiktok, undone, later)
+        .flatMap(r -> Stream.concat(Stream.of(r.draft()), Stream.concat(r.history().earlier().stream(), r.history().later().stream())))
+        .filter(d -> d.toJson().has("talk"))).as("drafts with a note of the chat in them").isEmpty();
+  }
+
+  @Test
   void uploadsAndNewSessionsAreTheRulesOwn() {
     ModelAgent agent = agent(false);
     assertThat(agent.emptyDraft()).isEqualTo(rules.emptyDraft());

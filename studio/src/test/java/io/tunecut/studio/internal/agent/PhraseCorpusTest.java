@@ -155,9 +155,10 @@ class PhraseCorpusTest {
     RuleAgent agent = Fixtures.composes(row.fixture) ? new RuleAgent(withBeats(), maker) : this.agent;
     Draft draft = start.draft();
     History history = History.none();
+    Said said = Said.NOTHING;
     for (int i = 0; i < row.earlier.size(); i++) {
       Turn turn = row.earlier.get(i);
-      AgentReply reply = agent.respond(draft, history, start.media(), turn.message, "en");
+      AgentReply reply = agent.respond(draft, history, said, start.media(), turn.message, "en");
       String got = DraftChange.between(start.draft(), reply.draft());
       // An earlier turn answers in its own message's language, as a row's last one does in the row's.
       String language = turn.message.codePoints().anyMatch(PhraseCorpusTest::isHan) ? "zh" : "en";
@@ -166,8 +167,9 @@ class PhraseCorpusTest {
       }
       draft = reply.draft();
       history = reply.history();
+      said = reply.said();
     }
-    AgentReply last = agent.respond(draft, history, start.media(), row.message, "en");
+    AgentReply last = agent.respond(draft, history, said, start.media(), row.message, "en");
     String got = DraftChange.between(start.draft(), last.draft());
     return new Outcome(row, got, last.text(), judged(row, got, last));
   }

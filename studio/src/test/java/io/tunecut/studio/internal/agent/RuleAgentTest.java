@@ -310,27 +310,31 @@ class RuleAgentTest {
   }
 
   @Test
-  void whatATurnAskedAndItsLanguageReachTheNextTurnThroughTheStoredDraft() {
+  void whatATurnAskedAndItsLanguageReachTheNextTurnBesideTheDraftNeverInIt() {
     Draft start = travelDraft();
-    // a session keeps the draft as JSON between turns: the next turn reads it back from there
+    // a session keeps the note as JSON beside the draft between turns: the next turn reads it back from there
     AgentReply asked = say(start, "how loud is the music?");
     assertThat(asked.history()).isEqualTo(History.none());
-    Draft stored = Draft.read(asked.draft().toJson());
-    AgentReply set = agent.respond(stored, asked.history(), media, "make it 80", "en");
+    assertThat(asked.draft()).as("a question changes nothing, and leaves no note in the draft").isEqualTo(start);
+    assertThat(asked.draft().toJson().has("talk")).isFalse();
+    Said kept = Said.read(asked.said().toJson());
+    AgentReply set = agent.respond(asked.draft(), asked.history(), kept, media, "make it 80", "en");
     assertThat(set.draft().music().volume()).isEqualTo(0.8);
+    // without the note, a number alone is not the music's volume
+    assertThat(agent.respond(asked.draft(), asked.history(), media, "make it 80", "en").draft()).isNotEqualTo(set.draft());
     // undo goes back to the timeline as it was, and a note is never a change of its own
-    assertThat(agent.respond(set.draft(), set.history(), media, "undo", "en").draft()).isEqualTo(start);
+    assertThat(agent.respond(set.draft(), set.history(), set.said(), media, "undo", "en").draft()).isEqualTo(start);
 
     AgentReply chinese = agent.respond(start, History.none(), media, "视频多长", "en");
-    AgentReply ok = agent.respond(Draft.read(chinese.draft().toJson()), chinese.history(), media, "ok", "en");
+    AgentReply ok = agent.respond(chinese.draft(), chinese.history(), Said.read(chinese.said().toJson()), media, "ok", "en");
     assertThat(ok.text()).containsPattern("\\p{IsHan}");
-    // nothing to remember: the draft is left exactly as it was
     assertThat(say(start, "thanks").draft()).isEqualTo(start);
 
     // asked about one clip, a number alone is that clip's length, not the video's
     Fixtures.Start photo = Fixtures.of("photo");
     AgentReply howLong = agent.respond(photo.draft(), History.none(), photo.media(), "how long is the photo on screen", "en");
-    AgentReply longer = agent.respond(Draft.read(howLong.draft().toJson()), howLong.history(), photo.media(), "make it 5", "en");
+    AgentReply longer = agent.respond(howLong.draft(), howLong.history(), Said.read(howLong.said().toJson()), photo.media(),
+        "make it 5", "en");
     assertThat(longer.draft().clips()).extracting(c -> c.durationMs()).containsExactly(10_000L, 5_000L, 8_000L);
   }
 
@@ -339,10 +343,12 @@ class RuleAgentTest {
     AgentReply r = null;
     Draft draft = start;
     History history = History.none();
+    Said said = Said.NOTHING;
     for (String m : messages) {
-      r = agent.respond(draft, history, media, m, "en");
+      r = agent.respond(draft, history, said, media, m, "en");
       draft = r.draft();
       history = r.history();
+      said = r.said();
     }
     return r;
   }
@@ -648,11 +654,11 @@ class RuleAgentTest {
     AgentReply asked = say(travelDraft(), "add a title");
     assertThat(asked.draft().captions()).isEmpty();
     assertThat(asked.text()).contains("What should the title say");
-    AgentReply named = agent.respond(asked.draft(), asked.history(), media, "Beach Day", "en");
+    AgentReply named = agent.respond(asked.draft(), asked.history(), asked.said(), media, "Beach Day", "en");
     assertThat(named.draft().captions()).extracting(c -> c.text()).containsExactly("Beach Day");
     assertThat(named.text()).contains("Title 'Beach Day'");
     // a request instead of words is read as the request
-    AgentReply other = agent.respond(asked.draft(), asked.history(), media, "make it vertical", "en");
+    AgentReply other = agent.respond(asked.draft(), asked.history(), asked.said(), media, "make it vertical", "en");
     assertThat(other.draft().captions()).isEmpty();
     assertThat(other.draft().output().height()).isGreaterThan(other.draft().output().width());
   }

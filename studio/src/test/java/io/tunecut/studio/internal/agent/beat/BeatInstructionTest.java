@@ -240,7 +240,7 @@ class BeatInstructionTest {
     }
     assertThat(editing.say("第二段太长了", "zh").text()).contains("拍").contains("剪辑点仍然卡在节拍上");
 
-    // a question between the montage and the trim leaves a note for the next turn in the draft:
+    // a question between the montage and the trim leaves a note for the next turn:
     // the montage's beats must survive it
     editing.draft = montage.deepCopy();
     editing.say("how loud is the music?");

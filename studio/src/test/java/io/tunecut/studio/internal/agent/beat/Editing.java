@@ -4,9 +4,11 @@ import static io.tunecut.studio.ffmpeg.TestMedia.FFMPEG;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tunecut.studio.internal.agent.AgentReply;
+import io.tunecut.studio.internal.agent.History;
 import io.tunecut.studio.internal.agent.Instruction;
 import io.tunecut.studio.internal.agent.Instructions;
 import io.tunecut.studio.internal.agent.RuleAgent;
+import io.tunecut.studio.internal.agent.Said;
 import io.tunecut.studio.internal.analysis.AnalysisCache;
 import io.tunecut.studio.internal.draft.Draft;
 import io.tunecut.studio.internal.media.FfprobeMediaProbe;
@@ -24,6 +26,8 @@ final class Editing {
   final RuleAgent agent;
   final List<Media> media = new ArrayList<>();
   ObjectNode draft;
+  /** What the last turn left for the next, as a session keeps it beside the draft. */
+  Said said = Said.NOTHING;
 
   Editing(Path dir) {
     analysis = new AnalysisCache(dir.resolve("analysis"), FFMPEG);
@@ -46,8 +50,9 @@ final class Editing {
   }
 
   AgentReply say(String message, String language) {
-    AgentReply reply = agent.respond(Draft.read(draft), media, message, language);
+    AgentReply reply = agent.respond(Draft.read(draft), History.none(), said, media, message, language);
     draft = reply.draft().toJson();
+    said = reply.said();
     return reply;
   }
 
