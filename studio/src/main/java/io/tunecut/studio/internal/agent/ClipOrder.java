@@ -7,13 +7,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * "put the second clip first", "play the 2nd video first", "put the Times Square clip first",
  * "swap the clips", "move clip 3 to the end", "reverse the order", "sunset first then beach then city",
- * "调换两个视频的顺序".
+ * "调换两个视频的顺序", "shuffle the clips".
  */
 final class ClipOrder implements Instruction {
   private static final Pattern MOVE = Pattern.compile(
@@ -52,8 +53,14 @@ final class ClipOrder implements Instruction {
   private static final Pattern REVERSE = Pattern.compile(
       "reverse\\s+(?:the\\s+)?(?:clip\\s+|video\\s+)?(?:order|clips|videos)|(?:order|clips|videos)\\s+(?:in\\s+)?reverse|backwards order|倒序|反过来|倒过来|倒着放");
 
+  /** "shuffle the clips", "random order", "打乱顺序". */
+  private static final Pattern SHUFFLE = Pattern.compile(
+      "\\bshuffle\\b|\\brandomi[sz]e\\b|\\b(?:in\\s+(?:a\\s+)?)?random(?:ly)?\\s+(?:order|sequence)\\b|\\bmix\\s+(?:up\\s+)?(?:the\\s+)?(?:clips|order|videos)(?:\\s+up)?\\b"
+          + "|打乱|随机(?:顺序|排列|排序)|顺序随机|乱序");
+
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
+    if (turn.match(SHUFFLE) != null) return Optional.of(shuffled(draft));
     Matcher sequence = turn.match(SEQUENCE);
     if (sequence != null) {
       List<Integer> named = new ArrayList<>();
@@ -97,6 +104,15 @@ final class ClipOrder implements Instruction {
     }
     return Optional.of(swap(draft, Integer.parseInt(swap.group(1) != null ? swap.group(1) : swap.group(3)),
         Integer.parseInt(swap.group(2) != null ? swap.group(2) : swap.group(4))));
+  }
+
+  /** Another order, the same for the same draft (so a test or a retry sees what the person saw), never the order it had. */
+  static Edit shuffled(Draft draft) {
+    if (draft.clips().size() < 2) return tooFew(draft);
+    List<Clip> clips = new ArrayList<>(draft.clips());
+    Collections.shuffle(clips, new Random(draft.toJson().toString().hashCode()));
+    if (clips.equals(draft.clips())) Collections.rotate(clips, 1);
+    return ordered(draft, clips, Edit.args().put("shuffled", true));
   }
 
   /** The clips at {@code positions} (from 1) first, in that order, then the others as they were. */

@@ -30,6 +30,7 @@ public final class Instructions {
         new TrackLimits(),
         new AddMusic(),
         new ClipOrder(),
+        new CutRange(),
         new ClipTrim(),
         new ClipTooLong(),
         new ClipSpeed(),

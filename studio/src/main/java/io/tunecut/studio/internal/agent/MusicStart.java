@@ -39,6 +39,10 @@ final class MusicStart implements Instruction {
   /** "skip the intro", "跳过前奏" with no time: where the intro ends is not known here. */
   private static final Pattern INTRO_ONLY = Pattern.compile(
       "\\b(?:skip|cut|no|without|lose|drop)\\s+(?:the\\s+)?(?:(?:song|music)'?s?\\s+)?intro\\b|跳过\\s*(?:song|music)?\\s*的?\\s*前奏|(?:不要|去掉|剪掉)\\s*(?:song|music)?\\s*的?\\s*前奏");
+  /** "start the music at the chorus", "从副歌开始", "use the drop": a part of the song only its sound tells. */
+  private static final Pattern SONG_PART = Pattern.compile(
+      "\\b(?:start|begin|play|use|jump to|skip to|go to|cut to|from)\\b.*\\b(?:chorus|refrain|hook|drop|best part|good part|climax|catchy part)\\b"
+          + "|\\b(?:chorus|refrain|hook|drop|best part|climax)\\s+(?:only|part)\\b|(?:chorus|副歌|高潮|最好听的部分|精彩部分)\\s*(?:部分)?\\s*(?:开始|那里|那段|起)");
   /** "can the music kick in a bit later", "音乐晚一点再进来": later by {@link #LATER_MS}, no time said. */
   private static final Pattern LATER = Pattern.compile(
       "(?:music|song)\\s+(?:should\\s+|to\\s+)?(?:kicks?|comes?|starts?|begins?|enters?|drops?|bring\\s+(?:it\\s+)?in)(?:\\s+in)?\\s+(?:a\\s+(?:bit|little|tad)\\s+|slightly\\s+|(?:a\\s+)?few\\s+seconds\\s+)?later\\b"
@@ -61,6 +65,7 @@ final class MusicStart implements Instruction {
     Matcher song = turn.match(IN_SONG);
     Matcher timeline = song == null ? turn.match(ON_TIMELINE) : null;
     if (song == null && timeline == null && turn.match(INTRO_ONLY) != null) return Optional.of(intro(draft));
+    if (song == null && timeline == null && turn.match(SONG_PART) != null) return Optional.of(songPart(draft));
     if (song == null && timeline == null) return Optional.empty();
     Music music = draft.music();
     if (music == null) return Optional.of(noMusic(draft));
@@ -90,6 +95,13 @@ final class MusicStart implements Instruction {
     return Edit.refused(draft, "set_music_start", Edit.args(),
         "I can't tell where the song's intro ends: say where the song should start, e.g. \"start the song at 0:20\".",
         "我听不出前奏在哪里结束：告诉我从歌的第几秒开始，比如“从歌的第20秒开始”。");
+  }
+
+  private static Edit songPart(Draft draft) {
+    if (draft.music() == null) return noMusic(draft);
+    return Edit.refused(draft, "set_music_start", Edit.args(),
+        "I can't find the chorus by ear yet: say where in the song to start, e.g. \"start the song at 0:45\".",
+        "我还听不出副歌在哪里：告诉我从歌的第几秒开始，比如“从歌的第45秒开始”。");
   }
 
   private static Edit noMusic(Draft draft) {

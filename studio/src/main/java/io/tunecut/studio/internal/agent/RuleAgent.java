@@ -33,6 +33,11 @@ public final class RuleAgent implements Agent {
   private static final Pattern KEEP_AFTER_ALL = Pattern.compile(
       "^(?:(?:算了|还是|actually|no|nah|wait|hmm+|ok)\\s*,?\\s*)*(?:留着|保留|留下|别删了?|不删了|keep (?:it|that|them)(?: after all)?)(?:吧|它|了)?\\s*$");
   private static final Pattern REDO = Pattern.compile("^(?:please\\s+)?redo\\b|重做|恢复撤销");
+  /** "what did you change?", "what changed", "你刚才改了什么": the last change said again, nothing changed. */
+  private static final Pattern RECAP = Pattern.compile(
+      "^(?:(?:so|and|ok|okay|wait|hmm+|sorry|um+)\\s*,?\\s+)*(?:what (?:did|have) (?:you|u|ya) (?:just |actually )?(?:change|changed|do|done|edit|edited)"
+          + "|what(?:'s| has| was)? (?:just )?(?:been )?changed?|what(?:'s| is) different)(?:\\s+(?:just now|now|exactly|there|to it|to the video|then))*\\s*\\??\\s*$"
+          + "|^(?:你|您)?(?:刚才|刚刚|这次)?(?:到底)?(?:改|动|修改)了(?:什么|啥|哪些|哪里|哪儿)\\s*[?？]?\\s*$|^(?:刚才|刚刚)?(?:有)?什么(?:变化|改动|不一样)\\s*[?？]?\\s*$");
   private static final Pattern FILLER = Pattern.compile(
       "^(?:please|pls|ok|okay|now|then|for me|just|so|yeah|yes|hey|also|a bit|a little|thanks?|thank you|right|lol|lmao|haha+|hehe|done|all done|that'?s it|looks good|great|fine|cool|no|nope|wait|hmm+|oops|actually|not that one|not that|wrong one|:\\)|请|帮我|一下|吧|好的|好|谢谢|嗯|哦|呢|啊|哈+|嘿嘿|呵呵|卧槽|哇塞?|天哪|我去|不对|算了|不是(?:这|那)(?:个|段)|\\s)*$");
   /** "好了 导出吧", "ok, make it vertical", "alright then": a lead-in to the request beside it, which needs no answer of its own. */
@@ -108,6 +113,10 @@ public final class RuleAgent implements Agent {
         draft = t.edit().draft();
         base = draft;
         h = t.history();
+        continue;
+      }
+      if (i < asked && RECAP.matcher(clause.text()).find()) {
+        edits.add(recap(history, start));
         continue;
       }
       if (last != null && i < asked && !rewritten.contains(clause)) {
@@ -228,6 +237,17 @@ public final class RuleAgent implements Agent {
     return Edit.question(draft, "Which one instead: " + en + "?", "换成哪一段：" + cn + "？");
   }
 
+  /** The last change before this message, said again. */
+  private static Edit recap(History history, Draft now) {
+    if (history.earlier().isEmpty()) {
+      return Edit.answer(now, "I haven't changed anything yet.", "我还没有改动过。");
+    }
+    Changes last = Changes.between(history.earlier().get(history.earlier().size() - 1), now);
+    if (last.none()) return Edit.answer(now, "My last change left the timeline as it was.", "上一次的修改没有改变时间线。");
+    return Edit.answer(now, "My last change: " + last.said(false) + ". Say \"undo\" to take it back.",
+        "上一次的修改：" + last.said(true) + "。说“撤销”可以改回去。");
+  }
+
   /** Whether the last change took something off: a clip, the music or a text. */
   private static boolean removed(History history, Draft now) {
     if (history.earlier().isEmpty()) return false;
@@ -289,9 +309,12 @@ public final class RuleAgent implements Agent {
           undo ? "还没有可以撤销的修改。" : "没有可以重做的修改。"), h);
     }
     Draft to = stack.get(stack.size() - 1);
+    Changes back = Changes.between(draft, to);
+    String en = undo ? "Undone: the timeline is back to how it was before your last change" : "Redone: your change is back";
+    String zh = undo ? "已撤销，时间线回到上一次修改之前" : "已重做刚才撤销的修改";
     return new Travel(Edit.done(to, undo ? "undo" : "redo", Edit.args(),
-        undo ? "Undone: the timeline is back to how it was before your last change." : "Redone: your change is back.",
-        undo ? "已撤销，时间线回到上一次修改之前。" : "已重做刚才撤销的修改。"), undo ? h.undone(draft) : h.redone(draft));
+        en + (back.none() ? "." : " (" + back.said(false) + ")."), zh + (back.none() ? "。" : "（" + back.said(true) + "）。")),
+        undo ? h.undone(draft) : h.redone(draft));
   }
 
   @Override

@@ -23,8 +23,12 @@ final class SetText implements Instruction {
   private static final Pattern TITLE = Pattern.compile("\\b(?:title|heading|headline)s?\\b");
   private static final Pattern TEXT = Pattern.compile("\\b(?:title|heading|headline|caption|subtitle|text|label|words?|writing)s?\\b|文字");
   private static final Pattern REPLACE = Pattern.compile("\\b(?:change|rename|replace|edit|update|switch|make)\\b|改成|改为|换成|改");
+  private static final double DEFAULT_SIZE = 0.08;
   private static final Pattern BIGGER = Pattern.compile("too (?:small|tiny)|hard to read|太小|改大|调大|加大|\\bbig\\b|\\b(?:bigger|larger|huge|enlarge|increase|bolder)\\b|放大|大一?点|更大|大些|加大");
   private static final Pattern SMALLER = Pattern.compile("too (?:big|large|huge)|太大|改小|调小|\\b(?:smaller|tiny|shrink|reduce|decrease)\\b|缩小|小一?点|更小|小些");
+  /** "with a heart", "加个爱心": drawn in the words' own line (the captions' fonts fall back to one that has it). */
+  private static final Pattern HEART = Pattern.compile("\\bwith (?:a |some |little |cute )*(?:love )?hearts?\\b|(?:加|带|配)(?:个|一个|上)?(?:爱心|小心心|心心)");
+  private static final String HEART_SIGN = "❤";
   private static final Pattern BY = Pattern.compile("(\\d+(?:\\.\\d+)?)%");
   private static final Map<String, String> COLORS = Map.ofEntries(
       Map.entry("red", "#ff0000"), Map.entry("红", "#ff0000"), Map.entry("white", "#ffffff"), Map.entry("白", "#ffffff"),
@@ -148,6 +152,7 @@ final class SetText implements Instruction {
 
   /** New words: a new title or text, or new words for the one named. */
   private static Edit write(Turn turn, Draft draft, String words, boolean title) {
+    if (turn.has(HEART) && !words.contains(HEART_SIGN)) words = words + " " + HEART_SIGN;
     turn.match(Pattern.compile(".*"));
     boolean replace = (title || turn.has(REPLACE)) && !turn.has(Pattern.compile("\\b(?:add|another|new|also)\\b|再加|加"));
     return write(draft, words, title, replace, c -> style(turn, draft, c));
@@ -166,7 +171,7 @@ final class SetText implements Instruction {
     long d = existing != null && replace ? existing.durationMs() : DEFAULT_MS;
     long st = existing != null && replace ? existing.startMs() : 0;
     String pos = existing != null && replace ? existing.position() : title ? "center" : "bottom";
-    Caption c = new Caption(id, words, st, d, pos, existing != null && replace ? existing.size() : 0.08,
+    Caption c = new Caption(id, words, st, d, pos, existing != null && replace ? existing.size() : DEFAULT_SIZE,
         existing != null && replace ? existing.color() : "#ffffff", existing != null && replace ? existing.extra() : null);
     Caption styled = style.apply(c);
     if (styled != null) c = styled;
@@ -191,9 +196,13 @@ final class SetText implements Instruction {
     // a colour asked for is named in the reply ("in yellow"); the default white is not
     String colour = c.color().equals("#ffffff") ? "" : " in " + colourName(c.color(), false);
     String zhColour = c.color().equals("#ffffff") ? "" : colourName(c.color(), true) + "色，";
+    // so is a size other than the default ("big in the middle")
+    long height = Math.round(c.size() * 100);
+    String size = c.size() == DEFAULT_SIZE ? "" : ", " + height + "% of the frame height";
+    String zhSize = c.size() == DEFAULT_SIZE ? "" : "字高 " + height + "%，";
     return Edit.done(next, title ? "set_title" : "add_caption", args,
-        kind + " '" + words + "' " + TextPlace.where(c.position()) + colour + ", " + when + ".",
-        (title ? "标题「" : "文字「") + words + "」，" + TextPlace.zhWhere(c.position()) + "，" + zhColour + zhWhen + "。");
+        kind + " '" + words + "' " + TextPlace.where(c.position()) + colour + size + ", " + when + ".",
+        (title ? "标题「" : "文字「") + words + "」，" + TextPlace.zhWhere(c.position()) + "，" + zhColour + zhSize + zhWhen + "。");
   }
 
   /** The style the clause asks for, or null when it asks for none. */
@@ -311,7 +320,7 @@ final class SetText implements Instruction {
         title ? "Removed the title." : "Removed the text.", title ? "已删除标题。" : "已删除文字。");
   }
 
-  private static String colourName(String hex, boolean zh) {
+  static String colourName(String hex, boolean zh) {
     return COLORS.entrySet().stream().filter(e -> e.getValue().equals(hex) && e.getKey().matches(zh ? "\\p{IsHan}" : "[a-z]+"))
         .map(Map.Entry::getKey).sorted().findFirst().orElse(hex);
   }

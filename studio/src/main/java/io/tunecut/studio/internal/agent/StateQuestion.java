@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 final class StateQuestion implements Instruction {
   private static final Pattern STATE_QUESTION = Pattern.compile(
       "^(?:好了|完成了|弄好了|做好了|改好了|可以了)吗|^(?:is|are|was|does|did)\\s+(?:it|this|that|the|my|music|song|video|clip|title|caption|text|original sound|everything|there)\\b(?!.*\\b(?:possible|a way|able|ok|okay|alright|fine)\\s+(?:if|to)\\b)"
-          + "|^(?:what'?s|what is) (?:the )?(?:title|caption|text|aspect ratio|aspect|ratio|shape|format|(?:music )?volume)\\b|^(?:title|caption|text)\\s*(?:是|叫)\\s*(?:什么|啥)|^what does (?:the |my )?(?:title|caption|text) say\\b"
+          + "|^(?:what'?s|what is) (?:the )?(?:title|caption|text|aspect ratio|aspect|ratio|shape|format|resolution|quality|(?:music )?volume)\\b|^what (?:resolution|quality)\\b|^(?:title|caption|text)\\s*(?:是|叫)\\s*(?:什么|啥)|^what does (?:the |my )?(?:title|caption|text) say\\b"
           + "|^(?!.*(?:能|可以|可不可以|帮|请|把|要不要)).*(?:是不是|是否|有没有|会不会).*|^(?!.*(?:能|可以|可不可以|帮|请|把|要不要)).*(?:现在|目前|这样)?是.*吗\\s*\\??$"
           + "|^(?!.*(?:能|可以|可不可以|帮|请|把|要不要|你在))(?:.+在|有).*吗\\s*\\??$"
           + "|^where(?:'s| is| are)\\s+(?:the\\s+|my\\s+)?(?:title|caption|text)|(?:title|caption|text|标题|字幕|文字)\\s*(?:现在)?在哪"
@@ -43,6 +43,8 @@ final class StateQuestion implements Instruction {
   private static final Pattern ABOUT_MUSIC = Pattern.compile("music|song|track|bgm|音乐|配乐|歌");
   private static final Pattern ABOUT_TEXT = Pattern.compile("title|caption|text|«|标题|字幕|文字");
   private static final Pattern ABOUT_SOUND = Pattern.compile("music|song|loud|quiet|volume|soft|音量|大声|小声|吵|声音|响");
+  private static final Pattern ABOUT_SHARPNESS = Pattern.compile(
+      "(?<![\\d.])(?:4|2)\\s*k\\b|\\b(?:2160|1440|1080|720)\\s*p?\\b|\\b(?:uhd|hd|resolution|quality|sharp|blurry|pixels)\\b|分辨率|清晰|高清|画质|模糊");
   private static final Pattern ABOUT_SHAPE = Pattern.compile("vertical|horizontal|landscape|portrait|square|wide|tiktok|youtube|aspect|shape|竖|横|方|比例|抖音");
 
   @Override
@@ -102,6 +104,12 @@ final class StateQuestion implements Instruction {
           "还没有背景音乐：发一首歌给我，或者说“配点轻松的音乐”。");
     }
     var o = draft.output();
+    if (ABOUT_SHARPNESS.matcher(turn.whole()).find() && o.width() > 0 && o.height() > 0) {
+      String res = o.resolution() != null ? o.resolution() : Math.min(o.width(), o.height()) + "p";
+      return Edit.question(draft,
+          "The video exports at " + o.width() + "×" + o.height() + " (" + res + "); 1080p is the sharpest I make. Say \"720p\" for a smaller file.",
+          "视频导出为 " + o.width() + "×" + o.height() + "（" + res + "），1080p 是我能做的最清晰的。想要小一点的文件就说“720p”。");
+    }
     if (ABOUT_SHAPE.matcher(turn.whole()).find() && o.width() > 0 && o.height() > 0) {
       String ratio = o.aspect() != null ? o.aspect().wire()
           : Aspect.nearest(o.width(), o.height()).wire();

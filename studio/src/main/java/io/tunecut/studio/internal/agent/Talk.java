@@ -36,7 +36,8 @@ final class Talk implements Instruction {
   /** "looks nice", "i love this song", "这首歌不错": nothing to change, and glad. */
   private static final Pattern PRAISE = Pattern.compile(
       "\\b(?:looks?|sounds?|is|are|'s)\\s+(?:so |really |very |pretty |super )?(?:nice|good|great|cool|amazing|awesome|perfect|beautiful|lovely|fine|sick|fire|dope|lit|sweet|legit|clean|fantastic|wonderful)\\b"
-          + "|^i (?:really |just )?(?:love|like)\\b|(?<![不没])(?:好看|好听|漂亮|真棒|很棒|喜欢)");
+          + "|^i (?:really |just )?(?:love|like)\\b|^(?:(?:really|totally|absolutely|honestly|omg|wow)\\s+)?(?:love|loving|liking|digging|adore)\\s+(?:it|this|that|the)\\b"
+          + "|(?<![不没])(?:好看|好听|漂亮|真棒|很棒|喜欢)");
   /** An edit word: a clause with one is an instruction, whatever else it says. */
   private static final Pattern EDIT_WORD = Pattern.compile(
       "(?<!clip )\\d|\\b(?:but|make|put|add|set|turn|change|more|less|louder|quieter|bigger|smaller|remove|cut|use|move|can you|could you)\\b"
