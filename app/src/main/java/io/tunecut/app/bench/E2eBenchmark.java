@@ -87,8 +87,12 @@ public final class E2eBenchmark {
    */
   static Run console(Path data, String attach, boolean afterAnalysis) throws IOException, InterruptedException {
     Files.createDirectories(data);
-    // -jar, as ./tunecut runs it (the manifest opens Java's synthesizer for composed music), on its class-data archive.
-    List<String> command = new ArrayList<>(List.of(javaProgram(), sharedClasses(), "-jar", ownJar().toString(), "console"));
+    // -jar, as ./tunecut runs it (the manifest opens Java's synthesizer for composed music), on its class-data archive,
+    // with the console's quick compiler and the person's own TUNECUT_JAVA_OPTS after it, so they can override it.
+    List<String> command = new ArrayList<>(List.of(javaProgram(), sharedClasses(), "-XX:TieredStopAtLevel=1"));
+    String own = System.getenv().getOrDefault("TUNECUT_JAVA_OPTS", "").strip();
+    if (!own.isEmpty()) command.addAll(List.of(own.split("\\s+")));
+    command.addAll(List.of("-jar", ownJar().toString(), "console"));
     ProcessBuilder builder = new ProcessBuilder(command).redirectError(data.resolve("stderr.log").toFile());
     Map<String, String> env = builder.environment();
     env.put("TUNECUT_DATA_DIR", data.toString());
