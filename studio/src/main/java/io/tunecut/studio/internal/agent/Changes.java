@@ -3,6 +3,7 @@ package io.tunecut.studio.internal.agent;
 import io.tunecut.studio.internal.draft.Caption;
 import io.tunecut.studio.internal.draft.Clip;
 import io.tunecut.studio.internal.draft.Draft;
+import io.tunecut.studio.internal.draft.Look;
 import io.tunecut.studio.internal.draft.Music;
 import io.tunecut.studio.internal.draft.Output;
 import io.tunecut.studio.internal.draft.Transition;
@@ -33,6 +34,10 @@ record Changes(List<String> english, List<String> chinese) {
       String was = from.output().width() + "×" + from.output().height();
       String now = to.output().width() + "×" + to.output().height();
       c.add("frame " + was + " → " + now, "画面 " + was + " → " + now);
+    }
+    if (from.output().look() != to.output().look()) {
+      c.add("look " + look(from.output().look(), false) + " → " + look(to.output().look(), false),
+          "色调 " + look(from.output().look(), true) + " → " + look(to.output().look(), true));
     }
     if (!Objects.equals(from.output().loudness(), to.output().loudness())) {
       c.add("loudness " + lufs(from.output().loudness()) + " → " + lufs(to.output().loudness()),
@@ -184,6 +189,10 @@ record Changes(List<String> english, List<String> chinese) {
 
   private static String fades(Transition t, boolean zh) {
     return t == null ? (zh ? "无" : "none") : zh ? Words.zhSecs(t.durationMs()) : Words.secs(t.durationMs());
+  }
+
+  private static String look(Look look, boolean zh) {
+    return look == null ? (zh ? "原色" : "own colours") : look.said(zh);
   }
 
   private static String lufs(Double loudness) {

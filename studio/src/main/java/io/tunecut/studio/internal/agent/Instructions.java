@@ -17,6 +17,7 @@ public final class Instructions {
   public static List<Instruction> standard() {
     return List.of(
         new StateQuestion(),
+        new SetLook(),
         new Unsupported(),
         new SetText(),
         new LeaveAlone(),

@@ -5,6 +5,7 @@ import io.tunecut.studio.internal.draft.Aspect;
 import io.tunecut.studio.internal.draft.Caption;
 import io.tunecut.studio.internal.draft.Draft;
 import io.tunecut.studio.internal.draft.Fill;
+import io.tunecut.studio.internal.draft.Look;
 import io.tunecut.studio.internal.llm.Param;
 import io.tunecut.studio.internal.llm.Tool;
 import io.tunecut.studio.internal.media.Media;
@@ -24,7 +25,7 @@ sealed interface ModelEdit {
   List<Class<? extends ModelEdit>> ALL = List.of(AddMusic.class, Compose.class, RemoveMusic.class, MusicVolume.class, Fade.class,
       Loop.class, MusicStart.class, MusicEnd.class, Duck.class, ClipSound.class, Text.class, TrimVideo.class, KeepPart.class,
       VideoLength.class, LoopClips.class, TrimClip.class, RemoveClips.class, MoveClip.class, SwapClips.class, OrderClips.class, PhotoLength.class,
-      Crossfade.class, ClipSpeed.class, Shape.class, Resolution.class, Loudness.class, Undo.class, Redo.class, Export.class);
+      Crossfade.class, ClipSpeed.class, Shape.class, Resolution.class, ColourLook.class, CutOut.class, Loudness.class, Undo.class, Redo.class, Export.class);
 
   /** The edits that need the music heard (its beats), offered when the studio can analyse it. */
   List<Class<? extends ModelEdit>> ON_THE_BEAT = List.of(SyncToCuts.class, Montage.class, EndOnPhrase.class);
@@ -358,6 +359,41 @@ sealed interface ModelEdit {
     @Override
     public Edit apply(Draft draft, List<Media> media, MusicMaker maker) {
       return ClipOrder.sequence(draft, clips);
+    }
+  }
+
+  @Tool(name = "cut_out", value = "Takes the stretch between two times out of the video, across clips (\"cut out 4s to 6s\"): "
+      + "the clip plays on from the other side, text after it moves up.")
+  record CutOut(
+      @Param(value = "seconds into the video", min = 0, max = 3600) double from,
+      @Param(value = "seconds into the video", min = 0, max = 3600) double to) implements Change {
+    public CutOut {
+      if (to <= from) throw new IllegalArgumentException("the end must come after the start");
+    }
+
+    @Override
+    public Edit apply(Draft draft, List<Media> media, MusicMaker maker) {
+      return CutRange.cut(draft, ms(from), ms(to));
+    }
+  }
+
+  /** A colour look over the clips, or none. */
+  enum Colours {
+    BLACK_AND_WHITE(Look.BLACK_AND_WHITE), SEPIA(Look.SEPIA), NATURAL(null);
+
+    final Look look;
+
+    Colours(Look look) {
+      this.look = look;
+    }
+  }
+
+  @Tool(name = "set_look", value = "A colour look over every clip: black and white, sepia (vintage), or natural (the clips' own "
+      + "colours again). Text keeps its colour. No other filters exist.")
+  record ColourLook(Colours look) implements Change {
+    @Override
+    public Edit apply(Draft draft, List<Media> media, MusicMaker maker) {
+      return SetLook.look(draft, look.look);
     }
   }
 

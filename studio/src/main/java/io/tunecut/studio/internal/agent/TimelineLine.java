@@ -49,6 +49,7 @@ final class TimelineLine {
     List<String> frame = new ArrayList<>();
     if (o.width() > 0 && o.height() > 0) frame.add(o.width() + "×" + o.height());
     if (o.aspect() != null) frame.add(o.aspect().wire());
+    if (o.look() != null) frame.add(o.look().said(zh));
     if (!frame.isEmpty()) parts.add((zh ? "画面 " : "frame ") + String.join(" ", frame));
     return String.join(" · ", parts);
   }

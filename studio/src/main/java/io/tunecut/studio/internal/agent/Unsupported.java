@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Asked for what this studio does not do (filters, effects, stickers, animated text, noise
+ * Asked for what this studio does not do (filters other than a look, effects, stickers, animated text, noise
  * removal, a changed voice, face or background, a zoom): an honest "I can't", read before the
  * text and sound edits, so "加个字幕动画" adds no text "动画" and "remove the wind noise from the
  * beach clip" does not mute the clip (unless it says "mute").
@@ -16,10 +16,9 @@ final class Unsupported implements Instruction {
   private static final Pattern UNSUPPORTED = Pattern.compile(
       "\\b(?:filters?|stickers?|emojis?|green ?screen|special effects?|vfx|face ?(?:tune|swap|filter)|beauty (?:mode|filter)|colou?r grad(?:e|ing))\\b"
           + "|\\b(?:remove|change|replace|erase|swap) (?:the |my )?background\\b(?! music)|\\bbackground (?:behind|removal)\\b|\\b(?:make|look) (?:me|my face) (?:look )?(?:thinner|slimmer|prettier|younger)\\b"
-          + "|\\bblack (?:and|&) white\\b|\\bb ?& ?w\\b|\\b(?:sepia|grayscale|greyscale|monochrome)\\b"
           + "|\\bzoom(?:s|ing)?\\b(?!\\s+(?:in )?to fill)|\\bken burns\\b|\\banimat(?:e|ed|ion)\\b|\\b(?:voice ?changer|auto-?tune|change my voice)\\b"
           + "|滤镜|美颜|瘦脸|磨皮|美白|贴纸|表情包|特效|抠图|抠像|(?:换|去掉|去除|删掉)(?:个|一下|掉)?背景(?!音乐|乐|声|模糊)"
-          + "|黑白|变声|动画|缩放效果|推镜头");
+          + "|变声|动画|缩放效果|推镜头");
   /**
    * Noise taken out of a clip's sound, which needs a denoiser; "it has wind noise, mute it" asks
    * for the mute, which is done.
@@ -61,8 +60,8 @@ final class Unsupported implements Instruction {
     }
     if (turn.match(UNSUPPORTED) == null && !quotedAlone(turn)) return Optional.empty();
     return Optional.of(Edit.question(draft,
-        "I can't do that here: no filters, effects, stickers, animations or zooms, and no changing faces, voices or backgrounds."
+        "I can't do that here: no filters (only black and white or a vintage look), effects, stickers, animations or zooms, and no changing faces, voices or backgrounds."
             + " I edit the clips, music, text, speed and shape: ask \"what can you do?\" for all of it.",
-        "这个我没法做：滤镜、特效、贴纸、动画、缩放、美颜、变声和换背景都不支持。我能剪片段、配音乐、加文字、调速度和画面比例：说“你能做什么”看全部。"));
+        "这个我没法做：滤镜（只有黑白和复古色）、特效、贴纸、动画、缩放、美颜、变声和换背景都不支持。我能剪片段、配音乐、加文字、调速度和画面比例：说“你能做什么”看全部。"));
   }
 }

@@ -12,10 +12,11 @@ import java.util.Set;
  * @param fps output frame rate, 0 for the clips' own (the smoothest of them, up to 60)
  * @param loudness target integrated loudness in LUFS, or null for no normalisation
  * @param fill how clips of another shape fill the frame, or null for the renderer's default
+ * @param look a colour look over every clip, or null for the clips' own colours
  */
 public record Output(String title, Aspect aspect, String resolution, int width, int height, double fps,
-    Double loudness, Fill fill, ObjectNode extra) {
-  static final Set<String> KNOWN = Set.of("title", "aspect", "resolution", "width", "height", "fps", "loudness", "fill");
+    Double loudness, Fill fill, Look look, ObjectNode extra) {
+  static final Set<String> KNOWN = Set.of("title", "aspect", "resolution", "width", "height", "fps", "loudness", "fill", "look");
   public static final double DEFAULT_LOUDNESS = -14;
 
   public Output {
@@ -24,7 +25,7 @@ public record Output(String title, Aspect aspect, String resolution, int width, 
   }
 
   public static Output defaults() {
-    return new Output(null, null, null, 0, 0, 0, DEFAULT_LOUDNESS, null, null);
+    return new Output(null, null, null, 0, 0, 0, DEFAULT_LOUDNESS, null, null, null);
   }
 
   /** The short side of the frame in pixels: 1080 unless 720p was asked for. */
@@ -33,27 +34,31 @@ public record Output(String title, Aspect aspect, String resolution, int width, 
   }
 
   public Output withTitle(String t) {
-    return new Output(t, aspect, resolution, width, height, fps, loudness, fill, extra);
+    return new Output(t, aspect, resolution, width, height, fps, loudness, fill, look, extra);
   }
 
   public Output withAspect(Aspect a) {
-    return new Output(title, a, resolution, width, height, fps, loudness, fill, extra);
+    return new Output(title, a, resolution, width, height, fps, loudness, fill, look, extra);
   }
 
   public Output withResolution(String r) {
-    return new Output(title, aspect, r, width, height, fps, loudness, fill, extra);
+    return new Output(title, aspect, r, width, height, fps, loudness, fill, look, extra);
   }
 
   public Output withFrame(int w, int h) {
-    return new Output(title, aspect, resolution, w, h, fps, loudness, fill, extra);
+    return new Output(title, aspect, resolution, w, h, fps, loudness, fill, look, extra);
   }
 
   public Output withLoudness(Double lufs) {
-    return new Output(title, aspect, resolution, width, height, fps, lufs, fill, extra);
+    return new Output(title, aspect, resolution, width, height, fps, lufs, fill, look, extra);
   }
 
   public Output withFill(Fill f) {
-    return new Output(title, aspect, resolution, width, height, fps, loudness, f, extra);
+    return new Output(title, aspect, resolution, width, height, fps, loudness, f, look, extra);
+  }
+
+  public Output withLook(Look l) {
+    return new Output(title, aspect, resolution, width, height, fps, loudness, fill, l, extra);
   }
 
   static Output read(JsonNode m) {
@@ -66,7 +71,8 @@ public record Output(String title, Aspect aspect, String resolution, int width, 
     String title = m.path("title").isTextual() ? m.get("title").asText() : null;
     return new Output(title, Aspect.fromWire(Json.text(m, "aspect", "")).orElse(null),
         Json.text(m, "resolution", null), (int) Json.ms(m, "width", 0), (int) Json.ms(m, "height", 0),
-        Json.num(m, "fps", 0), loudness, Fill.fromWire(Json.text(m, "fill", "")).orElse(null), Json.rest(m, KNOWN));
+        Json.num(m, "fps", 0), loudness, Fill.fromWire(Json.text(m, "fill", "")).orElse(null),
+        Look.fromWire(Json.text(m, "look", "")).orElse(null), Json.rest(m, KNOWN));
   }
 
   ObjectNode write() {
@@ -77,6 +83,7 @@ public record Output(String title, Aspect aspect, String resolution, int width, 
     if (width > 0 && height > 0) o.put("width", width).put("height", height);
     if (fps > 0) o.put("fps", fps);
     if (fill != null) o.put("fill", fill.wire());
+    if (look != null) o.put("look", look.wire());
     if (loudness == null) o.putNull("loudness");
     else o.put("loudness", loudness);
     o.setAll(extra.deepCopy());

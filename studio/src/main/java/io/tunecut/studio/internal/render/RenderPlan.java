@@ -107,6 +107,7 @@ record RenderPlan(Draft draft, Aspect.Frame frame, double fps, String fpsText, L
     boolean copy = !options.isPreview() && draft.clips().size() == 1
         && !only.isStill()
         && draft.captions().isEmpty()
+        && draft.output().look() == null
         && only.inMs() == 0
         && only.speed() == 1
         && "h264".equals(first.videoCodec())

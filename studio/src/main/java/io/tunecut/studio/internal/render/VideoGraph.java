@@ -2,6 +2,7 @@ package io.tunecut.studio.internal.render;
 
 import io.tunecut.studio.internal.draft.Clip;
 import io.tunecut.studio.internal.draft.Fill;
+import io.tunecut.studio.internal.draft.Look;
 import io.tunecut.studio.internal.media.Media;
 import io.tunecut.studio.internal.media.MediaInfo;
 import io.tunecut.studio.internal.render.caption.CaptionPicture;
@@ -10,8 +11,8 @@ import java.util.Locale;
 /**
  * The picture as filter-graph text: every clip at the output frame rate, filling the frame
  * as the draft asks (a clip of the frame's own shape just scaled), square pixels, yuv420p,
- * cut to a whole number of frames, played at its speed, crossfaded from the clip before when the
- * draft asks; captions laid over it.
+ * cut to a whole number of frames, played at its speed, in the draft's colour look, crossfaded from
+ * the clip before when the draft asks; captions laid over it.
  */
 final class VideoGraph {
   /** The blurred background is made at 1/8 of the frame's size: blurring costs little there. */
@@ -47,7 +48,7 @@ final class VideoGraph {
     int h = plan.frame().height();
     String pts = clip.speed() == 1 ? "PTS-STARTPTS" : "(PTS-STARTPTS)/" + AudioGraph.num(clip.speed());
     String in = String.format(Locale.ROOT, "[%d:v]setpts=%s,fps=%s,", input, pts, plan.fpsText());
-    String out = String.format(Locale.ROOT,
+    String out = look(plan.draft().output().look()) + String.format(Locale.ROOT,
         "setsar=1,format=yuv420p,tpad=stop_mode=clone:stop_duration=%s,trim=%send_frame=%d,setpts=PTS-STARTPTS[%s]",
         AudioGraph.num((skip + frames) / plan.fps() + 1), skip > 0 ? "start_frame=" + skip + ":" : "", skip + frames, label);
     String fit = String.format(Locale.ROOT, "scale=%d:%d:force_original_aspect_ratio=decrease:force_divisible_by=2", w, h);
@@ -83,6 +84,18 @@ final class VideoGraph {
   static String caption(String picture, int input, CaptionPicture caption, double from, double to, String label) {
     return String.format(Locale.ROOT, "[%s][%d:v]overlay=x=%d:y=%d:enable='between(t,%s,%s)'[%s]",
         picture, input, caption.x(), caption.y(), AudioGraph.num(from), AudioGraph.num(to), label);
+  }
+
+  /**
+   * The draft's colour look, as filters before the clip is padded and cut. In YUV: black and
+   * white drops the colour; sepia then sets one warm tint (U 110, V 145) over the grey tones.
+   */
+  static String look(Look look) {
+    if (look == null) return "";
+    return switch (look) {
+      case BLACK_AND_WHITE -> "hue=s=0,";
+      case SEPIA -> "format=yuv420p,lutyuv=u=110:v=145,";
+    };
   }
 
   private static int even(double v) {

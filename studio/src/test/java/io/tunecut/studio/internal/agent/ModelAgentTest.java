@@ -122,6 +122,9 @@ class ModelAgentTest {
         Arguments.of("loop the clips to 30 s", call("loop_clips", "{\"seconds\": 30}")),
         Arguments.of("normalize the loudness", call("set_loudness", "{\"normalise\": true}")),
         Arguments.of("no loudness normalization", call("set_loudness", "{\"normalise\": false}")),
+        Arguments.of("cut out 4s to 6s", call("cut_out", "{\"from\": 4, \"to\": 6}")),
+        Arguments.of("make it black and white", call("set_look", "{\"look\": \"black_and_white\"}")),
+        Arguments.of("vintage look", call("set_look", "{\"look\": \"sepia\"}")),
         Arguments.of("export it", call("export", "{}")));
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tunecut.studio.internal.draft.Clip;
 import io.tunecut.studio.internal.draft.Draft;
+import io.tunecut.studio.internal.draft.Look;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -141,5 +142,27 @@ class NewUserAsksTest {
 
     AgentReply heart = say(draft, "add \"Happy Birthday Mom\" with a heart");
     assertThat(heart.draft().captions().get(0).text()).isEqualTo("Happy Birthday Mom ❤");
+  }
+
+  @Test
+  void blackAndWhiteAndVintageAreLooksAndOtherFiltersAreStillRefused() {
+    Draft draft = withMusic();
+    for (String asked : List.of("make the whole thing black and white", "can u do b&w", "黑白的", "make it grayscale pls")) {
+      AgentReply reply = say(draft, asked);
+      assertThat(reply.draft().output().look()).as(asked).isEqualTo(Look.BLACK_AND_WHITE);
+      assertThat(reply.draft().clips()).as(asked).isEqualTo(draft.clips());
+    }
+    for (String asked : List.of("give it a vintage look", "make it look like an old film", "复古一点")) {
+      assertThat(say(draft, asked).draft().output().look()).as(asked).isEqualTo(Look.SEPIA);
+    }
+    Draft grey = say(draft, "black and white").draft();
+    for (String asked : List.of("back to colour", "actually remove the black and white", "不要黑白了", "恢复彩色")) {
+      assertThat(say(grey, asked).draft().output().look()).as(asked).isNull();
+    }
+    for (String kept : List.of("is it black and white?", "title 'Black and White'", "no filter please", "add a beauty filter")) {
+      assertThat(say(draft, kept).draft().output().look()).as(kept).isNull();
+    }
+    assertThat(say(draft, "add a beauty filter").text()).contains("can't");
+    assertThat(say(grey, "what's on the timeline?").text()).contains("black and white");
   }
 }

@@ -481,7 +481,7 @@ class RuleAgentTest {
   @Test
   void somethingTheStudioDoesNotDoGetsAnHonestNoAndChangesNothing() {
     Draft draft = travelDraft();
-    for (String asked : List.of("can you add a vintage filter", "put some stickers on it", "加个美颜", "换个背景")) {
+    for (String asked : List.of("can you add a glitch filter", "put some stickers on it", "加个美颜", "换个背景")) {
       AgentReply reply = agent.respond(draft, media, asked, asked.matches(".*\\p{IsHan}.*") ? "zh" : "en");
       assertThat(reply.draft()).as(asked).isEqualTo(draft);
       assertThat(reply.text()).as(asked).containsAnyOf("can't", "没法");
