@@ -31,7 +31,7 @@ final class FadeMusic implements Instruction {
    * start of the music is a fade-in, not a lower track (the rest of it stays as loud).
    */
   private static final String SOFT = "(?:softer|soft|quieter|quiet|lower|gentl(?:e|er|y)|gradual(?:ly)?|calmer|not (?:so|as) loud|too loud)";
-  private static final String AT_START = "(?:(?:at|in) the (?:very )?(?:start|beginning|intro)|at first|when (?:the )?(?:video|it|clip|song|music|track|everything) (?:starts|begins|kicks in|comes in)|in the intro|the intro)";
+  private static final String AT_START = "(?:(?:at|in) the (?:very )?(?:start|beginning|intro)|at first|when (?:the )?(?:video|it|clip|song|music|track|everything) (?:starts|begins|kicks in|comes in)|in the intro|the intro|(?:the )?(?:start|beginning|intro) of (?:the )?(?:video|song|music|track|it))";
   private static final Pattern SOFT_START = Pattern.compile(
       "\\b" + SOFT + "\\b.{0,30}?" + AT_START + "\\b|" + AT_START + "\\b.{0,30}?\\b" + SOFT + "\\b"
           + "|\\b(?:start|begin)s?\\s+(?:off\\s+|out\\s+)?(?:a bit |a little |more )?" + SOFT + "\\b|\\bease\\s+(?:it|(?:the )?(?:music|song|track|bgm)|them)?\\s*in\\b"

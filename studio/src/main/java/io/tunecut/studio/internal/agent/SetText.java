@@ -23,7 +23,7 @@ final class SetText implements Instruction {
   private static final Pattern TITLE = Pattern.compile("\\b(?:title|heading|headline)s?\\b");
   /** "the names", "the writing", 字, 名字: the texts on screen by what they are, unless a song, a clip or a file is named. */
   private static final Pattern TEXT = Pattern.compile("\\b(?:title|heading|headline|caption|subtitle|text|label|words?|writing|names)s?\\b|文字|名字|(?<![文名数汉打])字(?![幕体母])");
-  private static final Pattern OTHER_NAMES = Pattern.compile("\\b(?:song|music|track|clips?|files?)\\b|歌|音乐|片段|文件");
+  private static final Pattern OTHER_NAMES = Pattern.compile("\\b(?:songs?|music|tracks?|clips?|files?)\\b|歌|音乐|片段|文件");
   private static final Pattern REPLACE = Pattern.compile("\\b(?:change|rename|replace|edit|update|switch|make)\\b|改成|改为|换成|改");
   private static final Pattern BIGGER = Pattern.compile("too (?:small|tiny)|hard to read|can'?t (?:really )?read|看不清|太小|改大|调大|加大|\\bbig\\b|\\b(?:bigger|larger|huge|enlarge|increase|bolder)\\b|放大|大一?点|更大|大些|加大");
   private static final Pattern SMALLER = Pattern.compile("too (?:big|large|huge)|太大|改小|调小|\\b(?:smaller|tiny|shrink|reduce|decrease)\\b|缩小|小一?点|更小|小些");

@@ -27,6 +27,7 @@ final class Talk implements Instruction {
   private static final Pattern TIMELINE = Pattern.compile(
       "what'?s on the timeline|what is on the timeline|show (?:me )?(?:the )?timeline|what do i have|what have we got"
           + "|current (?:state|timeline)|where are we|(?:what|which) clips|list (?:the |my |all )?clips|what(?:'s| is) in (?:the|my) video"
+          + "|\\bnames? of (?:the |my )?clips\\b|\\bclip names\\b|what are (?:the |my )?clips called"
           + "|有哪些(?:片段|视频|素材)|哪些片段|时间线上有什么|现在是什么样|看看时间线|现在有什么|时间线");
   /** "what does it look like now", "现在效果怎么样": the timeline in words, and the free look to see it. */
   private static final Pattern LOOKS = Pattern.compile(
@@ -80,7 +81,7 @@ final class Talk implements Instruction {
   private static final Pattern NAMED_TEMPO = Pattern.compile("(\\d{2,3})\\s*BPM");
   /** "who made this song", "这首歌是谁唱的": who made the music, as far as the studio knows. */
   private static final Pattern MADE_BY = Pattern.compile(
-      "\\bwho(?:'s| is)? (?:made|makes|sings?|sang|wrote|produced|composed|the (?:artist|singer|composer))\\b.{0,20}?\\b(?:music|song|track|it|this|that)\\b"
+      "\\bwho(?:'s| is)? (?:made|makes|sings?|sang|wrote|produced|composed|the (?:artist|singer|composer))\\b.{0,20}?\\b(?:music|song|track|it|this|that)\\b(?!\\s+(?:video|clip|photo|edit|app|bot))"
           + "|\\bwho(?:'s| is) the (?:artist|singer|composer)\\b|\\b(?:music|song)\\s+(?:is\\s+)?by who\\b"
           + "|(?:music|song)[^，。?？]{0,6}?(?:谁唱|谁的|谁写|谁做|作者|歌手|原唱)|谁唱的|是谁的歌");
   /** "what key is the song in", "这首歌什么调": a key this studio does not hear. */
@@ -114,7 +115,8 @@ final class Talk implements Instruction {
   private static final Pattern DECLINE = Pattern.compile(
       "^(?:(?:ok|okay|alright|oh|hmm+|never ?mind|nvm)\\s*,?\\s+)*(?:no thanks?|no thank you|nah|nope|never ?mind|nvm|forget it|no need|that'?s all|all good|it'?s fine|its fine|nah it'?s fine|nah its fine|it'?s ok(?:ay)?"
           // "that's fine now", "leave it", "leave it like that": what is there stays
-          + "|(?:that'?s|it'?s|its) (?:fine|ok|okay|good|better|alright)(?: now)?|leave it(?: (?:like that|as is|as it is|there|be|then))?)"
+          + "|(?:that'?s|it'?s|its) (?:fine|ok|okay|good|better|alright)(?: now)?|leave it(?: (?:like that|as is|as it is|there|be|then))?"
+          + "|leave (?:them|(?:the )?(?:music|song|clips?|title|text|order|video))(?: (?:alone|as is|as it is|like that|be|then))?)"
           // "its fine leave the music": what is there stays, named
           + "(?:\\s+leave (?:it|them|(?:the )?(?:music|song|clips?|title|text|order|video))(?: (?:alone|as is|as it is|like that|be))?)?\\b(?:\\s+(?:it'?s|its) (?:fine|ok|okay|good))?[\\s.!]*$"
           + "|^(?:那|那就|哦|好吧|嗯)?\\s*(?:算了|不用了|不需要了|没事了?|就这样吧?|不改了|不用改了)");
@@ -131,7 +133,7 @@ final class Talk implements Instruction {
 
   /** "this looks worse than before", "感觉怪怪的": a dislike that names no change; the answer says how to go back. */
   private static final Pattern DISLIKE = Pattern.compile(
-      "^(?:(?:hmm+|ugh+|meh|honestly|tbh|idk|dunno|i don't know|not sure|lol|so|but)\\s+)*(?:it|this|that|the video)\\s+(?:looks?|sounds?|is|seems?)\\s+(?:so |kinda |a bit |really )?(?:worse|bad|weird|off|strange|wrong|ugly)\\b(?:\\s+(?:than before|now))?\\s*[.!]*$"
+      "^(?:(?:hmm+|ugh+|meh|honestly|tbh|idk|dunno|i don't know|not sure|lol|so|but)\\s+)*(?:it|this|that|the video|(?:the )?(?:title|text|music|song))\\s+(?:looks?|sounds?|is|seems?)\\s+(?:so |kinda |a bit |really )?(?:worse|bad|weird|off|strange|wrong|ugly)\\b(?:\\s+(?:than before|now))?\\s*[.!]*$"
           + "|^(?:(?:e+m+|嗯+|呃+|额+|唔+|emm+)\\s*)?(?:感觉|好像|看着)?(?:有点|有些)?(?:怪怪的|怪|奇怪|不太对|变差了|不如之前|没之前好)[.!。！了]*$");
 
   @Override
@@ -285,10 +287,18 @@ final class Talk implements Instruction {
     String zh = named && occasion.group(2) != null ? "是" + occasion.group(2) + "用的视频，真好！" : "真好！";
     boolean made = turn.maker() != null;
     en += " I can set its mood: " + (made ? "\"calmer music\" or \"something emotional\" composes music for it, " : "\"music softer\", \"fade in and out\", ")
-        + "a title (e.g. title 'Happy Birthday'), or \"make it vertical\" for a phone. Tell me what you'd like.";
+        + "a title with their name, or \"make it vertical\" for a phone." + PURPOSE_TAIL_EN;
     zh += "我可以帮你定氛围：" + (made ? "说“安静一点的音乐”或“感人一点”我来配乐，" : "说“音乐小一点”或“淡入淡出”，")
-        + "加个标题（比如 标题“生日快乐”），或者说“竖屏”方便手机看。想怎么改告诉我。";
+        + "加个写着名字的标题，或者说“竖屏”方便手机看。" + PURPOSE_TAIL_ZH;
     return Edit.answer(draft, en, zh);
+  }
+
+  static final String PURPOSE_TAIL_EN = " Tell me what you'd like.";
+  static final String PURPOSE_TAIL_ZH = "想怎么改告诉我。";
+
+  /** An answer to what the video is for, which a change made in the same message makes unneeded. */
+  static boolean aboutPurpose(Edit e) {
+    return e.kind() == Edit.Kind.ANSWER && e.english().endsWith(PURPOSE_TAIL_EN) && e.english().contains("set its mood");
   }
 
   /** Music this studio made is the person's; a track they sent is theirs to judge. */
