@@ -16,6 +16,10 @@ final class ClipSound implements Instruction {
   private static final Pattern ORIGINAL = Pattern.compile("original sound");
   /** "no music, just the original sound", "只要原声": the no is to the music; the clips' sound stays. */
   static final Pattern ONLY_ORIGINAL = Pattern.compile("\\b(?:just|only)\\s+(?:the\\s+|their\\s+|its\\s+)?original sound|只(?:要|留|用|保留)?\\s*original sound");
+  /** "just the music", "只留音乐": the music alone, so the clips' own sound goes. */
+  private static final Pattern ONLY_MUSIC = Pattern.compile(
+      "^(?:(?:and|i want|keep|leave|play)\\s+)?(?:just|only)\\s+(?:the\\s+)?(?:background\\s+)?(?:music|song)(?:\\s+(?:please|pls|then|on it))?\\s*$"
+          + "|^(?:就|那就)?只(?:要|留|用|保留|听)\\s*(?:music|song)\\s*(?:吧|就行|就好)?$");
   private static final Pattern KEEP = Pattern.compile("\\b(?:keep|restore|unmute|bring back|with)\\b|保留|恢复|留着|要");
   private static final Pattern LOWER = Pattern.compile(
       "\\b(?:lower|reduce|quieter|soften|turn down|down|less)\\b|too loud|太响|小一?点|调低|降低|小声|太吵|太大");
@@ -25,6 +29,10 @@ final class ClipSound implements Instruction {
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
+    if (turn.has(ONLY_MUSIC) && !turn.negated()) {
+      turn.match(ONLY_MUSIC);
+      return Optional.of(turn.earlier("set_clip_sound") ? Edit.understood(draft) : level(draft, 0, 0));
+    }
     if (turn.has(Pattern.compile("\\b(?:music|song)\\b")) && !turn.has(ORIGINAL)) return Optional.empty();
     Matcher level = turn.match(LEVEL);
     Double v = null;

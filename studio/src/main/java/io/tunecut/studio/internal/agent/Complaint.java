@@ -15,7 +15,7 @@ final class Complaint {
       "\\b(?:too|(?:a bit|a little|kinda|kind of|way|so|pretty|really)(?: too)?) (?:long|short|loud|quiet|soft|low|high|fast|slow|small|big|much|hype|busy|hectic|intense|boring|sleepy)\\b"
           + "|\\bcan'?t (?:really )?(?:hear|see|read)\\b|\\b(?:can )?barely (?:hear|see|read|audible|visible)\\b|\\bhard to (?:hear|see|read)\\b|\\bdrown"
           + "|\\b(?:has|there'?s|got) (?:a lot of |so much |some )?(?:wind )?noise\\b|\\bnoisy\\b|有(?:杂音|噪音|风声)"
-          + "|太长|太短|太小|太大|太吵|太响|太轻|太快|太慢|有点(?:长|短|吵|响)|听不(?:太|大)?(?:清|到|见)|看不(?:太|大)?(?:清|到|见)");
+          + "|太长|太短|太小|太大|太吵|太响|太轻|太快|太慢|有点(?:长|短|吵|响)|听不(?:太|大)?(?:清|到|见)|看不(?:太|大)?(?:清|到|见)|盖住|盖过");
 
   private Complaint() {}
 

@@ -37,6 +37,13 @@ final class ComposeMusic implements Instruction {
       "\\bmore (?:upbeat|energy|energetic|exciting|lively|intense|fun|hype)\\b|\\blivelier\\b|\\bhappier\\b"
           + "|\\bfaster (?:music|song|beat|tempo)\\b|\\b(?:music|song) faster\\b|欢快|轻快|明快|愉快|痛快|嗨一点|动感|活力|带劲|热闹"
           + "|\\b(?:music|song)\\s+(?:is\\s+|'s\\s+)?(?:a bit |way |much )?too\\s+(?:slow|boring|sleepy)\\b|(?:music|song)\\s*太慢");
+  /**
+   * "make it emotional", "要感人一点": a mood, which music sets. Music made here is made in the
+   * style that carries it (a film score); a track sent gets a gentle start and end, and the answer says so.
+   */
+  private static final Pattern MOVING = Pattern.compile(
+      "\\b(?:emotional|emotion|touching|moving|heartfelt|sentimental|tearjerker|tear ?jerker|make (?:them|people|her|him|us|me) cry)\\b|感人|煽情|感动|催泪|泪目|走心");
+  private static final String MOVING_STYLE = "cinematic";
   private static final Pattern ABOUT_MUSIC = Pattern.compile("\\b(?:music|song|tune|something|vibe|style|feel)\\b|配乐|风格|感觉|来点|来一首|配(?:个|点|首|一首|段|上)");
   /** "no drums", "不要鼓": the calmest style, which is played without drums. */
   static final Pattern NO_DRUMS = Pattern.compile(
@@ -71,6 +78,9 @@ final class ComposeMusic implements Instruction {
     if (maker != null && turn.has(NO_DRUMS)) return withoutDrums(turn, draft, maker);
     if (turn.negated()) return Optional.empty();
     boolean compose = turn.match(COMPOSE) != null;
+    if (turn.has(MOVING) && !compose && (maker == null || turn.tracks().stream().anyMatch(t -> maker.wishOf(t).isEmpty()) && playing(draft, turn.media(), maker).isEmpty())) {
+      return gentle(turn, draft, maker != null);
+    }
     if (maker == null) {
       if (!compose) return Optional.empty();
       return Optional.of(cannot(draft));
@@ -80,6 +90,14 @@ final class ComposeMusic implements Instruction {
     // "a slow fade", "quiet music": words of a style that ask for another edit
     boolean otherEdit = !compose && OTHER_EDIT.matcher(turn.whole()).find();
     Optional<String> named = mentionsSentTrack(turn, maker) || otherEdit ? Optional.empty() : maker.styleIn(spaced(turn.whole()));
+    // "its for my grandpas 90th, make it touching": words an earlier reading claimed (the occasion) ask no other edit
+    boolean moving = named.isEmpty() && !OTHER_EDIT.matcher(turn.text()).find() && turn.has(MOVING);
+    if (moving && (playing.isPresent() || !sent)) {
+      turn.match(MOVING);
+      named = maker.styleIn(MOVING_STYLE);
+      if (named.isPresent() && named.get().equals(playing.map(MusicMaker.Wish::style).orElse(null))) return Optional.of(Edit.understood(draft));
+      if (named.isPresent()) return Optional.of(make(turn, draft, new MusicMaker.Wish(named.get(), 1), "new"));
+    }
     String style = playing.map(MusicMaker.Wish::style).orElse(null);
     long seed = playing.map(w -> w.seed() + 1).orElse(1L);
     String kind;
@@ -108,6 +126,18 @@ final class ComposeMusic implements Instruction {
     }
     turn.match(REPLACE); // "change the music to something dreamy" is this request, not a switch to another track
     return Optional.of(make(turn, draft, new MusicMaker.Wish(style, seed), kind));
+  }
+
+  /** A mood asked of a track sent, which is one recording: a gentle start and end is what the mix can give it. */
+  private static Optional<Edit> gentle(Turn turn, Draft draft, boolean composes) {
+    if (draft.music() == null) return Optional.empty();
+    turn.match(MOVING);
+    Edit faded = FadeMusic.fade(draft, Math.max(draft.music().fadeInMs(), 2000L), Math.max(draft.music().fadeOutMs(), 3000L));
+    String en = "For a moving feel, the music now comes in gently over 2 s and fades out over the last 3 s; a track you sent can't be changed inside."
+        + (composes ? " I can also compose a film score for it: say \"compose something cinematic\"." : " A calmer track you send would suit it too.");
+    String zh = "为了更有感觉，音乐开头 2 秒淡入、最后 3 秒淡出；你发来的歌本身没法改。"
+        + (composes ? "也可以让我为它生成电影感配乐：说“生成史诗电影配乐”。" : "也可以发一首更舒缓的歌来。");
+    return Optional.of(Edit.done(faded.draft(), "fade_music", faded.step() == null ? Edit.args() : faded.step().args(), en, zh));
   }
 
   /** "no drums": the calmest style, when music can be made for this video now. */

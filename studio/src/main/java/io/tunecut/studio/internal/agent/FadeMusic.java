@@ -26,6 +26,26 @@ final class FadeMusic implements Instruction {
           + "|\\b(?:abrupt|sudden)\\s+(?:music\\s+|song\\s+)?(?:end|ending|stop)\\b"
           + "|\\b(?:end|ending)\\s+of\\s+(?:the\\s+)?(?:music|song|track)\\b.{0,20}?\\b(?:abrupt|sudden|harsh)"
           + "|(?:music|song).{0,12}?(?:结束|结尾|停|断|收尾).{0,6}?(?:突然|突兀|生硬)|(?:music|song).{0,8}?戛然而止");
+  /**
+   * "can the music be softer when the video starts", "ease it in", 音乐开始的时候轻一点: a softer
+   * start of the music is a fade-in, not a lower track (the rest of it stays as loud).
+   */
+  private static final String SOFT = "(?:softer|soft|quieter|quiet|lower|gentl(?:e|er|y)|gradual(?:ly)?|calmer|not (?:so|as) loud|too loud)";
+  private static final String AT_START = "(?:(?:at|in) the (?:very )?(?:start|beginning|intro)|at first|when (?:the )?(?:video|it|clip|song|music|track|everything) (?:starts|begins|kicks in|comes in)|in the intro|the intro|(?:the )?(?:start|beginning|intro) of (?:the )?(?:video|song|music|track|it))";
+  private static final Pattern SOFT_START = Pattern.compile(
+      "\\b" + SOFT + "\\b.{0,30}?" + AT_START + "\\b|" + AT_START + "\\b.{0,30}?\\b" + SOFT + "\\b"
+          + "|\\b(?:start|begin)s?\\s+(?:off\\s+|out\\s+)?(?:a bit |a little |more )?" + SOFT + "\\b|\\bease\\s+(?:it|(?:the )?(?:music|song|track|bgm)|them)?\\s*in\\b"
+          + "|\\b(?:come|comes|coming|kick|kicks|fade|build|builds)\\s+(?:in|up)\\s+(?:more\\s+)?(?:gently|softly|slowly|gradually|quietly|smoothly)\\b"
+          + "|(?:开头|开始的?时候|一开始|刚开始|开场|片头|前奏|进来的时候)[^，。,]{0,8}?(?:轻|小声?|柔|弱|soft|低|缓|慢慢)"
+          + "|(?:轻|柔|soft)[^，。,]{0,4}?(?:开始|进来|开头)");
+  /** "and end softer too", "结尾轻一点": a softer end of the music is a fade-out. */
+  private static final Pattern SOFT_END = Pattern.compile(
+      "\\b(?:end|ends|ending|finish|finishes|stop|stops)\\s+(?:off\\s+)?(?:a bit |a little |more )?" + SOFT + "\\b|\\b" + SOFT + "\\b.{0,20}?\\b(?:at|towards?|by) the end\\b"
+          + "|(?:结尾|最后|结束的?时候|收尾)[^，。,]{0,8}?(?:轻|小声?|柔|弱|soft|低|缓)");
+  private static final Pattern MUSIC_WORD = Pattern.compile("\\b(?:music|song|track|audio|bgm|beat)\\b|音乐|歌|配乐|背景音|bgm|music|song");
+  /** Another sound or a text named: its own start, not the music's. */
+  private static final Pattern NOT_MUSIC = Pattern.compile("\\bclip \\d+|\\bclips?\\b|\\b(?:voice|voices|talking|speech|title|text|caption|words)\\b|原声|人声|说话|标题|字幕|片段|«");
+
   /** Seconds, or a bare number after "for"/"over" ("out for 5"). */
   private static final Pattern LENGTH = Pattern.compile("(\\d+(?:\\.\\d+)?)s|\\b(?:for|over)\\s+(\\d+(?:\\.\\d+)?)(?![\\d.%x]|db)");
   /** "… and out for 5": the fade-out said after a fade-in without the word fade again. */
@@ -38,7 +58,13 @@ final class FadeMusic implements Instruction {
     if (!phrase && turn.match(ABRUPT) != null) return Optional.of(fade(draft, null, DEFAULT_OUT));
     Matcher both = turn.match(BOTH);
     Matcher inM = both == null ? turn.match(IN) : null;
+    if (both == null && inM == null && turn.has(SOFT_START) && (turn.has(MUSIC_WORD) || draft.music() != null) && !turn.has(NOT_MUSIC)) {
+      inM = turn.match(SOFT_START);
+    }
     Matcher outM = both == null ? turn.match(OUT) : null;
+    if (both == null && outM == null && turn.has(SOFT_END) && (turn.has(MUSIC_WORD) || draft.music() != null) && !turn.has(NOT_MUSIC)) {
+      outM = turn.match(SOFT_END);
+    }
     if (both == null && inM == null && outM == null) return Optional.empty();
     if (turn.has(Pattern.compile("title|caption|\\btext\\b|«"))) {
       turn.discard();

@@ -28,7 +28,7 @@ record LastChange(Draft before, Kind kind, int clip, double was, double now, Str
   }
 
   /** {@code SONG_START}: where in the song it plays from; {@code MUSIC_START}: where on the timeline it comes in; {@code STILLS}: how long the photos show. */
-  enum Kind { VOLUME, FADE_IN, FADE_OUT, CROSSFADE, CLIP_LEVEL, SOUND_LEVEL, CLIP_SPEED, CLIP_TRIM, LENGTH, REMOVE, TEXT_SIZE, TEXT,
+  enum Kind { MOVE, VOLUME, FADE_IN, FADE_OUT, CROSSFADE, CLIP_LEVEL, SOUND_LEVEL, CLIP_SPEED, CLIP_TRIM, LENGTH, REMOVE, TEXT_SIZE, TEXT,
     SONG_START, MUSIC_START, STILLS }
 
   /** The last change, when the history holds the draft before it and one thing changed. */
@@ -69,6 +69,12 @@ record LastChange(Draft before, Kind kind, int clip, double was, double now, Str
       if (!length.isEmpty() && length.size() == is.size()) {
         return Optional.of(new LastChange(before, Kind.LENGTH, 0, before.durationMs() / 1000.0, now.durationMs() / 1000.0));
       }
+    }
+    // one clip put first or last ("put sunset first"): "no, the other one" puts another there
+    if (is.size() == was.size() && !ids(is).equals(ids(was)) && new java.util.HashSet<>(ids(is)).equals(new java.util.HashSet<>(ids(was)))) {
+      if (!is.get(0).id().equals(was.get(0).id())) return one(before, Kind.MOVE, ids(was).indexOf(is.get(0).id()), 0, 1);
+      int end = is.size() - 1;
+      if (!is.get(end).id().equals(was.get(end).id())) return one(before, Kind.MOVE, ids(was).indexOf(is.get(end).id()), 0, 2);
     }
     Music a = before.music();
     Music b = now.music();
@@ -189,6 +195,7 @@ record LastChange(Draft before, Kind kind, int clip, double was, double now, Str
     if (other == clip || other < 1 || other > before.clips().size()) return Optional.empty();
     return Optional.ofNullable(switch (kind) {
       case REMOVE -> "remove clip " + other;
+      case MOVE -> "put clip " + other + (now == 1 ? " first" : " last");
       case CLIP_LEVEL -> now == 0 ? "mute clip " + other : "clip " + other + " original sound " + number(now * 100) + "%";
       case CLIP_SPEED -> "play clip " + other + " at " + number(now) + "x";
       case CLIP_TRIM -> "trim clip " + other + " to " + number(now) + "s";

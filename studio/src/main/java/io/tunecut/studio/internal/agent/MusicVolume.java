@@ -28,7 +28,7 @@ final class MusicVolume implements Instruction {
       "louder|too quiet|too soft|too low|can'?t hear|barely hear|hard to hear|not loud enough|(?:turn|bring|put|dial|pump)\\b.{0,20}\\bup\\b"
           + "|\\b(?:raise|increase|boost)\\b|more audible|\\bmore (?:music|song|volume)\\s*(?:please)?$|(?:调|变|放)?大(?:一)?点|大声|调大|调高|高一点|提高|太小|听不到|听不见|太轻|响一点");
   private static final Pattern TOO_LOUD = Pattern.compile(
-      "too loud|drown(?:s|ing)? (?:\\w+ )?out|overpower|太大|太响|太炸|盖过|抢戏|(?:太|有点|有些|好|很|真|超|特别)(?:吵|响|大声?)|吵死|好吵|吵耳"
+      "too loud|louder than|drown(?:s|ing)? (?:\\w+ )?out|overpower|太大|太响|太炸|盖过|盖住|抢戏|(?:太|有点|有些|好|很|真|超|特别)(?:吵|响|大声?)|吵死|好吵|吵耳"
           + "|\\b(?:kinda|kind of|a bit|a little|bit|pretty|really|so|very|quite|way) loud\\b");
   private static final Pattern TOO_QUIET = Pattern.compile(
       "too (?:quiet|soft|low)|\\b(?:kinda|kind of|a bit|a little|bit|pretty|really|so|very|quite|way) (?:quiet|soft)\\b|(?:有点|有些|好|很)(?:小声|轻)|can'?t (?:really )?hear|barely hear|hard to hear|太小|太轻|太弱|听不(?:太|大)?(?:清|到|见|出)");
@@ -42,7 +42,10 @@ final class MusicVolume implements Instruction {
     boolean aboutMusic = turn.has(VOLUME_WORDS)
         || turn.whole().matches("(?s).*\\b(?:music|song)\\b.*") && (turn.has(QUIETER) || turn.has(LOUDER));
     if (turn.has(OTHER_TARGET) && !turn.has(Pattern.compile("\\b(?:music|song|volume)\\b"))) return Optional.empty();
-    if (turn.has(Pattern.compile("original sound|title|caption|«|shorter|longer|talk|speak|speech|voice|dialog|\\bunder\\b|说话|人声|对白|duck|闪避"))) return Optional.empty();
+    // "too loud compared to the talking", "盖住说话了": the music is too loud, however the speech is named
+    boolean louderThanSpeech = turn.has(Pattern.compile("too loud|louder than|compared to|drown|overpower|盖住|盖过|太大|太吵|太响"));
+    if (turn.has(Pattern.compile("original sound|title|caption|«|shorter|longer|duck|闪避"))
+        || !louderThanSpeech && turn.has(Pattern.compile("talk|speak|speech|voice|dialog|\\bunder\\b|说话|人声|对白"))) return Optional.empty();
     // a clip named with a volume is that clip's own sound ("the music festival clip at 50%")
     if (turn.has(Pattern.compile("(?<![a-z])clip \\d")) && !turn.has(Pattern.compile("\\b(?:music|song)\\b"))) return Optional.empty();
     if (turn.has(Pattern.compile("\\d+db\\b")) && !turn.has(BY_DB)) return Optional.empty();

@@ -18,9 +18,11 @@ final class Replies {
       MusicMaker maker, boolean zh) {
     List<String> sentences = new ArrayList<>();
     boolean export = edits.stream().anyMatch(e -> e.kind() == Edit.Kind.EXPORT);
+    boolean done = edits.stream().anyMatch(e -> e.kind() == Edit.Kind.DONE);
     for (int i = 0; i < edits.size(); i++) {
       Edit e = edits.get(i);
       if (writtenThenStyled(edits, i)) continue;
+      if (done && Talk.aboutPurpose(e)) continue; // "for my sister's wedding, make it emotional": the change answers it
       // "looks good, send it": the praise's "say /export" is not said to a message that exports
       String said = export ? e.text(zh).replace(zh ? Talk.EXPORT_HINT_ZH : Talk.EXPORT_HINT_EN, "") : e.text(zh);
       if (e.kind() != Edit.Kind.EXPORT && !said.isEmpty() && !sentences.contains(said)) sentences.add(said);

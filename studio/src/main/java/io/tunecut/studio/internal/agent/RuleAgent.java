@@ -132,7 +132,8 @@ public final class RuleAgent implements Agent {
       int first = edits.size();
       for (Instruction instruction : instructions) {
         Optional<Edit> edit = instruction.apply(turn, draft);
-        if (complaint && edit.isPresent() && saidAlready(edit.get(), tools)) edit = Optional.of(Edit.understood(draft));
+        // two complaints about one thing ("字太小了 手机上看不清") are one request: the second is why, not another step
+        if ((complaint || Complaint.in(said)) && edit.isPresent() && saidAlready(edit.get(), tools)) edit = Optional.of(Edit.understood(draft));
         if (edit.isEmpty()) {
           turn.discard();
           continue;
@@ -157,10 +158,12 @@ public final class RuleAgent implements Agent {
         }
         replaced = null;
       }
-      // after a removal, a clip named in the correction is one of the clips as they were before it
-      String correction = last != null && last.kind() == LastChange.Kind.REMOVE && msg.clauses().size() == 1
+      // after a removal or a move, a clip named in the correction is one of the clips as they were before it
+      String correction = last != null && (last.kind() == LastChange.Kind.REMOVE || last.kind() == LastChange.Kind.MOVE)
+          && (msg.clauses().size() == 1 || msg.clauses().stream().filter(c -> !FILLER.matcher(c.text()).matches()).count() == 1)
           ? Message.read(message, last.before().clips().stream().map(Clip::name).toList(),
-              last.before().clips().stream().map(Clip::isStill).toList(), language).clauses().get(0).text()
+              last.before().clips().stream().map(Clip::isStill).toList(), language).clauses().stream()
+              .map(Message.Clause::text).filter(t -> !FILLER.matcher(t).matches()).findFirst().orElse(clause.text())
           : clause.text();
       Optional<FollowUp.Retry> retry = understood || last == null || i >= asked || rewritten.contains(said)
           || FILLER.matcher(clause.text()).matches() ? Optional.empty()
@@ -191,7 +194,9 @@ public final class RuleAgent implements Agent {
       }
       // a complaint next to requests is why they were asked ("can barely hear people talking, music down to 40%")
       // one clause is the whole message: shown as typed, not as read ("第二段太长了", not "clip 2太长了")
-      if (i < asked && !understood && !complaint && !FILLER.matcher(clause.text()).matches() && !LEAD_IN.matcher(clause.text()).matches()) {
+      // two problems in a row ("字太小了 手机上看不清"): the one not read is why the other was mended
+      boolean reason = Complaint.in(said) && edits.stream().anyMatch(e -> e.kind() == Edit.Kind.DONE);
+      if (i < asked && !understood && !complaint && !reason && !FILLER.matcher(clause.text()).matches() && !LEAD_IN.matcher(clause.text()).matches()) {
         missed.add(msg.clauses().size() == 1 ? msg.original() : msg.said(clause));
       }
       boolean refused = edits.size() > first && edits.subList(first, edits.size()).stream().allMatch(e -> e.kind() == Edit.Kind.REFUSED);

@@ -21,10 +21,12 @@ import java.util.regex.Pattern;
 final class SetText implements Instruction {
   private static final Pattern MARKER = Pattern.compile("«(\\d+)»");
   private static final Pattern TITLE = Pattern.compile("\\b(?:title|heading|headline)s?\\b");
-  private static final Pattern TEXT = Pattern.compile("\\b(?:title|heading|headline|caption|subtitle|text|label|words?|writing)s?\\b|文字");
+  /** "the names", "the writing", 字, 名字: the texts on screen by what they are, unless a song, a clip or a file is named. */
+  private static final Pattern TEXT = Pattern.compile("\\b(?:title|heading|headline|caption|subtitle|text|label|words?|writing|names)s?\\b|文字|名字|(?<![文名数汉打])字(?![幕体母])");
+  private static final Pattern OTHER_NAMES = Pattern.compile("\\b(?:songs?|music|tracks?|clips?|files?)\\b|歌|音乐|片段|文件");
   private static final Pattern REPLACE = Pattern.compile("\\b(?:change|rename|replace|edit|update|switch|make)\\b|改成|改为|换成|改");
   private static final double DEFAULT_SIZE = 0.08;
-  private static final Pattern BIGGER = Pattern.compile("too (?:small|tiny)|hard to read|太小|改大|调大|加大|\\bbig\\b|\\b(?:bigger|larger|huge|enlarge|increase|bolder)\\b|放大|大一?点|更大|大些|加大");
+  private static final Pattern BIGGER = Pattern.compile("too (?:small|tiny)|hard to read|can'?t (?:really )?read|看不清|太小|改大|调大|加大|\\bbig\\b|\\b(?:bigger|larger|huge|enlarge|increase|bolder)\\b|放大|大一?点|更大|大些|加大");
   private static final Pattern SMALLER = Pattern.compile("too (?:big|large|huge)|太大|改小|调小|\\b(?:smaller|tiny|shrink|reduce|decrease)\\b|缩小|小一?点|更小|小些");
   /** "with a heart", "加个爱心": drawn in the words' own line (the captions' fonts fall back to one that has it). */
   private static final Pattern HEART = Pattern.compile("\\bwith (?:a |some |little |cute )*(?:love )?hearts?\\b|(?:加|带|配)(?:个|一个|上)?(?:爱心|小心心|心心)");
@@ -39,13 +41,14 @@ final class SetText implements Instruction {
       Map.entry("灰", "#9ca3af"), Map.entry("gold", "#ffd700"), Map.entry("金", "#ffd700"));
   private static final Pattern COLOR = Pattern.compile(
       "\\b(red|white|black|yellow|blue|green|orange|pink|purple|gray|grey|gold)\\b|(红|白|黑|黄|蓝|绿|橙|粉|紫|灰|金)色?");
-  private static final Pattern FOR = Pattern.compile("(?:for|lasting|last|持续|显示)\\s*(\\d+(?:\\.\\d+)?)s|(\\d+(?:\\.\\d+)?)s\\s*long");
+  private static final Pattern FOR = Pattern.compile("(?:for|lasting|last|lasts|stay|stays|持续|显示|停留|停)\\s*(?:on(?: the)? screen\\s*)?(?:for\\s*)?(\\d+(?:\\.\\d+)?)s|(\\d+(?:\\.\\d+)?)s\\s*long");
   private static final Pattern AT = Pattern.compile("(?:at|from|starting at|after|在|从|第)\\s*(\\d+(?:\\.\\d+)?)s");
   private static final Pattern AT_END = Pattern.compile("\\bat the (?:very )?end\\b|\\bin the end\\b|\\bend of the video\\b|\\bat the finish\\b|结尾|最后|末尾");
   private static final Pattern AT_START = Pattern.compile("\\bat the (?:start|beginning)\\b|开头|开始时");
   private static final Pattern RANGE = Pattern.compile("(?:from\\s+|从\\s*第?\\s*)?(\\d+(?:\\.\\d+)?)s\\s*(?:to|until|till|-|–|到|至)\\s*第?\\s*(\\d+(?:\\.\\d+)?)s");
   private static final Pattern WHOLE = Pattern.compile(
-      "whole (?:time|video|thing)|entire (?:time|video)|all the time|throughout|the full video|全程|一直显示|整个视频");
+      "whole (?:time|video|thing|way)|entire (?:time|video|thing)|all the time|throughout|the full video|start to (?:the )?(?:end|finish)|beginning to (?:the )?end"
+          + "|全程|一直显示|整个视频|一直(?:都)?(?:在|留着|保留)|从头到尾|(?:到|直到)(?:最后|结尾|结束)都?(?:在|显示)");
   /** "把"第一天"放在上面，黄色的": a colour alone right after text was written in the same message is that text's. */
   private static final Pattern COLOR_ALONE = Pattern.compile(
       "^\\s*(?:(?:and|in|make it|用)\\s*)?(?:(red|white|black|yellow|blue|green|orange|pink|purple|gray|grey|gold)|(红|白|黑|黄|蓝|绿|橙|粉|紫|灰|金)色?)(?:的|吧|字|please|pls)?\\s*$");
@@ -68,6 +71,8 @@ final class SetText implements Instruction {
       return Optional.of(restyle(draft, turn.earlier("set_title") && !turn.earlier("add_caption"),
           c -> new Caption(c.id(), c.text(), c.startMs(), c.durationMs(), c.position(), c.size(), hex, c.extra())));
     }
+    // "名字要一直在 整个video都显示": the whole video, said after a text was restyled in the same message, is that text's too
+    if (!words && !target && turn.earlier("style_text") && turn.has(WHOLE)) return Optional.of(restyle(draft, false, c -> style(turn, draft, c)));
     if (!words && turn.has(TITLE_NO_WORDS)) {
       turn.match(TITLE_NO_WORDS);
       // with a title already there, its new words replace the old
@@ -77,6 +82,9 @@ final class SetText implements Instruction {
               "现在的标题是「" + old.text() + "」，新的文字会替换它。" + ASK_TITLE_ZH));
     }
     if (!words && !target) return Optional.empty();
+    if (!words && turn.has(OTHER_NAMES) && !turn.has(Pattern.compile("\\b(?:title|heading|headline|caption|subtitle|text|label|words?|writing)s?\\b|文字"))) {
+      return Optional.empty(); // "the song's name", "the names of the clips": not a text on screen
+    }
     boolean title = turn.has(TITLE);
     if (words) return Optional.of(write(turn, draft, turn.quote(quote.group(1)), title));
     if (!target) return Optional.empty();

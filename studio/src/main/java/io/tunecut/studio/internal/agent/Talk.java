@@ -13,8 +13,8 @@ final class Talk implements Instruction {
       "^(?:hi|hello|hey|hiya|yo|howdy|good (?:morning|afternoon|evening)|hi there|hello there)\\b|^(?:are )?you there\\b|^anyone there\\b"
           + "|^(?:你好|您好|嗨(?!一点|点)|哈喽|哈罗|在吗)");
   private static final Pattern THANKS = Pattern.compile(
-      "^(?:(?:lol|lmao|haha+|hehe|omg|wow|oh|ok|okay)\\s+|(?:好了|好的|好|行|嗯)\\s*)?(?:(?:(?:that'?s|it'?s|this is|so|looks)\\s+)?(?:thanks?|thank you|thx|cheers|great|awesome|perfect|nice one|nice|cool|love it|looks good|good job|well done|amazing)\\s*"
-          + "(?:so much|a lot|very much|again|man|buddy|mate)?\\s*)+$|谢谢|谢啦|谢了|多谢|感谢|太好了|很好|不错|真棒|辛苦了");
+      "^(?:(?:lol|lmao|haha+|hehe|omg|wow|oh|ok|okay)\\s+|(?:好了|好的|好|行|嗯)\\s*)?(?:(?:(?:that'?s|it'?s|this is|so|looks)\\s+)?(?:thanks?|thank you|thx|ty|tysm|cheers|great|awesome|perfect|nice one|nice|cool|love it|looks good|good job|well done|amazing|(?:that'?s|thats|it'?s|its) (?:way |so |much |a lot )?better|much better|(?:ur|your|you'?re|youre) (?:a |the )?(?:lifesaver|life saver|best|legend|goat)|lifesaver|legend)\\s*"
+          + "(?:so much|a lot|very much|again|man|buddy|mate)?\\s*)+$|谢谢|谢啦|谢了|多谢|感谢|太好了|很好|挺好|不错|真棒|太棒|好棒|辛苦了|^(?:thx|ty)\\b");
   private static final Pattern ABILITIES = Pattern.compile(
       "what (?:can|could|else can) (?:you|i) (?:do|say)|what do you do|how does (?:this|it) work|how do i use|what are you"
           + "|who are you|who made you|what is this|what are you|^help\\b|what can you|你是谁|你是什么|你会(?:做)?什么|(?:可以|能)帮我(?:做|干)什么|你(?:都|还)?(?:能|会|可以)(?:做|干)?(?:些)?(?:什么|啥|嘛)|怎么用|能做什么|有什么功能|帮助");
@@ -27,12 +27,13 @@ final class Talk implements Instruction {
   private static final Pattern TIMELINE = Pattern.compile(
       "what'?s on the timeline|what is on the timeline|show (?:me )?(?:the )?timeline|what do i have|what have we got"
           + "|current (?:state|timeline)|where are we|(?:what|which) clips|list (?:the |my |all )?clips|what(?:'s| is) in (?:the|my) video"
+          + "|\\bnames? of (?:the |my )?clips\\b|\\bclip names\\b|what are (?:the |my )?clips called"
           + "|有哪些(?:片段|视频|素材)|哪些片段|时间线上有什么|现在是什么样|看看时间线|现在有什么|时间线");
   /** "what does it look like now", "现在效果怎么样": the timeline in words, and the free look to see it. */
   private static final Pattern LOOKS = Pattern.compile(
       "^(?:so\\s+|ok\\s+|and\\s+)?(?:what does (?:it|this|the video|my video|everything) look like|how does (?:it|this|the video) look)(?:\\s+(?:now|so far))?\\s*\\??$"
           + "|^(?:现在|目前)?(?:是)?(?:什么样子?|啥样)(?:了|的)?(?:呢)?\\s*[?？]?$|^(?:现在)?(?:的)?效果(?:怎么样|如何)(?:了|呢)?\\s*[?？]?$");
-  private static final Pattern THANKED = Pattern.compile("thank|thx|cheers|谢|辛苦了");
+  private static final Pattern THANKED = Pattern.compile("thank|thx|\\bty\\b|tysm|cheers|lifesaver|life saver|谢|辛苦了");
   /** "looks nice", "i love this song", "这首歌不错": nothing to change, and glad. */
   private static final Pattern PRAISE = Pattern.compile(
       "\\b(?:looks?|sounds?|is|are|'s)\\s+(?:so |really |very |pretty |super )?(?:nice|good|great|cool|amazing|awesome|perfect|beautiful|lovely|fine|sick|fire|dope|lit|sweet|legit|clean|fantastic|wonderful)\\b"
@@ -53,8 +54,8 @@ final class Talk implements Instruction {
       "^(?:and |so )?(?:can|could) i (?:still )?(?:change|edit|fix|undo) (?:it |this |that |things |stuff )?(?:later|afterwards|after)\\b|(?:以后|之后|后面|待会儿?)(?:还|也)?(?:能|可以)(?:再)?(?:改|修改)");
   /** "这样可以吗", "does it look ok?", "what do you think": how it stands, and what comes next. */
   private static final Pattern OPINION = Pattern.compile(
-      "^(?:is (?:it|this|that) (?:ok|okay|good|fine|alright)|does (?:it|this) look (?:ok|okay|good|fine|alright)|how does (?:it|this) look|what do you think)\\b"
-          + "|^(?:这样|现在)(?:可以|行|好|ok|还行)吗|^(?:可以|行)吗$|^(?:这样|现在)?怎么样$|^好看吗$");
+      "^(?:is (?:it|this|that) (?:ok|okay|good|fine|alright)|does (?:it|this) look (?:ok|okay|good|fine|alright)|how does (?:it|this) look|what do you think|do (?:you|u) think)\\b"
+          + "|^(?:这样|现在)[^，。,]{0,10}吗\\s*[?？]?$|^(?:这样|现在)(?:可以|行|好|ok|还行)吗|^(?:可以|行)吗$|^(?:这样|现在)?怎么样$|^好看吗$");
   /** "what now", "what's next", "接下来呢": where it stands and what can come next. */
   private static final Pattern NEXT = Pattern.compile(
       "^(?:so |ok |okay |and )?(?:what now|now what|what next|what'?s next|what do i do now|what should i do (?:now|next))\\b|^(?:接下来|然后|下一步)(?:呢|干嘛|做什么|怎么办|该干嘛)");
@@ -79,6 +80,28 @@ final class Talk implements Instruction {
   private static final Pattern TEMPO = Pattern.compile(
       "what(?:'s|s| is)? the (?:bpm|tempo)|what tempo|tempo of the (?:song|music|track)|how (?:fast|many bpm) is|\\bbpm\\s*\\?|多少\\s*bpm|bpm\\s*(?:是)?多少|速度是多少|多少拍每分钟|节奏(?:是)?多少|节奏有?多快");
   private static final Pattern NAMED_TEMPO = Pattern.compile("(\\d{2,3})\\s*BPM");
+  /** "who made this song", "这首歌是谁唱的": who made the music, as far as the studio knows. */
+  private static final Pattern MADE_BY = Pattern.compile(
+      "\\bwho(?:'s| is)? (?:made|makes|sings?|sang|wrote|produced|composed|the (?:artist|singer|composer))\\b.{0,20}?\\b(?:music|song|track|it|this|that)\\b(?!\\s+(?:video|clip|photo|edit|app|bot))"
+          + "|\\bwho(?:'s| is) the (?:artist|singer|composer)\\b|\\b(?:music|song)\\s+(?:is\\s+)?by who\\b"
+          + "|(?:music|song)[^，。?？]{0,6}?(?:谁唱|谁的|谁写|谁做|作者|歌手|原唱)|谁唱的|是谁的歌");
+  /** "what key is the song in", "这首歌什么调": a key this studio does not hear. */
+  private static final Pattern KEY = Pattern.compile("\\bwhat key\\b|\\b(?:music|song)(?:'s| is)? key\\b|什么调|调(?:是|式)(?:什么|多少)|哪个调");
+  /**
+   * "its for my dads birthday", "这是给我姐婚礼用的": what the video is for, which is worth an
+   * answer: what can set its mood. Beside a request it is why the request was made.
+   */
+  private static final Pattern PURPOSE = Pattern.compile(
+      "\\b(?:it'?s|its|this is|this'?s|thiss|the video is|this video is|it is|video is|making (?:it|this))\\s+(?:gonna be |going to be |meant |made |a gift |a present )?(?:for|4)\\s+(?:my|our|his|her|their)\\b"
+          + "|\\bfor my \\w+'?s? (?:birthday|bday|wedding|anniversary|graduation|funeral|memorial|retirement|party|\\d+(?:st|nd|rd|th))\\b"
+          + "|(?:是|这是|这个是)?给(?:我|我们)的?[\\p{IsHan}a-z ]{1,10}?(?:用|看|放)的|给(?:我|我们)的?[\\p{IsHan}a-z ]{0,6}?(?:生日|婚礼|毕业|纪念日|wedding|birthday)|(?:婚礼|生日|毕业|纪念日|wedding|birthday)(?:上)?(?:用的|要放的|的视频)");
+  private static final Pattern OCCASION = Pattern.compile(
+      "\\b(birthday|bday|wedding|anniversary|graduation|funeral|memorial|retirement|party|\\d+(?:st|nd|rd|th))\\b|(生日|婚礼|毕业|纪念日|结婚)");
+  /** "he loves the beach", "我妹看到肯定要哭": about the people the video is for. */
+  private static final Pattern ABOUT_THEM = Pattern.compile(
+      "^(?:lol |omg |haha+ )?(?:he|she|they|mom|mum|dad|my (?:sister|brother|mom|mum|dad|grandma|grandpa|wife|husband|gf|bf))\\b(?:'s|'ll| is| was| will| loves?| likes?| gonna| going to)\\b"
+          + "|^(?:哈+\\s*)?(?:他|她|他们|我(?:妹|姐|哥|弟|爸|妈|奶奶|爷爷|外婆|外公|老婆|老公))(?:妹|姐)?.{0,8}(?:喜欢|爱|哭|笑|开心|高兴|感动)");
+
   /** "can i use this music on youtube", "这个音乐可以商用吗": a question about rights, not a request. */
   static final Pattern RIGHTS = Pattern.compile(
       "^(?:can|may|could) i (?:use|post|upload|publish) (?:(?:this|the|that|my) )?(?:music|song|track)\\b|copyright|royalty|可以商用|能商用|版权");
@@ -91,9 +114,12 @@ final class Talk implements Instruction {
           + "|预览|先看看|看看效果|让我看看|给我看看|我想看看");
   /** "no thanks", "nah its fine", "算了": nothing to change. */
   private static final Pattern DECLINE = Pattern.compile(
-      "^(?:no thanks?|no thank you|nah|nope|never ?mind|nvm|forget it|no need|that'?s all|all good|it'?s fine|its fine|nah it'?s fine|nah its fine|it'?s ok(?:ay)?"
+      "^(?:(?:ok|okay|alright|oh|hmm+|never ?mind|nvm)\\s*,?\\s+)*(?:no thanks?|no thank you|nah|nope|never ?mind|nvm|forget it|no need|that'?s all|all good|it'?s fine|its fine|nah it'?s fine|nah its fine|it'?s ok(?:ay)?"
           // "that's fine now", "leave it", "leave it like that": what is there stays
-          + "|(?:that'?s|it'?s|its) (?:fine|ok|okay|good|better|alright)(?: now)?|leave it(?: (?:like that|as is|as it is|there|be|then))?)\\b(?:\\s+(?:it'?s|its) (?:fine|ok|okay|good))?[\\s.!]*$"
+          + "|(?:that'?s|it'?s|its) (?:fine|ok|okay|good|better|alright)(?: now)?|leave it(?: (?:like that|as is|as it is|there|be|then))?"
+          + "|leave (?:them|(?:the )?(?:music|song|clips?|title|text|order|video))(?: (?:alone|as is|as it is|like that|be|then))?)"
+          // "its fine leave the music": what is there stays, named
+          + "(?:\\s+leave (?:it|them|(?:the )?(?:music|song|clips?|title|text|order|video))(?: (?:alone|as is|as it is|like that|be))?)?\\b(?:\\s+(?:it'?s|its) (?:fine|ok|okay|good))?[\\s.!]*$"
           + "|^(?:那|那就|哦|好吧|嗯)?\\s*(?:算了|不用了|不需要了|没事了?|就这样吧?|不改了|不用改了)");
   /** "what does sync to the beat do", "what is a montage": a question about a word, not a request. */
   private static final Pattern WHAT_DOES = Pattern.compile("^(?:what|how) (?:does|do|would|will) .+ (?:do|mean|work)\\b|^how (?:do|can|should) i (?!export|render|download|save|get the video)|^what(?:'s| is) (?:a |an )?(?:montage|ducking|loudness|sync|beat ?sync)\\b|是什么意思|什么意思"
@@ -108,7 +134,7 @@ final class Talk implements Instruction {
 
   /** "this looks worse than before", "感觉怪怪的": a dislike that names no change; the answer says how to go back. */
   private static final Pattern DISLIKE = Pattern.compile(
-      "^(?:(?:hmm+|ugh+|meh|honestly|tbh|idk|dunno|i don't know|not sure|lol|so|but)\\s+)*(?:it|this|that|the video)\\s+(?:looks?|sounds?|is|seems?)\\s+(?:so |kinda |a bit |really )?(?:worse|bad|weird|off|strange|wrong|ugly)\\b(?:\\s+(?:than before|now))?\\s*[.!]*$"
+      "^(?:(?:hmm+|ugh+|meh|honestly|tbh|idk|dunno|i don't know|not sure|lol|so|but)\\s+)*(?:it|this|that|the video|(?:the )?(?:title|text|music|song))\\s+(?:looks?|sounds?|is|seems?)\\s+(?:so |kinda |a bit |really )?(?:worse|bad|weird|off|strange|wrong|ugly)\\b(?:\\s+(?:than before|now))?\\s*[.!]*$"
           + "|^(?:(?:e+m+|嗯+|呃+|额+|唔+|emm+)\\s*)?(?:感觉|好像|看着)?(?:有点|有些)?(?:怪怪的|怪|奇怪|不太对|变差了|不如之前|没之前好)[.!。！了]*$");
 
   @Override
@@ -163,12 +189,21 @@ final class Talk implements Instruction {
           m == null ? "还没有背景音乐。" : "背景音乐是「" + m.name() + "」，音量 " + Words.percent(m.volume()) + "。"));
     }
     if (turn.match(RIGHTS) != null) return Optional.of(rights(turn, draft));
+    if (turn.match(MADE_BY) != null) return Optional.of(madeBy(turn, draft));
+    if (turn.match(KEY) != null) {
+      return Optional.of(Edit.answer(draft, "I can't tell a song's key. I can tell its tempo: ask \"what's the bpm?\"",
+          "我听不出歌的调，但能告诉你节拍速度：问“多少bpm”。"));
+    }
+    if (turn.has(PURPOSE)) return Optional.of(purpose(turn, draft));
+    if (turn.match(ABOUT_THEM) != null) return Optional.of(Edit.answer(draft, "Aw! Tell me if you want anything changed for them.", "真好！想为他们改哪里随时告诉我。"));
     if (turn.has(TEMPO)) {
       Matcher named = draft.music() == null ? null : NAMED_TEMPO.matcher(draft.music().name());
       if (named != null && named.find()) {
         turn.match(TEMPO);
-        return Optional.of(Edit.answer(draft, "The music '" + draft.music().name() + "' is " + named.group(1) + " BPM.",
-            "背景音乐「" + draft.music().name() + "」是 " + named.group(1) + " BPM。"));
+        // said once: the name without its tempo, then the tempo; the beat reading, which would say it again, is not asked
+        String name = draft.music().name().replaceFirst("\\.[a-z0-9]{2,4}$", "").replaceFirst("\\s*[,，]\\s*\\d{2,3}\\s*BPM$", "");
+        return Optional.of(Edit.question(draft, "The music '" + name + "' is " + named.group(1) + " BPM: it was written in that tempo.",
+            "背景音乐「" + name + "」是 " + named.group(1) + " BPM，按这个速度写的。"));
       }
       if (turn.montages()) return Optional.empty(); // the beat instruction hears it
       turn.match(TEMPO);
@@ -227,6 +262,44 @@ final class Talk implements Instruction {
   /** Whether a clause nothing understood is chat, which needs no "I didn't understand". */
   static boolean chat(String clause) {
     return CHAT.matcher(clause).find() && !ASKS.matcher(clause).find();
+  }
+
+  /** The music's maker: this studio, for music made here; for a track sent, only its file is known. */
+  private static Edit madeBy(Turn turn, Draft draft) {
+    var m = draft.music();
+    if (m == null) return Edit.answer(draft, "There is no music yet.", "还没有背景音乐。");
+    boolean made = turn.maker() != null && turn.media().stream().anyMatch(x -> x.id().equals(m.src()) && turn.maker().wishOf(x).isPresent());
+    return made ? Edit.answer(draft, "I composed '" + m.name() + "' for this video; it's yours to use.", "「" + m.name() + "」是我为这个视频生成的，归你使用。")
+        : Edit.answer(draft, "'" + m.name() + "' is a track you sent: I know its file name, not who made it.", "「" + m.name() + "」是你发来的音乐：我只知道文件名，不知道是谁做的。");
+  }
+
+  /**
+   * What the video is for: alone, an answer with what sets its mood; beside a request ("its for my
+   * dads birthday add some happy music"), why it was asked, which needs no answer of its own.
+   */
+  private static Edit purpose(Turn turn, Draft draft) {
+    Matcher occasion = OCCASION.matcher(turn.whole());
+    boolean named = occasion.find();
+    String rest = PURPOSE.matcher(turn.text()).replaceFirst(" ");
+    turn.match(PURPOSE);
+    if (OCCASION.matcher(turn.text()).find()) turn.match(OCCASION);
+    if (ASKS.matcher(rest).find() && !rest.matches("(?s).*\\bso nothing\\b.*")) return Edit.understood(draft);
+    String en = named && occasion.group(1) != null ? "A video for a " + occasion.group(1).replace("bday", "birthday") + ", lovely!" : "Lovely!";
+    String zh = named && occasion.group(2) != null ? "是" + occasion.group(2) + "用的视频，真好！" : "真好！";
+    boolean made = turn.maker() != null;
+    en += " I can set its mood: " + (made ? "\"calmer music\" or \"something emotional\" composes music for it, " : "\"music softer\", \"fade in and out\", ")
+        + "a title with their name, or \"make it vertical\" for a phone." + PURPOSE_TAIL_EN;
+    zh += "我可以帮你定氛围：" + (made ? "说“安静一点的音乐”或“感人一点”我来配乐，" : "说“音乐小一点”或“淡入淡出”，")
+        + "加个写着名字的标题，或者说“竖屏”方便手机看。" + PURPOSE_TAIL_ZH;
+    return Edit.answer(draft, en, zh);
+  }
+
+  static final String PURPOSE_TAIL_EN = " Tell me what you'd like.";
+  static final String PURPOSE_TAIL_ZH = "想怎么改告诉我。";
+
+  /** An answer to what the video is for, which a change made in the same message makes unneeded. */
+  static boolean aboutPurpose(Edit e) {
+    return e.kind() == Edit.Kind.ANSWER && e.english().endsWith(PURPOSE_TAIL_EN) && e.english().contains("set its mood");
   }
 
   /** Music this studio made is the person's; a track they sent is theirs to judge. */

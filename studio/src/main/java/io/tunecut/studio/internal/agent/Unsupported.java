@@ -26,6 +26,13 @@ final class Unsupported implements Instruction {
   private static final Pattern NOISE = Pattern.compile(
       "\\bnoisy\\b|\\b(?:wind|background|traffic|crowd) noise\\b|\\b(?:wind|traffic)\\b(?!\\s+down)|\\b(?:denoise|noise (?:reduction|removal))\\b"
           + "|降噪|去(?:掉|除)?(?:杂音|噪音|风声)|有(?:杂音|噪音|风声)");
+  /**
+   * "remove the vocals from the song", "能把歌里的人声去掉吗": a track is one mixed recording, so
+   * its singing cannot come out; read before the music's removal, which would take the whole song.
+   */
+  private static final Pattern VOCALS = Pattern.compile(
+      "\\b(?:vocals?|singing|singer'?s? voice|lyrics)\\b|\\b(?:instrumental|karaoke)\\b(?:\\s+version)?"
+          + "|(?:歌|歌曲|音乐|bgm|song|music)\\s*[里中的]{0,2}(?:的)?(?:人声|唱的?|歌词|歌声)|(?:人声|歌声|歌词)[^，。]{0,4}(?:去掉|去除|消除|删|拿掉)|伴奏版|纯音乐版|(?:只要|只留|只用|换成)伴奏");
   private static final Pattern MUTE = Pattern.compile("\\bmute\\b|\\bsilence (?:it|the clip|clip \\d+)\\b|静音");
   /** "can you change the font?", "能换个字体吗": one font; its size, colour and place can change. */
   private static final Pattern FONT = Pattern.compile("\\b(?:fonts?|typefaces?)\\b|字体");
@@ -49,6 +56,15 @@ final class Unsupported implements Instruction {
           "字体没法换；文字可以调大小、换颜色，或放到顶部、中间、底部。"));
     }
     if (turn.has(REFUSING)) return Optional.empty();
+    if (turn.match(VOCALS) != null) {
+      var music = draft.music();
+      String en = music == null ? "There is no music yet." : "I can't take the vocals out of '" + music.name() + "': a track is one mixed recording.";
+      String zh = music == null ? "还没有背景音乐。" : "没法去掉「" + music.name() + "」里的人声：一首歌是混在一起的录音。";
+      en += turn.maker() != null ? " Send an instrumental version, or I can compose music for this video, which has no singing: say \"compose music\"."
+          : " Send an instrumental version and I'll use it instead.";
+      zh += turn.maker() != null ? "可以发一个伴奏版，或者让我为这个视频生成没有人声的配乐：说“生成配乐”。" : "发一个伴奏版来，我就换上它。";
+      return Optional.of(Edit.question(draft, en, zh));
+    }
     if (turn.has(NOISE) && (turn.has(MUTE) || turn.earlier("set_clip_sound"))) {
       turn.match(NOISE); // why the clip was muted
       return Optional.empty();

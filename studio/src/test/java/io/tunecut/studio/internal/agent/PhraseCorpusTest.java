@@ -57,7 +57,9 @@ class PhraseCorpusTest {
    * music made for clips sent alone, two requests at once; 6 the photo, crossfade, speed and drum
    * edits; 7 two requests at once, typos, emoji, capitals, requests asked as questions; 8 Chinese
    * typed with English words in it, slang, questions about the timeline, chat; 9 as new users type
-   * (voice-to-text run-ons, no punctuation), across everything a music video asks for. Every set
+   * (voice-to-text run-ons, no punctuation), across everything a music video asks for; 10 the
+   * video's purpose ("for my sister's wedding"), things named by what they are ("the names"), a
+   * softer start of the music, loose titles, questions about the song, polite noes. Every set
    * holds plain chat that must not edit.
    */
   @ParameterizedTest(name = "{0}")
@@ -70,7 +72,8 @@ class PhraseCorpusTest {
       "independent-6.tsv, 80, 35",
       "independent-7.tsv, 60, 30",
       "independent-8.tsv, 80, 40",
-      "independent-9.tsv, 90, 50"})
+      "independent-9.tsv, 90, 50",
+      "independent-10.tsv, 100, 45"})
   void everyIndependentSetIsUnderstood(String file, int fewestRows, int fewestChinese) throws IOException {
     List<Row> rows = rows(file);
     assertThat(rows).hasSizeGreaterThanOrEqualTo(fewestRows);
@@ -113,6 +116,18 @@ class PhraseCorpusTest {
     assertThat(rows).hasSizeGreaterThanOrEqualTo(40);
     assertThat(rows.stream().filter(r -> !r.language.equals("en")).count()).isGreaterThanOrEqualTo(20);
     assertAllPass("independent-9-turns.tsv", rows);
+  }
+
+  /**
+   * Conversations written blind with the tenth set: purpose, "the names", a softer start, loose
+   * titles, referred back to ("make it longer", "actually 30", undo), then chat or a question.
+   */
+  @Test
+  void aConversationAboutWhatTheVideoIsForIsUnderstood() throws IOException {
+    List<Row> rows = rows("independent-10-turns.tsv", 9);
+    assertThat(rows).hasSizeGreaterThanOrEqualTo(45);
+    assertThat(rows.stream().filter(r -> !r.language.equals("en")).count()).isGreaterThanOrEqualTo(20);
+    assertAllPass("independent-10-turns.tsv", rows);
   }
 
   /** Variants of the conversations' fixes, written after them, kept apart from the blind sets. */

@@ -662,4 +662,17 @@ class RuleAgentTest {
     assertThat(other.draft().captions()).isEmpty();
     assertThat(other.draft().output().height()).isGreaterThan(other.draft().output().width());
   }
+
+  @Test
+  void theTempoOfMusicMadeHereIsSaidOnce() {
+    ComposeMusicTest.Maker maker = new ComposeMusicTest.Maker();
+    Fixtures.Start start = Fixtures.of("composed", maker);
+    RuleAgent composing = new RuleAgent(PhraseCorpusTest.withBeats(), maker);
+    for (String asked : List.of("这首歌多少bpm", "whats the bpm", "what tempo is the song")) {
+      AgentReply r = composing.respond(start.draft(), start.media(), asked, "en");
+      assertThat(DraftChange.between(start.draft(), r.draft())).as(asked).isEqualTo("-");
+      assertThat(r.text().split("BPM", -1)).as(asked + ": " + r.text()).hasSize(2);
+      assertThat(r.text()).as(asked).contains("112 BPM");
+    }
+  }
 }

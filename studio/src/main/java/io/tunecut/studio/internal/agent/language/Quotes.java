@@ -27,6 +27,13 @@ final class Quotes {
   private static final String ZH_LOOK = "[:：]|[红白黑黄蓝绿橙粉紫灰金](?:色|的|$)|[大小]一?[点些]|更[大小]|在|放|居中|顶部|底部|上面|下面|中间|\\d+(?:\\.\\d+)?\\s*秒\\s*$|吧$|了$";
   /** An edit of the text itself, not its words: 删掉, 改成, 放大, 移到… */
   private static final String ZH_VERB = "删|去掉|去除|不要|别|取消|改|换|移|挪|显示|变|缩|加|放|调|用|再|也|就|和|跟|的";
+  /** What follows "title" in a request about the title, not its words: "title should be at the top", "title moved up". */
+  private static final String NOT_TITLE_WORDS = "(?i:is|are|was|should|needs?|must|can|could|would|will|goes|go|looks?|moved?|move|stays?|placed?|back|more|less|up|down|higher|lower|"
+      + "font|size|colou?r|style|position|place|too|also|please|pls|now|only|just|bit|little|maybe|pls)\\b";
+  /** Words that say how the title is or what to do to it, not what it says. */
+  private static final String TITLE_STATE = "(?i:remove|delete|off|gone|away|size|bigger|smaller|larger|font|colou?r|longer|shorter|seconds?|secs?|sec|\\d+s|"
+      + "big|small|large|huge|tiny|times|twice|half|double|centered|centred|bold|italic|underlined|caps|uppercase|lowercase|visible|hidden|missing|wrong|ugly|weird|broken|again|there|here|ok|okay|good|fine|nice|great|"
+      + "please|pls|thanks?|not|no|yes|yeah|too|very|so|done|same|instead|first|last|only|now)";
   /** What "change the title to …" can name that is a look or a place, not new words. */
   private static final String NOT_LOOK = "(?i:(?:the\\s+|a\\s+)?(?:red|white|black|yellow|blue|green|orange|pink|purple|gr[ae]y|gold|bigger|smaller|larger|big|small|bold"
       + "|top|bottom|middle|center|centre|upper|lower|left|right|corner|(?:a\\s+)?(?:different|another|other|new)\\s+(?:font|colou?r|size|place)|font|colou?r|size)\\b"
@@ -47,6 +54,16 @@ final class Quotes {
           + "|(\\b(?i:put|write|place|show)\\s+)(?!" + NOT_PLACED + ")([^«,;.!?]{1,30}?)(?=\\s+(?i:at|on|in|to)\\s+(?i:the\\s+)?(?i:very\\s+)?(?i:top|bottom|upper|lower|middle|center|centre|corner)\\b)"
           // "title Day 1 on top": a request that starts with "title" and capitalised words
           + "|((?:^|(?<=[,;.!?]\\s))(?i:title|caption|subtitle|heading)\\s+)(?!" + NOT_WORDS + ")(\\p{Lu}[^«,;.!?]*?)(?=" + END + ")"
+          // "title summer vibes at the top": typed in lower case, the words up to a place on screen (not a look, a verb or a thing)
+          + "|((?:^|(?<=[,;.!?]\\s))(?i:title|caption|subtitle|heading)\\s+)(?!" + NOT_WORDS + "|" + NOT_LOOK + "|" + NOT_PLACED + "|" + NOT_TITLE_WORDS + ")"
+          + "([^«,;.!?]{1,40}?)(?=\\s+(?i:at|on|in|to)\\s+(?i:the\\s+)?(?i:very\\s+)?(?i:top|bottom|upper|lower|middle|center|centre|corner)\\b)"
+          // "title best day ever": a whole message of "title" and words, none of them a look, a state or an edit of the title
+          + "|(^(?i:title|heading)\\s+)(?!" + NOT_WORDS + "|" + NOT_LOOK + "|" + NOT_PLACED + "|" + NOT_TITLE_WORDS + ")(?!.*\\b" + TITLE_STATE + "\\b)"
+          + "([\\p{L}\\d'!&]+(?:\\s+[\\p{L}\\d'!&]+){0,5})(?=\\s*$)"
+          // "在上面写 生日快乐", "底部加一句 谢谢观看": a place, then what is written there
+          + "|((?:在|放在)?\\s*(?:画面|屏幕|视频)?的?(?:上面|下面|顶部|底部|上方|下方|左上角|右上角|左下角|右下角)\\s*"
+          + "(?:写(?:上|个|一句|一行)?(?:字(?!幕)|文字)?|(?:加|打)(?:上)?(?:一(?:句|行)(?:话|字)?|(?:个|一个)?(?:字(?!幕)|文字)))\\s*[:：]?\\s*)"
+          + "(?!" + ZH_LOOK + ")([^«,，。;；!！?？\\s][^«,，。;；!！?？]*?)(?=\\s*(?:[,，。;；!！]|$))"
           // "标题 第一天 音乐30%": a bare 标题 and a space, then the words up to the next space (not a look or a verb)
           + "|((?:^|(?<=[\\s,，]))(?:标题|字幕)\\s+)(?![^«]*(?:什么|啥|吗|\\?|？))(?!" + ZH_LOOK + "|" + ZH_VERB + ")([A-Za-z][^«,，。;；!！?？\\s]*(?:\\s+[A-Za-z][^«,，。;；!！?？\\s]*)*|[^«,，。;；!！?？\\s]+)(?=[\\s,，。;；!！?？]|$)"
           // "标题改成 城市之梦", "加个标题 我的旅行": new words, but not a look ("标题改成红色", "标题改成大一点")

@@ -54,10 +54,11 @@ final class References {
       "(?:the\\s+)?(?:audio|sound|noise|volume)\\s+(?:from|of|in|on|for)\\s+clip (\\d+)"
           + "|clip (\\d+)(?:'s)?\\s+(?:audio|sound|volume)\\b|clip (\\d+)\\s+(?:at\\s+)?(\\d+(?:\\.\\d+)?%)\\s+(?:volume|audio|sound)\\b"
           + "|clip (\\d+)\\s*(?:的)?\\s*(不要|去掉|关掉|关闭|静音)?\\s*(?:的)?(?:声音|音频|音量)");
-  private static final Pattern ZH_WORDS = Pattern.compile("背景音乐|背景乐|配乐|音乐|这首歌|歌曲|曲子|副歌|歌|标题|字幕|文字|文案");
+  /** 字 alone ("字太小了", "字看不清") is the text on screen, but not in 名字, 数字 or 字体. */
+  private static final Pattern ZH_WORDS = Pattern.compile("背景音乐|背景乐|配乐|音乐|这首歌|歌曲|曲子|副歌|歌|标题|字幕|文字|文案|(?<![文名数汉打写])字(?![幕体母])");
   private static final Pattern IT = Pattern.compile("\\b(?:it|them|this|that)\\b(?!\\s*'?s\\b)|它");
   private static final Pattern TARGET = Pattern.compile(
-      "(?<![a-z])(music|song|clip \\d+|title|caption|text|original sound|fade in|fade out)(?![a-z\\d])|(?<![a-z])(?:video|clips?)\\b");
+      "(?<![a-z])(music|song|clip \\d+|title|caption|text|original sound|fade in|fade out)(?![a-z\\d])|(?<![a-z])(?<!whole |entire |full )(?:video|clips?)\\b");
 
   /** Words only the music has ("最后3秒淡出"): a clause with them is not about the text before. */
   private static final Pattern MUSIC_ONLY = Pattern.compile("淡出|淡入|渐入|渐出|渐弱|循环|音量|声音|\\b(?:loop|volume|louder|quieter)\\b");
@@ -181,7 +182,7 @@ final class References {
       String words = base.replaceAll("[-_ .]+", " ").replaceAll("\\d+$", "").strip();
       if (words.isEmpty()) continue;
       String spaced = words.replace(" ", "[-_ ]?");
-      String noun = "(?:\\s*(?:(?<=\\s)(?:clip|video|one|shot|footage|part|scene|file)(?!\\s*\\d+(?:\\s|,|$))|这段|那段|(?:这|那)个\\s*(?:clip|video|视频|片段)?|视频|片段|镜头))";
+      String noun = "(?:\\s*(?:(?<=\\s)(?:clip|video|one|shot|footage|part|bit|section|segment|moment|scene|file)(?!\\s*\\d+(?:\\s|,|$))|这段|那段|(?:这|那)个\\s*(?:clip|video|视频|片段)?|视频|片段|镜头))";
       boolean bareOk = words.contains(" ") ? !KEYWORDS.contains(words.split(" ")[0]) || words.split(" ").length > 1
           : words.length() >= 4 && !KEYWORDS.contains(words);
       String exact = "(?:the\\s+|my\\s+)?(?<![a-z\\d])(?:" + Pattern.quote(file) + "|" + spaced + "(?:\\.[a-z0-9]{2,4})" + noun + "?|"
