@@ -28,6 +28,26 @@ public enum Look {
     return zh ? chinese : english;
   }
 
+  /** Sepia's chroma in 8-bit YUV: every grey tone tinted the same warm brown. */
+  public static final int SEPIA_U = 110;
+  public static final int SEPIA_V = 145;
+
+  /** One RGB pixel as this look shows it, for pictures drawn outside the render (the timeline's thumbnails). */
+  public int pixel(int rgb) {
+    int r = (rgb >> 16) & 255;
+    int g = (rgb >> 8) & 255;
+    int b = rgb & 255;
+    double y = 0.299 * r + 0.587 * g + 0.114 * b;
+    if (this == BLACK_AND_WHITE) return (rgb & 0xff000000) | grey(y) << 16 | grey(y) << 8 | grey(y);
+    double u = SEPIA_U - 128;
+    double v = SEPIA_V - 128;
+    return (rgb & 0xff000000) | grey(y + 1.402 * v) << 16 | grey(y - 0.344 * u - 0.714 * v) << 8 | grey(y + 1.772 * u);
+  }
+
+  private static int grey(double level) {
+    return (int) Math.max(0, Math.min(255, Math.round(level)));
+  }
+
   public static Optional<Look> fromWire(String value) {
     for (Look l : values()) if (l.wire.equals(value)) return Optional.of(l);
     return Optional.empty();

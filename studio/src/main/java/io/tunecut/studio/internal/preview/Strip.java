@@ -1,5 +1,6 @@
 package io.tunecut.studio.internal.preview;
 
+import io.tunecut.studio.internal.draft.Look;
 import java.awt.image.BufferedImage;
 
 /**
@@ -9,6 +10,16 @@ import java.awt.image.BufferedImage;
 record Strip(BufferedImage image, int count, double seconds) {
   int cellWidth() {
     return image.getWidth() / count;
+  }
+
+  /** The same thumbnails in {@code look}, as the render will show them (null: as they are). */
+  Strip in(Look look) {
+    if (look == null) return this;
+    BufferedImage toned = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < image.getHeight(); y++) {
+      for (int x = 0; x < image.getWidth(); x++) toned.setRGB(x, y, look.pixel(image.getRGB(x, y)));
+    }
+    return new Strip(toned, count, seconds);
   }
 
   /** The thumbnail nearest to {@code second} into the source. */

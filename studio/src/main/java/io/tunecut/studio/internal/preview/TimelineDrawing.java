@@ -104,7 +104,7 @@ final class TimelineDrawing {
   }
 
   private Optional<Strip> strip(Media m) {
-    return unsketched.contains(m.id()) ? Optional.empty() : sketches.strip(m);
+    return unsketched.contains(m.id()) ? Optional.empty() : sketches.strip(m).map(s -> s.in(draft.output().look()));
   }
 
   private Optional<Waveform> waveform(Media m) {

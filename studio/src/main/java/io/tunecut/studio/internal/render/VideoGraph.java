@@ -88,13 +88,13 @@ final class VideoGraph {
 
   /**
    * The draft's colour look, as filters before the clip is padded and cut. In YUV: black and
-   * white drops the colour; sepia then sets one warm tint (U 110, V 145) over the grey tones.
+   * white drops the colour; sepia then sets one warm tint over the grey tones.
    */
   static String look(Look look) {
     if (look == null) return "";
     return switch (look) {
       case BLACK_AND_WHITE -> "hue=s=0,";
-      case SEPIA -> "format=yuv420p,lutyuv=u=110:v=145,";
+      case SEPIA -> "format=yuv420p,lutyuv=u=" + Look.SEPIA_U + ":v=" + Look.SEPIA_V + ",";
     };
   }
 

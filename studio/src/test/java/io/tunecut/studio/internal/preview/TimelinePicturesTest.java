@@ -9,6 +9,7 @@ import io.tunecut.studio.internal.draft.Aspect;
 import io.tunecut.studio.internal.draft.Clip;
 import io.tunecut.studio.internal.draft.Draft;
 import io.tunecut.studio.internal.draft.Fill;
+import io.tunecut.studio.internal.draft.Look;
 import io.tunecut.studio.internal.draft.Transition;
 import io.tunecut.studio.ffmpeg.TestMedia;
 import io.tunecut.studio.internal.media.FfprobeMediaProbe;
@@ -72,6 +73,19 @@ class TimelinePicturesTest {
     assertThat(distance(sky1, sky2)).as("the same plain clip").isLessThan(20);
     assertThat(distance(pattern, sky1)).as("two different clips").isGreaterThan(60);
     assertThat(sky1.getBlue()).isGreaterThan(sky1.getRed() + 100);
+  }
+
+  @Test
+  void inBlackAndWhiteTheThumbnailsAndTheFrameAreGreyAsTheRenderWillBe() throws Exception {
+    Draft grey = sample.draft("城市之梦");
+    grey = grey.withOutput(grey.output().withLook(Look.BLACK_AND_WHITE));
+    BufferedImage drawn = ImageIO.read(new ByteArrayInputStream(pictures.png(grey, sample.media())));
+    int row = at.videoTop() + 40;
+    Color sky = average(drawn, x(6800), x(7600), row, row + 40);
+    assertThat(Math.abs(sky.getBlue() - sky.getRed())).as("the blue sky clip, grey").isLessThan(6);
+    Rectangle box = at.frame();
+    Color frame = average(drawn, box.x + 4, box.x + box.width - 4, box.y + 4, box.y + box.height - 4);
+    assertThat(Math.abs(frame.getBlue() - frame.getRed()) + Math.abs(frame.getGreen() - frame.getRed())).as("the frame's first picture").isLessThan(10);
   }
 
   @Test
