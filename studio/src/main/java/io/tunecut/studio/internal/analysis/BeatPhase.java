@@ -3,7 +3,7 @@ package io.tunecut.studio.internal.analysis;
 import java.util.function.Function;
 
 /**
- * Whether the beats are on the beat or half a beat off it, judged over the whole excerpt. The
+ * Whether the beats are on the beat or half a beat off it, judged over the whole track. The
  * onsets alone often tie the two grids, or favour the off-beat where stabs, hi-hats or a
  * syncopated bass are louder there; the notes themselves (chords, bass, melody; see
  * {@link ChordChange}) tend to change on the beat.

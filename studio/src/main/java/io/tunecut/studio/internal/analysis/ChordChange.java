@@ -1,12 +1,14 @@
 package io.tunecut.studio.internal.analysis;
 
+import java.util.Arrays;
+
 /**
  * How much the notes played change at each frame of the beat tracker: the rise of the twelve
  * pitch classes (65 Hz to 1.3 kHz, the bass and the chords, from the spectrum's peaks so that a
  * drum's broad noise counts little), log-compressed to a 40 dB range. Chords, bass notes and
  * melody notes tend to change on the beat even where the loudest attacks fall between the beats.
- * Read from sound kept at a low sample rate ({@link BarPhase}): a 190 ms window resolves
- * semitones down to the bass.
+ * Read from sound kept at a low sample rate ({@link BarPhase}): a 190 ms window (5.4 Hz bins)
+ * resolves semitones from about 90 Hz up.
  */
 final class ChordChange {
   private static final int WINDOW = 512;
@@ -98,7 +100,7 @@ final class ChordChange {
         magnitude[k] = Math.sqrt(power[k]);
         prefix[k + 1] = prefix[k] + magnitude[k];
       }
-      java.util.Arrays.fill(out, 0);
+      Arrays.fill(out, 0);
       for (int k = 0; k < bins; k++) {
         if (pitchClass[k] < 0) {
           continue;
