@@ -81,6 +81,14 @@ final class BarPhase implements Decoder.SampleSink {
         : new double[][] {beat.change(), bar.change()};
   }
 
+  /**
+   * How much the notes change at the beat tracker's frames where {@code wanted} (see
+   * {@link ChordChange}), from the sound kept here.
+   */
+  double[] chordChange(boolean[] wanted) {
+    return ChordChange.at(kept, size, rate, BeatTracker.HOP / DECIMATION, wanted);
+  }
+
   /** One beat's spectrum at a time, its buffers reused from beat to beat. */
   private final class Spectrum {
     private final int n = Integer.highestOneBit((int) Math.ceil(FRAME_SECONDS * rate) - 1) << 1;

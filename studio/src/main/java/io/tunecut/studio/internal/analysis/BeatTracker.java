@@ -102,6 +102,7 @@ public final class BeatTracker {
       }
     }
     frames = onTheLongNote(onset, frames, period);
+    frames = BeatPhase.onTheChords(onset, bars::chordChange, frames);
     int[] everyOther = withoutEmptyBeats(onset, frames);
     if (everyOther != frames) {
       frames = everyOther;

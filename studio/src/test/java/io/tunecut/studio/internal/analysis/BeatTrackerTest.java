@@ -100,6 +100,53 @@ class BeatTrackerTest {
     assertThat(BeatScores.fMeasure(beats, found.beats(), 0.070)).isGreaterThan(0.9);
   }
 
+  @Test
+  void theBeatsAreWhereTheChordsChangeEvenWhereLouderStabsFallBetweenThem() {
+    double period = 0.5;
+    double[][] chords = {{261.6, 329.6, 392.0}, {220.0, 261.6, 329.6}, {174.6, 220.0, 261.6}, {196.0, 246.9, 293.7}};
+    float[] x = new float[20 * SyntheticTrack.RATE];
+    List<Double> beats = new ArrayList<>();
+    int i = 0;
+    for (double t = 0.25; t < 19.5; t += period, i++) {
+      beats.add(t);
+      for (double hz : chords[i % chords.length]) {
+        held(x, t, period, 0.08, hz); // a new chord on every beat, softly
+        stab(x, t + period / 2, 0.03, hz); // the same chord short and loud on the off-beat
+      }
+    }
+    Beats found = tracker.track(x, SyntheticTrack.RATE);
+    assertThat(BeatScores.fMeasure(beats, found.beats(), 0.070)).isGreaterThan(0.9);
+  }
+
+  /** A note held for {@code length} s: a soft attack, then a slow decay. */
+  private static void held(float[] x, double at, double length, double gain, double hz) {
+    int start = (int) Math.round(at * SyntheticTrack.RATE);
+    int n = (int) Math.round(length * SyntheticTrack.RATE);
+    for (int i = 0; i < n && start + i < x.length; i++) {
+      double time = (double) i / SyntheticTrack.RATE;
+      double ramp = Math.min(1, Math.min(time / 0.005, (length - time) / 0.005)) * Math.exp(-time / 0.25);
+      x[start + i] += (float) (gain * ramp * octaves(hz, time));
+    }
+  }
+
+  /** A short note. */
+  private static void stab(float[] x, double at, double gain, double hz) {
+    int start = (int) Math.round(at * SyntheticTrack.RATE);
+    for (int i = 0; i < SyntheticTrack.RATE * 0.1 && start + i < x.length; i++) {
+      double time = (double) i / SyntheticTrack.RATE;
+      x[start + i] += (float) (gain * Math.exp(-time / 0.03) * octaves(hz, time));
+    }
+  }
+
+  /** A pitch and three octaves above it: a rich sound that brings no other pitch class. */
+  private static double octaves(double hz, double time) {
+    double sound = 0;
+    for (int octave = 1; octave <= 8; octave *= 2) {
+      sound += Math.sin(2 * Math.PI * hz * octave * time);
+    }
+    return sound;
+  }
+
   /** A plucked note: a sharp attack, then a decay. */
   private static void tone(float[] x, double at, double gain, double hz) {
     int start = (int) Math.round(at * SyntheticTrack.RATE);
