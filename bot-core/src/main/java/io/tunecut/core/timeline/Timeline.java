@@ -44,9 +44,16 @@ public record Timeline(long lengthMs, List<Track> tracks, Frame frame, long cros
     }
   }
 
-  /** The output frame: size in pixels (0 when unknown) and aspect such as "16:9" (empty when unknown). */
-  public record Frame(int width, int height, String aspect) {
-    static final Frame NONE = new Frame(0, 0, "");
+  /**
+   * The output frame: size in pixels (0 when unknown), aspect such as "16:9" and the colour look
+   * over the clips, as our studio writes it ("bw", "sepia"; empty when none or unknown).
+   */
+  public record Frame(int width, int height, String aspect, String look) {
+    static final Frame NONE = new Frame(0, 0, "", "");
+
+    public Frame(int width, int height, String aspect) {
+      this(width, height, aspect, "");
+    }
 
     public boolean sized() {
       return width > 0 && height > 0;
@@ -115,7 +122,8 @@ public record Timeline(long lengthMs, List<Track> tracks, Frame frame, long cros
 
   private static Frame frame(JsonNode m) {
     if (!m.isObject()) return Frame.NONE;
-    return new Frame(Math.max(0, m.path("width").asInt(0)), Math.max(0, m.path("height").asInt(0)), text(m.path("aspect")));
+    return new Frame(Math.max(0, m.path("width").asInt(0)), Math.max(0, m.path("height").asInt(0)), text(m.path("aspect")),
+        text(m.path("look")));
   }
 
   /** The elements of an array; nothing for anything else. */

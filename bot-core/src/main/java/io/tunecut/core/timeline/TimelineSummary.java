@@ -172,6 +172,11 @@ public final class TimelineSummary {
     List<String> parts = new ArrayList<>();
     if (frame.sized()) parts.add(frame.width() + "×" + frame.height());
     if (!frame.aspect().isEmpty()) parts.add(frame.aspect());
+    switch (frame.look()) {
+      case "bw" -> parts.add(lang == Language.ZH ? "黑白" : "black and white");
+      case "sepia" -> parts.add(lang == Language.ZH ? "复古棕褐色" : "sepia (vintage)");
+      default -> { }
+    }
     if (parts.isEmpty()) return null;
     return (lang == Language.ZH ? "画面 " : "frame ") + String.join(" ", parts);
   }

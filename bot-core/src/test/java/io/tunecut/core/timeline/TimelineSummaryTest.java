@@ -24,6 +24,14 @@ class TimelineSummaryTest {
   }
 
   @Test
+  void aColourLookIsNamedWithTheFrame() throws Exception {
+    JsonNode grey = JSON.readTree(FakeNemoServer.EXAMPLE_DRAFT.replace("\"loudness\":-14}", "\"loudness\":-14,\"look\":\"bw\"}"));
+    assertThat(TimelineSummary.of(grey, Language.EN).toString()).endsWith("frame 1920×1080 16:9 black and white");
+    assertThat(TimelineSummary.of(grey, Language.ZH).toString()).endsWith("画面 1920×1080 16:9 黑白");
+    assertThat(TimelineSummary.of(JSON.readTree(FakeNemoServer.EXAMPLE_DRAFT), Language.EN).toString()).endsWith("frame 1920×1080 16:9");
+  }
+
+  @Test
   void aTextBesideTheTitleIsCalledTextAsTheStudioCallsIt() throws Exception {
     JsonNode draft = JSON.readTree(FakeNemoServer.EXAMPLE_DRAFT.replace(
         "{\"id\":\"title\",\"text\":\"Urban Dreams\"",

@@ -139,17 +139,17 @@ record Changes(List<String> english, List<String> chinese) {
 
   private void captions(List<Caption> from, List<Caption> to) {
     for (Caption c : from) {
-      if (to.stream().noneMatch(t -> t.id().equals(c.id()))) add("text '" + c.text() + "' removed", "删除了文字「" + c.text() + "」");
+      if (to.stream().noneMatch(t -> t.id().equals(c.id()))) add(kind(c, false) + " '" + c.text() + "' removed", "删除了" + kind(c, true) + "「" + c.text() + "」");
     }
     for (Caption t : to) {
       Caption c = from.stream().filter(f -> f.id().equals(t.id())).findFirst().orElse(null);
       if (c == null) {
-        add("text '" + t.text() + "' added " + TextPlace.where(t.position()), "加上了文字「" + t.text() + "」，" + TextPlace.zhWhere(t.position()));
+        add(kind(t, false) + " '" + t.text() + "' added " + TextPlace.where(t.position()), "加上了" + kind(t, true) + "「" + t.text() + "」，" + TextPlace.zhWhere(t.position()));
         continue;
       }
-      String name = "text '" + t.text() + "'";
-      String zhName = "文字「" + t.text() + "」";
-      if (!c.text().equals(t.text())) add("text '" + c.text() + "' → '" + t.text() + "'", "文字「" + c.text() + "」→「" + t.text() + "」");
+      String name = kind(t, false) + " '" + t.text() + "'";
+      String zhName = kind(t, true) + "「" + t.text() + "」";
+      if (!c.text().equals(t.text())) add(kind(t, false) + " '" + c.text() + "' → '" + t.text() + "'", kind(t, true) + "「" + c.text() + "」→「" + t.text() + "」");
       if (!c.position().equals(t.position())) {
         add(name + " " + TextPlace.where(c.position()) + " → " + TextPlace.where(t.position()),
             zhName + " " + TextPlace.zhWhere(c.position()) + " → " + TextPlace.zhWhere(t.position()));
@@ -160,6 +160,12 @@ record Changes(List<String> english, List<String> chinese) {
         add(name + " " + span(c, false) + " → " + span(t, false), zhName + " " + span(c, true) + " → " + span(t, true));
       }
     }
+  }
+
+  /** "title" for the video's one title, "text" for the rest, as the timeline names them. */
+  private static String kind(Caption c, boolean zh) {
+    boolean title = c.id().equals("title");
+    return zh ? (title ? "标题" : "文字") : (title ? "title" : "text");
   }
 
   /** One field's change, said by {@code said(value, chinese)}. */
