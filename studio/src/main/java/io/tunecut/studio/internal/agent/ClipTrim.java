@@ -36,7 +36,13 @@ final class ClipTrim implements Instruction {
           + "|clip (\\d+)\\s*(?:的)?\\s*(?:只|就)(?:要|留|保留|用)\\s*(?:最后|后)\\s*(\\d+(?:\\.\\d+)?)s");
   private static final Pattern DROP = Pattern.compile(
       "(?:remove|delete|drop|cut|get rid of|take out|lose|skip|ditch|trash|don't want|do not want|without)\\s+(?:out\\s+)?clip (\\d+)(?!\\s*(?:to|down|'s|\\d))"
+          // "bro clip 3 is mid remove it", "clip 4 is kind of blurry can we take it out": the clip named, then "it"
+          + "|clip (\\d+)\\b(?![^.?!]{0,40}\\bclip \\d)[^.?!]{0,40}?\\b(?:remove|delete|drop|cut|get rid of|take|lose|ditch|trash)\\s+(?:it|that|this)(?:\\s+(?:one|clip))?(?:\\s+(?:out|off))?\\b(?!\\s+(?:a bit|a little|down|shorter|to|by))"
           + "|cut\\s+clip (\\d+)\\s+out|(?:删掉|删除|去掉|不要|移除|拿掉)\\s*clip (\\d+)|clip (\\d+)\\s*(?:不要了?|删掉|删除|去掉)");
+
+  /** "take it out", "remove it": a removal, which the clip named before it in the clause is. */
+  static final Pattern REMOVE_IT = Pattern.compile(
+      "\\b(?:remove|delete|get rid of|take|lose|ditch|trash)\\s+(?:it|that|this)(?:\\s+(?:one|clip))?(?:\\s+(?:out|off))?\\b");
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {

@@ -25,9 +25,9 @@ import java.util.regex.Pattern;
 public final class RuleAgent implements Agent {
   static final long STILL_MS = 3000;
   private static final Pattern UNDO = Pattern.compile(
-      "^(?:(?:please|pls|actually|ok|okay|no|nah|hmm+|wait|oops|just|can you|could you|can u)\\s*,?\\s+)*(?:undo|revert|go back|take (?:that|it) back|change it back|(?:put|add|bring) (?:it|that|them) back|back to (?:how|what) it was"
+      "^(?:(?:please|pls|actually|ok|okay|no|nah|hmm+|wait|oops|just|can you|could you|can u)\\s*,?\\s+)*(?:undo|revert|go back|take (?:that|it) back|change it back|(?:put|add|bring|move) (?:it|that|them) back|back to (?:how|what) it was"
           + "|restore the (?:previous|last|old) version)(?:\\s+(?:that|it|this|the last (?:change|edit|step|one|thing)|to (?:how|what) it was"
-          + "(?: before)?|the way it was|to the (?:previous|last) version|1 step|please|pls|again))*\\s*$"
+          + "(?: before)?|the way it was|(?:to )?where (?:it|they) (?:was|were)(?: before)?|to the (?:previous|last) version|1 step|please|pls|again))*\\s*$"
           + "|撤销|撤回|还原|(?:恢复|回到|退回)(?:到)?(?:原来|之前|刚才|上一步)|(?:加|放|拿)回(?:来|去)|^上一步$|^恢复$|^(?:还是)?(?:原来|之前)的(?:更)?好|^(?:改|换|变)回(?:来|去)");
   /** "算了 还是留着吧", "keep it after all": after a removal, the removal is undone. */
   private static final Pattern KEEP_AFTER_ALL = Pattern.compile(
@@ -45,6 +45,14 @@ public final class RuleAgent implements Agent {
       "^(?:(?:ok(?:ay)?|k|alright|all right|right|cool|sure|fine|great|nice|good|got it|so|well|now|then|yes|yeah|yep|never ?mind|nvm|nah|好了|好的|好吧|好|行|行吧|可以|可以了|那|那就|那么|嗯+|哦|噢|对|对了|ok了|ok吧|算了|算了吧)\\s*[,.!~]*\\s*)+$");
   /** A message that is only quoted words: after "what should the title say?", they are its words. */
   private static final Pattern ONLY_QUOTED = Pattern.compile("^\\s*(?:[\"“「『‘']\\s*)(.+?)(?:\\s*[\"”」』’'])\\s*$");
+  /**
+   * "cut it", "fix that", "剪掉吧": a request whose "it" is what another clause of the message
+   * named ("the middle drags, cut it"); when that clause was answered with a question, the
+   * question is its answer too.
+   */
+  private static final Pattern DO_IT = Pattern.compile(
+      "^(?:(?:so|just|pls|please|then|and|can you|could you|can u)\\s+)*(?:cut|trim|remove|chop|delete|lose|skip|fix|shorten|change|do)\\s+(?:it|that|this|that part|this part)(?:\\s+(?:out|down|off|up))?(?:\\s+(?:please|pls|then))?\\s*[!.]*$"
+          + "|^(?:那)?(?:就)?(?:帮我)?(?:剪掉|删掉|去掉|剪了|删了|改一下|剪短)(?:它|吧|一下)*$");
   private static final Pattern CLIP_REF = Pattern.compile("(?<![a-z])clip (\\d+)(?!\\d)");
   private final List<Instruction> instructions;
   private final MusicMaker maker;
@@ -209,6 +217,9 @@ public final class RuleAgent implements Agent {
       } else if (i >= asked && edits.size() > first) {
         for (int k = waiting.get(said); k < first && edits.get(k).kind() == Edit.Kind.REFUSED; k++) edits.set(k, Edit.understood(edits.get(k).draft()));
       }
+    }
+    if (edits.stream().anyMatch(e -> e.kind() == Edit.Kind.QUESTION)) {
+      missed.removeIf(m -> DO_IT.matcher(m.strip().toLowerCase(java.util.Locale.ROOT)).matches());
     }
     // asked what the title should say, a message nothing else reads is its words ("Beach Day", "毕业旅行")
     if (note.awaitsTitle() && edits.isEmpty() && !missed.isEmpty() && msg.clauses().size() == 1) {
