@@ -203,7 +203,9 @@ public final class RuleAgent implements Agent {
       // a complaint next to requests is why they were asked ("can barely hear people talking, music down to 40%")
       // one clause is the whole message: shown as typed, not as read ("第二段太长了", not "clip 2太长了")
       // two problems in a row ("字太小了 手机上看不清"): the one not read is why the other was mended
-      boolean reason = Complaint.in(said) && edits.stream().anyMatch(e -> e.kind() == Edit.Kind.DONE);
+      // "is the music too loud? i can barely hear her singing": the question answered is what the complaint is about
+      boolean reason = Complaint.in(said) && edits.stream().anyMatch(e -> e.kind() == Edit.Kind.DONE
+          || (e.kind() == Edit.Kind.ANSWER || e.kind() == Edit.Kind.QUESTION) && !e.english().isEmpty());
       if (i < asked && !understood && !complaint && !reason && !FILLER.matcher(clause.text()).matches() && !LEAD_IN.matcher(clause.text()).matches()) {
         missed.add(msg.clauses().size() == 1 ? msg.original() : msg.said(clause));
       }
