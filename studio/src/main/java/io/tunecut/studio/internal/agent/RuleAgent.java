@@ -53,6 +53,7 @@ public final class RuleAgent implements Agent {
   private static final Pattern DO_IT = Pattern.compile(
       "^(?:(?:so|just|pls|please|then|and|can you|could you|can u)\\s+)*(?:cut|trim|remove|chop|delete|lose|skip|fix|shorten|change|do)\\s+(?:it|that|this|that part|this part)(?:\\s+(?:out|down|off|up))?(?:\\s+(?:please|pls|then))?\\s*[!.]*$"
           + "|^(?:那)?(?:就)?(?:帮我)?(?:剪掉|删掉|去掉|剪了|删了|改一下|剪短)(?:它|吧|一下)*$");
+  private static final Pattern WHICH_CLIP = Pattern.compile("^(?:(?:that'?s|thats|it'?s|its|this is|which is|i mean|in|on|the one in|she'?s in|he'?s in)\\s+)clip (\\d+)[.!]*$");
   private static final Pattern CLIP_REF = Pattern.compile("(?<![a-z])clip (\\d+)(?!\\d)");
   private final List<Instruction> instructions;
   private final MusicMaker maker;
@@ -98,7 +99,7 @@ public final class RuleAgent implements Agent {
     if (undoneSubject == null && last == null) undoneSubject = note.subject();
     Set<Message.Clause> rewritten = new HashSet<>();
     Replaced replaced = null; // the turn's state before a follow-up took the last change's place
-    List<Message.Clause> clauses = new ArrayList<>(Complaint.last(msg.clauses()));
+    List<Message.Clause> clauses = new ArrayList<>(Complaint.last(named(msg.clauses())));
     int asked = clauses.size(); // clauses as said; retried ones follow
     Map<Message.Clause, Integer> waiting = new HashMap<>(); // a refused clause -> where its refusals are
     for (int i = 0; i < clauses.size(); i++) {
@@ -238,6 +239,26 @@ public final class RuleAgent implements Agent {
     String topic = onlyAnswered ? Said.topicOf(String.join(" ", msg.clauses().stream().map(Message.Clause::text).toList())) : null;
     if (edits.stream().anyMatch(e -> e.kind() == Edit.Kind.QUESTION && e.english().endsWith(SetText.ASK_TITLE_EN))) topic = Said.TITLE_WORDS;
     return new AgentReply(draft, steps, text, created, h, new Said(topic, zh));
+  }
+
+  /**
+   * "the candles part should be longer, that's the 2nd video": a clause that only says which
+   * clip is the one the clause before it is about, read as part of it.
+   */
+  private static List<Message.Clause> named(List<Message.Clause> clauses) {
+    List<Message.Clause> out = new ArrayList<>();
+    for (Message.Clause c : clauses) {
+      var which = WHICH_CLIP.matcher(c.text().strip());
+      String before = out.isEmpty() ? "" : out.get(out.size() - 1).text();
+      boolean unnamed = !CLIP_REF.matcher(before).find();
+      if (which.matches() && !out.isEmpty() && (unnamed || Pattern.compile("(?<![a-z])clip " + which.group(1) + "(?!\\d)").matcher(before).find())) {
+        Message.Clause prev = out.remove(out.size() - 1);
+        out.add(new Message.Clause(unnamed ? prev.text() + " in clip " + which.group(1) : prev.text(), prev.shown() + ", " + c.shown(), prev.negated()));
+      } else {
+        out.add(c);
+      }
+    }
+    return out;
   }
 
   /** A title's words as a request the text instruction reads whole: «» keeps quotes inside them. */
