@@ -1,5 +1,8 @@
 package io.tunecut.studio.internal.agent;
 
+import io.tunecut.studio.internal.draft.Draft;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,12 +28,23 @@ final class MontagePace {
 
   private MontagePace() {}
 
+  /** The beats most of the montage's shots last, or 0 when none is a shot. */
+  private static int pace(Draft draft) {
+    Map<Integer, Integer> count = new HashMap<>();
+    for (int i = 0; i < draft.clips().size(); i++) if (draft.isShot(i)) count.merge(draft.clips().get(i).beats(), 1, Integer::sum);
+    return count.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(0);
+  }
+
   /** The montage request {@code clause} makes on a montage, or null when it asks no pace. */
-  static String request(String clause) {
+  static String request(String clause, Draft draft) {
     String c = clause.strip();
     Matcher length = LENGTH.matcher(c);
     if (length.matches()) {
-      for (int g = 1; g <= length.groupCount(); g++) if (length.group(g) != null) return "make a " + length.group(g) + "s montage";
+      // at the pace it has: "cut on every beat" then "make it 15 seconds" stays on every beat
+      int pace = pace(draft);
+      for (int g = 1; g <= length.groupCount(); g++) {
+        if (length.group(g) != null) return "make a " + length.group(g) + "s montage" + (pace > 0 ? " every " + pace + " beats" : "");
+      }
     }
     return FASTER_CUTS.matcher(c).matches() ? "montage every 2 beats" : SLOWER_CUTS.matcher(c).matches() ? "montage every 8 beats" : null;
   }
