@@ -1,6 +1,7 @@
 package io.tunecut.studio.internal.agent;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tunecut.studio.internal.agent.beat.BeatRequest;
 import io.tunecut.studio.internal.draft.Draft;
 import io.tunecut.studio.internal.draft.Music;
 import io.tunecut.studio.internal.media.Media;
@@ -53,8 +54,15 @@ final class AddMusic implements Instruction {
     if (!asked && draft.music() == null && !tracks.isEmpty() && (turn.has(FEATURE) || turn.has(MusicVolume.QUIETER) || turn.has(MusicVolume.LOUDER))) {
       asked = turn.match(Pattern.compile("\\b(?:music|song)\\b")) != null;
     }
+    // "音乐卡点", "sync it to the beat" with a track sent and none playing: the beats are that track's
+    if (!asked && draft.music() == null && !tracks.isEmpty()) asked = onTheBeat(turn);
     if (!asked) return Optional.empty();
     return Optional.of(add(draft, turn.media(), ordered != null ? ordered : named, replace, turn.maker()));
+  }
+
+  private static boolean onTheBeat(Turn turn) {
+    return BeatRequest.read(turn.whole(), turn.negated())
+        .filter(r -> r.kind() == BeatRequest.Kind.SYNC_TO_CUTS || r.kind() == BeatRequest.Kind.MONTAGE).isPresent();
   }
 
   /**

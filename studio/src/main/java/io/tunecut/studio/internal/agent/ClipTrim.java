@@ -36,10 +36,35 @@ final class ClipTrim implements Instruction {
           + "|clip (\\d+)\\s*(?:的)?\\s*(?:只|就)(?:要|留|保留|用)\\s*(?:最后|后)\\s*(\\d+(?:\\.\\d+)?)s");
   private static final Pattern DROP = Pattern.compile(
       "(?:remove|delete|drop|cut|get rid of|take out|lose|skip|ditch|trash|don't want|do not want|without)\\s+(?:out\\s+)?clip (\\d+)(?!\\s*(?:to|down|'s|\\d))"
+          // "bro clip 3 is mid remove it", "clip 4 is kind of blurry can we take it out": the clip named, then "it"
+          + "|clip (\\d+)\\b(?![^.?!]{0,40}\\bclip \\d)[^.?!]{0,40}?\\b(?:remove|delete|drop|cut|get rid of|take|lose|ditch|trash)\\s+(?:it|that|this)(?:\\s+(?:one|clip))?(?:\\s+(?:out|off))?\\b(?!\\s+(?:a bit|a little|down|shorter|to|by))"
           + "|cut\\s+clip (\\d+)\\s+out|(?:删掉|删除|去掉|不要|移除|拿掉)\\s*clip (\\d+)|clip (\\d+)\\s*(?:不要了?|删掉|删除|去掉)");
+
+  /**
+   * "make clip 2 longer", "the part where she blows the candles should be longer, that's the 2nd
+   * video", "第二段长一点": with no length said, the clip plays what it left out of its source.
+   */
+  private static final Pattern LONGER = Pattern.compile(
+      "\\b(?:make\\s+|let\\s+)?clip (\\d+)\\s+(?:(?:should|needs? to|could|can|has to)\\s+(?:be|last|play|stay)\\s+|(?:is\\s+)?(?:a bit |a little |way |kinda |kind of )?too short\\b|(?:last|play|stay|be)s?\\s+)?(?:a\\s+(?:bit|little)\\s+|much\\s+|way\\s+)?(?:longer\\b|(?<=too short))"
+          + "|\\b(?:longer|too short)\\b[^.?!]{0,40}?\\b(?:that'?s|thats|it'?s|its|which is|in|is|on)\\s+clip (\\d+)\\b"
+          + "|clip (\\d+)\\s*(?:的)?(?:时间)?(?:再|太|可以|能不能|能)?(?:长一点|长一些|长点|久一点|短了)");
+
+  /** "take it out", "remove it": a removal, which the clip named before it in the clause is. */
+  static final Pattern REMOVE_IT = Pattern.compile(
+      "\\b(?:remove|delete|get rid of|take|lose|ditch|trash)\\s+(?:it|that|this)(?:\\s+(?:one|clip))?(?:\\s+(?:out|off))?\\b");
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
+    // a length said ("clip 2 2s longer", "clip 2 longer to 6s") is read by the trims below
+    if (!turn.text().replaceAll("clip \\d+", "").matches("(?s).*\\d.*")) {
+      Matcher longer = turn.match(LONGER);
+      if (longer != null) {
+        String[] g = groups(longer);
+        Optional<Edit> made = longer(draft, turn.media(), Integer.parseInt(g[0]));
+        if (made.isPresent()) return made;
+        turn.discard();
+      }
+    }
     Matcher offEnd = turn.match(OFF_END);
     if (offEnd != null) {
       return Optional.of(cut(draft, Integer.parseInt(offEnd.group(3)), Words.ms(offEnd.group(1)), !offEnd.group(2).matches("end|back")));
@@ -91,6 +116,23 @@ final class ClipTrim implements Instruction {
     return Edit.done(draft.withClips(clips), "remove_clip", args,
         "Removed " + (gone.size() == 1 ? "clip " + pos + " (" + which + ")." : which + ".") + (shots ? " The shots after it move up by whole beats: the cuts stay on the beat." : ""),
         "已删除" + (gone.size() == 1 ? "第 " + pos + " 个片段（" + which + "）。" : "：" + String.join("、", names) + "。") + (shots ? "后面的镜头整拍前移，剪辑点仍然卡在节拍上。" : ""));
+  }
+
+  /**
+   * Clip {@code pos} longer, no length said: a photo 2 s more; a video to the end of its source,
+   * or from its start when its end is played already; a clip played in full can only be slowed.
+   */
+  private static Optional<Edit> longer(Draft draft, List<Media> media, int pos) {
+    if (pos < 1 || pos > draft.clips().size()) return Optional.of(ClipOrder.noSuchClip(draft, pos));
+    if (draft.isShot(pos - 1)) return Optional.empty();
+    Clip c = draft.clips().get(pos - 1);
+    if (c.isStill()) return Optional.of(keep(draft, media, pos, c.durationMs() + 2000));
+    long rest = available(media, c);
+    if (rest - c.durationMs() >= 200) return Optional.of(keep(draft, media, pos, rest));
+    if (c.inMs() > 0) return Optional.of(trimmed(draft, pos, c.withIn(0).withDuration(c.durationMs() + Math.round(c.inMs() / c.speed()))));
+    return Optional.of(Edit.question(draft,
+        "Clip " + pos + " (" + c.name() + ") already plays in full, " + Words.secs(c.durationMs()) + ". To make it last longer I can slow it down: say \"clip " + pos + " at 0.5x\".",
+        "第 " + pos + " 段（" + c.name() + "）已经是完整播放，" + Words.zhSecs(c.durationMs()) + "。想让它更久，可以放慢：说“第" + pos + "段0.5倍速”。"));
   }
 
   /** Cuts {@code cut} off the start ({@code head}) or the end of clip {@code pos} (from 1). */

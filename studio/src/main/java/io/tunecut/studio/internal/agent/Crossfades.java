@@ -41,6 +41,8 @@ final class Crossfades implements Instruction {
     boolean hard = turn.match(HARD) != null;
     Matcher add = hard ? null : turn.match(ADD);
     if (!hard && add == null) return Optional.empty();
+    // "no transitions actually, hard cuts": the second says what the first did
+    if ((hard || turn.negated()) && turn.earlier("set_transitions")) return Optional.of(Edit.understood(draft));
     if (hard || turn.negated()) return Optional.of(off(draft));
     long ms = Transition.DEFAULT_MS;
     for (Matcher length = LENGTH.matcher(turn.text()); length.find(); ) {

@@ -27,17 +27,25 @@ final class CutRange implements Instruction {
   /** "cut out the boring part", "the middle drags": a stretch by how it feels, which only the person can point at. */
   private static final Pattern VAGUE = Pattern.compile(
       "\\b(?:cut|remove|take out|get rid of|skip|trim|delete|lose|chop)\\b.*\\b(?:boring|slow|bad|ugly|dull|useless|awkward|unnecessary|blurry|shaky|weird|dead)\\s+(?:part|parts|bit|bits|section|sections|moment|moments|stuff|scene|scenes)\\b"
-          + "|\\b(?:the )?(?:middle|part|bit|start|end)\\s+(?:drags|is boring|is too slow|is dull)\\b"
+          + "|\\b(?:the )?(?:middle|center|centre|part|bit|start|end|clip \\d+)\\s+(?:drags|is dragging|drags on|is boring|is too slow|is dull)\\b"
           + "|(?:无聊|没意思|多余|拖沓|难看)的?(?:部分|地方|片段|那段)");
   private static final long MIN_LEFT_MS = 500;
+  private static final String ASKS_WHICH_EN = "I can't tell which part is boring.";
+
+  /** The question which stretch to cut, which a clip cut in the same message ("the middle part drags, cut it") answers. */
+  static boolean asksWhich(Edit e) {
+    return e.kind() == Edit.Kind.QUESTION && e.english().startsWith(ASKS_WHICH_EN);
+  }
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
     Matcher m = turn.match(RANGE);
     if (m == null) {
-      if (turn.match(VAGUE) == null || turn.has(Pattern.compile("clip \\d|\\d+(?:\\.\\d+)?s"))) return Optional.empty();
+      // "the middle drags": read as the middle clip, still no stretch named
+      boolean drags = turn.has(Pattern.compile("\\bdrag"));
+      if (turn.match(VAGUE) == null || !drags && turn.has(Pattern.compile("clip \\d|\\d+(?:\\.\\d+)?s"))) return Optional.empty();
       return Optional.of(Edit.question(draft,
-          "I can't tell which part is boring. Say which seconds to cut, e.g. \"cut out 4s to 6s\", or which clip to take out (\"remove clip 2\").",
+          ASKS_WHICH_EN + " Say which seconds to cut, e.g. \"cut out 4s to 6s\", or which clip to take out (\"remove clip 2\").",
           "我看不出哪段无聊。告诉我剪掉哪几秒，比如“把4秒到6秒剪掉”，或者去掉哪一段（“删掉第二段”）。"));
     }
     String[] g = new String[2];

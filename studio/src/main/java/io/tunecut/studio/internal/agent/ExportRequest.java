@@ -13,9 +13,14 @@ final class ExportRequest implements Instruction {
           // "ok thats fire 🔥 send": a closing "send" (not "what should i send")
           + "|(?<!\\b(?:i|we|you|should|to|will|can|did|do|i'll|ill|gonna|then)\\s)\\bsend(?:\\s+(?:pls|please|plz|now|thx|thanks))?\\s*[!.]*$");
 
+  /** "make the video", "ok make the final video now": the whole clause, so "make the video vertical" is no export. */
+  private static final Pattern MAKE_IT = Pattern.compile(
+      "^(?:(?:ok|okay|now|then|please|pls|so|alright|great)\\s*,?\\s+)*(?:make|create|finish|do)\\s+(?:the|my)\\s+(?:final\\s+)?video(?:\\s+(?:now|please|pls|then))*\\s*[!.]*$");
+
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
-    if (turn.match(EXPORT) == null) return Optional.empty();
+    if (MAKE_IT.matcher(turn.whole().strip()).matches()) turn.match(Pattern.compile(".+"));
+    else if (turn.match(EXPORT) == null) return Optional.empty();
     if (turn.negated()) return Optional.of(Edit.answer(draft, "OK, not exporting yet.", "好的，先不导出。"));
     return Optional.of(export(draft));
   }

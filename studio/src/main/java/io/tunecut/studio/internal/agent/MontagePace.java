@@ -1,5 +1,9 @@
 package io.tunecut.studio.internal.agent;
 
+import io.tunecut.studio.internal.draft.Draft;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** "make the cuts faster" on a montage: the montage again, cut every 2 beats ("slower cuts": every 8). */
@@ -13,11 +17,35 @@ final class MontagePace {
           + "|^(?:(?:a\\s+(?:bit|little)|even)\\s+)?(?:slower|longer)\\s+(?:cuts|shots|cutting|pace)\\s*(?:please)?$|^cut (?:it |them )?(?:slower)$"
           + "|^(?:再)?(?:切|剪|切换|剪辑|节奏)(?:得|的)?(?:再)?慢一?[点些]$");
 
+  /**
+   * "make it 15 seconds" on a montage: the montage cut again to that length, on the beat; the
+   * shots' own trims cannot get below a beat, so shortening each one missed the length asked.
+   */
+  private static final Pattern LENGTH = Pattern.compile(
+      "^(?:(?:can you|could you|pls|please|ok|now|and|just|so)\\s+)*(?:make|cut|trim|shorten|keep|get)\\s+(?:it|the video|the edit|this|the montage|everything)\\s+(?:down\\s+)?(?:to\\s+|under\\s+|at\\s+|into\\s+)?(?:about\\s+|like\\s+)?(\\d+(?:\\.\\d+)?)s(?:\\s+long)?(?:\\s+(?:please|pls|max))?\\s*$"
+          + "|^(?:(?:can you|could you|pls|please|ok|now|and)\\s+)*(\\d+(?:\\.\\d+)?)s\\s+(?:long\\s+)?(?:please|pls|max|only)?\\s*$"
+          + "|^(?:请|帮我)?(?:把视频)?(?:剪|缩短|控制|改)(?:到|在|成)\\s*(\\d+(?:\\.\\d+)?)s(?:以内|之内|左右)?(?:吧)?$");
+
   private MontagePace() {}
 
+  /** The beats most of the montage's shots last, or 0 when none is a shot. */
+  private static int pace(Draft draft) {
+    Map<Integer, Integer> count = new HashMap<>();
+    for (int i = 0; i < draft.clips().size(); i++) if (draft.isShot(i)) count.merge(draft.clips().get(i).beats(), 1, Integer::sum);
+    return count.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(0);
+  }
+
   /** The montage request {@code clause} makes on a montage, or null when it asks no pace. */
-  static String request(String clause) {
+  static String request(String clause, Draft draft) {
     String c = clause.strip();
+    Matcher length = LENGTH.matcher(c);
+    if (length.matches()) {
+      // at the pace it has: "cut on every beat" then "make it 15 seconds" stays on every beat
+      int pace = pace(draft);
+      for (int g = 1; g <= length.groupCount(); g++) {
+        if (length.group(g) != null) return "make a " + length.group(g) + "s montage" + (pace > 0 ? " every " + pace + " beats" : "");
+      }
+    }
     return FASTER_CUTS.matcher(c).matches() ? "montage every 2 beats" : SLOWER_CUTS.matcher(c).matches() ? "montage every 8 beats" : null;
   }
 }

@@ -36,6 +36,15 @@ final class MusicStart implements Instruction {
           + "|(?:music|song)\\s*(?:从|在)?\\s*第\\s*" + T + "\\s*" + COMES_IN + "|(?:music|song)?\\s*(?:从|在)\\s*第?\\s*" + T + "\\s*(?:开始|进入|响起|出来|进)|视频的?第\\s*" + T + "\\s*(?:开始|再)?\\s*(?:放|播放?|进|出|响)\\s*(?:music|song)|" + T + "\\s*(?:后|之后|以后)\\s*(?:再)?\\s*(?:进|出现|开始|响|放)");
   private static final Pattern WITH_CLIP = Pattern.compile(
       "(?:music|song).{0,25}\\b(?:when|where|as|with|at the start of|at)\\s+clip (\\d+)(?:\\s+(?:starts|begins|comes in))?|(?:music|song)?\\s*(?:从|在)\\s*clip (\\d+)\\s*(?:开始|进入|响起)");
+  /**
+   * "put the music on only at the end", "music only for the last part", "只在最后放音乐": the music
+   * comes in with the last clip (or the clip named), and plays to the end.
+   */
+  private static final Pattern ONLY_AT_END = Pattern.compile(
+      "\\b(?:music|song|bgm)\\b.{0,25}?\\b(?:only|just)\\s+(?:at|for|on|in|during|over|near|towards?)\\s+(?:the\\s+)?(?:very\\s+)?(?:(?:end|ending|outro|finale|last (?:part|bit|section|few seconds|scene|one|video)|final (?:part|bit|section|scene))\\b|clip (\\d+)\\b)"
+          + "|\\b(?:only|just)\\s+(?:at|for|on|in|during|over)\\s+the\\s+(?:very\\s+)?(?:end|ending|last (?:part|bit|section)|final (?:part|bit|section))\\b.{0,25}?\\b(?:music|song|bgm)\\b"
+          + "|(?:只在|只有|就在|仅在)(?:视频)?(?:的)?(?:最后|结尾|末尾)(?:一段|部分|那段)?(?:才)?(?:放|加|有|配|用|响起|出现)?\\s*(?:背景)?\\s*(?:music|song|bgm|音乐|歌)"
+          + "|(?:music|song|bgm|音乐|歌)\\s*(?:只|就|仅)(?:在|放|加|配|用)(?:在)?(?:视频|video)?(?:的)?(?:最后|结尾|末尾)");
   /** "skip the intro", "跳过前奏" with no time: where the intro ends is not known here. */
   private static final Pattern INTRO_ONLY = Pattern.compile(
       "\\b(?:skip|cut|no|without|lose|drop)\\s+(?:the\\s+)?(?:(?:song|music)'?s?\\s+)?intro\\b|跳过\\s*(?:song|music)?\\s*的?\\s*前奏|(?:不要|去掉|剪掉)\\s*(?:song|music)?\\s*的?\\s*前奏");
@@ -53,6 +62,17 @@ final class MusicStart implements Instruction {
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
+    Matcher atEnd = turn.match(ONLY_AT_END);
+    if (atEnd != null) {
+      if (draft.music() == null) return Optional.of(noMusic(draft));
+      int n = atEnd.group(1) != null ? Integer.parseInt(atEnd.group(1)) : draft.clips().size();
+      if (n < 1 || n > draft.clips().size()) return Optional.of(ClipOrder.noSuchClip(draft, n));
+      if (n == 1) {
+        return Optional.of(Edit.question(draft, "The video is one clip: say from when the music should play, e.g. \"music starts at 5s\".",
+            "视频只有一段：告诉我音乐从第几秒开始，比如“音乐从第5秒开始”。"));
+      }
+      return Optional.of(onTimeline(draft, draft.music(), draft.clipStartMs(n - 1)));
+    }
     Matcher withClip = turn.match(WITH_CLIP);
     if (withClip != null && draft.music() != null) {
       int n = Integer.parseInt(withClip.group(1) != null ? withClip.group(1) : withClip.group(2));

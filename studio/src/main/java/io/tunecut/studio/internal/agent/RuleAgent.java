@@ -25,9 +25,9 @@ import java.util.regex.Pattern;
 public final class RuleAgent implements Agent {
   static final long STILL_MS = 3000;
   private static final Pattern UNDO = Pattern.compile(
-      "^(?:(?:please|pls|actually|ok|okay|no|nah|hmm+|wait|oops|just|can you|could you|can u)\\s*,?\\s+)*(?:undo|revert|go back|take (?:that|it) back|change it back|(?:put|add|bring) (?:it|that|them) back|back to (?:how|what) it was"
+      "^(?:(?:please|pls|actually|ok|okay|no|nah|hmm+|wait|oops|just|can you|could you|can u)\\s*,?\\s+)*(?:undo|revert|go back|take (?:that|it) back|change it back|(?:put|add|bring|move) (?:it|that|them) back|back to (?:how|what) it was"
           + "|restore the (?:previous|last|old) version)(?:\\s+(?:that|it|this|the last (?:change|edit|step|one|thing)|to (?:how|what) it was"
-          + "(?: before)?|the way it was|to the (?:previous|last) version|1 step|please|pls|again))*\\s*$"
+          + "(?: before)?|the way it was|(?:to )?where (?:it|they) (?:was|were)(?: before)?|to the (?:previous|last) version|1 step|please|pls|again))*\\s*$"
           + "|撤销|撤回|还原|(?:恢复|回到|退回)(?:到)?(?:原来|之前|刚才|上一步)|(?:加|放|拿)回(?:来|去)|^上一步$|^恢复$|^(?:还是)?(?:原来|之前)的(?:更)?好|^(?:改|换|变)回(?:来|去)");
   /** "算了 还是留着吧", "keep it after all": after a removal, the removal is undone. */
   private static final Pattern KEEP_AFTER_ALL = Pattern.compile(
@@ -45,6 +45,15 @@ public final class RuleAgent implements Agent {
       "^(?:(?:ok(?:ay)?|k|alright|all right|right|cool|sure|fine|great|nice|good|got it|so|well|now|then|yes|yeah|yep|never ?mind|nvm|nah|好了|好的|好吧|好|行|行吧|可以|可以了|那|那就|那么|嗯+|哦|噢|对|对了|ok了|ok吧|算了|算了吧)\\s*[,.!~]*\\s*)+$");
   /** A message that is only quoted words: after "what should the title say?", they are its words. */
   private static final Pattern ONLY_QUOTED = Pattern.compile("^\\s*(?:[\"“「『‘']\\s*)(.+?)(?:\\s*[\"”」』’'])\\s*$");
+  /**
+   * "cut it", "fix that", "剪掉吧": a request whose "it" is what another clause of the message
+   * named ("the middle drags, cut it"); when that clause was answered with a question, the
+   * question is its answer too.
+   */
+  private static final Pattern DO_IT = Pattern.compile(
+      "^(?:(?:so|just|pls|please|then|and|can you|could you|can u)\\s+)*(?:cut|trim|remove|chop|delete|lose|skip|fix|shorten|change|do)\\s+(?:it|that|this|that part|this part)(?:\\s+(?:out|down|off|up))?(?:\\s+(?:please|pls|then))?\\s*[!.]*$"
+          + "|^(?:那)?(?:就)?(?:帮我)?(?:剪掉|删掉|去掉|剪了|删了|改一下|剪短)(?:它|吧|一下)*$");
+  private static final Pattern WHICH_CLIP = Pattern.compile("^(?:(?:that'?s|thats|it'?s|its|this is|which is|i mean|in|on|the one in|she'?s in|he'?s in)\\s+)clip (\\d+)[.!]*$");
   private static final Pattern CLIP_REF = Pattern.compile("(?<![a-z])clip (\\d+)(?!\\d)");
   private final List<Instruction> instructions;
   private final MusicMaker maker;
@@ -90,7 +99,7 @@ public final class RuleAgent implements Agent {
     if (undoneSubject == null && last == null) undoneSubject = note.subject();
     Set<Message.Clause> rewritten = new HashSet<>();
     Replaced replaced = null; // the turn's state before a follow-up took the last change's place
-    List<Message.Clause> clauses = new ArrayList<>(Complaint.last(msg.clauses()));
+    List<Message.Clause> clauses = new ArrayList<>(Complaint.last(named(msg.clauses())));
     int asked = clauses.size(); // clauses as said; retried ones follow
     Map<Message.Clause, Integer> waiting = new HashMap<>(); // a refused clause -> where its refusals are
     for (int i = 0; i < clauses.size(); i++) {
@@ -103,7 +112,7 @@ public final class RuleAgent implements Agent {
       }
       String unitGiven = i < asked ? note.valueFor(clause.text()) : null;
       if (unitGiven != null) clause = new Message.Clause(unitGiven, clause.shown(), false); // "how loud is it?" "make it 80"
-      String paced = i < asked && draft.grid() != null ? MontagePace.request(clause.text()) : null;
+      String paced = i < asked && draft.grid() != null ? MontagePace.request(clause.text(), draft) : null;
       if (paced != null) clause = new Message.Clause(paced, clause.shown(), false); // on a montage, "make the cuts faster"
       boolean undo = UNDO.matcher(clause.text()).find() || KEEP_AFTER_ALL.matcher(clause.text()).matches() && removed(history, start);
       if (undo || REDO.matcher(clause.text()).find()) {
@@ -195,7 +204,9 @@ public final class RuleAgent implements Agent {
       // a complaint next to requests is why they were asked ("can barely hear people talking, music down to 40%")
       // one clause is the whole message: shown as typed, not as read ("第二段太长了", not "clip 2太长了")
       // two problems in a row ("字太小了 手机上看不清"): the one not read is why the other was mended
-      boolean reason = Complaint.in(said) && edits.stream().anyMatch(e -> e.kind() == Edit.Kind.DONE);
+      // "is the music too loud? i can barely hear her singing": the question answered is what the complaint is about
+      boolean reason = Complaint.in(said) && edits.stream().anyMatch(e -> e.kind() == Edit.Kind.DONE
+          || (e.kind() == Edit.Kind.ANSWER || e.kind() == Edit.Kind.QUESTION) && !e.english().isEmpty());
       if (i < asked && !understood && !complaint && !reason && !FILLER.matcher(clause.text()).matches() && !LEAD_IN.matcher(clause.text()).matches()) {
         missed.add(msg.clauses().size() == 1 ? msg.original() : msg.said(clause));
       }
@@ -209,6 +220,9 @@ public final class RuleAgent implements Agent {
       } else if (i >= asked && edits.size() > first) {
         for (int k = waiting.get(said); k < first && edits.get(k).kind() == Edit.Kind.REFUSED; k++) edits.set(k, Edit.understood(edits.get(k).draft()));
       }
+    }
+    if (edits.stream().anyMatch(e -> e.kind() == Edit.Kind.QUESTION)) {
+      missed.removeIf(m -> DO_IT.matcher(m.strip().toLowerCase(java.util.Locale.ROOT)).matches());
     }
     // asked what the title should say, a message nothing else reads is its words ("Beach Day", "毕业旅行")
     if (note.awaitsTitle() && edits.isEmpty() && !missed.isEmpty() && msg.clauses().size() == 1) {
@@ -225,6 +239,26 @@ public final class RuleAgent implements Agent {
     String topic = onlyAnswered ? Said.topicOf(String.join(" ", msg.clauses().stream().map(Message.Clause::text).toList())) : null;
     if (edits.stream().anyMatch(e -> e.kind() == Edit.Kind.QUESTION && e.english().endsWith(SetText.ASK_TITLE_EN))) topic = Said.TITLE_WORDS;
     return new AgentReply(draft, steps, text, created, h, new Said(topic, zh));
+  }
+
+  /**
+   * "the candles part should be longer, that's the 2nd video": a clause that only says which
+   * clip is the one the clause before it is about, read as part of it.
+   */
+  private static List<Message.Clause> named(List<Message.Clause> clauses) {
+    List<Message.Clause> out = new ArrayList<>();
+    for (Message.Clause c : clauses) {
+      var which = WHICH_CLIP.matcher(c.text().strip());
+      String before = out.isEmpty() ? "" : out.get(out.size() - 1).text();
+      boolean unnamed = !CLIP_REF.matcher(before).find();
+      if (which.matches() && !out.isEmpty() && (unnamed || Pattern.compile("(?<![a-z])clip " + which.group(1) + "(?!\\d)").matcher(before).find())) {
+        Message.Clause prev = out.remove(out.size() - 1);
+        out.add(new Message.Clause(unnamed ? prev.text() + " in clip " + which.group(1) : prev.text(), prev.shown() + ", " + c.shown(), prev.negated()));
+      } else {
+        out.add(c);
+      }
+    }
+    return out;
   }
 
   /** A title's words as a request the text instruction reads whole: «» keeps quotes inside them. */

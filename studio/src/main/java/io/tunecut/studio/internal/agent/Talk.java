@@ -94,7 +94,10 @@ final class Talk implements Instruction {
   private static final Pattern PURPOSE = Pattern.compile(
       "\\b(?:it'?s|its|this is|this'?s|thiss|the video is|this video is|it is|video is|making (?:it|this))\\s+(?:gonna be |going to be |meant |made |a gift |a present )?(?:for|4)\\s+(?:my|our|his|her|their)\\b"
           + "|\\bfor my \\w+'?s? (?:birthday|bday|wedding|anniversary|graduation|funeral|memorial|retirement|party|\\d+(?:st|nd|rd|th))\\b"
-          + "|(?:是|这是|这个是)?给(?:我|我们)的?[\\p{IsHan}a-z ]{1,10}?(?:用|看|放)的|给(?:我|我们)的?[\\p{IsHan}a-z ]{0,6}?(?:生日|婚礼|毕业|纪念日|wedding|birthday)|(?:婚礼|生日|毕业|纪念日|wedding|birthday)(?:上)?(?:用的|要放的|的视频)");
+          + "|(?:是|这是|这个是)?给(?:我|我们)的?[\\p{IsHan}a-z ]{1,10}?(?:用|看|放)的|给(?:我|我们)的?[\\p{IsHan}a-z ]{0,6}?(?:生日|婚礼|毕业|纪念日|wedding|birthday)|(?:婚礼|生日|毕业|纪念日|wedding|birthday)(?:上)?(?:用的|要放的|的视频)"
+          // "i want to make a video of our trip", "我想做一个毕业旅行的视频": what the video will be, no change named
+          + "|^(?:(?:hi|hey|hello|so|ok|okay|um+)\\s*,?\\s+)*i(?:'m| am)? (?:want(?:ing)? to|wanna|need to|'d like to|would like to|trying to|going to|gonna) (?:make|create|edit|do) (?:a|an|my|our) [a-z0-9' ]{0,40}?(?:video|edit|montage|vlog|reel|tiktok)(?:\\s+(?:for|of|about|from|with)\\b[^?]*)?$"
+          + "|^(?:你好|hi|hello)?\\s*我(?:想|要|打算|准备)(?:做|剪|弄)(?:[一1](?:个|条|段)|个|条)?[\\p{IsHan}a-z ]{0,14}?(?:视频|video|vlog|短片)$");
   private static final Pattern OCCASION = Pattern.compile(
       "\\b(birthday|bday|wedding|anniversary|graduation|funeral|memorial|retirement|party|\\d+(?:st|nd|rd|th))\\b|(生日|婚礼|毕业|纪念日|结婚)");
   /** "he loves the beach", "我妹看到肯定要哭": about the people the video is for. */
@@ -137,14 +140,43 @@ final class Talk implements Instruction {
       "^(?:(?:hmm+|ugh+|meh|honestly|tbh|idk|dunno|i don't know|not sure|lol|so|but)\\s+)*(?:it|this|that|the video|(?:the )?(?:title|text|music|song))\\s+(?:looks?|sounds?|is|seems?)\\s+(?:so |kinda |a bit |really )?(?:worse|bad|weird|off|strange|wrong|ugly)\\b(?:\\s+(?:than before|now))?\\s*[.!]*$"
           + "|^(?:(?:e+m+|嗯+|呃+|额+|唔+|emm+)\\s*)?(?:感觉|好像|看着)?(?:有点|有些)?(?:怪怪的|怪|奇怪|不太对|变差了|不如之前|没之前好)[.!。！了]*$");
 
+  /** "combine these 2 videos into one", "帮我把这两个视频剪成一个": the timeline is one video of them all already. */
+  private static final Pattern JOIN = Pattern.compile(
+      "\\b(?:combine|merge|join|stitch|put|glue|mix|edit|make)\\s+(?:(?:all|both)\\s+(?:of\\s+)?)?(?:these|the|my|them|those|this|all)?\\s*(?:\\d+\\s+|two\\s+|all\\s+)?(?:videos?|clips?|them|vids|footage|together)?\\s*(?:together\\s+)?(?:in|into)\\s+(?:one|1|a single)(?:\\s+(?:video|clip|vid|file))?\\b"
+          + "|\\b(?:combine|merge|join|stitch|glue)\\s+(?:(?:all|both)\\s+(?:of\\s+)?)?(?:these|the|my|them|those)?\\s*(?:\\d+\\s+|two\\s+|all\\s+)?(?:videos?|clips?|vids|footage|them)(?:\\s+together)?\\s*$"
+          + "|\\bput\\s+(?:them|the clips|the videos|these|all (?:the )?(?:clips|videos))\\s+together\\s*$"
+          + "|(?:把)?(?:这|那)?(?:几|两|\\d)?(?:个|段|条)?\\s*(?:视频|片段|clips?|videos?)\\s*(?:剪|拼|合|连|接)(?:成|在|到)\\s*(?:[一1]\\s*(?:个|段|条)|一起)(?:视频|video)?"
+          + "|(?:合成|拼成|剪成|拼接成|连成)\\s*[一1]\\s*(?:个|段|条)(?:视频|video)?|(?:合并|拼接)(?:这|那)?(?:几|两|\\d)?(?:个|段|条)?(?:视频|片段|video|clips?)");
+  /** "how do i send it to my husband", "怎么发给朋友": the export gives the file and a link. */
+  private static final Pattern SHARE = Pattern.compile(
+      "^(?:(?:so|and|ok|okay|um+|hmm+)\\s*,?\\s+)*how (?:do|can|should|would) (?:i|we) (?:send|share|post|upload|give|get|forward|put)\\b.{0,40}\\b(?:to|on|with|onto)\\b"
+          + "|^(?:(?:so|and|ok|okay)\\s+)*how (?:do|can|should) (?:i|we) (?:send|share|post|save|keep|download)\\s+(?:it|this|the video)\\b"
+          + "|怎么(?:发给|分享|发到|转发|保存|下载|发朋友圈)|如何(?:分享|保存|发给)");
+  /**
+   * "can u make it nicer", "make it hit harder", "弄得好看一点": better by how it feels, which names
+   * no change; what usually helps is said, nothing is changed.
+   */
+  private static final Pattern NICER = Pattern.compile(
+      "\\b(?:make|can you make|could you make|can u make|get)\\s+(?:it|this|the video|the edit|the whole thing|everything)\\s+(?:look\\s+|feel\\s+|a bit\\s+|a little\\s+|way\\s+|more\\s+|much\\s+)*"
+          + "(?:nicer|better|prettier|cooler|good|great|nice|fancier|professional|pro|cinematic|aesthetic|interesting|fun|engaging|hit harder|go harder|slap|hit)\\b(?!\\s+(?:music|song|track|title|text))"
+          + "|\\b(?:improve|enhance|polish|spice up|jazz up|level up)\\s+(?:it|this|the video|the edit)(?:\\s+up)?\\b|\\bspice it up\\b|\\bmake it hit harder\\b"
+          + "|^(?:(?:can you|could you|can u|pls|please)\\s+)?(?:make it\\s+)?(?:hit|go) harder\\b"
+          + "|(?:弄|做|剪|改)(?:得)?(?:更)?(?:好看|高级|精致|有感觉)(?:一点|一些|点)?|(?:再|更)?(?:好看|高级|精致)(?:一点|一些|点)(?:吧)?$|优化一下|美化一下");
+
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
     boolean zh = turn.chinese();
+    if (turn.match(JOIN) != null) return Optional.of(joined(draft));
+    if (turn.match(SHARE) != null) {
+      return Optional.of(Edit.answer(draft, "Send /export: you get the finished video as a file and a link, which you can forward to anyone.",
+          "发 /export 导出：你会收到成片文件和一个链接，直接转发给别人就行。"));
+    }
+    if (turn.match(NICER) != null) return Optional.of(nicer(draft));
     if (turn.match(DISLIKE) != null) {
       return Optional.of(Edit.answer(draft, "Tell me what to change, or say \"undo\" to go back to how it was before the last change.",
           "想改哪里告诉我，或者说“撤销”回到上一次修改之前。"));
     }
-    if (turn.match(BLURRY) != null) {
+    if (!turn.has(ClipTrim.REMOVE_IT) && turn.match(BLURRY) != null) {
       return Optional.of(Edit.question(draft, "I can't make a blurry picture sharp. If you have a sharper one, send it and I'll put it in.",
           "我没法让模糊的画面变清晰；有更清晰的可以发来，我帮你换上。"));
     }
@@ -159,7 +191,7 @@ final class Talk implements Instruction {
       return Optional.of(Edit.answer(draft, "Yes: the timeline stays as it is, tell me what to change any time.", "可以，时间线会一直保留，随时告诉我要改什么。"));
     }
     if (turn.match(DISLIKED_MUSIC) != null) {
-      return Optional.of(Edit.answer(draft, "Send me another track and I'll put it in instead.", "想换音乐就发一首新的给我，我帮你换上。"));
+      return Optional.of(Edit.answer(draft, ANOTHER_TRACK_EN, "想换音乐就发一首新的给我，我帮你换上。"));
     }
     if (turn.match(NEXT) != null) return Optional.of(next(turn, draft));
     if (turn.match(OPINION) != null) {
@@ -243,6 +275,39 @@ final class Talk implements Instruction {
     if (turn.match(HOLD) != null) return Optional.of(Edit.answer(draft, "Sure, take your time.", "好的，不急，想好了告诉我。"));
     if (turn.match(OK) != null) return Optional.of(Edit.answer(draft, "OK! Tell me what to change next, or /export.", "好的！接下来想改什么，或者 /export 导出。"));
     return Optional.empty();
+  }
+
+  static final String ANOTHER_TRACK_EN = "Send me another track and I'll put it in instead.";
+
+  /**
+   * "the music is kinda cheesy, something more chill?": the offer of another track, which music
+   * made or changed in the same message answers instead.
+   */
+  static boolean offersAnotherTrack(Edit e) {
+    return e.kind() == Edit.Kind.ANSWER && e.english().equals(ANOTHER_TRACK_EN);
+  }
+
+  static final String JOINED_EN = "They're one video already: the clips play one after another.";
+
+  /** Joining the clips into one video is what the timeline is; beside another request the request is the answer. */
+  private static Edit joined(Draft draft) {
+    int n = draft.clips().size();
+    return Edit.answer(draft, n < 2 ? "Send the clips and I'll put them into one video, one after another." : JOINED_EN + " Tell me what to change, or /export.",
+        n < 2 ? "把片段发给我，我会把它们按顺序接成一个视频。" : "它们已经是一个视频了：片段按顺序一个接一个播放。想改哪里告诉我，或者 /export 导出。");
+  }
+
+  /** An answer that the clips are one video, which a change in the same message makes unneeded. */
+  static boolean aboutJoining(Edit e) {
+    return e.kind() == Edit.Kind.ANSWER && e.english().startsWith(JOINED_EN);
+  }
+
+  /** Nicer by feel: what usually makes a video better here, by the words that do it. */
+  private static Edit nicer(Draft draft) {
+    boolean synced = draft.grid() != null;
+    return Edit.question(draft,
+        "I can't judge what looks nicer by myself, but these usually help: " + (synced ? "\"faster cuts\" or \"slower cuts\", " : "\"sync it to the beat\", ")
+            + "\"crossfade between clips\", a title (\"title 'Happy Birthday'\"), \"fade the music in and out\", \"slow mo on the last clip\" or \"black and white\". Which would you like?",
+        "好不好看我自己判断不了，这些通常有用：" + (synced ? "“切快一点”或“切慢一点”、" : "“卡点”、") + "“片段之间加转场”、加个标题（“标题「生日快乐」”）、“音乐淡入淡出”、“最后一段慢动作”或“复古”。想要哪个？");
   }
 
   /** Said after praise; left out when the same message exports ("looks good, send it"). */

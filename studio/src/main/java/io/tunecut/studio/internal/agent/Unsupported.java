@@ -17,7 +17,7 @@ final class Unsupported implements Instruction {
       "\\b(?:filters?|stickers?|emojis?|green ?screen|special effects?|vfx|face ?(?:tune|swap|filter)|beauty (?:mode|filter)|colou?r grad(?:e|ing))\\b"
           + "|\\b(?:remove|change|replace|erase|swap) (?:the |my )?background\\b(?! music)|\\bbackground (?:behind|removal)\\b|\\b(?:make|look) (?:me|my face) (?:look )?(?:thinner|slimmer|prettier|younger)\\b"
           + "|\\bzoom(?:s|ing)?\\b(?!\\s+(?:in )?to fill)|\\bken burns\\b|\\banimat(?:e|ed|ion)\\b|\\b(?:voice ?changer|auto-?tune|change my voice)\\b"
-          + "|滤镜|美颜|瘦脸|磨皮|美白|贴纸|表情包|特效|抠图|抠像|(?:换|去掉|去除|删掉)(?:个|一下|掉)?背景(?!音乐|乐|声|模糊)"
+          + "|\\bfilm (?:grain|look|filter|effect)\\b|\\b(?:vhs|retro film|lomo)\\b|胶片(?:感|风|滤镜|效果)?|颗粒感|滤镜|美颜|瘦脸|磨皮|美白|贴纸|表情包|特效|抠图|抠像|(?:换|去掉|去除|删掉)(?:个|一下|掉)?背景(?!音乐|乐|声|模糊)"
           + "|变声|动画|缩放效果|推镜头");
   /**
    * Noise taken out of a clip's sound, which needs a denoiser; "it has wind noise, mute it" asks
@@ -33,6 +33,21 @@ final class Unsupported implements Instruction {
   private static final Pattern VOCALS = Pattern.compile(
       "\\b(?:vocals?|singing|singer'?s? voice|lyrics)\\b|\\b(?:instrumental|karaoke)\\b(?:\\s+version)?"
           + "|(?:歌|歌曲|音乐|bgm|song|music)\\s*[里中的]{0,2}(?:的)?(?:人声|唱的?|歌词|歌声)|(?:人声|歌声|歌词)[^，。]{0,4}(?:去掉|去除|消除|删|拿掉)|伴奏版|纯音乐版|(?:只要|只留|只用|换成)伴奏");
+  /** "i can barely hear her singing": someone singing in a clip, not the song's vocals. */
+  private static final Pattern SINGING_IN_CLIP = Pattern.compile(
+      "\\b(?:hear|hearing)\\b.{0,25}\\b(?:singing|sing)\\b|\\b(?:her|his|their|our|my|the kids?'?s?|people'?s?) (?:singing|voices?)\\b|听不(?:清|到|见).{0,6}(?:唱|歌声)");
+  /**
+   * "velocity edit", "shake on the drop", "add a flash on every beat", "add a drop": effects of a
+   * TikTok edit and a change to the song itself, which no edit here makes; what gives an edit
+   * its energy here is said instead. The answer never says "drop": the chat turns that word into
+   * an editor's "drag and drop".
+   */
+  private static final Pattern EFFECTS = Pattern.compile(
+      "\\b(?:velocity|speed ?ramp(?:s|ing)?|white flash(?:es)?|strobe|glitch(?:es|y)?|rgb split|chromatic aberration|motion blur|overlays?|bass ?boost(?:ed)?|reverb|slowed (?:and|&|\\+) reverb|sped up version)\\b"
+          // a shake or a flash added, not "the last 2 seconds where the camera shakes"
+          + "|\\b(?:add|put|do|with|give it|want)\\s+(?:a\\s+|some\\s+|the\\s+)?(?:camera\\s+|screen\\s+|white\\s+)?(?:shakes?|flash(?:es)?)\\b|\\b(?:shakes?|flash(?:es)?)\\s+(?:effects?|transitions?|on\\b)"
+          + "|\\b(?:add|put|make|give (?:it|me))\\s+(?:a |some |the |more )?(?:beat |bass )?drops?\\b|\\bdrops?\\s+(?:effect|transition)\\b"
+          + "|抖动|震动|闪白|闪光|闪屏|故障(?:风|效果)?|曲线变速|速度曲线|变速卡点|重低音|混响");
   private static final Pattern MUTE = Pattern.compile("\\bmute\\b|\\bsilence (?:it|the clip|clip \\d+)\\b|静音");
   /** "can you change the font?", "能换个字体吗": one font; its size, colour and place can change. */
   private static final Pattern FONT = Pattern.compile("\\b(?:fonts?|typefaces?)\\b|字体");
@@ -56,7 +71,15 @@ final class Unsupported implements Instruction {
           "字体没法换；文字可以调大小、换颜色，或放到顶部、中间、底部。"));
     }
     if (turn.has(REFUSING)) return Optional.empty();
-    if (turn.match(VOCALS) != null) {
+    if (turn.match(EFFECTS) != null) {
+      return Optional.of(Edit.question(draft,
+          "I can't add effects like velocity ramps, shakes, flashes or glitches, and I can't change the song itself."
+              + " For energy I can cut on every beat (\"sync it to the beat\"), make the cuts faster, speed a clip up or slow it down (\"clip 2 at 2x\", \"slow mo on the last clip\")"
+              + " and start the song where it's best (\"start the song at 0:45\").",
+          "速度曲线、抖动、闪白、故障这类特效我做不了，也没法改歌本身。想要更有冲击力，我可以：卡点剪辑（说“卡点”）、切得更快、某一段加速或慢放（“第2段2倍速”“最后一段慢动作”），"
+              + "或者从歌最燃的地方开始（“从歌的第45秒开始”）。"));
+    }
+    if (!turn.has(SINGING_IN_CLIP) && turn.match(VOCALS) != null) {
       var music = draft.music();
       String en = music == null ? "There is no music yet." : "I can't take the vocals out of '" + music.name() + "': a track is one mixed recording.";
       String zh = music == null ? "还没有背景音乐。" : "没法去掉「" + music.name() + "」里的人声：一首歌是混在一起的录音。";

@@ -59,6 +59,8 @@ final class VideoLength implements Instruction {
   private static final Pattern CUT_UNSURE = Pattern.compile("^(?:cut|trim|remove|剪掉|去掉)\\s+" + N + "$|^" + N + "\\s*(?:剪掉|去掉)$");
   private static final Pattern VAGUE = Pattern.compile(
       "^(?:(?:can you |could you |please )?(?:make (?:it|the video)|i want it|i'd like it)\\s+(?:a bit |a little |much )?(?:shorter|longer)"
+          // "can it be a bit shorter", "could the video be shorter"
+          + "|(?:can|could|should) (?:it|the video|this) (?:be|get) (?:a bit |a little |much |way )?(?:shorter|longer)"
           + "|(?:it'?s|it is|the video is|video is|way) too long|(?:shorten|trim) (?:it|the video)(?: a bit| a little)?)\\s*(?:please|pls)?$"
           + "|^(?:视频)?(?:太长了?|短一点|剪短一点|再短一点|长一点)$");
   private static final Pattern MORE = Pattern.compile("^(?:the\\s+)?(first|last)\\s+" + N + "$");

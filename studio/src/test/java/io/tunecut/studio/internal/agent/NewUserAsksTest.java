@@ -165,4 +165,18 @@ class NewUserAsksTest {
     assertThat(say(draft, "add a beauty filter").text()).contains("can't");
     assertThat(say(grey, "what's on the timeline?").text()).contains("black and white");
   }
+
+  @Test
+  void musicMadeForADislikeIsSaidWithoutOfferingToSwapATrack() {
+    ComposeMusicTest.Maker maker = new ComposeMusicTest.Maker();
+    Fixtures.Start start = Fixtures.of("composed", maker);
+    RuleAgent composing = new RuleAgent(Instructions.standard(), maker);
+    AgentReply reply = composing.respond(start.draft(), History.none(), Said.NOTHING, start.media(),
+        "the music is kinda cheesy, something more chill?", "en");
+    assertThat(reply.text()).startsWith("Made music for you").doesNotContain("Send me another track");
+    assertThat(reply.draft().music().name()).startsWith("lo-fi");
+    AgentReply alone = composing.respond(start.draft(), History.none(), Said.NOTHING, start.media(), "the music is kinda cheesy", "en");
+    assertThat(alone.draft()).isEqualTo(start.draft());
+    assertThat(alone.text()).contains("another track");
+  }
 }
