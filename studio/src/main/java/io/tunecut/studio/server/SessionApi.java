@@ -239,8 +239,6 @@ final class SessionApi {
     List<Intake.Accepted> accepted = new ArrayList<>();
     List<Path> analysing = new CopyOnWriteArrayList<>();
     boolean kept = false;
-    List<Media> all;
-    Draft draft;
     try {
       read.read(accepted, file -> {
         analysing.add(file);
@@ -255,19 +253,20 @@ final class SessionApi {
         SessionRecord fresh = owned(s.id(), s.userId());
         List<Media> added = new ArrayList<>();
         for (Intake.Accepted a : accepted) added.add(a.media());
-        all = new ArrayList<>(media(fresh));
+        List<Media> all = new ArrayList<>(media(fresh));
         all.addAll(added);
         // The draft first: when the agent fails, nothing of this upload is kept.
-        draft = agent.afterUpload(Draft.read(parse(fresh.draft())), all, added);
+        Draft draft = agent.afterUpload(Draft.read(parse(fresh.draft())), all, added);
         for (Intake.Accepted a : accepted) {
           library.add(new MediaRecord(a.media(), s.id(), s.userId(), a.sha256(), a.size()));
           files.add(describe(a.media(), a.sha256()));
         }
         kept = true;
         sessions.saveDraft(s.id(), draft.toJson().toString());
+        // under the lock, so uploads made one after the other are made ahead for in that order
+        makeMusicAhead(s, draft, all);
       }
       accepted.forEach(a -> sketch.accept(a.media()));
-      makeMusicAhead(s, draft, all);
       data.put("session_state_applied", true);
       data.put("session_id", s.id());
       return data;

@@ -38,6 +38,8 @@ import java.util.regex.Pattern;
  * media ("upbeat pop for travel.mp4, 112 BPM.m4a"). The style and seed are in the file's name,
  * and the same timeline, style and seed give the same music. The m4a holds Apple Lossless:
  * the render encodes the music once, and a lossless copy here costs a third of an AAC encode.
+ * For clips sent alone the music the plain request would make is made ahead ({@link #makeAhead}):
+ * the turn asking for exactly that music takes it (see {@link Rehearsals}).
  */
 public final class ComposedMusic implements MusicMaker, AutoCloseable {
   private static final Duration ENCODE_TIMEOUT = Duration.ofMinutes(2);
@@ -128,7 +130,8 @@ public final class ComposedMusic implements MusicMaker, AutoCloseable {
 
   /**
    * Starts making, in the background, the music {@link #make} would make for this draft on the
-   * plain request (the default style and seed), once the clips' cuts are found, in place of what
+   * plain request (the default style and seed), once the clips' cuts are found (its instruments
+   * are read meanwhile), in place of what
    * was made ahead for the session before; a turn asking for it then takes it. Nothing is made
    * without a soundfont, or for a timeline too short for music.
    *
@@ -143,6 +146,12 @@ public final class ComposedMusic implements MusicMaker, AutoCloseable {
     Map<String, Media> byId = new LinkedHashMap<>();
     media.forEach(m -> byId.put(m.id(), m));
     rehearsals.start(session, () -> {
+      // as a turn does, the instruments are read while the cuts are found
+      try {
+        performer.prepare(style);
+      } catch (IOException e) {
+        return Optional.empty();
+      }
       Timeline timeline = Timeline.of(draft, byId, this::cuts);
       if (timeline.seconds() < Composer.SHORTEST) return Optional.empty();
       return Optional.of(key(draft, timeline, style, Wish.defaults().seed()));
@@ -180,7 +189,6 @@ public final class ComposedMusic implements MusicMaker, AutoCloseable {
    */
   private Piece play(Rehearsals.Key key, boolean now) throws IOException {
     Style style = Styles.all().stream().filter(s -> s.name().equals(key.style())).findFirst().orElse(Styles.standard());
-    if (!now) performer.prepare(style);
     Score score = new Composer(style, key.seed()).compose(key.timeline());
     Recording sound = performer.play(score);
 
