@@ -26,6 +26,8 @@ import java.util.stream.Stream;
  */
 public final class E2eBenchmark {
   private static final String INSTRUCTION = "add background music and sync it to the cuts";
+  /** A brisk typist's pace (60 words a minute): the instruction takes 9 s to type after reading the upload's answer. */
+  private static final double CHARACTERS_A_SECOND = 5;
 
   private E2eBenchmark() {}
 
@@ -55,6 +57,7 @@ public final class E2eBenchmark {
     Run headline = console(dir.resolve("run-track"), both, false);
     Run composed = console(dir.resolve("run-composed"), "/attach " + media.clip(), false);
     Run typed = console(dir.resolve("run-typed"), both, true);
+    Run typedComposed = console(dir.resolve("run-typed-composed"), "/attach " + media.clip(), true);
 
     System.out.printf(Locale.ROOT, "  bare single pass (copy picture, mix, loudnorm, AAC): %.2f s (median of 3)%n", bare);
     report("clip + track", headline, bare);
@@ -63,8 +66,12 @@ public final class E2eBenchmark {
     System.out.printf(Locale.ROOT, "  typed by a person: the analysis was done %.2f s after the upload was acknowledged; "
         + "the sync turn sent then answered in %.2f s (target ≤ 1 s); export %.2f s, render end → link %.3f s%n",
         typed.analysedAfterAck(), typed.syncTurn(), typed.export(), typed.renderEndToLink());
+    System.out.printf(Locale.ROOT, "  clip alone, typed by a person: the analysis was done %.2f s after the upload was acknowledged; "
+        + "the sync turn sent once typed (%.0f s after the upload's answer) answered in %.2f s (target ≤ 1 s); export %.2f s%n",
+        typedComposed.analysedAfterAck(), INSTRUCTION.length() / CHARACTERS_A_SECOND, typedComposed.syncTurn(), typedComposed.export());
     if (args.length > 0 && args[0].equals("--transcripts")) {
-      System.out.println(headline.transcript() + "\n" + composed.transcript() + "\n" + typed.transcript());
+      System.out.println(headline.transcript() + "\n" + composed.transcript() + "\n" + typed.transcript() + "\n"
+          + typedComposed.transcript());
     }
     System.out.printf(Locale.ROOT, "  machine: %d cores%n", Runtime.getRuntime().availableProcessors());
   }
@@ -83,7 +90,8 @@ public final class E2eBenchmark {
   /**
    * {@code tunecut console} in a new JVM on a fresh data directory, fed the flow as a script:
    * all at once, or ({@code afterAnalysis}) the instruction only once the studio has analysed
-   * the files, as when someone reads the answer before typing.
+   * the files, as when someone reads the answer before typing; a clip alone, once the
+   * instruction is typed too (at {@link #CHARACTERS_A_SECOND} from the upload's answer).
    */
   static Run console(Path data, String attach, boolean afterAnalysis) throws IOException, InterruptedException {
     Files.createDirectories(data);
@@ -115,7 +123,9 @@ public final class E2eBenchmark {
       in.write((attach + "\n").getBytes(StandardCharsets.UTF_8));
       in.flush();
       if (afterAnalysis) {
-        analysed = waitForAnalysis(data.resolve("studio").resolve("analysis"), start);
+        boolean track = attach.split("\\s+").length > 2;
+        analysed = waitForAnalysis(data.resolve("studio").resolve("analysis"), start, track ? 3 : 2);
+        if (!track) waitForTyping(lines, start);
       }
       in.write((INSTRUCTION + "\nexport\n").getBytes(StandardCharsets.UTF_8));
     }
@@ -148,15 +158,28 @@ public final class E2eBenchmark {
     return "-XX:SharedArchiveFile=" + archive;
   }
 
-  /** Waits until the clip's cuts and speech and the track's beats are on disk; when, in seconds from launch. */
-  private static double waitForAnalysis(Path dir, long start) throws IOException, InterruptedException {
+  /** Waits until the upload's answer is out and the instruction typed after it. */
+  private static void waitForTyping(List<Line> lines, long start) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + 600_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      double answered = List.copyOf(lines).stream().filter(l -> l.text().startsWith("bot> Added ")).mapToDouble(Line::at)
+          .findFirst().orElse(Double.NaN);
+      double now = (System.nanoTime() - start) / 1e9;
+      if (!Double.isNaN(answered) && now >= answered + INSTRUCTION.length() / CHARACTERS_A_SECOND) return;
+      Thread.sleep(50);
+    }
+    throw new IOException("the upload was not answered within 10 minutes");
+  }
+
+  /** Waits until the clip's cuts and speech (and the track's beats) are on disk; when, in seconds from launch. */
+  private static double waitForAnalysis(Path dir, long start, int results) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + 600_000_000_000L;
     while (System.nanoTime() < deadline) {
       if (Files.isDirectory(dir)) {
         try (Stream<Path> files = Files.list(dir)) {
           long done = files.map(f -> f.getFileName().toString())
               .filter(n -> n.matches(".*\\.(beats|cuts|speech)\\.v\\d+\\.json")).count();
-          if (done >= 3) return (System.nanoTime() - start) / 1e9;
+          if (done >= results) return (System.nanoTime() - start) / 1e9;
         }
       }
       Thread.sleep(50);

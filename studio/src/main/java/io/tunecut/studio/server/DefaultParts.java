@@ -40,13 +40,16 @@ final class DefaultParts {
   }
 
   /** @param sketches told of the sound of each track composed, to draw its waveform from */
-  static Agent agent(StudioSettings settings, AnalysisCache analysis, Sketches sketches) {
-    Ffmpeg ffmpeg = Ffmpeg.of(settings.ffmpeg(), settings.ffprobe());
+  static ComposedMusic music(StudioSettings settings, AnalysisCache analysis, Sketches sketches) {
+    return new ComposedMusic(settings.dataDir(), Ffmpeg.of(settings.ffmpeg(), settings.ffprobe()), analysis,
+        new Soundfont(settings.soundfont()), sketches::heard);
+  }
+
+  static Agent agent(StudioSettings settings, AnalysisCache analysis, ComposedMusic music) {
     List<Instruction> instructions = new ArrayList<>(Instructions.standard());
     BeatInstruction beat = new BeatInstruction(analysis);
     instructions.add(beat);
-    RuleAgent rules = new RuleAgent(instructions,
-        new ComposedMusic(settings.dataDir(), ffmpeg, analysis, new Soundfont(settings.soundfont()), sketches::heard));
+    RuleAgent rules = new RuleAgent(instructions, music);
     // With an operator's language model the model reads first and the rules stay the fallback.
     return settings.llm() == null ? rules : ModelAgent.of(settings.llm(), rules, beat);
   }

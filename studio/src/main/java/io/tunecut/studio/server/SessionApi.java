@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.tunecut.studio.internal.agent.Agent;
 import io.tunecut.studio.internal.analysis.AnalysisCache;
+import io.tunecut.studio.internal.compose.ComposedMusic;
 import io.tunecut.studio.internal.draft.Draft;
 import io.tunecut.studio.internal.intake.AcceptedFormats;
 import io.tunecut.studio.internal.intake.FileNames;
@@ -16,6 +17,7 @@ import io.tunecut.studio.internal.intake.StoredFile;
 import io.tunecut.studio.internal.intake.UploadTooLargeException;
 import io.tunecut.studio.internal.link.LinkSigner;
 import io.tunecut.studio.internal.media.Media;
+import io.tunecut.studio.internal.media.MediaKind;
 import io.tunecut.studio.internal.media.MediaStore;
 import io.tunecut.studio.internal.store.MediaLibrary;
 import io.tunecut.studio.internal.store.MediaRecord;
@@ -31,6 +33,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -58,6 +61,7 @@ final class SessionApi {
   private final Consumer<Media> sketch;
   private final SessionLeases leases;
   private final MediaStore store;
+  private final Optional<ComposedMusic> music;
   // Idle threads end after a minute: nothing to close.
   private final ExecutorService probes = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "intake");
@@ -65,9 +69,13 @@ final class SessionApi {
     return t;
   });
 
-  /** @param sketch told of every file kept, to sketch it at once (thumbnails, waveform) */
+  /**
+   * @param sketch told of every file kept, to sketch it at once (thumbnails, waveform)
+   * @param music the composer, when the agent composes: clips sent alone get their music made ahead
+   */
   SessionApi(Auth auth, Sessions sessions, MediaLibrary library, Intake intake, AnalysisCache analysis, Agent agent,
-      LinkSigner links, Consumer<Media> sketch, SessionLeases leases, MediaStore store) {
+      LinkSigner links, Consumer<Media> sketch, SessionLeases leases, MediaStore store, Optional<ComposedMusic> music) {
+    this.music = music;
     this.leases = leases;
     this.store = store;
     this.auth = auth;
@@ -111,6 +119,8 @@ final class SessionApi {
 
   /** Keeps media a chat turn made (a composed track) with the session's uploads; call under the session's lock. */
   void keep(SessionRecord s, List<Media> created) throws IOException {
+    // music was made by the turn: whatever was made ahead is not what will be asked for next
+    if (!created.isEmpty()) music.ifPresent(m -> m.dropAhead(s.id()));
     for (Media m : created) {
       store.save(m.file());
       StoredFile stored = StoredFile.of(m.file());
@@ -253,6 +263,8 @@ final class SessionApi {
         }
         kept = true;
         sessions.saveDraft(s.id(), draft.toJson().toString());
+        // under the lock, so uploads made one after the other are made ahead for in that order
+        makeMusicAhead(s, draft, all);
       }
       accepted.forEach(a -> sketch.accept(a.media()));
       data.put("session_state_applied", true);
@@ -264,6 +276,17 @@ final class SessionApi {
         accepted.forEach(intake::discard);
       }
     }
+  }
+
+  /**
+   * Clips with no track among the session's media: the music the plain request ("add background
+   * music") would make is made in the background, after the clips' cuts, so the turn that asks
+   * for it finds it made. A track sent drops it: that track is the music.
+   */
+  private void makeMusicAhead(SessionRecord s, Draft draft, List<Media> all) {
+    if (music.isEmpty()) return;
+    if (all.stream().anyMatch(m -> m.info().kind() == MediaKind.AUDIO)) music.get().dropAhead(s.id());
+    else music.get().makeAhead(s.id(), draft, all);
   }
 
   /**

@@ -8,6 +8,7 @@ import io.tunecut.studio.internal.account.Tokens;
 import io.tunecut.studio.ffmpeg.Ffmpeg;
 import io.tunecut.studio.internal.agent.Agent;
 import io.tunecut.studio.internal.analysis.AnalysisCache;
+import io.tunecut.studio.internal.compose.ComposedMusic;
 import io.tunecut.studio.internal.intake.Intake;
 import io.tunecut.studio.internal.intake.UrlFetcher;
 import io.tunecut.studio.internal.job.CleanUp;
@@ -69,10 +70,12 @@ public final class Studio implements AutoCloseable {
   private final SessionApi sessionApi;
   private final MediaStore store;
   private final SessionLeases leases;
+  private final Optional<ComposedMusic> music;
 
   private Studio(Javalin app, Database db, RenderQueue renders, ExecutorService turns, AnalysisCache analysis,
       Sketches sketches, URI baseUrl, Operations ops, Auth auth, SessionApi sessionApi, MediaStore store,
-      SessionLeases leases) {
+      SessionLeases leases, Optional<ComposedMusic> music) {
+    this.music = music;
     this.ops = ops;
     this.auth = auth;
     this.sessionApi = sessionApi;
@@ -99,11 +102,12 @@ public final class Studio implements AutoCloseable {
     AnalysisCache analysis = DefaultParts.analysis(settings);
     // The composer hands the sketches the sound it makes: a composed track's waveform is not decoded again.
     Sketches sketches = DefaultParts.sketches(settings);
+    ComposedMusic music = DefaultParts.music(settings, analysis, sketches);
     // The agent (phrases, composer, soundfont) loads on another core while the store opens.
-    CompletableFuture<Agent> agent = CompletableFuture.supplyAsync(() -> DefaultParts.agent(settings, analysis, sketches),
+    CompletableFuture<Agent> agent = CompletableFuture.supplyAsync(() -> DefaultParts.agent(settings, analysis, music),
         Studio::inBackground);
     return start(settings, DefaultParts.probe(settings), agent, DefaultParts.renderer(settings), KEEP_ALIVE, analysis,
-        sketches);
+        sketches, Optional.of(music));
   }
 
   public static Studio start(StudioSettings settings, MediaProbe probe, Agent agent, Renderer renderer)
@@ -114,7 +118,7 @@ public final class Studio implements AutoCloseable {
   static Studio start(StudioSettings settings, MediaProbe probe, Agent agent, Renderer renderer, Duration keepAlive)
       throws IOException {
     return start(settings, probe, CompletableFuture.completedFuture(agent), renderer, keepAlive,
-        DefaultParts.analysis(settings), DefaultParts.sketches(settings));
+        DefaultParts.analysis(settings), DefaultParts.sketches(settings), Optional.empty());
   }
 
   private static <T> T ready(CompletableFuture<T> part) {
@@ -131,8 +135,10 @@ public final class Studio implements AutoCloseable {
     t.start();
   }
 
+  /** @param music the agent's composer, to make the music a clip alone will be asked for ahead; empty for another agent */
   private static Studio start(StudioSettings settings, MediaProbe probe, CompletableFuture<Agent> agentLoading,
-      Renderer renderer, Duration keepAlive, AnalysisCache analysis, Sketches sketches) throws IOException {
+      Renderer renderer, Duration keepAlive, AnalysisCache analysis, Sketches sketches, Optional<ComposedMusic> music)
+      throws IOException {
     Path dataDir = settings.dataDir().toAbsolutePath().normalize();
     Files.createDirectories(dataDir.resolve("media"));
     Files.createDirectories(dataDir.resolve("renders"));
@@ -186,7 +192,7 @@ public final class Studio implements AutoCloseable {
       Agent agent = ready(agentLoading);
       Sessions sessions = new Sessions(db);
       SessionApi sessionApi = new SessionApi(auth, sessions, library, intake, analysis, agent, links,
-          pictures.timeline()::prepare, leases, store);
+          pictures.timeline()::prepare, leases, store, music.filter(m -> settings.role().serves()));
       Javalin app = build(settings, ops, auth, sessions, sessionApi, library, agent, queue, quota, links, turns,
           keepAlive, pictures, store);
       app.start(settings.host(), settings.port());
@@ -197,8 +203,9 @@ public final class Studio implements AutoCloseable {
       store.cleanCopies(() -> CleanUp.named(library, jobs, dataDir));
       log.info("studio ({}) listening on {} (data in {}, store on {})", settings.role().name().toLowerCase(),
           url, dataDir.getFileName(), db.dialect().name().toLowerCase());
-      return new Studio(app, db, queue, turns, analysis, sketches, url, ops, auth, sessionApi, store, leases);
+      return new Studio(app, db, queue, turns, analysis, sketches, url, ops, auth, sessionApi, store, leases, music);
     } catch (IOException | RuntimeException e) {
+      music.ifPresent(ComposedMusic::close);
       if (queue != null) queue.close();
       sketches.close();
       if (turns != null) turns.shutdownNow();
@@ -295,12 +302,23 @@ public final class Studio implements AutoCloseable {
     });
   }
 
+  /** Whether the music a clip alone will be asked for is made ahead for the session and waits (for tests). */
+  boolean musicMadeAhead(String sessionId) {
+    return music.map(m -> m.madeAhead(sessionId)).orElse(false);
+  }
+
+  /** Whether music is made, or being made, ahead for the session (for tests). */
+  boolean makingMusicAhead(String sessionId) {
+    return music.map(m -> m.makingAhead(sessionId)).orElse(false);
+  }
+
   /** Stops serving and stops the renders; unfinished renders run again at the next start. */
   @Override
   public void close() {
     try {
       app.stop();
     } finally {
+      music.ifPresent(ComposedMusic::close);
       renders.close();
       sketches.close();
       turns.shutdownNow();

@@ -38,15 +38,26 @@ import java.util.regex.Pattern;
  * media ("upbeat pop for travel.mp4, 112 BPM.m4a"). The style and seed are in the file's name,
  * and the same timeline, style and seed give the same music. The m4a holds Apple Lossless:
  * the render encodes the music once, and a lossless copy here costs a third of an AAC encode.
+ * For clips sent alone the music the plain request would make is made ahead ({@link #makeAhead}):
+ * the turn asking for exactly that music takes it (see {@link Rehearsals}).
  */
-public final class ComposedMusic implements MusicMaker {
+public final class ComposedMusic implements MusicMaker, AutoCloseable {
   private static final Duration ENCODE_TIMEOUT = Duration.ofMinutes(2);
   /** How ffprobe names the MP4 family the track is written in. */
   private static final String CONTAINER = "mov,mp4,m4a,3gp,3g2,mj2";
   private static final SecureRandom IDS = new SecureRandom();
-  /** Reads instruments beside the turn that waits for the cuts; tells the listener beside the encoding. */
+  /** Reads instruments beside the turn that waits for the cuts. */
   private static final ExecutorService PREPARING = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "tunecut-preparing");
+    t.setDaemon(true);
+    return t;
+  });
+  /**
+   * Tells the listener beside the encoding. Not on {@link #PREPARING}: there a turn's waveform
+   * would wait for another turn's instruments (which wait for the piece being played).
+   */
+  private static final ExecutorService HEARING = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "tunecut-hearing");
     t.setDaemon(true);
     return t;
   });
@@ -57,6 +68,8 @@ public final class ComposedMusic implements MusicMaker {
   private final AnalysisCache analysis;
   private final Performer performer;
   private final Listener listener;
+  private final Soundfont soundfont;
+  private final Rehearsals rehearsals = new Rehearsals();
 
   /**
    * Told of each track's sound as it is made, so what is drawn of it (its waveform) needs no
@@ -84,6 +97,7 @@ public final class ComposedMusic implements MusicMaker {
     this.analysis = analysis;
     this.performer = new Performer(soundfont);
     this.listener = listener;
+    this.soundfont = soundfont;
   }
 
   @Override
@@ -99,17 +113,93 @@ public final class ComposedMusic implements MusicMaker {
       throw new IOException(String.format(Locale.ROOT, "The video is %.1f s long: music of its own needs at least %.0f s.",
           timeline.seconds(), Composer.SHORTEST));
     }
-    Score score = new Composer(style, wish.seed()).compose(timeline);
+    Piece piece = rehearsals.take(key(draft, timeline, style, wish.seed()), key -> play(key, true));
+    if (piece.mono() != null) {
+      try {
+        listener.heard(piece.id(), piece.mono(), Performer.SAMPLE_RATE);
+      } catch (RuntimeException e) {
+        // the track stands without it: its waveform is read from the file instead
+      }
+    }
+    // the tracker would hear 122 BPM in music written at 120: the name and every sync reply say what was written
+    analysis.knowBeats(piece.file(), piece.beats());
+    String version = wish.seed() > 1 ? ", version " + wish.seed() : "";
+    String name = style.name() + " for " + title(draft, byId) + ", " + piece.bpm() + " BPM" + version + ".m4a";
+    return new Media(piece.id(), name, piece.info(), piece.file());
+  }
+
+  /**
+   * Starts making, in the background, the music {@link #make} would make for this draft on the
+   * plain request (the default style and seed), once the clips' cuts are found (its instruments
+   * are read meanwhile), in place of what was made ahead for the session before; a turn asking
+   * for it then takes it. Nothing is made without a soundfont, or for a timeline too short for music.
+   *
+   * @param session whose draft it is: one piece made ahead per session
+   */
+  public void makeAhead(String session, Draft draft, List<Media> media) {
+    if (draft.clips().isEmpty() || !Files.isRegularFile(soundfont.file())) {
+      rehearsals.drop(session);
+      return;
+    }
+    Style style = style(Wish.defaults());
+    Map<String, Media> byId = new LinkedHashMap<>();
+    media.forEach(m -> byId.put(m.id(), m));
+    rehearsals.start(session, () -> {
+      // as a turn does, the instruments are read while the cuts are found
+      try {
+        performer.prepare(style);
+      } catch (IOException e) {
+        return Optional.empty();
+      }
+      Timeline timeline = Timeline.of(draft, byId, this::cuts);
+      if (timeline.seconds() < Composer.SHORTEST) return Optional.empty();
+      return Optional.of(key(draft, timeline, style, Wish.defaults().seed()));
+    }, key -> play(key, false));
+  }
+
+  /** Drops what was made ahead for the session (a track was sent, or the session is gone). */
+  public void dropAhead(String session) {
+    rehearsals.drop(session);
+  }
+
+  /** Whether music made ahead for the session is finished (or failed) and waits to be asked for. */
+  public boolean madeAhead(String session) {
+    return rehearsals.ready(session);
+  }
+
+  /** Whether music is made, or being made, ahead for the session. */
+  public boolean makingAhead(String session) {
+    return rehearsals.has(session);
+  }
+
+  /** Stops making music ahead and deletes what nobody asked for. */
+  @Override
+  public void close() {
+    rehearsals.close();
+  }
+
+  private static Rehearsals.Key key(Draft draft, Timeline timeline, Style style, long seed) {
+    return new Rehearsals.Key(timeline, style.name(), seed, draft.clips().stream().map(Clip::src).toList());
+  }
+
+  /**
+   * Composes, plays and encodes the music for {@code key}. For a turn ({@code now}) the
+   * listener hears it beside the encoding; made ahead, its sound is held for the turn that takes it.
+   */
+  private Piece play(Rehearsals.Key key, boolean now) throws IOException {
+    Style style = Styles.all().stream().filter(s -> s.name().equals(key.style())).findFirst().orElse(Styles.standard());
+    Score score = new Composer(style, key.seed()).compose(key.timeline());
     Recording sound = performer.play(score);
 
     Files.createDirectories(directory);
     String id = "med_" + HexFormat.of().formatHex(bytes());
-    String slug = slug(style) + "-seed-" + wish.seed();
+    String slug = slug(style) + "-seed-" + key.seed();
     Path file = directory.resolve(id + "-" + slug + ".m4a");
     Path wav = directory.resolve(id + ".wav");
     // Told while ffmpeg encodes, on the other core: the waveform costs no time of its own.
-    CompletableFuture<Void> heard = CompletableFuture.runAsync(() -> listener.heard(id, sound.mono(), Performer.SAMPLE_RATE),
-        PREPARING);
+    CompletableFuture<Void> heard = now
+        ? CompletableFuture.runAsync(() -> listener.heard(id, sound.mono(), Performer.SAMPLE_RATE), HEARING)
+        : CompletableFuture.completedFuture(null);
     try {
       sound.writeWav(wav);
       encode(wav, file);
@@ -121,11 +211,7 @@ public final class ComposedMusic implements MusicMaker {
     } catch (CompletionException e) {
       // the track stands without it: its waveform is read from the file instead
     }
-    // the tracker would hear 122 BPM in music written at 120: the name and every sync reply say what was written
-    analysis.knowBeats(file, score.beats());
-    String version = wish.seed() > 1 ? ", version " + wish.seed() : "";
-    String name = style.name() + " for " + title(draft, byId) + ", " + score.bpm() + " BPM" + version + ".m4a";
-    return new Media(id, name, info(sound), file);
+    return new Piece(id, file, info(sound), score.beats(), score.bpm(), now ? null : sound.mono());
   }
 
   @Override
