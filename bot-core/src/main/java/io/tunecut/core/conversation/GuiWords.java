@@ -15,8 +15,9 @@ final class GuiWords {
       "(?i)\\b(?:preview|check|see|view)\\s+(?:it\\s+)?in\\s+the\\s+timeline|\\bpreview\\s+(?:it|the\\s+(?:video|timeline))|在时间线(?:中|里|上)?预览|预览");
   private static final Pattern OPEN = Pattern.compile(
       "(?i)\\bopen\\s+(?:the\\s+)?(?:timeline|editor|project|panel|preview)(?:\\s+panel)?|打开(?:时间线|编辑器|项目)");
+  /** "drag the clip", "drop it onto the timeline"; not a song's drop ("no drop effect here"). */
   private static final Pattern DRAG = Pattern.compile(
-      "(?i)\\b(?:drag(?:\\s+and\\s+drop)?|drop)\\b[^.!?\\n]*|拖(?:动|拽|放)[^。！？\\n]*");
+      "(?i)\\b(?:drag(?:\\s+and\\s+drop)?|drop\\s+(?:it|them|the\\s+\\w+|your\\s+\\w+)\\s+(?:into|onto|on|in|to)\\b)[^.!?\\n]*|拖(?:动|拽|放)[^。！？\\n]*");
   private static final Pattern CLICK = Pattern.compile(
       "(?i)\\b(?:click|tap|press)\\s+(?:on\\s+)?(?:the\\s+)?[\"'“‘]([^\"'”’\\n]{1,40})[\"'”’](?:\\s+button)?|(?:点击)\\s*[“\"「]([^”\"」\\n]{1,20})[”\"」](?:按钮)?");
 

@@ -42,4 +42,12 @@ class GuiWordsTest {
     assertThat(t.text()).isEqualTo("I added lofi.mp3 at 35% and synced the cuts to the beat.");
     assertThat(t.runExport()).isFalse();
   }
+
+  @Test
+  void aSongsDropIsNoEditorWordButDroppingAFileIs() {
+    String drop = "I can't add a drop or a flash here. Faster cuts on the beat give it energy: say \"make the cuts faster\".";
+    assertThat(GuiWords.translate(drop, en).text()).isEqualTo(drop);
+    assertThat(GuiWords.translate("Drop the file onto the timeline to add it.", en).text())
+        .contains("tell me the change").doesNotContainIgnoringCase("drop");
+  }
 }
