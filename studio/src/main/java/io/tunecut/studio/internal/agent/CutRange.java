@@ -4,10 +4,8 @@ import io.tunecut.studio.internal.draft.Caption;
 import io.tunecut.studio.internal.draft.Clip;
 import io.tunecut.studio.internal.draft.Draft;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -71,8 +69,6 @@ final class CutRange implements Instruction {
       return Edit.refused(draft, "cut_range", args,
           "That would leave almost nothing of the " + Words.secs(total) + " video.", "这样剪完视频（" + Words.zhSecs(total) + "）几乎什么都不剩了。");
     }
-    Set<String> ids = new HashSet<>();
-    draft.clips().forEach(c -> ids.add(c.id()));
     List<Clip> clips = new ArrayList<>();
     long start = 0;
     for (Clip c : draft.clips()) {
@@ -83,7 +79,7 @@ final class CutRange implements Instruction {
         if (start < from) clips.add(c.withDuration(from - start));
         if (end > to) {
           Clip rest = c.withoutHead(to - start);
-          clips.add(start < from ? renamed(rest, ids) : rest);
+          clips.add(start < from ? renamed(rest, draft.clips(), clips) : rest);
         }
       }
       start = end;
@@ -104,13 +100,10 @@ final class CutRange implements Instruction {
   }
 
   /** The part after the cut plays as a clip of its own, beside the part before it. */
-  private static Clip renamed(Clip c, Set<String> taken) {
-    int n = taken.size();
-    String id;
-    do {
-      id = "c" + (++n);
-    } while (taken.contains(id));
-    taken.add(id);
+  private static Clip renamed(Clip c, List<Clip> before, List<Clip> after) {
+    List<Clip> all = new ArrayList<>(before);
+    all.addAll(after);
+    String id = Clip.unusedId(all);
     return new Clip(id, c.src(), c.name(), c.kind(), c.durationMs(), c.inMs(), c.level(), c.speed(), c.beats(), c.extra());
   }
 }

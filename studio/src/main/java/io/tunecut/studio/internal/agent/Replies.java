@@ -22,12 +22,12 @@ final class Replies {
     for (int i = 0; i < edits.size(); i++) {
       Edit e = edits.get(i);
       if (writtenThenStyled(edits, i)) continue;
+      // "for my sister's wedding, make it emotional": the change answers the purpose, the offer and the question which part
       if (done && (Talk.aboutPurpose(e) || Talk.offersAnotherTrack(e) || CutRange.asksWhich(e))) continue;
       // "it's for her birthday, can u make it nicer": the question asked back answers both
       if (Talk.aboutPurpose(e) && edits.stream().anyMatch(x -> x.kind() == Edit.Kind.QUESTION)) continue;
       // "combine these 2 videos and add music": joining is what the timeline is; the other request is the answer
       if (Talk.aboutJoining(e) && edits.stream().anyMatch(x -> x != e && !x.text(zh).isEmpty())) continue;
-      if (done && Talk.aboutPurpose(e)) continue; // "for my sister's wedding, make it emotional": the change answers it
       // "looks good, send it": the praise's "say /export" is not said to a message that exports
       String said = export ? e.text(zh).replace(zh ? Talk.EXPORT_HINT_ZH : Talk.EXPORT_HINT_EN, "") : e.text(zh);
       if (e.kind() != Edit.Kind.EXPORT && !said.isEmpty() && !sentences.contains(said)) sentences.add(said);

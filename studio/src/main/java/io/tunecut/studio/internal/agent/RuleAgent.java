@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -222,7 +223,7 @@ public final class RuleAgent implements Agent {
       }
     }
     if (edits.stream().anyMatch(e -> e.kind() == Edit.Kind.QUESTION)) {
-      missed.removeIf(m -> DO_IT.matcher(m.strip().toLowerCase(java.util.Locale.ROOT)).matches());
+      missed.removeIf(m -> DO_IT.matcher(m.strip().toLowerCase(Locale.ROOT)).matches());
     }
     // asked what the title should say, a message nothing else reads is its words ("Beach Day", "毕业旅行")
     if (note.awaitsTitle() && edits.isEmpty() && !missed.isEmpty() && msg.clauses().size() == 1) {
@@ -359,14 +360,10 @@ public final class RuleAgent implements Agent {
   @Override
   public Draft afterUpload(Draft draft, List<Media> media, List<Media> added) {
     List<Clip> clips = new ArrayList<>(draft.clips());
-    int n = clips.size();
     for (Media m : added) {
       MediaKind kind = m.info().kind();
       if (kind == MediaKind.AUDIO) continue;
-      String id;
-      do {
-        id = "c" + (++n);
-      } while (taken(clips, id));
+      String id = Clip.unusedId(clips);
       boolean still = kind == MediaKind.IMAGE;
       long d = still ? STILL_MS : Math.max(100, Math.round(m.info().durationSeconds() * 1000));
       clips.add(new Clip(id, m.id(), m.filename(), still ? "image" : "video", d, 0, 1.0, null));
@@ -388,7 +385,4 @@ public final class RuleAgent implements Agent {
     return Draft.empty();
   }
 
-  private static boolean taken(List<Clip> clips, String id) {
-    return clips.stream().anyMatch(c -> c.id().equals(id));
-  }
 }

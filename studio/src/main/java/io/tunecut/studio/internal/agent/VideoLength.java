@@ -241,16 +241,12 @@ final class VideoLength implements Instruction {
     }
     List<Clip> clips = new ArrayList<>(draft.clips());
     List<Clip> pass = draft.clips();
-    int n = clips.size();
     long sum = total;
     for (int i = 0; sum < until; i = (i + 1) % pass.size()) {
       Clip c = pass.get(i);
       long d = Math.min(c.durationMs(), until - sum);
       if (d < MIN_CLIP) break;
-      String id;
-      do {
-        id = "c" + (++n);
-      } while (taken(clips, id));
+      String id = Clip.unusedId(clips);
       clips.add(new Clip(id, c.src(), c.name(), c.kind(), d, c.inMs(), c.level(), c.speed(), c.extra()));
       sum += d;
     }
@@ -260,9 +256,6 @@ final class VideoLength implements Instruction {
         "片段现在会再播一遍，视频长 " + Words.zhSecs(next.durationMs()) + "。");
   }
 
-  private static boolean taken(List<Clip> clips, String id) {
-    return clips.stream().anyMatch(c -> c.id().equals(id));
-  }
 
   private static Edit noClips(Draft draft, ObjectNode args) {
     return Edit.refused(draft, "trim_video", args, "Send your clips first.", "请先发送视频片段。");

@@ -2,6 +2,7 @@ package io.tunecut.studio.internal.draft;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Collection;
 import java.util.Set;
 
 /**
@@ -37,6 +38,21 @@ public record Clip(String id, String src, String name, String kind, long duratio
   /** A clip at its own speed. */
   public Clip(String id, String src, String name, String kind, long durationMs, long inMs, double level, ObjectNode extra) {
     this(id, src, name, kind, durationMs, inMs, level, 1, 0, extra);
+  }
+
+  /** An id none of {@code clips} has: "c" and the first free number past their count. */
+  public static String unusedId(Collection<Clip> clips) {
+    int n = clips.size();
+    String id;
+    do {
+      id = "c" + (++n);
+    } while (taken(clips, id));
+    return id;
+  }
+
+  private static boolean taken(Collection<Clip> clips, String id) {
+    for (Clip c : clips) if (c.id().equals(id)) return true;
+    return false;
   }
 
   public boolean isStill() {
