@@ -37,11 +37,7 @@ public final class Sessions {
     db.transaction(tx -> {
       if (draft != null) tx.update("UPDATE sessions SET draft = ?, talk = ? WHERE id = ?", draft, talk, id);
       else tx.update("UPDATE sessions SET talk = ? WHERE id = ?", talk, id);
-      if (history != null) {
-        tx.update("DELETE FROM draft_history WHERE session_id = ?", id);
-        insert(tx, id, "undo", history.earlier());
-        insert(tx, id, "redo", history.later());
-      }
+      if (history != null) replaceHistory(tx, id, history);
       return null;
     });
   }
@@ -58,9 +54,7 @@ public final class Sessions {
   /** Replaces the session's undo and redo drafts; call under the session's lock. */
   public void saveHistory(String id, DraftHistory history) {
     db.transaction(tx -> {
-      tx.update("DELETE FROM draft_history WHERE session_id = ?", id);
-      insert(tx, id, "undo", history.earlier());
-      insert(tx, id, "redo", history.later());
+      replaceHistory(tx, id, history);
       return null;
     });
   }
@@ -68,6 +62,12 @@ public final class Sessions {
   private List<String> stack(String id, String stack) {
     return db.query("SELECT draft FROM draft_history WHERE session_id = ? AND stack = ? ORDER BY seq",
         rs -> rs.getString(1), id, stack);
+  }
+
+  private static void replaceHistory(Database.Transaction tx, String id, DraftHistory history) throws SQLException {
+    tx.update("DELETE FROM draft_history WHERE session_id = ?", id);
+    insert(tx, id, "undo", history.earlier());
+    insert(tx, id, "redo", history.later());
   }
 
   private static void insert(Database.Transaction tx, String id, String stack, List<String> drafts) throws SQLException {
