@@ -38,7 +38,9 @@ final class ClipTrim implements Instruction {
       "(?:remove|delete|drop|cut|get rid of|take out|lose|skip|ditch|trash|don't want|do not want|without)\\s+(?:out\\s+)?clip (\\d+)(?!\\s*(?:to|down|'s|\\d))"
           // "bro clip 3 is mid remove it", "clip 4 is kind of blurry can we take it out": the clip named, then "it"
           + "|clip (\\d+)\\b(?![^.?!]{0,40}\\bclip \\d)[^.?!]{0,40}?\\b(?:remove|delete|drop|cut|get rid of|take|lose|ditch|trash)\\s+(?:it|that|this)(?:\\s+(?:one|clip))?(?:\\s+(?:out|off))?\\b(?!\\s+(?:a bit|a little|down|shorter|to|by))"
-          + "|cut\\s+clip (\\d+)\\s+out|(?:删掉|删除|去掉|不要|移除|拿掉)\\s*clip (\\d+)|clip (\\d+)\\s*(?:不要了?|删掉|删除|去掉)");
+          + "|cut\\s+clip (\\d+)\\s+out|(?:删掉|删除|去掉|不要|移除|拿掉)\\s*clip (\\d+)|clip (\\d+)\\s*(?:不要了?|删掉|删除|去掉)"
+          // "帮我剪掉最后一段": a whole clip cut away, when nothing of it is kept
+          + "|剪掉\\s*clip (\\d+)\\s*(?:吧|了)?\\s*$");
 
   /**
    * "make clip 2 longer", "the part where she blows the candles should be longer, that's the 2nd

@@ -19,6 +19,7 @@ public final class Instructions {
         new StateQuestion(),
         new SetLook(),
         new Unsupported(),
+        new TextInTheWay(),
         new SetText(),
         new LeaveAlone(),
         new StillLength(),

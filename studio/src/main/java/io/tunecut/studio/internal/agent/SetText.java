@@ -285,12 +285,12 @@ final class SetText implements Instruction {
   }
 
   /** The text a request names: "the title" is the only text there is when there is no title ("move the title to the top left" after "put Day 1 in the corner"). */
-  private static Caption named(Draft draft, boolean title) {
+  static Caption named(Draft draft, boolean title) {
     Caption c = find(draft, title);
     return c == null && title && draft.captions().size() == 1 ? draft.captions().get(0) : c;
   }
 
-  private static Draft replace(Draft draft, Caption old, Caption c) {
+  static Draft replace(Draft draft, Caption old, Caption c) {
     List<Caption> captions = new ArrayList<>(draft.captions());
     captions.replaceAll(x -> x.id().equals(old.id()) ? fit(c, draft) : x);
     return draft.withCaptions(captions);
