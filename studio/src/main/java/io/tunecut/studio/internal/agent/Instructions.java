@@ -24,6 +24,7 @@ public final class Instructions {
         new LeaveAlone(),
         new StillLength(),
         new Talk(),
+        new HearThem(),
         new ShowClips(),
         new Crossfades(),
         new NoMusicOnClip(),

@@ -137,7 +137,9 @@ public final class RuleAgent implements Agent {
       edits.forEach(e -> {
         if (e.step() != null) tools.add(e.step().tool());
       });
-      Turn turn = new Turn(clause, msg.quoted(), all, zh, TrackNames.in(maker, zh), tools, montages);
+      Message.Clause own = said;
+      boolean alone = msg.clauses().stream().allMatch(c -> c == own || FILLER.matcher(c.text()).matches() || LEAD_IN.matcher(c.text()).matches());
+      Turn turn = new Turn(clause, msg.quoted(), all, zh, TrackNames.in(maker, zh), tools, montages).alone(alone);
       boolean understood = false;
       int first = edits.size();
       for (Instruction instruction : instructions) {
