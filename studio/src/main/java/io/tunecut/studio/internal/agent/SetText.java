@@ -77,9 +77,10 @@ final class SetText implements Instruction {
       turn.match(TITLE_NO_WORDS);
       // with a title already there, its new words replace the old
       Caption old = named(draft, true);
-      return Optional.of(old == null ? Edit.question(draft, ASK_TITLE_EN, ASK_TITLE_ZH)
+      Edit ask = old == null ? Edit.question(draft, ASK_TITLE_EN, ASK_TITLE_ZH)
           : Edit.question(draft, "The title says '" + old.text() + "'; its new words replace them. " + ASK_TITLE_EN,
-              "现在的标题是「" + old.text() + "」，新的文字会替换它。" + ASK_TITLE_ZH));
+              "现在的标题是「" + old.text() + "」，新的文字会替换它。" + ASK_TITLE_ZH);
+      return Optional.of(ask.as(Edit.Aside.ASKS_TITLE));
     }
     if (!words && !target) return Optional.empty();
     if (!words && turn.has(OTHER_NAMES) && !turn.has(Pattern.compile("\\b(?:title|heading|headline|caption|subtitle|text|label|words?|writing)s?\\b|文字"))) {

@@ -221,7 +221,7 @@ final class Talk implements Instruction {
       return Optional.of(Edit.answer(draft, "Yes: the timeline stays as it is, tell me what to change any time.", "可以，时间线会一直保留，随时告诉我要改什么。"));
     }
     if (turn.match(DISLIKED_MUSIC) != null) {
-      return Optional.of(Edit.answer(draft, ANOTHER_TRACK_EN, "想换音乐就发一首新的给我，我帮你换上。"));
+      return Optional.of(Edit.answer(draft, "Send me another track and I'll put it in instead.", "想换音乐就发一首新的给我，我帮你换上。").as(Edit.Aside.ANOTHER_TRACK));
     }
     if (turn.match(NEXT) != null) return Optional.of(next(turn, draft));
     if (turn.match(OPINION) != null) {
@@ -307,28 +307,25 @@ final class Talk implements Instruction {
     return Optional.empty();
   }
 
-  static final String ANOTHER_TRACK_EN = "Send me another track and I'll put it in instead.";
-
   /**
    * "the music is kinda cheesy, something more chill?": the offer of another track, which music
    * made or changed in the same message answers instead.
    */
   static boolean offersAnotherTrack(Edit e) {
-    return e.kind() == Edit.Kind.ANSWER && e.english().equals(ANOTHER_TRACK_EN);
+    return e.is(Edit.Aside.ANOTHER_TRACK);
   }
-
-  static final String JOINED_EN = "They're one video already: the clips play one after another.";
 
   /** Joining the clips into one video is what the timeline is; beside another request the request is the answer. */
   private static Edit joined(Draft draft) {
     int n = draft.clips().size();
-    return Edit.answer(draft, n < 2 ? "Send the clips and I'll put them into one video, one after another." : JOINED_EN + " Tell me what to change, or /export.",
-        n < 2 ? "把片段发给我，我会把它们按顺序接成一个视频。" : "它们已经是一个视频了：片段按顺序一个接一个播放。想改哪里告诉我，或者 /export 导出。");
+    if (n < 2) return Edit.answer(draft, "Send the clips and I'll put them into one video, one after another.", "把片段发给我，我会把它们按顺序接成一个视频。");
+    return Edit.answer(draft, "They're one video already: the clips play one after another. Tell me what to change, or /export.",
+        "它们已经是一个视频了：片段按顺序一个接一个播放。想改哪里告诉我，或者 /export 导出。").as(Edit.Aside.JOINED);
   }
 
   /** An answer that the clips are one video, which a change in the same message makes unneeded. */
   static boolean aboutJoining(Edit e) {
-    return e.kind() == Edit.Kind.ANSWER && e.english().startsWith(JOINED_EN);
+    return e.is(Edit.Aside.JOINED);
   }
 
   /** Nicer by feel: what usually makes a video better here, by the words that do it. */
@@ -410,18 +407,15 @@ final class Talk implements Instruction {
     String zh = named && occasion.group(2) != null ? "是" + occasion.group(2) + "用的视频，真好！" : "真好！";
     boolean made = turn.maker() != null;
     en += " I can set its mood: " + (made ? "\"calmer music\" or \"something emotional\" composes music for it, " : "\"music softer\", \"fade in and out\", ")
-        + "a title with their name, or \"make it vertical\" for a phone." + PURPOSE_TAIL_EN;
+        + "a title with their name, or \"make it vertical\" for a phone. Tell me what you'd like.";
     zh += "我可以帮你定氛围：" + (made ? "说“安静一点的音乐”或“感人一点”我来配乐，" : "说“音乐小一点”或“淡入淡出”，")
-        + "加个写着名字的标题，或者说“竖屏”方便手机看。" + PURPOSE_TAIL_ZH;
-    return Edit.answer(draft, en, zh);
+        + "加个写着名字的标题，或者说“竖屏”方便手机看。想怎么改告诉我。";
+    return Edit.answer(draft, en, zh).as(Edit.Aside.PURPOSE);
   }
-
-  static final String PURPOSE_TAIL_EN = " Tell me what you'd like.";
-  static final String PURPOSE_TAIL_ZH = "想怎么改告诉我。";
 
   /** An answer to what the video is for, which a change made in the same message makes unneeded. */
   static boolean aboutPurpose(Edit e) {
-    return e.kind() == Edit.Kind.ANSWER && e.english().endsWith(PURPOSE_TAIL_EN) && e.english().contains("set its mood");
+    return e.is(Edit.Aside.PURPOSE);
   }
 
   /** Music this studio made is the person's; a track they sent is theirs to judge. */
