@@ -29,7 +29,7 @@ final class HearThem implements Instruction {
           "为了听清人声：" + e.chinese() + "想让音乐整体小一点就说“音乐小一点”。", e.kind(), e.created()));
     }
     if (draft.clips().stream().allMatch(c -> c.level() >= 1.0)) {
-      return Optional.of(Edit.answer(draft, "There's no music over her: the clips play their own sound at 100%, as loud as they were filmed.",
+      return Optional.of(Edit.answer(draft, "There's no music over the voices: the clips play their own sound at 100%, as loud as they were filmed.",
           "没有背景音乐盖住人声：片段原声已经是 100%，和拍摄时一样响。"));
     }
     var clips = draft.clips().stream().map(c -> c.level() < 1.0 ? c.withLevel(1.0) : c).toList();
