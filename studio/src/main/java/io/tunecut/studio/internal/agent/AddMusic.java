@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 final class AddMusic implements Instruction {
   private static final Pattern ADD = Pattern.compile(
       "\\b(?:add|adding|use|put|pick|choose|play|with|want|need|give|insert|include|throw in|set|lay|let's have|i'd like)\\b[^\\d]{0,30}?\\b(?:music|song)\\b"
-          + "|^(?:some )?music(?: please)?$|(?:加|添加|配|用|放|来|要)\\s*(?:上|个|一首|一段|点|一些|(?:我|刚才|刚刚)?\\s*(?:我)?(?:发|传|上传|给你)的|我的)?\\s*(?:music|song)|配(?:个|点|上)?乐");
+          + "|^(?:some )?music(?: please)?$|(?:加|添加|配|用|放|来|要)\\s*(?:上|个|一首|一段|点|一些|(?:我|刚才|刚刚)?\\s*(?:我)?(?:发|传|上传|给你)的|我的)?\\s*(?:(?:那|这)首\\s*)?(?:music|song)|配(?:个|点|上)?乐");
   private static final Pattern REPLACE = Pattern.compile(
       "\\b(?:replace|change|switch|swap|another|different|other|next)\\b.{0,30}?\\b(?:music|song)\\b|换.{0,6}(?:music|song|首)|(?:music|song)\\s*换掉"
           + "|(?:don't|do not|doesn't) (?:like|love|want) (?:the |this |that )?(?:music|song)(?!\\s+to\\b)|(?:hate|dislike) (?:the |this |that )?(?:music|song)"

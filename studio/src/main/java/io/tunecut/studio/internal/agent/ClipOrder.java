@@ -27,7 +27,7 @@ final class ClipOrder implements Instruction {
       "(?:make|put|move|place)\\s+clip (\\d+)\\s+(?:to\\s+|as\\s+|at\\s+)?(?:the\\s+)?(?:position\\s+)?clip (\\d+)"
           + "|clip (\\d+)\\s*(?:放到|移到|放在|挪到|调到|放)\\s*(?:第)?\\s*clip (\\d+)");
   private static final Pattern BEFORE = Pattern.compile(
-      "(?:(?:put|move|place|play|show)\\s+)?clip (\\d+)\\s+(?:should\\s+(?:go|come|be|play)\\s+|(?:goes|comes|plays)\\s+)?(before|after|in front of|ahead of|behind)\\s+clip (\\d+)"
+      "(?:(?:put|move|place|play|show)\\s+)?clip (\\d+)\\s+(?:should\\s+(?:go|come|be|play)\\s+|(?:goes|comes|plays)\\s+)?(?:right\\s+|just\\s+|directly\\s+|straight\\s+|immediately\\s+)?(before|after|in front of|ahead of|behind)\\s+clip (\\d+)"
           + "|clip (\\d+)\\s*(?:放到|移到|放在|挪到)\\s*clip (\\d+)\\s*的?(前面|之前|前|后面|之后|后)"
           + "|先\\s*(?:放|播放?)?\\s*clip (\\d+)\\s*(?:再|然后|后)\\s*(?:放|播放?)?\\s*clip (\\d+)");
   /** "sunset first then beach then times square", "先放A 再放B 再放C": the clips named play in that order, the rest after. */
@@ -46,6 +46,10 @@ final class ClipOrder implements Instruction {
   private static final Pattern END_PAIR = Pattern.compile(
       "(?:swap|switch|exchange|flip|trade)\\s+(?:the\\s+)?(first|last)\\s+2\\b"
           + "|(前|后|最后)\\s*2\\s*(?:个|段|条)?\\s*(?:片段|视频|镜头)?\\s*的?\\s*(?:顺序|位置)?\\s*(?:调换|交换|对调|互换|换一下|换个?位置|颠倒)");
+  /** "put the picture of the cake last" when no photo's name says cake: which photo, of several. */
+  private static final Pattern MOVE_PHOTO = Pattern.compile(
+      "(?:put|move|place|show)\\s+(?:the\\s+)?photo\\b[^,]{0,30}?\\s+(?:to\\s+|at\\s+)?(?:the\\s+)?(?:very\\s+)?(?:first|start|beginning|front|last|end)\\b"
+          + "|把?\\s*photo\\s*(?:放到|移到|放在|挪到|放)\\s*(?:最)?(?:前面|开头|最前|后面|最后|结尾|末尾)");
   /** "put the dog one first", "把蓝色那段放最前面": a move whose clip no name or number picked out. */
   private static final Pattern MOVE_UNNAMED = Pattern.compile(
       "(?:put|move|place|play|show)\\s+(?:the\\s+)?(?!clip \\d)[\\p{L}\\d' -]{1,30}?\\s+(?:one|clip|video|part|shot)\\s+(?:to\\s+|at\\s+)?(?:the\\s+)?(?:very\\s+)?(?:first|start|beginning|front|last|end)\\b"
@@ -81,6 +85,7 @@ final class ClipOrder implements Instruction {
     boolean swapTwo = to == null && move == null && swap == null && turn.match(SWAP_TWO) != null;
     boolean reverse = to == null && move == null && swap == null && !swapTwo && turn.match(REVERSE) != null;
     if (to == null && move == null && swap == null && !swapTwo && !reverse) {
+      if (turn.match(MOVE_PHOTO) != null) return Optional.of(whichPhoto(draft));
       return turn.match(MOVE_UNNAMED) != null && draft.clips().size() > 1 ? Optional.of(whichClip(draft)) : Optional.empty();
     }
     if (draft.clips().size() < 2) return Optional.of(tooFew(draft));
@@ -192,6 +197,23 @@ final class ClipOrder implements Instruction {
   private static Edit whichClip(Draft draft) {
     return Edit.question(draft, "Which clip do you mean? Say e.g. \"put clip 2 first\"." + Talk.clips(draft, false),
         "是哪一段？可以说“把第2段放最前面”。" + Talk.clips(draft, true));
+  }
+
+  /** Several photos and none named: which one, by name and place. */
+  private static Edit whichPhoto(Draft draft) {
+    List<String> en = new ArrayList<>();
+    List<String> zh = new ArrayList<>();
+    int first = 0;
+    for (int i = 0; i < draft.clips().size(); i++) {
+      Clip c = draft.clips().get(i);
+      if (!c.isStill()) continue;
+      if (first == 0) first = i + 1;
+      en.add(c.name() + " (clip " + (i + 1) + ")");
+      zh.add(c.name() + "（第" + (i + 1) + "段）");
+    }
+    if (en.isEmpty()) return Edit.answer(draft, "There is no photo on the timeline.", "时间线上没有照片。");
+    return Edit.question(draft, "Which photo do you mean: " + String.join(", ", en) + "? Say e.g. \"put clip " + first + " last\".",
+        "是哪一张照片：" + String.join("、", zh) + "？可以说“把第" + first + "段放最后”。");
   }
 
   static Edit noSuchClip(Draft draft, int pos) {

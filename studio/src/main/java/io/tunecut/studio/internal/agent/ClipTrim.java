@@ -38,7 +38,15 @@ final class ClipTrim implements Instruction {
       "(?:remove|delete|drop|cut|get rid of|take out|lose|skip|ditch|trash|don't want|do not want|without)\\s+(?:out\\s+)?clip (\\d+)(?!\\s*(?:to|down|'s|\\d))"
           // "bro clip 3 is mid remove it", "clip 4 is kind of blurry can we take it out": the clip named, then "it"
           + "|clip (\\d+)\\b(?![^.?!]{0,40}\\bclip \\d)[^.?!]{0,40}?\\b(?:remove|delete|drop|cut|get rid of|take|lose|ditch|trash)\\s+(?:it|that|this)(?:\\s+(?:one|clip))?(?:\\s+(?:out|off))?\\b(?!\\s+(?:a bit|a little|down|shorter|to|by))"
-          + "|cut\\s+clip (\\d+)\\s+out|(?:删掉|删除|去掉|不要|移除|拿掉)\\s*clip (\\d+)|clip (\\d+)\\s*(?:不要了?|删掉|删除|去掉)");
+          + "|cut\\s+clip (\\d+)\\s+out|(?:删掉|删除|去掉|不要|移除|拿掉)\\s*clip (\\d+)|clip (\\d+)\\s*(?:不要了?|删掉|删除|去掉)"
+          // "帮我剪掉最后一段": a whole clip cut away, when nothing of it is kept
+          + "|剪掉\\s*clip (\\d+)\\s*(?:吧|了)?\\s*$");
+
+  /** "make clip 2 2 seconds longer", "clip 2 3s shorter", "第二段再长2秒": a length added or taken off, not the length. */
+  private static final Pattern BY = Pattern.compile(
+      "clip (\\d+)\\s+(?:by\\s+)?(?:another\\s+|an extra\\s+)?(\\d+(?:\\.\\d+)?)s\\s+(longer|shorter|more|less)\\b"
+          + "|clip (\\d+)\\s+(longer|shorter)\\s+by\\s+(\\d+(?:\\.\\d+)?)s"
+          + "|clip (\\d+)\\s*(?:的)?(?:时间)?\\s*(?:再)?(长|加长|延长|多|短|缩短|少)\\s*(\\d+(?:\\.\\d+)?)s");
 
   /**
    * "make clip 2 longer", "the part where she blows the candles should be longer, that's the 2nd
@@ -64,6 +72,15 @@ final class ClipTrim implements Instruction {
         if (made.isPresent()) return made;
         turn.discard();
       }
+    }
+    Matcher by = turn.match(BY);
+    if (by != null) {
+      int pos = Integer.parseInt(by.group(1) != null ? by.group(1) : by.group(4) != null ? by.group(4) : by.group(7));
+      String amount = by.group(2) != null ? by.group(2) : by.group(6) != null ? by.group(6) : by.group(9);
+      String way = by.group(3) != null ? by.group(3) : by.group(5) != null ? by.group(5) : by.group(8);
+      long ms = Words.ms(amount);
+      boolean more = way.matches("longer|more|长|加长|延长|多");
+      return Optional.of(more ? longerBy(draft, turn.media(), pos, ms) : cut(draft, pos, ms, false));
     }
     Matcher offEnd = turn.match(OFF_END);
     if (offEnd != null) {
@@ -133,6 +150,32 @@ final class ClipTrim implements Instruction {
     return Optional.of(Edit.question(draft,
         "Clip " + pos + " (" + c.name() + ") already plays in full, " + Words.secs(c.durationMs()) + ". To make it last longer I can slow it down: say \"clip " + pos + " at 0.5x\".",
         "第 " + pos + " 段（" + c.name() + "）已经是完整播放，" + Words.zhSecs(c.durationMs()) + "。想让它更久，可以放慢：说“第" + pos + "段0.5倍速”。"));
+  }
+
+  /**
+   * Clip {@code pos} plays {@code by} more: what it left out after its end, then before its start;
+   * when its source holds less, as much as there is, and the answer says how much that was.
+   */
+  private static Edit longerBy(Draft draft, List<Media> media, int pos, long by) {
+    if (pos < 1 || pos > draft.clips().size()) return ClipOrder.noSuchClip(draft, pos);
+    Clip c = draft.clips().get(pos - 1);
+    if (c.isStill() || draft.isShot(pos - 1)) return keep(draft, media, pos, c.durationMs() + by);
+    long afterEnd = Math.max(0, available(media, c) - c.durationMs());
+    long beforeStart = Math.round(c.inMs() / c.speed());
+    long end = Math.min(by, afterEnd);
+    long start = Math.min(by - end, beforeStart);
+    if (end + start < 100) {
+      return Edit.question(draft,
+          "Clip " + pos + " (" + c.name() + ") already plays in full, " + Words.secs(c.durationMs()) + ": there is no more of it. To make it last longer I can slow it down: say \"clip " + pos + " at 0.5x\".",
+          "第 " + pos + " 段（" + c.name() + "）已经完整播放，" + Words.zhSecs(c.durationMs()) + "，没有更多画面了。想让它更久，可以放慢：说“第" + pos + "段0.5倍速”。");
+    }
+    Clip longer = c.withDuration(c.durationMs() + end);
+    if (start > 0) longer = longer.withIn(c.inMs() - Math.round(start * c.speed())).withDuration(longer.durationMs() + start);
+    Edit e = trimmed(draft, pos, longer);
+    if (end + start >= by - 50) return e;
+    return new Edit(e.draft(), e.step(),
+        e.english() + " That's all of it: only " + Words.secs(end + start) + " more was left out, not " + Words.secs(by) + ".",
+        e.chinese() + "这已经是全部：原片只多出 " + Words.zhSecs(end + start) + "，不够 " + Words.zhSecs(by) + "。", e.kind(), e.created());
   }
 
   /** Cuts {@code cut} off the start ({@code head}) or the end of clip {@code pos} (from 1). */

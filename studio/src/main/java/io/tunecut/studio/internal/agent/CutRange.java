@@ -28,11 +28,10 @@ final class CutRange implements Instruction {
           + "|\\b(?:the )?(?:middle|center|centre|part|bit|start|end|clip \\d+)\\s+(?:drags|is dragging|drags on|is boring|is too slow|is dull)\\b"
           + "|(?:无聊|没意思|多余|拖沓|难看)的?(?:部分|地方|片段|那段)");
   private static final long MIN_LEFT_MS = 500;
-  private static final String ASKS_WHICH_EN = "I can't tell which part is boring.";
 
   /** The question which stretch to cut, which a clip cut in the same message ("the middle part drags, cut it") answers. */
   static boolean asksWhich(Edit e) {
-    return e.kind() == Edit.Kind.QUESTION && e.english().startsWith(ASKS_WHICH_EN);
+    return e.is(Edit.Aside.WHICH_PART);
   }
 
   @Override
@@ -43,8 +42,8 @@ final class CutRange implements Instruction {
       boolean drags = turn.has(Pattern.compile("\\bdrag"));
       if (turn.match(VAGUE) == null || !drags && turn.has(Pattern.compile("clip \\d|\\d+(?:\\.\\d+)?s"))) return Optional.empty();
       return Optional.of(Edit.question(draft,
-          ASKS_WHICH_EN + " Say which seconds to cut, e.g. \"cut out 4s to 6s\", or which clip to take out (\"remove clip 2\").",
-          "我看不出哪段无聊。告诉我剪掉哪几秒，比如“把4秒到6秒剪掉”，或者去掉哪一段（“删掉第二段”）。"));
+          "I can't tell which part is boring. Say which seconds to cut, e.g. \"cut out 4s to 6s\", or which clip to take out (\"remove clip 2\").",
+          "我看不出哪段无聊。告诉我剪掉哪几秒，比如“把4秒到6秒剪掉”，或者去掉哪一段（“删掉第二段”）。").as(Edit.Aside.WHICH_PART));
     }
     String[] g = new String[2];
     for (int i = 1, k = 0; i <= m.groupCount() && k < 2; i++) if (m.group(i) != null) g[k++] = m.group(i);

@@ -12,14 +12,35 @@ import java.util.List;
  *
  * @param created media the edit made (a composed track)
  */
-public record Edit(Draft draft, AgentStep step, String english, String chinese, Kind kind, List<Media> created) {
+public record Edit(Draft draft, AgentStep step, String english, String chinese, Kind kind, List<Media> created, Aside aside) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** How the reply uses the sentence. */
   public enum Kind { DONE, REFUSED, ANSWER, QUESTION, EXPORT }
 
+  /**
+   * What an answer is, where the rest of the message decides whether it is said, or the next
+   * message reads it: the purpose answered, another track offered, "which part?", "they're one
+   * video already", the title's words asked for. Set by the instruction, the same in every language.
+   */
+  public enum Aside { NONE, PURPOSE, ANOTHER_TRACK, WHICH_PART, JOINED, ASKS_TITLE }
+
   public Edit {
     created = List.copyOf(created);
+    aside = aside == null ? Aside.NONE : aside;
+  }
+
+  public Edit(Draft draft, AgentStep step, String english, String chinese, Kind kind, List<Media> created) {
+    this(draft, step, english, chinese, kind, created, Aside.NONE);
+  }
+
+  /** The same answer, marked as {@code a}. */
+  Edit as(Aside a) {
+    return new Edit(draft, step, english, chinese, kind, created, a);
+  }
+
+  boolean is(Aside a) {
+    return aside == a;
   }
 
   public static ObjectNode args() {
@@ -60,7 +81,7 @@ public record Edit(Draft draft, AgentStep step, String english, String chinese, 
   }
 
   Edit withCreated(List<Media> made) {
-    return new Edit(draft, step, english, chinese, kind, made);
+    return new Edit(draft, step, english, chinese, kind, made, aside);
   }
 
   public String text(boolean chinese) {

@@ -24,6 +24,8 @@ final class FadeMusic implements Instruction {
   private static final Pattern ABRUPT = Pattern.compile(
       "\\b(?:music|song|audio|track)\\b.{0,30}?\\b(?:ends?|ending|stops?|cuts? (?:off|out)|finish(?:es)?)\\b.{0,20}?\\b(?:abrupt(?:ly)?|sudden(?:ly)?|harsh(?:ly)?)\\b"
           + "|\\b(?:abrupt|sudden)\\s+(?:music\\s+|song\\s+)?(?:end|ending|stop)\\b"
+          // "the song is cut off at the end", "the music just stops": cut short, as a fade-out mends
+          + "|\\b(?:music|song|track)\\s+(?:is |gets |just )?(?:cut|cuts|chopped) off\\b(?!\\s+(?:the|at \\d|after \\d))|\\b(?:music|song|track)\\s+(?:just )?(?:stops|ends) (?:dead|out of nowhere|mid[- ]?\\w+)"
           + "|\\b(?:end|ending)\\s+of\\s+(?:the\\s+)?(?:music|song|track)\\b.{0,20}?\\b(?:abrupt|sudden|harsh)"
           + "|(?:music|song).{0,12}?(?:结束|结尾|停|断|收尾).{0,6}?(?:突然|突兀|生硬)|(?:music|song).{0,8}?戛然而止");
   /**

@@ -44,6 +44,11 @@ final class FollowUp {
       "^(?:and |also )?(?:the )?(music|original sound|clip \\d+)\\s+(?:too|as well|also)\\s*$|^also (?:the )?(music|original sound|clip \\d+)\\s*$"
           + "|^(music|original sound|clip \\d+)\\s*也(?:要|给)?(?:关掉|关|静音|去掉|一样|这样)?(?:吧)?\\s*$");
 
+  /** "actually make it first", "no, last": where the clip just moved should go instead. */
+  private static final Pattern END = Pattern.compile(
+      "^(?:" + CORRECTING + "\\s*,?\\s*)*(?:(?:make|put|move|have) (?:it|that|them)\\s+)?(?:at\\s+|to\\s+)?(?:the\\s+)?(?:very\\s+)?(first|start|beginning|front|last|end)(?:\\s+(?:instead|then|please|one))*\\s*$"
+          + "|^(?:还是|不对|改成)?\\s*(?:放)?(?:到|在)?(最前面|最前|开头|第一个|最后面|最后|结尾)(?:吧|才对)?\\s*$");
+
   /** The clause to read instead; {@code replaces} when it takes the last change's place, on the draft before it. */
   record Retry(String text, boolean replaces, boolean negated) {
     Retry(String text, boolean replaces) {
@@ -99,6 +104,11 @@ final class FollowUp {
     if (another.matches()) {
       return last.onWith(Integer.parseInt(another.group(1)), Double.parseDouble(another.group(2)), another.group(3) == null ? "" : another.group(3))
           .map(t -> new Retry(t, false));
+    }
+    Matcher end = END.matcher(clause);
+    if (end.matches()) {
+      String w = end.group(1) != null ? end.group(1) : end.group(2);
+      return last.movedTo(w.matches("first|start|beginning|front|最前面|最前|开头|第一个")).map(t -> new Retry(t, true));
     }
     if (DROP.matcher(clause).matches()) return last.removal().map(t -> new Retry(t, false, true));
     Matcher more = MORE.matcher(clause);

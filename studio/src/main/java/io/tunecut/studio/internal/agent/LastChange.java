@@ -217,10 +217,22 @@ record LastChange(Draft before, Kind kind, int clip, double was, double now, Str
     });
   }
 
-  /** The change done to something else ("mute the city clip", "the music too"): only a mute carries over. */
+  /**
+   * The change done to something else ("mute the city clip", "the music too", "IMG_3001也是"): a mute,
+   * and one clip's length or speed, carry over to another clip.
+   */
   Optional<String> alsoFor(String thing) {
     boolean muted = (kind == Kind.CLIP_LEVEL || kind == Kind.SOUND_LEVEL || kind == Kind.VOLUME) && now == 0;
-    return muted ? Optional.of("mute " + thing) : Optional.empty();
+    if (muted) return Optional.of("mute " + thing);
+    if (!thing.startsWith("clip ")) return Optional.empty();
+    if (kind == Kind.CLIP_TRIM) return Optional.of((before.clips().get(clip - 1).isStill() ? "show " + thing + " for " : "trim " + thing + " to ") + number(now) + "s");
+    if (kind == Kind.CLIP_SPEED) return Optional.of("play " + thing + " at " + number(now) + "x");
+    return Optional.empty();
+  }
+
+  /** "actually make it first" after a clip was moved: that clip to the other end instead. */
+  Optional<String> movedTo(boolean first) {
+    return kind == Kind.MOVE ? Optional.of("put clip " + clip + (first ? " first" : " last")) : Optional.empty();
   }
 
   private static boolean isStep(double ratio, double step) {

@@ -18,7 +18,7 @@ final class MusicVolume implements Instruction {
           + "|((?:调|降|减|变|放)?(?:低|小|少)|降|减|(?:调|提|增|变|放|升)?(?:高|大)|增加)\\s*(?:了)?\\s*(\\d+(?:\\.\\d+)?)db"
           + "|(?:music|song|volume)\\s*(?:at\\s+|to\\s+)?(-\\d+(?:\\.\\d+)?)db\\b");
   private static final Pattern PERCENT = Pattern.compile(
-      "(\\d+(?:\\.\\d+)?)%|(?:(?<=music |song |volume |level |音量|music|调到|降到|设为|调成)(?:at\\s+|to\\s+)?|(?:down|up) to (?:like |about |around |maybe )?)(\\d{1,3})(?![\\d.%sx]|db)");
+      "(\\d+(?:\\.\\d+)?)%|(?:(?<=music |song |volume |level |音量|music|调到|降到|设为|调成)(?:at\\s+|to\\s+)?|(?:down|up) to (?:like |about |around |maybe )?|\\b(?:quiet|soft|low|loud)(?:er)?\\s+(?:like|about|around|maybe|at)\\s+)(\\d{1,3})(?![\\d.%sx]|db)");
   private static final Pattern FILLER = Pattern.compile(
       "(?:\\b(?:set|it|to|at|make|put|turn|the|please|pls|change|now|just|a|bit|down|up|for|me|can|you|use|with|on|volume)\\b|[^a-z\\p{IsHan}]|调到|设为|改成|调成|请|吧)*");
   static final Pattern QUIETER = Pattern.compile(

@@ -37,6 +37,9 @@ final class Replies {
       if (sentences.isEmpty() && !export && missed.stream().allMatch(Talk::chat)) {
         return zh ? "嗯嗯！想改哪里随时告诉我，要成片就发 /export。" : "Got it! Tell me whenever you want something changed, or send /export for the video.";
       }
+      if (sentences.isEmpty() && !export && missed.stream().allMatch(Talk::asksAbility)) {
+        return (zh ? "这个我应该做不了。" : "I don't think I can do that here. ") + capabilities(zh);
+      }
       if (sentences.isEmpty() && !export) return notUnderstood(parts, zh) + tracksHint(media, draft, maker, zh);
       // "the red clip is boring, cut it": what is said in passing beside a request needs no answer
       List<String> unclear = missed.stream().filter(m -> !Talk.chat(m)).toList();

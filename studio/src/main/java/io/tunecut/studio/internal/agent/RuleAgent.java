@@ -137,7 +137,9 @@ public final class RuleAgent implements Agent {
       edits.forEach(e -> {
         if (e.step() != null) tools.add(e.step().tool());
       });
-      Turn turn = new Turn(clause, msg.quoted(), all, zh, TrackNames.in(maker, zh), tools, montages);
+      Message.Clause own = said;
+      boolean alone = msg.clauses().stream().allMatch(c -> c == own || FILLER.matcher(c.text()).matches() || LEAD_IN.matcher(c.text()).matches());
+      Turn turn = new Turn(clause, msg.quoted(), all, zh, TrackNames.in(maker, zh), tools, montages).alone(alone);
       boolean understood = false;
       int first = edits.size();
       for (Instruction instruction : instructions) {
@@ -238,7 +240,7 @@ public final class RuleAgent implements Agent {
     List<AgentStep> steps = edits.stream().map(Edit::step).filter(s -> s != null).toList();
     boolean onlyAnswered = !edits.isEmpty() && edits.stream().allMatch(e -> e.kind() == Edit.Kind.ANSWER || e.kind() == Edit.Kind.QUESTION);
     String topic = onlyAnswered ? Said.topicOf(String.join(" ", msg.clauses().stream().map(Message.Clause::text).toList())) : null;
-    if (edits.stream().anyMatch(e -> e.kind() == Edit.Kind.QUESTION && e.english().endsWith(SetText.ASK_TITLE_EN))) topic = Said.TITLE_WORDS;
+    if (edits.stream().anyMatch(e -> e.is(Edit.Aside.ASKS_TITLE))) topic = Said.TITLE_WORDS;
     return new AgentReply(draft, steps, text, created, h, new Said(topic, zh));
   }
 

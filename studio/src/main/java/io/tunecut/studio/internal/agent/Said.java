@@ -35,7 +35,7 @@ public record Said(String topic, boolean chinese) {
   private static final Pattern ONE_CLIP = Pattern.compile("clip (\\d+)");
   /** "make it 80", "调到80", "12 then": a number alone, which the question before gives its unit. */
   private static final Pattern NUMBER_ALONE = Pattern.compile(
-      "^(?:(?:ok|okay|then|so|just|please|hmm+|好|那|那就|嗯)\\s*,?\\s*)*(?:make it|make that|set it to|change it to|put it at|put it to|try|调到|改成|改到|设为|设成|变成|弄成|调成|to)?\\s*"
+      "^(?:(?:ok|okay|then|so|just|please|hmm+|好|那|那就|嗯)\\s*,?\\s*)*(?:make it|make that|set it to|change it to|put it at|put it to|cut it to|cut it down to|trim it to|try|调到|改成|改到|设为|设成|变成|弄成|调成|剪到|剪成|to)?\\s*"
           + "(\\d+(?:\\.\\d+)?)\\s*(?:then|please|instead|吧|就行|好了)?\\s*$");
 
   /** The note as the session keeps it ({@link #toJson()}); {@link #NOTHING} for none or one that cannot be read. */

@@ -77,9 +77,10 @@ final class SetText implements Instruction {
       turn.match(TITLE_NO_WORDS);
       // with a title already there, its new words replace the old
       Caption old = named(draft, true);
-      return Optional.of(old == null ? Edit.question(draft, ASK_TITLE_EN, ASK_TITLE_ZH)
+      Edit ask = old == null ? Edit.question(draft, ASK_TITLE_EN, ASK_TITLE_ZH)
           : Edit.question(draft, "The title says '" + old.text() + "'; its new words replace them. " + ASK_TITLE_EN,
-              "现在的标题是「" + old.text() + "」，新的文字会替换它。" + ASK_TITLE_ZH));
+              "现在的标题是「" + old.text() + "」，新的文字会替换它。" + ASK_TITLE_ZH);
+      return Optional.of(ask.as(Edit.Aside.ASKS_TITLE));
     }
     if (!words && !target) return Optional.empty();
     if (!words && turn.has(OTHER_NAMES) && !turn.has(Pattern.compile("\\b(?:title|heading|headline|caption|subtitle|text|label|words?|writing)s?\\b|文字"))) {
@@ -285,12 +286,12 @@ final class SetText implements Instruction {
   }
 
   /** The text a request names: "the title" is the only text there is when there is no title ("move the title to the top left" after "put Day 1 in the corner"). */
-  private static Caption named(Draft draft, boolean title) {
+  static Caption named(Draft draft, boolean title) {
     Caption c = find(draft, title);
     return c == null && title && draft.captions().size() == 1 ? draft.captions().get(0) : c;
   }
 
-  private static Draft replace(Draft draft, Caption old, Caption c) {
+  static Draft replace(Draft draft, Caption old, Caption c) {
     List<Caption> captions = new ArrayList<>(draft.captions());
     captions.replaceAll(x -> x.id().equals(old.id()) ? fit(c, draft) : x);
     return draft.withCaptions(captions);

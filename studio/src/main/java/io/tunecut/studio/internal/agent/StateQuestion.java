@@ -22,7 +22,10 @@ final class StateQuestion implements Instruction {
           + "|^(?!.*(?:能|可以|可不可以|帮|请|把|要不要)).*(?:是不是|是否|有没有|会不会).*|^(?!.*(?:能|可以|可不可以|帮|请|把|要不要)).*(?:现在|目前|这样)?是.*吗\\s*\\??$"
           + "|^(?!.*(?:能|可以|可不可以|帮|请|把|要不要|你在))(?:.+在|有).*吗\\s*\\??$"
           + "|^where(?:'s| is| are)\\s+(?:the\\s+|my\\s+)?(?:title|caption|text)|(?:title|caption|text|标题|字幕|文字)\\s*(?:现在)?在哪"
-          + "|^how (?:loud|quiet|big|large) (?:is|are)\\b|(?<!再)(?:多大声|多响)|音量(?:是)?多少"
+          + "|^how (?:loud|quiet|big|large) (?:is|are)\\b|(?<!再)(?:多大声|多响)|音量(?:是)?多少|多少音量"
+          // "is 1080p good enough for amazon", "音乐太吵了吗": whether how it is now will do
+          + "|^(?:is|are)\\s+\\S+(?:\\s+\\S+)?\\s+(?:good enough|enough|ok|okay|fine|alright|right|too \\w+)\\b"
+          + "|^(?!.*(?:能|可以|可不可以|帮|请|把|要不要)).*(?:太|很|有点|有些)\\S{1,4}了?(?:吗|么|嘛)\\s*\\??$"
           // "标题加上了吗", "音乐配好了没": whether something is done is how it is now
           + "|^(?!.*(?:能|可以|可不可以|帮|请|把|要不要)).+(?:加上|加好|加进去|放上|弄上|配上|配好|上去|换好|改好|弄好|做好)了?(?:吗|没有?)\\s*\\??$"
           // "现在是横屏还是竖屏": which of two it is now, not a request for either ("还是竖屏吧" is one)

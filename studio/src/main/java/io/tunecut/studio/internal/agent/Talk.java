@@ -38,12 +38,15 @@ final class Talk implements Instruction {
   private static final Pattern PRAISE = Pattern.compile(
       "\\b(?:looks?|sounds?|is|are|'s)\\s+(?:so |really |very |pretty |super )?(?:nice|good|great|cool|amazing|awesome|perfect|beautiful|lovely|fine|sick|fire|dope|lit|sweet|legit|clean|fantastic|wonderful)\\b"
           + "|^i (?:really |just )?(?:love|like)\\b|^(?:(?:really|totally|absolutely|honestly|omg|wow)\\s+)?(?:love|loving|liking|digging|adore)\\s+(?:it|this|that|the)\\b"
-          + "|(?<![不没])(?:好看|好听|漂亮|真棒|很棒|喜欢)");
+          + "|\\b(?:looks?|sounds?|is|it'?s|its)\\s+(?:way|much|so much|a lot|loads)\\s+better\\b|\\bhow did (?:you|u) do (?:that|this|it)\\b"
+          + "|(?<![不没])(?:好看|好听|漂亮|真棒|很棒|喜欢)|怎么做到的"
+          // "太感人了吧": an exclamation about the video, not a wish for more of it
+          + "|^(?:哇|天哪|我的天)?\\s*(?:太|好|真|超)(?:感人|好看|漂亮|美|帅|可爱|棒|好哭|催泪|绝)了?(?:吧|啊|呀|叭)?[!！~]*$");
   /** An edit word: a clause with one is an instruction, whatever else it says. */
   private static final Pattern EDIT_WORD = Pattern.compile(
       "(?<!clip )\\d|\\b(?:but|make|put|add|set|turn|change|more|less|louder|quieter|bigger|smaller|remove|cut|use|move|can you|could you)\\b"
           + "|但|改|加|调|换|去掉|删|放到|剪");
-  private static final Pattern OK = Pattern.compile("^(?:ok|okay|k|got it|alright|all right|sure|好的?|行|可以|嗯+|收到|明白|还行|还可以|凑合)了?$");
+  private static final Pattern OK = Pattern.compile("^(?:ok|okay|k|got it|alright|all right|sure|好的?|行|可以|嗯+|收到|明白|还行|还可以|凑合|懂|知道|了解)了?$");
   private static final Pattern ONE_CLIP = Pattern.compile("clip (\\d+)");
   /** "what should i send", "我应该发什么给你": what the studio takes, and what it has. */
   private static final Pattern WHAT_TO_SEND = Pattern.compile(
@@ -70,7 +73,7 @@ final class Talk implements Instruction {
   private static final Pattern HOLD = Pattern.compile(
       "^(?:wait|hold on|one sec(?:ond)?|1s|hang on|hmm+|h+m+|umm*|uh+|let me (?:think|see|check)|give me a (?:sec|second|minute|moment)|brb)(?:\\s+(?:a (?:sec|second|bit|minute|moment)|please))?\\s*[.!]*$"
           + "|^(?:等一?下|等等|稍等|等会儿?|我(?:再)?想想|让我想想|考虑一下|我考虑一下|我再看看|嗯+|呃+)[.!。！]*$"
-          + "|^(?:(?:hmm+|umm*|uh+|well)\\s+)?(?:not sure|i'?m not sure|idk|dunno|i don'?t know|still thinking|let me think about it)(?:\\s+(?:yet|about (?:that|it|this|the \\w+|\\w+)))?\\s*[.!]*$"
+          + "|^(?:(?:hmm+|umm*|uh+|well)\\s+)?(?:not sure|i'?m not sure|idk|dunno|i don'?t know|still thinking|let me think about it)(?:\\s+(?:yet|about (?:that|it|this|the \\w+|\\w+)))*\\s*[.!]*$"
           + "|^i'?ll (?:change|edit|fix|do) (?:it|that|the rest)? ?later\\b|^(?:我)?(?:一会儿?|待会儿?|等会儿?|过会儿?|晚点)(?:再)?(?:改|看|弄|说)"
           + "|^(?:我)?(?:还)?(?:没想好|在想|不确定|拿不准)");
   /**
@@ -83,6 +86,7 @@ final class Talk implements Instruction {
   /** "who made this song", "这首歌是谁唱的": who made the music, as far as the studio knows. */
   private static final Pattern MADE_BY = Pattern.compile(
       "\\bwho(?:'s| is)? (?:made|makes|sings?|sang|wrote|produced|composed|the (?:artist|singer|composer))\\b.{0,20}?\\b(?:music|song|track|it|this|that)\\b(?!\\s+(?:video|clip|photo|edit|app|bot))"
+          + "|\\bdid (?:you|u) (?:make|compose|write|produce) (?:(?:this|the|that) )?(?:music|song|track|beat)\\b"
           + "|\\bwho(?:'s| is) the (?:artist|singer|composer)\\b|\\b(?:music|song)\\s+(?:is\\s+)?by who\\b"
           + "|(?:music|song)[^，。?？]{0,6}?(?:谁唱|谁的|谁写|谁做|作者|歌手|原唱)|谁唱的|是谁的歌");
   /** "what key is the song in", "这首歌什么调": a key this studio does not hear. */
@@ -94,7 +98,9 @@ final class Talk implements Instruction {
   private static final Pattern PURPOSE = Pattern.compile(
       "\\b(?:it'?s|its|this is|this'?s|thiss|the video is|this video is|it is|video is|making (?:it|this))\\s+(?:gonna be |going to be |meant |made |a gift |a present )?(?:for|4)\\s+(?:my|our|his|her|their)\\b"
           + "|\\bfor my \\w+'?s? (?:birthday|bday|wedding|anniversary|graduation|funeral|memorial|retirement|party|\\d+(?:st|nd|rd|th))\\b"
-          + "|(?:是|这是|这个是)?给(?:我|我们)的?[\\p{IsHan}a-z ]{1,10}?(?:用|看|放)的|给(?:我|我们)的?[\\p{IsHan}a-z ]{0,6}?(?:生日|婚礼|毕业|纪念日|wedding|birthday)|(?:婚礼|生日|毕业|纪念日|wedding|birthday)(?:上)?(?:用的|要放的|的视频)"
+          + "|(?:是|这是|这个是)?给(?:我|我们)的?[\\p{IsHan}a-z ]{1,10}?(?:用|看|放)的|(?:是|这是|这个是)给[\\p{IsHan}a-z ]{1,8}?(?:用|看|放)的"
+          // "这是看房视频", "this is a house tour video": what the video is
+          + "|^(?:这是|这个是)(?:一个|个)?[\\p{IsHan}a-z ]{1,8}?(?:视频|video|vlog)$|^(?:this|it)(?:'s| is) (?:a|an|for a|for an) [a-z' ]{1,30}?(?:video|tour|vlog|reel|ad|promo|edit)$|给(?:我|我们)的?[\\p{IsHan}a-z ]{0,6}?(?:生日|婚礼|毕业|纪念日|wedding|birthday)|(?:婚礼|生日|毕业|纪念日|wedding|birthday)(?:上)?(?:用的|要放的|的视频)"
           // "i want to make a video of our trip", "我想做一个毕业旅行的视频": what the video will be, no change named
           + "|^(?:(?:hi|hey|hello|so|ok|okay|um+)\\s*,?\\s+)*i(?:'m| am)? (?:want(?:ing)? to|wanna|need to|'d like to|would like to|trying to|going to|gonna) (?:make|create|edit|do) (?:a|an|my|our) [a-z0-9' ]{0,40}?(?:video|edit|montage|vlog|reel|tiktok)(?:\\s+(?:for|of|about|from|with)\\b[^?]*)?$"
           + "|^(?:你好|hi|hello)?\\s*我(?:想|要|打算|准备)(?:做|剪|弄)(?:[一1](?:个|条|段)|个|条)?[\\p{IsHan}a-z ]{0,14}?(?:视频|video|vlog|短片)$");
@@ -123,12 +129,12 @@ final class Talk implements Instruction {
           + "|leave (?:them|(?:the )?(?:music|song|clips?|title|text|order|video))(?: (?:alone|as is|as it is|like that|be|then))?)"
           // "its fine leave the music": what is there stays, named
           + "(?:\\s+leave (?:it|them|(?:the )?(?:music|song|clips?|title|text|order|video))(?: (?:alone|as is|as it is|like that|be))?)?\\b(?:\\s+(?:it'?s|its) (?:fine|ok|okay|good))?[\\s.!]*$"
-          + "|^(?:那|那就|哦|好吧|嗯)?\\s*(?:算了|不用了|不需要了|没事了?|就这样吧?|不改了|不用改了)");
+          + "|^(?:那|那就|哦|好吧|嗯)?\\s*(?:算了|不用了|不需要了|没事了?|(?:先|就)这样吧?|不改了|不用改了|不加了|不用加了)");
   /** "what does sync to the beat do", "what is a montage": a question about a word, not a request. */
   private static final Pattern WHAT_DOES = Pattern.compile("^(?:what|how) (?:does|do|would|will) .+ (?:do|mean|work)\\b|^how (?:do|can|should) i (?!export|render|download|save|get the video)|^what(?:'s| is) (?:a |an )?(?:montage|ducking|loudness|sync|beat ?sync)\\b|是什么意思|什么意思"
       + "|\\bwhat(?:'s| is) the difference\\b|\\bdifference between\\b|有什么(?:区别|不同)|什么区别|区别是什么");
   private static final Pattern DIFFERENCE = Pattern.compile("\\bdifference\\b|区别|不同");
-  private static final Pattern SHAPES = Pattern.compile("\\d+x\\d+|vertical|horizontal|square|portrait|landscape|竖屏|横屏|方形");
+  private static final Pattern SHAPES = Pattern.compile("\\d+x\\d+|vertical|horizontal|square|portrait|landscape|reels?|shorts|tiktok|youtube|instagram|stor(?:y|ies)|竖屏|横屏|方形|抖音");
 
   /** "the photo is blurry", "照片有点模糊": how it looks, which no edit here mends. */
   private static final Pattern BLURRY = Pattern.compile(
@@ -147,10 +153,27 @@ final class Talk implements Instruction {
           + "|\\bput\\s+(?:them|the clips|the videos|these|all (?:the )?(?:clips|videos))\\s+together\\s*$"
           + "|(?:把)?(?:这|那)?(?:几|两|\\d)?(?:个|段|条)?\\s*(?:视频|片段|clips?|videos?)\\s*(?:剪|拼|合|连|接)(?:成|在|到)\\s*(?:[一1]\\s*(?:个|段|条)|一起)(?:视频|video)?"
           + "|(?:合成|拼成|剪成|拼接成|连成)\\s*[一1]\\s*(?:个|段|条)(?:视频|video)?|(?:合并|拼接)(?:这|那)?(?:几|两|\\d)?(?:个|段|条)?(?:视频|片段|video|clips?)");
+  /**
+   * "can you also do photos?", "can i add a floor plan later?", "照片能不能也加进来", "lemme send the other
+   * clips first": more files are welcome at any time; they join the end of the timeline.
+   */
+  private static final Pattern MORE_MEDIA = Pattern.compile(
+      "\\b(?:can|could) (?:you|u|i|we) (?:also |still )?(?:do|use|add|put in|include|send|upload)\\s+(?:some |more |a |the |my |other )?(?:photos?|pictures?|pics|images|stills|more clips|other clips|more videos|floor ?plans?)\\b"
+          + "|^(?:(?:ok|okay|wait|hold on|hmm+)\\s*,?\\s+)*(?:lemme|let me|i'?ll|i will|i'?m gonna|i am going to|gonna)\\s+(?:send|upload|add|get)\\s+(?:you\\s+)?(?:the |my |some |a few )?(?:other|more|rest of the|last|remaining)\\b"
+          + "|(?:照片|图片|视频|片段|photos?)\\s*(?:能不能|可不可以|可以|能)\\s*(?:也)?\\s*(?:加|放|用)(?:进来|进去|上)?(?:吗)?|(?:能不能|可不可以|可以|能)\\s*(?:也)?\\s*(?:加|放|用)\\s*(?:照片|图片)|我(?:先|再|等下|待会)?(?:再)?(?:发|传)(?:几|一些|别的|其他)");
+  /** "what songs do u have", "有什么歌": the tracks at hand, and whether music can be made. */
+  private static final Pattern SONGS_AT_HAND = Pattern.compile(
+      "\\bwhat (?:songs|music|tracks|kind of music|music options)\\s+(?:do|can|have) (?:you|u)\\b|\\b(?:do|can) (?:you|u) have (?:any )?(?:songs|music|tracks)\\b|有(?:什么|哪些)(?:歌|音乐|曲子)|(?:歌|音乐)\\s*有(?:什么|哪些)");
+  /** "what's a fade", "淡入是什么意思": a word of editing, explained. */
+  private static final Pattern TERM = Pattern.compile(
+      "^(?:(?:so|and|ok|okay|um+|hmm+|sorry)\\s*,?\\s+)*(?:what(?:'s|s| is| does) (?:a |an )?|what do (?:you|u) mean by (?:a |an |the )?)(crossfade|cross fade|transition|fade[ -]?in|fade[ -]?out|fade|ducking|duck|montage|loop|aspect ratio)(?:\\s+mean)?\\s*\\??$"
+          + "|^(?:(?:so|and|ok|okay|um+|hmm+)\\s*,?\\s+)*(?:what(?:'s|s| is)? (?:a |an )?)?(crossfade|cross fade|transition|fade[ -]?in|fade[ -]?out|fade|ducking|montage|aspect ratio)\\s*\\?$"
+          + "|^什么是(转场|淡入淡出|淡入|淡出|闪避|卡点|循环|比例)\\s*[?？]?$|^(转场|淡入淡出|淡入|淡出|闪避|卡点|循环|比例)(?:是什么意思|是什么|什么意思|是啥)\\s*[?？]?$");
   /** "how do i send it to my husband", "怎么发给朋友": the export gives the file and a link. */
   private static final Pattern SHARE = Pattern.compile(
       "^(?:(?:so|and|ok|okay|um+|hmm+)\\s*,?\\s+)*how (?:do|can|should|would) (?:i|we) (?:send|share|post|upload|give|get|forward|put)\\b.{0,40}\\b(?:to|on|with|onto)\\b"
           + "|^(?:(?:so|and|ok|okay)\\s+)*how (?:do|can|should) (?:i|we) (?:send|share|post|save|keep|download)\\s+(?:it|this|the video)\\b"
+          + "|\\b(?:send|email|mail) (?:it|this|the video|me the video) to (?:my|me|her|his|their) (?:email|e-mail|mail|phone|whatsapp)\\b"
           + "|怎么(?:发给|分享|发到|转发|保存|下载|发朋友圈)|如何(?:分享|保存|发给)");
   /**
    * "can u make it nicer", "make it hit harder", "弄得好看一点": better by how it feels, which names
@@ -187,11 +210,18 @@ final class Talk implements Instruction {
           "9:16 是竖屏（抖音、快手、小红书），16:9 是横屏（B站、YouTube），1:1 是方形（朋友圈）。想要哪种就说，比如“改成竖屏”。"));
     }
     if (turn.match(WHAT_TO_SEND) != null) return Optional.of(whatToSend(draft));
+    if (turn.match(MORE_MEDIA) != null) {
+      return Optional.of(Edit.answer(draft, "Yes: send more clips or photos any time, they go at the end of the timeline (a photo shows for 3 s). Then tell me where they should go.",
+          "可以，随时再发视频或照片，它们会接在时间线最后（照片显示 3 秒），然后告诉我放在哪里。"));
+    }
+    if (turn.match(SONGS_AT_HAND) != null) return Optional.of(songsAtHand(turn, draft));
+    Matcher term = turn.match(TERM);
+    if (term != null) return Optional.of(Terms.explain(first(term), draft));
     if (turn.match(LATER) != null) {
       return Optional.of(Edit.answer(draft, "Yes: the timeline stays as it is, tell me what to change any time.", "可以，时间线会一直保留，随时告诉我要改什么。"));
     }
     if (turn.match(DISLIKED_MUSIC) != null) {
-      return Optional.of(Edit.answer(draft, ANOTHER_TRACK_EN, "想换音乐就发一首新的给我，我帮你换上。"));
+      return Optional.of(Edit.answer(draft, "Send me another track and I'll put it in instead.", "想换音乐就发一首新的给我，我帮你换上。").as(Edit.Aside.ANOTHER_TRACK));
     }
     if (turn.match(NEXT) != null) return Optional.of(next(turn, draft));
     if (turn.match(OPINION) != null) {
@@ -277,28 +307,25 @@ final class Talk implements Instruction {
     return Optional.empty();
   }
 
-  static final String ANOTHER_TRACK_EN = "Send me another track and I'll put it in instead.";
-
   /**
    * "the music is kinda cheesy, something more chill?": the offer of another track, which music
    * made or changed in the same message answers instead.
    */
   static boolean offersAnotherTrack(Edit e) {
-    return e.kind() == Edit.Kind.ANSWER && e.english().equals(ANOTHER_TRACK_EN);
+    return e.is(Edit.Aside.ANOTHER_TRACK);
   }
-
-  static final String JOINED_EN = "They're one video already: the clips play one after another.";
 
   /** Joining the clips into one video is what the timeline is; beside another request the request is the answer. */
   private static Edit joined(Draft draft) {
     int n = draft.clips().size();
-    return Edit.answer(draft, n < 2 ? "Send the clips and I'll put them into one video, one after another." : JOINED_EN + " Tell me what to change, or /export.",
-        n < 2 ? "把片段发给我，我会把它们按顺序接成一个视频。" : "它们已经是一个视频了：片段按顺序一个接一个播放。想改哪里告诉我，或者 /export 导出。");
+    if (n < 2) return Edit.answer(draft, "Send the clips and I'll put them into one video, one after another.", "把片段发给我，我会把它们按顺序接成一个视频。");
+    return Edit.answer(draft, "They're one video already: the clips play one after another. Tell me what to change, or /export.",
+        "它们已经是一个视频了：片段按顺序一个接一个播放。想改哪里告诉我，或者 /export 导出。").as(Edit.Aside.JOINED);
   }
 
   /** An answer that the clips are one video, which a change in the same message makes unneeded. */
   static boolean aboutJoining(Edit e) {
-    return e.kind() == Edit.Kind.ANSWER && e.english().startsWith(JOINED_EN);
+    return e.is(Edit.Aside.JOINED);
   }
 
   /** Nicer by feel: what usually makes a video better here, by the words that do it. */
@@ -316,17 +343,44 @@ final class Talk implements Instruction {
 
   /** "lol my dog is in the beach clip", "今天好累啊": said in passing, about oneself or the day. */
   private static final Pattern CHAT = Pattern.compile(
-      "^(?:lol|lmao|haha+|ugh+|omg|wow|oh|ah+|aw+|man|bro|dude|tbh|btw)\\b|\\b(?:i|i'm|my|me|we|our|today|tbh|lol|honestly)\\b"
-          + "|\\b(?:is|are|looks?|seems?|feels?|was)\\s+(?:so\\s+|kinda\\s+|really\\s+|pretty\\s+|super\\s+)?(?:boring|bad|ugly|good|great|nice|cool|awesome|fire|lit|meh|dull|lame|cute|funny|amazing|perfect)\\b"
-          + "|^我|今天|哈哈|累|困|饿|烦|无聊|丑|难过|开心");
+      "^(?:lol|lmao|haha+|ugh+|omg|wow|oh|ah+|aw+|man|bro|dude|tbh|btw)\\b|\\b(?:i|i'm|my|me|we|our|today|tbh|lol|lmao|lmfao|ngl|rofl|honestly)\\b"
+          + "|\\b(?:is|are|looks?|seems?|feels?|was|were)\\s+(?:so\\s+|kinda\\s+|really\\s+|pretty\\s+|super\\s+|absolutely\\s+)?(?:boring|bad|ugly|good|great|nice|cool|awesome|fire|lit|meh|dull|lame|cute|funny|amazing|perfect"
+          + "|insane|crazy|wild|epic|sick|hilarious|beautiful|adorable|gorgeous|nuts|goated|unreal)\\b"
+          + "|^我|今天|哈哈|累|困|饿|烦|无聊|丑|难过|开心|爽|好玩|搞笑|可爱|厉害|牛|666|哭|感动|烂|绝了|帅|好美");
   /** A request or a question: something not understood there is worth saying so. */
   private static final Pattern ASKS = Pattern.compile(
-      "(?<!clip )\\d|\\?|\\b(?:please|can|could|would|will|make|put|add|set|turn|change|remove|cut|use|move|want|wanna|need|needs|wish|should|let's|give|try|do|get|fix|show|play|keep|trim|mute|fade|swap|delete|more|less|too)\\b"
-          + "|要|想|帮|把|给|让|能不能|可以|请|改|加|调|换|去|删|剪|放|弄|做|来点|希望|应该|吗|太");
+      "(?<!clip |6)(?!666)\\d|\\?|\\b(?:please|can|could|would|will|make|put|add|set|turn|change|remove|cut|use|move|want|wanna|need|needs|wish|should|let's|give|try|do|get|fix|show|play|keep|trim|mute|fade|swap|delete|more|less|too)\\b"
+          + "|要|想|帮|把|给|让|能不能|可以|请|改|加|调|换|去(?:掉|除)|删|剪|放|弄|做|来点|希望|应该|吗|太");
+
+  /** "is there a way to…", "can u make a version for…", "能不能…": asking whether the studio can do something. */
+  private static final Pattern ABILITY = Pattern.compile(
+      "^(?:(?:hmm+|so|and|ok|okay|hey|also|btw|oh)\\s*,?\\s+)*(?:is there (?:a|any) way (?:to|of|i can|you can)|is it possible (?:to|for)|(?:can|could) (?:you|u|i|we)(?: also| maybe)?|would (?:you|u) be able to|are (?:you|u) able to|do (?:you|u) (?:do|make|have))\\b"
+          + "|^(?:你)?(?:能不能|可不可以|能否)|(?:吗|么|嘛)\\s*[?？]?$");
+
+  /** Whether a clause nothing understood asks what the studio can do: it gets what it can, not "I didn't understand". */
+  static boolean asksAbility(String clause) {
+    return ABILITY.matcher(clause.strip()).find();
+  }
 
   /** Whether a clause nothing understood is chat, which needs no "I didn't understand". */
   static boolean chat(String clause) {
     return CHAT.matcher(clause).find() && !ASKS.matcher(clause).find();
+  }
+
+  /** The first group that took part in a match. */
+  private static String first(Matcher m) {
+    for (int g = 1; g <= m.groupCount(); g++) if (m.group(g) != null) return m.group(g);
+    return m.group();
+  }
+
+  /** The tracks sent, and music made for the video where the studio makes it. */
+  private static Edit songsAtHand(Turn turn, Draft draft) {
+    List<String> sent = turn.tracks().stream().filter(m -> turn.maker() == null || turn.maker().wishOf(m).isEmpty()).map(m -> m.filename()).toList();
+    String en = sent.isEmpty() ? "I have no songs of my own to pick from: send me a track (an mp3 or m4a)" : "You've sent " + String.join(", ", sent) + "; send another track any time";
+    String zh = sent.isEmpty() ? "我没有自带的曲库：发一首歌给我（mp3 或 m4a）" : "你发来的有：" + String.join("、", sent) + "；也可以随时再发一首";
+    en += turn.maker() != null ? ", or I can compose music for this video: say e.g. \"add some chill music\"." : ".";
+    zh += turn.maker() != null ? "，或者让我为这个视频生成配乐：比如说“配点轻松的音乐”。" : "。";
+    return Edit.answer(draft, en, zh);
   }
 
   /** The music's maker: this studio, for music made here; for a track sent, only its file is known. */
@@ -353,18 +407,15 @@ final class Talk implements Instruction {
     String zh = named && occasion.group(2) != null ? "是" + occasion.group(2) + "用的视频，真好！" : "真好！";
     boolean made = turn.maker() != null;
     en += " I can set its mood: " + (made ? "\"calmer music\" or \"something emotional\" composes music for it, " : "\"music softer\", \"fade in and out\", ")
-        + "a title with their name, or \"make it vertical\" for a phone." + PURPOSE_TAIL_EN;
+        + "a title with their name, or \"make it vertical\" for a phone. Tell me what you'd like.";
     zh += "我可以帮你定氛围：" + (made ? "说“安静一点的音乐”或“感人一点”我来配乐，" : "说“音乐小一点”或“淡入淡出”，")
-        + "加个写着名字的标题，或者说“竖屏”方便手机看。" + PURPOSE_TAIL_ZH;
-    return Edit.answer(draft, en, zh);
+        + "加个写着名字的标题，或者说“竖屏”方便手机看。想怎么改告诉我。";
+    return Edit.answer(draft, en, zh).as(Edit.Aside.PURPOSE);
   }
-
-  static final String PURPOSE_TAIL_EN = " Tell me what you'd like.";
-  static final String PURPOSE_TAIL_ZH = "想怎么改告诉我。";
 
   /** An answer to what the video is for, which a change made in the same message makes unneeded. */
   static boolean aboutPurpose(Edit e) {
-    return e.kind() == Edit.Kind.ANSWER && e.english().endsWith(PURPOSE_TAIL_EN) && e.english().contains("set its mood");
+    return e.is(Edit.Aside.PURPOSE);
   }
 
   /** Music this studio made is the person's; a track they sent is theirs to judge. */

@@ -17,7 +17,8 @@ final class TextPlace {
   static final Pattern WORDS = Pattern.compile(
       "\\b(top|upper|bottom|lower)[- ]?(left|right)(?:[- ]hand)?(?:\\s+corner)?\\b|\\b(left|right)[- ](top|bottom|upper|lower)\\b"
           + "|(左上|右上|左下|右下)(?:角|方|边)?|\\b(?:in|into|to|at) (?:the |a )?corner\\b|\\bcorner\\b|(角落)"
-          + "|\\b(top|upper|up|bottom|lower|down|center|centered)\\b|(顶部|上方|上面|最上|上边|往上|上移|靠上|底部|下方|下面|最下|下边|往下|下移|靠下|中间|居中|正中|中央)");
+          // "keep it up the whole time" is how long it shows, not where
+          + "|\\b(top|upper|up(?!\\s+(?:the whole|the entire|all the|for|until|till|longer|on screen|to the end|through))|bottom|lower|down|center|centered)\\b|(顶部|上方|上面|最上|上边|往上|上移|靠上|底部|下方|下面|最下|下边|往下|下移|靠下|中间|居中|正中|中央)");
 
   private TextPlace() {}
 

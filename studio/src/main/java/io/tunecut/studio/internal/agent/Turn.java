@@ -22,6 +22,7 @@ public final class Turn {
   private final MusicMaker maker;
   private final Set<String> earlier;
   private final boolean montages;
+  private boolean alone;
   private String text;
   private final List<int[]> pending = new ArrayList<>();
 
@@ -71,6 +72,16 @@ public final class Turn {
   /** Whether an instruction of this agent cuts montages to the beat (then a montage's length is its own). */
   boolean montages() {
     return montages;
+  }
+
+  /** Whether the clause is all the message asks (the rest, if any, "ok", "lol"): a complaint alone is the request. */
+  boolean alone() {
+    return alone;
+  }
+
+  Turn alone(boolean alone) {
+    this.alone = alone;
+    return this;
   }
 
   /** Whether an earlier clause of the same message made a step of this tool. */

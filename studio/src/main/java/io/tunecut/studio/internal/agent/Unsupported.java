@@ -18,7 +18,9 @@ final class Unsupported implements Instruction {
           + "|\\b(?:remove|change|replace|erase|swap) (?:the |my )?background\\b(?! music)|\\bbackground (?:behind|removal)\\b|\\b(?:make|look) (?:me|my face) (?:look )?(?:thinner|slimmer|prettier|younger)\\b"
           + "|\\bzoom(?:s|ing)?\\b(?!\\s+(?:in )?to fill)|\\bken burns\\b|\\banimat(?:e|ed|ion)\\b|\\b(?:voice ?changer|auto-?tune|change my voice)\\b"
           + "|\\bfilm (?:grain|look|filter|effect)\\b|\\b(?:vhs|retro film|lomo)\\b|胶片(?:感|风|滤镜|效果)?|颗粒感|滤镜|美颜|瘦脸|磨皮|美白|贴纸|表情包|特效|抠图|抠像|(?:换|去掉|去除|删掉)(?:个|一下|掉)?背景(?!音乐|乐|声|模糊)"
-          + "|变声|动画|缩放效果|推镜头");
+          + "|变声|动画|缩放效果|推镜头"
+          // a GIF, sound effects: not what a music video here is made of
+          + "|\\bgifs?\\b|动图|\\bsound ?effects?\\b|\\bsfx\\b|\\b(?:meow|bark|woof|whoosh|boom|airhorn|air horn|applause|laugh(?:ing)? track)\\s+(?:sound|effect|noise)s?\\b|音效");
   /**
    * Noise taken out of a clip's sound, which needs a denoiser; "it has wind noise, mute it" asks
    * for the mute, which is done.

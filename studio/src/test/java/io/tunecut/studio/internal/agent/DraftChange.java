@@ -105,6 +105,7 @@ final class DraftChange {
     m.put("aspect", o.aspect() == null ? "auto" : o.aspect().wire());
     m.put("res", o.resolution() == null ? "auto" : o.resolution());
     m.put("fill", o.fill() == null ? "auto" : o.fill().wire());
+    m.put("look", o.look() == null ? "none" : o.look().wire());
     m.put("loudness", o.loudness() == null ? "off" : "on");
     m.put("beat", d.extra().path("beat").asText("none"));
     m.put("transition", d.transition() == null ? "none" : d.transition().kind() + " " + secs(d.transition().durationMs()));

@@ -60,6 +60,16 @@ final class Fixtures {
           audio("a1", "lofi-chill.mp3", 120)));
       case "tricky" -> media.addAll(List.of(photo("p1", "title-card.jpg"), video("v2", "music-festival.mp4", 8),
           video("v3", "loop.mp4", 5), audio("a1", "loop-beat.mp3", 60)));
+      // what people film for one occasion, named as phones and people name files
+      case "birthday" -> media.addAll(List.of(video("v1", "candles.mp4", 12), photo("p1", "cake.jpg"), photo("p2", "IMG_3001.jpg"),
+          video("v2", "presents.mp4", 9), audio("a1", "happy-birthday.mp3", 60)));
+      case "house" -> media.addAll(List.of(video("v1", "front-door.mp4", 6), video("v2", "kitchen.mp4", 9),
+          video("v3", "living-room.mp4", 12), video("v4", "backyard.mp4", 8), audio("a1", "piano.mp3", 180)));
+      case "wedding" -> media.addAll(List.of(video("v1", "vows.mp4", 20), video("v2", "first-dance.mp4", 16), audio("a1", "our-song.mp3", 240)));
+      case "game" -> media.addAll(List.of(video("v1", "gameplay.mp4", 40), audio("a1", "phonk.mp3", 90)));
+      case "pets" -> media.addAll(List.of(video("v1", "dog.mp4", 7), video("v2", "cat.mp4", 5), video("v3", "puppy-zoomies.mp4", 9),
+          audio("a1", "ukulele.mp3", 60)));
+      case "product" -> media.addAll(List.of(video("v1", "demo.mp4", 30), video("v2", "broll.mp4", 10)));
       default -> throw new IllegalArgumentException("no fixture " + name);
     }
     Draft draft = agent.afterUpload(agent.emptyDraft(), media, media);
@@ -75,12 +85,16 @@ final class Fixtures {
       // Made music goes in at 40% under clips that have sound of their own.
       draft = draft.withMusic(new Music("m1", made.id(), made.filename(), 0, draft.durationMs(), 0, 0.4, 0, 0, true, null, null));
     }
-    if (!name.equals("track") && !name.equals("empty") && !composes(name) && !name.equals("clips") && track != null) {
+    if (!name.equals("track") && !name.equals("pets") && !name.equals("empty") && !composes(name) && !name.equals("clips") && track != null) {
       draft = draft.withMusic(new Music("m1", track.id(), track.filename(), 0, draft.durationMs(), 0, 1.0, 0, 0, true, null, null));
     }
     if (name.equals("title")) {
       draft = draft.withCaptions(List.of(Caption.of("title", "Summer", 0, 3000, "center")));
       draft = draft.withOutput(draft.output().withTitle("Summer"));
+    }
+    if (name.equals("wedding")) {
+      draft = draft.withCaptions(List.of(Caption.of("title", "Anna & Tom", 0, 3000, "center")));
+      draft = draft.withOutput(draft.output().withTitle("Anna & Tom"));
     }
     if (name.equals("crossfaded")) draft = draft.withTransition(Transition.crossfade(Transition.DEFAULT_MS));
     if (name.equals("faded")) draft = draft.withMusic(draft.music().withFades(1000, 2000).withVolume(0.5));

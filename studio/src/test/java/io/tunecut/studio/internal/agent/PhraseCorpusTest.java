@@ -59,7 +59,10 @@ class PhraseCorpusTest {
    * typed with English words in it, slang, questions about the timeline, chat; 9 as new users type
    * (voice-to-text run-ons, no punctuation), across everything a music video asks for; 10 the
    * video's purpose ("for my sister's wedding"), things named by what they are ("the names"), a
-   * softer start of the music, loose titles, questions about the song, polite noes. Every set
+   * softer start of the music, loose titles, questions about the song, polite noes; 11 new
+   * occasions (a birthday, a house tour, a wedding, a gaming clip, pets, a product demo), looks,
+   * complaints about the state ("the text covers her face"), and half chat (first run: messages
+   * 88 of 132, conversations 40 of 54). Every set
    * holds plain chat that must not edit.
    */
   @ParameterizedTest(name = "{0}")
@@ -73,7 +76,8 @@ class PhraseCorpusTest {
       "independent-7.tsv, 60, 30",
       "independent-8.tsv, 80, 40",
       "independent-9.tsv, 90, 50",
-      "independent-10.tsv, 100, 45"})
+      "independent-10.tsv, 100, 45",
+      "independent-11.tsv, 120, 50"})
   void everyIndependentSetIsUnderstood(String file, int fewestRows, int fewestChinese) throws IOException {
     List<Row> rows = rows(file);
     assertThat(rows).hasSizeGreaterThanOrEqualTo(fewestRows);
@@ -128,6 +132,19 @@ class PhraseCorpusTest {
     assertThat(rows).hasSizeGreaterThanOrEqualTo(45);
     assertThat(rows.stream().filter(r -> !r.language.equals("en")).count()).isGreaterThanOrEqualTo(20);
     assertAllPass("independent-10-turns.tsv", rows);
+  }
+
+  /**
+   * Conversations written blind with the eleventh set, on its occasions' timelines: a request
+   * referred back to ("actually 60", "the living room too", 还是20秒吧, undo一下), or a question
+   * answered by a request, then chat, a question or "wait" that must change nothing.
+   */
+  @Test
+  void aConversationAboutAnOccasionIsUnderstood() throws IOException {
+    List<Row> rows = rows("independent-11-turns.tsv", 9);
+    assertThat(rows).hasSizeGreaterThanOrEqualTo(50);
+    assertThat(rows.stream().filter(r -> !r.language.equals("en")).count()).isGreaterThanOrEqualTo(20);
+    assertAllPass("independent-11-turns.tsv", rows);
   }
 
   /** Variants of the conversations' fixes, written after them, kept apart from the blind sets. */

@@ -675,4 +675,28 @@ class RuleAgentTest {
       assertThat(r.text()).as(asked).contains("112 BPM");
     }
   }
+
+  /**
+   * An answer the rest of the message makes unneeded (the purpose, "they're one video already") is
+   * left out in Chinese as in English, and "what should the title say?" is followed by its words in
+   * either: the answers are marked by what they are, not found by their English words.
+   */
+  @Test
+  void answersAMessageLeavesOutAreKnownByWhatTheyAreInEitherLanguage() {
+    for (String[] m : new String[][] {
+        {"its for my dads birthday, make it vertical", "set its mood"},
+        {"这是给我爸生日用的，改成竖屏", "定氛围"},
+        {"combine these 2 videos into one and make it vertical", "one video already"},
+        {"帮我把这两个视频剪成一个 然后改成竖屏", "已经是一个视频"}}) {
+      AgentReply r = say(travelDraft(), m[0]);
+      assertThat(r.draft().output().aspect()).as(m[0]).isNotNull();
+      assertThat(r.text()).as(m[0]).doesNotContain(m[1]);
+    }
+    for (String[] asked : new String[][] {{"add a title", "Beach Day"}, {"加个标题", "毕业旅行"}}) {
+      AgentReply question = say(travelDraft(), asked[0]);
+      assertThat(question.draft().captions()).isEmpty();
+      AgentReply words = agent.respond(question.draft(), question.history(), question.said(), media, asked[1], "en");
+      assertThat(words.draft().captions()).as(asked[0]).singleElement().satisfies(c -> assertThat(c.text()).isEqualTo(asked[1]));
+    }
+  }
 }

@@ -36,8 +36,11 @@ public record BeatRequest(Kind kind, double seconds, int beatsPerShot, boolean n
           + "|end (?:of|at) (?:a|the) phrase|乐句|小节(?:线)?(?:上)?结束|结束在小节"
           // "end the music nicely", "the music just stops at the end", "音乐结尾自然一点"
           + "|\\b(?:end|finish|close)\\s+(?:it\\s+|music\\s+|song\\s+)?(?:nicely|naturally|cleanly|smoothly|properly|gracefully|musically)\\b"
-          + "|\\b(?:music|song)\\s+(?:just\\s+)?(?:stops|ends|cuts off|cuts out)\\s+(?:abruptly|suddenly|randomly|at the end|in the middle)"
           + "|(?:结尾|结束|收尾)\\s*(?:得)?\\s*(?:自然|好听|完整|舒服)|自然\\s*(?:地|一点)?\\s*(?:结束|收尾)|完整(?:地)?结束|戛然而止|突然(?:断|停)");
+  /** "the music just stops at the end": a complaint an ending on a phrase mends, unless a fade is asked for beside it. */
+  private static final Pattern PHRASE_COMPLAINT = Pattern.compile(
+      "\\b(?:music|song)\\s+(?:just\\s+)?(?:stops|ends|cuts off|cuts out)\\s+(?:abruptly|suddenly|randomly|at the end|in the middle)");
+  private static final Pattern FADE = Pattern.compile("\\bfade|淡出");
   /** Asked for with a no: "not in the middle of a bar", "音乐别在半截断掉" ask to end on a phrase. */
   private static final Pattern PHRASE_BY_NO = Pattern.compile(
       "\\b(?:not|don't|do not|never)\\s+(?:\\w+\\s+){0,2}?(?:in the (?:middle|center|centre) of|mid)[- ]?(?:a |the )?(?:bar|phrase|beat)"
@@ -97,10 +100,12 @@ public record BeatRequest(Kind kind, double seconds, int beatsPerShot, boolean n
     if (LEVEL.matcher(m).find()) return Optional.of(new BeatRequest(Kind.NO_DUCK, 0, 0, false, 0));
     if (PHRASE_BY_NO.matcher(m).find()) return Optional.of(new BeatRequest(Kind.END_ON_PHRASE, 0, 0, false, 0));
     if (negated || DECLINED.matcher(m).find()) {
-      boolean declined = PHRASE.matcher(m).find() || MONTAGE.matcher(m).find() || SYNC.matcher(m).find();
+      boolean declined = PHRASE.matcher(m).find() || PHRASE_COMPLAINT.matcher(m).find() || MONTAGE.matcher(m).find() || SYNC.matcher(m).find();
       return declined ? Optional.of(new BeatRequest(Kind.NOT_NOW, 0, 0, false, 0)) : Optional.empty();
     }
-    if (PHRASE.matcher(m).find()) return Optional.of(new BeatRequest(Kind.END_ON_PHRASE, 0, 0, false, 0));
+    if (PHRASE.matcher(m).find() || PHRASE_COMPLAINT.matcher(m).find() && !FADE.matcher(m).find()) {
+      return Optional.of(new BeatRequest(Kind.END_ON_PHRASE, 0, 0, false, 0));
+    }
     if (MONTAGE.matcher(m).find()) return Optional.of(new BeatRequest(Kind.MONTAGE, seconds(m), beatsPerShot(m), false, 0));
     if (SYNC.matcher(m).find()) return Optional.of(new BeatRequest(Kind.SYNC_TO_CUTS, 0, 0, NUDGE.matcher(m).find(), 0));
     return Optional.empty();

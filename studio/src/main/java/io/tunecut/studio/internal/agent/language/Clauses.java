@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  */
 final class Clauses {
   private static final Pattern HARD = Pattern.compile(
-      "\\s*(?:[,;!?\\n]|\\.(?=\\s|$)|\\s+(?:and then|then|also|plus|after that|&|\\+)\\s+"
+      "\\s*(?:[,;!?\\n]|\\.(?=\\s|$)|(?<!\\b(?:can|could|will|would) (?:you|u|i|we))\\s+(?:and then|then|also|plus|after that|&|\\+)\\s+"
           // said without a stop: "city clip is too long make it 4 sec" is a complaint, then the request it explains
           + "|(?<=\\btoo (?:long|short|loud|quiet|soft|big|small|fast|slow))\\s+(?=(?:so\\s+|just\\s+|please\\s+)?(?:make|turn|put|set|cut|trim|bring|change|move|speed|slow)\\b)"
           // in Chinese a space between two requests is a comma ("去掉原声 音乐循环"), but not after a naming word ("标题叫 海边")
@@ -21,9 +21,11 @@ final class Clauses {
           + "|(?<=»)\\s+(?=\\p{IsHan}|(?:music|song|volume|fade|loop|mute|make|set|turn|put|cut|trim)\\b)|然后|并且|同时|接着|还有|另外|以及|之后|而且"
           + "|(?<=\\S)(?<!不要|别|不用|不|没|不必|会|会儿|晚点)再(?=[加把给放用调改换去删剪淡静让做弄设开关])|(?<=\\S)并(?=[加把给放用调改换去删剪淡静让做弄设开关])|(?<=\\S)和(?=[加把给放用调改换去删剪淡静让做弄设开关])(?!剪辑))\\s*");
   private static final Pattern AND = Pattern.compile(
-      "(?<!black)\\s+and\\s+(?!\\d|out\\b|in\\b|«|clip \\d|the other\\b)");
+      "(?<!black)(?<!between \\w{1,20})\\s+and\\s+(?!\\d|out\\b|in\\b|«|clip \\d|the other\\b)");
 
-  private static final Pattern VALUE = Pattern.compile("(?:(?:like|about|around|maybe|roughly|~|just)\\s*)?(?:(?:to|at|by|for|of|over)\\s+)?(?:\\d+(?:\\.\\d+)?(?:s|%|db))(?:\\s+(?:long|please))?");
+  private static final Pattern VALUE = Pattern.compile("(?:(?:like|about|around|maybe|roughly|~|just)\\s*)?(?:(?:to|at|by|for|of|over)\\s+)?(?:\\d+(?:\\.\\d+)?(?:s|%|db))(?:\\s+(?:long|please))?"
+      // "longer, like 5": a number said loosely after a comma
+      + "|(?:like|about|around|maybe|roughly|~)\\s*\\d+(?:\\.\\d+)?(?:\\s+(?:please|pls))?");
 
   /** "need some music, something chill": a description alone says more about the request before it. */
   private static final Pattern DESCRIPTION = Pattern.compile("(?:something|anything|smth|sth|kinda|kind of|sort of|like)\\s+[a-z-]+(?:\\s+[a-z-]+)?(?:\\s+please)?");

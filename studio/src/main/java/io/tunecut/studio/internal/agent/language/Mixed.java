@@ -28,7 +28,7 @@ final class Mixed {
       Map.entry("square", "方形"), Map.entry("export", "导出"), Map.entry("render", "导出"), Map.entry("volume", "音量"),
       Map.entry("loop", "循环"), Map.entry("speed up", "加速"), Map.entry("slow mo", "慢放"), Map.entry("slowmo", "慢放"),
       Map.entry("slow motion", "慢放"), Map.entry("send", "发"), Map.entry("upload", "发"), Map.entry("delete", "删掉"),
-      Map.entry("remove", "删掉"), Map.entry("swap", "调换"), Map.entry("beat", "节拍"), Map.entry("rhythm", "节奏"), Map.entry("undo", "撤销"), Map.entry("ins", "instagram"));
+      Map.entry("remove", "删掉"), Map.entry("swap", "调换"), Map.entry("beat", "节拍"), Map.entry("rhythm", "节奏"), Map.entry("undo", "撤销"), Map.entry("cut", "剪"), Map.entry("trim", "剪"), Map.entry("ins", "instagram"));
   private static final Pattern WORD = Pattern.compile(
       "(\\s*)(?<![a-z])(fade out|fade in|speed up|slow motion|slow mo|[a-z]+)(?![a-z])(?!(?<=clip|clips|video)\\s*\\d)(?:\\s*(?:色|掉))?(\\s*)");
 
@@ -55,6 +55,7 @@ final class Mixed {
       // the Chinese word joins Chinese beside it, as if typed so: a space there would split the request
       boolean hanBefore = m.start() > 0 && Message.isHan(text.codePointBefore(m.start()));
       boolean hanAfter = m.end() < text.length() && Message.isHan(text.codePointAt(m.end()));
+      if (zh.equals("剪") && m.group().contains("掉")) zh = "剪掉"; // "cut掉": 剪掉, the 掉 read with it
       m.appendReplacement(out, Matcher.quoteReplacement((hanBefore ? "" : m.group(1)) + zh + (hanAfter ? "" : m.group(3))));
     }
     m.appendTail(out);

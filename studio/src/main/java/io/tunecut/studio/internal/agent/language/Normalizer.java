@@ -63,6 +63,7 @@ final class Normalizer {
         .replace("bg music", "music").replace("back ground", "background");
     t = colloquial(t);
     t = t.replaceFirst("^还有\\s*([a-z][a-z0-9 '-]*|\\p{IsHan}{1,4})\\s*$", "$1 too"); // "还有beach": the same to that too
+    t = t.replaceFirst("^([a-z][a-z0-9 _'-]*?)\\s*也(?:是|一样|要|这样)(?:吧|的)?\\s*$", "$1 too"); // "IMG_3001也是": the same to that too
     t = SLANG_REMOVE.matcher(t).replaceAll("remove");
     t = t.replaceAll("\\bok(?:ay)?的", "好的").replaceAll("\\bok(?:ay)?\\s*了", "好了"); // "ok的", "ok了吗": chat Chinese for OK
     t = t.replaceAll("(?<=[卡踩])\\s*(?:the\\s+)?beats?(?![a-z])", "点"); // "卡beat剪": 卡点
@@ -136,7 +137,7 @@ final class Normalizer {
 
   /** 9:16 looks like a time; named first. */
   private static String shapes(String t) {
-    return t.replaceAll("(?<![\\d.])(\\d{1,2})\\s*比\\s*(\\d{1,2})(?![\\d.])", "$1:$2").replaceAll("(?<![\\d.])9\\s*[:x×/]\\s*16(?!\\d)", "9x16").replaceAll("(?<![\\d.])16\\s*[:x×/]\\s*9(?!\\d)", "16x9")
+    return t.replaceAll("(?<![\\d.])(\\d{1,2})\\s*比\\s*(\\d{1,2})(?![\\d.])", "$1:$2").replaceAll("(?<![\\d.])9\\s*[:x×/]\\s*16(?!\\d)", "9x16").replaceAll("(?<![\\d.])9\\s+16\\s*$", "9x16").replaceAll("(?<![\\d.])16\\s*[:x×/]\\s*9(?!\\d)", "16x9")
         .replaceAll("(?<![\\d.])1\\s*[:x×/]\\s*1(?![\\d.])", "1x1").replaceAll("(?<![\\d.])4\\s*[:x×/]\\s*5(?!\\d)", "4x5");
   }
 

@@ -19,6 +19,8 @@ final class References {
       "(?:the\\s+|my\\s+)?(" + ORDINALS + ")\\s+(?:clip|video|shot|scene|segment|part|footage|file)s?\\b");
   /** "The final video", "the finished video": what is exported, not the last clip. */
   private static final Pattern OUTPUT = Pattern.compile("\\b(?:final|finished|edited)\\s+(?=(?:video|file|version|cut)\\b)");
+  /** "the picture of the cake" once the cake names its photo: the photo is that clip. */
+  private static final Pattern PHOTO_OF = Pattern.compile("\\bphoto\\s+(?:of|with)\\s+(?:the\\s+|my\\s+)?clip (\\d+)");
   /** "The middle clip" of an odd number of clips ("middle" is spelled "center" by then). */
   private static final Pattern MIDDLE = Pattern.compile(
       "(?:the\\s+)?\\b(?:center|middle)\\s+(?:clip|video|one|shot|scene|part)\\b|中间(?:那|这|的)?(?:个|段|条)(?:视频|片段|镜头|素材)?|中间的?(?:视频|片段|镜头|素材)");
@@ -46,8 +48,9 @@ final class References {
       "top", "bottom", "left", "right", "middle", "center", "corner", "bigger", "smaller");
   private static final Pattern MUSIC = Pattern.compile(
       "\\b(?:the|this|that|my)\\s+(?:background\\s+)?(music)\\b|\\b(?:the|this|that|my)\\s+(song|track|tune)\\b|\\b(tune|tunes|tracks|track)\\b");
+  /** "drowning out the game sounds": what must be heard is not what changes. */
   private static final Pattern ORIGINAL = Pattern.compile(
-      "(?:the\\s+)?(?:original|clips?'?s?|videos?'?s?|own|camera|recorded|ambient|natural|source|footage)\\s+(?:audio|sound|sounds|voices?|noise)"
+      "(?<!out )(?<!out the )(?:the\\s+)?(?:original|clips?'?s?|videos?'?s?|own|camera|recorded|ambient|natural|source|footage|game|gameplay|in-?game)\\s+(?:audio|sound|sounds|voices?|noise)"
           + "|(?:the\\s+)?(?:audio|sound|noise)\\s+(?:from|of|in|on)\\s+(?:the\\s+)?(?:clips?|videos?|footage)\\b(?!\\s*\\d)|原声|原音|(?:视频|片段|素材)(?:里面|里|中)?的?声音|视频原声|环境音");
   /** One clip's own sound: "the sound on clip 3", "clip 2 audio", "clip 2 at 50% volume", "clip 3那段不要声音". */
   private static final Pattern CLIP_SOUND = Pattern.compile(
@@ -80,7 +83,7 @@ final class References {
   /** "all the photos", "the pictures", "每张照片", "所有图片": every still. */
   private static final Pattern ALL_PHOTOS = Pattern.compile(
       "(?:(?:all|each|every)\\s+(?:of\\s+)?(?:the\\s+|my\\s+)?)?(?:the\\s+|my\\s+)?\\b" + PHOTOS + "\\b|\\b(?:each|every)\\s+" + PHOTO + "\\b"
-          + "|(?:所有|全部|每张|每一张|每个)的?\\s*(?:照片|图片|相片|图)|(?:照片|图片|相片)(?=\\s*(?:都|全部))");
+          + "|(?:所有|全部|每张|每一张|每个)的?\\s*(?:照片|图片|相片|图)|(?:照片|图片|相片|\\bphoto|\\bpic|\\bpicture)(?=\\s*(?:都|全部))");
   /** "the photo", "this picture", "照片": the still, when there is one. */
   private static final Pattern ONE_PHOTO = Pattern.compile(
       "(?:the\\s+|my\\s+|this\\s+|that\\s+|a\\s+)?\\b" + PHOTO + "\\b|(?:这|那)?(?:张|个)?(?:照片|图片|相片)");
@@ -103,7 +106,7 @@ final class References {
     t = ALL_PHOTOS.matcher(t).replaceAll(at.size() == 1 ? "clip " + at.get(0) + " " : " photos ");
     boolean chinese = t.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
     t = ONE_PHOTO.matcher(t).replaceAll(m -> at.size() == 1 ? "clip " + at.get(0) + " "
-        : at.size() > 1 && m.group().matches(".*(?:照片|图片|相片).*") && chinese ? " photos " : " photo ");
+        : at.size() > 1 && m.group().matches("(?![这那]张).*(?:照片|图片|相片).*") && chinese ? " photos " : " photo ");
     return t.replaceAll("\\s+", " ").strip();
   }
 
@@ -112,6 +115,7 @@ final class References {
     int n = clipNames.size();
     t = byName(t, clipNames);
     t = OUTPUT.matcher(t).replaceAll("");
+    t = PHOTO_OF.matcher(t).replaceAll("clip $1");
     if (n >= 3 && n % 2 == 1) t = MIDDLE.matcher(t).replaceAll("clip " + (n + 1) / 2);
     t = PAIR.matcher(t).replaceAll(m -> "clip " + position(m.group(1), n) + " and clip " + position(m.group(2), n));
     t = replace(BY_ORDINAL, t, m -> position(m.group(1), n));
@@ -182,12 +186,16 @@ final class References {
       String words = base.replaceAll("[-_ .]+", " ").replaceAll("\\d+$", "").strip();
       if (words.isEmpty()) continue;
       String spaced = words.replace(" ", "[-_ ]?");
-      String noun = "(?:\\s*(?:(?<=\\s)(?:clip|video|one|shot|footage|part|bit|section|segment|moment|scene|file)(?!\\s*\\d+(?:\\s|,|$))|这段|那段|(?:这|那)个\\s*(?:clip|video|视频|片段)?|视频|片段|镜头))";
+      String noun = "(?:\\s*(?:(?<=\\s)(?:clip|video|one|shot|footage|part|bit|section|segment|moment|scene|file|photo|picture|pic|image)(?!\\s*\\d+(?:\\s|,|$))|这段|那段|(?:这|那)张\\s*(?:照片|图片|图|photo)?|(?:这|那)个\\s*(?:clip|video|视频|片段)?|视频|片段|镜头))";
       boolean bareOk = words.contains(" ") ? !KEYWORDS.contains(words.split(" ")[0]) || words.split(" ").length > 1
           : words.length() >= 4 && !KEYWORDS.contains(words);
-      String exact = "(?:the\\s+|my\\s+)?(?<![a-z\\d])(?:" + Pattern.quote(file) + "|" + spaced + "(?:\\.[a-z0-9]{2,4})" + noun + "?|"
-          + spaced + noun + (bareOk ? "?" : "") + ")(?![a-z\\d])";
-      t = Pattern.compile(exact).matcher(t).replaceAll("clip " + (i + 1));
+      // "img_3001": a camera's name without its extension names the file as well
+      String named = base.matches(".*\\d.*") && base.length() >= 4 ? Pattern.quote(file) + "|" + Pattern.quote(base) : Pattern.quote(file);
+      String exact = "(?:the\\s+|my\\s+)?(?<![a-z\\d])(?:" + named + "|" + spaced + "(?:\\.[a-z0-9]{2,4})" + noun + "?|"
+          + spaced + noun + (bareOk ? "?" : "") + ")(?:(?<=\\p{IsHan})|(?![a-z\\d]))";
+      int n = i + 1;
+      // "sunset那段speed up": the English word after 那段 stays a word of its own
+      t = Pattern.compile(exact).matcher(t).replaceAll(m -> "clip " + n + (m.group().matches("(?s).*\\p{IsHan}") ? " " : ""));
     }
     return byScene(byWord(t, clipNames), clipNames);
   }
@@ -218,13 +226,17 @@ final class References {
       Map.entry("beach", "海边|海滩|沙滩"), Map.entry("sunset", "日落|夕阳|落日"), Map.entry("sunrise", "日出"),
       Map.entry("city", "城市|市区"), Map.entry("street", "街道|街头|街上"), Map.entry("night", "夜景|晚上"),
       Map.entry("mountain", "山上|山顶|爬山"), Map.entry("snow", "雪景|下雪"), Map.entry("sea", "大海|海上"), Map.entry("ocean", "大海|海洋"),
-      Map.entry("dog", "狗狗|小狗|狗"), Map.entry("cat", "猫咪|小猫|猫"), Map.entry("party", "派对|聚会"), Map.entry("wedding", "婚礼"),
+      Map.entry("dog", "狗狗|小狗|狗"), Map.entry("cat", "猫猫|猫咪|小猫|猫"), Map.entry("puppy", "小狗|狗狗"), Map.entry("party", "派对|聚会"), Map.entry("wedding", "婚礼"),
       Map.entry("birthday", "生日"), Map.entry("food", "美食|吃饭"), Map.entry("park", "公园"), Map.entry("lake", "湖边|湖"),
       Map.entry("river", "河边|江边"), Map.entry("forest", "森林|树林"), Map.entry("drone", "航拍|无人机"), Map.entry("car", "车里|开车"),
       Map.entry("concert", "演唱会"), Map.entry("school", "学校"), Map.entry("graduation", "毕业"), Map.entry("rain", "下雨|雨天"),
       Map.entry("sky", "天空"), Map.entry("fireworks", "烟花|烟火"), Map.entry("festival", "音乐节"), Map.entry("times square", "时代广场"),
       Map.entry("skate", "滑板"), Map.entry("surf", "冲浪"), Map.entry("hike", "徒步|爬山"), Map.entry("airport", "机场"),
-      Map.entry("hotel", "酒店"), Map.entry("pool", "泳池"), Map.entry("garden", "花园"), Map.entry("kitchen", "厨房"));
+      Map.entry("hotel", "酒店"), Map.entry("pool", "泳池"), Map.entry("garden", "花园"), Map.entry("kitchen", "厨房"),
+      Map.entry("cake", "蛋糕"), Map.entry("candles", "蜡烛|吹蜡烛"), Map.entry("presents", "礼物|拆礼物"), Map.entry("gift", "礼物"),
+      Map.entry("living room", "客厅"), Map.entry("bedroom", "卧室|房间"), Map.entry("bathroom", "浴室|卫生间|洗手间"),
+      Map.entry("backyard", "后院|院子"), Map.entry("front door", "门口|大门|正门"), Map.entry("vows", "誓词|宣誓"),
+      Map.entry("first dance", "第一支舞|跳舞"), Map.entry("demo", "演示"), Map.entry("gameplay", "游戏|打游戏"));
 
   /** "把日落那段放最前面": a clip by the Chinese word for a word of its file name, with 那段, 视频… after it. */
   private static String byScene(String t, List<String> clipNames) {
@@ -241,7 +253,8 @@ final class References {
           if (j != i && other.contains(word)) unique = false;
         }
         if (!unique) continue;
-        t = Pattern.compile("(?:" + zh + ")的?\\s*(?:那段|这段|那个|这个|那条|这条)(?:视频|片段|镜头)?|(?:" + zh + ")的?\\s*(?:视频|片段|镜头)")
+        // "做个猫猫的视频" is a video to make, not the cat clip
+        t = Pattern.compile("(?:" + zh + ")的?\\s*(?:那段|这段|那个|这个|那条|这条|那张|这张)(?:视频|片段|镜头|照片|图片|\\s*photo)?|(?<![个条部])(?<!个\\p{IsHan})(?:" + zh + ")的?\\s*(?:视频|片段|镜头|照片|图片|photo\\b)")
             .matcher(t).replaceAll("clip " + (i + 1));
       }
     }

@@ -17,6 +17,7 @@ final class Times {
   private Times() {}
 
   static String seconds(String t) {
+    t = t.replaceAll("(?<=\\d)\\s*(秒钟?|分钟)(?=[a-z])", "$1 "); // "前3秒cut掉": the English word after the time is a word of its own
     t = CLOCK.matcher(t).replaceAll(m -> secs(Integer.parseInt(m.group(1)) * 60 + Double.parseDouble(m.group(2))));
     t = MIN_SEC.matcher(t).replaceAll(m -> secs(Integer.parseInt(m.group(1)) * 60 + Double.parseDouble(m.group(2))));
     t = t.replaceAll("(\\d+)\\s*分半", "$1.5分钟");

@@ -240,12 +240,30 @@ class BeatInstructionTest {
     }
     assertThat(editing.say("第二段太长了", "zh").text()).contains("拍").contains("剪辑点仍然卡在节拍上");
 
+    // on a montage "the 3rd clip" and "the 3rd shot" are its third shot, not the third clip sent
+    for (String edit : List.of("remove the 3rd shot", "the 3rd clip is blurry remove it", "删掉第三个镜头")) {
+      editing.draft = montage.deepCopy();
+      List<String> before = shotSources(editing.track(0).path("sg"));
+      editing.say(edit, edit.startsWith("删") ? "zh" : "en");
+      List<String> expected = new java.util.ArrayList<>(before);
+      expected.remove(2);
+      assertThat(shotSources(editing.track(0).path("sg"))).as(edit).isEqualTo(expected);
+      assertCutsOnBeats(beats);
+    }
+
     // a question between the montage and the trim leaves a note for the next turn:
     // the montage's beats must survive it
     editing.draft = montage.deepCopy();
     editing.say("how loud is the music?");
     assertThat(editing.say("make the second shot shorter").text()).contains("the cuts stay on the beat");
     assertCutsOnBeats(beats);
+  }
+
+  /** Each shot as its source and where in it the shot starts: which shots there are, in order. */
+  private static List<String> shotSources(com.fasterxml.jackson.databind.JsonNode shots) {
+    List<String> out = new java.util.ArrayList<>();
+    shots.forEach(sh -> out.add(sh.path("src").asText() + "@" + sh.path("in").asLong()));
+    return out;
   }
 
   /** Every cut between clips within a frame of a beat, with the music where it starts. */
