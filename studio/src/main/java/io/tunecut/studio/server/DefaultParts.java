@@ -4,11 +4,13 @@ import io.tunecut.studio.internal.agent.Agent;
 import io.tunecut.studio.internal.agent.Instruction;
 import io.tunecut.studio.internal.agent.Instructions;
 import io.tunecut.studio.internal.agent.ModelAgent;
+import io.tunecut.studio.internal.agent.MusicStart;
 import io.tunecut.studio.internal.agent.RuleAgent;
 import io.tunecut.studio.internal.agent.beat.BeatInstruction;
 import io.tunecut.studio.internal.analysis.AnalysisCache;
 import io.tunecut.studio.internal.compose.ComposedMusic;
 import io.tunecut.studio.internal.preview.Sketches;
+import io.tunecut.studio.internal.song.SongEar;
 import io.tunecut.studio.server.Soundfont;
 import io.tunecut.studio.ffmpeg.Ffmpeg;
 import io.tunecut.studio.internal.media.FfprobeMediaProbe;
@@ -46,7 +48,8 @@ final class DefaultParts {
   }
 
   static Agent agent(StudioSettings settings, AnalysisCache analysis, ComposedMusic music) {
-    List<Instruction> instructions = new ArrayList<>(Instructions.standard());
+    List<Instruction> instructions = new ArrayList<>(MusicStart.hearing(Instructions.standard(),
+        new SongEar(Ffmpeg.of(settings.ffmpeg(), settings.ffprobe()), analysis::beats)));
     BeatInstruction beat = new BeatInstruction(analysis);
     instructions.add(beat);
     RuleAgent rules = new RuleAgent(instructions, music);

@@ -2,6 +2,11 @@ package io.tunecut.studio.internal.agent;
 
 import io.tunecut.studio.internal.draft.Draft;
 import io.tunecut.studio.internal.draft.Music;
+import io.tunecut.studio.internal.media.Media;
+import io.tunecut.studio.internal.song.SongEar;
+import io.tunecut.studio.internal.song.SongParts;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,9 +15,10 @@ import java.util.regex.Pattern;
  * Where the music starts, on one of two clocks: on the timeline ("music comes in after 3 s",
  * "start the music at 5 s into the video", "音乐从第5秒开始") or in the song ("start the song at
  * 0:25", "skip the first 10 seconds of the song", "从歌的第30秒开始"). A time past the video's
- * end can only be in the song.
+ * end can only be in the song. With an ear, a part named ("from the chorus", "use the drop",
+ * "从副歌开始") is found by listening to the track.
  */
-final class MusicStart implements Instruction {
+public final class MusicStart implements Instruction {
   private static final String T = "(\\d+(?:\\.\\d+)?)s";
   /** "再进来", "才响起": the music entering the video, so a time before it is on the timeline. */
   private static final String COMES_IN = "(?:再|才)?\\s*(?:进来|进入|响起|出来|出现|进)";
@@ -50,8 +56,12 @@ final class MusicStart implements Instruction {
       "\\b(?:skip|cut|no|without|lose|drop)\\s+(?:the\\s+)?(?:(?:song|music)'?s?\\s+)?intro\\b|跳过\\s*(?:song|music)?\\s*的?\\s*前奏|(?:不要|去掉|剪掉)\\s*(?:song|music)?\\s*的?\\s*前奏");
   /** "start the music at the chorus", "从副歌开始", "use the drop": a part of the song only its sound tells. */
   private static final Pattern SONG_PART = Pattern.compile(
-      "\\b(?:start|begin|play|use|jump to|skip to|go to|cut to|from)\\b.*\\b(?:chorus|refrain|hook|drop|best part|good part|climax|catchy part)\\b"
-          + "|\\b(?:chorus|refrain|hook|drop|best part|climax)\\s+(?:only|part)\\b|(?:chorus|副歌|高潮|最好听的部分|精彩部分)\\s*(?:部分)?\\s*(?:开始|那里|那段|起)");
+      "\\b(?:start|begin|play|use|jump to|skip to|go to|cut to|from)\\b.*\\b(?:chorus|refrain|hook|drop|best part|good part|climax|catchy part|loudest part)\\b"
+          + "|\\b(?:chorus|refrain|hook|drop|best part|climax)\\s+(?:only|part)\\b|(?:chorus|副歌|高潮|最好听的部分|精彩部分)\\s*(?:部分)?\\s*(?:开始|那里|那段|起)"
+          + "|(?:从|用|放|跳到|直接到?)\\s*(?:song|music)?\\s*(?:的)?\\s*(?:副歌|高潮|最好听的(?:部分|那段|地方)|(?:最)?精彩(?:的)?部分|最响的(?:部分|那段))");
+  /** "the drop" is its own cue: where the energy and the bass come back in hardest. */
+  private static final Pattern DROP = Pattern.compile("\\bdrop\\b");
+  private static final Pattern LOUDEST = Pattern.compile("\\bloudest\\b|最响");
   /** "can the music kick in a bit later", "音乐晚一点再进来": later by {@link #LATER_MS}, no time said. */
   private static final Pattern LATER = Pattern.compile(
       "(?:music|song)\\s+(?:should\\s+|to\\s+)?(?:kicks?|comes?|starts?|begins?|enters?|drops?|bring\\s+(?:it\\s+)?in)(?:\\s+in)?\\s+(?:a\\s+(?:bit|little|tad)\\s+|slightly\\s+|(?:a\\s+)?few\\s+seconds\\s+)?later\\b"
@@ -59,6 +69,21 @@ final class MusicStart implements Instruction {
           + "|(?:music|song)\\s*(?:再)?\\s*(?:晚|迟)\\s*(?:一)?\\s*(?:点|些|点儿)\\s*(?:再|才)?\\s*(?:进来|进入|响起|出来|开始|进|出现)");
   static final long LATER_MS = 2000;
   private static final Pattern INTO_VIDEO = Pattern.compile("into the video|of the video|on the timeline|视频的?第");
+  /** Hears the track's parts; null where nothing can listen (then a part is asked for by time). */
+  private final SongEar ear;
+
+  MusicStart() {
+    this(null);
+  }
+
+  public MusicStart(SongEar ear) {
+    this.ear = ear;
+  }
+
+  /** {@code instructions} with their start of the music able to hear the track's chorus and drop. */
+  public static List<Instruction> hearing(List<Instruction> instructions, SongEar ear) {
+    return instructions.stream().map(i -> i instanceof MusicStart ? new MusicStart(ear) : i).toList();
+  }
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
@@ -85,7 +110,7 @@ final class MusicStart implements Instruction {
     Matcher song = turn.match(IN_SONG);
     Matcher timeline = song == null ? turn.match(ON_TIMELINE) : null;
     if (song == null && timeline == null && turn.match(INTRO_ONLY) != null) return Optional.of(intro(draft));
-    if (song == null && timeline == null && turn.match(SONG_PART) != null) return Optional.of(songPart(draft));
+    if (song == null && timeline == null && turn.match(SONG_PART) != null) return Optional.of(songPart(turn, draft));
     if (song == null && timeline == null) return Optional.empty();
     Music music = draft.music();
     if (music == null) return Optional.of(noMusic(draft));
@@ -117,11 +142,59 @@ final class MusicStart implements Instruction {
         "我听不出前奏在哪里结束：告诉我从歌的第几秒开始，比如“从歌的第20秒开始”。");
   }
 
-  private static Edit songPart(Draft draft) {
-    if (draft.music() == null) return noMusic(draft);
-    return Edit.refused(draft, "set_music_start", Edit.args(),
-        "I can't find the chorus by ear yet: say where in the song to start, e.g. \"start the song at 0:45\".",
-        "我还听不出副歌在哪里：告诉我从歌的第几秒开始，比如“从歌的第45秒开始”。");
+  /**
+   * The chorus, the drop or the loudest part, as asked, heard in the track; where the part
+   * asked for does not stand out, the next best is taken and the reply says so.
+   */
+  private Edit songPart(Turn turn, Draft draft) {
+    Music music = draft.music();
+    if (music == null) return noMusic(draft);
+    Optional<Media> track = turn.media().stream().filter(m -> m.id().equals(music.src())).findFirst();
+    if (ear == null || track.isEmpty()) {
+      return Edit.refused(draft, "set_music_start", Edit.args(),
+          "I can't find the chorus by ear yet: say where in the song to start, e.g. \"start the song at 0:45\".",
+          "我还听不出副歌在哪里：告诉我从歌的第几秒开始，比如“从歌的第45秒开始”。");
+    }
+    SongParts parts;
+    try {
+      parts = ear.parts(track.get().file());
+    } catch (RuntimeException e) {
+      return Edit.refused(draft, "set_music_start", Edit.args(),
+          "I couldn't listen to the track just now: say where in the song to start, e.g. \"start the song at 0:45\".",
+          "我现在听不了这首歌：告诉我从歌的第几秒开始，比如“从歌的第45秒开始”。");
+    }
+    boolean drop = turn.has(DROP);
+    if (turn.has(LOUDEST)) return part(draft, music, "loudest", parts.loudest(), "Music now starts at the loudest part, %s in.", "音乐现在从最响的部分开始：歌曲的第 %s。");
+    if (drop && parts.drop().isPresent()) {
+      return part(draft, music, "drop", parts.drop().get(), "Music now starts at the drop, %s in (where the beat and the bass come in hardest).",
+          "音乐现在从 drop 开始：歌曲的第 %s（节奏和低音最猛地进来的地方）。");
+    }
+    String missing = drop ? "a drop" : "a chorus";
+    String missingZh = drop ? "drop" : "副歌";
+    if (parts.chorus().isPresent()) {
+      return drop ? part(draft, music, "chorus", parts.chorus().get(),
+          "I can't hear a drop in this track; it now starts at the chorus, %s in (the loudest part that repeats) — say a time to change it.",
+          "这首歌里我听不出 drop：现在从副歌开始，歌曲的第 %s（重复出现的最响的部分）——想换就告诉我从第几秒开始。")
+          : part(draft, music, "chorus", parts.chorus().get(), "Music now starts at the chorus, %s in (the loudest part that repeats).",
+              "音乐现在从副歌开始：歌曲的第 %s（重复出现的最响的部分）。");
+    }
+    return part(draft, music, "loudest", parts.loudest(),
+        "I can't hear " + missing + " in this track; it now starts at its loudest part, %s in — say a time to change it.",
+        "这首歌里我听不出" + missingZh + "：现在从最响的部分开始，歌曲的第 %s——想换就告诉我从第几秒开始。");
+  }
+
+  private static Edit part(Draft draft, Music music, String part, double seconds, String english, String chinese) {
+    long in = Math.round(seconds * 1000);
+    String at = clock(in);
+    var args = Edit.args().put("in_ms", in).put("part", part);
+    return Edit.done(draft.withMusic(music.withTiming(music.startMs(), music.durationMs(), in)), "set_music_start", args,
+        String.format(Locale.ROOT, english, at), String.format(Locale.ROOT, chinese, at));
+  }
+
+  /** 48 s as "0:48", as a player shows a song's time. */
+  private static String clock(long ms) {
+    long s = Math.round(ms / 1000.0);
+    return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
   }
 
   private static Edit noMusic(Draft draft) {
