@@ -106,7 +106,7 @@ final class Performer {
    * Reads the soundfont and the instruments' samples of {@code style}, which playing a piece in
    * it needs first, and plays its shortest piece, which gets Java compiling the synthesizer:
    * called while the piece cannot be written yet (the clip's cuts are still being found), it
-   * spares the piece that wait and a third of its playing.
+   * spares the piece that wait and a tenth of its playing.
    */
   synchronized void prepare(Style style) throws IOException {
     if (!ready.add(style.name())) return;
