@@ -32,7 +32,10 @@ public final class E2eBenchmark {
   private E2eBenchmark() {}
 
   /**
-   * One console run: its steps in seconds (NaN when not seen). The pictures are the time from a
+   * One console run: its steps in seconds (NaN when not seen). {@code musicAfterCuts}: from the
+   * clip's cuts written to the composed track written (NaN with a track), read from the files'
+   * times: what a turn asking before the cuts were found waits for beyond them, whatever the
+   * console held back of its output meanwhile. The pictures are the time from a
    * line's answer to its first timeline picture; {@code uploadFullPicture}, from that to the full
    * one drawn once the beats and cuts were found (0 when the first was complete). A script's next
    * line runs meanwhile, its output held until the pictures are out, so a turn counts only what it
@@ -40,7 +43,7 @@ public final class E2eBenchmark {
    */
   record Run(double total, double started, double upload, double uploadPicture, double uploadFullPicture,
       double syncTurn, double turnPicture, double export, double exit, double renderEndToLink, double analysedAfterAck,
-      String transcript) {
+      double musicAfterCuts, String transcript) {
     /** What no step above covers: the gaps between one line's last output and the next's first. */
     double between() {
       return total - started - upload - uploadPicture - uploadFullPicture - syncTurn - turnPicture - export - exit;
@@ -62,6 +65,8 @@ public final class E2eBenchmark {
     System.out.printf(Locale.ROOT, "  bare single pass (copy picture, mix, loudnorm, AAC): %.2f s (median of 3)%n", bare);
     report("clip + track", headline, bare);
     report("clip alone, composed music", composed, bare);
+    System.out.printf(Locale.ROOT, "    the instruction sent before the clip's cuts were found: its music written %.2f s after them%n",
+        composed.musicAfterCuts());
     System.out.printf(Locale.ROOT, "  composed / uploaded track, end to end: %.2f× (target ≤ 2×)%n", composed.total() / headline.total());
     System.out.printf(Locale.ROOT, "  typed by a person: the analysis was done %.2f s after the upload was acknowledged; "
         + "the sync turn sent then answered in %.2f s (target ≤ 1 s); export %.2f s, render end → link %.3f s%n",
@@ -132,7 +137,27 @@ public final class E2eBenchmark {
     reader.join();
     if (process.waitFor() != 0) throw new IOException("the console failed: see " + data.resolve("stderr.log"));
     double total = (System.nanoTime() - start) / 1e9;
-    return steps(total, List.copyOf(lines), analysed);
+    return steps(total, List.copyOf(lines), analysed, musicAfterCuts(data.resolve("studio")));
+  }
+
+  /** Seconds from the newest cuts on disk to the newest composed track; NaN when either is missing. */
+  private static double musicAfterCuts(Path studio) throws IOException {
+    double cuts = newest(studio.resolve("analysis"), ".*\\.cuts\\.v\\d+\\.json");
+    double music = newest(studio.resolve("media").resolve("composed"), ".*\\.m4a");
+    return music - cuts;
+  }
+
+  private static double newest(Path dir, String names) throws IOException {
+    if (!Files.isDirectory(dir)) return Double.NaN;
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(f -> f.getFileName().toString().matches(names)).mapToDouble(f -> {
+        try {
+          return Files.getLastModifiedTime(f).toMillis() / 1000.0;
+        } catch (IOException e) {
+          return Double.NaN;
+        }
+      }).max().orElse(Double.NaN);
+    }
   }
 
   /**
@@ -190,7 +215,7 @@ public final class E2eBenchmark {
   private record Line(double at, Instant wall, String text) {}
 
   /** Each piece of work starts with its status ("bot> ⏳ …"); its answer is the first message after it. */
-  private static Run steps(double total, List<Line> lines, double analysed) throws IOException {
+  private static Run steps(double total, List<Line> lines, double analysed, double musicAfterCuts) throws IOException {
     List<Integer> starts = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) if (lines.get(i).text().startsWith("bot> ⏳")) starts.add(i);
     StringBuilder transcript = new StringBuilder();
@@ -219,7 +244,7 @@ public final class E2eBenchmark {
     double analysedAfterAck = analysed - answer(lines, starts.get(0));
     double started = lines.get(starts.get(0)).at();
     return new Run(total, started, upload, uploadPicture, uploadFullPicture, sync, turnPicture, export, total - link.at(), endToLink,
-        analysedAfterAck, transcript.toString());
+        analysedAfterAck, musicAfterCuts, transcript.toString());
   }
 
   /** From a line's answer to its timeline picture (0 when it drew none), the line's work starting at {@code from}. */

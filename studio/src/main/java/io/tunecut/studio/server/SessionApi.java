@@ -298,7 +298,11 @@ final class SessionApi {
   private void analyseByName(Path file) {
     String extension = FileNames.extension(file.getFileName().toString());
     if (AcceptedFormats.AUDIO.contains(extension)) analysis.start(file, EnumSet.of(AnalysisCache.Kind.BEATS));
-    else if (AcceptedFormats.VIDEO.contains(extension)) analysis.start(file, EnumSet.of(AnalysisCache.Kind.CUTS, AnalysisCache.Kind.SPEECH));
+    else if (AcceptedFormats.VIDEO.contains(extension)) {
+      analysis.start(file, EnumSet.of(AnalysisCache.Kind.CUTS, AnalysisCache.Kind.SPEECH));
+      // a clip may be sent alone: the synthesizer gets ready while its cuts are found
+      music.ifPresent(ComposedMusic::warmUp);
+    }
   }
 
   /** Once probed, what the file really is (a track named like a clip) is analysed, each kind once. */

@@ -9,12 +9,10 @@ import io.tunecut.studio.internal.analysis.Cuts;
 import io.tunecut.studio.internal.draft.Clip;
 import io.tunecut.studio.internal.draft.Draft;
 import io.tunecut.studio.ffmpeg.Ffmpeg;
-import io.tunecut.studio.ffmpeg.FfmpegRun;
 import io.tunecut.studio.internal.media.Media;
 import io.tunecut.studio.internal.media.MediaInfo;
 import io.tunecut.studio.internal.media.MediaKind;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -29,6 +27,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -70,6 +70,7 @@ public final class ComposedMusic implements MusicMaker, AutoCloseable {
   private final Listener listener;
   private final Soundfont soundfont;
   private final Rehearsals rehearsals = new Rehearsals();
+  private final AtomicBoolean warmed = new AtomicBoolean();
 
   /**
    * Told of each track's sound as it is made, so what is drawn of it (its waveform) needs no
@@ -113,7 +114,7 @@ public final class ComposedMusic implements MusicMaker, AutoCloseable {
       throw new IOException(String.format(Locale.ROOT, "The video is %.1f s long: music of its own needs at least %.0f s.",
           timeline.seconds(), Composer.SHORTEST));
     }
-    Piece piece = rehearsals.take(key(draft, timeline, style, wish.seed()), key -> play(key, true));
+    Piece piece = rehearsals.take(key(draft, timeline, style, wish.seed()), this::play);
     if (piece.mono() != null) {
       try {
         listener.heard(piece.id(), piece.mono(), Performer.SAMPLE_RATE);
@@ -154,7 +155,18 @@ public final class ComposedMusic implements MusicMaker, AutoCloseable {
       Timeline timeline = Timeline.of(draft, byId, this::cuts);
       if (timeline.seconds() < Composer.SHORTEST) return Optional.empty();
       return Optional.of(key(draft, timeline, style, Wish.defaults().seed()));
-    }, key -> play(key, false));
+    }, this::play);
+  }
+
+  /**
+   * Gets the synthesizer ready for the plain request's music, in the background: its soundfont
+   * and instruments read, and Java compiling it. Called when a clip arrives, long before its cuts,
+   * which the music waits for; done once.
+   */
+  public void warmUp() {
+    if (Files.isRegularFile(soundfont.file()) && warmed.compareAndSet(false, true)) {
+      PREPARING.execute(() -> prepare(style(Wish.defaults())));
+    }
   }
 
   /** Drops what was made ahead for the session (a track was sent, or the session is gone). */
@@ -183,35 +195,31 @@ public final class ComposedMusic implements MusicMaker, AutoCloseable {
   }
 
   /**
-   * Composes, plays and encodes the music for {@code key}. For a turn ({@code now}) the
-   * listener hears it beside the encoding; made ahead, its sound is held for the turn that takes it.
+   * Composes, plays and encodes the music for {@code key}. When it is {@code asked} for by the
+   * time it is played (a turn's own, or made ahead and taken meanwhile) the listener hears it
+   * beside the encoding; else its sound is held for the turn that takes it.
    */
-  private Piece play(Rehearsals.Key key, boolean now) throws IOException {
+  private Piece play(Rehearsals.Key key, BooleanSupplier asked) throws IOException {
     Style style = Styles.all().stream().filter(s -> s.name().equals(key.style())).findFirst().orElse(Styles.standard());
-    Score score = new Composer(style, key.seed()).compose(key.timeline());
-    Recording sound = performer.play(score);
-
     Files.createDirectories(directory);
     String id = "med_" + HexFormat.of().formatHex(bytes());
-    String slug = slug(style) + "-seed-" + key.seed();
-    Path file = directory.resolve(id + "-" + slug + ".m4a");
-    Path wav = directory.resolve(id + ".wav");
-    // Told while ffmpeg encodes, on the other core: the waveform costs no time of its own.
-    CompletableFuture<Void> heard = now
-        ? CompletableFuture.runAsync(() -> listener.heard(id, sound.mono(), Performer.SAMPLE_RATE), HEARING)
-        : CompletableFuture.completedFuture(null);
-    try {
-      sound.writeWav(wav);
-      encode(wav, file);
-    } finally {
-      Files.deleteIfExists(wav);
+    Path file = directory.resolve(id + "-" + slug(style) + "-seed-" + key.seed() + ".m4a");
+    try (Encoding encoding = Encoding.start(ffmpeg.ffmpegProgram(), Performer.SAMPLE_RATE, file, ENCODE_TIMEOUT)) {
+      Score score = new Composer(style, key.seed()).compose(key.timeline());
+      Recording sound = performer.play(score);
+      boolean now = asked.getAsBoolean();
+      // Told while ffmpeg encodes, on the other core: the waveform costs no time of its own.
+      CompletableFuture<Void> heard = now
+          ? CompletableFuture.runAsync(() -> listener.heard(id, sound.mono(), Performer.SAMPLE_RATE), HEARING)
+          : CompletableFuture.completedFuture(null);
+      encoding.finish(sound);
+      try {
+        heard.join();
+      } catch (CompletionException e) {
+        // the track stands without it: its waveform is read from the file instead
+      }
+      return new Piece(id, file, info(sound), score.beats(), score.bpm(), now ? null : sound.mono());
     }
-    try {
-      heard.join();
-    } catch (CompletionException e) {
-      // the track stands without it: its waveform is read from the file instead
-    }
-    return new Piece(id, file, info(sound), score.beats(), score.bpm(), now ? null : sound.mono());
   }
 
   @Override
@@ -275,16 +283,6 @@ public final class ComposedMusic implements MusicMaker, AutoCloseable {
       return analysis.cuts(file);
     } catch (AnalysisException e) {
       return new Cuts(List.of(), List.of());
-    }
-  }
-
-  private void encode(Path wav, Path out) throws IOException {
-    try {
-      ffmpeg.run(FfmpegRun.of(List.of("-i", wav.toString(), "-c:a", "alac", "-movflags", "+faststart",
-          out.toString()), ENCODE_TIMEOUT).deletingOnFailure(out));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while encoding the music");
     }
   }
 

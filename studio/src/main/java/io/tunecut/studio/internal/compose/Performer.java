@@ -104,16 +104,17 @@ final class Performer {
 
   /**
    * Reads the soundfont and the instruments' samples of {@code style}, which playing a piece in
-   * it needs first: called while the piece cannot be written yet (the clip's cuts are still
-   * being found), it spares the piece that wait.
+   * it needs first, and plays its shortest piece, which gets Java compiling the synthesizer:
+   * called while the piece cannot be written yet (the clip's cuts are still being found), it
+   * spares the piece that wait and a tenth of its playing.
    */
   synchronized void prepare(Style style) throws IOException {
     if (!ready.add(style.name())) return;
     Score piece = new Composer(style, 1).compose(new Timeline(Composer.SHORTEST, List.of()));
     Map<Voice, Instrument> chosen = new HashMap<>();
     for (Voice voice : piece.voices()) chosen.put(voice, instrument(voice));
-    // a moment of silence on them reads their samples
-    Take.play(piece.voices(), chosen, List.of(), 0, Take.BLOCK, Take.BLOCK);
+    int frames = (int) Math.round(piece.seconds() * SAMPLE_RATE);
+    Take.play(piece.voices(), chosen, piece.notes(), 0, frames, frames);
   }
 
   /**

@@ -1,11 +1,7 @@
 package io.tunecut.studio.internal.compose;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.OutputStream;
 
 /** Stereo sound as floats, -1..1, finished in place (faded, limited) before it is written. */
 final class Recording {
@@ -75,27 +71,24 @@ final class Recording {
   }
 
   /**
-   * Writes 16-bit PCM WAV: the canonical 44-byte header, then the frames. Written by hand, as
-   * Java's sound system would (the same bytes), without the half second its first use costs.
+   * Writes the frames as 16-bit little-endian PCM, left and right in turn, as a WAV file holds
+   * them, in pieces: the encoder reading them works meanwhile.
    */
-  void writeWav(Path file) throws IOException {
-    int data = left.length * 4;
-    byte[] bytes = new byte[44 + data];
-    ByteBuffer header = ByteBuffer.wrap(bytes, 0, 44).order(ByteOrder.LITTLE_ENDIAN);
-    header.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + data).put("WAVE".getBytes(StandardCharsets.US_ASCII));
-    header.put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 2)
-        .putInt(sampleRate).putInt(sampleRate * 4).putShort((short) 4).putShort((short) 16);
-    header.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(data);
-    // byte by byte, little-endian: a plain loop that costs little before Java has compiled it
-    for (int i = 0, at = 44; i < left.length; i++, at += 4) {
-      short l = pcm(left[i]);
-      short r = pcm(right[i]);
-      bytes[at] = (byte) l;
-      bytes[at + 1] = (byte) (l >> 8);
-      bytes[at + 2] = (byte) r;
-      bytes[at + 3] = (byte) (r >> 8);
+  void writePcm(OutputStream out) throws IOException {
+    byte[] bytes = new byte[4 * 8192];
+    for (int from = 0; from < left.length; from += 8192) {
+      int to = Math.min(left.length, from + 8192);
+      // byte by byte: a plain loop that costs little before Java has compiled it
+      for (int i = from, at = 0; i < to; i++, at += 4) {
+        short l = pcm(left[i]);
+        short r = pcm(right[i]);
+        bytes[at] = (byte) l;
+        bytes[at + 1] = (byte) (l >> 8);
+        bytes[at + 2] = (byte) r;
+        bytes[at + 3] = (byte) (r >> 8);
+      }
+      out.write(bytes, 0, 4 * (to - from));
     }
-    Files.write(file, bytes);
   }
 
   private static short pcm(float v) {

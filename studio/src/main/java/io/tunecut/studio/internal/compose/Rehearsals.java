@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Music made before it is asked for. Once a session's clips are in and no track was sent, the
@@ -42,7 +43,8 @@ final class Rehearsals implements AutoCloseable {
 
   @FunctionalInterface
   interface Playing {
-    Piece play(Key key) throws IOException;
+    /** @param asked whether a turn waits for it now (asked once the sound is there) */
+    Piece play(Key key, BooleanSupplier asked) throws IOException;
   }
 
   private static final class Rehearsal {
@@ -118,11 +120,11 @@ final class Rehearsals implements AutoCloseable {
         throw new InterruptedIOException("interrupted while waiting for the music");
       } catch (ExecutionException | CancellationException e) {
         // made ahead and failed (or stopped): made now, and says why when it fails again
-        return otherwise.play(key);
+        return otherwise.play(key, () -> true);
       }
     }
     try {
-      return otherwise.play(key);
+      return otherwise.play(key, () -> true);
     } finally {
       synchronized (this) {
         claimed.computeIfPresent(key, (k, n) -> n == 1 ? null : n - 1);
@@ -155,7 +157,7 @@ final class Rehearsals implements AutoCloseable {
     }
     Piece made;
     try {
-      made = playing.play(r.key);
+      made = playing.play(r.key, () -> taken(r));
     } catch (IOException | RuntimeException e) {
       synchronized (this) {
         bySession.remove(r.session, r);
@@ -172,6 +174,10 @@ final class Rehearsals implements AutoCloseable {
       if (!r.taken) worker.schedule(() -> expire(r), KEPT.toMillis(), TimeUnit.MILLISECONDS);
     }
     r.piece.complete(made);
+  }
+
+  private synchronized boolean taken(Rehearsal r) {
+    return r.taken;
   }
 
   private static Optional<Key> plan(Planning planning) {

@@ -57,6 +57,11 @@ record Take(float[] left, float[] right, int voices) {
    * holds about 120, each note several samples; only voices sounding cost time.
    */
   static final int POLYPHONY = 256;
+  /**
+   * Voices are counted every this many control periods (18 times a second): asking the synthesizer
+   * copies the state of all {@link #POLYPHONY} voices, and every period that was a sixth of the playing.
+   */
+  private static final int COUNT_EVERY = 8;
 
   /**
    * Sound from frame {@code start} of the piece: at least until {@code until} (the next
@@ -120,6 +125,7 @@ record Take(float[] left, float[] right, int voices) {
     float[] both = new float[2 * BLOCK];
     int frame = 0;
     int voices = 0;
+    int periods = 0;
     boolean quiet = false;
     while (frame < atMost && (frame < atLeast || !quiet)) {
       int frames = Math.min(BLOCK, (frame < atLeast ? atLeast : atMost) - frame);
@@ -141,7 +147,7 @@ record Take(float[] left, float[] right, int voices) {
         if (Math.abs(r) > peak) peak = Math.abs(r);
       }
       quiet = peak < QUIET;
-      voices = Math.max(voices, sounding(synth));
+      if (periods++ % COUNT_EVERY == 0) voices = Math.max(voices, sounding(synth));
     }
     left = Arrays.copyOf(left, frame);
     right = Arrays.copyOf(right, frame);

@@ -22,6 +22,7 @@ import io.tunecut.studio.internal.media.MediaInfo;
 import io.tunecut.studio.internal.media.MediaKind;
 import io.tunecut.studio.internal.render.FfmpegRenderer;
 import io.tunecut.studio.internal.render.RenderOptions;
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -31,6 +32,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,6 +100,39 @@ class ComposedMusicTest {
   }
 
   @Test
+  void theTrackHoldsExactlyTheSoundOfItsScoreWhetherTheTurnMadeItOrTookItMadeAheadWhileItWaited() throws Exception {
+    Media clip = clip(TestMedia.make(dir.resolve("a.mp4"), "-f", "lavfi", "-i", "testsrc2=size=160x90:rate=30:duration=2.5",
+        "-f", "lavfi", "-i", "smptebars=size=160x90:rate=30:duration=3.5",
+        "-filter_complex", "[0:v][1:v]concat=n=2:v=1:a=0,format=yuv420p"));
+    Draft draft = Draft.empty().withClips(List.of(
+        new Clip("c0", clip.id(), clip.filename(), "video", Math.round(clip.info().durationSeconds() * 1000), 0, 1, null)));
+    Soundfont soundfont = Soundfont.fromEnvironment(System.getenv());
+    AnalysisCache analysis = new AnalysisCache(dir.resolve("analysis"), FFMPEG);
+    // the sound the plain request's score plays to, on a synthesizer of its own
+    Score score = new Composer(Styles.standard(), 1).compose(Timeline.of(draft, Map.of(clip.id(), clip), analysis::cuts));
+    ByteArrayOutputStream played = new ByteArrayOutputStream();
+    new Performer(soundfont).play(score).writePcm(played);
+
+    ComposedMusic turn = new ComposedMusic(dir.resolve("turn"), FFMPEG, analysis, soundfont);
+    Media made = turn.make(draft, List.of(clip), new Wish(null, 1));
+    assertThat(pcm(made.file())).as("the turn's own track: every sample as played").isEqualTo(played.toByteArray());
+
+    // asked for at once, while the music made ahead waits for the cuts or is being played
+    List<String> heard = new CopyOnWriteArrayList<>();
+    ComposedMusic ahead = new ComposedMusic(dir.resolve("ahead"), FFMPEG, new AnalysisCache(dir.resolve("analysis-2"), FFMPEG),
+        soundfont, (id, mono, rate) -> heard.add(id));
+    ahead.makeAhead("session", draft, List.of(clip));
+    Media taken = ahead.make(draft, List.of(clip), new Wish(null, 1));
+    assertThat(pcm(taken.file())).as("the same music, sample for sample").isEqualTo(played.toByteArray());
+    assertThat(heard).as("its waveform told once, for the track the turn got").containsExactly(taken.id());
+    try (Stream<Path> files = Files.list(dir.resolve("ahead").resolve("media").resolve("composed"))) {
+      assertThat(files.toList()).as("one track made, nothing left beside it").containsExactly(taken.file());
+    }
+    ahead.close();
+    turn.close();
+  }
+
+  @Test
   void theStyleIsNamedInThePersonsLanguage() throws Exception {
     ComposedMusic maker = new ComposedMusic(dir, FFMPEG, new AnalysisCache(dir.resolve("analysis"), FFMPEG),
         Soundfont.fromEnvironment(System.getenv()));
@@ -110,6 +146,14 @@ class ComposedMusicTest {
     String id = "med_" + file.getFileName().toString().charAt(0);
     return new Media(id, file.getFileName().toString(),
         new FfprobeMediaProbe(FFMPEG).probe(file, file.getFileName().toString()), file);
+  }
+
+  /** The track's samples as 16-bit stereo PCM. */
+  private byte[] pcm(Path track) throws Exception {
+    Path raw = dir.resolve("track-" + track.getFileName() + ".s16");
+    FFMPEG.run(FfmpegRun.of(List.of("-i", track.toString(), "-f", "s16le", "-c:a", "pcm_s16le", raw.toString()),
+        Duration.ofSeconds(60)));
+    return Files.readAllBytes(raw);
   }
 
   /** The render's sound, mono 44.1 kHz floats. */

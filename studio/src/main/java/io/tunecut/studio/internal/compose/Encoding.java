@@ -1,0 +1,98 @@
+package io.tunecut.studio.internal.compose;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A track being written as Apple Lossless in MP4 by ffmpeg, started before its sound is ready:
+ * ffmpeg loads while the music is played, then reads the samples through a pipe as they are
+ * converted, with no WAV file between. Closed unfinished (the playing failed or was stopped),
+ * ffmpeg is stopped and the file deleted.
+ */
+final class Encoding implements AutoCloseable {
+  private final Process ffmpeg;
+  private final Path out;
+  private final Duration timeout;
+  private final CompletableFuture<String> errors;
+  private boolean finished;
+
+  private Encoding(Process ffmpeg, Path out, Duration timeout) {
+    this.ffmpeg = ffmpeg;
+    this.out = out;
+    this.timeout = timeout;
+    // read beside the samples written: a pipe left full would stop ffmpeg
+    this.errors = CompletableFuture.supplyAsync(() -> tail(ffmpeg.getErrorStream()), Encoding::daemon);
+  }
+
+  /** Starts ffmpeg writing {@code out} from 16-bit stereo PCM at {@code sampleRate}. */
+  static Encoding start(String program, int sampleRate, Path out, Duration timeout) throws IOException {
+    Process process = new ProcessBuilder(List.of(program, "-hide_banner", "-v", "error", "-y",
+        "-f", "s16le", "-ar", String.valueOf(sampleRate), "-ac", "2", "-i", "pipe:0",
+        "-c:a", "alac", "-movflags", "+faststart", out.toString()))
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    return new Encoding(process, out, timeout);
+  }
+
+  /** Writes the sound and waits for ffmpeg to finish the file. */
+  void finish(Recording sound) throws IOException {
+    try (OutputStream in = ffmpeg.getOutputStream()) {
+      sound.writePcm(in);
+    } catch (IOException e) {
+      throw new IOException("ffmpeg stopped reading the music: " + errors(), e);
+    }
+    try {
+      if (!ffmpeg.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new IOException("ffmpeg took longer than " + timeout.toSeconds() + " s to write the music and was stopped");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while encoding the music");
+    }
+    if (ffmpeg.exitValue() != 0) throw new IOException("ffmpeg could not write the music: " + errors());
+    finished = true;
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (finished) return;
+    ffmpeg.destroyForcibly();
+    try {
+      ffmpeg.waitFor(5, TimeUnit.SECONDS); // gone before its file is deleted
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    Files.deleteIfExists(out);
+  }
+
+  private String errors() {
+    try {
+      return errors.get(5, TimeUnit.SECONDS).strip();
+    } catch (Exception e) {
+      return "(its messages were not read)";
+    }
+  }
+
+  private static String tail(InputStream stderr) {
+    try (stderr) {
+      String all = new String(stderr.readAllBytes(), StandardCharsets.UTF_8);
+      return all.length() <= 2000 ? all : all.substring(all.length() - 2000);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private static void daemon(Runnable r) {
+    Thread t = new Thread(r, "tunecut-encoding-errors");
+    t.setDaemon(true);
+    t.start();
+  }
+}
