@@ -81,6 +81,7 @@ public final class RuleAgent implements Agent {
     if (note.awaitsTitle() && quotedOnly.matches()) return respond(start, history, media, titled(quotedOnly.group(1)), language);
     Message msg = Message.read(note.named(message), start.clips().stream().map(Clip::name).toList(),
         start.clips().stream().map(Clip::isStill).toList(), language);
+    String whole = String.join(", ", msg.clauses().stream().map(Message.Clause::text).toList());
     // "ok" after a turn in Chinese is answered in Chinese
     boolean zh = msg.chinese() || note.chinese() && msg.original().codePoints().noneMatch(Character::isIdeographic)
         && msg.clauses().stream().allMatch(c -> FILLER.matcher(c.text()).matches());
@@ -137,7 +138,7 @@ public final class RuleAgent implements Agent {
       edits.forEach(e -> {
         if (e.step() != null) tools.add(e.step().tool());
       });
-      Turn turn = new Turn(clause, msg.quoted(), all, zh, TrackNames.in(maker, zh), tools, montages);
+      Turn turn = new Turn(clause, whole, msg.quoted(), all, zh, TrackNames.in(maker, zh), tools, montages);
       boolean understood = false;
       int first = edits.size();
       for (Instruction instruction : instructions) {

@@ -182,7 +182,7 @@ final class References {
       String words = base.replaceAll("[-_ .]+", " ").replaceAll("\\d+$", "").strip();
       if (words.isEmpty()) continue;
       String spaced = words.replace(" ", "[-_ ]?");
-      String noun = "(?:\\s*(?:(?<=\\s)(?:clip|video|one|shot|footage|part|bit|section|segment|moment|scene|file)(?!\\s*\\d+(?:\\s|,|$))|这段|那段|(?:这|那)个\\s*(?:clip|video|视频|片段)?|视频|片段|镜头))";
+      String noun = "(?:\\s*(?:(?<=\\s)(?:clip|video|one|shot|footage|part|bit|section|segment|moment|scene|file|pic|picture|photo|image)(?!\\s*\\d+(?:\\s|,|$))|这段|那段|(?:这|那)个\\s*(?:clip|video|视频|片段)?|视频|片段|镜头))";
       boolean bareOk = words.contains(" ") ? !KEYWORDS.contains(words.split(" ")[0]) || words.split(" ").length > 1
           : words.length() >= 4 && !KEYWORDS.contains(words);
       String exact = "(?:the\\s+|my\\s+)?(?<![a-z\\d])(?:" + Pattern.quote(file) + "|" + spaced + "(?:\\.[a-z0-9]{2,4})" + noun + "?|"
