@@ -57,6 +57,14 @@ final class ClipOrder implements Instruction {
   private static final Pattern REVERSE = Pattern.compile(
       "reverse\\s+(?:the\\s+)?(?:clip\\s+|video\\s+)?(?:order|clips|videos)|(?:order|clips|videos)\\s+(?:in\\s+)?reverse|backwards order|倒序|反过来|倒过来|倒着放");
 
+  /** "put the photos first and then the videos", "videos first", "照片放最后": stills before or after the videos. */
+  private static final Pattern BY_KIND = Pattern.compile(
+      "\\b(photos|videos)\\s+(?:should\\s+(?:go|come|be)\\s+|go\\s+|come\\s+)?(?:at\\s+)?(?:the\\s+)?(?:very\\s+)?(first|start|beginning|front|last|end)\\b"
+          + "|\\b(?:put|move|place|play|show|have)\\s+(?:all\\s+)?(?:of\\s+)?(?:the\\s+|my\\s+)?(photos|videos)\\s+(?:to\\s+|at\\s+)?(?:the\\s+)?(?:very\\s+)?(first|start|beginning|front|last|end)\\b"
+          + "|(?:先放|先播)\\s*(photos|视频)()|(photos|视频)\\s*(?:都|全部)?\\s*(?:放到?|移到|挪到|放在)\\s*(?:最)?(前面|开头|最前|后面|最后|结尾)");
+
+  private static final Pattern THEN_KIND = Pattern.compile("^(?:and\\s+)?(?:then\\s+|after that\\s+)?(?:all\\s+)?(?:the\\s+|my\\s+)?(?:photos|videos)(?:\\s+(?:after|last|next|after that))?$|^(?:再放|然后|后放)\\s*(?:photos|视频)$");
+
   /** "shuffle the clips", "random order", "打乱顺序". */
   private static final Pattern SHUFFLE = Pattern.compile(
       "\\bshuffle\\b|\\brandomi[sz]e\\b|\\b(?:in\\s+(?:a\\s+)?)?random(?:ly)?\\s+(?:order|sequence)\\b|\\bmix\\s+(?:up\\s+)?(?:the\\s+)?(?:clips|order|videos)(?:\\s+up)?\\b"
@@ -65,6 +73,14 @@ final class ClipOrder implements Instruction {
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
     if (turn.match(SHUFFLE) != null) return Optional.of(shuffled(draft));
+    // "… the photos first and then the videos": the second half says the same order
+    if (turn.match(THEN_KIND) != null && BY_KIND.matcher(turn.message()).find()) return Optional.of(Edit.understood(draft));
+    Matcher kind = turn.match(BY_KIND);
+    if (kind != null) {
+      String[] g = pair(kind);
+      boolean front = g[1].isEmpty() || g[1].matches("first|start|beginning|front|前面|开头|最前");
+      return Optional.of(stillsFirst(draft, g[0].equals("photos") == front));
+    }
     Matcher sequence = turn.match(SEQUENCE);
     if (sequence != null) {
       List<Integer> named = new ArrayList<>();
@@ -118,6 +134,19 @@ final class ClipOrder implements Instruction {
     Collections.shuffle(clips, new Random(draft.toJson().toString().hashCode()));
     if (clips.equals(draft.clips())) Collections.rotate(clips, 1);
     return ordered(draft, clips, Edit.args().put("shuffled", true));
+  }
+
+  /** The photos before the videos or after them, each kind in the order it had. */
+  static Edit stillsFirst(Draft draft, boolean stillsFirst) {
+    List<Clip> stills = draft.clips().stream().filter(Clip::isStill).toList();
+    if (stills.isEmpty() || stills.size() == draft.clips().size()) {
+      return Edit.answer(draft, "All the clips are " + (stills.isEmpty() ? "videos" : "photos") + ": there is nothing to put first.",
+          "片段都是" + (stills.isEmpty() ? "视频" : "照片") + "，没有可以挪到前面的。");
+    }
+    List<Clip> clips = new ArrayList<>(stillsFirst ? stills : List.of());
+    draft.clips().stream().filter(c -> !c.isStill()).forEach(clips::add);
+    if (!stillsFirst) clips.addAll(stills);
+    return ordered(draft, clips, Edit.args());
   }
 
   /** The clips at {@code positions} (from 1) first, in that order, then the others as they were. */
@@ -183,6 +212,12 @@ final class ClipOrder implements Instruction {
     clips.remove(moved);
     clips.add(clips.indexOf(anchor) + (after ? 1 : 0), moved);
     return ordered(draft, clips, Edit.args());
+  }
+
+  /** The first two groups of whichever alternative matched. */
+  private static String[] pair(Matcher m) {
+    for (int g = 1; g < m.groupCount(); g += 2) if (m.group(g) != null) return new String[] {m.group(g), m.group(g + 1)};
+    throw new IllegalStateException(m.group());
   }
 
   /** The clip number and the place word, whichever alternative matched. */

@@ -18,12 +18,19 @@ final class ClipTooLong implements Instruction {
   private static final Pattern INTRO = Pattern.compile("\\b(?:intro|opening|beginning|start)\\b|片头|开头|开场");
   private static final Pattern OUTRO = Pattern.compile("\\b(?:outro|ending|end)\\b|片尾|结尾");
   private static final Pattern CLIP = Pattern.compile("clip (\\d+)");
+  /** "clip 3 is too long, cut half of it": another part of the message says how much. */
+  static final Pattern HOW_MUCH = Pattern.compile("\\b(?:cut|trim|shorten|chop)\\b[^.?!,]{0,20}\\d|(?:剪掉|剪到|剪成|缩短)[^。？！，,]{0,8}\\d");
   private static final Pattern A_BIT = Pattern.compile("\\b(?:a bit|a little|slightly|a tad|a touch|little)\\b|有点|一点|一些|短些|稍微");
+
+  static boolean saysHowMuch(Turn turn) {
+    return HOW_MUCH.matcher(CLIP.matcher(turn.message()).replaceAll("")).find();
+  }
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
     String text = turn.text();
-    if (!turn.has(SHORTER) || CLIP.matcher(text).replaceAll("").matches(".*\\d.*") || draft.clips().isEmpty()) return Optional.empty();
+    if (!turn.has(SHORTER) || CLIP.matcher(text).replaceAll("").matches(".*\\d.*") || draft.clips().isEmpty()
+        || saysHowMuch(turn)) return Optional.empty();
     var clip = CLIP.matcher(text);
     boolean named = clip.find();
     boolean intro = !named && turn.has(INTRO);

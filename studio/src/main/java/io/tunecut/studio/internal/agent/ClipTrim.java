@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 final class ClipTrim implements Instruction {
   private static final Pattern TO = Pattern.compile(
-      "(?:trim|cut|shorten|make|keep|set|clip)\\s+clip (\\d+)\\s+(?:shorter|longer)?\\s*(?:to|down to|into|at|only|just)?\\s*(?:be\\s+)?(?:only\\s+|just\\s+)?(\\d+(?:\\.\\d+)?)s"
+      "(?:trim|cut|shorten|make|keep|set|clip)\\s+clip (\\d+)\\s+(?:shorter|longer)?\\s*(?:like|about|around|maybe|to|down to|into|at|only|just)?\\s*(?:be\\s+)?(?:only\\s+|just\\s+)?(\\d+(?:\\.\\d+)?)s"
           + "|clip (\\d+)\\s+(?:to|only|should be|just|is|at|down to)\\s*(?:only\\s+|just\\s+)?(\\d+(?:\\.\\d+)?)s"
           + "|clip (\\d+)\\s*(?:那段|这段|那个|这个|段)?\\s*(?:剪|裁|截|缩短|改|cut|trim)?\\s*(?:到|成|为)\\s*(\\d+(?:\\.\\d+)?)s|clip (\\d+)\\s*(?:只|就)(?:要|留|保留|用)\\s*(?:前|开头)?\\s*(\\d+(?:\\.\\d+)?)s");
   private static final Pattern HEAD_TAIL = Pattern.compile(
@@ -34,6 +34,13 @@ final class ClipTrim implements Instruction {
   private static final Pattern PART_OF = Pattern.compile(
       "(?:(?:keep|use|want)\\s+(?:only\\s+|just\\s+)?|\\bonly\\s+|\\bjust\\s+)(?:the\\s+)?(first|last)\\s+(\\d+(?:\\.\\d+)?)s\\s+(?:of|from|in)\\s+clip (\\d+)"
           + "|clip (\\d+)\\s*(?:的)?\\s*(?:只|就)(?:要|留|保留|用)\\s*(?:最后|后)\\s*(\\d+(?:\\.\\d+)?)s");
+  /** "cut clip 2 in half", "clip 2 is too long, cut half of it", "第二段太长了 剪掉一半": a share of one clip. */
+  private static final Pattern SHARE = Pattern.compile(
+      "clip (\\d+)\\b(?![^.?!]{0,30}\\bclip \\d)[^.?!]{0,30}?(?:(\\d+(?:\\.\\d+)?)%\\s+shorter|\\b(?:cut|trim|shorten|chop|remove)\\s+(?:it\\s+|that\\s+|off\\s+)?(?:in\\s+|by\\s+|about\\s+)?(\\d+(?:\\.\\d+)?)%"
+          + "|(?:剪掉|减少|缩短|剪短|砍掉|去掉|短)\\s*(\\d+(?:\\.\\d+)?)%)|(?:cut|trim|shorten|chop)\\s+clip (\\d+)\\s+(?:in|by)\\s+(\\d+(?:\\.\\d+)?)%");
+  /** "cut half of it" after "clip 3 is too long": the share named first. */
+  private static final Pattern SHARE_OF = Pattern.compile(
+      "\\b(?:cut|trim|remove|chop|shorten)\\s+(?:off\\s+|out\\s+)?(?:about\\s+)?(\\d+(?:\\.\\d+)?)%\\s+(?:of|off|from)\\s+clip (\\d+)");
   private static final Pattern DROP = Pattern.compile(
       "(?:remove|delete|drop|cut|get rid of|take out|lose|skip|ditch|trash|don't want|do not want|without)\\s+(?:out\\s+)?clip (\\d+)(?!\\s*(?:to|down|'s|\\d))"
           // "bro clip 3 is mid remove it", "clip 4 is kind of blurry can we take it out": the clip named, then "it"
@@ -92,6 +99,15 @@ final class ClipTrim implements Instruction {
       long ms = Words.ms(part.group(2) != null ? part.group(2) : part.group(5));
       if ("first".equals(part.group(1)) || pos < 1 || pos > draft.clips().size()) return Optional.of(keep(draft, turn.media(), pos, ms));
       return Optional.of(cut(draft, pos, Math.max(0, draft.clips().get(pos - 1).durationMs() - ms), true));
+    }
+    Matcher share = turn.match(SHARE);
+    Matcher shareOf = share == null ? turn.match(SHARE_OF) : null;
+    if (share != null || shareOf != null) {
+      String[] g = share != null ? groups(share) : new String[] {shareOf.group(2), shareOf.group(1)};
+      int pos = Integer.parseInt(g[0]);
+      if (pos < 1 || pos > draft.clips().size()) return Optional.of(ClipOrder.noSuchClip(draft, pos));
+      double left = 1 - Math.min(Double.parseDouble(g[1]), 90) / 100;
+      return Optional.of(keep(draft, turn.media(), pos, Math.round(draft.clips().get(pos - 1).durationMs() * left)));
     }
     Matcher headTail = turn.match(HEAD_TAIL);
     Matcher to = headTail == null ? turn.match(TO) : null;

@@ -57,6 +57,8 @@ final class ComposeMusic implements Instruction {
    */
   private static final Pattern FASTER = Pattern.compile("(?:music|song|节奏)\\s*(?:再|更)?\\s*快\\s*(?:一)?\\s*(?:点|些)"
       + "|^(?:make (?:it|this) |a bit |a little |go |just )?faster(?: please)?$|^speed it up$|^(?:再|更)?快一?点$");
+  /** "some soft music", "something soft": a style, where "music softer" is a level. */
+  private static final Pattern SOFT_STYLE = Pattern.compile("\\bsoft\\s+(?:\\w+\\s+)?(?:music|song|tune|track|piano|vibe|bgm)\\b|\\bsomething (?:soft|gentle)\\b");
   private static final Pattern OTHER_EDIT = Pattern.compile(
       "\\d|fade|loop|duck|volume|\\bloud|\\bquiet|\\bsoft|\\bstart|\\bend|\\bcut|淡|循环|音量|声音|大声|小声|开始|结束"
           + "|\\bslow[- ]?mo|\\bslow motion|\\bslow\\s+(?:\\S+\\s+){0,3}?down\\b|\\bspeed|慢放|慢动作|加速|倍速|转场|过渡|transition");
@@ -88,7 +90,7 @@ final class ComposeMusic implements Instruction {
     Optional<MusicMaker.Wish> playing = playing(draft, turn.media(), maker);
     boolean sent = turn.tracks().stream().anyMatch(t -> maker.wishOf(t).isEmpty());
     // "a slow fade", "quiet music": words of a style that ask for another edit
-    boolean otherEdit = !compose && OTHER_EDIT.matcher(turn.whole()).find();
+    boolean otherEdit = !compose && OTHER_EDIT.matcher(SOFT_STYLE.matcher(turn.whole()).replaceAll("")).find();
     Optional<String> named = mentionsSentTrack(turn, maker) || otherEdit ? Optional.empty() : maker.styleIn(spaced(turn.whole()));
     // "its for my grandpas 90th, make it touching": words an earlier reading claimed (the occasion) ask no other edit
     boolean moving = named.isEmpty() && !OTHER_EDIT.matcher(turn.text()).find() && turn.has(MOVING);

@@ -44,6 +44,19 @@ public final class DuckMusic {
     return Edit.done(draft.withMusic(music.ducked(depth, ranges)), TOOL, args, findings, en, zh);
   }
 
+  /** The most the music goes down under speech when asked again and again. */
+  static final int DEEPEST_DB = -30;
+
+  /**
+   * The depth a request with none said asks for: the usual 12 dB, or, where the music already goes
+   * down, 6 dB more ("the music is still too loud when she talks").
+   */
+  public static int deeper(Draft draft) {
+    Music.Duck duck = draft.music() == null ? null : draft.music().duck();
+    if (duck == null || duck.db() >= 0) return DEFAULT_DB;
+    return (int) Math.max(DEEPEST_DB, Math.round(duck.db()) - 6);
+  }
+
   /** "Don't duck": the music stays level under speech, and is not ducked by itself either. */
   public static Edit keepLevel(Draft draft) {
     var args = Edit.args().put("db", 0);

@@ -48,6 +48,13 @@ final class FadeMusic implements Instruction {
   /** Another sound or a text named: its own start, not the music's. */
   private static final Pattern NOT_MUSIC = Pattern.compile("\\bclip \\d+|\\bclips?\\b|\\b(?:voice|voices|talking|speech|title|text|caption|words)\\b|原声|人声|说话|标题|字幕|片段|«");
 
+  /** "a slow fade at the end", "fade it out really slowly", "淡出慢一点": a longer fade than the usual one ("慢慢淡出" is any fade). */
+  private static final Pattern SLOW = Pattern.compile(
+      "\\b(?:slow|slower|long|longer|gentle|gentler|nice long|really long|extra long)\\s+fade|\\bfade\\w*\\s+(?:\\w+\\s+){0,3}?(?:really|very|super|extra)\\s+(?:slowly|gradually|gently)\\b"
+          + "|(?:慢一点|长一点|久一点)[^，。,]{0,3}?(?:淡出|淡入)|(?:淡出|淡入)[^，。,]{0,3}?(?:慢一点|长一点|久一点|再慢|再长)");
+  static final long SLOW_IN = 3000;
+  static final long SLOW_OUT = 4000;
+
   /** Seconds, or a bare number after "for"/"over" ("out for 5"). */
   private static final Pattern LENGTH = Pattern.compile("(\\d+(?:\\.\\d+)?)s|\\b(?:for|over)\\s+(\\d+(?:\\.\\d+)?)(?![\\d.%x]|db)");
   /** "… and out for 5": the fade-out said after a fade-in without the word fade again. */
@@ -82,8 +89,9 @@ final class FadeMusic implements Instruction {
     for (Matcher m = LENGTH.matcher(turn.text()); m.find(); ) lengths.add(Words.ms(m.group(1) != null ? m.group(1) : m.group(2)));
     turn.match(Pattern.compile("\\b(?:for|over)\\s+\\d+(?:\\.\\d+)?(?![\\d.%x])"));
     turn.match(Pattern.compile("(?:\\d+(?:\\.\\d+)?s\\s*(?:and|,)?\\s*)+"));
-    Long fadeIn = !in ? null : off ? 0 : !lengths.isEmpty() ? lengths.get(0) : DEFAULT_IN;
-    Long fadeOut = !out ? null : off ? 0 : !lengths.isEmpty() ? lengths.get(lengths.size() - 1) : DEFAULT_OUT;
+    boolean slow = turn.match(SLOW) != null;
+    Long fadeIn = !in ? null : off ? 0 : !lengths.isEmpty() ? lengths.get(0) : slow ? SLOW_IN : DEFAULT_IN;
+    Long fadeOut = !out ? null : off ? 0 : !lengths.isEmpty() ? lengths.get(lengths.size() - 1) : slow ? SLOW_OUT : DEFAULT_OUT;
     return Optional.of(fade(draft, fadeIn, fadeOut));
   }
 

@@ -33,7 +33,9 @@ final class MusicVolume implements Instruction {
   private static final Pattern TOO_QUIET = Pattern.compile(
       "too (?:quiet|soft|low)|\\b(?:kinda|kind of|a bit|a little|bit|pretty|really|so|very|quite|way) (?:quiet|soft)\\b|(?:有点|有些|好|很)(?:小声|轻)|can'?t (?:really )?hear|barely hear|hard to hear|太小|太轻|太弱|听不(?:太|大)?(?:清|到|见|出)");
   private static final Pattern OTHER_TARGET = Pattern.compile(
-      "original sound|title|caption|text|«|bigger|smaller|shorter|longer|size|clip \\d|\\bclips\\b|\\bvideo\\b|视频|fade|淡|loudness|normali|响度|db\\b|duck|闪避|talk|speak|说话|人声");
+      "original sound|title|caption|text|«|bigger|smaller|shorter|longer|size|clip \\d|\\bclips\\b|\\bvideo\\b|视频|fade|淡|loudness|normali|响度|db\\b|duck|闪避|talk|speak|speech|说话|人声");
+  private static final Pattern WHILE_SPEECH = Pattern.compile(
+      "\\b(?:when|while|whenever|during)\\b.{0,20}?\\b(?:talk|speak|speech|voices?|toast|vows|dialogue)|(?:说话|讲话|人声|对白|致辞)[^，。,]{0,4}?(?:的时候|时)");
   private static final Pattern VOLUME_WORDS = Pattern.compile("music|song|volume|level|loud|quiet|音量|声音|声|吵");
 
   @Override
@@ -44,6 +46,8 @@ final class MusicVolume implements Instruction {
     if (turn.has(OTHER_TARGET) && !turn.has(Pattern.compile("\\b(?:music|song|volume)\\b"))) return Optional.empty();
     // "too loud compared to the talking", "盖住说话了": the music is too loud, however the speech is named
     boolean louderThanSpeech = turn.has(Pattern.compile("too loud|louder than|compared to|drown|overpower|盖住|盖过|太大|太吵|太响"));
+    // "too loud during the speech", "说话的时候音乐太大声": the music goes further down there only (ducking)
+    if (louderThanSpeech && turn.has(WHILE_SPEECH)) return Optional.empty();
     if (turn.has(Pattern.compile("original sound|title|caption|«|shorter|longer|duck|闪避"))
         || !louderThanSpeech && turn.has(Pattern.compile("talk|speak|speech|voice|dialog|\\bunder\\b|说话|人声|对白"))) return Optional.empty();
     // a clip named with a volume is that clip's own sound ("the music festival clip at 50%")

@@ -81,6 +81,7 @@ public final class RuleAgent implements Agent {
     if (note.awaitsTitle() && quotedOnly.matches()) return respond(start, history, media, titled(quotedOnly.group(1)), language);
     Message msg = Message.read(note.named(message), start.clips().stream().map(Clip::name).toList(),
         start.clips().stream().map(Clip::isStill).toList(), language);
+    String whole = String.join(", ", msg.clauses().stream().map(Message.Clause::text).toList());
     // "ok" after a turn in Chinese is answered in Chinese
     boolean zh = msg.chinese() || note.chinese() && msg.original().codePoints().noneMatch(Character::isIdeographic)
         && msg.clauses().stream().allMatch(c -> FILLER.matcher(c.text()).matches());
@@ -139,7 +140,7 @@ public final class RuleAgent implements Agent {
       });
       Message.Clause own = said;
       boolean alone = msg.clauses().stream().allMatch(c -> c == own || FILLER.matcher(c.text()).matches() || LEAD_IN.matcher(c.text()).matches());
-      Turn turn = new Turn(clause, msg.quoted(), all, zh, TrackNames.in(maker, zh), tools, montages).alone(alone);
+      Turn turn = new Turn(clause, whole, msg.quoted(), all, zh, TrackNames.in(maker, zh), tools, montages).alone(alone);
       boolean understood = false;
       int first = edits.size();
       for (Instruction instruction : instructions) {

@@ -43,6 +43,9 @@ final class SetText implements Instruction {
       "\\b(red|white|black|yellow|blue|green|orange|pink|purple|gray|grey|gold)\\b|(红|白|黑|黄|蓝|绿|橙|粉|紫|灰|金)色?");
   private static final Pattern FOR = Pattern.compile("(?:for|lasting|last|lasts|stay|stays|持续|显示|停留|停)\\s*(?:on(?: the)? screen\\s*)?(?:for\\s*)?(\\d+(?:\\.\\d+)?)s|(\\d+(?:\\.\\d+)?)s\\s*long");
   private static final Pattern AT = Pattern.compile("(?:at|from|starting at|after|在|从|第)\\s*(\\d+(?:\\.\\d+)?)s");
+  /** "at the top of the first photo", "over clip 2", "第二段的时候": the text shows while that clip plays. */
+  private static final Pattern ON_CLIP = Pattern.compile(
+      "\\b(?:on|over|during|in|for|of|with)\\s+(?:the\\s+)?clip (\\d+)\\b|(?:在|放在|加在)\\s*clip (\\d+)|clip (\\d+)\\s*(?:上|里|那段|的时候|期间)");
   private static final Pattern AT_END = Pattern.compile("\\bat the (?:very )?end\\b|\\bin the end\\b|\\bend of the video\\b|\\bat the finish\\b|结尾|最后|末尾");
   private static final Pattern AT_START = Pattern.compile("\\bat the (?:start|beginning)\\b|开头|开始时");
   private static final Pattern RANGE = Pattern.compile("(?:from\\s+|从\\s*第?\\s*)?(\\d+(?:\\.\\d+)?)s\\s*(?:to|until|till|-|–|到|至)\\s*第?\\s*(\\d+(?:\\.\\d+)?)s");
@@ -254,8 +257,14 @@ final class SetText implements Instruction {
       d = Words.ms(f.group(1) != null ? f.group(1) : f.group(2));
       any = true;
     }
-    Matcher at = turn.match(AT);
-    if (at != null) {
+    Matcher on = turn.match(ON_CLIP);
+    int clip = on == null ? 0 : Integer.parseInt(on.group(1) != null ? on.group(1) : on.group(2) != null ? on.group(2) : on.group(3));
+    Matcher at = clip >= 1 && clip <= draft.clips().size() ? null : turn.match(AT);
+    if (clip >= 1 && clip <= draft.clips().size()) {
+      st = draft.clipStartMs(clip - 1);
+      d = f != null ? d : draft.clips().get(clip - 1).durationMs();
+      any = true;
+    } else if (at != null) {
       st = Words.ms(at.group(1));
       any = true;
     } else if (turn.match(AT_END) != null) {

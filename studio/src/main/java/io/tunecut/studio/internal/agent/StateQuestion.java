@@ -46,6 +46,9 @@ final class StateQuestion implements Instruction {
   private static final Pattern ABOUT_MUSIC = Pattern.compile("music|song|track|bgm|音乐|配乐|歌");
   private static final Pattern ABOUT_TEXT = Pattern.compile("title|caption|text|«|标题|字幕|文字");
   private static final Pattern ABOUT_SOUND = Pattern.compile("music|song|loud|quiet|volume|soft|音量|大声|小声|吵|声音|响");
+  /** "is the music going to end suddenly?", "does the song just stop?", "音乐结尾会不会很突然": how it ends. */
+  private static final Pattern ABOUT_END = Pattern.compile(
+      "\\b(?:end|ends|ending|stop|stops|cut off|abrupt(?:ly)?|sudden(?:ly)?|fades?(?: out)?)\\b|结尾|结束|突然|戛然而止|淡出|停");
   private static final Pattern ABOUT_SHARPNESS = Pattern.compile(
       "(?<![\\d.])(?:4|2)\\s*k\\b|\\b(?:2160|1440|1080|720)\\s*p?\\b|\\b(?:uhd|hd|resolution|quality|sharp|blurry|pixels)\\b|分辨率|清晰|高清|画质|模糊");
   private static final Pattern ABOUT_SHAPE = Pattern.compile("vertical|horizontal|landscape|portrait|square|wide|tiktok|youtube|aspect|shape|竖|横|方|比例|抖音");
@@ -79,6 +82,23 @@ final class StateQuestion implements Instruction {
         "片段原声：" + String.join("，", zh) + "。" + zhMusic + "拍摄时没有录音的片段没有声音。可以说“原声100%”或“音乐小一点”。");
   }
 
+  /** Where the music ends and whether it fades: what "will it end suddenly?" asks. */
+  private static Edit musicEnd(Draft draft) {
+    var m = draft.music();
+    long early = draft.durationMs() - m.endMs();
+    String en = early > 500 ? "The music stops at " + Words.secs(m.endMs()) + ", " + Words.secs(early) + " before the video ends"
+        : "The music plays to the end of the video";
+    String zh = early > 500 ? "音乐在 " + Words.zhSecs(m.endMs()) + " 停，比视频早 " + Words.zhSecs(early) : "音乐一直放到视频结束";
+    if (m.fadeOutMs() > 0) {
+      en += " and fades out over its last " + Words.secs(m.fadeOutMs()) + ": it does not stop suddenly.";
+      zh += "，最后 " + Words.zhSecs(m.fadeOutMs()) + " 淡出，不会戛然而止。";
+    } else {
+      en += " with no fade, so it stops at once. Say \"fade out the music\" for a soft ending, or \"end on a phrase\".";
+      zh += "，没有淡出，会直接停。想柔和一点就说“音乐淡出”，或者“在乐句结尾收”。";
+    }
+    return Edit.question(draft, en, zh);
+  }
+
   /** How the part asked about is now: the music's level, the frame's shape, or the whole timeline. */
   private static Edit state(Turn turn, Draft draft) {
     if (ABOUT_TEXT.matcher(turn.whole()).find() && draft.captions().isEmpty()) {
@@ -96,6 +116,7 @@ final class StateQuestion implements Instruction {
               + "。想改就说“标题大一点”或“标题放顶部”。");
     }
     var m = draft.music();
+    if (ABOUT_MUSIC.matcher(turn.whole()).find() && ABOUT_END.matcher(turn.whole()).find() && m != null) return musicEnd(draft);
     if (ABOUT_SOUND.matcher(turn.whole()).find() && m != null) {
       return Edit.question(draft,
           "The music '" + m.name() + "' plays at " + Words.percent(m.volume()) + ". Say \"music quieter\" or \"music at 60%\" to change it.",

@@ -45,7 +45,8 @@ final class StillLength implements Instruction {
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
-    if (turn.negated() || turn.has(OTHER)) return Optional.empty();
+    // "第二段剪掉一半": a share of the clip, which ClipTrim cuts
+    if (turn.negated() || turn.has(OTHER) || turn.text().contains("%")) return Optional.empty();
     List<Integer> named = new ArrayList<>();
     for (Matcher m = CLIP.matcher(turn.text()); m.find(); ) named.add(Integer.parseInt(m.group(1)));
     boolean all = turn.has(ALL);
@@ -70,6 +71,7 @@ final class StillLength implements Instruction {
       by = LONGER_STEP;
       turn.match(Pattern.compile("几秒|a few s\\b|a (?:bit|little|few)\\b")); // "多停留几秒": a few, which the step is
     }
+    else if (ClipTooLong.saysHowMuch(turn)) return Optional.empty(); // "太长了 剪掉一半": the other part says how much
     else if (turn.match(SHORTER) != null) by = -SHORTER_STEP;
     else return Optional.empty(); // "the photo is blurry": nothing about its length
     turn.match(ALL);

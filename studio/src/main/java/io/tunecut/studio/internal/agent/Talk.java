@@ -399,6 +399,12 @@ final class Talk implements Instruction {
   private static Edit purpose(Turn turn, Draft draft) {
     Matcher occasion = OCCASION.matcher(turn.whole());
     boolean named = occasion.find();
+    // "my daughters 5th birthday": the birthday, not the 5th
+    while (named && occasion.group(1) != null && occasion.group(1).matches("\\d.*")) {
+      Matcher word = OCCASION.matcher(turn.whole());
+      if (!word.find(occasion.end()) || !word.group().matches("\\p{L}+")) break;
+      occasion = word;
+    }
     String rest = PURPOSE.matcher(turn.text()).replaceFirst(" ");
     turn.match(PURPOSE);
     if (OCCASION.matcher(turn.text()).find()) turn.match(OCCASION);

@@ -23,12 +23,14 @@ public final class Turn {
   private final Set<String> earlier;
   private final boolean montages;
   private boolean alone;
+  private final String message;
   private String text;
   private final List<int[]> pending = new ArrayList<>();
 
-  Turn(Message.Clause clause, List<String> quoted, List<Media> media, boolean chinese, MusicMaker maker, Set<String> earlier,
-      boolean montages) {
+  Turn(Message.Clause clause, String message, List<String> quoted, List<Media> media, boolean chinese, MusicMaker maker,
+      Set<String> earlier, boolean montages) {
     this.montages = montages;
+    this.message = message;
     this.earlier = Set.copyOf(earlier);
     this.clause = clause;
     this.quoted = List.copyOf(quoted);
@@ -46,6 +48,11 @@ public final class Turn {
   /** The whole clause, claimed words included: for readings that may share words with another. */
   public String whole() {
     return clause.text();
+  }
+
+  /** Every clause of the message (normalised), for a part that says how much another part asked for. */
+  public String message() {
+    return message;
   }
 
   /** The clause as the person can be shown it. */

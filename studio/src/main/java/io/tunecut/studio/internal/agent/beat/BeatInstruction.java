@@ -40,7 +40,7 @@ public final class BeatInstruction implements Instruction {
       case SYNC_TO_CUTS -> typed(edits.syncToCuts(draft, media, request.nudge(), language), draft);
       case MONTAGE -> typed(edits.montage(draft, media, request.seconds(), request.beatsPerShot(), language), draft);
       case END_ON_PHRASE -> typed(edits.endOnPhrase(draft, media, language), draft);
-      case DUCK -> DuckMusic.duck(draft, request.db() == 0 ? DuckMusic.DEFAULT_DB : request.db(),
+      case DUCK -> DuckMusic.duck(draft, request.db() != 0 ? request.db() : DuckMusic.deeper(draft),
           draft.music() == null ? List.of() : edits.heard(draft, media));
       case NO_DUCK -> DuckMusic.keepLevel(draft);
       case NOT_NOW -> Edit.answer(draft, "OK — the cuts and the music stay as they are.", "好的，剪辑和音乐保持不变。");

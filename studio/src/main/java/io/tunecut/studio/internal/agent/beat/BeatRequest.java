@@ -26,11 +26,13 @@ public record BeatRequest(Kind kind, double seconds, int beatsPerShot, boolean n
 
   private static final Pattern DUCK = Pattern.compile(
       "\\bduck|(?:lower|quieter|down|softer|dip|drop|reduce)\\b.{0,30}\\b(?:when|while|whenever|if|during)\\b.{0,20}\\b(?:talk|speak|voice|says?|talking|speaking|speech)"
+          // "the music is too loud during the speech", "the song drowns her out while she talks"
+          + "|\\b(?:too loud|(?:covers?|drowns?(?: out)?|overpowers?)\\b.{0,20})\\b.{0,20}?\\b(?:when|while|whenever|during|over|under)\\b.{0,20}?\\b(?:talk|speak|voices?|speech|talking|speaking|toast|vows|dialogue|interview)\\b"
           + "|under (?:the )?(?:speech|voices?|talking|dialogue|people talking)|(?:when|while|whenever) (?:people|someone|they|he|she|i|we|somebody|anyone) (?:is |are )?(?:talk|speak)"
           // "要听到我们说话", "so we can hear them talking": the speech over the music
           + "|\\b(?:want to|wanna|need to|so (?:we|you|i|people) can|to) hear (?:us|them|people|everyone|her|him|the kids?|what (?:we|they|she|he) (?:say|said)) (?:talk|talking|speak|speaking)?"
           + "|(?:要|想|得|能|需要)(?:能)?听(?:到|得到|得见|清|清楚)(?:我们|他们|人|大家|她|他)?(?:的)?(?:说话|讲话|说的话|声音)"
-          + "|闪避|(?:说话|讲话|人声|对白).{0,14}(?:降低|压低|小声|调低|调小|放小|关小|小一点|小点|变小|轻|让|避让)|(?:降低|压低|调低).{0,8}(?:说话|人声|对白|讲话)");
+          + "|(?:说话|讲话|人声|对白|致辞|讲话)[^，。,]{0,14}(?:太大声?|太吵|太响|盖住|盖过|听不清)|闪避|(?:说话|讲话|人声|对白).{0,14}(?:降低|压低|小声|调低|调小|放小|关小|小一点|小点|变小|轻|让|避让)|(?:降低|压低|调低).{0,8}(?:说话|人声|对白|讲话)");
   private static final Pattern PHRASE = Pattern.compile(
       "end (?:it |the music |the song |music |song )?on (?:a|the) (?:phrase|bar|downbeat|beat)|finish on (?:a|the) (?:phrase|bar)"
           + "|end (?:of|at) (?:a|the) phrase|乐句|小节(?:线)?(?:上)?结束|结束在小节"

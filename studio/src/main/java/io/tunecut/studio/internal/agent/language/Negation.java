@@ -4,11 +4,12 @@ import java.util.regex.Pattern;
 
 /**
  * Words that remove or turn something off: "no fade out", "don't loop", "不要淡出", "take the fade in off".
- * "why not fade it out", "why don't you add music" suggest the thing.
+ * "why not fade it out", "why don't you add music" suggest the thing. "the drop", "skip to the drop" name a part of
+ * the song.
  */
 final class Negation {
   private static final Pattern OFF = Pattern.compile(
-      "\\b(?:no need to|(?:do not|don't) need to|no|(?<!\\bwhy )not(?! sure\\b| certain\\b| just\\b| only\\b)|(?<!\\bwhy )don't|(?<!\\bwhy )do not|doesn't|never|without|w/o|remove|delete|disable|cancel|kill|lose|ditch|skip|drop"
+      "\\b(?:no need to|(?:do not|don't) need to|no|(?<!\\bwhy )not(?! sure\\b| certain\\b| just\\b| only\\b)|(?<!\\bwhy )don't|(?<!\\bwhy )do not|doesn't|never|without|w/o|remove|delete|disable|cancel|kill|lose|ditch|skip(?! (?:to|ahead|forward)\\b)|(?<!\\b(?:the|a|at|on|to|till|until|before|after) )drop"
           + "|get rid of|turn off|switch off|no more|stop(?= \\w+ing\\b| the (?:loop|fad|duck)| (?:loop|repeat|fad|duck))|stop(?=\\s*$))\\b"
           + "|\\b(?:take|turn|switch|get)\\b[^,]*\\b(?:off|away)\\b|\\btake (?:\\w+ ){0,4}out\\b|\\boff\\s*$"
           + "|不要|别|去掉|去除|取消|不用|关掉|关闭|删|移除|不需要|拿掉|不想要|无需|不必|没必要|不加|没有");

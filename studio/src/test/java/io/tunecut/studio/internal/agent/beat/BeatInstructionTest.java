@@ -87,6 +87,22 @@ class BeatInstructionTest {
   }
 
   @Test
+  void musicStillTooLoudWhenTheyTalkGoesDownFurtherThereAndNowhereElse() throws Exception {
+    editing.upload(SyncMedia.talkingClip(dir, "toast.mp4", "testsrc2", 6, 1.5, 4));
+    editing.upload(SyncMedia.hiss(dir, "song.wav", 10));
+    editing.say("add background music");
+    double volume = editing.music().path("v").asDouble(1);
+
+    AgentReply deeper = editing.say("the music is too loud during the speech");
+    assertThat(deeper.text()).contains("goes down 18 dB");
+    assertThat(editing.music().path("duck").path("db").asInt()).isEqualTo(-18);
+    assertThat(editing.music().path("v").asDouble(1)).as("the music between the words stays as loud").isEqualTo(volume);
+
+    editing.say("说话的时候音乐还是太大声了");
+    assertThat(editing.music().path("duck").path("db").asInt()).isEqualTo(-24);
+  }
+
+  @Test
   void theDuckingFollowsTheWordsWhenTheClipsAreReorderedAndStopsWhenTheyAreMuted() throws Exception {
     editing.upload(SyncMedia.clip(dir, "city.mp4", "testsrc2", 4));
     editing.upload(SyncMedia.talkingClip(dir, "interview.mp4", "smptebars", 6, 1.5, 4));
