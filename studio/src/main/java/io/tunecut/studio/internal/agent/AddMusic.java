@@ -57,7 +57,13 @@ final class AddMusic implements Instruction {
     // "音乐卡点", "sync it to the beat" with a track sent and none playing: the beats are that track's
     if (!asked && draft.music() == null && !tracks.isEmpty()) asked = onTheBeat(turn);
     if (!asked) return Optional.empty();
-    return Optional.of(add(draft, turn.media(), ordered != null ? ordered : named, replace, turn.maker()));
+    Media pick = ordered != null ? ordered : named;
+    if (tracks.isEmpty() && turn.maker() != null) {
+      // "帮我配个音乐，要那种很燃的": made in the style the rest of the message names
+      String style = ComposeMusic.styleBeside(turn, turn.maker()).orElse(null);
+      return Optional.of(ComposeMusic.make(turn.maker(), turn.media(), draft, new MusicMaker.Wish(style, 1), "new"));
+    }
+    return Optional.of(add(draft, turn.media(), pick, replace, turn.maker()));
   }
 
   private static boolean onTheBeat(Turn turn) {

@@ -90,7 +90,7 @@ final class ComposeMusic implements Instruction {
     Optional<MusicMaker.Wish> playing = playing(draft, turn.media(), maker);
     boolean sent = turn.tracks().stream().anyMatch(t -> maker.wishOf(t).isEmpty());
     // "a slow fade", "quiet music": words of a style that ask for another edit
-    boolean otherEdit = !compose && OTHER_EDIT.matcher(SOFT_STYLE.matcher(turn.whole()).replaceAll("")).find();
+    boolean otherEdit = !compose && otherEdit(turn.whole());
     Optional<String> named = mentionsSentTrack(turn, maker) || otherEdit ? Optional.empty() : maker.styleIn(spaced(turn.whole()));
     // "its for my grandpas 90th, make it touching": words an earlier reading claimed (the occasion) ask no other edit
     boolean moving = named.isEmpty() && !OTHER_EDIT.matcher(turn.text()).find() && turn.has(MOVING);
@@ -100,7 +100,9 @@ final class ComposeMusic implements Instruction {
       if (named.isPresent() && named.get().equals(playing.map(MusicMaker.Wish::style).orElse(null))) return Optional.of(Edit.understood(draft));
       if (named.isPresent()) return Optional.of(make(turn, draft, new MusicMaker.Wish(named.get(), 1), "new"));
     }
-    String style = playing.map(MusicMaker.Wish::style).orElse(null);
+    // "帮我配个音乐，要那种很燃的": a style said in another part of the message is this music's
+    Optional<String> saidBeside = mentionsSentTrack(turn, maker) ? Optional.empty() : styleBeside(turn, maker);
+    String style = playing.map(MusicMaker.Wish::style).orElse(playing.isPresent() ? null : saidBeside.orElse(null));
     long seed = playing.map(w -> w.seed() + 1).orElse(1L);
     String kind;
     boolean open = playing.isPresent() || !sent && turn.has(ABOUT_MUSIC);
@@ -110,7 +112,8 @@ final class ComposeMusic implements Instruction {
       kind = "another";
     } else if (turn.earlier("add_music") || turn.earlier("replace_music")) {
       // "音乐快一点 嗨一点": the same wish said twice in one message is made once
-      return turn.has(CALMER) || turn.has(LIVELIER) || turn.has(FASTER) ? Optional.of(Edit.understood(draft)) : Optional.empty();
+      return turn.has(CALMER) || turn.has(LIVELIER) || turn.has(FASTER) || named.isPresent() && named.equals(playing.map(MusicMaker.Wish::style))
+          ? Optional.of(Edit.understood(draft)) : Optional.empty();
     } else if (open && (playing.isPresent() || named.isEmpty()) && turn.match(CALMER) != null) {
       turn.match(REPLACE);
       return Optional.of(moved(maker, turn.media(), draft, playing, true));
@@ -204,6 +207,21 @@ final class ComposeMusic implements Instruction {
   }
 
   /** "配个lofi": a style word written against Chinese stands on its own for the maker. */
+  /** Words of a style asking for another edit ("a slow fade", "quiet music"); a clip named by number is not one. */
+  private static boolean otherEdit(String clause) {
+    return OTHER_EDIT.matcher(SOFT_STYLE.matcher(clause.replaceAll("clip \\d+", "clip")).replaceAll("")).find();
+  }
+
+  /** The style the other parts of the message name, where they ask for no other edit. */
+  static Optional<String> styleBeside(Turn turn, MusicMaker maker) {
+    for (String clause : turn.message().split(", ")) {
+      if (clause.equals(turn.whole()) || otherEdit(clause)) continue;
+      Optional<String> named = maker.styleIn(spaced(clause));
+      if (named.isPresent()) return named;
+    }
+    return Optional.empty();
+  }
+
   private static String spaced(String words) {
     return words.replaceAll("(?<=\\p{IsHan})(?=[a-z])|(?<=[a-z])(?=\\p{IsHan})", " ");
   }

@@ -66,6 +66,25 @@ class ComposeMusicTest {
   }
 
   @Test
+  void aStyleSaidAfterTheRequestInTheSameMessageIsTheMusicsStyle() {
+    AgentReply hype = say(clips(video("v1", "ride.mp4", 20)), "帮我配个音乐，要那种很燃的");
+
+    assertThat(maker.wishes).containsExactly(new MusicMaker.Wish("cinematic", 1));
+    assertThat(hype.created()).hasSize(1);
+    assertThat(hype.text()).doesNotContain("没看懂");
+  }
+
+  @Test
+  void softMusicIsAStyleWhereMusicSofterIsALevel() {
+    AgentReply soft = say(clips(video("v1", "toast.mp4", 20)), "add some soft music but i need to hear the toast");
+
+    assertThat(maker.wishes).containsExactly(new MusicMaker.Wish("ambient", 1));
+    assertThat(soft.created()).hasSize(1);
+    assertThat(say(soft.draft(), "make the music softer").draft().music().volume()).isLessThan(soft.draft().music().volume());
+    assertThat(maker.wishes).hasSize(1);
+  }
+
+  @Test
   void aStyleInAnAddMusicRequestComposesOnceInThatStyle() {
     AgentReply reply = say(clips(video("v1", "walk.mp4", 20)), "add some chill background music pls");
     AgentReply zh = say(clips(video("v1", "walk.mp4", 20)), "加点轻松的背景音乐");
