@@ -238,6 +238,10 @@ public final class RuleAgent implements Agent {
     }
     if (!draft.equals(base)) h = h.edited(base);
     String text = Replies.compose(edits, missed, draft, !draft.equals(start), all, maker, zh);
+    // "lol", "hmm", "wait": chat that asks for nothing still gets a word back, never silence
+    if (text.isBlank() && draft.equals(start)) {
+      text = zh ? "不着急：想改什么就告诉我，做好了就发 /export。" : "Take your time: tell me what to change, or send /export when it's ready.";
+    }
     List<AgentStep> steps = edits.stream().map(Edit::step).filter(s -> s != null).toList();
     boolean onlyAnswered = !edits.isEmpty() && edits.stream().allMatch(e -> e.kind() == Edit.Kind.ANSWER || e.kind() == Edit.Kind.QUESTION);
     String topic = onlyAnswered ? Said.topicOf(String.join(" ", msg.clauses().stream().map(Message.Clause::text).toList())) : null;

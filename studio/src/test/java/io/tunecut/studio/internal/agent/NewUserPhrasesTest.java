@@ -93,6 +93,18 @@ class NewUserPhrasesTest extends RuleAgentTest {
   }
 
   @Test
+  void chatThatAsksForNothingIsAnsweredNotMetWithSilence() {
+    Draft draft = birthday();
+    for (String said : new String[] {"lol", "hmm", "wait"}) {
+      AgentReply reply = say(draft, said);
+      assertThat(reply.draft()).as(said).isEqualTo(draft);
+      assertThat(reply.text()).as(said).containsIgnoringCase("take your time");
+    }
+    assertThat(say(draft, "lol").text()).contains("tell me what to change");
+    assertThat(say(draft, "哈哈哈").text()).contains("想改什么");
+  }
+
+  @Test
   void theOccasionIsNamedByItsWordNotItsNumber() {
     AgentReply reply = say(birthday(), "hi i'm making a video for my daughters 5th birthday");
     assertThat(reply.text()).startsWith("A video for a birthday");
