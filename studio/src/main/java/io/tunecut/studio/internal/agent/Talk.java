@@ -39,7 +39,7 @@ final class Talk implements Instruction {
       "\\b(?:looks?|sounds?|is|are|'s)\\s+(?:so |really |very |pretty |super )?(?:nice|good|great|cool|amazing|awesome|perfect|beautiful|lovely|fine|sick|fire|dope|lit|sweet|legit|clean|fantastic|wonderful)\\b"
           + "|^i (?:really |just )?(?:love|like)\\b|^(?:(?:really|totally|absolutely|honestly|omg|wow)\\s+)?(?:love|loving|liking|digging|adore)\\s+(?:it|this|that|the)\\b"
           + "|\\b(?:looks?|sounds?|is|it'?s|its)\\s+(?:way|much|so much|a lot|loads)\\s+better\\b|\\bhow did (?:you|u) do (?:that|this|it)\\b"
-          + "|(?<![不没])(?:好看|好听|漂亮|真棒|很棒|喜欢)|怎么做到的"
+          + "|(?<![不没最])(?:好看|好听(?!的部分|的那段|那段)|漂亮|真棒|很棒|喜欢)|怎么做到的"
           // "太感人了吧": an exclamation about the video, not a wish for more of it
           + "|^(?:哇|天哪|我的天)?\\s*(?:太|好|真|超)(?:感人|好看|漂亮|美|帅|可爱|棒|好哭|催泪|绝)了?(?:吧|啊|呀|叭)?[!！~]*$");
   /** An edit word: a clause with one is an instruction, whatever else it says. */

@@ -26,6 +26,7 @@ class NewUserPhrasesTest extends RuleAgentTest {
     assertThat(say(draft, "make the song start at the drop").draft().music()).isNotNull();
     assertThat(say(draft, "skip to the drop").draft().music()).isNotNull();
     assertThat(say(draft, "drop the music").draft().music()).isNull();
+    assertThat(say(draft, "从最好听的部分开始").text()).as("where the song starts, not praise").doesNotContain("喜欢就好");
   }
 
   @Test
