@@ -15,16 +15,13 @@ final class HearThem implements Instruction {
       "\\b(?:can'?t|cannot|can not|can (?:barely|hardly)|could(?:n'?t| barely| hardly)|barely|hardly|hard to|struggling to|struggle to)\\s+(?:really\\s+|even\\s+)?hear\\s+"
           + "(?:her|him|them|us|me|my \\w+|the (?:kids?|bride|groom|singer|vows|speech|speeches|people|voices?)|what (?:she|he|they|we|i)|people|anyone|everyone|ppl)\\b(?!\\s+(?:music|song))"
           + "|听不(?:清|到|见|太清|太到)(?:楚)?\\s*(?:她|他|他们|我们|人|大家|新娘|新郎|小孩|孩子)(?:在)?(?:唱歌|说话|讲话|唱的|说的|的声音|声音)?");
-  private static final int DEEPER_DB = -18;
-
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
     if (!turn.alone() || turn.negated() || turn.match(HEAR) == null) return Optional.empty();
     boolean zh = turn.chinese();
     var music = draft.music();
     if (music != null) {
-      boolean ducked = music.duck() != null && music.duck().db() <= DuckMusic.DEFAULT_DB;
-      Edit e = DuckMusic.duck(draft, ducked ? DEEPER_DB : DuckMusic.DEFAULT_DB, null);
+      Edit e = DuckMusic.duck(draft, DuckMusic.deeper(draft), null);
       return Optional.of(new Edit(e.draft(), e.step(), "So the voices come through: " + lower(e.english()) + " Say \"music quieter\" to lower it everywhere.",
           "为了听清人声：" + e.chinese() + "想让音乐整体小一点就说“音乐小一点”。", e.kind(), e.created()));
     }
