@@ -1,13 +1,13 @@
 package io.tunecut.studio.internal.analysis;
 
 /** In-place radix-2 FFT of one fixed size; tables are built once and shared. */
-final class Fft {
+public final class Fft {
   private final int n;
   private final int[] reversed;
   private final double[] cos;
   private final double[] sin;
 
-  Fft(int n) {
+  public Fft(int n) {
     if (Integer.bitCount(n) != 1) {
       throw new IllegalArgumentException("FFT size must be a power of two: " + n);
     }
@@ -25,11 +25,11 @@ final class Fft {
     }
   }
 
-  int size() {
+  public int size() {
     return n;
   }
 
-  void transform(double[] re, double[] im) {
+  public void transform(double[] re, double[] im) {
     for (int i = 0; i < n; i++) {
       int j = reversed[i];
       if (j > i) {
@@ -58,7 +58,7 @@ final class Fft {
   }
 
   /** Power spectrum (n/2 + 1 bins) of a real frame already windowed into {@code re}. */
-  void power(double[] re, double[] im, double[] out) {
+  public void power(double[] re, double[] im, double[] out) {
     java.util.Arrays.fill(im, 0);
     transform(re, im);
     for (int k = 0; k <= n / 2; k++) {
