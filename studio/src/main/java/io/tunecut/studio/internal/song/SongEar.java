@@ -26,7 +26,7 @@ public final class SongEar {
     this.beats = beats;
   }
 
-  /** @throws UncheckedIOException the file cannot be read or decoded */
+  /** @throws RuntimeException the file cannot be read or decoded (an {@code AnalysisException} or {@code UncheckedIOException}) */
   public SongParts parts(Path track) {
     return heard.get(identity(track), k -> {
       Beats grid = beats.apply(track);
