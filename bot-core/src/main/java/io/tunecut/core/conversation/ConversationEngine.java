@@ -142,7 +142,8 @@ public final class ConversationEngine implements MessageHandler, AutoCloseable {
       default:
         break;
     }
-    Messages first = Messages.of(Language.detect(message.text(), message.locale(), null));
+    Messages first = Messages.of(Language.detect(message.text(), message.locale(),
+        Language.ofCode(ctx.directory().languageAtHand(message.user()))));
     ChatUser user = message.user();
     // A placeholder claims the person's lane before anything slow happens.
     Work placeholder = new Work(user, message.chat(), port, first, null);

@@ -105,6 +105,15 @@ public final class UserDirectory implements AutoCloseable {
   }
 
   /**
+   * The language the person last wrote in, if their record is at hand without reading the store:
+   * for the first word of an answer, before anything slow (null when not known here).
+   */
+  public String languageAtHand(ChatUser user) {
+    UserRecord cached = cache.getIfPresent(user);
+    return cached == null ? null : cached.language();
+  }
+
+  /**
    * Atomically replaces the person's record with {@code change} applied to it; the result is
    * durable when this returns. Concurrent updates of one person are serialised.
    */

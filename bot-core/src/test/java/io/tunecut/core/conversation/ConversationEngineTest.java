@@ -328,6 +328,16 @@ class ConversationEngineTest {
   }
 
   @Test
+  void filesSentWithoutWordsAreAnsweredInTheLanguageLastWritten() throws Exception {
+    h.server.enqueueTurn(Turn.text("你好！"));
+    h.run("li", "你好");
+    Attachment clip = new Attachment("city.mp4", 2048, "video/mp4", () -> new ByteArrayInputStream(new byte[2048]));
+    h.run(h.files("li", "", clip));
+    assertThat(h.port.statusTexts(h.port.statuses().get(1)).get(0)).isEqualTo("⏳ 处理中…");
+    assertThat(h.sentTo("li")).anyMatch(t -> t.startsWith("已添加 city.mp4"));
+  }
+
+  @Test
   void twoPeopleRunInParallelAndNothingCrosses() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     h.server.onMessage("alpha", Turn.builder().hold(release).text("Answer for alpha").build());
