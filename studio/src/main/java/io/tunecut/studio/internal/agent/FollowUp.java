@@ -42,7 +42,13 @@ final class FollowUp {
   /** The same to something else: "the music too", "音乐也关掉". */
   private static final Pattern TOO = Pattern.compile(
       "^(?:and |also )?(?:the )?(music|original sound|clip \\d+)\\s+(?:too|as well|also)\\s*$|^also (?:the )?(music|original sound|clip \\d+)\\s*$"
-          + "|^(music|original sound|clip \\d+)\\s*也(?:要|给)?(?:关掉|关|静音|去掉|一样|这样)?(?:吧)?\\s*$");
+          + "|^(music|original sound|clip \\d+)\\s*也(?:要|给)?(?:关掉|关|静音|去掉|一样|这样|是)?(?:吧)?\\s*$"
+          // "same for clip 3", "do the same to the kitchen", "clip 3一样"
+          + "|^(?:(?:and|also|now|ok)\\s+)?(?:(?:do\\s+)?the\\s+)?same(?:\\s+thing)?\\s+(?:for|with|to|on)\\s+(?:the\\s+)?(music|original sound|clip \\d+)(?:\\s+(?:too|as well|please|pls))?\\s*$"
+          + "|^(clip \\d+)\\s*(?:也)?一样(?:吧)?\\s*$");
+  /** "the other one too": with two clips, the one the last change left alone. */
+  private static final Pattern OTHER_TOO = Pattern.compile(
+      "^(?:(?:and|also)\\s+)?(?:the\\s+)?other\\s+(?:one|clip|video)\\s+(?:too|as well|also)\\s*$|^(?:另一段|另一个|另外一段|另外一个)(?:也|也是|也一样)(?:吧)?\\s*$");
 
   /** "actually make it first", "no, last": where the clip just moved should go instead. */
   private static final Pattern END = Pattern.compile(
@@ -67,9 +73,13 @@ final class FollowUp {
     if (value.matches() && last.timed() && !"%".equals(value.group(2))) {
       return last.with(Double.parseDouble(value.group(1)), "s").map(t -> new Retry(t, false));
     }
+    if (OTHER_TOO.matcher(clause).matches() && last.clip() > 0 && last.before().clips().size() == 2) {
+      return last.alsoFor("clip " + (3 - last.clip())).map(t -> new Retry(t, false));
+    }
     Matcher too = TOO.matcher(clause);
     if (!too.matches()) return Optional.empty();
-    String thing = too.group(1) != null ? too.group(1) : too.group(2) != null ? too.group(2) : too.group(3);
+    String thing = null;
+    for (int g = 1; g <= too.groupCount() && thing == null; g++) thing = too.group(g);
     return last.alsoFor(thing).map(t -> new Retry(t, false));
   }
 
@@ -119,7 +129,7 @@ final class FollowUp {
     String subject = last.subject();
     if (subject == null) return Optional.empty();
     Matcher bare = BARE.matcher(clause.strip());
-    if (bare.matches() && "music".equals(subject)) return Optional.of(new Retry("music " + bare.group(1), false));
+    if (bare.matches() && "music".equals(subject)) return Optional.of(new Retry("music " + clause.strip(), false)); // "way lower" stays a large step
     String about = Message.about(subject, clause);
     return about.equals(clause) ? Optional.empty() : Optional.of(new Retry(about, false));
   }

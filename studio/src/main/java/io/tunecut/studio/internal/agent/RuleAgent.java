@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 public final class RuleAgent implements Agent {
   static final long STILL_MS = 3000;
   private static final Pattern UNDO = Pattern.compile(
-      "^(?:(?:please|pls|actually|ok|okay|no|nah|hmm+|wait|oops|just|can you|could you|can u)\\s*,?\\s+)*(?:undo|revert|go back|take (?:that|it) back|change it back|(?:put|add|bring|move) (?:it|that|them) back|back to (?:how|what) it was"
+      "^(?:(?:please|pls|actually|ok|okay|no|nah|hmm+|wait|oops|just|nvm|never ?mind|can you|could you|can u)\\s*,?\\s+)*(?:undo|revert|go back|take (?:that|it) back|change it back|(?:put|add|bring|move) (?:it|that|them) back|back to (?:how|what) it was"
           + "|restore the (?:previous|last|old) version)(?:\\s+(?:that|it|this|the last (?:change|edit|step|one|thing)|to (?:how|what) it was"
           + "(?: before)?|the way it was|(?:to )?where (?:it|they) (?:was|were)(?: before)?|to the (?:previous|last) version|1 step|please|pls|again))*\\s*$"
           + "|撤销|撤回|还原|(?:恢复|回到|退回)(?:到)?(?:原来|之前|刚才|上一步)|(?:加|放|拿)回(?:来|去)|^上一步$|^恢复$|^(?:还是)?(?:原来|之前)的(?:更)?好|^(?:改|换|变)回(?:来|去)");

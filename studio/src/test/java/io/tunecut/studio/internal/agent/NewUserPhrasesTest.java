@@ -110,4 +110,82 @@ class NewUserPhrasesTest extends RuleAgentTest {
     AgentReply reply = say(birthday(), "hi i'm making a video for my daughters 5th birthday");
     assertThat(reply.text()).startsWith("A video for a birthday");
   }
+
+  @Test
+  void anOrdinalAloneIsTheOccasionsNotARequestsNumber() {
+    for (String said : new String[] {"its for my grandpas 90th", "this is for my moms 60th", "it's for our 25th"}) {
+      AgentReply reply = say(birthday(), said);
+      assertThat(reply.draft()).as(said).isEqualTo(birthday());
+      assertThat(reply.text()).as(said).startsWith("A video for a ").doesNotContain("Take your time");
+    }
+    assertThat(say(birthday(), "这是给我爷爷九十大寿做的").text()).startsWith("是大寿用的视频");
+    // beside a request, the purpose is why it was asked, and the request is done
+    assertThat(say(birthday(), "its for my grandpas 90th, put happy 90th grandpa at the top").draft().captions()).hasSize(1);
+    assertThat(say(birthday(), "cut it to 20 seconds, its for my dad").draft().durationMs()).isEqualTo(20000);
+  }
+
+  @Test
+  void fasterOnOneClipPlaysThatClipFasterAndSaysSo() {
+    Draft one = upload(agent.emptyDraft(), video("v1", "match.mp4", 40), audio("a1", "song.mp3", 90));
+    for (String said : new String[] {"can u make it faster", "speed it up", "make the video faster pls"}) {
+      AgentReply reply = say(one, said);
+      assertThat(reply.draft().clips().get(0).speed()).as(said).isEqualTo(2.0);
+      assertThat(reply.text()).as(said).contains("2× speed").contains("20 s on screen");
+    }
+    // with two clips and no montage, which one is asked
+    assertThat(say(twoVideos(), "can u make it faster").text()).startsWith("What should be faster?");
+  }
+
+  @Test
+  void theMusicComesInAfterAClipWhereTheNextOneStarts() {
+    Draft draft = birthday(); // beach 10 s, cake 3 s, toast 8 s, dog 3 s
+    for (String said : new String[] {"music should only come in after the first clip", "bring the music in once clip 1 is over",
+        "第一段之后再进音乐", "start the song after the second clip"}) {
+      var music = say(draft, said).draft().music();
+      assertThat(music.startMs()).as(said).isEqualTo(said.contains("second") ? 13000 : 10000);
+    }
+    assertThat(say(draft, "start the music when the second clip starts").draft().music().startMs()).isEqualTo(10000);
+    AgentReply last = say(draft, "music after the last clip");
+    assertThat(last.draft()).isEqualTo(draft);
+    assertThat(last.text()).contains("last one");
+  }
+
+  @Test
+  void chatAboutTheDayOrThePeopleNeedsNoEditAndIsNotMisunderstood() {
+    Draft draft = birthday();
+    for (String said : new String[] {"we drove like 900 miles for this 😭", "she loved the beach so much", "the kitchen was just renovated",
+        "sorry i keep crying while doing this", "road trip vid!!", "儿子第一次进球 太激动了", "现场太燃了", "毕业快乐🎓", "这个是我们自驾游拍的 哈哈",
+        "ok im gonna think about it", "idk what to do next", "ok ill send one later"}) {
+      AgentReply reply = say(draft, said);
+      assertThat(reply.draft()).as(said).isEqualTo(draft);
+      assertThat(reply.text()).as(said).doesNotContain("didn't understand").doesNotContain("没看懂").doesNotStartWith("Sorry");
+    }
+    // a number of the edit's is still a request: "we want it 30 sec" is not chat
+    assertThat(say(draft, "we drove 900 miles, cut it to 20 seconds").draft().durationMs()).isEqualTo(20000);
+    assertThat(say(draft, "keep the title").text()).doesNotContain("Got it!");
+  }
+
+  @Test
+  void aStepOfTheMusicsLevelIsLargerWhenSaidWay() {
+    Draft draft = say(birthday(), "music at 30").draft();
+    assertThat(say(draft, "music way lower").draft().music().volume()).isEqualTo(0.15);
+    assertThat(say(draft, "make the music much quieter").draft().music().volume()).isEqualTo(0.15);
+    assertThat(say(draft, "music lower").draft().music().volume()).isEqualTo(0.21);
+    assertThat(say(draft, "music a lot louder").draft().music().volume()).isEqualTo(0.6);
+    assertThat(say(birthday(), "the bgm is way too loud").draft().music().volume()).as("too loud is the usual step").isEqualTo(0.7);
+  }
+
+  @Test
+  void anAbruptEndingIsEasedWithAFadeOutAndATooLoudStartWithAFadeIn() {
+    Draft draft = birthday();
+    for (String said : new String[] {"the ending is abrupt", "the ending feels so sudden", "结尾太突然了", "the video ends too abruptly"}) {
+      assertThat(say(draft, said).draft().music().fadeOutMs()).as(said).isEqualTo(FadeMusic.DEFAULT_OUT);
+    }
+    for (String said : new String[] {"the song starts way too loud", "music starts so loud", "song is too loud at the start"}) {
+      var music = say(draft, said).draft().music();
+      assertThat(music.fadeInMs()).as(said).isEqualTo(FadeMusic.DEFAULT_IN);
+      assertThat(music.volume()).as(said).isEqualTo(1.0);
+    }
+    assertThat(say(draft, "the ending is my favourite part").draft()).isEqualTo(draft);
+  }
 }
