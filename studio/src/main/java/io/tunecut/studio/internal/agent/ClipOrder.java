@@ -29,7 +29,7 @@ final class ClipOrder implements Instruction {
           + "|clip (\\d+)\\s*(?:放到|移到|放在|挪到|调到|放)\\s*(?:第)?\\s*clip (\\d+)");
   /** "put the backyard second", "make clip 3 the 2nd one": a place counted from the start. */
   private static final Pattern TO_PLACE = Pattern.compile(
-      "(?:make|put|move|place|have|play)\\s+clip (\\d+)\\s+(?:to\\s+|as\\s+|at\\s+|in\\s+)?(?:the\\s+)?(second|third|fourth|fifth|2nd|3rd|4th|5th)(?:\\s+(?:place|position|spot|one|clip))?\\s*(?:please|pls)?\\s*$");
+      "^(?:(?:and|then|also|now)\\s+)?(?:(?:make|put|move|place|have|play)\\s+)?clip (\\d+)\\s+(?:to\\s+|as\\s+|at\\s+|in\\s+)?(?:the\\s+)?(second|third|fourth|fifth|2nd|3rd|4th|5th)(?:\\s+(?:place|position|spot|one|clip))?\\s*(?:please|pls)?\\s*$");
   private static final Pattern BEFORE = Pattern.compile(
       "(?:(?:put|move|place|play|show)\\s+)?clip (\\d+)\\s+(?:should\\s+(?:go|come|be|play)\\s+|(?:goes|comes|plays)\\s+)?(?:right\\s+|just\\s+|directly\\s+|straight\\s+|immediately\\s+)?(before|after|in front of|ahead of|behind)\\s+clip (\\d+)"
           + "|clip (\\d+)\\s*(?:放到|移到|放在|挪到)\\s*clip (\\d+)\\s*的?(前面|之前|前|后面|之后|后)"

@@ -79,7 +79,7 @@ final class References {
   /** "the 2nd photo", "picture 2", "第二张照片": a still by its place among the stills. */
   private static final Pattern NTH_PHOTO = Pattern.compile(
       "(?:the\\s+|my\\s+)?(" + ORDINALS + ")\\s+(?:" + PHOTO + "|still)\\b|(?:the\\s+)?\\b" + PHOTO + "\\s*(?:number\\s*|no\\.?\\s*|#\\s*)?(\\d{1,2})(?![\\d.%sx])"
-          + "|第\\s*(\\d{1,2})\\s*(?:张|个|幅)\\s*(?:照片|图片|相片|图|静态图)|(最后)\\s*(?:一|1)?\\s*张\\s*(?:照片|图片|相片|图)?");
+          + "|第\\s*(\\d{1,2})\\s*(?:张\\s*(?:照片|图片|相片|图|静态图)?|(?:个|幅)\\s*(?:照片|图片|相片|图|静态图))|(最后)\\s*(?:一|1)?\\s*张\\s*(?:照片|图片|相片|图)?");
   /** "all the photos", "the pictures", "每张照片", "所有图片": every still. */
   private static final Pattern ALL_PHOTOS = Pattern.compile(
       "(?:(?:all|each|every)\\s+(?:of\\s+)?(?:the\\s+|my\\s+)?)?(?:the\\s+|my\\s+)?\\b" + PHOTOS + "\\b|\\b(?:each|every)\\s+" + PHOTO + "\\b"
