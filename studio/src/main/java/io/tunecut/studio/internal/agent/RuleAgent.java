@@ -101,7 +101,7 @@ public final class RuleAgent implements Agent {
     if (undoneSubject == null && last == null) undoneSubject = note.subject();
     Set<Message.Clause> rewritten = new HashSet<>();
     Replaced replaced = null; // the turn's state before a follow-up took the last change's place
-    List<Message.Clause> clauses = new ArrayList<>(Complaint.last(named(msg.clauses())));
+    List<Message.Clause> clauses = new ArrayList<>(Complaint.last(ClauseJoin.joined(named(msg.clauses()))));
     int asked = clauses.size(); // clauses as said; retried ones follow
     Map<Message.Clause, Integer> waiting = new HashMap<>(); // a refused clause -> where its refusals are
     for (int i = 0; i < clauses.size(); i++) {
