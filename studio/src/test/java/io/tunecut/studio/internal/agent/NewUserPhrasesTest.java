@@ -188,4 +188,93 @@ class NewUserPhrasesTest extends RuleAgentTest {
     }
     assertThat(say(draft, "the ending is my favourite part").draft()).isEqualTo(draft);
   }
+
+  /** Each turn on what the one before left, as a chat goes. */
+  AgentReply conversation(Fixtures.Start start, String... messages) {
+    Draft draft = start.draft();
+    History history = History.none();
+    Said said = Said.NOTHING;
+    AgentReply reply = null;
+    for (String m : messages) {
+      reply = agent.respond(draft, history, said, start.media(), m, "en");
+      draft = reply.draft();
+      history = reply.history();
+      said = reply.said();
+    }
+    return reply;
+  }
+
+  static java.util.List<String> names(Draft d) {
+    return d.clips().stream().map(Clip::name).toList();
+  }
+
+  @Test
+  void aClipIsPlacedByAWordOfItsNameAPlaceOrAChineseWordForWhereItGoes() {
+    Fixtures.Start house = Fixtures.of("house"); // front-door, kitchen, living-room, backyard
+    assertThat(names(say(house.draft(), "start on the kitchen").draft())).startsWith("kitchen.mp4");
+    assertThat(names(say(house.draft(), "open with the backyard").draft())).startsWith("backyard.mp4");
+    assertThat(names(say(house.draft(), "put the backyard second").draft())).containsExactly("front-door.mp4", "backyard.mp4", "kitchen.mp4", "living-room.mp4");
+    assertThat(names(say(house.draft(), "make the kitchen clip the third one").draft())).containsExactly("front-door.mp4", "living-room.mp4", "kitchen.mp4", "backyard.mp4");
+    assertThat(names(conversation(house, "put the kitchen first", "and the backyard second").draft()))
+        .containsExactly("kitchen.mp4", "backyard.mp4", "front-door.mp4", "living-room.mp4");
+    assertThat(names(say(house.draft(), "把厨房那段放到客厅后面").draft())).containsExactly("front-door.mp4", "living-room.mp4", "kitchen.mp4", "backyard.mp4");
+    assertThat(names(say(house.draft(), "把后院那段放到厨房前面").draft())).containsExactly("front-door.mp4", "backyard.mp4", "kitchen.mp4", "living-room.mp4");
+    Fixtures.Start concert = Fixtures.of("tricky"); // title-card.jpg, music-festival.mp4, loop.mp4
+    assertThat(names(say(concert.draft(), "festival clip first pls").draft())).startsWith("music-festival.mp4");
+    assertThat(say(concert.draft(), "title card should stay 2 sec not 3").draft().clips().get(0).durationMs()).isEqualTo(2000);
+    assertThat(say(concert.draft(), "remove the background track").draft().music()).isNull();
+    assertThat(say(concert.draft(), "remove the background").text()).as("a background behind people is not done").contains("can't");
+    assertThat(say(concert.draft(), "the second clip, not the first").draft()).isEqualTo(concert.draft());
+    Fixtures.Start trip = Fixtures.of("named");
+    assertThat(say(trip.draft(), "最后那段放慢一点").draft().clips().get(2).speed()).isEqualTo(0.5);
+  }
+
+  @Test
+  void aClauseThatFinishesTheOneBeforeIsReadWithIt() {
+    Fixtures.Start house = Fixtures.of("house");
+    for (String said : new String[] {"living room is too long, 8 sec is enough", "the living room drags, 8s would be fine", "trim the living room to 8"}) {
+      assertThat(say(house.draft(), said).draft().clips().get(2).durationMs()).as(said).isEqualTo(8000);
+      assertThat(say(house.draft(), said).text()).as(said).doesNotContain("didn't understand");
+    }
+    assertThat(names(say(house.draft(), "kitchen first, 8 sec is enough").draft())).as("a place, not a length: 8 s is not read as its length").startsWith("kitchen.mp4");
+    Fixtures.Start match = Fixtures.of("game"); // one 40 s clip
+    assertThat(say(match.draft(), "first 5 seconds r just me walking to the field, cut them").draft().durationMs()).isEqualTo(35000);
+    assertThat(say(match.draft(), "the last 3 seconds are blurry, cut them out").draft().durationMs()).isEqualTo(37000);
+    Fixtures.Start listing = Fixtures.of("house");
+    var texts = say(listing.draft(), "add 'JUST LISTED' at the top and '123 maple st' at the bottom").draft().captions();
+    assertThat(texts).extracting(c -> c.text() + "@" + c.position()).containsExactly("JUST LISTED@top", "123 maple st@bottom");
+    assertThat(say(listing.draft(), "add SOLD at the top").draft().captions().get(0).text()).isEqualTo("SOLD");
+    assertThat(say(listing.draft(), "add some music at the top").draft().captions()).as("music is not words for the screen").isEmpty();
+  }
+
+  @Test
+  void aFollowUpOfLengthIsAboutWhatTheTurnBeforeTimed() {
+    Fixtures.Start photos = Fixtures.of("photos");
+    assertThat(conversation(photos, "slow fade at the end", "even slower").draft().music().fadeOutMs()).isEqualTo(6000);
+    assertThat(conversation(photos, "fade out", "longer").draft().music().fadeOutMs()).isEqualTo(4000);
+    var fade = conversation(photos, "slow fade at the end", "even slower").draft();
+    assertThat(fade.clips()).extracting(Clip::speed).as("no clip slowed down").containsOnly(1.0);
+    assertThat(conversation(Fixtures.of("game"), "音乐淡出", "长一点 5秒").draft().music().fadeOutMs()).isEqualTo(5000);
+    assertThat(conversation(photos, "show each photo for 6 sec", "a bit longer").draft().clips().get(0).durationMs()).isEqualTo(8000);
+    assertThat(conversation(Fixtures.of("music"), "music starts at 5 sec", "a bit later").draft().music().startMs()).isEqualTo(7000);
+    assertThat(conversation(Fixtures.of("music"), "music starts at 5 sec", "bit earlier").draft().music().startMs()).isEqualTo(3000);
+    // without a timed change before, "slower" is still a clip's
+    assertThat(conversation(Fixtures.of("game"), "music at 50", "slower").draft().clips().get(0).speed()).isEqualTo(0.5);
+  }
+
+  @Test
+  void theOtherPhotoOrTheSameForAnotherClipFollowsTheTurnBefore() {
+    Fixtures.Start birthday = Fixtures.of("birthday"); // candles, cake.jpg, IMG_3001.jpg, presents
+    assertThat(names(conversation(birthday, "put the cake pic first", "no the other pic").draft()))
+        .containsExactly("IMG_3001.jpg", "candles.mp4", "cake.jpg", "presents.mp4");
+    Fixtures.Start photos = Fixtures.of("photos"); // IMG_2041, beach, IMG_2042
+    assertThat(names(conversation(photos, "把第一张照片删掉", "不对 第二张").draft())).containsExactly("IMG_2041.jpg", "beach.mp4");
+    Fixtures.Start trip = Fixtures.of("named");
+    var muted = conversation(trip, "mute the beach clip", "same for clip 3").draft();
+    assertThat(muted.clips()).extracting(Clip::level).containsExactly(0.0, 1.0, 0.0);
+    assertThat(conversation(trip, "mute the beach clip", "do the same to the sunset one").draft().clips().get(2).level()).isEqualTo(0.0);
+    var both = conversation(Fixtures.of("product"), "speed up the broll", "the other one too").draft();
+    assertThat(both.clips()).extracting(Clip::speed).containsExactly(2.0, 2.0);
+    assertThat(conversation(Fixtures.of("faded"), "music at 80", "nvm undo").draft()).isEqualTo(Fixtures.of("faded").draft());
+  }
 }
