@@ -113,6 +113,9 @@ final class FollowUp {
       return last.with(Double.parseDouble(value.group(1)), value.group(2) == null ? "" : value.group(2)).map(t -> new Retry(t, true));
     }
     Matcher clip = CLIP.matcher(clause);
+    if (clip.matches() && clip.group(2) != null && clip.group(3) == null && last.addedMusic()) {
+      return Optional.of(new Retry("use the other song", false)); // "use the lofi one", "no the other one"
+    }
     if (clip.matches()) {
       int count = last.before().clips().size();
       int other = clip.group(1) != null ? Integer.parseInt(clip.group(1))

@@ -245,6 +245,11 @@ record LastChange(Draft before, Kind kind, int clip, double was, double now, Str
     });
   }
 
+  /** Whether the last change put music in where there was none: "the other one" is then another track. */
+  boolean addedMusic() {
+    return kind == Kind.VOLUME && before.music() == null;
+  }
+
   /** The still the last change left alone, when it changed one of exactly two; -1 otherwise. */
   int otherStill() {
     List<Integer> stills = new ArrayList<>();
