@@ -114,6 +114,8 @@ public final class RuleAgent implements Agent {
       }
       String unitGiven = i < asked ? note.valueFor(clause.text()) : null;
       if (unitGiven != null) clause = new Message.Clause(unitGiven, clause.shown(), false); // "how loud is it?" "make it 80"
+      String offered = i < asked ? note.offered(clause.text()) : null;
+      if (offered != null) clause = new Message.Clause(offered, clause.shown(), false); // "what does fade in mean?" "ok do that"
       String paced = i < asked && draft.grid() != null ? MontagePace.request(clause.text(), draft) : null;
       if (paced != null) clause = new Message.Clause(paced, clause.shown(), false); // on a montage, "make the cuts faster"
       boolean undo = UNDO.matcher(clause.text()).find() || KEEP_AFTER_ALL.matcher(clause.text()).matches() && removed(history, start);

@@ -370,6 +370,12 @@ final class Talk implements Instruction {
       "^(?:(?:hmm+|so|and|ok|okay|hey|also|btw|oh)\\s*,?\\s+)*(?:is there (?:a|any) way (?:to|of|i can|you can)|is it possible (?:to|for)|(?:can|could) (?:you|u|i|we)(?: also| maybe)?|would (?:you|u) be able to|are (?:you|u) able to|do (?:you|u) (?:do|make|have))\\b"
           + "|^(?:你)?(?:能不能|可不可以|能否)|(?:吗|么|嘛)\\s*[?？]?$");
 
+  /** The word of editing a question asks about ("what does fade in mean": "fade in"), or null. */
+  static String termAsked(String clause) {
+    Matcher term = TERM.matcher(clause.strip());
+    return term.find() ? first(term) : null;
+  }
+
   /** Whether a clause nothing understood asks what the studio can do: it gets what it can, not "I didn't understand". */
   static boolean asksAbility(String clause) {
     return ABILITY.matcher(clause.strip()).find();

@@ -277,4 +277,36 @@ class NewUserPhrasesTest extends RuleAgentTest {
     assertThat(both.clips()).extracting(Clip::speed).containsExactly(2.0, 2.0);
     assertThat(conversation(Fixtures.of("faded"), "music at 80", "nvm undo").draft()).isEqualTo(Fixtures.of("faded").draft());
   }
+
+  @Test
+  void yesToAnExplainedWordDoesWhatItOffered() {
+    Fixtures.Start photos = Fixtures.of("photos");
+    for (String yes : new String[] {"ok do that", "yes please", "好 加上吧"}) {
+      assertThat(conversation(photos, "what does fade in mean", yes).draft().music().fadeInMs()).as(yes).isEqualTo(FadeMusic.DEFAULT_IN);
+    }
+    assertThat(conversation(photos, "whats a crossfade", "ok add it").draft().transition()).isNotNull();
+    assertThat(conversation(photos, "what does fade in mean", "ok").draft()).as("an ok that only heard it").isEqualTo(photos.draft());
+    assertThat(conversation(photos, "how long is it", "ok do that").draft()).as("nothing offered").isEqualTo(photos.draft());
+  }
+
+  @Test
+  void theOtherOneAfterATrackWasPutInIsTheOtherTrack() {
+    Fixtures.Start vlog = Fixtures.of("track"); // lofi-chill.mp3 and drums.wav sent, none playing
+    assertThat(conversation(vlog, "use the lofi one", "no the other one").draft().music().name()).isEqualTo("drums.wav");
+    assertThat(conversation(vlog, "add the drums track", "nah the other one").draft().music().name()).isEqualTo("lofi-chill.mp3");
+    // after a clip's change, "the other one" is still the other clip
+    assertThat(conversation(vlog, "mute the beach clip", "no the other one").draft().clips().get(1).level()).isEqualTo(0.0);
+  }
+
+  @Test
+  void anotherMoodOfMusicWhereNoneIsMadeAsksForATrack() {
+    Draft match = Fixtures.of("game").draft();
+    for (String said : new String[] {"把音乐换成安静一点的", "change the song to something calmer", "swap the music for something more upbeat"}) {
+      AgentReply reply = say(match, said);
+      assertThat(reply.draft()).as(said).isEqualTo(match);
+      assertThat(reply.text()).as(said).containsAnyOf("send me a", "发一首");
+    }
+    assertThat(say(Fixtures.of("wedding").draft(), "标题显示久一点 五秒").draft().captions().get(0).durationMs()).isEqualTo(5000);
+    assertThat(say(Fixtures.of("wedding").draft(), "the title should stay longer, like 6s").draft().captions().get(0).durationMs()).isEqualTo(6000);
+  }
 }
