@@ -169,7 +169,7 @@ final class Talk implements Instruction {
       "\\bwhat (?:songs|music|tracks|kind of music|music options)\\s+(?:do|can|have) (?:you|u)\\b|\\b(?:do|can) (?:you|u) have (?:any )?(?:songs|music|tracks)\\b|有(?:什么|哪些)(?:歌|音乐|曲子)|(?:歌|音乐)\\s*有(?:什么|哪些)");
   /** "which of the two songs is better for a vlog", "哪首更合适": a taste the studio leaves to the person, with how to try each. */
   private static final Pattern BETTER_SONG = Pattern.compile(
-      "\\bwhich (?:one |of (?:the|these|my|them) )?(?:two |2 |both )?(?:songs?|tracks?|music)?\\s*(?:is|would be|sounds|fits|works)\\s+(?:better|best)\\b"
+      "\\bwhich (?:of (?:the|these|my|them) )?(?:two |2 |both )?(?:songs?|tracks?|music)\\s*(?:is|would be|sounds|fits|works)\\s+(?:better|best)\\b"
           + "|\\bwhich (?:of (?:the|these|my) )?(?:two |2 )?(?:songs|tracks)\\b.{0,30}\\b(?:better|best|fits?)\\b|哪首(?:歌|音乐)?(?:更|比较|最)(?:好|合适|适合|好听)");
 
   /** "what's a fade", "淡入是什么意思": a word of editing, explained. */

@@ -62,7 +62,10 @@ class PhraseCorpusTest {
    * softer start of the music, loose titles, questions about the song, polite noes; 11 new
    * occasions (a birthday, a house tour, a wedding, a gaming clip, pets, a product demo), looks,
    * complaints about the state ("the text covers her face"), and half chat (first run: messages
-   * 88 of 132, conversations 40 of 54). Every set
+   * 88 of 132, conversations 40 of 54); 12 more occasions (a graduation, a road trip, a cooking
+   * video, a kid's match, a concert, a listing, a memorial), vague levels, where the music comes
+   * in, clauses that finish each other, chat about the day (first run: messages 96 of 132,
+   * conversations 30 of 54). Every set
    * holds plain chat that must not edit.
    */
   @ParameterizedTest(name = "{0}")
