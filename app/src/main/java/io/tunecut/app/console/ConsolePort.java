@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -41,8 +42,8 @@ public final class ConsolePort implements ChatPort {
   private final Path exports;
   private final AtomicLong ids;
   private final AtomicLong pictures;
-  /** Where this port's lines go: the terminal, or a line's turn in {@link InOrderOutput}. */
-  private final Consumer<String> printer;
+  /** Where this port's lines go: the terminal, or a line's turn in {@link InOrderOutput}; each block is written as it is printed. */
+  private final Consumer<Supplier<String>> printer;
   private final Map<MessageRef, Long> lastEditNanos = new HashMap<>();
   private final Map<MessageRef, String> waitingEdits = new LinkedHashMap<>();
 
@@ -51,10 +52,14 @@ public final class ConsolePort implements ChatPort {
     this.exports = exports;
     this.ids = new AtomicLong();
     this.pictures = new AtomicLong();
-    this.printer = this::printNow;
+    this.printer = block -> {
+      synchronized (out) {
+        printNow(block.get());
+      }
+    };
   }
 
-  private ConsolePort(ConsolePort shared, Consumer<String> printer) {
+  private ConsolePort(ConsolePort shared, Consumer<Supplier<String>> printer) {
     this.out = shared.out;
     this.exports = shared.exports;
     this.ids = shared.ids;
@@ -66,8 +71,8 @@ public final class ConsolePort implements ChatPort {
    * The same console with its lines handed to {@code printer} (which prints them when their turn
    * comes): message ids and picture files stay shared, status edits are this port's own.
    */
-  ConsolePort printingThrough(Consumer<String> printer) {
-    return new ConsolePort(this, printer);
+  ConsolePort printingThrough(InOrderOutput.Turn turn) {
+    return new ConsolePort(this, turn::whenPrinted);
   }
 
   /** Prints a block of lines at once, whole. */
@@ -154,13 +159,15 @@ public final class ConsolePort implements ChatPort {
   @Override
   public MessageRef sendReplaceablePhoto(Chat chat, Path file, String caption, List<Suggestion> suggestions)
       throws IOException {
-    Path saved = save(chat, file);
+    Path copy = copy(file);
     String buttons = suggestions.stream().map(s -> "[" + s.label() + ": " + s.command() + "]").collect(Collectors.joining(" "));
-    StringBuilder text = new StringBuilder();
-    if (caption != null && !caption.isBlank()) text.append(caption).append('\n');
-    text.append("photo: ").append(saved.toAbsolutePath());
-    if (!buttons.isEmpty()) text.append('\n').append(buttons);
-    print("bot> ", text.toString());
+    print("bot> ", () -> {
+      StringBuilder text = new StringBuilder();
+      if (caption != null && !caption.isBlank()) text.append(caption).append('\n');
+      text.append("photo: ").append(numbered(chat, copy).toAbsolutePath());
+      if (!buttons.isEmpty()) text.append('\n').append(buttons);
+      return text.toString();
+    });
     return new MessageRef(chat, Long.toString(ids.incrementAndGet()));
   }
 
@@ -171,17 +178,32 @@ public final class ConsolePort implements ChatPort {
   @Override
   public boolean replacePhoto(MessageRef photo, Path file, String caption, List<Suggestion> suggestions)
       throws IOException {
-    print("bot~ ", "photo: " + save(photo.chat(), file).toAbsolutePath());
+    Path copy = copy(file);
+    print("bot~ ", () -> "photo: " + numbered(photo.chat(), copy).toAbsolutePath());
     return true;
   }
 
   // A file per picture: pictures can arrive after the next line was answered, and a shared
   // file would show whichever was written last under every photo line.
-  private Path save(Chat chat, Path file) throws IOException {
+  private Path copy(Path file) throws IOException {
     Files.createDirectories(exports);
+    Path copy = Files.createTempFile(exports, "timeline-", ".tmp");
+    Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+    return copy;
+  }
+
+  /**
+   * The picture under its number, given as its line is printed: a picture held for an earlier
+   * line's turn (after an undo, the turn before still drawing) would otherwise carry a higher
+   * number than one printed after it.
+   */
+  private Path numbered(Chat chat, Path copy) {
     Path saved = exports.resolve("timeline-" + chat.id().replaceAll("[^A-Za-z0-9_-]", "_") + "-" + pictures.incrementAndGet() + ".png");
-    Files.copy(file, saved, StandardCopyOption.REPLACE_EXISTING);
-    return saved;
+    try {
+      return Files.move(copy, saved, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      return copy; // still the picture, under its temporary name
+    }
   }
 
   @Override
@@ -190,7 +212,13 @@ public final class ConsolePort implements ChatPort {
   }
 
   private void print(String prefix, String text) {
-    String block = text.lines().map(line -> prefix + line).collect(Collectors.joining(System.lineSeparator()));
-    printer.accept(block.isEmpty() ? prefix.stripTrailing() : block);
+    print(prefix, () -> text);
+  }
+
+  private void print(String prefix, Supplier<String> text) {
+    printer.accept(() -> {
+      String block = text.get().lines().map(line -> prefix + line).collect(Collectors.joining(System.lineSeparator()));
+      return block.isEmpty() ? prefix.stripTrailing() : block;
+    });
   }
 }

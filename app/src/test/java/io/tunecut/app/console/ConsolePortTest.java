@@ -97,6 +97,35 @@ class ConsolePortTest {
     assertThat(saved.get(1)).hasSameBinaryContentAs(second);
   }
 
+  /**
+   * After an undo the line before may still be drawing its picture when the undo's is ready: the
+   * undo's waits for its turn, and the files are numbered in the order the lines are printed.
+   */
+  @Test
+  void picturesHeldForTheirTurnAreNumberedInTheOrderTheyArePrinted(@TempDir Path work) throws Exception {
+    Path edit = Files.write(work.resolve("edit.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 7});
+    Path undo = Files.write(work.resolve("undo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 8});
+    ConsolePort port = port();
+    InOrderOutput output = new InOrderOutput(port::printNow);
+    InOrderOutput.Turn editLine = output.next();
+    InOrderOutput.Turn undoLine = output.next();
+
+    port.printingThrough(undoLine).sendPhoto(chat, undo, "", List.of());
+    undoLine.finish();
+    port.printingThrough(editLine).replacePhoto(new MessageRef(chat, "1"), edit, "", List.of());
+    editLine.finish();
+
+    List<String> photoLines = lines().stream().filter(l -> l.contains("photo: ")).toList();
+    assertThat(photoLines).hasSize(2);
+    Path first = Path.of(photoLines.get(0).substring(photoLines.get(0).indexOf("photo: ") + 7));
+    Path second = Path.of(photoLines.get(1).substring(photoLines.get(1).indexOf("photo: ") + 7));
+    assertThat(first).hasSameBinaryContentAs(edit).hasFileName("timeline-ann-1.png");
+    assertThat(second).hasSameBinaryContentAs(undo).hasFileName("timeline-ann-2.png");
+    try (var left = Files.list(exports)) {
+      assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("timeline-ann-1.png", "timeline-ann-2.png");
+    }
+  }
+
   @Test
   void aReplacedPictureIsPrintedAsAnEditWithItsOwnFileAndTheCaptionIsNotRepeated(@TempDir Path work) throws Exception {
     Path first = Files.write(work.resolve("first.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 1});

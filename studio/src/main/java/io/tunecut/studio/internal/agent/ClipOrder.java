@@ -1,6 +1,7 @@
 package io.tunecut.studio.internal.agent;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tunecut.studio.internal.agent.language.Message;
 import io.tunecut.studio.internal.draft.Clip;
 import io.tunecut.studio.internal.draft.Draft;
 import java.util.ArrayList;
@@ -20,12 +21,15 @@ final class ClipOrder implements Instruction {
   private static final Pattern MOVE = Pattern.compile(
       "(?:put|move|place|make|play|show|have|set|bring|want)\\s+clip (\\d+)\\s+(?:to\\s+|at\\s+|as\\s+|in\\s+)?(?:the\\s+)?(?:very\\s+)?(first|start|beginning|front|begining|1st|opening|last|end|final|back)\\b"
           + "|clip (\\d+)\\s+(?:should\\s+|must\\s+)?(?:go(?:es)?\\s+|come(?:s)?\\s+|be\\s+|play(?:s)?\\s+)?(?:at\\s+the\\s+)?(first|last|start|end)\\b"
-          + "|(start|begin|open|end|finish)\\s+(?:the video\\s+)?with\\s+clip (\\d+)"
+          + "|(start|begin|open|end|finish)\\s+(?:the video\\s+|it\\s+)?(?:with|on|from)\\s+clip (\\d+)"
           + "|clip (\\d+)\\s*(?:放到|移到|放在|挪到|调到|换到|放|挪)\\s*(?:最)?(前面|开头|最前|第1个?|前|后面|最后|结尾|末尾|后)"
           + "|(?:先放|先播放?|先播|第1个放)\\s*clip (\\d+)|clip (\\d+)\\s*(?:先放|先播|放第1个?|放最前)");
   private static final Pattern TO_POSITION = Pattern.compile(
       "(?:make|put|move|place)\\s+clip (\\d+)\\s+(?:to\\s+|as\\s+|at\\s+)?(?:the\\s+)?(?:position\\s+)?clip (\\d+)"
           + "|clip (\\d+)\\s*(?:放到|移到|放在|挪到|调到|放)\\s*(?:第)?\\s*clip (\\d+)");
+  /** "put the backyard second", "make clip 3 the 2nd one": a place counted from the start. */
+  private static final Pattern TO_PLACE = Pattern.compile(
+      "^(?:(?:and|then|also|now)\\s+)?(?:(?:make|put|move|place|have|play)\\s+)?clip (\\d+)\\s+(?:to\\s+|as\\s+|at\\s+|in\\s+)?(?:the\\s+)?(second|third|fourth|fifth|2nd|3rd|4th|5th)(?:\\s+(?:place|position|spot|one|clip))?\\s*(?:please|pls)?\\s*$");
   private static final Pattern BEFORE = Pattern.compile(
       "(?:(?:put|move|place|play|show)\\s+)?clip (\\d+)\\s+(?:should\\s+(?:go|come|be|play)\\s+|(?:goes|comes|plays)\\s+)?(?:right\\s+|just\\s+|directly\\s+|straight\\s+|immediately\\s+)?(before|after|in front of|ahead of|behind)\\s+clip (\\d+)"
           + "|clip (\\d+)\\s*(?:放到|移到|放在|挪到)\\s*clip (\\d+)\\s*的?(前面|之前|前|后面|之后|后)"
@@ -89,6 +93,13 @@ final class ClipOrder implements Instruction {
     }
     Matcher before = turn.match(BEFORE);
     if (before != null) return Optional.of(before(draft, before));
+    Matcher place = turn.match(TO_PLACE);
+    if (place != null) {
+      if (draft.clips().size() < 2) return Optional.of(tooFew(draft));
+      int at = Message.position(place.group(2), draft.clips().size());
+      if (at > draft.clips().size()) return Optional.of(noSuchClip(draft, at));
+      return Optional.of(move(draft, Integer.parseInt(place.group(1)), at));
+    }
     Matcher to = turn.match(TO_POSITION);
     Matcher move = to == null ? turn.match(MOVE) : null;
     Matcher swap = to == null && move == null ? turn.match(SWAP) : null;

@@ -21,7 +21,9 @@ final class ClipTrim implements Instruction {
   private static final Pattern TO = Pattern.compile(
       "(?:trim|cut|shorten|make|keep|set|clip)\\s+clip (\\d+)\\s+(?:shorter|longer)?\\s*(?:like|about|around|maybe|to|down to|into|at|only|just)?\\s*(?:be\\s+)?(?:only\\s+|just\\s+)?(\\d+(?:\\.\\d+)?)s"
           + "|clip (\\d+)\\s+(?:to|only|should be|just|is|at|down to)\\s*(?:only\\s+|just\\s+)?(\\d+(?:\\.\\d+)?)s"
-          + "|clip (\\d+)\\s*(?:那段|这段|那个|这个|段)?\\s*(?:剪|裁|截|缩短|改|cut|trim)?\\s*(?:到|成|为)\\s*(\\d+(?:\\.\\d+)?)s|clip (\\d+)\\s*(?:只|就)(?:要|留|保留|用)\\s*(?:前|开头)?\\s*(\\d+(?:\\.\\d+)?)s");
+          + "|clip (\\d+)\\s*(?:那段|这段|那个|这个|段)?\\s*(?:剪|裁|截|缩短|改|cut|trim)?\\s*(?:到|成|为)\\s*(\\d+(?:\\.\\d+)?)s|clip (\\d+)\\s*(?:只|就)(?:要|留|保留|用)\\s*(?:前|开头)?\\s*(\\d+(?:\\.\\d+)?)s"
+          // "trim the living room to 8": a number alone after trimming a clip to is its seconds
+          + "|(?:trim|cut|shorten|chop)\\s+clip (\\d+)\\s+(?:down\\s+)?to\\s+(\\d+(?:\\.\\d+)?)(?![\\d.%x])(?:\\s+(?:please|pls))?\\s*$");
   private static final Pattern HEAD_TAIL = Pattern.compile(
       "(?:cut|trim|remove|drop|skip|lose|chop|take)\\s+(?:off\\s+)?(?:the\\s+)?(first|last|start|end)\\s+(\\d+(?:\\.\\d+)?)s\\s+(?:off\\s+)?(?:of|from|off|in)\\s+clip (\\d+)"
           + "|clip (\\d+)\\s*的?\\s*(前|后|最后|开头|结尾)\\s*(\\d+(?:\\.\\d+)?)s\\s*(?:剪掉|去掉|删掉|不要|裁掉|删除)"

@@ -29,6 +29,8 @@ final class ComposeMusic implements Instruction {
   private static final Pattern REPLACE = Pattern.compile(
       "\\b(?:change|replace|switch|swap|different|other)\\b.{0,20}?\\b(?:music|song)\\b|换.{0,6}(?:music|song|首)"
           + "|(?:don't|do not) (?:like|love) (?:the |this |that )?(?:music|song)|(?:music|song)\\s*(?:不好听|难听)");
+  /** "把音乐换成…": the music named before the word for changing it. */
+  private static final Pattern REPLACED_BY = Pattern.compile("(?:music|song|bgm)\\s*(?:换成|换个|换一首|改成)");
   private static final Pattern CALMER = Pattern.compile(
       "\\bcalm(?:er)?\\b|\\bmore relax(?:ed|ing)\\b|\\bless (?:energetic|intense|busy|loud and fast)\\b|\\bmellower\\b|\\bgentler\\b"
           + "|\\bslower (?:music|song|beat|tempo)\\b|\\b(?:music|song) slower\\b|安静|舒缓|平静|柔和|轻柔|慢一点|放松"
@@ -84,6 +86,14 @@ final class ComposeMusic implements Instruction {
       return gentle(turn, draft, maker != null);
     }
     if (maker == null) {
+      // "把音乐换成安静一点的": another music of a mood, which only another track gives here
+      if (!compose && (turn.has(REPLACE) || turn.has(REPLACED_BY)) && (turn.has(CALMER) || turn.has(LIVELIER))) {
+        turn.match(turn.has(REPLACE) ? REPLACE : REPLACED_BY);
+        return Optional.of(Edit.answer(draft, "I can't make music here: send me a " + (turn.has(CALMER) ? "calmer" : "livelier")
+                + " track and I'll put it in instead" + (turn.has(CALMER) && draft.music() != null ? ", or say \"music quieter\" to turn this one down." : "."),
+            "这里不能生成音乐：发一首" + (turn.has(CALMER) ? "安静一点" : "欢快一点") + "的歌给我，我帮你换上"
+                + (turn.has(CALMER) && draft.music() != null ? "；或者说“音乐小一点”把现在这首调小。" : "。")).as(Edit.Aside.ANOTHER_TRACK));
+      }
       if (!compose) return Optional.empty();
       return Optional.of(cannot(draft));
     }

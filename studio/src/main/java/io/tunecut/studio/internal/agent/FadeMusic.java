@@ -27,7 +27,10 @@ final class FadeMusic implements Instruction {
           // "the song is cut off at the end", "the music just stops": cut short, as a fade-out mends
           + "|\\b(?:music|song|track)\\s+(?:is |gets |just )?(?:cut|cuts|chopped) off\\b(?!\\s+(?:the|at \\d|after \\d))|\\b(?:music|song|track)\\s+(?:just )?(?:stops|ends) (?:dead|out of nowhere|mid[- ]?\\w+)"
           + "|\\b(?:end|ending)\\s+of\\s+(?:the\\s+)?(?:music|song|track)\\b.{0,20}?\\b(?:abrupt|sudden|harsh)"
-          + "|(?:music|song).{0,12}?(?:结束|结尾|停|断|收尾).{0,6}?(?:突然|突兀|生硬)|(?:music|song).{0,8}?戛然而止");
+          + "|(?:music|song).{0,12}?(?:结束|结尾|停|断|收尾).{0,6}?(?:突然|突兀|生硬)|(?:music|song).{0,8}?戛然而止"
+          // "the ending is abrupt", "结尾太突然了": what ends abruptly is the sound, which a fade-out eases
+          + "|^(?:(?:but|and|also|hmm+|ugh|tbh)\\s+)*(?:the\\s+)?(?:end|ending|outro)\\s+(?:is|feels|seems|was|sounds)\\s+(?:so |too |kinda |kind of |really |very |a bit |a little |way |super )?(?:abrupt|sudden|harsh|jarring)\\b"
+          + "|^(?:the\\s+)?(?:video|it)\\s+(?:ends|stops)\\s+(?:so |too |kinda |really |very |way )?(?:abruptly|suddenly)\\b|^(?:视频)?(?:的)?(?:结尾|结束|最后)(?:得)?(?:有点|有些|太|好|很|特别)?(?:突然|突兀|生硬)");
   /**
    * "can the music be softer when the video starts", "ease it in", 音乐开始的时候轻一点: a softer
    * start of the music is a fade-in, not a lower track (the rest of it stays as loud).
@@ -36,7 +39,7 @@ final class FadeMusic implements Instruction {
   private static final String AT_START = "(?:(?:at|in) the (?:very )?(?:start|beginning|intro)|at first|when (?:the )?(?:video|it|clip|song|music|track|everything) (?:starts|begins|kicks in|comes in)|in the intro|the intro|(?:the )?(?:start|beginning|intro) of (?:the )?(?:video|song|music|track|it))";
   private static final Pattern SOFT_START = Pattern.compile(
       "\\b" + SOFT + "\\b.{0,30}?" + AT_START + "\\b|" + AT_START + "\\b.{0,30}?\\b" + SOFT + "\\b"
-          + "|\\b(?:start|begin)s?\\s+(?:off\\s+|out\\s+)?(?:a bit |a little |more )?" + SOFT + "\\b|\\bease\\s+(?:it|(?:the )?(?:music|song|track|bgm)|them)?\\s*in\\b"
+          + "|\\b(?:start|begin)s?\\s+(?:off\\s+|out\\s+)?(?:a bit |a little |more |way |so |really |much |kinda |pretty )?(?:" + SOFT + "|loud)\\b|\\bease\\s+(?:it|(?:the )?(?:music|song|track|bgm)|them)?\\s*in\\b"
           + "|\\b(?:come|comes|coming|kick|kicks|fade|build|builds)\\s+(?:in|up)\\s+(?:more\\s+)?(?:gently|softly|slowly|gradually|quietly|smoothly)\\b"
           + "|(?:开头|开始的?时候|一开始|刚开始|开场|片头|前奏|进来的时候)[^，。,]{0,8}?(?:轻|小声?|柔|弱|soft|低|缓|慢慢)"
           + "|(?:轻|柔|soft)[^，。,]{0,4}?(?:开始|进来|开头)");

@@ -14,14 +14,14 @@ import java.util.regex.Pattern;
 final class FollowUp {
   private static final String CORRECTING = "(?:no|nope|actually|hmm+|wait|oh|oops|sorry|i mean|i meant|make (?:it|that)|rather|instead|how about|maybe|change (?:it|that) to"
       + "|longer|shorter|like|about|around|say"
-      + "|还是|改成|改为|换成|改到|调到|不对|不是|算了|那就|就|要)";
+      + "|还是|改成|改为|换成|改到|调到|不对|不是|算了|那就|就|要|(?:再)?(?:长|短|久)一?[点些])";
   /** Another value: at least one correcting word, then the value alone. */
   private static final Pattern VALUE = Pattern.compile(
       "^(?:" + CORRECTING + "\\s*,?\\s*)+(\\d+(?:\\.\\d+)?)\\s*(%|s)?(?:\\s*(?:instead|then|please|吧|好了|的|就行|啊))*\\s*$");
   /** Another clip: correcting words (or none), then the clip alone. */
   private static final Pattern CLIP = Pattern.compile(
       "^(?:(?:no|nope|nah|wait|oh|hmm+|wrong (?:one|clip)|i meant?|i said|actually|sorry|oops|不对|不是这个|不是这段|不是|是|我说的是|应该是|我要的是)\\s*,?\\s*)*"
-          + "(?:the\\s+)?(?:clip (\\d+)|(other) (?:clip|one|video)|(另)(?:1|一)?\\s*(?:个|段|条)(?:视频|片段)?|(first|second|third|fourth|fifth|last)(?: one)?)\\s*(?:one|吧|才对|啊|please)?\\s*$");
+          + "(?:the\\s+)?(?:clip (\\d+)|(other) (?:clip|one|video|(pic|photo|picture|image))|(另)(?:1|一)?\\s*(?:个|段|条)(?:视频|片段)?|(first|second|third|fourth|fifth|last)(?: one)?)\\s*(?:one|吧|才对|啊|please)?\\s*$");
   /** All but one: "not the beach one" after muting every clip; "不要clip 1". */
   private static final Pattern EXCEPT = Pattern.compile(
       "^(?:(?:no|nope|wait|oh|actually|but|hmm+|oops|不对|等等)\\s*,?\\s*)*(?:not|except|but not|leave|keep|skip) (?:the\\s+)?clip (\\d+)(?:\\s+(?:one|out|alone|as it was))?\\s*$"
@@ -42,7 +42,21 @@ final class FollowUp {
   /** The same to something else: "the music too", "音乐也关掉". */
   private static final Pattern TOO = Pattern.compile(
       "^(?:and |also )?(?:the )?(music|original sound|clip \\d+)\\s+(?:too|as well|also)\\s*$|^also (?:the )?(music|original sound|clip \\d+)\\s*$"
-          + "|^(music|original sound|clip \\d+)\\s*也(?:要|给)?(?:关掉|关|静音|去掉|一样|这样)?(?:吧)?\\s*$");
+          + "|^(music|original sound|clip \\d+)\\s*也(?:要|给)?(?:关掉|关|静音|去掉|一样|这样|是)?(?:吧)?\\s*$"
+          // "same for clip 3", "do the same to the kitchen", "clip 3一样"
+          + "|^(?:(?:and|also|now|ok)\\s+)?(?:(?:do\\s+)?the\\s+)?same(?:\\s+thing)?\\s+(?:for|with|to|on)\\s+(?:the\\s+)?(music|original sound|clip \\d+)(?:\\s+(?:too|as well|please|pls))?\\s*$"
+          + "|^(clip \\d+)\\s*(?:也)?一样(?:吧)?\\s*$");
+  /** "the other one too": with two clips, the one the last change left alone. */
+  private static final Pattern OTHER_TOO = Pattern.compile(
+      "^(?:(?:and|also)\\s+)?(?:the\\s+)?other\\s+(?:one|clip|video)\\s+(?:too|as well|also)\\s*$|^(?:另一段|另一个|另外一段|另外一个)(?:也|也是|也一样)(?:吧)?\\s*$");
+
+  /**
+   * "even slower", "a bit longer", 长一点 after a fade or the photos' length: that length; "a bit
+   * later" after the music's start: its start. Read before the instructions, which would slow a clip.
+   */
+  private static final Pattern LONGER = Pattern.compile(
+      "^(?:(?:even|a bit|a little|bit|much|way|still|slightly|and)\\s+)*(slower|longer|later|quicker|faster|shorter|sooner|earlier)(?:\\s+(?:please|pls|still|again))?\\s*$"
+          + "|^(?:再|更)?(慢|长|久|晚|快|短|早)一?[点些](?:吧)?$");
 
   /** "actually make it first", "no, last": where the clip just moved should go instead. */
   private static final Pattern END = Pattern.compile(
@@ -63,13 +77,23 @@ final class FollowUp {
    * the music; "make it 4 sec" after a fade is the fade's length, not the video's).
    */
   static Optional<Retry> before(String clause, LastChange last) {
+    Matcher longer = LONGER.matcher(clause.strip());
+    if (longer.matches()) {
+      String w = longer.group(1) != null ? longer.group(1) : longer.group(2);
+      Optional<String> t = last.lengthened(w.matches("slower|longer|later|慢|长|久|晚"));
+      if (t.isPresent()) return t.map(x -> new Retry(x, false));
+    }
     Matcher value = VALUE.matcher(clause);
     if (value.matches() && last.timed() && !"%".equals(value.group(2))) {
       return last.with(Double.parseDouble(value.group(1)), "s").map(t -> new Retry(t, false));
     }
+    if (OTHER_TOO.matcher(clause).matches() && last.clip() > 0 && last.before().clips().size() == 2) {
+      return last.alsoFor("clip " + (3 - last.clip())).map(t -> new Retry(t, false));
+    }
     Matcher too = TOO.matcher(clause);
     if (!too.matches()) return Optional.empty();
-    String thing = too.group(1) != null ? too.group(1) : too.group(2) != null ? too.group(2) : too.group(3);
+    String thing = null;
+    for (int g = 1; g <= too.groupCount() && thing == null; g++) thing = too.group(g);
     return last.alsoFor(thing).map(t -> new Retry(t, false));
   }
 
@@ -79,7 +103,7 @@ final class FollowUp {
    */
   static boolean asksWhich(String clause, LastChange last) {
     Matcher clip = CLIP.matcher(clause);
-    return clip.matches() && (clip.group(2) != null || clip.group(3) != null) && last.clip() > 0 && last.before().clips().size() > 2;
+    return clip.matches() && clip.group(3) == null && (clip.group(2) != null || clip.group(4) != null) && last.clip() > 0 && last.before().clips().size() > 2;
   }
 
   /** Read when no instruction understood the clause on its own. */
@@ -89,11 +113,15 @@ final class FollowUp {
       return last.with(Double.parseDouble(value.group(1)), value.group(2) == null ? "" : value.group(2)).map(t -> new Retry(t, true));
     }
     Matcher clip = CLIP.matcher(clause);
+    if (clip.matches() && clip.group(2) != null && clip.group(3) == null && last.addedMusic()) {
+      return Optional.of(new Retry("use the other song", false)); // "use the lofi one", "no the other one"
+    }
     if (clip.matches()) {
       int count = last.before().clips().size();
       int other = clip.group(1) != null ? Integer.parseInt(clip.group(1))
-          : clip.group(2) != null || clip.group(3) != null ? (count == 2 ? 3 - last.clip() : -1)
-          : Message.position(clip.group(4), count);
+          : clip.group(3) != null ? last.otherStill()
+          : clip.group(2) != null || clip.group(4) != null ? (count == 2 ? 3 - last.clip() : -1)
+          : Message.position(clip.group(5), count);
       return last.on(other).map(t -> new Retry(t, true));
     }
     Matcher except = EXCEPT.matcher(clause);
@@ -119,7 +147,7 @@ final class FollowUp {
     String subject = last.subject();
     if (subject == null) return Optional.empty();
     Matcher bare = BARE.matcher(clause.strip());
-    if (bare.matches() && "music".equals(subject)) return Optional.of(new Retry("music " + bare.group(1), false));
+    if (bare.matches() && "music".equals(subject)) return Optional.of(new Retry("music " + clause.strip(), false)); // "way lower" stays a large step
     String about = Message.about(subject, clause);
     return about.equals(clause) ? Optional.empty() : Optional.of(new Retry(about, false));
   }

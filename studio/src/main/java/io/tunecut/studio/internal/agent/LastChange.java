@@ -230,6 +230,33 @@ record LastChange(Draft before, Kind kind, int clip, double was, double now, Str
     return Optional.empty();
   }
 
+  /**
+   * "Even slower", "a bit longer", "a bit later": a fade 2 s longer (a crossfade 0.5 s), the photos
+   * 2 s longer, the music 2 s later; the other way a fade or crossfade half as long, photos 1 s shorter, the music 2 s sooner.
+   */
+  Optional<String> lengthened(boolean longer) {
+    return Optional.ofNullable(switch (kind) {
+      case FADE_OUT -> "fade out " + number(longer ? now + 2 : Math.max(0.5, now / 2)) + "s";
+      case FADE_IN -> "fade in " + number(longer ? now + 2 : Math.max(0.5, now / 2)) + "s";
+      case CROSSFADE -> "crossfade " + number(longer ? now + 0.5 : Math.max(0.25, now / 2)) + "s";
+      case STILLS -> "photos " + number(longer ? now + 2 : Math.max(1, now - 1)) + "s each";
+      case MUSIC_START -> "music starts at " + number(longer ? now + MusicStart.LATER_MS / 1000.0 : Math.max(0, now - MusicStart.LATER_MS / 1000.0)) + "s";
+      default -> null;
+    });
+  }
+
+  /** Whether the last change put music in where there was none: "the other one" is then another track. */
+  boolean addedMusic() {
+    return kind == Kind.VOLUME && before.music() == null;
+  }
+
+  /** The still the last change left alone, when it changed one of exactly two; -1 otherwise. */
+  int otherStill() {
+    List<Integer> stills = new ArrayList<>();
+    for (int i = 0; i < before.clips().size(); i++) if (before.clips().get(i).isStill()) stills.add(i + 1);
+    return stills.size() == 2 && stills.contains(clip) ? stills.get(0) + stills.get(1) - clip : -1;
+  }
+
   /** "actually make it first" after a clip was moved: that clip to the other end instead. */
   Optional<String> movedTo(boolean first) {
     return kind == Kind.MOVE ? Optional.of("put clip " + clip + (first ? " first" : " last")) : Optional.empty();

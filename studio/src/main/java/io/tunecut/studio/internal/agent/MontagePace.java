@@ -6,12 +6,18 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** "make the cuts faster" on a montage: the montage again, cut every 2 beats ("slower cuts": every 8). */
+/**
+ * "make the cuts faster" on a montage: the montage again in shots of fewer beats, every 2 (every
+ * beat when it was every 2 already; "slower cuts": every 8). On a montage "make it faster" asks the
+ * same: its pace is its cuts, and speeding its shots up would leave the cuts off the beat.
+ */
 final class MontagePace {
   private static final Pattern FASTER_CUTS = Pattern.compile(
       "^(?:(?:can you|could you|pls|please|ok|now|and)\\s+)*(?:make\\s+)?(?:the\\s+)?(?:cuts?|cutting|shots?|editing|pace)\\s+(?:a\\s+(?:bit|little)\\s+|even\\s+|much\\s+)?(?:faster|quicker|shorter)(?:\\s+please)?\\s*$"
           + "|^(?:(?:a\\s+(?:bit|little)|even)\\s+)?(?:faster|quicker|shorter)\\s+(?:cuts|shots|cutting|pace)\\s*(?:please)?$|^cut (?:it |them )?(?:faster|quicker)$"
-          + "|^(?:再)?(?:切|剪|切换|剪辑|节奏)(?:得|的)?(?:再)?快一?[点些]$");
+          + "|^(?:再)?(?:切|剪|切换|剪辑|节奏)(?:得|的)?(?:再)?快一?[点些]$"
+          + "|^(?:(?:can you|could you|can u|pls|please|ok|now|and|just)\\s+)*(?:make\\s+(?:it|this|the video|the montage|the edit|everything)\\s+)?(?:a\\s+(?:bit|little)\\s+|even\\s+|much\\s+|way\\s+)?(?:faster|quicker|snappier|more fast[- ]paced)(?:\\s+(?:please|pls))?\\s*[?!.]*$"
+          + "|^(?:(?:can you|could you|can u)\\s+)?speed (?:it|this|the video|the montage) up\\s*[?!.]*$|^(?:(?:能不能|可以)?(?:把)?(?:视频|它|整体)?(?:再|更)?(?:快一?[点些]|节奏快一?[点些])(?:吗|吧)?)$");
   private static final Pattern SLOWER_CUTS = Pattern.compile(
       "^(?:(?:can you|could you|pls|please|ok|now|and)\\s+)*(?:make\\s+)?(?:the\\s+)?(?:cuts?|cutting|shots?|editing|pace)\\s+(?:a\\s+(?:bit|little)\\s+|even\\s+|much\\s+)?(?:slower|longer)(?:\\s+please)?\\s*$"
           + "|^(?:(?:a\\s+(?:bit|little)|even)\\s+)?(?:slower|longer)\\s+(?:cuts|shots|cutting|pace)\\s*(?:please)?$|^cut (?:it |them )?(?:slower)$"
@@ -46,6 +52,10 @@ final class MontagePace {
         if (length.group(g) != null) return "make a " + length.group(g) + "s montage" + (pace > 0 ? " every " + pace + " beats" : "");
       }
     }
-    return FASTER_CUTS.matcher(c).matches() ? "montage every 2 beats" : SLOWER_CUTS.matcher(c).matches() ? "montage every 8 beats" : null;
+    if (FASTER_CUTS.matcher(c).matches()) {
+      int pace = pace(draft);
+      return "montage every " + (pace == 1 || pace == 2 ? 1 : 2) + " beats";
+    }
+    return SLOWER_CUTS.matcher(c).matches() ? "montage every 8 beats" : null;
   }
 }

@@ -43,6 +43,15 @@ public final class MusicStart implements Instruction {
   private static final Pattern WITH_CLIP = Pattern.compile(
       "(?:music|song).{0,25}\\b(?:when|where|as|with|at the start of|at)\\s+clip (\\d+)(?:\\s+(?:starts|begins|comes in))?|(?:music|song)?\\s*(?:从|在)\\s*clip (\\d+)\\s*(?:开始|进入|响起)");
   /**
+   * "music should only come in after the first clip", "第一段之后再进音乐": the music comes in
+   * where the next clip starts.
+   */
+  private static final Pattern AFTER_CLIP = Pattern.compile(
+      "\\b(?:music|song|bgm)\\b.{0,40}?\\b(?:after|once)\\s+(?:the\\s+)?clip (\\d+)(?:\\s+(?:ends|is over|is done|finishes|has ended|has played))?\\b"
+          + "|\\b(?:after|once)\\s+(?:the\\s+)?clip (\\d+)(?:\\s+(?:ends|is over|is done|finishes))?\\b.{0,25}?\\b(?:music|song|bgm)\\b"
+          + "|clip (\\d+)\\s*(?:放完|结束|播完)?\\s*(?:之后|以后|后)\\s*(?:再|才)?\\s*(?:进|放|响|开始|出现|加)\\s*(?:入|起|来)?\\s*(?:music|song|bgm)?"
+          + "|(?:music|song|bgm)\\s*(?:在|从)?\\s*clip (\\d+)\\s*(?:放完|结束|播完)?\\s*(?:之后|以后|后)");
+  /**
    * "put the music on only at the end", "music only for the last part", "只在最后放音乐": the music
    * comes in with the last clip (or the clip named), and plays to the end.
    */
@@ -97,6 +106,17 @@ public final class MusicStart implements Instruction {
             "视频只有一段：告诉我音乐从第几秒开始，比如“音乐从第5秒开始”。"));
       }
       return Optional.of(onTimeline(draft, draft.music(), draft.clipStartMs(n - 1)));
+    }
+    Matcher after = turn.match(AFTER_CLIP);
+    if (after != null) {
+      if (draft.music() == null) return Optional.of(noMusic(draft));
+      int n = Integer.parseInt(first(after));
+      if (n < 1 || n > draft.clips().size()) return Optional.of(ClipOrder.noSuchClip(draft, n));
+      if (n == draft.clips().size()) {
+        return Optional.of(Edit.question(draft, "Clip " + n + " is the last one, so after it there is nothing for the music to play under. Say which clip it should come in with, e.g. \"music starts with clip " + n + "\".",
+            "第 " + n + " 段是最后一段，之后就没有画面了。告诉我音乐从哪一段开始，比如“音乐从第 " + n + " 段开始”。"));
+      }
+      return Optional.of(onTimeline(draft, draft.music(), draft.clipStartMs(n)));
     }
     Matcher withClip = turn.match(WITH_CLIP);
     if (withClip != null && draft.music() != null) {

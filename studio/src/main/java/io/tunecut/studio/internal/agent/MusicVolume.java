@@ -18,7 +18,7 @@ final class MusicVolume implements Instruction {
           + "|((?:调|降|减|变|放)?(?:低|小|少)|降|减|(?:调|提|增|变|放|升)?(?:高|大)|增加)\\s*(?:了)?\\s*(\\d+(?:\\.\\d+)?)db"
           + "|(?:music|song|volume)\\s*(?:at\\s+|to\\s+)?(-\\d+(?:\\.\\d+)?)db\\b");
   private static final Pattern PERCENT = Pattern.compile(
-      "(\\d+(?:\\.\\d+)?)%|(?:(?<=music |song |volume |level |音量|music|调到|降到|设为|调成)(?:at\\s+|to\\s+)?|(?:down|up) to (?:like |about |around |maybe )?|\\b(?:quiet|soft|low|loud)(?:er)?\\s+(?:like|about|around|maybe|at)\\s+)(\\d{1,3})(?![\\d.%sx]|db)");
+      "(\\d+(?:\\.\\d+)?)%|(?:(?<=music |song |volume |level |音量|music|调到|降到|设为|调成)(?:at\\s+|to\\s+)?|(?:down|up) to (?:like |about |around |maybe )?|\\b(?:quiet|soft|low|loud)(?:er)?\\s+(?:(?:like|about|around|maybe|at)\\s+)?)(\\d{1,3})(?![\\d.%sx]|db)");
   private static final Pattern FILLER = Pattern.compile(
       "(?:\\b(?:set|it|to|at|make|put|turn|the|please|pls|change|now|just|a|bit|down|up|for|me|can|you|use|with|on|volume)\\b|[^a-z\\p{IsHan}]|调到|设为|改成|调成|请|吧)*");
   static final Pattern QUIETER = Pattern.compile(
@@ -36,6 +36,9 @@ final class MusicVolume implements Instruction {
       "original sound|title|caption|text|«|bigger|smaller|shorter|longer|size|clip \\d|\\bclips\\b|\\bvideo\\b|视频|fade|淡|loudness|normali|响度|db\\b|duck|闪避|talk|speak|speech|说话|人声");
   private static final Pattern WHILE_SPEECH = Pattern.compile(
       "\\b(?:when|while|whenever|during)\\b.{0,20}?\\b(?:talk|speak|speech|voices?|toast|vows|dialogue)|(?:说话|讲话|人声|对白|致辞)[^，。,]{0,4}?(?:的时候|时)");
+  /** "way lower", "much louder", "小很多": a step twice as large (half or double), where "a bit" is 0.7 or 1.4. */
+  private static final Pattern MUCH = Pattern.compile(
+      "\\b(?:way|much|a lot|lots|far|heaps|so much)\\s+(?:quieter|softer|lower|louder|higher|down|up)\\b|(?:小|低|大|高|轻)(?:很多|得多|多了)");
   private static final Pattern VOLUME_WORDS = Pattern.compile("music|song|volume|level|loud|quiet|音量|声音|声|吵");
 
   @Override
@@ -81,10 +84,12 @@ final class MusicVolume implements Instruction {
     }
     if (v == null && aboutMusic || v == null && turn.text().matches("\\s*(?:a bit |a little |slightly |much |way )?(?:quieter|louder|softer)\\s*(?:please)?\\s*|\\s*(?:turn|bring) (?:it|this|that) (?:down|up)(?: a bit| a little)?\\s*(?:please)?\\s*")) {
       // "too loud" before "loud": 太大声 asks for less, 听不清 for more
-      if (turn.match(TOO_LOUD) != null) v = now * 0.7;
-      else if (turn.match(TOO_QUIET) != null) v = now * 1.4;
-      else if (turn.match(LOUDER) != null) v = now * 1.4;
-      else if (turn.match(QUIETER) != null) v = now * 0.7;
+      boolean much = turn.has(MUCH);
+      if (turn.match(TOO_LOUD) != null) v = now * (much ? 0.5 : 0.7);
+      else if (turn.match(TOO_QUIET) != null) v = now * (much ? 2 : 1.4);
+      else if (turn.match(LOUDER) != null) v = now * (much ? 2 : 1.4);
+      else if (turn.match(QUIETER) != null) v = now * (much ? 0.5 : 0.7);
+      if (much) turn.match(MUCH);
       if (v != null && turn.earlier("set_music_volume")) return Optional.of(Edit.understood(draft));
     }
     if (v == null) return Optional.empty();

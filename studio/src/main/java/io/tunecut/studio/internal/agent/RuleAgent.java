@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 public final class RuleAgent implements Agent {
   static final long STILL_MS = 3000;
   private static final Pattern UNDO = Pattern.compile(
-      "^(?:(?:please|pls|actually|ok|okay|no|nah|hmm+|wait|oops|just|can you|could you|can u)\\s*,?\\s+)*(?:undo|revert|go back|take (?:that|it) back|change it back|(?:put|add|bring|move) (?:it|that|them) back|back to (?:how|what) it was"
+      "^(?:(?:please|pls|actually|ok|okay|no|nah|hmm+|wait|oops|just|nvm|never ?mind|can you|could you|can u)\\s*,?\\s+)*(?:undo|revert|go back|take (?:that|it) back|change it back|(?:put|add|bring|move) (?:it|that|them) back|back to (?:how|what) it was"
           + "|restore the (?:previous|last|old) version)(?:\\s+(?:that|it|this|the last (?:change|edit|step|one|thing)|to (?:how|what) it was"
           + "(?: before)?|the way it was|(?:to )?where (?:it|they) (?:was|were)(?: before)?|to the (?:previous|last) version|1 step|please|pls|again))*\\s*$"
           + "|撤销|撤回|还原|(?:恢复|回到|退回)(?:到)?(?:原来|之前|刚才|上一步)|(?:加|放|拿)回(?:来|去)|^上一步$|^恢复$|^(?:还是)?(?:原来|之前)的(?:更)?好|^(?:改|换|变)回(?:来|去)");
@@ -101,7 +101,7 @@ public final class RuleAgent implements Agent {
     if (undoneSubject == null && last == null) undoneSubject = note.subject();
     Set<Message.Clause> rewritten = new HashSet<>();
     Replaced replaced = null; // the turn's state before a follow-up took the last change's place
-    List<Message.Clause> clauses = new ArrayList<>(Complaint.last(named(msg.clauses())));
+    List<Message.Clause> clauses = new ArrayList<>(Complaint.last(ClauseJoin.joined(named(msg.clauses()))));
     int asked = clauses.size(); // clauses as said; retried ones follow
     Map<Message.Clause, Integer> waiting = new HashMap<>(); // a refused clause -> where its refusals are
     for (int i = 0; i < clauses.size(); i++) {
@@ -114,6 +114,8 @@ public final class RuleAgent implements Agent {
       }
       String unitGiven = i < asked ? note.valueFor(clause.text()) : null;
       if (unitGiven != null) clause = new Message.Clause(unitGiven, clause.shown(), false); // "how loud is it?" "make it 80"
+      String offered = i < asked ? note.offered(clause.text()) : null;
+      if (offered != null) clause = new Message.Clause(offered, clause.shown(), false); // "what does fade in mean?" "ok do that"
       String paced = i < asked && draft.grid() != null ? MontagePace.request(clause.text(), draft) : null;
       if (paced != null) clause = new Message.Clause(paced, clause.shown(), false); // on a montage, "make the cuts faster"
       boolean undo = UNDO.matcher(clause.text()).find() || KEEP_AFTER_ALL.matcher(clause.text()).matches() && removed(history, start);

@@ -19,6 +19,12 @@ public record Said(String topic, boolean chinese) {
   /** Before the first turn, or when the note kept cannot be read: nothing to lean on. */
   public static final Said NOTHING = new Said(null, false);
   static final String TITLE_WORDS = "title words";
+  /** After a word of editing was explained: the request it offered, which "ok do that" makes. */
+  static final String OFFER = "offer: ";
+  /** "ok do that", "yes please", "好 加上吧": yes to what was offered, not an "ok" that only heard it. */
+  private static final Pattern DO_IT = Pattern.compile(
+      "^(?:(?:ok|okay|yes|yeah|yep|sure|alright|cool|great|nice|then|so)\\s*,?\\s*)*(?:do (?:that|it|this|one)|add (?:it|that|one)|let'?s do (?:it|that)|let'?s have (?:it|one)|yes please|go ahead|please do|i want (?:that|it|one)|put (?:it|one) in)(?:\\s+(?:please|pls|then|too))?\\s*[!.]*$"
+          + "|^(?:好|好的|行|可以|嗯|ok)?\\s*(?:那就|那)?(?:加上|加吧|加一个|加个|弄吧|弄一个|就这样做|来吧|要|要的)(?:吧|呗|啊)?$");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern LENGTH = Pattern.compile("how long|\\blength\\b|\\bduration\\b|多长|多久|时长|几秒");
   private static final Pattern VOLUME = Pattern.compile("how loud|\\bvolume\\b|\\bloud|多大声|音量|多响");
@@ -59,6 +65,8 @@ public record Said(String topic, boolean chinese) {
 
   /** What a turn that only answered was asked about, from its words. */
   static String topicOf(String asked) {
+    String term = Talk.termAsked(asked);
+    if (term != null && Terms.request(term) != null) return OFFER + Terms.request(term);
     var clip = ONE_CLIP.matcher(asked);
     if (LENGTH.matcher(asked).find() && clip.find() && asked.indexOf("clip ", clip.end()) < 0) return "clip " + clip.group(1);
     var text = TEXT_ASKED.matcher(asked);
@@ -91,10 +99,15 @@ public record Said(String topic, boolean chinese) {
     return TITLE_WORDS.equals(topic);
   }
 
+  /** The request offered by the turn before, when this clause says yes to it; null otherwise. */
+  String offered(String clause) {
+    return topic != null && topic.startsWith(OFFER) && DO_IT.matcher(clause.strip()).matches() ? topic.substring(OFFER.length()) : null;
+  }
+
   /** A number alone read in the unit of the question before: "make it 12s", "music 80%"; null when it is not one. */
   String valueFor(String clause) {
     var m = NUMBER_ALONE.matcher(clause);
-    if (topic == null || !m.matches() || topic.equals("title") || topic.equals("text") || topic.equals(TITLE_WORDS)) return null;
+    if (topic == null || !m.matches() || topic.startsWith(OFFER) || topic.equals("title") || topic.equals("text") || topic.equals(TITLE_WORDS)) return null;
     if (topic.startsWith("clip ")) return "make " + topic + " " + m.group(1) + "s"; // "how long is the photo on screen?" "make it 5"
     return topic.equals("length") ? "make it " + m.group(1) + "s" : "music " + m.group(1) + "%";
   }

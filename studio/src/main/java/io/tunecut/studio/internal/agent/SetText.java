@@ -41,7 +41,8 @@ final class SetText implements Instruction {
       Map.entry("灰", "#9ca3af"), Map.entry("gold", "#ffd700"), Map.entry("金", "#ffd700"));
   private static final Pattern COLOR = Pattern.compile(
       "\\b(red|white|black|yellow|blue|green|orange|pink|purple|gray|grey|gold)\\b|(红|白|黑|黄|蓝|绿|橙|粉|紫|灰|金)色?");
-  private static final Pattern FOR = Pattern.compile("(?:for|lasting|last|lasts|stay|stays|持续|显示|停留|停)\\s*(?:on(?: the)? screen\\s*)?(?:for\\s*)?(\\d+(?:\\.\\d+)?)s|(\\d+(?:\\.\\d+)?)s\\s*long");
+  // "标题显示久一点 五秒", "stay longer, like 5s": longer, then by how much
+  private static final Pattern FOR = Pattern.compile("(?:for|lasting|last|lasts|stay|stays|持续|显示|停留|停)\\s*(?:on(?: the)? screen\\s*)?(?:(?:久|长)一?[点些]\\s*|longer\\s*(?:like\\s+)?)?(?:for\\s*)?(\\d+(?:\\.\\d+)?)s|(\\d+(?:\\.\\d+)?)s\\s*long");
   private static final Pattern AT = Pattern.compile("(?:at|from|starting at|after|在|从|第)\\s*(\\d+(?:\\.\\d+)?)s");
   /** "at the top of the first photo", "over clip 2", "第二段的时候": the text shows while that clip plays. */
   private static final Pattern ON_CLIP = Pattern.compile(

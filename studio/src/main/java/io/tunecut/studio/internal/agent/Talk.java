@@ -41,7 +41,8 @@ final class Talk implements Instruction {
           + "|\\b(?:looks?|sounds?|is|it'?s|its)\\s+(?:way|much|so much|a lot|loads)\\s+better\\b|\\bhow did (?:you|u) do (?:that|this|it)\\b"
           + "|(?<![不没最])(?:好看|好听(?!的部分|的那段|那段)|漂亮|真棒|很棒|喜欢)|怎么做到的"
           // "太感人了吧": an exclamation about the video, not a wish for more of it
-          + "|^(?:哇|天哪|我的天)?\\s*(?:太|好|真|超)(?:感人|好看|漂亮|美|帅|可爱|棒|好哭|催泪|绝)了?(?:吧|啊|呀|叭)?[!！~]*$");
+          + "|^(?:哇|天哪|我的天)?\\s*(?:\\p{IsHan}{1,4}?)?(?:太|好|真|超)(?:感人|好看|漂亮|美|帅|可爱|棒|好哭|催泪|绝|燃|酷|激动|嗨|震撼|怀念)了?(?:吧|啊|呀|叭)?[!！~]*$"
+          + "|\\b(?:that'?s|thats|it'?s|its) (?:exactly |just )?what (?:i|we|he|she|they|the \\w+|my \\w+) (?:wanted|needed|asked for|meant|had in mind)\\b");
   /** An edit word: a clause with one is an instruction, whatever else it says. */
   private static final Pattern EDIT_WORD = Pattern.compile(
       "(?<!clip )\\d|\\b(?:but|make|put|add|set|turn|change|more|less|louder|quieter|bigger|smaller|remove|cut|use|move|can you|could you)\\b"
@@ -61,7 +62,7 @@ final class Talk implements Instruction {
           + "|^(?:这样|现在)[^，。,]{0,10}吗\\s*[?？]?$|^(?:这样|现在)(?:可以|行|好|ok|还行)吗|^(?:可以|行)吗$|^(?:这样|现在)?怎么样$|^好看吗$");
   /** "what now", "what's next", "接下来呢": where it stands and what can come next. */
   private static final Pattern NEXT = Pattern.compile(
-      "^(?:so |ok |okay |and )?(?:what now|now what|what next|what'?s next|what do i do now|what should i do (?:now|next))\\b|^(?:接下来|然后|下一步)(?:呢|干嘛|做什么|怎么办|该干嘛)");
+      "^(?:so |ok |okay |and )?(?:what now|now what|what next|what'?s next|what do i do now|what should i do (?:now|next))\\b|^(?:idk|i don'?t know|not sure|dunno)\\s+what\\s+(?:to do|i should do|else to do|to change)\\b|^(?:接下来|然后|下一步)(?:呢|干嘛|做什么|怎么办|该干嘛)");
   /** "感觉bgm有点土", "the song is kinda boring": a dislike of the track, which only another track mends. */
   private static final Pattern DISLIKED_MUSIC = Pattern.compile(
       "(?:music|song)\\s*(?:有点|有些|好|很|真|太)?\\s*(?:土|难听|俗气?|一般般?|不好听|无聊|没感觉)"
@@ -75,7 +76,9 @@ final class Talk implements Instruction {
           + "|^(?:等一?下|等等|稍等|等会儿?|我(?:再)?想想|让我想想|考虑一下|我考虑一下|我再看看|嗯+|呃+)[.!。！]*$"
           + "|^(?:(?:hmm+|umm*|uh+|well)\\s+)?(?:not sure|i'?m not sure|idk|dunno|i don'?t know|still thinking|let me think about it)(?:\\s+(?:yet|about (?:that|it|this|the \\w+|\\w+)))*\\s*[.!]*$"
           + "|^i'?ll (?:change|edit|fix|do) (?:it|that|the rest)? ?later\\b|^(?:我)?(?:一会儿?|待会儿?|等会儿?|过会儿?|晚点)(?:再)?(?:改|看|弄|说)"
-          + "|^(?:我)?(?:还)?(?:没想好|在想|不确定|拿不准)");
+          + "|^(?:我)?(?:还)?(?:没想好|在想|不确定|拿不准)"
+          + "|^(?:(?:ok|okay|hmm+|alright)\\s*,?\\s+)?(?:i'?m|im|i am|i'?ll|ill|i will)\\s+(?:gonna\\s+|going to\\s+)?(?:think about it|think it over|sleep on it|decide later)\\b"
+          + "|^(?:(?:ok|okay|alright)\\s*,?\\s+)?(?:i'?ll|ill|i will|gonna|i'?m gonna|im gonna)\\s+(?:send|upload|find|get)\\s+(?:you\\s+)?(?:one|it|a song|a track|the song|the music|them|more|some)\\b.{0,20}\\blater\\b");
   /**
    * "what's the bpm", "这首歌多少bpm": music made here says its tempo in its name; other music's is
    * heard by the beat instruction when there is one, else say how to hear it.
@@ -98,17 +101,17 @@ final class Talk implements Instruction {
   private static final Pattern PURPOSE = Pattern.compile(
       "\\b(?:it'?s|its|this is|this'?s|thiss|the video is|this video is|it is|video is|making (?:it|this))\\s+(?:gonna be |going to be |meant |made |a gift |a present )?(?:for|4)\\s+(?:my|our|his|her|their)\\b"
           + "|\\bfor my \\w+'?s? (?:birthday|bday|wedding|anniversary|graduation|funeral|memorial|retirement|party|\\d+(?:st|nd|rd|th))\\b"
-          + "|(?:是|这是|这个是)?给(?:我|我们)的?[\\p{IsHan}a-z ]{1,10}?(?:用|看|放)的|(?:是|这是|这个是)给[\\p{IsHan}a-z ]{1,8}?(?:用|看|放)的"
+          + "|(?:是|这是|这个是)?给(?:我|我们)的?[\\p{IsHan}a-z ]{1,10}?(?:用|看|放|做|剪|准备)的|(?:是|这是|这个是)给[\\p{IsHan}a-z ]{1,8}?(?:用|看|放|做|剪|准备)的"
           // "这是看房视频", "this is a house tour video": what the video is
           + "|^(?:这是|这个是)(?:一个|个)?[\\p{IsHan}a-z ]{1,8}?(?:视频|video|vlog)$|^(?:this|it)(?:'s| is) (?:a|an|for a|for an) [a-z' ]{1,30}?(?:video|tour|vlog|reel|ad|promo|edit)$|给(?:我|我们)的?[\\p{IsHan}a-z ]{0,6}?(?:生日|婚礼|毕业|纪念日|wedding|birthday)|(?:婚礼|生日|毕业|纪念日|wedding|birthday)(?:上)?(?:用的|要放的|的视频)"
           // "i want to make a video of our trip", "我想做一个毕业旅行的视频": what the video will be, no change named
           + "|^(?:(?:hi|hey|hello|so|ok|okay|um+)\\s*,?\\s+)*i(?:'m| am)? (?:want(?:ing)? to|wanna|need to|'d like to|would like to|trying to|going to|gonna) (?:make|create|edit|do) (?:a|an|my|our) [a-z0-9' ]{0,40}?(?:video|edit|montage|vlog|reel|tiktok)(?:\\s+(?:for|of|about|from|with)\\b[^?]*)?$"
           + "|^(?:你好|hi|hello)?\\s*我(?:想|要|打算|准备)(?:做|剪|弄)(?:[一1](?:个|条|段)|个|条)?[\\p{IsHan}a-z ]{0,14}?(?:视频|video|vlog|短片)$");
   private static final Pattern OCCASION = Pattern.compile(
-      "\\b(birthday|bday|wedding|anniversary|graduation|funeral|memorial|retirement|party|\\d+(?:st|nd|rd|th))\\b|(生日|婚礼|毕业|纪念日|结婚)");
+      "\\b(birthday|bday|wedding|anniversary|graduation|funeral|memorial|retirement|party|\\d+(?:st|nd|rd|th))\\b|(生日|婚礼|毕业|纪念日|结婚|大寿)");
   /** "he loves the beach", "我妹看到肯定要哭": about the people the video is for. */
   private static final Pattern ABOUT_THEM = Pattern.compile(
-      "^(?:lol |omg |haha+ )?(?:he|she|they|mom|mum|dad|my (?:sister|brother|mom|mum|dad|grandma|grandpa|wife|husband|gf|bf))\\b(?:'s|'ll| is| was| will| loves?| likes?| gonna| going to)\\b"
+      "^(?:lol |omg |haha+ )?(?:he|she|they|mom|mum|dad|my (?:sister|brother|mom|mum|dad|grandma|grandpa|wife|husband|gf|bf))\\b(?:'s|'ll| is| was| will| loves?| loved| likes?| liked| used to| always| never| gonna| going to)\\b"
           + "|^(?:哈+\\s*)?(?:他|她|他们|我(?:妹|姐|哥|弟|爸|妈|奶奶|爷爷|外婆|外公|老婆|老公))(?:妹|姐)?.{0,8}(?:喜欢|爱|哭|笑|开心|高兴|感动)");
 
   /** "can i use this music on youtube", "这个音乐可以商用吗": a question about rights, not a request. */
@@ -125,7 +128,7 @@ final class Talk implements Instruction {
   private static final Pattern DECLINE = Pattern.compile(
       "^(?:(?:ok|okay|alright|oh|hmm+|never ?mind|nvm)\\s*,?\\s+)*(?:no thanks?|no thank you|nah|nope|never ?mind|nvm|forget it|no need|that'?s all|all good|it'?s fine|its fine|nah it'?s fine|nah its fine|it'?s ok(?:ay)?"
           // "that's fine now", "leave it", "leave it like that": what is there stays
-          + "|(?:that'?s|it'?s|its) (?:fine|ok|okay|good|better|alright)(?: now)?|leave it(?: (?:like that|as is|as it is|there|be|then))?"
+          + "|(?:that'?s|it'?s|its) (?:fine|ok|okay|good|better|alright)(?: now)?|(?:leave|keep) it(?: (?:like that|as is|as it is|that way|there|be|then))?"
           + "|leave (?:them|(?:the )?(?:music|song|clips?|title|text|order|video))(?: (?:alone|as is|as it is|like that|be|then))?)"
           // "its fine leave the music": what is there stays, named
           + "(?:\\s+leave (?:it|them|(?:the )?(?:music|song|clips?|title|text|order|video))(?: (?:alone|as is|as it is|like that|be))?)?\\b(?:\\s+(?:it'?s|its) (?:fine|ok|okay|good))?[\\s.!]*$"
@@ -164,6 +167,11 @@ final class Talk implements Instruction {
   /** "what songs do u have", "有什么歌": the tracks at hand, and whether music can be made. */
   private static final Pattern SONGS_AT_HAND = Pattern.compile(
       "\\bwhat (?:songs|music|tracks|kind of music|music options)\\s+(?:do|can|have) (?:you|u)\\b|\\b(?:do|can) (?:you|u) have (?:any )?(?:songs|music|tracks)\\b|有(?:什么|哪些)(?:歌|音乐|曲子)|(?:歌|音乐)\\s*有(?:什么|哪些)");
+  /** "which of the two songs is better for a vlog", "哪首更合适": a taste the studio leaves to the person, with how to try each. */
+  private static final Pattern BETTER_SONG = Pattern.compile(
+      "\\bwhich (?:of (?:the|these|my|them) )?(?:two |2 |both )?(?:songs?|tracks?|music)\\s*(?:is|would be|sounds|fits|works)\\s+(?:better|best)\\b"
+          + "|\\bwhich (?:of (?:the|these|my) )?(?:two |2 )?(?:songs|tracks)\\b.{0,30}\\b(?:better|best|fits?)\\b|哪首(?:歌|音乐)?(?:更|比较|最)(?:好|合适|适合|好听)");
+
   /** "what's a fade", "淡入是什么意思": a word of editing, explained. */
   private static final Pattern TERM = Pattern.compile(
       "^(?:(?:so|and|ok|okay|um+|hmm+|sorry)\\s*,?\\s+)*(?:what(?:'s|s| is| does) (?:a |an )?|what do (?:you|u) mean by (?:a |an |the )?)(crossfade|cross fade|transition|fade[ -]?in|fade[ -]?out|fade|ducking|duck|montage|loop|aspect ratio)(?:\\s+mean)?\\s*\\??$"
@@ -215,6 +223,7 @@ final class Talk implements Instruction {
           "可以，随时再发视频或照片，它们会接在时间线最后（照片显示 3 秒），然后告诉我放在哪里。"));
     }
     if (turn.match(SONGS_AT_HAND) != null) return Optional.of(songsAtHand(turn, draft));
+    if (turn.match(BETTER_SONG) != null) return Optional.of(betterSong(turn, draft));
     Matcher term = turn.match(TERM);
     if (term != null) return Optional.of(Terms.explain(first(term), draft));
     if (turn.match(LATER) != null) {
@@ -346,16 +355,26 @@ final class Talk implements Instruction {
       "^(?:lol|lmao|haha+|ugh+|omg|wow|oh|ah+|aw+|man|bro|dude|tbh|btw)\\b|\\b(?:i|i'm|my|me|we|our|today|tbh|lol|lmao|lmfao|ngl|rofl|honestly)\\b"
           + "|\\b(?:is|are|looks?|seems?|feels?|was|were)\\s+(?:so\\s+|kinda\\s+|really\\s+|pretty\\s+|super\\s+|absolutely\\s+)?(?:boring|bad|ugly|good|great|nice|cool|awesome|fire|lit|meh|dull|lame|cute|funny|amazing|perfect"
           + "|insane|crazy|wild|epic|sick|hilarious|beautiful|adorable|gorgeous|nuts|goated|unreal)\\b"
-          + "|^我|今天|哈哈|累|困|饿|烦|无聊|丑|难过|开心|爽|好玩|搞笑|可爱|厉害|牛|666|哭|感动|烂|绝了|帅|好美");
+          + "|^我|今天|哈哈|累|困|饿|烦|无聊|丑|难过|开心|爽|好玩|搞笑|可爱|厉害|牛|666|哭|感动|烂|绝了|帅|好美|快乐|激动|怀念|舍不得|拍的"
+          // "road trip vid!!", "listing video for my client", "10 yr anniversary edit": what the video is, named in passing
+          + "|^(?:(?:my|our|a|an|the|this|just a)\\s+)?[a-z0-9' ]{1,30}?\\b(?:video|vid|vlog|reel|edit|tour|montage|slideshow)(?:\\s+(?:for|of)\\s+(?:my|our|a|the|his|her)\\s+[a-z' ]{1,20})?\\s*[!.]*$"
+          // "the kitchen was just renovated", "儿子第一次进球": about what was filmed, or who
+          + "|\\b(?:was|were)\\s+(?:just\\s+|recently\\s+|all\\s+)?[a-z]+ed\\b|^(?:儿子|女儿|孩子|宝宝|老公|老婆|爸爸?|妈妈?|爷爷|奶奶|外公|外婆|姥姥|姥爷)");
   /** A request or a question: something not understood there is worth saying so. */
   private static final Pattern ASKS = Pattern.compile(
-      "(?<!clip |6)(?!666)\\d|\\?|\\b(?:please|can|could|would|will|make|put|add|set|turn|change|remove|cut|use|move|want|wanna|need|needs|wish|should|let's|give|try|do|get|fix|show|play|keep|trim|mute|fade|swap|delete|more|less|too)\\b"
+      "(?<!clip |6)(?!666)\\d|\\?|\\b(?:please|can|could|would|will|make|put|add|set|turn|change|remove|cut|use|move|want|wanna|need|needs|wish|should|let's|give|try|do|get|fix|show|play|keep(?!\\s+[a-z]+ing\\b)|trim|mute|fade|swap|delete|more|less|too)\\b"
           + "|要|想|帮|把|给|让|能不能|可以|请|改|加|调|换|去(?:掉|除)|删|剪|放|弄|做|来点|希望|应该|吗|太");
 
   /** "is there a way to…", "can u make a version for…", "能不能…": asking whether the studio can do something. */
   private static final Pattern ABILITY = Pattern.compile(
       "^(?:(?:hmm+|so|and|ok|okay|hey|also|btw|oh)\\s*,?\\s+)*(?:is there (?:a|any) way (?:to|of|i can|you can)|is it possible (?:to|for)|(?:can|could) (?:you|u|i|we)(?: also| maybe)?|would (?:you|u) be able to|are (?:you|u) able to|do (?:you|u) (?:do|make|have))\\b"
           + "|^(?:你)?(?:能不能|可不可以|能否)|(?:吗|么|嘛)\\s*[?？]?$");
+
+  /** The word of editing a question asks about ("what does fade in mean": "fade in"), or null. */
+  static String termAsked(String clause) {
+    Matcher term = TERM.matcher(clause.strip());
+    return term.find() ? first(term) : null;
+  }
 
   /** Whether a clause nothing understood asks what the studio can do: it gets what it can, not "I didn't understand". */
   static boolean asksAbility(String clause) {
@@ -364,8 +383,12 @@ final class Talk implements Instruction {
 
   /** Whether a clause nothing understood is chat, which needs no "I didn't understand". */
   static boolean chat(String clause) {
-    return CHAT.matcher(clause).find() && !ASKS.matcher(clause).find();
+    return CHAT.matcher(clause).find() && !ASKS.matcher(ASIDE_NUMBERS.matcher(clause).replaceAll(" ")).find();
   }
+
+  /** "900 miles", "10 years", "our 90th": numbers of the day told, not of the edit. */
+  private static final Pattern ASIDE_NUMBERS = Pattern.compile(
+      "\\b\\d+(?:\\.\\d+)?\\s*(?:miles?|mi|km|kilometers?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|people|kids|guests|times|am|pm|(?:st|nd|rd|th)\\b)|\\d+\\s*(?:公里|英里|小时|天|年|个人|岁)");
 
   /** The first group that took part in a match. */
   private static String first(Matcher m) {
@@ -381,6 +404,14 @@ final class Talk implements Instruction {
     en += turn.maker() != null ? ", or I can compose music for this video: say e.g. \"add some chill music\"." : ".";
     zh += turn.maker() != null ? "，或者让我为这个视频生成配乐：比如说“配点轻松的音乐”。" : "。";
     return Edit.answer(draft, en, zh);
+  }
+
+  /** Which track fits is the person's taste: each can be tried, and heard in a preview. */
+  private static Edit betterSong(Turn turn, Draft draft) {
+    List<String> sent = turn.tracks().stream().map(m -> m.filename().replaceFirst("\\.[A-Za-z0-9]{1,5}$", "")).toList();
+    if (sent.isEmpty()) return songsAtHand(turn, draft);
+    return Edit.answer(draft, "That's your call: I can't judge which sounds better. Try one (\"use " + sent.get(0) + "\") and send /preview to hear it with the clips; \"use the other one\" swaps it.",
+        "这个要你来定，我判断不了哪首更好听。先试一首（“用" + sent.get(0) + "”），发 /preview 听听和画面配不配，不喜欢就说“换另一首”。");
   }
 
   /** The music's maker: this studio, for music made here; for a track sent, only its file is known. */
@@ -405,7 +436,7 @@ final class Talk implements Instruction {
       if (!word.find(occasion.end()) || !word.group().matches("\\p{L}+")) break;
       occasion = word;
     }
-    String rest = PURPOSE.matcher(turn.text()).replaceFirst(" ");
+    String rest = OCCASION.matcher(PURPOSE.matcher(turn.text()).replaceFirst(" ")).replaceAll(" ");
     turn.match(PURPOSE);
     if (OCCASION.matcher(turn.text()).find()) turn.match(OCCASION);
     if (ASKS.matcher(rest).find() && !rest.matches("(?s).*\\bso nothing\\b.*")) return Edit.understood(draft);

@@ -7,6 +7,18 @@ import java.util.Locale;
 final class Terms {
   private Terms() {}
 
+  /** The request that adds what {@code term} names, as the explanation offers it ("fade in the music"); null when none. */
+  static String request(String term) {
+    String t = term.toLowerCase(Locale.ROOT).replace("-", " ");
+    if (t.matches("cross ?fade|transition|转场")) return "crossfade the clips";
+    if (t.matches("fade ?in|淡入")) return "fade in the music";
+    if (t.matches("fade ?out|淡出")) return "fade out the music";
+    if (t.matches("fade|淡入淡出")) return "fade the music in and out";
+    if (t.matches("ducking|duck|闪避")) return "lower the music when people talk";
+    if (t.matches("loop|循环")) return "loop the music";
+    return null;
+  }
+
   static Edit explain(String term, Draft draft) {
     String t = term.toLowerCase(Locale.ROOT).replace("-", " ");
     if (t.matches("cross ?fade|transition|转场")) {

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 final class Unsupported implements Instruction {
   private static final Pattern UNSUPPORTED = Pattern.compile(
       "\\b(?:filters?|stickers?|emojis?|green ?screen|special effects?|vfx|face ?(?:tune|swap|filter)|beauty (?:mode|filter)|colou?r grad(?:e|ing))\\b"
-          + "|\\b(?:remove|change|replace|erase|swap) (?:the |my )?background\\b(?! music)|\\bbackground (?:behind|removal)\\b|\\b(?:make|look) (?:me|my face) (?:look )?(?:thinner|slimmer|prettier|younger)\\b"
+          + "|\\b(?:remove|change|replace|erase|swap) (?:the |my )?background\\b(?! (?:music|song|track|audio|sound|tune|noise))|\\bbackground (?:behind|removal)\\b|\\b(?:make|look) (?:me|my face) (?:look )?(?:thinner|slimmer|prettier|younger)\\b"
           + "|\\bzoom(?:s|ing)?\\b(?!\\s+(?:in )?to fill)|\\bken burns\\b|\\banimat(?:e|ed|ion)\\b|\\b(?:voice ?changer|auto-?tune|change my voice)\\b"
           + "|\\bfilm (?:grain|look|filter|effect)\\b|\\b(?:vhs|retro film|lomo)\\b|胶片(?:感|风|滤镜|效果)?|颗粒感|滤镜|美颜|瘦脸|磨皮|美白|贴纸|表情包|特效|抠图|抠像|(?:换|去掉|去除|删掉)(?:个|一下|掉)?背景(?!音乐|乐|声|模糊)"
           + "|变声|动画|缩放效果|推镜头"

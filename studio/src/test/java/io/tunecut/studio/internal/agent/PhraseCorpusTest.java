@@ -62,7 +62,10 @@ class PhraseCorpusTest {
    * softer start of the music, loose titles, questions about the song, polite noes; 11 new
    * occasions (a birthday, a house tour, a wedding, a gaming clip, pets, a product demo), looks,
    * complaints about the state ("the text covers her face"), and half chat (first run: messages
-   * 88 of 132, conversations 40 of 54). Every set
+   * 88 of 132, conversations 40 of 54); 12 more occasions (a graduation, a road trip, a cooking
+   * video, a kid's match, a concert, a listing, a memorial), vague levels, where the music comes
+   * in, clauses that finish each other, chat about the day (first run: messages 96 of 132,
+   * conversations 30 of 54). Every set
    * holds plain chat that must not edit.
    */
   @ParameterizedTest(name = "{0}")
@@ -77,7 +80,8 @@ class PhraseCorpusTest {
       "independent-8.tsv, 80, 40",
       "independent-9.tsv, 90, 50",
       "independent-10.tsv, 100, 45",
-      "independent-11.tsv, 120, 50"})
+      "independent-11.tsv, 120, 50",
+      "independent-12.tsv, 120, 45"})
   void everyIndependentSetIsUnderstood(String file, int fewestRows, int fewestChinese) throws IOException {
     List<Row> rows = rows(file);
     assertThat(rows).hasSizeGreaterThanOrEqualTo(fewestRows);
@@ -145,6 +149,19 @@ class PhraseCorpusTest {
     assertThat(rows).hasSizeGreaterThanOrEqualTo(50);
     assertThat(rows.stream().filter(r -> !r.language.equals("en")).count()).isGreaterThanOrEqualTo(20);
     assertAllPass("independent-11-turns.tsv", rows);
+  }
+
+  /**
+   * Conversations written blind with the twelfth set, on new occasions (a graduation, a road trip,
+   * a cooking video, a kid's match, a memorial): a request referred back to ("same for clip 3",
+   * "the other one too", "no the other pic", "ok do that" after a question), then chat or a question.
+   */
+  @Test
+  void aConversationOnAnotherOccasionIsUnderstood() throws IOException {
+    List<Row> rows = rows("independent-12-turns.tsv", 9);
+    assertThat(rows).hasSizeGreaterThanOrEqualTo(50);
+    assertThat(rows.stream().filter(r -> !r.language.equals("en")).count()).isGreaterThanOrEqualTo(15);
+    assertAllPass("independent-12-turns.tsv", rows);
   }
 
   /** Variants of the conversations' fixes, written after them, kept apart from the blind sets. */

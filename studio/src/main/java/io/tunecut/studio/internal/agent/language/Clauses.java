@@ -18,14 +18,16 @@ final class Clauses {
           // "sunset放最前面 beach那段静音": after Chinese words, a clip named starts the next request
           + "|(?<=\\p{IsHan})(?<![把将给让对和跟与从在的叫是为成写说着先再])\\s+(?=clip \\d)|(?<=\\p{IsHan}clip \\d{1,2})\\s+(?=clip \\d{1,2}\\s*\\p{IsHan})"
           // after quoted words, the next request ("字幕「等一下」 音乐调到40%")
-          + "|(?<=»)\\s+(?=\\p{IsHan}|(?:music|song|volume|fade|loop|mute|make|set|turn|put|cut|trim)\\b)|然后|并且|同时|接着|还有|另外|以及|之后|而且"
+          + "|(?<=»)\\s+(?=\\p{IsHan}|(?:music|song|volume|fade|loop|mute|make|set|turn|put|cut|trim)\\b)|然后|并且|同时|接着|还有|另外|以及|(?<!clip \\d{1,2}|结束|放完|播完)之后|而且"
           + "|(?<=\\S)(?<!不要|别|不用|不|没|不必|会|会儿|晚点)再(?=[加把给放用调改换去删剪淡静让做弄设开关])|(?<=\\S)并(?=[加把给放用调改换去删剪淡静让做弄设开关])|(?<=\\S)和(?=[加把给放用调改换去删剪淡静让做弄设开关])(?!剪辑))\\s*");
   private static final Pattern AND = Pattern.compile(
-      "(?<!black)(?<!between \\w{1,20})\\s+and\\s+(?!\\d|out\\b|in\\b|«|clip \\d|the other\\b)");
+      "(?<!black)(?<!between \\w{1,20})\\s+and\\s+(?!\\d|out\\b|in\\b|«(?!\\d+»\\s+(?:at|on|in)\\s+the\\s+(?:top|bottom|middle|center)\\b)|clip \\d|the other\\b)");
 
   private static final Pattern VALUE = Pattern.compile("(?:(?:like|about|around|maybe|roughly|~|just)\\s*)?(?:(?:to|at|by|for|of|over)\\s+)?(?:\\d+(?:\\.\\d+)?(?:s|%|db))(?:\\s+(?:long|please))?"
       // "longer, like 5": a number said loosely after a comma
-      + "|(?:like|about|around|maybe|roughly|~)\\s*\\d+(?:\\.\\d+)?(?:\\s+(?:please|pls))?");
+      + "|(?:like|about|around|maybe|roughly|~)\\s*\\d+(?:\\.\\d+)?(?:\\s+(?:please|pls))?"
+      // "musics still too quiet, 70": a number alone is the value the clause before left out
+      + "|\\d{1,3}(?:\\.\\d+)?");
 
   /** "need some music, something chill": a description alone says more about the request before it. */
   private static final Pattern DESCRIPTION = Pattern.compile("(?:something|anything|smth|sth|kinda|kind of|sort of|like)\\s+[a-z-]+(?:\\s+[a-z-]+)?(?:\\s+please)?");

@@ -51,7 +51,7 @@ final class Quotes {
           // "add a title Summer 2024", "put a caption see you soon at the bottom": the words right after a new title
           + "|(\\b(?:(?i:add|give it)\\s+(?i:(?:a|an|the|one)\\s+)?|(?i:put)\\s+(?i:a|an)\\s+)(?i:new\\s+)?(?i:title|caption|subtitle|heading)\\s+)(?!" + NOT_WORDS + ")([^«,;.!?]+?)(?=" + END + ")"
           // "put Day 1 at the top": words put at a place on screen are the text, unless they name a thing we have
-          + "|(\\b(?i:put|write|place|show)\\s+)(?!" + NOT_PLACED + ")([^«,;.!?]{1,30}?)(?=\\s+(?i:at|on|in|to)\\s+(?i:the\\s+)?(?i:very\\s+)?(?i:top|bottom|upper|lower|middle|center|centre|corner)\\b)"
+          + "|(\\b(?i:put|write|place|show|add)\\s+)(?!" + NOT_PLACED + ")([^«,;.!?]{1,30}?)(?=\\s+(?i:at|on|in|to)\\s+(?i:the\\s+)?(?i:very\\s+)?(?i:top|bottom|upper|lower|middle|center|centre|corner)\\b)"
           // "title Day 1 on top": a request that starts with "title" and capitalised words
           + "|((?:^|(?<=[,;.!?]\\s))(?i:title|caption|subtitle|heading)\\s+)(?!" + NOT_WORDS + ")(\\p{Lu}[^«,;.!?]*?)(?=" + END + ")"
           // "title summer vibes at the top": typed in lower case, the words up to a place on screen (not a look, a verb or a thing)

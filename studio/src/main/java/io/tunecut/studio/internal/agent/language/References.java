@@ -39,7 +39,7 @@ final class References {
   private static final Pattern SWAP_NUMBERS = Pattern.compile(
       "\\b(swap|switch|exchange|flip|trade)\\s+(\\d{1,2})\\s*(?:and|&|with|,)\\s*(\\d{1,2})(?![\\d.%:x]|\\s*(?:s\\b|db\\b|seconds?\\b))");
   private static final Pattern ZH_CLIP = Pattern.compile(
-      "第\\s*(\\d{1,2})\\s*(?:个|段|条)?\\s*(?:视频|片段|镜头|素材|clip(?!\\s*\\d))|第\\s*(\\d{1,2})\\s*(?:个|段|条)(?!\\s*(?:音乐|歌|首))|(最后)\\s*(?:一|1)?\\s*(?:个|段|条)\\s*(?:视频|片段|镜头|素材)?");
+      "第\\s*(\\d{1,2})\\s*(?:个|段|条)?\\s*(?:视频|片段|镜头|素材|clip(?!\\s*\\d))|第\\s*(\\d{1,2})\\s*(?:个|段|条)(?!\\s*(?:音乐|歌|首))|(最后)\\s*(?:一|1|那|这)?\\s*(?:个|段|条)\\s*(?:视频|片段|镜头|素材)?");
   /** Words of requests: a file named after one ("fast60.mp4", "blue.mp4") is named by it only with "clip" or "one" beside it. */
   private static final Set<String> KEYWORDS = Set.of("music", "song", "title", "text", "caption", "loop", "video",
       "clip", "square", "vertical", "sound", "audio", "fade", "the", "and", "final", "edit", "track", "my", "img", "vid", "mov",
@@ -79,7 +79,7 @@ final class References {
   /** "the 2nd photo", "picture 2", "第二张照片": a still by its place among the stills. */
   private static final Pattern NTH_PHOTO = Pattern.compile(
       "(?:the\\s+|my\\s+)?(" + ORDINALS + ")\\s+(?:" + PHOTO + "|still)\\b|(?:the\\s+)?\\b" + PHOTO + "\\s*(?:number\\s*|no\\.?\\s*|#\\s*)?(\\d{1,2})(?![\\d.%sx])"
-          + "|第\\s*(\\d{1,2})\\s*(?:张|个|幅)\\s*(?:照片|图片|相片|图|静态图)|(最后)\\s*(?:一|1)?\\s*张\\s*(?:照片|图片|相片|图)?");
+          + "|第\\s*(\\d{1,2})\\s*(?:张\\s*(?:照片|图片|相片|图|静态图)?|(?:个|幅)\\s*(?:照片|图片|相片|图|静态图))|(最后)\\s*(?:一|1)?\\s*张\\s*(?:照片|图片|相片|图)?");
   /** "all the photos", "the pictures", "每张照片", "所有图片": every still. */
   private static final Pattern ALL_PHOTOS = Pattern.compile(
       "(?:(?:all|each|every)\\s+(?:of\\s+)?(?:the\\s+|my\\s+)?)?(?:the\\s+|my\\s+)?\\b" + PHOTOS + "\\b|\\b(?:each|every)\\s+" + PHOTO + "\\b"
@@ -211,7 +211,8 @@ final class References {
         boolean unique = true;
         for (int j = 0; j < clipNames.size(); j++) if (j != i && words(clipNames.get(j)).contains(word)) unique = false;
         if (!unique) continue;
-        t = Pattern.compile("\\b(?:the|that|this)\\s+" + Pattern.quote(word) + "\\s+(?:one|clip)\\b|(?<![a-z\\d])" + Pattern.quote(word) + "\\s*(?:那段|这段)")
+        // "festival clip first pls": at the start of a clause the word needs no "the"
+        t = Pattern.compile("(?:\\b(?:the|that|this)\\s+|^)" + Pattern.quote(word) + "\\s+(?:one|clip)\\b|(?<![a-z\\d])" + Pattern.quote(word) + "\\s*(?:那段|这段)")
             .matcher(t).replaceAll("clip " + (i + 1));
       }
     }
@@ -254,7 +255,9 @@ final class References {
         }
         if (!unique) continue;
         // "做个猫猫的视频" is a video to make, not the cat clip
-        t = Pattern.compile("(?:" + zh + ")的?\\s*(?:那段|这段|那个|这个|那条|这条|那张|这张)(?:视频|片段|镜头|照片|图片|\\s*photo)?|(?<![个条部])(?<!个\\p{IsHan})(?:" + zh + ")的?\\s*(?:视频|片段|镜头|照片|图片|photo\\b)")
+        t = Pattern.compile("(?:" + zh + ")的?\\s*(?:那段|这段|那个|这个|那条|这条|那张|这张)(?:视频|片段|镜头|照片|图片|\\s*photo)?|(?<![个条部])(?<!个\\p{IsHan})(?:" + zh + ")的?\\s*(?:视频|片段|镜头|照片|图片|photo\\b)"
+            // "放到客厅后面": where a clip goes, named bare
+            + "|(?<=到|在)(?:" + zh + ")(?=的?\\s*(?:前面|后面|之前|之后))")
             .matcher(t).replaceAll("clip " + (i + 1));
       }
     }

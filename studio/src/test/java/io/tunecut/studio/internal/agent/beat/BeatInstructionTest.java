@@ -171,6 +171,11 @@ class BeatInstructionTest {
     assertThat(editing.say("make the cuts faster").text()).contains("of the 3 clips").contains("shots of 2 beats");
     assertThat(editing.draft.path("d").asLong()).as("the montage keeps its length").isCloseTo(length, offset(500L));
     assertThat(editing.say("slower cuts").text()).contains("shots of 8 beats");
+    // "make it faster" on a montage is its pace: quicker cuts, every beat once they are every 2
+    assertThat(editing.say("can u make it faster").text()).contains("of the 3 clips").contains("shots of 2 beats");
+    assertThat(editing.say("faster").text()).contains("shots of 1 beat");
+    assertThat(editing.draft.path("d").asLong()).as("the montage keeps its length").isCloseTo(length, offset(500L));
+    assertThat(editing.say("节奏再快一点", "zh").text()).contains("1 拍");
   }
 
   @Test
