@@ -112,6 +112,9 @@ final class FollowUp {
     if (value.matches()) {
       return last.with(Double.parseDouble(value.group(1)), value.group(2) == null ? "" : value.group(2)).map(t -> new Retry(t, true));
     }
+    Matcher end = END.matcher(clause);
+    // "no, last" after a move is where the clip goes, not the last clip
+    if (end.matches() && last.kind() == LastChange.Kind.MOVE) return movedTo(end, last);
     Matcher clip = CLIP.matcher(clause);
     if (clip.matches() && clip.group(2) != null && clip.group(3) == null && last.addedMusic()) {
       return Optional.of(new Retry("use the other song", false)); // "use the lofi one", "no the other one"
@@ -133,11 +136,7 @@ final class FollowUp {
       return last.onWith(Integer.parseInt(another.group(1)), Double.parseDouble(another.group(2)), another.group(3) == null ? "" : another.group(3))
           .map(t -> new Retry(t, false));
     }
-    Matcher end = END.matcher(clause);
-    if (end.matches()) {
-      String w = end.group(1) != null ? end.group(1) : end.group(2);
-      return last.movedTo(w.matches("first|start|beginning|front|最前面|最前|开头|第一个")).map(t -> new Retry(t, true));
-    }
+    if (end.matches()) return movedTo(end, last);
     if (DROP.matcher(clause).matches()) return last.removal().map(t -> new Retry(t, false, true));
     Matcher more = MORE.matcher(clause);
     if (more.matches()) {
@@ -150,5 +149,10 @@ final class FollowUp {
     if (bare.matches() && "music".equals(subject)) return Optional.of(new Retry("music " + clause.strip(), false)); // "way lower" stays a large step
     String about = Message.about(subject, clause);
     return about.equals(clause) ? Optional.empty() : Optional.of(new Retry(about, false));
+  }
+
+  private static Optional<Retry> movedTo(Matcher end, LastChange last) {
+    String w = end.group(1) != null ? end.group(1) : end.group(2);
+    return last.movedTo(w.matches("first|start|beginning|front|最前面|最前|开头|第一个")).map(t -> new Retry(t, true));
   }
 }

@@ -57,6 +57,8 @@ public final class RuleAgent implements Agent {
   private static final Pattern WHICH_CLIP = Pattern.compile("^(?:(?:that'?s|thats|it'?s|its|this is|which is|i mean|in|on|the one in|she'?s in|he'?s in)\\s+)clip (\\d+)[.!]*$");
   private static final Pattern CLIP_REF = Pattern.compile("(?<![a-z])clip (\\d+)(?!\\d)");
   private final List<Instruction> instructions;
+  private static final String INSTEAD_EN = "Instead of your last change:";
+  private static final String INSTEAD_ZH = "已改为：";
   private final MusicMaker maker;
   private final boolean montages;
 
@@ -77,6 +79,55 @@ public final class RuleAgent implements Agent {
 
   @Override
   public AgentReply respond(Draft start, History history, Said note, List<Media> media, String message, String language) {
+    return SelfCorrection.in(message).flatMap(c -> corrected(start, history, note, media, c, language))
+        .orElseGet(() -> respondAsSaid(start, history, note, media, message, language));
+  }
+
+  /**
+   * "can the cap toss be first? no wait last": the request, then its correction read as the next
+   * message would be, both one change (one undo takes them back). Where the turn-about is sure
+   * ("wait", "actually"): "…no wait, keep it" leaves everything as it was, and a correction that
+   * alone makes the same kind of change is made instead. Empty when the second half does not
+   * correct the first (then the message is read as said).
+   */
+  private Optional<AgentReply> corrected(Draft start, History history, Said note, List<Media> media, SelfCorrection c,
+      String language) {
+    AgentReply asked = respondAsSaid(start, history, note, media, c.request(), language);
+    if (asked.draft().equals(start)) return Optional.empty();
+    boolean zh = "zh".equals(language) || c.request().codePoints().anyMatch(Character::isIdeographic);
+    if (c.sure() && SelfCorrection.KEEP.matcher(c.instead()).matches()) {
+      return Optional.of(new AgentReply(start, List.of(), zh ? "好的，保持原样，什么都没改。" : "OK — I left it as it was.",
+          List.of(), history, new Said(null, zh)));
+    }
+    List<Media> all = new ArrayList<>(media);
+    all.addAll(asked.created());
+    AgentReply then = respondAsSaid(asked.draft(), asked.history(), asked.said(), all, c.correction(), language);
+    // a correction takes the request's place in the history (back where it was: no place), or changes the same thing again
+    boolean back = then.draft().equals(start);
+    boolean replaced = back || then.history().earlier().equals(asked.history().earlier());
+    if (!then.draft().equals(asked.draft()) && (replaced || sameKind(start, asked, asked.draft(), then))) {
+      List<Media> created = new ArrayList<>(asked.created());
+      created.addAll(then.created());
+      String text = then.text().replaceFirst("^(?:" + Pattern.quote(INSTEAD_EN) + "|" + Pattern.quote(INSTEAD_ZH) + ")\\s*", "");
+      return Optional.of(new AgentReply(then.draft(), then.steps(), text, created, back ? history : asked.history(), then.said()));
+    }
+    if (!c.sure()) return Optional.empty();
+    AgentReply alone = respondAsSaid(start, history, note, media, c.instead(), language);
+    return !alone.draft().equals(start) && sameKind(start, asked, start, alone) ? Optional.of(alone) : Optional.empty();
+  }
+
+  /** Whether a reply (made on {@code from}) changes what the request changed: the same tool, or the same kind of change. */
+  private static boolean sameKind(Draft start, AgentReply request, Draft from, AgentReply reply) {
+    Set<String> tools = new HashSet<>();
+    request.steps().forEach(s -> tools.add(s.tool()));
+    if (!reply.steps().isEmpty() && reply.steps().stream().allMatch(s -> tools.contains(s.tool()))) return true;
+    Optional<LastChange> asked = LastChange.between(start, request.draft());
+    Optional<LastChange> then = LastChange.between(from, reply.draft());
+    return asked.isPresent() && then.isPresent() && (asked.get().kind() == then.get().kind()
+        || asked.get().subject() != null && asked.get().subject().equals(then.get().subject()));
+  }
+
+  private AgentReply respondAsSaid(Draft start, History history, Said note, List<Media> media, String message, String language) {
     var quotedOnly = ONLY_QUOTED.matcher(message);
     if (note.awaitsTitle() && quotedOnly.matches()) return respond(start, history, media, titled(quotedOnly.group(1)), language);
     Message msg = Message.read(note.named(message), start.clips().stream().map(Clip::name).toList(),
@@ -169,7 +220,7 @@ public final class RuleAgent implements Agent {
           h = replaced.history();
           startIds = replaced.startIds();
         } else {
-          edits.add(first, Edit.answer(draft, "Instead of your last change:", "已改为："));
+          edits.add(first, Edit.answer(draft, INSTEAD_EN, INSTEAD_ZH));
         }
         replaced = null;
       }
