@@ -146,9 +146,9 @@ public final class ComposedMusic implements MusicMaker, AutoCloseable {
     Map<String, Media> byId = new LinkedHashMap<>();
     media.forEach(m -> byId.put(m.id(), m));
     rehearsals.start(session, () -> {
-      // as a turn does, the instruments are read while the cuts are found
+      // the instruments are read, and the synthesizers opened, while the cuts are found
       try {
-        performer.prepare(style);
+        performer.prepare(style, draft.durationMs() / 1000.0);
       } catch (IOException e) {
         return Optional.empty();
       }

@@ -6,7 +6,9 @@ import io.tunecut.studio.internal.compose.Score.Note;
 import io.tunecut.studio.internal.compose.Score.Voice;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -47,6 +49,10 @@ final class Performer {
   private final Map<String, Instrument> instruments = new HashMap<>();
   /** Styles whose instruments' samples are read. */
   private final Set<String> ready = new HashSet<>();
+  /** Synthesizers opened ahead with the instruments of the style prepared last, each for a passage. */
+  private final Deque<Player> players = new ArrayDeque<>();
+  /** One preparing opens players at a time, so two do not open a piece's worth each. */
+  private final Object opening = new Object();
 
   Performer(Soundfont soundfont) {
     this(soundfont, PASSAGE);
@@ -76,12 +82,15 @@ final class Performer {
       while (p > 0 && note.seconds() * SAMPLE_RATE < starts.get(p)) p--;
       notes.get(p).add(note);
     }
+    List<Player> opened = opened(score.voices(), starts.size());
     List<Future<Take>> takes = new ArrayList<>();
     for (int p = 0; p < starts.size(); p++) {
       int start = starts.get(p);
       int until = p + 1 < starts.size() ? starts.get(p + 1) : frames;
       List<Note> these = notes.get(p);
-      takes.add(PLAYERS.submit(() -> Take.play(score.voices(), chosen, these, start, until, frames)));
+      Player ready = p < opened.size() ? opened.get(p) : null;
+      takes.add(PLAYERS.submit(() -> Take.play(ready != null ? ready : Player.open(score.voices(), chosen), these, start,
+          until, frames)));
     }
     float[] left = new float[frames];
     float[] right = new float[frames];
@@ -108,13 +117,65 @@ final class Performer {
    * called while the piece cannot be written yet (the clip's cuts are still being found), it
    * spares the piece that wait and a tenth of its playing.
    */
-  synchronized void prepare(Style style) throws IOException {
-    if (!ready.add(style.name())) return;
+  void prepare(Style style) throws IOException {
+    prepare(style, 0);
+  }
+
+  /**
+   * As {@link #prepare(Style)}, and opens a synthesizer with the style's instruments for each
+   * passage of a piece of {@code seconds}: loading them costs a third of the playing. They wait
+   * for the next piece in this style; the previous style's are closed.
+   */
+  void prepare(Style style, double seconds) throws IOException {
     Score piece = new Composer(style, 1).compose(new Timeline(Composer.SHORTEST, List.of()));
     Map<Voice, Instrument> chosen = new HashMap<>();
-    for (Voice voice : piece.voices()) chosen.put(voice, instrument(voice));
-    int frames = (int) Math.round(piece.seconds() * SAMPLE_RATE);
-    Take.play(piece.voices(), chosen, piece.notes(), 0, frames, frames);
+    synchronized (this) {
+      for (Voice voice : piece.voices()) chosen.put(voice, instrument(voice));
+      if (ready.add(style.name())) {
+        int frames = (int) Math.round(piece.seconds() * SAMPLE_RATE);
+        Take.play(Player.open(piece.voices(), chosen), piece.notes(), 0, frames, frames);
+      }
+    }
+    if (seconds <= 0) return;
+    // not under the performer's lock: a piece played meanwhile takes the players opened so far
+    synchronized (opening) {
+      int wanted = passages(seconds);
+      while (count(piece.voices()) < wanted) {
+        Player player = Player.open(piece.voices(), chosen);
+        synchronized (players) {
+          players.removeIf(p -> !p.voices().equals(player.voices()) && close(p));
+          players.add(player);
+        }
+      }
+    }
+  }
+
+  /** Up to {@code most} of the players opened ahead for these voices, taken. */
+  private List<Player> opened(List<Voice> voices, int most) {
+    List<Player> taken = new ArrayList<>();
+    synchronized (players) {
+      for (Player p; taken.size() < most && (p = players.poll()) != null; ) {
+        if (p.voices().equals(voices)) taken.add(p);
+        else p.close();
+      }
+    }
+    return taken;
+  }
+
+  private int count(List<Voice> voices) {
+    synchronized (players) {
+      return (int) players.stream().filter(p -> p.voices().equals(voices)).count();
+    }
+  }
+
+  private static boolean close(Player player) {
+    player.close();
+    return true;
+  }
+
+  /** How many passages a piece of about {@code seconds} is played in. */
+  private int passages(double seconds) {
+    return (int) Math.max(1, Math.min(MOST_PASSAGES, Math.round(seconds / passage)));
   }
 
   /**
@@ -123,7 +184,7 @@ final class Performer {
    */
   List<Integer> starts(Score score) {
     int frames = (int) Math.round(score.seconds() * SAMPLE_RATE);
-    int count = (int) Math.max(1, Math.min(MOST_PASSAGES, Math.round(score.seconds() / passage)));
+    int count = passages(score.seconds());
     List<Double> downbeats = score.tempo().bars().stream().map(score.tempo()::downbeat).toList();
     List<Integer> starts = new ArrayList<>(List.of(0));
     for (int k = 1; k < count; k++) {
