@@ -206,7 +206,7 @@ public final class ComposedMusic implements MusicMaker, AutoCloseable {
     Path file = directory.resolve(id + "-" + slug(style) + "-seed-" + key.seed() + ".m4a");
     try (Encoding encoding = Encoding.start(ffmpeg.ffmpegProgram(), Performer.SAMPLE_RATE, file, ENCODE_TIMEOUT)) {
       Score score = new Composer(style, key.seed()).compose(key.timeline());
-      Recording sound = performer.play(score);
+      Recording sound = performer.play(score, encoding::write);
       boolean now = asked.getAsBoolean();
       // Told while ffmpeg encodes, on the other core: the waveform costs no time of its own.
       CompletableFuture<Void> heard = now

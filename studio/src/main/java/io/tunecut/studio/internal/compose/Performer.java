@@ -44,6 +44,13 @@ final class Performer {
         return t;
       });
 
+  /** Told of the frames of a recording being played that are final. */
+  @FunctionalInterface
+  interface Done {
+    /** @param sound the recording so far: its first {@code frames} as they will stay */
+    void upTo(Recording sound, int frames) throws IOException;
+  }
+
   private final Soundfont soundfont;
   private final double passage;
   private final Map<String, Instrument> instruments = new HashMap<>();
@@ -70,6 +77,15 @@ final class Performer {
    * passages already use every core.
    */
   synchronized Recording play(Score score) throws IOException {
+    return play(score, (sound, frames) -> {});
+  }
+
+  /**
+   * As {@link #play(Score)}, telling {@code done} as the passages are played in turn how many of
+   * the recording's first frames are final; what it reads of them then stays as it is, unless
+   * the whole recording is {@linkplain Recording#lowered() lowered} at the end.
+   */
+  synchronized Recording play(Score score, Done done) throws IOException {
     ready.add(score.style().name());
     Map<Voice, Instrument> chosen = new HashMap<>();
     for (Voice voice : score.voices()) chosen.put(voice, instrument(voice));
@@ -94,6 +110,11 @@ final class Performer {
     }
     float[] left = new float[frames];
     float[] right = new float[frames];
+    double tail = score.seconds() - score.tempo().downbeat(score.tempo().finalBar());
+    double fade = Math.min(FADE, tail - 0.1);
+    // before the fade, a frame is final once every passage starting before it is played
+    int unfaded = frames - (int) Math.max(0, Math.round(fade * SAMPLE_RATE));
+    Recording sofar = new Recording(left, right, SAMPLE_RATE, 0);
     int voices = 0;
     for (int p = 0; p < takes.size(); p++) {
       Take take = result(takes, p);
@@ -103,10 +124,10 @@ final class Performer {
         right[start + i] += take.right()[i];
       }
       voices = Math.max(voices, take.voices());
+      if (p + 1 < starts.size()) told(done, sofar, Math.min(unfaded, starts.get(p + 1)), takes);
     }
     Recording recording = new Recording(left, right, SAMPLE_RATE, voices);
-    double tail = score.seconds() - score.tempo().downbeat(score.tempo().finalBar());
-    recording.fadeOut(Math.min(FADE, tail - 0.1));
+    recording.fadeOut(fade);
     recording.limit();
     return recording;
   }
@@ -195,6 +216,15 @@ final class Performer {
       if (frame > starts.get(starts.size() - 1) && frame < frames) starts.add(frame);
     }
     return starts;
+  }
+
+  private static void told(Done done, Recording sofar, int frames, List<Future<Take>> takes) throws IOException {
+    try {
+      done.upTo(sofar, frames);
+    } catch (IOException | RuntimeException e) {
+      takes.forEach(t -> t.cancel(true));
+      throw e;
+    }
   }
 
   private static Take result(List<Future<Take>> takes, int p) throws IOException {
