@@ -132,7 +132,8 @@ public final class ComposedMusic implements MusicMaker, AutoCloseable {
   /**
    * Starts making, in the background, the music {@link #make} would make for this draft on the
    * plain request (the default style and seed), once the clips' cuts are found (its instruments
-   * are read meanwhile), in place of what was made ahead for the session before; a turn asking
+   * are read and a synthesizer opened for each passage meanwhile), in place of what was made
+   * ahead for the session before; a turn asking
    * for it then takes it. Nothing is made without a soundfont, or for a timeline too short for music.
    *
    * @param session whose draft it is: one piece made ahead per session

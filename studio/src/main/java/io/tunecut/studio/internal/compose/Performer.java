@@ -160,18 +160,17 @@ final class Performer {
     if (seconds <= 0) return;
     // not under the performer's lock: a piece played meanwhile takes the players opened so far
     synchronized (opening) {
-      int wanted = passages(seconds);
-      while (count(piece.voices()) < wanted) {
+      closeAllBut(piece.voices());
+      while (count(piece.voices()) < passages(seconds)) {
         Player player = Player.open(piece.voices(), chosen);
         synchronized (players) {
-          players.removeIf(p -> !p.voices().equals(player.voices()) && close(p));
           players.add(player);
         }
       }
     }
   }
 
-  /** Up to {@code most} of the players opened ahead for these voices, taken. */
+  /** Up to {@code most} of the players opened ahead for these voices, taken; others met on the way are closed. */
   private List<Player> opened(List<Voice> voices, int most) {
     List<Player> taken = new ArrayList<>();
     synchronized (players) {
@@ -183,15 +182,21 @@ final class Performer {
     return taken;
   }
 
+  /** Closes the players opened for another style: the next piece is in this one. */
+  private void closeAllBut(List<Voice> voices) {
+    synchronized (players) {
+      players.removeIf(p -> {
+        if (p.voices().equals(voices)) return false;
+        p.close();
+        return true;
+      });
+    }
+  }
+
   private int count(List<Voice> voices) {
     synchronized (players) {
       return (int) players.stream().filter(p -> p.voices().equals(voices)).count();
     }
-  }
-
-  private static boolean close(Player player) {
-    player.close();
-    return true;
   }
 
   /** How many passages a piece of about {@code seconds} is played in. */

@@ -20,8 +20,8 @@ import javax.sound.sampled.AudioFormat;
 /**
  * A synthesizer of its own (Gervill, offline) with a piece's instruments loaded and set on their
  * channels, not yet played: it plays one passage, then is closed. Loading the instruments costs
- * as much as playing a passage's quieter half, so players are opened before the piece is written
- * (see {@link Performer#prepare}); one opened then sounds exactly as one opened when it plays.
+ * about a third of the playing, so players are opened before the piece is written (see
+ * {@link Performer#prepare}); one opened then sounds exactly as one opened when it plays.
  */
 final class Player implements AutoCloseable {
   static final String MODULE_FLAG = "--add-exports java.desktop/com.sun.media.sound=ALL-UNNAMED";
