@@ -35,6 +35,11 @@ final class Performer {
   /** A passage lasts about this long: short enough to keep every core busy, long enough that its tail costs little. */
   static final double PASSAGE = 15;
   private static final int MOST_PASSAGES = 16;
+  /**
+   * Synthesizers opened ahead at most: a minute's passages. Each holds about 9 MB (its voices,
+   * mixer and instruments) until a piece takes it; a longer piece opens the rest as it plays.
+   */
+  private static final int MOST_AHEAD = 4;
   /** The ending's fade: at most this, and never into the final chord's downbeat. */
   private static final double FADE = 1.0;
   private static final ExecutorService PLAYERS = Executors.newFixedThreadPool(
@@ -144,8 +149,8 @@ final class Performer {
 
   /**
    * As {@link #prepare(Style)}, and opens a synthesizer with the style's instruments for each
-   * passage of a piece of {@code seconds}: loading them costs a third of the playing. They wait
-   * for the next piece in this style; the previous style's are closed.
+   * passage of a piece of {@code seconds} (up to {@link #MOST_AHEAD}): loading them costs a third
+   * of the playing. They wait for the next piece in this style; the previous style's are closed.
    */
   void prepare(Style style, double seconds) throws IOException {
     Score piece = new Composer(style, 1).compose(new Timeline(Composer.SHORTEST, List.of()));
@@ -161,7 +166,7 @@ final class Performer {
     // not under the performer's lock: a piece played meanwhile takes the players opened so far
     synchronized (opening) {
       closeAllBut(piece.voices());
-      while (count(piece.voices()) < passages(seconds)) {
+      while (count(piece.voices()) < Math.min(MOST_AHEAD, passages(seconds))) {
         Player player = Player.open(piece.voices(), chosen);
         synchronized (players) {
           players.add(player);
