@@ -109,9 +109,9 @@ final class Performer {
       int start = starts.get(p);
       int until = p + 1 < starts.size() ? starts.get(p + 1) : frames;
       List<Note> these = notes.get(p);
-      Player ready = p < opened.size() ? opened.get(p) : null;
-      takes.add(PLAYERS.submit(() -> Take.play(ready != null ? ready : Player.open(score.voices(), chosen), these, start,
-          until, frames)));
+      Player openedAhead = p < opened.size() ? opened.get(p) : null;
+      takes.add(PLAYERS.submit(() -> Take.play(openedAhead != null ? openedAhead : Player.open(score.voices(), chosen),
+          these, start, until, frames)));
     }
     float[] left = new float[frames];
     float[] right = new float[frames];
