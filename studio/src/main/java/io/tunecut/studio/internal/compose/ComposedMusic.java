@@ -132,7 +132,8 @@ public final class ComposedMusic implements MusicMaker, AutoCloseable {
   /**
    * Starts making, in the background, the music {@link #make} would make for this draft on the
    * plain request (the default style and seed), once the clips' cuts are found (its instruments
-   * are read meanwhile), in place of what was made ahead for the session before; a turn asking
+   * are read and a synthesizer opened for each passage meanwhile), in place of what was made
+   * ahead for the session before; a turn asking
    * for it then takes it. Nothing is made without a soundfont, or for a timeline too short for music.
    *
    * @param session whose draft it is: one piece made ahead per session
@@ -146,9 +147,9 @@ public final class ComposedMusic implements MusicMaker, AutoCloseable {
     Map<String, Media> byId = new LinkedHashMap<>();
     media.forEach(m -> byId.put(m.id(), m));
     rehearsals.start(session, () -> {
-      // as a turn does, the instruments are read while the cuts are found
+      // the instruments are read, and the synthesizers opened, while the cuts are found
       try {
-        performer.prepare(style);
+        performer.prepare(style, draft.durationMs() / 1000.0);
       } catch (IOException e) {
         return Optional.empty();
       }
@@ -206,7 +207,7 @@ public final class ComposedMusic implements MusicMaker, AutoCloseable {
     Path file = directory.resolve(id + "-" + slug(style) + "-seed-" + key.seed() + ".m4a");
     try (Encoding encoding = Encoding.start(ffmpeg.ffmpegProgram(), Performer.SAMPLE_RATE, file, ENCODE_TIMEOUT)) {
       Score score = new Composer(style, key.seed()).compose(key.timeline());
-      Recording sound = performer.play(score);
+      Recording sound = performer.play(score, encoding::write);
       boolean now = asked.getAsBoolean();
       // Told while ffmpeg encodes, on the other core: the waveform costs no time of its own.
       CompletableFuture<Void> heard = now

@@ -15,37 +15,70 @@ import java.util.concurrent.TimeUnit;
 /**
  * A track being written as Apple Lossless in MP4 by ffmpeg, started before its sound is ready:
  * ffmpeg loads while the music is played, then reads the samples through a pipe as they are
- * converted, with no WAV file between. Closed unfinished (the playing failed or was stopped),
- * ffmpeg is stopped and the file deleted.
+ * converted, with no WAV file between, the first passages' while the last are still played.
+ * Closed unfinished (the playing failed or was stopped), ffmpeg is stopped and the file deleted.
  */
 final class Encoding implements AutoCloseable {
-  private final Process ffmpeg;
+  private final String program;
+  private final int sampleRate;
   private final Path out;
   private final Duration timeout;
-  private final CompletableFuture<String> errors;
+  private Process ffmpeg;
+  private OutputStream in;
+  private CompletableFuture<String> errors;
+  /** Frames of the recording written so far. */
+  private int written;
   private boolean finished;
 
-  private Encoding(Process ffmpeg, Path out, Duration timeout) {
-    this.ffmpeg = ffmpeg;
+  private Encoding(String program, int sampleRate, Path out, Duration timeout) {
+    this.program = program;
+    this.sampleRate = sampleRate;
     this.out = out;
     this.timeout = timeout;
-    // read beside the samples written: a pipe left full would stop ffmpeg
-    this.errors = CompletableFuture.supplyAsync(() -> tail(ffmpeg.getErrorStream()), Encoding::daemon);
   }
 
   /** Starts ffmpeg writing {@code out} from 16-bit stereo PCM at {@code sampleRate}. */
   static Encoding start(String program, int sampleRate, Path out, Duration timeout) throws IOException {
-    Process process = new ProcessBuilder(List.of(program, "-hide_banner", "-v", "error", "-y",
+    Encoding encoding = new Encoding(program, sampleRate, out, timeout);
+    encoding.launch();
+    return encoding;
+  }
+
+  private void launch() throws IOException {
+    ffmpeg = new ProcessBuilder(List.of(program, "-hide_banner", "-v", "error", "-y",
         "-f", "s16le", "-ar", String.valueOf(sampleRate), "-ac", "2", "-i", "pipe:0",
         "-c:a", "alac", "-movflags", "+faststart", out.toString()))
         .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    return new Encoding(process, out, timeout);
+    in = ffmpeg.getOutputStream();
+    Process process = ffmpeg;
+    // read beside the samples written: a pipe left full would stop ffmpeg
+    errors = CompletableFuture.supplyAsync(() -> tail(process.getErrorStream()), Encoding::daemon);
+    written = 0;
   }
 
-  /** Writes the sound and waits for ffmpeg to finish the file. */
+  /** Writes the recording's frames up to {@code frames}, which are final (played, faded and limited as they will stay). */
+  void write(Recording sound, int frames) throws IOException {
+    if (frames <= written) return;
+    try {
+      sound.writePcm(in, written, frames);
+    } catch (IOException e) {
+      throw new IOException("ffmpeg stopped reading the music: " + errors(), e);
+    }
+    written = frames;
+  }
+
+  /**
+   * Writes the rest of the sound and waits for ffmpeg to finish the file. When the recording
+   * was lowered after some of it was written, the file is written anew.
+   */
   void finish(Recording sound) throws IOException {
-    try (OutputStream in = ffmpeg.getOutputStream()) {
-      sound.writePcm(in);
+    if (written > 0 && sound.lowered()) {
+      stop();
+      launch();
+    }
+    write(sound, sound.frames());
+    try {
+      in.close();
     } catch (IOException e) {
       throw new IOException("ffmpeg stopped reading the music: " + errors(), e);
     }
@@ -64,13 +97,17 @@ final class Encoding implements AutoCloseable {
   @Override
   public void close() throws IOException {
     if (finished) return;
+    stop();
+    Files.deleteIfExists(out);
+  }
+
+  private void stop() {
     ffmpeg.destroyForcibly();
     try {
-      ffmpeg.waitFor(5, TimeUnit.SECONDS); // gone before its file is deleted
+      ffmpeg.waitFor(5, TimeUnit.SECONDS); // gone before its file is deleted or written anew
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    Files.deleteIfExists(out);
   }
 
   private String errors() {

@@ -6,7 +6,9 @@ import io.tunecut.studio.internal.compose.Score.Note;
 import io.tunecut.studio.internal.compose.Score.Voice;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -33,6 +35,11 @@ final class Performer {
   /** A passage lasts about this long: short enough to keep every core busy, long enough that its tail costs little. */
   static final double PASSAGE = 15;
   private static final int MOST_PASSAGES = 16;
+  /**
+   * Synthesizers opened ahead at most: a minute's passages. Each holds about 9 MB (its voices,
+   * mixer and instruments) until a piece takes it; a longer piece opens the rest as it plays.
+   */
+  private static final int MOST_AHEAD = 4;
   /** The ending's fade: at most this, and never into the final chord's downbeat. */
   private static final double FADE = 1.0;
   private static final ExecutorService PLAYERS = Executors.newFixedThreadPool(
@@ -42,11 +49,22 @@ final class Performer {
         return t;
       });
 
+  /** Told of the frames of a recording being played that are final. */
+  @FunctionalInterface
+  interface Done {
+    /** @param sound the recording so far: its first {@code frames} as they will stay */
+    void upTo(Recording sound, int frames) throws IOException;
+  }
+
   private final Soundfont soundfont;
   private final double passage;
   private final Map<String, Instrument> instruments = new HashMap<>();
   /** Styles whose instruments' samples are read. */
   private final Set<String> ready = new HashSet<>();
+  /** Synthesizers opened ahead with the instruments of the style prepared last, each for a passage. */
+  private final Deque<Player> players = new ArrayDeque<>();
+  /** One preparing opens players at a time, so two do not open a piece's worth each. */
+  private final Object opening = new Object();
 
   Performer(Soundfont soundfont) {
     this(soundfont, PASSAGE);
@@ -64,6 +82,15 @@ final class Performer {
    * passages already use every core.
    */
   synchronized Recording play(Score score) throws IOException {
+    return play(score, (sound, frames) -> {});
+  }
+
+  /**
+   * As {@link #play(Score)}, telling {@code done} as the passages are played in turn how many of
+   * the recording's first frames are final; what it reads of them then stays as it is, unless
+   * the whole recording is {@linkplain Recording#lowered() lowered} at the end.
+   */
+  synchronized Recording play(Score score, Done done) throws IOException {
     ready.add(score.style().name());
     Map<Voice, Instrument> chosen = new HashMap<>();
     for (Voice voice : score.voices()) chosen.put(voice, instrument(voice));
@@ -76,15 +103,23 @@ final class Performer {
       while (p > 0 && note.seconds() * SAMPLE_RATE < starts.get(p)) p--;
       notes.get(p).add(note);
     }
+    List<Player> opened = opened(score.voices(), starts.size());
     List<Future<Take>> takes = new ArrayList<>();
     for (int p = 0; p < starts.size(); p++) {
       int start = starts.get(p);
       int until = p + 1 < starts.size() ? starts.get(p + 1) : frames;
       List<Note> these = notes.get(p);
-      takes.add(PLAYERS.submit(() -> Take.play(score.voices(), chosen, these, start, until, frames)));
+      Player openedAhead = p < opened.size() ? opened.get(p) : null;
+      takes.add(PLAYERS.submit(() -> Take.play(openedAhead != null ? openedAhead : Player.open(score.voices(), chosen),
+          these, start, until, frames)));
     }
     float[] left = new float[frames];
     float[] right = new float[frames];
+    double tail = score.seconds() - score.tempo().downbeat(score.tempo().finalBar());
+    double fade = Math.min(FADE, tail - 0.1);
+    // before the fade, a frame is final once every passage starting before it is played
+    int unfaded = frames - (int) Math.max(0, Math.round(fade * SAMPLE_RATE));
+    Recording sofar = new Recording(left, right, SAMPLE_RATE, 0);
     int voices = 0;
     for (int p = 0; p < takes.size(); p++) {
       Take take = result(takes, p);
@@ -94,10 +129,10 @@ final class Performer {
         right[start + i] += take.right()[i];
       }
       voices = Math.max(voices, take.voices());
+      if (p + 1 < starts.size()) told(done, sofar, Math.min(unfaded, starts.get(p + 1)), takes);
     }
     Recording recording = new Recording(left, right, SAMPLE_RATE, voices);
-    double tail = score.seconds() - score.tempo().downbeat(score.tempo().finalBar());
-    recording.fadeOut(Math.min(FADE, tail - 0.1));
+    recording.fadeOut(fade);
     recording.limit();
     return recording;
   }
@@ -108,13 +143,70 @@ final class Performer {
    * called while the piece cannot be written yet (the clip's cuts are still being found), it
    * spares the piece that wait and a tenth of its playing.
    */
-  synchronized void prepare(Style style) throws IOException {
-    if (!ready.add(style.name())) return;
+  void prepare(Style style) throws IOException {
+    prepare(style, 0);
+  }
+
+  /**
+   * As {@link #prepare(Style)}, and opens a synthesizer with the style's instruments for each
+   * passage of a piece of {@code seconds} (up to {@link #MOST_AHEAD}): loading them costs a third
+   * of the playing. They wait for the next piece in this style; the previous style's are closed.
+   */
+  void prepare(Style style, double seconds) throws IOException {
     Score piece = new Composer(style, 1).compose(new Timeline(Composer.SHORTEST, List.of()));
     Map<Voice, Instrument> chosen = new HashMap<>();
-    for (Voice voice : piece.voices()) chosen.put(voice, instrument(voice));
-    int frames = (int) Math.round(piece.seconds() * SAMPLE_RATE);
-    Take.play(piece.voices(), chosen, piece.notes(), 0, frames, frames);
+    synchronized (this) {
+      for (Voice voice : piece.voices()) chosen.put(voice, instrument(voice));
+      if (ready.add(style.name())) {
+        int frames = (int) Math.round(piece.seconds() * SAMPLE_RATE);
+        Take.play(Player.open(piece.voices(), chosen), piece.notes(), 0, frames, frames);
+      }
+    }
+    if (seconds <= 0) return;
+    // not under the performer's lock: a piece played meanwhile takes the players opened so far
+    synchronized (opening) {
+      closeAllBut(piece.voices());
+      while (count(piece.voices()) < Math.min(MOST_AHEAD, passages(seconds))) {
+        Player player = Player.open(piece.voices(), chosen);
+        synchronized (players) {
+          players.add(player);
+        }
+      }
+    }
+  }
+
+  /** Up to {@code most} of the players opened ahead for these voices, taken; others met on the way are closed. */
+  private List<Player> opened(List<Voice> voices, int most) {
+    List<Player> taken = new ArrayList<>();
+    synchronized (players) {
+      for (Player p; taken.size() < most && (p = players.poll()) != null; ) {
+        if (p.voices().equals(voices)) taken.add(p);
+        else p.close();
+      }
+    }
+    return taken;
+  }
+
+  /** Closes the players opened for another style: the next piece is in this one. */
+  private void closeAllBut(List<Voice> voices) {
+    synchronized (players) {
+      players.removeIf(p -> {
+        if (p.voices().equals(voices)) return false;
+        p.close();
+        return true;
+      });
+    }
+  }
+
+  private int count(List<Voice> voices) {
+    synchronized (players) {
+      return (int) players.stream().filter(p -> p.voices().equals(voices)).count();
+    }
+  }
+
+  /** How many passages a piece of about {@code seconds} is played in. */
+  private int passages(double seconds) {
+    return (int) Math.max(1, Math.min(MOST_PASSAGES, Math.round(seconds / passage)));
   }
 
   /**
@@ -123,7 +215,7 @@ final class Performer {
    */
   List<Integer> starts(Score score) {
     int frames = (int) Math.round(score.seconds() * SAMPLE_RATE);
-    int count = (int) Math.max(1, Math.min(MOST_PASSAGES, Math.round(score.seconds() / passage)));
+    int count = passages(score.seconds());
     List<Double> downbeats = score.tempo().bars().stream().map(score.tempo()::downbeat).toList();
     List<Integer> starts = new ArrayList<>(List.of(0));
     for (int k = 1; k < count; k++) {
@@ -134,6 +226,15 @@ final class Performer {
       if (frame > starts.get(starts.size() - 1) && frame < frames) starts.add(frame);
     }
     return starts;
+  }
+
+  private static void told(Done done, Recording sofar, int frames, List<Future<Take>> takes) throws IOException {
+    try {
+      done.upTo(sofar, frames);
+    } catch (IOException | RuntimeException e) {
+      takes.forEach(t -> t.cancel(true));
+      throw e;
+    }
   }
 
   private static Take result(List<Future<Take>> takes, int p) throws IOException {

@@ -12,6 +12,7 @@ final class Recording {
   private final float[] right;
   private final int sampleRate;
   private final int voices;
+  private boolean lowered;
 
   /** @param voices the most voices the synthesizer held at once while playing it */
   Recording(float[] left, float[] right, int sampleRate, int voices) {
@@ -19,6 +20,11 @@ final class Recording {
     this.right = right;
     this.sampleRate = sampleRate;
     this.voices = voices;
+  }
+
+  /** Whether {@link #limit} lowered it: frames read before then are not as it sounds now. */
+  boolean lowered() {
+    return lowered;
   }
 
   int voices() {
@@ -51,6 +57,7 @@ final class Recording {
   void limit() {
     double peak = peak();
     if (peak <= CEILING) return;
+    lowered = true;
     float gain = (float) (CEILING / peak);
     for (int i = 0; i < left.length; i++) {
       left[i] *= gain;
@@ -75,9 +82,14 @@ final class Recording {
    * them, in pieces: the encoder reading them works meanwhile.
    */
   void writePcm(OutputStream out) throws IOException {
+    writePcm(out, 0, left.length);
+  }
+
+  /** Writes frames {@code first} to {@code last} (excluded) as {@link #writePcm(OutputStream)} does. */
+  void writePcm(OutputStream out, int first, int last) throws IOException {
     byte[] bytes = new byte[4 * 8192];
-    for (int from = 0; from < left.length; from += 8192) {
-      int to = Math.min(left.length, from + 8192);
+    for (int from = first; from < last; from += 8192) {
+      int to = Math.min(last, from + 8192);
       // byte by byte: a plain loop that costs little before Java has compiled it
       for (int i = from, at = 0; i < to; i++, at += 4) {
         short l = pcm(left[i]);

@@ -1,26 +1,17 @@
 package io.tunecut.studio.internal.compose;
 
 import io.tunecut.studio.internal.compose.Score.Note;
-import io.tunecut.studio.internal.compose.Score.Voice;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import javax.sound.midi.Instrument;
 import javax.sound.midi.InvalidMidiDataException;
-import javax.sound.midi.MidiSystem;
-import javax.sound.midi.MidiUnavailableException;
 import javax.sound.midi.Receiver;
 import javax.sound.midi.ShortMessage;
 import javax.sound.midi.Synthesizer;
 import javax.sound.midi.VoiceStatus;
-import javax.sound.sampled.AudioFormat;
 
 /**
  * One passage of a score played on a synthesizer of its own (Gervill, offline): the notes that
@@ -38,7 +29,6 @@ record Take(float[] left, float[] right, int voices) {
   static final int BLOCK = SAMPLE_RATE / 147;
   /** Gervill plays every event two control periods late. */
   static final int LATENCY_FRAMES = 2 * BLOCK;
-  static final String MODULE_FLAG = "--add-exports java.desktop/com.sun.media.sound=ALL-UNNAMED";
   /**
    * A ringing tail this quiet (−70 dBFS) is over: what is left of it is lost under the next
    * passage, which plays some 40 dB louder.
@@ -48,8 +38,6 @@ record Take(float[] left, float[] right, int voices) {
   private static final double LONGEST_TAIL = 3;
   /** A tail cut short fades out over this many frames (46 ms), so it ends without a step. */
   private static final int TAIL_FADE = 2048;
-  private static final int REVERB = 91;
-  private static final int VOLUME = 7;
   /**
    * Voices the synthesizer may hold at once. At its limit it steals the oldest, so a passage
    * would lose notes that the same bars in another passage keep, and sound thinner inside than
@@ -66,31 +54,13 @@ record Take(float[] left, float[] right, int voices) {
   /**
    * Sound from frame {@code start} of the piece: at least until {@code until} (the next
    * passage's start), then until it is quiet, but never past {@code end} (the piece's length).
+   * The player is closed after.
    *
    * @param notes the notes starting in the passage, with times from the piece's start
-   * @param instruments the voices' instruments, already read from the soundfont
    */
-  static Take play(List<Voice> voices, Map<Voice, Instrument> instruments, List<Note> notes, int start,
-      int until, int end) throws IOException {
-    Synthesizer synth;
-    try {
-      synth = MidiSystem.getSynthesizer();
-    } catch (MidiUnavailableException e) {
-      throw new IOException("Java's software synthesizer is not available: " + e.getMessage(), e);
-    }
-    AudioFormat format = new AudioFormat(AudioFormat.Encoding.PCM_FLOAT, SAMPLE_RATE, 32, 2, 8, SAMPLE_RATE, false);
-    try (InputStream sound = openStream(synth, format)) {
-      Receiver receiver = synth.getReceiver();
-      for (Voice voice : voices) {
-        // the soundbank reads an instrument's samples on its first load: one thread at a time
-        synchronized (Take.class) {
-          synth.loadInstrument(instruments.get(voice));
-        }
-        int channel = voice.channel();
-        receiver.send(new ShortMessage(ShortMessage.PROGRAM_CHANGE, channel, voice.program(), 0), 0);
-        receiver.send(new ShortMessage(ShortMessage.CONTROL_CHANGE, channel, VOLUME, 100), 0);
-        receiver.send(new ShortMessage(ShortMessage.CONTROL_CHANGE, channel, REVERB, voice.isDrums() ? 24 : 48), 0);
-      }
+  static Take play(Player player, List<Note> notes, int start, int until, int end) throws IOException {
+    try (player) {
+      Receiver receiver = player.receiver();
       double from = (double) start / SAMPLE_RATE;
       double lastOff = from;
       for (Note note : notes) {
@@ -100,16 +70,12 @@ record Take(float[] left, float[] right, int voices) {
         receiver.send(new ShortMessage(ShortMessage.NOTE_OFF, note.channel(), note.pitch(), 0), off);
         lastOff = Math.max(lastOff, note.seconds() + note.length());
       }
-      sound.skipNBytes(LATENCY_FRAMES * 8L);
+      player.sound().skipNBytes(LATENCY_FRAMES * 8L);
       int atLeast = Math.min(end, Math.max(until, (int) Math.ceil(lastOff * SAMPLE_RATE))) - start;
       int atMost = Math.min(end - start, atLeast + (int) (LONGEST_TAIL * SAMPLE_RATE));
-      return read(synth, sound, atLeast, atMost);
-    } catch (MidiUnavailableException e) {
-      throw new IOException("Java's software synthesizer is not available: " + e.getMessage(), e);
+      return read(player.synth(), player.sound(), atLeast, atMost);
     } catch (InvalidMidiDataException e) {
       throw new IllegalStateException("a note outside MIDI's range", e);
-    } finally {
-      synth.close();
     }
   }
 
@@ -166,25 +132,5 @@ record Take(float[] left, float[] right, int voices) {
     int n = 0;
     for (VoiceStatus voice : synth.getVoiceStatus()) if (voice.active) n++;
     return n;
-  }
-
-  /**
-   * Gervill's offline output, reached by reflection: its class is not exported, and the JVM
-   * must run with {@value #MODULE_FLAG}.
-   */
-  private static InputStream openStream(Synthesizer synth, AudioFormat format) throws IOException {
-    Map<String, Object> info = new HashMap<>();
-    info.put("load default soundbank", false);
-    info.put("interpolation", "linear");
-    info.put("max polyphony", POLYPHONY);
-    try {
-      Method open = synth.getClass().getMethod("openStream", AudioFormat.class, Map.class);
-      return (InputStream) open.invoke(synth, format, info);
-    } catch (IllegalAccessException | NoSuchMethodException e) {
-      throw new IOException("Composing music needs Java's synthesizer opened up: run Java with " + MODULE_FLAG
-          + " (the tunecut jar and script do).", e);
-    } catch (InvocationTargetException e) {
-      throw new IOException("Java's synthesizer did not start: " + e.getCause().getMessage(), e.getCause());
-    }
   }
 }
