@@ -2,16 +2,30 @@ package io.tunecut.studio.internal.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static io.tunecut.studio.internal.agent.Fixtures.audio;
+import static io.tunecut.studio.internal.agent.Fixtures.video;
+
 import io.tunecut.studio.internal.draft.Clip;
 import io.tunecut.studio.internal.draft.Draft;
+import io.tunecut.studio.internal.media.Media;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A message that takes back its own request half way ("…first? no wait, last"): what the person settled on, once. */
-class SelfCorrectionTest extends RuleAgentTest {
+class SelfCorrectionTest {
+  final RuleAgent agent = new RuleAgent();
+  final List<Media> media = new ArrayList<>();
+
   Draft graduation() {
-    Draft d = upload(agent.emptyDraft(), video("v1", "walk.mp4", 8), video("v2", "speech.mp4", 7), video("v3", "cap_toss.mp4", 5),
+    List<Media> sent = List.of(video("v1", "walk.mp4", 8), video("v2", "speech.mp4", 7), video("v3", "cap_toss.mp4", 5),
         audio("a1", "song.mp3", 60));
-    return say(d, "use song.mp3").draft();
+    media.addAll(sent);
+    return say(agent.afterUpload(agent.emptyDraft(), media, sent), "use song.mp3").draft();
+  }
+
+  AgentReply say(Draft draft, String message) {
+    return agent.respond(draft, media, message, message.codePoints().anyMatch(Character::isIdeographic) ? "zh" : "en");
   }
 
   @Test
