@@ -50,6 +50,8 @@ public final class MusicStart implements Instruction {
       "\\b(?:music|song|bgm)\\b.{0,40}?\\b(?:after|once)\\s+(?:the\\s+)?clip (\\d+)(?:\\s+(?:ends|is over|is done|finishes|has ended|has played))?\\b"
           + "|\\b(?:after|once)\\s+(?:the\\s+)?clip (\\d+)(?:\\s+(?:ends|is over|is done|finishes))?\\b.{0,25}?\\b(?:music|song|bgm)\\b"
           + "|clip (\\d+)\\s*(?:放完|结束|播完)?\\s*(?:之后|以后|后)\\s*(?:再|才)?\\s*(?:进|放|响|开始|出现|加)\\s*(?:入|起|来)?\\s*(?:music|song|bgm)?"
+          // "第一段结束再进" (said of the music in the clause before): once the clip is over, then in
+          + "|clip (\\d+)\\s*(?:放完|结束|播完)了?\\s*(?:再|才)\\s*(?:进|放|响|开始|出现|加)"
           + "|(?:music|song|bgm)\\s*(?:在|从)?\\s*clip (\\d+)\\s*(?:放完|结束|播完)?\\s*(?:之后|以后|后)");
   /**
    * "put the music on only at the end", "music only for the last part", "只在最后放音乐": the music

@@ -140,7 +140,7 @@ class NewUserPhrasesTest extends RuleAgentTest {
   void theMusicComesInAfterAClipWhereTheNextOneStarts() {
     Draft draft = birthday(); // beach 10 s, cake 3 s, toast 8 s, dog 3 s
     for (String said : new String[] {"music should only come in after the first clip", "bring the music in once clip 1 is over",
-        "第一段之后再进音乐", "start the song after the second clip"}) {
+        "第一段之后再进音乐", "start the song after the second clip", "音乐能不能晚一点进来 第一段结束再进"}) {
       var music = say(draft, said).draft().music();
       assertThat(music.startMs()).as(said).isEqualTo(said.contains("second") ? 13000 : 10000);
     }
