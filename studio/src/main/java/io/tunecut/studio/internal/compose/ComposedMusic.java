@@ -185,10 +185,11 @@ public final class ComposedMusic implements MusicMaker, AutoCloseable {
     return rehearsals.has(session);
   }
 
-  /** Stops making music ahead and deletes what nobody asked for. */
+  /** Stops making music ahead, deletes what nobody asked for and closes the synthesizers opened for it. */
   @Override
   public void close() {
     rehearsals.close();
+    performer.closeOpenedAhead();
   }
 
   private static Rehearsals.Key key(Draft draft, Timeline timeline, Style style, long seed) {

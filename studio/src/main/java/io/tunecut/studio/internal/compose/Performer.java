@@ -187,6 +187,11 @@ final class Performer {
     return taken;
   }
 
+  /** Closes the players no piece took (about 9 MB each): the studio is closing. */
+  void closeOpenedAhead() {
+    closeAllBut(List.of());
+  }
+
   /** Closes the players opened for another style: the next piece is in this one. */
   private void closeAllBut(List<Voice> voices) {
     synchronized (players) {
