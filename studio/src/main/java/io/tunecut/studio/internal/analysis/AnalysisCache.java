@@ -42,7 +42,7 @@ public final class AnalysisCache implements AutoCloseable {
   public enum Kind { BEATS, CUTS, SPEECH }
 
   /** Bump when an analysis changes, so older results on disk are not reused (3: beats know their metre; 4: bars start where the bass changes from bar to bar too; 5: beats held closer to the period, fast tempi doubled where the bass says so; 6: swing, halving, fades through black and the half-bar cue; 7: beats traced back from the best whole path's end, the period read from the autocorrelation's peaks; 8: beats half a beat on where the notes change there). */
-  private static final String VERSION = "8";
+  private static final String VERSION = "9";
   private static final Logger log = LoggerFactory.getLogger(AnalysisCache.class);
 
   private final Path directory;
