@@ -17,7 +17,7 @@ final class FollowUp {
       + "|还是|改成|改为|换成|改到|调到|不对|不是|算了|那就|就|要|(?:再)?(?:长|短|久)一?[点些])";
   /** Another value: at least one correcting word, then the value alone. */
   private static final Pattern VALUE = Pattern.compile(
-      "^(?:" + CORRECTING + "\\s*,?\\s*)+(\\d+(?:\\.\\d+)?)\\s*(%|s)?(?:\\s*(?:instead|then|please|吧|好了|的|就行|啊))*\\s*$");
+      "^(?:" + CORRECTING + "\\s*,?\\s*)+(?:(?:at|to|make it)\\s+)?(\\d+(?:\\.\\d+)?)\\s*(%|s|x)?(?:\\s*(?:instead|then|please|吧|好了|的|就行|啊))*\\s*$");
   /** Another clip: correcting words (or none), then the clip alone. */
   private static final Pattern CLIP = Pattern.compile(
       "^(?:(?:no|nope|nah|wait|oh|hmm+|wrong (?:one|clip)|i meant?|i said|actually|sorry|oops|不对|不是这个|不是这段|不是|是|我说的是|应该是|我要的是)\\s*,?\\s*)*"
@@ -58,10 +58,10 @@ final class FollowUp {
       "^(?:(?:even|a bit|a little|bit|much|way|still|slightly|and)\\s+)*(slower|longer|later|quicker|faster|shorter|sooner|earlier)(?:\\s+(?:please|pls|still|again))?\\s*$"
           + "|^(?:再|更)?(慢|长|久|晚|快|短|早)一?[点些](?:吧)?$");
 
-  /** "actually make it first", "no, last": where the clip just moved should go instead. */
+  /** "actually make it first", "no, last", "no wait second", 放第二: where the clip just moved should go instead. */
   private static final Pattern END = Pattern.compile(
-      "^(?:" + CORRECTING + "\\s*,?\\s*)*(?:(?:make|put|move|have) (?:it|that|them)\\s+)?(?:at\\s+|to\\s+)?(?:the\\s+)?(?:very\\s+)?(first|start|beginning|front|last|end)(?:\\s+(?:instead|then|please|one))*\\s*$"
-          + "|^(?:还是|不对|改成)?\\s*(?:放)?(?:到|在)?(最前面|最前|开头|第一个|最后面|最后|结尾)(?:吧|才对)?\\s*$");
+      "^(?:" + CORRECTING + "\\s*,?\\s*)*(?:(?:make|put|move|have) (?:it|that|them)\\s+)?(?:at\\s+|to\\s+|in\\s+)?(?:the\\s+)?(?:very\\s+)?(first|start|beginning|front|last|end|second|third|fourth|fifth|2nd|3rd|4th|5th)(?:\\s+(?:instead|then|please|one|place|spot|position))*\\s*$"
+          + "|^(?:还是|不对|改成)?\\s*(?:放)?(?:到|在)?(最前面|最前|开头|第一个|最后面|最后|结尾|第[二三四五2-5](?:个|段)?)(?:吧|才对)?\\s*$");
 
   /** The clause to read instead; {@code replaces} when it takes the last change's place, on the draft before it. */
   record Retry(String text, boolean replaces, boolean negated) {
@@ -153,6 +153,10 @@ final class FollowUp {
 
   private static Optional<Retry> movedTo(Matcher end, LastChange last) {
     String w = end.group(1) != null ? end.group(1) : end.group(2);
-    return last.movedTo(w.matches("first|start|beginning|front|最前面|最前|开头|第一个")).map(t -> new Retry(t, true));
+    int n = last.before().clips().size();
+    int place = w.matches("first|start|beginning|front|最前面|最前|开头|第一个") ? 1
+        : w.matches("last|end|最后面|最后|结尾") ? n
+        : Message.position(w.replaceAll("^第|[个段]$", "").replace("二", "second").replace("三", "third").replace("四", "fourth").replace("五", "fifth"), n);
+    return place < 1 || place > n ? Optional.empty() : last.movedTo(place).map(t -> new Retry(t, true));
   }
 }

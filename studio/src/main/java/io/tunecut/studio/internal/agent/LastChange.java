@@ -70,11 +70,10 @@ record LastChange(Draft before, Kind kind, int clip, double was, double now, Str
         return Optional.of(new LastChange(before, Kind.LENGTH, 0, before.durationMs() / 1000.0, now.durationMs() / 1000.0));
       }
     }
-    // one clip put first or last ("put sunset first"): "no, the other one" puts another there
+    // one clip put somewhere else ("put sunset first"): "no, the other one" puts another there, "no, second" puts it there
     if (is.size() == was.size() && !ids(is).equals(ids(was)) && new java.util.HashSet<>(ids(is)).equals(new java.util.HashSet<>(ids(was)))) {
-      if (!is.get(0).id().equals(was.get(0).id())) return one(before, Kind.MOVE, ids(was).indexOf(is.get(0).id()), 0, 1);
-      int end = is.size() - 1;
-      if (!is.get(end).id().equals(was.get(end).id())) return one(before, Kind.MOVE, ids(was).indexOf(is.get(end).id()), 0, 2);
+      Optional<LastChange> moved = moved(before, ids(was), ids(is));
+      if (moved.isPresent()) return moved;
     }
     Music a = before.music();
     Music b = now.music();
@@ -102,6 +101,26 @@ record LastChange(Draft before, Kind kind, int clip, double was, double now, Str
       if (!c.equals(old)) return Optional.of(new LastChange(before, Kind.TEXT, 0, 0, 0, c.id()));
     }
     return Optional.empty();
+  }
+
+  /**
+   * The clip that alone changed place, and its place now (from 1); of two neighbours that swapped,
+   * the one now at an end ("put walk last" moves walk, not the clip that came forward).
+   */
+  private static Optional<LastChange> moved(Draft before, List<String> was, List<String> is) {
+    LastChange found = null;
+    for (int i = 0; i < was.size(); i++) {
+      List<String> a = new ArrayList<>(was);
+      List<String> b = new ArrayList<>(is);
+      String id = a.remove(i);
+      b.remove(id);
+      if (!a.equals(b)) continue;
+      int at = is.indexOf(id) + 1;
+      LastChange c = new LastChange(before, Kind.MOVE, i + 1, i + 1, at);
+      if (at == 1 || at == is.size()) return Optional.of(c);
+      if (found == null) found = c;
+    }
+    return Optional.ofNullable(found);
   }
 
   private static Optional<LastChange> one(Draft before, Kind kind, int index, double was, double now) {
@@ -141,6 +160,7 @@ record LastChange(Draft before, Kind kind, int clip, double was, double now, Str
       case FADE_IN -> secs ? "fade in " + v + "s" : null;
       case CROSSFADE -> secs ? "crossfade " + v + "s" : null;
       case CLIP_TRIM -> secs ? "trim clip " + clip + " to " + v + "s" : null;
+      case CLIP_SPEED -> unit.equals("x") || unit.isEmpty() ? "play clip " + clip + " at " + v + "x" : null;
       case LENGTH -> secs ? "make it " + v + "s" : null;
       case SONG_START -> secs ? "start the song at " + v + "s" : null;
       case MUSIC_START -> secs ? "music starts at " + v + "s" : null;
@@ -195,7 +215,7 @@ record LastChange(Draft before, Kind kind, int clip, double was, double now, Str
     if (other == clip || other < 1 || other > before.clips().size()) return Optional.empty();
     return Optional.ofNullable(switch (kind) {
       case REMOVE -> "remove clip " + other;
-      case MOVE -> "put clip " + other + (now == 1 ? " first" : " last");
+      case MOVE -> placed(other, (int) now);
       case CLIP_LEVEL -> now == 0 ? "mute clip " + other : "clip " + other + " original sound " + number(now * 100) + "%";
       case CLIP_SPEED -> "play clip " + other + " at " + number(now) + "x";
       case CLIP_TRIM -> "trim clip " + other + " to " + number(now) + "s";
@@ -257,9 +277,15 @@ record LastChange(Draft before, Kind kind, int clip, double was, double now, Str
     return stills.size() == 2 && stills.contains(clip) ? stills.get(0) + stills.get(1) - clip : -1;
   }
 
-  /** "actually make it first" after a clip was moved: that clip to the other end instead. */
-  Optional<String> movedTo(boolean first) {
-    return kind == Kind.MOVE ? Optional.of("put clip " + clip + (first ? " first" : " last")) : Optional.empty();
+  /** "actually make it first", "no wait second" after a clip was moved: that clip to that place instead (from 1). */
+  Optional<String> movedTo(int place) {
+    return kind == Kind.MOVE ? Optional.of(placed(clip, place)) : Optional.empty();
+  }
+
+  /** Clip {@code which} of the clips before, put at {@code place} (from 1), in the words the order instruction reads. */
+  private String placed(int which, int place) {
+    int n = before.clips().size();
+    return "put clip " + which + (place <= 1 ? " first" : place >= n ? " last" : " at clip " + place);
   }
 
   private static boolean isStep(double ratio, double step) {

@@ -99,16 +99,33 @@ public final class RuleAgent implements Agent {
       return Optional.of(new AgentReply(start, List.of(), zh ? "好的，保持原样，什么都没改。" : "OK — I left it as it was.",
           List.of(), history, new Said(null, zh)));
     }
+    // "louder no quieter", "black and white, hmm no sepia": the correction alone makes the same change another way
+    AgentReply instead = respondAsSaid(start, history, note, media, c.instead(), language);
+    if (!instead.draft().equals(start) && sameTool(asked, instead)
+        && LastChange.between(start, asked.draft()).map(LastChange::kind).equals(LastChange.between(start, instead.draft()).map(LastChange::kind))
+        && (c.sure() || !sameTool(asked, respondAsSaid(start, history, note, media, c.correction(), language)))) { // "…, no ducking" says no to it
+      return Optional.of(instead);
+    }
     List<Media> all = new ArrayList<>(media);
     all.addAll(asked.created());
     AgentReply then = respondAsSaid(asked.draft(), asked.history(), asked.said(), all, c.correction(), language);
     // a correction takes the request's place in the history (back where it was: no place), or changes the same thing again
     boolean back = then.draft().equals(start);
+    if (back && !c.sure()) {
+      // "2x no 1.5x": a bare no that would take the request back is the turn-about, what follows it the value meant
+      AgentReply meant = respondAsSaid(asked.draft(), asked.history(), asked.said(), all, "actually " + c.instead(), language);
+      if (!meant.draft().equals(asked.draft()) && !meant.draft().equals(start)
+          && (meant.history().earlier().equals(asked.history().earlier()) || sameKind(start, asked, asked.draft(), meant))) {
+        then = meant;
+        back = false;
+      }
+    }
     boolean replaced = back || then.history().earlier().equals(asked.history().earlier());
     if (!then.draft().equals(asked.draft()) && (replaced || sameKind(start, asked, asked.draft(), then))) {
       List<Media> created = new ArrayList<>(asked.created());
       created.addAll(then.created());
-      String text = then.text().replaceFirst("^(?:" + Pattern.quote(INSTEAD_EN) + "|" + Pattern.quote(INSTEAD_ZH) + ")\\s*", "");
+      String text = back ? (zh ? "好的，保持原样，什么都没改。" : "OK — I left it as it was.")
+          : then.text().replaceFirst("^(?:" + Pattern.quote(INSTEAD_EN) + "|" + Pattern.quote(INSTEAD_ZH) + ")\\s*", "");
       return Optional.of(new AgentReply(then.draft(), then.steps(), text, created, back ? history : asked.history(), then.said()));
     }
     if (!c.sure()) return Optional.empty();
@@ -116,11 +133,16 @@ public final class RuleAgent implements Agent {
     return !alone.draft().equals(start) && sameKind(start, asked, start, alone) ? Optional.of(alone) : Optional.empty();
   }
 
-  /** Whether a reply (made on {@code from}) changes what the request changed: the same tool, or the same kind of change. */
-  private static boolean sameKind(Draft start, AgentReply request, Draft from, AgentReply reply) {
+  /** Whether a reply is made by the tools the request's was made by, and no other. */
+  private static boolean sameTool(AgentReply request, AgentReply reply) {
     Set<String> tools = new HashSet<>();
     request.steps().forEach(s -> tools.add(s.tool()));
-    if (!reply.steps().isEmpty() && reply.steps().stream().allMatch(s -> tools.contains(s.tool()))) return true;
+    return !reply.steps().isEmpty() && reply.steps().stream().allMatch(s -> tools.contains(s.tool()));
+  }
+
+  /** Whether a reply (made on {@code from}) changes what the request changed: the same tool, or the same kind of change. */
+  private static boolean sameKind(Draft start, AgentReply request, Draft from, AgentReply reply) {
+    if (sameTool(request, reply)) return true;
     Optional<LastChange> asked = LastChange.between(start, request.draft());
     Optional<LastChange> then = LastChange.between(from, reply.draft());
     return asked.isPresent() && then.isPresent() && (asked.get().kind() == then.get().kind()
@@ -219,8 +241,14 @@ public final class RuleAgent implements Agent {
           base = replaced.base();
           h = replaced.history();
           startIds = replaced.startIds();
-        } else {
+        } else if (draft.equals(replaced.draft()) || !draft.equals(base)) {
           edits.add(first, Edit.answer(draft, INSTEAD_EN, INSTEAD_ZH));
+        } else {
+          // the correction is what there was before the last change ("put walk last", "no wait first"): said as that, not as "already so"
+          Changes back = Changes.between(replaced.draft(), draft);
+          edits.subList(first, edits.size()).clear();
+          edits.add(Edit.answer(draft, "OK — back to how it was before your last change (" + back.said(false) + ").",
+              "好的，改回了上一次修改之前的样子（" + back.said(true) + "）。"));
         }
         replaced = null;
       }

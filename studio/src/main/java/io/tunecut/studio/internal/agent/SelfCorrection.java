@@ -13,7 +13,7 @@ record SelfCorrection(String request, String correction, String instead, boolean
   private static final String SURE = "wait|actually|sorry|oops|i mean|i meant|or rather|scratch that|不对|不是|哦不|啊不|算了";
   private static final Pattern TURN = Pattern.compile(
       "^(.*?\\S)\\s*(?:[,.!?;…，。！？；]+\\s*|\\s+)"
-          + "((?:(?:no+|nope|nah)\\b|(?:" + SURE + "))(?:[\\s,.!，。！]*(?:no+\\b|nope\\b|nah\\b|" + SURE + "))*)"
+          + "((?:(?:hmm+|oh|um+|ah|or)\\s+)*(?:(?:no+|nope|nah)\\b|(?:" + SURE + "))(?:[\\s,.!，。！]*(?:no+\\b|nope\\b|nah\\b|" + SURE + "))*)"
           + "[\\s,.!，。！:：]*(\\S.*)$",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
   /** "…no wait, keep it": the request taken back whole. */
