@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 final class FollowUp {
   private static final String CORRECTING = "(?:no|nope|actually|hmm+|wait|oh|oops|sorry|i mean|i meant|make (?:it|that)|rather|instead|how about|maybe|change (?:it|that) to"
       + "|longer|shorter|like|about|around|say"
-      + "|还是|改成|改为|换成|改到|调到|不对|不是|算了|那就|就|要|(?:再)?(?:长|短|久)一?[点些])";
+      + "|还是|改成|改为|换成|改到|调到|不对|不是|哦不|啊不|不|算了|那就|就|要|(?:再)?(?:长|短|久)一?[点些])";
   /** Another value: at least one correcting word, then the value alone. */
   private static final Pattern VALUE = Pattern.compile(
       "^(?:" + CORRECTING + "\\s*,?\\s*)+(?:(?:at|to|make it)\\s+)?(\\d+(?:\\.\\d+)?)\\s*(%|s|x)?(?:\\s*(?:instead|then|please|吧|好了|的|就行|啊))*\\s*$");

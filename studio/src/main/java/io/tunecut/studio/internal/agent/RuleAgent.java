@@ -79,6 +79,10 @@ public final class RuleAgent implements Agent {
 
   @Override
   public AgentReply respond(Draft start, History history, Said note, List<Media> media, String message, String language) {
+    Optional<String> takenBack = SelfCorrection.takenBack(message);
+    if (takenBack.isPresent() && !respondAsSaid(start, history, note, media, takenBack.get(), language).draft().equals(start)) {
+      return leftAsItWas(start, history, "zh".equals(language) || message.codePoints().anyMatch(Character::isIdeographic));
+    }
     return SelfCorrection.in(message).flatMap(c -> corrected(start, history, note, media, c, language))
         .orElseGet(() -> respondAsSaid(start, history, note, media, message, language));
   }
@@ -95,10 +99,7 @@ public final class RuleAgent implements Agent {
     AgentReply asked = respondAsSaid(start, history, note, media, c.request(), language);
     if (asked.draft().equals(start)) return Optional.empty();
     boolean zh = "zh".equals(language) || c.request().codePoints().anyMatch(Character::isIdeographic);
-    if (c.sure() && SelfCorrection.KEEP.matcher(c.instead()).matches()) {
-      return Optional.of(new AgentReply(start, List.of(), zh ? "好的，保持原样，什么都没改。" : "OK — I left it as it was.",
-          List.of(), history, new Said(null, zh)));
-    }
+    if (c.sure() && SelfCorrection.KEEP.matcher(c.instead()).matches()) return Optional.of(leftAsItWas(start, history, zh));
     // "louder no quieter", "black and white, hmm no sepia": the correction alone makes the same change another way
     AgentReply instead = respondAsSaid(start, history, note, media, c.instead(), language);
     if (!instead.draft().equals(start) && sameTool(asked, instead)
@@ -124,13 +125,18 @@ public final class RuleAgent implements Agent {
     if (!then.draft().equals(asked.draft()) && (replaced || sameKind(start, asked, asked.draft(), then))) {
       List<Media> created = new ArrayList<>(asked.created());
       created.addAll(then.created());
-      String text = back ? (zh ? "好的，保持原样，什么都没改。" : "OK — I left it as it was.")
+      String text = back ? leftAsItWas(start, history, zh).text()
           : then.text().replaceFirst("^(?:" + Pattern.quote(INSTEAD_EN) + "|" + Pattern.quote(INSTEAD_ZH) + ")\\s*", "");
       return Optional.of(new AgentReply(then.draft(), then.steps(), text, created, back ? history : asked.history(), then.said()));
     }
     if (!c.sure()) return Optional.empty();
     AgentReply alone = respondAsSaid(start, history, note, media, c.instead(), language);
     return !alone.draft().equals(start) && sameKind(start, asked, start, alone) ? Optional.of(alone) : Optional.empty();
+  }
+
+  /** A request taken back in the message that made it: nothing changes, and the answer says so. */
+  private static AgentReply leftAsItWas(Draft start, History history, boolean zh) {
+    return new AgentReply(start, List.of(), zh ? "好的，保持原样，什么都没改。" : "OK — I left it as it was.", List.of(), history, new Said(null, zh));
   }
 
   /** Whether a reply is made by the tools the request's was made by, and no other. */

@@ -19,7 +19,7 @@ final class Clauses {
           + "|(?<=\\p{IsHan})(?<![把将给让对和跟与从在的叫是为成写说着先再])\\s+(?=clip \\d)|(?<=\\p{IsHan}clip \\d{1,2})\\s+(?=clip \\d{1,2}\\s*\\p{IsHan})"
           // after quoted words, the next request ("字幕「等一下」 音乐调到40%")
           + "|(?<=»)\\s+(?=\\p{IsHan}|(?:music|song|volume|fade|loop|mute|make|set|turn|put|cut|trim)\\b)|然后|并且|同时|接着|还有|另外|以及|(?<!clip \\d{1,2}|结束|放完|播完)之后|而且"
-          + "|(?<=\\S)(?<!不要|别|不用|不|没|不必|会|会儿|晚点)再(?=[加把给放用调改换去删剪淡静让做弄设开关])|(?<=\\S)并(?=[加把给放用调改换去删剪淡静让做弄设开关])|(?<=\\S)和(?=[加把给放用调改换去删剪淡静让做弄设开关])(?!剪辑))\\s*");
+          + "|(?<=\\S)(?<!不要|别|不用|不|没|不必|会|会儿|晚点|放完了?|结束了?|播完了?)再(?=[加把给放用调改换去删剪淡静让做弄设开关])|(?<=\\S)并(?=[加把给放用调改换去删剪淡静让做弄设开关])|(?<=\\S)和(?=[加把给放用调改换去删剪淡静让做弄设开关])(?!剪辑))\\s*");
   private static final Pattern AND = Pattern.compile(
       "(?<!black)(?<!between \\w{1,20})\\s+and\\s+(?!\\d|out\\b|in\\b|«(?!\\d+»\\s+(?:at|on|in)\\s+the\\s+(?:top|bottom|middle|center)\\b)|clip \\d|the other\\b)");
 

@@ -9,10 +9,10 @@ import java.util.regex.Pattern;
  */
 final class Negation {
   private static final Pattern OFF = Pattern.compile(
-      "\\b(?:no need to|(?:do not|don't) need to|no|(?<!\\bwhy )(?<!\\d(?:s|%)? )not(?! sure\\b| certain\\b| just\\b| only\\b| \\d)|(?<!\\bwhy )don't|(?<!\\bwhy )do not|doesn't|never|without|w/o|remove|delete|disable|cancel|kill|lose|ditch|skip(?! (?:to|ahead|forward)\\b)|(?<!\\b(?:the|a|at|on|to|till|until|before|after) )drop"
+      "\\b(?:no need to|(?:do not|don't) need to|no(?! (?:rush|hurry|worries|worry|problem|pressure|stress|biggie)\\b)|(?<!\\bwhy )(?<!\\d(?:s|%)? )not(?! sure\\b| certain\\b| just\\b| only\\b| \\d)|(?<!\\bwhy )don't|(?<!\\bwhy )do not|doesn't|never|without|w/o|remove|delete|disable|cancel|kill|lose|ditch|skip(?! (?:to|ahead|forward)\\b)|(?<!\\b(?:the|a|at|on|to|till|until|before|after) )drop"
           + "|get rid of|turn off|switch off|no more|stop(?= \\w+ing\\b| the (?:loop|fad|duck)| (?:loop|repeat|fad|duck))|stop(?=\\s*$))\\b"
           + "|\\b(?:take|turn|switch|get)\\b[^,]*\\b(?:off|away)\\b|\\btake (?:\\w+ ){0,4}out\\b|\\boff\\s*$"
-          + "|不要|别|去掉|去除|取消|不用|关掉|关闭|删|移除|不需要|拿掉|不想要|无需|不必|没必要|不加|没有");
+          + "|不要(?!急)|别(?!急)|去掉|去除|取消|不用(?!急)|关掉|关闭|删|移除|不需要|拿掉|不想要|无需|不必|没必要|不加|没有");
 
   /** "don't remove the title", "别去掉原声", "音乐别停": a no to removing keeps the thing, it never removes it. */
   private static final Pattern KEEP = Pattern.compile(
