@@ -61,7 +61,9 @@ final class FollowUp {
   /** "actually make it first", "no, last", "no wait second", 放第二: where the clip just moved should go instead. */
   private static final Pattern END = Pattern.compile(
       "^(?:" + CORRECTING + "\\s*,?\\s*)*(?:(?:make|put|move|have) (?:it|that|them)\\s+)?(?:at\\s+|to\\s+|in\\s+)?(?:the\\s+)?(?:very\\s+)?(first|start|beginning|front|last|end|second|third|fourth|fifth|2nd|3rd|4th|5th)(?:\\s+(?:instead|then|please|one|place|spot|position))*\\s*$"
-          + "|^(?:还是|不对|改成)?\\s*(?:放)?(?:到|在)?(最前面|最前|开头|第一个|最后面|最后|结尾|第[二三四五2-5](?:个|段)?)(?:吧|才对)?\\s*$");
+          + "|^(?:还是|不对|改成)?\\s*(?:放)?(?:到|在)?(最前面|最前|开头|第一个|最后面|最后|结尾|第[二三四五2-5](?:个|段)?)(?:吧|才对)?\\s*$"
+          // "放第一个" read as "放clip 1": after a move, a place
+          + "|^(?:还是|不对|改成)?\\s*放\\s*(?:到|在)?\\s*(clip \\d+)\\s*(?:吧|才对)?\\s*$");
 
   /** The clause to read instead; {@code replaces} when it takes the last change's place, on the draft before it. */
   record Retry(String text, boolean replaces, boolean negated) {
@@ -152,11 +154,11 @@ final class FollowUp {
   }
 
   private static Optional<Retry> movedTo(Matcher end, LastChange last) {
-    String w = end.group(1) != null ? end.group(1) : end.group(2);
+    String w = end.group(1) != null ? end.group(1) : end.group(2) != null ? end.group(2) : end.group(3);
     int n = last.before().clips().size();
     int place = w.matches("first|start|beginning|front|最前面|最前|开头|第一个") ? 1
         : w.matches("last|end|最后面|最后|结尾") ? n
-        : Message.position(w.replaceAll("^第|[个段]$", "").replace("二", "second").replace("三", "third").replace("四", "fourth").replace("五", "fifth"), n);
+        : Message.position(w.replaceAll("^第|^clip |[个段]$", "").replace("二", "second").replace("三", "third").replace("四", "fourth").replace("五", "fifth"), n);
     return place < 1 || place > n ? Optional.empty() : last.movedTo(place).map(t -> new Retry(t, true));
   }
 }

@@ -99,12 +99,12 @@ public final class RuleAgent implements Agent {
     AgentReply asked = respondAsSaid(start, history, note, media, c.request(), language);
     if (asked.draft().equals(start)) return Optional.empty();
     boolean zh = "zh".equals(language) || c.request().codePoints().anyMatch(Character::isIdeographic);
-    if (c.sure() && SelfCorrection.KEEP.matcher(c.instead()).matches()) return Optional.of(leftAsItWas(start, history, zh));
+    if (SelfCorrection.KEEP.matcher(c.instead()).matches()) return Optional.of(leftAsItWas(start, history, zh));
     // "louder no quieter", "black and white, hmm no sepia": the correction alone makes the same change another way
     AgentReply instead = respondAsSaid(start, history, note, media, c.instead(), language);
     if (!instead.draft().equals(start) && sameTool(asked, instead)
         && LastChange.between(start, asked.draft()).map(LastChange::kind).equals(LastChange.between(start, instead.draft()).map(LastChange::kind))
-        && (c.sure() || !sameTool(asked, respondAsSaid(start, history, note, media, c.correction(), language)))) { // "…, no ducking" says no to it
+        && (c.sure() || saysNoTo(asked, instead, respondAsSaid(start, history, note, media, c.correction(), language)))) {
       return Optional.of(instead);
     }
     List<Media> all = new ArrayList<>(media);
@@ -137,6 +137,11 @@ public final class RuleAgent implements Agent {
   /** A request taken back in the message that made it: nothing changes, and the answer says so. */
   private static AgentReply leftAsItWas(Draft start, History history, boolean zh) {
     return new AgentReply(start, List.of(), zh ? "好的，保持原样，什么都没改。" : "OK — I left it as it was.", List.of(), history, new Said(null, zh));
+  }
+
+  /** Whether the no before a correction is only the turn-about: with it, the correction makes no other change of the request's kind ("…, no ducking" does). */
+  private static boolean saysNoTo(AgentReply request, AgentReply without, AgentReply with) {
+    return with.draft().equals(without.draft()) || !sameTool(request, with);
   }
 
   /** Whether a reply is made by the tools the request's was made by, and no other. */
