@@ -40,7 +40,7 @@ public final class RuleAgent implements Agent {
           + "|what(?:'s| has| was)? (?:just )?(?:been )?changed?|what(?:'s| is) different)(?:\\s+(?:just now|now|exactly|there|to it|to the video|then))*\\s*\\??\\s*$"
           + "|^(?:你|您)?(?:刚才|刚刚|这次)?(?:到底)?(?:改|动|修改)了(?:什么|啥|哪些|哪里|哪儿)\\s*[?？]?\\s*$|^(?:刚才|刚刚)?(?:有)?什么(?:变化|改动|不一样)\\s*[?？]?\\s*$");
   private static final Pattern FILLER = Pattern.compile(
-      "^(?:please|pls|ok|okay|now|then|for me|just|so|yeah|yes|hey|also|a bit|a little|thanks?|thank you|right|lol|lmao|haha+|hehe|done|all done|that'?s it|looks good|great|fine|cool|no|nope|wait|hmm+|oops|actually|not that one|not that|wrong one|:\\)|请|帮我|一下|吧|好的|好|谢谢|嗯|哦|呢|啊|哈+|嘿嘿|呵呵|卧槽|哇塞?|天哪|我去|不对|算了|不是(?:这|那)(?:个|段)|\\s)*$");
+      "^(?:please|pls|ok|okay|now|then|for me|just|so|yeah|yes|hey|also|a bit|a little|thanks?|thank you|right|lol|lmao|haha+|hehe|done|all done|that'?s it|looks good|great|fine|cool|no|nope|wait|hmm+|oops|actually|not that one|not that|wrong one|sorry|sry|typo|my bad|:\\)|请|帮我|一下|吧|好的|好|谢谢|嗯|哦|呢|啊|哈+|嘿嘿|呵呵|卧槽|哇塞?|天哪|我去|不对|不{2,}|算了|不是(?:这|那)(?:个|段)|\\s)*$");
   /** "好了 导出吧", "ok, make it vertical", "alright then": a lead-in to the request beside it, which needs no answer of its own. */
   private static final Pattern LEAD_IN = Pattern.compile(
       "^(?:(?:ok(?:ay)?|k|alright|all right|right|cool|sure|fine|great|nice|good|got it|so|well|now|then|yes|yeah|yep|never ?mind|nvm|nah|好了|好的|好吧|好|行|行吧|可以|可以了|那|那就|那么|嗯+|哦|噢|对|对了|ok了|ok吧|算了|算了吧)\\s*[,.!~]*\\s*)+$");
@@ -54,6 +54,14 @@ public final class RuleAgent implements Agent {
   private static final Pattern DO_IT = Pattern.compile(
       "^(?:(?:so|just|pls|please|then|and|can you|could you|can u)\\s+)*(?:cut|trim|remove|chop|delete|lose|skip|fix|shorten|change|do)\\s+(?:it|that|this|that part|this part)(?:\\s+(?:out|down|off|up))?(?:\\s+(?:please|pls|then))?\\s*[!.]*$"
           + "|^(?:那)?(?:就)?(?:帮我)?(?:剪掉|删掉|去掉|剪了|删了|改一下|剪短)(?:它|吧|一下)*$");
+  /** Words that ask something of the video: a number, an editing verb, a part of it. A clause with none is chat. */
+  private static final Pattern ASKS_SOMETHING = Pattern.compile(
+      "\\d|\\b(?:make|put|add|set|turn|change|more|less|louder|quieter|softer|bigger|smaller|higher|lower|remove|cut|trim|use|move|swap|fade|mute|speed|slow|crop"
+          + "|music|song|track|title|text|caption|clip|video|photo|pic|volume|sound|vertical|square|horizontal|shorter|longer|start|end|first|last)\\b"
+          + "|音乐|歌|标题|字幕|文字|片段|视频|照片|图片|音量|声音|原声|淡|剪|改|加|调|换|删|去掉|放|竖|横|方|快|慢|长|短");
+  /** Said about something, not asked ("she thinks its classier", "the realtor loved it", 太燃了): a subject or a cry first, or Chinese. */
+  private static final Pattern SAYS = Pattern.compile(
+      "^(?:i|i'm|im|she|he|they|we|it|it's|its|this|that|the|my|our|lol|omg|haha+|wow|so|bro|ok|okay)\\b|^\\p{IsHan}");
   private static final Pattern WHICH_CLIP = Pattern.compile("^(?:(?:that'?s|thats|it'?s|its|this is|which is|i mean|in|on|the one in|she'?s in|he'?s in)\\s+)clip (\\d+)[.!]*$");
   private static final Pattern CLIP_REF = Pattern.compile("(?<![a-z])clip (\\d+)(?!\\d)");
   private final List<Instruction> instructions;
@@ -176,6 +184,7 @@ public final class RuleAgent implements Agent {
     List<Media> created = new ArrayList<>();
     List<Edit> edits = new ArrayList<>();
     List<String> missed = new ArrayList<>();
+    List<String> chat = new ArrayList<>(); // of the missed, those that ask nothing of the video
     List<String> startIds = start.clips().stream().map(Clip::id).toList();
     LastChange last = LastChange.of(history, start).orElse(null);
     // after an undo, what the undone change was about is still what "make it smaller" is about
@@ -305,6 +314,7 @@ public final class RuleAgent implements Agent {
           || (e.kind() == Edit.Kind.ANSWER || e.kind() == Edit.Kind.QUESTION) && !e.english().isEmpty());
       if (i < asked && !understood && !complaint && !reason && !FILLER.matcher(clause.text()).matches() && !LEAD_IN.matcher(clause.text()).matches()) {
         missed.add(msg.clauses().size() == 1 ? msg.original() : msg.said(clause));
+        if (!ASKS_SOMETHING.matcher(clause.text()).find() && SAYS.matcher(clause.text()).find()) chat.add(missed.get(missed.size() - 1));
       }
       boolean refused = edits.size() > first && edits.subList(first, edits.size()).stream().allMatch(e -> e.kind() == Edit.Kind.REFUSED);
       if (i < asked - 1 && refused) {
@@ -317,6 +327,8 @@ public final class RuleAgent implements Agent {
         for (int k = waiting.get(said); k < first && edits.get(k).kind() == Edit.Kind.REFUSED; k++) edits.set(k, Edit.understood(edits.get(k).draft()));
       }
     }
+    // "the realtor loved it!! just fade out the music", "太燃了哈哈 音乐再小声一点": chat beside a request made is no request missed
+    if (edits.stream().anyMatch(e -> e.kind() == Edit.Kind.DONE)) missed.removeAll(chat);
     if (edits.stream().anyMatch(e -> e.kind() == Edit.Kind.QUESTION)) {
       missed.removeIf(m -> DO_IT.matcher(m.strip().toLowerCase(Locale.ROOT)).matches());
     }
