@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What the turn before changed, read from the draft it replaced and the draft now (the history
@@ -146,6 +148,24 @@ record LastChange(Draft before, Kind kind, int clip, double was, double now, Str
   private String text() {
     return "title".equals(caption) ? "title" : "text";
   }
+
+  /**
+   * "no 'Day One'", "不对 改成 毕业啦" after a text was written: other words for that text, as the
+   * text instruction reads them; the message as it was when it is not that.
+   */
+  String renamed(String message) {
+    if (kind != Kind.TEXT || caption == null) return message;
+    Matcher m = RENAMED.matcher(message.strip());
+    if (!m.matches()) return message;
+    String words = m.group(1).strip();
+    if (QUOTED.matcher(words).matches()) return ("title".equals(caption) ? "title " : "change the text to ") + words;
+    String named = new Said(text(), false).named(words);
+    return named.equals(words) ? message : named;
+  }
+
+  private static final Pattern RENAMED = Pattern.compile(
+      "^(?:(?:no+|nope|nah|wait|actually|sorry|oops|i mean|i meant|不对|不是|哦不|啊不)[\\s,，.!。]*)+(\\S.*)$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern QUOTED = Pattern.compile("^[\"“「『‘'].+[\"”」』’']$");
 
   /** The same request with another value: "actually 50%", "还是15秒吧", "actually 6" (in the change's own unit). */
   Optional<String> with(double value, String unit) {

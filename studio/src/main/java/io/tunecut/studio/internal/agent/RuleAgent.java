@@ -171,7 +171,8 @@ public final class RuleAgent implements Agent {
   private AgentReply respondAsSaid(Draft start, History history, Said note, List<Media> media, String message, String language) {
     var quotedOnly = ONLY_QUOTED.matcher(message);
     if (note.awaitsTitle() && quotedOnly.matches()) return respond(start, history, media, titled(quotedOnly.group(1)), language);
-    Message msg = Message.read(note.named(message), start.clips().stream().map(Clip::name).toList(),
+    String named = LastChange.of(history, start).map(l -> l.renamed(note.named(message))).orElse(note.named(message));
+    Message msg = Message.read(named, start.clips().stream().map(Clip::name).toList(),
         start.clips().stream().map(Clip::isStill).toList(), language);
     String whole = String.join(", ", msg.clauses().stream().map(Message.Clause::text).toList());
     // "ok" after a turn in Chinese is answered in Chinese
