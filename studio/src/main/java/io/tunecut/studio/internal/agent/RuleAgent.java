@@ -40,7 +40,7 @@ public final class RuleAgent implements Agent {
           + "|what(?:'s| has| was)? (?:just )?(?:been )?changed?|what(?:'s| is) different)(?:\\s+(?:just now|now|exactly|there|to it|to the video|then))*\\s*\\??\\s*$"
           + "|^(?:你|您)?(?:刚才|刚刚|这次)?(?:到底)?(?:改|动|修改)了(?:什么|啥|哪些|哪里|哪儿)\\s*[?？]?\\s*$|^(?:刚才|刚刚)?(?:有)?什么(?:变化|改动|不一样)\\s*[?？]?\\s*$");
   private static final Pattern FILLER = Pattern.compile(
-      "^(?:please|pls|ok|okay|now|then|for me|just|so|yeah|yes|hey|also|a bit|a little|thanks?|thank you|right|lol|lmao|haha+|hehe|done|all done|that'?s it|looks good|great|fine|cool|no|nope|wait|hmm+|oops|actually|not that one|not that|wrong one|sorry|sry|typo|my bad|:\\)|请|帮我|一下|吧|好的|好|谢谢|嗯|哦|呢|啊|哈+|嘿嘿|呵呵|卧槽|哇塞?|天哪|我去|不对|不{2,}|算了|不是(?:这|那)(?:个|段)|\\s)*$");
+      "^(?:please|pls|ok|okay|now|then|for me|just|so|yeah|yes|hey|also|a bit|a little|thanks?|thank you|right|lol|lmao|haha+|hehe|done|all done|that'?s it|looks good|great|fine|cool|no|nope|wait|hmm+|oops|actually|not that one|not that|wrong one|sorry|sry|typo|my bad|and|\\?|:\\)|请|帮我|一下|吧|好的|好|谢谢|嗯|哦|呢|啊|哈+|嘿嘿|呵呵|卧槽|哇塞?|天哪|我去|不对|不{2,}|算了|不是(?:这|那)(?:个|段)|\\s)*$");
   /** "好了 导出吧", "ok, make it vertical", "alright then": a lead-in to the request beside it, which needs no answer of its own. */
   private static final Pattern LEAD_IN = Pattern.compile(
       "^(?:(?:ok(?:ay)?|k|alright|all right|right|cool|sure|fine|great|nice|good|got it|so|well|now|then|yes|yeah|yep|never ?mind|nvm|nah|好了|好的|好吧|好|行|行吧|可以|可以了|那|那就|那么|嗯+|哦|噢|对|对了|ok了|ok吧|算了|算了吧)\\s*[,.!~]*\\s*)+$");

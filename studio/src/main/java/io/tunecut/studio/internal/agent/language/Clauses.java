@@ -13,6 +13,8 @@ final class Clauses {
       "\\s*(?:[,;!?\\n]|\\.(?=\\s|$)|(?<!\\b(?:can|could|will|would) (?:you|u|i|we))\\s+(?:and then|then|also|plus|after that|&|\\+)\\s+"
           // said without a stop: "city clip is too long make it 4 sec" is a complaint, then the request it explains
           + "|(?<=\\btoo (?:long|short|loud|quiet|soft|big|small|fast|slow))\\s+(?=(?:so\\s+|just\\s+|please\\s+)?(?:make|turn|put|set|cut|trim|bring|change|move|speed|slow)\\b)"
+          // "fade in 1s fade out 4s": after a request with its value, a word that starts a request starts the next one
+          + "|(?<=(?:fade in|fade out|music|volume|speed)(?: (?:to|at|of|over))? \\d{1,3}(?:\\.\\d{1,2})?(?:s|%|x))\\s+(?=(?:fade|music|volume|title|make|set|put|turn|mute|trim|start|crossfade)\\b)"
           // in Chinese a space between two requests is a comma ("去掉原声 音乐循环"), but not after a naming word ("标题叫 海边")
           + "|(?<=\\p{IsHan})(?<![叫是为成写说着])\\s+(?=\\p{IsHan})"
           // "sunset放最前面 beach那段静音": after Chinese words, a clip named starts the next request

@@ -60,6 +60,8 @@ final class References {
   /** 字 alone ("字太小了", "字看不清") is the text on screen, but not in 名字, 数字 or 字体. */
   private static final Pattern ZH_WORDS = Pattern.compile("背景音乐|背景乐|配乐|音乐|这首歌|歌曲|曲子|副歌|歌|标题|字幕|文字|文案|(?<![文名数汉打写])字(?![幕体母])");
   private static final Pattern IT = Pattern.compile("\\b(?:it|them|this|that)\\b(?!\\s*'?s\\b)|它");
+  /** "use lofi", "用第二首": a clause that picks a track by a name no other thing has. */
+  private static final Pattern TRACK_PICKED = Pattern.compile("(?:(?:pls|please|just|ok|now)\\s+)*(?:use|play|put on)\\s+(?!the\\s+(?:whole|entire|full)\\b)[a-z][\\w-]*(?:\\.(?:mp3|wav|m4a|flac|ogg))?\\s*$|用第?\\d+首");
   private static final Pattern TARGET = Pattern.compile(
       "(?<![a-z])(music|song|clip \\d+|title|caption|text|original sound|fade in|fade out)(?![a-z\\d])|(?<![a-z])(?<!whole |entire |full )(?:video|clips?)\\b");
 
@@ -174,6 +176,7 @@ final class References {
         c = last + " " + c; // "别把音乐删了 调小一点": the music's level
       }
       if (named != null) last = named.equals("song") ? "music" : named;
+      else if (TRACK_PICKED.matcher(c).lookingAt()) last = "music"; // "use lofi and start it at 2s": "it" is the music
       out.add(c);
     }
     return out;
