@@ -18,6 +18,9 @@ final class FollowUp {
   /** Another value: at least one correcting word, then the value alone. */
   private static final Pattern VALUE = Pattern.compile(
       "^(?:" + CORRECTING + "\\s*,?\\s*)+(?:(?:at|to|make it)\\s+)?(\\d+(?:\\.\\d+)?)\\s*(%|s|x)?(?:\\s*(?:instead|then|please|吧|好了|的|就行|啊))*\\s*$");
+  /** "nah 3 is enough", "5秒吧", "4 then": another value said plainly, with no correcting word. */
+  private static final Pattern VALUE_SAID = Pattern.compile(
+      "^(?:(?:no+|nah|nope|actually|hmm+|ok)\\s*,?\\s*)*(\\d+(?:\\.\\d+)?)\\s*(%|s|x)?\\s*(?:吧|then|instead|is enough|is plenty|is fine|is good|will do|就够了|就行|就好)\\s*$");
   /** Another clip: correcting words (or none), then the clip alone. */
   private static final Pattern CLIP = Pattern.compile(
       "^(?:(?:no|nope|nah|wait|oh|hmm+|wrong (?:one|clip)|i meant?|i said|actually|sorry|oops|不对|不是这个|不是这段|不是|是|我说的是|应该是|我要的是)\\s*,?\\s*)*"
@@ -111,6 +114,7 @@ final class FollowUp {
   /** Read when no instruction understood the clause on its own. */
   static Optional<Retry> after(String clause, LastChange last) {
     Matcher value = VALUE.matcher(clause);
+    if (!value.matches()) value = VALUE_SAID.matcher(clause);
     if (value.matches()) {
       return last.with(Double.parseDouble(value.group(1)), value.group(2) == null ? "" : value.group(2)).map(t -> new Retry(t, true));
     }

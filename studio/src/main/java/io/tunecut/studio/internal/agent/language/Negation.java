@@ -19,10 +19,15 @@ final class Negation {
       "\\b(?:don't|do not|never|please don't|no need to|(?:do not|don't) (?:need|want) to)\\s+(?:remove|delete|drop|lose|ditch|kill|cut|trim|stop|get rid of"
           + "|turn off|switch off|disable|take (?:\\w+ ){0,3}(?:out|off|away))\\b|(?:不要|别|不用|不必|无需|不需要|不想)\\s*(?:再)?\\s*(?:把[^,，]{0,12}?)?(?:删除?|删掉|去掉|去除|移除|拿掉|剪掉|剪|裁掉|关掉|关闭|停掉|停止|停)");
 
+  /** "no i meant vertical", "no the title lower": a no that turns back from what came before, not one to what follows. */
+  private static final Pattern TURN_ABOUT = Pattern.compile(
+      "^(?:no+|nah|nope)\\s*,?\\s+(?=(?:i mean|i meant|i said|wait|actually|sorry|the|make|put|move|set|use|go|do|let'?s)\\b)");
+
   private Negation() {}
 
   static boolean in(String clause) {
-    return OFF.matcher(clause).find() && !KEEP.matcher(clause).find();
+    String said = TURN_ABOUT.matcher(clause).replaceFirst("");
+    return OFF.matcher(said).find() && !KEEP.matcher(said).find();
   }
 
   /** Whether the clause says no only to removing or cutting something: it asks to keep it. */

@@ -192,6 +192,11 @@ final class References {
       String noun = "(?:\\s*(?:(?<=\\s)(?:clip|video|one|shot|footage|part|bit|section|segment|moment|scene|file|photo|picture|pic|image)(?!\\s*\\d+(?:\\s|,|$))|这段|那段|(?:这|那)张\\s*(?:照片|图片|图|photo)?|(?:这|那)个\\s*(?:clip|video|视频|片段)?|视频|片段|镜头))";
       boolean bareOk = words.contains(" ") ? !KEYWORDS.contains(words.split(" ")[0]) || words.split(" ").length > 1
           : words.length() >= 4 && !KEYWORDS.contains(words);
+      if (!bareOk && words.length() == 3 && words.matches("[a-z]+") && !KEYWORDS.contains(words)) {
+        // "put the cat first": a short name alone names its clip after "the" or "my"
+        int n = i + 1;
+        t = Pattern.compile("\\b(?:the|my)\\s+" + words + "\\b(?!\\s*(?:clip|video|one|shot|part|\\.))").matcher(t).replaceAll("clip " + n);
+      }
       // "img_3001": a camera's name without its extension names the file as well
       String named = base.matches(".*\\d.*") && base.length() >= 4 ? Pattern.quote(file) + "|" + Pattern.quote(base) : Pattern.quote(file);
       String exact = "(?:the\\s+|my\\s+)?(?<![a-z\\d])(?:" + named + "|" + spaced + "(?:\\.[a-z0-9]{2,4})" + noun + "?|"
@@ -260,7 +265,9 @@ final class References {
         // "做个猫猫的视频" is a video to make, not the cat clip
         t = Pattern.compile("(?:" + zh + ")的?\\s*(?:那段|这段|那个|这个|那条|这条|那张|这张)(?:视频|片段|镜头|照片|图片|\\s*photo)?|(?<![个条部])(?<!个\\p{IsHan})(?:" + zh + ")的?\\s*(?:视频|片段|镜头|照片|图片|photo\\b)"
             // "放到客厅后面": where a clip goes, named bare
-            + "|(?<=到|在)(?:" + zh + ")(?=的?\\s*(?:前面|后面|之前|之后))")
+            + "|(?<=到|在)(?:" + zh + ")(?=的?\\s*(?:前面|后面|之前|之后))"
+            // "把猫放第一个", "猫的放最后", "不对 是猫": a clip named bare where a clip is moved, or which one was meant
+            + "|(?:^|(?<=把|是|\\s))(?:" + zh + ")的?(?=\\s*(?:放|移到|挪到|剪|删|静音|吧|才对|$))")
             .matcher(t).replaceAll("clip " + (i + 1));
       }
     }
