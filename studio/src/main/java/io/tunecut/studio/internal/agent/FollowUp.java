@@ -21,6 +21,9 @@ final class FollowUp {
   /** "nah 3 is enough", "5秒吧", "4 then": another value said plainly, with no correcting word. */
   private static final Pattern VALUE_SAID = Pattern.compile(
       "^(?:(?:no+|nah|nope|actually|hmm+|ok)\\s*,?\\s*)*(\\d+(?:\\.\\d+)?)\\s*(%|s|x)?\\s*(?:吧|then|instead|is enough|is plenty|is fine|is good|will do|就够了|就行|就好)\\s*$");
+  /** "i meant fade out" after a fade in: the other end, as long. */
+  private static final Pattern OTHER_FADE = Pattern.compile(
+      "^(?:no+\\s*,?\\s*)?(?:(?:sorry|oops|wait|actually|i mean|i meant|不对|我是说)\\s*,?\\s*)+(?:the\\s+)?(fade in|fade out)(?:\\s+(?:instead|then|please|pls))?\\s*$");
   /** Another clip: correcting words (or none), then the clip alone. */
   private static final Pattern CLIP = Pattern.compile(
       "^(?:(?:no|nope|nah|wait|oh|hmm+|wrong (?:one|clip)|i meant?|i said|actually|sorry|oops|不对|不是这个|不是这段|不是|是|我说的是|应该是|我要的是)\\s*,?\\s*)*"
@@ -82,6 +85,11 @@ final class FollowUp {
    * the music; "make it 4 sec" after a fade is the fade's length, not the video's).
    */
   static Optional<Retry> before(String clause, LastChange last) {
+    Matcher fade = OTHER_FADE.matcher(clause.strip());
+    if (fade.matches()) {
+      Optional<String> other = last.otherFade(fade.group(1).equals("fade in"));
+      if (other.isPresent()) return other.map(t -> new Retry(t, true));
+    }
     Matcher longer = LONGER.matcher(clause.strip());
     if (longer.matches()) {
       String w = longer.group(1) != null ? longer.group(1) : longer.group(2);

@@ -204,6 +204,12 @@ record LastChange(Draft before, Kind kind, int clip, double was, double now, Str
     });
   }
 
+  /** "i meant fade out" after a fade in (or the other way): that fade instead, as long; empty when the last change was not the other fade. */
+  Optional<String> otherFade(boolean in) {
+    if (in ? kind != Kind.FADE_OUT : kind != Kind.FADE_IN) return Optional.empty();
+    return Optional.of((in ? "fade in " : "fade out ") + number(now) + "s");
+  }
+
   /** Whether the change has a length in seconds of its own ("make it 4 sec" after a fade is the fade's). */
   boolean timed() {
     return kind == Kind.FADE_IN || kind == Kind.FADE_OUT || kind == Kind.CROSSFADE || kind == Kind.CLIP_TRIM

@@ -29,7 +29,7 @@ public final class RuleAgent implements Agent {
       "^(?:(?:please|pls|actually|ok|okay|no|nah|hmm+|wait|oops|just|nvm|never ?mind|can you|could you|can u)\\s*,?\\s+)*(?:undo|revert|go back|take (?:that|it) back|change it back|(?:put|add|bring|move) (?:it|that|them) back|back to (?:how|what) it was"
           + "|restore the (?:previous|last|old) version)(?:\\s+(?:that|it|this|the last (?:change|edit|step|one|thing)|to (?:how|what) it was"
           + "(?: before)?|the way it was|(?:to )?where (?:it|they) (?:was|were)(?: before)?|to the (?:previous|last) version|1 step|please|pls|again))*\\s*$"
-          + "|撤销|撤回|还原|(?:恢复|回到|退回)(?:到)?(?:原来|之前|刚才|上一步)|(?:加|放|拿)回(?:来|去)|^上一步$|^恢复$|^(?:还是)?(?:原来|之前)的(?:更)?好|^(?:改|换|变)回(?:来|去)");
+          + "|撤销|撤回|还原|(?:恢复|回到|退回)(?:到)?(?:原来|之前|刚才|上一步)|(?:加|放|拿)回(?:来|去)|^(?:还是|那就)?(?:改|换|变)回(?!来|去)|^上一步$|^恢复$|^(?:还是)?(?:原来|之前)的(?:更)?好|^(?:改|换|变)回(?:来|去)");
   /** "算了 还是留着吧", "keep it after all": after a removal, the removal is undone. */
   private static final Pattern KEEP_AFTER_ALL = Pattern.compile(
       "^(?:(?:算了|还是|actually|no|nah|wait|hmm+|ok)\\s*,?\\s*)*(?:留着|保留|留下|别删了?|不删了|keep (?:it|that|them)(?: after all)?)(?:吧|它|了)?\\s*$");
@@ -62,6 +62,7 @@ public final class RuleAgent implements Agent {
   /** Said about something, not asked ("she thinks its classier", "the realtor loved it", 太燃了): a subject or a cry first, or Chinese. */
   private static final Pattern SAYS = Pattern.compile(
       "^(?:i|i'm|im|she|he|they|we|it|it's|its|this|that|the|my|our|lol|omg|haha+|wow|so|bro|ok|okay)\\b|^\\p{IsHan}");
+  private static final Pattern NAME_ONLY = Pattern.compile("^(?:(?:omg|lol|oh|wow|so|ok|okay|haha+|and|also|look at)\\s+)*clip (\\d+)[.!]*$");
   private static final Pattern WHICH_CLIP = Pattern.compile("^(?:(?:that'?s|thats|it'?s|its|this is|which is|i mean|in|on|the one in|she'?s in|he'?s in)\\s+)clip (\\d+)[.!]*$");
   private static final Pattern CLIP_REF = Pattern.compile("(?<![a-z])clip (\\d+)(?!\\d)");
   private final List<Instruction> instructions;
@@ -228,6 +229,21 @@ public final class RuleAgent implements Agent {
       }
       if (last != null && i < asked && !rewritten.contains(clause)) {
         Optional<FollowUp.Retry> too = FollowUp.before(clause.text(), last);
+        if (too.isPresent() && too.get().replaces()) {
+          // "i meant fade out": instead of the last change, on the draft it was made on
+          if (draft.equals(start)) {
+            replaced = new Replaced(draft, base, h, startIds);
+            draft = last.before();
+            base = draft;
+            startIds = draft.clips().stream().map(Clip::id).toList();
+            h = new History(h.earlier().subList(0, h.earlier().size() - 1), h.later());
+          }
+          Message.Clause instead = new Message.Clause(too.get().text(), said.shown(), false);
+          rewritten.add(instead);
+          clauses.add(i + 1, instead);
+          asked++;
+          continue;
+        }
         if (too.isPresent()) clause = new Message.Clause(too.get().text(), clause.shown(), false);
       }
       Set<String> tools = new HashSet<>();
@@ -313,7 +329,10 @@ public final class RuleAgent implements Agent {
       // "is the music too loud? i can barely hear her singing": the question answered is what the complaint is about
       boolean reason = Complaint.in(said) && edits.stream().anyMatch(e -> e.kind() == Edit.Kind.DONE
           || (e.kind() == Edit.Kind.ANSWER || e.kind() == Edit.Kind.QUESTION) && !e.english().isEmpty());
-      if (i < asked && !understood && !complaint && !reason && !FILLER.matcher(clause.text()).matches() && !LEAD_IN.matcher(clause.text()).matches()) {
+      // "omg the puppy one 😂 put it first": a clip named alone, which the request beside it is about
+      var nameOnly = NAME_ONLY.matcher(clause.text().strip());
+      boolean nameBeside = nameOnly.matches() && msg.clauses().stream().anyMatch(c -> c != own && CLIP_REF.matcher(c.text()).results().anyMatch(r -> r.group(1).equals(nameOnly.group(1))));
+      if (i < asked && !understood && !complaint && !reason && !nameBeside && !FILLER.matcher(clause.text()).matches() && !LEAD_IN.matcher(clause.text()).matches()) {
         missed.add(msg.clauses().size() == 1 ? msg.original() : msg.said(clause));
         if (!ASKS_SOMETHING.matcher(clause.text()).find() && SAYS.matcher(clause.text()).find()) chat.add(missed.get(missed.size() - 1));
       }

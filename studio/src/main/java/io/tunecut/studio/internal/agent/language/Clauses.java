@@ -23,7 +23,7 @@ final class Clauses {
           + "|(?<=»)\\s+(?=\\p{IsHan}|(?:music|song|volume|fade|loop|mute|make|set|turn|put|cut|trim)\\b)|然后|并且|同时|接着|还有|另外|以及|(?<!clip \\d{1,2}|结束|放完|播完)之后|而且"
           + "|(?<=\\S)(?<!不要|别|不用|不|没|不必|会|会儿|晚点|放完了?|结束了?|播完了?)再(?=[加把给放用调改换去删剪淡静让做弄设开关])|(?<=\\S)并(?=[加把给放用调改换去删剪淡静让做弄设开关])|(?<=\\S)和(?=[加把给放用调改换去删剪淡静让做弄设开关])(?!剪辑))\\s*");
   private static final Pattern AND = Pattern.compile(
-      "(?<!black)(?<!between \\w{1,20})\\s+and\\s+(?!\\d|out\\b|in\\b|«(?!\\d+»\\s+(?:at|on|in)\\s+the\\s+(?:top|bottom|middle|center)\\b)|clip \\d|the other\\b)");
+      "(?<!black)(?<!between \\w{1,20})\\s+and\\s+(?!\\d|out\\b|in\\b|«(?!\\d+»\\s+(?:at|on|in)\\s+the\\s+(?:top|bottom|middle|center)\\b)|clip \\d+(?!\\d)(?!\\s+(?:first|last)\\b)|the other\\b)");
 
   private static final Pattern VALUE = Pattern.compile("(?:(?:like|about|around|maybe|roughly|~|just)\\s*)?(?:(?:to|at|by|for|of|over)\\s+)?(?:\\d+(?:\\.\\d+)?(?:s|%|db))(?:\\s+(?:long|please))?"
       // "longer, like 5": a number said loosely after a comma
