@@ -71,6 +71,9 @@ final class FollowUp {
           // "放第一个" read as "放clip 1": after a move, a place
           + "|^(?:还是|不对|改成)?\\s*放\\s*(?:到|在)?\\s*(clip \\d+)\\s*(?:吧|才对)?\\s*$");
 
+  /** "不对 第二个" after "sunset放第一个": counted with 个 as the move was, a place (第二段 is a clip). */
+  private static final Pattern ZH_PLACE = Pattern.compile("^(?:不对|还是|改成|不是)?[\\s,，]*(?:放)?(?:到|在)?第\\s*([一二三四五1-5])\\s*个(?:吧|才对)?[\\s。.!！]*$");
+
   /** The clause to read instead; {@code replaces} when it takes the last change's place, on the draft before it. */
   record Retry(String text, boolean replaces, boolean negated) {
     Retry(String text, boolean replaces) {
@@ -163,6 +166,15 @@ final class FollowUp {
     if (bare.matches() && "music".equals(subject)) return Optional.of(new Retry("music " + clause.strip(), false)); // "way lower" stays a large step
     String about = Message.about(subject, clause);
     return about.equals(clause) ? Optional.empty() : Optional.of(new Retry(about, false));
+  }
+
+  /** A place said as typed ({@code message}, before clips are named) after a move. */
+  static Optional<Retry> place(String message, LastChange last) {
+    Matcher m = ZH_PLACE.matcher(message.strip());
+    if (last.kind() != LastChange.Kind.MOVE || !m.matches()) return Optional.empty();
+    int place = "一二三四五".indexOf(m.group(1)) + 1;
+    if (place == 0) place = Integer.parseInt(m.group(1));
+    return place > last.before().clips().size() ? Optional.empty() : last.movedTo(place).map(t -> new Retry(t, true));
   }
 
   private static Optional<Retry> movedTo(Matcher end, LastChange last) {

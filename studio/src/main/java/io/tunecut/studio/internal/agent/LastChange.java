@@ -35,12 +35,21 @@ record LastChange(Draft before, Kind kind, int clip, double was, double now, Str
 
   /** The last change, when the history holds the draft before it and one thing changed. */
   static Optional<LastChange> of(History history, Draft now) {
+    return of(history, now, null);
+  }
+
+  /** @param moved the clip the last turn moved, by name, or null */
+  static Optional<LastChange> of(History history, Draft now, String moved) {
     if (history.earlier().isEmpty()) return Optional.empty();
     Draft before = history.earlier().get(history.earlier().size() - 1);
-    return between(before, now);
+    return between(before, now, moved);
   }
 
   static Optional<LastChange> between(Draft before, Draft now) {
+    return between(before, now, null);
+  }
+
+  private static Optional<LastChange> between(Draft before, Draft now, String movedName) {
     List<Clip> was = before.clips();
     List<Clip> is = now.clips();
     if (is.size() == was.size() - 1) {
@@ -74,7 +83,7 @@ record LastChange(Draft before, Kind kind, int clip, double was, double now, Str
     }
     // one clip put somewhere else ("put sunset first"): "no, the other one" puts another there, "no, second" puts it there
     if (is.size() == was.size() && !ids(is).equals(ids(was)) && new java.util.HashSet<>(ids(is)).equals(new java.util.HashSet<>(ids(was)))) {
-      Optional<LastChange> moved = moved(before, ids(was), ids(is));
+      Optional<LastChange> moved = moved(before, ids(was), ids(is), movedName);
       if (moved.isPresent()) return moved;
     }
     Music a = before.music();
@@ -107,11 +116,12 @@ record LastChange(Draft before, Kind kind, int clip, double was, double now, Str
 
   /**
    * The clip that alone changed place, and its place now (from 1); of two neighbours that swapped,
-   * the one now at an end ("put walk last" moves walk, not the clip that came forward).
+   * the one the turn said it moved ({@code name}), else the one now at an end ("put walk last" moves walk, not the clip that came forward).
    */
-  private static Optional<LastChange> moved(Draft before, List<String> was, List<String> is) {
+  private static Optional<LastChange> moved(Draft before, List<String> was, List<String> is, String name) {
     LastChange found = null;
     for (int i = 0; i < was.size(); i++) {
+      if (name != null && !before.clips().get(i).name().equals(name)) continue;
       List<String> a = new ArrayList<>(was);
       List<String> b = new ArrayList<>(is);
       String id = a.remove(i);
@@ -122,7 +132,7 @@ record LastChange(Draft before, Kind kind, int clip, double was, double now, Str
       if (at == 1 || at == is.size()) return Optional.of(c);
       if (found == null) found = c;
     }
-    return Optional.ofNullable(found);
+    return found == null && name != null ? moved(before, was, is, null) : Optional.ofNullable(found);
   }
 
   private static Optional<LastChange> one(Draft before, Kind kind, int index, double was, double now) {

@@ -172,7 +172,7 @@ public final class RuleAgent implements Agent {
   private AgentReply respondAsSaid(Draft start, History history, Said note, List<Media> media, String message, String language) {
     var quotedOnly = ONLY_QUOTED.matcher(message);
     if (note.awaitsTitle() && quotedOnly.matches()) return respond(start, history, media, titled(quotedOnly.group(1)), language);
-    String named = LastChange.of(history, start).map(l -> l.renamed(note.named(message))).orElse(note.named(message));
+    String named = LastChange.of(history, start, note.moved()).map(l -> l.renamed(note.named(message))).orElse(note.named(message));
     Message msg = Message.read(named, start.clips().stream().map(Clip::name).toList(),
         start.clips().stream().map(Clip::isStill).toList(), language);
     String whole = String.join(", ", msg.clauses().stream().map(Message.Clause::text).toList());
@@ -188,7 +188,7 @@ public final class RuleAgent implements Agent {
     List<String> missed = new ArrayList<>();
     List<String> chat = new ArrayList<>(); // of the missed, those that ask nothing of the video
     List<String> startIds = start.clips().stream().map(Clip::id).toList();
-    LastChange last = LastChange.of(history, start).orElse(null);
+    LastChange last = LastChange.of(history, start, note.moved()).orElse(null);
     // after an undo, what the undone change was about is still what "make it smaller" is about
     String undoneSubject = last != null || history.later().isEmpty() ? null
         : LastChange.between(start, history.later().get(history.later().size() - 1)).map(LastChange::subject).orElse(null);
@@ -298,7 +298,7 @@ public final class RuleAgent implements Agent {
           : clause.text();
       Optional<FollowUp.Retry> retry = understood || last == null || i >= asked || rewritten.contains(said)
           || FILLER.matcher(clause.text()).matches() ? Optional.empty()
-          : FollowUp.after(correction, last);
+          : FollowUp.place(msg.clauses().size() == 1 ? message : "", last).or(() -> FollowUp.after(correction, last));
       if (retry.isEmpty() && !understood && i < asked && last != null && FollowUp.asksWhich(clause.text(), last)) {
         edits.add(whichOther(draft, last));
         continue;
@@ -370,6 +370,9 @@ public final class RuleAgent implements Agent {
     boolean onlyAnswered = !edits.isEmpty() && edits.stream().allMatch(e -> e.kind() == Edit.Kind.ANSWER || e.kind() == Edit.Kind.QUESTION);
     String topic = onlyAnswered ? Said.topicOf(String.join(" ", msg.clauses().stream().map(Message.Clause::text).toList())) : null;
     if (edits.stream().anyMatch(e -> e.is(Edit.Aside.ASKS_TITLE))) topic = Said.TITLE_WORDS;
+    // "put the beach clip second": which clip moved, for "no i meant the sunset one" next
+    if (topic == null) topic = steps.stream().filter(s -> s.tool().equals("reorder_clips") && s.args().hasNonNull("clip"))
+        .reduce((a, b) -> b).map(s -> Said.MOVED + s.args().get("clip").asText()).orElse(null);
     return new AgentReply(draft, steps, text, created, h, new Said(topic, zh));
   }
 
