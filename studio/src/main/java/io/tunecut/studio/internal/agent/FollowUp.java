@@ -24,6 +24,9 @@ final class FollowUp {
   /** "i meant fade out" after a fade in: the other end, as long. */
   private static final Pattern OTHER_FADE = Pattern.compile(
       "^(?:no+\\s*,?\\s*)?(?:(?:sorry|oops|wait|actually|i mean|i meant|不对|我是说)\\s*,?\\s*)+(?:the\\s+)?(fade in|fade out)(?:\\s+(?:instead|then|please|pls))?\\s*$");
+  /** "actually 60 for the music": another value, for the music named. */
+  private static final Pattern FOR_MUSIC = Pattern.compile(
+      "^(?:(?:no+|nah|actually|wait|hmm+|make it|i meant?)\\s*,?\\s*)*(\\d+(?:\\.\\d+)?)\\s*%?\\s+(?:for|on)\\s+(?:the\\s+)?(?:music|song)(?:\\s+(?:volume|instead|then|please))*\\s*$");
   /** Another clip: correcting words (or none), then the clip alone. */
   private static final Pattern CLIP = Pattern.compile(
       "^(?:(?:no|nope|nah|wait|oh|hmm+|wrong (?:one|clip)|i meant?|i said|actually|sorry|oops|不对|不是这个|不是这段|不是|是|我说的是|应该是|我要的是)\\s*,?\\s*)*"
@@ -129,6 +132,8 @@ final class FollowUp {
     if (value.matches()) {
       return last.with(Double.parseDouble(value.group(1)), value.group(2) == null ? "" : value.group(2)).map(t -> new Retry(t, true));
     }
+    Matcher forMusic = FOR_MUSIC.matcher(clause.strip());
+    if (forMusic.matches() && last.before().music() != null) return Optional.of(new Retry("music " + forMusic.group(1) + "%", false));
     Matcher end = END.matcher(clause);
     // "no, last" after a move is where the clip goes, not the last clip
     if (end.matches() && last.kind() == LastChange.Kind.MOVE) return movedTo(end, last);

@@ -25,6 +25,10 @@ final class SetAspect implements Instruction {
   private static final Pattern BLUR = Pattern.compile("\\bblur|模糊|虚化|毛玻璃");
   private static final Pattern BARS = Pattern.compile("\\bbars\\b|\\bborders?\\b|letterbox|black (?:bars|borders|edges)|fit (?:inside|in|within) the frame|黑边|留白|不裁剪|不要裁");
 
+  /** A question about something else a platform wants: its length, its size. */
+  private static final Pattern OTHER_QUESTION = Pattern.compile(
+      "^(?:so\\s+|and\\s+|ok\\s+)?(?:what(?:'s|s| is)?|which|how)\\b.*\\b(?:length|long|duration|file size|size limit|fps|frame rate|bitrate)\\b(?!.*\\b(?:make|set|change|turn|put)\\b)");
+
   /** "hmm no vertical" after "square": a no to the shape there is, then the one wanted, said without a comma. */
   private static final Pattern NO_THEN_SHAPE = Pattern.compile(
       "^(?:(?:hmm+|oh|wait|um+|ah|actually|ugh|ok|okay)\\s+)*(?:no|nah|nope)\\s+(?:(?:make it|go|do|let's do|use|rather|i want it|it should be)\\s+)?(?:a\\s+)?"
@@ -32,6 +36,7 @@ final class SetAspect implements Instruction {
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
+    if (OTHER_QUESTION.matcher(turn.whole()).find()) return Optional.empty(); // "what's the best length for tiktok" asks no shape
     Aspect aspect = turn.match(PORTRAIT) != null ? Aspect.PORTRAIT : turn.match(SQUARE) != null ? Aspect.SQUARE
         : turn.match(LANDSCAPE) != null ? Aspect.LANDSCAPE : null;
     Fill fill = fill(turn);

@@ -19,7 +19,7 @@ final class Talk implements Instruction {
       "what (?:can|could|else can) (?:you|i) (?:do|say)|what do you do|how does (?:this|it) work|how do i use|what are you"
           + "|who are you|who made you|what is this|what are you|^help\\b|what can you|你是谁|你是什么|你会(?:做)?什么|(?:可以|能)帮我(?:做|干)什么|你(?:都|还)?(?:能|会|可以)(?:做|干)?(?:些)?(?:什么|啥|嘛)|怎么用|能做什么|有什么功能|帮助");
   private static final Pattern LENGTH = Pattern.compile(
-      "how long|how many clips|what'?s the (?:length|duration)|what is the (?:length|duration)|how many s|多长|多久|时长|几秒|多少秒|几段|几个(?:片段|视频)|多少(?:段|个片段|个视频)");
+      "how long|how many clips|what'?s the (?:(?:best|right|ideal|max|maximum|usual|good)\\s+)?(?:length|duration)|what is the (?:(?:best|right|ideal|max|maximum|usual|good)\\s+)?(?:length|duration)|how many s|多长|多久|时长|几秒|多少秒|几段|几个(?:片段|视频)|多少(?:段|个片段|个视频)");
   /** "did you get my clips?", "收到了吗": whether the files arrived. */
   private static final Pattern RECEIVED = Pattern.compile(
       "\\b(?:did|have) you (?:get|got|receive)\\b|\\bgot my\\b.*\\?|\\bdid (?:it|they|my \\w+|the \\w+) (?:come through|arrive|upload)"
