@@ -66,7 +66,8 @@ class PhraseCorpusTest {
    * video, a kid's match, a concert, a listing, a memorial), vague levels, where the music comes
    * in, clauses that finish each other, chat about the day (first run: messages 96 of 132,
    * conversations 30 of 54); 13 changes of mind inside a message and across messages, several
-   * requests in one, noes that are no correction (first run: see its header). Every set
+   * requests in one, chat beside a request, noes that are no correction (first run: messages 91 of
+   * 131, conversations 37 of 56). Every set
    * holds plain chat that must not edit.
    */
   @ParameterizedTest(name = "{0}")
