@@ -182,6 +182,9 @@ final class References {
     return out;
   }
 
+  /** What a clip is called beside its name: "the sunset clip", "the dog pic". */
+  private static final String NOUNS = "clip|video|one|shot|footage|part|bit|section|segment|moment|scene|file|photo|picture|pic|image";
+
   private static String byName(String t, List<String> clipNames) {
     for (int i = 0; i < clipNames.size(); i++) {
       String file = clipNames.get(i).toLowerCase(Locale.ROOT);
@@ -189,14 +192,9 @@ final class References {
       String words = base.replaceAll("[-_ .]+", " ").replaceAll("\\d+$", "").strip();
       if (words.isEmpty()) continue;
       String spaced = words.replace(" ", "[-_ ]?");
-      String noun = "(?:\\s*(?:(?<=\\s)(?:clip|video|one|shot|footage|part|bit|section|segment|moment|scene|file|photo|picture|pic|image)(?!\\s*\\d+(?:\\s|,|$))|这段|那段|(?:这|那)张\\s*(?:照片|图片|图|photo)?|(?:这|那)个\\s*(?:clip|video|视频|片段)?|视频|片段|镜头))";
+      String noun = "(?:\\s*(?:(?<=\\s)(?:" + NOUNS + ")(?!\\s*\\d+(?:\\s|,|$))|这段|那段|(?:这|那)张\\s*(?:照片|图片|图|photo)?|(?:这|那)个\\s*(?:clip|video|视频|片段)?|视频|片段|镜头))";
       boolean bareOk = words.contains(" ") ? !KEYWORDS.contains(words.split(" ")[0]) || words.split(" ").length > 1
           : words.length() >= 4 && !KEYWORDS.contains(words);
-      if (!bareOk && words.length() == 3 && words.matches("[a-z]+") && !KEYWORDS.contains(words)) {
-        // "put the cat first": a short name alone names its clip after "the" or "my"
-        int n = i + 1;
-        t = Pattern.compile("\\b(?:the|my)\\s+" + words + "\\b(?!\\s*(?:clip|video|one|shot|part|\\.))").matcher(t).replaceAll("clip " + n);
-      }
       // "img_3001": a camera's name without its extension names the file as well
       String named = base.matches(".*\\d.*") && base.length() >= 4 ? Pattern.quote(file) + "|" + Pattern.quote(base) : Pattern.quote(file);
       String exact = "(?:the\\s+|my\\s+)?(?<![a-z\\d])(?:" + named + "|" + spaced + "(?:\\.[a-z0-9]{2,4})" + noun + "?|"
@@ -204,6 +202,10 @@ final class References {
       int n = i + 1;
       // "sunset那段speed up": the English word after 那段 stays a word of its own
       t = Pattern.compile(exact).matcher(t).replaceAll(m -> "clip " + n + (m.group().matches("(?s).*\\p{IsHan}") ? " " : ""));
+      if (!bareOk && words.length() == 3 && words.matches("[a-z]+") && !KEYWORDS.contains(words)) {
+        // "put the cat first": a short name alone names its clip after "the" or "my"
+        t = Pattern.compile("\\b(?:the|my)\\s+" + words + "\\b(?!\\s*(?:\\.|'|" + NOUNS + "))").matcher(t).replaceAll("clip " + n);
+      }
     }
     return byScene(byWord(t, clipNames), clipNames);
   }
