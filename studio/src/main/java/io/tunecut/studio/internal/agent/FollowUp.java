@@ -177,8 +177,7 @@ final class FollowUp {
   static Optional<Retry> place(String message, LastChange last) {
     Matcher m = ZH_PLACE.matcher(message.strip());
     if (last.kind() != LastChange.Kind.MOVE || !m.matches()) return Optional.empty();
-    int place = "一二三四五".indexOf(m.group(1)) + 1;
-    if (place == 0) place = Integer.parseInt(m.group(1));
+    int place = placeOf(m.group(1), last.before().clips().size());
     return place > last.before().clips().size() ? Optional.empty() : last.movedTo(place).map(t -> new Retry(t, true));
   }
 
@@ -187,7 +186,13 @@ final class FollowUp {
     int n = last.before().clips().size();
     int place = w.matches("first|start|beginning|front|最前面|最前|开头|第一个") ? 1
         : w.matches("last|end|最后面|最后|结尾") ? n
-        : Message.position(w.replaceAll("^第|^clip |[个段]$", "").replace("二", "second").replace("三", "third").replace("四", "fourth").replace("五", "fifth"), n);
+        : placeOf(w.replaceAll("^第|^clip |[个段]$", ""), n);
     return place < 1 || place > n ? Optional.empty() : last.movedTo(place).map(t -> new Retry(t, true));
+  }
+
+  /** A place among {@code n} clips: "second", "3rd", "2", 二. */
+  private static int placeOf(String word, int n) {
+    int zh = "一二三四五".indexOf(word) + 1;
+    return zh > 0 ? zh : Message.position(word, n);
   }
 }

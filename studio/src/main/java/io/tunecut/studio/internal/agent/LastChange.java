@@ -128,7 +128,7 @@ record LastChange(Draft before, Kind kind, int clip, double was, double now, Str
       b.remove(id);
       if (!a.equals(b)) continue;
       int at = is.indexOf(id) + 1;
-      LastChange c = new LastChange(before, Kind.MOVE, i + 1, i + 1, at);
+      LastChange c = new LastChange(before, Kind.MOVE, i + 1, 0, at);
       if (at == 1 || at == is.size()) return Optional.of(c);
       if (found == null) found = c;
     }

@@ -227,24 +227,11 @@ public final class RuleAgent implements Agent {
         edits.add(recap(history, start));
         continue;
       }
+      Optional<FollowUp.Retry> early = Optional.empty(); // "i meant fade out": a correction the instructions would read as a request
       if (last != null && i < asked && !rewritten.contains(clause)) {
         Optional<FollowUp.Retry> too = FollowUp.before(clause.text(), last);
-        if (too.isPresent() && too.get().replaces()) {
-          // "i meant fade out": instead of the last change, on the draft it was made on
-          if (draft.equals(start)) {
-            replaced = new Replaced(draft, base, h, startIds);
-            draft = last.before();
-            base = draft;
-            startIds = draft.clips().stream().map(Clip::id).toList();
-            h = new History(h.earlier().subList(0, h.earlier().size() - 1), h.later());
-          }
-          Message.Clause instead = new Message.Clause(too.get().text(), said.shown(), false);
-          rewritten.add(instead);
-          clauses.add(i + 1, instead);
-          asked++;
-          continue;
-        }
-        if (too.isPresent()) clause = new Message.Clause(too.get().text(), clause.shown(), false);
+        if (too.isPresent() && too.get().replaces()) early = too;
+        else if (too.isPresent()) clause = new Message.Clause(too.get().text(), clause.shown(), false);
       }
       Set<String> tools = new HashSet<>();
       edits.forEach(e -> {
@@ -255,7 +242,7 @@ public final class RuleAgent implements Agent {
       Turn turn = new Turn(clause, whole, msg.quoted(), all, zh, TrackNames.in(maker, zh), tools, montages).alone(alone);
       boolean understood = false;
       int first = edits.size();
-      for (Instruction instruction : instructions) {
+      for (Instruction instruction : early.isPresent() ? List.<Instruction>of() : instructions) {
         Optional<Edit> edit = instruction.apply(turn, draft);
         // two complaints about one thing ("字太小了 手机上看不清") are one request: the second is why, not another step
         if ((complaint || Complaint.in(said)) && edit.isPresent() && saidAlready(edit.get(), tools)) edit = Optional.of(Edit.understood(draft));
@@ -296,7 +283,7 @@ public final class RuleAgent implements Agent {
               last.before().clips().stream().map(Clip::isStill).toList(), language).clauses().stream()
               .map(Message.Clause::text).filter(t -> !FILLER.matcher(t).matches()).findFirst().orElse(clause.text())
           : clause.text();
-      Optional<FollowUp.Retry> retry = understood || last == null || i >= asked || rewritten.contains(said)
+      Optional<FollowUp.Retry> retry = early.isPresent() ? early : understood || last == null || i >= asked || rewritten.contains(said)
           || FILLER.matcher(clause.text()).matches() ? Optional.empty()
           : FollowUp.place(msg.clauses().size() == 1 ? message : "", last).or(() -> FollowUp.after(correction, last));
       if (retry.isEmpty() && !understood && i < asked && last != null && FollowUp.asksWhich(clause.text(), last)) {

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * and exported, and a note of the chat is none of these.
  *
  * @param topic "length", "volume", "clip N" (how long it shows), "title" or "text" after a question about it;
- *     {@link #TITLE_WORDS} after asking what a title should say; else null
+ *     {@link #TITLE_WORDS} after asking what a title should say; {@link #MOVED} and the clip's name after a move; else null
  * @param chinese whether the turn before was in Chinese
  */
 public record Said(String topic, boolean chinese) {
