@@ -187,12 +187,12 @@ final class Upload {
     }).thenCompose(x -> doneWithPicture(work));
   }
 
-  private static List<String> describe(List<UploadedFile> files, Messages say) {
+  static List<String> describe(List<UploadedFile> files, Messages say) {
     List<String> out = new ArrayList<>();
     for (UploadedFile f : files) {
       StringBuilder s = new StringBuilder(f.filename() == null ? "?" : f.filename());
       List<String> facts = new ArrayList<>();
-      if (f.fileType() != null) facts.add(f.fileType());
+      if (f.fileType() != null) facts.add(say.fileType(f.fileType()));
       if (f.duration() > 0) facts.add(say.elapsed(Math.round(f.duration())));
       if (f.width() > 0 && f.height() > 0) facts.add(f.width() + "×" + f.height());
       if (!facts.isEmpty()) s.append(" (").append(String.join(", ", facts)).append(')');

@@ -89,6 +89,16 @@ public final class Messages {
     return ToolActivity.describe(toolName, lang) + "…";
   }
 
+  /** A file's kind as the backend names it ("video", "image", "audio"), in the reply's language. */
+  public String fileType(String kind) {
+    return switch (kind) {
+      case "video" -> t("video", "视频");
+      case "image" -> t("image", "图片");
+      case "audio" -> t("audio", "音频");
+      default -> kind;
+    };
+  }
+
   public String elapsed(long seconds) {
     return t(seconds + " s", seconds + " 秒");
   }

@@ -89,7 +89,9 @@ final class ClipOrder implements Instruction {
     if (sequence != null) {
       List<Integer> named = new ArrayList<>();
       for (Matcher n = Pattern.compile("clip (\\d+)").matcher(sequence.group()); n.find(); ) named.add(Integer.parseInt(n.group(1)));
-      return Optional.of(sequence(draft, named));
+      // "the cat first, the dog last": the one said last goes to the end, after the clips not named
+      boolean atEnd = named.size() > 1 && sequence.group().matches("(?s).*clip \\d+\\s+last\\s*$");
+      return Optional.of(sequence(draft, atEnd ? named.subList(0, named.size() - 1) : named, atEnd ? named.get(named.size() - 1) : 0));
     }
     Matcher before = turn.match(BEFORE);
     if (before != null) return Optional.of(before(draft, before));
@@ -160,15 +162,18 @@ final class ClipOrder implements Instruction {
     return ordered(draft, clips, Edit.args());
   }
 
-  /** The clips at {@code positions} (from 1) first, in that order, then the others as they were. */
-  static Edit sequence(Draft draft, List<Integer> positions) {
+  /** The clips at {@code positions} (from 1) first, in that order, then the others as they were, then clip {@code last} (0: none). */
+  static Edit sequence(Draft draft, List<Integer> positions, int last) {
     List<Clip> clips = new ArrayList<>();
     for (int pos : positions) {
       if (pos < 1 || pos > draft.clips().size()) return noSuchClip(draft, pos);
       Clip c = draft.clips().get(pos - 1);
       if (!clips.contains(c)) clips.add(c);
     }
-    for (Clip c : draft.clips()) if (!clips.contains(c)) clips.add(c);
+    if (last > draft.clips().size()) return noSuchClip(draft, last);
+    Clip end = last < 1 ? null : draft.clips().get(last - 1);
+    for (Clip c : draft.clips()) if (!clips.contains(c) && c != end) clips.add(c);
+    if (end != null && !clips.contains(end)) clips.add(end);
     return ordered(draft, clips, Edit.args());
   }
 

@@ -26,6 +26,8 @@ final class ClipSound implements Instruction {
   private static final Pattern ONE_CLIP = Pattern.compile("(?<![a-z])clip (\\d+)(?!\\d)");
   private static final Pattern RAISE = Pattern.compile("\\b(?:louder|raise|increase|boost|up)\\b|大一?点|调大|调高|大声");
   static final double LOWERED = 0.3;
+  /** How loud, said of a clip: "quieter", "louder", 小声, 大声. */
+  private static final Pattern LOUDNESS = Pattern.compile("\\b(?:quieter|softer|louder|less loud|turn (?:it )?(?:down|up))\\b|小声|大声|声音(?:小|大)");
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
@@ -49,6 +51,12 @@ final class ClipSound implements Instruction {
       else if (turn.has(LOWER)) v = LOWERED;
       else if (turn.has(RAISE)) v = draft.clips().isEmpty() || draft.clips().get(0).level() == 0 ? 1.0 : Math.min(2.0, draft.clips().get(0).level() * 1.5);
       else if (turn.has(KEEP)) v = 1.0;
+    } else if (turn.has(ONE_CLIP) && turn.match(LOUDNESS) != null) {
+      // "make the cat clip quieter": a clip louder or quieter is its own sound
+      Matcher one = ONE_CLIP.matcher(turn.whole());
+      int at = one.find() ? Integer.parseInt(one.group(1)) : 0;
+      double was = at >= 1 && at <= draft.clips().size() ? draft.clips().get(at - 1).level() : 1.0;
+      v = !turn.has(RAISE) ? LOWERED : was == 0 ? 1.0 : Math.min(2.0, was * 1.5);
     }
     if (v == null) return Optional.empty();
     List<Integer> named = new ArrayList<>();

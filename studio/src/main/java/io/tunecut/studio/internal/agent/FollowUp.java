@@ -14,10 +14,19 @@ import java.util.regex.Pattern;
 final class FollowUp {
   private static final String CORRECTING = "(?:no|nope|actually|hmm+|wait|oh|oops|sorry|i mean|i meant|make (?:it|that)|rather|instead|how about|maybe|change (?:it|that) to"
       + "|longer|shorter|like|about|around|say"
-      + "|还是|改成|改为|换成|改到|调到|不对|不是|算了|那就|就|要|(?:再)?(?:长|短|久)一?[点些])";
+      + "|还是|改成|改为|换成|改到|调到|不对|不是|哦不|啊不|不|算了|那就|就|要|(?:再)?(?:长|短|久)一?[点些])";
   /** Another value: at least one correcting word, then the value alone. */
   private static final Pattern VALUE = Pattern.compile(
-      "^(?:" + CORRECTING + "\\s*,?\\s*)+(\\d+(?:\\.\\d+)?)\\s*(%|s)?(?:\\s*(?:instead|then|please|吧|好了|的|就行|啊))*\\s*$");
+      "^(?:" + CORRECTING + "\\s*,?\\s*)+(?:(?:at|to|make it)\\s+)?(\\d+(?:\\.\\d+)?)\\s*(%|s|x)?(?:\\s*(?:instead|then|please|吧|好了|的|就行|啊))*\\s*$");
+  /** "nah 3 is enough", "5秒吧", "4 then": another value said plainly, with no correcting word. */
+  private static final Pattern VALUE_SAID = Pattern.compile(
+      "^(?:(?:no+|nah|nope|actually|hmm+|ok)\\s*,?\\s*)*(\\d+(?:\\.\\d+)?)\\s*(%|s|x)?\\s*(?:吧|then|instead|is enough|is plenty|is fine|is good|will do|就够了|就行|就好)\\s*$");
+  /** "i meant fade out" after a fade in: the other end, as long. */
+  private static final Pattern OTHER_FADE = Pattern.compile(
+      "^(?:no+\\s*,?\\s*)?(?:(?:sorry|oops|wait|actually|i mean|i meant|不对|我是说)\\s*,?\\s*)+(?:the\\s+)?(fade in|fade out)(?:\\s+(?:instead|then|please|pls))?\\s*$");
+  /** "actually 60 for the music": another value, for the music named. */
+  private static final Pattern FOR_MUSIC = Pattern.compile(
+      "^(?:(?:no+|nah|actually|wait|hmm+|make it|i meant?)\\s*,?\\s*)*(\\d+(?:\\.\\d+)?)\\s*%?\\s+(?:for|on)\\s+(?:the\\s+)?(?:music|song)(?:\\s+(?:volume|instead|then|please))*\\s*$");
   /** Another clip: correcting words (or none), then the clip alone. */
   private static final Pattern CLIP = Pattern.compile(
       "^(?:(?:no|nope|nah|wait|oh|hmm+|wrong (?:one|clip)|i meant?|i said|actually|sorry|oops|不对|不是这个|不是这段|不是|是|我说的是|应该是|我要的是)\\s*,?\\s*)*"
@@ -58,10 +67,15 @@ final class FollowUp {
       "^(?:(?:even|a bit|a little|bit|much|way|still|slightly|and)\\s+)*(slower|longer|later|quicker|faster|shorter|sooner|earlier)(?:\\s+(?:please|pls|still|again))?\\s*$"
           + "|^(?:再|更)?(慢|长|久|晚|快|短|早)一?[点些](?:吧)?$");
 
-  /** "actually make it first", "no, last": where the clip just moved should go instead. */
+  /** "actually make it first", "no, last", "no wait second", 放第二: where the clip just moved should go instead. */
   private static final Pattern END = Pattern.compile(
-      "^(?:" + CORRECTING + "\\s*,?\\s*)*(?:(?:make|put|move|have) (?:it|that|them)\\s+)?(?:at\\s+|to\\s+)?(?:the\\s+)?(?:very\\s+)?(first|start|beginning|front|last|end)(?:\\s+(?:instead|then|please|one))*\\s*$"
-          + "|^(?:还是|不对|改成)?\\s*(?:放)?(?:到|在)?(最前面|最前|开头|第一个|最后面|最后|结尾)(?:吧|才对)?\\s*$");
+      "^(?:" + CORRECTING + "\\s*,?\\s*)*(?:(?:make|put|move|have) (?:it|that|them)\\s+)?(?:at\\s+|to\\s+|in\\s+)?(?:the\\s+)?(?:very\\s+)?(first|start|beginning|front|last|end|second|third|fourth|fifth|2nd|3rd|4th|5th)(?:\\s+(?:instead|then|please|one|place|spot|position))*\\s*$"
+          + "|^(?:还是|不对|改成)?\\s*(?:放)?(?:到|在)?(最前面|最前|开头|第一个|最后面|最后|结尾|第[二三四五2-5](?:个|段)?)(?:吧|才对)?\\s*$"
+          // "放第一个" read as "放clip 1": after a move, a place
+          + "|^(?:还是|不对|改成)?\\s*放\\s*(?:到|在)?\\s*(clip \\d+)\\s*(?:吧|才对)?\\s*$");
+
+  /** "不对 第二个" after "sunset放第一个": counted with 个 as the move was, a place (第二段 is a clip). */
+  private static final Pattern ZH_PLACE = Pattern.compile("^(?:不对|还是|改成|不是)?[\\s,，]*(?:放)?(?:到|在)?第\\s*([一二三四五1-5])\\s*个(?:吧|才对)?[\\s。.!！]*$");
 
   /** The clause to read instead; {@code replaces} when it takes the last change's place, on the draft before it. */
   record Retry(String text, boolean replaces, boolean negated) {
@@ -77,6 +91,11 @@ final class FollowUp {
    * the music; "make it 4 sec" after a fade is the fade's length, not the video's).
    */
   static Optional<Retry> before(String clause, LastChange last) {
+    Matcher fade = OTHER_FADE.matcher(clause.strip());
+    if (fade.matches()) {
+      Optional<String> other = last.otherFade(fade.group(1).equals("fade in"));
+      if (other.isPresent()) return other.map(t -> new Retry(t, true));
+    }
     Matcher longer = LONGER.matcher(clause.strip());
     if (longer.matches()) {
       String w = longer.group(1) != null ? longer.group(1) : longer.group(2);
@@ -109,9 +128,12 @@ final class FollowUp {
   /** Read when no instruction understood the clause on its own. */
   static Optional<Retry> after(String clause, LastChange last) {
     Matcher value = VALUE.matcher(clause);
+    if (!value.matches()) value = VALUE_SAID.matcher(clause);
     if (value.matches()) {
       return last.with(Double.parseDouble(value.group(1)), value.group(2) == null ? "" : value.group(2)).map(t -> new Retry(t, true));
     }
+    Matcher forMusic = FOR_MUSIC.matcher(clause.strip());
+    if (forMusic.matches() && last.before().music() != null) return Optional.of(new Retry("music " + forMusic.group(1) + "%", false));
     Matcher end = END.matcher(clause);
     // "no, last" after a move is where the clip goes, not the last clip
     if (end.matches() && last.kind() == LastChange.Kind.MOVE) return movedTo(end, last);
@@ -151,8 +173,26 @@ final class FollowUp {
     return about.equals(clause) ? Optional.empty() : Optional.of(new Retry(about, false));
   }
 
+  /** A place said as typed ({@code message}, before clips are named) after a move. */
+  static Optional<Retry> place(String message, LastChange last) {
+    Matcher m = ZH_PLACE.matcher(message.strip());
+    if (last.kind() != LastChange.Kind.MOVE || !m.matches()) return Optional.empty();
+    int place = placeOf(m.group(1), last.before().clips().size());
+    return place > last.before().clips().size() ? Optional.empty() : last.movedTo(place).map(t -> new Retry(t, true));
+  }
+
   private static Optional<Retry> movedTo(Matcher end, LastChange last) {
-    String w = end.group(1) != null ? end.group(1) : end.group(2);
-    return last.movedTo(w.matches("first|start|beginning|front|最前面|最前|开头|第一个")).map(t -> new Retry(t, true));
+    String w = end.group(1) != null ? end.group(1) : end.group(2) != null ? end.group(2) : end.group(3);
+    int n = last.before().clips().size();
+    int place = w.matches("first|start|beginning|front|最前面|最前|开头|第一个") ? 1
+        : w.matches("last|end|最后面|最后|结尾") ? n
+        : placeOf(w.replaceAll("^第|^clip |[个段]$", ""), n);
+    return place < 1 || place > n ? Optional.empty() : last.movedTo(place).map(t -> new Retry(t, true));
+  }
+
+  /** A place among {@code n} clips: "second", "3rd", "2", 二. */
+  private static int placeOf(String word, int n) {
+    int zh = "一二三四五".indexOf(word) + 1;
+    return zh > 0 ? zh : Message.position(word, n);
   }
 }

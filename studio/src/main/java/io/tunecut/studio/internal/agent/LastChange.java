@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What the turn before changed, read from the draft it replaced and the draft now (the history
@@ -33,12 +35,21 @@ record LastChange(Draft before, Kind kind, int clip, double was, double now, Str
 
   /** The last change, when the history holds the draft before it and one thing changed. */
   static Optional<LastChange> of(History history, Draft now) {
+    return of(history, now, null);
+  }
+
+  /** @param moved the clip the last turn moved, by name, or null */
+  static Optional<LastChange> of(History history, Draft now, String moved) {
     if (history.earlier().isEmpty()) return Optional.empty();
     Draft before = history.earlier().get(history.earlier().size() - 1);
-    return between(before, now);
+    return between(before, now, moved);
   }
 
   static Optional<LastChange> between(Draft before, Draft now) {
+    return between(before, now, null);
+  }
+
+  private static Optional<LastChange> between(Draft before, Draft now, String movedName) {
     List<Clip> was = before.clips();
     List<Clip> is = now.clips();
     if (is.size() == was.size() - 1) {
@@ -70,11 +81,10 @@ record LastChange(Draft before, Kind kind, int clip, double was, double now, Str
         return Optional.of(new LastChange(before, Kind.LENGTH, 0, before.durationMs() / 1000.0, now.durationMs() / 1000.0));
       }
     }
-    // one clip put first or last ("put sunset first"): "no, the other one" puts another there
+    // one clip put somewhere else ("put sunset first"): "no, the other one" puts another there, "no, second" puts it there
     if (is.size() == was.size() && !ids(is).equals(ids(was)) && new java.util.HashSet<>(ids(is)).equals(new java.util.HashSet<>(ids(was)))) {
-      if (!is.get(0).id().equals(was.get(0).id())) return one(before, Kind.MOVE, ids(was).indexOf(is.get(0).id()), 0, 1);
-      int end = is.size() - 1;
-      if (!is.get(end).id().equals(was.get(end).id())) return one(before, Kind.MOVE, ids(was).indexOf(is.get(end).id()), 0, 2);
+      Optional<LastChange> moved = moved(before, ids(was), ids(is), movedName);
+      if (moved.isPresent()) return moved;
     }
     Music a = before.music();
     Music b = now.music();
@@ -104,6 +114,27 @@ record LastChange(Draft before, Kind kind, int clip, double was, double now, Str
     return Optional.empty();
   }
 
+  /**
+   * The clip that alone changed place, and its place now (from 1); of two neighbours that swapped,
+   * the one the turn said it moved ({@code name}), else the one now at an end ("put walk last" moves walk, not the clip that came forward).
+   */
+  private static Optional<LastChange> moved(Draft before, List<String> was, List<String> is, String name) {
+    LastChange found = null;
+    for (int i = 0; i < was.size(); i++) {
+      if (name != null && !before.clips().get(i).name().equals(name)) continue;
+      List<String> a = new ArrayList<>(was);
+      List<String> b = new ArrayList<>(is);
+      String id = a.remove(i);
+      b.remove(id);
+      if (!a.equals(b)) continue;
+      int at = is.indexOf(id) + 1;
+      LastChange c = new LastChange(before, Kind.MOVE, i + 1, 0, at);
+      if (at == 1 || at == is.size()) return Optional.of(c);
+      if (found == null) found = c;
+    }
+    return found == null && name != null ? moved(before, was, is, null) : Optional.ofNullable(found);
+  }
+
   private static Optional<LastChange> one(Draft before, Kind kind, int index, double was, double now) {
     return Optional.of(new LastChange(before, kind, index + 1, was, now));
   }
@@ -128,6 +159,24 @@ record LastChange(Draft before, Kind kind, int clip, double was, double now, Str
     return "title".equals(caption) ? "title" : "text";
   }
 
+  /**
+   * "no 'Day One'", "不对 改成 毕业啦" after a text was written: other words for that text, as the
+   * text instruction reads them; the message as it was when it is not that.
+   */
+  String renamed(String message) {
+    if (kind != Kind.TEXT || caption == null) return message;
+    Matcher m = RENAMED.matcher(message.strip());
+    if (!m.matches()) return message;
+    String words = m.group(1).strip();
+    if (QUOTED.matcher(words).matches()) return ("title".equals(caption) ? "title " : "change the text to ") + words;
+    String named = new Said(text(), false).named(words);
+    return named.equals(words) ? message : named;
+  }
+
+  private static final Pattern RENAMED = Pattern.compile(
+      "^(?:(?:no+|nope|nah|wait|actually|sorry|oops|i mean|i meant|不对|不是|哦不|啊不)[\\s,，.!。]*)+(\\S.*)$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern QUOTED = Pattern.compile("^[\"“「『‘'].+[\"”」』’']$");
+
   /** The same request with another value: "actually 50%", "还是15秒吧", "actually 6" (in the change's own unit). */
   Optional<String> with(double value, String unit) {
     boolean share = unit.equals("%") || unit.isEmpty() && (kind == Kind.VOLUME || kind == Kind.CLIP_LEVEL || kind == Kind.SOUND_LEVEL);
@@ -141,6 +190,7 @@ record LastChange(Draft before, Kind kind, int clip, double was, double now, Str
       case FADE_IN -> secs ? "fade in " + v + "s" : null;
       case CROSSFADE -> secs ? "crossfade " + v + "s" : null;
       case CLIP_TRIM -> secs ? "trim clip " + clip + " to " + v + "s" : null;
+      case CLIP_SPEED -> unit.equals("x") || unit.isEmpty() ? "play clip " + clip + " at " + v + "x" : null;
       case LENGTH -> secs ? "make it " + v + "s" : null;
       case SONG_START -> secs ? "start the song at " + v + "s" : null;
       case MUSIC_START -> secs ? "music starts at " + v + "s" : null;
@@ -162,6 +212,12 @@ record LastChange(Draft before, Kind kind, int clip, double was, double now, Str
       case CLIP_LEVEL -> unit.isEmpty() || unit.equals("%") ? "clip " + other + " original sound " + v + "%" : null;
       default -> null;
     });
+  }
+
+  /** "i meant fade out" after a fade in (or the other way): that fade instead, as long; empty when the last change was not the other fade. */
+  Optional<String> otherFade(boolean in) {
+    if (in ? kind != Kind.FADE_OUT : kind != Kind.FADE_IN) return Optional.empty();
+    return Optional.of((in ? "fade in " : "fade out ") + number(now) + "s");
   }
 
   /** Whether the change has a length in seconds of its own ("make it 4 sec" after a fade is the fade's). */
@@ -195,7 +251,7 @@ record LastChange(Draft before, Kind kind, int clip, double was, double now, Str
     if (other == clip || other < 1 || other > before.clips().size()) return Optional.empty();
     return Optional.ofNullable(switch (kind) {
       case REMOVE -> "remove clip " + other;
-      case MOVE -> "put clip " + other + (now == 1 ? " first" : " last");
+      case MOVE -> placed(other, (int) now);
       case CLIP_LEVEL -> now == 0 ? "mute clip " + other : "clip " + other + " original sound " + number(now * 100) + "%";
       case CLIP_SPEED -> "play clip " + other + " at " + number(now) + "x";
       case CLIP_TRIM -> "trim clip " + other + " to " + number(now) + "s";
@@ -257,9 +313,15 @@ record LastChange(Draft before, Kind kind, int clip, double was, double now, Str
     return stills.size() == 2 && stills.contains(clip) ? stills.get(0) + stills.get(1) - clip : -1;
   }
 
-  /** "actually make it first" after a clip was moved: that clip to the other end instead. */
-  Optional<String> movedTo(boolean first) {
-    return kind == Kind.MOVE ? Optional.of("put clip " + clip + (first ? " first" : " last")) : Optional.empty();
+  /** "actually make it first", "no wait second" after a clip was moved: that clip to that place instead (from 1). */
+  Optional<String> movedTo(int place) {
+    return kind == Kind.MOVE ? Optional.of(placed(clip, place)) : Optional.empty();
+  }
+
+  /** Clip {@code which} of the clips before, put at {@code place} (from 1), in the words the order instruction reads. */
+  private String placed(int which, int place) {
+    int n = before.clips().size();
+    return "put clip " + which + (place <= 1 ? " first" : place >= n ? " last" : " at clip " + place);
   }
 
   private static boolean isStep(double ratio, double step) {

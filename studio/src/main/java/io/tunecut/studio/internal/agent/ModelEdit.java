@@ -358,7 +358,7 @@ sealed interface ModelEdit {
 
     @Override
     public Edit apply(Draft draft, List<Media> media, MusicMaker maker) {
-      return ClipOrder.sequence(draft, clips);
+      return ClipOrder.sequence(draft, clips, 0);
     }
   }
 

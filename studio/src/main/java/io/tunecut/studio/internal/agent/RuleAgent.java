@@ -29,7 +29,7 @@ public final class RuleAgent implements Agent {
       "^(?:(?:please|pls|actually|ok|okay|no|nah|hmm+|wait|oops|just|nvm|never ?mind|can you|could you|can u)\\s*,?\\s+)*(?:undo|revert|go back|take (?:that|it) back|change it back|(?:put|add|bring|move) (?:it|that|them) back|back to (?:how|what) it was"
           + "|restore the (?:previous|last|old) version)(?:\\s+(?:that|it|this|the last (?:change|edit|step|one|thing)|to (?:how|what) it was"
           + "(?: before)?|the way it was|(?:to )?where (?:it|they) (?:was|were)(?: before)?|to the (?:previous|last) version|1 step|please|pls|again))*\\s*$"
-          + "|撤销|撤回|还原|(?:恢复|回到|退回)(?:到)?(?:原来|之前|刚才|上一步)|(?:加|放|拿)回(?:来|去)|^上一步$|^恢复$|^(?:还是)?(?:原来|之前)的(?:更)?好|^(?:改|换|变)回(?:来|去)");
+          + "|撤销|撤回|还原|(?:恢复|回到|退回)(?:到)?(?:原来|之前|刚才|上一步)|(?:加|放|拿)回(?:来|去)|^(?:还是|那就)?(?:改|换|变)回(?!来|去)|^上一步$|^恢复$|^(?:还是)?(?:原来|之前)的(?:更)?好|^(?:改|换|变)回(?:来|去)");
   /** "算了 还是留着吧", "keep it after all": after a removal, the removal is undone. */
   private static final Pattern KEEP_AFTER_ALL = Pattern.compile(
       "^(?:(?:算了|还是|actually|no|nah|wait|hmm+|ok)\\s*,?\\s*)*(?:留着|保留|留下|别删了?|不删了|keep (?:it|that|them)(?: after all)?)(?:吧|它|了)?\\s*$");
@@ -40,7 +40,7 @@ public final class RuleAgent implements Agent {
           + "|what(?:'s| has| was)? (?:just )?(?:been )?changed?|what(?:'s| is) different)(?:\\s+(?:just now|now|exactly|there|to it|to the video|then))*\\s*\\??\\s*$"
           + "|^(?:你|您)?(?:刚才|刚刚|这次)?(?:到底)?(?:改|动|修改)了(?:什么|啥|哪些|哪里|哪儿)\\s*[?？]?\\s*$|^(?:刚才|刚刚)?(?:有)?什么(?:变化|改动|不一样)\\s*[?？]?\\s*$");
   private static final Pattern FILLER = Pattern.compile(
-      "^(?:please|pls|ok|okay|now|then|for me|just|so|yeah|yes|hey|also|a bit|a little|thanks?|thank you|right|lol|lmao|haha+|hehe|done|all done|that'?s it|looks good|great|fine|cool|no|nope|wait|hmm+|oops|actually|not that one|not that|wrong one|:\\)|请|帮我|一下|吧|好的|好|谢谢|嗯|哦|呢|啊|哈+|嘿嘿|呵呵|卧槽|哇塞?|天哪|我去|不对|算了|不是(?:这|那)(?:个|段)|\\s)*$");
+      "^(?:please|pls|ok|okay|now|then|for me|just|so|yeah|yes|hey|also|a bit|a little|thanks?|thank you|right|lol|lmao|haha+|hehe|done|all done|that'?s it|looks good|great|fine|cool|no|nope|wait|hmm+|oops|actually|not that one|not that|wrong one|sorry|sry|typo|my bad|and|\\?|:\\)|请|帮我|一下|吧|好的|好|谢谢|嗯|哦|呢|啊|哈+|嘿嘿|呵呵|卧槽|哇塞?|天哪|我去|不对|不{2,}|算了|不是(?:这|那)(?:个|段)|\\s)*$");
   /** "好了 导出吧", "ok, make it vertical", "alright then": a lead-in to the request beside it, which needs no answer of its own. */
   private static final Pattern LEAD_IN = Pattern.compile(
       "^(?:(?:ok(?:ay)?|k|alright|all right|right|cool|sure|fine|great|nice|good|got it|so|well|now|then|yes|yeah|yep|never ?mind|nvm|nah|好了|好的|好吧|好|行|行吧|可以|可以了|那|那就|那么|嗯+|哦|噢|对|对了|ok了|ok吧|算了|算了吧)\\s*[,.!~]*\\s*)+$");
@@ -54,6 +54,15 @@ public final class RuleAgent implements Agent {
   private static final Pattern DO_IT = Pattern.compile(
       "^(?:(?:so|just|pls|please|then|and|can you|could you|can u)\\s+)*(?:cut|trim|remove|chop|delete|lose|skip|fix|shorten|change|do)\\s+(?:it|that|this|that part|this part)(?:\\s+(?:out|down|off|up))?(?:\\s+(?:please|pls|then))?\\s*[!.]*$"
           + "|^(?:那)?(?:就)?(?:帮我)?(?:剪掉|删掉|去掉|剪了|删了|改一下|剪短)(?:它|吧|一下)*$");
+  /** Words that ask something of the video: a number, an editing verb, a part of it. A clause with none is chat. */
+  private static final Pattern ASKS_SOMETHING = Pattern.compile(
+      "\\d|\\b(?:make|put|add|set|turn|change|more|less|louder|quieter|softer|bigger|smaller|higher|lower|remove|cut|trim|use|move|swap|fade|mute|speed|slow|crop"
+          + "|music|song|track|title|text|caption|clip|video|photo|pic|volume|sound|vertical|square|horizontal|shorter|longer|start|end|first|last)\\b"
+          + "|音乐|歌|标题|字幕|文字|片段|视频|照片|图片|音量|声音|原声|淡|剪|改|加|调|换|删|去掉|放|竖|横|方|快|慢|长|短");
+  /** Said about something, not asked ("she thinks its classier", "the realtor loved it", 太燃了): a subject or a cry first, or Chinese. */
+  private static final Pattern SAYS = Pattern.compile(
+      "^(?:i|i'm|im|she|he|they|we|it|it's|its|this|that|the|my|our|lol|omg|haha+|wow|so|bro|ok|okay)\\b|^\\p{IsHan}");
+  private static final Pattern NAME_ONLY = Pattern.compile("^(?:(?:omg|lol|oh|wow|so|ok|okay|haha+|and|also|look at)\\s+)*clip (\\d+)[.!]*$");
   private static final Pattern WHICH_CLIP = Pattern.compile("^(?:(?:that'?s|thats|it'?s|its|this is|which is|i mean|in|on|the one in|she'?s in|he'?s in)\\s+)clip (\\d+)[.!]*$");
   private static final Pattern CLIP_REF = Pattern.compile("(?<![a-z])clip (\\d+)(?!\\d)");
   private final List<Instruction> instructions;
@@ -79,6 +88,10 @@ public final class RuleAgent implements Agent {
 
   @Override
   public AgentReply respond(Draft start, History history, Said note, List<Media> media, String message, String language) {
+    Optional<String> takenBack = SelfCorrection.takenBack(message);
+    if (takenBack.isPresent() && !respondAsSaid(start, history, note, media, takenBack.get(), language).draft().equals(start)) {
+      return leftAsItWas(start, history, "zh".equals(language) || message.codePoints().anyMatch(Character::isIdeographic));
+    }
     return SelfCorrection.in(message).flatMap(c -> corrected(start, history, note, media, c, language))
         .orElseGet(() -> respondAsSaid(start, history, note, media, message, language));
   }
@@ -95,20 +108,34 @@ public final class RuleAgent implements Agent {
     AgentReply asked = respondAsSaid(start, history, note, media, c.request(), language);
     if (asked.draft().equals(start)) return Optional.empty();
     boolean zh = "zh".equals(language) || c.request().codePoints().anyMatch(Character::isIdeographic);
-    if (c.sure() && SelfCorrection.KEEP.matcher(c.instead()).matches()) {
-      return Optional.of(new AgentReply(start, List.of(), zh ? "好的，保持原样，什么都没改。" : "OK — I left it as it was.",
-          List.of(), history, new Said(null, zh)));
+    if (SelfCorrection.KEEP.matcher(c.instead()).matches()) return Optional.of(leftAsItWas(start, history, zh));
+    // "louder no quieter", "black and white, hmm no sepia": the correction alone makes the same change another way
+    AgentReply instead = respondAsSaid(start, history, note, media, c.instead(), language);
+    if (!instead.draft().equals(start) && sameTool(asked, instead)
+        && LastChange.between(start, asked.draft()).map(LastChange::kind).equals(LastChange.between(start, instead.draft()).map(LastChange::kind))
+        && (c.sure() || saysNoTo(asked, instead, respondAsSaid(start, history, note, media, c.correction(), language)))) {
+      return Optional.of(instead);
     }
     List<Media> all = new ArrayList<>(media);
     all.addAll(asked.created());
     AgentReply then = respondAsSaid(asked.draft(), asked.history(), asked.said(), all, c.correction(), language);
     // a correction takes the request's place in the history (back where it was: no place), or changes the same thing again
     boolean back = then.draft().equals(start);
+    if (back && !c.sure()) {
+      // "2x no 1.5x": a bare no that would take the request back is the turn-about, what follows it the value meant
+      AgentReply meant = respondAsSaid(asked.draft(), asked.history(), asked.said(), all, "actually " + c.instead(), language);
+      if (!meant.draft().equals(asked.draft()) && !meant.draft().equals(start)
+          && (meant.history().earlier().equals(asked.history().earlier()) || sameKind(start, asked, asked.draft(), meant))) {
+        then = meant;
+        back = false;
+      }
+    }
     boolean replaced = back || then.history().earlier().equals(asked.history().earlier());
     if (!then.draft().equals(asked.draft()) && (replaced || sameKind(start, asked, asked.draft(), then))) {
       List<Media> created = new ArrayList<>(asked.created());
       created.addAll(then.created());
-      String text = then.text().replaceFirst("^(?:" + Pattern.quote(INSTEAD_EN) + "|" + Pattern.quote(INSTEAD_ZH) + ")\\s*", "");
+      String text = back ? leftAsItWas(start, history, zh).text()
+          : then.text().replaceFirst("^(?:" + Pattern.quote(INSTEAD_EN) + "|" + Pattern.quote(INSTEAD_ZH) + ")\\s*", "");
       return Optional.of(new AgentReply(then.draft(), then.steps(), text, created, back ? history : asked.history(), then.said()));
     }
     if (!c.sure()) return Optional.empty();
@@ -116,11 +143,26 @@ public final class RuleAgent implements Agent {
     return !alone.draft().equals(start) && sameKind(start, asked, start, alone) ? Optional.of(alone) : Optional.empty();
   }
 
-  /** Whether a reply (made on {@code from}) changes what the request changed: the same tool, or the same kind of change. */
-  private static boolean sameKind(Draft start, AgentReply request, Draft from, AgentReply reply) {
+  /** A request taken back in the message that made it: nothing changes, and the answer says so. */
+  private static AgentReply leftAsItWas(Draft start, History history, boolean zh) {
+    return new AgentReply(start, List.of(), zh ? "好的，保持原样，什么都没改。" : "OK — I left it as it was.", List.of(), history, new Said(null, zh));
+  }
+
+  /** Whether the no before a correction is only the turn-about: with it, the correction makes no other change of the request's kind ("…, no ducking" does). */
+  private static boolean saysNoTo(AgentReply request, AgentReply without, AgentReply with) {
+    return with.draft().equals(without.draft()) || !sameTool(request, with);
+  }
+
+  /** Whether a reply is made by the tools the request's was made by, and no other. */
+  private static boolean sameTool(AgentReply request, AgentReply reply) {
     Set<String> tools = new HashSet<>();
     request.steps().forEach(s -> tools.add(s.tool()));
-    if (!reply.steps().isEmpty() && reply.steps().stream().allMatch(s -> tools.contains(s.tool()))) return true;
+    return !reply.steps().isEmpty() && reply.steps().stream().allMatch(s -> tools.contains(s.tool()));
+  }
+
+  /** Whether a reply (made on {@code from}) changes what the request changed: the same tool, or the same kind of change. */
+  private static boolean sameKind(Draft start, AgentReply request, Draft from, AgentReply reply) {
+    if (sameTool(request, reply)) return true;
     Optional<LastChange> asked = LastChange.between(start, request.draft());
     Optional<LastChange> then = LastChange.between(from, reply.draft());
     return asked.isPresent() && then.isPresent() && (asked.get().kind() == then.get().kind()
@@ -130,7 +172,8 @@ public final class RuleAgent implements Agent {
   private AgentReply respondAsSaid(Draft start, History history, Said note, List<Media> media, String message, String language) {
     var quotedOnly = ONLY_QUOTED.matcher(message);
     if (note.awaitsTitle() && quotedOnly.matches()) return respond(start, history, media, titled(quotedOnly.group(1)), language);
-    Message msg = Message.read(note.named(message), start.clips().stream().map(Clip::name).toList(),
+    String named = LastChange.of(history, start, note.moved()).map(l -> l.renamed(note.named(message))).orElse(note.named(message));
+    Message msg = Message.read(named, start.clips().stream().map(Clip::name).toList(),
         start.clips().stream().map(Clip::isStill).toList(), language);
     String whole = String.join(", ", msg.clauses().stream().map(Message.Clause::text).toList());
     // "ok" after a turn in Chinese is answered in Chinese
@@ -143,8 +186,9 @@ public final class RuleAgent implements Agent {
     List<Media> created = new ArrayList<>();
     List<Edit> edits = new ArrayList<>();
     List<String> missed = new ArrayList<>();
+    List<String> chat = new ArrayList<>(); // of the missed, those that ask nothing of the video
     List<String> startIds = start.clips().stream().map(Clip::id).toList();
-    LastChange last = LastChange.of(history, start).orElse(null);
+    LastChange last = LastChange.of(history, start, note.moved()).orElse(null);
     // after an undo, what the undone change was about is still what "make it smaller" is about
     String undoneSubject = last != null || history.later().isEmpty() ? null
         : LastChange.between(start, history.later().get(history.later().size() - 1)).map(LastChange::subject).orElse(null);
@@ -183,9 +227,11 @@ public final class RuleAgent implements Agent {
         edits.add(recap(history, start));
         continue;
       }
+      Optional<FollowUp.Retry> early = Optional.empty(); // "i meant fade out": a correction the instructions would read as a request
       if (last != null && i < asked && !rewritten.contains(clause)) {
         Optional<FollowUp.Retry> too = FollowUp.before(clause.text(), last);
-        if (too.isPresent()) clause = new Message.Clause(too.get().text(), clause.shown(), false);
+        if (too.isPresent() && too.get().replaces()) early = too;
+        else if (too.isPresent()) clause = new Message.Clause(too.get().text(), clause.shown(), false);
       }
       Set<String> tools = new HashSet<>();
       edits.forEach(e -> {
@@ -196,7 +242,7 @@ public final class RuleAgent implements Agent {
       Turn turn = new Turn(clause, whole, msg.quoted(), all, zh, TrackNames.in(maker, zh), tools, montages).alone(alone);
       boolean understood = false;
       int first = edits.size();
-      for (Instruction instruction : instructions) {
+      for (Instruction instruction : early.isPresent() ? List.<Instruction>of() : instructions) {
         Optional<Edit> edit = instruction.apply(turn, draft);
         // two complaints about one thing ("字太小了 手机上看不清") are one request: the second is why, not another step
         if ((complaint || Complaint.in(said)) && edit.isPresent() && saidAlready(edit.get(), tools)) edit = Optional.of(Edit.understood(draft));
@@ -219,8 +265,14 @@ public final class RuleAgent implements Agent {
           base = replaced.base();
           h = replaced.history();
           startIds = replaced.startIds();
-        } else {
+        } else if (draft.equals(replaced.draft()) || !draft.equals(base)) {
           edits.add(first, Edit.answer(draft, INSTEAD_EN, INSTEAD_ZH));
+        } else {
+          // the correction is what there was before the last change ("put walk last", "no wait first"): said as that, not as "already so"
+          Changes back = Changes.between(replaced.draft(), draft);
+          edits.subList(first, edits.size()).clear();
+          edits.add(Edit.answer(draft, "OK — back to how it was before your last change (" + back.said(false) + ").",
+              "好的，改回了上一次修改之前的样子（" + back.said(true) + "）。"));
         }
         replaced = null;
       }
@@ -231,9 +283,9 @@ public final class RuleAgent implements Agent {
               last.before().clips().stream().map(Clip::isStill).toList(), language).clauses().stream()
               .map(Message.Clause::text).filter(t -> !FILLER.matcher(t).matches()).findFirst().orElse(clause.text())
           : clause.text();
-      Optional<FollowUp.Retry> retry = understood || last == null || i >= asked || rewritten.contains(said)
+      Optional<FollowUp.Retry> retry = early.isPresent() ? early : understood || last == null || i >= asked || rewritten.contains(said)
           || FILLER.matcher(clause.text()).matches() ? Optional.empty()
-          : FollowUp.after(correction, last);
+          : FollowUp.place(msg.clauses().size() == 1 ? message : "", last).or(() -> FollowUp.after(correction, last));
       if (retry.isEmpty() && !understood && i < asked && last != null && FollowUp.asksWhich(clause.text(), last)) {
         edits.add(whichOther(draft, last));
         continue;
@@ -264,8 +316,12 @@ public final class RuleAgent implements Agent {
       // "is the music too loud? i can barely hear her singing": the question answered is what the complaint is about
       boolean reason = Complaint.in(said) && edits.stream().anyMatch(e -> e.kind() == Edit.Kind.DONE
           || (e.kind() == Edit.Kind.ANSWER || e.kind() == Edit.Kind.QUESTION) && !e.english().isEmpty());
-      if (i < asked && !understood && !complaint && !reason && !FILLER.matcher(clause.text()).matches() && !LEAD_IN.matcher(clause.text()).matches()) {
+      // "omg the puppy one 😂 put it first": a clip named alone, which the request beside it is about
+      var nameOnly = NAME_ONLY.matcher(clause.text().strip());
+      boolean nameBeside = nameOnly.matches() && msg.clauses().stream().anyMatch(c -> c != own && CLIP_REF.matcher(c.text()).results().anyMatch(r -> r.group(1).equals(nameOnly.group(1))));
+      if (i < asked && !understood && !complaint && !reason && !nameBeside && !FILLER.matcher(clause.text()).matches() && !LEAD_IN.matcher(clause.text()).matches()) {
         missed.add(msg.clauses().size() == 1 ? msg.original() : msg.said(clause));
+        if (!ASKS_SOMETHING.matcher(clause.text()).find() && SAYS.matcher(clause.text()).find()) chat.add(missed.get(missed.size() - 1));
       }
       boolean refused = edits.size() > first && edits.subList(first, edits.size()).stream().allMatch(e -> e.kind() == Edit.Kind.REFUSED);
       if (i < asked - 1 && refused) {
@@ -278,6 +334,8 @@ public final class RuleAgent implements Agent {
         for (int k = waiting.get(said); k < first && edits.get(k).kind() == Edit.Kind.REFUSED; k++) edits.set(k, Edit.understood(edits.get(k).draft()));
       }
     }
+    // "the realtor loved it!! just fade out the music", "太燃了哈哈 音乐再小声一点": chat beside a request made is no request missed
+    if (edits.stream().anyMatch(e -> e.kind() == Edit.Kind.DONE)) missed.removeAll(chat);
     if (edits.stream().anyMatch(e -> e.kind() == Edit.Kind.QUESTION)) {
       missed.removeIf(m -> DO_IT.matcher(m.strip().toLowerCase(Locale.ROOT)).matches());
     }
@@ -299,6 +357,9 @@ public final class RuleAgent implements Agent {
     boolean onlyAnswered = !edits.isEmpty() && edits.stream().allMatch(e -> e.kind() == Edit.Kind.ANSWER || e.kind() == Edit.Kind.QUESTION);
     String topic = onlyAnswered ? Said.topicOf(String.join(" ", msg.clauses().stream().map(Message.Clause::text).toList())) : null;
     if (edits.stream().anyMatch(e -> e.is(Edit.Aside.ASKS_TITLE))) topic = Said.TITLE_WORDS;
+    // "put the beach clip second": which clip moved, for "no i meant the sunset one" next
+    if (topic == null) topic = steps.stream().filter(s -> s.tool().equals("reorder_clips") && s.args().hasNonNull("clip"))
+        .reduce((a, b) -> b).map(s -> Said.MOVED + s.args().get("clip").asText()).orElse(null);
     return new AgentReply(draft, steps, text, created, h, new Said(topic, zh));
   }
 

@@ -12,13 +12,15 @@ import java.util.regex.Pattern;
  * and exported, and a note of the chat is none of these.
  *
  * @param topic "length", "volume", "clip N" (how long it shows), "title" or "text" after a question about it;
- *     {@link #TITLE_WORDS} after asking what a title should say; else null
+ *     {@link #TITLE_WORDS} after asking what a title should say; {@link #MOVED} and the clip's name after a move; else null
  * @param chinese whether the turn before was in Chinese
  */
 public record Said(String topic, boolean chinese) {
   /** Before the first turn, or when the note kept cannot be read: nothing to lean on. */
   public static final Said NOTHING = new Said(null, false);
   static final String TITLE_WORDS = "title words";
+  /** After a move: the clip moved, by name, which the drafts alone leave open when two neighbours swapped. */
+  static final String MOVED = "moved: ";
   /** After a word of editing was explained: the request it offered, which "ok do that" makes. */
   static final String OFFER = "offer: ";
   /** "ok do that", "yes please", "好 加上吧": yes to what was offered, not an "ok" that only heard it. */
@@ -84,9 +86,14 @@ public record Said(String topic, boolean chinese) {
     return ZH_NEW_WORDS.matcher(m).replaceFirst("$1" + zh + "$2");
   }
 
+  /** The clip the turn before moved, by name; null when it moved none. */
+  String moved() {
+    return topic != null && topic.startsWith(MOVED) ? topic.substring(MOVED.length()) : null;
+  }
+
   /** What the question before was about, as the instructions name it, for "make it bigger"; null when nothing one. */
   String subject() {
-    if (topic == null) return null;
+    if (topic == null || topic.startsWith(MOVED)) return null;
     return switch (topic) {
       case "title", "text" -> topic;
       case "volume" -> "music";
@@ -107,7 +114,7 @@ public record Said(String topic, boolean chinese) {
   /** A number alone read in the unit of the question before: "make it 12s", "music 80%"; null when it is not one. */
   String valueFor(String clause) {
     var m = NUMBER_ALONE.matcher(clause);
-    if (topic == null || !m.matches() || topic.startsWith(OFFER) || topic.equals("title") || topic.equals("text") || topic.equals(TITLE_WORDS)) return null;
+    if (topic == null || !m.matches() || topic.startsWith(OFFER) || topic.startsWith(MOVED) || topic.equals("title") || topic.equals("text") || topic.equals(TITLE_WORDS)) return null;
     if (topic.startsWith("clip ")) return "make " + topic + " " + m.group(1) + "s"; // "how long is the photo on screen?" "make it 5"
     return topic.equals("length") ? "make it " + m.group(1) + "s" : "music " + m.group(1) + "%";
   }

@@ -13,14 +13,17 @@ record SelfCorrection(String request, String correction, String instead, boolean
   private static final String SURE = "wait|actually|sorry|oops|i mean|i meant|or rather|scratch that|不对|不是|哦不|啊不|算了";
   private static final Pattern TURN = Pattern.compile(
       "^(.*?\\S)\\s*(?:[,.!?;…，。！？；]+\\s*|\\s+)"
-          + "((?:(?:no+|nope|nah)\\b|(?:" + SURE + "))(?:[\\s,.!，。！]*(?:no+\\b|nope\\b|nah\\b|" + SURE + "))*)"
+          + "((?:(?:hmm+|oh|um+|ah|or)\\s+)*(?:(?:no+|nope|nah)\\b|(?:" + SURE + "))(?:[\\s,.!，。！]*(?:no+\\b|nope\\b|nah\\b|" + SURE + "))*)"
           + "[\\s,.!，。！:：]*(\\S.*)$",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
   /** "…no wait, keep it": the request taken back whole. */
   static final Pattern KEEP = Pattern.compile(
-      "(?:(?:just|actually|no|ok|okay|thanks|thx|wait)[\\s,]+)*(?:keep it|leave it|keep it (?:as it is|as is|like that)|leave it (?:as it is|as is|like that)|never ?mind|nvm|forget it|don'?t|dont)"
+      "(?:(?:just|actually|no|ok|okay|thanks|thx|wait)[\\s,]+)*(?:(?:keep|leave) (?:it|that|them|everything|the \\w+)(?: (?:as it is|as is|as they are|like that|alone|the way it (?:is|was)))?|never ?mind|nvm|forget it|don'?t|dont)"
           + "(?:\\s+(?:then|please|pls|lol))?\\s*[.!]*|算了|不用了|还是不要了|保持原样|不改了|别改了",
       Pattern.CASE_INSENSITIVE);
+  private static final Pattern TAKEN_BACK = Pattern.compile(
+      "^(.*?\\S)[\\s,.!…，。！]+(?:(?:but|hmm+|oh|actually|wait|no|nah|ok|eh)[\\s,.!…]+)*(?:nah|nvm|never ?mind|jk|just kidding|forget (?:it|that)|scratch that|算了吧?|不改了|还是算了|当我没说)[\\s.!~…。！]*$",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
   private static final Pattern SURE_WORD = Pattern.compile("(?:" + SURE + ")", Pattern.CASE_INSENSITIVE);
   /** "no thanks, actually keep it": the sure word after a polite one. */
   private static final Pattern SURE_NEXT = Pattern.compile("^(?:(?:thanks|thank you|thx|ok|okay)[\\s,]+)+(?:" + SURE + ")\\b", Pattern.CASE_INSENSITIVE);
@@ -35,6 +38,13 @@ record SelfCorrection(String request, String correction, String instead, boolean
     String request = m.group(1).replaceAll("[\\s,.!?;…，。！？；]+$", "");
     String instead = m.group(3).strip();
     if (request.isBlank() || instead.isBlank()) return Optional.empty();
-    return Optional.of(new SelfCorrection(request, m.group(2).strip() + " " + instead, instead, SURE_WORD.matcher(m.group(2)).find() || SURE_NEXT.matcher(instead).find()));
+    String turn = m.group(2).strip().replaceFirst("(?i)^(?:(?:hmm+|oh|um+|ah|or)\\s+)+", ""); // "or no, at 3" is "no, at 3"
+    return Optional.of(new SelfCorrection(request, turn + " " + instead, instead, SURE_WORD.matcher(m.group(2)).find() || SURE_NEXT.matcher(instead).find()));
+  }
+
+  /** "i was gonna ask for black and white but nah", "fade out 3s, hmm never mind": the request, taken back at the end. */
+  static Optional<String> takenBack(String message) {
+    Matcher m = TAKEN_BACK.matcher(message.strip());
+    return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
   }
 }

@@ -21,9 +21,13 @@ final class SetAspect implements Instruction {
   private static final Pattern LANDSCAPE = Pattern.compile(
       "horizontal|landscape|16x9|widescreen|wide screen|youtube(?! shorts)|b站|bilibili|哔哩哔哩|西瓜视频|横屏|横版|横向|横的|横过来|横着|电脑|tv|computer");
   private static final Pattern CROP = Pattern.compile(
-      "\\bcrop|fill (?:the |up the )?(?:whole )?(?:screen|frame)|zoom in|full ?screen|no (?:black )?bars|without (?:black )?bars|铺满|裁剪|裁切|填满|充满|放大填充|去掉黑边|不要黑边");
+      "\\bcrop|fill (?:the |up the )?(?:whole )?(?:screen|frame)|zoom in|full ?screen|(?:no|without) (?:black )?(?:bars|borders|edges)|borderless|铺满|裁剪|裁切|填满|充满|放大填充|去掉黑边|不要黑边");
   private static final Pattern BLUR = Pattern.compile("\\bblur|模糊|虚化|毛玻璃");
-  private static final Pattern BARS = Pattern.compile("\\bbars\\b|letterbox|black (?:bars|borders|edges)|fit (?:inside|in|within) the frame|黑边|留白|不裁剪|不要裁");
+  private static final Pattern BARS = Pattern.compile("\\bbars\\b|\\bborders?\\b|letterbox|black (?:bars|borders|edges)|fit (?:inside|in|within) the frame|黑边|留白|不裁剪|不要裁");
+
+  /** A question about something else a platform wants: its length, its size. */
+  private static final Pattern OTHER_QUESTION = Pattern.compile(
+      "^(?:so\\s+|and\\s+|ok\\s+)?(?:what(?:'s|s| is)?|which|how)\\b.*\\b(?:length|long|duration|file size|size limit|fps|frame rate|bitrate)\\b(?!.*\\b(?:make|set|change|turn|put)\\b)");
 
   /** "hmm no vertical" after "square": a no to the shape there is, then the one wanted, said without a comma. */
   private static final Pattern NO_THEN_SHAPE = Pattern.compile(
@@ -32,6 +36,7 @@ final class SetAspect implements Instruction {
 
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
+    if (OTHER_QUESTION.matcher(turn.whole()).find()) return Optional.empty(); // "what's the best length for tiktok" asks no shape
     Aspect aspect = turn.match(PORTRAIT) != null ? Aspect.PORTRAIT : turn.match(SQUARE) != null ? Aspect.SQUARE
         : turn.match(LANDSCAPE) != null ? Aspect.LANDSCAPE : null;
     Fill fill = fill(turn);

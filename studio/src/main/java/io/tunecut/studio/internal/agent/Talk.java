@@ -19,7 +19,7 @@ final class Talk implements Instruction {
       "what (?:can|could|else can) (?:you|i) (?:do|say)|what do you do|how does (?:this|it) work|how do i use|what are you"
           + "|who are you|who made you|what is this|what are you|^help\\b|what can you|你是谁|你是什么|你会(?:做)?什么|(?:可以|能)帮我(?:做|干)什么|你(?:都|还)?(?:能|会|可以)(?:做|干)?(?:些)?(?:什么|啥|嘛)|怎么用|能做什么|有什么功能|帮助");
   private static final Pattern LENGTH = Pattern.compile(
-      "how long|how many clips|what'?s the (?:length|duration)|what is the (?:length|duration)|how many s|多长|多久|时长|几秒|多少秒|几段|几个(?:片段|视频)|多少(?:段|个片段|个视频)");
+      "how long|how many clips|what'?s the (?:(?:best|right|ideal|max|maximum|usual|good)\\s+)?(?:length|duration)|what is the (?:(?:best|right|ideal|max|maximum|usual|good)\\s+)?(?:length|duration)|how many s|多长|多久|时长|几秒|多少秒|几段|几个(?:片段|视频)|多少(?:段|个片段|个视频)");
   /** "did you get my clips?", "收到了吗": whether the files arrived. */
   private static final Pattern RECEIVED = Pattern.compile(
       "\\b(?:did|have) you (?:get|got|receive)\\b|\\bgot my\\b.*\\?|\\bdid (?:it|they|my \\w+|the \\w+) (?:come through|arrive|upload)"
@@ -62,7 +62,7 @@ final class Talk implements Instruction {
           + "|^(?:这样|现在)[^，。,]{0,10}吗\\s*[?？]?$|^(?:这样|现在)(?:可以|行|好|ok|还行)吗|^(?:可以|行)吗$|^(?:这样|现在)?怎么样$|^好看吗$");
   /** "what now", "what's next", "接下来呢": where it stands and what can come next. */
   private static final Pattern NEXT = Pattern.compile(
-      "^(?:so |ok |okay |and )?(?:what now|now what|what next|what'?s next|what do i do now|what should i do (?:now|next))\\b|^(?:idk|i don'?t know|not sure|dunno)\\s+what\\s+(?:to do|i should do|else to do|to change)\\b|^(?:接下来|然后|下一步)(?:呢|干嘛|做什么|怎么办|该干嘛)");
+      "^(?:so |ok |okay |and )?(?:what now|now what|and(?=\\s*\\?\\s*$)|what next|what'?s next|what do i do now|what should i do (?:now|next))\\b|^(?:idk|i don'?t know|not sure|dunno)\\s+what\\s+(?:to do|i should do|else to do|to change)\\b|^(?:接下来|然后|下一步)(?:呢|干嘛|做什么|怎么办|该干嘛)");
   /** "感觉bgm有点土", "the song is kinda boring": a dislike of the track, which only another track mends. */
   private static final Pattern DISLIKED_MUSIC = Pattern.compile(
       "(?:music|song)\\s*(?:有点|有些|好|很|真|太)?\\s*(?:土|难听|俗气?|一般般?|不好听|无聊|没感觉)"
@@ -72,9 +72,9 @@ final class Talk implements Instruction {
           + "|(?:music|song)\\s*(?:叫|是)(?:什么|啥)|(?:music|song)\\s*的?\\s*名字");
   /** "wait", "hmm", "let me think", "等一下": nothing yet, and no need to say so is not understood. */
   private static final Pattern HOLD = Pattern.compile(
-      "^(?:wait|hold on|one sec(?:ond)?|1s|hang on|hmm+|h+m+|umm*|uh+|let me (?:think|see|check)|give me a (?:sec|second|minute|moment)|brb)(?:\\s+(?:a (?:sec|second|bit|minute|moment)|please))?\\s*[.!]*$"
-          + "|^(?:等一?下|等等|稍等|等会儿?|我(?:再)?想想|让我想想|考虑一下|我考虑一下|我再看看|嗯+|呃+)[.!。！]*$"
-          + "|^(?:(?:hmm+|umm*|uh+|well)\\s+)?(?:not sure|i'?m not sure|idk|dunno|i don'?t know|still thinking|let me think about it)(?:\\s+(?:yet|about (?:that|it|this|the \\w+|\\w+)))*\\s*[.!]*$"
+      "^(?:wait|hold on|one sec(?:ond)?|1s|hang on|hmm+|h+m+|umm*|uh+|let me (?:think|see|check)|give me a (?:sec|second|minute|moment)|brb|no (?:rush|hurry)(?: (?:btw|at all|tho|though))?|take your time)(?:\\s+(?:a (?:sec|second|bit|minute|moment)|please))?\\s*[.!]*$"
+          + "|^(?:等一?下|等等|稍等|等会儿?|我(?:再)?想想|让我想想|考虑一下|我考虑一下|我再看看|嗯+|呃+|不急|不用急|不着急|慢慢来)[.!。！]*$"
+          + "|^(?:(?:hmm+|umm*|uh+|well)\\s+)?(?:not sure|i'?m not sure|idk|dunno|i don'?t know|still thinking|let me think about it)(?:\\s+(?:yet|about (?:that|it|this|the \\w+|\\w+)|what (?:i want|to do|to change)|tbh|honestly|lol))*\\s*[.!]*$"
           + "|^i'?ll (?:change|edit|fix|do) (?:it|that|the rest)? ?later\\b|^(?:我)?(?:一会儿?|待会儿?|等会儿?|过会儿?|晚点)(?:再)?(?:改|看|弄|说)"
           + "|^(?:我)?(?:还)?(?:没想好|在想|不确定|拿不准)"
           + "|^(?:(?:ok|okay|hmm+|alright)\\s*,?\\s+)?(?:i'?m|im|i am|i'?ll|ill|i will)\\s+(?:gonna\\s+|going to\\s+)?(?:think about it|think it over|sleep on it|decide later)\\b"
@@ -126,7 +126,7 @@ final class Talk implements Instruction {
           + "|预览|先看看|看看效果|让我看看|给我看看|我想看看");
   /** "no thanks", "nah its fine", "算了": nothing to change. */
   private static final Pattern DECLINE = Pattern.compile(
-      "^(?:(?:ok|okay|alright|oh|hmm+|never ?mind|nvm)\\s*,?\\s+)*(?:no thanks?|no thank you|nah|nope|never ?mind|nvm|forget it|no need|that'?s all|all good|it'?s fine|its fine|nah it'?s fine|nah its fine|it'?s ok(?:ay)?"
+      "^(?:(?:ok|okay|alright|oh|hmm+|never ?mind|nvm|no+)\\s*,?\\s+)*(?:no thanks?|(?:i )?(?:don'?t|do not) (?:want|need) (?:any )?changes?|no changes?(?: needed)?|no thank you|nah|nope|never ?mind|nvm|forget it|no need|that'?s all|all good|it'?s fine|its fine|nah it'?s fine|nah its fine|it'?s ok(?:ay)?"
           // "that's fine now", "leave it", "leave it like that": what is there stays
           + "|(?:that'?s|it'?s|its) (?:fine|ok|okay|good|better|alright)(?: now)?|(?:leave|keep) it(?: (?:like that|as is|as it is|that way|there|be|then))?"
           + "|leave (?:them|(?:the )?(?:music|song|clips?|title|text|order|video))(?: (?:alone|as is|as it is|like that|be|then))?)"

@@ -65,7 +65,9 @@ class PhraseCorpusTest {
    * 88 of 132, conversations 40 of 54); 12 more occasions (a graduation, a road trip, a cooking
    * video, a kid's match, a concert, a listing, a memorial), vague levels, where the music comes
    * in, clauses that finish each other, chat about the day (first run: messages 96 of 132,
-   * conversations 30 of 54). Every set
+   * conversations 30 of 54); 13 changes of mind inside a message and across messages, several
+   * requests in one, chat beside a request, noes that are no correction (first run: messages 91 of
+   * 131, conversations 37 of 56). Every set
    * holds plain chat that must not edit.
    */
   @ParameterizedTest(name = "{0}")
@@ -81,7 +83,8 @@ class PhraseCorpusTest {
       "independent-9.tsv, 90, 50",
       "independent-10.tsv, 100, 45",
       "independent-11.tsv, 120, 50",
-      "independent-12.tsv, 120, 45"})
+      "independent-12.tsv, 120, 45",
+      "independent-13.tsv, 120, 30"})
   void everyIndependentSetIsUnderstood(String file, int fewestRows, int fewestChinese) throws IOException {
     List<Row> rows = rows(file);
     assertThat(rows).hasSizeGreaterThanOrEqualTo(fewestRows);
@@ -162,6 +165,19 @@ class PhraseCorpusTest {
     assertThat(rows).hasSizeGreaterThanOrEqualTo(50);
     assertThat(rows.stream().filter(r -> !r.language.equals("en")).count()).isGreaterThanOrEqualTo(15);
     assertAllPass("independent-12-turns.tsv", rows);
+  }
+
+  /**
+   * Conversations written blind with the thirteenth set: a change of mind across messages ("no i
+   * meant the sunset one", "not that one, the dog one", 不是这个 是第二段, "no wait first" after a
+   * move), a request added to the one before, then "no wait", "no that's fine" or thanks.
+   */
+  @Test
+  void aChangeOfMindAcrossMessagesIsUnderstood() throws IOException {
+    List<Row> rows = rows("independent-13-turns.tsv", 9);
+    assertThat(rows).hasSizeGreaterThanOrEqualTo(50);
+    assertThat(rows.stream().filter(r -> !r.language.equals("en")).count()).isGreaterThanOrEqualTo(15);
+    assertAllPass("independent-13-turns.tsv", rows);
   }
 
   /** Variants of the conversations' fixes, written after them, kept apart from the blind sets. */
@@ -271,7 +287,8 @@ class PhraseCorpusTest {
       for (int i = 0; i < lines.length; i++) {
         String line = lines[i];
         if (line.isBlank() || line.startsWith("#")) continue;
-        String[] f = line.split("\t");
+        // a message typed over two lines is written with \n
+        String[] f = line.replace("\\n", "\n").split("\t");
         assertThat(f.length).as("line %d has %d tab-separated columns: %s", i + 1, columns, line)
             .isIn(columns == 5 ? List.of(5) : List.of(7, 9));
         List<Turn> earlier = new ArrayList<>();

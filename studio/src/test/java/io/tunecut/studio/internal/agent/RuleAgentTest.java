@@ -2,6 +2,7 @@ package io.tunecut.studio.internal.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tunecut.studio.internal.agent.beat.BeatRequest;
 import io.tunecut.studio.internal.draft.Aspect;
 import io.tunecut.studio.internal.draft.Caption;
 import io.tunecut.studio.internal.draft.Draft;
@@ -698,5 +699,17 @@ class RuleAgentTest {
       AgentReply words = agent.respond(question.draft(), question.history(), question.said(), media, asked[1], "en");
       assertThat(words.draft().captions()).as(asked[0]).singleElement().satisfies(c -> assertThat(c.text()).isEqualTo(asked[1]));
     }
+  }
+
+  /** After "music lower when she talks", wanting the speech the loudest asks for the ducking again (deeper), not something unknown. */
+  @Test
+  void theSpeechTheLoudestAfterDuckingIsMoreDucking() {
+    RuleAgent beats = new RuleAgent(PhraseCorpusTest.withBeats());
+    Draft draft = say(travelDraft(), "add music").draft();
+    AgentReply ducked = beats.respond(draft, History.none(), Said.NOTHING, media, "music lower when she talks", "en");
+    AgentReply louder = beats.respond(ducked.draft(), ducked.history(), ducked.said(), media, "make the speech part the loudest", "en");
+    assertThat(louder.text()).doesNotContain("didn't understand").contains("duck");
+    assertThat(BeatRequest.read("说话的部分要最清楚").map(r -> r.kind()))
+        .contains(BeatRequest.Kind.DUCK);
   }
 }

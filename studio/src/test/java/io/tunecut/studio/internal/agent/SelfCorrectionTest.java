@@ -7,6 +7,8 @@ import static io.tunecut.studio.internal.agent.Fixtures.video;
 
 import io.tunecut.studio.internal.draft.Clip;
 import io.tunecut.studio.internal.draft.Draft;
+import io.tunecut.studio.internal.draft.Fill;
+import io.tunecut.studio.internal.draft.Look;
 import io.tunecut.studio.internal.media.Media;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,5 +85,61 @@ class SelfCorrectionTest {
     Draft faded = say(draft, "fade out at the end, no fade in").draft();
     assertThat(faded.music().fadeOutMs()).isPositive();
     assertThat(faded.music().fadeInMs()).isZero();
+  }
+
+  /** Said after the move, in its own message: "first" is where the walk was, not where it went, and the answer says it is back. */
+  @Test
+  void aMoveCorrectedInTheNextMessageMovesTheClipThatWasMoved() {
+    Draft draft = graduation();
+    AgentReply moved = agent.respond(draft, History.none(), Said.NOTHING, media, "put the walk clip last", "en");
+    assertThat(moved.draft().clips()).extracting(Clip::name).containsExactly("speech.mp4", "cap_toss.mp4", "walk.mp4");
+    AgentReply back = agent.respond(moved.draft(), moved.history(), moved.said(), media, "no wait first", "en");
+    assertThat(back.draft().clips()).extracting(Clip::name).containsExactly("walk.mp4", "speech.mp4", "cap_toss.mp4");
+    assertThat(back.text()).doesNotContain("already").contains("back to how it was");
+    AgentReply second = agent.respond(moved.draft(), moved.history(), moved.said(), media, "no wait second", "en");
+    assertThat(second.draft().clips()).extracting(Clip::name).containsExactly("speech.mp4", "walk.mp4", "cap_toss.mp4");
+  }
+
+  @Test
+  void aMoveTakenBackInTheSameMessageIsNotAlreadySo() {
+    Draft draft = graduation();
+    for (String said : new String[] {"put the walk clip last, no wait first", "把第一段放最后 不对 放第一个"}) {
+      AgentReply reply = say(draft, said);
+      assertThat(reply.draft()).as(said).isEqualTo(draft);
+      assertThat(reply.text()).as(said).doesNotContain("already").doesNotContain("已经是").containsAnyOf("left it as it was", "保持原样");
+    }
+    assertThat(say(draft, "put the walk clip last, no wait, second").draft().clips()).extracting(Clip::name)
+        .containsExactly("speech.mp4", "walk.mp4", "cap_toss.mp4");
+  }
+
+  /** A bare no after a request, then the same kind of thing: what follows the no is meant, not taken off. */
+  @Test
+  void aNoBeforeTheThingMeantIsTheTurnAbout() {
+    Draft draft = graduation();
+    assertThat(say(draft, "make the song louder no quieter").draft().music().volume()).isEqualTo(0.7);
+    assertThat(say(draft, "black and white pls. hmm no sepia").draft().output().look()).isEqualTo(Look.SEPIA);
+    assertThat(say(draft, "start the music at 5s, or no, at 3").draft().music().startMs()).isEqualTo(3000);
+    assertThat(say(draft, "music调到50 啊不 40吧").draft().music().volume()).isEqualTo(0.4);
+    for (String said : new String[] {"i was gonna ask for black and white but nah", "fade out 3s, hmm never mind", "put clip 3 first... hmm no leave the order"}) {
+      assertThat(say(draft, said).draft()).as(said).isEqualTo(draft);
+    }
+  }
+
+  @Test
+  void verticalWithNoBordersFillsTheFrame() {
+    Draft draft = graduation();
+    AgentReply reply = say(draft, "make it vertical no borders");
+    assertThat(reply.draft().output().height()).isEqualTo(1920);
+    assertThat(reply.draft().output().fill()).isEqualTo(Fill.CROP);
+    assertThat(reply.text()).doesNotContain("keeps its shape");
+    assertThat(say(draft, "no rush but can u make it square").draft().output().width()).isEqualTo(1080);
+  }
+
+  /** "once clip 1 has played, then the music": it comes in where clip 2 starts. */
+  @Test
+  void musicAfterTheFirstClipHasPlayed() {
+    AgentReply reply = say(graduation(), "第一段放完了再放音乐");
+    assertThat(reply.draft().music().startMs()).isEqualTo(8000);
+    assertThat(reply.text()).doesNotContain("没看懂");
   }
 }

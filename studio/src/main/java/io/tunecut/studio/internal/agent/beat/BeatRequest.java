@@ -31,6 +31,9 @@ public record BeatRequest(Kind kind, double seconds, int beatsPerShot, boolean n
           + "|under (?:the )?(?:speech|voices?|talking|dialogue|people talking)|(?:when|while|whenever) (?:people|someone|they|he|she|i|we|somebody|anyone) (?:is |are )?(?:talk|speak)"
           // "要听到我们说话", "so we can hear them talking": the speech over the music
           + "|\\b(?:want to|wanna|need to|so (?:we|you|i|people) can|to) hear (?:us|them|people|everyone|her|him|the kids?|what (?:we|they|she|he) (?:say|said)) (?:talk|talking|speak|speaking)?"
+          // "make the speech part the loudest", "人声要最清楚": the voices above the music
+          + "|\\b(?:speech|speaking|talking|voices?|dialogue|vows|toast)(?:\\s+(?:part|parts|bits?|sections?))?\\s+(?:is\\s+|are\\s+)?(?:the\\s+)?(?:loudest|louder than the (?:music|song)|stand out|on top|above the (?:music|song))"
+          + "|(?:说话|讲话|人声|对白)(?:的)?(?:部分|地方)?\\s*(?:要)?(?:最响|最大声|最清楚|最突出|盖过(?:music|song))"
           + "|(?:要|想|得|能|需要)(?:能)?听(?:到|得到|得见|清|清楚)(?:我们|他们|人|大家|她|他)?(?:的)?(?:说话|讲话|说的话|声音)"
           + "|(?:说话|讲话|人声|对白|致辞|讲话)[^，。,]{0,14}(?:太大声?|太吵|太响|盖住|盖过|听不清)|闪避|(?:说话|讲话|人声|对白).{0,14}(?:降低|压低|小声|调低|调小|放小|关小|小一点|小点|变小|轻|让|避让)|(?:降低|压低|调低).{0,8}(?:说话|人声|对白|讲话)");
   private static final Pattern PHRASE = Pattern.compile(

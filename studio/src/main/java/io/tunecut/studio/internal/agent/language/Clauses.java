@@ -13,15 +13,17 @@ final class Clauses {
       "\\s*(?:[,;!?\\n]|\\.(?=\\s|$)|(?<!\\b(?:can|could|will|would) (?:you|u|i|we))\\s+(?:and then|then|also|plus|after that|&|\\+)\\s+"
           // said without a stop: "city clip is too long make it 4 sec" is a complaint, then the request it explains
           + "|(?<=\\btoo (?:long|short|loud|quiet|soft|big|small|fast|slow))\\s+(?=(?:so\\s+|just\\s+|please\\s+)?(?:make|turn|put|set|cut|trim|bring|change|move|speed|slow)\\b)"
+          // "fade in 1s fade out 4s": after a request with its value, a word that starts a request starts the next one
+          + "|(?<=(?:fade in|fade out|music|volume|speed)(?: (?:to|at|of|over))? \\d{1,3}(?:\\.\\d{1,2})?(?:s|%|x))\\s+(?=(?:fade|music|volume|title|make|set|put|turn|mute|trim|start|crossfade)\\b)"
           // in Chinese a space between two requests is a comma ("去掉原声 音乐循环"), but not after a naming word ("标题叫 海边")
           + "|(?<=\\p{IsHan})(?<![叫是为成写说着])\\s+(?=\\p{IsHan})"
           // "sunset放最前面 beach那段静音": after Chinese words, a clip named starts the next request
           + "|(?<=\\p{IsHan})(?<![把将给让对和跟与从在的叫是为成写说着先再])\\s+(?=clip \\d)|(?<=\\p{IsHan}clip \\d{1,2})\\s+(?=clip \\d{1,2}\\s*\\p{IsHan})"
           // after quoted words, the next request ("字幕「等一下」 音乐调到40%")
           + "|(?<=»)\\s+(?=\\p{IsHan}|(?:music|song|volume|fade|loop|mute|make|set|turn|put|cut|trim)\\b)|然后|并且|同时|接着|还有|另外|以及|(?<!clip \\d{1,2}|结束|放完|播完)之后|而且"
-          + "|(?<=\\S)(?<!不要|别|不用|不|没|不必|会|会儿|晚点)再(?=[加把给放用调改换去删剪淡静让做弄设开关])|(?<=\\S)并(?=[加把给放用调改换去删剪淡静让做弄设开关])|(?<=\\S)和(?=[加把给放用调改换去删剪淡静让做弄设开关])(?!剪辑))\\s*");
+          + "|(?<=\\S)(?<!不要|别|不用|不|没|不必|会|会儿|晚点|放完了?|结束了?|播完了?)再(?=[加把给放用调改换去删剪淡静让做弄设开关])|(?<=\\S)并(?=[加把给放用调改换去删剪淡静让做弄设开关])|(?<=\\S)和(?=[加把给放用调改换去删剪淡静让做弄设开关])(?!剪辑))\\s*");
   private static final Pattern AND = Pattern.compile(
-      "(?<!black)(?<!between \\w{1,20})\\s+and\\s+(?!\\d|out\\b|in\\b|«(?!\\d+»\\s+(?:at|on|in)\\s+the\\s+(?:top|bottom|middle|center)\\b)|clip \\d|the other\\b)");
+      "(?<!black)(?<!between \\w{1,20})\\s+and\\s+(?!\\d|out\\b|in\\b|«(?!\\d+»\\s+(?:at|on|in)\\s+the\\s+(?:top|bottom|middle|center)\\b)|clip \\d+(?!\\d)(?!\\s+(?:first|last)\\b)|the other\\b)");
 
   private static final Pattern VALUE = Pattern.compile("(?:(?:like|about|around|maybe|roughly|~|just)\\s*)?(?:(?:to|at|by|for|of|over)\\s+)?(?:\\d+(?:\\.\\d+)?(?:s|%|db))(?:\\s+(?:long|please))?"
       // "longer, like 5": a number said loosely after a comma

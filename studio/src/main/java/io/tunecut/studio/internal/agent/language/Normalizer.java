@@ -57,7 +57,7 @@ final class Normalizer {
 
   static String normalize(String text) {
     String t = text.toLowerCase(Locale.ROOT).replace('。', '.').replace('、', ',');
-    t = EMOJI.matcher(t).replaceAll(" "); // outside quotes, an emoji is tone, never an instruction
+    t = EMOJI.matcher(t).replaceAll(", "); // outside quotes, an emoji is tone, never an instruction: it ends what came before it
     t = replaceWords(t);
     t = t.replace("fade-out", "fade out").replace("fade-in", "fade in").replace("background music", "music")
         .replace("bg music", "music").replace("back ground", "background");

@@ -38,12 +38,14 @@ final class Quotes {
   private static final String NOT_LOOK = "(?i:(?:the\\s+|a\\s+)?(?:red|white|black|yellow|blue|green|orange|pink|purple|gr[ae]y|gold|bigger|smaller|larger|big|small|bold"
       + "|top|bottom|middle|center|centre|upper|lower|left|right|corner|(?:a\\s+)?(?:different|another|other|new)\\s+(?:font|colou?r|size|place)|font|colou?r|size)\\b"
       + "|\\d+(?:\\.\\d+)?\\s*(?:%|s\\b|sec|px))";
+  /** Where a text's words typed without quotes end in Chinese: the next request ("然后音乐30%") or a change of mind ("不对 改成…"). */
+  private static final String ZH_NEXT = "\\s+(?:然后|还有|另外|并且|同时|接着|不对|不是|算了|哦不|啊不)";
   private static final Pattern SAYING = Pattern.compile(
       "(?i:(\\b(?:saying|that says|which says|reading|with the words?)\\s+)([^«,;.!?]+?)(?=\\s+(?:at|on|in|for|from|until|till|during)\\s+(?:the\\s+)?(?:top|bottom|middle|center|centre|start|end|beginning|video|screen|\\d)|[,;.!?]|$))"
           + "|(\\b(?i:write|type)\\s+)(\\p{Lu}[\\p{L}'!?]*(?:\\s+\\p{Lu}[\\p{L}'!?]*)*)(?![\\p{L}])"
           + "|(\\b(?i:text|caption|title)\\s+)(\\p{Lu}[\\p{Lu}\\d!?]+(?:\\s+\\p{Lu}[\\p{Lu}\\d!?]*)*)(?![\\p{L}])"
           // "标题叫 海边", "字幕写着 出发啦" — but not a question ("标题是什么")
-          + "|((?:标题|字幕|文字|文案)\\s*(?:就)?(?:叫做?|是|为|写着?|写上)\\s*)(?![^«]*(?:什么|啥|吗|\\?|？))(?!不是|否)(?!\\d+(?:\\.\\d+)?\\s*秒\\s*$)([^«,，。;；!！?？\\s][^«,，。;；!！?？]*?)\\s*(?=[,，。;；!！]|$)"
+          + "|((?:标题|字幕|文字|文案)\\s*(?:就)?(?:叫做?|是|为|写着?|写上)\\s*)(?![^«]*(?:什么|啥|吗|\\?|？))(?!不是|否)(?!\\d+(?:\\.\\d+)?\\s*秒\\s*$)([^«,，。;；!！?？\\s][^«,，。;；!！?？]*?)\\s*(?=" + ZH_NEXT + "|[,，。;；!！]|$)"
           // "make the title say Summer Trip", "title should read day one": what a title says is its words
           + "|(\\b(?i:title|caption|subtitle|heading|text)s?\\s+(?i:(?:should|to|will|can)\\s+)?(?i:say|says|read|reads)\\s+)([^«,;.!?]+?)(?=" + END + ")"
           // "change the title to Beach Day", "rename the caption to see you": new words, unless a look or a place
@@ -68,7 +70,7 @@ final class Quotes {
           + "|((?:^|(?<=[\\s,，]))(?:标题|字幕)\\s+)(?![^«]*(?:什么|啥|吗|\\?|？))(?!" + ZH_LOOK + "|" + ZH_VERB + ")([A-Za-z][^«,，。;；!！?？\\s]*(?:\\s+[A-Za-z][^«,，。;；!！?？\\s]*)*|[^«,，。;；!！?？\\s]+)(?=[\\s,，。;；!！?？]|$)"
           // "标题改成 城市之梦", "加个标题 我的旅行": new words, but not a look ("标题改成红色", "标题改成大一点")
           + "|((?:标题|字幕|文字|文案)\\s*(?:改成|改为|换成|变成|设成|设为|写成|加个|加一个|加上)\\s*|(?:加|添加|加上|加一个|加个|来个|放个|放一个)\\s*(?:标题|字幕)\\s*)(?![^«]*(?:什么|啥|吗|\\?|？))"
-          + "(?!" + ZH_LOOK + ")([^«,，。;；!！?？\\s][^«,，。;；!！?？]*?)(?=\\s+(?:" + ZH_LOOK + "|" + ZH_VERB + ")|\\s*$)");
+          + "(?!" + ZH_LOOK + ")([^«,，。;；!！?？\\s][^«,，。;；!！?？]*?)(?=\\s+(?:" + ZH_LOOK + "|" + ZH_VERB + ")|" + ZH_NEXT + "|\\s*$)");
 
   /**
    * Where set-off words stop and their place begins: "title: summer vibes at the bottom",

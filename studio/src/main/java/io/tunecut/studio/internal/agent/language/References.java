@@ -60,6 +60,8 @@ final class References {
   /** 字 alone ("字太小了", "字看不清") is the text on screen, but not in 名字, 数字 or 字体. */
   private static final Pattern ZH_WORDS = Pattern.compile("背景音乐|背景乐|配乐|音乐|这首歌|歌曲|曲子|副歌|歌|标题|字幕|文字|文案|(?<![文名数汉打写])字(?![幕体母])");
   private static final Pattern IT = Pattern.compile("\\b(?:it|them|this|that)\\b(?!\\s*'?s\\b)|它");
+  /** "use lofi", "用第二首": a clause that picks a track by a name no other thing has. */
+  private static final Pattern TRACK_PICKED = Pattern.compile("(?:(?:pls|please|just|ok|now)\\s+)*(?:use|play|put on)\\s+(?!the\\s+(?:whole|entire|full)\\b)[a-z][\\w-]*(?:\\.(?:mp3|wav|m4a|flac|ogg))?\\s*$|用第?\\d+首");
   private static final Pattern TARGET = Pattern.compile(
       "(?<![a-z])(music|song|clip \\d+|title|caption|text|original sound|fade in|fade out)(?![a-z\\d])|(?<![a-z])(?<!whole |entire |full )(?:video|clips?)\\b");
 
@@ -174,10 +176,14 @@ final class References {
         c = last + " " + c; // "别把音乐删了 调小一点": the music's level
       }
       if (named != null) last = named.equals("song") ? "music" : named;
+      else if (TRACK_PICKED.matcher(c).lookingAt()) last = "music"; // "use lofi and start it at 2s": "it" is the music
       out.add(c);
     }
     return out;
   }
+
+  /** What a clip is called beside its name: "the sunset clip", "the dog pic". */
+  private static final String NOUNS = "clip|video|one|shot|footage|part|bit|section|segment|moment|scene|file|photo|picture|pic|image";
 
   private static String byName(String t, List<String> clipNames) {
     for (int i = 0; i < clipNames.size(); i++) {
@@ -186,7 +192,7 @@ final class References {
       String words = base.replaceAll("[-_ .]+", " ").replaceAll("\\d+$", "").strip();
       if (words.isEmpty()) continue;
       String spaced = words.replace(" ", "[-_ ]?");
-      String noun = "(?:\\s*(?:(?<=\\s)(?:clip|video|one|shot|footage|part|bit|section|segment|moment|scene|file|photo|picture|pic|image)(?!\\s*\\d+(?:\\s|,|$))|这段|那段|(?:这|那)张\\s*(?:照片|图片|图|photo)?|(?:这|那)个\\s*(?:clip|video|视频|片段)?|视频|片段|镜头))";
+      String noun = "(?:\\s*(?:(?<=\\s)(?:" + NOUNS + ")(?!\\s*\\d+(?:\\s|,|$))|这段|那段|(?:这|那)张\\s*(?:照片|图片|图|photo)?|(?:这|那)个\\s*(?:clip|video|视频|片段)?|视频|片段|镜头))";
       boolean bareOk = words.contains(" ") ? !KEYWORDS.contains(words.split(" ")[0]) || words.split(" ").length > 1
           : words.length() >= 4 && !KEYWORDS.contains(words);
       // "img_3001": a camera's name without its extension names the file as well
@@ -196,6 +202,10 @@ final class References {
       int n = i + 1;
       // "sunset那段speed up": the English word after 那段 stays a word of its own
       t = Pattern.compile(exact).matcher(t).replaceAll(m -> "clip " + n + (m.group().matches("(?s).*\\p{IsHan}") ? " " : ""));
+      if (!bareOk && words.length() == 3 && words.matches("[a-z]+") && !KEYWORDS.contains(words)) {
+        // "put the cat first": a short name alone names its clip after "the" or "my"
+        t = Pattern.compile("\\b(?:the|my)\\s+" + words + "\\b(?!\\s*(?:\\.|'|" + NOUNS + "))").matcher(t).replaceAll("clip " + n);
+      }
     }
     return byScene(byWord(t, clipNames), clipNames);
   }
@@ -257,7 +267,9 @@ final class References {
         // "做个猫猫的视频" is a video to make, not the cat clip
         t = Pattern.compile("(?:" + zh + ")的?\\s*(?:那段|这段|那个|这个|那条|这条|那张|这张)(?:视频|片段|镜头|照片|图片|\\s*photo)?|(?<![个条部])(?<!个\\p{IsHan})(?:" + zh + ")的?\\s*(?:视频|片段|镜头|照片|图片|photo\\b)"
             // "放到客厅后面": where a clip goes, named bare
-            + "|(?<=到|在)(?:" + zh + ")(?=的?\\s*(?:前面|后面|之前|之后))")
+            + "|(?<=到|在)(?:" + zh + ")(?=的?\\s*(?:前面|后面|之前|之后))"
+            // "把猫放第一个", "猫的放最后", "不对 是猫": a clip named bare where a clip is moved, or which one was meant
+            + "|(?:^|(?<=把|是|\\s))(?:" + zh + ")的?(?=\\s*(?:放|移到|挪到|剪|删|静音|吧|才对|$))")
             .matcher(t).replaceAll("clip " + (i + 1));
       }
     }
