@@ -28,8 +28,9 @@ final class Replies {
       if (Talk.aboutPurpose(e) && edits.stream().anyMatch(x -> x.kind() == Edit.Kind.QUESTION)) continue;
       // "combine these 2 videos and add music": joining is what the timeline is; the other request is the answer
       if (Talk.aboutJoining(e) && edits.stream().anyMatch(x -> x != e && !x.text(zh).isEmpty())) continue;
-      // "looks good, send it": the praise's "say /export" is not said to a message that exports
-      String said = export ? e.text(zh).replace(zh ? Talk.EXPORT_HINT_ZH : Talk.EXPORT_HINT_EN, "") : e.text(zh);
+      // "looks good, send it" / "lol this is great, make it quieter tho": the praise's "say /export"
+      // is not said to a message that exports or changes something
+      String said = export || done ? e.text(zh).replace(zh ? Talk.EXPORT_HINT_ZH : Talk.EXPORT_HINT_EN, "") : e.text(zh);
       if (e.kind() != Edit.Kind.EXPORT && !said.isEmpty() && !sentences.contains(said)) sentences.add(said);
     }
     if (!missed.isEmpty()) {

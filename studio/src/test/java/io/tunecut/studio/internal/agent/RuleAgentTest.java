@@ -381,6 +381,18 @@ class RuleAgentTest {
   }
 
   @Test
+  void praiseBesideAChangeSaysWhatChangedWithoutAskingForExport() {
+    Draft withMusic = say(travelDraft(), "use the lofi track").draft();
+    double level = withMusic.music().volume();
+    AgentReply r = say(withMusic, "lol this looks great, can u make the song quieter tho");
+    assertThat(r.draft().music().volume()).isLessThan(level);
+    assertThat(r.text()).contains("Glad you like it").doesNotContain("/export");
+    AgentReply zh = agent.respond(withMusic, media, "太好看了 音乐小声一点", "zh");
+    assertThat(zh.draft().music().volume()).isLessThan(level);
+    assertThat(zh.text()).doesNotContain("/export");
+  }
+
+  @Test
   void theSongIsTheMusicPlayingEvenWhenTheTrackIsCalledSong() {
     Draft draft = upload(agent.emptyDraft(), video("v1", "beach.mp4", 10), audio("a1", "song.ogg", 310));
     AgentReply music = say(draft, "add music");
