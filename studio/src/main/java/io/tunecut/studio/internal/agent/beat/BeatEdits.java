@@ -78,6 +78,7 @@ public final class BeatEdits {
     double videoLength = videoLength(draft) - musicStart;
     double trackLength = track.get().info().durationSeconds();
     CutSync.Plan plan = CutSync.plan(sorted, found, trackLength, videoLength, fps, false);
+    int stuck = 0; // cuts a nudge would put on a beat but for the footage the clips lack
     // "make the cuts hit the beat": when shifting the music leaves cuts off the beat, they move
     // a few frames onto it too, asked or not
     if (nudge || plan.onBeat() < plan.cuts().size()) {
@@ -86,11 +87,13 @@ public final class BeatEdits {
       List<Clip> moved = new ArrayList<>(video);
       List<Double> applied = new ArrayList<>(sorted);
       List<Double> moves = new ArrayList<>();
+      int failed = 0;
       for (int k = 0; k < sorted.size(); k++) {
         int segment = sortedBoundary.get(k);
         long delta = Math.round(nudged.moves().get(k) * 1000);
         boolean done = segment > 0 && delta != 0 && moveBoundary(moved, segment, delta, media);
         if (done) applied.set(k, sorted.get(k) + delta / 1000.0);
+        if (delta != 0 && !done) failed++;
         moves.add(done ? delta / 1000.0 : 0.0);
       }
       CutSync.Plan made = new CutSync.Plan(nudged.tempo(), nudged.musicIn(), applied,
@@ -99,6 +102,7 @@ public final class BeatEdits {
         plan = made;
         video = moved;
       }
+      stuck = Math.min(failed, plan.cuts().size() - plan.onBeat());
     }
     Draft synced = draft.withClips(video)
         .withMusic(music.withTiming(music.startMs(), music.durationMs(), Math.round(plan.musicIn() * 1000)));
@@ -107,7 +111,7 @@ public final class BeatEdits {
         .put("cuts", plan.cuts().size()).put("on_beat", plan.onBeat()).put("nudged", plan.moved())
         .put("most_nudged_ms", Math.round(plan.mostMoved() * 1000))
         .put("music_in_ms", Math.round(plan.musicIn() * 1000));
-    return new Edit(synced, SyncSentence.synced(plan, fps, language), "sync_music_to_cuts", args,
+    return new Edit(synced, SyncSentence.synced(plan, stuck, fps, language), "sync_music_to_cuts", args,
         result, true);
   }
 

@@ -10,9 +10,10 @@ public final class SyncSentence {
   /**
    * "118 BPM, 14 cuts — the song plays from 0.42 s in so 11 of 14 cuts land on a beat.", and
    * when cuts were nudged, by how much: "…in and 2 cuts moved by up to 3 frames (100 ms) onto
-   * their beats, so 14 of 14 cuts land on a beat."
+   * their beats, so 14 of 14 cuts land on a beat."; and why the cuts that could reach a beat
+   * did not ({@code stuck}: the clips beside them are used to their ends).
    */
-  public static String synced(CutSync.Plan plan, double fps, String language) {
+  public static String synced(CutSync.Plan plan, int stuck, double fps, String language) {
     boolean zh = "zh".equals(language);
     long bpm = Math.round(plan.tempo());
     int cuts = plan.cuts().size();
@@ -31,7 +32,8 @@ public final class SyncSentence {
         what += "，" + moved + " 个剪辑点" + (moved == 1 ? "挪了 " : "最多挪了 ") + frames + " 帧（" + ms + " 毫秒）踩到节拍上";
       }
       return bpm + " BPM，" + cuts + " 个剪辑点——" + what + "，" + cuts + " 个剪辑点中有 "
-          + plan.onBeat() + " 个卡在节拍上。";
+          + plan.onBeat() + " 个卡在节拍上。" + (stuck == 0 ? "" : "有 " + stuck
+          + " 个挪不到节拍上：两边的片段已经用到头，没有多余的画面可挪。");
     }
     String what = shifted ? "the song plays from " + shift + " s in" : "the music starts from the top";
     if (moved > 0) {
@@ -40,7 +42,9 @@ public final class SyncSentence {
     }
     String joiner = shifted || moved > 0 ? (moved > 0 ? ", so " : " so ") : "; ";
     return bpm + " BPM, " + cuts + (cuts == 1 ? " cut" : " cuts") + " — " + what + joiner
-        + plan.onBeat() + " of " + cuts + (cuts == 1 ? " cut lands" : " cuts land") + " on a beat.";
+        + plan.onBeat() + " of " + cuts + (cuts == 1 ? " cut lands" : " cuts land") + " on a beat."
+        + (stuck == 0 ? "" : " " + stuck + (stuck == 1 ? " cut can't move onto its beat" : " cuts can't move onto their beats")
+            + ": the clips beside " + (stuck == 1 ? "it" : "them") + " are used to their ends, with no footage to spare.");
   }
 
   /**

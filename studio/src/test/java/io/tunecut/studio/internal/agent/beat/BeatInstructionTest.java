@@ -49,7 +49,8 @@ class BeatInstructionTest {
 
     var shots = editing.track(0).path("sg");
     assertThat(List.of(shots.get(1).path("st").asLong(), shots.get(2).path("st").asLong())).isEqualTo(List.of(2100L, 4000L));
-    assertThat(reply.text()).contains("1 of 2 cuts land on a beat").doesNotContain("nudged");
+    assertThat(reply.text()).contains("1 of 2 cuts land on a beat").doesNotContain("nudged")
+        .contains("1 cut can't move onto its beat: the clips beside it are used to their ends");
   }
 
   @Test

@@ -80,9 +80,9 @@ class CutSyncTest {
   void theSentenceSaysTempoCutsShiftAndHits() {
     CutSync.Plan plan = new CutSync.Plan(118.2, 0.42, List.of(1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0,
         8.0, 9.0, 10.0, 11.0, 12.0, 13.0, 14.0), 11, java.util.Collections.nCopies(14, 0.0));
-    assertThat(SyncSentence.synced(plan, 30, "en"))
+    assertThat(SyncSentence.synced(plan, 0, 30, "en"))
         .isEqualTo("118 BPM, 14 cuts — the song plays from 0.42 s in so 11 of 14 cuts land on a beat.");
-    assertThat(SyncSentence.synced(plan, 30, "zh"))
+    assertThat(SyncSentence.synced(plan, 0, 30, "zh"))
         .isEqualTo("118 BPM，14 个剪辑点——音乐从歌曲的第 0.42 秒开始播放，14 个剪辑点中有 11 个卡在节拍上。");
   }
 }
