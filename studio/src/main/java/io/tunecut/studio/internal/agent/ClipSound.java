@@ -29,6 +29,11 @@ final class ClipSound implements Instruction {
   /** How loud, said of a clip: "quieter", "louder", 小声, 大声. */
   private static final Pattern LOUDNESS = Pattern.compile("\\b(?:quieter|softer|louder|less loud|turn (?:it )?(?:down|up))\\b|小声|大声|声音(?:小|大)");
 
+  /** Louder than {@code was}: half as loud again, up to twice the original; a muted clip back to its own level. */
+  private static double raised(double was) {
+    return was == 0 ? 1.0 : Math.min(2.0, was * 1.5);
+  }
+
   @Override
   public Optional<Edit> apply(Turn turn, Draft draft) {
     if (turn.has(ONLY_MUSIC) && !turn.negated()) {
@@ -49,14 +54,14 @@ final class ClipSound implements Instruction {
       if (turn.has(ONLY_ORIGINAL)) v = 1.0;
       else if (turn.negated()) v = 0.0;
       else if (turn.has(LOWER)) v = LOWERED;
-      else if (turn.has(RAISE)) v = draft.clips().isEmpty() || draft.clips().get(0).level() == 0 ? 1.0 : Math.min(2.0, draft.clips().get(0).level() * 1.5);
+      else if (turn.has(RAISE)) v = raised(draft.clips().isEmpty() ? 0 : draft.clips().get(0).level());
       else if (turn.has(KEEP)) v = 1.0;
     } else if (turn.has(ONE_CLIP) && turn.match(LOUDNESS) != null) {
       // "make the cat clip quieter": a clip louder or quieter is its own sound
       Matcher one = ONE_CLIP.matcher(turn.whole());
       int at = one.find() ? Integer.parseInt(one.group(1)) : 0;
       double was = at >= 1 && at <= draft.clips().size() ? draft.clips().get(at - 1).level() : 1.0;
-      v = !turn.has(RAISE) ? LOWERED : was == 0 ? 1.0 : Math.min(2.0, was * 1.5);
+      v = turn.has(RAISE) ? raised(was) : LOWERED;
     }
     if (v == null) return Optional.empty();
     List<Integer> named = new ArrayList<>();

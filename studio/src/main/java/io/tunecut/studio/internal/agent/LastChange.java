@@ -33,12 +33,11 @@ record LastChange(Draft before, Kind kind, int clip, double was, double now, Str
   enum Kind { MOVE, VOLUME, FADE_IN, FADE_OUT, CROSSFADE, CLIP_LEVEL, SOUND_LEVEL, CLIP_SPEED, CLIP_TRIM, LENGTH, REMOVE, TEXT_SIZE, TEXT,
     SONG_START, MUSIC_START, STILLS }
 
-  /** The last change, when the history holds the draft before it and one thing changed. */
-  static Optional<LastChange> of(History history, Draft now) {
-    return of(history, now, null);
-  }
-
-  /** @param moved the clip the last turn moved, by name, or null */
+  /**
+   * The last change, when the history holds the draft before it and one thing changed.
+   *
+   * @param moved the clip the last turn moved, by name, or null
+   */
   static Optional<LastChange> of(History history, Draft now, String moved) {
     if (history.earlier().isEmpty()) return Optional.empty();
     Draft before = history.earlier().get(history.earlier().size() - 1);

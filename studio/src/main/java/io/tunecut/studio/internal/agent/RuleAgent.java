@@ -172,7 +172,8 @@ public final class RuleAgent implements Agent {
   private AgentReply respondAsSaid(Draft start, History history, Said note, List<Media> media, String message, String language) {
     var quotedOnly = ONLY_QUOTED.matcher(message);
     if (note.awaitsTitle() && quotedOnly.matches()) return respond(start, history, media, titled(quotedOnly.group(1)), language);
-    String named = LastChange.of(history, start, note.moved()).map(l -> l.renamed(note.named(message))).orElse(note.named(message));
+    LastChange last = LastChange.of(history, start, note.moved()).orElse(null);
+    String named = last == null ? note.named(message) : last.renamed(note.named(message));
     Message msg = Message.read(named, start.clips().stream().map(Clip::name).toList(),
         start.clips().stream().map(Clip::isStill).toList(), language);
     String whole = String.join(", ", msg.clauses().stream().map(Message.Clause::text).toList());
@@ -188,7 +189,6 @@ public final class RuleAgent implements Agent {
     List<String> missed = new ArrayList<>();
     List<String> chat = new ArrayList<>(); // of the missed, those that ask nothing of the video
     List<String> startIds = start.clips().stream().map(Clip::id).toList();
-    LastChange last = LastChange.of(history, start, note.moved()).orElse(null);
     // after an undo, what the undone change was about is still what "make it smaller" is about
     String undoneSubject = last != null || history.later().isEmpty() ? null
         : LastChange.between(start, history.later().get(history.later().size() - 1)).map(LastChange::subject).orElse(null);

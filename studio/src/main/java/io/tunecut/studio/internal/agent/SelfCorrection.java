@@ -11,9 +11,11 @@ import java.util.regex.Pattern;
  */
 record SelfCorrection(String request, String correction, String instead, boolean sure) {
   private static final String SURE = "wait|actually|sorry|oops|i mean|i meant|or rather|scratch that|不对|不是|哦不|啊不|算了";
+  /** "hmm no", "or no": sounds before the no that turns about. */
+  private static final String LEAD = "(?:(?:hmm+|oh|um+|ah|or)\\s+)";
   private static final Pattern TURN = Pattern.compile(
       "^(.*?\\S)\\s*(?:[,.!?;…，。！？；]+\\s*|\\s+)"
-          + "((?:(?:hmm+|oh|um+|ah|or)\\s+)*(?:(?:no+|nope|nah)\\b|(?:" + SURE + "))(?:[\\s,.!，。！]*(?:no+\\b|nope\\b|nah\\b|" + SURE + "))*)"
+          + "(" + LEAD + "*(?:(?:no+|nope|nah)\\b|(?:" + SURE + "))(?:[\\s,.!，。！]*(?:no+\\b|nope\\b|nah\\b|" + SURE + "))*)"
           + "[\\s,.!，。！:：]*(\\S.*)$",
       Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
   /** "…no wait, keep it": the request taken back whole. */
@@ -38,7 +40,7 @@ record SelfCorrection(String request, String correction, String instead, boolean
     String request = m.group(1).replaceAll("[\\s,.!?;…，。！？；]+$", "");
     String instead = m.group(3).strip();
     if (request.isBlank() || instead.isBlank()) return Optional.empty();
-    String turn = m.group(2).strip().replaceFirst("(?i)^(?:(?:hmm+|oh|um+|ah|or)\\s+)+", ""); // "or no, at 3" is "no, at 3"
+    String turn = m.group(2).strip().replaceFirst("(?i)^" + LEAD + "+", ""); // "or no, at 3" is "no, at 3"
     return Optional.of(new SelfCorrection(request, turn + " " + instead, instead, SURE_WORD.matcher(m.group(2)).find() || SURE_NEXT.matcher(instead).find()));
   }
 
